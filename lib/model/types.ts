@@ -1,0 +1,200 @@
+/**
+ * The normalized model of one API Gateway REST API: what every rule, view, export and stored audit
+ * works from. Pure data (JSON-serialisable, no SDK types), so a stored audit renders exactly like a
+ * live one and an imported template can later produce the same shape.
+ */
+
+export const MODEL_SCHEMA_VERSION = 1 as const;
+
+export const HTTP_VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
+export type HttpVerb = (typeof HTTP_VERBS)[number];
+
+export type AuthorizationType = "NONE" | "AWS_IAM" | "CUSTOM" | "COGNITO_USER_POOLS";
+export type IntegrationType = "HTTP" | "HTTP_PROXY" | "AWS" | "AWS_PROXY" | "MOCK";
+
+export interface ApiModel {
+  schemaVersion: typeof MODEL_SCHEMA_VERSION;
+  api: ApiIdentity;
+  /** Sorted by path; the root resource "/" first. */
+  resources: ResourceModel[];
+  authorizers: AuthorizerModel[];
+  stages: StageModel[];
+  /** Every response type API Gateway knows, customised or default (as GetGatewayResponses lists them). */
+  gatewayResponses: GatewayResponseModel[];
+  /** What could not be read. Rules that need a missing part report "not evaluated", never an all-clear. */
+  missing: MissingPart[];
+}
+
+export interface ApiIdentity {
+  id: string;
+  name: string;
+  description?: string;
+  region: string;
+  /** Known when the caller's identity or an ARN reveals it. */
+  accountId?: string;
+  endpointTypes: string[];
+  /** HEADER (x-api-key) unless the API takes keys from a Lambda authorizer's usageIdentifierKey. */
+  apiKeySource: "HEADER" | "AUTHORIZER";
+  disableExecuteApiEndpoint: boolean;
+  createdDate?: string;
+}
+
+export type ModelPart = "resources" | "authorizers" | "stages" | "gatewayResponses" | "deployments";
+
+export interface MissingPart {
+  part: ModelPart;
+  /** The API Gateway operation that failed, e.g. "GetGatewayResponses". */
+  operation: string;
+  /** Human-readable reason, e.g. the AccessDenied message with the IAM action needed. */
+  reason: string;
+  /** Set when only one item is missing, e.g. the deployment of stage "prod". */
+  detail?: string;
+}
+
+export interface ResourceModel {
+  id: string;
+  parentId?: string;
+  /** Full path, e.g. "/orders/{id}". */
+  path: string;
+  pathPart: string;
+  /** Sorted by verb order of HTTP_VERBS, then alphabetically. */
+  methods: MethodModel[];
+}
+
+export interface MethodModel {
+  resourceId: string;
+  path: string;
+  httpMethod: HttpVerb;
+  authorizationType: AuthorizationType;
+  authorizerId?: string;
+  apiKeyRequired: boolean;
+  authorizationScopes: string[];
+  /** e.g. { "method.request.header.Authorization": true } */
+  requestParameters: Record<string, boolean>;
+  requestModels: Record<string, string>;
+  operationName?: string;
+  integration?: IntegrationModel;
+  methodResponses: MethodResponseModel[];
+}
+
+export interface IntegrationModel {
+  type: IntegrationType;
+  httpMethod?: string;
+  uri?: string;
+  cacheKeyParameters: string[];
+  cacheNamespace?: string;
+  requestTemplates: Record<string, string>;
+  requestParameters: Record<string, string>;
+  integrationResponses: IntegrationResponseModel[];
+}
+
+export interface IntegrationResponseModel {
+  statusCode: string;
+  selectionPattern?: string;
+  /** e.g. { "method.response.header.Access-Control-Allow-Origin": "'*'" } */
+  responseParameters: Record<string, string>;
+}
+
+export interface MethodResponseModel {
+  statusCode: string;
+  /** e.g. { "method.response.header.Access-Control-Allow-Origin": false } (value = required) */
+  responseParameters: Record<string, boolean>;
+}
+
+export type AuthorizerType = "TOKEN" | "REQUEST" | "COGNITO_USER_POOLS";
+
+export interface AuthorizerModel {
+  id: string;
+  name: string;
+  type: AuthorizerType;
+  authorizerUri?: string;
+  /** The Lambda function ARN parsed out of authorizerUri, when it is a Lambda invocation URI. */
+  lambdaFunctionArn?: string;
+  providerArns: string[];
+  identitySources: IdentitySource[];
+  identityValidationExpression?: string;
+  /** As configured; undefined when the API leaves it unset. */
+  configuredTtlSeconds?: number;
+  /** Unset means 300 s; 0 disables caching. Cognito authorizers have no result cache. */
+  effectiveTtlSeconds: number;
+}
+
+export interface IdentitySource {
+  /** As configured, e.g. "method.request.header.Authorization". */
+  expression: string;
+  location: "header" | "querystring" | "stageVariable" | "context" | "other";
+  /** The header, query string, variable or context name, e.g. "Authorization". */
+  name: string;
+}
+
+export type CacheControlStrategy = "FAIL_WITH_403" | "SUCCEED_WITH_RESPONSE_HEADER" | "SUCCEED_WITHOUT_RESPONSE_HEADER";
+
+export interface MethodSettingsModel {
+  cachingEnabled: boolean;
+  cacheTtlInSeconds: number;
+  cacheDataEncrypted: boolean;
+  requireAuthorizationForCacheControl: boolean;
+  unauthorizedCacheControlHeaderStrategy: CacheControlStrategy;
+  throttlingBurstLimit?: number;
+  throttlingRateLimit?: number;
+  metricsEnabled: boolean;
+  loggingLevel?: string;
+  dataTraceEnabled: boolean;
+}
+
+export interface EffectiveMethodSettings extends MethodSettingsModel {
+  path: string;
+  httpMethod: HttpVerb;
+  /** Where the values came from: API Gateway's defaults, the stage-wide "*\/*" entry, or the method's own key. */
+  source: "default" | "stage" | "method";
+}
+
+export interface StageModel {
+  name: string;
+  deploymentId: string;
+  description?: string;
+  createdDate?: string;
+  lastUpdatedDate?: string;
+  cacheClusterEnabled: boolean;
+  cacheClusterSize?: string;
+  cacheClusterStatus?: string;
+  tracingEnabled: boolean;
+  /** Names only: stage variable values are redacted at read time. */
+  variableNames: string[];
+  /** Raw method settings by AWS key ("*\/*" or "~1orders~1{id}/GET"), as configured. */
+  methodSettings: Record<string, MethodSettingsModel>;
+  /** One entry per method of the deployed API (or of the draft when the deployment is unknown). */
+  effectiveSettings: EffectiveMethodSettings[];
+  deployment?: DeploymentModel;
+  /** Differences between the deployed API and the current configuration. */
+  drift: DriftItem[];
+}
+
+export interface DeployedMethodSummary {
+  authorizationType: AuthorizationType;
+  apiKeyRequired: boolean;
+}
+
+export interface DeploymentModel {
+  id: string;
+  description?: string;
+  createdDate?: string;
+  /** From GetDeployment embed=apisummary: path → verb → summary. */
+  apiSummary: Record<string, Partial<Record<HttpVerb, DeployedMethodSummary>>>;
+}
+
+export type DriftItem =
+  | { kind: "method-added"; path: string; httpMethod: HttpVerb }
+  | { kind: "method-removed"; path: string; httpMethod: HttpVerb }
+  | { kind: "authorizationType"; path: string; httpMethod: HttpVerb; deployed: AuthorizationType; current: AuthorizationType }
+  | { kind: "apiKeyRequired"; path: string; httpMethod: HttpVerb; deployed: boolean; current: boolean };
+
+export interface GatewayResponseModel {
+  responseType: string;
+  statusCode?: string;
+  /** e.g. { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } */
+  responseParameters: Record<string, string>;
+  responseTemplates: Record<string, string>;
+  /** True when not customised (API Gateway's built-in default). */
+  isDefault: boolean;
+}
