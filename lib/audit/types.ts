@@ -1,0 +1,50 @@
+import type { ApiModel, ModelPart } from "@/lib/model/types";
+import type { Finding, Severity } from "@/lib/rules/types";
+
+export const AUDIT_REPORT_VERSION = 1 as const;
+
+/** Where the model came from: a live read (AWS or any API Gateway-compatible endpoint such as the demo emulator). */
+export interface AuditSource {
+  kind: "live";
+  /** Connection id as shown to the user, e.g. "demo", "profile:prod", "env". Never a secret. */
+  connection: string;
+  /** True when the endpoint is not AWS's own (the demo emulator or an override). */
+  customEndpoint: boolean;
+}
+
+export interface CallStatistics {
+  /** Calls per API Gateway operation, e.g. { GetResources: 2, GetStages: 1 }. */
+  calls: Record<string, number>;
+  totalCalls: number;
+  retries: number;
+  wallTimeMs: number;
+}
+
+export interface AuditWarning {
+  /** e.g. "partial-read" */
+  code: string;
+  message: string;
+  part?: ModelPart;
+}
+
+/** A rule that could not run because the model is missing data it needs. */
+export interface NotEvaluatedRule {
+  ruleId: string;
+  missing: ModelPart[];
+}
+
+export interface AuditReport {
+  reportVersion: typeof AUDIT_REPORT_VERSION;
+  preflightVersion: string;
+  api: { accountId?: string; region: string; id: string; name: string };
+  source: AuditSource;
+  /** ISO timestamp of the read. */
+  readAt: string;
+  partial: boolean;
+  model: ApiModel;
+  findings: Finding[];
+  notEvaluated: NotEvaluatedRule[];
+  warnings: AuditWarning[];
+  stats: CallStatistics;
+  counts: Record<Severity, number>;
+}
