@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, unit tests, production build, then Playwright in real Chromium.
+// Every step runs even when an earlier one fails, so one run shows everything that is broken;
+// the last line counts unit and end-to-end tests together ("N passed, N failed").
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "../e2e/support/find-chromium.mjs";
+
+const chromium = findChromium();
+if (!chromium) {
+  console.error(CHROMIUM_INSTALL_HINT);
+  process.exit(1);
+}
+process.env.PREFLIGHT_CHROMIUM = chromium;
+mkdirSync("test-output", { recursive: true });
+
+const failedSteps = [];
+function step(name, command, args) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) failedSteps.push(name);
+  return result.status === 0;
+}
+
+step("typecheck", "npx", ["tsc", "--noEmit"]);
+step("lint", "npx", ["eslint", "."]);
+step("unit tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-output/vitest.json"]);
+const built = step("production build", "npx", ["next", "build"]);
+if (built) step("end-to-end tests", "npx", ["playwright", "test"]);
+else failedSteps.push("end-to-end tests (not run: the build failed)");
+
+function readJson(path) {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+const vitest = readJson("test-output/vitest.json");
+const playwright = built ? readJson("test-output/playwright.json") : undefined;
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+
+if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);
