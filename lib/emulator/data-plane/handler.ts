@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkApiKey } from "./api-key";
+import { authorize } from "./authorize";
+import type { DataPlaneContext, DeployedStage } from "./context";
+import { renderGatewayResponse, type GatewayError } from "./gateway-response";
+import { readIncomingRequest, type IncomingRequest } from "./incoming-request";
+import { runIntegration } from "./integration";
+import { parseInvokeUrl } from "./invoke-url";
+import { buildMethodArn } from "./method-arn";
+import { sendReply, type HttpReply } from "./reply";
+import { matchRoute } from "./route-match";
+
+const JSON_HEADERS = { "Content-Type": "application/json" };
+
+/**
+ * Serves one invoke request against what was deployed to the stage (the deployment snapshot, never
+ * the draft): route → authorizer → API key → integration, answering every failure with the
+ * deployment's gateway responses.
+ */
+export async function handleDataPlaneRequest(req: IncomingMessage, res: ServerResponse, ctx: DataPlaneContext): Promise<void> {
+  const requestId = randomUUID();
+  try {
+    sendReply(res, await serve(req, ctx, requestId), requestId);
+  } catch {
+    // An emulator bug must still answer, like API Gateway's own internal errors.
+    if (!res.headersSent) sendReply(res, { statusCode: 500, headers: JSON_HEADERS, body: '{"message":"Internal server error"}' }, requestId);
+    else res.end();
+  }
+}
+
+async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: string): Promise<HttpReply> {
+  const target = parseInvokeUrl(req.url ?? "");
+  if (!target) return { statusCode: 404, headers: JSON_HEADERS, body: '{"message":"Not Found"}' };
+  const deployed = ctx.findDeployedStage(target.apiId, target.stageName);
+  // An unknown stage has no gateway responses to apply; AWS answers a bare 403 Forbidden.
+  if (!deployed) {
+    req.resume();
+    return { statusCode: 403, headers: JSON_HEADERS, body: '{"message":"Forbidden"}' };
+  }
+
+  const read = await readIncomingRequest(req, target);
+  const fail = (error: GatewayError, request?: IncomingRequest, pathParameters?: Record<string, string>) =>
+    renderGatewayResponse(error, deployed.deployment.snapshot.gatewayResponses, {
+      request,
+      pathParameters,
+      stageVariables: deployed.stage.variables,
+      requestId,
+      apiId: target.apiId,
+      stageName: target.stageName,
+    });
+  if (!read.ok) return fail({ type: "REQUEST_TOO_LARGE", message: "Request Too Long" });
+  const { request } = read;
+
+  const route = matchRoute(deployed.deployment.snapshot.resources, request.path, request.httpMethod);
+  if (route.kind === "no-route") return fail({ type: "MISSING_AUTHENTICATION_TOKEN", message: "Missing Authentication Token" }, request);
+  const { method, resource, pathParameters } = route;
+
+  const ids = identifiers(deployed, target.apiId, target.stageName);
+  const stageVariables = deployed.stage.variables ?? {};
+  const outcome = await authorize({
+    method,
+    authorizers: deployed.deployment.snapshot.authorizers,
+    request,
+    stageVariables,
+    context: { httpMethod: request.httpMethod, resourcePath: resource.path, stage: ids.stageName, path: `/${ids.stageName}${request.path}`, "identity.sourceIp": request.sourceIp },
+    methodArn: buildMethodArn({ ...ids, httpMethod: request.httpMethod, path: request.path }),
+    resourcePath: resource.path,
+    pathParameters,
+    now: ctx.now?.() ?? Date.now(),
+    ...ids,
+  });
+  if (!outcome.ok) return fail(outcome.error, request, pathParameters);
+
+  if (method.apiKeyRequired) {
+    const keyError = checkApiKey(deployed.deployment.snapshot.apiKeySource, request, outcome.principal, ctx.apiKeys(ids.accountId, deployed.region));
+    if (keyError) return fail(keyError, request, pathParameters);
+  }
+
+  const result = await runIntegration({ method, resource, request, pathParameters, stageVariables, principal: outcome.principal, requestId, ...ids });
+  return result.ok ? result.reply : fail(result.error, request, pathParameters);
+}
+
+function identifiers(deployed: DeployedStage, apiId: string, stageName: string) {
+  return { accountId: deployed.account.accountId, region: deployed.region, apiId, stageName };
+}
