@@ -1,0 +1,111 @@
+import type {
+  CacheControlStrategy,
+  EffectiveMethodSettings,
+  HttpVerb,
+  MethodSettingsModel,
+} from "@/lib/model/types";
+import type { RawMethodSetting } from "@/lib/model/raw-snapshot";
+
+// Stage-wide key: "Keys ... are method paths defined as {resource_path}/{http_method} for an individual
+// method override, or /*/* for overriding all methods in the stage" (the map itself uses "*/*"):
+// https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html
+export const STAGE_WIDE_KEY = "*/*";
+
+const STRATEGIES: readonly CacheControlStrategy[] = ["FAIL_WITH_403", "SUCCEED_WITH_RESPONSE_HEADER", "SUCCEED_WITHOUT_RESPONSE_HEADER"];
+
+// Defaults when neither the stage nor the method sets a value: caching off, TTL 300 s, cache
+// invalidation requires authorization, unauthorized invalidation answers with a warning header:
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+export const DEFAULT_METHOD_SETTINGS: Readonly<MethodSettingsModel> = Object.freeze({
+  cachingEnabled: false,
+  cacheTtlInSeconds: 300,
+  cacheDataEncrypted: false,
+  requireAuthorizationForCacheControl: true,
+  unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+  metricsEnabled: false,
+  dataTraceEnabled: false,
+});
+
+/**
+ * Escapes a resource path the way method settings keys and patch paths do: JSON-pointer style,
+ * "~" → "~0" and "/" → "~1" (https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+ */
+export function escapeResourcePath(path: string): string {
+  return path.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function unescapeResourcePath(escaped: string): string {
+  return escaped.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** The methodSettings key of one method, e.g. "/orders/{id}" GET → "~1orders~1{id}/GET". */
+export function methodSettingsKey(path: string, httpMethod: string): string {
+  return `${escapeResourcePath(path)}/${httpMethod}`;
+}
+
+export type ParsedSettingsKey =
+  | { scope: "stage" }
+  | { scope: "method"; path: string; httpMethod: string }
+  | { scope: "path"; path: string };
+
+/** Parses "*\/*", "~1orders~1{id}/GET" or "~1orders/*"; undefined for a key of another shape. */
+export function parseMethodSettingsKey(key: string): ParsedSettingsKey | undefined {
+  if (key === STAGE_WIDE_KEY) return { scope: "stage" };
+  const slash = key.lastIndexOf("/");
+  if (slash <= 0 || slash === key.length - 1) return undefined;
+  const escapedPath = key.slice(0, slash);
+  const verb = key.slice(slash + 1);
+  // An escaped path never contains a raw "/" and always starts with "~1" (every path starts with "/").
+  if (escapedPath.includes("/") || !escapedPath.startsWith("~1")) return undefined;
+  const path = unescapeResourcePath(escapedPath);
+  return verb === "*" ? { scope: "path", path } : { scope: "method", path, httpMethod: verb };
+}
+
+/** Fills a raw MethodSetting (as configured) on top of a base; undefined fields keep the base value. */
+export function mergeMethodSetting(base: MethodSettingsModel, raw: RawMethodSetting | undefined): MethodSettingsModel {
+  if (!raw) return { ...base };
+  const merged: MethodSettingsModel = { ...base };
+  if (raw.cachingEnabled !== undefined) merged.cachingEnabled = raw.cachingEnabled;
+  if (raw.cacheTtlInSeconds !== undefined) merged.cacheTtlInSeconds = raw.cacheTtlInSeconds;
+  if (raw.cacheDataEncrypted !== undefined) merged.cacheDataEncrypted = raw.cacheDataEncrypted;
+  if (raw.requireAuthorizationForCacheControl !== undefined) merged.requireAuthorizationForCacheControl = raw.requireAuthorizationForCacheControl;
+  const strategy = STRATEGIES.find((s) => s === raw.unauthorizedCacheControlHeaderStrategy);
+  if (strategy) merged.unauthorizedCacheControlHeaderStrategy = strategy;
+  if (raw.throttlingBurstLimit !== undefined) merged.throttlingBurstLimit = raw.throttlingBurstLimit;
+  if (raw.throttlingRateLimit !== undefined) merged.throttlingRateLimit = raw.throttlingRateLimit;
+  if (raw.metricsEnabled !== undefined) merged.metricsEnabled = raw.metricsEnabled;
+  if (raw.loggingLevel !== undefined) merged.loggingLevel = raw.loggingLevel;
+  if (raw.dataTraceEnabled !== undefined) merged.dataTraceEnabled = raw.dataTraceEnabled;
+  return merged;
+}
+
+export interface StageCacheContext {
+  /** The stage's cache cluster: "A cache cluster must be enabled on the stage for responses to be cached."
+   * (https://docs.aws.amazon.com/apigateway/latest/api/API_MethodSetting.html) */
+  cacheClusterEnabled: boolean;
+}
+
+/**
+ * Effective settings of one method: defaults, then "*\/*", then "<path>/*", then the method's own key.
+ * Caching switched on stage-wide covers GET only; other verbs cache only through their own override
+ * ("When you enable caching for a stage, only GET methods have caching enabled by default"):
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+ */
+export function effectiveMethodSettings(
+  raw: Record<string, RawMethodSetting> | undefined,
+  path: string,
+  httpMethod: HttpVerb,
+  stage: StageCacheContext,
+): EffectiveMethodSettings {
+  const settings = raw ?? {};
+  const stageWide = settings[STAGE_WIDE_KEY];
+  const pathWide = settings[`${escapeResourcePath(path)}/*`];
+  const own = settings[methodSettingsKey(path, httpMethod)];
+  let merged = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, stageWide);
+  merged = mergeMethodSetting(merged, pathWide);
+  merged = mergeMethodSetting(merged, own);
+  const source: EffectiveMethodSettings["source"] = own || pathWide ? "method" : stageWide ? "stage" : "default";
+  const ownCaching = own?.cachingEnabled ?? pathWide?.cachingEnabled;
+  const cachingSetting = ownCaching !== undefined ? ownCaching : httpMethod === "GET" && merged.cachingEnabled;
+  return { ...merged, cachingEnabled: stage.cacheClusterEnabled && cachingSetting, path, httpMethod, source };
+}

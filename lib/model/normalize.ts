@@ -1,0 +1,53 @@
+import { MODEL_SCHEMA_VERSION, type ApiIdentity, type ApiModel, type ModelPart } from "@/lib/model/types";
+import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
+import { reshapeResources } from "@/lib/model/reshape-resources";
+import { reshapeAuthorizers } from "@/lib/model/reshape-authorizers";
+import { reshapeStage } from "@/lib/model/reshape-stages";
+import { reshapeGatewayResponses } from "@/lib/model/gateway-responses";
+
+export interface NormalizeResult {
+  model: ApiModel;
+  /** Values the reshape could not map exactly (unknown enum values AWS may add); shown to the user. */
+  warnings: string[];
+}
+
+function reshapeIdentity(snapshot: RawApiSnapshot): ApiIdentity {
+  const raw = snapshot.restApi;
+  const identity: ApiIdentity = {
+    id: raw.id,
+    name: raw.name,
+    region: snapshot.region,
+    endpointTypes: [...(raw.endpointTypes ?? [])],
+    // apiKeySource defaults to HEADER (https://docs.aws.amazon.com/apigateway/latest/api/API_RestApi.html).
+    apiKeySource: raw.apiKeySource === "AUTHORIZER" ? "AUTHORIZER" : "HEADER",
+    disableExecuteApiEndpoint: raw.disableExecuteApiEndpoint ?? false,
+  };
+  if (raw.description !== undefined) identity.description = raw.description;
+  if (snapshot.accountId !== undefined) identity.accountId = snapshot.accountId;
+  if (raw.createdDate !== undefined) identity.createdDate = raw.createdDate;
+  return identity;
+}
+
+/** Reshapes what the reader fetched into the normalized model. Pure: same snapshot, same model. */
+export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
+  const warnings: string[] = [];
+  const warn = (message: string) => warnings.push(message);
+  const resources = snapshot.resources ? reshapeResources(snapshot.resources, warn) : undefined;
+  const stages = (snapshot.stages ?? [])
+    .map((s) => reshapeStage(s, s.deploymentId ? snapshot.deployments[s.deploymentId] : undefined, resources, warn))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const missing = [...snapshot.missing];
+  const missingParts = new Set<ModelPart>(missing.map((m) => m.part));
+  const model: ApiModel = {
+    schemaVersion: MODEL_SCHEMA_VERSION,
+    api: reshapeIdentity(snapshot),
+    resources: resources ?? [],
+    authorizers: snapshot.authorizers ? reshapeAuthorizers(snapshot.authorizers, warn) : [],
+    stages,
+    // When GetGatewayResponses failed the list stays empty (and `missing` says so) rather than
+    // pretending every response is the built-in default.
+    gatewayResponses: snapshot.gatewayResponses && !missingParts.has("gatewayResponses") ? reshapeGatewayResponses(snapshot.gatewayResponses) : [],
+    missing,
+  };
+  return { model, warnings };
+}

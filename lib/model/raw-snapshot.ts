@@ -1,0 +1,136 @@
+/**
+ * What `lib/aws` hands to `lib/model`: API Gateway's answers, kept close to the wire JSON
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_Operations.html) but with no SDK types,
+ * dates as ISO strings and stage variable values already dropped (names only).
+ * `normalizeApi` reshapes this into the ApiModel.
+ */
+import type { MissingPart } from "@/lib/model/types";
+
+export interface RawRestApi {
+  id: string;
+  name: string;
+  description?: string;
+  createdDate?: string;
+  apiKeySource?: string;
+  endpointTypes?: string[];
+  disableExecuteApiEndpoint?: boolean;
+  rootResourceId?: string;
+}
+
+export interface RawIntegrationResponse {
+  statusCode?: string;
+  selectionPattern?: string;
+  responseParameters?: Record<string, string>;
+}
+
+export interface RawIntegration {
+  type?: string;
+  httpMethod?: string;
+  uri?: string;
+  cacheKeyParameters?: string[];
+  cacheNamespace?: string;
+  requestTemplates?: Record<string, string>;
+  requestParameters?: Record<string, string>;
+  integrationResponses?: Record<string, RawIntegrationResponse>;
+}
+
+export interface RawMethodResponse {
+  statusCode?: string;
+  responseParameters?: Record<string, boolean>;
+}
+
+export interface RawMethod {
+  httpMethod?: string;
+  authorizationType?: string;
+  authorizerId?: string;
+  apiKeyRequired?: boolean;
+  authorizationScopes?: string[];
+  requestParameters?: Record<string, boolean>;
+  requestModels?: Record<string, string>;
+  operationName?: string;
+  methodIntegration?: RawIntegration;
+  methodResponses?: Record<string, RawMethodResponse>;
+}
+
+export interface RawResource {
+  id: string;
+  parentId?: string;
+  path: string;
+  pathPart?: string;
+  /** Keyed by verb; full Method objects because the reader asks for embed=methods. */
+  resourceMethods?: Record<string, RawMethod>;
+}
+
+export interface RawAuthorizer {
+  id: string;
+  name?: string;
+  type?: string;
+  authorizerUri?: string;
+  providerARNs?: string[];
+  identitySource?: string;
+  identityValidationExpression?: string;
+  authorizerResultTtlInSeconds?: number;
+}
+
+export interface RawMethodSetting {
+  metricsEnabled?: boolean;
+  loggingLevel?: string;
+  dataTraceEnabled?: boolean;
+  throttlingBurstLimit?: number;
+  throttlingRateLimit?: number;
+  cachingEnabled?: boolean;
+  cacheTtlInSeconds?: number;
+  cacheDataEncrypted?: boolean;
+  requireAuthorizationForCacheControl?: boolean;
+  unauthorizedCacheControlHeaderStrategy?: string;
+}
+
+export interface RawStage {
+  stageName: string;
+  deploymentId?: string;
+  description?: string;
+  createdDate?: string;
+  lastUpdatedDate?: string;
+  cacheClusterEnabled?: boolean;
+  cacheClusterSize?: string;
+  cacheClusterStatus?: string;
+  tracingEnabled?: boolean;
+  /** Stage variable names only: values are redacted by the reader before they reach this type. */
+  variableNames: string[];
+  methodSettings?: Record<string, RawMethodSetting>;
+}
+
+export interface RawDeployedMethod {
+  authorizationType?: string;
+  apiKeyRequired?: boolean;
+}
+
+export interface RawDeployment {
+  id: string;
+  description?: string;
+  createdDate?: string;
+  /** GetDeployment embed=apisummary: path → verb → summary. */
+  apiSummary?: Record<string, Record<string, RawDeployedMethod>>;
+}
+
+export interface RawGatewayResponse {
+  responseType?: string;
+  statusCode?: string;
+  responseParameters?: Record<string, string>;
+  responseTemplates?: Record<string, string>;
+  defaultResponse?: boolean;
+}
+
+export interface RawApiSnapshot {
+  region: string;
+  accountId?: string;
+  restApi: RawRestApi;
+  /** Undefined when the part could not be read (then `missing` says why). */
+  resources?: RawResource[];
+  authorizers?: RawAuthorizer[];
+  stages?: RawStage[];
+  gatewayResponses?: RawGatewayResponse[];
+  /** Keyed by deployment id; a stage whose deployment failed to read is absent here and listed in `missing`. */
+  deployments: Record<string, RawDeployment>;
+  missing: MissingPart[];
+}

@@ -1,0 +1,78 @@
+import type {
+  AuthorizationType,
+  DeployedMethodSummary,
+  DeploymentModel,
+  EffectiveMethodSettings,
+  HttpVerb,
+  MethodSettingsModel,
+  ResourceModel,
+  StageModel,
+} from "@/lib/model/types";
+import type { RawDeployment, RawStage } from "@/lib/model/raw-snapshot";
+import { DEFAULT_METHOD_SETTINGS, effectiveMethodSettings, mergeMethodSetting } from "@/lib/model/method-settings";
+import { computeDrift } from "@/lib/model/drift";
+import { comparePaths, compareVerbs, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
+
+export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void = () => {}): DeploymentModel {
+  const apiSummary: DeploymentModel["apiSummary"] = {};
+  for (const path of Object.keys(raw.apiSummary ?? {}).sort(comparePaths)) {
+    const verbs: Partial<Record<HttpVerb, DeployedMethodSummary>> = {};
+    const rawVerbs = raw.apiSummary?.[path] ?? {};
+    for (const verb of Object.keys(rawVerbs).sort(compareVerbs)) {
+      if (!isHttpVerb(verb)) continue;
+      const summary = rawVerbs[verb];
+      const authorizationType: AuthorizationType = toAuthorizationType(summary?.authorizationType, warn, `Deployed ${verb} ${path}`);
+      verbs[verb] = { authorizationType, apiKeyRequired: summary?.apiKeyRequired ?? false };
+    }
+    apiSummary[path] = verbs;
+  }
+  const model: DeploymentModel = { id: raw.id, apiSummary };
+  if (raw.description !== undefined) model.description = raw.description;
+  if (raw.createdDate !== undefined) model.createdDate = raw.createdDate;
+  return model;
+}
+
+/** Methods a stage serves: the deployment's summary, or the draft's methods when the deployment is unknown. */
+function servedMethods(deployment: DeploymentModel | undefined, resources: ResourceModel[]): Array<{ path: string; httpMethod: HttpVerb }> {
+  if (deployment) {
+    return Object.entries(deployment.apiSummary).flatMap(([path, verbs]) =>
+      (Object.keys(verbs) as HttpVerb[]).map((httpMethod) => ({ path, httpMethod })),
+    );
+  }
+  return resources.flatMap((r) => r.methods.map((m) => ({ path: m.path, httpMethod: m.httpMethod })));
+}
+
+export function reshapeStage(
+  raw: RawStage,
+  deployment: RawDeployment | undefined,
+  resources: ResourceModel[] | undefined,
+  warn: (m: string) => void = () => {},
+): StageModel {
+  const deploymentModel = deployment ? reshapeDeployment(deployment, warn) : undefined;
+  const cacheClusterEnabled = raw.cacheClusterEnabled ?? false;
+  const methodSettings: Record<string, MethodSettingsModel> = {};
+  for (const key of Object.keys(raw.methodSettings ?? {}).sort()) {
+    methodSettings[key] = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, raw.methodSettings?.[key]);
+  }
+  const effectiveSettings: EffectiveMethodSettings[] = servedMethods(deploymentModel, resources ?? [])
+    .sort((a, b) => comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod))
+    .map(({ path, httpMethod }) => effectiveMethodSettings(raw.methodSettings, path, httpMethod, { cacheClusterEnabled }));
+  const stage: StageModel = {
+    name: raw.stageName,
+    deploymentId: raw.deploymentId ?? "",
+    cacheClusterEnabled,
+    tracingEnabled: raw.tracingEnabled ?? false,
+    variableNames: [...raw.variableNames].sort(),
+    methodSettings,
+    effectiveSettings,
+    // Drift needs both sides; without the deployment or the current resources there is nothing to compare.
+    drift: deploymentModel && resources ? computeDrift(deploymentModel, resources) : [],
+  };
+  if (raw.description !== undefined) stage.description = raw.description;
+  if (raw.createdDate !== undefined) stage.createdDate = raw.createdDate;
+  if (raw.lastUpdatedDate !== undefined) stage.lastUpdatedDate = raw.lastUpdatedDate;
+  if (raw.cacheClusterSize !== undefined) stage.cacheClusterSize = raw.cacheClusterSize;
+  if (raw.cacheClusterStatus !== undefined) stage.cacheClusterStatus = raw.cacheClusterStatus;
+  if (deploymentModel) stage.deployment = deploymentModel;
+  return stage;
+}

@@ -1,0 +1,130 @@
+/** zod schema of the ApiModel, for validating stored audits when they are read back. */
+import { z } from "zod";
+import { HTTP_VERBS, MODEL_SCHEMA_VERSION, type ApiModel } from "@/lib/model/types";
+
+const httpVerb = z.enum(HTTP_VERBS);
+const authorizationType = z.enum(["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"]);
+const modelPart = z.enum(["resources", "authorizers", "stages", "gatewayResponses", "deployments"]);
+const stringMap = z.record(z.string(), z.string());
+const boolMap = z.record(z.string(), z.boolean());
+
+const integration = z.object({
+  type: z.enum(["HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY", "MOCK"]),
+  httpMethod: z.string().optional(),
+  uri: z.string().optional(),
+  cacheKeyParameters: z.array(z.string()),
+  cacheNamespace: z.string().optional(),
+  requestTemplates: stringMap,
+  requestParameters: stringMap,
+  integrationResponses: z.array(
+    z.object({ statusCode: z.string(), selectionPattern: z.string().optional(), responseParameters: stringMap }),
+  ),
+});
+
+const method = z.object({
+  resourceId: z.string(),
+  path: z.string(),
+  httpMethod: httpVerb,
+  authorizationType,
+  authorizerId: z.string().optional(),
+  apiKeyRequired: z.boolean(),
+  authorizationScopes: z.array(z.string()),
+  requestParameters: boolMap,
+  requestModels: stringMap,
+  operationName: z.string().optional(),
+  integration: integration.optional(),
+  methodResponses: z.array(z.object({ statusCode: z.string(), responseParameters: boolMap })),
+});
+
+const methodSettings = z.object({
+  cachingEnabled: z.boolean(),
+  cacheTtlInSeconds: z.number(),
+  cacheDataEncrypted: z.boolean(),
+  requireAuthorizationForCacheControl: z.boolean(),
+  unauthorizedCacheControlHeaderStrategy: z.enum(["FAIL_WITH_403", "SUCCEED_WITH_RESPONSE_HEADER", "SUCCEED_WITHOUT_RESPONSE_HEADER"]),
+  throttlingBurstLimit: z.number().optional(),
+  throttlingRateLimit: z.number().optional(),
+  metricsEnabled: z.boolean(),
+  loggingLevel: z.string().optional(),
+  dataTraceEnabled: z.boolean(),
+});
+
+const deployedSummary = z.object({ authorizationType, apiKeyRequired: z.boolean() });
+
+const drift = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("method-added"), path: z.string(), httpMethod: httpVerb }),
+  z.object({ kind: z.literal("method-removed"), path: z.string(), httpMethod: httpVerb }),
+  z.object({ kind: z.literal("authorizationType"), path: z.string(), httpMethod: httpVerb, deployed: authorizationType, current: authorizationType }),
+  z.object({ kind: z.literal("apiKeyRequired"), path: z.string(), httpMethod: httpVerb, deployed: z.boolean(), current: z.boolean() }),
+]);
+
+export const apiModelSchema: z.ZodType<ApiModel> = z.object({
+  schemaVersion: z.literal(MODEL_SCHEMA_VERSION),
+  api: z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    region: z.string(),
+    accountId: z.string().optional(),
+    endpointTypes: z.array(z.string()),
+    apiKeySource: z.enum(["HEADER", "AUTHORIZER"]),
+    disableExecuteApiEndpoint: z.boolean(),
+    createdDate: z.string().optional(),
+  }),
+  resources: z.array(
+    z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),
+  ),
+  authorizers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: z.enum(["TOKEN", "REQUEST", "COGNITO_USER_POOLS"]),
+      authorizerUri: z.string().optional(),
+      lambdaFunctionArn: z.string().optional(),
+      providerArns: z.array(z.string()),
+      identitySources: z.array(
+        z.object({ expression: z.string(), location: z.enum(["header", "querystring", "stageVariable", "context", "other"]), name: z.string() }),
+      ),
+      identityValidationExpression: z.string().optional(),
+      configuredTtlSeconds: z.number().optional(),
+      effectiveTtlSeconds: z.number(),
+    }),
+  ),
+  stages: z.array(
+    z.object({
+      name: z.string(),
+      deploymentId: z.string(),
+      description: z.string().optional(),
+      createdDate: z.string().optional(),
+      lastUpdatedDate: z.string().optional(),
+      cacheClusterEnabled: z.boolean(),
+      cacheClusterSize: z.string().optional(),
+      cacheClusterStatus: z.string().optional(),
+      tracingEnabled: z.boolean(),
+      variableNames: z.array(z.string()),
+      methodSettings: z.record(z.string(), methodSettings),
+      effectiveSettings: z.array(
+        methodSettings.extend({ path: z.string(), httpMethod: httpVerb, source: z.enum(["default", "stage", "method"]) }),
+      ),
+      deployment: z
+        .object({
+          id: z.string(),
+          description: z.string().optional(),
+          createdDate: z.string().optional(),
+          apiSummary: z.record(z.string(), z.partialRecord(httpVerb, deployedSummary)),
+        })
+        .optional(),
+      drift: z.array(drift),
+    }),
+  ),
+  gatewayResponses: z.array(
+    z.object({
+      responseType: z.string(),
+      statusCode: z.string().optional(),
+      responseParameters: stringMap,
+      responseTemplates: stringMap,
+      isDefault: z.boolean(),
+    }),
+  ),
+  missing: z.array(z.object({ part: modelPart, operation: z.string(), reason: z.string(), detail: z.string().optional() })),
+});
