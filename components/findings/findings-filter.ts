@@ -1,0 +1,73 @@
+import type { Finding, Severity } from "@/lib/rules/types";
+import { SEVERITIES } from "@/lib/rules/types";
+
+export interface FindingsFilter {
+  /** Empty = every severity. */
+  severities: Severity[];
+  /** Empty = every rule. */
+  rules: string[];
+  /** Case-insensitive text matched against the finding's path (or authorizer / response type / stage). */
+  path: string;
+}
+
+export const NO_FILTER: FindingsFilter = { severities: [], rules: [], path: "" };
+
+export function isFiltering(filter: FindingsFilter): boolean {
+  return filter.severities.length > 0 || filter.rules.length > 0 || filter.path.trim() !== "";
+}
+
+function targetText(finding: Finding): string {
+  const { path, httpMethod, authorizerId, responseType, stage } = finding.target;
+  return [path, httpMethod, authorizerId, responseType, stage].filter(Boolean).join(" ").toLowerCase();
+}
+
+export function filterFindings(findings: Finding[], filter: FindingsFilter): Finding[] {
+  const text = filter.path.trim().toLowerCase();
+  return findings.filter(
+    (finding) =>
+      (filter.severities.length === 0 || filter.severities.includes(finding.severity)) &&
+      (filter.rules.length === 0 || filter.rules.includes(finding.ruleId)) &&
+      (text === "" || targetText(finding).includes(text)),
+  );
+}
+
+export interface RuleGroup {
+  ruleId: string;
+  findings: Finding[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  count: number;
+  rules: RuleGroup[];
+}
+
+/** Worst severity first; within one, rules by descending count then id; findings by path then verb. */
+export function groupFindings(findings: Finding[]): SeverityGroup[] {
+  const groups: SeverityGroup[] = [];
+  for (const severity of SEVERITIES) {
+    const ofSeverity = findings.filter((finding) => finding.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const byRule = new Map<string, Finding[]>();
+    for (const finding of ofSeverity) {
+      const list = byRule.get(finding.ruleId) ?? [];
+      list.push(finding);
+      byRule.set(finding.ruleId, list);
+    }
+    const rules = [...byRule.entries()]
+      .map(([ruleId, list]) => ({ ruleId, findings: list.sort(compareTargets) }))
+      .sort((a, b) => b.findings.length - a.findings.length || a.ruleId.localeCompare(b.ruleId));
+    groups.push({ severity, count: ofSeverity.length, rules });
+  }
+  return groups;
+}
+
+function compareTargets(a: Finding, b: Finding): number {
+  return targetText(a).localeCompare(targetText(b));
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}

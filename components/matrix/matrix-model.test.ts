@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { apiModel, finding, method, resource, stage } from "@/components/testing/audit-fixture";
+import { buildMatrix, cellKey, parseCellKey, visibleRows } from "./matrix-model";
+
+const model = apiModel([
+  resource("/"),
+  resource("/orders", [method("/orders", "GET", { authorizationType: "CUSTOM", authorizerId: "auth1" }), method("/orders", "OPTIONS")]),
+  resource("/orders/{id}", [method("/orders/{id}", "DELETE")]),
+  // Sorts before "/orders/{id}" as a string ("-" < "/") but is not its child.
+  resource("/orders-archive", [method("/orders-archive", "GET")]),
+  resource("/cart", [method("/cart", "PUT")]),
+]);
+
+describe("buildMatrix", () => {
+  it("orders resources as a depth-first tree", () => {
+    const matrix = buildMatrix(model, []);
+    expect(matrix.rows.map((row) => [row.resource.path, row.depth])).toEqual([
+      ["/", 0],
+      ["/cart", 1],
+      ["/orders", 1],
+      ["/orders/{id}", 2],
+      ["/orders-archive", 1],
+    ]);
+    expect(matrix.rows.find((row) => row.resource.path === "/orders")?.hasChildren).toBe(true);
+  });
+
+  it("shows only verbs present, always OPTIONS, in HTTP_VERBS order", () => {
+    expect(buildMatrix(model, []).columns).toEqual(["GET", "PUT", "DELETE", "OPTIONS"]);
+    expect(buildMatrix(apiModel([resource("/")]), []).columns).toEqual(["OPTIONS"]);
+  });
+
+  it("places method findings on their cell and picks the worst severity", () => {
+    const matrix = buildMatrix(model, [
+      finding("a", "medium", { path: "/orders", httpMethod: "GET" }),
+      finding("b", "critical", { path: "/orders", httpMethod: "GET" }),
+    ]);
+    const cell = matrix.cells.get("/orders:GET")!;
+    expect(cell.findings.map((item) => item.ruleId)).toEqual(["a", "b"]);
+    expect(cell.worst).toBe("critical");
+    expect(cell.authorizer?.name).toBe("token-auth");
+  });
+
+  it("marks a needed-but-missing OPTIONS cell", () => {
+    const matrix = buildMatrix(model, [
+      finding("missing-options", "high", { path: "/cart" }, {
+        fixes: [{ kind: "add-cors-preflight", resourceId: "r/cart", path: "/cart", allowOrigin: "*", allowMethods: ["PUT"], allowHeaders: [] }],
+      }),
+    ]);
+    const cell = matrix.cells.get("/cart:OPTIONS")!;
+    expect(cell.method).toBeUndefined();
+    expect(cell.missingNeeded).toBe(true);
+    expect(cell.worst).toBe("high");
+  });
+
+  it("keeps resource-wide, authorizer and gateway-response findings off the cells", () => {
+    const matrix = buildMatrix(model, [
+      finding("row", "low", { path: "/orders" }),
+      finding("auth", "high", { authorizerId: "auth1" }),
+      finding("gw", "medium", { responseType: "DEFAULT_4XX" }),
+    ]);
+    expect(matrix.rows.find((row) => row.resource.path === "/orders")?.findings.map((item) => item.ruleId)).toEqual(["row"]);
+    expect(matrix.apiFindings.map((item) => item.ruleId)).toEqual(["auth", "gw"]);
+    const get = matrix.cells.get("/orders:GET")!;
+    expect(get.findings).toEqual([]);
+    expect(get.relatedFindings.map((item) => item.ruleId)).toEqual(["auth"]);
+    expect(get.worst).toBeUndefined();
+  });
+
+  it("reads cache TTL and drift from the selected stage, defaulting to the first deployed one", () => {
+    const settings = {
+      cachingEnabled: true,
+      cacheTtlInSeconds: 120,
+      cacheDataEncrypted: false,
+      requireAuthorizationForCacheControl: true,
+      unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER" as const,
+      metricsEnabled: false,
+      dataTraceEnabled: false,
+    };
+    const withStages = apiModel(model.resources, {
+      stages: [
+        stage("draftless", { deploymentId: "" }),
+        stage("prod", {
+          cacheClusterEnabled: true,
+          effectiveSettings: [{ ...settings, path: "/orders", httpMethod: "GET", source: "method" }],
+          drift: [
+            { kind: "apiKeyRequired", path: "/orders", httpMethod: "GET", deployed: true, current: false },
+            { kind: "method-removed", path: "/orders", httpMethod: "PATCH" },
+          ],
+        }),
+        stage("dev", { effectiveSettings: [{ ...settings, path: "/orders", httpMethod: "GET", source: "method" }] }),
+      ],
+    });
+    const prod = buildMatrix(withStages, []);
+    expect(prod.stage?.name).toBe("prod");
+    expect(prod.cells.get("/orders:GET")?.cacheTtlSeconds).toBe(120);
+    expect(prod.cells.get("/orders:GET")?.drift).toHaveLength(1);
+    expect(prod.cells.get("/orders:PATCH")?.deployedOnly).toBe(true);
+    expect(prod.columns).toContain("PATCH");
+    // dev has no cache cluster: per-method caching has no effect there.
+    const dev = buildMatrix(withStages, [], "dev");
+    expect(dev.cells.get("/orders:GET")?.cacheTtlSeconds).toBeUndefined();
+    expect(dev.cells.get("/orders:GET")?.drift).toHaveLength(0);
+  });
+});
+
+describe("visibleRows", () => {
+  const rows = buildMatrix(model, []).rows;
+  it("hides descendants of collapsed resources", () => {
+    expect(visibleRows(rows, new Set(["r/orders"])).map((row) => row.resource.path)).toEqual(["/", "/cart", "/orders", "/orders-archive"]);
+  });
+  it("keeps matches and their ancestors for a path query", () => {
+    expect(visibleRows(rows, new Set(), "{ID}").map((row) => row.resource.path)).toEqual(["/", "/orders", "/orders/{id}"]);
+  });
+});
+
+describe("cell keys", () => {
+  it("round-trip, splitting on the last colon", () => {
+    expect(parseCellKey(cellKey("/orders/{id}", "OPTIONS"))).toEqual({ path: "/orders/{id}", verb: "OPTIONS" });
+    expect(parseCellKey("/a:b:get")).toEqual({ path: "/a:b", verb: "GET" });
+  });
+  it("reject malformed keys", () => {
+    expect(parseCellKey("orders:GET")).toBeUndefined();
+    expect(parseCellKey("/orders:FETCH")).toBeUndefined();
+    expect(parseCellKey("/orders")).toBeUndefined();
+  });
+});
