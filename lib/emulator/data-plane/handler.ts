@@ -10,6 +10,8 @@ import { parseInvokeUrl } from "./invoke-url";
 import { buildMethodArn } from "./method-arn";
 import { sendReply, type HttpReply } from "./reply";
 import { matchRoute } from "./route-match";
+import { checkIamSignature } from "./iam-authorization";
+import { lookupStageCache } from "./stage-cache";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
@@ -77,8 +79,17 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
     if (keyError) return fail(keyError, request, pathParameters);
   }
 
+  const now = ctx.now?.() ?? Date.now();
+  const cache = lookupStageCache({ stage: deployed.stage, apiId: ids.apiId, resource, method, request, pathParameters, callerMayInvalidate: checkIamSignature(request).ok, now });
+  if (cache.kind === "hit") return cache.reply;
+  // Message not documented by AWS (emulator choice, see SPEC.md).
+  if (cache.kind === "forbidden") return fail({ type: "ACCESS_DENIED", message: "User is not authorized to invalidate the cache" }, request, pathParameters);
+
   const result = await runIntegration({ method, resource, request, pathParameters, stageVariables, principal: outcome.principal, requestId, ...ids });
-  return result.ok ? result.reply : fail(result.error, request, pathParameters);
+  if (!result.ok) return fail(result.error, request, pathParameters);
+  if (cache.kind !== "miss") return result.reply;
+  cache.store(result.reply);
+  return cache.warning ? { ...result.reply, headers: { ...result.reply.headers, Warning: cache.warning } } : result.reply;
 }
 
 function identifiers(deployed: DeployedStage, apiId: string, stageName: string) {

@@ -6,6 +6,7 @@ import type {
   AuthorizerWire,
   GatewayResponseWire,
   IntegrationWire,
+  MethodSettingWire,
   MethodWire,
   ResourceWire,
   RestApiState,
@@ -153,5 +154,21 @@ export async function startDataPlane(fixture: FixtureApi, ctx: DataPlaneContext 
   return {
     stageUrl: (stageName = "prod") => `http://127.0.0.1:${port}/restapis/${fixture.api.api.id}/${stageName}/_user_request_`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/** A stage method setting with caching on (AWS's defaults otherwise). */
+export function cachingSetting(overrides: Partial<MethodSettingWire> = {}): MethodSettingWire {
+  return {
+    metricsEnabled: false,
+    dataTraceEnabled: false,
+    throttlingBurstLimit: 5000,
+    throttlingRateLimit: 10000,
+    cachingEnabled: true,
+    cacheTtlInSeconds: 300,
+    cacheDataEncrypted: false,
+    requireAuthorizationForCacheControl: true,
+    unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+    ...overrides,
   };
 }
