@@ -1,0 +1,21 @@
+import type { Finding, FindingDraft, RuleMeta } from "./types";
+import { renderMessage } from "./support/render-message";
+
+/** A check's draft completed from its rule's meta: id, severity, confidence and the rendered message. */
+export function renderFinding(meta: RuleMeta, draft: FindingDraft): Finding {
+  const template = meta.messages[draft.messageId];
+  if (template === undefined) throw new Error(`Rule ${meta.id} reported unknown messageId "${draft.messageId}"`);
+  return {
+    ruleId: meta.id,
+    severity: draft.severity ?? meta.severity,
+    confidence: meta.confidence,
+    messageId: draft.messageId,
+    message: renderMessage(template, draft.data),
+    symptom: draft.symptom,
+    target: draft.target,
+    stages: draft.stages,
+    draftOnly: draft.draftOnly,
+    evidence: draft.evidence,
+    fixes: draft.fixes,
+  };
+}

@@ -1,0 +1,20 @@
+import { expect, it } from "vitest";
+import { api } from "@/lib/rules/testing/model-builder";
+import { runRule, testRule } from "@/lib/rules/testing/rule-tester";
+import { cases } from "./cases";
+import { optionsRequiresAuthorization } from "./rule";
+
+testRule(optionsRequiresAuthorization, cases);
+
+it("names the browser call and the missing header in the symptom", () => {
+  const model = api()
+    .authorizer("jwt", { type: "TOKEN" })
+    .resource("/orders/{id}", (r) => r.method("PUT", (m) => m.authorizer("jwt")).options((m) => m.authorizer("jwt").cors()))
+    .stage("prod")
+    .build();
+  const [finding] = runRule(optionsRequiresAuthorization, model);
+  expect(finding?.symptom).toBe(
+    "Browsers calling PUT /orders/{id} from another origin fail: the preflight OPTIONS /orders/{id} gets 401 {\"message\":\"Unauthorized\"} because Lambda TOKEN authorizer 'jwt' needs the Authorization header, which a preflight never carries, so API Gateway answers without invoking the Lambda.",
+  );
+  expect(finding?.fixes[0]).toEqual({ kind: "set-method-authorization", resourceId: "orders-id", path: "/orders/{id}", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" });
+});

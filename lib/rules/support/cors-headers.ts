@@ -1,0 +1,93 @@
+import type { HttpVerb, MethodModel } from "@/lib/model/types";
+
+/** Methods a browser sends cross-origin without a preflight (Fetch standard "CORS-safelisted method"). */
+export const SAFELISTED_METHODS: ReadonlySet<HttpVerb> = new Set<HttpVerb>(["GET", "HEAD", "POST"]);
+
+/** Content types a request may carry without a preflight (Fetch standard "CORS-safelisted request-header"). */
+export const SAFELISTED_CONTENT_TYPES: ReadonlySet<string> = new Set(["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"]);
+
+/** Request headers that never trigger a preflight on their own. */
+export const SAFELISTED_REQUEST_HEADERS: ReadonlySet<string> = new Set(["accept", "accept-language", "content-language", "content-type"]);
+
+/**
+ * Headers a preflight OPTIONS carries: the CORS ones plus what the browser adds to every request.
+ * It never carries credentials: no Authorization, no Cookie, no x-api-key, no custom header.
+ */
+export const PREFLIGHT_REQUEST_HEADERS: ReadonlySet<string> = new Set([
+  "origin",
+  "access-control-request-method",
+  "access-control-request-headers",
+  "accept",
+  "accept-encoding",
+  "accept-language",
+  "user-agent",
+  "referer",
+  "host",
+  "connection",
+  "sec-fetch-mode",
+  "sec-fetch-site",
+  "sec-fetch-dest",
+]);
+
+export const CORS_HEADER = {
+  allowOrigin: "Access-Control-Allow-Origin",
+  allowMethods: "Access-Control-Allow-Methods",
+  allowHeaders: "Access-Control-Allow-Headers",
+  allowCredentials: "Access-Control-Allow-Credentials",
+} as const;
+
+/** "'GET,PUT'" → "GET,PUT"; a non-literal mapping (a request header, a stage variable) → undefined. */
+export function literalValue(expression: string): string | undefined {
+  const match = /^'(.*)'$/s.exec(expression.trim());
+  return match ? match[1] : undefined;
+}
+
+export function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export function includesIgnoreCase(list: readonly string[], item: string): boolean {
+  return list.some((entry) => entry.toLowerCase() === item.toLowerCase());
+}
+
+export function isProxyIntegration(method: MethodModel): boolean {
+  return method.integration?.type === "AWS_PROXY" || method.integration?.type === "HTTP_PROXY";
+}
+
+/** The response headers a method returns on its success path, as configured in API Gateway. */
+export interface ConfiguredResponse {
+  /** The integration response used when no selection pattern matches (the "default"). */
+  statusCode?: string;
+  /** Header names declared by the method response of that status. */
+  declared: string[];
+  /** Header name → mapping expression from the integration response. */
+  mapped: Record<string, string>;
+}
+
+/**
+ * Headers of the default integration response (no selection pattern) and the matching method
+ * response. A MOCK preflight answers through it; proxy integrations pass the backend's headers
+ * through instead, so callers check isProxyIntegration first.
+ */
+export function defaultResponse(method: MethodModel): ConfiguredResponse {
+  const responses = method.integration?.integrationResponses ?? [];
+  const chosen = responses.find((r) => !r.selectionPattern) ?? responses[0];
+  const statusCode = chosen?.statusCode;
+  const methodResponse = method.methodResponses.find((r) => r.statusCode === statusCode);
+  const declared = Object.keys(methodResponse?.responseParameters ?? {})
+    .filter((key) => key.toLowerCase().startsWith("method.response.header."))
+    .map((key) => key.slice("method.response.header.".length));
+  const mapped: Record<string, string> = {};
+  for (const [key, value] of Object.entries(chosen?.responseParameters ?? {})) {
+    if (key.toLowerCase().startsWith("method.response.header.")) mapped[key.slice("method.response.header.".length)] = value;
+  }
+  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped };
+}
+
+export function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
+}

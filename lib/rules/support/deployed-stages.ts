@@ -1,0 +1,47 @@
+import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
+import type { RedeployStageIntent } from "@/lib/remediation/intents";
+
+/**
+ * A method as a stage serves it. A stage whose deployment could not be read is assumed to serve
+ * the draft: the finding then names it rather than silently dropping it.
+ */
+export function servedMethod(model: ApiModel, stage: StageModel, path: string, verb: HttpVerb): DeployedMethodSummary | undefined {
+  if (stage.deployment) return stage.deployment.apiSummary[path]?.[verb];
+  const method = draftMethod(model, path, verb);
+  return method ? { authorizationType: method.authorizationType, apiKeyRequired: method.apiKeyRequired } : undefined;
+}
+
+export function draftMethod(model: ApiModel, path: string, verb: HttpVerb) {
+  return model.resources.find((r) => r.path === path)?.methods.find((m) => m.httpMethod === verb);
+}
+
+/** Verbs a stage serves on a path. */
+export function servedVerbs(model: ApiModel, stage: StageModel, path: string): HttpVerb[] {
+  if (stage.deployment) return Object.keys(stage.deployment.apiSummary[path] ?? {}) as HttpVerb[];
+  return model.resources.find((r) => r.path === path)?.methods.map((m) => m.httpMethod) ?? [];
+}
+
+/** Names of the stages serving path+verb such that the predicate holds. */
+export function stagesWhere(model: ApiModel, path: string, verb: HttpVerb, predicate: (served: DeployedMethodSummary) => boolean = () => true): string[] {
+  return model.stages.filter((stage) => {
+    const served = servedMethod(model, stage, path, verb);
+    return served !== undefined && predicate(served);
+  }).map((stage) => stage.name);
+}
+
+/** Every path+verb known to the draft or to any stage's deployment. */
+export function allMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
+  const keys = new Map<string, { path: string; verb: HttpVerb }>();
+  for (const resource of model.resources) for (const m of resource.methods) keys.set(`${m.path} ${m.httpMethod}`, { path: m.path, verb: m.httpMethod });
+  for (const stage of model.stages) {
+    for (const [path, verbs] of Object.entries(stage.deployment?.apiSummary ?? {})) {
+      for (const verb of Object.keys(verbs) as HttpVerb[]) keys.set(`${path} ${verb}`, { path, verb });
+    }
+  }
+  return [...keys.values()];
+}
+
+/** Method changes reach callers only after a new deployment of each stage. */
+export function redeploy(stages: string[], description: string): RedeployStageIntent[] {
+  return stages.map((stage) => ({ kind: "redeploy-stage", stage, description }));
+}

@@ -1,0 +1,99 @@
+import type { ApiModel, AuthorizationType, AuthorizerModel, IdentitySource } from "@/lib/model/types";
+import { PREFLIGHT_REQUEST_HEADERS } from "./cors-headers";
+import { authorizerOf } from "./request-headers";
+
+/** What API Gateway answers a preflight OPTIONS sent to a method that requires authorization. */
+export interface PreflightAuthOutcome {
+  /** e.g. "401 {\"message\":\"Unauthorized\"}" */
+  answer: string;
+  /** True when the answer is the same on every preflight; false when the Lambda's decision (and its cache) decides. */
+  everyTime: boolean;
+  lambdaInvoked: boolean;
+  /** One clause saying why, e.g. "Lambda authorizer 'jwt' needs the Authorization header, which a preflight never carries". */
+  because: string;
+  authorizer?: AuthorizerModel;
+  /** Identity sources a preflight cannot carry. */
+  missingSources: IdentitySource[];
+}
+
+export const ANSWER = {
+  unauthorized: '401 {"message":"Unauthorized"}',
+  missingToken: '403 {"message":"Missing Authentication Token"}',
+  forbidden: '403 {"message":"Forbidden"}',
+  lambdaDecides: '401 or 403 {"message":"User is not authorized to access this resource"}, as the Lambda decides',
+} as const;
+
+/**
+ * The preflight's fate per authorization type:
+ * - AWS_IAM: unsigned request → 403 Missing Authentication Token
+ *   (https://repost.aws/knowledge-center/api-gateway-authentication-token-errors).
+ * - COGNITO_USER_POOLS: no token → 401 Unauthorized
+ *   (https://repost.aws/knowledge-center/api-gateway-cognito-401-unauthorized).
+ * - TOKEN/REQUEST: an identity source "missing, null or empty" → 401 Unauthorized "without calling
+ *   the Lambda function" (https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html,
+ *   identitySource). Otherwise the Lambda runs on the preflight and its (cached) policy decides.
+ */
+export function preflightAuthOutcome(model: ApiModel, method: { authorizationType: AuthorizationType; authorizerId?: string }): PreflightAuthOutcome {
+  const authorizer = authorizerOf(model, method);
+  const base = { ...(authorizer ? { authorizer } : {}), missingSources: [] as IdentitySource[] };
+  if (method.authorizationType === "AWS_IAM") {
+    return { ...base, answer: ANSWER.missingToken, everyTime: true, lambdaInvoked: false, because: "IAM authorization needs a SigV4-signed request and a preflight is never signed" };
+  }
+  if (method.authorizationType === "COGNITO_USER_POOLS") {
+    const header = authorizer?.identitySources.find((s) => s.location === "header")?.name ?? "Authorization";
+    const name = authorizer ? `Cognito authorizer '${authorizer.name}'` : "the Cognito authorizer";
+    return { ...base, answer: ANSWER.unauthorized, everyTime: true, lambdaInvoked: false, because: `${name} needs a token in the ${header} header, which a preflight never carries` };
+  }
+  if (!authorizer) {
+    return { ...base, answer: "401 or 403", everyTime: true, lambdaInvoked: false, because: `its authorizer ${method.authorizerId ?? "(none)"} could not be read, and a preflight carries no credentials` };
+  }
+  const missing = authorizer.identitySources.filter((s) => !preflightCarries(s));
+  const kind = authorizer.type === "TOKEN" ? "Lambda TOKEN authorizer" : "Lambda REQUEST authorizer";
+  if (missing.length > 0) {
+    const what = missing.map(describeSource).join(" and ");
+    return {
+      ...base,
+      missingSources: missing,
+      answer: ANSWER.unauthorized,
+      everyTime: true,
+      lambdaInvoked: false,
+      because: `${kind} '${authorizer.name}' needs ${what}, which a preflight never carries, so API Gateway answers without invoking the Lambda`,
+    };
+  }
+  const cache =
+    authorizer.effectiveTtlSeconds > 0
+      ? `; its decision is cached for ${authorizer.effectiveTtlSeconds} s per identity, so the preflight can pass or fail depending on what was cached before`
+      : "";
+  const sources = authorizer.identitySources.length > 0 ? authorizer.identitySources.map(describeSource).join(", ") : "no identity sources";
+  return {
+    ...base,
+    answer: ANSWER.lambdaDecides,
+    everyTime: false,
+    lambdaInvoked: true,
+    because: `${kind} '${authorizer.name}' takes ${sources}, which a preflight can carry, so the Lambda runs on the preflight without credentials${cache}`,
+  };
+}
+
+/**
+ * A preflight carries the URL (so its query string), the stage's variables and API Gateway's
+ * context, but of the headers only the CORS and browser-default ones.
+ */
+export function preflightCarries(source: IdentitySource): boolean {
+  if (source.location === "header") return PREFLIGHT_REQUEST_HEADERS.has(source.name.toLowerCase());
+  return source.location === "querystring" || source.location === "stageVariable" || source.location === "context";
+}
+
+export function describeSource(source: IdentitySource): string {
+  switch (source.location) {
+    case "header":
+      return `the ${source.name} header`;
+    case "querystring":
+      return `the query string parameter ${source.name}`;
+    case "stageVariable":
+      return `the stage variable ${source.name}`;
+    case "context":
+      return `the context variable ${source.name}`;
+    default:
+      return source.expression;
+  }
+}

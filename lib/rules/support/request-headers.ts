@@ -1,0 +1,55 @@
+import type { ApiModel, AuthorizerModel, MethodModel } from "@/lib/model/types";
+import { SAFELISTED_CONTENT_TYPES, SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADERS, includesIgnoreCase } from "./cors-headers";
+
+// SigV4 puts the signature in Authorization and the time in X-Amz-Date; temporary credentials add X-Amz-Security-Token.
+export const SIGV4_HEADERS = ["Authorization", "X-Amz-Date", "X-Amz-Security-Token"] as const;
+
+export function authorizerOf(model: ApiModel, method: Pick<MethodModel, "authorizerId">): AuthorizerModel | undefined {
+  return method.authorizerId === undefined ? undefined : model.authorizers.find((a) => a.id === method.authorizerId);
+}
+
+/** Headers the caller must send for the authorizer to see its identity sources. */
+export function identityHeaders(authorizer: AuthorizerModel | undefined): string[] {
+  return authorizer?.identitySources.filter((s) => s.location === "header").map((s) => s.name) ?? [];
+}
+
+/**
+ * Headers a browser's real request to this method carries that are not CORS-safelisted, so each
+ * must appear in the preflight's Access-Control-Allow-Headers: identity headers, the API key, a
+ * JSON Content-Type, and required header parameters.
+ */
+export function requiredRequestHeaders(model: ApiModel, method: MethodModel): string[] {
+  const headers: string[] = [];
+  const add = (name: string) => {
+    if (!includesIgnoreCase(headers, name)) headers.push(name);
+  };
+  if (method.authorizationType === "AWS_IAM") SIGV4_HEADERS.forEach(add);
+  if (method.authorizationType === "CUSTOM" || method.authorizationType === "COGNITO_USER_POOLS") {
+    const authorizer = authorizerOf(model, method);
+    // A Cognito or TOKEN authorizer whose definition could not be read still takes its token from a header.
+    const names = authorizer ? identityHeaders(authorizer) : ["Authorization"];
+    names.forEach(add);
+  }
+  if (method.apiKeyRequired && model.api.apiKeySource === "HEADER") add("X-Api-Key");
+  if (takesJsonBody(method)) add("Content-Type");
+  for (const [parameter, required] of Object.entries(method.requestParameters)) {
+    const match = /^method\.request\.header\.(.+)$/i.exec(parameter);
+    if (required && match?.[1] && !SAFELISTED_REQUEST_HEADERS.has(match[1].toLowerCase())) add(match[1]);
+  }
+  return headers;
+}
+
+/** A body with a non-form content type (JSON, XML) makes Content-Type non-safelisted. */
+export function takesJsonBody(method: MethodModel): boolean {
+  const types = Object.keys(method.requestModels);
+  if (types.some((type) => !SAFELISTED_CONTENT_TYPES.has(type.toLowerCase()))) return true;
+  // Without declared models, PUT and PATCH are assumed to send JSON: forms only submit GET and POST.
+  return types.length === 0 && (method.httpMethod === "PUT" || method.httpMethod === "PATCH");
+}
+
+/** Whether a browser calling this method cross-origin sends a preflight first. */
+export function needsPreflight(model: ApiModel, method: MethodModel): boolean {
+  if (method.httpMethod === "OPTIONS") return false;
+  if (method.httpMethod === "ANY" || !SAFELISTED_METHODS.has(method.httpMethod)) return true;
+  return requiredRequestHeaders(model, method).length > 0;
+}

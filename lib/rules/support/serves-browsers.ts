@@ -1,0 +1,30 @@
+import type { ApiModel } from "@/lib/model/types";
+
+/**
+ * Signs that the API is called from browsers on other origins: an OPTIONS method anywhere, or an
+ * Access-Control-* header in a method response, an integration response or a customised gateway
+ * response. An API that only a Lambda proxy makes CORS-aware leaves no trace in the configuration.
+ */
+export function browserEvidence(model: ApiModel): string[] {
+  const evidence: string[] = [];
+  for (const resource of model.resources) {
+    for (const method of resource.methods) {
+      const where = `${method.httpMethod} ${method.path}`;
+      if (method.httpMethod === "OPTIONS") evidence.push(`${where} exists`);
+      else if (method.methodResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey))) evidence.push(`${where} declares Access-Control-* response headers`);
+      else if (method.integration?.integrationResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey))) evidence.push(`${where} maps Access-Control-* headers`);
+    }
+  }
+  for (const response of model.gatewayResponses) {
+    if (!response.isDefault && Object.keys(response.responseParameters).some(isCorsKey)) evidence.push(`gateway response ${response.responseType} sets Access-Control-* headers`);
+  }
+  return evidence;
+}
+
+export function servesBrowsers(model: ApiModel): boolean {
+  return browserEvidence(model).length > 0;
+}
+
+function isCorsKey(key: string): boolean {
+  return /\.header\.access-control-/i.test(key);
+}

@@ -1,0 +1,21 @@
+import type { EffectiveMethodSettings, HttpVerb, StageModel } from "@/lib/model/types";
+
+/** The methodSettings key of a method: the resource path with "/" escaped as "~1", then the verb ("~1orders~1{id}/GET"). */
+export function methodSettingsKey(path: string, verb: HttpVerb | "*"): string {
+  return `${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${verb}`;
+}
+
+/**
+ * Whether API Gateway actually caches a method's responses on a stage. Nothing is cached without
+ * a cache cluster; and "when you enable caching for a stage, only GET methods have caching enabled
+ * by default" — other verbs need their own method override
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
+ */
+export function isMethodCached(stage: StageModel, setting: EffectiveMethodSettings): boolean {
+  if (!stage.cacheClusterEnabled || !setting.cachingEnabled) return false;
+  return setting.httpMethod === "GET" || setting.source === "method";
+}
+
+export function cachedMethods(stage: StageModel): EffectiveMethodSettings[] {
+  return stage.effectiveSettings.filter((setting) => isMethodCached(stage, setting));
+}

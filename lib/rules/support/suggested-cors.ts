@@ -1,0 +1,40 @@
+import { HTTP_VERBS, type ApiModel, type HttpVerb, type ResourceModel } from "@/lib/model/types";
+import type { CorsHeaders } from "@/lib/remediation/intents";
+import { CORS_HEADER, defaultResponse, headerValue, includesIgnoreCase, literalValue, splitList } from "./cors-headers";
+import { effectiveGatewayResponse } from "./gateway-responses";
+import { requiredRequestHeaders } from "./request-headers";
+
+/**
+ * The CORS headers a resource's preflight should return: every verb it serves, every header its
+ * methods need, and the origin the API already allows elsewhere ("*" when it names none). Headers
+ * the existing preflight already allows are kept.
+ */
+export function suggestedCors(model: ApiModel, resource: ResourceModel): CorsHeaders {
+  const verbs = resource.methods.map((m) => m.httpMethod);
+  const served: HttpVerb[] = verbs.includes("ANY") ? HTTP_VERBS.filter((v) => v !== "ANY") : [...new Set<HttpVerb>([...verbs, "OPTIONS"])];
+  const allowMethods = HTTP_VERBS.filter((v) => served.includes(v));
+  const allowHeaders: string[] = ["Content-Type"];
+  const add = (name: string) => {
+    if (!includesIgnoreCase(allowHeaders, name)) allowHeaders.push(name);
+  };
+  for (const method of resource.methods) requiredRequestHeaders(model, method).forEach(add);
+  const existing = resource.methods.find((m) => m.httpMethod === "OPTIONS");
+  const existingHeaders = existing ? literalValue(headerValue(defaultResponse(existing).mapped, CORS_HEADER.allowHeaders) ?? "") : undefined;
+  if (existingHeaders) splitList(existingHeaders).filter((h) => h !== "*").forEach(add);
+  return { allowOrigin: knownOrigin(model), allowMethods, allowHeaders };
+}
+
+/** The most common literal Access-Control-Allow-Origin the API already returns, else "*". */
+export function knownOrigin(model: ApiModel): string {
+  const counts = new Map<string, number>();
+  const count = (expression: string | undefined) => {
+    const value = expression === undefined ? undefined : literalValue(expression);
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  };
+  for (const resource of model.resources) {
+    for (const method of resource.methods) count(headerValue(defaultResponse(method).mapped, CORS_HEADER.allowOrigin));
+  }
+  for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) count(headerValue(effectiveGatewayResponse(model, type).headers, CORS_HEADER.allowOrigin));
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best?.[0] ?? "*";
+}
