@@ -1,0 +1,225 @@
+import type { RemediationContext } from "@/lib/remediation/context";
+import {
+  corsHeaderValues,
+  GATEWAY_RESPONSE_HEADER,
+  METHOD_RESPONSE_HEADER,
+  MOCK_REQUEST_TEMPLATE,
+  staticMappingValue,
+} from "@/lib/remediation/cors-headers";
+import { assertNever, type CorsHeaders, type FixIntent } from "@/lib/remediation/intents";
+import { findGatewayResponse, findMethod, requireMethod } from "@/lib/remediation/model-lookup";
+import { stageMethodSettingPatchPath } from "@/lib/remediation/naming";
+
+/**
+ * Intents as API Gateway management calls (SDK v3 command names and inputs). The AWS CLI script and the
+ * JSON plan both render these, so the two cannot drift. Operation references:
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_Operations.html, patch paths:
+ * https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html
+ */
+export type ApiCommand =
+  | "UpdateMethodCommand"
+  | "PutMethodCommand"
+  | "GetMethodCommand"
+  | "PutIntegrationCommand"
+  | "UpdateIntegrationCommand"
+  | "PutMethodResponseCommand"
+  | "GetMethodResponseCommand"
+  | "UpdateMethodResponseCommand"
+  | "PutIntegrationResponseCommand"
+  | "UpdateIntegrationResponseCommand"
+  | "PutGatewayResponseCommand"
+  | "UpdateAuthorizerCommand"
+  | "UpdateStageCommand"
+  | "CreateDeploymentCommand"
+  | "FlushStageAuthorizersCacheCommand";
+
+export interface PatchOperation {
+  op: "add" | "replace" | "remove";
+  path: string;
+  value?: string;
+}
+
+export type ApiInput = Record<string, string | boolean | number | PatchOperation[] | Record<string, string | boolean>>;
+
+export interface ApiCall {
+  type: "call";
+  command: ApiCommand;
+  input: ApiInput;
+  description: string;
+  /** Skip the call when this read succeeds (the thing already exists), so re-running the plan is safe. */
+  skipIfFound?: { command: ApiCommand; input: ApiInput };
+}
+
+/** A change no API Gateway call makes (e.g. the authorizer's Lambda code). */
+export interface ManualStep {
+  type: "manual";
+  description: string;
+}
+
+export type ApiStep = ApiCall | ManualStep;
+
+export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): ApiStep[] {
+  const restApiId = ctx.apiId;
+  switch (intent.kind) {
+    case "set-method-authorization": {
+      if (intent.to === "CUSTOM" || intent.to === "COGNITO_USER_POOLS") {
+        throw new Error(`set-method-authorization to ${intent.to} needs an authorizer id, which the intent does not carry.`);
+      }
+      requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
+      // With authorizationType NONE API Gateway no longer uses authorizerId (it applies only to CUSTOM and
+      // COGNITO_USER_POOLS, API_Method.html), so one replace is enough.
+      return [
+        call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
+          { op: "replace", path: "/authorizationType", value: intent.to },
+        ] }, `Set ${intent.httpMethod} ${intent.path} authorization ${intent.from} → ${intent.to}`),
+      ];
+    }
+    case "set-method-api-key-required":
+      requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
+      return [
+        call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
+          { op: "replace", path: "/apiKeyRequired", value: String(intent.value) },
+        ] }, `Set ${intent.httpMethod} ${intent.path} apiKeyRequired → ${intent.value}`),
+      ];
+    case "add-cors-preflight": {
+      const method = { restApiId, resourceId: intent.resourceId, httpMethod: "OPTIONS" };
+      return [
+        {
+          ...call("PutMethodCommand", { ...method, authorizationType: "NONE", apiKeyRequired: false }, `Create OPTIONS ${intent.path} without authorization or API key`),
+          skipIfFound: { command: "GetMethodCommand", input: method },
+        },
+        mockIntegration(restApiId, intent.resourceId, intent.path),
+        ...preflightResponses(ctx, intent.resourceId, intent.path, "200", intent, { integrationReplaced: true, methodIsNew: true }),
+      ];
+    }
+    case "set-preflight-headers":
+      requireMethod(ctx, intent.resourceId, "OPTIONS", intent.path);
+      return preflightResponses(ctx, intent.resourceId, intent.path, intent.statusCode, intent, { integrationReplaced: false, methodIsNew: false });
+    case "replace-preflight-integration-with-mock":
+      requireMethod(ctx, intent.resourceId, "OPTIONS", intent.path);
+      return [
+        mockIntegration(restApiId, intent.resourceId, intent.path),
+        ...preflightResponses(ctx, intent.resourceId, intent.path, "200", intent, { integrationReplaced: true, methodIsNew: false }),
+      ];
+    case "add-gateway-response-cors": {
+      const existing = findGatewayResponse(ctx, intent.responseType);
+      const responseParameters: Record<string, string> = { ...intent.existingResponseParameters };
+      for (const [name, value] of gatewayResponseCorsHeaders(intent)) responseParameters[`${GATEWAY_RESPONSE_HEADER}${name}`] = staticMappingValue(value);
+      const input: ApiInput = { restApiId, responseType: intent.responseType, responseParameters };
+      const statusCode = intent.statusCode ?? (existing && !existing.isDefault ? existing.statusCode : undefined);
+      if (statusCode) input.statusCode = statusCode;
+      // PutGatewayResponse replaces the whole response: carry a customised response's templates over.
+      if (existing && !existing.isDefault && Object.keys(existing.responseTemplates).length > 0) input.responseTemplates = { ...existing.responseTemplates };
+      return [call("PutGatewayResponseCommand", input, `Add CORS headers to the ${intent.responseType} gateway response`)];
+    }
+    case "set-authorizer-ttl":
+      return [
+        call("UpdateAuthorizerCommand", { restApiId, authorizerId: intent.authorizerId, patchOperations: [
+          { op: "replace", path: "/authorizerResultTtlInSeconds", value: String(intent.toSeconds) },
+        ] }, `Set authorizer ${intent.authorizerName} result TTL ${intent.fromSeconds}s → ${intent.toSeconds}s`),
+      ];
+    case "widen-authorizer-policy":
+      return [{ type: "manual", description: `Deploy the updated code of Lambda authorizer ${intent.authorizerName}${intent.lambdaFunctionArn ? ` (${intent.lambdaFunctionArn})` : ""} so its policy covers ${intent.resourceArnPattern}${intent.allowOptions ? " and it lets OPTIONS through" : ""} (see the authorizer code files).` }];
+    case "add-cache-key-parameter": {
+      const method = requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
+      const steps: ApiStep[] = [];
+      // A cache key parameter must be a declared method request parameter (API_Integration.html, cacheKeyParameters).
+      if (!(intent.parameter in method.requestParameters)) {
+        steps.push(call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
+          { op: "add", path: `/requestParameters/${intent.parameter}`, value: "false" },
+        ] }, `Declare ${intent.parameter} on ${intent.httpMethod} ${intent.path}`));
+      }
+      if (!intent.existingCacheKeyParameters.includes(intent.parameter)) {
+        steps.push(call("UpdateIntegrationCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
+          { op: "add", path: `/cacheKeyParameters/${intent.parameter}`, value: "" },
+        ] }, `Add ${intent.parameter} to the cache key of ${intent.httpMethod} ${intent.path}`));
+      }
+      return steps;
+    }
+    case "set-stage-method-setting":
+      return [
+        call("UpdateStageCommand", { restApiId, stageName: intent.stage, patchOperations: [
+          { op: "replace", path: stageMethodSettingPatchPath(intent.path, intent.httpMethod, intent.setting), value: String(intent.value) },
+        ] }, `Stage ${intent.stage}: ${intent.path} ${intent.httpMethod} ${intent.setting} → ${String(intent.value)}`),
+      ];
+    case "redeploy-stage":
+      return [call("CreateDeploymentCommand", { restApiId, stageName: intent.stage, description: intent.description }, `Redeploy stage ${intent.stage}`)];
+    case "flush-authorizer-cache":
+      return [call("FlushStageAuthorizersCacheCommand", { restApiId, stageName: intent.stage }, `Flush the authorizer cache of stage ${intent.stage}`)];
+    default:
+      return assertNever(intent);
+  }
+}
+
+function call(command: ApiCommand, input: ApiInput, description: string): ApiCall {
+  return { type: "call", command, input, description };
+}
+
+/** A MOCK integration answers the preflight in API Gateway; its template selects the 200 response. */
+function mockIntegration(restApiId: string, resourceId: string, path: string): ApiCall {
+  return call("PutIntegrationCommand", {
+    restApiId, resourceId, httpMethod: "OPTIONS", type: "MOCK",
+    requestTemplates: { "application/json": MOCK_REQUEST_TEMPLATE },
+  }, `Answer OPTIONS ${path} with a MOCK integration`);
+}
+
+/** Method response and integration response carrying the CORS headers, created or patched as the model says. */
+function preflightResponses(
+  ctx: RemediationContext,
+  resourceId: string,
+  path: string,
+  statusCode: string,
+  cors: CorsHeaders,
+  state: { integrationReplaced: boolean; methodIsNew: boolean },
+): ApiStep[] {
+  const restApiId = ctx.apiId;
+  const headers = corsHeaderValues(cors);
+  const method = state.methodIsNew ? undefined : findMethod(ctx, resourceId, "OPTIONS");
+  const methodResponse = method?.methodResponses.find((response) => response.statusCode === statusCode);
+  const integrationResponse = state.integrationReplaced
+    ? undefined
+    : method?.integration?.integrationResponses.find((response) => response.statusCode === statusCode);
+  const target = { restApiId, resourceId, httpMethod: "OPTIONS", statusCode };
+  const steps: ApiStep[] = [];
+
+  if (methodResponse) {
+    const missing = headers.filter(([name]) => !(`${METHOD_RESPONSE_HEADER}${name}` in methodResponse.responseParameters));
+    if (missing.length > 0) {
+      steps.push(call("UpdateMethodResponseCommand", { ...target, patchOperations: missing.map(([name]) => ({
+        op: "add" as const, path: `/responseParameters/${METHOD_RESPONSE_HEADER}${name}`, value: "false",
+      })) }, `Declare the CORS headers on the OPTIONS ${path} ${statusCode} method response`));
+    }
+  } else {
+    steps.push({
+      ...call("PutMethodResponseCommand", {
+        ...target,
+        responseParameters: Object.fromEntries(headers.map(([name]) => [`${METHOD_RESPONSE_HEADER}${name}`, false])),
+      }, `Declare the CORS headers on the OPTIONS ${path} ${statusCode} method response`),
+      skipIfFound: { command: "GetMethodResponseCommand", input: target },
+    });
+  }
+
+  if (integrationResponse) {
+    const patchOperations = headers.map(([name, value]): { op: "add" | "replace"; path: string; value: string } => ({
+      op: `${METHOD_RESPONSE_HEADER}${name}` in integrationResponse.responseParameters ? "replace" : "add",
+      path: `/responseParameters/${METHOD_RESPONSE_HEADER}${name}`,
+      value: staticMappingValue(value),
+    }));
+    steps.push(call("UpdateIntegrationResponseCommand", { ...target, patchOperations }, `Return the CORS headers from OPTIONS ${path}`));
+  } else {
+    steps.push(call("PutIntegrationResponseCommand", {
+      ...target,
+      responseParameters: Object.fromEntries(headers.map(([name, value]) => [`${METHOD_RESPONSE_HEADER}${name}`, staticMappingValue(value)])),
+      responseTemplates: { "application/json": "" },
+    }, `Return the CORS headers from OPTIONS ${path}`));
+  }
+  return steps;
+}
+
+export function gatewayResponseCorsHeaders(intent: { allowOrigin: string; allowHeaders: string[]; allowMethods?: string[] }): Array<[string, string]> {
+  if (!intent.allowOrigin) throw new Error("A gateway response CORS fix needs an allowOrigin value.");
+  const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
+  if (intent.allowHeaders.length > 0) headers.push(["Access-Control-Allow-Headers", intent.allowHeaders.join(",")]);
+  if (intent.allowMethods && intent.allowMethods.length > 0) headers.push(["Access-Control-Allow-Methods", intent.allowMethods.join(",")]);
+  return headers;
+}
