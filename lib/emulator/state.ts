@@ -164,11 +164,44 @@ export interface ApiKeyState {
   name: string;
   value: string;
   enabled: boolean;
+  description?: string;
+  customerId?: string;
+  createdDate?: EpochSeconds;
+  lastUpdatedDate?: EpochSeconds;
+  /** "restApiId/stageName" pairs, as ApiKey.stageKeys. */
+  stageKeys?: string[];
+  tags?: Record<string, string>;
+}
+
+export interface BasePathMappingWire {
+  /** "(none)" for the empty base path, as AWS returns it. */
+  basePath: string;
+  restApiId: string;
+  stage?: string;
+}
+
+export interface DomainNameWire {
+  domainName: string;
+  regionalDomainName?: string;
+  regionalHostedZoneId?: string;
+  distributionDomainName?: string;
+  certificateArn?: string;
+  regionalCertificateArn?: string;
+  endpointConfiguration?: { types: ("EDGE" | "REGIONAL" | "PRIVATE")[] };
+  domainNameStatus?: string;
+  securityPolicy?: string;
+  tags?: Record<string, string>;
+}
+
+export interface DomainNameState {
+  wire: DomainNameWire;
+  basePathMappings: Map<string, BasePathMappingWire>;
 }
 
 export interface RegionState {
   restApis: Map<string, RestApiState>;
   apiKeys: Map<string, ApiKeyState>;
+  domainNames: Map<string, DomainNameState>;
 }
 
 export interface AccountState {

@@ -1,0 +1,81 @@
+import { createDeployment, type CreateDeploymentInput } from "../control-plane/deployments";
+import { putIntegration, putIntegrationResponse, type PutIntegrationInput } from "../control-plane/integrations";
+import { putMethodResponse } from "../control-plane/method-responses";
+import { putMethod, type PutMethodInput } from "../control-plane/methods";
+import { createResource, findResourceByPath } from "../control-plane/resources";
+import { requireApi } from "../control-plane/lookup";
+import type { ResourceWire } from "../state";
+import type { Scope } from "../store";
+
+/**
+ * A thin convenience layer for seeds over the control-plane write functions (the same code the
+ * HTTP handlers run), so seeded APIs pass exactly the validation a client's calls would.
+ */
+export interface CorsOptions {
+  allowMethods: string;
+  allowHeaders: string;
+  allowOrigin?: string;
+  method?: PutMethodInput;
+}
+
+const CORS_HEADERS = ["Access-Control-Allow-Headers", "Access-Control-Allow-Methods", "Access-Control-Allow-Origin"] as const;
+
+export class ApiBuilder {
+  constructor(readonly scope: Scope, readonly apiId: string) {}
+
+  /** The resource at `path`, creating missing segments. */
+  resource(path: string): ResourceWire {
+    const api = requireApi(this.scope, this.apiId);
+    const existing = findResourceByPath(api, path);
+    if (existing) return existing;
+    const segments = path.split("/").filter(Boolean);
+    let parent = api.resources.get(api.api.rootResourceId) as ResourceWire;
+    for (const segment of segments) {
+      const childPath = parent.path === "/" ? `/${segment}` : `${parent.path}/${segment}`;
+      parent = findResourceByPath(api, childPath) ?? createResource(this.scope, this.apiId, parent.id, { pathPart: segment });
+    }
+    return parent;
+  }
+
+  /** A method answered by a MOCK integration returning `body` with status 200. */
+  mockMethod(path: string, verb: string, method: PutMethodInput, body: unknown, integration: Partial<PutIntegrationInput> = {}): void {
+    const resource = this.resource(path);
+    putMethod(this.scope, this.apiId, resource.id, verb, method);
+    putIntegration(this.scope, this.apiId, resource.id, verb, {
+      type: "MOCK",
+      requestTemplates: { "application/json": '{"statusCode": 200}' },
+      ...integration,
+    });
+    putMethodResponse(this.scope, this.apiId, resource.id, verb, "200", { responseModels: { "application/json": "Empty" } });
+    putIntegrationResponse(this.scope, this.apiId, resource.id, verb, "200", {
+      responseTemplates: { "application/json": JSON.stringify(body) },
+    });
+  }
+
+  /** The console's "Enable CORS" shape: OPTIONS + MOCK + header mappings on a 200 response. */
+  corsOptions(path: string, options: CorsOptions): void {
+    const resource = this.resource(path);
+    putMethod(this.scope, this.apiId, resource.id, "OPTIONS", options.method ?? { authorizationType: "NONE" });
+    putIntegration(this.scope, this.apiId, resource.id, "OPTIONS", { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } });
+    putMethodResponse(this.scope, this.apiId, resource.id, "OPTIONS", "200", {
+      responseParameters: Object.fromEntries(CORS_HEADERS.map((header) => [`method.response.header.${header}`, false])),
+      responseModels: { "application/json": "Empty" },
+    });
+    putIntegrationResponse(this.scope, this.apiId, resource.id, "OPTIONS", "200", {
+      responseParameters: {
+        "method.response.header.Access-Control-Allow-Headers": `'${options.allowHeaders}'`,
+        "method.response.header.Access-Control-Allow-Methods": `'${options.allowMethods}'`,
+        "method.response.header.Access-Control-Allow-Origin": `'${options.allowOrigin ?? "*"}'`,
+      },
+      responseTemplates: { "application/json": "" },
+    });
+  }
+
+  deploy(input: CreateDeploymentInput, id?: string): string {
+    return createDeployment(this.scope, this.apiId, input, id).id;
+  }
+}
+
+export function lambdaAuthorizerUri(region: string, accountId: string, functionName: string): string {
+  return `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${accountId}:function:${functionName}/invocations`;
+}

@@ -1,0 +1,94 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseAuthorization, DENIED_ACCOUNT_ID } from "../credentials";
+import { ApiError } from "../errors";
+import type { FaultSpec, Faults } from "../faults";
+import type { Quotas } from "../quotas";
+import type { RequestLog, RequestLogEntry } from "../request-log";
+import type { EmulatorStore } from "../store";
+import { parseJsonBody, readBody, sendError, sendJson, sleep } from "./http-io";
+import { compileRoutes, matchRoute } from "./route";
+import { API_ROUTES } from "./routes-api";
+import { DEPLOY_ROUTES } from "./routes-deploy";
+
+/**
+ * The management API: authenticate (presence of SigV4 only), route, log, apply faults, quotas and
+ * latency, run the operation, and answer in AWS's wire format.
+ */
+export interface ControlPlaneDeps {
+  store: EmulatorStore;
+  requestLog: RequestLog;
+  faults: Faults;
+  quotas: Quotas | undefined;
+  latencyMs: number;
+  defaultPageSize: number;
+  defaultRegion: string;
+}
+
+const ROUTES = compileRoutes([...API_ROUTES, ...DEPLOY_ROUTES]);
+
+const FAULT_ERRORS: Partial<Record<FaultSpec["kind"], () => ApiError>> = {
+  AccessDenied: () => new ApiError("AccessDeniedException", "User is not authorized to perform this action (injected fault)"),
+  Unauthorized: () => new ApiError("UnauthorizedException", "The security token included in the request is invalid (injected fault)"),
+  InternalError: () => new ApiError("InternalFailure", "Internal server error (injected fault)"),
+  Throttle: () => new ApiError("TooManyRequestsException", "Too Many Requests", 1),
+};
+
+export async function handleControlPlane(req: IncomingMessage, res: ServerResponse, url: URL, deps: ControlPlaneDeps): Promise<void> {
+  const method = req.method ?? "GET";
+  const caller = parseAuthorization(req.headers.authorization, deps.defaultRegion);
+  const matched = matchRoute(ROUTES, method, url.pathname, url.searchParams);
+  const entry: RequestLogEntry = deps.requestLog.add({
+    operation: matched?.route.operation ?? "Unknown",
+    method,
+    path: url.pathname,
+    query: url.search,
+    accountId: caller?.accountId ?? "",
+    region: caller?.region ?? "",
+    time: Date.now(),
+    status: 0,
+  });
+  const fail = (error: ApiError) => {
+    entry.status = error.status;
+    sendError(res, error);
+  };
+
+  if (!caller) return fail(new ApiError("MissingAuthenticationTokenException", "Missing Authentication Token"));
+  if (!matched) return fail(new ApiError("NotFoundException", `Unknown operation: ${method} ${url.pathname}`));
+  if (caller.accountId === DENIED_ACCOUNT_ID) {
+    return fail(new ApiError("AccessDeniedException", `User: arn:aws:iam::${caller.accountId}:user/emulator is not authorized to perform: apigateway:${method} on resource: arn:aws:apigateway:${caller.region}::${url.pathname}`));
+  }
+
+  const fault = deps.faults.take(matched.route.operation, caller.accountId);
+  if (fault?.kind === "Drop") {
+    res.socket?.destroy();
+    return;
+  }
+  if (fault?.kind === "Slow") await sleep(fault.delayMs ?? 3000);
+  const faultError = fault ? FAULT_ERRORS[fault.kind] : undefined;
+  if (faultError) return fail(faultError());
+
+  if (deps.quotas) {
+    const quota = deps.quotas.check(caller.accountId, matched.route.operation);
+    if (!quota.ok) return fail(new ApiError("TooManyRequestsException", "Too Many Requests", quota.retryAfterSeconds));
+  }
+  if (deps.latencyMs > 0) await sleep(deps.latencyMs);
+
+  try {
+    const rawBody = await readBody(req);
+    const body = matched.route.rawBody ? undefined : parseJsonBody(rawBody);
+    const result = await matched.route.handle({
+      scope: deps.store.scope(caller.accountId, caller.region),
+      params: matched.params,
+      query: url.searchParams,
+      body,
+      rawBody,
+      defaultPageSize: deps.defaultPageSize,
+    });
+    entry.status = result.status;
+    sendJson(res, result.status, result.body);
+  } catch (error) {
+    if (ApiError.is(error)) return fail(error);
+    console.error(`[emulator] ${matched.route.operation} failed`, error);
+    fail(new ApiError("InternalFailure", "Internal server error"));
+  }
+}

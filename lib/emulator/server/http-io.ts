@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError, badRequest } from "../errors";
+
+/** Reading requests and writing responses in API Gateway's REST-JSON wire format. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw badRequest("Request body is too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest("Could not parse request body into json: invalid JSON");
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text).toString(),
+    "x-amzn-requestid": randomUUID(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** AWS's error shape: status, `x-amzn-ErrorType`, `{"message"}` (and `Retry-After` on 429). */
+export function sendError(res: ServerResponse, error: ApiError): void {
+  const headers: Record<string, string> = { "x-amzn-errortype": error.type };
+  if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
+  sendJson(res, error.status, { message: error.message }, headers);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

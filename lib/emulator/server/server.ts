@@ -1,0 +1,32 @@
+import { createServer, type Server } from "node:http";
+import { createDataPlaneStoreView } from "../data-plane-context";
+import type { Faults } from "../faults";
+import type { RequestLog } from "../request-log";
+import { handleAdmin } from "./admin";
+import { handleControlPlane, type ControlPlaneDeps } from "./control-plane-handler";
+import { DATA_PLANE_PATH, dispatchDataPlane } from "./data-plane-dispatch";
+import { sendJson } from "./http-io";
+
+export interface ServerDeps extends ControlPlaneDeps {
+  requestLog: RequestLog;
+  faults: Faults;
+  reset(): void;
+}
+
+/** One HTTP server for everything: `/__emulator/*`, the data plane, then the management API. */
+export function createEmulatorServer(deps: ServerDeps): Server {
+  const view = createDataPlaneStoreView(deps.store);
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://emulator.local");
+    const work = url.pathname.startsWith("/__emulator/")
+      ? handleAdmin(req, res, url.pathname, deps)
+      : DATA_PLANE_PATH.test(url.pathname)
+        ? dispatchDataPlane(req, res, view)
+        : handleControlPlane(req, res, url, deps);
+    work.catch((error: unknown) => {
+      console.error("[emulator] unhandled error", error);
+      if (!res.headersSent) sendJson(res, 500, { message: "Internal server error" }, { "x-amzn-errortype": "InternalFailure" });
+      else res.destroy();
+    });
+  });
+}
