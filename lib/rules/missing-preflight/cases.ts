@@ -1,0 +1,53 @@
+import type { RuleCases } from "@/lib/rules/testing/rule-tester";
+import { api } from "@/lib/rules/testing/model-builder";
+import { samApiWithAuthAllMaximum } from "@/lib/rules/testing/corpus/sam-auth-all-maximum";
+
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: "every preflighted resource has OPTIONS",
+      model: api().resource("/cart", (r) => r.method("PUT").method("DELETE").cors()).stage("prod").build(),
+    },
+    {
+      name: "only simple GETs without credentials need no preflight",
+      model: api().resource("/products", (r) => r.method("GET")).resource("/cart", (r) => r.method("PUT").cors()).stage("prod").build(),
+    },
+    {
+      name: "ANY answers the preflight (another rule judges it)",
+      model: api().resource("/admin/{proxy+}", (r) => r.method("ANY")).resource("/cart", (r) => r.cors()).stage("prod").build(),
+    },
+    {
+      name: "sam api_with_auth_all_maximum: no sign the API serves browsers",
+      model: samApiWithAuthAllMaximum(),
+    },
+  ],
+  invalid: [
+    {
+      name: "PUT and DELETE without OPTIONS on an API that serves browsers",
+      model: api()
+        .resource("/cart", (r) => r.method("PUT").method("DELETE"))
+        .resource("/products", (r) => r.method("GET").cors())
+        .stage("prod")
+        .build(),
+      findings: [
+        {
+          messageId: "missing",
+          target: { path: "/cart", resourceId: "cart" },
+          stages: ["prod"],
+          messageIncludes: ["PUT and DELETE", 'Missing Authentication Token"}'],
+          fixKinds: ["add-cors-preflight", "redeploy-stage"],
+        },
+      ],
+    },
+    {
+      name: "a GET that needs the Authorization header is preflighted too; the gateway response reveals browser use",
+      model: api()
+        .authorizer("jwt", { type: "TOKEN" })
+        .resource("/me", (r) => r.method("GET", (m) => m.authorizer("jwt")))
+        .gatewayResponse("DEFAULT_4XX", { headers: { "Access-Control-Allow-Origin": "'https://shop.example.com'" } })
+        .stage("prod")
+        .build(),
+      findings: [{ messageId: "missing", target: { path: "/me" }, messageIncludes: ["GET"] }],
+    },
+  ],
+};

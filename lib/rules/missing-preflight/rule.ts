@@ -1,0 +1,60 @@
+import type { FindingDraft, Rule } from "@/lib/rules/types";
+import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
+import { redeploy, servedVerbs } from "@/lib/rules/support/deployed-stages";
+import { DOCS } from "@/lib/rules/support/docs";
+import { ANSWER } from "@/lib/rules/support/preflight-outcome";
+import { needsPreflight } from "@/lib/rules/support/request-headers";
+import { browserEvidence } from "@/lib/rules/support/serves-browsers";
+import { suggestedCors } from "@/lib/rules/support/suggested-cors";
+
+export const missingPreflight: Rule = {
+  meta: {
+    id: "missing-preflight",
+    title: "Resource browsers preflight has no OPTIONS method",
+    severity: "high",
+    category: "preflight",
+    confidence: "likely",
+    browserSends:
+      "A cross-origin PUT, PATCH or DELETE, or any request with Authorization, x-api-key, a JSON Content-Type or another custom header, is preceded by OPTIONS on the same path.",
+    gatewayAnswers: 'With neither OPTIONS nor ANY on the resource there is no method to match: 403 {"message":"Missing Authentication Token"}.',
+    why: "API Gateway answers a request for a method that does not exist with Missing Authentication Token, whatever the cause. Enabling CORS on one resource does not enable it on its children. The rule runs only when the API shows it serves browsers (an OPTIONS method or Access-Control-* headers somewhere); an API made CORS-aware only inside a Lambda leaves no trace it can see.",
+    docs: [DOCS.cors, DOCS.corsConsole, DOCS.missingToken],
+    peers: [],
+    messages: {
+      missing: "{{path}} has {{verbs}} but no OPTIONS or ANY method: the preflight gets {{answer}}.",
+    },
+    fixable: true,
+    requires: ["resources"],
+  },
+
+  check({ model }) {
+    const evidence = browserEvidence(model);
+    if (evidence.length === 0) return [];
+    const findings: FindingDraft[] = [];
+    for (const resource of model.resources) {
+      const verbs = resource.methods.map((m) => m.httpMethod);
+      if (verbs.includes("OPTIONS") || verbs.includes("ANY")) continue;
+      const preflighted = resource.methods.filter((m) => needsPreflight(model, m));
+      if (preflighted.length === 0) continue;
+      const preflightedVerbs = preflighted.map((m) => m.httpMethod);
+      const stages = model.stages
+        .filter((stage) => {
+          const served = servedVerbs(model, stage, resource.path);
+          return !served.includes("OPTIONS") && !served.includes("ANY") && served.some((v) => preflightedVerbs.includes(v));
+        })
+        .map((s) => s.name);
+      const cors = suggestedCors(model, resource);
+      findings.push({
+        messageId: "missing",
+        data: { path: resource.path, verbs: joinWords(preflightedVerbs), answer: ANSWER.missingToken },
+        symptom: `Browsers calling ${describeBrowserCalls(model, resource, resource.path)} from another origin fail: the preflight OPTIONS ${resource.path} gets ${ANSWER.missingToken} because the resource has no OPTIONS method.`,
+        target: { resourceId: resource.id, path: resource.path },
+        stages,
+        draftOnly: stages.length === 0,
+        evidence: { methods: verbs, preflightedMethods: preflightedVerbs, servesBrowsers: evidence.slice(0, 5) },
+        fixes: [{ kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...cors }, ...redeploy(stages, `Deploy the new OPTIONS ${resource.path}`)],
+      });
+    }
+    return findings;
+  },
+};
