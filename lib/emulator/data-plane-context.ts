@@ -1,26 +1,13 @@
-import type { AccountState, ApiKeyState, DeploymentState, RestApiState, StageWire } from "./state";
+import type { DataPlaneContext, DeployedStage } from "./data-plane/context";
 import type { EmulatorStore } from "./store";
 
 /**
- * What the data plane may see of the store: a deployed stage (with the deployment snapshot it
- * serves, never the draft) and the account's API keys.
+ * The data plane's view of the store: a deployed stage (with the deployment snapshot it serves,
+ * never the draft), the account's API keys, and the store's clock.
  */
-export interface DeployedStage {
-  account: AccountState;
-  region: string;
-  api: RestApiState;
-  stage: StageWire;
-  deployment: DeploymentState;
-}
-
-export interface DataPlaneStoreView {
-  findDeployedStage(apiId: string, stageName: string): DeployedStage | undefined;
-  apiKeys(accountId: string, region: string): ApiKeyState[];
-}
-
-export function createDataPlaneStoreView(store: EmulatorStore): DataPlaneStoreView {
+export function createDataPlaneContext(store: EmulatorStore): DataPlaneContext {
   return {
-    findDeployedStage(apiId, stageName) {
+    findDeployedStage(apiId, stageName): DeployedStage | undefined {
       for (const { account, region, api } of store.allApis()) {
         if (api.api.id !== apiId) continue;
         const stage = api.stages.get(stageName);
@@ -30,8 +17,8 @@ export function createDataPlaneStoreView(store: EmulatorStore): DataPlaneStoreVi
       return undefined;
     },
     apiKeys(accountId, region) {
-      const state = store.accounts.get(accountId)?.regions.get(region);
-      return state ? [...state.apiKeys.values()] : [];
+      return store.accounts.get(accountId)?.regions.get(region)?.apiKeys.values() ?? [];
     },
+    now: () => store.now(),
   };
 }

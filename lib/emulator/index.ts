@@ -88,6 +88,6 @@ export { EmulatorStore, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "./store";
 export { RequestLog, type RequestLogEntry } from "./request-log";
 export { Faults, type FaultSpec, type FaultKind } from "./faults";
 export { ACCESS_KEY_ACCOUNTS, SECOND_ACCOUNT_ID, DENIED_ACCOUNT_ID } from "./credentials";
-export { createDataPlaneStoreView, type DataPlaneStoreView, type DeployedStage } from "./data-plane-context";
+export { createDataPlaneContext } from "./data-plane-context";
 export { onStageCacheFlush } from "./stage-cache-events";
 export * from "./seeds";

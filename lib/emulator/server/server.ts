@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { createDataPlaneStoreView } from "../data-plane-context";
+import { createDataPlaneContext } from "../data-plane-context";
 import type { Faults } from "../faults";
 import type { RequestLog } from "../request-log";
 import { handleAdmin } from "./admin";
@@ -15,7 +15,7 @@ export interface ServerDeps extends ControlPlaneDeps {
 
 /** One HTTP server for everything: `/__emulator/*`, the data plane, then the management API. */
 export function createEmulatorServer(deps: ServerDeps): Server {
-  const view = createDataPlaneStoreView(deps.store);
+  const view = createDataPlaneContext(deps.store);
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const work = url.pathname.startsWith("/__emulator/")
