@@ -51,7 +51,8 @@ export function effectiveGatewayResponse(model: ApiModel, responseType: string):
   const defaultStatus = (GATEWAY_RESPONSE_DEFAULT_STATUS as Record<string, number | null>)[responseType] ?? null;
   const family = responseType === "DEFAULT_5XX" || (defaultStatus !== null && defaultStatus >= 500) ? "DEFAULT_5XX" : "DEFAULT_4XX";
   const fallback = find(family);
-  const source = specific && !specific.isDefault ? specific : fallback && !fallback.isDefault ? fallback : (specific ?? fallback);
+  // Uncustomised on both levels: the family is where a fix belongs, so it is reported as the source.
+  const source = specific && !specific.isDefault ? specific : (fallback ?? specific);
   const statusCode =
     (specific && !specific.isDefault ? specific.statusCode : undefined) ??
     (fallback && !fallback.isDefault ? fallback.statusCode : undefined) ??

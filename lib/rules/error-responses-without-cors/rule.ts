@@ -1,0 +1,93 @@
+import type { FindingDraft, Rule } from "@/lib/rules/types";
+import { joinWords } from "@/lib/rules/support/browser-calls";
+import { CORS_HEADER, includesIgnoreCase } from "@/lib/rules/support/cors-headers";
+import { redeploy } from "@/lib/rules/support/deployed-stages";
+import { DOCS } from "@/lib/rules/support/docs";
+import { effectiveGatewayResponse, hasHeader, type EffectiveGatewayResponse } from "@/lib/rules/support/gateway-responses";
+import { requiredRequestHeaders } from "@/lib/rules/support/request-headers";
+import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
+import { knownOrigin } from "@/lib/rules/support/suggested-cors";
+
+/** The errors a browser caller meets around authorization, throttling and backend failures. */
+const WATCHED = [
+  "UNAUTHORIZED",
+  "ACCESS_DENIED",
+  "MISSING_AUTHENTICATION_TOKEN",
+  "INVALID_API_KEY",
+  "EXPIRED_TOKEN",
+  "INVALID_SIGNATURE",
+  "THROTTLED",
+  "QUOTA_EXCEEDED",
+  "AUTHORIZER_FAILURE",
+  "AUTHORIZER_CONFIGURATION_ERROR",
+  "API_CONFIGURATION_ERROR",
+  "INTEGRATION_FAILURE",
+  "INTEGRATION_TIMEOUT",
+] as const;
+
+export const errorResponsesWithoutCors: Rule = {
+  meta: {
+    id: "error-responses-without-cors",
+    title: "Gateway error responses carry no Access-Control-Allow-Origin",
+    severity: "medium",
+    category: "error-responses",
+    confidence: "certain",
+    browserSends: "A cross-origin request that API Gateway rejects itself: no or expired token, denied policy, missing API key, throttling, an authorizer or integration failure.",
+    gatewayAnswers:
+      "The gateway response for that error (UNAUTHORIZED 401, ACCESS_DENIED 403, MISSING_AUTHENTICATION_TOKEN 403, THROTTLED 429, INTEGRATION_TIMEOUT 504…), which falls back to DEFAULT_4XX or DEFAULT_5XX when not customised. Without Access-Control-Allow-Origin the browser hides the status and the script sees only a CORS error.",
+    why: "Method and integration responses never apply to errors API Gateway raises before or around the integration: only gateway responses do. A customised response without the header hides the status as much as a default one. Runs only when the API shows it serves browsers.",
+    docs: [DOCS.gatewayResponses, DOCS.corsConsole, DOCS.cors],
+    peers: [],
+    messages: {
+      missing: "{{source}} answers {{types}} without Access-Control-Allow-Origin: browsers report a CORS error instead of {{statuses}}.",
+    },
+    fixable: true,
+    requires: ["gatewayResponses"],
+  },
+
+  check({ model }) {
+    if (!servesBrowsers(model)) return [];
+    const groups = new Map<string, EffectiveGatewayResponse[]>();
+    for (const type of WATCHED) {
+      const effective = effectiveGatewayResponse(model, type);
+      if (hasHeader(effective.headers, CORS_HEADER.allowOrigin)) continue;
+      groups.set(effective.sourceType, [...(groups.get(effective.sourceType) ?? []), effective]);
+    }
+    const stages = model.stages.map((s) => s.name);
+    const allowHeaders = ["Content-Type"];
+    for (const method of model.resources.flatMap((r) => r.methods)) {
+      for (const header of requiredRequestHeaders(model, method)) if (!includesIgnoreCase(allowHeaders, header)) allowHeaders.push(header);
+    }
+    const origin = knownOrigin(model);
+    const findings: FindingDraft[] = [];
+    for (const [sourceType, responses] of groups) {
+      const source = responses[0]?.source;
+      const customised = source !== undefined && !source.isDefault;
+      const statuses = [...new Set(responses.map((r) => r.statusCode))].sort();
+      const serverSide = statuses.every((s) => s.startsWith("5"));
+      const label = `${customised ? "Customised" : "Default"} gateway response ${sourceType}`;
+      findings.push({
+        messageId: "missing",
+        data: { source: label, types: joinWords(responses.map((r) => r.responseType)), statuses: joinWords(statuses) },
+        symptom: `When API Gateway rejects a browser's call with ${joinWords(statuses)}, the page sees only a CORS error, because ${sourceType} sends no Access-Control-Allow-Origin.`,
+        target: { responseType: sourceType },
+        stages,
+        draftOnly: false,
+        evidence: { responseType: sourceType, customised, appliesTo: responses.map((r) => r.responseType), statusCodes: statuses },
+        severity: serverSide ? "low" : "medium",
+        fixes: [
+          {
+            kind: "add-gateway-response-cors",
+            responseType: sourceType,
+            allowOrigin: origin,
+            allowHeaders,
+            existingResponseParameters: customised ? { ...source.responseParameters } : {},
+            ...(customised && source.statusCode !== undefined ? { statusCode: source.statusCode } : {}),
+          },
+          ...redeploy(stages, `Deploy the CORS headers on gateway response ${sourceType}`),
+        ],
+      });
+    }
+    return findings;
+  },
+};
