@@ -1,0 +1,89 @@
+import type { RuleCases } from "@/lib/rules/testing/rule-tester";
+import { api } from "@/lib/rules/testing/model-builder";
+import { samApiWithCorsAndAuthPreflightAuth } from "@/lib/rules/testing/corpus/sam-cors-and-auth";
+import { smithyCorsWithCustomGatewayResponseHeaders } from "@/lib/rules/testing/corpus/smithy-cors-custom-gateway-response";
+
+const products = (cors: Parameters<import("@/lib/rules/testing/model-builder").ResourceBuilder["cors"]>[0]) =>
+  api()
+    .authorizer("jwt", { type: "TOKEN" })
+    .resource("/products/{id}", (r) =>
+      r
+        .method("GET")
+        .method("PUT", (m) => m.authorizer("jwt"))
+        .method("DELETE", (m) => m.authorizer("jwt"))
+        .cors(cors),
+    )
+    .stage("prod")
+    .build();
+
+export const cases: RuleCases = {
+  valid: [
+    { name: "console defaults: every method and header allowed", model: products({}) },
+    {
+      name: "GET and POST only need no Allow-Methods",
+      model: api().resource("/search", (r) => r.method("GET").method("POST", (m) => m.requestModel("application/x-www-form-urlencoded")).cors({ allowMethods: undefined, allowHeaders: undefined })).build(),
+    },
+    { name: "proxied OPTIONS is judged by another rule", model: api().resource("/x", (r) => r.method("PUT").options()).build() },
+    {
+      name: "'*' headers cover everything but Authorization, which is listed",
+      model: products({ allowHeaders: "*,Authorization" }),
+    },
+  ],
+  invalid: [
+    {
+      name: "Allow-Methods omits DELETE and Allow-Headers omits Authorization",
+      model: products({ allowMethods: "GET,PUT,OPTIONS", allowHeaders: "Content-Type,X-Api-Key" }),
+      findings: [
+        {
+          messageId: "incomplete",
+          target: { path: "/products/{id}", httpMethod: "OPTIONS" },
+          severity: "medium",
+          stages: ["prod"],
+          messageIncludes: ["omits DELETE from Access-Control-Allow-Methods", "omits Authorization from Access-Control-Allow-Headers"],
+          fixKinds: ["set-preflight-headers", "redeploy-stage"],
+        },
+      ],
+    },
+    {
+      name: "'*' in Allow-Headers does not cover Authorization",
+      model: products({ allowHeaders: "*" }),
+      findings: [{ messageId: "incomplete", messageIncludes: ["omits Authorization"] }],
+    },
+    {
+      name: "'*' origin with credentials",
+      model: products({ allowCredentials: true }),
+      findings: [{ messageId: "incomplete", severity: "high", messageIncludes: ["Access-Control-Allow-Credentials true"] }],
+    },
+    {
+      name: "no Access-Control-Allow-Origin",
+      model: products({ allowOrigin: undefined }),
+      findings: [{ messageId: "incomplete", severity: "high", messageIncludes: ["sends no Access-Control-Allow-Origin"] }],
+    },
+    {
+      name: "the MOCK's default response is a 4xx",
+      model: api()
+        .resource("/x", (r) => r.method("PUT").options((m) => m.mock().response("400", { "Access-Control-Allow-Origin": "'*'", "Access-Control-Allow-Methods": "'PUT'", "Access-Control-Allow-Headers": "'Content-Type'" })))
+        .build(),
+      findings: [{ messageId: "incomplete", severity: "high", messageIncludes: ["answers status 400"], draftOnly: true }],
+    },
+    {
+      name: "sam api_with_cors_and_auth_preflight_auth: no Allow-Headers for the Authorization1 identity header",
+      model: samApiWithCorsAndAuthPreflightAuth(),
+      findings: [
+        { messageId: "incomplete", target: { path: "/" }, messageIncludes: ["sends no Access-Control-Allow-Headers", "Authorization1"] },
+        { messageId: "incomplete", target: { path: "/any" }, messageIncludes: ["Authorization1"] },
+      ],
+    },
+    {
+      name: "smithy cors-with-custom-gateway-response-headers: no Allow-Methods for PUT, Expose-Headers mapped but not declared",
+      model: smithyCorsWithCustomGatewayResponseHeaders(),
+      findings: [
+        {
+          messageId: "incomplete",
+          severity: "high",
+          messageIncludes: ["sends no Access-Control-Allow-Methods, so PUT", "Authorization, X-Amz-Date", "maps Access-Control-Expose-Headers without declaring it"],
+        },
+      ],
+    },
+  ],
+};
