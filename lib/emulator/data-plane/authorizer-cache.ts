@@ -40,3 +40,8 @@ export function flushAuthorizerCache(apiId: string, stage: string): void {
     if (keyApi === apiId && keyStage === stage) entries.delete(key);
   }
 }
+
+/** Drops every cached policy (an emulator reset). */
+export function clearAuthorizerCache(): void {
+  entries.clear();
+}

@@ -6,3 +6,4 @@ export { flushAuthorizerCache } from "./authorizer-cache";
 export { registerIntegrationFunction } from "./integration-functions";
 export type { BackendEvent, BackendResult, IntegrationFunction } from "./integration-functions";
 export { COGNITO_TOKEN_PREFIX } from "./cognito-authorizer";
+export { resetDataPlaneCaches } from "./reset-caches";

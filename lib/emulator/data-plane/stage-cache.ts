@@ -23,6 +23,11 @@ export function flushStageResponseCache(apiId: string, stageName: string): void 
   for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
 }
 
+/** Drops every cached response (an emulator reset). */
+export function clearStageResponseCache(): void {
+  entries.clear();
+}
+
 // FlushStageCache lives in the control plane; it reaches this cache through the event hub.
 onStageCacheFlush(flushStageResponseCache);
 
