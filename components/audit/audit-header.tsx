@@ -1,0 +1,67 @@
+import type { AuditReport } from "@/lib/audit/types";
+import { Callout } from "@/components/ui/callout";
+import { SeverityCounts } from "@/components/findings/severity-badge";
+import { RefreshButton } from "./refresh-button";
+
+/** "2026-11-22T01:50:43.123Z" → "2026-11-22 01:50:43 UTC": the same text on server and client (no locale or zone). */
+export function formatReadTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+export function AuditHeader({ report }: { report: AuditReport }) {
+  const { api } = report.model;
+  const facts: [string, string][] = [
+    ["ID", api.id],
+    ["Region", api.region],
+    ["Account", api.accountId ?? "unknown"],
+    ["Endpoint", api.endpointTypes.join(", ") || "unknown"],
+    ["Connection", report.source.connection + (report.source.customEndpoint ? " (custom endpoint)" : "")],
+    ["Read", `${formatReadTime(report.readAt)} · ${report.stats.totalCalls} calls · ${(report.stats.wallTimeMs / 1000).toFixed(1)}s`],
+  ];
+  const missing = report.model.missing;
+  return (
+    <header className="space-y-2" data-testid="audit-header">
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate text-xl font-semibold tracking-tight" data-testid="api-name">
+            {api.name}
+          </h1>
+          {api.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{api.description}</p> : null}
+        </div>
+        <SeverityCounts counts={report.counts} testId="report-counts" />
+        <RefreshButton />
+      </div>
+      <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs">
+        {facts.map(([label, value]) => (
+          <div key={label} className="flex gap-1">
+            <dt className="text-zinc-500">{label}</dt>
+            <dd className="font-mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {report.partial || missing.length > 0 || report.warnings.length > 0 ? (
+        <Callout tone="warning" title="Partial read: some findings may be missing" testId="partial-warning">
+          <ul className="list-disc pl-4">
+            {missing.map((part, index) => (
+              <li key={`m${index}`}>
+                {part.operation}
+                {part.detail ? ` (${part.detail})` : ""}: {part.reason}
+              </li>
+            ))}
+            {report.warnings
+              .filter((warning) => !missing.some((part) => warning.part && part.part === warning.part && warning.message.includes(part.reason)))
+              .map((warning, index) => (
+                <li key={`w${index}`}>{warning.message}</li>
+              ))}
+          </ul>
+          {report.notEvaluated.length > 0 ? (
+            <p className="mt-1">
+              Not evaluated: {report.notEvaluated.map((rule) => `${rule.ruleId} (needs ${rule.missing.join(", ")})`).join("; ")}.
+            </p>
+          ) : null}
+        </Callout>
+      ) : null}
+    </header>
+  );
+}

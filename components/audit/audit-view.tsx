@@ -1,0 +1,208 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import type { AuditReport } from "@/lib/audit/types";
+import type { Finding, RuleMeta } from "@/lib/rules/types";
+import { cx } from "@/components/ui/cx";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FindingCard, findingTargetLabel } from "@/components/findings/finding-card";
+import { FindingsFilters, type RuleOption } from "@/components/findings/findings-filters";
+import { FindingsList } from "@/components/findings/findings-list";
+import { filterFindings } from "@/components/findings/findings-filter";
+import type { Explainer } from "@/components/findings/explain";
+import { SeverityBadge } from "@/components/findings/severity-badge";
+import { DetailPanel } from "@/components/matrix/detail-panel";
+import { MatrixLegend } from "@/components/matrix/matrix-legend";
+import { MethodMatrix } from "@/components/matrix/method-matrix";
+import { buildMatrix, findingCellKey, parseCellKey, visibleRows } from "@/components/matrix/matrix-model";
+import type { RemediationSnippet } from "@/components/remediation/types";
+import { parseViewState, serializeViewState, type AuditTab, type AuditViewState } from "./url-state";
+
+export interface AuditViewProps {
+  report: AuditReport;
+  /** Meta of every rule that has a finding in the report. */
+  rules: Record<string, RuleMeta>;
+  /** Rendered remediation per finding, by index into report.findings; empty until renderers exist. */
+  snippets: RemediationSnippet[][];
+}
+
+export function AuditView({ report, rules, snippets }: AuditViewProps) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const view = useMemo(() => parseViewState(searchParams), [searchParams]);
+  const model = report.model;
+
+  // Next.js keeps useSearchParams in sync with the native History API, so state lives in the URL only.
+  const update = useCallback(
+    (patch: Partial<AuditViewState>, mode: "push" | "replace" = "replace") => {
+      const query = serializeViewState({ ...view, ...patch });
+      const url = query ? `${pathname}?${query}` : pathname;
+      if (mode === "push") window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+    },
+    [pathname, view],
+  );
+
+  const stageName = view.stage && model.stages.some((stage) => stage.name === view.stage) ? view.stage : undefined;
+  const deferredPath = useDeferredValue(view.path);
+  const filter = useMemo(() => ({ severities: view.severities, rules: view.rules, path: deferredPath }), [view.severities, view.rules, deferredPath]);
+  const filtered = useMemo(() => filterFindings(report.findings, filter), [report.findings, filter]);
+  const matrix = useMemo(() => buildMatrix(model, filtered, stageName), [model, filtered, stageName]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+
+  const selected = view.cell && parseCellKey(view.cell) ? view.cell : undefined;
+  const selectedPath = selected ? parseCellKey(selected)!.path : undefined;
+  // A deep-linked cell inside a collapsed subtree is revealed; the path filter is applied to rows too.
+  const effectiveCollapsed = useMemo(() => {
+    const row = selectedPath ? matrix.rows.find((item) => item.resource.path === selectedPath) : undefined;
+    if (!row || !row.ancestorIds.some((id) => collapsed.has(id))) return collapsed;
+    return new Set([...collapsed].filter((id) => !row.ancestorIds.includes(id)));
+  }, [collapsed, matrix.rows, selectedPath]);
+  const rows = useMemo(() => visibleRows(matrix.rows, effectiveCollapsed, deferredPath), [matrix.rows, effectiveCollapsed, deferredPath]);
+
+  const explainer = useMemo<Explainer>(() => {
+    const byFinding = new Map<Finding, RemediationSnippet[]>();
+    report.findings.forEach((finding, index) => {
+      const list = snippets[index];
+      if (list && list.length > 0) byFinding.set(finding, list);
+    });
+    return { rules, snippetsFor: (finding) => byFinding.get(finding) };
+  }, [report.findings, rules, snippets]);
+
+  const ruleOptions = useMemo<RuleOption[]>(() => {
+    const counts = new Map<string, number>();
+    for (const finding of report.findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+    return [...counts.entries()].map(([id, count]) => ({ id, count, title: rules[id]?.title ?? id })).sort((a, b) => a.title.localeCompare(b.title));
+  }, [report.findings, rules]);
+
+  const toggle = useCallback((resourceId: string) => {
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (next.has(resourceId)) next.delete(resourceId);
+      else next.add(resourceId);
+      return next;
+    });
+  }, []);
+
+  const select = useCallback((key: string) => update({ cell: key, tab: "matrix" }, "push"), [update]);
+  const hrefForCell = useCallback((key: string) => `${pathname}?${serializeViewState({ ...view, cell: key, tab: "matrix" })}`, [pathname, view]);
+
+  const tabs: { id: AuditTab; label: string }[] = [
+    { id: "matrix", label: "Matrix" },
+    { id: "findings", label: `Findings (${filtered.length})` },
+  ];
+  const selectedRow = selectedPath ? matrix.rows.find((item) => item.resource.path === selectedPath) : undefined;
+
+  return (
+    <div className="space-y-3" data-testid="audit-view">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-y border-zinc-200 py-2 dark:border-zinc-800">
+        <label className="flex items-center gap-1 text-xs">
+          <span className="text-zinc-500">Stage</span>
+          <select
+            data-testid="stage-select"
+            value={matrix.stage?.name ?? ""}
+            disabled={model.stages.length === 0}
+            onChange={(event) => update({ stage: event.target.value })}
+            className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            {model.stages.length === 0 ? <option value="">no stages</option> : null}
+            {model.stages.map((stage) => (
+              <option key={stage.name} value={stage.name}>
+                {stage.name}
+                {stage.deploymentId ? "" : " (not deployed)"}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FindingsFilters
+          filter={{ severities: view.severities, rules: view.rules, path: view.path }}
+          counts={report.counts}
+          rules={ruleOptions}
+          onChange={(next) => update({ severities: next.severities, rules: next.rules, path: next.path })}
+        />
+        <div role="tablist" aria-label="Views" className="ml-auto flex gap-1 text-sm">
+          {tabs.map((tab) => (
+            <button
+              key={tab.id}
+              type="button"
+              role="tab"
+              id={`tab-${tab.id}`}
+              aria-selected={view.tab === tab.id}
+              aria-controls={`panel-${tab.id}`}
+              data-testid={`tab-${tab.id}`}
+              onClick={() => update({ tab: tab.id })}
+              className={cx(
+                "rounded-md px-2.5 py-1",
+                view.tab === tab.id ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+              )}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      {view.tab === "findings" ? (
+        <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings">
+          <FindingsList findings={filtered} total={report.findings.length} explainer={explainer} cellOf={findingCellKey} hrefForCell={hrefForCell} onOpenCell={select} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-matrix" aria-labelledby="tab-matrix" className="space-y-3">
+          <MatrixLegend />
+          {matrix.apiFindings.length > 0 ? <ApiWideFindings findings={matrix.apiFindings} explainer={explainer} /> : null}
+          {model.resources.length === 0 ? (
+            <EmptyState title="This API has no resources" testId="matrix-empty" />
+          ) : rows.length === 0 ? (
+            <EmptyState title="No resource path matches the filter" testId="matrix-empty">
+              Clear the path filter to see all {matrix.rows.length} resources.
+            </EmptyState>
+          ) : (
+            <div className={cx("grid gap-3", selected && "xl:grid-cols-[minmax(0,1fr)_28rem]")}>
+              <MethodMatrix matrix={matrix} rows={rows} collapsed={effectiveCollapsed} onToggle={toggle} selectedKey={selected} onSelect={select} />
+              {selected ? (
+                <div className="xl:max-h-[calc(100vh-17rem)] xl:overflow-auto">
+                  <DetailPanel
+                    cellKey={selected}
+                    cell={matrix.cells.get(selected)}
+                    stage={matrix.stage}
+                    rowFindings={selectedRow?.findings ?? []}
+                    explainer={explainer}
+                    onClose={() => update({ cell: undefined }, "push")}
+                  />
+                </div>
+              ) : null}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explainer: Explainer }) {
+  return (
+    <section aria-labelledby="api-wide-heading" data-testid="api-wide-findings" className="rounded-md border border-zinc-200 dark:border-zinc-800">
+      <h2 id="api-wide-heading" className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-sm font-medium dark:border-zinc-800 dark:bg-zinc-900">
+        API-wide findings ({findings.length}): gateway responses, authorizers, stages
+      </h2>
+      <ul className="divide-y divide-zinc-100 dark:divide-zinc-900">
+        {findings.map((finding, index) => (
+          <li key={index} className="px-3 py-1.5 text-sm" data-testid="api-wide-finding" data-rule={finding.ruleId}>
+            <details>
+              <summary className="flex cursor-pointer items-center gap-2">
+                <SeverityBadge severity={finding.severity} />
+                <span className="font-mono text-xs">{findingTargetLabel(finding)}</span>
+                <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{explainer.rules[finding.ruleId]?.title ?? finding.message}</span>
+              </summary>
+              <div className="mt-2">
+                <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} />
+              </div>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+

@@ -1,0 +1,8 @@
+import type { Finding, RuleMeta } from "@/lib/rules/types";
+import type { RemediationSnippet } from "@/components/remediation/types";
+
+/** What the views need to explain a finding: its rule's meta and, when rendered, its remediation snippets. */
+export interface Explainer {
+  rules: Record<string, RuleMeta>;
+  snippetsFor: (finding: Finding) => RemediationSnippet[] | undefined;
+}

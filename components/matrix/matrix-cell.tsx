@@ -1,0 +1,102 @@
+import { cx } from "@/components/ui/cx";
+import { ClockIcon, DriftIcon, KeyIcon, LockIcon } from "@/components/ui/icons";
+import { SEVERITY_STYLES } from "@/components/findings/severity";
+import { authLabel } from "./cell-labels";
+import type { MatrixCell } from "./matrix-model";
+
+export function cellState(cell: MatrixCell | undefined): "method" | "missing" | "deployed-only" | "empty" {
+  if (!cell) return "empty";
+  if (cell.method) return "method";
+  if (cell.deployedOnly) return "deployed-only";
+  return cell.missingNeeded ? "missing" : "empty";
+}
+
+/** What a screen reader announces for the cell. */
+export function cellDescription(cell: MatrixCell | undefined, path: string, verb: string): string {
+  const head = `${verb} ${path}`;
+  if (!cell) return `${head}: no method`;
+  const parts: string[] = [];
+  if (cell.method) {
+    parts.push(authLabel(cell.method, cell.authorizer).long);
+    if (cell.method.apiKeyRequired) parts.push("API key required");
+    if (cell.method.integration) parts.push(`${cell.method.integration.type} integration`);
+  } else if (cell.deployedOnly) {
+    parts.push("removed from the configuration but still deployed to the stage");
+  } else {
+    parts.push("no method");
+  }
+  if (cell.cacheTtlSeconds !== undefined) parts.push(`stage cache ${cell.cacheTtlSeconds} seconds`);
+  if (cell.drift.length > 0) parts.push("deployed stage differs");
+  if (cell.missingNeeded) parts.push("missing method needed");
+  if (cell.findings.length > 0) parts.push(`${cell.findings.length} finding${cell.findings.length === 1 ? "" : "s"}, worst ${cell.worst}`);
+  return `${head}: ${parts.join(", ")}`;
+}
+
+export function MatrixCellContent({ cell }: { cell: MatrixCell | undefined }) {
+  const state = cellState(cell);
+  if (!cell || state === "empty") return <span className="text-zinc-300 dark:text-zinc-700">·</span>;
+  const severity = cell.worst ? SEVERITY_STYLES[cell.worst] : undefined;
+  const badge = severity ? (
+    <span className={cx("ml-auto inline-flex shrink-0 items-center gap-0.5 rounded px-1 text-[10px] font-bold leading-4", severity.badge)}>
+      <span aria-hidden>{severity.glyph}</span>
+      {cell.findings.length}
+    </span>
+  ) : null;
+
+  if (state === "missing") {
+    return (
+      <div className="flex h-full w-full flex-col justify-center gap-0.5">
+        <div className="flex items-center gap-1">
+          <span className="font-semibold uppercase tracking-wide">Missing</span>
+          {badge}
+        </div>
+        <span className="text-[11px] opacity-80">needed for preflight</span>
+      </div>
+    );
+  }
+
+  if (state === "deployed-only") {
+    return (
+      <div className="flex h-full w-full flex-col justify-center gap-0.5 text-zinc-500 italic">
+        <div className="flex items-center gap-1">
+          <DriftIcon className="shrink-0" />
+          <span>deployed only</span>
+          {badge}
+        </div>
+      </div>
+    );
+  }
+
+  const method = cell.method!;
+  const auth = authLabel(method, cell.authorizer);
+  return (
+    <div className="flex h-full w-full min-w-0 flex-col justify-center gap-0.5">
+      <div className="flex min-w-0 items-center gap-1">
+        {auth.kind === "none" ? null : <LockIcon className="shrink-0" />}
+        <span className={cx("truncate", auth.kind === "none" ? "text-zinc-500 dark:text-zinc-400" : "font-medium")}>{auth.short}</span>
+        {method.apiKeyRequired ? (
+          <span className="inline-flex shrink-0 items-center gap-0.5 rounded border border-current px-0.5 text-[10px] font-semibold leading-3.5">
+            <KeyIcon />
+            KEY
+          </span>
+        ) : null}
+        {badge}
+      </div>
+      <div className="flex min-w-0 items-center gap-1.5 text-[11px] text-zinc-500 dark:text-zinc-400">
+        <span className="truncate font-mono">{method.integration?.type ?? "no integration"}</span>
+        {cell.cacheTtlSeconds !== undefined ? (
+          <span className="inline-flex shrink-0 items-center gap-0.5 text-violet-700 dark:text-violet-300">
+            <ClockIcon />
+            {cell.cacheTtlSeconds}s
+          </span>
+        ) : null}
+        {cell.drift.length > 0 ? (
+          <span className="inline-flex shrink-0 items-center gap-0.5 text-fuchsia-700 dark:text-fuchsia-300">
+            <DriftIcon />
+            drift
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useId, useState } from "react";
+import { cx } from "@/components/ui/cx";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { RemediationSnippet } from "./types";
+
+/** One tab per format, each with a copy button (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/). */
+export function RemediationTabs({ snippets }: { snippets: RemediationSnippet[] }) {
+  const [selected, setSelected] = useState(0);
+  const id = useId();
+  const current = snippets[selected] ?? snippets[0];
+  if (!current) return null;
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    event.preventDefault();
+    const next = (selected + (event.key === "ArrowRight" ? 1 : snippets.length - 1)) % snippets.length;
+    setSelected(next);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  }
+  return (
+    <div data-testid="remediation-tabs" className="rounded-md border border-zinc-200 dark:border-zinc-800">
+      <div role="tablist" aria-label="Remediation formats" onKeyDown={onKeyDown} className="flex flex-wrap gap-0.5 border-b border-zinc-200 px-1 pt-1 dark:border-zinc-800">
+        {snippets.map((snippet, index) => (
+          <button
+            key={snippet.format}
+            id={`${id}-tab-${index}`}
+            type="button"
+            role="tab"
+            aria-selected={index === selected}
+            aria-controls={`${id}-panel`}
+            tabIndex={index === selected ? 0 : -1}
+            onClick={() => setSelected(index)}
+            className={cx(
+              "rounded-t px-2 py-1 text-xs",
+              index === selected ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900",
+            )}
+          >
+            {snippet.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${selected}`} className="relative">
+        <div className="absolute right-2 top-2">
+          <CopyButton text={current.code} label={`Copy ${current.label}`} />
+        </div>
+        <pre tabIndex={0} className="max-h-80 overflow-auto p-3 pr-28 font-mono text-[11px] leading-relaxed" data-format={current.format}>
+          <code>{current.code}</code>
+        </pre>
+      </div>
+    </div>
+  );
+}
