@@ -62,7 +62,7 @@ export class PlanStepError extends Error {
   constructor(
     readonly stepIndex: number,
     readonly description: string,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     super(`Step ${stepIndex + 1} (${description}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = "PlanStepError";

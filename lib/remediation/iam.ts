@@ -86,3 +86,8 @@ export function iamCommentLines(permissions: readonly IamPermission[]): string[]
   if (permissions.length === 0) return ["(none)"];
   return permissions.map((permission) => `${permission.action} on ${permission.resource}`);
 }
+
+/** Permissions to manage one API Gateway resource path with the given HTTP verbs (for IaC deployments). */
+export function iamForPath(region: string, path: string, verbs: ReadonlyArray<"GET" | "PUT" | "PATCH" | "POST" | "DELETE">): IamPermission[] {
+  return verbs.map((verb) => ({ action: `apigateway:${verb}`, resource: `arn:aws:apigateway:${region}::${path}` }));
+}
