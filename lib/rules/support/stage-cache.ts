@@ -19,3 +19,13 @@ export function isMethodCached(stage: StageModel, setting: EffectiveMethodSettin
 export function cachedMethods(stage: StageModel): EffectiveMethodSettings[] {
   return stage.effectiveSettings.filter((setting) => isMethodCached(stage, setting));
 }
+
+/** Settings grouped by where a fix belongs: the stage-wide "*\/*" entry (defaults included) or one method's override. */
+export type SettingScope = { scope: "stage"; settings: EffectiveMethodSettings[] } | { scope: "method"; setting: EffectiveMethodSettings };
+
+export function byScope(settings: EffectiveMethodSettings[]): SettingScope[] {
+  const stageWide = settings.filter((s) => s.source !== "method");
+  const scopes: SettingScope[] = stageWide.length > 0 ? [{ scope: "stage", settings: stageWide }] : [];
+  for (const setting of settings.filter((s) => s.source === "method")) scopes.push({ scope: "method", setting });
+  return scopes;
+}

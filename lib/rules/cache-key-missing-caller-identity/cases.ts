@@ -1,0 +1,45 @@
+import type { RuleCases } from "@/lib/rules/testing/rule-tester";
+import { api, type MethodBuilder, type StageBuilder } from "@/lib/rules/testing/model-builder";
+
+const storefront = (method: (m: MethodBuilder) => void, stage: (s: StageBuilder) => void) =>
+  api()
+    .authorizer("shop", { type: "TOKEN" })
+    .resource("/products/{id}", (r) => r.method("GET", method))
+    .resource("/catalog", (r) => r.method("GET"))
+    .stage("prod", stage)
+    .build();
+
+const cached = (s: StageBuilder) => s.cacheCluster().settings({ cachingEnabled: true, cacheDataEncrypted: true });
+
+export const cases: RuleCases = {
+  valid: [
+    { name: "the caller's token is in the cache key", model: storefront((m) => m.authorizer("shop").cacheKey("method.request.path.id", "method.request.header.Authorization"), cached) },
+    { name: "cache cluster on, no method caching", model: storefront((m) => m.authorizer("shop"), (s) => s.cacheCluster()) },
+    { name: "caching only on the unauthenticated method", model: storefront((m) => m.authorizer("shop"), (s) => s.cacheCluster().methodSetting("/catalog", "GET", { cachingEnabled: true })) },
+    { name: "caching enabled without a cache cluster does nothing", model: storefront((m) => m.authorizer("shop"), (s) => s.settings({ cachingEnabled: true })) },
+    {
+      name: "stage-wide caching applies to GET only; an authorized POST is not cached",
+      model: api().authorizer("shop", { type: "TOKEN" }).resource("/orders", (r) => r.method("POST", (m) => m.authorizer("shop"))).stage("prod", cached).build(),
+    },
+  ],
+  invalid: [
+    {
+      name: "authorized GET cached by path id only",
+      model: storefront((m) => m.authorizer("shop").cacheKey("method.request.path.id"), cached),
+      findings: [
+        {
+          messageId: "shared",
+          target: { path: "/products/{id}", httpMethod: "GET", stage: "prod" },
+          stages: ["prod"],
+          messageIncludes: ["method.request.path.id", "method.request.header.Authorization"],
+          fixKinds: ["add-cache-key-parameter", "redeploy-stage"],
+        },
+      ],
+    },
+    {
+      name: "a method override caches an authorized GET",
+      model: storefront((m) => m.authorizer("shop"), (s) => s.cacheCluster().methodSetting("/products/{id}", "GET", { cachingEnabled: true })),
+      findings: [{ messageId: "shared", messageIncludes: ["no parameters"] }],
+    },
+  ],
+};
