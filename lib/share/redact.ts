@@ -1,0 +1,102 @@
+/**
+ * Defence in depth before an audit is stored or shared. The reader already keeps only stage variable
+ * *names*, and the model has no place for API key values; this pass still scrubs anything that looks
+ * like a credential wherever it appears (messages, evidence, templates, URIs, mapping literals) and drops
+ * properties that must never be stored, in case a future reader or rule lets one slip through.
+ */
+import type { AuditReport } from "@/lib/audit/types";
+
+export const REDACTED = "[REDACTED]";
+
+/** Properties that never belong in a stored audit, whatever they hold: dropped with their whole value. */
+const DROPPED_KEYS = new Set(
+  [
+    "variables",
+    "stageVariables",
+    "stageVariableValues",
+    "apiKeys",
+    "apiKeyValue",
+    "apiKeyValues",
+    "accessKeyId",
+    "secretAccessKey",
+    "sessionToken",
+    "credentials",
+    "password",
+  ].map((key) => key.toLowerCase()),
+);
+
+/**
+ * Identifier-like keys (e.g. evidence entries) whose string values are secrets by name. Keys with dots are
+ * mapping expressions ("integration.request.header.X-Auth-Token") whose values are references, handled below.
+ */
+const SECRET_KEY_NAME =
+  /^(?!.*allow[_-]?credentials)(?:[^.]*(?:secret|passw(?:or)?d|credential|private[_-]?key|(?:access|session|auth|bearer|refresh|id|security)[_-]?token|api[_-]?key[_-]?value|stage[_-]?variable[_-]?values?)[^.]*|api[_-]?key|x-api-key)$/i;
+
+// AWS access key ids (long-term AKIA, temporary ASIA, and the other documented prefixes).
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g;
+const ACCESS_KEY_ID_TEST = new RegExp(ACCESS_KEY_ID.source);
+/** A 40-character secret access key: only redacted near an access key id or behind a secret-ish label. */
+const SECRET_40 = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+const LABELLED_SECRET = /((?:aws_?)?secret(?:_?access)?(?:_?key)?["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi;
+/** STS session tokens start with these base64 prefixes. */
+const SESSION_TOKEN = /\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz)[A-Za-z0-9/+=]{20,}/g;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+/** "Bearer <token>": at least 20 token characters with a digit, so prose such as "Bearer tokens" survives. */
+const BEARER = /\b(Bearer|Token)(\s+)(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{20,}=*/g;
+/** Header lines that carry credentials, e.g. "Authorization: Basic dXNlcjpwYXNz" or "x-api-key: abc123...". */
+const CREDENTIAL_HEADER_LINE = /\b(authorization|proxy-authorization|x-api-key|x-amz-security-token|cookie)(\s*:\s*)(?!\[REDACTED\])[^\r\n"',;]+/gi;
+/** Secrets in query strings of URIs, e.g. https://backend/?api_key=... */
+const QUERY_SECRET = /([?&](?:api[_-]?key|key|token|access[_-]?token|secret|password|sig|signature|x-amz-signature|x-amz-security-token)=)[^&#\s"']+/gi;
+
+/** Mapping keys such as "integration.request.header.x-api-key" whose static literal value would be a credential. */
+const SENSITIVE_HEADER_MAPPING = /\.(?:header|querystring)\.(authorization|proxy-authorization|x-api-key|cookie|x-amz-security-token|[^.]*(?:token|secret|password|api[_-]?key)[^.]*)$/i;
+/** A static value in an API Gateway mapping is quoted: 'value'. References (method.request..., context...) are not. */
+const STATIC_MAPPING_VALUE = /^'.*'$/s;
+
+function scrubString(text: string, nearAccessKeyId: boolean): string {
+  const hasKeyId = ACCESS_KEY_ID_TEST.test(text);
+  let out = text
+    .replace(ACCESS_KEY_ID, REDACTED)
+    .replace(SESSION_TOKEN, REDACTED)
+    .replace(JWT, REDACTED)
+    .replace(LABELLED_SECRET, `$1${REDACTED}`)
+    .replace(BEARER, `$1$2${REDACTED}`)
+    .replace(CREDENTIAL_HEADER_LINE, `$1$2${REDACTED}`)
+    .replace(QUERY_SECRET, `$1${REDACTED}`);
+  if (hasKeyId || nearAccessKeyId) out = out.replace(SECRET_40, REDACTED);
+  return out;
+}
+
+function containsAccessKeyId(value: unknown): boolean {
+  if (typeof value === "string") return ACCESS_KEY_ID_TEST.test(value);
+  if (Array.isArray(value)) return value.some((item) => typeof item === "string" && ACCESS_KEY_ID_TEST.test(item));
+  return false;
+}
+
+function redactValue(value: unknown, key: string | undefined, nearAccessKeyId: boolean): unknown {
+  if (typeof value === "string") {
+    if (key !== undefined && SECRET_KEY_NAME.test(key)) return REDACTED;
+    if (key !== undefined && SENSITIVE_HEADER_MAPPING.test(key) && STATIC_MAPPING_VALUE.test(value)) return `'${REDACTED}'`;
+    return scrubString(value, nearAccessKeyId);
+  }
+  if (Array.isArray(value)) {
+    const near = nearAccessKeyId || value.some(containsAccessKeyId);
+    return value.map((item) => redactValue(item, key, near));
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).filter(([childKey]) => !DROPPED_KEYS.has(childKey.toLowerCase()));
+    // A secret access key usually sits beside its key id (e.g. two evidence entries), so siblings count as "near".
+    const near = nearAccessKeyId || entries.some(([, child]) => containsAccessKeyId(child));
+    return Object.fromEntries(entries.map(([childKey, child]) => [childKey, redactValue(child, childKey, near)]));
+  }
+  return value;
+}
+
+/**
+ * Returns a scrubbed deep copy of the report; the input is not modified. Structure is preserved
+ * (same keys and types) except for properties in DROPPED_KEYS, which the AuditReport contract does not have.
+ */
+export function redactReport(report: AuditReport): AuditReport {
+  return redactValue(report, undefined, false) as AuditReport;
+}

@@ -1,0 +1,159 @@
+/**
+ * A small but complete AuditReport for the share tests: two resources, a Lambda TOKEN authorizer, one
+ * stage, and findings of several severities. Overrides let a test vary the API identity or the parts
+ * that the comparison looks at.
+ */
+import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
+import type { MethodModel, ResourceModel } from "@/lib/model/types";
+import type { Finding, Severity } from "@/lib/rules/types";
+
+export function sampleMethod(path: string, httpMethod: MethodModel["httpMethod"], overrides: Partial<MethodModel> = {}): MethodModel {
+  return {
+    resourceId: path === "/" ? "root00" : `res-${path.replace(/[^a-z]/gi, "")}`,
+    path,
+    httpMethod,
+    authorizationType: "NONE",
+    apiKeyRequired: false,
+    authorizationScopes: [],
+    requestParameters: {},
+    requestModels: {},
+    integration: {
+      type: httpMethod === "OPTIONS" ? "MOCK" : "AWS_PROXY",
+      cacheKeyParameters: [],
+      requestTemplates: httpMethod === "OPTIONS" ? { "application/json": '{"statusCode": 200}' } : {},
+      requestParameters: {},
+      integrationResponses: [],
+    },
+    methodResponses: [{ statusCode: "200", responseParameters: {} }],
+    ...overrides,
+  };
+}
+
+export function sampleFinding(ruleId: string, severity: Severity, target: Finding["target"], overrides: Partial<Finding> = {}): Finding {
+  return {
+    ruleId,
+    severity,
+    confidence: "certain",
+    messageId: "default",
+    message: `${ruleId} on ${target.httpMethod ?? ""} ${target.path ?? target.authorizerId ?? ""}`.trim(),
+    symptom: "The browser shows a CORS error and the preflight OPTIONS returns 403.",
+    target,
+    stages: ["prod"],
+    draftOnly: false,
+    evidence: { authorizationType: "CUSTOM" },
+    fixes: [],
+    ...overrides,
+  };
+}
+
+function resourcesFrom(methods: MethodModel[]): ResourceModel[] {
+  const byPath = new Map<string, MethodModel[]>();
+  for (const method of methods) byPath.set(method.path, [...(byPath.get(method.path) ?? []), method]);
+  return [...byPath.entries()]
+    .sort(([a], [b]) => (a === "/" ? -1 : b === "/" ? 1 : a.localeCompare(b)))
+    .map(([path, pathMethods]) => ({
+      id: pathMethods[0]?.resourceId ?? path,
+      parentId: path === "/" ? undefined : "root00",
+      path,
+      pathPart: path.split("/").pop() ?? "",
+      methods: pathMethods,
+    }));
+}
+
+export interface SampleReportOptions {
+  api?: Partial<AuditReport["api"]>;
+  methods?: MethodModel[];
+  findings?: Finding[];
+  readAt?: string;
+}
+
+export function defaultSampleMethods(): MethodModel[] {
+  return [
+    sampleMethod("/orders", "GET", { authorizationType: "CUSTOM", authorizerId: "auth01" }),
+    sampleMethod("/orders", "OPTIONS", { authorizationType: "CUSTOM", authorizerId: "auth01" }),
+    sampleMethod("/orders/{id}", "DELETE", { authorizationType: "AWS_IAM", apiKeyRequired: true }),
+  ];
+}
+
+export function defaultSampleFindings(): Finding[] {
+  return [
+    sampleFinding("preflight-options-without-auth", "critical", { resourceId: "res-orders", path: "/orders", httpMethod: "OPTIONS" }, {
+      fixes: [
+        {
+          kind: "set-method-authorization",
+          resourceId: "res-orders",
+          path: "/orders",
+          httpMethod: "OPTIONS",
+          from: "CUSTOM",
+          to: "NONE",
+        },
+        { kind: "redeploy-stage", stage: "prod", description: "Preflight: OPTIONS without authorizer" },
+      ],
+    }),
+    sampleFinding("authorizer-cache-covers-stage", "high", { authorizerId: "auth01" }),
+    sampleFinding("gateway-responses-have-cors", "medium", { responseType: "DEFAULT_4XX" }),
+  ];
+}
+
+export function sampleReport(options: SampleReportOptions = {}): AuditReport {
+  const api = { accountId: "123456789012", region: "eu-west-1", id: "a1b2c3d4e5", name: "orders-api", ...options.api };
+  const methods = options.methods ?? defaultSampleMethods();
+  const findings = options.findings ?? defaultSampleFindings();
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return {
+    reportVersion: AUDIT_REPORT_VERSION,
+    preflightVersion: "0.1.0",
+    api,
+    source: { kind: "live", connection: "demo", customEndpoint: true },
+    readAt: options.readAt ?? "2026-01-15T10:00:00.000Z",
+    partial: false,
+    model: {
+      schemaVersion: 1,
+      api: {
+        id: api.id,
+        name: api.name,
+        region: api.region,
+        accountId: api.accountId,
+        endpointTypes: ["REGIONAL"],
+        apiKeySource: "HEADER",
+        disableExecuteApiEndpoint: false,
+      },
+      resources: resourcesFrom(methods),
+      authorizers: [
+        {
+          id: "auth01",
+          name: "jwt-authorizer",
+          type: "TOKEN",
+          authorizerUri:
+            "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:jwt/invocations",
+          lambdaFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:jwt",
+          providerArns: [],
+          identitySources: [{ expression: "method.request.header.Authorization", location: "header", name: "Authorization" }],
+          effectiveTtlSeconds: 300,
+        },
+      ],
+      stages: [
+        {
+          name: "prod",
+          deploymentId: "dep001",
+          cacheClusterEnabled: false,
+          tracingEnabled: false,
+          variableNames: ["backendHost", "dbPassword"],
+          methodSettings: {},
+          effectiveSettings: [],
+          drift: [],
+        },
+      ],
+      gatewayResponses: [
+        { responseType: "DEFAULT_4XX", responseParameters: {}, responseTemplates: {}, isDefault: true },
+      ],
+      missing: [],
+    },
+    findings,
+    notEvaluated: [],
+    warnings: [],
+    stats: { calls: { GetResources: 1, GetStages: 1 }, totalCalls: 2, retries: 0, wallTimeMs: 42 },
+    counts,
+  };
+}
