@@ -1,0 +1,40 @@
+import type { ApiModel } from "@/lib/model/types";
+import { RULES } from "@/lib/rules";
+import { renderFinding } from "@/lib/rules/finding";
+import { SEVERITIES, type Finding, type Rule } from "@/lib/rules/types";
+import type { NotEvaluatedRule } from "./types";
+
+export interface RuleRun {
+  findings: Finding[];
+  notEvaluated: NotEvaluatedRule[];
+}
+
+/**
+ * Runs every rule over the model. A rule needing a part the reader could not read is reported as
+ * not evaluated, never as passing. Findings come sorted by severity, then rule order, then target.
+ */
+export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleRun {
+  const missing = new Set(model.missing.map((m) => m.part));
+  const findings: Array<{ finding: Finding; order: number }> = [];
+  const notEvaluated: NotEvaluatedRule[] = [];
+  rules.forEach((rule, order) => {
+    const absent = rule.meta.requires.filter((part) => missing.has(part));
+    if (absent.length > 0) {
+      notEvaluated.push({ ruleId: rule.meta.id, missing: absent });
+      return;
+    }
+    for (const draft of rule.check({ model })) findings.push({ finding: renderFinding(rule.meta, draft), order });
+  });
+  findings.sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) ||
+      a.order - b.order ||
+      targetKey(a.finding).localeCompare(targetKey(b.finding)),
+  );
+  return { findings: findings.map((f) => f.finding), notEvaluated };
+}
+
+function targetKey(finding: Finding): string {
+  const t = finding.target;
+  return [t.stage ?? "", t.path ?? "", t.httpMethod ?? "", t.authorizerId ?? "", t.responseType ?? ""].join("|");
+}

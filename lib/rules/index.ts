@@ -1,0 +1,35 @@
+import type { Rule } from "./types";
+import { anyMethodAnswersPreflight } from "./any-method-answers-preflight/rule";
+import { cacheDataNotEncrypted } from "./cache-data-not-encrypted/rule";
+import { cacheInvalidationUnauthenticated } from "./cache-invalidation-unauthenticated/rule";
+import { cacheKeyMissingCallerIdentity } from "./cache-key-missing-caller-identity/rule";
+import { cachedAuthorizerSharedAcrossMethods } from "./cached-authorizer-shared-across-methods/rule";
+import { deploymentDrift } from "./deployment-drift/rule";
+import { errorResponsesWithoutCors } from "./error-responses-without-cors/rule";
+import { methodOpenToEveryone } from "./method-open-to-everyone/rule";
+import { missingPreflight } from "./missing-preflight/rule";
+import { optionsRequiresApiKey } from "./options-requires-api-key/rule";
+import { optionsRequiresAuthorization } from "./options-requires-authorization/rule";
+import { preflightProxiedToBackend } from "./preflight-proxied-to-backend/rule";
+import { preflightResponseIncomplete } from "./preflight-response-incomplete/rule";
+
+/** Every rule, explicitly: adding a folder without listing it here fails the registry test. Ordered as the /rules page shows them. */
+export const RULES: readonly Rule[] = [
+  optionsRequiresAuthorization,
+  optionsRequiresApiKey,
+  missingPreflight,
+  anyMethodAnswersPreflight,
+  preflightResponseIncomplete,
+  preflightProxiedToBackend,
+  cachedAuthorizerSharedAcrossMethods,
+  errorResponsesWithoutCors,
+  cacheKeyMissingCallerIdentity,
+  cacheInvalidationUnauthenticated,
+  cacheDataNotEncrypted,
+  deploymentDrift,
+  methodOpenToEveryone,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.meta.id === id);
+}
