@@ -12,8 +12,8 @@ const NOT_RULES = new Set(["support", "testing"]);
 const ruleFolders = readdirSync(RULES_DIR).filter((name) => statSync(path.join(RULES_DIR, name)).isDirectory() && !NOT_RULES.has(name));
 
 async function casesOf(id: string): Promise<RuleCases> {
-  const module = (await import(`./${id}/cases.ts`)) as { cases: RuleCases };
-  return module.cases;
+  const loaded = (await import(`./${id}/cases.ts`)) as { cases: RuleCases };
+  return loaded.cases;
 }
 
 describe("rule registry", () => {
