@@ -42,6 +42,19 @@ export function createResource(scope: Scope, restApiId: string, parentId: string
   return resource;
 }
 
+/** The resource at `path`, creating missing segments (imports and seeds build trees this way). */
+export function ensureResourcePath(scope: Scope, restApiId: string, path: string): ResourceWire {
+  const api = requireApi(scope, restApiId);
+  const existing = findResourceByPath(api, path);
+  if (existing) return existing;
+  let parent = requireResource(api, api.api.rootResourceId);
+  for (const segment of path.split("/").filter(Boolean)) {
+    const childPath = parent.path === "/" ? `/${segment}` : `${parent.path}/${segment}`;
+    parent = findResourceByPath(api, childPath) ?? createResource(scope, restApiId, parent.id, { pathPart: segment });
+  }
+  return parent;
+}
+
 export function childrenOf(api: RestApiState, parentId: string): ResourceWire[] {
   return [...api.resources.values()].filter((resource) => resource.parentId === parentId);
 }

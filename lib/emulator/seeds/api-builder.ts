@@ -2,8 +2,7 @@ import { createDeployment, type CreateDeploymentInput } from "../control-plane/d
 import { putIntegration, putIntegrationResponse, type PutIntegrationInput } from "../control-plane/integrations";
 import { putMethodResponse } from "../control-plane/method-responses";
 import { putMethod, type PutMethodInput } from "../control-plane/methods";
-import { createResource, findResourceByPath } from "../control-plane/resources";
-import { requireApi } from "../control-plane/lookup";
+import { ensureResourcePath } from "../control-plane/resources";
 import type { ResourceWire } from "../state";
 import type { Scope } from "../store";
 
@@ -25,16 +24,7 @@ export class ApiBuilder {
 
   /** The resource at `path`, creating missing segments. */
   resource(path: string): ResourceWire {
-    const api = requireApi(this.scope, this.apiId);
-    const existing = findResourceByPath(api, path);
-    if (existing) return existing;
-    const segments = path.split("/").filter(Boolean);
-    let parent = api.resources.get(api.api.rootResourceId) as ResourceWire;
-    for (const segment of segments) {
-      const childPath = parent.path === "/" ? `/${segment}` : `${parent.path}/${segment}`;
-      parent = findResourceByPath(api, childPath) ?? createResource(this.scope, this.apiId, parent.id, { pathPart: segment });
-    }
-    return parent;
+    return ensureResourcePath(this.scope, this.apiId, path);
   }
 
   /** A method answered by a MOCK integration returning `body` with status 200. */

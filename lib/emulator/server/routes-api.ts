@@ -6,6 +6,7 @@ import { readPatchOperations } from "../control-plane/patch";
 import * as resources from "../control-plane/resources";
 import * as restApis from "../control-plane/rest-apis";
 import { asObject } from "../control-plane/validate";
+import { importRestApi, putRestApi } from "../import/import-rest-api";
 import { accepted, created, noContent, ok, embeds, type Route, type RouteContext } from "./route";
 
 /** REST APIs, resources, methods, integrations and their responses. */
@@ -16,8 +17,16 @@ const METHOD = "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod
 
 export const API_ROUTES: Route[] = [
   { operation: "GetRestApis", method: "GET", path: "/restapis", handle: (c) => ok(page(restApis.getRestApis(c.scope), c)) },
+  {
+    operation: "ImportRestApi", method: "POST", path: "/restapis", rawBody: true, when: (q) => q.get("mode") === "import",
+    handle: (c) => created(importRestApi(c.scope, c.rawBody, { failOnWarnings: c.query.get("failonwarnings") === "true" })),
+  },
   { operation: "CreateRestApi", method: "POST", path: "/restapis", handle: (c) => created(restApis.createRestApi(c.scope, asObject(c.body))) },
   { operation: "GetRestApi", method: "GET", path: "/restapis/{restApiId}", handle: (c) => ok(restApis.getRestApi(c.scope, c.params.restApiId as string)) },
+  {
+    operation: "PutRestApi", method: "PUT", path: "/restapis/{restApiId}", rawBody: true,
+    handle: (c) => ok(putRestApi(c.scope, c.params.restApiId as string, c.rawBody, { mode: c.query.get("mode") ?? "merge", failOnWarnings: c.query.get("failonwarnings") === "true" })),
+  },
   { operation: "UpdateRestApi", method: "PATCH", path: "/restapis/{restApiId}", handle: (c) => ok(restApis.updateRestApi(c.scope, c.params.restApiId as string, readPatchOperations(c.body))) },
   { operation: "DeleteRestApi", method: "DELETE", path: "/restapis/{restApiId}", handle: (c) => (restApis.deleteRestApi(c.scope, c.params.restApiId as string), accepted()) },
 
