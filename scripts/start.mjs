@@ -8,6 +8,7 @@ const host = process.env.HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
 const emulatorPort = process.env.PREFLIGHT_DEMO_PORT ?? "4599";
 const emulatorEntry = "lib/emulator/cli.ts";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 if (process.env.PREFLIGHT_SKIP_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });

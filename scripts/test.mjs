@@ -12,6 +12,8 @@ if (!chromium) {
   process.exit(1);
 }
 process.env.PREFLIGHT_CHROMIUM = chromium;
+// No outside network here or in CI: Next's anonymous telemetry would only time out.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 mkdirSync("test-output", { recursive: true });
 
 const failedSteps = [];
@@ -41,7 +43,11 @@ function readJson(path) {
 const vitest = readJson("test-output/vitest.json");
 const playwright = built ? readJson("test-output/playwright.json") : undefined;
 const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
+// A test file that fails to load (syntax or import error) has no failed tests of its own: count it once.
+const brokenFiles = (vitest?.testResults ?? []).filter(
+  (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+).length;
+const failed = (vitest?.numFailedTests ?? 0) + brokenFiles + (playwright?.stats?.unexpected ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
 
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
