@@ -1,13 +1,56 @@
-export default function HomePage() {
+import Link from "next/link";
+import { connection as dynamicRendering } from "next/server";
+import { listProfiles } from "@/lib/aws/connections/list-profiles";
+import { chooseConnection } from "@/app/actions/connect";
+import { ApiInventory } from "@/components/connect/api-inventory";
+import { ConnectionPicker } from "@/components/connect/connection-picker";
+import { ReaderError } from "@/components/connect/reader-error";
+import type { ProfileOption } from "@/components/connect/types";
+import { openConnectionById } from "./_server/connection";
+import { inventoryFor } from "./_server/inventory";
+
+async function profileOptions(): Promise<{ profiles: ProfileOption[]; error?: string }> {
+  try {
+    const profiles = await listProfiles();
+    return { profiles: profiles.map(({ name, kind, region, supported }) => ({ name, kind, ...(region ? { region } : {}), supported })) };
+  } catch (error) {
+    // A malformed ~/.aws/config must not take the whole page down; the picker says what is wrong.
+    return { profiles: [], error: `Could not read the AWS config files: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await dynamicRendering();
+  const params = await searchParams;
+  const connectionId = typeof params.connection === "string" && params.connection ? params.connection : undefined;
+  const [{ profiles, error: profilesError }, opened] = await Promise.all([profileOptions(), connectionId ? openConnectionById(connectionId) : undefined]);
+
   return (
-    <section className="max-w-3xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Preflight</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">
-        Browsers send the CORS preflight <code className="font-mono">OPTIONS</code> request without{" "}
-        <code className="font-mono">Authorization</code> or <code className="font-mono">x-api-key</code>. When an API
-        Gateway REST API puts its OPTIONS methods behind an authorizer or an API key, the preflight is answered 401 or
-        403 and the browser reports a CORS error. Preflight reads your API and shows where, why, and how to fix it.
-      </p>
-    </section>
+    <div className="space-y-5">
+      <section className="max-w-4xl space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Preflight</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Browsers send the CORS preflight <code className="font-mono">OPTIONS</code> request without <code className="font-mono">Authorization</code> or{" "}
+          <code className="font-mono">x-api-key</code>. When an API Gateway REST API puts its OPTIONS methods behind an authorizer or an API key, the preflight is
+          answered 401 or 403 and the browser reports a CORS error. Preflight reads your API and shows where, why, and how to fix it.
+        </p>
+      </section>
+
+      <ConnectionPicker key={connectionId ?? "none"} action={chooseConnection} current={connectionId} profiles={profiles} profilesError={profilesError} />
+
+      {!connectionId ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="choose-hint">
+          Choose a connection to list its REST APIs in every region, or{" "}
+          <Link href="/?connection=demo" className="text-blue-700 underline underline-offset-2 dark:text-blue-400" data-testid="try-demo">
+            try the demo
+          </Link>
+          .
+        </p>
+      ) : opened && !opened.ok ? (
+        <ReaderError error={opened.error} />
+      ) : opened?.ok ? (
+        <ApiInventory key={connectionId} connection={opened.connection.id} regions={inventoryFor(opened.connection)} />
+      ) : null}
+    </div>
   );
 }

@@ -1,0 +1,55 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formatConnectionId, parseConnectionId, PROFILE_NAME, roleSpecSchema, type ConnectionSpec } from "@/lib/aws/connections/connection-id";
+
+export type ConnectState =
+  | { status: "idle" }
+  | { status: "invalid"; message: string; fieldErrors: Partial<Record<"kind" | "profile" | "base" | "roleArn" | "externalId", string>> };
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const formSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("demo") }),
+  z.object({ kind: z.literal("env") }),
+  z.object({ kind: z.literal("profile"), profile: z.string().trim().regex(PROFILE_NAME, "choose a profile") }),
+  z.object({
+    kind: z.literal("role"),
+    base: z.string().trim().min(1, "choose where the credentials that assume the role come from"),
+    roleArn: z.string().trim().pipe(roleSpecSchema.shape.roleArn),
+    externalId: optionalText.pipe(roleSpecSchema.shape.externalId),
+  }),
+]);
+
+/** Validates the chosen connection and opens its API list; the id carries names only, never a secret. */
+export async function chooseConnection(_previous: ConnectState, formData: FormData): Promise<ConnectState> {
+  const parsed = formSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const fieldErrors: Extract<ConnectState, { status: "invalid" }>["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = (issue.path[0] ?? "kind") as keyof typeof fieldErrors;
+      fieldErrors[field] ??= issue.message;
+    }
+    return { status: "invalid", message: "Check the highlighted fields.", fieldErrors };
+  }
+  let spec: ConnectionSpec;
+  const data = parsed.data;
+  if (data.kind === "role") {
+    const base = parseConnectionId(data.base);
+    if (!base.ok || base.spec.kind === "demo" || ("role" in base.spec && base.spec.role)) {
+      return { status: "invalid", message: "Check the highlighted fields.", fieldErrors: { base: "assume the role from the environment or a profile" } };
+    }
+    const role = { roleArn: data.roleArn, ...(data.externalId ? { externalId: data.externalId } : {}) };
+    spec = base.spec.kind === "env" ? { kind: "env", role } : { kind: "profile", profile: base.spec.profile, role };
+  } else if (data.kind === "profile") {
+    spec = { kind: "profile", profile: data.profile };
+  } else {
+    spec = { kind: data.kind };
+  }
+  redirect(`/?connection=${encodeURIComponent(formatConnectionId(spec))}`);
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditHeader } from "@/components/audit/audit-header";
+import { AuditView } from "@/components/audit/audit-view";
+import { ReaderError } from "@/components/connect/reader-error";
+import { loadAudit } from "@/app/_server/audit";
+
+interface Params {
+  connection: string;
+  region: string;
+  apiId: string;
+}
+
+function decode(params: Params): Params {
+  return { connection: decodeURIComponent(params.connection), region: decodeURIComponent(params.region), apiId: decodeURIComponent(params.apiId) };
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { apiId, region } = decode(await params);
+  return { title: `${apiId} (${region})` };
+}
+
+export default async function AuditPage({ params }: { params: Promise<Params> }) {
+  const { connection, region, apiId } = decode(await params);
+  const loaded = await loadAudit(connection, region, apiId);
+  if (!loaded.ok) {
+    return (
+      <div className="max-w-3xl space-y-3" data-testid="audit-error">
+        <h1 className="text-xl font-semibold tracking-tight">
+          Could not audit <span className="font-mono">{apiId}</span> in <span className="font-mono">{region}</span>
+        </h1>
+        <ReaderError error={loaded.error} />
+        <Link href={`/?connection=${encodeURIComponent(connection)}`} className="text-sm text-blue-700 underline underline-offset-2 dark:text-blue-400">
+          Back to the API list
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500">
+        <Link href={`/?connection=${encodeURIComponent(connection)}`} className="hover:underline">
+          {connection === "demo" ? "Demo" : connection}
+        </Link>{" "}
+        / <span className="font-mono">{region}</span> / <span className="font-mono">{apiId}</span>
+      </nav>
+      <AuditHeader report={loaded.report} />
+      <AuditView report={loaded.report} rules={loaded.rules} snippets={loaded.snippets} />
+    </div>
+  );
+}
