@@ -1,7 +1,7 @@
 import { putGatewayResponse } from "../control-plane/gateway-responses";
 import { putIntegration, putIntegrationResponse } from "../control-plane/integrations";
 import { requireApi } from "../control-plane/lookup";
-import { putMethodResponse, STATUS_CODE } from "../control-plane/method-responses";
+import { putMethodResponse, STATUS_CODE, updateMethodResponse } from "../control-plane/method-responses";
 import { deleteMethod, putMethod } from "../control-plane/methods";
 import { ensureResourcePath } from "../control-plane/resources";
 import { createRestApi } from "../control-plane/rest-apis";
@@ -134,6 +134,7 @@ function importOperation(
   for (const [pattern, response] of Object.entries(isObject(integration.responses) ? integration.responses : {})) {
     if (!isObject(response)) continue;
     const statusCode = String(response.statusCode ?? "");
+    declareMappedHeaders(scope, apiId, resourceId, entry.verb, statusCode, response.responseParameters, warnings, where);
     step(`Unable to put integration response on '${where}' for status '${statusCode}'`, () => putIntegrationResponse(scope, apiId, resourceId, entry.verb, statusCode, {
       selectionPattern: pattern === "default" ? undefined : pattern,
       responseParameters: response.responseParameters,
@@ -141,6 +142,28 @@ function importOperation(
       contentHandling: response.contentHandling,
     }));
   }
+}
+
+/**
+ * Generated definitions (Smithy, SAM) often map headers the operation's responses never declare;
+ * the importer accepts them, so declare them on the method response instead of failing.
+ */
+function declareMappedHeaders(
+  scope: Scope, apiId: string, resourceId: string, verb: string, statusCode: string, mappings: unknown, warnings: string[], where: string,
+): void {
+  if (!isObject(mappings) || !STATUS_CODE.test(statusCode)) return;
+  const headers = Object.keys(mappings).filter((key) => key.startsWith("method.response.header."));
+  if (headers.length === 0) return;
+  const method = requireApi(scope, apiId).resources.get(resourceId)?.resourceMethods?.[verb];
+  const declared = method?.methodResponses?.[statusCode];
+  const missing = headers.filter((header) => declared?.responseParameters?.[header] === undefined);
+  if (missing.length === 0) return;
+  warnings.push(`${where}: integration response ${statusCode} maps ${missing.join(", ")} not declared by the method response; declared them`);
+  if (!declared) {
+    putMethodResponse(scope, apiId, resourceId, verb, statusCode, { responseParameters: Object.fromEntries(missing.map((header) => [header, false])) });
+    return;
+  }
+  updateMethodResponse(scope, apiId, resourceId, verb, statusCode, missing.map((header) => ({ op: "add" as const, path: `/responseParameters/${header}`, value: "false" })));
 }
 
 function requestParameters(parameters: JsonObject[]): Record<string, boolean> | undefined {
