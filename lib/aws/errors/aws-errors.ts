@@ -1,0 +1,134 @@
+/**
+ * Typed, actionable errors for everything that can go wrong talking to API Gateway. Each names the
+ * failing operation and says what to do; none ever carries a credential. Codes follow "kind:surface".
+ */
+export type AwsErrorCode =
+  | "credentials:missing"
+  | "credentials:expired"
+  | "credentials:invalid"
+  | "access:denied"
+  | "api:not-found"
+  | "region:invalid"
+  | "region:not-enabled"
+  | "throttling:exhausted"
+  | "network:timeout"
+  | "network:unreachable"
+  | "request:invalid"
+  | "service:unavailable"
+  | "unexpected";
+
+export interface AwsErrorContext {
+  operation: string;
+  region?: string;
+}
+
+export class PreflightAwsError extends Error {
+  readonly code: AwsErrorCode;
+  readonly operation: string;
+  readonly region?: string;
+  /** What the user can do about it, one sentence. */
+  readonly hint: string;
+
+  constructor(code: AwsErrorCode, message: string, hint: string, context: AwsErrorContext) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.operation = context.operation;
+    if (context.region !== undefined) this.region = context.region;
+    this.hint = hint;
+  }
+
+  static is(error: unknown): error is PreflightAwsError {
+    return error instanceof PreflightAwsError;
+  }
+
+  /** A plain object for JSON output and the browser (no stack, no cause). */
+  toJSON(): { code: AwsErrorCode; name: string; message: string; hint: string; operation: string; region?: string } {
+    return { code: this.code, name: this.name, message: this.message, hint: this.hint, operation: this.operation, ...(this.region ? { region: this.region } : {}) };
+  }
+}
+
+export class NoCredentialsError extends PreflightAwsError {
+  static override is(error: unknown): error is NoCredentialsError {
+    return error instanceof NoCredentialsError;
+  }
+}
+
+export class ExpiredCredentialsError extends PreflightAwsError {
+  /** e.g. "aws sso login --profile dev" when the profile uses IAM Identity Center. */
+  readonly loginCommand?: string;
+  constructor(message: string, hint: string, context: AwsErrorContext, loginCommand?: string) {
+    super("credentials:expired", message, hint, context);
+    if (loginCommand !== undefined) this.loginCommand = loginCommand;
+  }
+  static override is(error: unknown): error is ExpiredCredentialsError {
+    return error instanceof ExpiredCredentialsError;
+  }
+}
+
+export class InvalidCredentialsError extends PreflightAwsError {
+  static override is(error: unknown): error is InvalidCredentialsError {
+    return error instanceof InvalidCredentialsError;
+  }
+}
+
+export class AccessDeniedError extends PreflightAwsError {
+  readonly iamAction = "apigateway:GET";
+  readonly resourceArn: string;
+  constructor(message: string, hint: string, context: AwsErrorContext, resourceArn: string) {
+    super("access:denied", message, hint, context);
+    this.resourceArn = resourceArn;
+  }
+  static override is(error: unknown): error is AccessDeniedError {
+    return error instanceof AccessDeniedError;
+  }
+}
+
+export class NotFoundError extends PreflightAwsError {
+  static override is(error: unknown): error is NotFoundError {
+    return error instanceof NotFoundError;
+  }
+}
+
+export class InvalidRegionError extends PreflightAwsError {
+  static override is(error: unknown): error is InvalidRegionError {
+    return error instanceof InvalidRegionError;
+  }
+}
+
+export class RegionNotEnabledError extends PreflightAwsError {
+  static override is(error: unknown): error is RegionNotEnabledError {
+    return error instanceof RegionNotEnabledError;
+  }
+}
+
+export class ThrottledError extends PreflightAwsError {
+  readonly attempts: number;
+  constructor(message: string, hint: string, context: AwsErrorContext, attempts: number) {
+    super("throttling:exhausted", message, hint, context);
+    this.attempts = attempts;
+  }
+  static override is(error: unknown): error is ThrottledError {
+    return error instanceof ThrottledError;
+  }
+}
+
+export class NetworkError extends PreflightAwsError {
+  static override is(error: unknown): error is NetworkError {
+    return error instanceof NetworkError;
+  }
+}
+
+export class ServiceError extends PreflightAwsError {
+  static override is(error: unknown): error is ServiceError {
+    return error instanceof ServiceError;
+  }
+}
+
+// AWS access key ids (AKIA… long-term, ASIA… temporary) must never reach a log, report or the browser.
+const ACCESS_KEY = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
+
+/** Strips anything that looks like an access key id from a message we pass on. */
+export function redactSecrets(text: string): string {
+  return text.replace(ACCESS_KEY, "[redacted key id]");
+}
