@@ -1,0 +1,83 @@
+/**
+ * Stored, immutable, shareable audits. There is no update operation: a stored audit is exactly what was
+ * shared, until it expires or is deleted. Implementations: SQLite (embedded default) and PostgreSQL
+ * (team deployments), both over lib/share/sql-audit-store.ts; pick one with openAuditStore(env).
+ *
+ * Failures throw AuditStoreError (see errors.ts for the codes); absence is a value (undefined / false).
+ */
+import type { AuditReport } from "@/lib/audit/types";
+import type { Severity } from "@/lib/rules/types";
+import type { AuditComparison } from "@/lib/share/compare";
+import type { AuditId } from "@/lib/share/ids";
+import type { AuditSnapshot } from "@/lib/share/snapshot";
+
+export interface SaveOptions {
+  /** After this instant the audit is treated as gone. Must be in the future. Omit to keep it until deleted. */
+  expiresAt?: Date;
+}
+
+export interface SavedRef {
+  id: AuditId;
+  /** ISO timestamp; equal to the snapshot's storedAt. */
+  createdAt: string;
+}
+
+export interface StoredAudit {
+  id: AuditId;
+  createdAt: string;
+  expiresAt?: string;
+  snapshot: AuditSnapshot;
+}
+
+export interface ApiRef {
+  /** Omit for audits whose account was unknown: only those are listed then. */
+  accountId?: string;
+  region: string;
+  apiId: string;
+}
+
+export interface AuditSummary {
+  id: AuditId;
+  createdAt: string;
+  expiresAt?: string;
+  apiName: string;
+  /** When the API was read (the report's readAt). */
+  readAt: string;
+  partial: boolean;
+  counts: Record<Severity, number>;
+}
+
+export interface ListOptions {
+  /** Newest first; default 50, at most 500. */
+  limit?: number;
+}
+
+export interface StoredComparison {
+  id: AuditId;
+  createdAt: string;
+  expiresAt?: string;
+  base: StoredAudit;
+  head: StoredAudit;
+  /** Recomputed on read from the two stored snapshots (compareReports is pure). */
+  comparison: AuditComparison;
+}
+
+export interface AuditStore {
+  readonly backend: "sqlite" | "postgres";
+  readonly readOnly: boolean;
+  /** Redacts, validates and stores the report in one transaction. */
+  save(report: AuditReport, options?: SaveOptions): Promise<SavedRef>;
+  /** Undefined when unknown or expired; throws "invalid-id" without querying, "corrupt" for an unreadable row. */
+  get(id: string): Promise<StoredAudit | undefined>;
+  /** True when something was deleted; also deletes comparisons that reference it. */
+  delete(id: string): Promise<boolean>;
+  /** Unexpired audits of one API, newest first. */
+  listForApi(api: ApiRef, options?: ListOptions): Promise<AuditSummary[]>;
+  /** Stores a link to two unexpired audits of the same API ("base" earlier, "head" later). */
+  saveComparison(baseId: string, headId: string, options?: SaveOptions): Promise<SavedRef>;
+  /** Undefined when unknown, expired, or when either audit is gone. */
+  getComparison(id: string): Promise<StoredComparison | undefined>;
+  /** Deletes expired audits and comparisons; returns how many rows went. */
+  purgeExpired(): Promise<number>;
+  close(): Promise<void>;
+}
