@@ -1,0 +1,208 @@
+import { collectDesiredState, shortHash } from "@/lib/remediation/formats/cloudformation";
+import type { DesiredMethod } from "@/lib/remediation/desired-state";
+import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
+import type { StageMethodSetting } from "@/lib/remediation/intents";
+import { camelName } from "@/lib/remediation/naming";
+import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
+import { booleanSetting, numberSetting, updateStageCommand } from "@/lib/remediation/stage-settings";
+import { GATEWAY_RESPONSE_HEADER } from "@/lib/remediation/cors-headers";
+import type { RenderedSnippet } from "@/lib/remediation/formats/types";
+
+/**
+ * AWS CDK v2 (TypeScript), aws-cdk-lib/aws-apigateway: Resource.addCorsPreflight (creates OPTIONS with
+ * AuthorizationType.NONE and a MOCK integration), RestApi.addGatewayResponse, TokenAuthorizer /
+ * RequestAuthorizer resultsCacheTtl, StageOptions.methodOptions keyed "/{resource_path}/{http_method}",
+ * and the CfnMethod escape hatch for methods the app already defines.
+ * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_apigateway-readme.html
+ */
+const RESPONSE_TYPES = new Set([
+  "ACCESS_DENIED", "API_CONFIGURATION_ERROR", "AUTHORIZER_CONFIGURATION_ERROR", "AUTHORIZER_FAILURE", "BAD_REQUEST_PARAMETERS",
+  "BAD_REQUEST_BODY", "DEFAULT_4XX", "DEFAULT_5XX", "EXPIRED_TOKEN", "INTEGRATION_FAILURE", "INTEGRATION_TIMEOUT", "INVALID_API_KEY",
+  "INVALID_SIGNATURE", "MISSING_AUTHENTICATION_TOKEN", "QUOTA_EXCEEDED", "REQUEST_TOO_LARGE", "RESOURCE_NOT_FOUND", "THROTTLED",
+  "UNAUTHORIZED", "UNSUPPORTED_MEDIA_TYPE", "WAF_FILTERED",
+]);
+
+const DEPLOYMENT_OPTIONS: Partial<Record<StageMethodSetting, string>> = {
+  "caching/enabled": "cachingEnabled",
+  "caching/ttlInSeconds": "cacheTtl",
+  "caching/dataEncrypted": "cacheDataEncrypted",
+};
+
+const js = (value: unknown): string => JSON.stringify(value);
+
+function newPreflight(method: DesiredMethod): string[] {
+  const cors = method.cors;
+  if (!cors) throw new Error(`New method ${method.httpMethod} ${method.path} is not a CORS preflight; CDK rendering supports only new OPTIONS methods.`);
+  return [
+    `  // NEW: OPTIONS ${method.path} (resource ${method.resourceId}), without authorizer or API key, answered by a MOCK integration.`,
+    `  resourceAt(api, ${js(method.path)}).addCorsPreflight({`,
+    `    allowOrigins: [${js(cors.allowOrigin)}],`,
+    `    allowMethods: ${js(cors.allowMethods)},`,
+    ...(cors.allowHeaders.length > 0 ? [`    allowHeaders: ${js(cors.allowHeaders)},`] : []),
+    ...(cors.allowCredentials ? ["    allowCredentials: true,"] : []),
+    ...(cors.maxAgeSeconds !== undefined ? [`    maxAge: Duration.seconds(${cors.maxAgeSeconds}),`] : []),
+    "  });",
+  ];
+}
+
+function changedMethod(method: DesiredMethod): string[] {
+  const variable = camelName(method.path, method.httpMethod);
+  const lines = [
+    `  // CHANGED: ${method.httpMethod} ${method.path} (resource ${method.resourceId}): ${oneLine(method.changes.join("; "))}.`,
+    `  const ${variable} = cfnMethodAt(api, ${js(method.path)}, ${js(method.httpMethod)});`,
+  ];
+  if (method.changes.some((change) => change.startsWith("authorization"))) {
+    lines.push(`  ${variable}.authorizationType = apigateway.AuthorizationType.${method.authorizationType === "NONE" ? "NONE" : "IAM"};`);
+    if (!method.authorizerId) lines.push(`  ${variable}.authorizerId = undefined;`, `  ${variable}.authorizationScopes = undefined;`);
+  }
+  if (method.changes.some((change) => change.startsWith("apiKeyRequired"))) lines.push(`  ${variable}.apiKeyRequired = ${method.apiKeyRequired};`);
+  if (method.integrationReplaced && method.integration) {
+    const integration = method.integration;
+    lines.push(
+      `  ${variable}.integration = {`,
+      `    type: ${js(integration.type)},`,
+      `    requestTemplates: ${js(integration.requestTemplates)},`,
+      `    integrationResponses: ${js(integration.integrationResponses.map((response) => ({ statusCode: response.statusCode, responseParameters: response.responseParameters, responseTemplates: response.responseTemplates })))},`,
+      "  };",
+    );
+  } else if (method.cors && method.integration) {
+    method.integration.integrationResponses.forEach((response, index) => {
+      lines.push(`  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ResponseParameters`)}, ${js(response.responseParameters)});`);
+    });
+  }
+  if (method.cors) {
+    lines.push(`  ${variable}.methodResponses = ${js(method.methodResponses)};`);
+  }
+  if (method.changes.some((change) => change.startsWith("cache key")) && method.integration) {
+    lines.push(
+      `  ${variable}.requestParameters = ${js(method.requestParameters)};`,
+      `  ${variable}.addPropertyOverride("Integration.CacheKeyParameters", ${js(method.integration.cacheKeyParameters)});`,
+    );
+  }
+  return lines;
+}
+
+export function renderCdk(plan: RemediationPlan): RenderedSnippet {
+  const { ctx } = plan;
+  const { state, notes, redeploy, flush } = collectDesiredState(plan);
+  const api = `/restapis/${ctx.apiId}`;
+  const permissions: IamPermission[] = [];
+  const body: string[] = [];
+  const exports: string[] = [];
+  const manual: string[] = [];
+
+  for (const method of state.methods.values()) {
+    body.push(...(method.isNew ? newPreflight(method) : changedMethod(method)), "");
+    permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
+  }
+  for (const response of state.gatewayResponses.values()) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.responseParameters)) {
+      if (name.startsWith(GATEWAY_RESPONSE_HEADER)) headers[name.slice(GATEWAY_RESPONSE_HEADER.length)] = value;
+      else manual.push(`Gateway response ${response.responseType}: keep the mapping ${name} = ${value} (addGatewayResponse takes headers only).`);
+    }
+    const type = RESPONSE_TYPES.has(response.responseType) ? `apigateway.ResponseType.${response.responseType}` : `apigateway.ResponseType.of(${js(response.responseType)})`;
+    body.push(
+      `  // Gateway response ${response.responseType} with CORS headers.`,
+      `  api.addGatewayResponse(${js(`Preflight${camelName(response.responseType).replace(/^./, (c) => c.toUpperCase())}`)}, {`,
+      `    type: ${type},`,
+      ...(response.statusCode ? [`    statusCode: ${js(response.statusCode)},`] : []),
+      `    responseHeaders: ${js(headers)},`,
+      ...(Object.keys(response.responseTemplates).length > 0 ? [`    templates: ${js(response.responseTemplates)},`] : []),
+      "  });",
+      "",
+    );
+    permissions.push(...iamForPath(ctx.region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));
+  }
+  for (const { authorizer, fromSeconds, ttlSeconds } of state.authorizers.values()) {
+    const propsType = authorizer.type === "REQUEST" ? "RequestAuthorizerProps" : authorizer.type === "TOKEN" ? "TokenAuthorizerProps" : undefined;
+    if (!propsType) {
+      manual.push(`Authorizer ${authorizer.name} is a Cognito authorizer: it has no result cache.`);
+      continue;
+    }
+    exports.push(
+      `/** Authorizer ${authorizer.name} (${authorizer.id}): result cache ${fromSeconds} s → ${ttlSeconds} s. Spread into its new apigateway.${propsType.replace("Props", "")}(...) props. */`,
+      `export const ${camelName(authorizer.name)}Props = {`,
+      `  resultsCacheTtl: Duration.seconds(${ttlSeconds}),`,
+      `} satisfies Partial<apigateway.${propsType}>;`,
+      "",
+    );
+    permissions.push(...iamForPath(ctx.region, `${api}/authorizers/${authorizer.id}`, ["GET", "PATCH"]));
+  }
+  const stages = [...new Set([...state.stageSettings.values()].map((setting) => setting.stage))];
+  for (const stage of stages) {
+    const options: string[] = [];
+    for (const setting of [...state.stageSettings.values()].filter((item) => item.stage === stage)) {
+      const fields: string[] = [];
+      const unsupported: StageMethodSetting[] = [];
+      for (const [name, value] of Object.entries(setting.settings) as Array<[StageMethodSetting, string | number | boolean]>) {
+        const field = DEPLOYMENT_OPTIONS[name];
+        if (!field) unsupported.push(name);
+        else fields.push(name === "caching/ttlInSeconds" ? `${field}: Duration.seconds(${numberSetting(value)})` : `${field}: ${booleanSetting(value)}`);
+      }
+      const key = setting.path === "*" ? `/*/${setting.httpMethod}` : `${setting.path === "/" ? "" : setting.path}/${setting.httpMethod}`;
+      if (fields.length > 0) options.push(`  ${js(key)}: { ${fields.join(", ")} },`);
+      if (unsupported.length > 0) manual.push(`MethodDeploymentOptions have no ${unsupported.join(", ")}; run: ${updateStageCommand(ctx, setting, unsupported)}`);
+    }
+    if (options.length > 0) {
+      exports.push(
+        `/** Stage ${stage}: pass as deployOptions: { methodOptions: ${camelName(stage)}MethodOptions } (merge with your own entries). */`,
+        `export const ${camelName(stage)}MethodOptions: Record<string, apigateway.MethodDeploymentOptions> = {`,
+        ...options,
+        "};",
+        "",
+      );
+    }
+    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}`, ["GET", "PATCH"]));
+  }
+  if (redeploy.length > 0) {
+    body.push(
+      `  // Redeploy (${redeploy.join(", ")}): escape-hatch edits do not change the Deployment's logical id by themselves.`,
+      `  api.latestDeployment?.addToLogicalId({ preflightRemediation: ${js(shortHash(body.join("\n")))} });`,
+    );
+    permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]));
+  }
+  for (const stage of flush) {
+    manual.push(`After cdk deploy, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`);
+    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}/cache/authorizers`, ["DELETE"]));
+  }
+  manual.push(...notes);
+
+  const iam = dedupePermissions([
+    ...permissions,
+    { action: "sts:AssumeRole", resource: `arn:aws:iam::${ctx.accountId}:role/cdk-*` },
+    ...["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"].map((action) => ({
+      action, resource: `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/*`,
+    })),
+  ]);
+  const content = [
+    `// Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${ctx.region}: AWS CDK v2.`,
+    "// Call applyPreflightFixes(api) with the RestApi construct that defines this API, after its methods are added.",
+    "//",
+    "// IAM permissions for cdk deploy (through the bootstrap roles):",
+    ...iam.map((permission) => `//   ${permission.action} on ${permission.resource}`),
+    ...(manual.length > 0 ? ["//", "// Not expressible in the CDK app (do these by hand):", ...manual.map((line) => `//   - ${oneLine(line)}`)] : []),
+    'import { Duration, aws_apigateway as apigateway } from "aws-cdk-lib";',
+    "",
+    ...exports,
+    "/** The resource at an API path (created when missing, e.g. for a new preflight). */",
+    "function resourceAt(api: apigateway.RestApi, path: string): apigateway.IResource {",
+    '  return path === "/" ? api.root : api.root.resourceForPath(path);',
+    "}",
+    "",
+    "/** The L1 method the app already defines at path and verb (CDK names a Method construct after its verb). */",
+    "function cfnMethodAt(api: apigateway.RestApi, path: string, verb: string): apigateway.CfnMethod {",
+    "  const method = resourceAt(api, path).node.tryFindChild(verb);",
+    "  if (!(method instanceof apigateway.Method)) throw new Error(`No ${verb} method on ${path} in this RestApi`);",
+    "  return method.node.defaultChild as apigateway.CfnMethod;",
+    "}",
+    "",
+    "export function applyPreflightFixes(api: apigateway.RestApi): void {",
+    ...(body.length > 0 ? body : ["  // No method or gateway response changes in this plan."]),
+    "  void resourceAt;",
+    "  void cfnMethodAt;",
+    "}",
+    "",
+  ].join("\n");
+  return { format: "cdk", filename: `preflight-fix-${ctx.apiId}.cdk.ts`, language: "typescript", content, iamActions: actionsOf(iam), iamPermissions: iam };
+}

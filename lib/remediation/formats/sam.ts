@@ -1,0 +1,143 @@
+import { toCfnYaml } from "@/lib/remediation/cfn-yaml";
+import { mergedCors } from "@/lib/remediation/desired-state";
+import { cfnMethodSettings, collectDesiredState } from "@/lib/remediation/formats/cloudformation";
+import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
+import { logicalId } from "@/lib/remediation/naming";
+import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
+import { updateStageCommand } from "@/lib/remediation/stage-settings";
+import { GATEWAY_RESPONSE_HEADER, staticMappingValue } from "@/lib/remediation/cors-headers";
+import type { RenderedSnippet } from "@/lib/remediation/formats/types";
+
+/**
+ * AWS SAM: properties to merge into the AWS::Serverless::Api that defines the API. SAM generates the OPTIONS
+ * methods from Cors and, unless told otherwise, puts the default authorizer and the API key requirement on
+ * them: Auth.AddDefaultAuthorizerToCorsPreflight / AddApiKeyRequiredToCorsPreflight (default true).
+ * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html,
+ * sam-property-api-apiauth.html, sam-property-api-corsconfiguration.html, sam-property-api-gatewayresponse.html,
+ * sam-property-api-lambdatokenauthorizer.html (Identity.ReauthorizeEvery).
+ */
+export function renderSam(plan: RemediationPlan): RenderedSnippet {
+  const { ctx } = plan;
+  const { state, notes, redeploy, flush } = collectDesiredState(plan);
+  const api = `/restapis/${ctx.apiId}`;
+  const permissions: IamPermission[] = [];
+  const manual: string[] = [];
+  const properties: Record<string, unknown> = {};
+
+  const cors = mergedCors(state);
+  if (cors) {
+    const origins = new Set([...state.methods.values()].flatMap((method) => (method.cors ? [method.cors.allowOrigin] : [])));
+    if (origins.size > 1) manual.push(`SAM Cors takes one AllowOrigin; the findings ask for ${[...origins].join(", ")}. ${cors.allowOrigin} is used.`);
+    properties.Cors = {
+      AllowMethods: staticMappingValue(cors.allowMethods.join(",")),
+      ...(cors.allowHeaders.length > 0 ? { AllowHeaders: staticMappingValue(cors.allowHeaders.join(",")) } : {}),
+      AllowOrigin: staticMappingValue(cors.allowOrigin),
+      ...(cors.maxAgeSeconds !== undefined ? { MaxAge: staticMappingValue(String(cors.maxAgeSeconds)) } : {}),
+      ...(cors.allowCredentials ? { AllowCredentials: true } : {}),
+    };
+  }
+
+  const auth: Record<string, unknown> = {};
+  for (const method of state.methods.values()) {
+    permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
+    if (method.httpMethod === "OPTIONS") {
+      if (method.authorizationType === "NONE") auth.AddDefaultAuthorizerToCorsPreflight = false;
+      if (!method.apiKeyRequired) auth.AddApiKeyRequiredToCorsPreflight = false;
+      continue;
+    }
+    if (method.changes.some((change) => change.startsWith("authorization"))) {
+      manual.push(`${method.httpMethod} ${method.path}: in the function's Api event set Auth: { Authorizer: NONE }.`);
+    }
+    if (method.changes.some((change) => change.startsWith("apiKeyRequired"))) {
+      manual.push(`${method.httpMethod} ${method.path}: in the function's Api event set Auth: { ApiKeyRequired: ${method.apiKeyRequired} }.`);
+    }
+    if (method.changes.some((change) => change.startsWith("cache key"))) {
+      manual.push(`${method.httpMethod} ${method.path}: SAM has no property for cache key parameters; in DefinitionBody set x-amazon-apigateway-integration.cacheKeyParameters: ${JSON.stringify(method.integration?.cacheKeyParameters ?? [])} and declare ${Object.keys(method.requestParameters).join(", ")} as parameters.`);
+    }
+  }
+  const authorizers: Record<string, unknown> = {};
+  for (const { authorizer, ttlSeconds } of state.authorizers.values()) {
+    permissions.push(...iamForPath(ctx.region, `${api}/authorizers/${authorizer.id}`, ["GET", "PATCH"]));
+    const headers = authorizer.identitySources.filter((source) => source.location === "header").map((source) => source.name);
+    const queryStrings = authorizer.identitySources.filter((source) => source.location === "querystring").map((source) => source.name);
+    const functionArn = authorizer.lambdaFunctionArn ?? `REPLACE_ME_${logicalId(authorizer.name)}_FUNCTION_ARN`;
+    if (authorizer.type === "TOKEN") {
+      authorizers[logicalId(authorizer.name)] = {
+        FunctionArn: functionArn,
+        Identity: { ...(headers[0] ? { Header: headers[0] } : {}), ReauthorizeEvery: ttlSeconds },
+      };
+    } else if (authorizer.type === "REQUEST") {
+      authorizers[logicalId(authorizer.name)] = {
+        FunctionArn: functionArn,
+        FunctionPayloadType: "REQUEST",
+        Identity: { ...(headers.length > 0 ? { Headers: headers } : {}), ...(queryStrings.length > 0 ? { QueryStrings: queryStrings } : {}), ReauthorizeEvery: ttlSeconds },
+      };
+    } else {
+      manual.push(`Authorizer ${authorizer.name} is a Cognito authorizer: it has no result cache to change.`);
+    }
+  }
+  if (Object.keys(authorizers).length > 0) auth.Authorizers = authorizers;
+  if (Object.keys(auth).length > 0) properties.Auth = auth;
+
+  const gatewayResponses: Record<string, unknown> = {};
+  for (const response of state.gatewayResponses.values()) {
+    permissions.push(...iamForPath(ctx.region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.responseParameters)) {
+      if (name.startsWith(GATEWAY_RESPONSE_HEADER)) headers[name.slice(GATEWAY_RESPONSE_HEADER.length)] = value;
+      else manual.push(`Gateway response ${response.responseType}: keep the mapping ${name} = ${value} (SAM's GatewayResponses take Headers, Paths and QueryStrings).`);
+    }
+    gatewayResponses[response.responseType] = {
+      ...(response.statusCode ? { StatusCode: response.statusCode } : {}),
+      ResponseParameters: { Headers: headers },
+      ...(Object.keys(response.responseTemplates).length > 0 ? { ResponseTemplates: response.responseTemplates } : {}),
+    };
+  }
+  if (Object.keys(gatewayResponses).length > 0) properties.GatewayResponses = gatewayResponses;
+
+  const stageSettings = [...state.stageSettings.values()];
+  const stages = [...new Set(stageSettings.map((setting) => setting.stage))];
+  for (const stage of stages) {
+    const { entries, unsupported } = cfnMethodSettings(stageSettings.filter((setting) => setting.stage === stage));
+    if (entries.length > 0) {
+      if (stages.length > 1) manual.push(`MethodSettings for stage ${stage}: ${JSON.stringify(entries)} (an AWS::Serverless::Api has one stage).`);
+      else properties.MethodSettings = entries;
+    }
+    for (const { setting, names } of unsupported) manual.push(`SAM's MethodSettings have no ${names.join(", ")}; run: ${updateStageCommand(ctx, setting, names)}`);
+    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}`, ["GET", "PATCH"]));
+  }
+  for (const stage of redeploy) {
+    manual.push(`sam deploy publishes a new deployment of stage ${stage} when the API definition changes; nothing else to do.`);
+    permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]));
+  }
+  for (const stage of flush) {
+    manual.push(`After sam deploy, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`);
+    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}/cache/authorizers`, ["DELETE"]));
+  }
+  manual.push(...notes);
+
+  const iam = dedupePermissions([
+    ...permissions,
+    ...["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"].map((action) => ({
+      action, resource: `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/*`,
+    })),
+    { action: "cloudformation:CreateChangeSet", resource: `arn:aws:cloudformation:${ctx.region}:aws:transform/Serverless-2016-10-31` },
+  ]);
+  const apiId = `${logicalId(ctx.apiName || ctx.apiId)}Api`;
+  const stageName = ctx.affectedStages[0] ?? stages[0] ?? ctx.model.stages[0]?.name ?? "REPLACE_ME_STAGE_NAME";
+  const resource = toCfnYaml({ [apiId]: { Type: "AWS::Serverless::Api", Properties: { StageName: stageName, ...properties } } })
+    .trimEnd().split("\n").map((line) => `  ${line}`);
+  const content = [
+    `# Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${ctx.region}: AWS SAM.`,
+    `# Merge these Properties into the AWS::Serverless::Api that defines this API (logical id ${apiId} is a guess; keep yours).`,
+    "#",
+    "# IAM permissions to deploy it:",
+    ...iam.map((permission) => `#   ${permission.action} on ${permission.resource}`),
+    ...(manual.length > 0 ? ["#", "# Not expressible as AWS::Serverless::Api properties (do these by hand):", ...manual.map((line) => `#   - ${oneLine(line)}`)] : []),
+    "Transform: AWS::Serverless-2016-10-31",
+    "Resources:",
+    ...resource,
+    "",
+  ].join("\n");
+  return { format: "sam", filename: `preflight-fix-${ctx.apiId}.sam.yaml`, language: "yaml", content, iamActions: actionsOf(iam), iamPermissions: iam };
+}
