@@ -12,6 +12,7 @@ import { optionsRequiresApiKey } from "./options-requires-api-key/rule";
 import { optionsRequiresAuthorization } from "./options-requires-authorization/rule";
 import { preflightProxiedToBackend } from "./preflight-proxied-to-backend/rule";
 import { preflightResponseIncomplete } from "./preflight-response-incomplete/rule";
+import { stageVariablesLookSecret } from "./stage-variables-look-secret/rule";
 
 /** Every rule, explicitly: adding a folder without listing it here fails the registry test. Ordered as the /rules page shows them. */
 export const RULES: readonly Rule[] = [
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   cacheInvalidationUnauthenticated,
   cacheDataNotEncrypted,
   deploymentDrift,
+  stageVariablesLookSecret,
   methodOpenToEveryone,
 ];
 

@@ -9,7 +9,9 @@ export const cachedAuthorizerSharedAcrossMethods: Rule = {
   meta: {
     id: "cached-authorizer-shared-across-methods",
     title: "Cached Lambda authorizer shared across methods",
-    severity: "medium",
+    // Info: the policy the Lambda returns is invisible to a configuration audit, and the same
+    // configuration is correct when the Lambda covers the stage; the finding is a prompt to check.
+    severity: "info",
     category: "authorizer-cache",
     confidence: "heuristic",
     browserSends: "The same caller (same token, or same identity-source values) calls several methods or paths within the authorizer's TTL.",

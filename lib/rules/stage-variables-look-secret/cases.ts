@@ -1,0 +1,20 @@
+import type { RuleCases } from "@/lib/rules/testing/rule-tester";
+import { api } from "@/lib/rules/testing/model-builder";
+
+export const cases: RuleCases = {
+  valid: [{ name: "ordinary variable names", model: api().resource("/a", (r) => r.method("GET")).stage("prod", (s) => s.variables("lambdaAlias", "backendUrl")).build() }],
+  invalid: [
+    {
+      name: "an API key in a stage variable on two stages",
+      model: api()
+        .resource("/a", (r) => r.method("GET"))
+        .stage("prod", (s) => s.variables("lambdaAlias", "paymentsApiKey"))
+        .stage("dev", (s) => s.variables("paymentsApiKey", "db_password", "debug"))
+        .build(),
+      findings: [
+        { messageId: "secretNames", target: { stage: "prod" }, messageIncludes: ["paymentsApiKey"] },
+        { messageId: "secretNames", target: { stage: "dev" }, messageIncludes: ["paymentsApiKey and db_password"] },
+      ],
+    },
+  ],
+};
