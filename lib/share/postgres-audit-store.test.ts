@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { describe, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { migrate } from "@/lib/share/migrate";
+import { MIGRATIONS } from "@/lib/share/migrations";
 import { openPostgresAuditStore } from "@/lib/share/postgres-audit-store";
 import { PostgresDriver } from "@/lib/share/postgres-driver";
 import { describeAuditStore } from "@/lib/share/testing/audit-store-contract";
@@ -26,6 +28,36 @@ if (url) {
         await admin.close();
       },
     };
+  });
+
+  describe("PostgreSQL migrations", () => {
+    let schema: string;
+    let admin: PostgresDriver;
+    beforeEach(async () => {
+      schema = `preflight_test_${randomBytes(6).toString("hex")}`;
+      admin = await PostgresDriver.open({ connectionString: url, max: 1 });
+      await admin.exec(`CREATE SCHEMA ${schema}`);
+    });
+    afterEach(async () => {
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    });
+
+    it("serialise concurrent first opens so each migration runs once", async () => {
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresAuditStore({ connectionString: url, schema })));
+      const rows = await admin.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
+      expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
+      await Promise.all(stores.map((store) => store.close()));
+    });
+
+    it("apply all pending migrations or none", async () => {
+      const driver = await PostgresDriver.open({ connectionString: url, schema });
+      const broken = [...MIGRATIONS, { version: 3, name: "broken", sql: "CREATE TABLE extra (id TEXT); THIS IS NOT SQL;" }];
+      await expect(migrate(driver, broken)).rejects.toThrow(/syntax error/);
+      expect(await admin.query("SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [schema])).toEqual([]);
+      expect(await migrate(driver)).toEqual([1, 2]);
+      await driver.close();
+    });
   });
 } else if (inCi) {
   describe("AuditStore contract: PostgreSQL", () => {
