@@ -18,8 +18,9 @@ export function hclString(value: string): string {
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t")
-    .replace(/\$\{/g, "$${")
-    .replace(/%\{/g, "%%{");
+    // A function replacement: in a replacement string "$$" would collapse to "$".
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, () => "%%{");
   return `"${escaped}"`;
 }
 
