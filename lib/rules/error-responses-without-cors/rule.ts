@@ -3,7 +3,7 @@ import { joinWords } from "@/lib/rules/support/browser-calls";
 import { CORS_HEADER, includesIgnoreCase } from "@/lib/rules/support/cors-headers";
 import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
-import { effectiveGatewayResponse, hasHeader, type EffectiveGatewayResponse } from "@/lib/rules/support/gateway-responses";
+import { hasHeader, responseForFix, type ResponseForFix } from "@/lib/rules/support/gateway-responses";
 import { requiredRequestHeaders } from "@/lib/rules/support/request-headers";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { knownOrigin } from "@/lib/rules/support/suggested-cors";
@@ -47,9 +47,9 @@ export const errorResponsesWithoutCors: Rule = {
 
   check({ model }) {
     if (!servesBrowsers(model)) return [];
-    const groups = new Map<string, EffectiveGatewayResponse[]>();
+    const groups = new Map<string, ResponseForFix[]>();
     for (const type of WATCHED) {
-      const effective = effectiveGatewayResponse(model, type);
+      const effective = responseForFix(model, type);
       if (hasHeader(effective.headers, CORS_HEADER.allowOrigin)) continue;
       groups.set(effective.sourceType, [...(groups.get(effective.sourceType) ?? []), effective]);
     }

@@ -1,8 +1,9 @@
+import { escapeResourcePath } from "@/lib/model/method-settings";
 import type { EffectiveMethodSettings, HttpVerb, StageModel } from "@/lib/model/types";
 
 /** The methodSettings key of a method: the resource path with "/" escaped as "~1", then the verb ("~1orders~1{id}/GET"). */
 export function methodSettingsKey(path: string, verb: HttpVerb | "*"): string {
-  return `${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${verb}`;
+  return `${escapeResourcePath(path)}/${verb}`;
 }
 
 /**

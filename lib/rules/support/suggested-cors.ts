@@ -1,7 +1,7 @@
 import { HTTP_VERBS, type ApiModel, type HttpVerb, type ResourceModel } from "@/lib/model/types";
 import type { CorsHeaders } from "@/lib/remediation/intents";
 import { CORS_HEADER, defaultResponse, headerValue, includesIgnoreCase, literalValue, splitList } from "./cors-headers";
-import { effectiveGatewayResponse } from "./gateway-responses";
+import { responseForFix } from "./gateway-responses";
 import { requiredRequestHeaders } from "./request-headers";
 
 /**
@@ -34,7 +34,7 @@ export function knownOrigin(model: ApiModel): string {
   for (const resource of model.resources) {
     for (const method of resource.methods) count(headerValue(defaultResponse(method).mapped, CORS_HEADER.allowOrigin));
   }
-  for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) count(headerValue(effectiveGatewayResponse(model, type).headers, CORS_HEADER.allowOrigin));
+  for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) count(headerValue(responseForFix(model, type).headers, CORS_HEADER.allowOrigin));
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return best?.[0] ?? "*";
 }

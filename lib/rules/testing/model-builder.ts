@@ -10,7 +10,6 @@ import {
   type EffectiveMethodSettings,
   type GatewayResponseModel,
   type HttpVerb,
-  type IdentitySource,
   type IntegrationModel,
   type IntegrationResponseModel,
   type IntegrationType,
@@ -21,7 +20,9 @@ import {
   type ResourceModel,
   type StageModel,
 } from "@/lib/model/types";
-import { GATEWAY_RESPONSE_DEFAULT_STATUS } from "@/lib/rules/support/gateway-responses";
+import { builtInGatewayResponse, GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
+import { parseIdentitySources } from "@/lib/model/identity-sources";
+import { DEFAULT_METHOD_SETTINGS } from "@/lib/model/method-settings";
 import { methodSettingsKey } from "@/lib/rules/support/stage-cache";
 
 /**
@@ -61,16 +62,6 @@ export interface CorsSpec {
   allowHeaders?: string;
   allowCredentials?: boolean;
 }
-
-export const DEFAULT_METHOD_SETTINGS: MethodSettingsModel = {
-  cachingEnabled: false,
-  cacheTtlInSeconds: 300,
-  cacheDataEncrypted: false,
-  requireAuthorizationForCacheControl: true,
-  unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
-  metricsEnabled: false,
-  dataTraceEnabled: false,
-};
 
 // The console's suggested Access-Control-Allow-Headers (how-to-cors-console.html).
 const CONSOLE_ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token";
@@ -330,17 +321,9 @@ export class ApiBuilder {
       resources,
       authorizers,
       stages: this.stages.map((stage) => buildStage(stage, draft)),
-      gatewayResponses: Object.keys(GATEWAY_RESPONSE_DEFAULT_STATUS).map((responseType) => {
+      gatewayResponses: GATEWAY_RESPONSE_TYPES.map((responseType) => {
         const custom = this.gatewayResponses.get(responseType);
-        const defaultStatus = GATEWAY_RESPONSE_DEFAULT_STATUS[responseType as keyof typeof GATEWAY_RESPONSE_DEFAULT_STATUS];
-        if (custom) return { responseType, ...custom, isDefault: false };
-        return {
-          responseType,
-          ...(defaultStatus !== null ? { statusCode: String(defaultStatus) } : {}),
-          responseParameters: {},
-          responseTemplates: { "application/json": '{"message":$context.error.messageString}' },
-          isDefault: true,
-        };
+        return custom ? { responseType, ...custom, isDefault: false } : builtInGatewayResponse(responseType);
       }),
       missing: this.missingParts,
     };
@@ -420,27 +403,6 @@ function buildMethod(m: MethodBuilder, resourceId: string, path: string, authori
     ...(m.integration ? { integration: m.integration } : {}),
     methodResponses: m.methodResponses,
   };
-}
-
-export function parseIdentitySources(identitySource: string | undefined): IdentitySource[] {
-  if (!identitySource) return [];
-  return identitySource
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((expression) => {
-      const patterns: Array<[RegExp, IdentitySource["location"]]> = [
-        [/^method\.request\.header\.(.+)$/i, "header"],
-        [/^method\.request\.querystring\.(.+)$/i, "querystring"],
-        [/^stageVariables\.(.+)$/i, "stageVariable"],
-        [/^context\.(.+)$/i, "context"],
-      ];
-      for (const [pattern, location] of patterns) {
-        const match = pattern.exec(expression);
-        if (match?.[1]) return { expression, location, name: match[1] };
-      }
-      return { expression, location: "other" as const, name: expression };
-    });
 }
 
 function buildAuthorizer(name: string, spec: AuthorizerSpec): AuthorizerModel {
