@@ -1,0 +1,38 @@
+import type { AuditReport } from "@/lib/audit/types";
+import { SEVERITIES } from "@/lib/rules/types";
+
+function target(f: AuditReport["findings"][number]): string {
+  const t = f.target;
+  const parts = [t.httpMethod && t.path ? `${t.httpMethod} ${t.path}` : t.path, t.authorizerId && `authorizer ${t.authorizerId}`, t.responseType && `gateway response ${t.responseType}`, t.stage && `stage ${t.stage}`];
+  return parts.filter(Boolean).join(", ");
+}
+
+/** Human-readable report for a terminal. */
+export function renderTextReport(report: AuditReport): string {
+  const lines: string[] = [];
+  const api = report.api;
+  lines.push(`Preflight audit of ${api.name} (${api.id}) in ${api.region}${api.accountId ? `, account ${api.accountId}` : ""}`);
+  lines.push(`Source: ${report.source.connection}${report.source.customEndpoint ? " (custom endpoint)" : ""}; read at ${report.readAt}`);
+  const calls = Object.entries(report.stats.calls).map(([op, n]) => `${op} ${n}`).join(", ");
+  lines.push(`Calls: ${report.stats.totalCalls} (${calls}); retries ${report.stats.retries}; ${report.stats.wallTimeMs} ms`);
+  lines.push(
+    `Model: ${report.model.resources.length} resources, ${report.model.resources.reduce((n, r) => n + r.methods.length, 0)} methods, ${report.model.authorizers.length} authorizers, stages ${report.model.stages.map((s) => s.name).join(", ") || "none"}`,
+  );
+  if (report.partial) lines.push("PARTIAL: some parts could not be read; rules that need them were not evaluated.");
+  for (const w of report.warnings) lines.push(`warning [${w.code}] ${w.message}`);
+  lines.push("");
+  const summary = SEVERITIES.map((s) => `${report.counts[s]} ${s}`).join(", ");
+  lines.push(`Findings: ${report.findings.length} (${summary})`);
+  for (const f of report.findings) {
+    lines.push(`  [${f.severity.toUpperCase()}] ${f.ruleId}: ${f.message}`);
+    const where = target(f);
+    if (where) lines.push(`      where: ${where}${f.stages.length ? `; stages ${f.stages.join(", ")}` : ""}${f.draftOnly ? " (draft only, not deployed)" : ""}`);
+    lines.push(`      symptom: ${f.symptom}`);
+  }
+  if (report.notEvaluated.length > 0) {
+    lines.push("");
+    lines.push("Not evaluated (missing data):");
+    for (const n of report.notEvaluated) lines.push(`  ${n.ruleId}: needs ${n.missing.join(", ")}`);
+  }
+  return lines.join("\n") + "\n";
+}
