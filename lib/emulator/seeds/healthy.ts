@@ -85,5 +85,6 @@ export function seedHealthy(scope: Scope): void {
     { op: "replace", path: "/*/*/caching/unauthorizedCacheControlHeaderStrategy", value: "FAIL_WITH_403" },
     { op: "replace", path: "/~1products~1{id}/GET/caching/enabled", value: "true" },
     { op: "replace", path: "/~1products~1{id}/GET/caching/ttlInSeconds", value: "300" },
+    { op: "replace", path: "/~1products~1{id}/GET/caching/dataEncrypted", value: "true" },
   ]);
 }
