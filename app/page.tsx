@@ -36,7 +36,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </p>
       </section>
 
-      <ConnectionPicker key={connectionId ?? "none"} action={chooseConnection} current={connectionId} profiles={profiles} profilesError={profilesError} />
+      <ConnectionPicker key={`picker:${connectionId ?? ""}`} action={chooseConnection} current={connectionId} profiles={profiles} profilesError={profilesError} />
 
       {!connectionId ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="choose-hint">

@@ -20,6 +20,8 @@ export function AuditHeader({ report }: { report: AuditReport }) {
     ["Read", `${formatReadTime(report.readAt)} · ${report.stats.totalCalls} calls · ${(report.stats.wallTimeMs / 1000).toFixed(1)}s`],
   ];
   const missing = report.model.missing;
+  // Partial-read warnings repeat model.missing (listed above); the rest are notes about the read.
+  const notes = report.warnings.filter((warning) => warning.code !== "partial-read");
   return (
     <header className="space-y-2" data-testid="audit-header">
       <div className="flex flex-wrap items-start gap-3">
@@ -40,20 +42,15 @@ export function AuditHeader({ report }: { report: AuditReport }) {
           </div>
         ))}
       </dl>
-      {report.partial || missing.length > 0 || report.warnings.length > 0 ? (
+      {report.partial || missing.length > 0 ? (
         <Callout tone="warning" title="Partial read: some findings may be missing" testId="partial-warning">
           <ul className="list-disc pl-4">
             {missing.map((part, index) => (
-              <li key={`m${index}`}>
+              <li key={index}>
                 {part.operation}
                 {part.detail ? ` (${part.detail})` : ""}: {part.reason}
               </li>
             ))}
-            {report.warnings
-              .filter((warning) => !missing.some((part) => warning.part && part.part === warning.part && warning.message.includes(part.reason)))
-              .map((warning, index) => (
-                <li key={`w${index}`}>{warning.message}</li>
-              ))}
           </ul>
           {report.notEvaluated.length > 0 ? (
             <p className="mt-1">
@@ -61,6 +58,13 @@ export function AuditHeader({ report }: { report: AuditReport }) {
             </p>
           ) : null}
         </Callout>
+      ) : null}
+      {notes.length > 0 ? (
+        <ul className="space-y-0.5 text-xs text-zinc-500" data-testid="read-notes">
+          {notes.map((warning, index) => (
+            <li key={index}>Note: {warning.message}</li>
+          ))}
+        </ul>
       ) : null}
     </header>
   );

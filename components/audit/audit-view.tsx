@@ -67,8 +67,9 @@ export function AuditView({ report, rules, snippets }: AuditViewProps) {
       const list = snippets[index];
       if (list && list.length > 0) byFinding.set(finding, list);
     });
-    return { rules, snippetsFor: (finding) => byFinding.get(finding) };
-  }, [report.findings, rules, snippets]);
+    const authorizerNames = Object.fromEntries(model.authorizers.map((authorizer) => [authorizer.id, authorizer.name]));
+    return { rules, snippetsFor: (finding) => byFinding.get(finding), authorizerNames };
+  }, [report.findings, rules, snippets, model.authorizers]);
 
   const ruleOptions = useMemo<RuleOption[]>(() => {
     const counts = new Map<string, number>();
@@ -192,7 +193,7 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
             <details>
               <summary className="flex cursor-pointer items-center gap-2">
                 <SeverityBadge severity={finding.severity} />
-                <span className="font-mono text-xs">{findingTargetLabel(finding)}</span>
+                <span className="font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
                 <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{explainer.rules[finding.ruleId]?.title ?? finding.message}</span>
               </summary>
               <div className="mt-2">

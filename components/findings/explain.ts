@@ -5,4 +5,6 @@ import type { RemediationSnippet } from "@/components/remediation/types";
 export interface Explainer {
   rules: Record<string, RuleMeta>;
   snippetsFor: (finding: Finding) => RemediationSnippet[] | undefined;
+  /** Authorizer id → name, to label findings that target an authorizer. */
+  authorizerNames: Record<string, string>;
 }

@@ -10,12 +10,13 @@ function evidenceValue(value: Finding["evidence"][string]): string {
   return String(value);
 }
 
-export function findingTargetLabel(finding: Finding): string {
+/** Where a finding points, in words; authorizer ids are shown by name when the caller knows it. */
+export function findingTargetLabel(finding: Finding, authorizerNames: Record<string, string> = {}): string {
   const { path, httpMethod, authorizerId, responseType, stage } = finding.target;
   if (path && httpMethod) return `${httpMethod} ${path}`;
   if (path) return path;
   if (responseType) return `gateway response ${responseType}`;
-  if (authorizerId) return `authorizer ${String(finding.evidence.authorizerName ?? authorizerId)}`;
+  if (authorizerId) return `authorizer ${authorizerNames[authorizerId] ?? authorizerId}`;
   if (stage) return `stage ${stage}`;
   return "API";
 }

@@ -59,7 +59,7 @@ export function FindingsList({
                       <li key={index} data-testid="finding-row" data-rule={finding.ruleId} data-cell={cell} className="px-3 py-1.5 text-sm">
                         <details>
                           <summary className="flex cursor-pointer items-baseline gap-2">
-                            <span className="shrink-0 font-mono text-xs">{findingTargetLabel(finding)}</span>
+                            <span className="shrink-0 font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
                             <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{finding.message}</span>
                             {cell ? (
                               <a

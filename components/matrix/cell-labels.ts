@@ -1,8 +1,10 @@
 import type { AuthorizerModel, MethodModel } from "@/lib/model/types";
 
 export interface AuthLabel {
-  /** Short text for the cell, e.g. "λ storefront-token · 300s". */
+  /** Short text for the cell, e.g. "λ storefront-token". */
   short: string;
+  /** Lambda authorizers' result cache, e.g. "300s" or "no cache"; shown beside the name, never truncated. */
+  ttl?: string;
   /** Sentence for the detail panel and screen readers. */
   long: string;
   kind: "none" | "iam" | "cognito" | "lambda" | "unknown-authorizer";
@@ -33,7 +35,8 @@ export function authLabel(method: MethodModel, authorizer: AuthorizerModel | und
       if (!authorizer) return { short: "λ ?", long: `Lambda authorizer ${method.authorizerId ?? "(unset)"} not found`, kind: "unknown-authorizer" };
       const ttl = ttlLabel(authorizer.effectiveTtlSeconds);
       return {
-        short: `λ ${authorizer.name} · ${ttl}`,
+        short: `λ ${authorizer.name}`,
+        ttl,
         long: `Lambda ${authorizer.type} authorizer ${authorizer.name}, result cache ${ttl === "no cache" ? "off" : ttl}`,
         kind: "lambda",
       };

@@ -1,6 +1,6 @@
 import { cx } from "@/components/ui/cx";
 import { ClockIcon, DriftIcon, KeyIcon, LockIcon } from "@/components/ui/icons";
-import { SEVERITY_STYLES } from "@/components/findings/severity";
+import { SEVERITY_STYLES, worstSeverity } from "@/components/findings/severity";
 import { authLabel } from "./cell-labels";
 import type { MatrixCell } from "./matrix-model";
 
@@ -29,6 +29,7 @@ export function cellDescription(cell: MatrixCell | undefined, path: string, verb
   if (cell.drift.length > 0) parts.push("deployed stage differs");
   if (cell.missingNeeded) parts.push("missing method needed");
   if (cell.findings.length > 0) parts.push(`${cell.findings.length} finding${cell.findings.length === 1 ? "" : "s"}, worst ${cell.worst}`);
+  if (cell.relatedFindings.length > 0) parts.push(`${cell.relatedFindings.length} finding${cell.relatedFindings.length === 1 ? "" : "s"} on its authorizer`);
   return `${head}: ${parts.join(", ")}`;
 }
 
@@ -69,11 +70,13 @@ export function MatrixCellContent({ cell }: { cell: MatrixCell | undefined }) {
 
   const method = cell.method!;
   const auth = authLabel(method, cell.authorizer);
+  const relatedWorst = worstSeverity(cell.relatedFindings.map((finding) => finding.severity));
   return (
     <div className="flex h-full w-full min-w-0 flex-col justify-center gap-0.5">
       <div className="flex min-w-0 items-center gap-1">
         {auth.kind === "none" ? null : <LockIcon className="shrink-0" />}
         <span className={cx("truncate", auth.kind === "none" ? "text-zinc-500 dark:text-zinc-400" : "font-medium")}>{auth.short}</span>
+        {auth.ttl ? <span className="shrink-0 rounded bg-zinc-100 px-0.5 text-[10px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{auth.ttl}</span> : null}
         {method.apiKeyRequired ? (
           <span className="inline-flex shrink-0 items-center gap-0.5 rounded border border-current px-0.5 text-[10px] font-semibold leading-3.5">
             <KeyIcon />
@@ -88,6 +91,12 @@ export function MatrixCellContent({ cell }: { cell: MatrixCell | undefined }) {
           <span className="inline-flex shrink-0 items-center gap-0.5 text-violet-700 dark:text-violet-300">
             <ClockIcon />
             {cell.cacheTtlSeconds}s
+          </span>
+        ) : null}
+        {relatedWorst ? (
+          <span className={cx("inline-flex shrink-0 items-center gap-0.5", SEVERITY_STYLES[relatedWorst].text)} title="Affected by a finding on its authorizer">
+            <span aria-hidden>{SEVERITY_STYLES[relatedWorst].glyph}</span>
+            via authorizer
           </span>
         ) : null}
         {cell.drift.length > 0 ? (

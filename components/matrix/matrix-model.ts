@@ -47,7 +47,7 @@ export interface MatrixCell {
 
 export interface MatrixModel {
   columns: HttpVerb[];
-  /** Every resource in tree order (depth-first, children sorted by path part). */
+  /** Every resource in tree order (depth-first, children in numeric-aware order of their path part). */
   rows: MatrixRow[];
   cells: Map<string, MatrixCell>;
   /** Findings that belong to no single resource: gateway responses, stages, authorizers. */
@@ -82,6 +82,9 @@ export function defaultStage(model: ApiModel): StageModel | undefined {
   return model.stages.find((stage) => stage.deploymentId) ?? model.stages[0];
 }
 
+// Numeric-aware, so /v2 comes before /v10 and /s9 before /s10.
+const collator = new Intl.Collator("en", { numeric: true });
+
 function orderTree(resources: ResourceModel[]): { resource: ResourceModel; depth: number; ancestorIds: string[]; hasChildren: boolean }[] {
   const byId = new Map(resources.map((resource) => [resource.id, resource]));
   const children = new Map<string, ResourceModel[]>();
@@ -95,7 +98,7 @@ function orderTree(resources: ResourceModel[]): { resource: ResourceModel; depth
       roots.push(resource);
     }
   }
-  const byPart = (a: ResourceModel, b: ResourceModel) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPart = (a: ResourceModel, b: ResourceModel) => collator.compare(a.pathPart, b.pathPart);
   const ordered: { resource: ResourceModel; depth: number; ancestorIds: string[]; hasChildren: boolean }[] = [];
   // Iterative depth-first walk: a 1,000-resource API can be deep enough to make recursion a risk.
   const stack = roots.sort(byPart).reverse().map((resource) => ({ resource, depth: 0, ancestorIds: [] as string[] }));

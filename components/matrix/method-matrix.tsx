@@ -4,8 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { cx } from "@/components/ui/cx";
 import { ChevronIcon } from "@/components/ui/icons";
-import { SEVERITY_STYLES } from "@/components/findings/severity";
-import { worstSeverity } from "@/components/findings/severity";
+import { SEVERITY_STYLES, worstSeverity } from "@/components/findings/severity";
 import { cellDescription, cellState, MatrixCellContent } from "./matrix-cell";
 import { cellKey, type MatrixModel, type MatrixRow } from "./matrix-model";
 
@@ -232,6 +231,7 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
                     data-cell={key}
                     data-state={state}
                     data-severity={cell?.worst}
+                    data-related-severity={worstSeverity(cell?.relatedFindings.map((finding) => finding.severity) ?? [])}
                     data-row={item.index}
                     data-col={col}
                     onFocus={() => setActive({ row: item.index, col })}

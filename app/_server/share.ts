@@ -1,0 +1,131 @@
+import "server-only";
+import type { AuditReport } from "@/lib/audit/types";
+import { RULES } from "@/lib/rules";
+import type { RuleMeta } from "@/lib/rules/types";
+import type { ApiRef, AuditSummary, StoredAudit } from "@/lib/share/audit-store";
+import { compareReports, type AuditComparison } from "@/lib/share/compare";
+import { AuditStoreError } from "@/lib/share/errors";
+import { parseAuditId } from "@/lib/share/ids";
+import { getAuditStore } from "@/lib/share/open-audit-store";
+import { isReadOnly } from "@/lib/share/store-config";
+import type { UiError } from "@/components/connect/types";
+import type { RemediationSnippet } from "@/components/remediation/types";
+import { expiryDate, type ExpiryChoice } from "@/components/share/expiry";
+import { loadAudit } from "./audit";
+
+/** Team-viewer mode (PREFLIGHT_READ_ONLY=1): stored audits only, no connections, no share or delete. */
+export function readOnlyMode(): boolean {
+  return isReadOnly();
+}
+
+export interface StoredView {
+  stored: StoredAudit;
+  report: AuditReport;
+  rules: Record<string, RuleMeta>;
+  snippets: RemediationSnippet[][];
+}
+
+/** The same view data loadAudit gives the live page, built from a stored report (no AWS call). */
+export function viewDataFor(stored: StoredAudit): StoredView {
+  const report = stored.snapshot.report;
+  const used = new Set(report.findings.map((finding) => finding.ruleId));
+  const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
+  return { stored, report, rules, snippets: report.findings.map(() => []) };
+}
+
+/** Undefined for an unknown, expired or malformed id; a malformed id never reaches the store. */
+export async function findStoredAudit(rawId: string): Promise<StoredAudit | undefined> {
+  const parsed = parseAuditId(rawId);
+  if (!parsed.ok) return undefined;
+  const store = await getAuditStore();
+  return store.get(parsed.id);
+}
+
+export function apiRefOf(report: Pick<AuditReport, "api">): ApiRef {
+  const { accountId, region, id } = report.api;
+  return { ...(accountId ? { accountId } : {}), region, apiId: id };
+}
+
+export type HistoryResult = { ok: true; audits: AuditSummary[] } | { ok: false; message: string };
+
+/** Shared audits of one API, newest first. A store failure is a value: history is an extra, never the page. */
+export async function loadHistory(api: ApiRef): Promise<HistoryResult> {
+  try {
+    const store = await getAuditStore();
+    return { ok: true, audits: await store.listForApi(api, { limit: 50 }) };
+  } catch (error) {
+    if (error instanceof AuditStoreError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export type ComparisonResult =
+  | { ok: true; base: StoredAudit; head: StoredAudit; comparison: AuditComparison }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "different-apis"; message: string };
+
+/** Orders the two audits by read time (earlier = base) so "fixed" means fixed whichever order the link names them. */
+export async function loadComparison(firstId: string, secondId: string): Promise<ComparisonResult> {
+  if (!parseAuditId(firstId).ok || !parseAuditId(secondId).ok) return { ok: false, reason: "not-found" };
+  const [first, second] = await Promise.all([findStoredAudit(firstId), findStoredAudit(secondId)]);
+  if (!first || !second) return { ok: false, reason: "not-found" };
+  const key = (audit: StoredAudit) => `${audit.snapshot.report.readAt}|${audit.createdAt}`;
+  const [base, head] = key(first) <= key(second) ? [first, second] : [second, first];
+  const result = compareReports(base.snapshot.report, head.snapshot.report);
+  if (!result.ok) return { ok: false, reason: "different-apis", message: result.error };
+  return { ok: true, base, head, comparison: result.comparison };
+}
+
+export interface ShareRequest {
+  connection: string;
+  region: string;
+  apiId: string;
+  expiry: ExpiryChoice;
+}
+
+export type ShareOutcome =
+  | { ok: true; id: string; createdAt: string; expiresAt?: string; readAt: string; findings: number }
+  | { ok: false; error: UiError };
+
+function storeFailure(error: AuditStoreError): UiError {
+  return { code: `store:${error.code}`, message: error.message, hint: "The audit was not stored. Try again, or ask whoever runs Preflight to check its database." };
+}
+
+/**
+ * Reads the API again on the server and stores that snapshot. The browser's copy of the report is never
+ * trusted: a stored audit must be what Preflight itself read from the named account and API.
+ */
+export async function shareLiveAudit(request: ShareRequest, now: Date = new Date()): Promise<ShareOutcome> {
+  const loaded = await loadAudit(request.connection, request.region, request.apiId);
+  if (!loaded.ok) return loaded;
+  try {
+    const store = await getAuditStore();
+    const expiresAt = expiryDate(request.expiry, now);
+    const saved = await store.save(loaded.report, expiresAt ? { expiresAt } : {});
+    return {
+      ok: true,
+      id: saved.id,
+      createdAt: saved.createdAt,
+      ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+      readAt: loaded.report.readAt,
+      findings: loaded.report.findings.length,
+    };
+  } catch (error) {
+    if (error instanceof AuditStoreError) return { ok: false, error: storeFailure(error) };
+    throw error;
+  }
+}
+
+export type DeleteOutcome = { ok: true; deleted: boolean } | { ok: false; error: UiError };
+
+export async function deleteStoredAudit(rawId: string): Promise<DeleteOutcome> {
+  const parsed = parseAuditId(rawId);
+  if (!parsed.ok) return { ok: true, deleted: false };
+  try {
+    const store = await getAuditStore();
+    return { ok: true, deleted: await store.delete(parsed.id) };
+  } catch (error) {
+    if (error instanceof AuditStoreError) return { ok: false, error: storeFailure(error) };
+    throw error;
+  }
+}

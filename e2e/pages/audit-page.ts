@@ -1,0 +1,48 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export class AuditPage {
+  readonly matrix: Locator;
+  readonly detail: Locator;
+  readonly stage: Locator;
+  readonly pathFilter: Locator;
+  readonly ruleFilter: Locator;
+  readonly findingsTab: Locator;
+  readonly matrixTab: Locator;
+  readonly header: Locator;
+
+  constructor(readonly page: Page) {
+    this.matrix = page.getByTestId("method-matrix");
+    this.detail = page.getByTestId("detail-panel");
+    this.stage = page.getByTestId("stage-select");
+    this.pathFilter = page.getByTestId("path-filter");
+    this.ruleFilter = page.getByTestId("rule-filter");
+    this.findingsTab = page.getByTestId("tab-findings");
+    this.matrixTab = page.getByTestId("tab-matrix");
+    this.header = page.getByTestId("audit-header");
+  }
+
+  static url(apiId: string, query = "", region = "us-east-1", connection = "demo"): string {
+    return `/audit/${encodeURIComponent(connection)}/${region}/${apiId}${query ? `?${query}` : ""}`;
+  }
+
+  async open(apiId: string, query = "", region = "us-east-1") {
+    await this.page.goto(AuditPage.url(apiId, query, region));
+    await expect(this.page.getByTestId("audit-view")).toBeVisible({ timeout: 30_000 });
+  }
+
+  cell(path: string, verb: string): Locator {
+    return this.page.locator(`[data-testid=matrix-cell][data-cell="${path}:${verb}"]`);
+  }
+
+  severityToggle(severity: string): Locator {
+    return this.page.getByTestId(`severity-filter-${severity}`);
+  }
+
+  findingRows(rule?: string): Locator {
+    return rule ? this.page.locator(`[data-testid=finding-row][data-rule="${rule}"]`) : this.page.getByTestId("finding-row");
+  }
+
+  query(): URLSearchParams {
+    return new URL(this.page.url()).searchParams;
+  }
+}
