@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuditStoreError } from "@/lib/share/errors";
 import { migrate } from "@/lib/share/migrate";
 import { MIGRATIONS } from "@/lib/share/migrations";
-import { openAuditStore } from "@/lib/share/open-audit-store";
+import { getAuditStore, openAuditStore } from "@/lib/share/open-audit-store";
 import { SqlAuditStore } from "@/lib/share/sql-audit-store";
 import type { SqlDriver, SqlExecutor, SqlValue } from "@/lib/share/sql-driver";
 import { SqliteDriver } from "@/lib/share/sqlite-driver";
@@ -143,5 +143,28 @@ describe("openAuditStore", () => {
       (error: unknown) =>
         AuditStoreError.is(error, "unavailable") && error.message.includes("127.0.0.1:1/none") && !error.message.includes("secret-pw"),
     );
+  });
+});
+
+describe("getAuditStore", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("opens one store per process from the environment and retries after a failed open", async () => {
+    const holder = globalThis as { __preflightAuditStore?: Promise<unknown> };
+    holder.__preflightAuditStore = undefined;
+    vi.stubEnv("DATABASE_URL", "mysql://db/x");
+    await expect(getAuditStore()).rejects.toMatchObject({ code: "invalid-config" });
+    await Promise.resolve();
+    expect(holder.__preflightAuditStore).toBeUndefined();
+
+    vi.stubEnv("DATABASE_URL", "");
+    vi.stubEnv("PREFLIGHT_DATA_DIR", dir);
+    const first = await getAuditStore();
+    expect(await getAuditStore()).toBe(first);
+    expect(first.backend).toBe("sqlite");
+    await first.close();
+    holder.__preflightAuditStore = undefined;
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import packageJson from "@/package.json";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Severity } from "@/lib/rules/types";
 import type {
@@ -13,6 +14,7 @@ import type {
 } from "@/lib/share/audit-store";
 import { compareReports } from "@/lib/share/compare";
 import { AuditStoreError } from "@/lib/share/errors";
+import { assertSchemaCurrent, migrate } from "@/lib/share/migrate";
 import { newAuditId, parseAuditId, type AuditId } from "@/lib/share/ids";
 import { redactReport } from "@/lib/share/redact";
 import { auditReportSchema } from "@/lib/share/report-schema";
@@ -22,8 +24,8 @@ import type { SqlDriver, SqlRow, SqlValue } from "@/lib/share/sql-driver";
 export interface SqlAuditStoreOptions {
   /** Refuse every write with a "read-only" error (team viewer mode). */
   readOnly?: boolean;
-  /** Recorded in each snapshot as the storing build. */
-  preflightVersion: string;
+  /** Recorded in each snapshot as the storing build; defaults to package.json's version. */
+  preflightVersion?: string;
   /** Clock, injectable for expiry tests. */
   now?: () => Date;
   /** Defaults to MAX_SNAPSHOT_BYTES. */
@@ -130,7 +132,7 @@ export class SqlAuditStore implements AuditStore {
     }
     const snapshot: AuditSnapshot = {
       snapshotVersion: SNAPSHOT_VERSION,
-      preflightVersion: this.options.preflightVersion,
+      preflightVersion: this.options.preflightVersion ?? packageJson.version,
       storedAt,
       report: parsed.data,
     };
@@ -300,4 +302,19 @@ export class SqlAuditStore implements AuditStore {
     this.closed = true;
     await this.db.close();
   }
+}
+
+/**
+ * Brings the driver's schema up to date (or, read-only, checks it is) and wraps it in a store; closes the
+ * driver when that fails, so a failed open leaks no connection.
+ */
+export async function openSqlAuditStore(driver: SqlDriver, options: SqlAuditStoreOptions = {}): Promise<AuditStore> {
+  try {
+    if (options.readOnly) await assertSchemaCurrent(driver);
+    else await migrate(driver, undefined, options.now);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  return new SqlAuditStore(driver, options);
 }

@@ -1,11 +1,9 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import packageJson from "@/package.json";
 import type { AuditStore } from "@/lib/share/audit-store";
 import { AuditStoreError } from "@/lib/share/errors";
-import { assertSchemaCurrent, migrate } from "@/lib/share/migrate";
-import { SqlAuditStore } from "@/lib/share/sql-audit-store";
+import { openSqlAuditStore } from "@/lib/share/sql-audit-store";
 import { SqliteDriver } from "@/lib/share/sqlite-driver";
 
 export interface SqliteAuditStoreOptions {
@@ -25,17 +23,5 @@ export async function openSqliteAuditStore(options: SqliteAuditStoreOptions): Pr
     const reason = error instanceof Error ? error.message : String(error);
     throw new AuditStoreError("unavailable", `Cannot open the audit database ${options.file}: ${reason}`, { cause: error });
   }
-  try {
-    if (options.readOnly) await assertSchemaCurrent(driver);
-    else await migrate(driver, undefined, options.now);
-  } catch (error) {
-    await driver.close();
-    throw error;
-  }
-  return new SqlAuditStore(driver, {
-    readOnly: options.readOnly,
-    now: options.now,
-    maxSnapshotBytes: options.maxSnapshotBytes,
-    preflightVersion: packageJson.version,
-  });
+  return openSqlAuditStore(driver, { readOnly: options.readOnly, now: options.now, maxSnapshotBytes: options.maxSnapshotBytes });
 }
