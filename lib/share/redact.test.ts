@@ -62,6 +62,20 @@ describe("redactReport", () => {
     expect(redactedAlone?.evidence).toEqual({ deploymentHash: hash });
   });
 
+  it("keeps CORS header lists that name credential headers", () => {
+    const allowHeaders = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token'";
+    const report = sampleReport();
+    report.model.gatewayResponses = [
+      {
+        responseType: "DEFAULT_4XX",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Headers": allowHeaders },
+        responseTemplates: {},
+        isDefault: false,
+      },
+    ];
+    expect(redactReport(report).model.gatewayResponses).toEqual(report.model.gatewayResponses);
+  });
+
   it("keeps prose that merely mentions credentials", () => {
     const prose = [
       "The TOKEN authorizer reads the Authorization header; Bearer tokens are cached for 300 s.",
