@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState } from "react";
 import { shareAudit, type ShareState } from "@/app/actions/share";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EXPIRY_CHOICES, EXPIRY_LABELS, formatUtcMinute } from "./expiry";
+import { useOrigin } from "./use-origin";
 
 export interface ShareButtonProps {
   connection: string;
@@ -14,13 +15,11 @@ export interface ShareButtonProps {
   readOnly?: boolean;
 }
 
-const noSubscription = () => () => {};
-
 /** Stores an immutable snapshot of this API's audit and shows its link. */
 export function ShareButton({ connection, region, apiId, readOnly = false }: ShareButtonProps) {
   const [state, formAction, pending] = useActionState<ShareState, FormData>(shareAudit, { status: "idle" });
   // The absolute link needs the browser's origin; the server only knows the path.
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useOrigin();
   const link = state.status === "shared" ? `${origin}${state.path}` : undefined;
 
   return (

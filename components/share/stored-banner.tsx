@@ -48,7 +48,7 @@ export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: Sto
         <a href={`/api/audits/${id}`} download={`preflight-audit-${api.id}-${id}.json`} className={buttonClass("secondary")} data-testid="download-json">
           Download JSON
         </a>
-        {readOnly ? null : <DeleteAuditButton id={id} />}
+        <DeleteAuditButton id={id} readOnly={readOnly} />
       </div>
     </section>
   );

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuditHeader } from "@/components/audit/audit-header";
+import { AuditView } from "@/components/audit/audit-view";
+import { AuditHistory } from "@/components/share/audit-history";
+import { StoredBanner } from "@/components/share/stored-banner";
+import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, viewDataFor } from "@/app/_server/share";
+
+interface Params {
+  id: string;
+}
+
+// Shared links are private by construction (128-bit ids): keep them out of search indexes.
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const stored = await findStoredAudit((await params).id);
+  const title = stored ? `Stored audit of ${stored.snapshot.report.api.name}` : "Stored audit not found";
+  return { title, robots: { index: false, follow: false } };
+}
+
+export default async function StoredAuditPage({ params }: { params: Promise<Params> }) {
+  const stored = await findStoredAudit((await params).id);
+  if (!stored) notFound();
+  const { report, rules, snippets } = viewDataFor(stored);
+  const readOnly = readOnlyMode();
+  const history = await loadHistory(apiRefOf(report));
+  return (
+    <div className="space-y-3" data-testid="stored-audit" data-id={stored.id}>
+      <StoredBanner id={stored.id} report={report} createdAt={stored.createdAt} expiresAt={stored.expiresAt} readOnly={readOnly} />
+      <AuditHeader report={report} />
+      <AuditView report={report} rules={rules} snippets={snippets} />
+      <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
+    </div>
+  );
+}
