@@ -69,7 +69,7 @@ describe("buildPlan", () => {
   });
 
   it("unites CORS lists and keeps the shorter TTL", () => {
-    const cors = { kind: "add-cors-preflight", resourceId: "prod0001", path: "/products", allowOrigin: "*", allowHeaders: ["A"] } as const;
+    const cors = { kind: "add-cors-preflight" as const, resourceId: "prod0001", path: "/products", allowOrigin: "*", allowHeaders: ["A"] };
     const findings = [
       finding("a", [{ ...cors, allowMethods: ["GET"] }, { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "t", fromSeconds: 300, toSeconds: 60 }]),
       finding("b", [{ ...cors, allowMethods: ["POST"], allowHeaders: ["B"] }, { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "t", fromSeconds: 300, toSeconds: 0 }]),

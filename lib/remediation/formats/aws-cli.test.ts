@@ -43,7 +43,7 @@ describe("renderAwsCli", () => {
 
   it("in a dry run prints every command without calling AWS, in plan order", () => {
     // An empty PATH beyond bash's own directory: a real `aws` call would fail with "command not found".
-    const output = execFileSync("bash", [writeScript(script), "--dry-run"], { encoding: "utf8", env: { PATH: "/usr/bin:/bin", HOME: tmpdir() } });
+    const output = execFileSync("bash", [writeScript(script), "--dry-run"], { encoding: "utf8", env: { NODE_ENV: "test", PATH: "/usr/bin:/bin", HOME: tmpdir() } });
     const commands = output.split("\n").filter((line) => line.startsWith("+ aws"));
     const operations = commands.map((line) => /apigateway ([a-z-]+)/.exec(line)?.[1]);
     expect(operations.slice(0, 3)).toEqual(["update-method", "update-method", "put-integration"]);
@@ -60,7 +60,7 @@ describe("renderAwsCli", () => {
   it("DRY_RUN=1 and env overrides reach the commands", () => {
     const output = execFileSync("bash", [writeScript(script)], {
       encoding: "utf8",
-      env: { PATH: "/usr/bin:/bin", DRY_RUN: "1", REGION: "us-west-2", API_ID: "zzz999", PROFILE: "ops", ENDPOINT_URL: "http://127.0.0.1:1" },
+      env: { NODE_ENV: "test", PATH: "/usr/bin:/bin", DRY_RUN: "1", REGION: "us-west-2", API_ID: "zzz999", PROFILE: "ops", ENDPOINT_URL: "http://127.0.0.1:1" },
     });
     expect(output).toContain("--region us-west-2");
     expect(output).toContain("--profile ops");

@@ -31,7 +31,7 @@ describe("renderSdkJson", () => {
   it("patches an existing preflight's responses instead of re-creating them", () => {
     const update = json.steps.find((step) => step.type === "call" && step.command === "UpdateIntegrationResponseCommand");
     expect(update).toMatchObject({ input: { resourceId: "health01", statusCode: "200" } });
-    const operations = (update as { input: { patchOperations: Array<{ op: string; path: string; value: string }> } }).input.patchOperations;
+    const operations = (update as unknown as { input: { patchOperations: Array<{ op: string; path: string; value: string }> } }).input.patchOperations;
     expect(operations[0]).toEqual({ op: "replace", path: "/responseParameters/method.response.header.Access-Control-Allow-Origin", value: "'https://shop.example.com'" });
     expect(operations.slice(1).every((operation) => operation.op === "add")).toBe(true);
   });
