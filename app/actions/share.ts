@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AUDIT_ID_LENGTH, isAuditId } from "@/lib/share/ids";
@@ -43,7 +42,6 @@ export async function shareAudit(_previous: ShareState, formData: FormData): Pro
   }
   const outcome = await shareLiveAudit(parsed.data);
   if (!outcome.ok) return { status: "error", message: outcome.error.message, hint: outcome.error.hint };
-  revalidatePath(`/audits/${outcome.id}`);
   return {
     status: "shared",
     id: outcome.id,
@@ -68,7 +66,6 @@ export async function deleteAudit(_previous: DeleteState, formData: FormData): P
   if (!parsed.success) return { status: "invalid", message: parsed.error.issues[0]?.message ?? "invalid request" };
   const outcome = await deleteStoredAudit(parsed.data.id);
   if (!outcome.ok) return { status: "error", message: outcome.error.message };
-  revalidatePath(`/audits/${parsed.data.id}`);
   redirect(`/audits?deleted=${outcome.deleted ? "1" : "0"}`);
 }
 
