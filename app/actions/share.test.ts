@@ -141,7 +141,7 @@ describe("history and comparison", () => {
     const report = (await findStoredAudit(first.id))!.snapshot.report;
     const history = await loadHistory({ accountId: report.api.accountId, region: "us-east-1", apiId: STOREFRONT_API_ID });
     if (!history.ok) throw new Error(history.message);
-    const ids = history.audits.map((audit) => audit.id);
+    const ids: string[] = history.audits.map((audit) => audit.id);
     expect(ids.indexOf(second.id)).toBeLessThan(ids.indexOf(first.id));
     expect(history.audits.find((audit) => audit.id === first.id)?.counts).toEqual(report.counts);
 
