@@ -182,7 +182,7 @@ test("findings are grouped by severity and rule with counts", async ({ page }) =
   expect(severities).toEqual([...severities].sort((a, b) => ["critical", "high", "medium", "low", "info"].indexOf(a!) - ["critical", "high", "medium", "low", "info"].indexOf(b!)));
   const authRule = page.locator("[data-testid=rule-group][data-rule=options-requires-authorization]");
   await expect(authRule.locator("h3")).toContainText("3");
-  await authRule.getByTestId("finding-row").first().locator("summary").click();
+  await authRule.getByTestId("finding-row").first().locator("summary").first().click();
   await expect(authRule.getByTestId("finding-card").first()).toContainText("Gateway answers");
 });
 
@@ -249,6 +249,8 @@ test("axe finds no serious or critical violations", async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(url);
     if (url.startsWith("/audit")) await expect(page.getByTestId("audit-view")).toBeVisible();
+    if (url.includes("tab=findings")) await expect(page.getByTestId("findings-list")).toBeVisible();
+    else if (url.startsWith("/audit")) await expect(page.getByTestId("matrix-row").first()).toBeVisible();
     else if (url.includes("connection")) await expect(page.getByTestId("api-inventory")).toHaveAttribute("data-done", /\d+/);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");

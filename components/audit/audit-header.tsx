@@ -37,7 +37,7 @@ export function AuditHeader({ report }: { report: AuditReport }) {
       <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs">
         {facts.map(([label, value]) => (
           <div key={label} className="flex gap-1">
-            <dt className="text-zinc-500">{label}</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
             <dd className="font-mono">{value}</dd>
           </div>
         ))}
@@ -60,7 +60,7 @@ export function AuditHeader({ report }: { report: AuditReport }) {
         </Callout>
       ) : null}
       {notes.length > 0 ? (
-        <ul className="space-y-0.5 text-xs text-zinc-500" data-testid="read-notes">
+        <ul className="space-y-0.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="read-notes">
           {notes.map((warning, index) => (
             <li key={index}>Note: {warning.message}</li>
           ))}

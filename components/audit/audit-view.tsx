@@ -99,7 +99,7 @@ export function AuditView({ report, rules, snippets }: AuditViewProps) {
     <div className="space-y-3" data-testid="audit-view">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-y border-zinc-200 py-2 dark:border-zinc-800">
         <label className="flex items-center gap-1 text-xs">
-          <span className="text-zinc-500">Stage</span>
+          <span className="text-zinc-500 dark:text-zinc-400">Stage</span>
           <select
             data-testid="stage-select"
             value={matrix.stage?.name ?? ""}

@@ -102,7 +102,7 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
       {shown.length > 0 ? (
         <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-sm" data-testid="api-table">
-            <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:bg-zinc-900">
+            <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900">
               <tr>
                 <th scope="col" className="px-3 py-1.5 font-medium">Name</th>
                 <th scope="col" className="px-3 py-1.5 font-medium">ID</th>
@@ -123,7 +123,7 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
                       <Link href={auditPath(connection, region, api.id)} className="font-medium text-blue-700 hover:underline dark:text-blue-400" data-testid="api-link">
                         {api.name}
                       </Link>
-                      {api.description ? <p className="max-w-md truncate text-xs text-zinc-500">{api.description}</p> : null}
+                      {api.description ? <p className="max-w-md truncate text-xs text-zinc-500 dark:text-zinc-400">{api.description}</p> : null}
                     </td>
                     <td className="px-3 py-1.5 font-mono text-xs">{api.id}</td>
                     <td className="px-3 py-1.5 text-xs">{api.endpointTypes.join(", ")}</td>
@@ -160,7 +160,7 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
       ) : null}
 
       {pending.length > 0 ? (
-        <p className="flex flex-wrap items-center gap-1 text-xs text-zinc-500" data-testid="pending-regions">
+        <p className="flex flex-wrap items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="pending-regions">
           <span>Waiting for:</span>
           {pending.map((region) => (
             <span key={region} className="animate-pulse rounded bg-zinc-100 px-1.5 font-mono dark:bg-zinc-800">
@@ -170,7 +170,7 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
         </p>
       ) : null}
       {empty.length > 0 ? (
-        <p className="text-xs text-zinc-500" data-testid="empty-regions">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="empty-regions">
           No REST APIs in {empty.length} region{empty.length === 1 ? "" : "s"}: <span className="font-mono">{empty.map((item) => item.region).join(", ")}</span>
         </p>
       ) : null}

@@ -116,7 +116,7 @@ export function ConnectionPicker({
           </div>
           <div className="space-y-1">
             <label htmlFor="externalId" className="text-sm font-medium">
-              External ID <span className="font-normal text-zinc-500">(optional)</span>
+              External ID <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
             </label>
             <input id="externalId" name="externalId" className={cx(inputClass, "font-mono")} aria-invalid={!!errors.externalId} aria-describedby="externalId-error" />
             <FieldError id="externalId-error" message={errors.externalId} />

@@ -28,21 +28,21 @@ export function FindingCard({ finding, meta, snippets }: { finding: Finding; met
       <header className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={finding.severity} />
         <h4 className="font-semibold">{meta?.title ?? finding.ruleId}</h4>
-        <code className="text-[11px] text-zinc-500">{finding.ruleId}</code>
+        <code className="text-[11px] text-zinc-500 dark:text-zinc-400">{finding.ruleId}</code>
       </header>
       <p>{finding.message}</p>
       <p className="text-zinc-600 italic dark:text-zinc-400">{finding.symptom}</p>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Confidence {finding.confidence} ·{" "}
         {finding.draftOnly ? "only in the draft configuration (not deployed yet)" : finding.stages.length > 0 ? `stages: ${finding.stages.join(", ")}` : "no deployed stage"}
       </p>
       {meta ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-900">
-          <dt className="font-medium text-zinc-500">Browser sends</dt>
+          <dt className="font-medium text-zinc-500 dark:text-zinc-400">Browser sends</dt>
           <dd>{meta.browserSends}</dd>
-          <dt className="font-medium text-zinc-500">Gateway answers</dt>
+          <dt className="font-medium text-zinc-500 dark:text-zinc-400">Gateway answers</dt>
           <dd>{meta.gatewayAnswers}</dd>
-          <dt className="font-medium text-zinc-500">Why</dt>
+          <dt className="font-medium text-zinc-500 dark:text-zinc-400">Why</dt>
           <dd>{meta.why}</dd>
         </dl>
       ) : null}
@@ -53,7 +53,7 @@ export function FindingCard({ finding, meta, snippets }: { finding: Finding; met
             <tbody>
               {evidence.map(([key, value]) => (
                 <tr key={key} className="border-t border-zinc-100 dark:border-zinc-900">
-                  <th scope="row" className="py-0.5 pr-2 text-left font-mono font-normal text-zinc-500">
+                  <th scope="row" className="py-0.5 pr-2 text-left font-mono font-normal text-zinc-500 dark:text-zinc-400">
                     {key}
                   </th>
                   <td className="py-0.5 font-mono break-all">{evidenceValue(value)}</td>
@@ -65,7 +65,7 @@ export function FindingCard({ finding, meta, snippets }: { finding: Finding; met
       ) : null}
       {finding.fixes.length > 0 ? (
         <section className="space-y-2" aria-label="Remediation">
-          <h5 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Fix</h5>
+          <h5 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Fix</h5>
           <ol className="list-decimal space-y-1 pl-5 text-[13px]" data-testid="fix-steps">
             {finding.fixes.map((fix, index) => (
               <li key={index}>{describeIntent(fix)}</li>

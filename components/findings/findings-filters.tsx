@@ -38,12 +38,14 @@ export function FindingsFilters({
               key={severity}
               type="button"
               aria-pressed={pressed}
+              // Nothing to show at this severity: not offered (unless a link already selected it).
+              disabled={counts[severity] === 0 && !pressed}
               data-testid={`severity-filter-${severity}`}
               onClick={() => toggle(severity)}
               className={cx(
                 "inline-flex items-center gap-1 rounded-full border px-2 py-0.5",
                 pressed ? cx(style.badge, "border-transparent") : "border-zinc-300 text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-900",
-                counts[severity] === 0 && !pressed && "opacity-50",
+                "disabled:cursor-not-allowed disabled:border-dashed disabled:opacity-60",
               )}
             >
               <span aria-hidden>{style.glyph}</span>
@@ -54,7 +56,7 @@ export function FindingsFilters({
         })}
       </div>
       <label className="flex items-center gap-1">
-        <span className="text-zinc-500">Rule</span>
+        <span className="text-zinc-500 dark:text-zinc-400">Rule</span>
         <select
           data-testid="rule-filter"
           value={filter.rules[0] ?? ""}
@@ -70,7 +72,7 @@ export function FindingsFilters({
         </select>
       </label>
       <label className="flex items-center gap-1">
-        <span className="text-zinc-500">Path</span>
+        <span className="text-zinc-500 dark:text-zinc-400">Path</span>
         <input
           type="search"
           data-testid="path-filter"

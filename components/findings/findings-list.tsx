@@ -42,43 +42,46 @@ export function FindingsList({
           <h2 id={`sev-${group.severity}`} className={`mb-1 flex items-center gap-1.5 text-sm font-semibold ${SEVERITY_STYLES[group.severity].text}`}>
             <SeverityGlyph severity={group.severity} />
             {SEVERITY_STYLES[group.severity].label}
-            <span className="tabular-nums text-zinc-500">({group.count})</span>
+            <span className="tabular-nums text-zinc-500 dark:text-zinc-400">({group.count})</span>
           </h2>
           <div className="space-y-2">
             {group.rules.map((rule) => (
               <section key={rule.ruleId} data-testid="rule-group" data-rule={rule.ruleId} className="rounded-md border border-zinc-200 dark:border-zinc-800">
                 <h3 className="flex items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-sm font-medium dark:border-zinc-800 dark:bg-zinc-900">
                   {explainer.rules[rule.ruleId]?.title ?? rule.ruleId}
-                  <code className="text-[11px] font-normal text-zinc-500">{rule.ruleId}</code>
-                  <span className="ml-auto text-xs tabular-nums text-zinc-500">{rule.findings.length}</span>
+                  <code className="text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{rule.ruleId}</code>
+                  <span className="ml-auto text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{rule.findings.length}</span>
                 </h3>
                 <ul className="divide-y divide-zinc-100 dark:divide-zinc-900">
                   {rule.findings.map((finding, index) => {
                     const cell = cellOf(finding);
                     return (
                       <li key={index} data-testid="finding-row" data-rule={finding.ruleId} data-cell={cell} className="px-3 py-1.5 text-sm">
-                        <details>
-                          <summary className="flex cursor-pointer items-baseline gap-2">
-                            <span className="shrink-0 font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
-                            <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{finding.message}</span>
-                            {cell ? (
-                              <a
-                                href={hrefForCell(cell)}
-                                data-testid="open-cell"
-                                onClick={(event) => {
-                                  event.preventDefault();
-                                  onOpenCell(cell);
-                                }}
-                                className="shrink-0 text-xs text-blue-700 underline underline-offset-2 dark:text-blue-400"
-                              >
-                                Show in matrix
-                              </a>
-                            ) : null}
-                          </summary>
-                          <div className="mt-2">
-                            <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} />
-                          </div>
-                        </details>
+                        <div className="flex items-start gap-2">
+                          <details className="min-w-0 flex-1">
+                            <summary className="flex cursor-pointer items-baseline gap-2">
+                              <span className="shrink-0 font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
+                              <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{finding.message}</span>
+                            </summary>
+                            <div className="mt-2">
+                              <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} />
+                            </div>
+                          </details>
+                          {cell ? (
+                            // Outside the summary: a link inside a disclosure button is a nested interactive control.
+                            <a
+                              href={hrefForCell(cell)}
+                              data-testid="open-cell"
+                              onClick={(event) => {
+                                event.preventDefault();
+                                onOpenCell(cell);
+                              }}
+                              className="shrink-0 text-xs text-blue-700 underline underline-offset-2 dark:text-blue-400"
+                            >
+                              Show in matrix
+                            </a>
+                          ) : null}
+                        </div>
                       </li>
                     );
                   })}

@@ -35,14 +35,14 @@ export const SEVERITY_STYLES: Record<Severity, SeverityStyle> = {
   critical: {
     label: "Critical",
     glyph: "◆",
-    badge: "bg-red-600 text-white dark:bg-red-500 dark:text-red-950",
+    badge: "bg-red-700 text-white dark:bg-red-400 dark:text-red-950",
     cell: "bg-red-50 ring-2 ring-inset ring-red-600 dark:bg-red-950/60 dark:ring-red-500",
     text: "text-red-700 dark:text-red-400",
   },
   high: {
     label: "High",
     glyph: "▲",
-    badge: "bg-orange-500 text-white dark:bg-orange-400 dark:text-orange-950",
+    badge: "bg-orange-700 text-white dark:bg-orange-400 dark:text-orange-950",
     cell: "bg-orange-50 ring-2 ring-inset ring-orange-500 dark:bg-orange-950/50 dark:ring-orange-400",
     text: "text-orange-700 dark:text-orange-400",
   },

@@ -10,7 +10,7 @@ import type { MatrixCell } from "./matrix-model";
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="space-y-1">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</h3>
       {children}
     </section>
   );
@@ -21,7 +21,7 @@ function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
     <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
-          <dt className="text-zinc-500">{label}</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
           <dd className="min-w-0 font-mono break-all">{value}</dd>
         </div>
       ))}
@@ -30,7 +30,7 @@ function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
 }
 
 function HeaderList({ parameters, values }: { parameters: string[]; values?: Record<string, string> }) {
-  if (parameters.length === 0) return <span className="text-zinc-500">no headers</span>;
+  if (parameters.length === 0) return <span className="text-zinc-500 dark:text-zinc-400">no headers</span>;
   return (
     <ul className="space-y-0.5">
       {parameters.map((parameter) => {
@@ -99,12 +99,12 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
             ]}
           />
         ) : (
-          <p className="text-xs text-zinc-500">No integration configured: API Gateway answers 500 to every call.</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">No integration configured: API Gateway answers 500 to every call.</p>
         )}
       </Section>
       <Section title="Method responses">
         {method.methodResponses.length === 0 ? (
-          <p className="text-xs text-zinc-500">None</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">None</p>
         ) : (
           <table className="w-full text-xs">
             <tbody>
@@ -123,7 +123,7 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
       {integration ? (
         <Section title="Integration responses">
           {integration.integrationResponses.length === 0 ? (
-            <p className="text-xs text-zinc-500">None{integration.type.endsWith("_PROXY") ? " (proxy integrations pass the backend's response through)" : ""}</p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">None{integration.type.endsWith("_PROXY") ? " (proxy integrations pass the backend's response through)" : ""}</p>
           ) : (
             <table className="w-full text-xs">
               <tbody>
@@ -131,7 +131,7 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
                   <tr key={response.statusCode} className="border-t border-zinc-100 align-top dark:border-zinc-900">
                     <th scope="row" className="w-12 py-1 text-left font-mono">
                       {response.statusCode}
-                      {response.selectionPattern ? <div className="font-normal text-zinc-500">/{response.selectionPattern}/</div> : null}
+                      {response.selectionPattern ? <div className="font-normal text-zinc-500 dark:text-zinc-400">/{response.selectionPattern}/</div> : null}
                     </th>
                     <td className="py-1 font-mono">
                       <HeaderList parameters={Object.keys(response.responseParameters)} values={response.responseParameters} />

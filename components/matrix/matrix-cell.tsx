@@ -51,14 +51,14 @@ export function MatrixCellContent({ cell }: { cell: MatrixCell | undefined }) {
           <span className="font-semibold uppercase tracking-wide">Missing</span>
           {badge}
         </div>
-        <span className="text-[11px] opacity-80">needed for preflight</span>
+        <span className="text-[11px]">needed for preflight</span>
       </div>
     );
   }
 
   if (state === "deployed-only") {
     return (
-      <div className="flex h-full w-full flex-col justify-center gap-0.5 text-zinc-500 italic">
+      <div className="flex h-full w-full flex-col justify-center gap-0.5 text-zinc-500 dark:text-zinc-400 italic">
         <div className="flex items-center gap-1">
           <DriftIcon className="shrink-0" />
           <span>deployed only</span>

@@ -47,6 +47,8 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Server render and first paint, before the scroll element can be measured: a screenful of rows.
+    initialRect: { width: 1280, height: 800 },
     // The sticky column header sits above the rows inside the same scroll container.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -200,7 +202,7 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
                   <span
                     aria-hidden
                     onClick={() => onToggle(row.resource.id)}
-                    className={cx("shrink-0 cursor-pointer rounded p-0.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800", expanded && "rotate-90")}
+                    className={cx("shrink-0 cursor-pointer rounded p-0.5 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800", expanded && "rotate-90")}
                   >
                     <ChevronIcon />
                   </span>

@@ -4,6 +4,9 @@ import { AuditHeader } from "@/components/audit/audit-header";
 import { AuditView } from "@/components/audit/audit-view";
 import { ReaderError } from "@/components/connect/reader-error";
 import { loadAudit } from "@/app/_server/audit";
+import { apiRefOf, loadHistory, readOnlyMode } from "@/app/_server/share";
+import { AuditHistory } from "@/components/share/audit-history";
+import { ShareButton } from "@/components/share/share-button";
 
 interface Params {
   connection: string;
@@ -36,16 +39,20 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
       </div>
     );
   }
+  // Shared snapshots of this API (issue #8): a store failure shows in the history box, never breaks the audit.
+  const history = await loadHistory(apiRefOf(loaded.report));
   return (
     <div className="space-y-3">
-      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500">
+      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500 dark:text-zinc-400">
         <Link href={`/?connection=${encodeURIComponent(connection)}`} className="hover:underline">
           {connection === "demo" ? "Demo" : connection}
         </Link>{" "}
         / <span className="font-mono">{region}</span> / <span className="font-mono">{apiId}</span>
       </nav>
       <AuditHeader report={loaded.report} />
+      <ShareButton connection={connection} region={region} apiId={apiId} readOnly={readOnlyMode()} />
       <AuditView report={loaded.report} rules={loaded.rules} snippets={loaded.snippets} />
+      <AuditHistory audits={history.ok ? history.audits : []} error={history.ok ? undefined : history.message} />
     </div>
   );
 }

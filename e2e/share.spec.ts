@@ -1,0 +1,187 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import {
+  APIGatewayClient,
+  CreateDeploymentCommand,
+  DeleteDeploymentCommand,
+  GetMethodCommand,
+  GetResourcesCommand,
+  GetStagesCommand,
+  UpdateMethodCommand,
+  UpdateStageCommand,
+} from "@aws-sdk/client-api-gateway";
+import { expect, test, type Page } from "@playwright/test";
+import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
+import { AuditPage } from "./pages/audit-page";
+import { ComparePage, readRenderedAudit, SharePanel, StoredAuditPage } from "./pages/share-pages";
+import { E2E_EMULATOR_URL } from "./support/servers";
+
+const REGION = "us-east-1";
+// The demo's documented fake keys (lib/aws/connections/credentials.ts): the emulator maps them to the seeds' account.
+const DEMO_ACCESS_KEY_ID = "AKIAPREFLIGHTDEMO000";
+const DEMO_SECRET = "preflight-demo-not-a-secret";
+
+/** Every stage-variable value of the storefront seed, read from its source so a new one is covered too. */
+function seedStageVariableValues(): string[] {
+  const seed = readFileSync(path.resolve("lib/emulator/seeds/storefront.ts"), "utf8");
+  const blocks = [...seed.matchAll(/variables: \{([^}]*)\}/g)].map((match) => match[1]!);
+  return blocks.flatMap((block) => [...block.matchAll(/:\s*"([^"]+)"/g)].map((match) => match[1]!)).filter((value) => value.length >= 6);
+}
+
+async function shareStorefront(page: Page, expiry: "never" | "1d" | "7d" | "30d" = "never"): Promise<string> {
+  await new AuditPage(page).open(STOREFRONT_API_ID);
+  return new SharePanel(page).share(expiry);
+}
+
+const idOf = (link: string) => link.split("/").pop()!;
+
+test("a shared storefront audit opens for someone without a connection, identical to the live page and without secrets", async ({ page, browser, request }) => {
+  const audit = new AuditPage(page);
+  await audit.open(STOREFRONT_API_ID);
+  const live = await readRenderedAudit(page);
+  expect(Object.keys(live.cells).length).toBeGreaterThan(10);
+  const link = await new SharePanel(page).share("7d");
+
+  // A fresh browser context: no cookies, no connection chosen, nothing from the live page.
+  const guest = await browser.newContext();
+  try {
+    const guestPage = await guest.newPage();
+    const stored = new StoredAuditPage(guestPage);
+    await stored.open(link);
+    await expect(stored.banner).toContainText("123456789012");
+    await expect(stored.banner).toContainText(REGION);
+    await expect(stored.banner).toContainText(STOREFRONT_API_ID);
+    await expect(stored.banner).toContainText("link expires");
+    await expect(guestPage.getByTestId("read-live")).toHaveAttribute("href", `/audit/demo/${REGION}/${STOREFRONT_API_ID}`);
+    expect(await readRenderedAudit(guestPage)).toEqual(live);
+    await expect(stored.historyEntry(idOf(link))).toHaveAttribute("aria-current", "page");
+    await guestPage.screenshot({ path: "test-output/screenshots/share-stored-audit.png", fullPage: true });
+
+    // The server-rendered HTML (with its RSC payload) and the JSON download carry no stage-variable value or access key.
+    const values = seedStageVariableValues();
+    expect(values).toContain("sk_live_51HqLyjWDarjtT1zdp7dcXq0P");
+    const html = await (await request.get(link)).text();
+    const json = await (await request.get(`/api/audits/${idOf(link)}`)).text();
+    expect(html).toContain("storefront");
+    expect(json).toContain("paymentsApiKey");
+    for (const body of [html, json, await guestPage.content()]) {
+      for (const value of values) expect(body).not.toContain(value);
+      expect(body).not.toMatch(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/);
+      expect(body).not.toContain(DEMO_SECRET);
+    }
+  } finally {
+    await guest.close();
+  }
+});
+
+test("a shared audit can be deleted, after which its link is not found", async ({ page }) => {
+  const link = await shareStorefront(page);
+  const stored = new StoredAuditPage(page);
+  await stored.open(link);
+  await stored.delete();
+  await expect(page.getByTestId("deleted-notice")).toContainText("deleted");
+  await page.goto(link);
+  await expect(stored.notFound).toBeVisible();
+  expect((await page.request.get(`/api/audits/${idOf(link)}`)).status()).toBe(404);
+});
+
+test("unknown and malformed ids show the not-found page", async ({ page, request }) => {
+  const stored = new StoredAuditPage(page);
+  for (const id of ["QUFBQUFBQUFBQUFBQUFBQQ", "not-an-audit-id", "..%2F..%2Fetc%2Fpasswd"]) {
+    await page.goto(`/audits/${id}`);
+    await expect(stored.notFound).toBeVisible();
+    expect((await request.get(`/api/audits/${id}`)).status()).toBe(404);
+  }
+  await page.goto(`/audits/QUFBQUFBQUFBQUFBQUFBQQ/compare/QkJCQkJCQkJCQkJCQkJCQg`);
+  await expect(stored.notFound).toBeVisible();
+});
+
+test("did our fix work: fix OPTIONS /account in the emulator, audit again, and the comparison shows it fixed", async ({ page, browser }) => {
+  const before = await shareStorefront(page);
+
+  const client = new APIGatewayClient({
+    region: REGION,
+    endpoint: E2E_EMULATOR_URL,
+    credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, secretAccessKey: DEMO_SECRET },
+  });
+  const resources = await client.send(new GetResourcesCommand({ restApiId: STOREFRONT_API_ID, limit: 500 }));
+  const account = resources.items?.find((resource) => resource.path === "/account");
+  expect(account?.id).toBeDefined();
+  const resourceId = account!.id!;
+  const original = await client.send(new GetMethodCommand({ restApiId: STOREFRONT_API_ID, resourceId, httpMethod: "OPTIONS" }));
+  expect(original.authorizationType).toBe("COGNITO_USER_POOLS");
+  const stages = (await client.send(new GetStagesCommand({ restApiId: STOREFRONT_API_ID }))).item ?? [];
+  const originalDeployments = Object.fromEntries(stages.map((stage) => [stage.stageName!, stage.deploymentId!]));
+  const created: string[] = [];
+
+  try {
+    // The fix a team would make: let the preflight through without the Cognito authorizer, then deploy both stages.
+    await client.send(
+      new UpdateMethodCommand({
+        restApiId: STOREFRONT_API_ID,
+        resourceId,
+        httpMethod: "OPTIONS",
+        patchOperations: [
+          { op: "replace", path: "/authorizationType", value: "NONE" },
+          { op: "remove", path: "/authorizerId" },
+        ],
+      }),
+    );
+    for (const stageName of Object.keys(originalDeployments)) {
+      const deployment = await client.send(new CreateDeploymentCommand({ restApiId: STOREFRONT_API_ID, stageName, description: "e2e: OPTIONS /account without authorizer" }));
+      created.push(deployment.id!);
+    }
+
+    const after = await shareStorefront(page);
+    await expect(new AuditPage(page).cell("/account", "OPTIONS")).not.toContainText("Cognito");
+    // The live page's history lists both shares, newest first, with a compare link between them.
+    const history = new SharePanel(page).history;
+    await page.reload();
+    await expect(history.locator(`[data-testid=history-entry][data-id="${idOf(after)}"]`)).toBeVisible({ timeout: 30_000 });
+    await expect(history.locator(`[data-testid=history-entry][data-id="${idOf(before)}"]`)).toBeVisible();
+
+    // From the later stored audit, follow the history's compare link to the earlier one.
+    const stored = new StoredAuditPage(page);
+    await stored.open(after);
+    await stored.historyEntry(idOf(before)).getByTestId("history-compare").click();
+    const compare = new ComparePage(page);
+    await expect(compare.root).toBeVisible({ timeout: 30_000 });
+    await expect(compare.finding("fixed", "options-requires-authorization", "OPTIONS /account")).toBeVisible();
+    // Deploying prod also shipped the draft's earlier fix of OPTIONS /orders/{id}.
+    await expect(compare.finding("fixed", "options-requires-authorization", "OPTIONS /orders/{id}")).toBeVisible();
+    await expect(compare.finding("unchanged", "options-requires-authorization", "OPTIONS /products")).toBeVisible();
+    await expect(compare.group("new")).toHaveAttribute("data-count", "0");
+    await expect(compare.methodChange("OPTIONS /account")).toContainText("COGNITO_USER_POOLS → NONE");
+    await expect(compare.methodChange("OPTIONS /account")).toContainText("→ none");
+    await page.screenshot({ path: "test-output/screenshots/share-compare.png", fullPage: true });
+
+    // The comparison is itself a link: it opens the same way elsewhere, whichever order it names the audits in.
+    const guest = await browser.newContext();
+    try {
+      const guestCompare = new ComparePage(await guest.newPage());
+      await guestCompare.open(`/audits/${idOf(after)}/compare/${idOf(before)}`);
+      await expect(guestCompare.finding("fixed", "options-requires-authorization", "OPTIONS /account")).toBeVisible();
+      await expect(guestCompare.page.getByTestId("compare-base")).toContainText("Earlier");
+    } finally {
+      await guest.close();
+    }
+  } finally {
+    // Put the shared emulator back exactly as seeded for the other specs.
+    await client.send(
+      new UpdateMethodCommand({
+        restApiId: STOREFRONT_API_ID,
+        resourceId,
+        httpMethod: "OPTIONS",
+        patchOperations: [
+          { op: "replace", path: "/authorizationType", value: original.authorizationType! },
+          { op: "replace", path: "/authorizerId", value: original.authorizerId! },
+        ],
+      }),
+    );
+    for (const [stageName, deploymentId] of Object.entries(originalDeployments)) {
+      await client.send(new UpdateStageCommand({ restApiId: STOREFRONT_API_ID, stageName, patchOperations: [{ op: "replace", path: "/deploymentId", value: deploymentId }] }));
+    }
+    for (const deploymentId of created) await client.send(new DeleteDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId }));
+    client.destroy();
+  }
+});
