@@ -9,7 +9,8 @@ export function formatReadTime(iso: string): string {
   return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
 
-export function AuditHeader({ report }: { report: AuditReport }) {
+/** `stored`: the report is a stored snapshot (/audits/<id>), so there is nothing to refresh. */
+export function AuditHeader({ report, stored = false }: { report: AuditReport; stored?: boolean }) {
   const { api } = report.model;
   const facts: [string, string][] = [
     ["ID", api.id],
@@ -32,7 +33,7 @@ export function AuditHeader({ report }: { report: AuditReport }) {
           {api.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{api.description}</p> : null}
         </div>
         <SeverityCounts counts={report.counts} testId="report-counts" />
-        <RefreshButton />
+        {stored ? null : <RefreshButton />}
       </div>
       <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs">
         {facts.map(([label, value]) => (

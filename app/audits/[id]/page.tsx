@@ -26,7 +26,7 @@ export default async function StoredAuditPage({ params }: { params: Promise<Para
   return (
     <div className="space-y-3" data-testid="stored-audit" data-id={stored.id}>
       <StoredBanner id={stored.id} report={report} createdAt={stored.createdAt} expiresAt={stored.expiresAt} readOnly={readOnly} />
-      <AuditHeader report={report} />
+      <AuditHeader report={report} stored />
       <AuditView report={report} rules={rules} snippets={snippets} />
       <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
     </div>
