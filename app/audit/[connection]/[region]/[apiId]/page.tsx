@@ -43,7 +43,7 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
   const history = await loadHistory(apiRefOf(loaded.report));
   return (
     <div className="space-y-3">
-      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500">
+      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500 dark:text-zinc-400">
         <Link href={`/?connection=${encodeURIComponent(connection)}`} className="hover:underline">
           {connection === "demo" ? "Demo" : connection}
         </Link>{" "}
