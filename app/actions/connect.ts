@@ -6,7 +6,15 @@ import { formatConnectionId, parseConnectionId, PROFILE_NAME, roleSpecSchema, ty
 
 export type ConnectState =
   | { status: "idle" }
-  | { status: "invalid"; message: string; fieldErrors: Partial<Record<"kind" | "profile" | "base" | "roleArn" | "externalId", string>> };
+  | {
+      status: "invalid";
+      message: string;
+      fieldErrors: Partial<Record<ConnectField, string>>;
+      /** What was submitted, so the form shows it again (React resets a form after its action). */
+      values: Partial<Record<ConnectField, string>>;
+    };
+
+type ConnectField = "kind" | "profile" | "base" | "roleArn" | "externalId";
 
 const optionalText = z
   .string()
@@ -28,21 +36,27 @@ const formSchema = z.discriminatedUnion("kind", [
 
 /** Validates the chosen connection and opens its API list; the id carries names only, never a secret. */
 export async function chooseConnection(_previous: ConnectState, formData: FormData): Promise<ConnectState> {
-  const parsed = formSchema.safeParse(Object.fromEntries(formData));
+  const submitted = Object.fromEntries(formData);
+  const values: Partial<Record<ConnectField, string>> = {};
+  for (const field of ["kind", "profile", "base", "roleArn", "externalId"] as const) {
+    const value = submitted[field];
+    if (typeof value === "string") values[field] = value;
+  }
+  const parsed = formSchema.safeParse(submitted);
   if (!parsed.success) {
     const fieldErrors: Extract<ConnectState, { status: "invalid" }>["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
       const field = (issue.path[0] ?? "kind") as keyof typeof fieldErrors;
       fieldErrors[field] ??= issue.message;
     }
-    return { status: "invalid", message: "Check the highlighted fields.", fieldErrors };
+    return { status: "invalid", message: "Check the highlighted fields.", fieldErrors, values };
   }
   let spec: ConnectionSpec;
   const data = parsed.data;
   if (data.kind === "role") {
     const base = parseConnectionId(data.base);
     if (!base.ok || base.spec.kind === "demo" || ("role" in base.spec && base.spec.role)) {
-      return { status: "invalid", message: "Check the highlighted fields.", fieldErrors: { base: "assume the role from the environment or a profile" } };
+      return { status: "invalid", message: "Check the highlighted fields.", fieldErrors: { base: "assume the role from the environment or a profile" }, values };
     }
     const role = { roleArn: data.roleArn, ...(data.externalId ? { externalId: data.externalId } : {}) };
     spec = base.spec.kind === "env" ? { kind: "env", role } : { kind: "profile", profile: base.spec.profile, role };

@@ -40,6 +40,7 @@ export function ConnectionPicker({
   const initialKind: Kind = current?.includes("~role:") ? "role" : current?.startsWith("profile:") ? "profile" : current === "env" ? "env" : "demo";
   const [kind, setKind] = useState<Kind>(initialKind);
   const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const values = state.status === "invalid" ? state.values : {};
   const usable = profiles.filter((profile) => profile.supported);
 
   return (
@@ -47,6 +48,8 @@ export function ConnectionPicker({
       <h2 id="connection-heading" className="text-base font-semibold">
         Connection
       </h2>
+      {/* The radios only drive the form's shape; this carries the choice (React resets uncontrolled radios after an action). */}
+      <input type="hidden" name="kind" value={kind} />
       <fieldset>
         <legend className="sr-only">Where credentials come from</legend>
         <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
@@ -58,7 +61,7 @@ export function ConnectionPicker({
                 kind === option.kind ? "border-zinc-900 bg-zinc-50 dark:border-zinc-200 dark:bg-zinc-900" : "border-zinc-200 dark:border-zinc-800",
               )}
             >
-              <input type="radio" name="kind" value={option.kind} checked={kind === option.kind} onChange={() => setKind(option.kind)} data-testid={`connection-${option.kind}`} className="mt-1" />
+              <input type="radio" name="connection-kind" value={option.kind} checked={kind === option.kind} onChange={() => setKind(option.kind)} data-testid={`connection-${option.kind}`} className="mt-1" />
               <span>
                 <span className="font-medium">{option.label}</span>
                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">{option.hint}</span>
@@ -97,7 +100,7 @@ export function ConnectionPicker({
             <label htmlFor="base" className="text-sm font-medium">
               Credentials from
             </label>
-            <select id="base" name="base" className={inputClass} aria-describedby="base-error">
+            <select id="base" name="base" className={inputClass} aria-describedby="base-error" defaultValue={values.base ?? "env"}>
               <option value="env">Environment</option>
               {usable.map((profile) => (
                 <option key={profile.name} value={`profile:${profile.name}`}>
@@ -111,14 +114,14 @@ export function ConnectionPicker({
             <label htmlFor="roleArn" className="text-sm font-medium">
               Role ARN
             </label>
-            <input id="roleArn" name="roleArn" className={cx(inputClass, "font-mono")} placeholder="arn:aws:iam::123456789012:role/Audit" aria-invalid={!!errors.roleArn} aria-describedby="roleArn-error" data-testid="role-arn" />
+            <input id="roleArn" name="roleArn" defaultValue={values.roleArn ?? ""} className={cx(inputClass, "font-mono")} placeholder="arn:aws:iam::123456789012:role/Audit" aria-invalid={!!errors.roleArn} aria-describedby="roleArn-error" data-testid="role-arn" />
             <FieldError id="roleArn-error" message={errors.roleArn} />
           </div>
           <div className="space-y-1">
             <label htmlFor="externalId" className="text-sm font-medium">
               External ID <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
             </label>
-            <input id="externalId" name="externalId" className={cx(inputClass, "font-mono")} aria-invalid={!!errors.externalId} aria-describedby="externalId-error" />
+            <input id="externalId" name="externalId" defaultValue={values.externalId ?? ""} className={cx(inputClass, "font-mono")} aria-invalid={!!errors.externalId} aria-describedby="externalId-error" />
             <FieldError id="externalId-error" message={errors.externalId} />
           </div>
         </div>
