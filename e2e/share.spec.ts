@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -9,12 +10,13 @@ import {
   GetStagesCommand,
   UpdateMethodCommand,
   UpdateStageCommand,
+  type PatchOperation,
 } from "@aws-sdk/client-api-gateway";
 import { expect, test, type Page } from "@playwright/test";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { AuditPage } from "./pages/audit-page";
 import { ComparePage, readRenderedAudit, SharePanel, StoredAuditPage } from "./pages/share-pages";
-import { E2E_EMULATOR_URL } from "./support/servers";
+import { E2E_APP_URL, E2E_EMULATOR_URL } from "./support/servers";
 
 const REGION = "us-east-1";
 // The demo's documented fake keys (lib/aws/connections/credentials.ts): the emulator maps them to the seeds' account.
@@ -113,20 +115,15 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
   const stages = (await client.send(new GetStagesCommand({ restApiId: STOREFRONT_API_ID }))).item ?? [];
   const originalDeployments = Object.fromEntries(stages.map((stage) => [stage.stageName!, stage.deploymentId!]));
   const created: string[] = [];
+  const patchAccountOptions = (patchOperations: PatchOperation[]) =>
+    client.send(new UpdateMethodCommand({ restApiId: STOREFRONT_API_ID, resourceId, httpMethod: "OPTIONS", patchOperations }));
 
   try {
     // The fix a team would make: let the preflight through without the Cognito authorizer, then deploy both stages.
-    await client.send(
-      new UpdateMethodCommand({
-        restApiId: STOREFRONT_API_ID,
-        resourceId,
-        httpMethod: "OPTIONS",
-        patchOperations: [
-          { op: "replace", path: "/authorizationType", value: "NONE" },
-          { op: "remove", path: "/authorizerId" },
-        ],
-      }),
-    );
+    await patchAccountOptions([
+      { op: "replace", path: "/authorizationType", value: "NONE" },
+      { op: "remove", path: "/authorizerId" },
+    ]);
     for (const stageName of Object.keys(originalDeployments)) {
       const deployment = await client.send(new CreateDeploymentCommand({ restApiId: STOREFRONT_API_ID, stageName, description: "e2e: OPTIONS /account without authorizer" }));
       created.push(deployment.id!);
@@ -167,21 +164,56 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
     }
   } finally {
     // Put the shared emulator back exactly as seeded for the other specs.
-    await client.send(
-      new UpdateMethodCommand({
-        restApiId: STOREFRONT_API_ID,
-        resourceId,
-        httpMethod: "OPTIONS",
-        patchOperations: [
-          { op: "replace", path: "/authorizationType", value: original.authorizationType! },
-          { op: "replace", path: "/authorizerId", value: original.authorizerId! },
-        ],
-      }),
-    );
+    await patchAccountOptions([
+      { op: "replace", path: "/authorizationType", value: original.authorizationType! },
+      { op: "replace", path: "/authorizerId", value: original.authorizerId! },
+    ]);
     for (const [stageName, deploymentId] of Object.entries(originalDeployments)) {
       await client.send(new UpdateStageCommand({ restApiId: STOREFRONT_API_ID, stageName, patchOperations: [{ op: "replace", path: "/deploymentId", value: deploymentId }] }));
     }
     for (const deploymentId of created) await client.send(new DeleteDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId }));
     client.destroy();
   }
+});
+
+test.describe("read-only team viewer (PREFLIGHT_READ_ONLY=1)", () => {
+  // A second server on the same build and the same store, in read-only mode: what a team viewer deployment runs.
+  const port = Number(process.env.PREFLIGHT_E2E_READONLY_PORT ?? Number(new URL(E2E_APP_URL).port) + 1);
+  const viewerUrl = `http://127.0.0.1:${port}`;
+  let viewer: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    viewer = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+      env: { ...process.env, PREFLIGHT_READ_ONLY: "1", PREFLIGHT_DEMO_ENDPOINT: E2E_EMULATOR_URL },
+      stdio: "ignore",
+      detached: true,
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const ready = await fetch(`${viewerUrl}/api/health`).then((response) => response.ok, () => false);
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error(`the read-only server on ${viewerUrl} did not start`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+
+  test.afterAll(() => {
+    // The server runs in its own process group (detached): end that group only.
+    if (viewer?.pid) process.kill(-viewer.pid, "SIGTERM");
+  });
+
+  test("opens shared audits but cannot share, delete or read live", async ({ page }) => {
+    const link = await shareStorefront(page);
+    const stored = new StoredAuditPage(page);
+    await stored.open(`${viewerUrl}${link}`);
+    await expect(page.getByTestId("method-matrix")).toBeVisible();
+    await expect(page.getByTestId("read-live")).toHaveCount(0);
+    await expect(page.getByTestId("delete-audit")).toBeDisabled();
+
+    await new AuditPage(page).page.goto(`${viewerUrl}${AuditPage.url(STOREFRONT_API_ID)}`);
+    await expect(page.getByTestId("share-button")).toBeDisabled();
+
+    await page.goto(`${viewerUrl}/audits`);
+    await expect(page.getByTestId("read-only-notice")).toBeVisible();
+  });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
 import { RULES } from "@/lib/rules";
-import type { RuleMeta } from "@/lib/rules/types";
+import type { Finding, RuleMeta } from "@/lib/rules/types";
 import type { ApiRef, AuditSummary, StoredAudit } from "@/lib/share/audit-store";
 import { compareReports, type AuditComparison } from "@/lib/share/compare";
 import { AuditStoreError } from "@/lib/share/errors";
@@ -28,9 +28,13 @@ export interface StoredView {
 /** The same view data loadAudit gives the live page, built from a stored report (no AWS call). */
 export function viewDataFor(stored: StoredAudit): StoredView {
   const report = stored.snapshot.report;
-  const used = new Set(report.findings.map((finding) => finding.ruleId));
-  const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
-  return { stored, report, rules, snippets: report.findings.map(() => []) };
+  return { stored, report, rules: rulesFor(report.findings), snippets: report.findings.map(() => []) };
+}
+
+/** Only the metas the findings need travel to the browser; a rule since removed from the registry is shown by id. */
+export function rulesFor(findings: readonly Finding[]): Record<string, RuleMeta> {
+  const used = new Set(findings.map((finding) => finding.ruleId));
+  return Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
 }
 
 /** Undefined for an unknown, expired or malformed id; a malformed id never reaches the store. */

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { RULES } from "@/lib/rules";
 import { Callout } from "@/components/ui/callout";
 import { ComparisonView } from "@/components/share/comparison-view";
 import { comparePath } from "@/components/share/paths";
-import { loadComparison } from "@/app/_server/share";
+import { loadComparison, rulesFor } from "@/app/_server/share";
 
 interface Params {
   id: string;
@@ -25,8 +24,7 @@ export default async function CompareAuditsPage({ params }: { params: Promise<Pa
     );
   }
   const { base, head, comparison } = loaded;
-  const used = new Set([...base.snapshot.report.findings, ...head.snapshot.report.findings].map((finding) => finding.ruleId));
-  const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
+  const rules = rulesFor([...base.snapshot.report.findings, ...head.snapshot.report.findings]);
   const authorizerNames = Object.fromEntries(
     [...base.snapshot.report.model.authorizers, ...head.snapshot.report.model.authorizers].map((authorizer) => [authorizer.id, authorizer.name]),
   );
