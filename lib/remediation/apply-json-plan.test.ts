@@ -1,0 +1,97 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openConnection, type Connection } from "@/lib/aws/connections/connection";
+import { runAudit } from "@/lib/audit/run-audit";
+import type { AuditReport } from "@/lib/audit/types";
+import { startEmulator, type Emulator } from "@/lib/emulator";
+import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
+import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
+import { applyJsonPlan, validateJsonPlan } from "@/lib/remediation/apply-json-plan";
+import { createRemediationContext } from "@/lib/remediation/context";
+import { renderAll } from "@/lib/remediation/render-all";
+import { ruleById } from "@/lib/rules";
+import type { Finding } from "@/lib/rules/types";
+
+/**
+ * End to end on the emulator's storefront: audit, apply the generated fixes (JSON plan through the SDK, or
+ * the bash script through the real AWS CLI v2), audit again. Every fixable finding must be gone and no new
+ * one may appear.
+ */
+const key = (finding: Finding) => `${finding.ruleId} ${JSON.stringify(finding.target)}`;
+const fixable = (finding: Finding) => finding.fixes.length > 0 && ruleById(finding.ruleId)?.meta.fixable === true;
+
+describe("generated fixes applied to the emulator", () => {
+  let emulator: Emulator;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url, env: { NODE_ENV: "test" } });
+    if (!opened.ok) throw opened.error;
+    connection = opened.connection;
+  });
+  beforeEach(() => emulator.reset());
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  async function audit(): Promise<AuditReport> {
+    const result = await runAudit({ connection, region: "us-east-1", restApiId: STOREFRONT_API_ID, env: { NODE_ENV: "test" } });
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    return result.report;
+  }
+
+  function expectFixed(before: AuditReport, after: AuditReport): void {
+    const beforeKeys = new Set(before.findings.map(key));
+    const remainingFixable = after.findings.filter((finding) => fixable(finding) && before.findings.some((old) => key(old) === key(finding)));
+    expect(remainingFixable.map(key)).toEqual([]);
+    expect(after.findings.filter((finding) => !beforeKeys.has(key(finding))).map(key)).toEqual([]);
+  }
+
+  it("the JSON plan, applied with the SDK, fixes every fixable finding", async () => {
+    const before = await audit();
+    expect(before.findings.filter(fixable).length).toBeGreaterThan(3);
+    const bundle = renderAll(before.findings, createRemediationContext(before.model, before.findings));
+    const plan = validateJsonPlan(JSON.parse(bundle.snippets.find((snippet) => snippet.format === "sdk-json")!.content));
+    const result = await applyJsonPlan(emulatorClient(emulator.url), plan);
+    expect(result.applied.length).toBeGreaterThan(0);
+    expectFixed(before, await audit());
+  }, 120_000);
+
+  it("applying the JSON plan twice is safe", async () => {
+    const before = await audit();
+    const bundle = renderAll(before.findings, createRemediationContext(before.model, before.findings));
+    const plan = JSON.parse(bundle.snippets.find((snippet) => snippet.format === "sdk-json")!.content) as unknown;
+    await applyJsonPlan(emulatorClient(emulator.url), plan);
+    const second = await applyJsonPlan(emulatorClient(emulator.url), plan);
+    expect(second.applied.some((step) => step.outcome === "skipped-exists")).toBe(true);
+  }, 120_000);
+
+  it("the bash script, run with the real AWS CLI v2, fixes every fixable finding", async () => {
+    const before = await audit();
+    const bundle = renderAll(before.findings, createRemediationContext(before.model, before.findings));
+    const dir = mkdtempSync(join(tmpdir(), "preflight-cli-e2e-"));
+    const script = join(dir, "fix.sh");
+    writeFileSync(script, bundle.snippets.find((snippet) => snippet.format === "aws-cli")!.content, { mode: 0o755 });
+    // Asynchronously: the emulator answers from this process's event loop.
+    await promisify(execFile)("bash", [script], {
+      encoding: "utf8",
+      timeout: 240_000,
+      env: {
+        NODE_ENV: "test",
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: dir,
+        ENDPOINT_URL: emulator.url,
+        AWS_ACCESS_KEY_ID: "AKIAEMULATORDEFAULT1",
+        AWS_SECRET_ACCESS_KEY: "fake-secret",
+        AWS_CONFIG_FILE: join(dir, "none"),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, "none"),
+      },
+    });
+    expectFixed(before, await audit());
+  }, 300_000);
+});
