@@ -100,6 +100,7 @@ test("unknown and malformed ids show the not-found page", async ({ page, request
 
 test("did our fix work: fix OPTIONS /account in the emulator, audit again, and the comparison shows it fixed", async ({ page, browser }) => {
   const before = await shareStorefront(page);
+  const seeded = await readRenderedAudit(page);
 
   const client = new APIGatewayClient({
     region: REGION,
@@ -174,6 +175,9 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
     for (const deploymentId of created) await client.send(new DeleteDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId }));
     client.destroy();
   }
+  // The restore worked: the live audit is again exactly what the seed produces.
+  await new AuditPage(page).open(STOREFRONT_API_ID);
+  expect(await readRenderedAudit(page)).toEqual(seeded);
 });
 
 test.describe("read-only team viewer (PREFLIGHT_READ_ONLY=1)", () => {
