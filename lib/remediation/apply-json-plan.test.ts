@@ -72,6 +72,10 @@ describe("generated fixes applied to the emulator", () => {
   }, 120_000);
 
   it("the bash script, run with the real AWS CLI v2, fixes every fixable finding", async () => {
+    // Debian's awscli package (v2) in /usr/bin, not whatever an earlier PATH entry (e.g. a pyenv shim for v1) holds.
+    const path = "/usr/bin:/bin";
+    const { stdout: version } = await promisify(execFile)("aws", ["--version"], { env: { NODE_ENV: "test", PATH: path } });
+    expect(version).toMatch(/^aws-cli\/2\./);
     const before = await audit();
     const bundle = renderAll(before.findings, createRemediationContext(before.model, before.findings));
     const dir = mkdtempSync(join(tmpdir(), "preflight-cli-e2e-"));
@@ -83,7 +87,7 @@ describe("generated fixes applied to the emulator", () => {
       timeout: 240_000,
       env: {
         NODE_ENV: "test",
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        PATH: path,
         HOME: dir,
         ENDPOINT_URL: emulator.url,
         AWS_ACCESS_KEY_ID: "AKIAEMULATORDEFAULT1",
