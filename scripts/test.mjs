@@ -47,7 +47,14 @@ const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0
 const brokenFiles = (vitest?.testResults ?? []).filter(
   (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
 ).length;
-const failed = (vitest?.numFailedTests ?? 0) + brokenFiles + (playwright?.stats?.unexpected ?? 0);
+const unitFailed = (vitest?.numFailedTests ?? 0) + brokenFiles;
+const e2eFailed = playwright?.stats?.unexpected ?? 0;
+// A failed step that no test count reflects (typecheck, lint, build, a runner that could not start)
+// counts as one failure, so the closing line never reads "0 failed" on a red run.
+const uncounted = failedSteps.filter(
+  (name) => !(name === "unit tests" && unitFailed > 0) && !(name === "end-to-end tests" && e2eFailed > 0),
+).length;
+const failed = unitFailed + e2eFailed + uncounted;
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
 
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
