@@ -1,3 +1,4 @@
+import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { collectDesiredState, shortHash } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
@@ -162,18 +163,15 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     );
     permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]));
   }
-  for (const stage of flush) {
-    manual.push(`After cdk deploy, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`);
-    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}/cache/authorizers`, ["DELETE"]));
-  }
+  const flushing = flushAfterDeploy(ctx, flush, "cdk deploy");
+  manual.push(...flushing.manual);
+  permissions.push(...flushing.permissions);
   manual.push(...notes);
 
   const iam = dedupePermissions([
     ...permissions,
     { action: "sts:AssumeRole", resource: `arn:aws:iam::${ctx.accountId}:role/cdk-*` },
-    ...["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"].map((action) => ({
-      action, resource: `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/*`,
-    })),
+    ...cloudFormationDeployPermissions(ctx),
   ]);
   const content = [
     `// Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${ctx.region}: AWS CDK v2.`,

@@ -1,3 +1,4 @@
+import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { CfnIntrinsic, toCfnYaml } from "@/lib/remediation/cfn-yaml";
 import { DesiredState, type DesiredMethod, type DesiredStageSetting } from "@/lib/remediation/desired-state";
 import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
@@ -240,17 +241,14 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       permissions.push(...iamForPath(region, `${api}/stages/${stage}`, ["PATCH"]));
     }
   }
-  for (const stage of flush) {
-    manual.push(`After the stack update, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`);
-    permissions.push(...iamForPath(region, `${api}/stages/${stage}/cache/authorizers`, ["DELETE"]));
-  }
+  const flushing = flushAfterDeploy(ctx, flush, "the stack update");
+  manual.push(...flushing.manual);
+  permissions.push(...flushing.permissions);
   manual.push(...notes);
 
   const iam = dedupePermissions([
     ...permissions,
-    ...["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"].map((action) => ({
-      action, resource: `arn:aws:cloudformation:${region}:${ctx.accountId}:stack/*`,
-    })),
+    ...cloudFormationDeployPermissions(ctx),
   ]);
   const header = [
     `# Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${region}: CloudFormation.`,

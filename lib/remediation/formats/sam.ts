@@ -1,3 +1,4 @@
+import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { toCfnYaml } from "@/lib/remediation/cfn-yaml";
 import { mergedCors } from "@/lib/remediation/desired-state";
 import { cfnMethodSettings, collectDesiredState } from "@/lib/remediation/formats/cloudformation";
@@ -110,17 +111,14 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
     manual.push(`sam deploy publishes a new deployment of stage ${stage} when the API definition changes; nothing else to do.`);
     permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]));
   }
-  for (const stage of flush) {
-    manual.push(`After sam deploy, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`);
-    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}/cache/authorizers`, ["DELETE"]));
-  }
+  const flushing = flushAfterDeploy(ctx, flush, "sam deploy");
+  manual.push(...flushing.manual);
+  permissions.push(...flushing.permissions);
   manual.push(...notes);
 
   const iam = dedupePermissions([
     ...permissions,
-    ...["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"].map((action) => ({
-      action, resource: `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/*`,
-    })),
+    ...cloudFormationDeployPermissions(ctx),
     { action: "cloudformation:CreateChangeSet", resource: `arn:aws:cloudformation:${ctx.region}:aws:transform/Serverless-2016-10-31` },
   ]);
   const apiId = `${logicalId(ctx.apiName || ctx.apiId)}Api`;

@@ -1,3 +1,4 @@
+import { flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { collectDesiredState } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { hclBlock, hclRef, hclString, type HclBody } from "@/lib/remediation/hcl";
@@ -192,10 +193,9 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     ])}`);
     permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]), ...iamForPath(ctx.region, `${api}/deployments/*`, ["GET", "DELETE"]));
   }
-  for (const stage of flush) {
-    manual.push(`After terraform apply, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`);
-    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}/cache/authorizers`, ["DELETE"]));
-  }
+  const flushing = flushAfterDeploy(ctx, flush, "terraform apply");
+  manual.push(...flushing.manual);
+  permissions.push(...flushing.permissions);
   manual.push(...notes);
   const iam = dedupePermissions(permissions);
   const content = [
