@@ -29,7 +29,8 @@ export interface ApiGatewayPort {
   readonly region: string;
   getRestApis(position: string | undefined, limit: number): Promise<Page<RestApi>>;
   getRestApi(restApiId: string): Promise<RestApi>;
-  getResources(restApiId: string, position: string | undefined, limit: number): Promise<Page<Resource>>;
+  /** `embed` defaults to true; false only for the benchmark's per-method baseline. */
+  getResources(restApiId: string, position: string | undefined, limit: number, embed?: boolean): Promise<Page<Resource>>;
   getAuthorizers(restApiId: string, position: string | undefined, limit: number): Promise<Page<Authorizer>>;
   getStages(restApiId: string): Promise<Stage[]>;
   getGatewayResponses(restApiId: string, position: string | undefined, limit: number): Promise<Page<GatewayResponse>>;
@@ -97,8 +98,8 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
     // embed=methods returns every Method (integration and responses included) with its resource, so an
     // API costs ⌈resources/500⌉ calls instead of one GetMethod per method:
     // https://docs.aws.amazon.com/apigateway/latest/api/API_GetResources.html
-    getResources: (restApiId, position, limit) =>
-      call("GetResources", { restApiId }, () => client.send(new GetResourcesCommand({ restApiId, position, limit, embed: ["methods"] }))).then((r) => ({
+    getResources: (restApiId, position, limit, embed = true) =>
+      call("GetResources", { restApiId }, () => client.send(new GetResourcesCommand({ restApiId, position, limit, ...(embed ? { embed: ["methods"] } : {}) }))).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),

@@ -10,7 +10,7 @@ export const API_GATEWAY_QUOTAS = Object.freeze({
 
 // The client runs a little under the quota: requests reach the service a few ms apart from when they
 // were sent, so a bucket that matched the quota exactly would still draw an occasional 429.
-const SAFETY = { capacityMargin: 2, rateFactor: 0.98 };
+const SAFETY = { capacityMargin: 4, rateFactor: 0.97 };
 
 export interface AccountLimiterOptions {
   clock?: Clock;
