@@ -24,7 +24,7 @@ export function AuditHeader({ report, stored = false }: { report: AuditReport; s
   // Partial-read warnings repeat model.missing (listed above); the rest are notes about the read.
   const notes = report.warnings.filter((warning) => warning.code !== "partial-read");
   return (
-    <header className="space-y-2" data-testid="audit-header">
+    <header className="space-y-2" data-testid="audit-header" data-read-ms={report.stats.wallTimeMs}>
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h1 className="truncate text-xl font-semibold tracking-tight" data-testid="api-name">

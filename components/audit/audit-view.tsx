@@ -159,7 +159,7 @@ export function AuditView({ report, rules, snippets }: AuditViewProps) {
               Clear the path filter to see all {matrix.rows.length} resources.
             </EmptyState>
           ) : (
-            <div className={cx("grid gap-3", selected && "xl:grid-cols-[minmax(0,1fr)_28rem]")}>
+            <div className={cx("grid gap-3", selected && "xl:grid-cols-[minmax(0,1fr)_26rem]")}>
               <MethodMatrix matrix={matrix} rows={rows} collapsed={effectiveCollapsed} onToggle={toggle} selectedKey={selected} onSelect={select} />
               {selected ? (
                 <div className="xl:max-h-[calc(100vh-17rem)] xl:overflow-auto">

@@ -96,7 +96,7 @@ export function MatrixCellContent({ cell }: { cell: MatrixCell | undefined }) {
         {relatedWorst ? (
           <span className={cx("inline-flex shrink-0 items-center gap-0.5", SEVERITY_STYLES[relatedWorst].text)} title="Affected by a finding on its authorizer">
             <span aria-hidden>{SEVERITY_STYLES[relatedWorst].glyph}</span>
-            via authorizer
+            via auth
           </span>
         ) : null}
         {cell.drift.length > 0 ? (

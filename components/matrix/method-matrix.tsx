@@ -2,16 +2,10 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { cx } from "@/components/ui/cx";
-import { ChevronIcon } from "@/components/ui/icons";
-import { SEVERITY_STYLES, worstSeverity } from "@/components/findings/severity";
-import { cellDescription, cellState, MatrixCellContent } from "./matrix-cell";
 import { cellKey, type MatrixModel, type MatrixRow } from "./matrix-model";
+import { MatrixRowView, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from "./matrix-row";
 
-const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 32;
-const ROW_HEADER_WIDTH = 264;
-const COLUMN_WIDTH = 176;
 const PAGE_ROWS = 10;
 
 interface Position {
@@ -62,6 +56,17 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
     [rows.length, columns.length],
   );
   const current = clamp(active);
+  // Columns fill the available width (within bounds); re-measured when the panel opens or the window resizes.
+  const [viewportWidth, setViewportWidth] = useState(1100);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewportWidth(element.clientWidth));
+    observer.observe(element);
+    setViewportWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+  const activate = useCallback((row: number, col: number) => setActive({ row, col }), []);
 
   const moveTo = useCallback(
     (position: Position) => {
@@ -146,7 +151,9 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
     event.preventDefault();
   }
 
-  const totalWidth = ROW_HEADER_WIDTH + columns.length * COLUMN_WIDTH;
+  const columnWidth = Math.floor(Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, (viewportWidth - ROW_HEADER_WIDTH - 2) / Math.max(1, columns.length))));
+  const totalWidth = ROW_HEADER_WIDTH + columns.length * columnWidth;
+  const selectedPath = selectedKey ? selectedKey.slice(0, selectedKey.lastIndexOf(":")) : undefined;
 
   return (
     <div
@@ -165,7 +172,7 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
             Resource
           </div>
           {columns.map((verb) => (
-            <div key={verb} role="columnheader" className="flex items-center border-l border-zinc-200 px-2 font-mono font-semibold dark:border-zinc-800" style={{ width: COLUMN_WIDTH }}>
+            <div key={verb} role="columnheader" className="flex items-center border-l border-zinc-200 px-2 font-mono font-semibold dark:border-zinc-800" style={{ width: columnWidth }}>
               {verb}
             </div>
           ))}
@@ -174,85 +181,23 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
       <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
-          const expanded = row.hasChildren && !collapsed.has(row.resource.id);
-          const rowWorst = worstSeverity(row.findings.map((finding) => finding.severity));
+          const selectedVerb = selectedKey && selectedPath === row.resource.path ? selectedKey.slice(selectedKey.lastIndexOf(":") + 1) : undefined;
           return (
-            <div
+            <MatrixRowView
               key={row.resource.id}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-level={row.depth + 1}
-              aria-expanded={row.hasChildren ? expanded : undefined}
-              data-testid="matrix-row"
-              data-path={row.resource.path}
-              className="absolute left-0 top-0 flex border-b border-zinc-100 dark:border-zinc-900"
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
-            >
-              <div
-                role="rowheader"
-                tabIndex={current.row === item.index && current.col === 0 ? 0 : -1}
-                data-row={item.index}
-                data-col={0}
-                title={row.resource.path}
-                onFocus={() => setActive({ row: item.index, col: 0 })}
-                className="sticky left-0 z-10 flex items-center gap-1 overflow-hidden bg-white pr-2 font-mono outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600 dark:bg-zinc-950"
-                style={{ width: ROW_HEADER_WIDTH, paddingLeft: 8 + Math.min(row.depth, 12) * 14 }}
-              >
-                {row.hasChildren ? (
-                  <span
-                    aria-hidden
-                    onClick={() => onToggle(row.resource.id)}
-                    className={cx("shrink-0 cursor-pointer rounded p-0.5 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800", expanded && "rotate-90")}
-                  >
-                    <ChevronIcon />
-                  </span>
-                ) : (
-                  <span aria-hidden className="w-[18px] shrink-0" />
-                )}
-                <span className="truncate">{row.depth === 0 ? "/" : `/${row.resource.pathPart}`}</span>
-                {rowWorst ? (
-                  <span className={cx("ml-auto shrink-0", SEVERITY_STYLES[rowWorst].text)} title={`${row.findings.length} finding(s) on this resource`}>
-                    {SEVERITY_STYLES[rowWorst].glyph}
-                  </span>
-                ) : null}
-              </div>
-              {columns.map((verb, index) => {
-                const key = cellKey(row.resource.path, verb);
-                const cell = matrix.cells.get(key);
-                const state = cellState(cell);
-                const col = index + 1;
-                const selected = selectedKey === key;
-                return (
-                  <div
-                    key={verb}
-                    role="gridcell"
-                    tabIndex={current.row === item.index && current.col === col ? 0 : -1}
-                    aria-selected={selected}
-                    aria-label={cellDescription(cell, row.resource.path, verb)}
-                    data-testid="matrix-cell"
-                    data-cell={key}
-                    data-state={state}
-                    data-severity={cell?.worst}
-                    data-related-severity={worstSeverity(cell?.relatedFindings.map((finding) => finding.severity) ?? [])}
-                    data-row={item.index}
-                    data-col={col}
-                    onFocus={() => setActive({ row: item.index, col })}
-                    onClick={() => onSelect(key)}
-                    className={cx(
-                      "relative flex cursor-pointer items-stretch border-l border-zinc-100 px-2 py-1 outline-none dark:border-zinc-900",
-                      "hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600 dark:hover:bg-zinc-900",
-                      cell?.worst && SEVERITY_STYLES[cell.worst].cell,
-                      state === "missing" && cx("border-2 border-dashed border-current", cell?.worst && SEVERITY_STYLES[cell.worst].text),
-                      state === "deployed-only" && "bg-[repeating-linear-gradient(135deg,transparent,transparent_4px,rgba(113,113,122,0.12)_4px,rgba(113,113,122,0.12)_8px)]",
-                      selected && "outline-2 -outline-offset-2 outline-blue-600 dark:outline-blue-400",
-                    )}
-                    style={{ width: COLUMN_WIDTH }}
-                  >
-                    <MatrixCellContent cell={cell} />
-                  </div>
-                );
-              })}
-            </div>
+              row={row}
+              index={item.index}
+              offset={item.start - HEADER_HEIGHT}
+              columns={columns}
+              columnWidth={columnWidth}
+              cells={matrix.cells}
+              expanded={row.hasChildren && !collapsed.has(row.resource.id)}
+              activeCol={current.row === item.index ? current.col : -1}
+              selectedVerb={selectedVerb}
+              onToggle={onToggle}
+              onSelect={onSelect}
+              onActivate={activate}
+            />
           );
         })}
       </div>
