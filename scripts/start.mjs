@@ -7,26 +7,35 @@ import { existsSync } from "node:fs";
 const host = process.env.HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
 const emulatorPort = process.env.PREFLIGHT_DEMO_PORT ?? "4599";
-const emulatorEntry = "lib/emulator/cli.ts";
-process.env.NEXT_TELEMETRY_DISABLED = "1";
+const bin = (name) => `node_modules/.bin/${name}`;
+// No outside network here: Next's anonymous telemetry would only time out.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PREFLIGHT_DEMO_ENDPOINT: `http://127.0.0.1:${emulatorPort}` };
 
 if (process.env.PREFLIGHT_SKIP_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  const build = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children = [];
-const env = { ...process.env };
-if (existsSync(emulatorEntry)) {
-  env.PREFLIGHT_DEMO_ENDPOINT = `http://127.0.0.1:${emulatorPort}`;
-  children.push(spawn("npx", ["tsx", emulatorEntry, "--port", emulatorPort], { stdio: "inherit", env }));
-}
-children.push(spawn("npx", ["next", "start", "--hostname", host, "--port", port], { stdio: "inherit", env }));
+// Each child leads its own process group so stopping kills what it spawned too.
+const children = [
+  spawn(bin("tsx"), ["lib/emulator/cli.ts", "--port", emulatorPort], { stdio: "inherit", env, detached: true }),
+  spawn(bin("next"), ["start", "--hostname", host, "--port", port], { stdio: "inherit", env, detached: true }),
+];
 
+let stopping = false;
 function stopAll(code) {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
   process.exit(code);
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
+// If either server dies (say its port is taken), stop the other rather than serve half a demo.
 for (const child of children) child.on("exit", (code) => stopAll(code ?? 1));
