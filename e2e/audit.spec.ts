@@ -109,6 +109,20 @@ test("the storefront matrix, detail panel and findings list, in light and dark",
   await expect(audit.detail).toContainText("Browser sends");
   await expect(audit.detail.getByTestId("fix-steps").first()).toContainText("Set the authorization of OPTIONS /products from CUSTOM to NONE");
   await page.screenshot({ path: "test-output/screenshots/audit-storefront.png" });
+
+  // Remediation: a tab per format, each with a copy button that copies exactly the snippet.
+  const tabs = audit.detail.getByTestId("remediation-tabs").first();
+  await expect(tabs.getByRole("tab", { name: "AWS CLI" })).toHaveAttribute("aria-selected", "true");
+  await expect(tabs.getByTestId("remediation-panel")).toContainText("apigateway update-method");
+  await tabs.getByRole("tab", { name: "Terraform" }).click();
+  await expect(tabs.getByTestId("remediation-panel")).toContainText("aws_api_gateway");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await tabs.getByTestId("copy-button").click();
+  await expect(tabs.getByTestId("copy-button")).toContainText("Copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await tabs.locator("pre code").textContent());
+  await audit.detail.getByTestId("remediation-tabs").first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-output/screenshots/audit-remediation.png" });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-output/screenshots/audit-storefront-dark.png" });
   await page.emulateMedia({ colorScheme: "light" });

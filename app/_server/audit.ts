@@ -6,10 +6,11 @@ import type { AuditReport } from "@/lib/audit/types";
 import type { UiError } from "@/components/connect/types";
 import type { RemediationSnippet } from "@/components/remediation/types";
 import { openConnectionById } from "./connection";
+import { remediationFor } from "./remediation";
 import { toUiError } from "./ui-error";
 
 export type LoadAuditResult =
-  | { ok: true; report: AuditReport; rules: Record<string, RuleMeta>; snippets: RemediationSnippet[][] }
+  | { ok: true; report: AuditReport; rules: Record<string, RuleMeta>; snippets: RemediationSnippet[][]; snippetErrors: (string | undefined)[] }
   | { ok: false; error: UiError };
 
 /** Reads, normalises and audits one API for the audit page; expected failures are values. */
@@ -30,5 +31,6 @@ export async function loadAudit(connectionId: string, region: string, apiId: str
   // Only the metas the report needs travel to the browser.
   const used = new Set(report.findings.map((finding) => finding.ruleId));
   const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
-  return { ok: true, report, rules, snippets: report.findings.map(() => []) };
+  const remediation = remediationFor(report);
+  return { ok: true, report, rules, snippets: remediation.snippets, snippetErrors: remediation.errors };
 }

@@ -25,9 +25,11 @@ export interface AuditViewProps {
   rules: Record<string, RuleMeta>;
   /** Rendered remediation per finding, by index into report.findings; empty until renderers exist. */
   snippets: RemediationSnippet[][];
+  /** By index into report.findings: why a finding's snippets could not be rendered. */
+  snippetErrors?: (string | undefined)[];
 }
 
-export function AuditView({ report, rules, snippets }: AuditViewProps) {
+export function AuditView({ report, rules, snippets, snippetErrors }: AuditViewProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
@@ -63,13 +65,16 @@ export function AuditView({ report, rules, snippets }: AuditViewProps) {
 
   const explainer = useMemo<Explainer>(() => {
     const byFinding = new Map<Finding, RemediationSnippet[]>();
+    const errors = new Map<Finding, string>();
     report.findings.forEach((finding, index) => {
       const list = snippets[index];
       if (list && list.length > 0) byFinding.set(finding, list);
+      const error = snippetErrors?.[index];
+      if (error) errors.set(finding, error);
     });
     const authorizerNames = Object.fromEntries(model.authorizers.map((authorizer) => [authorizer.id, authorizer.name]));
-    return { rules, snippetsFor: (finding) => byFinding.get(finding), authorizerNames };
-  }, [report.findings, rules, snippets, model.authorizers]);
+    return { rules, snippetsFor: (finding) => byFinding.get(finding), snippetErrorFor: (finding) => errors.get(finding), authorizerNames };
+  }, [report.findings, rules, snippets, snippetErrors, model.authorizers]);
 
   const ruleOptions = useMemo<RuleOption[]>(() => {
     const counts = new Map<string, number>();
@@ -197,7 +202,7 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
                 <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{explainer.rules[finding.ruleId]?.title ?? finding.message}</span>
               </summary>
               <div className="mt-2">
-                <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} />
+                <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} snippetError={explainer.snippetErrorFor(finding)} />
               </div>
             </details>
           </li>

@@ -5,6 +5,8 @@ import type { RemediationSnippet } from "@/components/remediation/types";
 export interface Explainer {
   rules: Record<string, RuleMeta>;
   snippetsFor: (finding: Finding) => RemediationSnippet[] | undefined;
+  /** Why a finding's snippets are missing, when rendering them failed. */
+  snippetErrorFor: (finding: Finding) => string | undefined;
   /** Authorizer id → name, to label findings that target an authorizer. */
   authorizerNames: Record<string, string>;
 }

@@ -2,6 +2,7 @@ import type { Finding, RuleMeta } from "@/lib/rules/types";
 import { describeIntent } from "@/components/remediation/describe-intent";
 import { RemediationTabs } from "@/components/remediation/remediation-tabs";
 import type { RemediationSnippet } from "@/components/remediation/types";
+import { Callout } from "@/components/ui/callout";
 import { SeverityBadge } from "./severity-badge";
 
 function evidenceValue(value: Finding["evidence"][string]): string {
@@ -21,7 +22,7 @@ export function findingTargetLabel(finding: Finding, authorizerNames: Record<str
   return "API";
 }
 
-export function FindingCard({ finding, meta, snippets }: { finding: Finding; meta?: RuleMeta; snippets?: RemediationSnippet[] }) {
+export function FindingCard({ finding, meta, snippets, snippetError }: { finding: Finding; meta?: RuleMeta; snippets?: RemediationSnippet[]; snippetError?: string }) {
   const evidence = Object.entries(finding.evidence);
   return (
     <article data-testid="finding-card" data-rule={finding.ruleId} data-severity={finding.severity} className="space-y-2 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
@@ -72,6 +73,7 @@ export function FindingCard({ finding, meta, snippets }: { finding: Finding; met
             ))}
           </ol>
           {snippets && snippets.length > 0 ? <RemediationTabs snippets={snippets} /> : null}
+          {snippetError ? <Callout tone="error" title="Fix snippets unavailable">{snippetError}</Callout> : null}
         </section>
       ) : null}
       {meta && meta.docs.length > 0 ? (

@@ -64,7 +64,7 @@ export function FindingsList({
                               <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{finding.message}</span>
                             </summary>
                             <div className="mt-2">
-                              <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} />
+                              <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} snippetError={explainer.snippetErrorFor(finding)} />
                             </div>
                           </details>
                           {cell ? (

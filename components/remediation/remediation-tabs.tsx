@@ -40,11 +40,17 @@ export function RemediationTabs({ snippets }: { snippets: RemediationSnippet[] }
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${selected}`} className="relative">
-        <div className="absolute right-2 top-2">
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${selected}`} className="relative" data-testid="remediation-panel">
+        {current.filename || (current.iamActions && current.iamActions.length > 0) ? (
+          <p className="border-b border-zinc-100 px-3 py-1 text-[11px] text-zinc-600 dark:border-zinc-900 dark:text-zinc-400">
+            {current.filename ? <span className="font-mono">{current.filename}</span> : null}
+            {current.iamActions && current.iamActions.length > 0 ? <> · needs <span className="font-mono">{current.iamActions.join(", ")}</span></> : null}
+          </p>
+        ) : null}
+        <div className="absolute bottom-2 right-4">
           <CopyButton text={current.code} label={`Copy ${current.label}`} />
         </div>
-        <pre tabIndex={0} className="max-h-80 overflow-auto p-3 pr-28 font-mono text-[11px] leading-relaxed" data-format={current.format}>
+        <pre tabIndex={0} className="max-h-80 overflow-auto p-3 pb-10 font-mono text-[11px] leading-relaxed" data-format={current.format}>
           <code>{current.code}</code>
         </pre>
       </div>

@@ -4,4 +4,8 @@ export interface RemediationSnippet {
   label: string;
   language: string;
   code: string;
+  /** Suggested file name, e.g. "fix-a1b2c3.sh". */
+  filename?: string;
+  /** IAM actions needed to apply it, e.g. ["apigateway:PATCH"]. */
+  iamActions?: string[];
 }

@@ -51,7 +51,7 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
       </nav>
       <AuditHeader report={loaded.report} />
       <ShareButton connection={connection} region={region} apiId={apiId} readOnly={readOnlyMode()} />
-      <AuditView report={loaded.report} rules={loaded.rules} snippets={loaded.snippets} />
+      <AuditView report={loaded.report} rules={loaded.rules} snippets={loaded.snippets} snippetErrors={loaded.snippetErrors} />
       <AuditHistory audits={history.ok ? history.audits : []} error={history.ok ? undefined : history.message} />
     </div>
   );
