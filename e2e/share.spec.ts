@@ -57,6 +57,10 @@ test("a shared storefront audit opens for someone without a connection, identica
     await expect(guestPage.getByTestId("read-live")).toHaveAttribute("href", `/audit/demo/${REGION}/${STOREFRONT_API_ID}`);
     expect(await readRenderedAudit(guestPage)).toEqual(live);
     await expect(stored.historyEntry(idOf(link))).toHaveAttribute("aria-current", "page");
+    // Remediation renders from the stored model alone, as on the live page.
+    await guestPage.goto(`${link}?stage=prod&cell=/products:OPTIONS`);
+    const tabs = guestPage.getByTestId("detail-panel").getByTestId("remediation-tabs").first();
+    await expect(tabs.getByTestId("remediation-panel")).toContainText("apigateway update-method");
     await guestPage.screenshot({ path: "test-output/screenshots/share-stored-audit.png", fullPage: true });
 
     // The server-rendered HTML (with its RSC payload) and the JSON download carry no stage-variable value or access key.

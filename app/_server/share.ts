@@ -12,6 +12,7 @@ import type { UiError } from "@/components/connect/types";
 import type { RemediationSnippet } from "@/components/remediation/types";
 import { expiryDate, type ExpiryChoice } from "@/components/share/expiry";
 import { loadAudit } from "./audit";
+import { remediationFor } from "./remediation";
 
 /** Team-viewer mode (PREFLIGHT_READ_ONLY=1): stored audits only, no connections, no share or delete. */
 export function readOnlyMode(): boolean {
@@ -23,12 +24,14 @@ export interface StoredView {
   report: AuditReport;
   rules: Record<string, RuleMeta>;
   snippets: RemediationSnippet[][];
+  snippetErrors: (string | undefined)[];
 }
 
-/** The same view data loadAudit gives the live page, built from a stored report (no AWS call). */
+/** The same view data loadAudit gives the live page (rule metas, every fix format), from a stored report: no AWS call. */
 export function viewDataFor(stored: StoredAudit): StoredView {
   const report = stored.snapshot.report;
-  return { stored, report, rules: rulesFor(report.findings), snippets: report.findings.map(() => []) };
+  const remediation = remediationFor(report);
+  return { stored, report, rules: rulesFor(report.findings), snippets: remediation.snippets, snippetErrors: remediation.errors };
 }
 
 /** Only the metas the findings need travel to the browser; a rule since removed from the registry is shown by id. */

@@ -6,7 +6,7 @@ import { startEmulator, type Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { isAuditId } from "@/lib/share/ids";
 import { getAuditStore } from "@/lib/share/open-audit-store";
-import { findStoredAudit, loadComparison, loadHistory } from "@/app/_server/share";
+import { findStoredAudit, loadComparison, loadHistory, viewDataFor } from "@/app/_server/share";
 import { deleteAudit, openSharedLink, shareAudit, type ShareState } from "./share";
 
 /**
@@ -69,6 +69,12 @@ describe("shareAudit", () => {
     expect(stored?.snapshot.report.api).toMatchObject({ id: STOREFRONT_API_ID, region: "us-east-1", name: "storefront" });
     expect(stored?.snapshot.report.findings.length).toBeGreaterThan(5);
     expect(stored?.snapshot.report.readAt).toBe(state.readAt);
+    // The stored page gets the same view data as the live one: rule metas and every fix format, no AWS call.
+    const view = viewDataFor(stored!);
+    expect(Object.keys(view.rules)).toContain("options-requires-authorization");
+    expect(view.snippets).toHaveLength(view.report.findings.length);
+    expect(view.snippets.flat().map((snippet) => snippet.format)).toEqual(expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]));
+    expect(view.snippetErrors.filter(Boolean)).toEqual([]);
   });
 
   it("never stores the stage variables' values or the demo's access key", async () => {

@@ -20,14 +20,14 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function StoredAuditPage({ params }: { params: Promise<Params> }) {
   const stored = await findStoredAudit((await params).id);
   if (!stored) notFound();
-  const { report, rules, snippets } = viewDataFor(stored);
+  const { report, rules, snippets, snippetErrors } = viewDataFor(stored);
   const readOnly = readOnlyMode();
   const history = await loadHistory(apiRefOf(report));
   return (
     <div className="space-y-3" data-testid="stored-audit" data-id={stored.id}>
       <StoredBanner id={stored.id} report={report} createdAt={stored.createdAt} expiresAt={stored.expiresAt} readOnly={readOnly} />
       <AuditHeader report={report} stored />
-      <AuditView report={report} rules={rules} snippets={snippets} />
+      <AuditView report={report} rules={rules} snippets={snippets} snippetErrors={snippetErrors} />
       <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
     </div>
   );
