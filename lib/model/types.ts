@@ -115,7 +115,7 @@ export interface AuthorizerModel {
   identityValidationExpression?: string;
   /** As configured; undefined when the API leaves it unset. */
   configuredTtlSeconds?: number;
-  /** Unset means 300 s; 0 disables caching. Cognito authorizers have no result cache. */
+  /** Unset means 300 s; 0 disables caching (API reference, Authorizer.authorizerResultTtlInSeconds, for every type). */
   effectiveTtlSeconds: number;
 }
 
