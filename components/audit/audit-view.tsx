@@ -167,7 +167,7 @@ export function AuditView({ report, rules, snippets, snippetErrors }: AuditViewP
             <div className={cx("grid gap-3", selected && "xl:grid-cols-[minmax(0,1fr)_26rem]")}>
               <MethodMatrix matrix={matrix} rows={rows} collapsed={effectiveCollapsed} onToggle={toggle} selectedKey={selected} onSelect={select} />
               {selected ? (
-                <div className="xl:max-h-[calc(100vh-17rem)] xl:overflow-auto">
+                <div className="xl:max-h-[max(24rem,calc(100vh-12rem))] xl:overflow-auto">
                   <DetailPanel
                     cellKey={selected}
                     cell={matrix.cells.get(selected)}

@@ -164,7 +164,7 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
       aria-colcount={columns.length + 1}
       data-testid="method-matrix"
       onKeyDown={onKeyDown}
-      className="relative h-[calc(100vh-17rem)] min-h-96 overflow-auto rounded-md border border-zinc-200 bg-white text-xs dark:border-zinc-800 dark:bg-zinc-950"
+      className="relative h-[max(24rem,calc(100vh-12rem))] overflow-auto rounded-md border border-zinc-200 bg-white text-xs dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div role="rowgroup" className="sticky top-0 z-20" style={{ width: totalWidth }}>
         <div role="row" aria-rowindex={1} className="flex border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" style={{ height: HEADER_HEIGHT }}>
