@@ -47,6 +47,14 @@ export interface AuditSummary {
   counts: Record<Severity, number>;
 }
 
+/** A summary plus the API it belongs to, for lists that span APIs (the team viewer's home page). */
+export interface RecentAuditSummary extends AuditSummary {
+  /** Absent when the audit's account was unknown. */
+  accountId?: string;
+  region: string;
+  apiId: string;
+}
+
 export interface ListOptions {
   /** Newest first; default 50, at most 500. */
   limit?: number;
@@ -73,6 +81,8 @@ export interface AuditStore {
   delete(id: string): Promise<boolean>;
   /** Unexpired audits of one API, newest first. */
   listForApi(api: ApiRef, options?: ListOptions): Promise<AuditSummary[]>;
+  /** Unexpired audits of every API, newest first; throws "invalid-config" for a bad limit, as listForApi. */
+  listRecent(options?: ListOptions): Promise<RecentAuditSummary[]>;
   /** Stores a link to two unexpired audits of the same API ("base" earlier, "head" later). */
   saveComparison(baseId: string, headId: string, options?: SaveOptions): Promise<SavedRef>;
   /** Undefined when unknown, expired, or when either audit is gone. */

@@ -71,6 +71,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `,
     },
   },
+  {
+    version: 3,
+    name: "audits by creation time",
+    // listRecent walks this backwards (ORDER BY created_at DESC, id DESC) instead of sorting the table.
+    sql: "CREATE INDEX audits_by_created ON audits (created_at, id);",
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuditStoreError } from "@/lib/share/errors";
 import { migrate } from "@/lib/share/migrate";
-import { MIGRATIONS } from "@/lib/share/migrations";
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "@/lib/share/migrations";
 import { getAuditStore, openAuditStore } from "@/lib/share/open-audit-store";
 import { SqlAuditStore } from "@/lib/share/sql-audit-store";
 import type { SqlDriver, SqlExecutor, SqlValue } from "@/lib/share/sql-driver";
@@ -77,6 +77,19 @@ describe("SqlAuditStore", () => {
     await store.close();
   });
 
+  it("lists recent audits from the created_at index, without sorting the table", async () => {
+    const { driver, store } = await instrumentedStore();
+    await expect(store.listRecent({ limit: 501 })).rejects.toMatchObject({ code: "invalid-config" });
+    expect(driver.statements).toEqual([]);
+    await store.listRecent();
+    const [listSql] = driver.statements;
+    const plan = await driver.query(`EXPLAIN QUERY PLAN ${listSql ?? ""}`, ["2026-03-01T12:00:00.000Z", 50]);
+    const steps = plan.map((row) => String(row.detail));
+    expect(steps.some((step) => step.includes("audits_by_created"))).toBe(true);
+    expect(steps.some((step) => step.includes("TEMP B-TREE"))).toBe(false);
+    await store.close();
+  });
+
   it("leaves nothing half-done when a write crashes inside its transaction", async () => {
     const { driver, store } = await instrumentedStore();
     const a = await store.save(sampleReport());
@@ -101,10 +114,10 @@ describe("SqlAuditStore", () => {
 
   it("applies all pending migrations or none", async () => {
     const driver = SqliteDriver.open(path.join(dir, "audits.sqlite"));
-    const broken = [...MIGRATIONS, { version: 3, name: "broken", sql: "CREATE TABLE extra (id TEXT); THIS IS NOT SQL;" }];
+    const broken = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: "broken", sql: "CREATE TABLE extra (id TEXT); THIS IS NOT SQL;" }];
     await expect(migrate(driver, broken)).rejects.toThrow();
     expect(await driver.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('audits', 'extra', 'schema_migrations')")).toEqual([]);
-    expect(await migrate(driver)).toEqual([1, 2]);
+    expect(await migrate(driver)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(driver)).toEqual([]);
     await driver.close();
   });

@@ -7,6 +7,7 @@ import type {
   AuditStore,
   AuditSummary,
   ListOptions,
+  RecentAuditSummary,
   SaveOptions,
   SavedRef,
   StoredAudit,
@@ -37,6 +38,14 @@ const MAX_LIST_LIMIT = 500;
 
 const SUMMARY_COLUMNS =
   "id, created_at, expires_at, api_name, read_at, partial, critical_count, high_count, medium_count, low_count, info_count";
+
+function listLimit(options: ListOptions | undefined): number {
+  const limit = options?.limit ?? DEFAULT_LIST_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+    throw new AuditStoreError("invalid-config", `limit must be an integer from 1 to ${MAX_LIST_LIMIT}.`);
+  }
+  return limit;
+}
 
 function requireId(value: string): AuditId {
   const parsed = parseAuditId(value);
@@ -79,6 +88,11 @@ function toSummary(row: SqlRow): AuditSummary {
     partial: Number(row.partial) === 1,
     counts,
   };
+}
+
+function toRecentSummary(row: SqlRow): RecentAuditSummary {
+  const accountId = optionalText(row, "account_id");
+  return { ...toSummary(row), ...(accountId ? { accountId } : {}), region: text(row, "region"), apiId: text(row, "api_id") };
 }
 
 /** One AuditStore over any SqlDriver: the SQL below is the same for SQLite and PostgreSQL. */
@@ -218,10 +232,7 @@ export class SqlAuditStore implements AuditStore {
   async listForApi(api: ApiRef, options?: ListOptions): Promise<AuditSummary[]> {
     this.assertOpen();
     if (!api.region || !api.apiId) throw new AuditStoreError("invalid-config", "listForApi needs a region and an apiId.");
-    const limit = options?.limit ?? DEFAULT_LIST_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
-      throw new AuditStoreError("invalid-config", `limit must be an integer from 1 to ${MAX_LIST_LIMIT}.`);
-    }
+    const limit = listLimit(options);
     // "= ?" never matches NULL, and "IS ?" is SQLite-only, so the unknown-account case has its own clause.
     const account = api.accountId === undefined ? "account_id IS NULL" : "account_id = ?";
     const params: SqlValue[] = [api.apiId, api.region, ...(api.accountId === undefined ? [] : [api.accountId]), this.now().toISOString(), limit];
@@ -232,6 +243,18 @@ export class SqlAuditStore implements AuditStore {
       params,
     );
     return rows.map(toSummary);
+  }
+
+  async listRecent(options?: ListOptions): Promise<RecentAuditSummary[]> {
+    this.assertOpen();
+    const limit = listLimit(options);
+    const rows = await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS}, account_id, region, api_id FROM audits
+       WHERE expires_at IS NULL OR expires_at > ?
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+      [this.now().toISOString(), limit],
+    );
+    return rows.map(toRecentSummary);
   }
 
   async saveComparison(baseId: string, headId: string, options?: SaveOptions): Promise<SavedRef> {

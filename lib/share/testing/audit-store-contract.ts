@@ -170,6 +170,51 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
       await expectStoreError(store.listForApi({ region: "eu-west-1", apiId: "a1b2c3d4e5" }, { limit: 0 }), "invalid-config");
     });
 
+    it("lists the unexpired audits of every API, newest first, with each one's API identity", async () => {
+      const first = await store.save(sampleReport());
+      clock = new Date(clock.getTime() + 1000);
+      const otherRegion = await store.save(sampleReport({ api: { region: "us-east-1", id: "otherapi00", name: "billing-api" } }));
+      clock = new Date(clock.getTime() + 1000);
+      const expiring = await store.save(sampleReport(), { expiresAt: new Date(clock.getTime() + HOUR) });
+      clock = new Date(clock.getTime() + 1000);
+      const unknownAccount = await store.save(sampleReport({ api: { accountId: undefined }, findings: [sampleFinding("r", "low", {})] }));
+
+      const listed = await store.listRecent();
+      expect(listed.map((s) => s.id)).toEqual([unknownAccount.id, expiring.id, otherRegion.id, first.id]);
+      expect(listed[0]).toEqual({
+        id: unknownAccount.id,
+        createdAt: "2026-03-01T12:00:03.000Z",
+        apiName: "orders-api",
+        readAt: sampleReport().readAt,
+        partial: false,
+        counts: { critical: 0, high: 0, medium: 0, low: 1, info: 0 },
+        region: "eu-west-1",
+        apiId: "a1b2c3d4e5",
+      });
+      expect(listed[1]).toMatchObject({ expiresAt: new Date(clock.getTime() - 1000 + HOUR).toISOString() });
+      expect(listed[2]).toMatchObject({ accountId: "123456789012", region: "us-east-1", apiId: "otherapi00", apiName: "billing-api" });
+      expect(listed[3]).toMatchObject({ accountId: "123456789012", region: "eu-west-1", apiId: "a1b2c3d4e5" });
+      expect((await store.listRecent({ limit: 2 })).map((s) => s.id)).toEqual([unknownAccount.id, expiring.id]);
+
+      clock = new Date(clock.getTime() + 2 * HOUR);
+      expect((await store.listRecent()).map((s) => s.id)).toEqual([unknownAccount.id, otherRegion.id, first.id]);
+    });
+
+    it("lists at most 50 recent audits by default and rejects a limit outside 1..500", async () => {
+      // One second apart: equal timestamps fall back to id order, which follows each database's collation.
+      const saved: string[] = [];
+      for (let i = 0; i < 51; i += 1) {
+        saved.push((await store.save(sampleReport())).id);
+        clock = new Date(clock.getTime() + 1000);
+      }
+      const newestFirst = [...saved].reverse();
+      expect((await store.listRecent()).map((s) => s.id)).toEqual(newestFirst.slice(0, 50));
+      expect(await store.listRecent({ limit: 500 })).toHaveLength(51);
+      for (const limit of [0, -1, 1.5, 501, Number.NaN]) {
+        await expectStoreError(store.listRecent({ limit }), "invalid-config", /limit must be an integer from 1 to 500/);
+      }
+    });
+
     it("rejects malformed ids before querying", async () => {
       const bad = ["", "short", "x".repeat(22), `${"A".repeat(21)}B`, `${"A".repeat(20)}/A`, "' OR 1=1 --", "../../etc/passwd", "A".repeat(23)];
       for (const id of bad) {
@@ -222,6 +267,7 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
       expect((await store.get(fakeId("E")))?.snapshot.report).toEqual(sampleReport());
       // Listing reads summary columns only, so one bad row does not break the list.
       expect(await store.listForApi({ accountId: "123456789012", region: "eu-west-1", apiId: "a1b2c3d4e5" })).toHaveLength(5);
+      expect(await store.listRecent()).toHaveLength(5);
     });
 
     it("never stores planted secrets (raw scan of every stored row)", async () => {
@@ -296,6 +342,7 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
       extraStores.push(viewer);
       expect(viewer.readOnly).toBe(true);
       expect((await viewer.get(saved.id))?.id).toBe(saved.id);
+      expect((await viewer.listRecent()).map((s) => s.id)).toEqual([saved.id]);
       await expectStoreError(viewer.save(sampleReport()), "read-only", /read-only viewer/);
       await expectStoreError(viewer.delete(saved.id), "read-only");
       await expectStoreError(viewer.saveComparison(saved.id, saved.id), "read-only");
