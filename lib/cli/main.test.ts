@@ -1,26 +1,10 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, STOREFRONT_API_ID, HEALTHY_API_ID, type Emulator } from "@/lib/emulator";
-import { main } from "@/lib/cli/main";
+import { describe, expect, it } from "vitest";
+import { STOREFRONT_API_ID, HEALTHY_API_ID } from "@/lib/emulator";
 import { exitCodeFor } from "@/lib/cli/commands/audit";
+import { cliAgainstEmulator } from "@/lib/cli/testing/cli-harness";
 import type { AuditReport } from "@/lib/audit/types";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-});
-afterAll(async () => emu.close());
-afterEach(() => emu.reset());
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const env = { ...process.env, PREFLIGHT_DEMO_ENDPOINT: emu.url };
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), env });
-  return { code, out, err };
-}
+const { cli, bin } = cliAgainstEmulator();
 
 describe("preflight CLI", () => {
   it("lists the demo's APIs", async () => {
@@ -76,8 +60,8 @@ describe("preflight CLI", () => {
   });
 
   it("runs as bin/preflight.mjs (tsx, react-server condition)", async () => {
-    const bin = fileURLToPath(new URL("../../bin/preflight.mjs", import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, "list", "--demo"], { env: { ...process.env, PREFLIGHT_DEMO_ENDPOINT: emu.url } });
-    expect(stdout).toContain(HEALTHY_API_ID);
+    const r = await bin("list", "--demo");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(HEALTHY_API_ID);
   });
 });
