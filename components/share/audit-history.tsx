@@ -48,10 +48,10 @@ export function AuditHistory({ audits, currentId, error }: AuditHistoryProps) {
                 </time>
                 <SeverityCounts counts={audit.counts} testId="history-counts" />
                 {audit.partial ? <span className="text-xs text-amber-700 dark:text-amber-400">partial read</span> : null}
-                {audit.expiresAt ? <span className="text-xs text-zinc-500">expires {formatUtcMinute(audit.expiresAt)}</span> : null}
+                {audit.expiresAt ? <span className="text-xs text-zinc-500 dark:text-zinc-400">expires {formatUtcMinute(audit.expiresAt)}</span> : null}
                 <span className="ml-auto flex gap-3 text-xs">
                   {current ? (
-                    <span className="text-zinc-500">viewing</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">viewing</span>
                   ) : (
                     <Link href={storedAuditPath(audit.id)} className={linkClass} data-testid="history-open">
                       open
