@@ -51,6 +51,13 @@ describe("preflight CLI", () => {
     expect((await cli("frobnicate")).code).toBe(2);
   });
 
+  it("help lists every command with its usage", async () => {
+    const r = await cli("--help");
+    expect(r.code).toBe(0);
+    for (const name of ["list", "audit", "fix"]) expect(r.out).toContain(`preflight ${name} `);
+    expect(r.out).toContain("--format cli|json|cloudformation|sam|terraform|cdk|authorizer-node|authorizer-python");
+  });
+
   it("computes exit codes from counts", () => {
     const counts = { critical: 0, high: 0, medium: 1, low: 0, info: 3 };
     expect(exitCodeFor(counts, "high")).toBe(0);

@@ -1,11 +1,12 @@
 import "server-only";
 import { auditCommand } from "@/lib/cli/commands/audit";
+import { fixCommand } from "@/lib/cli/commands/fix";
 import { listCommand } from "@/lib/cli/commands/list";
 import { EXIT, type CliCommand, type CliIo } from "@/lib/cli/io";
 import { PREFLIGHT_VERSION } from "@/lib/audit/run-audit";
 
 /** The command registry: add a module under commands/ and list it here. */
-export const COMMANDS: readonly CliCommand[] = [listCommand, auditCommand];
+export const COMMANDS: readonly CliCommand[] = [listCommand, auditCommand, fixCommand];
 
 function help(): string {
   return [
@@ -14,7 +15,7 @@ function help(): string {
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n           ${c.usage}`),
     "",
-    "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error.",
+    "Exit codes: audit 0 nothing at or above --fail-on, 1 findings; fix 0 fix printed or nothing to fix; 2 error.",
     "",
   ].join("\n");
 }
