@@ -5,6 +5,8 @@ import { RequestLog } from "./request-log";
 import { seedDefault } from "./seeds";
 import { createEmulatorServer } from "./server/server";
 import { DEFAULT_REGION, EmulatorStore } from "./store";
+import { SEEDED_ROLES, type EmulatorRole } from "./sts/roles";
+import { StsState } from "./sts/sessions";
 
 /**
  * Preflight's local API Gateway: the management API the real SDK/CLI talk to, plus the data plane.
@@ -24,6 +26,8 @@ export interface EmulatorOptions {
   quotas?: boolean;
   /** Region used when a request's Authorization header has no credential scope. */
   defaultRegion?: string;
+  /** Roles with a required external id or a session cap (default: the seeded PreflightAudit role). */
+  roles?: readonly EmulatorRole[];
 }
 
 export interface Emulator {
@@ -32,7 +36,7 @@ export interface Emulator {
   store: EmulatorStore;
   requestLog: RequestLog;
   faults: Faults;
-  /** Wipes state, log, faults and quota buckets, then reseeds (if seeding is on). */
+  /** Wipes state, log, faults, quota buckets and issued STS credentials, then reseeds (if seeding is on). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -47,8 +51,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults();
   const quotas = options.quotas ? new Quotas() : undefined;
   const seed = options.seed ?? true;
+  const sts = new StsState(options.roles ?? SEEDED_ROLES);
   const reset = () => {
     store.reset();
+    sts.clear();
     requestLog.clear();
     faults.clear();
     quotas?.reset();
@@ -57,7 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (seed) seedDefault(store);
 
   const server = createEmulatorServer({
-    store, requestLog, faults, quotas, reset, defaultPageSize,
+    store, requestLog, faults, quotas, reset, defaultPageSize, sts,
     latencyMs: options.latencyMs ?? 0,
     defaultRegion: options.defaultRegion ?? DEFAULT_REGION,
   });
@@ -87,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 export { EmulatorStore, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "./store";
 export { RequestLog, type RequestLogEntry } from "./request-log";
 export { Faults, type FaultSpec, type FaultKind } from "./faults";
+export { SEEDED_ROLES, PREFLIGHT_AUDIT_ROLE_ARN, PREFLIGHT_AUDIT_EXTERNAL_ID, type EmulatorRole } from "./sts/roles";
 export { ACCESS_KEY_ACCOUNTS, SECOND_ACCOUNT_ID, DENIED_ACCOUNT_ID } from "./credentials";
 export { createDataPlaneContext } from "./data-plane-context";
 export { onStageCacheFlush } from "./stage-cache-events";

@@ -5,6 +5,7 @@ import type { FaultSpec, Faults } from "../faults";
 import type { Quotas } from "../quotas";
 import type { RequestLog, RequestLogEntry } from "../request-log";
 import type { EmulatorStore } from "../store";
+import type { StsState } from "../sts/sessions";
 import { parseJsonBody, readBody, sendError, sendJson, sleep } from "./http-io";
 import { compileRoutes, matchRoute } from "./route";
 import { API_ROUTES } from "./routes-api";
@@ -22,6 +23,8 @@ export interface ControlPlaneDeps {
   latencyMs: number;
   defaultPageSize: number;
   defaultRegion: string;
+  /** Temporary credentials from the emulator's STS act in the assumed role's account. */
+  sts: StsState;
 }
 
 const ROUTES = compileRoutes([...API_ROUTES, ...DEPLOY_ROUTES]);
@@ -35,7 +38,8 @@ const FAULT_ERRORS: Partial<Record<FaultSpec["kind"], () => ApiError>> = {
 
 export async function handleControlPlane(req: IncomingMessage, res: ServerResponse, url: URL, deps: ControlPlaneDeps): Promise<void> {
   const method = req.method ?? "GET";
-  const caller = parseAuthorization(req.headers.authorization, deps.defaultRegion);
+  const parsed = parseAuthorization(req.headers.authorization, deps.defaultRegion);
+  const caller = parsed && deps.sts.resolve(parsed);
   const matched = matchRoute(ROUTES, method, url.pathname, url.searchParams);
   const entry: RequestLogEntry = deps.requestLog.add({
     operation: matched?.route.operation ?? "Unknown",
