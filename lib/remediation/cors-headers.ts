@@ -24,6 +24,13 @@ export function staticMappingValue(value: string): string {
 }
 
 export const METHOD_RESPONSE_HEADER = "method.response.header.";
+/** The method/integration response parameter key of Access-Control-Allow-Origin. */
+export const ALLOW_ORIGIN_KEY = `${METHOD_RESPONSE_HEADER}Access-Control-Allow-Origin`;
+
+/** The stored key of a response parameter, whatever its case (header names are case-insensitive). */
+export function storedKey(parameters: Record<string, unknown>, key: string): string | undefined {
+  return Object.keys(parameters).find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+}
 export const GATEWAY_RESPONSE_HEADER = "gatewayresponse.header.";
 
 /** The MOCK integration's request template that makes API Gateway answer with the 200 integration response. */

@@ -1,17 +1,20 @@
 import type { AuthorizationType, AuthorizerModel, HttpVerb, IntegrationType } from "@/lib/model/types";
 import type { RemediationContext } from "@/lib/remediation/context";
 import {
+  ALLOW_ORIGIN_KEY,
   corsHeaderValues,
   GATEWAY_RESPONSE_HEADER,
   METHOD_RESPONSE_HEADER,
   MOCK_REQUEST_TEMPLATE,
   staticMappingValue,
+  storedKey,
 } from "@/lib/remediation/cors-headers";
 import { gatewayResponseCorsHeaders } from "@/lib/remediation/formats/api-calls";
 import type {
   AddCacheKeyParameterIntent,
   AddCorsPreflightIntent,
   AddGatewayResponseCorsIntent,
+  AddMethodResponseCorsOriginIntent,
   CorsHeaders,
   ReplacePreflightIntegrationWithMockIntent,
   SetAuthorizerTtlIntent,
@@ -29,6 +32,8 @@ import { findAuthorizer, findGatewayResponse, findMethod, findResource, requireM
  * intents on one method end up in one definition.
  */
 export interface DesiredIntegrationResponse {
+  /** Copied from the audited API (its mapping templates, which the model does not carry, exist there). */
+  audited?: true;
   statusCode: string;
   selectionPattern?: string;
   responseParameters: Record<string, string>;
@@ -62,6 +67,13 @@ export interface DesiredMethod {
   changes: string[];
   /** The CORS headers the preflight answers with, when a CORS intent touched this method. */
   cors?: CorsHeaders;
+  /** Method or integration responses changed (CORS headers), so formats must write them out. */
+  responsesChanged: boolean;
+  /**
+   * Integration responses copied from the audit: the model does not carry their mapping templates or the
+   * method responses' models, so formats that rewrite them tell the user to keep their own.
+   */
+  auditedResponses: boolean;
 }
 
 export interface DesiredGatewayResponse {
@@ -117,6 +129,7 @@ export class DesiredState {
                   requestParameters: { ...audited.integration.requestParameters },
                   cacheKeyParameters: [...audited.integration.cacheKeyParameters],
                   integrationResponses: audited.integration.integrationResponses.map((response) => ({
+                    audited: true as const,
                     statusCode: response.statusCode,
                     ...(response.selectionPattern !== undefined ? { selectionPattern: response.selectionPattern } : {}),
                     responseParameters: { ...response.responseParameters },
@@ -128,10 +141,13 @@ export class DesiredState {
           methodResponses: audited.methodResponses.map((response) => ({ statusCode: response.statusCode, responseParameters: { ...response.responseParameters } })),
           integrationReplaced: false,
           changes: [],
+          responsesChanged: false,
+          auditedResponses: (audited.integration?.integrationResponses.length ?? 0) > 0,
         }
       : {
           resourceId, path, httpMethod, isNew: true, authorizationType: "NONE", authorizationScopes: [], apiKeyRequired: false,
           requestParameters: {}, methodResponses: [], integrationReplaced: true, changes: ["new method"],
+          responsesChanged: false, auditedResponses: false,
         };
     this.methods.set(key, desired);
     return desired;
@@ -174,8 +190,25 @@ export class DesiredState {
     this.addCorsResponses(method, intent, intent.statusCode);
   }
 
+  /** Access-Control-Allow-Origin declared on the method response and mapped in the integration response of one status. */
+  addMethodResponseCorsOrigin(intent: AddMethodResponseCorsOriginIntent): void {
+    const method = this.method(intent.resourceId, intent.httpMethod, intent.path, false);
+    const integrationResponse = method.integration?.integrationResponses.find((response) => response.statusCode === intent.statusCode);
+    if (!integrationResponse) throw new Error(`${intent.httpMethod} ${intent.path} has no ${intent.statusCode} integration response to map Access-Control-Allow-Origin in.`);
+    let methodResponse = method.methodResponses.find((response) => response.statusCode === intent.statusCode);
+    if (!methodResponse) {
+      methodResponse = { statusCode: intent.statusCode, responseParameters: {} };
+      method.methodResponses.push(methodResponse);
+    }
+    methodResponse.responseParameters[storedKey(methodResponse.responseParameters, ALLOW_ORIGIN_KEY) ?? ALLOW_ORIGIN_KEY] ??= false;
+    integrationResponse.responseParameters[storedKey(integrationResponse.responseParameters, ALLOW_ORIGIN_KEY) ?? ALLOW_ORIGIN_KEY] = staticMappingValue(intent.allowOrigin);
+    method.responsesChanged = true;
+    method.changes.push(`Access-Control-Allow-Origin ${intent.allowOrigin} on the ${intent.statusCode} response`);
+  }
+
   private mockPreflight(method: DesiredMethod, cors: CorsHeaders, statusCode: string): void {
     method.integrationReplaced = true;
+    method.auditedResponses = false;
     method.integration = {
       type: "MOCK",
       requestTemplates: { "application/json": MOCK_REQUEST_TEMPLATE },
@@ -188,6 +221,7 @@ export class DesiredState {
 
   private addCorsResponses(method: DesiredMethod, cors: CorsHeaders, statusCode: string): void {
     method.cors = cors;
+    method.responsesChanged = true;
     const headers = corsHeaderValues(cors);
     let methodResponse = method.methodResponses.find((response) => response.statusCode === statusCode);
     if (!methodResponse) {

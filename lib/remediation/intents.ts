@@ -13,6 +13,7 @@ export type FixIntent =
   | SetPreflightHeadersIntent
   | ReplacePreflightIntegrationWithMockIntent
   | AddGatewayResponseCorsIntent
+  | AddMethodResponseCorsOriginIntent
   | SetAuthorizerTtlIntent
   | WidenAuthorizerPolicyIntent
   | AddCacheKeyParameterIntent
@@ -81,6 +82,18 @@ export interface AddGatewayResponseCorsIntent {
   /** Keep the existing status code and other mappings when the response is already customised. */
   existingResponseParameters: Record<string, string>;
   statusCode?: string;
+}
+
+/**
+ * Make a non-OPTIONS method with a non-proxy integration (MOCK, HTTP, AWS) return Access-Control-Allow-Origin
+ * on its actual response: declare the header on the method response of `statusCode` and map the static
+ * origin in the integration response of the same status (what the console's "Enable CORS" does per method).
+ */
+export interface AddMethodResponseCorsOriginIntent extends MethodTarget {
+  kind: "add-method-response-cors-origin";
+  statusCode: string;
+  /** Literal origin, unquoted: "*" or "https://app.example.com". */
+  allowOrigin: string;
 }
 
 export interface SetAuthorizerTtlIntent {

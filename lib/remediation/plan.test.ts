@@ -12,6 +12,7 @@ const ALL_KINDS: Record<FixIntentKind, true> = {
   "set-preflight-headers": true,
   "replace-preflight-integration-with-mock": true,
   "add-gateway-response-cors": true,
+  "add-method-response-cors-origin": true,
   "set-authorizer-ttl": true,
   "widen-authorizer-policy": true,
   "add-cache-key-parameter": true,

@@ -17,6 +17,7 @@ export function phaseOf(intent: FixIntent): Phase {
     case "add-cors-preflight":
     case "set-preflight-headers":
     case "replace-preflight-integration-with-mock":
+    case "add-method-response-cors-origin":
     case "add-cache-key-parameter":
     case "set-authorizer-ttl":
     case "widen-authorizer-policy":
@@ -42,6 +43,7 @@ function needsDeployment(intent: FixIntent): boolean {
     case "add-cors-preflight":
     case "set-preflight-headers":
     case "replace-preflight-integration-with-mock":
+    case "add-method-response-cors-origin":
     case "add-cache-key-parameter":
     case "set-authorizer-ttl":
     case "add-gateway-response-cors":
@@ -74,6 +76,8 @@ export function intentKey(intent: FixIntent): string {
       return `${intent.kind}|${intent.resourceId}`;
     case "set-preflight-headers":
       return `${intent.kind}|${intent.resourceId}|${intent.statusCode}`;
+    case "add-method-response-cors-origin":
+      return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}|${intent.statusCode}`;
     case "add-gateway-response-cors":
       return `${intent.kind}|${intent.responseType}`;
     case "set-authorizer-ttl":

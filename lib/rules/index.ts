@@ -1,4 +1,5 @@
 import type { Rule } from "./types";
+import { actualResponseWithoutCors } from "./actual-response-without-cors/rule";
 import { anyMethodAnswersPreflight } from "./any-method-answers-preflight/rule";
 import { cacheDataNotEncrypted } from "./cache-data-not-encrypted/rule";
 import { cacheInvalidationUnauthenticated } from "./cache-invalidation-unauthenticated/rule";
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   missingPreflight,
   anyMethodAnswersPreflight,
   preflightResponseIncomplete,
+  actualResponseWithoutCors,
   preflightProxiedToBackend,
   cachedAuthorizerSharedAcrossMethods,
   errorResponsesWithoutCors,

@@ -39,6 +39,7 @@ export const fixIntentSchema: z.ZodType<FixIntent> = z.discriminatedUnion("kind"
     existingResponseParameters: z.record(z.string(), z.string()),
     statusCode: z.string().optional(),
   }),
+  z.object({ kind: z.literal("add-method-response-cors-origin"), ...methodTarget, statusCode: z.string(), allowOrigin: z.string() }),
   z.object({
     kind: z.literal("set-authorizer-ttl"),
     authorizerId: z.string(),

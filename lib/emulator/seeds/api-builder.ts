@@ -27,8 +27,12 @@ export class ApiBuilder {
     return ensureResourcePath(this.scope, this.apiId, path);
   }
 
-  /** A method answered by a MOCK integration returning `body` with status 200. */
-  mockMethod(path: string, verb: string, method: PutMethodInput, body: unknown, integration: Partial<PutIntegrationInput> = {}): void {
+  /**
+   * A method answered by a MOCK integration returning `body` with status 200. With `allowOrigin`, the 200
+   * response also declares and maps Access-Control-Allow-Origin, as the console's "Enable CORS" does for
+   * each method (https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors-console.html).
+   */
+  mockMethod(path: string, verb: string, method: PutMethodInput, body: unknown, integration: Partial<PutIntegrationInput> = {}, cors: { allowOrigin?: string } = {}): void {
     const resource = this.resource(path);
     putMethod(this.scope, this.apiId, resource.id, verb, method);
     putIntegration(this.scope, this.apiId, resource.id, verb, {
@@ -36,8 +40,13 @@ export class ApiBuilder {
       requestTemplates: { "application/json": '{"statusCode": 200}' },
       ...integration,
     });
-    putMethodResponse(this.scope, this.apiId, resource.id, verb, "200", { responseModels: { "application/json": "Empty" } });
+    const origin = "method.response.header.Access-Control-Allow-Origin";
+    putMethodResponse(this.scope, this.apiId, resource.id, verb, "200", {
+      ...(cors.allowOrigin !== undefined ? { responseParameters: { [origin]: false } } : {}),
+      responseModels: { "application/json": "Empty" },
+    });
     putIntegrationResponse(this.scope, this.apiId, resource.id, verb, "200", {
+      ...(cors.allowOrigin !== undefined ? { responseParameters: { [origin]: `'${cors.allowOrigin}'` } } : {}),
       responseTemplates: { "application/json": JSON.stringify(body) },
     });
   }

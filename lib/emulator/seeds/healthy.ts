@@ -16,6 +16,8 @@ export const HEALTHY_DEPLOYMENT_ID = "hldeploy01";
 
 const ALLOW_HEADERS = "Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session";
 const CORS_ORIGIN = "https://shop.example.com";
+// Every method returns the origin on its actual response too (the console's "Enable CORS" per method).
+const ORIGIN = { allowOrigin: CORS_ORIGIN };
 const CORS_RESPONSE_PARAMETERS = {
   "gatewayresponse.header.Access-Control-Allow-Origin": `'${CORS_ORIGIN}'`,
   "gatewayresponse.header.Access-Control-Allow-Headers": `'${ALLOW_HEADERS}'`,
@@ -43,32 +45,32 @@ export function seedHealthy(scope: Scope): void {
   const withToken = { authorizationType: "CUSTOM", authorizerId: token.id };
   const cors = (path: string, allowMethods: string) => api.corsOptions(path, { allowMethods, allowHeaders: ALLOW_HEADERS, allowOrigin: CORS_ORIGIN });
 
-  api.mockMethod("/products", "GET", withToken, { products: [] });
+  api.mockMethod("/products", "GET", withToken, { products: [] }, {}, ORIGIN);
   cors("/products", "GET,OPTIONS");
 
   api.mockMethod("/products/{id}", "GET", {
     ...withToken,
     requestParameters: { "method.request.path.id": true, "method.request.header.Authorization": true },
-  }, { id: "p-1" }, { cacheKeyParameters: ["method.request.path.id", "method.request.header.Authorization"] });
-  api.mockMethod("/products/{id}", "PUT", withToken, { updated: true });
-  api.mockMethod("/products/{id}", "DELETE", withToken, { deleted: true });
+  }, { id: "p-1" }, { cacheKeyParameters: ["method.request.path.id", "method.request.header.Authorization"] }, ORIGIN);
+  api.mockMethod("/products/{id}", "PUT", withToken, { updated: true }, {}, ORIGIN);
+  api.mockMethod("/products/{id}", "DELETE", withToken, { deleted: true }, {}, ORIGIN);
   cors("/products/{id}", "GET,PUT,DELETE,OPTIONS");
 
-  api.mockMethod("/cart", "PUT", withToken, { cart: "saved" });
-  api.mockMethod("/cart", "DELETE", withToken, { cart: "emptied" });
+  api.mockMethod("/cart", "PUT", withToken, { cart: "saved" }, {}, ORIGIN);
+  api.mockMethod("/cart", "DELETE", withToken, { cart: "emptied" }, {}, ORIGIN);
   cors("/cart", "PUT,DELETE,OPTIONS");
 
-  api.mockMethod("/orders", "GET", { authorizationType: "CUSTOM", authorizerId: request.id }, { orders: [] });
-  api.mockMethod("/orders", "POST", withToken, { orderId: "o-1" });
+  api.mockMethod("/orders", "GET", { authorizationType: "CUSTOM", authorizerId: request.id }, { orders: [] }, {}, ORIGIN);
+  api.mockMethod("/orders", "POST", withToken, { orderId: "o-1" }, {}, ORIGIN);
   cors("/orders", "GET,POST,OPTIONS");
 
-  api.mockMethod("/orders/{id}", "GET", withToken, { orderId: "o-1" });
+  api.mockMethod("/orders/{id}", "GET", withToken, { orderId: "o-1" }, {}, ORIGIN);
   cors("/orders/{id}", "GET,OPTIONS");
 
-  api.mockMethod("/account", "GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: cognito.id }, { email: "jane@example.com" });
+  api.mockMethod("/account", "GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: cognito.id }, { email: "jane@example.com" }, {}, ORIGIN);
   cors("/account", "GET,OPTIONS");
 
-  api.mockMethod("/admin/{proxy+}", "ANY", { ...withToken, requestParameters: { "method.request.path.proxy": true } }, { admin: true });
+  api.mockMethod("/admin/{proxy+}", "ANY", { ...withToken, requestParameters: { "method.request.path.proxy": true } }, { admin: true }, {}, ORIGIN);
   cors("/admin/{proxy+}", "GET,POST,PUT,PATCH,DELETE,OPTIONS");
 
   for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) {

@@ -38,6 +38,11 @@ export const STOREFRONT_PLANTED: readonly PlantedProblem[] = [
   { id: "request-authorizer", problem: "REQUEST authorizer with a 60 s cache keyed on its identity sources", where: ["authorizer:storefront-request", "GET /orders"] },
   { id: "default-4xx-without-cors", problem: "DEFAULT_4XX customised without Access-Control-Allow-Origin; DEFAULT_5XX left default", where: ["gatewayresponses"] },
   { id: "options-incomplete-cors", problem: "OPTIONS Allow-Methods omits PUT/DELETE and Allow-Headers omits Authorization", where: ["OPTIONS /products/{id}"] },
+  {
+    id: "actual-responses-without-cors",
+    problem: "MOCK business methods return no Access-Control-Allow-Origin on their 200 response: a fixed preflight still ends in a blocked response",
+    where: ["GET /products", "GET /products/{id}", "PUT /products/{id}", "DELETE /products/{id}", "PUT /cart", "DELETE /cart", "GET /orders", "POST /orders", "GET /orders/{id}", "GET /account", "ANY /admin/{proxy+}"],
+  },
   { id: "cache-key-missing-identity", problem: "Stage caching on an authorized GET whose cache key lacks the caller identity", where: ["GET /products/{id}"], stage: "prod" },
   { id: "cache-invalidation-open", problem: "requireAuthorizationForCacheControl is false: anyone can invalidate the cache", where: ["stage:prod"], stage: "prod" },
   { id: "undeployed-fix", problem: "OPTIONS switched to NONE in the draft (and dev) but prod's deployment still uses CUSTOM", where: ["OPTIONS /orders/{id}"], stage: "prod" },

@@ -1,12 +1,14 @@
 import type { RemediationContext } from "@/lib/remediation/context";
 import {
+  ALLOW_ORIGIN_KEY,
   corsHeaderValues,
   GATEWAY_RESPONSE_HEADER,
   METHOD_RESPONSE_HEADER,
   MOCK_REQUEST_TEMPLATE,
   staticMappingValue,
+  storedKey,
 } from "@/lib/remediation/cors-headers";
-import { assertNever, type CorsHeaders, type FixIntent } from "@/lib/remediation/intents";
+import { assertNever, type AddMethodResponseCorsOriginIntent, type CorsHeaders, type FixIntent } from "@/lib/remediation/intents";
 import { findGatewayResponse, findMethod, requireMethod } from "@/lib/remediation/model-lookup";
 import { stageMethodSettingPatchPath } from "@/lib/remediation/naming";
 
@@ -112,6 +114,8 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
       if (existing && !existing.isDefault && Object.keys(existing.responseTemplates).length > 0) input.responseTemplates = { ...existing.responseTemplates };
       return [call("PutGatewayResponseCommand", input, `Add CORS headers to the ${intent.responseType} gateway response`)];
     }
+    case "add-method-response-cors-origin":
+      return methodResponseOrigin(ctx, intent);
     case "set-authorizer-ttl":
       return [
         call("UpdateAuthorizerCommand", { restApiId, authorizerId: intent.authorizerId, patchOperations: [
@@ -213,6 +217,37 @@ function preflightResponses(
       responseTemplates: { "application/json": "" },
     }, `Return the CORS headers from OPTIONS ${path}`));
   }
+  return steps;
+}
+
+/**
+ * Access-Control-Allow-Origin on a method's actual response: declared on the method response (API Gateway
+ * returns only declared headers), then mapped to the static origin in the integration response.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html (non-proxy integrations)
+ */
+function methodResponseOrigin(ctx: RemediationContext, intent: AddMethodResponseCorsOriginIntent): ApiStep[] {
+  const method = requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
+  const integrationResponse = method.integration?.integrationResponses.find((response) => response.statusCode === intent.statusCode);
+  // The body template of an integration response is not in the model, so one is never recreated here.
+  if (!integrationResponse) throw new Error(`${intent.httpMethod} ${intent.path} has no ${intent.statusCode} integration response to map Access-Control-Allow-Origin in.`);
+  const methodResponse = method.methodResponses.find((response) => response.statusCode === intent.statusCode);
+  const target = { restApiId: ctx.apiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, statusCode: intent.statusCode };
+  const where = `${intent.httpMethod} ${intent.path} ${intent.statusCode}`;
+  const steps: ApiStep[] = [];
+  if (!methodResponse) {
+    steps.push({
+      ...call("PutMethodResponseCommand", { ...target, responseParameters: { [ALLOW_ORIGIN_KEY]: false } }, `Declare Access-Control-Allow-Origin on the ${where} method response`),
+      skipIfFound: { command: "GetMethodResponseCommand", input: target },
+    });
+  } else if (storedKey(methodResponse.responseParameters, ALLOW_ORIGIN_KEY) === undefined) {
+    steps.push(call("UpdateMethodResponseCommand", { ...target, patchOperations: [
+      { op: "add", path: `/responseParameters/${ALLOW_ORIGIN_KEY}`, value: "false" },
+    ] }, `Declare Access-Control-Allow-Origin on the ${where} method response`));
+  }
+  const mappedKey = storedKey(integrationResponse.responseParameters, ALLOW_ORIGIN_KEY);
+  steps.push(call("UpdateIntegrationResponseCommand", { ...target, patchOperations: [
+    { op: mappedKey === undefined ? "add" : "replace", path: `/responseParameters/${mappedKey ?? ALLOW_ORIGIN_KEY}`, value: staticMappingValue(intent.allowOrigin) },
+  ] }, `Return Access-Control-Allow-Origin: ${intent.allowOrigin} from ${where}`));
   return steps;
 }
 

@@ -38,6 +38,7 @@ export function collectAuthorizerSpecs(plan: RemediationPlan): AuthorizerCodeSpe
       case "set-preflight-headers":
       case "replace-preflight-integration-with-mock":
       case "add-gateway-response-cors":
+      case "add-method-response-cors-origin":
       case "add-cache-key-parameter":
       case "set-stage-method-setting":
       case "redeploy-stage":

@@ -66,13 +66,23 @@ function changedMethod(method: DesiredMethod): string[] {
       `    integrationResponses: ${js(integration.integrationResponses.map((response) => ({ statusCode: response.statusCode, responseParameters: response.responseParameters, responseTemplates: response.responseTemplates })))},`,
       "  };",
     );
-  } else if (method.cors && method.integration) {
+  } else if (method.responsesChanged && method.integration) {
+    // Only ResponseParameters are overridden, so the app's response templates stay as they are.
+    lines.push("  // Indexes follow the audited order of the integration responses: check them against your Method.");
     method.integration.integrationResponses.forEach((response, index) => {
       lines.push(`  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ResponseParameters`)}, ${js(response.responseParameters)});`);
     });
   }
   if (method.cors) {
     lines.push(`  ${variable}.methodResponses = ${js(method.methodResponses)};`);
+  } else if (method.responsesChanged) {
+    // Status code and header declarations only: the app's response models stay as they are.
+    method.methodResponses.forEach((response, index) => {
+      lines.push(
+        `  ${variable}.addPropertyOverride(${js(`MethodResponses.${index}.StatusCode`)}, ${js(response.statusCode)});`,
+        `  ${variable}.addPropertyOverride(${js(`MethodResponses.${index}.ResponseParameters`)}, ${js(response.responseParameters)});`,
+      );
+    });
   }
   if (method.changes.some((change) => change.startsWith("cache key")) && method.integration) {
     lines.push(

@@ -51,6 +51,9 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
       case "add-gateway-response-cors":
         state.addGatewayResponseCors(intent);
         break;
+      case "add-method-response-cors-origin":
+        state.addMethodResponseCorsOrigin(intent);
+        break;
       case "set-authorizer-ttl":
         state.setAuthorizerTtl(intent);
         break;
@@ -74,6 +77,8 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
 }
 
 const REST_API_ID = new CfnIntrinsic("Ref", "RestApiId");
+
+const KEEP_TEMPLATES = "The audit does not read response mapping templates or response models: keep the ResponseTemplates of your IntegrationResponses and the ResponseModels of your MethodResponses as they are.";
 
 export function cfnMethodProperties(method: DesiredMethod): Record<string, unknown> {
   const properties: Record<string, unknown> = {
@@ -176,6 +181,7 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       : [
           `CHANGED: ${method.httpMethod} ${method.path} (resource ${method.resourceId}): ${method.changes.join("; ")}.`,
           "Replace your existing AWS::ApiGateway::Method for this path and verb with this definition.",
+          ...(method.responsesChanged && method.auditedResponses ? [KEEP_TEMPLATES] : []),
         ];
     chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", Properties: cfnMethodProperties(method) }, comments));
     permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));

@@ -32,6 +32,7 @@ const authorizer = new apigateway.TokenAuthorizer(stack, "Auth", { handler: fn, 
 const order = api.root.resourceForPath("/orders/{id}");
 order.addMethod("GET", new apigateway.MockIntegration(), { authorizer });
 order.addMethod("OPTIONS", new apigateway.MockIntegration(), { authorizer, apiKeyRequired: true });
+api.root.resourceForPath("/health").addMethod("GET", new apigateway.MockIntegration({ integrationResponses: [{ statusCode: "200", responseTemplates: { "application/json": '{"ok":true}' } }] }), { methodResponses: [{ statusCode: "200" }] });
 api.root.resourceForPath("/health").addMethod("OPTIONS", new apigateway.MockIntegration({ integrationResponses: [{ statusCode: "200" }] }), { methodResponses: [{ statusCode: "200" }] });
 api.root.resourceForPath("/products").addMethod("GET", new apigateway.MockIntegration());
 applyPreflightFixes(api);
@@ -71,6 +72,12 @@ describe("CDK and Node.js authorizer snippets", () => {
     const get = methods.find((method) => method.Properties.HttpMethod === "GET" && method.Properties.AuthorizationType === "CUSTOM");
     expect(get?.Properties.Integration).toMatchObject({ CacheKeyParameters: ["method.request.path.id", "method.request.header.Authorization"] });
     expect(resources.filter((resource) => resource.Type === "AWS::ApiGateway::GatewayResponse").map((resource) => resource.Properties.ResponseType).sort()).toEqual(["DEFAULT_4XX", "DEFAULT_5XX", "UNAUTHORIZED"]);
+    // GET /health returns the origin on its actual response and keeps the app's own body template.
+    const health = methods.find((method) => method.Properties.HttpMethod === "GET" && method.Properties.AuthorizationType === "NONE" && JSON.stringify(method).includes('{\\"ok\\":true}'));
+    expect(health?.Properties.MethodResponses).toEqual([{ StatusCode: "200", ResponseParameters: { "method.response.header.Access-Control-Allow-Origin": false } }]);
+    expect(health?.Properties.Integration).toMatchObject({
+      IntegrationResponses: [{ StatusCode: "200", ResponseTemplates: { "application/json": '{"ok":true}' }, ResponseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://old.example.com'" } }],
+    });
     expect(resources.find((resource) => resource.Type === "AWS::ApiGateway::Authorizer")?.Properties.AuthorizerResultTtlInSeconds).toBe(0);
     expect(resources.find((resource) => resource.Type === "AWS::ApiGateway::Stage")?.Properties.MethodSettings).toContainEqual(
       expect.objectContaining({ ResourcePath: "/~1orders~1{id}", HttpMethod: "GET", CachingEnabled: false, CacheTtlInSeconds: 60, CacheDataEncrypted: true }),

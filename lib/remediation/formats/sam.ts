@@ -6,7 +6,7 @@ import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/
 import { logicalId } from "@/lib/remediation/naming";
 import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
 import { updateStageCommand } from "@/lib/remediation/stage-settings";
-import { GATEWAY_RESPONSE_HEADER, staticMappingValue } from "@/lib/remediation/cors-headers";
+import { ALLOW_ORIGIN_KEY, GATEWAY_RESPONSE_HEADER, staticMappingValue } from "@/lib/remediation/cors-headers";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
 /**
@@ -51,6 +51,14 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
     }
     if (method.changes.some((change) => change.startsWith("apiKeyRequired"))) {
       manual.push(`${method.httpMethod} ${method.path}: in the function's Api event set Auth: { ApiKeyRequired: ${method.apiKeyRequired} }.`);
+    }
+    if (method.responsesChanged) {
+      // SAM's Cors only shapes the generated OPTIONS methods; the actual responses are the integration's own
+      // (https://github.com/aws/serverless-application-model/issues/807). A non-proxy method lives in DefinitionBody.
+      for (const response of method.methodResponses.filter((item) => Object.keys(item.responseParameters).some((key) => /access-control-allow-origin$/i.test(key)))) {
+        const mapping = method.integration?.integrationResponses.find((item) => item.statusCode === response.statusCode)?.responseParameters[ALLOW_ORIGIN_KEY];
+        manual.push(`${method.httpMethod} ${method.path} (${method.integration?.type ?? "non-proxy"} integration): SAM's Cors does not add Access-Control-Allow-Origin to actual responses. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}, declare the header in responses["${response.statusCode}"].headers and set x-amazon-apigateway-integration.responses (the entry with statusCode "${response.statusCode}").responseParameters["${ALLOW_ORIGIN_KEY}"]: "${mapping ?? "'*'"}". A Lambda proxy function returns the header itself instead.`);
+      }
     }
     if (method.changes.some((change) => change.startsWith("cache key"))) {
       manual.push(`${method.httpMethod} ${method.path}: SAM has no property for cache key parameters; in DefinitionBody set x-amazon-apigateway-integration.cacheKeyParameters: ${JSON.stringify(method.integration?.cacheKeyParameters ?? [])} and declare ${Object.keys(method.requestParameters).join(", ")} as parameters.`);

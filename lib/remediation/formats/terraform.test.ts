@@ -36,6 +36,17 @@ describe("renderTerraform", () => {
     expect(hcl.import.some((item) => item.id.startsWith("a1b2c3d4e5/prod0001"))).toBe(false);
   });
 
+  it("imports an existing integration response and keeps its body templates when adding Access-Control-Allow-Origin", async () => {
+    const hcl = (await parse("preflight.tf", snippet.content)) as Hcl;
+    expect(hcl.resource.aws_api_gateway_method_response?.health_get_200?.[0]?.response_parameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": false });
+    const response = hcl.resource.aws_api_gateway_integration_response?.health_get_200?.[0];
+    expect(response?.response_parameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": "'https://old.example.com'" });
+    expect(response).not.toHaveProperty("response_templates");
+    expect(response?.lifecycle).toEqual([{ ignore_changes: ["${response_templates}"] }]);
+    expect(hcl.import).toContainEqual({ to: "${aws_api_gateway_integration_response.health_get_200}", id: "a1b2c3d4e5/health01/GET/200" });
+    expect(hcl.import).toContainEqual({ to: "${aws_api_gateway_method_response.health_get_200}", id: "a1b2c3d4e5/health01/GET/200" });
+  });
+
   it("uses method_path without a leading slash, and a deployment with triggers", async () => {
     const hcl = (await parse("preflight.tf", snippet.content)) as Hcl;
     expect(hcl.resource.aws_api_gateway_method_settings?.prod_orders_id_get?.[0]).toMatchObject({

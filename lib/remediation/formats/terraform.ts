@@ -80,7 +80,13 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     }
     chunks.push(hclBlock(`resource "aws_api_gateway_integration" ${hclString(name)}`, integrationBody));
   }
-  if (!method.cors) return { text: chunks.join("\n\n"), addresses };
+  if (!method.responsesChanged) return { text: chunks.join("\n\n"), addresses };
+  if (method.auditedResponses) {
+    chunks.push(comments([
+      `The responses below carry the audited header mappings of ${method.httpMethod} ${method.path}; the audit does not read response templates or models.`,
+      "Existing integration responses are imported and keep their response_templates (ignore_changes). If Terraform already manages them, merge response_parameters into your resources instead.",
+    ]));
+  }
 
   for (const response of method.methodResponses) {
     const responseName = `${name}_${response.statusCode}`;
@@ -108,7 +114,13 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     body.push(["response_parameters", response.responseParameters]);
     if (Object.keys(response.responseTemplates).length > 0) body.push(["response_templates", response.responseTemplates]);
     if (integrationChanged) body.push(["depends_on", [hclRef(`aws_api_gateway_integration.${name}`)]]);
-    addresses.push(`aws_api_gateway_integration_response.${responseName}`);
+    const address = `aws_api_gateway_integration_response.${responseName}`;
+    addresses.push(address);
+    if (response.audited && !method.integrationReplaced) {
+      // Import the existing response and leave its body templates alone: replacing it would drop them.
+      chunks.push(importBlock(address, `${apiId}/${method.resourceId}/${method.httpMethod}/${response.statusCode}`));
+      body.push(["block", "lifecycle", [["ignore_changes", [hclRef("response_templates")]]]]);
+    }
     chunks.push(hclBlock(`resource "aws_api_gateway_integration_response" ${hclString(responseName)}`, body));
   }
   return { text: chunks.join("\n\n"), addresses };

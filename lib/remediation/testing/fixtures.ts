@@ -81,6 +81,14 @@ export function storefrontModel(overrides: { accountId?: string | null } = {}): 
         id: "health01", parentId: "rootid0001", path: "/health", pathPart: "health",
         methods: [
           method({
+            resourceId: "health01", path: "/health", httpMethod: "GET",
+            integration: {
+              type: "MOCK", cacheKeyParameters: [], requestTemplates: { "application/json": '{"statusCode": 200}' }, requestParameters: {},
+              integrationResponses: [{ statusCode: "200", responseParameters: {} }],
+            },
+            methodResponses: [{ statusCode: "200", responseParameters: {} }],
+          }),
+          method({
             resourceId: "health01", path: "/health", httpMethod: "OPTIONS",
             integration: {
               type: "MOCK", cacheKeyParameters: [], requestTemplates: { "application/json": '{"statusCode": 200}' }, requestParameters: {},
@@ -208,6 +216,9 @@ export function allIntentFindings(): Finding[] {
       { kind: "set-stage-method-setting", stage: "prod", path: "/orders/{id}", httpMethod: "GET", setting: "caching/dataEncrypted", value: true },
       { kind: "redeploy-stage", stage: "prod", description: "Preflight: stage cache fix" },
     ], { target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "GET", stage: "prod" } }),
+    finding("actual-response-without-cors", [
+      { kind: "add-method-response-cors-origin", resourceId: "health01", path: "/health", httpMethod: "GET", statusCode: "200", allowOrigin: "https://old.example.com" },
+    ], { severity: "medium", target: { resourceId: "health01", path: "/health", httpMethod: "GET" } }),
   ];
 }
 

@@ -24,6 +24,13 @@ export function suggestedCors(model: ApiModel, resource: ResourceModel): CorsHea
   return { allowOrigin: knownOrigin(model), allowMethods, allowHeaders };
 }
 
+/** The literal origin the resource's own preflight returns, else the API's most common one (knownOrigin). */
+export function preflightOrigin(model: ApiModel, resource: ResourceModel): string {
+  const options = resource.methods.find((m) => m.httpMethod === "OPTIONS");
+  const mapped = options ? headerValue(defaultResponse(options).mapped, CORS_HEADER.allowOrigin) : undefined;
+  return (mapped === undefined ? undefined : literalValue(mapped)) || knownOrigin(model);
+}
+
 /** The most common literal Access-Control-Allow-Origin the API already returns, else "*". */
 export function knownOrigin(model: ApiModel): string {
   const counts = new Map<string, number>();

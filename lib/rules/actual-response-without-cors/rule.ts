@@ -1,0 +1,93 @@
+import type { IntegrationResponseModel, MethodModel } from "@/lib/model/types";
+import type { AddMethodResponseCorsOriginIntent } from "@/lib/remediation/intents";
+import type { FindingDraft, Rule } from "@/lib/rules/types";
+import { CORS_HEADER, headerValue, includesIgnoreCase, isProxyIntegration } from "@/lib/rules/support/cors-headers";
+import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { DOCS } from "@/lib/rules/support/docs";
+import { browserEvidence } from "@/lib/rules/support/serves-browsers";
+import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
+
+const HEADER_PREFIX = "method.response.header.";
+
+/** What is wrong with one 2xx response of a method, or undefined when it returns Access-Control-Allow-Origin. */
+function problemOf(method: MethodModel, response: IntegrationResponseModel): string | undefined {
+  const declared = Object.keys(method.methodResponses.find((r) => r.statusCode === response.statusCode)?.responseParameters ?? {})
+    .filter((key) => key.toLowerCase().startsWith(HEADER_PREFIX))
+    .map((key) => key.slice(HEADER_PREFIX.length));
+  const mapped: Record<string, string> = {};
+  for (const [key, value] of Object.entries(response.responseParameters)) {
+    if (key.toLowerCase().startsWith(HEADER_PREFIX)) mapped[key.slice(HEADER_PREFIX.length)] = value;
+  }
+  const isDeclared = includesIgnoreCase(declared, CORS_HEADER.allowOrigin);
+  const isMapped = headerValue(mapped, CORS_HEADER.allowOrigin) !== undefined;
+  if (isDeclared && isMapped) return undefined;
+  if (isMapped) return `its ${response.statusCode} integration response maps Access-Control-Allow-Origin but the ${response.statusCode} method response does not declare it, so API Gateway drops it`;
+  if (isDeclared) return `its ${response.statusCode} method response declares Access-Control-Allow-Origin but the integration response maps no value to it`;
+  return `neither its ${response.statusCode} method response nor its integration response sets Access-Control-Allow-Origin`;
+}
+
+export const actualResponseWithoutCors: Rule = {
+  meta: {
+    id: "actual-response-without-cors",
+    title: "Actual response carries no Access-Control-Allow-Origin (non-proxy integration)",
+    severity: "medium",
+    category: "preflight",
+    confidence: "certain",
+    browserSends: "After a successful preflight (or directly, for a simple request), the actual cross-origin request, e.g. GET with Origin and Authorization.",
+    gatewayAnswers:
+      "The method's 2xx response with only the headers its integration response maps and its method response declares. Without Access-Control-Allow-Origin the browser blocks the response (\"No 'Access-Control-Allow-Origin' header is present on the requested resource\") and fetch() rejects with a TypeError, although API Gateway answered 200.",
+    why: "For MOCK, HTTP and AWS (non-proxy) integrations API Gateway builds the response itself: the console's Enable CORS declares Access-Control-Allow-Origin on each method's 200 method response and maps it in the integration response, besides creating OPTIONS. Fixing only the preflight leaves the actual call blocked. Proxy integrations (AWS_PROXY, HTTP_PROXY) pass the backend's headers through, so the backend must return the header and Preflight cannot see it: they are not flagged. Runs only when the API shows it serves browsers.",
+    docs: [DOCS.cors, DOCS.corsConsole],
+    peers: [],
+    messages: {
+      missing: "{{verb}} {{path}} ({{integration}} integration) answers without Access-Control-Allow-Origin: {{problems}}. Browsers block the response even when the preflight succeeds.",
+    },
+    fixable: true,
+    requires: ["resources"],
+  },
+
+  check({ model }) {
+    const evidence = browserEvidence(model);
+    if (evidence.length === 0) return [];
+    const findings: FindingDraft[] = [];
+    for (const resource of model.resources) {
+      for (const method of resource.methods) {
+        // OPTIONS is the preflight (preflight-response-incomplete); proxies return the backend's headers.
+        if (method.httpMethod === "OPTIONS" || !method.integration || isProxyIntegration(method)) continue;
+        const broken = method.integration.integrationResponses
+          .filter((response) => response.statusCode.startsWith("2"))
+          .flatMap((response) => {
+            const problem = problemOf(method, response);
+            return problem === undefined ? [] : [{ statusCode: response.statusCode, problem }];
+          });
+        if (broken.length === 0) continue;
+        const allowOrigin = preflightOrigin(model, resource);
+        const stages = stagesWhere(model, resource.path, method.httpMethod);
+        const fixes: AddMethodResponseCorsOriginIntent[] = broken.map(({ statusCode }) => ({
+          kind: "add-method-response-cors-origin",
+          resourceId: resource.id,
+          path: resource.path,
+          httpMethod: method.httpMethod,
+          statusCode,
+          allowOrigin,
+        }));
+        findings.push({
+          messageId: "missing",
+          data: { verb: method.httpMethod, path: resource.path, integration: method.integration.type, problems: broken.map((b) => b.problem).join("; ") },
+          symptom: `A page on another origin calling ${method.httpMethod} ${resource.path} gets API Gateway's ${broken[0]?.statusCode ?? "2xx"} answer blocked by the browser: "No 'Access-Control-Allow-Origin' header is present on the requested resource", and fetch() fails with a TypeError.`,
+          target: { resourceId: resource.id, path: resource.path, httpMethod: method.httpMethod },
+          stages,
+          draftOnly: stages.length === 0,
+          evidence: {
+            integrationType: method.integration.type,
+            statusCodes: broken.map((b) => b.statusCode),
+            suggestedOrigin: allowOrigin,
+            servesBrowsers: evidence.slice(0, 3),
+          },
+          fixes: [...fixes, ...redeploy(stages, `Deploy Access-Control-Allow-Origin on ${method.httpMethod} ${resource.path}`)],
+        });
+      }
+    }
+    return findings;
+  },
+};
