@@ -32,6 +32,8 @@ export function describeIntent(intent: FixIntent): string {
       const methods = intent.allowMethods ? `, Access-Control-Allow-Methods: ${intent.allowMethods.join(",")}` : "";
       return `Add Access-Control-Allow-Origin: ${intent.allowOrigin}, Access-Control-Allow-Headers: ${intent.allowHeaders.join(",")}${methods} to the ${intent.responseType} gateway response${intent.statusCode ? ` (status ${intent.statusCode})` : ""}, keeping its other mappings.`;
     }
+    case "add-method-response-cors-origin":
+      return `Make ${intent.httpMethod} ${intent.path} return Access-Control-Allow-Origin: ${intent.allowOrigin} on its ${intent.statusCode} response (declare the header on the method response, map it in the integration response).`;
     case "set-authorizer-ttl":
       return `Change the result cache TTL of authorizer ${intent.authorizerName} from ${intent.fromSeconds}s to ${intent.toSeconds}s.`;
     case "widen-authorizer-policy":
