@@ -4,12 +4,14 @@ import { E2E_APP_URL, e2eWebServers } from "./e2e/support/servers";
 
 export default defineConfig({
   testDir: "./e2e",
-  testMatch: "**/*.spec.ts",
+  // `npm test` runs the specs; `npm run bench:ui` runs the benchmarks (figures, no timing assertions).
+  testMatch: process.env.PREFLIGHT_BENCH === "1" ? "**/*.bench.ts" : "**/*.spec.ts",
   outputDir: "./test-output/playwright",
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  reportSlowTests: null,
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["json", { outputFile: "test-output/playwright.json" }]],
   use: {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 // The production build under test, served next to its own emulator (the Demo connection's endpoint).
 // A fresh audit store per run, so shared-audit history never carries over between runs; test workers
 // (and the read-only viewer the share spec starts) inherit it through the environment.
-process.env.PREFLIGHT_DATA_DIR ??= mkdtempSync(join(tmpdir(), "preflight-e2e-"));
+const dataDir = (process.env.PREFLIGHT_DATA_DIR ??= mkdtempSync(join(tmpdir(), "preflight-e2e-")));
 const appPort = Number(process.env.PREFLIGHT_E2E_APP_PORT ?? 3210);
 const emulatorPort = Number(process.env.PREFLIGHT_E2E_EMULATOR_PORT ?? 4610);
 
@@ -28,7 +28,7 @@ export function e2eWebServers() {
       url: `${E2E_APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PREFLIGHT_DEMO_ENDPOINT: E2E_EMULATOR_URL, PREFLIGHT_DATA_DIR: process.env.PREFLIGHT_DATA_DIR },
+      env: { PREFLIGHT_DEMO_ENDPOINT: E2E_EMULATOR_URL, PREFLIGHT_DATA_DIR: dataDir },
       stdout: "ignore" as const,
       stderr: "pipe" as const,
     },
