@@ -1,8 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openConnection, type Connection } from "@/lib/aws/connections/connection";
 import { runAudit } from "@/lib/audit/run-audit";
@@ -13,6 +8,7 @@ import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
 import { applyJsonPlan, validateJsonPlan } from "@/lib/remediation/apply-json-plan";
 import { createRemediationContext } from "@/lib/remediation/context";
 import { renderAll } from "@/lib/remediation/render-all";
+import { awsCliV2Version, runFixScript } from "@/lib/remediation/testing/aws-cli-v2";
 import { ruleById } from "@/lib/rules";
 import type { Finding } from "@/lib/rules/types";
 
@@ -72,30 +68,10 @@ describe("generated fixes applied to the emulator", () => {
   }, 120_000);
 
   it("the bash script, run with the real AWS CLI v2, fixes every fixable finding", async () => {
-    // Debian's awscli package (v2) in /usr/bin, not whatever an earlier PATH entry (e.g. a pyenv shim for v1) holds.
-    const path = "/usr/bin:/bin";
-    const { stdout: version } = await promisify(execFile)("aws", ["--version"], { env: { NODE_ENV: "test", PATH: path } });
-    expect(version).toMatch(/^aws-cli\/2\./);
+    expect(awsCliV2Version()).toMatch(/^aws-cli\/2\./);
     const before = await audit();
     const bundle = renderAll(before.findings, createRemediationContext(before.model, before.findings));
-    const dir = mkdtempSync(join(tmpdir(), "preflight-cli-e2e-"));
-    const script = join(dir, "fix.sh");
-    writeFileSync(script, bundle.snippets.find((snippet) => snippet.format === "aws-cli")!.content, { mode: 0o755 });
-    // Asynchronously: the emulator answers from this process's event loop.
-    await promisify(execFile)("bash", [script], {
-      encoding: "utf8",
-      timeout: 240_000,
-      env: {
-        NODE_ENV: "test",
-        PATH: path,
-        HOME: dir,
-        ENDPOINT_URL: emulator.url,
-        AWS_ACCESS_KEY_ID: "AKIAEMULATORDEFAULT1",
-        AWS_SECRET_ACCESS_KEY: "fake-secret",
-        AWS_CONFIG_FILE: join(dir, "none"),
-        AWS_SHARED_CREDENTIALS_FILE: join(dir, "none"),
-      },
-    });
+    await runFixScript(bundle.snippets.find((snippet) => snippet.format === "aws-cli")!.content, emulator.url);
     expectFixed(before, await audit());
   }, 300_000);
 });

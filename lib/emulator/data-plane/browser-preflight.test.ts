@@ -7,11 +7,11 @@ import {
   UpdateMethodResponseCommand,
 } from "@aws-sdk/client-api-gateway";
 import { chromium, type Browser, type Page } from "@playwright/test";
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../index";
 import { STOREFRONT_API_ID } from "../seeds/storefront";
+import { browserFetch as fetchFromPage, closeServer, listen, pageServer, recordingProxy, type Exchange, type FetchOutcome } from "../testing/browser-harness";
 
 /**
  * The real browser case: a page on another origin calls a storefront method with an Authorization
@@ -20,45 +20,8 @@ import { STOREFRONT_API_ID } from "../seeds/storefront";
  * it does against AWS, and fixing OPTIONS through the real SDK + redeploying makes it succeed.
  */
 
-interface Exchange {
-  method: string;
-  path: string;
-  status: number;
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A transparent proxy in front of the emulator that records what the browser sent and got back. */
-function recordingProxy(target: string, log: Exchange[]): Server {
-  const upstream = new URL(target);
-  return createServer((req, res) => {
-    const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        log.push({ method: req.method ?? "", path: req.url ?? "", status: answer.statusCode ?? 0 });
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on("error", () => res.writeHead(502).end());
-    req.pipe(forward);
-  });
-}
-
-type FetchOutcome = { ok: true; status: number; body: string } | { ok: false; name: string; message: string };
-
 function browserFetch(page: Page, url: string): Promise<FetchOutcome> {
-  return page.evaluate(async (target) => {
-    try {
-      const response = await fetch(target, { headers: { Authorization: "allow-alice" } });
-      return { ok: true as const, status: response.status, body: await response.text() };
-    } catch (error) {
-      return { ok: false as const, name: (error as Error).name, message: (error as Error).message };
-    }
-  }, url);
+  return fetchFromPage(page, url, { Authorization: "allow-alice" });
 }
 
 let emulator: Emulator;
@@ -71,7 +34,7 @@ const exchanges: Exchange[] = [];
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   const proxy = recordingProxy(emulator.url, exchanges);
-  const site = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><title>shop</title>"));
+  const site = pageServer();
   servers.push(proxy, site);
   apiBase = `${await listen(proxy)}/restapis/${STOREFRONT_API_ID}/prod/_user_request_`;
   const siteUrl = await listen(site);
@@ -82,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(servers.map(closeServer));
   await emulator?.close();
 });
 
