@@ -6,8 +6,11 @@ import { ApiInventory } from "@/components/connect/api-inventory";
 import { ConnectionPicker } from "@/components/connect/connection-picker";
 import { ReaderError } from "@/components/connect/reader-error";
 import type { ProfileOption } from "@/components/connect/types";
+import { ReadOnlyNotice } from "@/components/share/read-only-notice";
+import { RecentAudits } from "@/components/share/recent-audits";
 import { openConnectionById } from "./_server/connection";
 import { inventoryFor } from "./_server/inventory";
+import { loadRecent, readOnlyMode } from "./_server/share";
 
 async function profileOptions(): Promise<{ profiles: ProfileOption[]; error?: string }> {
   try {
@@ -19,22 +22,41 @@ async function profileOptions(): Promise<{ profiles: ProfileOption[]; error?: st
   }
 }
 
+function Intro() {
+  return (
+    <section className="max-w-4xl space-y-1">
+      <h1 className="text-2xl font-semibold tracking-tight">Preflight</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Browsers send the CORS preflight <code className="font-mono">OPTIONS</code> request without <code className="font-mono">Authorization</code> or{" "}
+        <code className="font-mono">x-api-key</code>. When an API Gateway REST API puts its OPTIONS methods behind an authorizer or an API key, the preflight is
+        answered 401 or 403 and the browser reports a CORS error. Preflight reads your API and shows where, why, and how to fix it.
+      </p>
+    </section>
+  );
+}
+
+/** Team-viewer mode (PREFLIGHT_READ_ONLY=1): no connections, no AWS profiles read; the newest shared audits instead. */
+async function ReadOnlyHome() {
+  const recent = await loadRecent(50);
+  return (
+    <div className="space-y-5">
+      <Intro />
+      <ReadOnlyNotice />
+      <RecentAudits audits={recent.ok ? recent.audits : []} error={recent.ok ? undefined : recent.message} />
+    </div>
+  );
+}
+
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await dynamicRendering();
+  if (readOnlyMode()) return <ReadOnlyHome />;
   const params = await searchParams;
   const connectionId = typeof params.connection === "string" && params.connection ? params.connection : undefined;
   const [{ profiles, error: profilesError }, opened] = await Promise.all([profileOptions(), connectionId ? openConnectionById(connectionId) : undefined]);
 
   return (
     <div className="space-y-5">
-      <section className="max-w-4xl space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Preflight</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Browsers send the CORS preflight <code className="font-mono">OPTIONS</code> request without <code className="font-mono">Authorization</code> or{" "}
-          <code className="font-mono">x-api-key</code>. When an API Gateway REST API puts its OPTIONS methods behind an authorizer or an API key, the preflight is
-          answered 401 or 403 and the browser reports a CORS error. Preflight reads your API and shows where, why, and how to fix it.
-        </p>
-      </section>
+      <Intro />
 
       <ConnectionPicker key={`picker:${connectionId ?? ""}`} action={chooseConnection} current={connectionId} profiles={profiles} profilesError={profilesError} />
 

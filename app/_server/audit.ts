@@ -4,33 +4,55 @@ import type { RuleMeta } from "@/lib/rules/types";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { UiError } from "@/components/connect/types";
-import type { RemediationSnippet } from "@/components/remediation/types";
+import type { RemediationSnippet, WholeApiFixView } from "@/components/remediation/types";
+import { auditPath } from "@/components/audit/url-state";
 import { openConnectionById } from "./connection";
+import { wholeApiFixView } from "./fix-all";
 import { remediationFor } from "./remediation";
 import { toUiError } from "./ui-error";
 
+export type LoadReportResult = { ok: true; report: AuditReport } | { ok: false; error: UiError };
+
 export type LoadAuditResult =
-  | { ok: true; report: AuditReport; rules: Record<string, RuleMeta>; snippets: RemediationSnippet[][]; snippetErrors: (string | undefined)[] }
+  | {
+      ok: true;
+      report: AuditReport;
+      rules: Record<string, RuleMeta>;
+      snippets: RemediationSnippet[][];
+      snippetErrors: (string | undefined)[];
+      fixAll: WholeApiFixView;
+    }
   | { ok: false; error: UiError };
 
-/** Reads, normalises and audits one API for the audit page; expected failures are values. */
-export async function loadAudit(connectionId: string, region: string, apiId: string): Promise<LoadAuditResult> {
+/** Reads, normalises and audits one API; expected failures are values. Exports and fix downloads use it alone. */
+export async function loadReport(connectionId: string, region: string, apiId: string): Promise<LoadReportResult> {
   const opened = await openConnectionById(connectionId);
   if (!opened.ok) return opened;
   const result = await runAudit({ connection: opened.connection, region, restApiId: apiId });
-  if (!result.ok) {
-    return {
-      ok: false,
-      error:
-        result.failure.kind === "aws"
-          ? toUiError(result.failure.error)
-          : { code: "stage-not-found", message: result.failure.message, hint: `Stages: ${result.failure.stages.join(", ") || "none"}.` },
-    };
-  }
-  const report = result.report;
+  if (result.ok) return { ok: true, report: result.report };
+  return {
+    ok: false,
+    error:
+      result.failure.kind === "aws"
+        ? toUiError(result.failure.error)
+        : { code: "stage-not-found", message: result.failure.message, hint: `Stages: ${result.failure.stages.join(", ") || "none"}.` },
+  };
+}
+
+/** "/api/audit/demo/us-east-1/sfront0001": where a live audit's exports and fix files are downloaded from. */
+export function liveDownloadBase(connection: string, region: string, apiId: string): string {
+  return `/api${auditPath(connection, region, apiId)}`;
+}
+
+/** The audit page's data: the report, the rule metas it needs, every fix format per finding and for the whole API. */
+export async function loadAudit(connectionId: string, region: string, apiId: string): Promise<LoadAuditResult> {
+  const loaded = await loadReport(connectionId, region, apiId);
+  if (!loaded.ok) return loaded;
+  const report = loaded.report;
   // Only the metas the report needs travel to the browser.
   const used = new Set(report.findings.map((finding) => finding.ruleId));
   const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
   const remediation = remediationFor(report);
-  return { ok: true, report, rules, snippets: remediation.snippets, snippetErrors: remediation.errors };
+  const fixAll = wholeApiFixView(report, `${liveDownloadBase(connectionId, region, apiId)}/fix`);
+  return { ok: true, report, rules, snippets: remediation.snippets, snippetErrors: remediation.errors, fixAll };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
 import { createRemediationContext } from "@/lib/remediation/context";
+import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 import { renderFinding } from "@/lib/remediation/render-all";
 import { FORMAT_LABELS } from "@/components/remediation/format-labels";
 import type { RemediationSnippet } from "@/components/remediation/types";
@@ -10,6 +11,18 @@ export interface FindingRemediation {
   snippets: RemediationSnippet[][];
   /** Set where rendering a finding's fix failed: shown on that finding instead of its snippets. */
   errors: (string | undefined)[];
+}
+
+/** What the browser gets of a rendered snippet: text, labels and IAM actions (not the resource-level permissions). */
+export function toUiSnippet(snippet: RenderedSnippet): RemediationSnippet {
+  return {
+    format: snippet.format,
+    label: FORMAT_LABELS[snippet.format],
+    language: snippet.language,
+    code: snippet.content,
+    filename: snippet.filename,
+    iamActions: snippet.iamActions,
+  };
 }
 
 /** Every format of every finding's fix, rendered on the server (renderers are pure; the browser gets text). */
@@ -24,16 +37,7 @@ export function remediationFor(report: AuditReport): FindingRemediation {
     }
     try {
       const context = createRemediationContext(report.model, [finding]);
-      snippets.push(
-        renderFinding(finding, context).snippets.map((snippet) => ({
-          format: snippet.format,
-          label: FORMAT_LABELS[snippet.format],
-          language: snippet.language,
-          code: snippet.content,
-          filename: snippet.filename,
-          iamActions: snippet.iamActions,
-        })),
-      );
+      snippets.push(renderFinding(finding, context).snippets.map(toUiSnippet));
       errors.push(undefined);
     } catch (error) {
       // One finding's renderer failing must not hide the audit; the finding says so where its snippets would be.

@@ -2,16 +2,17 @@ import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
 import { RULES } from "@/lib/rules";
 import type { Finding, RuleMeta } from "@/lib/rules/types";
-import type { ApiRef, AuditSummary, StoredAudit } from "@/lib/share/audit-store";
+import type { ApiRef, AuditSummary, RecentAuditSummary, StoredAudit } from "@/lib/share/audit-store";
 import { compareReports, type AuditComparison } from "@/lib/share/compare";
 import { AuditStoreError } from "@/lib/share/errors";
 import { parseAuditId } from "@/lib/share/ids";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { isReadOnly } from "@/lib/share/store-config";
 import type { UiError } from "@/components/connect/types";
-import type { RemediationSnippet } from "@/components/remediation/types";
+import type { RemediationSnippet, WholeApiFixView } from "@/components/remediation/types";
 import { expiryDate, type ExpiryChoice } from "@/components/share/expiry";
 import { loadAudit } from "./audit";
+import { wholeApiFixView } from "./fix-all";
 import { remediationFor } from "./remediation";
 
 /** Team-viewer mode (PREFLIGHT_READ_ONLY=1): stored audits only, no connections, no share or delete. */
@@ -25,13 +26,26 @@ export interface StoredView {
   rules: Record<string, RuleMeta>;
   snippets: RemediationSnippet[][];
   snippetErrors: (string | undefined)[];
+  fixAll: WholeApiFixView;
+}
+
+/** "/api/audits/<id>": where a stored audit's exports and fix files are downloaded from. */
+export function storedDownloadBase(id: string): string {
+  return `/api/audits/${encodeURIComponent(id)}`;
 }
 
 /** The same view data loadAudit gives the live page (rule metas, every fix format), from a stored report: no AWS call. */
 export function viewDataFor(stored: StoredAudit): StoredView {
   const report = stored.snapshot.report;
   const remediation = remediationFor(report);
-  return { stored, report, rules: rulesFor(report.findings), snippets: remediation.snippets, snippetErrors: remediation.errors };
+  return {
+    stored,
+    report,
+    rules: rulesFor(report.findings),
+    snippets: remediation.snippets,
+    snippetErrors: remediation.errors,
+    fixAll: wholeApiFixView(report, `${storedDownloadBase(stored.id)}/fix`),
+  };
 }
 
 /** Only the metas the findings need travel to the browser; a rule since removed from the registry is shown by id. */
@@ -60,6 +74,19 @@ export async function loadHistory(api: ApiRef): Promise<HistoryResult> {
   try {
     const store = await getAuditStore();
     return { ok: true, audits: await store.listForApi(api, { limit: 50 }) };
+  } catch (error) {
+    if (error instanceof AuditStoreError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export type RecentResult = { ok: true; audits: RecentAuditSummary[] } | { ok: false; message: string };
+
+/** The newest stored audits of every API, for the team viewer's home page; a store failure is a value shown there. */
+export async function loadRecent(limit = 50): Promise<RecentResult> {
+  try {
+    const store = await getAuditStore();
+    return { ok: true, audits: await store.listRecent({ limit }) };
   } catch (error) {
     if (error instanceof AuditStoreError) return { ok: false, message: error.message };
     throw error;

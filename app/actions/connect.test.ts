@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseConnectionId } from "@/lib/aws/connections/connection-id";
 import { chooseConnection } from "./connect";
 
@@ -22,6 +22,17 @@ async function redirectTarget(fields: Record<string, string>): Promise<string> {
 }
 
 describe("chooseConnection", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("refuses every connection in read-only mode, with a reason", async () => {
+    vi.stubEnv("PREFLIGHT_READ_ONLY", "1");
+    for (const fields of [{ kind: "demo" }, { kind: "profile", profile: "prod-audit" }] as Record<string, string>[]) {
+      expect(await chooseConnection({ status: "idle" }, form(fields))).toEqual({ status: "refused", message: expect.stringContaining("read-only viewer") });
+    }
+  });
+
   it("opens the demo, the environment and a profile", async () => {
     expect(await redirectTarget({ kind: "demo" })).toBe("/?connection=demo");
     expect(await redirectTarget({ kind: "env" })).toBe("/?connection=env");

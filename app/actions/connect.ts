@@ -2,10 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { readOnlyMode } from "@/app/_server/share";
 import { formatConnectionId, parseConnectionId, PROFILE_NAME, roleSpecSchema, type ConnectionSpec } from "@/lib/aws/connections/connection-id";
 
 export type ConnectState =
   | { status: "idle" }
+  | { status: "refused"; message: string }
   | {
       status: "invalid";
       message: string;
@@ -36,6 +38,8 @@ const formSchema = z.discriminatedUnion("kind", [
 
 /** Validates the chosen connection and opens its API list; the id carries names only, never a secret. */
 export async function chooseConnection(_previous: ConnectState, formData: FormData): Promise<ConnectState> {
+  // A team viewer has no connections; the form is not shown there, but an action is a public endpoint.
+  if (readOnlyMode()) return { status: "refused", message: "This Preflight is a read-only viewer: it has no AWS connections. Open a shared audit instead." };
   const submitted = Object.fromEntries(formData);
   const values: Partial<Record<ConnectField, string>> = {};
   for (const field of ["kind", "profile", "base", "roleArn", "externalId"] as const) {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AUDIT_ID_LENGTH, isAuditId } from "@/lib/share/ids";
 import { EXPIRY_CHOICES } from "@/components/share/expiry";
+import { auditTargetSchema } from "@/app/_server/audit-target";
 import { deleteStoredAudit, readOnlyMode, shareLiveAudit } from "@/app/_server/share";
 
 const READ_ONLY_MESSAGE = "This Preflight is a read-only viewer: audits cannot be shared or deleted here.";
@@ -15,11 +16,7 @@ export type ShareState =
   | { status: "error"; message: string; hint: string }
   | { status: "shared"; id: string; path: string; createdAt: string; expiresAt?: string; readAt: string };
 
-// API Gateway REST API ids are 10 lowercase alphanumerics; the bound is looser so emulator and future ids pass.
-const shareSchema = z.object({
-  connection: z.string().trim().min(1, "missing connection").max(512),
-  region: z.string().trim().regex(/^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, "not an AWS region"),
-  apiId: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/, "not an API id"),
+const shareSchema = auditTargetSchema.extend({
   expiry: z.enum(EXPIRY_CHOICES, { error: "choose when the link expires" }),
 });
 

@@ -16,7 +16,8 @@ import { DetailPanel } from "@/components/matrix/detail-panel";
 import { MatrixLegend } from "@/components/matrix/matrix-legend";
 import { MethodMatrix } from "@/components/matrix/method-matrix";
 import { buildMatrix, findingCellKey, parseCellKey, visibleRows } from "@/components/matrix/matrix-model";
-import type { RemediationSnippet } from "@/components/remediation/types";
+import { FixAllPanel } from "@/components/remediation/fix-all-panel";
+import type { RemediationSnippet, WholeApiFixView } from "@/components/remediation/types";
 import { parseViewState, serializeViewState, type AuditTab, type AuditViewState } from "./url-state";
 
 export interface AuditViewProps {
@@ -27,9 +28,11 @@ export interface AuditViewProps {
   snippets: RemediationSnippet[][];
   /** By index into report.findings: why a finding's snippets could not be rendered. */
   snippetErrors?: (string | undefined)[];
+  /** The fix for every fixable finding at once, rendered on the server. */
+  fixAll: WholeApiFixView;
 }
 
-export function AuditView({ report, rules, snippets, snippetErrors }: AuditViewProps) {
+export function AuditView({ report, rules, snippets, snippetErrors, fixAll }: AuditViewProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
@@ -97,6 +100,7 @@ export function AuditView({ report, rules, snippets, snippetErrors }: AuditViewP
   const tabs: { id: AuditTab; label: string }[] = [
     { id: "matrix", label: "Matrix" },
     { id: "findings", label: `Findings (${filtered.length})` },
+    { id: "fix", label: "Fix everything" },
   ];
   const selectedRow = selectedPath ? matrix.rows.find((item) => item.resource.path === selectedPath) : undefined;
 
@@ -149,7 +153,11 @@ export function AuditView({ report, rules, snippets, snippetErrors }: AuditViewP
         </div>
       </div>
 
-      {view.tab === "findings" ? (
+      {view.tab === "fix" ? (
+        <div role="tabpanel" id="panel-fix" aria-labelledby="tab-fix">
+          <FixAllPanel fix={fixAll} apiName={model.api.name} />
+        </div>
+      ) : view.tab === "findings" ? (
         <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings">
           <FindingsList findings={filtered} total={report.findings.length} explainer={explainer} cellOf={findingCellKey} hrefForCell={hrefForCell} onOpenCell={select} />
         </div>

@@ -19,6 +19,11 @@ describe("audit view URL state", () => {
     expect(query).toBe("stage=prod&severity=critical,high&rule=r1&q=admin&tab=findings&cell=/admin/{proxy%2B}:ANY");
     expect(parseViewState(new URLSearchParams(query))).toEqual(state);
   });
+  it("keeps the whole-API fix tab in the URL", () => {
+    const query = serializeViewState({ severities: [], rules: [], path: "", tab: "fix" });
+    expect(query).toBe("tab=fix");
+    expect(parseViewState(new URLSearchParams(query)).tab).toBe("fix");
+  });
   it("omits defaults", () => {
     expect(serializeViewState({ severities: [], rules: [], path: " ", tab: "matrix" })).toBe("");
   });

@@ -2,7 +2,9 @@ import type { Severity } from "@/lib/rules/types";
 import { isSeverity } from "@/components/findings/severity";
 import type { FindingsFilter } from "@/components/findings/findings-filter";
 
-export type AuditTab = "matrix" | "findings";
+export type AuditTab = "matrix" | "findings" | "fix";
+
+const TABS: readonly AuditTab[] = ["matrix", "findings", "fix"];
 
 /** Everything about the audit view that a copied URL must reproduce. */
 export interface AuditViewState extends FindingsFilter {
@@ -35,7 +37,7 @@ export function parseViewState(params: Params): AuditViewState {
     severities: [...new Set(severities)],
     rules: [...new Set(list(read(params, "rule")))],
     path: read(params, "q") ?? "",
-    tab: read(params, "tab") === "findings" ? "findings" : "matrix",
+    tab: TABS.find((tab) => tab === read(params, "tab")) ?? "matrix",
   };
 }
 

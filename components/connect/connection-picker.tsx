@@ -132,7 +132,7 @@ export function ConnectionPicker({
           {pending ? "Opening…" : "List APIs"}
         </Button>
         <p aria-live="polite" className="text-sm text-red-700 dark:text-red-400" data-testid="connect-status">
-          {state.status === "invalid" ? state.message : ""}
+          {state.status === "invalid" || state.status === "refused" ? state.message : ""}
         </p>
       </div>
     </form>

@@ -2,11 +2,22 @@
 
 import { useId, useState } from "react";
 import { cx } from "@/components/ui/cx";
+import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DownloadIcon } from "@/components/ui/icons";
+import { snippetDataUrl } from "./snippet-files";
 import type { RemediationSnippet } from "./types";
 
-/** One tab per format, each with a copy button (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/). */
-export function RemediationTabs({ snippets }: { snippets: RemediationSnippet[] }) {
+export interface RemediationTabsProps {
+  snippets: RemediationSnippet[];
+  /** By format: a route that serves the file. Formats without one download the text shown, as a data: URL. */
+  downloadHrefs?: Record<string, string>;
+  /** Taller code area, for the whole-API fix. */
+  tall?: boolean;
+}
+
+/** One tab per format, each with copy and download buttons (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/). */
+export function RemediationTabs({ snippets, downloadHrefs, tall = false }: RemediationTabsProps) {
   const [selected, setSelected] = useState(0);
   const id = useId();
   const current = snippets[selected] ?? snippets[0];
@@ -47,10 +58,22 @@ export function RemediationTabs({ snippets }: { snippets: RemediationSnippet[] }
             {current.iamActions && current.iamActions.length > 0 ? <> · needs <span className="font-mono">{current.iamActions.join(", ")}</span></> : null}
           </p>
         ) : null}
-        <div className="absolute bottom-2 right-4">
+        <div className="absolute bottom-2 right-4 flex gap-1.5">
+          {current.filename ? (
+            <a
+              href={downloadHrefs?.[current.format] ?? snippetDataUrl(current.language, current.code)}
+              download={current.filename}
+              className={buttonClass("secondary", "px-2 py-0.5 text-xs")}
+              data-testid="download-snippet"
+              data-format={current.format}
+            >
+              <DownloadIcon />
+              Download
+            </a>
+          ) : null}
           <CopyButton text={current.code} label={`Copy ${current.label}`} />
         </div>
-        <pre tabIndex={0} className="max-h-80 overflow-auto p-3 pb-10 font-mono text-[11px] leading-relaxed" data-format={current.format}>
+        <pre tabIndex={0} className={cx("overflow-auto p-3 pb-10 font-mono text-[11px] leading-relaxed", tall ? "max-h-[32rem]" : "max-h-80")} data-format={current.format}>
           <code>{current.code}</code>
         </pre>
       </div>

@@ -9,3 +9,22 @@ export interface RemediationSnippet {
   /** IAM actions needed to apply it, e.g. ["apigateway:PATCH"]. */
   iamActions?: string[];
 }
+
+/** The whole API's fix (every fixable finding in one plan), as the "Fix everything" tab shows it. */
+export type WholeApiFixView =
+  | {
+      status: "ready";
+      /** Fixable findings the plan covers, and findings without an automatic fix (left out). */
+      fixable: number;
+      notFixable: number;
+      /** Stages the plan redeploys. */
+      stages: string[];
+      /** Changes asked for by several findings with different values: the earliest finding's is kept. */
+      conflicts: string[];
+      accountIdKnown: boolean;
+      snippets: RemediationSnippet[];
+      /** Route-handler URLs: one per format, and the zip of every format. */
+      downloads: { byFormat: Record<string, string>; bundle: string; bundleFilename: string };
+    }
+  | { status: "nothing"; notFixable: number }
+  | { status: "error"; message: string };

@@ -83,3 +83,9 @@ export const CloseIcon = (props: IconProps) => (
     <path d="m4 4 8 8M12 4l-8 8" />
   </Icon>
 );
+
+export const DownloadIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
+  </Icon>
+);

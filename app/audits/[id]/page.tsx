@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditHeader } from "@/components/audit/audit-header";
 import { AuditView } from "@/components/audit/audit-view";
+import { ExportMenu } from "@/components/report/export-menu";
 import { AuditHistory } from "@/components/share/audit-history";
 import { StoredBanner } from "@/components/share/stored-banner";
-import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, viewDataFor } from "@/app/_server/share";
+import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, storedDownloadBase, viewDataFor } from "@/app/_server/share";
 
 interface Params {
   id: string;
@@ -20,14 +21,17 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function StoredAuditPage({ params }: { params: Promise<Params> }) {
   const stored = await findStoredAudit((await params).id);
   if (!stored) notFound();
-  const { report, rules, snippets, snippetErrors } = viewDataFor(stored);
+  const { report, rules, snippets, snippetErrors, fixAll } = viewDataFor(stored);
   const readOnly = readOnlyMode();
   const history = await loadHistory(apiRefOf(report));
   return (
     <div className="space-y-3" data-testid="stored-audit" data-id={stored.id}>
       <StoredBanner id={stored.id} report={report} createdAt={stored.createdAt} expiresAt={stored.expiresAt} readOnly={readOnly} />
       <AuditHeader report={report} stored />
-      <AuditView report={report} rules={rules} snippets={snippets} snippetErrors={snippetErrors} />
+      <div className="flex justify-end">
+        <ExportMenu base={storedDownloadBase(stored.id)} />
+      </div>
+      <AuditView report={report} rules={rules} snippets={snippets} snippetErrors={snippetErrors} fixAll={fixAll} />
       <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
     </div>
   );

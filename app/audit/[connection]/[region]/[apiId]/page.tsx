@@ -3,9 +3,11 @@ import Link from "next/link";
 import { AuditHeader } from "@/components/audit/audit-header";
 import { AuditView } from "@/components/audit/audit-view";
 import { ReaderError } from "@/components/connect/reader-error";
-import { loadAudit } from "@/app/_server/audit";
+import { liveDownloadBase, loadAudit } from "@/app/_server/audit";
 import { apiRefOf, loadHistory, readOnlyMode } from "@/app/_server/share";
+import { ExportMenu } from "@/components/report/export-menu";
 import { AuditHistory } from "@/components/share/audit-history";
+import { LiveAuditRefused } from "@/components/share/live-audit-refused";
 import { ShareButton } from "@/components/share/share-button";
 
 interface Params {
@@ -25,6 +27,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function AuditPage({ params }: { params: Promise<Params> }) {
   const { connection, region, apiId } = decode(await params);
+  // A team viewer (PREFLIGHT_READ_ONLY=1) has no AWS connections: refuse before any credential is looked up.
+  if (readOnlyMode()) return <LiveAuditRefused apiId={apiId} region={region} />;
   const loaded = await loadAudit(connection, region, apiId);
   if (!loaded.ok) {
     return (
@@ -50,8 +54,11 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
         / <span className="font-mono">{region}</span> / <span className="font-mono">{apiId}</span>
       </nav>
       <AuditHeader report={loaded.report} />
-      <ShareButton connection={connection} region={region} apiId={apiId} readOnly={readOnlyMode()} />
-      <AuditView report={loaded.report} rules={loaded.rules} snippets={loaded.snippets} snippetErrors={loaded.snippetErrors} />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <ShareButton connection={connection} region={region} apiId={apiId} />
+        <ExportMenu base={liveDownloadBase(connection, region, apiId)} />
+      </div>
+      <AuditView report={loaded.report} rules={loaded.rules} snippets={loaded.snippets} snippetErrors={loaded.snippetErrors} fixAll={loaded.fixAll} />
       <AuditHistory audits={history.ok ? history.audits : []} error={history.ok ? undefined : history.message} />
     </div>
   );
