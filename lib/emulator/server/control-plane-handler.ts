@@ -6,7 +6,7 @@ import type { Quotas } from "../quotas";
 import type { RequestLog, RequestLogEntry } from "../request-log";
 import type { EmulatorStore } from "../store";
 import type { StsState } from "../sts/sessions";
-import { parseJsonBody, readBody, sendError, sendJson, sleep } from "./http-io";
+import { applyTransportFault, parseJsonBody, readBody, sendError, sendJson, sleep } from "./http-io";
 import { compileRoutes, matchRoute } from "./route";
 import { API_ROUTES } from "./routes-api";
 import { DEPLOY_ROUTES } from "./routes-deploy";
@@ -63,11 +63,7 @@ export async function handleControlPlane(req: IncomingMessage, res: ServerRespon
   }
 
   const fault = deps.faults.take(matched.route.operation, caller.accountId);
-  if (fault?.kind === "Drop") {
-    res.socket?.destroy();
-    return;
-  }
-  if (fault?.kind === "Slow") await sleep(fault.delayMs ?? 3000);
+  if (await applyTransportFault(res, fault)) return;
   const faultError = fault ? FAULT_ERRORS[fault.kind] : undefined;
   if (faultError) return fail(faultError());
 

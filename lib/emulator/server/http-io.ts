@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, badRequest } from "../errors";
+import type { FaultSpec } from "../faults";
 
 /** Reading requests and writing responses in API Gateway's REST-JSON wire format. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -44,3 +45,13 @@ export function sendError(res: ServerResponse, error: ApiError): void {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The transport part of an injected fault: `Drop` destroys the socket (returns true: nothing more to send), `Slow` waits. */
+export async function applyTransportFault(res: ServerResponse, fault: FaultSpec | undefined): Promise<boolean> {
+  if (fault?.kind === "Drop") {
+    res.socket?.destroy();
+    return true;
+  }
+  if (fault?.kind === "Slow") await sleep(fault.delayMs ?? 3000);
+  return false;
+}

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { DENIED_ACCOUNT_ID, type Caller } from "../credentials";
 import type { FaultSpec, Faults } from "../faults";
 import type { RequestLog } from "../request-log";
-import { readBody, sleep } from "../server/http-io";
+import { applyTransportFault, readBody } from "../server/http-io";
 import { accessDenied, assumeRole, getCallerIdentity } from "./operations";
 import { sendResult, sendStsError, StsError, type XmlValue } from "./query-xml";
 import type { StsState } from "./sessions";
@@ -60,11 +60,7 @@ export async function handleSts(req: IncomingMessage, res: ServerResponse, url: 
   if (resolved.accountId === DENIED_ACCOUNT_ID) return fail(accessDenied(identity, action, action === "AssumeRole" ? params.get("RoleArn") ?? undefined : undefined));
 
   const fault = deps.faults.take(action, resolved.accountId);
-  if (fault?.kind === "Drop") {
-    res.socket?.destroy();
-    return;
-  }
-  if (fault?.kind === "Slow") await sleep(fault.delayMs ?? 3000);
+  if (await applyTransportFault(res, fault)) return;
   const faultError = fault ? FAULT_ERRORS[fault.kind] : undefined;
   if (faultError) return fail(faultError());
 
