@@ -52,9 +52,9 @@ export async function runAudit(input: RunAuditInput): Promise<RunAuditResult> {
   const startedAt = performance.now();
   const stats = input.live?.stats ?? new CallStats();
   const readAt = new Date().toISOString();
-  // The caller's account costs one STS call, made alongside the read (skipped for the demo/custom endpoints).
+  // The caller's account costs one STS call, made alongside the read (skipped when STS would be AWS's but API Gateway is not).
   const [account, read] = await Promise.all([
-    callerAccountId(input.connection, input.region, input.env),
+    callerAccountId(input.connection, input.region),
     readLiveApi(input.connection, input.region, input.restApiId, { ...input.live, stats }),
   ]);
   if (!read.result.ok) return { ok: false, failure: { kind: "aws", error: read.result.error }, stats: statistics(stats, startedAt) };

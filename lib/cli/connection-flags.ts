@@ -21,9 +21,9 @@ export interface ConnectionFlags {
 
 export type ConnectionFromFlags = { ok: true; connection: Connection } | { ok: false; message: string };
 
-/** --demo, or --profile P, or the default chain; optionally then --role-arn (and --external-id). */
+/** --demo, or --profile P, or the default chain; optionally then --role-arn (and --external-id), the demo included (its emulator has STS). */
 export async function connectionFromFlags(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Promise<ConnectionFromFlags> {
-  if (flags.demo && (flags.profile || flags["role-arn"])) return { ok: false, message: "--demo cannot be combined with --profile or --role-arn." };
+  if (flags.demo && flags.profile) return { ok: false, message: "--demo cannot be combined with --profile." };
   let role: RoleSpec | undefined;
   if (flags["role-arn"]) {
     const parsed = roleSpecSchema.safeParse({ roleArn: flags["role-arn"], ...(flags["external-id"] ? { externalId: flags["external-id"] } : {}) });
@@ -33,7 +33,7 @@ export async function connectionFromFlags(flags: ConnectionFlags, env: NodeJS.Pr
     return { ok: false, message: "--external-id needs --role-arn." };
   }
   const spec: ConnectionSpec = flags.demo
-    ? { kind: "demo" }
+    ? { kind: "demo", ...(role ? { role } : {}) }
     : flags.profile
       ? { kind: "profile", profile: flags.profile, ...(role ? { role } : {}) }
       : { kind: "env", ...(role ? { role } : {}) };

@@ -9,6 +9,7 @@ describe("connection ids", () => {
       { kind: "profile" as const, profile: "prod.admin-1" },
       { kind: "profile" as const, profile: "dev", role: { roleArn: "arn:aws:iam::123456789012:role/path/Auditor", externalId: "ext-42" } },
       { kind: "env" as const, role: { roleArn: "arn:aws:iam::123456789012:role/Auditor" } },
+      { kind: "demo" as const, role: { roleArn: "arn:aws:iam::210987654321:role/PreflightAudit", externalId: "preflight-demo" } },
     ];
     for (const spec of specs) {
       const id = formatConnectionId(spec);

@@ -4,7 +4,7 @@
  *   demo                     the built-in demo (local emulator, fake credentials)
  *   env                      the SDK's default credential chain
  *   profile:<name>           a profile of the shared config / credentials files
- *   <env|profile:…>~role:<b64url>   the same, then STS AssumeRole; b64url of {"roleArn","externalId"?}
+ *   <demo|env|profile:…>~role:<b64url>   the same, then STS AssumeRole; b64url of {"roleArn","externalId"?}
  * The role part is base64url because role ARNs contain "/" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html).
  * An external id is not a secret (it prevents the confused deputy; AWS: "the external ID is not a
  * secret"), so carrying it in the id is acceptable.
@@ -17,7 +17,7 @@ export interface RoleSpec {
 }
 
 export type ConnectionSpec =
-  | { kind: "demo" }
+  | { kind: "demo"; role?: RoleSpec }
   | { kind: "env"; role?: RoleSpec }
   | { kind: "profile"; profile: string; role?: RoleSpec };
 
@@ -48,7 +48,7 @@ function decodeRole(encoded: string): unknown {
 
 export function formatConnectionId(spec: ConnectionSpec): string {
   const base = spec.kind === "profile" ? `profile:${spec.profile}` : spec.kind;
-  return spec.kind !== "demo" && spec.role ? `${base}~role:${encodeRole(spec.role)}` : base;
+  return spec.role ? `${base}~role:${encodeRole(spec.role)}` : base;
 }
 
 /** Parses and validates an id; failures are a zod issue list with a clear message. */
@@ -70,13 +70,8 @@ export const connectionIdSchema = z
       }
       role = parsed.data;
     }
-    if (base === "demo") {
-      if (role) {
-        ctx.addIssue({ code: "custom", message: "the demo connection cannot assume a role" });
-        return z.NEVER;
-      }
-      return { kind: "demo" };
-    }
+    // The demo's emulator has its own STS, so the demo can assume a (cross-account) role too.
+    if (base === "demo") return role ? { kind: "demo", role } : { kind: "demo" };
     if (base === "env") return role ? { kind: "env", role } : { kind: "env" };
     if (base.startsWith("profile:")) {
       const profile = base.slice("profile:".length);

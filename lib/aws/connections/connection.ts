@@ -1,6 +1,6 @@
 import "server-only";
 import { formatConnectionId, type ConnectionSpec } from "@/lib/aws/connections/connection-id";
-import { credentialsFor, type AwsCredentialIdentityProvider } from "@/lib/aws/connections/credentials";
+import { credentialsFor, type AwsCredentialIdentityProvider, type StsOptions } from "@/lib/aws/connections/credentials";
 import { listProfiles, type ListProfilesOptions, type ProfileKind } from "@/lib/aws/connections/list-profiles";
 import { NoCredentialsError, type PreflightAwsError } from "@/lib/aws/errors/aws-errors";
 
@@ -20,6 +20,8 @@ export interface Connection {
   endpoint?: string;
   /** True when requests do not go to AWS's own endpoint. */
   customEndpoint: boolean;
+  /** Where STS calls (AssumeRole, GetCallerIdentity) go when not AWS's own STS: see stsEndpointFor. */
+  stsEndpoint?: string;
   defaultRegion?: string;
   profile?: { name: string; kind: ProfileKind };
   /** Key for the per-account client-side quota. */
@@ -51,6 +53,21 @@ export function environmentEndpoint(env: NodeJS.ProcessEnv): string | undefined 
   return env.AWS_ENDPOINT_URL_API_GATEWAY || env.AWS_ENDPOINT_URL || undefined;
 }
 
+/**
+ * The STS endpoint for a connection: AWS_ENDPOINT_URL_STS, else the connection's own endpoint override
+ * (an emulator or proxy that serves API Gateway is asked for STS too), else AWS_ENDPOINT_URL; undefined
+ * means AWS's own STS. AWS_IGNORE_CONFIGURED_ENDPOINT_URLS drops the environment's values, not the
+ * explicit override (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
+ */
+export function stsEndpointFor(env: Readonly<Record<string, string | undefined>>, endpoint: string | undefined): string | undefined {
+  const ignoreEnv = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === "true";
+  return (ignoreEnv ? undefined : env.AWS_ENDPOINT_URL_STS || undefined) ?? endpoint ?? (ignoreEnv ? undefined : env.AWS_ENDPOINT_URL || undefined);
+}
+
+function stsOptions(region: string | undefined, endpoint: string | undefined): StsOptions {
+  return { ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) };
+}
+
 export async function openConnection(spec: ConnectionSpec, options: OpenConnectionOptions = {}): Promise<OpenConnectionResult> {
   const env = options.env ?? process.env;
   const id = formatConnectionId(spec);
@@ -59,12 +76,24 @@ export async function openConnection(spec: ConnectionSpec, options: OpenConnecti
     error: new NoCredentialsError("credentials:missing", message, hint, { operation: "OpenConnection" }),
   });
 
+  const roleKey = spec.role ? `~${spec.role.roleArn}` : "";
   if (spec.kind === "demo") {
     const endpoint = options.endpoint ?? env.PREFLIGHT_DEMO_ENDPOINT ?? DEFAULT_DEMO_ENDPOINT;
     if (!validEndpoint(endpoint)) return fail(`PREFLIGHT_DEMO_ENDPOINT "${endpoint}" is not an http(s) URL.`, "Set it to the emulator's URL, e.g. http://127.0.0.1:4599.");
     return {
       ok: true,
-      connection: { id, spec, label: "the demo", credentials: credentialsFor(spec), endpoint, customEndpoint: true, defaultRegion: DEMO_REGION, limiterKey: `demo@${endpoint}` },
+      connection: {
+        id,
+        spec,
+        label: spec.role ? `the demo as ${spec.role.roleArn}` : "the demo",
+        // The demo never talks to AWS: its emulator answers STS too.
+        credentials: credentialsFor(spec, undefined, { region: DEMO_REGION, endpoint }),
+        endpoint,
+        customEndpoint: true,
+        stsEndpoint: endpoint,
+        defaultRegion: DEMO_REGION,
+        limiterKey: `demo${roleKey}@${endpoint}`,
+      },
     };
   }
 
@@ -72,7 +101,7 @@ export async function openConnection(spec: ConnectionSpec, options: OpenConnecti
   const endpoint = options.endpoint;
   const customEndpoint = endpoint !== undefined || environmentEndpoint(env) !== undefined;
   const endpointKey = endpoint ?? environmentEndpoint(env) ?? "aws";
-  const roleKey = spec.role ? `~${spec.role.roleArn}` : "";
+  const stsEndpoint = stsEndpointFor(env, endpoint);
 
   if (spec.kind === "env") {
     const defaultRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
@@ -82,9 +111,10 @@ export async function openConnection(spec: ConnectionSpec, options: OpenConnecti
         id,
         spec,
         label: spec.role ? `the default credential chain as ${spec.role.roleArn}` : "the default credential chain",
-        credentials: credentialsFor(spec, undefined, defaultRegion),
+        credentials: credentialsFor(spec, undefined, stsOptions(defaultRegion, stsEndpoint)),
         ...(endpoint ? { endpoint } : {}),
         customEndpoint,
+        ...(stsEndpoint ? { stsEndpoint } : {}),
         ...(defaultRegion ? { defaultRegion } : {}),
         limiterKey: `env${roleKey}@${endpointKey}`,
       },
@@ -106,9 +136,10 @@ export async function openConnection(spec: ConnectionSpec, options: OpenConnecti
       id,
       spec,
       label: spec.role ? `profile ${profile.name} as ${spec.role.roleArn}` : `profile ${profile.name}`,
-      credentials: credentialsFor(spec, profile.kind, defaultRegion),
+      credentials: credentialsFor(spec, profile.kind, stsOptions(defaultRegion, stsEndpoint)),
       ...(endpoint ? { endpoint } : {}),
       customEndpoint,
+      ...(stsEndpoint ? { stsEndpoint } : {}),
       ...(defaultRegion ? { defaultRegion } : {}),
       profile: { name: profile.name, kind: profile.kind },
       limiterKey: `profile:${profile.name}${roleKey}@${endpointKey}`,

@@ -73,11 +73,13 @@ export class InvalidCredentialsError extends PreflightAwsError {
 }
 
 export class AccessDeniedError extends PreflightAwsError {
-  readonly iamAction = "apigateway:GET";
+  /** The IAM action that was refused: apigateway:GET for reads, sts:AssumeRole for a role connection. */
+  readonly iamAction: string;
   readonly resourceArn: string;
-  constructor(message: string, hint: string, context: AwsErrorContext, resourceArn: string) {
+  constructor(message: string, hint: string, context: AwsErrorContext, resourceArn: string, iamAction = "apigateway:GET") {
     super("access:denied", message, hint, context);
     this.resourceArn = resourceArn;
+    this.iamAction = iamAction;
   }
   static override is(error: unknown): error is AccessDeniedError {
     return error instanceof AccessDeniedError;

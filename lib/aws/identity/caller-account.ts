@@ -7,20 +7,29 @@ const cache = new Map<string, Promise<string | undefined>>();
 /**
  * The account id of the caller via sts:GetCallerIdentity (needs no permission:
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html). Optional: it
- * answers undefined on any failure, and is skipped when API Gateway goes to a custom endpoint that
- * STS does not share (the demo emulator has no STS), rather than calling real AWS.
+ * answers undefined on any failure (the caller then infers the account from ARNs, with a warning).
+ * STS goes where the connection says (the demo's emulator, AWS_ENDPOINT_URL_STS, a custom endpoint);
+ * it is skipped when API Gateway goes to a custom endpoint and STS would be AWS's own, rather than
+ * sending those credentials to real AWS.
  */
-export function callerAccountId(connection: Connection, region: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const stsEndpoint = env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL;
-  if (connection.spec.kind === "demo" || (connection.customEndpoint && !stsEndpoint)) return Promise.resolve(undefined);
-  const key = `${connection.limiterKey}|${region}`;
+export function callerAccountId(connection: Connection, region: string): Promise<string | undefined> {
+  const endpoint = connection.stsEndpoint;
+  if (connection.customEndpoint && !endpoint) return Promise.resolve(undefined);
+  const key = `${connection.limiterKey}|${endpoint ?? "aws"}|${region}`;
   let pending = cache.get(key);
   if (!pending) {
-    const client = new STSClient({ region, credentials: connection.credentials, maxAttempts: 1, requestHandler: { connectionTimeout: 2_000, requestTimeout: 3_000, throwOnRequestTimeout: true } });
+    const client = new STSClient({
+      region,
+      credentials: connection.credentials,
+      ...(endpoint ? { endpoint } : {}),
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 2_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+    });
     pending = client
       .send(new GetCallerIdentityCommand({}))
       .then((r) => (r.Account && /^\d{12}$/.test(r.Account) ? r.Account : undefined))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => client.destroy());
     cache.set(key, pending);
     // A failure is not cached for long: credentials may be fixed (e.g. after aws sso login).
     void pending.then((account) => {

@@ -11,6 +11,7 @@ export function emulatorConnection(url: string, accessKeyId = "AKIAPREFLIGHTDEMO
     credentials: async () => ({ accessKeyId, secretAccessKey: "test-secret-not-real" }),
     endpoint: url,
     customEndpoint: true,
+    stsEndpoint: url,
     defaultRegion: "us-east-1",
     limiterKey: `test:${accessKeyId}@${url}`,
   };
