@@ -57,7 +57,11 @@ export async function handleSts(req: IncomingMessage, res: ServerResponse, url: 
   }
   const identity = deps.sts.identity(resolved);
   if (!identity) return fail(new StsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403));
-  if (resolved.accountId === DENIED_ACCOUNT_ID) return fail(accessDenied(identity, action, action === "AssumeRole" ? params.get("RoleArn") ?? undefined : undefined));
+  // GetCallerIdentity needs no permission and cannot be denied by policy (API_GetCallerIdentity.html), so the
+  // denied key, which stands for credentials refused everywhere else, still learns who it is.
+  if (resolved.accountId === DENIED_ACCOUNT_ID && action !== "GetCallerIdentity") {
+    return fail(accessDenied(identity, action, params.get("RoleArn") ?? undefined));
+  }
 
   const fault = deps.faults.take(action, resolved.accountId);
   if (await applyTransportFault(res, fault)) return;

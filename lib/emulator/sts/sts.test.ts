@@ -59,18 +59,23 @@ describe("STS GetCallerIdentity", () => {
   });
 
   it("answers errors as <ErrorResponse> with Type, Code and Message", async () => {
-    const denied = await fetch(emulator.url, signed("Action=GetCallerIdentity&Version=2011-06-15", "AKIAEMULATORDENIED01"));
+    const roleArn = "arn:aws:iam::210987654321:role/PreflightAudit";
+    const denied = await fetch(emulator.url, signed(`Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(roleArn)}&RoleSessionName=s`, "AKIAEMULATORDENIED01"));
     expect(denied.status).toBe(403);
     const requestId = denied.headers.get("x-amzn-requestid");
     expect(await denied.text()).toBe(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::555555555555:user/emulator is not authorized to perform: sts:GetCallerIdentity</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>\n`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::555555555555:user/emulator is not authorized to perform: sts:AssumeRole on resource: ${roleArn}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>\n`,
     );
+    // GetCallerIdentity cannot be denied by policy: even the denied key learns its account.
+    const whoAmI = await fetch(emulator.url, signed("Action=GetCallerIdentity&Version=2011-06-15", "AKIAEMULATORDENIED01"));
+    expect(whoAmI.status).toBe(200);
+    expect(await whoAmI.text()).toContain("<Account>555555555555</Account>");
     const unknown = await fetch(emulator.url, signed("Action=GetSessionToken&Version=2011-06-15"));
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("<Code>InvalidAction</Code><Message>Could not find operation GetSessionToken for version 2011-06-15</Message>");
     const oldVersion = await fetch(emulator.url, signed("Action=GetCallerIdentity&Version=2010-01-01"));
     expect(await oldVersion.text()).toContain("<Code>InvalidAction</Code>");
-    expect(emulator.requestLog.entries().map((e) => [e.operation, e.status])).toEqual([["GetCallerIdentity", 403], ["GetSessionToken", 400], ["GetCallerIdentity", 400]]);
+    expect(emulator.requestLog.entries().map((e) => [e.operation, e.status])).toEqual([["AssumeRole", 403], ["GetCallerIdentity", 200], ["GetSessionToken", 400], ["GetCallerIdentity", 400]]);
   });
 
   it("refuses a temporary key it never issued (InvalidClientTokenId)", async () => {
