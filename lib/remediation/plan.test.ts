@@ -82,6 +82,18 @@ describe("buildPlan", () => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it("publishes every finding's changes to a stage with one deployment, without reporting a conflict", () => {
+    const findings = [
+      finding("a", [{ kind: "redeploy-stage", stage: "prod", description: "Publish the OPTIONS fix" }]),
+      finding("b", [{ kind: "redeploy-stage", stage: "prod", description: "Publish the API key fix" }]),
+    ];
+    const plan = buildPlan(findings, createRemediationContext(storefrontModel(), findings));
+    const redeploys = plan.steps.filter((step) => step.intent.kind === "redeploy-stage");
+    expect(redeploys).toHaveLength(1);
+    expect(redeploys[0]?.findings).toEqual([1, 2]);
+    expect(plan.conflicts).toEqual([]);
+  });
+
   it("reports conflicting intents and keeps the first", () => {
     const findings = [
       finding("a", [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false }]),

@@ -198,6 +198,10 @@ function mergeIntents(a: FixIntent, b: FixIntent): FixIntent | undefined {
       allowMethods: a.allowMethods || b.allowMethods ? union(a.allowMethods ?? [], b.allowMethods ?? []) : undefined,
     };
   }
+  if (a.kind === "redeploy-stage" && b.kind === "redeploy-stage") {
+    // One deployment publishes every change, whatever each finding called it.
+    return { ...a, description: SYNTHESIZED_REDEPLOY_DESCRIPTION };
+  }
   if (a.kind === "set-authorizer-ttl" && b.kind === "set-authorizer-ttl") {
     // The shorter TTL satisfies both findings.
     return { ...a, toSeconds: Math.min(a.toSeconds, b.toSeconds) };
