@@ -21,7 +21,6 @@ export interface RunAuditInput {
   /** Audit one stage only (the others are left out of the model). */
   stage?: string;
   live?: LiveOptions;
-  env?: NodeJS.ProcessEnv;
 }
 
 export type AuditFailure =

@@ -37,7 +37,7 @@ describe("audit accuracy on the emulator seeds", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url, env: { NODE_ENV: "test" } });
+    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
     if (!opened.ok) throw opened.error;
     connection = opened.connection;
   });
@@ -46,7 +46,7 @@ describe("audit accuracy on the emulator seeds", () => {
   });
 
   async function audit(restApiId: string) {
-    const result = await runAudit({ connection, region: "us-east-1", restApiId, env: { NODE_ENV: "test" } });
+    const result = await runAudit({ connection, region: "us-east-1", restApiId });
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     return result.report;
   }

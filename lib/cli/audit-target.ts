@@ -32,7 +32,7 @@ export async function auditFromFlags(restApiId: string, flags: AuditTargetFlags,
   if (!opened.ok) return { ok: false, message: opened.message };
   const region = flags.region ?? opened.connection.defaultRegion;
   if (!region) return { ok: false, message: "No region: pass --region R, or set one in the profile / AWS_REGION." };
-  const result = await runAudit({ connection: opened.connection, region, restApiId, ...(flags.stage ? { stage: flags.stage } : {}), env });
+  const result = await runAudit({ connection: opened.connection, region, restApiId, ...(flags.stage ? { stage: flags.stage } : {}) });
   if (result.ok) return { ok: true, value: result.report };
   const f = result.failure;
   return { ok: false, message: f.kind === "aws" ? `Error [${f.error.code}] ${f.error.message}\n${f.error.hint}` : f.message };

@@ -26,7 +26,7 @@ describe("generated fixes applied to the emulator", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url, env: { NODE_ENV: "test" } });
+    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
     if (!opened.ok) throw opened.error;
     connection = opened.connection;
   });
@@ -36,7 +36,7 @@ describe("generated fixes applied to the emulator", () => {
   });
 
   async function audit(): Promise<AuditReport> {
-    const result = await runAudit({ connection, region: "us-east-1", restApiId: STOREFRONT_API_ID, env: { NODE_ENV: "test" } });
+    const result = await runAudit({ connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     return result.report;
   }

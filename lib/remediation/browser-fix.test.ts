@@ -46,7 +46,7 @@ describeBrowser("browser proof: the generated AWS CLI script makes a cross-origi
     if (!chromiumPath) throw new Error(CHROMIUM_INSTALL_HINT);
     expect(cliVersion, "AWS CLI v2 in /usr/bin (sudo apt-get install -y awscli)").toMatch(/^aws-cli\/2\./);
     emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url, env: { NODE_ENV: "test" } });
+    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
     if (!opened.ok) throw opened.error;
     connection = opened.connection;
     const proxy = recordingProxy(emulator.url, exchanges);
@@ -77,7 +77,7 @@ describeBrowser("browser proof: the generated AWS CLI script makes a cross-origi
   });
 
   async function audit(): Promise<AuditReport> {
-    const result = await runAudit({ connection, region: "us-east-1", restApiId: STOREFRONT_API_ID, env: { NODE_ENV: "test" } });
+    const result = await runAudit({ connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     return result.report;
   }

@@ -20,9 +20,9 @@ describe("exports of the storefront audit", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url, env: { NODE_ENV: "test" } });
+    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
     if (!opened.ok) throw opened.error;
-    const result = await runAudit({ connection: opened.connection, region: "us-east-1", restApiId: STOREFRONT_API_ID, env: { NODE_ENV: "test" } });
+    const result = await runAudit({ connection: opened.connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     report = result.report;
   }, 60_000);
