@@ -15,6 +15,7 @@ import {
 import { expect, test, type Page } from "@playwright/test";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { AuditPage } from "./pages/audit-page";
+import { HomePage } from "./pages/home-page";
 import { ComparePage, readRenderedAudit, SharePanel, StoredAuditPage } from "./pages/share-pages";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./support/servers";
 
@@ -210,16 +211,44 @@ test.describe("read-only team viewer (PREFLIGHT_READ_ONLY=1)", () => {
     if (viewer?.pid) process.kill(-viewer.pid, "SIGTERM");
   });
 
-  test("opens shared audits but cannot share, delete or read live", async ({ page }) => {
+  test("opens shared audits but cannot share, delete or read live", async ({ page, request }) => {
     const link = await shareStorefront(page);
     const stored = new StoredAuditPage(page);
     await stored.open(`${viewerUrl}${link}`);
     await expect(page.getByTestId("method-matrix")).toBeVisible();
     await expect(page.getByTestId("read-live")).toHaveCount(0);
     await expect(page.getByTestId("delete-audit")).toBeDisabled();
+    // Stored exports need no connection, so the viewer serves them.
+    const sarif = await request.get(`${viewerUrl}/api/audits/${idOf(link)}/export/sarif`);
+    expect(sarif.status()).toBe(200);
+    expect((await sarif.json()) as { version: string }).toMatchObject({ version: "2.1.0" });
 
-    await new AuditPage(page).page.goto(`${viewerUrl}${AuditPage.url(STOREFRONT_API_ID)}`);
-    await expect(page.getByTestId("share-button")).toBeDisabled();
+    // The live audit page and the live download routes refuse: a viewer has no AWS connections.
+    await page.goto(`${viewerUrl}${AuditPage.url(STOREFRONT_API_ID)}`);
+    await expect(page.getByTestId("live-audit-refused")).toContainText(STOREFRONT_API_ID);
+    await expect(page.getByTestId("read-only-notice")).toBeVisible();
+    await expect(page.getByTestId("audit-view")).toHaveCount(0);
+    await expect(page.getByTestId("share-button")).toHaveCount(0);
+    for (const route of ["export/json", "fix/aws-cli", "fix/bundle"]) {
+      const refused = await request.get(`${viewerUrl}/api${AuditPage.url(STOREFRONT_API_ID)}/${route}`);
+      expect(refused.status(), route).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: "read-only", error: expect.stringContaining("read-only viewer") });
+    }
+
+    // Home: the notice and the newest shared audits of every API instead of the connection picker.
+    const home = new HomePage(page);
+    await page.goto(`${viewerUrl}/?connection=demo`);
+    await expect(page.getByTestId("read-only-notice")).toBeVisible();
+    await expect(page.getByTestId("connection-picker")).toHaveCount(0);
+    await expect(home.inventory).toHaveCount(0);
+    const recent = page.locator(`[data-testid=recent-audit][data-id="${idOf(link)}"]`);
+    await expect(recent).toContainText(STOREFRONT_API_ID);
+    await expect(recent).toContainText("123456789012");
+    await expect(page.getByTestId("recent-audit").first()).toHaveAttribute("data-id", idOf(link));
+    await page.screenshot({ path: "test-output/screenshots/read-only-home.png", fullPage: true });
+    await recent.getByTestId("recent-open").click();
+    await expect(stored.banner).toBeVisible({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe(link);
 
     await page.goto(`${viewerUrl}/audits`);
     await expect(page.getByTestId("read-only-notice")).toBeVisible();

@@ -1,7 +1,7 @@
 import { buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DownloadIcon } from "@/components/ui/icons";
+import { AlertIcon, DownloadIcon } from "@/components/ui/icons";
 import { RemediationTabs } from "./remediation-tabs";
 import type { WholeApiFixView } from "./types";
 
@@ -58,16 +58,26 @@ export function FixAllPanel({ fix, apiName }: { fix: WholeApiFixView; apiName: s
           All formats (.zip)
         </a>
       </div>
-      {fix.conflicts.length > 0 ? (
-        <Callout tone="warning" title={`${plural(fix.conflicts.length, "change")} asked for differently by several findings: the earliest finding's is kept`} testId="fix-all-conflicts">
-          <ul className="list-disc pl-4">
-            {fix.conflicts.map((conflict, index) => (
-              <li key={index}>{conflict}</li>
-            ))}
-          </ul>
-        </Callout>
-      ) : null}
+      {fix.conflicts.length > 0 ? <Conflicts conflicts={fix.conflicts} /> : null}
       <RemediationTabs snippets={fix.snippets} downloadHrefs={fix.downloads.byFormat} tall />
     </section>
+  );
+}
+
+/** Collapsed by default: the files already apply the earliest finding's value, the list is for whoever wants to check. */
+function Conflicts({ conflicts }: { conflicts: string[] }) {
+  const distinct = [...new Set(conflicts)];
+  return (
+    <details className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="fix-all-conflicts">
+      <summary className="flex cursor-pointer items-center gap-2">
+        <AlertIcon className="shrink-0" />
+        {plural(distinct.length, "change")} asked for differently by several findings: the earliest finding&apos;s is kept
+      </summary>
+      <ul className="mt-1 list-disc pl-6 text-[13px]">
+        {distinct.map((conflict) => (
+          <li key={conflict}>{conflict}</li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -54,7 +54,7 @@ export function RemediationTabs({ snippets, downloadHrefs, tall = false }: Remed
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${selected}`} className="relative" data-testid="remediation-panel">
         {current.filename || (current.iamActions && current.iamActions.length > 0) ? (
           <p className="border-b border-zinc-100 px-3 py-1 text-[11px] text-zinc-600 dark:border-zinc-900 dark:text-zinc-400">
-            {current.filename ? <span className="font-mono">{current.filename}</span> : null}
+            {current.filename ? <span className="font-mono" data-testid="snippet-filename">{current.filename}</span> : null}
             {current.iamActions && current.iamActions.length > 0 ? <> · needs <span className="font-mono">{current.iamActions.join(", ")}</span></> : null}
           </p>
         ) : null}
