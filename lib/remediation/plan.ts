@@ -10,52 +10,33 @@ import type { RemediationContext } from "@/lib/remediation/context";
 export const PHASES = ["method", "response", "stage-setting", "redeploy", "flush"] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * Where each kind of change goes in the plan, and whether it reaches clients only through a new deployment
+ * of the stage. A Record, so a new intent kind fails to compile until it is placed here.
+ */
+const PLACEMENT: Record<FixIntentKind, { phase: Phase; needsDeployment: boolean }> = {
+  "set-method-authorization": { phase: "method", needsDeployment: true },
+  "set-method-api-key-required": { phase: "method", needsDeployment: true },
+  "add-cors-preflight": { phase: "method", needsDeployment: true },
+  "set-preflight-headers": { phase: "method", needsDeployment: true },
+  "replace-preflight-integration-with-mock": { phase: "method", needsDeployment: true },
+  "add-method-response-cors-origin": { phase: "method", needsDeployment: true },
+  "add-cache-key-parameter": { phase: "method", needsDeployment: true },
+  "set-authorizer-ttl": { phase: "method", needsDeployment: true },
+  "widen-authorizer-policy": { phase: "method", needsDeployment: false },
+  "add-gateway-response-cors": { phase: "response", needsDeployment: true },
+  "set-stage-method-setting": { phase: "stage-setting", needsDeployment: false },
+  "redeploy-stage": { phase: "redeploy", needsDeployment: false },
+  "flush-authorizer-cache": { phase: "flush", needsDeployment: false },
+};
+
 export function phaseOf(intent: FixIntent): Phase {
-  switch (intent.kind) {
-    case "set-method-authorization":
-    case "set-method-api-key-required":
-    case "add-cors-preflight":
-    case "set-preflight-headers":
-    case "replace-preflight-integration-with-mock":
-    case "add-method-response-cors-origin":
-    case "add-cache-key-parameter":
-    case "set-authorizer-ttl":
-    case "widen-authorizer-policy":
-      return "method";
-    case "add-gateway-response-cors":
-      return "response";
-    case "set-stage-method-setting":
-      return "stage-setting";
-    case "redeploy-stage":
-      return "redeploy";
-    case "flush-authorizer-cache":
-      return "flush";
-    default:
-      return assertNever(intent);
-  }
+  return PLACEMENT[intent.kind].phase;
 }
 
 /** Whether the change reaches clients only through a new deployment of the stage. */
 function needsDeployment(intent: FixIntent): boolean {
-  switch (intent.kind) {
-    case "set-method-authorization":
-    case "set-method-api-key-required":
-    case "add-cors-preflight":
-    case "set-preflight-headers":
-    case "replace-preflight-integration-with-mock":
-    case "add-method-response-cors-origin":
-    case "add-cache-key-parameter":
-    case "set-authorizer-ttl":
-    case "add-gateway-response-cors":
-      return true;
-    case "widen-authorizer-policy":
-    case "set-stage-method-setting":
-    case "redeploy-stage":
-    case "flush-authorizer-cache":
-      return false;
-    default:
-      return assertNever(intent);
-  }
+  return PLACEMENT[intent.kind].needsDeployment;
 }
 
 /** Whether cached authorizer policies may still carry the old answer after the change. */
