@@ -38,8 +38,12 @@ export class PreflightAwsError extends Error {
     this.hint = hint;
   }
 
-  static is(error: unknown): error is PreflightAwsError {
-    return error instanceof PreflightAwsError;
+  /**
+   * Type guard inherited by every subclass: `AccessDeniedError.is(e)` narrows to AccessDeniedError. It reads the
+   * class from `this`, so call it on the class; a detached `errors.filter(NotFoundError.is)` would throw.
+   */
+  static is<T extends PreflightAwsError>(this: abstract new (...args: never[]) => T, error: unknown): error is T {
+    return error instanceof this;
   }
 
   /** A plain object for JSON output and the browser (no stack, no cause). */
@@ -48,11 +52,7 @@ export class PreflightAwsError extends Error {
   }
 }
 
-export class NoCredentialsError extends PreflightAwsError {
-  static override is(error: unknown): error is NoCredentialsError {
-    return error instanceof NoCredentialsError;
-  }
-}
+export class NoCredentialsError extends PreflightAwsError {}
 
 export class ExpiredCredentialsError extends PreflightAwsError {
   /** e.g. "aws sso login --profile dev" when the profile uses IAM Identity Center. */
@@ -61,16 +61,9 @@ export class ExpiredCredentialsError extends PreflightAwsError {
     super("credentials:expired", message, hint, context);
     if (loginCommand !== undefined) this.loginCommand = loginCommand;
   }
-  static override is(error: unknown): error is ExpiredCredentialsError {
-    return error instanceof ExpiredCredentialsError;
-  }
 }
 
-export class InvalidCredentialsError extends PreflightAwsError {
-  static override is(error: unknown): error is InvalidCredentialsError {
-    return error instanceof InvalidCredentialsError;
-  }
-}
+export class InvalidCredentialsError extends PreflightAwsError {}
 
 export class AccessDeniedError extends PreflightAwsError {
   /** The IAM action that was refused: apigateway:GET for reads, sts:AssumeRole for a role connection. */
@@ -81,28 +74,13 @@ export class AccessDeniedError extends PreflightAwsError {
     this.resourceArn = resourceArn;
     this.iamAction = iamAction;
   }
-  static override is(error: unknown): error is AccessDeniedError {
-    return error instanceof AccessDeniedError;
-  }
 }
 
-export class NotFoundError extends PreflightAwsError {
-  static override is(error: unknown): error is NotFoundError {
-    return error instanceof NotFoundError;
-  }
-}
+export class NotFoundError extends PreflightAwsError {}
 
-export class InvalidRegionError extends PreflightAwsError {
-  static override is(error: unknown): error is InvalidRegionError {
-    return error instanceof InvalidRegionError;
-  }
-}
+export class InvalidRegionError extends PreflightAwsError {}
 
-export class RegionNotEnabledError extends PreflightAwsError {
-  static override is(error: unknown): error is RegionNotEnabledError {
-    return error instanceof RegionNotEnabledError;
-  }
-}
+export class RegionNotEnabledError extends PreflightAwsError {}
 
 export class ThrottledError extends PreflightAwsError {
   readonly attempts: number;
@@ -110,22 +88,11 @@ export class ThrottledError extends PreflightAwsError {
     super("throttling:exhausted", message, hint, context);
     this.attempts = attempts;
   }
-  static override is(error: unknown): error is ThrottledError {
-    return error instanceof ThrottledError;
-  }
 }
 
-export class NetworkError extends PreflightAwsError {
-  static override is(error: unknown): error is NetworkError {
-    return error instanceof NetworkError;
-  }
-}
+export class NetworkError extends PreflightAwsError {}
 
-export class ServiceError extends PreflightAwsError {
-  static override is(error: unknown): error is ServiceError {
-    return error instanceof ServiceError;
-  }
-}
+export class ServiceError extends PreflightAwsError {}
 
 // AWS access key ids (AKIA… long-term, ASIA… temporary) must never reach a log, report or the browser.
 const ACCESS_KEY = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
