@@ -1,7 +1,7 @@
 import type { FindingDraft, Rule } from "@/lib/rules/types";
-import { describeBrowserCalls } from "@/lib/rules/support/browser-calls";
-import { allMethodKeys, draftMethod, redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { guardedPreflights } from "@/lib/rules/support/guarded-preflights";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
 
 export const optionsRequiresApiKey: Rule = {
@@ -26,16 +26,9 @@ export const optionsRequiresApiKey: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, verb } of allMethodKeys(model)) {
-      if (verb !== "OPTIONS") continue;
-      const method = draftMethod(model, path, verb);
-      const resource = model.resources.find((r) => r.path === path);
-      const badStages = stagesWhere(model, path, verb, (served) => served.apiKeyRequired);
-      const draftBad = method?.apiKeyRequired === true;
-      if (!draftBad && badStages.length === 0) continue;
-      const calls = describeBrowserCalls(model, resource, path);
+    for (const { path, resource, draft: method, badStages, calls } of guardedPreflights(model, (served) => served.apiKeyRequired)) {
       const target = { ...(resource ? { resourceId: resource.id } : {}), path, httpMethod: "OPTIONS" as const };
-      if (!draftBad || !method) {
+      if (!method) {
         findings.push({
           messageId: "fixedNotDeployed",
           data: { path, stages: badStages.join(", "), answer: ANSWER.forbidden },

@@ -1,8 +1,8 @@
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
-import { describeBrowserCalls } from "@/lib/rules/support/browser-calls";
-import { allMethodKeys, draftMethod, redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { guardedPreflights } from "@/lib/rules/support/guarded-preflights";
 import { preflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
 
 export const optionsRequiresAuthorization: Rule = {
@@ -31,16 +31,8 @@ export const optionsRequiresAuthorization: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, verb } of allMethodKeys(model)) {
-      if (verb !== "OPTIONS") continue;
-      const method = draftMethod(model, path, verb);
-      const resource = model.resources.find((r) => r.path === path);
-      const badStages = stagesWhere(model, path, verb, (served) => served.authorizationType !== "NONE");
-      const draftBad = method !== undefined && method.authorizationType !== "NONE";
-      if (!draftBad && badStages.length === 0) continue;
-
-      const calls = describeBrowserCalls(model, resource, path);
-      if (!draftBad) {
+    for (const { path, resource, draft: method, badStages, calls } of guardedPreflights(model, (served) => served.authorizationType !== "NONE")) {
+      if (!method) {
         // The draft is fixed; the deployed authorization type is all we know of the stages.
         const stage = model.stages.find((s) => badStages.includes(s.name));
         const served = stage?.deployment?.apiSummary[path]?.OPTIONS;
