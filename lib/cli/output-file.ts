@@ -2,6 +2,7 @@ import "server-only";
 import { chmod, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CliResult } from "@/lib/cli/audit-target";
+import type { CliIo } from "@/lib/cli/io";
 
 /**
  * Write a command's output to FILE (relative to the working directory). Shell scripts get the executable
@@ -19,4 +20,22 @@ export async function writeOutputFile(file: string, content: string | Uint8Array
     const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
     return { ok: false, message: `Cannot write ${file}: ${why}.` };
   }
+}
+
+/**
+ * A command's main output: written to --output when given (saying "Wrote <what> to <path>." on stderr), printed
+ * otherwise. False when the write failed; the reason is already on stderr.
+ */
+export async function printOrWrite(io: CliIo, output: string | undefined, content: string, what: string): Promise<boolean> {
+  if (output === undefined) {
+    io.out(content);
+    return true;
+  }
+  const written = await writeOutputFile(output, content);
+  if (!written.ok) {
+    io.err(`${written.message}\n`);
+    return false;
+  }
+  io.err(`Wrote ${what} to ${written.value}.\n`);
+  return true;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseArgs } from "node:util";
 import { AUDIT_TARGET_OPTIONS, auditFromFlags, restApiIdFrom } from "@/lib/cli/audit-target";
-import { writeOutputFile } from "@/lib/cli/output-file";
+import { printOrWrite } from "@/lib/cli/output-file";
 import { EXIT, type CliCommand } from "@/lib/cli/io";
 import { REPORT_FORMATS } from "@/lib/cli/formats";
 import { SEVERITIES, type Severity } from "@/lib/rules/types";
@@ -53,16 +53,7 @@ export const auditCommand: CliCommand = {
     }
     const report = audited.value;
     const content = render(report);
-    if (values.output !== undefined) {
-      const written = await writeOutputFile(values.output, content);
-      if (!written.ok) {
-        io.err(`${written.message}\n`);
-        return EXIT.error;
-      }
-      io.err(`Wrote the ${values.format} report to ${written.value}.\n`);
-    } else {
-      io.out(content);
-    }
+    if (!(await printOrWrite(io, values.output, content, `the ${values.format} report`))) return EXIT.error;
     return exitCodeFor(report.counts, failOn as Severity | "none");
   },
 };

@@ -5,7 +5,7 @@ import { DEFAULT_FAIL_ON } from "@/lib/cli/commands/audit";
 import { parseFindingSelector, selectFindings, selectorOf, type FindingSelector } from "@/lib/cli/finding-selector";
 import { fixFormatFor, fixFormatNames } from "@/lib/cli/formats/fix-formats";
 import { EXIT, type CliCommand } from "@/lib/cli/io";
-import { writeOutputFile } from "@/lib/cli/output-file";
+import { printOrWrite, writeOutputFile } from "@/lib/cli/output-file";
 import { createRemediationContext } from "@/lib/remediation/context";
 import { buildPlan } from "@/lib/remediation/plan";
 import { bundleZip, renderAll, renderFormat } from "@/lib/remediation/render-all";
@@ -93,16 +93,7 @@ export const fixCommand: CliCommand = {
         io.err(`--format ${values.format} has nothing to render: it applies only to fixes that change the Lambda authorizer's code, and none of the selected findings does. Use one of ${fixFormatNames().filter((name) => !name.startsWith("authorizer-")).join(", ")}.\n`);
         return EXIT.error;
       }
-      if (values.output !== undefined) {
-        const written = await writeOutputFile(values.output, snippet.content);
-        if (!written.ok) {
-          io.err(`${written.message}\n`);
-          return EXIT.error;
-        }
-        io.err(`Wrote ${snippet.format} to ${written.value}.\n`);
-      } else {
-        io.out(snippet.content);
-      }
+      if (!(await printOrWrite(io, values.output, snippet.content, snippet.format))) return EXIT.error;
       io.err(`Needs IAM: ${snippet.iamActions.join(", ") || "no AWS permissions"}.\n`);
     }
     if (values.bundle !== undefined) {
