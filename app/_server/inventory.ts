@@ -26,7 +26,8 @@ function limiter(concurrency: number) {
 }
 
 function countsFor(connection: Connection, region: string, apiId: string, run: ReturnType<typeof limiter>): Promise<CountsOutcome> {
-  return run(() => runAudit({ connection, region, restApiId: apiId })).then(
+  // Background: opening an API must not wait behind the counts of every other API in the account.
+  return run(() => runAudit({ connection, region, restApiId: apiId, live: { priority: "background" } })).then(
     (result): CountsOutcome =>
       result.ok
         ? { ok: true, counts: result.report.counts, partial: result.report.partial }

@@ -18,7 +18,7 @@ import {
   type Stage,
 } from "@aws-sdk/client-api-gateway";
 import type { Connection } from "@/lib/aws/connections/connection";
-import type { AccountLimiter } from "@/lib/aws/rate/account-limiter";
+import type { AccountLimiter, ReadPriority } from "@/lib/aws/rate/account-limiter";
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/lib/aws/retry/backoff";
 import { isRetryableAwsError, mapAwsError, retryAfterMs, type ErrorContext } from "@/lib/aws/errors/map-aws-error";
 import type { CallStats } from "@/lib/aws/client/call-stats";
@@ -42,6 +42,7 @@ export interface ApiGatewayPort {
 export interface PortOptions {
   region: string;
   limiter: AccountLimiter;
+  priority?: ReadPriority;
   stats: CallStats;
   retry?: RetryPolicy;
   /** Per-attempt socket timeouts. */
@@ -68,7 +69,7 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
   async function call<T>(operation: string, ctx: Omit<ErrorContext, "operation">, send: () => Promise<T>): Promise<T> {
     options.stats.recordCall(operation);
     for (let attempt = 1; ; attempt++) {
-      await options.limiter.acquire(operation);
+      await options.limiter.acquire(operation, options.priority);
       try {
         return await send();
       } catch (error) {

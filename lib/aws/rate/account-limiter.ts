@@ -28,9 +28,17 @@ function withMargin(q: { capacity: number; refillPerSecond: number }, exact: boo
   };
 }
 
+/**
+ * "interactive" reads answer a person waiting on a page; "background" reads fill in extras (the finding
+ * counts of every API on the home page). Interactive waiters go first, so opening one API is never
+ * queued behind counting all of them; the quota is the same for both.
+ */
+export type ReadPriority = "interactive" | "background";
+
 interface Waiter {
   own: TokenBucket | undefined;
   since: number;
+  priority: ReadPriority;
   resolve: (waitedMs: number) => void;
 }
 
@@ -58,9 +66,13 @@ export class AccountLimiter {
   }
 
   /** Waits until `operation` may be sent; resolves with the milliseconds waited. */
-  acquire(operation: string): Promise<number> {
+  acquire(operation: string, priority: ReadPriority = "interactive"): Promise<number> {
     return new Promise((resolve) => {
-      this.waiters.push({ own: this.perOperation.get(operation), since: this.clock.now(), resolve });
+      const waiter: Waiter = { own: this.perOperation.get(operation), since: this.clock.now(), priority, resolve };
+      // Interactive waiters queue ahead of every background one, in arrival order among themselves.
+      const firstBackground = priority === "interactive" ? this.waiters.findIndex((w) => w.priority === "background") : -1;
+      if (firstBackground === -1) this.waiters.push(waiter);
+      else this.waiters.splice(firstBackground, 0, waiter);
       void this.pump();
     });
   }

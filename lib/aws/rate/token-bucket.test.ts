@@ -60,6 +60,25 @@ describe("AccountLimiter", () => {
     expect(Math.max(...gr)).toBe(6000);
   });
 
+  it("serves an interactive read before background reads queued earlier, within the same quota", async () => {
+    const clock = fakeClock();
+    const limiter = new AccountLimiter({ clock, exact: true });
+    const order: string[] = [];
+    // 60 background calls exhaust the burst (40) and queue; then a person opens an API.
+    const background = Array.from({ length: 60 }, (_, i) => limiter.acquire("GetStages", "background").then(() => order.push(`bg${i}`)));
+    await new Promise((resolve) => setImmediate(resolve));
+    const interactive = limiter.acquire("GetStages", "interactive").then((waited) => {
+      order.push("interactive");
+      return waited;
+    });
+    await Promise.all([...background, interactive]);
+    // It goes out with one of the first tokens after it arrived, not after the 20 queued background calls
+    // (which would put it last, at index 60, after 2.1 s); the quota still paces all 61 calls.
+    expect(order.indexOf("interactive")).toBeLessThanOrEqual(42);
+    expect(await interactive).toBeLessThanOrEqual(200);
+    expect(clock.t).toBe(2100);
+  });
+
   it("keeps a margin under the quota by default", async () => {
     const clock = fakeClock();
     const limiter = new AccountLimiter({ clock });

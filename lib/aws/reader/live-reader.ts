@@ -3,7 +3,7 @@ import { createApiGatewayPort, type ApiGatewayPort } from "@/lib/aws/client/api-
 import { CallStats } from "@/lib/aws/client/call-stats";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { InvalidRegionError } from "@/lib/aws/errors/aws-errors";
-import { limiterForAccount, type AccountLimiter } from "@/lib/aws/rate/account-limiter";
+import { limiterForAccount, type AccountLimiter, type ReadPriority } from "@/lib/aws/rate/account-limiter";
 import type { RetryPolicy } from "@/lib/aws/retry/backoff";
 import { COMMERCIAL_REGIONS, findRegion, isRegionShaped } from "@/lib/aws/regions/commercial-regions";
 import { readApi, type ReadApiResult } from "@/lib/aws/reader/read-api";
@@ -13,6 +13,8 @@ export interface LiveOptions {
   stats?: CallStats;
   /** Defaults to the process-wide limiter of the connection's account. */
   limiter?: AccountLimiter;
+  /** Background reads yield the account's quota to interactive ones (default interactive). */
+  priority?: ReadPriority;
   retry?: RetryPolicy;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -34,6 +36,7 @@ export function portFor(connection: Connection, region: string, options: LiveOpt
     region,
     limiter: options.limiter ?? limiterForAccount(connection.limiterKey),
     stats: options.stats ?? new CallStats(),
+    ...(options.priority ? { priority: options.priority } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.connectionTimeoutMs ? { connectionTimeoutMs: options.connectionTimeoutMs } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
