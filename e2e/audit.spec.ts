@@ -64,6 +64,11 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await expectFlagged(audit, "/products/{id}", "OPTIONS", "preflight-response-incomplete");
     await expect(audit.detail).toContainText("Access-Control-Allow-Methods");
   },
+  "actual-responses-without-cors": async (audit) => {
+    await expectFlagged(audit, "/cart", "PUT", "actual-response-without-cors");
+    await expect(audit.detail).toContainText("Access-Control-Allow-Origin");
+    await expectFlagged(audit, "/admin/{proxy+}", "ANY", "actual-response-without-cors");
+  },
   "cache-key-missing-identity": async (audit) => {
     await audit.stage.selectOption("prod");
     await expect(audit.cell("/products/{id}", "GET")).toContainText(/\d+s/);
