@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openConnection, type Connection } from "@/lib/aws/connections/connection";
-import { startEmulator, type Emulator } from "@/lib/emulator";
+import type { Connection } from "@/lib/aws/connections/connection";
+import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
+import type { Emulator } from "@/lib/emulator";
 import { HEALTHY_API_ID } from "@/lib/emulator/seeds/healthy";
 import { STOREFRONT_API_ID, STOREFRONT_PLANTED } from "@/lib/emulator/seeds/storefront";
 import type { Finding } from "@/lib/rules/types";
@@ -36,10 +37,7 @@ describe("audit accuracy on the emulator seeds", () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
-    if (!opened.ok) throw opened.error;
-    connection = opened.connection;
+    ({ emulator, connection } = await startEmulatorWithDemoConnection());
   });
   afterAll(async () => {
     await emulator?.close();

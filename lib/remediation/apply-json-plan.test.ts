@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openConnection, type Connection } from "@/lib/aws/connections/connection";
+import type { Connection } from "@/lib/aws/connections/connection";
+import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
-import { startEmulator, type Emulator } from "@/lib/emulator";
+import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
 import { applyJsonPlan, validateJsonPlan } from "@/lib/remediation/apply-json-plan";
@@ -25,10 +26,7 @@ describe("generated fixes applied to the emulator", () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
-    if (!opened.ok) throw opened.error;
-    connection = opened.connection;
+    ({ emulator, connection } = await startEmulatorWithDemoConnection());
   });
   beforeEach(() => emulator.reset());
   afterAll(async () => {

@@ -2,10 +2,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import type { Server } from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from "../../e2e/support/find-chromium.mjs";
-import { openConnection, type Connection } from "@/lib/aws/connections/connection";
+import type { Connection } from "@/lib/aws/connections/connection";
+import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
-import { startEmulator, type Emulator } from "@/lib/emulator";
+import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { browserFetch, closeServer, listen, pageServer, recordingProxy, type Exchange } from "@/lib/emulator/testing/browser-harness";
 import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
@@ -45,10 +46,7 @@ describeBrowser("browser proof: the generated AWS CLI script makes a cross-origi
   beforeAll(async () => {
     if (!chromiumPath) throw new Error(CHROMIUM_INSTALL_HINT);
     expect(cliVersion, "AWS CLI v2 in /usr/bin (sudo apt-get install -y awscli)").toMatch(/^aws-cli\/2\./);
-    emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
-    if (!opened.ok) throw opened.error;
-    connection = opened.connection;
+    ({ emulator, connection } = await startEmulatorWithDemoConnection());
     const proxy = recordingProxy(emulator.url, exchanges);
     const site = pageServer();
     servers.push(proxy, site);

@@ -3,10 +3,10 @@ import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openConnection } from "@/lib/aws/connections/connection";
+import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
-import { startEmulator, type Emulator } from "@/lib/emulator";
+import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { renderCsvMatrix } from "@/lib/report/csv";
 import { renderMarkdownReport } from "@/lib/report/markdown";
@@ -19,10 +19,9 @@ describe("exports of the storefront audit", () => {
   let report: AuditReport;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
-    if (!opened.ok) throw opened.error;
-    const result = await runAudit({ connection: opened.connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
+    const started = await startEmulatorWithDemoConnection();
+    emulator = started.emulator;
+    const result = await runAudit({ connection: started.connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     report = result.report;
   }, 60_000);
