@@ -46,7 +46,9 @@ test("the demo connection lists every API across regions with finding counts", a
   await home.search.fill("");
   await home.row("sfront0001").getByTestId("api-link").click();
   await expect(page).toHaveURL(/\/audit\/demo\/us-east-1\/sfront0001$/);
-  await expect(page.getByTestId("api-name")).toHaveText("storefront");
+  // The same server may still be counting the 1,000-resource benchmark API's findings for the home page;
+  // the audit read goes first in the account's quota, but shares the CPU.
+  await expect(page.getByTestId("api-name")).toHaveText("storefront", { timeout: 20_000 });
 });
 
 test("a region that fails shows its error inline while the others list", async ({ page }) => {
