@@ -1,4 +1,5 @@
-import { MODEL_SCHEMA_VERSION, type ApiModel, type MethodModel, type MethodSettingsModel, type StageModel } from "@/lib/model/types";
+import { DEFAULT_METHOD_SETTINGS } from "@/lib/model/method-settings";
+import { MODEL_SCHEMA_VERSION, type ApiModel, type MethodModel, type StageModel } from "@/lib/model/types";
 import type { Finding, Severity } from "@/lib/rules/types";
 import type { FixIntent, FixIntentKind } from "@/lib/remediation/intents";
 
@@ -38,16 +39,6 @@ const lambdaProxy = {
   integrationResponses: [],
 };
 
-const defaultSettings: MethodSettingsModel = {
-  cachingEnabled: false,
-  cacheTtlInSeconds: 300,
-  cacheDataEncrypted: false,
-  requireAuthorizationForCacheControl: true,
-  unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
-  metricsEnabled: false,
-  dataTraceEnabled: false,
-};
-
 function stage(name: string, deploymentId: string): StageModel {
   return {
     name,
@@ -56,7 +47,7 @@ function stage(name: string, deploymentId: string): StageModel {
     cacheClusterSize: "0.5",
     tracingEnabled: false,
     variableNames: [],
-    methodSettings: { "~1orders~1{id}/GET": { ...defaultSettings, cachingEnabled: true } },
+    methodSettings: { "~1orders~1{id}/GET": { ...DEFAULT_METHOD_SETTINGS, cachingEnabled: true } },
     effectiveSettings: [],
     drift: [],
   };
