@@ -4,11 +4,8 @@ import type { RuleMeta } from "@/lib/rules/types";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { UiError } from "@/components/connect/types";
-import type { RemediationSnippet, WholeApiFixView } from "@/components/remediation/types";
 import { auditPath } from "@/components/audit/url-state";
 import { openConnectionById } from "./connection";
-import { wholeApiFixView } from "./fix-all";
-import { remediationFor } from "./remediation";
 import { toUiError } from "./ui-error";
 
 export type LoadReportResult = { ok: true; report: AuditReport } | { ok: false; error: UiError };
@@ -18,9 +15,8 @@ export type LoadAuditResult =
       ok: true;
       report: AuditReport;
       rules: Record<string, RuleMeta>;
-      snippets: RemediationSnippet[][];
-      snippetErrors: (string | undefined)[];
-      fixAll: WholeApiFixView;
+      /** Where the whole-API fix files download from. */
+      fixDownloadBase: string;
     }
   | { ok: false; error: UiError };
 
@@ -44,7 +40,7 @@ export function liveDownloadBase(connection: string, region: string, apiId: stri
   return `/api${auditPath(connection, region, apiId)}`;
 }
 
-/** The audit page's data: the report, the rule metas it needs, every fix format per finding and for the whole API. */
+/** The audit page's data: the report and the rule metas it needs (fixes render in the browser, on demand). */
 export async function loadAudit(connectionId: string, region: string, apiId: string): Promise<LoadAuditResult> {
   const loaded = await loadReport(connectionId, region, apiId);
   if (!loaded.ok) return loaded;
@@ -52,7 +48,5 @@ export async function loadAudit(connectionId: string, region: string, apiId: str
   // Only the metas the report needs travel to the browser.
   const used = new Set(report.findings.map((finding) => finding.ruleId));
   const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
-  const remediation = remediationFor(report);
-  const fixAll = wholeApiFixView(report, `${liveDownloadBase(connectionId, region, apiId)}/fix`);
-  return { ok: true, report, rules, snippets: remediation.snippets, snippetErrors: remediation.errors, fixAll };
+  return { ok: true, report, rules, fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix` };
 }

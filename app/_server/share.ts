@@ -9,11 +9,8 @@ import { parseAuditId } from "@/lib/share/ids";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { isReadOnly } from "@/lib/share/store-config";
 import type { UiError } from "@/components/connect/types";
-import type { RemediationSnippet, WholeApiFixView } from "@/components/remediation/types";
 import { expiryDate, type ExpiryChoice } from "@/components/share/expiry";
 import { loadAudit } from "./audit";
-import { wholeApiFixView } from "./fix-all";
-import { remediationFor } from "./remediation";
 
 /** Team-viewer mode (PREFLIGHT_READ_ONLY=1): stored audits only, no connections, no share or delete. */
 export function readOnlyMode(): boolean {
@@ -24,9 +21,8 @@ export interface StoredView {
   stored: StoredAudit;
   report: AuditReport;
   rules: Record<string, RuleMeta>;
-  snippets: RemediationSnippet[][];
-  snippetErrors: (string | undefined)[];
-  fixAll: WholeApiFixView;
+  /** Where the whole-API fix files download from. */
+  fixDownloadBase: string;
 }
 
 /** "/api/audits/<id>": where a stored audit's exports and fix files are downloaded from. */
@@ -34,17 +30,14 @@ export function storedDownloadBase(id: string): string {
   return `/api/audits/${encodeURIComponent(id)}`;
 }
 
-/** The same view data loadAudit gives the live page (rule metas, every fix format), from a stored report: no AWS call. */
+/** The same view data loadAudit gives the live page, from a stored report: no AWS call. */
 export function viewDataFor(stored: StoredAudit): StoredView {
   const report = stored.snapshot.report;
-  const remediation = remediationFor(report);
   return {
     stored,
     report,
     rules: rulesFor(report.findings),
-    snippets: remediation.snippets,
-    snippetErrors: remediation.errors,
-    fixAll: wholeApiFixView(report, `${storedDownloadBase(stored.id)}/fix`),
+    fixDownloadBase: `${storedDownloadBase(stored.id)}/fix`,
   };
 }
 

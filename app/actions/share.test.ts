@@ -8,6 +8,8 @@ import { isAuditId } from "@/lib/share/ids";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { findStoredAudit, loadComparison, loadHistory, viewDataFor } from "@/app/_server/share";
 import { deleteAudit, openSharedLink, shareAudit, type ShareState } from "./share";
+import { renderFindingSnippets } from "@/components/remediation/finding-snippets";
+import { wholeApiFixView } from "@/components/remediation/whole-api-fix";
 
 /**
  * The share actions end to end below the browser: the real reader against the emulator, the real SQLite
@@ -69,12 +71,16 @@ describe("shareAudit", () => {
     expect(stored?.snapshot.report.api).toMatchObject({ id: STOREFRONT_API_ID, region: "us-east-1", name: "storefront" });
     expect(stored?.snapshot.report.findings.length).toBeGreaterThan(5);
     expect(stored?.snapshot.report.readAt).toBe(state.readAt);
-    // The stored page gets the same view data as the live one: rule metas and every fix format, no AWS call.
+    // The stored page gets the same view data as the live one (rule metas, the whole-API fix), no AWS call,
+    // and each finding's fix renders from the stored report exactly as on the live page.
     const view = viewDataFor(stored!);
     expect(Object.keys(view.rules)).toContain("options-requires-authorization");
-    expect(view.snippets).toHaveLength(view.report.findings.length);
-    expect(view.snippets.flat().map((snippet) => snippet.format)).toEqual(expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]));
-    expect(view.snippetErrors.filter(Boolean)).toEqual([]);
+    const fixAll = wholeApiFixView(view.report, view.fixDownloadBase);
+    expect(fixAll.status === "ready" ? fixAll.snippets.map((snippet) => snippet.format) : fixAll).toEqual(expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]));
+    const perFinding = view.report.findings.filter((finding) => finding.fixes.length > 0).map((finding) => renderFindingSnippets(view.report.model, finding));
+    expect(perFinding.length).toBeGreaterThan(5);
+    expect(perFinding.filter((rendered) => rendered.error)).toEqual([]);
+    expect(perFinding.flatMap((rendered) => rendered.snippets.map((snippet) => snippet.format))).toEqual(expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]));
   });
 
   it("never stores the stage variables' values or the demo's access key", async () => {

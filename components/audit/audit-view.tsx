@@ -6,6 +6,7 @@ import type { AuditReport } from "@/lib/audit/types";
 import type { Finding, RuleMeta } from "@/lib/rules/types";
 import { cx } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LazyDetails } from "@/components/ui/lazy-details";
 import { FindingCard, findingTargetLabel } from "@/components/findings/finding-card";
 import { FindingsFilters, type RuleOption } from "@/components/findings/findings-filters";
 import { FindingsList } from "@/components/findings/findings-list";
@@ -17,22 +18,19 @@ import { MatrixLegend } from "@/components/matrix/matrix-legend";
 import { MethodMatrix } from "@/components/matrix/method-matrix";
 import { buildMatrix, findingCellKey, parseCellKey, visibleRows } from "@/components/matrix/matrix-model";
 import { FixAllPanel } from "@/components/remediation/fix-all-panel";
-import type { RemediationSnippet, WholeApiFixView } from "@/components/remediation/types";
+import { renderFindingSnippets, type FindingSnippets } from "@/components/remediation/finding-snippets";
+import { wholeApiFixView } from "@/components/remediation/whole-api-fix";
 import { parseViewState, serializeViewState, type AuditTab, type AuditViewState } from "./url-state";
 
 export interface AuditViewProps {
   report: AuditReport;
   /** Meta of every rule that has a finding in the report. */
   rules: Record<string, RuleMeta>;
-  /** Rendered remediation per finding, by index into report.findings; empty until renderers exist. */
-  snippets: RemediationSnippet[][];
-  /** By index into report.findings: why a finding's snippets could not be rendered. */
-  snippetErrors?: (string | undefined)[];
-  /** The fix for every fixable finding at once, rendered on the server. */
-  fixAll: WholeApiFixView;
+  /** Where the whole-API fix files download from (live or stored routes). */
+  fixDownloadBase: string;
 }
 
-export function AuditView({ report, rules, snippets, snippetErrors, fixAll }: AuditViewProps) {
+export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
@@ -67,17 +65,22 @@ export function AuditView({ report, rules, snippets, snippetErrors, fixAll }: Au
   const rows = useMemo(() => visibleRows(matrix.rows, effectiveCollapsed, deferredPath), [matrix.rows, effectiveCollapsed, deferredPath]);
 
   const explainer = useMemo<Explainer>(() => {
-    const byFinding = new Map<Finding, RemediationSnippet[]>();
-    const errors = new Map<Finding, string>();
-    report.findings.forEach((finding, index) => {
-      const list = snippets[index];
-      if (list && list.length > 0) byFinding.set(finding, list);
-      const error = snippetErrors?.[index];
-      if (error) errors.set(finding, error);
-    });
+    // Each finding's fix renders the first time a finding card asks for it, then stays cached.
+    const rendered = new Map<Finding, FindingSnippets>();
+    const remediationOf = (finding: Finding): FindingSnippets => {
+      let entry = rendered.get(finding);
+      if (!entry) {
+        entry = renderFindingSnippets(model, finding);
+        rendered.set(finding, entry);
+      }
+      return entry;
+    };
     const authorizerNames = Object.fromEntries(model.authorizers.map((authorizer) => [authorizer.id, authorizer.name]));
-    return { rules, snippetsFor: (finding) => byFinding.get(finding), snippetErrorFor: (finding) => errors.get(finding), authorizerNames };
-  }, [report.findings, rules, snippets, snippetErrors, model.authorizers]);
+    return { rules, remediationOf, authorizerNames };
+  }, [rules, model]);
+
+  // The whole-API fix renders only while its tab is open (megabytes for a 1,000-resource API).
+  const fixAll = useMemo(() => (view.tab === "fix" ? wholeApiFixView(report, fixDownloadBase) : undefined), [view.tab, report, fixDownloadBase]);
 
   const ruleOptions = useMemo<RuleOption[]>(() => {
     const counts = new Map<string, number>();
@@ -155,7 +158,7 @@ export function AuditView({ report, rules, snippets, snippetErrors, fixAll }: Au
 
       {view.tab === "fix" ? (
         <div role="tabpanel" id="panel-fix" aria-labelledby="tab-fix">
-          <FixAllPanel fix={fixAll} apiName={model.api.name} />
+          {fixAll ? <FixAllPanel fix={fixAll} apiName={model.api.name} /> : null}
         </div>
       ) : view.tab === "findings" ? (
         <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings">
@@ -203,16 +206,19 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-900">
         {findings.map((finding, index) => (
           <li key={index} className="px-3 py-1.5 text-sm" data-testid="api-wide-finding" data-rule={finding.ruleId}>
-            <details>
-              <summary className="flex cursor-pointer items-center gap-2">
-                <SeverityBadge severity={finding.severity} />
-                <span className="font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
-                <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{explainer.rules[finding.ruleId]?.title ?? finding.message}</span>
-              </summary>
+            <LazyDetails
+              summary={
+                <summary className="flex cursor-pointer items-center gap-2">
+                  <SeverityBadge severity={finding.severity} />
+                  <span className="font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
+                  <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{explainer.rules[finding.ruleId]?.title ?? finding.message}</span>
+                </summary>
+              }
+            >
               <div className="mt-2">
-                <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} snippetError={explainer.snippetErrorFor(finding)} />
+                <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
               </div>
-            </details>
+            </LazyDetails>
           </li>
         ))}
       </ul>

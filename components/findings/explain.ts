@@ -1,12 +1,10 @@
 import type { Finding, RuleMeta } from "@/lib/rules/types";
-import type { RemediationSnippet } from "@/components/remediation/types";
+import type { FindingSnippets } from "@/components/remediation/finding-snippets";
 
-/** What the views need to explain a finding: its rule's meta and, when rendered, its remediation snippets. */
+/** What the views need to explain a finding: its rule's meta and, rendered on demand, its fix in every format. */
 export interface Explainer {
   rules: Record<string, RuleMeta>;
-  snippetsFor: (finding: Finding) => RemediationSnippet[] | undefined;
-  /** Why a finding's snippets are missing, when rendering them failed. */
-  snippetErrorFor: (finding: Finding) => string | undefined;
+  remediationOf: (finding: Finding) => FindingSnippets;
   /** Authorizer id → name, to label findings that target an authorizer. */
   authorizerNames: Record<string, string>;
 }

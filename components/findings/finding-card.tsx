@@ -1,7 +1,7 @@
 import type { Finding, RuleMeta } from "@/lib/rules/types";
 import { describeIntent } from "@/components/remediation/describe-intent";
 import { RemediationTabs } from "@/components/remediation/remediation-tabs";
-import type { RemediationSnippet } from "@/components/remediation/types";
+import type { FindingSnippets } from "@/components/remediation/finding-snippets";
 import { Callout } from "@/components/ui/callout";
 import { SeverityBadge } from "./severity-badge";
 
@@ -22,7 +22,19 @@ export function findingTargetLabel(finding: Finding, authorizerNames: Record<str
   return "API";
 }
 
-export function FindingCard({ finding, meta, snippets, snippetError }: { finding: Finding; meta?: RuleMeta; snippets?: RemediationSnippet[]; snippetError?: string }) {
+export function FindingCard({
+  finding,
+  meta,
+  remediationOf,
+}: {
+  finding: Finding;
+  meta?: RuleMeta;
+  /** Renders the finding's fix in every format (cached by the caller); absent where no snippets are shown. */
+  remediationOf?: (finding: Finding) => FindingSnippets;
+}) {
+  const remediation = finding.fixes.length > 0 ? remediationOf?.(finding) : undefined;
+  const snippets = remediation?.snippets;
+  const snippetError = remediation?.error;
   const evidence = Object.entries(finding.evidence);
   return (
     <article data-testid="finding-card" data-rule={finding.ruleId} data-severity={finding.severity} className="space-y-2 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">

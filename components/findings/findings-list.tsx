@@ -7,6 +7,7 @@ import { SeverityGlyph } from "./severity-badge";
 import { FindingCard, findingTargetLabel } from "./finding-card";
 import { groupFindings } from "./findings-filter";
 import type { Explainer } from "./explain";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 export function FindingsList({
   findings,
@@ -58,15 +59,19 @@ export function FindingsList({
                     return (
                       <li key={index} data-testid="finding-row" data-rule={finding.ruleId} data-cell={cell} className="px-3 py-1.5 text-sm">
                         <div className="flex items-start gap-2">
-                          <details className="min-w-0 flex-1">
-                            <summary className="flex cursor-pointer items-baseline gap-2">
-                              <span className="shrink-0 font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
-                              <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{finding.message}</span>
-                            </summary>
+                          <LazyDetails
+                            className="min-w-0 flex-1"
+                            summary={
+                              <summary className="flex cursor-pointer items-baseline gap-2">
+                                <span className="shrink-0 font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
+                                <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{finding.message}</span>
+                              </summary>
+                            }
+                          >
                             <div className="mt-2">
-                              <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} snippetError={explainer.snippetErrorFor(finding)} />
+                              <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
                             </div>
-                          </details>
+                          </LazyDetails>
                           {cell ? (
                             // Outside the summary: a link inside a disclosure button is a nested interactive control.
                             <a

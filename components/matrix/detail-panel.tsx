@@ -227,7 +227,7 @@ export function DetailPanel({
         ) : (
           <div className="space-y-2">
             {findings.map((finding, index) => (
-              <FindingCard key={index} finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} snippetError={explainer.snippetErrorFor(finding)} />
+              <FindingCard key={index} finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
             ))}
           </div>
         )}
@@ -236,7 +236,7 @@ export function DetailPanel({
         <Section title="Also affecting this method">
           <div className="space-y-2">
             {[...rowFindings, ...related].map((finding, index) => (
-              <FindingCard key={index} finding={finding} meta={explainer.rules[finding.ruleId]} snippets={explainer.snippetsFor(finding)} snippetError={explainer.snippetErrorFor(finding)} />
+              <FindingCard key={index} finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
             ))}
           </div>
         </Section>

@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function StoredAuditPage({ params }: { params: Promise<Params> }) {
   const stored = await findStoredAudit((await params).id);
   if (!stored) notFound();
-  const { report, rules, snippets, snippetErrors, fixAll } = viewDataFor(stored);
+  const { report, rules, fixDownloadBase } = viewDataFor(stored);
   const readOnly = readOnlyMode();
   const history = await loadHistory(apiRefOf(report));
   return (
@@ -31,7 +31,7 @@ export default async function StoredAuditPage({ params }: { params: Promise<Para
       <div className="flex justify-end">
         <ExportMenu base={storedDownloadBase(stored.id)} />
       </div>
-      <AuditView report={report} rules={rules} snippets={snippets} snippetErrors={snippetErrors} fixAll={fixAll} />
+      <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
       <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
     </div>
   );

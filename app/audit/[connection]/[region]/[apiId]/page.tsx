@@ -58,7 +58,7 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
         <ShareButton connection={connection} region={region} apiId={apiId} />
         <ExportMenu base={liveDownloadBase(connection, region, apiId)} />
       </div>
-      <AuditView report={loaded.report} rules={loaded.rules} snippets={loaded.snippets} snippetErrors={loaded.snippetErrors} fixAll={loaded.fixAll} />
+      <AuditView report={loaded.report} rules={loaded.rules} fixDownloadBase={loaded.fixDownloadBase} />
       <AuditHistory audits={history.ok ? history.audits : []} error={history.ok ? undefined : history.message} />
     </div>
   );
