@@ -6,7 +6,7 @@ import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
-import { applyJsonPlan, validateJsonPlan } from "@/lib/remediation/apply-json-plan";
+import { applyJsonPlan, validateJsonPlan } from "@/lib/aws/remediation/apply-json-plan";
 import { createRemediationContext } from "@/lib/remediation/context";
 import { renderAll } from "@/lib/remediation/render-all";
 import { awsCliV2Version, runFixScript } from "@/lib/remediation/testing/aws-cli-v2";

@@ -10,7 +10,7 @@ import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { browserFetch, closeServer, listen, pageServer, recordingProxy, type Exchange } from "@/lib/emulator/testing/browser-harness";
 import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
-import { applyJsonPlan } from "@/lib/remediation/apply-json-plan";
+import { applyJsonPlan } from "@/lib/aws/remediation/apply-json-plan";
 import { createRemediationContext } from "@/lib/remediation/context";
 import { renderAll } from "@/lib/remediation/render-all";
 import { awsCliV2Version, runFixScript } from "@/lib/remediation/testing/aws-cli-v2";
