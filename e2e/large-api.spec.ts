@@ -6,12 +6,7 @@ import { AuditPage } from "./pages/audit-page";
 // every row stays reachable. Timings live in the benchmark (e2e/matrix.bench.ts, `npm run bench:ui`).
 test("a 1,000-resource API renders a virtualised matrix whose last row is reachable by scrolling", async ({ page }) => {
   test.setTimeout(120_000);
-  const home = new HomePage(page);
-  await home.open("demo");
-  await home.search.fill("bench-1000");
-  const link = home.rowByName("bench-1000").getByTestId("api-link");
-  await expect(link).toBeVisible({ timeout: 30_000 });
-  await page.goto((await link.getAttribute("href"))!);
+  await page.goto(await new HomePage(page).auditHrefFor("demo", "bench-1000"));
 
   const audit = new AuditPage(page);
   await expect(page.getByTestId("matrix-row").first()).toBeVisible({ timeout: 60_000 });

@@ -27,17 +27,8 @@ interface Measured {
 const measured: Measured[] = [];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function auditHref(page: Page, name: string): Promise<string> {
-  const home = new HomePage(page);
-  await home.open("demo");
-  await home.search.fill(name);
-  const link = home.rowByName(name).getByTestId("api-link");
-  await expect(link).toBeVisible({ timeout: 30_000 });
-  return (await link.getAttribute("href"))!;
-}
-
 async function measure(page: Page, name: string, resources: number, firstPath: string, firstVerb: string): Promise<Measured> {
-  const href = await auditHref(page, name);
+  const href = await new HomePage(page).auditHrefFor("demo", name);
   const audit = new AuditPage(page);
   const runs: { visibleMs: number; interactiveMs: number; serverReadMs: number }[] = [];
   for (let run = 0; run < RUNS; run += 1) {

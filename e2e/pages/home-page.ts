@@ -30,6 +30,17 @@ export class HomePage {
     return this.page.getByTestId("api-row").filter({ has: this.page.getByTestId("api-link").getByText(name, { exact: true }) });
   }
 
+  /** The audit page URL of the API with this name, found through the search box of the connection's home. */
+  async auditHrefFor(connection: string, name: string): Promise<string> {
+    await this.open(connection);
+    await this.search.fill(name);
+    const link = this.rowByName(name).getByTestId("api-link");
+    await expect(link).toBeVisible({ timeout: 30_000 });
+    const href = await link.getAttribute("href");
+    if (!href) throw new Error(`The API row "${name}" has no audit link`);
+    return href;
+  }
+
   regionError(region?: string): Locator {
     return region ? this.page.locator(`[data-testid=region-error][data-region="${region}"]`) : this.page.getByTestId("region-error");
   }
