@@ -1,0 +1,95 @@
+/**
+ * The contract every template reader (SAM, CloudFormation/CDK, OpenAPI, Terraform) fulfils: files in,
+ * one `RawApiSnapshot` per REST API out, plus where each element was written so a finding can point at
+ * `template.yaml:42:7`. Pure: no disk, no network. Loading files (directories, size limits, detection)
+ * happens before a reader is called.
+ */
+import type { ModelPart } from "@/lib/model/types";
+import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
+
+export type TemplateFormat = "sam" | "cloudformation" | "cdk" | "openapi" | "terraform" | "terraform-plan";
+
+/** A file as handed to a reader: its path as the user named it (relative to the working directory) and its text. */
+export interface TemplateFile {
+  path: string;
+  text: string;
+}
+
+/** 1-based line and column, as editors and SARIF count them. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Where an element of the API was written. Keys come from `elementKey` so that a finding's target
+ * finds its position without knowing the format.
+ */
+export type ElementLocations = Record<string, SourcePosition>;
+
+/** Something the reader could not read or resolve: reported, never guessed. */
+export interface TemplateGap {
+  message: string;
+  position?: SourcePosition;
+  /** The model part the gap leaves unknown (rules needing it report "not evaluated"). */
+  part?: ModelPart;
+}
+
+/**
+ * One evaluation of the API under a set of CloudFormation condition values. A template without
+ * conditions has exactly one variant with no assumptions; with `Fn::If`, both branches are evaluated.
+ */
+export interface TemplateVariant {
+  /** Condition name → assumed value; empty when nothing depended on a condition. */
+  assumptions: Record<string, boolean>;
+  snapshot: RawApiSnapshot;
+  locations: ElementLocations;
+}
+
+/** One REST API found in the template(s). */
+export interface TemplateApi {
+  /** Logical id (CloudFormation/SAM/CDK), resource address (Terraform), or the document's title (OpenAPI). */
+  name: string;
+  format: TemplateFormat;
+  /** Every file that contributed (the template, an included OpenAPI document, a module's .tf files). */
+  files: string[];
+  /** CDK construct path from `aws:cdk:path` metadata, where present. */
+  constructPath?: string;
+  variants: TemplateVariant[];
+  gaps: TemplateGap[];
+}
+
+export type TemplateReadResult = { ok: true; apis: TemplateApi[]; gaps: TemplateGap[] } | { ok: false; error: TemplateError };
+
+/** A file that cannot be read at all: one line, naming the file and (where known) the line. */
+export interface TemplateError {
+  message: string;
+  position?: SourcePosition;
+}
+
+/** What a finding target is keyed by in `ElementLocations`. */
+export type ElementRef =
+  | { kind: "api" }
+  | { kind: "resource"; path: string }
+  | { kind: "method"; path: string; httpMethod: string }
+  | { kind: "authorizer"; id: string }
+  | { kind: "stage"; name: string }
+  | { kind: "gatewayResponse"; responseType: string };
+
+export function elementKey(ref: ElementRef): string {
+  switch (ref.kind) {
+    case "api":
+      return "api";
+    case "resource":
+      return `resource ${ref.path}`;
+    case "method":
+      return `method ${ref.path} ${ref.httpMethod.toUpperCase()}`;
+    case "authorizer":
+      return `authorizer ${ref.id}`;
+    case "stage":
+      return `stage ${ref.name}`;
+    case "gatewayResponse":
+      return `gatewayResponse ${ref.responseType}`;
+  }
+}
