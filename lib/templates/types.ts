@@ -68,6 +68,23 @@ export interface TemplateError {
   position?: SourcePosition;
 }
 
+/** What a reader may ask of the loader: nothing else reaches disk. */
+export interface TemplateReadContext {
+  /**
+   * Reads a local file the template references (SAM `DefinitionUri`, `AWS::Include` `Location`, the other `.tf`
+   * files of a Terraform directory), `relativePath` taken from the directory of `from`. The loader confines it to
+   * the directory being audited and applies its size limits; anything else is an error value, never a throw.
+   */
+  readRelative(from: string, relativePath: string): { ok: true; file: TemplateFile } | { ok: false; error: TemplateError };
+  /** Lists the files of the directory holding `from` (names only), for readers that read a whole directory (Terraform). */
+  listSiblings(from: string): string[];
+  /** Region used for ARNs and invoke URLs the template leaves to deploy time, e.g. "us-east-1". */
+  region: string;
+}
+
+/** A reader for one format. `entry` is the file the user named or the loader detected as this format. */
+export type TemplateReader = (entry: TemplateFile, context: TemplateReadContext) => TemplateReadResult;
+
 /** What a finding target is keyed by in `ElementLocations`. */
 export type ElementRef =
   | { kind: "api" }
