@@ -19,8 +19,9 @@ export function formatOfValue(value: unknown): TemplateFormat | undefined {
   if ((typeof value.openapi === "string" && value.openapi.startsWith("3")) || value.swagger === "2.0" || value.swagger === 2) return "openapi";
   if (!isRecord(value.Resources)) return undefined;
   const transforms = Array.isArray(value.Transform) ? value.Transform : [value.Transform];
-  if (transforms.includes(SAM_TRANSFORM)) return "sam";
   const resources = Object.values(value.Resources).filter(isRecord);
+  // SAM's own translator tests omit the Transform line; an AWS::Serverless::* resource is as telling.
+  if (transforms.includes(SAM_TRANSFORM) || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::Serverless::"))) return "sam";
   const isCloudFormation = "AWSTemplateFormatVersion" in value || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::"));
   if (!isCloudFormation) return undefined;
   // CDK stamps every resource it synthesises with its construct path (unless path metadata is turned off).
