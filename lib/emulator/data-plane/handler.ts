@@ -43,7 +43,7 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
 
   const read = await readIncomingRequest(req, target);
   // Set once routed, so later gateway responses can fill $context.resourcePath and $context.resourceId.
-  let routed: { resourcePath: string; resourceId: string } | undefined;
+  const routed: { resourcePath?: string; resourceId?: string } = {};
   const fail = (error: GatewayError, request?: IncomingRequest, pathParameters?: Record<string, string>) =>
     renderGatewayResponse(error, deployed.deployment.snapshot.gatewayResponses, {
       request,
@@ -61,7 +61,7 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   const route = matchRoute(deployed.deployment.snapshot.resources, request.path, request.httpMethod);
   if (route.kind === "no-route") return fail({ type: "MISSING_AUTHENTICATION_TOKEN", message: "Missing Authentication Token" }, request);
   const { method, resource, pathParameters } = route;
-  routed = { resourcePath: resource.path, resourceId: resource.id };
+  Object.assign(routed, { resourcePath: resource.path, resourceId: resource.id });
 
   const ids = identifiers(deployed, target.apiId, target.stageName);
   const stageVariables = deployed.stage.variables ?? {};
