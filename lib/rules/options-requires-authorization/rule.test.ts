@@ -18,3 +18,17 @@ it("names the browser call and the missing header in the symptom", () => {
   );
   expect(finding?.fixes[0]).toEqual({ kind: "set-method-authorization", resourceId: "orders-id", path: "/orders/{id}", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" });
 });
+
+it("lowers its confidence for a REQUEST authorizer with caching off whose header source a preflight lacks", () => {
+  const build = (ttl: number) =>
+    api()
+      .authorizer("session", { type: "REQUEST", identitySource: "method.request.header.X-Session", ttl })
+      .resource("/cart", (r) => r.method("PUT", (m) => m.authorizer("session")).options((m) => m.authorizer("session").cors()))
+      .stage("prod")
+      .build();
+  const [uncached] = runRule(optionsRequiresAuthorization, build(0));
+  expect(uncached?.message).toContain('401 {"message":"Unauthorized"}');
+  expect(uncached?.confidence).toBe("likely");
+  const [cached] = runRule(optionsRequiresAuthorization, build(300));
+  expect(cached?.confidence).toBe("certain");
+});

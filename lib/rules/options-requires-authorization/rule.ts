@@ -64,6 +64,7 @@ export const optionsRequiresAuthorization: Rule = {
       }
       findings.push({
         messageId: outcome.everyTime ? "everyTime" : "lambdaDecides",
+        ...(outcome.confidence ? { confidence: outcome.confidence } : {}),
         data: { path, authorization, answer: outcome.answer, because: outcome.because },
         symptom: `Browsers calling ${calls} from another origin fail${outcome.everyTime ? "" : " intermittently"}: the preflight OPTIONS ${path} gets ${outcome.answer.split(",")[0]} because ${outcome.because}.`,
         target: { resourceId: method.resourceId, path, httpMethod: "OPTIONS", ...(method.authorizerId !== undefined ? { authorizerId: method.authorizerId } : {}) },
