@@ -32,3 +32,16 @@ it("lowers its confidence for a REQUEST authorizer with caching off whose header
   const [cached] = runRule(optionsRequiresAuthorization, build(300));
   expect(cached?.confidence).toBe("certain");
 });
+
+it("judges a preflight that falls through to a {param} sibling's guarded OPTIONS by that OPTIONS", () => {
+  const model = api()
+    .authorizer("jwt", { type: "TOKEN" })
+    .resource("/users/{userId}", (r) => r.method("GET", (m) => m.authorizer("jwt")).options((m) => m.authorizer("jwt").cors()))
+    .resource("/users/me", (r) => r.method("PATCH", (m) => m.authorizer("jwt")))
+    .stage("prod")
+    .build();
+  const findings = runRule(optionsRequiresAuthorization, model);
+  expect(findings).toHaveLength(1);
+  expect(findings[0]?.evidence.answersFor).toEqual(["/users/me"]);
+  expect(findings[0]?.symptom).toContain("PATCH /users/me (whose preflights fall through to OPTIONS /users/{userId})");
+});

@@ -1,5 +1,6 @@
+import { answeredBy } from "@/lib/model/answered-by";
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
-import { describeBrowserCalls } from "@/lib/rules/support/browser-calls";
+import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
 import { allMethodKeys, draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
 
 export interface GuardedPreflight {
@@ -9,8 +10,25 @@ export interface GuardedPreflight {
   draft: MethodModel | undefined;
   /** Stages whose deployment serves an OPTIONS that asks for it. */
   badStages: string[];
-  /** The browser calls that need this preflight, for the symptom. */
+  /** The browser calls that need this preflight, for the symptom (fall-through callers included). */
   calls: string;
+  /** Other resources whose preflight falls through to this OPTIONS (no OPTIONS or ANY of their own). */
+  answersFor: string[];
+}
+
+/**
+ * Judges each preflight by whatever answers it: resources without OPTIONS or ANY whose OPTIONS request resolves to
+ * another resource's OPTIONS (a `{param}` sibling or a greedy ancestor, lib/model/answered-by.ts), by that path.
+ */
+function fallthroughCallers(model: ApiModel): Map<string, ResourceModel[]> {
+  const callers = new Map<string, ResourceModel[]>();
+  for (const resource of model.resources) {
+    if (resource.methods.length === 0) continue;
+    const answer = answeredBy(model, resource.path, "OPTIONS");
+    if (!answer?.elsewhere || answer.method.httpMethod !== "OPTIONS") continue;
+    callers.set(answer.resource.path, [...(callers.get(answer.resource.path) ?? []), resource]);
+  }
+  return callers;
 }
 
 /**
@@ -19,6 +37,7 @@ export interface GuardedPreflight {
  */
 export function guardedPreflights(model: ApiModel, asksForCredential: (method: DeployedMethodSummary) => boolean): GuardedPreflight[] {
   const guarded: GuardedPreflight[] = [];
+  const callers = fallthroughCallers(model);
   for (const { path, verb } of allMethodKeys(model)) {
     if (verb !== "OPTIONS") continue;
     const method = draftMethod(model, path, verb);
@@ -26,7 +45,10 @@ export function guardedPreflights(model: ApiModel, asksForCredential: (method: D
     const badStages = stagesWhere(model, path, verb, asksForCredential);
     const draft = method !== undefined && asksForCredential(method) ? method : undefined;
     if (!draft && badStages.length === 0) continue;
-    guarded.push({ path, resource, draft, badStages, calls: describeBrowserCalls(model, resource, path) });
+    const others = callers.get(path) ?? [];
+    const own = describeBrowserCalls(model, resource, path);
+    const calls = others.length === 0 ? own : `${joinWords([own, ...others.map((r) => describeBrowserCalls(model, r, r.path))])} (whose preflights fall through to OPTIONS ${path})`;
+    guarded.push({ path, resource, draft, badStages, calls, answersFor: others.map((r) => r.path) });
   }
   return guarded;
 }
