@@ -4,6 +4,7 @@ import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { answeringServed, redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { ANSWER, preflightAuthOutcome, type PreflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
+import { needsPreflight } from "@/lib/rules/support/request-headers";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
 
@@ -37,8 +38,9 @@ export const anyMethodAnswersPreflight: Rule = {
       if (!answer || answer.method.httpMethod !== "ANY") continue;
       const any = answer.method;
       if (any.authorizationType === "NONE" && !any.apiKeyRequired) continue;
-      // A method-less intermediate is the proxy's own path space, which the proxy's own finding covers.
-      if (answer.elsewhere && resource.methods.length === 0) continue;
+      // A fall-through matters only where a browser preflights the resource's own methods; a method-less
+      // intermediate is the proxy's own path space, which the proxy's own finding covers.
+      if (answer.elsewhere && !resource.methods.some((m) => needsPreflight(model, m))) continue;
       findings.push(answer.elsewhere ? fallthroughFinding(model, resource, answer.resource, any) : ownFinding(model, resource, any));
     }
     return findings;
