@@ -4,6 +4,7 @@ import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-conn
 import type { Emulator } from "@/lib/emulator";
 import { PROXY_API_ID } from "@/lib/emulator/seeds/proxy";
 import { answeredBy } from "@/lib/model/answered-by";
+import { auditReportSchema } from "@/lib/share/report-schema";
 import type { AuditReport } from "./types";
 import { runAudit } from "./run-audit";
 
@@ -49,6 +50,10 @@ describe("proxy demo: findings agree with the data plane's answer to each prefli
     expect(report.findings.filter((f) => f.ruleId === "missing-preflight")).toEqual([]);
     // /users/me (PATCH only) is answered by its {userId} sibling's open OPTIONS, /health needs no preflight.
     expect(report.findings.filter((f) => PREFLIGHT_RULES.has(f.ruleId) && ["/users/me", "/health", "/orders/{id}/items"].includes(f.target.path ?? ""))).toEqual([]);
+  });
+
+  it("stores the report without losing a field (the share schema keeps the new evidence)", () => {
+    expect(auditReportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(JSON.parse(JSON.stringify(report)));
   });
 
   it("answers each resource's preflight over HTTP as the findings and the model's answeredBy say", async () => {
