@@ -1,7 +1,7 @@
-import { answeredBy } from "@/lib/model/answered-by";
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
 import { allMethodKeys, draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { fallthroughCallers } from "@/lib/rules/support/preflight-callers";
 
 export interface GuardedPreflight {
   path: string;
@@ -14,21 +14,6 @@ export interface GuardedPreflight {
   calls: string;
   /** Other resources whose preflight falls through to this OPTIONS (no OPTIONS or ANY of their own). */
   answersFor: string[];
-}
-
-/**
- * Judges each preflight by whatever answers it: resources without OPTIONS or ANY whose OPTIONS request resolves to
- * another resource's OPTIONS (a `{param}` sibling or a greedy ancestor, lib/model/answered-by.ts), by that path.
- */
-function fallthroughCallers(model: ApiModel): Map<string, ResourceModel[]> {
-  const callers = new Map<string, ResourceModel[]>();
-  for (const resource of model.resources) {
-    if (resource.methods.length === 0) continue;
-    const answer = answeredBy(model, resource.path, "OPTIONS");
-    if (!answer?.elsewhere || answer.method.httpMethod !== "OPTIONS") continue;
-    callers.set(answer.resource.path, [...(callers.get(answer.resource.path) ?? []), resource]);
-  }
-  return callers;
 }
 
 /**
