@@ -1,7 +1,7 @@
-import { isIntegrationResponseSource } from "./integration-response-mappings";
 import { badRequest, notFound } from "../errors";
 import type { IntegrationResponseWire, IntegrationWire, MethodWire } from "../state";
 import type { Scope } from "../store";
+import { isIntegrationResponseSource } from "./integration-response-mappings";
 import { requireIntegration, requireMethodAt } from "./lookup";
 import { checkStatusCode } from "./method-responses";
 import { replaceMethod } from "./methods";
