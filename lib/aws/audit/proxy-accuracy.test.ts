@@ -6,7 +6,7 @@ import { PROXY_API_ID } from "@/lib/emulator/seeds/proxy";
 import { answeredBy } from "@/lib/model/answered-by";
 import { auditReportSchema } from "@/lib/share/report-schema";
 import type { AuditReport } from "./types";
-import { runAudit } from "./run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 
 /**
  * The SAM-layout demo ("proxy"): the findings, read through the real SDK, must agree with what the emulator's data
