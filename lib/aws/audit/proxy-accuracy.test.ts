@@ -5,7 +5,7 @@ import type { Emulator } from "@/lib/emulator";
 import { PROXY_API_ID } from "@/lib/emulator/seeds/proxy";
 import { answeredBy } from "@/lib/model/answered-by";
 import { auditReportSchema } from "@/lib/share/report-schema";
-import type { AuditReport } from "./types";
+import type { AuditReport } from "@/lib/audit/types";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 
 /**
