@@ -7,6 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
+import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -46,6 +47,14 @@ export function parseTemplateDocument(file: string, text: string): ParseResult {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  // JSON goes through the YAML parser for positions, but YAML forgives what JSON does not ({"a": } is a null).
+  if (/\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\s*[{[]/.test(text))) {
+    const jsonError = findJsonSyntaxError(text);
+    if (jsonError) {
+      const position = at(jsonError.offset);
+      return { ok: false, error: { message: `${file}:${position.line}:${position.column}: invalid JSON: ${jsonError.reason}`, position } };
+    }
+  }
   const first = yaml.errors[0];
   if (first) {
     const position = at(first.pos[0]);
@@ -57,10 +66,16 @@ export function parseTemplateDocument(file: string, text: string): ParseResult {
   let budget = NODE_BUDGET;
   // Inside an expanded alias, positions stay those of the alias itself (none are recorded while expanding).
   const expanding: unknown[] = [];
+  // Alias.resolve searches the whole document for its anchor: cache it, or an alias bomb costs seconds, not budget.
+  const aliasTargets = new Map<unknown, unknown>();
   const convert = (node: unknown, path: (string | number)[]): unknown => {
     if (--budget < 0) throw new BudgetExceeded();
     if (isAlias(node)) {
-      const target = node.resolve(yaml);
+      let target = aliasTargets.get(node);
+      if (target === undefined) {
+        target = node.resolve(yaml) ?? null;
+        aliasTargets.set(node, target);
+      }
       if (!target || expanding.includes(target)) return null;
       if (node.range && expanding.length === 0) positions.set(pointer(path), node.range[0]);
       expanding.push(target);
