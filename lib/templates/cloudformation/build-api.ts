@@ -41,6 +41,18 @@ export const API_GATEWAY_MEMBER_TYPES = [
 /** Operation named in a MissingPart that a template gap causes. */
 export const TEMPLATE_OPERATION = "CloudFormation template";
 
+/** What an OpenAPI definition creates (the shape of the OpenAPI reader's reading), for `buildOn`. */
+export interface BaseDefinition {
+  restApi?: Omit<RawRestApi, "id">;
+  /** Ids are free (the OpenAPI reader uses paths); the root is path "/". */
+  resources: RawResource[];
+  authorizers: RawAuthorizer[];
+  gatewayResponses: RawGatewayResponse[];
+  locations: ElementLocations;
+  uncertainties?: Record<string, string>;
+  gaps?: TemplateGap[];
+}
+
 export interface ApiBuild {
   /** False when the RestApi's own `Condition` is false in this variant (then nothing else is meaningful). */
   exists: boolean;
@@ -67,6 +79,8 @@ export class ApiBuilder {
   private readonly resources: Record<string, unknown>;
   private readonly locations: ElementLocations = {};
   private readonly constructPaths: Record<string, string> = {};
+  /** "LogicalId.Property" of properties whose resolution met a gap. */
+  private readonly unresolved = new Set<string>();
 
   constructor(
     private readonly document: TemplateDocument,
@@ -123,16 +137,17 @@ export class ApiBuilder {
     for (const key of Object.keys(record)) {
       const before = this.resolver.gaps.length;
       const value = this.resolver.resolve(record[key], [...propsPath, key]);
-      if (this.resolver.gaps.length > before && critical.includes(key)) {
-        report(`${key} could not be fully resolved; what depends on it is not evaluated`, [...propsPath, key]);
+      if (this.resolver.gaps.length > before) {
+        this.unresolved.add(`${logicalId}.${key}`);
+        if (critical.includes(key)) report(`${key} could not be fully resolved; what depends on it is not evaluated`, [...propsPath, key]);
       }
       if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     }
     return Fields.of(out, propsPath, report);
   }
 
-  build(): ApiBuild {
-    const empty: ApiBuild = {
+  private emptyBuild(): ApiBuild {
+    return {
       exists: false,
       snapshot: { region: this.region, restApi: { id: this.apiId, name: this.apiId }, deployments: {}, missing: [] },
       locations: {},
@@ -140,45 +155,67 @@ export class ApiBuilder {
       constructPaths: {},
       bodyGaps: [],
     };
-    if (!this.exists(this.apiId)) return empty;
-    const rootId = rootResourceIdPlaceholder(this.apiId);
-    const apiProps = this.properties(this.apiId, `RestApi ${this.apiId}`, "resources", ["Body", "BodyS3Location"]);
-    this.mark(elementKey({ kind: "api" }), this.apiId);
+  }
 
-    const members = this.members();
-    const byPath = new Map<string, RawResource>([["/", { id: rootId, path: "/" }]]);
-    const authorizers = new Map<string, RawAuthorizer>();
-    const gatewayResponses = new Map<string, RawGatewayResponse>();
-    const bodyGaps: TemplateGap[] = [];
-    let uncertainties: Record<string, string> = {};
-    let bodyApi: Omit<RawRestApi, "id"> | undefined;
+  /** The RestApi resource `apiId` with its members. */
+  build(): ApiBuild {
+    if (!this.exists(this.apiId)) return this.emptyBuild();
+    const apiProps = this.properties(this.apiId, `RestApi ${this.apiId}`, "resources", ["BodyS3Location", "CloneFrom"]);
+    const definition = this.definition(apiProps);
+    const restApi = this.restApi(apiProps, definition?.restApi);
+    return this.assemble(restApi, definition);
+  }
 
+  /**
+   * For an API the template defines another way (the SAM reader's AWS::Serverless::Api, whose definition it reads
+   * itself): `base` holds what that definition creates (resource ids by path, the root "/"), and the plain
+   * AWS::ApiGateway::* resources whose RestApiId is `apiId` are added to it, as CloudFormation would.
+   */
+  buildOn(restApi: Omit<RawRestApi, "id" | "rootResourceId">, base: BaseDefinition): ApiBuild {
+    if (!this.exists(this.apiId)) return this.emptyBuild();
+    return this.assemble({ ...restApi, id: physicalIdPlaceholder(this.apiId), rootResourceId: rootResourceIdPlaceholder(this.apiId) }, base);
+  }
+
+  /** The OpenAPI definition of the RestApi (Body), or gaps saying why it cannot be read. */
+  private definition(apiProps: Fields): BaseDefinition | undefined {
+    const unknown = (message: string, at: ValuePath) => {
+      for (const part of ["resources", "authorizers", "gatewayResponses"] as const) {
+        this.resolver.addGap(`RestApi ${this.apiId}: ${message}; its ${part} are unknown`, at, part);
+      }
+      return undefined;
+    };
     if (apiProps.has("Body")) {
       const mode = apiProps.fields("Parameters").string("basepath")?.toLowerCase();
       const basePathMode = BASE_PATH_MODES.find((m) => m === mode);
       const body = readBody(apiProps.value("Body"), this.document, apiProps.at("Body"), basePathMode);
-      if (body.ok) {
-        bodyApi = body.reading.restApi;
-        Object.assign(this.locations, body.reading.locations);
-        uncertainties = { ...body.reading.uncertainties };
-        bodyGaps.push(...body.reading.gaps);
-        for (const resource of body.reading.resources) {
-          // The OpenAPI reader names resources by path and the root "/"; the root here is the RestApi's root resource.
-          const copy: RawResource = { ...resource, id: resource.path === "/" ? rootId : resource.id };
-          if (resource.parentId !== undefined) copy.parentId = resource.parentId === "/" ? rootId : resource.parentId;
-          byPath.set(copy.path, copy);
-        }
-        for (const authorizer of body.reading.authorizers) authorizers.set(authorizer.id, authorizer);
-        for (const response of body.reading.gatewayResponses) if (response.responseType) gatewayResponses.set(response.responseType, response);
-      } else {
-        for (const part of ["resources", "authorizers", "gatewayResponses"] as const) {
-          this.resolver.addGap(`RestApi ${this.apiId}: ${body.message}; its ${part} are unknown`, apiProps.at("Body"), part);
-        }
+      if (!body.ok) return unknown(body.message, apiProps.at("Body"));
+      return { ...body.reading, gaps: body.reading.gaps };
+    }
+    // A Body that resolved to nothing with a gap (an AWS::Include transform, an unknown intrinsic); AWS::NoValue is no gap.
+    if (this.unresolved.has(`${this.apiId}.Body`)) return unknown("its Body (the OpenAPI definition) could not be resolved here", apiProps.at("Body"));
+    if (apiProps.has("BodyS3Location")) return unknown("the OpenAPI definition is in S3 (BodyS3Location) and cannot be read locally", apiProps.at("BodyS3Location"));
+    // "CloneFrom: The ID of the RestApi that you want to clone from" — another API's content, not in this template.
+    if (apiProps.has("CloneFrom")) return unknown("it is cloned from another REST API (CloneFrom), whose content is not in this template", apiProps.at("CloneFrom"));
+    return undefined;
+  }
+
+  private assemble(restApi: RawRestApi, base: BaseDefinition | undefined): ApiBuild {
+    const rootId = restApi.rootResourceId ?? rootResourceIdPlaceholder(this.apiId);
+    if (base) Object.assign(this.locations, base.locations);
+    this.mark(elementKey({ kind: "api" }), this.apiId);
+    const members = this.members();
+    const byPath = new Map<string, RawResource>([["/", { id: rootId, path: "/" }]]);
+    const authorizers = new Map<string, RawAuthorizer>();
+    const gatewayResponses = new Map<string, RawGatewayResponse>();
+    if (base) {
+      for (const resource of base.resources) {
+        // Definitions name resources by path and the root "/"; the root here is the RestApi's root resource.
+        const copy: RawResource = { ...resource, id: resource.path === "/" ? rootId : resource.id };
+        if (resource.parentId !== undefined) copy.parentId = resource.parentId === "/" ? rootId : resource.parentId;
+        byPath.set(copy.path, copy);
       }
-    } else if (apiProps.has("BodyS3Location")) {
-      for (const part of ["resources", "authorizers", "gatewayResponses"] as const) {
-        this.resolver.addGap(`RestApi ${this.apiId}: the OpenAPI definition is in S3 (BodyS3Location) and cannot be read locally; its ${part} are unknown`, apiProps.at("BodyS3Location"), part);
-      }
+      for (const authorizer of base.authorizers) authorizers.set(authorizer.id, authorizer);
+      for (const response of base.gatewayResponses) if (response.responseType) gatewayResponses.set(response.responseType, response);
     }
     this.locations[elementKey({ kind: "resource", path: "/" })] ??= this.document.positionOf(["Resources", this.apiId]);
 
@@ -202,7 +239,6 @@ export class ApiBuilder {
 
     const resources = [...byPath.values()];
     const { stages, deployments } = this.readStages(members, resources);
-    const restApi = this.restApi(apiProps, bodyApi, rootId);
     const snapshot: RawApiSnapshot = {
       region: this.region,
       restApi,
@@ -213,7 +249,14 @@ export class ApiBuilder {
       deployments,
       missing: [],
     };
-    return { exists: true, snapshot, locations: this.locations, uncertainties, constructPaths: this.constructPaths, bodyGaps };
+    return {
+      exists: true,
+      snapshot,
+      locations: this.locations,
+      uncertainties: { ...base?.uncertainties },
+      constructPaths: this.constructPaths,
+      bodyGaps: [...(base?.gaps ?? [])],
+    };
   }
 
   /** Member logical ids by type, in template order: RestApiId resolves to this API and the Condition holds. */
@@ -229,8 +272,12 @@ export class ApiBuilder {
     return out;
   }
 
-  private restApi(props: Fields, body: Omit<RawRestApi, "id"> | undefined, rootId: string): RawRestApi {
-    const api: RawRestApi = { id: physicalIdPlaceholder(this.apiId), name: props.string("Name") ?? (body?.name || this.apiId), rootResourceId: rootId };
+  private restApi(props: Fields, body: Omit<RawRestApi, "id"> | undefined): RawRestApi {
+    const api: RawRestApi = {
+      id: physicalIdPlaceholder(this.apiId),
+      name: props.string("Name") ?? (body?.name || this.apiId),
+      rootResourceId: rootResourceIdPlaceholder(this.apiId),
+    };
     // The template's own properties win over the Body's extensions where both are set.
     const description = props.string("Description") ?? body?.description;
     if (description !== undefined) api.description = description;

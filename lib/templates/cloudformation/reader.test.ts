@@ -401,6 +401,38 @@ Resources:
     expect(pets?.line).toBe(12);
   });
 
+  it("makes a Body it cannot resolve (an AWS::Include transform) or a CloneFrom a gap, but not a Body removed by AWS::NoValue", () => {
+    const include = only(
+      read(`Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Body:\n        Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/api.yaml } }\n`).apis,
+    );
+    expect(include.gaps.map((g) => `${g.position?.line} ${g.part ?? "-"} ${g.message}`)).toEqual([
+      "6 - Fn::Transform is not supported here (its value is left unknown)",
+      "5 resources RestApi Api: its Body (the OpenAPI definition) could not be resolved here; its resources are unknown",
+      "5 authorizers RestApi Api: its Body (the OpenAPI definition) could not be resolved here; its authorizers are unknown",
+      "5 gatewayResponses RestApi Api: its Body (the OpenAPI definition) could not be resolved here; its gatewayResponses are unknown",
+    ]);
+    expect(include.variants[0]!.snapshot.missing.map((m) => m.part)).toEqual(["resources", "authorizers", "gatewayResponses"]);
+    const clone = only(read(`Resources:\n  Api: { Type: AWS::ApiGateway::RestApi, Properties: { CloneFrom: abc123 } }\n`).apis);
+    expect(clone.gaps.map((g) => g.part)).toEqual(["resources", "authorizers", "gatewayResponses"]);
+    expect(clone.gaps[0]?.message).toContain("cloned from another REST API (CloneFrom)");
+    const noValue = only(
+      read(`Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: n\n      Body: !If [C, { openapi: 3.0.1, info: { title: t, version: "1" }, paths: { /a: { get: {} } } }, !Ref AWS::NoValue]\n`).apis,
+    );
+    expect(noValue.gaps).toEqual([]);
+    expect(noValue.variants.map((v) => [v.assumptions, methodTable(v.snapshot), v.snapshot.missing.length])).toEqual([
+      [{ C: true }, ["/a GET NONE - -"], 0],
+      [{ C: false }, [], 0],
+    ]);
+  });
+
+  it("reads a Body given as JSON text, positions pointing at Body", () => {
+    const body = JSON.stringify({ swagger: "2.0", info: { title: "t", version: "1" }, paths: { "/x": { options: { security: [{ key: [] }] } } }, securityDefinitions: { key: { type: "apiKey", name: "x-api-key", in: "header" } } });
+    const api = only(read(`Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Body: '${body}'\n`).apis);
+    expect(methodTable(api.variants[0]!.snapshot)).toEqual(["/x OPTIONS NONE - key"]);
+    expect(api.variants[0]!.locations[elementKey({ kind: "method", path: "/x", httpMethod: "OPTIONS" })]?.line).toBe(5);
+    expect(api.variants[0]!.locations[elementKey({ kind: "api" })]?.line).toBe(2);
+  });
+
   it("notes a SAM template's own APIs as the SAM reader's, reading its plain resources", () => {
     const result = read(`Transform: AWS::Serverless-2016-10-31\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get: { Type: Api, Properties: { Path: /, Method: get } }\n`);
     expect(result.apis.map((a) => a.name)).toEqual(["Api"]);
