@@ -22,6 +22,7 @@ import {
   physicalIdPlaceholder,
   urlSuffixOf,
 } from "@/lib/templates/cloudformation/placeholders";
+import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
 
 /** `Ref: AWS::NoValue`: the enclosing property (or list item) is removed, as CloudFormation does. */
 export const NO_VALUE: unique symbol = Symbol("AWS::NoValue");
@@ -346,24 +347,9 @@ export class IntrinsicResolver {
       if (isRecord(resolved)) variables = resolved;
     }
     if (typeof text !== "string") return this.fail("Fn::Sub needs a string", path);
-    let out = "";
-    let index = 0;
-    while (index < text.length) {
-      const start = text.indexOf("${", index);
-      if (start < 0) break;
-      const end = text.indexOf("}", start + 2);
-      if (end < 0) break;
-      out += text.slice(index, start);
-      const inner = text.slice(start + 2, end);
-      if (inner.startsWith("!")) {
-        // "${!Literal}" is written out as "${Literal}".
-        out += `\${${inner.slice(1)}}`;
-      } else {
-        out += this.subVariable(inner.trim(), variables, path);
-      }
-      index = end + 1;
-    }
-    return out + text.slice(index);
+    return splitSub(text)
+      .map((piece) => (piece.kind === "text" ? piece.text : this.subVariable(piece.name, variables, path)))
+      .join("");
   }
 
   private subVariable(name: string, variables: Record<string, unknown>, path: ValuePath): string {
