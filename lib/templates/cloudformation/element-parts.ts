@@ -47,8 +47,9 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
     });
   }
   return defined({
-    // OpenAPI writes aws_proxy; CloudFormation's enum is upper case. Either reaches API Gateway the same way.
-    type: integration.string("Type")?.toUpperCase(),
+    // Kept as written: CloudFormation's schema only takes the upper-case enum (cfn-lint E3030 rejects "aws_proxy"),
+    // so another spelling would not deploy, and lib/model reports it as an unknown type instead of it being fixed here.
+    type: integration.string("Type"),
     httpMethod: integration.string("IntegrationHttpMethod"),
     uri: integration.string("Uri"),
     cacheKeyParameters: integration.strings("CacheKeyParameters"),
@@ -91,7 +92,7 @@ export function authorizerOf(id: string, props: Fields): RawAuthorizer {
   return defined({
     id,
     name: props.string("Name"),
-    type: props.string("Type")?.toUpperCase(),
+    type: props.string("Type"),
     authorizerUri: props.string("AuthorizerUri"),
     providerARNs: props.strings("ProviderARNs"),
     identitySource: props.string("IdentitySource"),

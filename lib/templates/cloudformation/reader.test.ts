@@ -47,7 +47,7 @@ Resources:
       RequestParameters: { method.request.header.Authorization: true }
       RequestModels: { application/json: Empty }
       Integration:
-        Type: aws_proxy
+        Type: AWS_PROXY
         IntegrationHttpMethod: POST
         Uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations
         CacheKeyParameters: [method.request.path.id]
