@@ -8,6 +8,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
 import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
+import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -82,6 +83,14 @@ export function parseTemplateDocument(file: string, text: string): ParseResult {
         error: { message: `${file}:${position.line}:${position.col}: invalid JSON: ${jsonError.reason}`, position: { file, line: position.line, column: position.col } },
       };
     }
+  }
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const position = lineCounterFor(text).linePos(tooDeep);
+    return {
+      ok: false,
+      error: { message: `${file}:${position.line}:${position.col}: nested more than ${NESTING_LIMIT} levels deep; not read`, position: { file, line: position.line, column: position.col } },
+    };
   }
   // Duplicate keys are refused below in one pass: the parser's own uniqueKeys check compares every key with every
   // other key of its map, which is quadratic in a template's Resources.
@@ -164,6 +173,8 @@ export function parseTemplateDocument(file: string, text: string): ParseResult {
       const position = at(error.offset);
       return { ok: false, error: { message: `${file}:${position.line}:${position.column}: Map keys must be unique ("${error.key.slice(0, 100)}" appears twice)`, position } };
     }
+    // The parser bounds its own nesting; this keeps a deeper structure it accepted from escaping as a throw.
+    if (error instanceof RangeError) return { ok: false, error: { message: `${file}: nested too deeply to read` } };
     if (error instanceof BudgetExceeded) {
       return { ok: false, error: { message: `${file}: more than ${NODE_BUDGET.toLocaleString("en")} nodes after expanding YAML aliases (an alias bomb?)` } };
     }

@@ -145,6 +145,12 @@ describe("IntrinsicResolver: strings and lists", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it("clips names from the template in gap messages", () => {
+    const r = resolverFor();
+    expect(r.resolve({ Ref: "x".repeat(100_000) })).toBeUndefined();
+    expect(r.gaps[0]?.message.length).toBeLessThanOrEqual(501);
+  });
+
   it("keeps __proto__ keys as own data", () => {
     const input = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as unknown;
     const out = resolverFor().resolve(input) as Record<string, unknown>;

@@ -50,6 +50,7 @@ export interface ResolverOptions {
 }
 
 const MAX_DEPTH = 64;
+const MAX_MESSAGE = 500;
 /** Nodes visited per resolver: far above any real template, a stop for hostile nesting of Fn::Select/Fn::If. */
 const WORK_BUDGET = 2_000_000;
 
@@ -128,7 +129,9 @@ export class IntrinsicResolver {
   }
 
   /** Records a gap (deduplicated by message and position). */
-  addGap(message: string, path?: ValuePath, part?: TemplateGap["part"]): void {
+  addGap(text: string, path?: ValuePath, part?: TemplateGap["part"]): void {
+    // Names in a message come from the template: clipped so a hostile one cannot make every report huge.
+    const message = text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
     const position = path && this.document ? this.document.positionOf(path) : undefined;
     const duplicate = this.gaps.some(
       (g) => g.message === message && g.position?.line === position?.line && g.position?.column === position?.column,

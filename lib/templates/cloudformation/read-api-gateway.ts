@@ -128,7 +128,7 @@ function templateGaps(document: TemplateDocument, sections: CfnTemplateSections,
     if (api !== undefined && apiIds.has(api)) continue;
     if (api !== undefined && options.extraResources && Object.prototype.hasOwnProperty.call(options.extraResources, api)) continue;
     gaps.push({
-      message: `${type.replace("AWS::ApiGateway::", "")} ${id} belongs to ${api === undefined ? "no REST API that can be resolved" : `REST API "${api}"`}, which this template does not define; not audited`,
+      message: `${type.replace("AWS::ApiGateway::", "")} ${id} belongs to ${api === undefined ? "no REST API that can be resolved" : `REST API "${api.slice(0, 200)}"`}, which this template does not define; not audited`,
       position: document.positionOf(["Resources", id]),
     });
   }
