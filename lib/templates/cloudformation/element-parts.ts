@@ -44,6 +44,8 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
       statusCode,
       selectionPattern: response.string("SelectionPattern"),
       responseParameters: response.stringRecord("ResponseParameters"),
+      responseTemplates: response.stringRecord("ResponseTemplates"),
+      contentHandling: response.string("ContentHandling"),
     });
   }
   return defined({
@@ -56,6 +58,7 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
     cacheNamespace: integration.string("CacheNamespace"),
     requestTemplates: integration.stringRecord("RequestTemplates"),
     requestParameters: integration.stringRecord("RequestParameters"),
+    contentHandling: integration.string("ContentHandling"),
     integrationResponses: integration.has("IntegrationResponses") ? responses : undefined,
   });
 }

@@ -54,6 +54,7 @@ Resources:
         IntegrationResponses:
           - StatusCode: 200
             ResponseParameters: { method.response.header.Access-Control-Allow-Origin: !Ref Origin }
+            ResponseTemplates: { application/json: "" }
       MethodResponses:
         - StatusCode: 200
           ResponseParameters: { method.response.header.Access-Control-Allow-Origin: true }
@@ -162,7 +163,9 @@ describe("readCloudFormationTemplate: one API with every element", () => {
         httpMethod: "POST",
         uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:Fn/invocations",
         cacheKeyParameters: ["method.request.path.id"],
-        integrationResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://app.example.com'" } } },
+        integrationResponses: {
+          "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://app.example.com'" }, responseTemplates: { "application/json": "" } },
+        },
       },
       methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": true } } },
     });
