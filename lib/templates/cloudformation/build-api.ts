@@ -22,6 +22,7 @@ import type { MissingPart, ModelPart } from "@/lib/model/types";
 import type { TemplateDocument, ValuePath } from "@/lib/templates/document";
 import { elementKey, type ElementLocations, type TemplateGap } from "@/lib/templates/types";
 import type { IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
 import { Fields } from "@/lib/templates/cloudformation/fields";
 import { physicalIdPlaceholder, rootResourceIdPlaceholder } from "@/lib/templates/cloudformation/placeholders";
 import { authorizerOf, deploymentStageOf, gatewayResponseOf, methodOf, stageOf } from "@/lib/templates/cloudformation/element-parts";
@@ -376,7 +377,7 @@ export class ApiBuilder {
     }
     const deployments: Record<string, RawDeployment> = {};
     const addDeployment = (id: string, description?: string) => {
-      deployments[id] ??= { id, apiSummary: summary, ...(description !== undefined ? { description } : {}) };
+      if (!Object.prototype.hasOwnProperty.call(deployments, id)) setOwn(deployments, id, { id, apiSummary: summary, ...(description !== undefined ? { description } : {}) });
     };
     const stages = new Map<string, RawStage>();
     const note = (label: string) => (message: string, setting: Fields) => this.resolver.addGap(`${label}: ${message}`, setting.path);

@@ -15,6 +15,7 @@ import type {
 } from "@/lib/model/raw-snapshot";
 import { escapeResourcePath, STAGE_WIDE_KEY } from "@/lib/model/method-settings";
 import type { Fields } from "@/lib/templates/cloudformation/fields";
+import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
 
 const AUTHORIZATION_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
 
@@ -40,13 +41,13 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
   for (const response of integration.list("IntegrationResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    responses[statusCode] = defined({
+    setOwn(responses, statusCode, defined({
       statusCode,
       selectionPattern: response.string("SelectionPattern"),
       responseParameters: response.stringRecord("ResponseParameters"),
       responseTemplates: response.stringRecord("ResponseTemplates"),
       contentHandling: response.string("ContentHandling"),
-    });
+    }));
   }
   return defined({
     // Kept as written: CloudFormation's schema only takes the upper-case enum (cfn-lint E3030 rejects "aws_proxy"),
@@ -69,7 +70,7 @@ export function methodOf(props: Fields, httpMethod: string): RawMethod {
   for (const response of props.list("MethodResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    methodResponses[statusCode] = defined({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") });
+    setOwn(methodResponses, statusCode, defined({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") }));
   }
   return defined({
     httpMethod,
@@ -151,7 +152,7 @@ export function methodSettingsOf(list: Fields[], note: (message: string, setting
   const out: Record<string, RawMethodSetting> = {};
   for (const setting of list) {
     const key = methodSettingsKeyOf(setting.string("ResourcePath") ?? "/*", (setting.string("HttpMethod") ?? "*").toUpperCase(), (m) => note(m, setting));
-    out[key] = { ...out[key], ...methodSettingOf(setting) };
+    setOwn(out, key, { ...(Object.prototype.hasOwnProperty.call(out, key) ? out[key] : {}), ...methodSettingOf(setting) });
   }
   return out;
 }

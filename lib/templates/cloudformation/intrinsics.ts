@@ -67,8 +67,8 @@ function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  // defineProperty: a key named "__proto__" stays an own key.
+/** `record[key] = value`, except that a key named "__proto__" (template input) stays an own key. */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
@@ -124,7 +124,7 @@ export class IntrinsicResolver {
   /** The assumptions in force plus the provisional `true` of each unassigned condition. */
   effectiveAssumptions(): Record<string, boolean> {
     const out: Record<string, boolean> = { ...this.assumptions };
-    for (const name of this.unassignedOrder) out[name] = true;
+    for (const name of this.unassignedOrder) setOwn(out, name, true);
     return out;
   }
 

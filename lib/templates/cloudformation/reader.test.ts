@@ -519,6 +519,36 @@ describe("readCloudFormationTemplate: bad input", () => {
     expect(fail("\u0000\u0001\u0002binary", "logo.png")).toBe("logo.png: a binary file, not a YAML or JSON template");
   });
 
+  it("keeps __proto__ names from the template as data", () => {
+    // JSON text: an object literal's __proto__ would set a prototype, not a key.
+    const text = `{
+  "Conditions": { "__proto__": { "Fn::Equals": [{ "Ref": "AWS::Region" }, "x"] } },
+  "Resources": {
+    "Api": { "Type": "AWS::ApiGateway::RestApi" },
+    "__proto__": { "Type": "AWS::ApiGateway::Deployment", "Properties": { "RestApiId": { "Ref": "Api" }, "StageName": "__proto__" } },
+    "M": {
+      "Type": "AWS::ApiGateway::Method",
+      "Condition": "__proto__",
+      "Properties": {
+        "RestApiId": { "Ref": "Api" },
+        "ResourceId": { "Fn::GetAtt": ["Api", "RootResourceId"] },
+        "HttpMethod": "GET",
+        "MethodResponses": [{ "StatusCode": "__proto__", "ResponseParameters": { "__proto__": true } }]
+      }
+    }
+  }
+}`;
+    const result = read(text, "proto.json");
+    const api = only(result.apis);
+    expect(api.variants.map((v) => Object.keys(v.assumptions))).toEqual([["__proto__"], ["__proto__"]]);
+    const snapshot = api.variants[0]!.snapshot;
+    expect(Object.keys(snapshot.deployments)).toEqual(["__proto__"]);
+    expect(snapshot.stages?.map((s) => s.stageName)).toEqual(["__proto__"]);
+    const get = snapshot.resources?.[0]?.resourceMethods?.GET;
+    expect(Object.keys(get?.methodResponses ?? {})).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).Type).toBeUndefined();
+  });
+
   // Bounded generously: the test machine is shared (measured alone: ~0.35 s parse + ~0.15 s read for twice this size).
   // Quadratic work (the parser's own duplicate-key check took seconds here) would still fail it.
   it("reads a large template (500 resources, 1,000 methods, ~190 KB) in bounded time", () => {
