@@ -2,16 +2,11 @@
  * One REST API of a CloudFormation template, in one condition variant → the RawApiSnapshot API Gateway would hold
  * after the stack is created, with the position of every element. The members of the API are the
  * AWS::ApiGateway::* resources whose RestApiId resolves to it and whose `Condition` holds in the variant.
- *
- * Deployments: a template describes what WILL be deployed, so each stage's deployment summary is the template's
- * own methods. (A real stack can serve an older deployment when a Deployment resource is not replaced after a
- * change, but nothing in one template shows that; mirroring the methods avoids reporting drift that no
- * deployed state supports.)
+ * Each stage's deployment serves the template's own methods (deployment-summary.ts says why).
  */
 import type {
   RawApiSnapshot,
   RawAuthorizer,
-  RawDeployedMethod,
   RawDeployment,
   RawGatewayResponse,
   RawResource,
@@ -21,8 +16,8 @@ import type {
 import type { MissingPart, ModelPart } from "@/lib/model/types";
 import type { TemplateDocument, ValuePath } from "@/lib/templates/document";
 import { elementKey, type ElementLocations, type TemplateGap } from "@/lib/templates/types";
-import type { IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
-import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
+import { setOwn, type IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import { templateDeploymentSummary } from "@/lib/templates/cloudformation/deployment-summary";
 import { Fields } from "@/lib/templates/cloudformation/fields";
 import { physicalIdPlaceholder, rootResourceIdPlaceholder } from "@/lib/templates/cloudformation/placeholders";
 import { authorizerOf, deploymentStageOf, gatewayResponseOf, methodOf, stageOf } from "@/lib/templates/cloudformation/element-parts";
@@ -365,16 +360,7 @@ export class ApiBuilder {
   }
 
   private readStages(members: Map<string, string[]>, resources: RawResource[]): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
-    const summary: Record<string, Record<string, RawDeployedMethod>> = {};
-    for (const resource of resources) {
-      for (const [verb, method] of Object.entries(resource.resourceMethods ?? {})) {
-        summary[resource.path] ??= {};
-        const entry: RawDeployedMethod = {};
-        if (method.authorizationType !== undefined) entry.authorizationType = method.authorizationType;
-        if (method.apiKeyRequired !== undefined) entry.apiKeyRequired = method.apiKeyRequired;
-        (summary[resource.path] as Record<string, RawDeployedMethod>)[verb] = entry;
-      }
-    }
+    const summary = templateDeploymentSummary(resources);
     const deployments: Record<string, RawDeployment> = {};
     const addDeployment = (id: string, description?: string) => {
       if (!Object.prototype.hasOwnProperty.call(deployments, id)) setOwn(deployments, id, { id, apiSummary: summary, ...(description !== undefined ? { description } : {}) });
