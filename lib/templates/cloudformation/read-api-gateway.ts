@@ -132,6 +132,13 @@ function templateGaps(document: TemplateDocument, sections: CfnTemplateSections,
       position: document.positionOf(["Resources", id]),
     });
   }
+  for (const key of Object.keys(sections.Resources)) {
+    // AWS::LanguageExtensions' loop (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html):
+    // the resources it would generate are not expanded here, so any API Gateway resources among them are unknown.
+    if (key.startsWith("Fn::ForEach::")) {
+      gaps.push({ message: `${key.slice(0, 200)}: Fn::ForEach is not expanded; resources it generates are not read`, position: document.positionOf(["Resources", key]) });
+    }
+  }
   for (const cycle of findDependencyCycles(sections.Resources)) {
     gaps.push({
       message: `Circular dependency: ${cycle.join(" → ")} (CloudFormation refuses to deploy this template)`,

@@ -360,6 +360,11 @@ Resources:
     ]);
   });
 
+  it("reports Fn::ForEach loops in Resources as not expanded", () => {
+    const result = read(`Transform: AWS::LanguageExtensions\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn::ForEach::Paths:\n    - Path\n    - [a, b]\n    - Res\${Path}: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: !Ref Path } }\n`);
+    expect(result.gaps.map((g) => `${g.position?.line} ${g.message}`)).toEqual(["4 Fn::ForEach::Paths: Fn::ForEach is not expanded; resources it generates are not read"]);
+  });
+
   it("makes BodyS3Location a gap: the definition cannot be read locally", () => {
     const api = only(read(`Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      BodyS3Location: { Bucket: b, Key: api.yaml }\n`).apis);
     expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual([
