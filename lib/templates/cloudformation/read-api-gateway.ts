@@ -69,6 +69,7 @@ export function readApiGatewayResources(document: TemplateDocument, options: Api
     ...(options.extraResources ? { extraResources: options.extraResources } : {}),
   });
   const apis: TemplateApi[] = [];
+  const loops = forEachGaps(document, sections);
   for (const apiId of restApiIds(sections)) {
     const explored = exploreVariants((assumptions) => {
       const resolver = new IntrinsicResolver(sections, resolverOptions(assumptions));
@@ -79,9 +80,9 @@ export function readApiGatewayResources(document: TemplateDocument, options: Api
     const variants: TemplateVariant[] = [];
     let constructPaths: Record<string, string> = {};
     for (const { assumptions, result } of explored.variants) {
-      gaps.push(...result.gaps);
+      gaps.push(...result.gaps, ...loops);
       if (!result.build.exists) continue;
-      variants.push(toVariant(assumptions, result.build, result.gaps));
+      variants.push(toVariant(assumptions, result.build, [...result.gaps, ...loops]));
       constructPaths = { ...constructPaths, ...result.build.constructPaths };
     }
     const position = document.positionOf(["Resources", apiId]);
@@ -102,6 +103,20 @@ export function readApiGatewayResources(document: TemplateDocument, options: Api
     apis.push(api);
   }
   return { apis, gaps: templateGaps(document, sections, options) };
+}
+
+/**
+ * AWS::LanguageExtensions' loops in Resources (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html)
+ * are not expanded: any API Gateway resources they generate are unknown, so every API's resources are.
+ */
+function forEachGaps(document: TemplateDocument, sections: CfnTemplateSections): TemplateGap[] {
+  return Object.keys(sections.Resources)
+    .filter((key) => key.startsWith("Fn::ForEach::"))
+    .map((key) => ({
+      message: `${key.slice(0, 200)}: Fn::ForEach is not expanded; the resources it generates are not read`,
+      position: document.positionOf(["Resources", key]),
+      part: "resources" as const,
+    }));
 }
 
 function describeAssumptions(assumptions: Record<string, boolean>): string {
@@ -131,13 +146,6 @@ function templateGaps(document: TemplateDocument, sections: CfnTemplateSections,
       message: `${type.replace("AWS::ApiGateway::", "")} ${id} belongs to ${api === undefined ? "no REST API that can be resolved" : `REST API "${api.slice(0, 200)}"`}, which this template does not define; not audited`,
       position: document.positionOf(["Resources", id]),
     });
-  }
-  for (const key of Object.keys(sections.Resources)) {
-    // AWS::LanguageExtensions' loop (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html):
-    // the resources it would generate are not expanded here, so any API Gateway resources among them are unknown.
-    if (key.startsWith("Fn::ForEach::")) {
-      gaps.push({ message: `${key.slice(0, 200)}: Fn::ForEach is not expanded; resources it generates are not read`, position: document.positionOf(["Resources", key]) });
-    }
   }
   for (const cycle of findDependencyCycles(sections.Resources)) {
     gaps.push({

@@ -362,7 +362,9 @@ Resources:
 
   it("reports Fn::ForEach loops in Resources as not expanded", () => {
     const result = read(`Transform: AWS::LanguageExtensions\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn::ForEach::Paths:\n    - Path\n    - [a, b]\n    - Res\${Path}: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: !Ref Path } }\n`);
-    expect(result.gaps.map((g) => `${g.position?.line} ${g.message}`)).toEqual(["4 Fn::ForEach::Paths: Fn::ForEach is not expanded; resources it generates are not read"]);
+    const api = only(result.apis);
+    expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual(["4 resources Fn::ForEach::Paths: Fn::ForEach is not expanded; the resources it generates are not read"]);
+    expect(api.variants[0]!.snapshot.missing.map((m) => m.part)).toEqual(["resources"]);
   });
 
   it("makes BodyS3Location a gap: the definition cannot be read locally", () => {
