@@ -13,7 +13,7 @@ import type {
   RawRestApi,
   RawStage,
 } from "@/lib/model/raw-snapshot";
-import type { MissingPart, ModelPart } from "@/lib/model/types";
+import type { ModelPart } from "@/lib/model/types";
 import type { TemplateDocument, ValuePath } from "@/lib/templates/document";
 import { elementKey, type ElementLocations, type TemplateGap } from "@/lib/templates/types";
 import { setOwn, type IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
@@ -33,9 +33,6 @@ export const API_GATEWAY_MEMBER_TYPES = [
   "AWS::ApiGateway::Deployment",
   "AWS::ApiGateway::Stage",
 ] as const;
-
-/** Operation named in a MissingPart that a template gap causes. */
-export const TEMPLATE_OPERATION = "CloudFormation template";
 
 /** What an OpenAPI definition creates (the shape of the OpenAPI reader's reading), for `buildOn`. */
 export interface BaseDefinition {
@@ -396,19 +393,4 @@ export class ApiBuilder {
     }
     return { stages: [...stages.values()], deployments };
   }
-}
-
-/** The gaps that leave a model part unknown, as the snapshot's `missing` entries (deduplicated). */
-export function missingFromGaps(gaps: readonly TemplateGap[]): MissingPart[] {
-  const seen = new Set<string>();
-  const out: MissingPart[] = [];
-  for (const gap of gaps) {
-    if (!gap.part) continue;
-    const where = gap.position ? `${gap.position.file}:${gap.position.line}:${gap.position.column}` : undefined;
-    const key = `${gap.part}\u0000${gap.message}\u0000${where ?? ""}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ part: gap.part, operation: TEMPLATE_OPERATION, reason: gap.message, ...(where ? { detail: where } : {}) });
-  }
-  return out;
 }

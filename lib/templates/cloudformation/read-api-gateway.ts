@@ -7,7 +7,7 @@ import type { TemplateDocument } from "@/lib/templates/document";
 import type { TemplateApi, TemplateFormat, TemplateGap, TemplateVariant } from "@/lib/templates/types";
 import { IntrinsicResolver, templateSections, type CfnTemplateSections } from "@/lib/templates/cloudformation/intrinsics";
 import { exploreVariants, MAX_VARIANTS } from "@/lib/templates/cloudformation/variants";
-import { API_GATEWAY_MEMBER_TYPES, ApiBuilder, missingFromGaps, type ApiBuild } from "@/lib/templates/cloudformation/build-api";
+import { API_GATEWAY_MEMBER_TYPES, ApiBuilder, type ApiBuild } from "@/lib/templates/cloudformation/build-api";
 import { cdkPathOf } from "@/lib/templates/cloudformation/detect";
 import { findDependencyCycles } from "@/lib/templates/cloudformation/dependencies";
 
@@ -82,7 +82,7 @@ export function readApiGatewayResources(document: TemplateDocument, options: Api
     for (const { assumptions, result } of explored.variants) {
       gaps.push(...result.gaps, ...loops);
       if (!result.build.exists) continue;
-      variants.push(toVariant(assumptions, result.build, [...result.gaps, ...loops]));
+      variants.push(toVariant(assumptions, result.build));
       constructPaths = { ...constructPaths, ...result.build.constructPaths };
     }
     const position = document.positionOf(["Resources", apiId]);
@@ -123,9 +123,12 @@ function describeAssumptions(assumptions: Record<string, boolean>): string {
   return Object.entries(assumptions).map(([name, value]) => `${name} is ${value}`).join(" and ") || "no condition holds";
 }
 
-function toVariant(assumptions: Record<string, boolean>, build: ApiBuild, gaps: TemplateGap[]): TemplateVariant {
-  const snapshot = { ...build.snapshot, missing: [...build.snapshot.missing, ...missingFromGaps(gaps)] };
-  const variant: TemplateVariant = { assumptions, snapshot, locations: build.locations };
+/**
+ * Gaps stay on the TemplateApi with the model part they leave unknown; the audit (lib/templates/audit-template-api.ts)
+ * turns those into the snapshot's `missing` entries for every variant, so they are not added here as well.
+ */
+function toVariant(assumptions: Record<string, boolean>, build: ApiBuild): TemplateVariant {
+  const variant: TemplateVariant = { assumptions, snapshot: build.snapshot, locations: build.locations };
   if (Object.keys(build.uncertainties).length > 0) variant.uncertainties = build.uncertainties;
   return variant;
 }
