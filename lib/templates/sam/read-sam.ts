@@ -15,9 +15,10 @@ import { elementKey, type TemplateApi, type TemplateGap, type TemplateReadContex
 import { readOpenApiDefinition } from "@/lib/templates/openapi/read-definition";
 import { snapshotFromOpenApi } from "@/lib/templates/openapi/snapshot";
 import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
-import { assumptionSets, conditionsIn, resolveConditions } from "@/lib/templates/sam/conditions";
+import { IntrinsicResolver, templateSections } from "@/lib/templates/cloudformation/intrinsics";
+import { exploreVariants, MAX_VARIANTS } from "@/lib/templates/cloudformation/variants";
 import { buildSamDefinition } from "@/lib/templates/sam/build-definition";
-import { collectSamApis, declaresSamTransform, isSamTemplate, type SamApiSource } from "@/lib/templates/sam/sources";
+import { collectSamApis, declaresSamTransform, IMPLICIT_API_ID, isSamTemplate } from "@/lib/templates/sam/sources";
 import { readStage } from "@/lib/templates/sam/stage";
 
 export interface SamReaderOptions {
@@ -25,15 +26,17 @@ export interface SamReaderOptions {
   readPlainApis?: (document: TemplateDocument, context: TemplateReadContext) => TemplateReadResult;
 }
 
-/** The conditions an API's variants depend on: Fn::If in its properties (Globals included) and events, and its functions' and its own Condition. */
-function apiConditions(api: SamApiSource): string[] {
-  const names = conditionsIn(api.properties);
-  if (api.condition) names.add(api.condition);
-  for (const event of api.events) {
-    conditionsIn(event.properties, names);
-    if (event.condition) names.add(event.condition);
+/** Resources SAM generates that a template may Ref or GetAtt (so the resolver does not report them missing). */
+function generatedResources(template: JsonRecord): Record<string, string> {
+  const out: Record<string, string> = { [IMPLICIT_API_ID]: "AWS::ApiGateway::RestApi" };
+  const resources = isRecord(template.Resources) ? template.Resources : {};
+  for (const id of Object.keys(resources)) {
+    const resource = resources[id];
+    if (!isRecord(resource)) continue;
+    // samtranslator/model/sam_resources.py: a function without Role gets "<Function>Role"; an API "<Api>Deployment…"/"<Api><Stage>Stage".
+    if (resource.Type === "AWS::Serverless::Function") out[`${id}Role`] = "AWS::IAM::Role";
   }
-  return [...names];
+  return out;
 }
 
 function gapKey(gap: TemplateGap): string {
@@ -55,17 +58,27 @@ export function readSamApis(document: TemplateDocument, context: TemplateReadCon
         gaps.push(gap);
       }
     };
-    const { sets, capped } = assumptionSets(apiConditions(source));
-    if (capped) addGap({ message: `${source.logicalId} depends on more than 5 conditions; only the all-true and all-false combinations are read`, position: document.positionOf(source.resourcePath ?? []) });
+    const sections = templateSections(template);
+    const extraResources = generatedResources(template);
+    // The CloudFormation reader's resolver and variant exploration: only conditions this API meets are split.
+    const explored = exploreVariants((assumptions) => {
+      const resolver = new IntrinsicResolver(sections, { region: context.region, assumptions, document, extraResources });
+      const built = buildSamDefinition({ api: source, resolver, document, context });
+      return { result: { built, gaps: resolver.gaps }, unassigned: [...resolver.unassigned, ...built.unassigned.filter((n) => !resolver.unassigned.includes(n))] };
+    });
+    if (explored.unexplored.length > 0) {
+      addGap({ message: `${source.logicalId}: more than ${MAX_VARIANTS} condition variants; ${explored.unexplored.join(", ")} read as true only`, position: document.positionOf(source.resourcePath ?? []) });
+    }
     const variants: TemplateVariant[] = [];
     const files = new Set<string>([document.file]);
-    for (const assumptions of sets) {
-      const built = buildSamDefinition({ api: source, assumptions, document, context });
+    for (const { assumptions, result } of explored.variants) {
+      const { built } = result;
+      for (const gap of result.gaps) addGap(gap);
       for (const file of built.files) files.add(file);
       const fatal = built.problems.some((p) => p.fatal);
       for (const p of built.problems) addGap({ message: `${source.logicalId}: ${p.message}`, position: p.position, ...(p.fatal ? { part: "resources" as const } : {}) });
       if (!built.definition && !fatal) continue; // the API does not exist under these assumptions
-      const props = resolveConditions(source.properties, assumptions) as JsonRecord;
+      const props = built.properties;
       const stageReading = readStage(props, source.implicit);
       const stagePosition = source.resourcePath ? document.positionOf([...source.resourcePath, "Properties", "StageName"]) : built.locate([]);
       for (const message of stageReading.problems) addGap({ message: `${source.logicalId}: ${message}`, position: stagePosition, part: "stages" });

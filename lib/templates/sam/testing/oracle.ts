@@ -4,7 +4,6 @@
  */
 import { readOpenApiDefinition } from "@/lib/templates/openapi/read-definition";
 import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
-import { resolveConditions } from "@/lib/templates/sam/conditions";
 import { snapshotFromOpenApi } from "@/lib/templates/openapi/snapshot";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 
@@ -17,6 +16,8 @@ function evaluate(expression: unknown, assumptions: Record<string, boolean>, con
     if ("Fn::Or" in expression) return args("Fn::Or").some((e) => evaluate(e, assumptions, conditions, depth + 1));
     if ("Fn::And" in expression) return args("Fn::And").every((e) => evaluate(e, assumptions, conditions, depth + 1));
     if ("Fn::Not" in expression) return !evaluate(args("Fn::Not")[0], assumptions, conditions, depth + 1);
+    const equals = args("Fn::Equals");
+    if (equals.length === 2 && equals.every((e) => typeof e !== "object" || e === null)) return String(equals[0]) === String(equals[1]);
   }
   throw new Error(`cannot evaluate condition ${JSON.stringify(expression)}`);
 }
@@ -40,6 +41,27 @@ function withDerived(value: unknown, assumptions: Record<string, boolean>, condi
   };
   visit(value);
   return all;
+}
+
+/** The translator's output with every Fn::If chosen and AWS::NoValue removed (test code: no other intrinsic matters here). */
+function resolveConditions(value: unknown, assumptions: Record<string, boolean>, depth = 0): unknown {
+  if (depth > 200) return value;
+  let node = value;
+  while (isRecord(node) && Object.keys(node).length === 1 && Array.isArray(node["Fn::If"])) {
+    const args = node["Fn::If"] as unknown[];
+    node = assumptions[args[0] as string] ? args[1] : args[2];
+  }
+  if (isRecord(node) && Object.keys(node).length === 1 && node.Ref === "AWS::NoValue") return undefined;
+  if (Array.isArray(node)) return node.map((item) => resolveConditions(item, assumptions, depth + 1)).filter((item) => item !== undefined);
+  if (isRecord(node)) {
+    const out: JsonRecord = {};
+    for (const key of Object.keys(node)) {
+      const item = resolveConditions(node[key], assumptions, depth + 1);
+      if (item !== undefined) Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return node;
 }
 
 /** The translator's API `logicalId` under `assumptions`: its snapshot, "absent" (its Condition is false) or "no-body" (BodyS3Location). */
