@@ -142,6 +142,10 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
 
   const editor = new SamSwaggerEditor(body);
   const valid = isRecord(body.paths) && openApiVersion(body) !== undefined;
+  // MergeDefinitions: each event's generated method is merged over the DefinitionBody's own, the generated keys
+  // winning (push.py `_get_merged_definitions`: `{**path_method_body, **generated_path_method_body}`, built on a
+  // fresh skeleton per event, so there is no duplicate check).
+  const merge = !manage && bodySource !== undefined && pyTruthy(props.MergeDefinitions) && valid;
   const apiAuth = isRecord(props.Auth) ? props.Auth : undefined;
 
   // --- events (only SAM-managed bodies get paths from events; push.py `to_cloudformation`)
@@ -157,14 +161,22 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       continue;
     }
     const included = !(event.condition && !resolver.condition(event.condition, [event.path[0] as string, event.path[1] as string, "Condition"]));
-    if (manage) {
-      conditionalOnly.set(path, (conditionalOnly.get(path) ?? true) && event.condition !== undefined);
+    if (manage || merge) {
+      if (manage) conditionalOnly.set(path, (conditionalOnly.get(path) ?? true) && event.condition !== undefined);
       if (!included) {
         // The method sits in Fn::If [condition, method, NoValue]: its path item stays (possibly empty).
         if (!editor.pathItem(path)) define(editor.paths, path, {});
         continue;
       }
-      if (editor.hasIntegration(path, method)) {
+      if (merge) {
+        const existing = editor.pathItem(path)?.[normalizeMethod(method)];
+        if (isRecord(existing)) {
+          // Keys the generated method carries replace the written ones.
+          for (const key of ["x-amazon-apigateway-integration", "responses"]) delete existing[key];
+          if (isRecord(eventProps.Auth) && (pyTruthy(eventProps.Auth.Authorizer) || eventProps.Auth.ApiKeyRequired !== undefined)) delete existing.security;
+          if (Array.isArray(eventProps.RequestParameters)) delete existing.parameters;
+        }
+      } else if (editor.hasIntegration(path, method)) {
         problem(`${event.functionId}.${event.eventId}: API method "${method}" defined multiple times for path "${path}" (SAM refuses the template)`, eventPosition);
         continue;
       }

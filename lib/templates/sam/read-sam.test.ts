@@ -212,3 +212,35 @@ ${fn(`        A: { Type: Api, Properties: { Path: "/pets/{id}", Method: get, Res
     expect(readSamTemplate({ path: "x.yaml", text: "Resources: { B: { Type: AWS::S3::Bucket } }\n" }, isolatedContext())).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^x\.yaml: not a SAM template/) } });
   });
 });
+
+describe("readSamTemplate MergeDefinitions", () => {
+  it("merges each event's generated method over the DefinitionBody's own, generated keys winning", () => {
+    const result = read(`${HEAD}Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      MergeDefinitions: true
+      Auth:
+        ApiKeyRequired: true
+      DefinitionBody:
+        openapi: 3.0.1
+        info: { title: t, version: "1" }
+        paths:
+          /a:
+            get:
+              operationId: keepMe
+              responses: { "200": { description: ok } }
+          /written:
+            post:
+              x-amazon-apigateway-integration: { type: mock }
+${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !Ref Api } }
+`)}`);
+    const snapshot = result.apis[0]!.variants[0]!.snapshot;
+    expect(methodTable(snapshot)).toEqual(["/a GET NONE - key", "/written POST NONE - key"]);
+    const get = snapshot.resources!.find((r) => r.path === "/a")!.resourceMethods!.GET!;
+    expect(get.operationName).toBe("keepMe");
+    expect(get.methodIntegration!.type).toBe("AWS_PROXY");
+    expect(get.methodResponses).toEqual({});
+  });
+});
