@@ -244,3 +244,26 @@ ${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !R
     expect(get.methodResponses).toEqual({});
   });
 });
+
+describe("readSamTemplate GatewayResponses", () => {
+  it("turns GatewayResponses into gateway responses with prefixed parameters and a string status code", () => {
+    const result = read(`${HEAD}Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      GatewayResponses:
+        UNAUTHORIZED:
+          StatusCode: 401
+          ResponseParameters:
+            Headers:
+              Access-Control-Allow-Origin: "'*'"
+${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !Ref Api } }
+`)}`);
+    const variant = result.apis[0]!.variants[0]!;
+    expect(variant.snapshot.gatewayResponses).toEqual([
+      { responseType: "UNAUTHORIZED", statusCode: "401", defaultResponse: false, responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} },
+    ]);
+    expect(variant.locations["gatewayResponse UNAUTHORIZED"]).toMatchObject({ line: 8, column: 9 });
+  });
+});
