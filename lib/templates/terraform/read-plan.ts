@@ -19,6 +19,14 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 const REFERENCE_ATTRIBUTES = ["rest_api_id", "parent_id", "resource_id", "authorizer_id", "deployment_id", "http_method", "status_code", "stage_name"];
 
 export function readTerraformPlan(entry: TemplateFile, context: TemplateReadContext): TemplateReadResult {
+  // The document parser reads JSON through YAML (for positions), and YAML forgives what JSON does not
+  // (`"a": }` is a YAML null): JSON.parse decides validity first.
+  try {
+    JSON.parse(entry.text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : "invalid JSON";
+    return { ok: false, error: { message: `${entry.path}: not valid JSON: ${reason}` } };
+  }
   const parsed = parseTemplateDocument(entry.path, entry.text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const doc = parsed.document;
@@ -28,8 +36,9 @@ export function readTerraformPlan(entry: TemplateFile, context: TemplateReadCont
   }
   const version = String(plan.format_version);
   // The major version changes only for incompatible changes; reject those (json-format, "format_version").
-  if (!version.startsWith("1.") && version !== "1") {
-    return { ok: false, error: { message: `${entry.path}: plan JSON format_version ${version} is not supported (1.x is)` } };
+  // 0.x (Terraform 0.12 to 1.0) has the same shape, before the compatibility promise.
+  if (!/^[01](\.\d+)*$/.test(version)) {
+    return { ok: false, error: { message: `${entry.path}: plan JSON format_version ${version} is not supported (0.x and 1.x are)` } };
   }
 
   const unknownByAddress = new Map<string, Json>();
@@ -41,13 +50,15 @@ export function readTerraformPlan(entry: TemplateFile, context: TemplateReadCont
     }
   }
   const expressionsByAddress = new Map<string, { module: string; expressions: Json }>();
+  const moduleCalls = new Map<string, ModuleCall>();
   const configRoot = isObject(plan.configuration) ? plan.configuration.root_module : undefined;
-  collectConfiguration(configRoot, "", expressionsByAddress, 0);
+  collectConfiguration(configRoot, "", expressionsByAddress, moduleCalls, 0);
 
   const instances: TfResourceInstance[] = [];
   const plannedRoot = isObject(plan.planned_values) ? plan.planned_values.root_module : undefined;
-  collectPlanned(doc, plannedRoot, ["planned_values", "root_module"], instances, unknownByAddress, expressionsByAddress, 0);
+  collectPlanned(doc, plannedRoot, ["planned_values", "root_module"], instances, unknownByAddress, expressionsByAddress, moduleCalls, 0);
   linkKnownIds(instances);
+  resolveArgumentReferences(instances);
 
   const apis = buildApis({ instances, format: "terraform-plan", files: [entry.path], region: context.region, fileOf: () => entry.path });
   const gaps = apis.length === 0 ? [{ message: `${entry.path}: the plan has no aws_api_gateway_* resources` }] : [];
@@ -56,16 +67,36 @@ export function readTerraformPlan(entry: TemplateFile, context: TemplateReadCont
 
 const MAX_MODULE_DEPTH = 32;
 
-function collectConfiguration(module: unknown, prefix: string, out: Map<string, { module: string; expressions: Json }>, depth: number): void {
+/** A module call's input expressions, relative to the calling module (`parent`). */
+interface ModuleCall {
+  parent: string;
+  expressions: Json;
+}
+
+function collectConfiguration(
+  module: unknown,
+  prefix: string,
+  out: Map<string, { module: string; expressions: Json }>,
+  calls: Map<string, ModuleCall>,
+  depth: number,
+): void {
   if (!isObject(module) || depth > MAX_MODULE_DEPTH) return;
   for (const r of Array.isArray(module.resources) ? module.resources : []) {
     if (isObject(r) && typeof r.address === "string" && isObject(r.expressions)) out.set(prefix + r.address, { module: prefix, expressions: r.expressions });
   }
   if (isObject(module.module_calls)) {
     for (const [name, call] of Object.entries(module.module_calls)) {
-      if (isObject(call)) collectConfiguration(call.module, `${prefix}module.${name}.`, out, depth + 1);
+      if (!isObject(call)) continue;
+      const childPrefix = `${prefix}module.${name}.`;
+      calls.set(childPrefix, { parent: prefix, expressions: isObject(call.expressions) ? call.expressions : {} });
+      collectConfiguration(call.module, childPrefix, out, calls, depth + 1);
     }
   }
+}
+
+function firstReference(expression: unknown): string | undefined {
+  const references = isObject(expression) && Array.isArray(expression.references) ? expression.references : [];
+  return references.find((x): x is string => typeof x === "string" && x.includes("."));
 }
 
 /** `aws_api_gateway_method.get[0]` → `aws_api_gateway_method.get`, and `module.a["x"].aws_…` → `module.a.aws_…` (configuration addresses carry no instance keys). */
@@ -106,6 +137,7 @@ function collectPlanned(
   out: TfResourceInstance[],
   unknownByAddress: Map<string, Json>,
   expressionsByAddress: Map<string, { module: string; expressions: Json }>,
+  moduleCalls: Map<string, ModuleCall>,
   depth: number,
 ): void {
   if (!isObject(module) || depth > MAX_MODULE_DEPTH) return;
@@ -119,10 +151,8 @@ function collectPlanned(
     for (const attribute of REFERENCE_ATTRIBUTES) {
       const known = values[attribute];
       if (known !== undefined && known !== null && unknown[attribute] !== true) continue;
-      const expression = config?.expressions[attribute];
-      const references = isObject(expression) && Array.isArray(expression.references) ? expression.references : [];
-      const first = references.find((x): x is string => typeof x === "string" && x.includes("."));
-      if (first !== undefined) values[attribute] = referenceValue(first, config?.module ?? "");
+      const first = firstReference(config?.expressions[attribute]);
+      if (first !== undefined) values[attribute] = referenceValue(first, config?.module ?? "", moduleCalls);
       else if (unknown[attribute] === true) values[attribute] = new TfUnknown(`${r.address}.${attribute} is only known after apply`, `\${${r.address}.${attribute}}`);
     }
     const attributePositions: Record<string, SourcePosition> = {};
@@ -130,12 +160,20 @@ function collectPlanned(
     out.push({ address: r.address, type: r.type, values, notes: {}, position: doc.positionOf(at), attributePositions });
   });
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
-  children.forEach((child, i) => collectPlanned(doc, child, [...path, "child_modules", i], out, unknownByAddress, expressionsByAddress, depth + 1));
+  children.forEach((child, i) => collectPlanned(doc, child, [...path, "child_modules", i], out, unknownByAddress, expressionsByAddress, moduleCalls, depth + 1));
 }
 
-/** `aws_api_gateway_rest_api.api.id` in module `module.m.` → a reference to `module.m.aws_api_gateway_rest_api.api`'s id. */
-function referenceValue(reference: string, modulePrefix: string): TfValue {
+/**
+ * `aws_api_gateway_rest_api.api.id` in module `module.m.` → a reference to `module.m.aws_api_gateway_rest_api.api`'s
+ * id. `var.x` inside a module follows the module call's input expression into the calling module.
+ */
+function referenceValue(reference: string, modulePrefix: string, calls: Map<string, ModuleCall>, depth = 0): TfValue {
   const root = reference.split(".")[0] ?? "";
+  const call = calls.get(modulePrefix);
+  if (root === "var" && call && depth <= MAX_MODULE_DEPTH) {
+    const outer = firstReference(call.expressions[reference.split(".")[1] ?? ""]);
+    if (outer !== undefined) return referenceValue(outer, call.parent, calls, depth + 1);
+  }
   if (["var", "local", "module", "data", "each", "count", "path", "terraform"].includes(root) || !reference.startsWith("aws_")) {
     return new TfUnknown(`${reference} is only known after apply`, `\${${reference}}`);
   }
@@ -162,6 +200,21 @@ function linkKnownIds(instances: TfResourceInstance[]): void {
     for (const attribute of ["rest_api_id", "parent_id", "resource_id", "authorizer_id", "deployment_id"]) {
       const v = i.values[attribute];
       if (typeof v === "string" && byId.has(v) && !(attribute === "rest_api_id" && byId.get(v)?.attribute !== "id")) i.values[attribute] = byId.get(v) as TfRef;
+    }
+  }
+}
+
+/**
+ * A reference to another resource's argument (`aws_api_gateway_stage.prod.stage_name`) whose planned value is known
+ * is that value, as Terraform would evaluate it; ids stay references.
+ */
+function resolveArgumentReferences(instances: TfResourceInstance[]): void {
+  const byAddress = new Map(instances.map((i) => [i.address, i]));
+  for (const i of instances) {
+    for (const [attribute, v] of Object.entries(i.values)) {
+      if (!(v instanceof TfRef) || v.attribute === "id" || v.attribute === "root_resource_id") continue;
+      const target = byAddress.get(v.address)?.values[v.attribute];
+      if (typeof target === "string" || typeof target === "number" || typeof target === "boolean") i.values[attribute] = target;
     }
   }
 }
