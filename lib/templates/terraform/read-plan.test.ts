@@ -4,7 +4,7 @@ import { normalizeApi } from "@/lib/model/normalize";
 import { isTerraformPlanJson, looksLikeTerraformPlanText } from "./detect";
 import { readTerraformPlan } from "./read-plan";
 import { memoryContext } from "./testing/memory-context";
-import { PLAN_JSON } from "./testing/plan-fixture";
+import { EXISTING_AUTHORIZER, PLAN_JSON } from "./testing/plan-fixture";
 
 const text = JSON.stringify(PLAN_JSON, null, 2);
 const context = memoryContext({ "plan.json": text });
@@ -52,7 +52,7 @@ describe("terraform show -json plan", () => {
       name: "token",
       provider_name: "registry.terraform.io/hashicorp/aws",
       schema_version: 0,
-      values: { id: "abc123", rest_api_id: "r3st4p1" } as never,
+      values: EXISTING_AUTHORIZER as never,
       sensitive_values: {},
     });
     const rest = plan.planned_values.root_module.resources[0]!;

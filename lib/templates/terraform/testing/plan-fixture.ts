@@ -27,7 +27,8 @@ const api = { name: "orders", description: null, api_key_source: "HEADER", binar
 const orders = { path_part: "orders" };
 const get = { http_method: "GET", authorization: "CUSTOM", api_key_required: false, authorization_scopes: null, request_models: null, request_parameters: null, operation_name: null };
 const options = { http_method: "OPTIONS", authorization: "CUSTOM", api_key_required: true, authorization_scopes: null, request_models: null, request_parameters: null, operation_name: null };
-const authorizer = {
+/** An authorizer that already exists (known id), for the relinking test. */
+export const EXISTING_AUTHORIZER = {
   id: "abc123",
   rest_api_id: "r3st4p1",
   name: "token",
