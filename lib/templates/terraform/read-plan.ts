@@ -7,7 +7,8 @@
  */
 import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/lib/templates/document";
 import type { SourcePosition, TemplateFile, TemplateReadContext, TemplateReadResult } from "@/lib/templates/types";
-import { API_GATEWAY_TYPES, buildApis } from "./build-apis";
+import { buildApis } from "./build-apis";
+import { API_GATEWAY_TYPES } from "./resource-types";
 import type { TfResourceInstance } from "./configuration";
 import { isTerraformPlanJson } from "./detect";
 import { newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runRules } from "@/lib/audit/run-rules";
 import { normalizeApi } from "@/lib/model/normalize";
 import type { TemplateApi, TemplateReader, TemplateReadResult } from "@/lib/templates/types";
-import { awsMethodSettingsKey } from "./build-apis";
+import { awsMethodSettingsKey } from "./build-stages";
 import { loadTerraformReader } from "./read-terraform";
 import { corpusConfigurations } from "./testing/corpus";
 import { memoryContext } from "./testing/memory-context";

@@ -5,7 +5,8 @@
  * `aws_api_gateway_rest_api` resource address. Like Terraform, a syntax error in any file refuses the directory.
  */
 import type { TemplateFile, TemplateGap, TemplateReadContext, TemplateReadResult, TemplateReader } from "@/lib/templates/types";
-import { API_GATEWAY_TYPES, buildApis } from "./build-apis";
+import { buildApis } from "./build-apis";
+import { API_GATEWAY_TYPES } from "./resource-types";
 import { evaluateConfiguration, type ParsedFile } from "./configuration";
 import { isAutoLoadedTfvars } from "./detect";
 import { loadHclParser, type HclParser } from "./hcl-parser";

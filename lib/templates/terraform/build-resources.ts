@@ -1,0 +1,162 @@
+/**
+ * Resources, methods, integrations and responses of one REST API from its Terraform resource instances. Paths come
+ * from `parent_id` and `path_part` (aws_api_gateway_resource computes `path` the same way); an element whose
+ * resource, verb or parent is not statically known is placed under a `${…}` placeholder or left out, with a gap.
+ */
+import type { RawMethod, RawResource } from "@/lib/model/raw-snapshot";
+import { elementKey } from "@/lib/templates/types";
+import type { TfResourceInstance } from "./configuration";
+import type { ElementReader } from "./element-reader";
+import { RESOURCE_TYPES as T, refAddress } from "./resource-types";
+import { placeholderText } from "./values";
+
+export function buildResources(reader: ElementReader, apiKey: string): RawResource[] {
+  const rootId = `${apiKey}.root_resource_id`;
+  const byId = new Map<string, RawResource>();
+  byId.set(rootId, { id: rootId, path: "/", resourceMethods: {} });
+  if (reader.of(T.api)[0]) reader.locate(elementKey({ kind: "resource", path: "/" }), reader.of(T.api)[0] as TfResourceInstance);
+  const declared = new Map(reader.of(T.resource).map((r) => [r.address, r]));
+
+  const pathOf = (id: string, seen: string[]): string => {
+    const known = byId.get(id);
+    if (known) return known.path;
+    const r = declared.get(id);
+    if (!r || seen.includes(id)) {
+      const path = `/\${${id}}`;
+      if (!r) reader.note(`${id} is referenced but not declared in the files read: its path is unknown (shown as ${path})`);
+      else reader.note(`resource parents form a cycle through ${id}`, r);
+      byId.set(id, { id, path, resourceMethods: {} });
+      return path;
+    }
+    const parent = r.values.parent_id;
+    const parentId =
+      refAddress(parent, "root_resource_id") !== undefined ? `${refAddress(parent, "root_resource_id")}.root_resource_id` : refAddress(parent, "id");
+    let parentPath: string;
+    if (parentId !== undefined) parentPath = pathOf(parentId === `${apiKey}.root_resource_id` ? rootId : parentId, [...seen, id]);
+    else {
+      parentPath = `/${placeholderText(parent) || "${parent_id}"}`;
+      reader.gap(r, "parent_id", parent, `its path starts with the placeholder ${parentPath}`);
+    }
+    reader.noteDefaults(r, "path_part");
+    const partValue = r.values.path_part;
+    const pathPart = typeof partValue === "string" ? partValue : placeholderText(partValue) || "${path_part}";
+    if (typeof partValue !== "string") reader.gap(r, "path_part", partValue, `shown as ${pathPart}`);
+    const path = `${parentPath === "/" ? "" : parentPath}/${pathPart}`;
+    const resource: RawResource = { id, path, pathPart, resourceMethods: {} };
+    if (parentId !== undefined) resource.parentId = parentId;
+    byId.set(id, resource);
+    reader.locate(elementKey({ kind: "resource", path }), r);
+    return path;
+  };
+  for (const r of declared.keys()) pathOf(r, []);
+
+  const resourceIdOf = (instance: TfResourceInstance): string | undefined => {
+    const v = instance.values.resource_id;
+    const root = refAddress(v, "root_resource_id");
+    if (root !== undefined) return root === apiKey ? rootId : `${root}.root_resource_id`;
+    const id = refAddress(v, "id");
+    if (id !== undefined) {
+      pathOf(id, []);
+      return id;
+    }
+    reader.gap(instance, "resource_id", v, "left out: its resource is unknown", "resources");
+    return undefined;
+  };
+
+  const methodKey = (instance: TfResourceInstance): { resource: RawResource; verb: string } | undefined => {
+    const id = resourceIdOf(instance);
+    if (id === undefined) return undefined;
+    const verb = reader.str(instance, "http_method", "resources", "left out: its verb is unknown");
+    const resource = byId.get(id) ?? byId.get(rootId);
+    if (verb === undefined || !resource) return undefined;
+    return { resource, verb: verb.toUpperCase() };
+  };
+
+  for (const m of reader.of(T.method)) {
+    const key = methodKey(m);
+    if (!key) continue;
+    const method: RawMethod = { httpMethod: key.verb };
+    const authorization = reader.str(m, "authorization", "resources", "the method's authorization is unknown");
+    if (authorization !== undefined) method.authorizationType = authorization;
+    const authorizer = m.values.authorizer_id;
+    if (authorizer !== undefined && authorizer !== null) {
+      const id = refAddress(authorizer, "id");
+      if (id !== undefined) method.authorizerId = id;
+      else if (typeof authorizer === "string") method.authorizerId = authorizer;
+      else {
+        method.authorizerId = placeholderText(authorizer);
+        reader.gap(m, "authorizer_id", authorizer, `the authorizer is shown as ${method.authorizerId}`);
+      }
+    }
+    // api_key_required defaults to false (provider docs, aws_api_gateway_method).
+    const apiKey = reader.bool(m, "api_key_required", "resources", "whether the method needs an API key is unknown");
+    method.apiKeyRequired = apiKey ?? false;
+    const scopes = reader.stringList(m, "authorization_scopes");
+    if (scopes) method.authorizationScopes = scopes;
+    const params = reader.boolMap(m, "request_parameters");
+    if (params) method.requestParameters = params;
+    const models = reader.stringMap(m, "request_models");
+    if (models) method.requestModels = models;
+    const operation = reader.text(m, "operation_name");
+    if (operation !== undefined) method.operationName = operation;
+    const methods = (key.resource.resourceMethods ??= {});
+    if (methods[key.verb]) {
+      reader.note(`${m.address} defines ${key.verb} ${key.resource.path} again; the later definition is read`, m);
+    }
+    methods[key.verb] = method;
+    reader.locate(elementKey({ kind: "method", path: key.resource.path, httpMethod: key.verb }), m);
+  }
+
+  const methodFor = (instance: TfResourceInstance, what: string): RawMethod | undefined => {
+    const key = methodKey(instance);
+    if (!key) return undefined;
+    const method = key.resource.resourceMethods?.[key.verb];
+    if (!method) reader.note(`${instance.address} belongs to ${key.verb} ${key.resource.path}, which no aws_api_gateway_method defines; its ${what} is left out`, instance);
+    return method;
+  };
+
+  for (const i of reader.of(T.integration)) {
+    const method = methodFor(i, "integration");
+    if (!method) continue;
+    const integration: NonNullable<RawMethod["methodIntegration"]> = { ...(method.methodIntegration ?? {}) };
+    const type = reader.str(i, "type", "resources", "the integration type is unknown");
+    if (type !== undefined) integration.type = type;
+    const httpMethod = reader.text(i, "integration_http_method");
+    if (httpMethod !== undefined) integration.httpMethod = httpMethod;
+    const uri = reader.text(i, "uri");
+    if (uri !== undefined) integration.uri = uri;
+    const templates = reader.stringMap(i, "request_templates");
+    if (templates) integration.requestTemplates = templates;
+    const params = reader.stringMap(i, "request_parameters");
+    if (params) integration.requestParameters = params;
+    const cacheKeys = reader.stringList(i, "cache_key_parameters");
+    if (cacheKeys) integration.cacheKeyParameters = cacheKeys;
+    const namespace = reader.text(i, "cache_namespace");
+    if (namespace !== undefined) integration.cacheNamespace = namespace;
+    method.methodIntegration = integration;
+  }
+
+  for (const r of reader.of(T.methodResponse)) {
+    const method = methodFor(r, "method response");
+    const status = method ? reader.statusCode(r) : undefined;
+    if (!method || status === undefined) continue;
+    const response: NonNullable<RawMethod["methodResponses"]>[string] = { statusCode: status };
+    const params = reader.boolMap(r, "response_parameters");
+    if (params) response.responseParameters = params;
+    (method.methodResponses ??= {})[status] = response;
+  }
+
+  for (const r of reader.of(T.integrationResponse)) {
+    const method = methodFor(r, "integration response");
+    const status = method ? reader.statusCode(r) : undefined;
+    if (!method || status === undefined) continue;
+    const integration = (method.methodIntegration ??= {});
+    const response: NonNullable<NonNullable<RawMethod["methodIntegration"]>["integrationResponses"]>[string] = { statusCode: status };
+    const pattern = reader.text(r, "selection_pattern");
+    if (pattern !== undefined) response.selectionPattern = pattern;
+    const params = reader.stringMap(r, "response_parameters");
+    if (params) response.responseParameters = params;
+    (integration.integrationResponses ??= {})[status] = response;
+  }
+  return [...byId.values()];
+}
