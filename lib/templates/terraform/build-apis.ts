@@ -15,7 +15,7 @@ import type { TfResourceInstance } from "./configuration";
 import { buildResources } from "./build-resources";
 import { buildStages } from "./build-stages";
 import { ElementReader } from "./element-reader";
-import { API_GATEWAY_TYPES, RESOURCE_TYPES as T } from "./resource-types";
+import { API_GATEWAY_TYPES, keyedRecord, RESOURCE_TYPES as T } from "./resource-types";
 import { isTfObject, placeholderText, TfRef } from "./values";
 
 export interface BuildInput {
@@ -155,12 +155,12 @@ class ApiBuilder {
   }
 
   private apiSummary(resources: RawResource[]): NonNullable<RawDeployment["apiSummary"]> {
-    const summary: NonNullable<RawDeployment["apiSummary"]> = {};
+    const summary: NonNullable<RawDeployment["apiSummary"]> = keyedRecord();
     for (const r of resources) {
       for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
         const entry: { authorizationType?: string; apiKeyRequired?: boolean } = { apiKeyRequired: m.apiKeyRequired ?? false };
         if (m.authorizationType !== undefined) entry.authorizationType = m.authorizationType;
-        (summary[r.path] ??= {})[verb] = entry;
+        (summary[r.path] ??= keyedRecord())[verb] = entry;
       }
     }
     return summary;

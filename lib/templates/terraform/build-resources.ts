@@ -7,13 +7,13 @@ import type { RawMethod, RawResource } from "@/lib/model/raw-snapshot";
 import { elementKey } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
 import type { ElementReader } from "./element-reader";
-import { RESOURCE_TYPES as T, refAddress } from "./resource-types";
+import { keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
 import { placeholderText } from "./values";
 
 export function buildResources(reader: ElementReader, apiKey: string): RawResource[] {
   const rootId = `${apiKey}.root_resource_id`;
   const byId = new Map<string, RawResource>();
-  byId.set(rootId, { id: rootId, path: "/", resourceMethods: {} });
+  byId.set(rootId, { id: rootId, path: "/", resourceMethods: keyedRecord() });
   if (reader.of(T.api)[0]) reader.locate(elementKey({ kind: "resource", path: "/" }), reader.of(T.api)[0] as TfResourceInstance);
   const declared = new Map(reader.of(T.resource).map((r) => [r.address, r]));
 
@@ -25,7 +25,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
       const path = `/\${${id}}`;
       if (!r) reader.note(`${id} is referenced but not declared in the files read: its path is unknown (shown as ${path})`);
       else reader.note(`resource parents form a cycle through ${id}`, r);
-      byId.set(id, { id, path, resourceMethods: {} });
+      byId.set(id, { id, path, resourceMethods: keyedRecord() });
       return path;
     }
     const parent = r.values.parent_id;
@@ -42,7 +42,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const pathPart = typeof partValue === "string" ? partValue : placeholderText(partValue) || "${path_part}";
     if (typeof partValue !== "string") reader.gap(r, "path_part", partValue, `shown as ${pathPart}`);
     const path = `${parentPath === "/" ? "" : parentPath}/${pathPart}`;
-    const resource: RawResource = { id, path, pathPart, resourceMethods: {} };
+    const resource: RawResource = { id, path, pathPart, resourceMethods: keyedRecord() };
     if (parentId !== undefined) resource.parentId = parentId;
     byId.set(id, resource);
     reader.locate(elementKey({ kind: "resource", path }), r);
@@ -99,7 +99,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     if (models) method.requestModels = models;
     const operation = reader.text(m, "operation_name");
     if (operation !== undefined) method.operationName = operation;
-    const methods = (key.resource.resourceMethods ??= {});
+    const methods = (key.resource.resourceMethods ??= keyedRecord());
     if (methods[key.verb]) {
       reader.note(`${m.address} defines ${key.verb} ${key.resource.path} again; the later definition is read`, m);
     }
@@ -143,7 +143,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const response: NonNullable<RawMethod["methodResponses"]>[string] = { statusCode: status };
     const params = reader.boolMap(r, "response_parameters");
     if (params) response.responseParameters = params;
-    (method.methodResponses ??= {})[status] = response;
+    (method.methodResponses ??= keyedRecord())[status] = response;
   }
 
   for (const r of reader.of(T.integrationResponse)) {
@@ -156,7 +156,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     if (pattern !== undefined) response.selectionPattern = pattern;
     const params = reader.stringMap(r, "response_parameters");
     if (params) response.responseParameters = params;
-    (integration.integrationResponses ??= {})[status] = response;
+    (integration.integrationResponses ??= keyedRecord())[status] = response;
   }
   return [...byId.values()];
 }

@@ -7,11 +7,11 @@ import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-
 import { elementKey } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
 import type { ElementReader } from "./element-reader";
-import { RESOURCE_TYPES as T, refAddress } from "./resource-types";
+import { keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
 import { isTfObject, placeholderText, type TfObject } from "./values";
 
 export function buildStages(reader: ElementReader, summary: NonNullable<RawDeployment["apiSummary"]>): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
-  const deployments: Record<string, RawDeployment> = {};
+  const deployments: Record<string, RawDeployment> = keyedRecord();
   const deploymentFor = (id: string): string => {
     deployments[id] ??= { id, apiSummary: summary };
     return id;

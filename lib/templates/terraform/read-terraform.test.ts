@@ -239,6 +239,37 @@ resource "aws_api_gateway_method_settings" "items" {
     expect(findings.map((f) => f.ruleId)).toContain("cache-key-missing-caller-identity");
   });
 
+  it("keeps hostile keys (__proto__) as plain keys", () => {
+    const files = {
+      "main.tf": api(`
+resource "aws_api_gateway_method" "get" {
+  rest_api_id   = aws_api_gateway_rest_api.a.id
+  resource_id   = aws_api_gateway_resource.items.id
+  http_method   = "GET"
+  authorization = "NONE"
+}
+resource "aws_api_gateway_method_response" "r" {
+  rest_api_id = aws_api_gateway_rest_api.a.id
+  resource_id = aws_api_gateway_resource.items.id
+  http_method = "GET"
+  status_code = "__proto__"
+  response_parameters = { "__proto__" = true }
+}
+resource "aws_api_gateway_stage" "s" {
+  rest_api_id   = aws_api_gateway_rest_api.a.id
+  deployment_id = "__proto__"
+  stage_name    = "__proto__"
+}
+`),
+    };
+    const a = only(readDir(files, "main.tf"));
+    const snapshot = a.variants[0]!.snapshot;
+    const get = snapshot.resources!.find((r) => r.path === "/items")!.resourceMethods!.GET!;
+    expect(Object.keys(get.methodResponses ?? {})).toEqual(["__proto__"]);
+    expect(Object.keys(snapshot.deployments)).toEqual(["__proto__"]);
+    expect(audit(a).model.stages.map((s) => s.name)).toEqual(["__proto__"]);
+  });
+
   it("a syntax error in any file of the directory refuses it with file:line", () => {
     const files = { "d/a.tf": api(""), "d/b.tf": 'resource "x" {\n  = 1\n}\n' };
     const result = read({ path: "d/a.tf", text: files["d/a.tf"] }, memoryContext(files));

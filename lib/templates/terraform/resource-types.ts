@@ -17,6 +17,11 @@ export const RESOURCE_TYPES = {
 
 export const API_GATEWAY_TYPES: ReadonlySet<string> = new Set(Object.values(RESOURCE_TYPES));
 
+/** A record keyed by template text: without a prototype, a key such as `__proto__` stays a plain key. */
+export function keyedRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** The address a value refers to when it is a reference to that attribute. */
 export function refAddress(v: TfValue | undefined, attribute: string): string | undefined {
   return v instanceof TfRef && v.attribute === attribute ? v.address : undefined;
