@@ -1,5 +1,5 @@
 /**
- * The Terraform configuration reader: the `.tf` files of the entry's directory read together, as Terraform reads a
+ * The Terraform configuration reader: the `.tf` and `.tf.json` files of the entry's directory read together, as Terraform reads a
  * module (https://developer.hashicorp.com/terraform/language/files: every .tf file of a directory is one module,
  * loaded in lexical order), with terraform.tfvars and *.auto.tfvars. One TemplateApi per REST API, named by the
  * `aws_api_gateway_rest_api` resource address. Like Terraform, a syntax error in any file refuses the directory.
@@ -9,6 +9,7 @@ import { buildApis } from "./build-apis";
 import { API_GATEWAY_TYPES } from "./resource-types";
 import { evaluateConfiguration, type ParsedFile } from "./configuration";
 import { isAutoLoadedTfvars } from "./detect";
+import { parseTerraformJson } from "./hcl-json";
 import { loadHclParser, type HclParser } from "./hcl-parser";
 import { TfUnknown, type TfValue } from "./values";
 
@@ -33,12 +34,9 @@ export function readTerraformDirectory(parser: HclParser, entry: TemplateFile, c
   const names = siblings.includes(entryName) ? siblings : [...siblings, entryName].sort();
   for (const name of names) {
     const lower = name.toLowerCase();
-    const isTf = lower.endsWith(".tf");
+    const isJson = lower.endsWith(".tf.json");
+    const isTf = lower.endsWith(".tf") || isJson;
     const isVars = isAutoLoadedTfvars(name);
-    if (lower.endsWith(".tf.json")) {
-      gaps.push({ message: `${name}: Terraform's JSON syntax is not read; its resources are not in this audit` });
-      continue;
-    }
     if (!isTf && !isVars) continue;
     const file = load(name);
     if (!file.ok) {
@@ -46,7 +44,7 @@ export function readTerraformDirectory(parser: HclParser, entry: TemplateFile, c
       gaps.push({ message: `${name} could not be read: ${file.message}` });
       continue;
     }
-    const result = parser.parse(file.file.path, file.file.text);
+    const result = isJson ? parseTerraformJson(parser, file.file.path, file.file.text) : parser.parse(file.file.path, file.file.text);
     if (!result.ok) return { ok: false, error: result.error };
     (isTf ? parsed : tfvars).push({ file: file.file.path, body: result.body });
   }
