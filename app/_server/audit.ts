@@ -1,7 +1,7 @@
 import "server-only";
 import { RULES } from "@/lib/rules";
 import type { RuleMeta } from "@/lib/rules/types";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { UiError } from "@/components/connect/types";
 import { auditPath } from "@/components/audit/url-state";

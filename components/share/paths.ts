@@ -1,7 +1,7 @@
-import type { AuditReport } from "@/lib/audit/types";
+import type { AuditReport, LiveSource } from "@/lib/audit/types";
 
-/** The live audit page for the API a report was read from, through the same connection id. */
-export function liveAuditPath(report: Pick<AuditReport, "api" | "source">): string {
+/** The live audit page for the API a live report was read from, through the same connection id. */
+export function liveAuditPath(report: Pick<AuditReport, "api"> & { source: LiveSource }): string {
   const segments = [report.source.connection, report.api.region, report.api.id].map(encodeURIComponent);
   return `/audit/${segments.join("/")}`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { CONNECTION_OPTIONS, connectionFromFlags, type ConnectionFlags } from "@/lib/cli/connection-flags";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 
 /** Flags of every command that audits one REST API (`audit`, `fix`). */

@@ -1,4 +1,5 @@
 import type { AuditReport } from "@/lib/audit/types";
+import { positionOf } from "@/lib/audit/element-key";
 import type { Finding, RuleMeta, Severity } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
 import { targetLabel } from "@/lib/report/locations";
@@ -62,6 +63,18 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
   };
 }
 
+/** Template findings land on the file and line that wrote the element, so code scanning annotates it. */
+function physicalLocation(report: AuditReport, finding: Finding): Record<string, unknown> {
+  const position = positionOf(report.source, finding.target);
+  if (!position) return {};
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: position.file.split(/[\\/]/).map(encodeURIComponent).join("/") },
+      region: { startLine: position.line, startColumn: position.column },
+    },
+  };
+}
+
 function result(finding: Finding, ruleIndex: number, report: AuditReport): Record<string, unknown> {
   const label = targetLabel(finding.target);
   const fullyQualifiedName = label === "API" ? report.api.id : `${report.api.id} ${label}`;
@@ -71,6 +84,7 @@ function result(finding: Finding, ruleIndex: number, report: AuditReport): Recor
     level: sarifLevel(finding.severity),
     message: { text: `${finding.message} ${finding.symptom}`.trim() },
     locations: [{
+      ...physicalLocation(report, finding),
       logicalLocations: [{
         name: label,
         fullyQualifiedName,

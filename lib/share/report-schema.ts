@@ -4,6 +4,7 @@
  * keys, so nothing outside the contract (e.g. a stray `variables` map) survives into storage.
  */
 import { z } from "zod";
+import { TEMPLATE_FORMATS } from "@/lib/audit/source";
 import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
 import { apiModelSchema } from "@/lib/model/schema";
 import { HTTP_VERBS } from "@/lib/model/types";
@@ -109,11 +110,25 @@ const severityCounts = z.object({
   info: z.number().int().nonnegative(),
 });
 
+const sourcePosition = z.object({ file: z.string(), line: z.number().int().positive(), column: z.number().int().positive() });
+
+const auditSourceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("live"), connection: z.string(), customEndpoint: z.boolean() }),
+  z.object({
+    kind: z.literal("template"),
+    format: z.enum(TEMPLATE_FORMATS),
+    files: z.array(z.string()),
+    apiName: z.string(),
+    constructPath: z.string().optional(),
+    locations: z.record(z.string(), sourcePosition),
+  }),
+]);
+
 export const auditReportSchema: z.ZodType<AuditReport> = z.object({
   reportVersion: z.literal(AUDIT_REPORT_VERSION),
   preflightVersion: z.string(),
   api: z.object({ accountId: z.string().optional(), region: z.string().min(1), id: z.string().min(1), name: z.string() }),
-  source: z.object({ kind: z.literal("live"), connection: z.string(), customEndpoint: z.boolean() }),
+  source: auditSourceSchema,
   readAt: z.string(),
   partial: z.boolean(),
   model: apiModelSchema,
