@@ -15,6 +15,7 @@ import type { TfResourceInstance } from "./configuration";
 import { buildResources } from "./build-resources";
 import { buildStages } from "./build-stages";
 import { ElementReader } from "./element-reader";
+import { mergeResources, readBody } from "./openapi-body";
 import { API_GATEWAY_TYPES, keyedRecord, RESOURCE_TYPES as T } from "./resource-types";
 import { isTfObject, placeholderText, TfRef } from "./values";
 
@@ -80,10 +81,6 @@ class ApiBuilder {
       const disabled = reader.bool(apiInstance, "disable_execute_api_endpoint", "resources", "left unknown");
       if (disabled !== undefined) restApi.disableExecuteApiEndpoint = disabled;
       restApi.rootResourceId = `${this.key}.root_resource_id`;
-      if (apiInstance.values.body !== undefined && apiInstance.values.body !== null) {
-        const message = `${apiInstance.address} defines its API with an OpenAPI body, which this reader does not read yet: the methods the body defines are not in this audit`;
-        reader.note(message, apiInstance, "body", "resources");
-      }
       if (apiInstance.values.policy !== undefined) {
         reader.note(`the resource policy of ${apiInstance.address} is not part of the audit model`, apiInstance, "policy");
       }
@@ -93,9 +90,24 @@ class ApiBuilder {
       reader.note(`these resources belong to the REST API ${this.key}, which is given to this module from outside: audit the calling configuration or a terraform plan to see the whole API`);
     }
 
-    const resources = buildResources(reader, this.key);
-    const authorizers = reader.of(T.authorizer).map((a) => this.buildAuthorizer(reader, a));
-    const gatewayResponses = reader.of(T.gatewayResponse).flatMap((g) => this.buildGatewayResponse(reader, g));
+    const body = apiInstance ? readBody(reader, apiInstance) : undefined;
+    const terraformResources = buildResources(reader, this.key);
+    const resources = body ? mergeResources(body.resources, terraformResources, `${this.key}.root_resource_id`) : terraformResources;
+    const authorizers = [...(body?.authorizers ?? []), ...reader.of(T.authorizer).map((a) => this.buildAuthorizer(reader, a))];
+    const ownResponses = reader.of(T.gatewayResponse).flatMap((g) => this.buildGatewayResponse(reader, g));
+    const gatewayResponses = [...(body?.gatewayResponses ?? []).filter((r) => !ownResponses.some((o) => o.responseType === r.responseType)), ...ownResponses];
+    if (body) {
+      // The resource's own arguments override the definition's values (provider docs, aws_api_gateway_rest_api).
+      for (const [key, value] of Object.entries(body.restApi)) {
+        if (value !== undefined && (restApi as unknown as Record<string, unknown>)[key] === undefined) (restApi as unknown as Record<string, unknown>)[key] = value;
+      }
+      if (apiInstance && apiInstance.values.name === undefined && body.restApi.name) restApi.name = body.restApi.name;
+      for (const [key, position] of Object.entries(body.locations)) reader.locations[key] ??= position;
+      reader.gaps.push(...body.gaps);
+      for (const gap of body.gaps) {
+        if (gap.part) reader.missing.push({ part: gap.part, operation: "OpenAPI body", reason: gap.message });
+      }
+    }
     const summary = this.apiSummary(resources);
     const { stages, deployments } = buildStages(reader, summary);
 
@@ -114,7 +126,7 @@ class ApiBuilder {
       name: this.key,
       format: this.input.format,
       files: [...reader.files].sort(),
-      variants: [{ assumptions: {}, snapshot, locations: reader.locations }],
+      variants: [{ assumptions: {}, snapshot, locations: reader.locations, ...(body && Object.keys(body.uncertainties).length > 0 ? { uncertainties: body.uncertainties } : {}) }],
       gaps: reader.gaps,
     };
   }

@@ -239,6 +239,56 @@ resource "aws_api_gateway_method_settings" "items" {
     expect(findings.map((f) => f.ruleId)).toContain("cache-key-missing-caller-identity");
   });
 
+  it("reads an OpenAPI body written with jsonencode(), unknown ARNs as placeholders, resource arguments overriding it", () => {
+    const files = {
+      "b/main.tf": `
+resource "aws_api_gateway_rest_api" "pets" {
+  name = "pets-api"
+  body = jsonencode({
+    openapi = "3.0.1"
+    info    = { title = "from-body", version = "1" }
+    paths = {
+      "/pets" = {
+        get = {
+          security = [{ cognito = [] }]
+          x-amazon-apigateway-integration = { type = "aws_proxy", httpMethod = "POST", uri = aws_lambda_function.pets.invoke_arn }
+        }
+        options = {
+          x-amazon-apigateway-integration = { type = "mock" }
+        }
+      }
+    }
+    components = {
+      securitySchemes = {
+        cognito = {
+          type = "apiKey", name = "Authorization", in = "header"
+          x-amazon-apigateway-authtype   = "cognito_user_pools"
+          x-amazon-apigateway-authorizer = { type = "cognito_user_pools", providerARNs = [aws_cognito_user_pool.users.arn] }
+        }
+      }
+    }
+  })
+}
+resource "aws_api_gateway_deployment" "d" { rest_api_id = aws_api_gateway_rest_api.pets.id }
+resource "aws_api_gateway_stage" "prod" {
+  rest_api_id   = aws_api_gateway_rest_api.pets.id
+  deployment_id = aws_api_gateway_deployment.d.id
+  stage_name    = "prod"
+}
+`,
+    };
+    const a = only(readDir(files, "b/main.tf"));
+    const { model } = audit(a);
+    expect(model.api.name).toBe("pets-api");
+    expect(methods(a)).toEqual(["GET /pets COGNITO_USER_POOLS cognito", "OPTIONS /pets NONE"]);
+    expect(model.authorizers.map((x) => [x.id, x.type, x.providerArns])).toEqual([["cognito", "COGNITO_USER_POOLS", ["\${aws_cognito_user_pool.users.arn}"]]]);
+    const get = model.resources.find((r) => r.path === "/pets")?.methods.find((m) => m.httpMethod === "GET");
+    expect(get?.integration).toMatchObject({ type: "AWS_PROXY", uri: "\${aws_lambda_function.pets.invoke_arn}" });
+    expect(model.stages.map((s) => [s.name, s.drift.length])).toEqual([["prod", 0]]);
+    expect(a.gaps.some((g) => g.message.startsWith("parts of the body of aws_api_gateway_rest_api.pets are only known after apply") && g.part === undefined)).toBe(true);
+    expect(a.variants[0]!.locations["method /pets GET"]).toEqual({ file: "b/main.tf", line: 4, column: 3 });
+  });
+
   it("keeps hostile keys (__proto__) as plain keys", () => {
     const files = {
       "main.tf": api(`
