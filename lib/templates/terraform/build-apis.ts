@@ -16,7 +16,7 @@ import { buildResources } from "./build-resources";
 import { buildStages } from "./build-stages";
 import { ElementReader } from "./element-reader";
 import { mergeResources, readBody } from "./openapi-body";
-import { API_GATEWAY_TYPES, keyedRecord, RESOURCE_TYPES as T } from "./resource-types";
+import { API_GATEWAY_TYPES, defined, keyedRecord, RESOURCE_TYPES as T } from "./resource-types";
 import { isTfObject, placeholderText, TfRef } from "./values";
 
 export interface BuildInput {
@@ -136,34 +136,31 @@ class ApiBuilder {
     // Provider defaults (aws_api_gateway_authorizer): type TOKEN, identity_source
     // "method.request.header.Authorization", authorizer_result_ttl_in_seconds 300. Terraform sends the 300, so the
     // deployed authorizer has it configured (the API's own default is also 300: API_Authorizer.html).
-    const authorizer: RawAuthorizer = {
+    return defined<RawAuthorizer>({
       id: a.address,
       name: reader.text(a, "name") ?? a.address,
       type: reader.str(a, "type", "authorizers", "the authorizer type is unknown") ?? "TOKEN",
       identitySource: reader.text(a, "identity_source") ?? "method.request.header.Authorization",
       authorizerResultTtlInSeconds: reader.num(a, "authorizer_result_ttl_in_seconds", "authorizers", "its cache TTL is unknown") ?? 300,
-    };
-    const uri = reader.text(a, "authorizer_uri");
-    if (uri !== undefined) authorizer.authorizerUri = uri;
-    const arns = reader.stringList(a, "provider_arns");
-    if (arns) authorizer.providerARNs = arns;
-    const validation = reader.text(a, "identity_validation_expression");
-    if (validation !== undefined) authorizer.identityValidationExpression = validation;
-    return authorizer;
+      authorizerUri: reader.text(a, "authorizer_uri"),
+      providerARNs: reader.stringList(a, "provider_arns"),
+      identityValidationExpression: reader.text(a, "identity_validation_expression"),
+    });
   }
 
   private buildGatewayResponse(reader: ElementReader, g: TfResourceInstance): RawGatewayResponse[] {
     const type = reader.str(g, "response_type", "gatewayResponses", "left out");
     if (type === undefined) return [];
     reader.locate(elementKey({ kind: "gatewayResponse", responseType: type }), g);
-    const response: RawGatewayResponse = { responseType: type, defaultResponse: false };
-    const status = reader.text(g, "status_code");
-    if (status !== undefined) response.statusCode = status;
-    const params = reader.stringMap(g, "response_parameters");
-    if (params) response.responseParameters = params;
-    const templates = reader.stringMap(g, "response_templates");
-    if (templates) response.responseTemplates = templates;
-    return [response];
+    return [
+      defined({
+        responseType: type,
+        defaultResponse: false,
+        statusCode: reader.text(g, "status_code"),
+        responseParameters: reader.stringMap(g, "response_parameters"),
+        responseTemplates: reader.stringMap(g, "response_templates"),
+      }),
+    ];
   }
 
   private apiSummary(resources: RawResource[]): NonNullable<RawDeployment["apiSummary"]> {

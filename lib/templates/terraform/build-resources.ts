@@ -7,7 +7,7 @@ import type { RawMethod, RawResource } from "@/lib/model/raw-snapshot";
 import { elementKey } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
 import type { ElementReader } from "./element-reader";
-import { keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
+import { defined, keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
 import { placeholderText } from "./values";
 
 export function buildResources(reader: ElementReader, apiKey: string): RawResource[] {
@@ -91,14 +91,15 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     // api_key_required defaults to false (provider docs, aws_api_gateway_method).
     const apiKey = reader.bool(m, "api_key_required", "resources", "whether the method needs an API key is unknown");
     method.apiKeyRequired = apiKey ?? false;
-    const scopes = reader.stringList(m, "authorization_scopes");
-    if (scopes) method.authorizationScopes = scopes;
-    const params = reader.boolMap(m, "request_parameters");
-    if (params) method.requestParameters = params;
-    const models = reader.stringMap(m, "request_models");
-    if (models) method.requestModels = models;
-    const operation = reader.text(m, "operation_name");
-    if (operation !== undefined) method.operationName = operation;
+    Object.assign(
+      method,
+      defined({
+        authorizationScopes: reader.stringList(m, "authorization_scopes"),
+        requestParameters: reader.boolMap(m, "request_parameters"),
+        requestModels: reader.stringMap(m, "request_models"),
+        operationName: reader.text(m, "operation_name"),
+      }),
+    );
     const methods = (key.resource.resourceMethods ??= keyedRecord());
     if (methods[key.verb]) {
       reader.note(`${m.address} defines ${key.verb} ${key.resource.path} again; the later definition is read`, m);
@@ -118,32 +119,25 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
   for (const i of reader.of(T.integration)) {
     const method = methodFor(i, "integration");
     if (!method) continue;
-    const integration: NonNullable<RawMethod["methodIntegration"]> = { ...(method.methodIntegration ?? {}) };
-    const type = reader.str(i, "type", "resources", "the integration type is unknown");
-    if (type !== undefined) integration.type = type;
-    const httpMethod = reader.text(i, "integration_http_method");
-    if (httpMethod !== undefined) integration.httpMethod = httpMethod;
-    const uri = reader.text(i, "uri");
-    if (uri !== undefined) integration.uri = uri;
-    const templates = reader.stringMap(i, "request_templates");
-    if (templates) integration.requestTemplates = templates;
-    const params = reader.stringMap(i, "request_parameters");
-    if (params) integration.requestParameters = params;
-    const cacheKeys = reader.stringList(i, "cache_key_parameters");
-    if (cacheKeys) integration.cacheKeyParameters = cacheKeys;
-    const namespace = reader.text(i, "cache_namespace");
-    if (namespace !== undefined) integration.cacheNamespace = namespace;
-    method.methodIntegration = integration;
+    method.methodIntegration = {
+      ...(method.methodIntegration ?? {}),
+      ...defined({
+        type: reader.str(i, "type", "resources", "the integration type is unknown"),
+        httpMethod: reader.text(i, "integration_http_method"),
+        uri: reader.text(i, "uri"),
+        requestTemplates: reader.stringMap(i, "request_templates"),
+        requestParameters: reader.stringMap(i, "request_parameters"),
+        cacheKeyParameters: reader.stringList(i, "cache_key_parameters"),
+        cacheNamespace: reader.text(i, "cache_namespace"),
+      }),
+    };
   }
 
   for (const r of reader.of(T.methodResponse)) {
     const method = methodFor(r, "method response");
     const status = method ? reader.statusCode(r) : undefined;
     if (!method || status === undefined) continue;
-    const response: NonNullable<RawMethod["methodResponses"]>[string] = { statusCode: status };
-    const params = reader.boolMap(r, "response_parameters");
-    if (params) response.responseParameters = params;
-    (method.methodResponses ??= keyedRecord())[status] = response;
+    (method.methodResponses ??= keyedRecord())[status] = defined({ statusCode: status, responseParameters: reader.boolMap(r, "response_parameters") });
   }
 
   for (const r of reader.of(T.integrationResponse)) {
@@ -151,12 +145,11 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const status = method ? reader.statusCode(r) : undefined;
     if (!method || status === undefined) continue;
     const integration = (method.methodIntegration ??= {});
-    const response: NonNullable<NonNullable<RawMethod["methodIntegration"]>["integrationResponses"]>[string] = { statusCode: status };
-    const pattern = reader.text(r, "selection_pattern");
-    if (pattern !== undefined) response.selectionPattern = pattern;
-    const params = reader.stringMap(r, "response_parameters");
-    if (params) response.responseParameters = params;
-    (integration.integrationResponses ??= keyedRecord())[status] = response;
+    (integration.integrationResponses ??= keyedRecord())[status] = defined({
+      statusCode: status,
+      selectionPattern: reader.text(r, "selection_pattern"),
+      responseParameters: reader.stringMap(r, "response_parameters"),
+    });
   }
   return [...byId.values()];
 }

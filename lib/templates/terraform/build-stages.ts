@@ -18,9 +18,13 @@ export function buildStages(reader: ElementReader, summary: NonNullable<RawDeplo
   };
   for (const d of reader.of(T.deployment)) deploymentFor(d.address);
   const stages = new Map<string, RawStage>();
+  // Stage variable names only (values are never kept, as for a live read); names unknown statically are a gap.
   const variableNames = (instance: TfResourceInstance): string[] => {
     const v = instance.values.variables;
-    return isTfObject(v) ? Object.keys(v) : [];
+    if (v === undefined || v === null) return [];
+    if (isTfObject(v)) return Object.keys(v);
+    reader.gap(instance, "variables", v, "the stage's variable names are unknown", "stages");
+    return [];
   };
   // The deprecated stage_name of aws_api_gateway_deployment creates a stage too.
   for (const d of reader.of(T.deployment)) {

@@ -22,6 +22,12 @@ export function keyedRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
+/** The object without its undefined properties (wire objects leave unset fields out, as the live reader's do). */
+export function defined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
 /** The address a value refers to when it is a reference to that attribute. */
 export function refAddress(v: TfValue | undefined, attribute: string): string | undefined {
   return v instanceof TfRef && v.attribute === attribute ? v.address : undefined;
