@@ -5,10 +5,10 @@ export function isTerraformConfigurationFile(path: string): boolean {
   return name.endsWith(".tf") || name.endsWith(".tf.json");
 }
 
-/** Variable definition files Terraform loads by itself (terraform.tfvars, *.auto.tfvars). */
+/** Variable definition files Terraform loads by itself: terraform.tfvars(.json) and *.auto.tfvars(.json). */
 export function isAutoLoadedTfvars(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === "terraform.tfvars" || lower.endsWith(".auto.tfvars");
+  return lower === "terraform.tfvars" || lower === "terraform.tfvars.json" || lower.endsWith(".auto.tfvars") || lower.endsWith(".auto.tfvars.json");
 }
 
 /**

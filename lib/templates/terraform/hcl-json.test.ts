@@ -78,6 +78,13 @@ describe("Terraform JSON syntax (.tf.json)", () => {
     expect(text.split("\n")[(position?.line ?? 1) - 1]).toContain('"options": {');
   });
 
+  it("takes variable values from terraform.tfvars.json and *.auto.tfvars.json, literally", () => {
+    const files = { "v/main.tf": NATIVE, "v/x.auto.tfvars.json": JSON.stringify({ auth: "AWS_IAM" }) };
+    const { api, model } = modelOf(files, "v/main.tf");
+    expect(model.resources.find((r) => r.path === "/cart")?.methods[0]?.authorizationType).toBe("AWS_IAM");
+    expect(api.gaps.map((g) => g.message)).toContain("authorization of aws_api_gateway_method.options: var.auth is read from v/x.auto.tfvars.json");
+  });
+
   it("mixes with .tf files of the same directory, and reports bad JSON in one line", () => {
     const parts = { "d/api.tf": 'resource "aws_api_gateway_rest_api" "a" { name = "shop" }\n', "d/more.tf.json": JSON.stringify({ resource: { aws_api_gateway_authorizer: { t: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", name: "t" } } } }) };
     const { model } = modelOf(parts, "d/api.tf");

@@ -31,7 +31,16 @@ class JsonSyntaxError extends Error {
   }
 }
 
+/** A `.tfvars.json` file: each property is a variable's value, taken literally. */
+export function parseTfvarsJson(parser: HclParser, file: string, text: string): HclParseResult {
+  return parseJsonWith(parser, file, text, (converter, root) => converter.variableValues(root));
+}
+
 export function parseTerraformJson(parser: HclParser, file: string, text: string): HclParseResult {
+  return parseJsonWith(parser, file, text, (converter, root) => converter.root(root));
+}
+
+function parseJsonWith(parser: HclParser, file: string, text: string, convert: (converter: JsonConverter, root: Record<string, Json>) => HclBody): HclParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not Terraform JSON` } };
   try {
     JSON.parse(text);
@@ -45,7 +54,7 @@ export function parseTerraformJson(parser: HclParser, file: string, text: string
     return { ok: false, error: { message: `${file}:1:1: the root of a .tf.json file must be an object`, position: { file, line: 1, column: 1 } } };
   }
   try {
-    return { ok: true, body: new JsonConverter(parser, doc).root(doc.value) };
+    return { ok: true, body: convert(new JsonConverter(parser, doc), doc.value) };
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
       const p = error.position;
@@ -69,6 +78,11 @@ class JsonConverter {
       this.blocks(type, labels, [], content, [type], body.blocks);
     }
     return body;
+  }
+
+  variableValues(value: Record<string, Json>): HclBody {
+    const attributes = Object.entries(value).map(([name, v]) => ({ name, expr: this.expression(v, [name], true, 0), position: this.doc.positionOf([name]) }));
+    return { attributes, blocks: [] };
   }
 
   /** One nesting level per label, then the body (an object, or an array of objects for repeated blocks). */

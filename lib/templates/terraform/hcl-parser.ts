@@ -17,6 +17,7 @@
  * so the same code works from the CLI (tsx), vitest and the Next.js server (which must leave these packages
  * unbundled: `serverExternalPackages`).
  */
+import "server-only";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Language, Parser, type Node } from "web-tree-sitter";

@@ -1,15 +1,16 @@
 /**
- * The Terraform configuration reader: the `.tf` and `.tf.json` files of the entry's directory read together, as Terraform reads a
- * module (https://developer.hashicorp.com/terraform/language/files: every .tf file of a directory is one module,
- * loaded in lexical order), with terraform.tfvars and *.auto.tfvars. One TemplateApi per REST API, named by the
- * `aws_api_gateway_rest_api` resource address. Like Terraform, a syntax error in any file refuses the directory.
+ * The Terraform configuration reader: the `.tf` and `.tf.json` files of the entry's directory read together, as
+ * Terraform reads a module (https://developer.hashicorp.com/terraform/language/files: every .tf file of a directory
+ * is one module, loaded in lexical order), with terraform.tfvars and *.auto.tfvars (and their .json forms). One
+ * TemplateApi per REST API, named by the `aws_api_gateway_rest_api` resource address. Like Terraform, a syntax error
+ * in any file refuses the directory.
  */
 import type { TemplateFile, TemplateGap, TemplateReadContext, TemplateReadResult, TemplateReader } from "@/lib/templates/types";
 import { buildApis } from "./build-apis";
 import { API_GATEWAY_TYPES } from "./resource-types";
 import { evaluateConfiguration, type ParsedFile } from "./configuration";
 import { isAutoLoadedTfvars } from "./detect";
-import { parseTerraformJson } from "./hcl-json";
+import { parseTerraformJson, parseTfvarsJson } from "./hcl-json";
 import { loadHclParser, type HclParser } from "./hcl-parser";
 import { TfUnknown, type TfValue } from "./values";
 
@@ -44,7 +45,11 @@ export function readTerraformDirectory(parser: HclParser, entry: TemplateFile, c
       gaps.push({ message: `${name} could not be read: ${file.message}` });
       continue;
     }
-    const result = isJson ? parseTerraformJson(parser, file.file.path, file.file.text) : parser.parse(file.file.path, file.file.text);
+    const result = isJson
+      ? parseTerraformJson(parser, file.file.path, file.file.text)
+      : isVars && lower.endsWith(".json")
+        ? parseTfvarsJson(parser, file.file.path, file.file.text)
+        : parser.parse(file.file.path, file.file.text);
     if (!result.ok) return { ok: false, error: result.error };
     (isTf ? parsed : tfvars).push({ file: file.file.path, body: result.body });
   }
