@@ -133,9 +133,10 @@ class ApiBuilder {
 
   private buildAuthorizer(reader: ElementReader, a: TfResourceInstance): RawAuthorizer {
     reader.locate(elementKey({ kind: "authorizer", id: a.address }), a);
-    // Provider defaults (aws_api_gateway_authorizer): type TOKEN, identity_source
-    // "method.request.header.Authorization", authorizer_result_ttl_in_seconds 300. Terraform sends the 300, so the
-    // deployed authorizer has it configured (the API's own default is also 300: API_Authorizer.html).
+    // Provider defaults (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_authorizer):
+    // type TOKEN, identity_source "method.request.header.Authorization", authorizer_result_ttl_in_seconds 300.
+    // Terraform sends the 300, so the deployed authorizer has it configured (API Gateway's own default is also 300:
+    // https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html).
     return defined<RawAuthorizer>({
       id: a.address,
       name: reader.text(a, "name") ?? a.address,
