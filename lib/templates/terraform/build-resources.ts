@@ -23,8 +23,12 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const r = declared.get(id);
     if (!r || seen.includes(id)) {
       const path = `/\${${id}}`;
-      if (!r) reader.note(`${id} is referenced but not declared in the files read: its path is unknown (shown as ${path})`);
-      else reader.note(`resource parents form a cycle through ${id}`, r);
+      if (r) {
+        // Terraform itself refuses such a graph; the cycle is cut here, at a placeholder, and said.
+        reader.note(`resource parents form a cycle through ${id}`, r);
+        return path;
+      }
+      reader.note(`${id} is referenced but not declared in the files read: its path is unknown (shown as ${path})`);
       byId.set(id, { id, path, resourceMethods: keyedRecord() });
       return path;
     }

@@ -20,6 +20,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { Language, Parser, type Node } from "web-tree-sitter";
 import { copyTree, TreeTooLarge, type SyntaxNode } from "./syntax-tree";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
@@ -60,11 +61,19 @@ export function loadHclParser(): Promise<HclParser> {
   return loading;
 }
 
+/** Node's resolver from this module, else from the working directory (a bundler may have moved this module). */
+function resolvePackageFile(specifier: string): string {
+  try {
+    return createRequire(import.meta.url).resolve(specifier);
+  } catch {
+    return createRequire(join(process.cwd(), "package.json")).resolve(specifier);
+  }
+}
+
 async function instantiate(): Promise<HclParser> {
-  const require = createRequire(import.meta.url);
-  const runtime = readFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"));
+  const runtime = readFileSync(resolvePackageFile("web-tree-sitter/web-tree-sitter.wasm"));
   await Parser.init({ wasmBinary: runtime as unknown as ArrayBuffer });
-  const grammar = readFileSync(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm"));
+  const grammar = readFileSync(resolvePackageFile("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm"));
   const language = await Language.load(new Uint8Array(grammar));
   const parser = new Parser();
   parser.setLanguage(language);

@@ -201,6 +201,27 @@ resource "aws_api_gateway_method" "m" {
     expect(gap?.message).toContain("reference cycle: local.a → local.b → local.a");
   });
 
+  it("reports resources that are each other's parent instead of recursing", () => {
+    const files = {
+      "main.tf": `
+resource "aws_api_gateway_rest_api" "a" { name = "a" }
+resource "aws_api_gateway_resource" "x" {
+  rest_api_id = aws_api_gateway_rest_api.a.id
+  parent_id   = aws_api_gateway_resource.y.id
+  path_part   = "x"
+}
+resource "aws_api_gateway_resource" "y" {
+  rest_api_id = aws_api_gateway_rest_api.a.id
+  parent_id   = aws_api_gateway_resource.x.id
+  path_part   = "y"
+}
+`,
+    };
+    const a = only(readDir(files, "main.tf"));
+    expect(a.gaps.map((g) => g.message)).toContain("resource parents form a cycle through aws_api_gateway_resource.x");
+    expect(audit(a).model.resources.map((r) => r.path)).toEqual(["/", "/${aws_api_gateway_resource.x}/y", "/${aws_api_gateway_resource.x}/y/x"]);
+  });
+
   it("maps method_settings paths to API Gateway's ~1 keys and keeps a stage's cache settings", () => {
     expect(awsMethodSettingsKey("*/*")).toBe("*/*");
     expect(awsMethodSettingsKey("users/{id}/get")).toBe("~1users~1{id}/GET");
