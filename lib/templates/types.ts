@@ -41,6 +41,12 @@ export interface TemplateVariant {
   assumptions: Record<string, boolean>;
   snapshot: RawApiSnapshot;
   locations: ElementLocations;
+  /**
+   * `elementKey` → why the reading of that element is uncertain (e.g. authorization inherited from an OpenAPI
+   * document's root `security`, which API Gateway's import is not documented to apply). Findings whose target
+   * has an entry should lower their confidence and show the reason. Absent when nothing is uncertain.
+   */
+  uncertainties?: Record<string, string>;
 }
 
 /** One REST API found in the template(s). */
