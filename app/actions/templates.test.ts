@@ -7,7 +7,7 @@ import { REMEDIATION_FORMATS } from "@/lib/remediation/formats/types";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { GET as templateExport } from "@/app/api/templates/[id]/[n]/export/[format]/route";
 import { GET as templateFix } from "@/app/api/templates/[id]/[n]/fix/[file]/route";
-import { findStoredAudit, viewDataFor } from "@/app/_server/share";
+import { findStoredAudit, loadComparison, viewDataFor } from "@/app/_server/share";
 import { templateAuditCache } from "@/app/_server/template-audits";
 import { loadTemplateApi } from "@/app/_server/template-view";
 import { ORDERS_OPENAPI, ORDERS_OPENAPI_PATH, ORDERS_OPTIONS_LINE } from "@/app/_server/testing/template-fixture";
@@ -169,6 +169,27 @@ describe("shareTemplateAudit", () => {
     expect(json).not.toContain("Internal note");
     expect(json).not.toContain("x-amazon-apigateway-integration");
     expect(viewDataFor(stored).fixDownloadBase).toBe(`/api/audits/${state.id}/fix`);
+  });
+
+  it("two shared template audits of one API compare as live ones do: the API-key OPTIONS finding is fixed", async () => {
+    const shareUpload = async (text: string): Promise<string> => {
+      const target = await redirectTarget(auditUploadedTemplates({ status: "idle" }, upload([{ path: ORDERS_OPENAPI_PATH, text }])));
+      const form = new FormData();
+      form.set("templateAudit", target.split("/").pop()!);
+      form.set("api", "1");
+      form.set("expiry", "never");
+      const state = await shareTemplateAudit({ status: "idle" }, form);
+      if (state.status !== "shared") throw new Error(JSON.stringify(state));
+      return state.id;
+    };
+    const before = await shareUpload(ORDERS_OPENAPI);
+    // The fix: the OPTIONS method no longer requires the key.
+    const after = await shareUpload(ORDERS_OPENAPI.replace("      security:\n        - key: []\n", ""));
+    const compared = await loadComparison(after, before);
+    if (!compared.ok) throw new Error(JSON.stringify(compared));
+    expect(compared.base.id).toBe(before);
+    expect(compared.comparison.findings.fixed.map((finding) => `${finding.ruleId} ${finding.target.httpMethod} ${finding.target.path}`)).toContain("options-requires-api-key OPTIONS /orders");
+    expect(compared.comparison.findings.new.map((finding) => finding.ruleId)).not.toContain("options-requires-api-key");
   });
 
   it("refuses a malformed or expired template audit, and read-only mode", async () => {
