@@ -58,6 +58,8 @@ export interface TemplateApi {
   files: string[];
   /** CDK construct path from `aws:cdk:path` metadata, where present. */
   constructPath?: string;
+  /** CDK construct path per element (`elementKey` → path of the construct that defines it), where present. */
+  constructPaths?: Record<string, string>;
   variants: TemplateVariant[];
   gaps: TemplateGap[];
 }
