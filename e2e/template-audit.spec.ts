@@ -25,7 +25,10 @@ test("a SAM template uploaded in the browser gets the matrix, the finding at its
   await expect(page.getByTestId("drop-zone")).toContainText("10 MB per file and 50 MB in all");
 
   // Limits are enforced in the browser before anything is sent: an 11 MB file blocks the audit until removed.
-  await upload.files.setInputFiles([FIXTURE, { name: "huge.yaml", mimeType: "application/yaml", buffer: Buffer.alloc(11 * 1024 * 1024, "a") }]);
+  await upload.files.setInputFiles([
+    { name: FIXTURE_NAME, mimeType: "application/yaml", buffer: Buffer.from(FIXTURE_TEXT) },
+    { name: "huge.yaml", mimeType: "application/yaml", buffer: Buffer.alloc(11 * 1024 * 1024, "a") },
+  ]);
   await expect(upload.problems).toContainText('"huge.yaml": 11 MB, over the 10 MB limit for one file');
   await expect(upload.submit).toBeDisabled();
   await upload.chosenPath("huge.yaml").getByRole("button", { name: "Remove huge.yaml" }).click();
@@ -97,10 +100,10 @@ test("axe finds no serious or critical violations on the upload page and the res
     await upload.open();
     await upload.files.setInputFiles(FIXTURE);
     await expect(upload.chosen).toHaveCount(1);
-    const pages = [["/templates", await new AxeBuilder({ page }).analyze()] as const];
+    const pages: [string, Awaited<ReturnType<AxeBuilder["analyze"]>>][] = [["/templates", await new AxeBuilder({ page }).analyze()]];
     await upload.audit();
     await expect(page.getByTestId("template-results")).toBeVisible();
-    pages.push([page.url(), await new AxeBuilder({ page }).analyze()] as const);
+    pages.push([page.url(), await new AxeBuilder({ page }).analyze()]);
     for (const [url, results] of pages) {
       const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
       expect(serious.map((violation) => `${url} [${scheme}] ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
