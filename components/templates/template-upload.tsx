@@ -106,7 +106,7 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
             <input
               type="file"
               multiple
-              accept=".yaml,.yml,.json,.template,.tf"
+              accept=".yaml,.yml,.json,.template,.tf,.tfvars"
               className="sr-only"
               data-testid="choose-files"
               onChange={(event) => {

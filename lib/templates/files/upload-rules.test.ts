@@ -73,6 +73,12 @@ describe("keepFolderFile", () => {
     expect(keepFolderFile("cdk.out/Stack.template.json")).toBe(true);
   });
 
+  it("keeps the variable files Terraform loads by itself, which the Terraform reader reads beside the .tf files", () => {
+    expect(keepFolderFile("infra/terraform.tfvars")).toBe(true);
+    expect(keepFolderFile("infra/prod.auto.tfvars")).toBe(true);
+    expect(keepFolderFile("infra/prod.tfvars")).toBe(false);
+  });
+
   it("leaves out what the CLI's scan leaves out: other extensions, node_modules, cdk.out and dot-folders below the chosen folder, package.json", () => {
     expect(keepFolderFile("infra/README.md")).toBe(false);
     expect(keepFolderFile("infra/node_modules/x/template.yaml")).toBe(false);

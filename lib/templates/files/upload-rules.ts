@@ -60,13 +60,24 @@ export function uploadProblems(entries: readonly UploadEntry[]): string[] {
 }
 
 /**
- * Whether a file found inside a chosen folder is worth sending: the loader only reads template extensions,
- * and a scan never enters node_modules, cdk.out or dot-folders below the folder the user chose (as the CLI).
- * The first segment is the chosen folder itself, named by the user, so it is never skipped.
+ * Variable files Terraform loads by itself (terraform.tfvars, *.auto.tfvars): not templates, but the Terraform
+ * reader reads them beside the .tf files, so a folder upload must bring them.
+ * https://developer.hashicorp.com/terraform/language/values/variables#variable-definitions-tfvars-files
+ */
+function terraformVariables(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === "terraform.tfvars" || lower.endsWith(".auto.tfvars");
+}
+
+/**
+ * Whether a file found inside a chosen folder is worth sending: the loader only reads template extensions
+ * (and Terraform's variable files), and a scan never enters node_modules, cdk.out or dot-folders below the
+ * folder the user chose (as the CLI). The first segment is the chosen folder itself, named by the user, so it
+ * is never skipped.
  */
 export function keepFolderFile(path: string): boolean {
   const segments = path.split("/");
   const name = segments.at(-1) ?? "";
   if (segments.slice(1, -1).some(skippedDirectory)) return false;
-  return candidateFile(name);
+  return candidateFile(name) || terraformVariables(name);
 }
