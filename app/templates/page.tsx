@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { auditUploadedTemplates } from "@/app/actions/templates";
 import { readOnlyMode } from "@/app/_server/share";
 import { ReadOnlyNotice } from "@/components/share/read-only-notice";
+import { TemplateBreadcrumb } from "@/components/templates/template-breadcrumb";
 import { TemplateUpload } from "@/components/templates/template-upload";
 
 export const metadata: Metadata = { title: "Audit templates" };
@@ -12,12 +12,7 @@ export const dynamic = "force-dynamic";
 export default function TemplatesPage() {
   return (
     <div className="max-w-3xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500 dark:text-zinc-400">
-        <Link href="/" className="hover:underline">
-          Sources
-        </Link>{" "}
-        / Template
-      </nav>
+      <TemplateBreadcrumb crumbs={[{ label: "Sources", href: "/" }, { label: "Template" }]} />
       <section className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Audit templates before deploy</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -35,9 +35,9 @@ describe("/templates/<id>", () => {
         { path: "broken.json", text: '{"openapi": ' },
       ]),
     );
-    const cached = templateAuditCache().put(audit, [ORDERS_OPENAPI_PATH, "broken.json"]);
+    const cached = templateAuditCache().put(audit, [ORDERS_OPENAPI_PATH, "broken.json", "api/README.md"]);
     const html = renderToStaticMarkup(await TemplateAuditPage({ params: Promise.resolve({ id: cached.id }) }));
-    expect(html).toContain("1 REST API in 2 uploaded files");
+    expect(html).toContain("1 REST API in 3 uploaded files");
     expect(html).toContain(`href="/templates/${cached.id}/1"`);
     expect(html).toContain(">Orders</a>");
     expect(html).toContain("OpenAPI");
@@ -45,6 +45,8 @@ describe("/templates/<id>", () => {
     // Several files are read like a scan (lib/templates/files/memory-file-tree.ts): one that does not parse is listed as skipped.
     expect(html).toContain("1 file skipped");
     expect(html).toContain("<li>broken.json:1:13: invalid JSON: unexpected end of input</li>");
+    // A file that is not a template by its extension is named, not silently dropped.
+    expect(html).toMatch(/1 file not read as templates.*<li>api\/README\.md<\/li>/);
   });
 
   it("shows a single file that is no template as a one-line error naming it", async () => {

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { TEMPLATE_FORMAT_LABELS } from "@/lib/audit/source";
 import type { AuditReport } from "@/lib/audit/types";
 import type { TemplateAudit } from "@/lib/templates/audit-templates";
+import { candidateFile } from "@/lib/templates/files/file-tree";
+import { terraformVariables } from "@/lib/templates/files/upload-rules";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { formatUtcMinute } from "@/components/share/expiry";
 import { Callout } from "@/components/ui/callout";
@@ -22,6 +24,11 @@ function apiTitle(report: AuditReport): string {
 /** Every REST API one upload defined, with its format, files and findings, then what could not be read. */
 export function TemplateResults({ audit, uploaded, expiresAt, apiHref }: TemplateResultsProps) {
   const { reports, errors, skipped } = audit;
+  // Uploaded but never opened as a template (the loader only opens template extensions); a template may still include them.
+  const notTemplates = uploaded.filter((path) => {
+    const name = path.split("/").at(-1) ?? "";
+    return !candidateFile(name) && !terraformVariables(name);
+  });
   return (
     <div className="space-y-4" data-testid="template-results">
       <header className="space-y-1">
@@ -77,6 +84,17 @@ export function TemplateResults({ audit, uploaded, expiresAt, apiHref }: Templat
                 {error.message}
               </li>
             ))}
+          </ul>
+        </Callout>
+      ) : null}
+      {notTemplates.length > 0 ? (
+        <Callout tone="info" title={`${notTemplates.length} file${notTemplates.length === 1 ? "" : "s"} not read as templates`} testId="template-not-read">
+          <p>Only .yaml, .yml, .json, .template and .tf files are; a template that references one of these still reads it.</p>
+          <ul className="list-disc pl-4 font-mono text-xs">
+            {notTemplates.slice(0, 50).map((path) => (
+              <li key={path}>{path}</li>
+            ))}
+            {notTemplates.length > 50 ? <li>and {notTemplates.length - 50} more</li> : null}
           </ul>
         </Callout>
       ) : null}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { templateApiPath } from "@/app/actions/template-paths";
 import { findTemplateAudit } from "@/app/_server/template-view";
+import { TemplateBreadcrumb, uploadedAt } from "@/components/templates/template-breadcrumb";
 import { TemplateResults } from "@/components/templates/template-results";
 
 // The id is the only key to an uploaded template's audit: keep it out of search indexes, like shared links.
@@ -15,12 +15,7 @@ export default async function TemplateAuditPage({ params }: { params: Promise<{ 
   if (!cached) notFound();
   return (
     <div className="space-y-3">
-      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500 dark:text-zinc-400">
-        <Link href="/templates" className="hover:underline">
-          Template
-        </Link>{" "}
-        / uploaded {cached.createdAt.slice(0, 16).replace("T", " ")} UTC
-      </nav>
+      <TemplateBreadcrumb crumbs={[{ label: "Sources", href: "/" }, { label: "Template", href: "/templates" }, { label: `uploaded ${uploadedAt(cached.createdAt)}` }]} />
       <TemplateResults audit={cached.audit} uploaded={cached.uploaded} expiresAt={cached.expiresAt} apiHref={(index) => templateApiPath(id, index)} />
     </div>
   );

@@ -64,7 +64,7 @@ export function uploadProblems(entries: readonly UploadEntry[]): string[] {
  * reader reads them beside the .tf files, so a folder upload must bring them.
  * https://developer.hashicorp.com/terraform/language/values/variables#variable-definitions-tfvars-files
  */
-function terraformVariables(name: string): boolean {
+export function terraformVariables(name: string): boolean {
   const lower = name.toLowerCase();
   return lower === "terraform.tfvars" || lower.endsWith(".auto.tfvars");
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { shareTemplateAudit } from "@/app/actions/template-share";
 import { templateAuditPath, templateDownloadBase } from "@/app/actions/template-paths";
@@ -8,6 +7,7 @@ import { AuditHeader } from "@/components/audit/audit-header";
 import { AuditView } from "@/components/audit/audit-view";
 import { ExportMenu } from "@/components/report/export-menu";
 import { ShareButton } from "@/components/share/share-button";
+import { TemplateBreadcrumb, uploadedAt } from "@/components/templates/template-breadcrumb";
 
 interface Params {
   id: string;
@@ -29,18 +29,17 @@ export default async function TemplateApiPage({ params }: { params: Promise<Para
   const view = loadTemplateApi(id, n);
   if (!view) notFound();
   const { report, rules, fixDownloadBase, index, cached } = view;
+  const apiCount = cached.audit.reports.length;
   return (
     <div className="space-y-3">
-      <nav aria-label="Breadcrumb" className="text-xs text-zinc-500 dark:text-zinc-400">
-        <Link href="/templates" className="hover:underline">
-          Template
-        </Link>{" "}
-        /{" "}
-        <Link href={templateAuditPath(id)} className="hover:underline">
-          {cached.audit.reports.length} API{cached.audit.reports.length === 1 ? "" : "s"} uploaded {cached.createdAt.slice(0, 16).replace("T", " ")} UTC
-        </Link>{" "}
-        / <span className="font-mono">{report.source.kind === "template" ? report.source.apiName : report.api.name}</span>
-      </nav>
+      <TemplateBreadcrumb
+        crumbs={[
+          { label: "Sources", href: "/" },
+          { label: "Template", href: "/templates" },
+          { label: `${apiCount} API${apiCount === 1 ? "" : "s"} uploaded ${uploadedAt(cached.createdAt)}`, href: templateAuditPath(id) },
+          { label: report.source.kind === "template" ? report.source.apiName : report.api.name, mono: true },
+        ]}
+      />
       {/* `stored`: nothing to refresh; the cache holds the one read of the uploaded files. */}
       <AuditHeader report={report} stored />
       <div className="flex flex-wrap items-start justify-between gap-3">
