@@ -88,9 +88,11 @@ test("a folder keeps its relative paths and leaves out what is not a template; a
   await upload.drop([{ name: "dropped.yaml", text: FIXTURE_TEXT }]);
   await expect(upload.chosenPath("dropped.yaml")).toBeVisible();
   await expect(upload.status).toContainText("2 files chosen");
+  await page.screenshot({ path: "test-output/screenshots/template-upload.png", fullPage: true });
   await upload.audit();
   await expect(page.getByTestId("template-api")).toHaveCount(2);
   await expect(page.getByTestId("template-apis")).toContainText("sam-folder/infra/template.yaml");
+  await page.screenshot({ path: "test-output/screenshots/template-results.png", fullPage: true });
 });
 
 test("axe finds no serious or critical violations on the upload page and the results list, light and dark", async ({ page }) => {
