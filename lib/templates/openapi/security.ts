@@ -159,7 +159,11 @@ export function methodSecurity(
     for (const name of keysOf(requirement)) {
       const kind = schemes.schemes.get(name);
       if (!kind) {
-        gap(reading, [...path, index, name], `${where}: security names "${name}", which no security scheme defines (API Gateway's import rejects this)`, "resources");
+        // SAM leaves its `NONE` marker (Auth.Authorizer: NONE under a DefaultAuthorizer) in the definition it deploys
+        // (samtranslator/swagger/swagger.py `set_path_default_authorizer` keeps `[{NONE: []}]` when nothing else is
+        // left), and such APIs deploy: the import ignores a requirement naming no scheme. Read as no authorization.
+        if (name === "NONE") continue;
+        gap(reading, [...path, index, name], `${where}: security names "${name}", which no security scheme defines; read as adding no authorization`);
         result.uncertainty = `security names an undefined scheme "${name}"`;
         continue;
       }
