@@ -10,7 +10,8 @@ import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/
 import type { SourcePosition, TemplateReadContext } from "@/lib/templates/types";
 import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
 import { openApiVersion } from "@/lib/templates/openapi/detect";
-import { chooseBranch, pyTruthy, resolveConditions } from "@/lib/templates/sam/conditions";
+import { chooseBranch, pyTruthy } from "@/lib/templates/sam/conditions";
+import { IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
 import { define, normalizeMethod, SamSwaggerEditor } from "@/lib/templates/sam/swagger-editor";
 import { authorizerScheme } from "@/lib/templates/sam/authorizers";
 import type { SamApiEvent, SamApiSource } from "@/lib/templates/sam/sources";
@@ -32,11 +33,16 @@ export interface BuiltDefinition {
   files: string[];
   /** Set when the definition cannot be read (remote DefinitionUri, unreadable include). */
   unreadable?: string;
+  /** The API's properties (Globals merged) with intrinsics resolved in this variant. */
+  properties: JsonRecord;
+  /** Conditions met in an included file that this variant did not fix (for exploreVariants). */
+  unassigned: string[];
 }
 
 interface BuildInput {
   api: SamApiSource;
-  assumptions: Record<string, boolean>;
+  /** The CloudFormation reader's resolver for this variant (lib/templates/cloudformation/intrinsics.ts). */
+  resolver: IntrinsicResolver;
   document: TemplateDocument;
   context: TemplateReadContext;
 }
@@ -48,9 +54,12 @@ function pointer(path: ValuePath): string {
 const CORS_KEYS = new Set(["AllowMethods", "AllowHeaders", "AllowOrigin", "MaxAge", "AllowCredentials"]);
 const AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "InvokeRole", "AddDefaultAuthorizerToCorsPreflight", "AddApiKeyRequiredToCorsPreflight", "ApiKeyRequired", "ResourcePolicy", "UsagePlan"]);
 
-export function buildSamDefinition({ api, assumptions, document, context }: BuildInput): BuiltDefinition {
+export function buildSamDefinition({ api, resolver, document, context }: BuildInput): BuiltDefinition {
   const problems: BuildProblem[] = [];
   const files: string[] = [];
+  const unassigned: string[] = [];
+  /** Branch choices made so far (read lazily: conditions are fixed as the resolver meets them). */
+  const chosen = () => resolver.effectiveAssumptions();
   const origins = new Map<string, SourcePosition>();
   const apiPosition = document.positionOf(api.resourcePath ?? (api.events[0]?.path ?? ["Resources"]));
   /** Where a (possibly Globals-merged) property was written: the resource's own value first, else Globals.Api. */
@@ -58,7 +67,7 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
     const has = (root: unknown, path: ValuePath) => {
       let node = root;
       for (const key of path) {
-        node = chooseBranch(node, assumptions);
+        node = chooseBranch(node, chosen());
         if (!isRecord(node) || !Object.hasOwn(node, key)) return false;
         node = node[key as string];
       }
@@ -70,9 +79,11 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
   };
   const problem = (message: string, position: SourcePosition, fatal = false) => problems.push(fatal ? { message, position, fatal } : { message, position });
 
+  const done = (extra: Partial<BuiltDefinition> & { locate: BuiltDefinition["locate"] }, properties: JsonRecord = {}): BuiltDefinition =>
+    ({ problems, files, properties, unassigned, ...extra });
   // The API exists in this variant only if its own Condition holds.
-  if (api.condition && assumptions[api.condition] === false) return { locate: () => apiPosition, problems, files };
-  const props = resolveConditions(api.properties, assumptions) as JsonRecord;
+  if (api.condition && !resolver.condition(api.condition, [...(api.resourcePath ?? []), "Condition"])) return done({ locate: () => apiPosition });
+  const props = resolveProperties(api, resolver);
 
   // --- the body
   let body: JsonRecord;
@@ -83,8 +94,11 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
     const include = includeLocation(definitionBody);
     if (include !== undefined) {
       const position = propertyPosition(["DefinitionBody"]);
-      const read = readLocal(include, "AWS::Include Location", document.file, context, assumptions);
-      if ("error" in read) return { locate: () => position, problems: [{ message: read.error, position, fatal: true }], files, unreadable: read.error };
+      const read = readLocal(include, "AWS::Include Location", document.file, context, resolver, unassigned);
+      if ("error" in read) {
+        problems.push({ message: read.error, position, fatal: true });
+        return done({ locate: () => position, unreadable: read.error }, props);
+      }
       files.push(read.document.file);
       body = read.value;
       bodySource = { document: read.document, base: [], raw: read.document.value };
@@ -96,17 +110,22 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
       }
     } else {
       const message = "DefinitionBody is not an object; not read";
-      return { locate: () => apiPosition, problems: [{ message, position: propertyPosition(["DefinitionBody"]), fatal: true }], files, unreadable: message };
+      problems.push({ message, position: propertyPosition(["DefinitionBody"]), fatal: true });
+      return done({ locate: () => apiPosition, unreadable: message }, props);
     }
   } else if (props.DefinitionUri !== undefined) {
     const uri = props.DefinitionUri;
     const position = propertyPosition(["DefinitionUri"]);
     if (typeof uri !== "string" || uri.startsWith("s3://")) {
       const message = "DefinitionUri points at S3 (a Bucket/Key object or an s3:// URI): the definition is not available to read";
-      return { locate: () => position, problems: [{ message, position, fatal: true }], files, unreadable: message };
+      problems.push({ message, position, fatal: true });
+      return done({ locate: () => position, unreadable: message }, props);
     }
-    const read = readLocal(uri, "DefinitionUri", document.file, context, assumptions);
-    if ("error" in read) return { locate: () => position, problems: [{ message: read.error, position, fatal: true }], files, unreadable: read.error };
+    const read = readLocal(uri, "DefinitionUri", document.file, context, resolver, unassigned);
+    if ("error" in read) {
+      problems.push({ message: read.error, position, fatal: true });
+      return done({ locate: () => position, unreadable: read.error }, props);
+    }
     files.push(read.document.file);
     body = read.value;
     bodySource = { document: read.document, base: [], raw: read.document.value };
@@ -128,7 +147,7 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
   // --- events (only SAM-managed bodies get paths from events; push.py `to_cloudformation`)
   const conditionalOnly = new Map<string, boolean>();
   for (const event of api.events) {
-    const eventProps = resolveConditions(event.properties, assumptions);
+    const eventProps = resolver.resolve(event.properties, [...event.path, "Properties"]);
     if (!isRecord(eventProps)) continue;
     const eventPosition = document.positionOf(event.path);
     const path = typeof eventProps.Path === "string" ? eventProps.Path : undefined;
@@ -137,7 +156,7 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
       problem(`${event.functionId}.${event.eventId}: Path and Method must be literal strings; event not read`, eventPosition);
       continue;
     }
-    const included = !(event.condition && assumptions[event.condition] === false);
+    const included = !(event.condition && !resolver.condition(event.condition, [event.path[0] as string, event.path[1] as string, "Condition"]));
     if (manage) {
       conditionalOnly.set(path, (conditionalOnly.get(path) ?? true) && event.condition !== undefined);
       if (!included) {
@@ -178,7 +197,7 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
   }
   if (manage && api.events.length > 0 && Object.keys(editor.paths).length === 0) {
     // Every event's function is switched off by its condition: SAM gives the API the same condition.
-    return { locate: () => apiPosition, problems, files };
+    return done({ locate: () => apiPosition }, props);
   }
 
   // --- Cors (api_generator.py `_add_cors`)
@@ -243,14 +262,39 @@ export function buildSamDefinition({ api, assumptions, document, context }: Buil
       const origin = origins.get(pointer(prefix));
       if (origin && length > 0) return origin;
       if (bodySource) {
-        const raw = rawPath(bodySource.raw, prefix, assumptions);
+        const raw = rawPath(bodySource.raw, prefix, chosen());
         if (raw) return bodySource.document.positionOf([...bodySource.base, ...raw]);
       }
       if (origin) return origin;
     }
     return apiPosition;
   };
-  return { definition: body, locate, problems, files };
+  return done({ definition: body, locate }, props);
+}
+
+/**
+ * The merged properties, each resolved where it was written (the resource's own value, else Globals.Api) so a
+ * gap points at the right line. DefinitionBody's AWS::Include is kept for the caller (the resolver does not run macros).
+ */
+function resolveProperties(api: SamApiSource, resolver: IntrinsicResolver): JsonRecord {
+  const out: JsonRecord = {};
+  for (const key of Object.keys(api.properties)) {
+    const path: ValuePath = api.resourcePath && Object.hasOwn(api.own, key) ? [...api.resourcePath, "Properties", key] : ["Globals", "Api", key];
+    let raw = api.properties[key];
+    if (key === "DefinitionBody") {
+      raw = chooseBranch(raw, resolver.effectiveAssumptions());
+      if (includeLocation(raw) !== undefined) {
+        const transform = (raw as JsonRecord)["Fn::Transform"] as JsonRecord;
+        const parameters = isRecord(transform.Parameters) ? transform.Parameters : {};
+        const location = resolver.resolve(parameters.Location, [...path, "Fn::Transform", "Parameters", "Location"]);
+        define(out, key, { "Fn::Transform": { Name: "AWS::Include", Parameters: { Location: location } } });
+        continue;
+      }
+    }
+    const value = resolver.resolve(raw, path);
+    if (value !== undefined) define(out, key, value);
+  }
+  return out;
 }
 
 /** The path of `path` in the raw (unresolved) value, stepping through the `Fn::If` branches this variant chose. */
@@ -288,7 +332,7 @@ function includeLocation(value: unknown): string | undefined {
  * template's own Transform ("from the most deeply nested outward",
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-macros.html), so SAM sees the included body.
  */
-function readLocal(location: string, what: string, from: string, context: TemplateReadContext, assumptions: Record<string, boolean>):
+function readLocal(location: string, what: string, from: string, context: TemplateReadContext, resolver: IntrinsicResolver, unassigned: string[]):
   { document: TemplateDocument; value: JsonRecord } | { error: string } {
   if (location === "" || /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.includes("${")) {
     return { error: `${what} "${location.slice(0, 200)}" is not a local file (S3 or computed): the definition is not available to read` };
@@ -297,7 +341,11 @@ function readLocal(location: string, what: string, from: string, context: Templa
   if (!read.ok) return { error: `${what} "${location.slice(0, 200)}": ${read.error.message}` };
   const parsed = parseTemplateDocument(read.file.path, read.file.text);
   if (!parsed.ok) return { error: parsed.error.message };
-  const value = resolveConditions(parsed.document.value, assumptions);
+  // CloudFormation resolves the included text's intrinsics like the template's own; gaps point into the included file.
+  const own = new IntrinsicResolver(resolver.template, { region: context.region, assumptions: resolver.effectiveAssumptions(), document: parsed.document });
+  const value = own.resolve(parsed.document.value, []);
+  for (const gap of own.gaps) resolver.gaps.push(gap);
+  for (const name of own.unassigned) if (!unassigned.includes(name)) unassigned.push(name);
   if (!isRecord(value)) return { error: `${read.file.path}: not a Swagger/OpenAPI definition` };
   return { document: parsed.document, value };
 }

@@ -1,2 +1,2 @@
-export { readSamTemplate, createSamReader, readSamApis, type SamReaderOptions } from "@/lib/templates/sam/read-sam";
-export { isSamTemplate } from "@/lib/templates/sam/sources";
+export { readSamTemplate, readSamApis } from "@/lib/templates/sam/read-sam";
+export { isSamTemplate, declaresSamTransform } from "@/lib/templates/sam/sources";

@@ -72,6 +72,14 @@ def package_local_artifacts(template):
         if prop and isinstance(properties, dict) and prop in properties:
             properties[prop] = packaged(properties[prop])
     globals_section = template.get("Globals") or {}
+    # SAM CLI's CodeUri default is the template's directory ("."), which `sam package` uploads too.
+    global_function = globals_section.get("Function") if isinstance(globals_section.get("Function"), dict) else {}
+    for resource in (template.get("Resources") or {}).values():
+        if isinstance(resource, dict) and resource.get("Type") == "AWS::Serverless::Function":
+            properties = resource.setdefault("Properties", {})
+            code_keys = ("CodeUri", "InlineCode", "ImageUri")
+            if isinstance(properties, dict) and not any(k in properties or k in global_function for k in code_keys):
+                properties["CodeUri"] = packaged(".")
     for section, prop in (("Function", "CodeUri"), ("Api", "DefinitionUri")):
         values = globals_section.get(section)
         if isinstance(values, dict) and prop in values:
