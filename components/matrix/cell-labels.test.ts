@@ -42,3 +42,30 @@ describe("CORS header helpers", () => {
     expect(unquote("integration.response.header.Origin")).toBe("integration.response.header.Origin");
   });
 });
+
+describe("preflights served by another resource", () => {
+  const model = apiModel([
+    resource("/"),
+    resource("/{proxy+}", [method("/{proxy+}", "ANY", { authorizationType: "CUSTOM", authorizerId: "auth1" })]),
+    resource("/orders", [method("/orders", "POST")]),
+    resource("/cart", [method("/cart", "PUT"), method("/cart", "OPTIONS")]),
+  ]);
+  const fallthrough = finding("any-method-answers-preflight", "high", { path: "/orders", httpMethod: "OPTIONS" });
+  const matrix = buildMatrix(model, [fallthrough]);
+
+  it("mark the OPTIONS cell 'served by' the resource that answers, keeping its findings", () => {
+    const cell = matrix.cells.get("/orders:OPTIONS");
+    expect(cellState(cell)).toBe("served");
+    expect(cell?.servedBy).toMatchObject({ path: "/{proxy+}", verb: "ANY", key: "/{proxy+}:ANY" });
+    expect(cell?.missingNeeded).toBe(false);
+    expect(cell?.findings).toEqual([fallthrough]);
+    expect(cellDescription(cell, "/orders", "OPTIONS")).toBe(
+      "OPTIONS /orders: no method here; served by ANY /{proxy+}, Lambda TOKEN authorizer token-auth, result cache 300s, 1 finding, worst high",
+    );
+  });
+
+  it("leave a resource with its own OPTIONS alone, and the root (/{proxy+} does not serve /) empty", () => {
+    expect(cellState(matrix.cells.get("/cart:OPTIONS"))).toBe("method");
+    expect(matrix.cells.get("/:OPTIONS")).toBeUndefined();
+  });
+});

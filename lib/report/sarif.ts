@@ -148,6 +148,32 @@ export function buildSarif(report: AuditReport, rules: readonly RuleMeta[]): Sar
   };
 }
 
+/**
+ * Several reports (the REST APIs of one template audit) as ONE run: GitHub code scanning rejects uploads with
+ * several runs of the same tool and category, and one run keeps every result on its own file and line.
+ */
+export function buildSarifForReports(reports: readonly AuditReport[], rules: readonly RuleMeta[]): SarifLog {
+  const [first, ...rest] = reports;
+  if (!first) throw new Error("SARIF export needs at least one report.");
+  const log = buildSarif(first, rules);
+  const run = log.runs[0]!;
+  const invocation = run.invocations[0]!;
+  const notifications: unknown[] = [...((invocation.toolExecutionNotifications as unknown[] | undefined) ?? [])];
+  for (const report of rest) {
+    const other = buildSarif(report, rules).runs[0]!;
+    run.results.push(...other.results);
+    const otherInvocation = other.invocations[0]!;
+    notifications.push(...((otherInvocation.toolExecutionNotifications as unknown[] | undefined) ?? []));
+    invocation.executionSuccessful = invocation.executionSuccessful === true && otherInvocation.executionSuccessful === true;
+  }
+  if (rest.length > 0) {
+    if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
+    run.automationDetails = { id: "preflight/templates/" };
+    run.properties = { apis: reports.map((report) => ({ api: report.api, source: report.source, counts: report.counts, partial: report.partial })) };
+  }
+  return log;
+}
+
 export function renderSarif(report: AuditReport, rules: readonly RuleMeta[]): ReportExport {
   return { filename: `${reportStem(report)}.sarif`, mimeType: "application/sarif+json", content: `${JSON.stringify(buildSarif(report, rules), null, 2)}\n` };
 }

@@ -108,6 +108,31 @@ describe("parseTemplateDocument: bad input", () => {
     if (!result.ok) expect(result.error.message).toMatch(/^dup\.yaml:3:3: /);
   });
 
+  it("refuses structures nested too deeply before the parser recurses into them (flow, block, JSON)", () => {
+    const cases: Array<[string, string, number]> = [
+      ["deep.json", "[".repeat(20_000) + "]".repeat(20_000), 1],
+      ["deep.yaml", `a: ${"[".repeat(20_000)}${"]".repeat(20_000)}`, 1],
+      ["block.yaml", Array.from({ length: 5_000 }, (_, i) => `${" ".repeat(i)}a:`).join("\n"), 129],
+      ["dashes.yaml", `x:\n${"- ".repeat(5_000)}leaf`, 2],
+    ];
+    for (const [file, text, line] of cases) {
+      const started = performance.now();
+      const result = parseTemplateDocument(file, text);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.message).toContain(`${file}:${line}:`);
+        expect(result.error.message).toMatch(/: nested more than 128 levels deep; not read$/);
+      }
+    }
+  });
+
+  it("accepts ordinary nesting", () => {
+    const nested = Array.from({ length: 60 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n") + " leaf";
+    expect(parseTemplateDocument("ok.yaml", nested).ok).toBe(true);
+    expect(parseTemplateDocument("ok.json", `${"[".repeat(100)}1${"]".repeat(100)}`).ok).toBe(true);
+  });
+
   it("refuses a binary file", () => {
     const result = parseTemplateDocument("logo.png", "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR");
     expect(result).toEqual({ ok: false, error: { message: "logo.png: a binary file, not a YAML or JSON template" } });

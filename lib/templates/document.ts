@@ -8,6 +8,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
 import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
+import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -17,7 +18,7 @@ export interface TemplateDocument {
   value: unknown;
   /** Where the node at `path` starts; for a missing path, the nearest ancestor that exists. */
   positionOf(path: ValuePath): SourcePosition;
-  /** The underlying YAML document, for in-place edits that keep comments and style. */
+  /** The underlying YAML document (shared with the parse cache: clone it, or parse afresh, before editing). */
   yaml: Document;
   lineCounter: LineCounter;
 }
@@ -65,7 +66,17 @@ function childPointer(parent: string | null, segment: string | number): string {
   return parent === null ? escapeSegment(segment) : `${parent}/${escapeSegment(segment)}`;
 }
 
+/** The last parse, reused when the loader's format detection and then the reader parse the same file. */
+let last: { file: string; text: string; result: ParseResult } | undefined;
+
 export function parseTemplateDocument(file: string, text: string): ParseResult {
+  if (last && last.file === file && last.text === text) return last.result;
+  const result = parseUncached(file, text);
+  last = { file, text, result };
+  return result;
+}
+
+function parseUncached(file: string, text: string): ParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not a YAML or JSON template` } };
   const lineCounter = new LineCounter();
   const at = (offset: number): SourcePosition => {
@@ -82,6 +93,14 @@ export function parseTemplateDocument(file: string, text: string): ParseResult {
         error: { message: `${file}:${position.line}:${position.col}: invalid JSON: ${jsonError.reason}`, position: { file, line: position.line, column: position.col } },
       };
     }
+  }
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const position = lineCounterFor(text).linePos(tooDeep);
+    return {
+      ok: false,
+      error: { message: `${file}:${position.line}:${position.col}: nested more than ${NESTING_LIMIT} levels deep; not read`, position: { file, line: position.line, column: position.col } },
+    };
   }
   // Duplicate keys are refused below in one pass: the parser's own uniqueKeys check compares every key with every
   // other key of its map, which is quadratic in a template's Resources.
@@ -164,6 +183,8 @@ export function parseTemplateDocument(file: string, text: string): ParseResult {
       const position = at(error.offset);
       return { ok: false, error: { message: `${file}:${position.line}:${position.column}: Map keys must be unique ("${error.key.slice(0, 100)}" appears twice)`, position } };
     }
+    // The parser bounds its own nesting; this keeps a deeper structure it accepted from escaping as a throw.
+    if (error instanceof RangeError) return { ok: false, error: { message: `${file}: nested too deeply to read` } };
     if (error instanceof BudgetExceeded) {
       return { ok: false, error: { message: `${file}: more than ${NODE_BUDGET.toLocaleString("en")} nodes after expanding YAML aliases (an alias bomb?)` } };
     }

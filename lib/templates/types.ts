@@ -54,7 +54,7 @@ export interface TemplateApi {
   /** Logical id (CloudFormation/SAM/CDK), resource address (Terraform), or the document's title (OpenAPI). */
   name: string;
   format: TemplateFormat;
-  /** Every file that contributed (the template, an included OpenAPI document, a module's .tf files). */
+  /** Every file that contributed, the entry file first (then an included OpenAPI document, a module's other .tf files). */
   files: string[];
   /** CDK construct path from `aws:cdk:path` metadata, where present. */
   constructPath?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTemplateDocument } from "@/lib/templates/document";
-import { ApiBuilder, IntrinsicResolver, exploreVariants, missingFromGaps, templateSections } from "@/lib/templates/cloudformation";
+import { ApiBuilder, IntrinsicResolver, exploreVariants, templateSections } from "@/lib/templates/cloudformation";
 import { methodTable } from "@/lib/templates/testing/method-table";
 
 // The SAM reader's use: an AWS::Serverless::Api whose definition it reads itself, plus plain AWS::ApiGateway::*
@@ -44,7 +44,7 @@ describe("ApiBuilder.buildOn", () => {
     const explored = exploreVariants((assumptions) => {
       const resolver = new IntrinsicResolver(sections, { region: "us-east-1", assumptions, document });
       const build = new ApiBuilder(document, resolver, "MyApi", "us-east-1").buildOn({ name: "MyApi" }, definition);
-      return { result: { build, missing: missingFromGaps(resolver.gaps) }, unassigned: resolver.unassigned };
+      return { result: { build, gaps: resolver.gaps }, unassigned: resolver.unassigned };
     });
     expect(explored.variants.map((v) => [v.assumptions, methodTable(v.result.build.snapshot), v.result.build.snapshot.authorizers?.map((a) => a.id)])).toEqual([
       [{ WithAuthorizer: true }, ["/ OPTIONS NONE - -", "/extra GET CUSTOM Auth -"], ["Auth"]],
@@ -56,6 +56,6 @@ describe("ApiBuilder.buildOn", () => {
       ["/", "${MyApi.RootResourceId}", null],
       ["/extra", "Extra", "${MyApi.RootResourceId}"],
     ]);
-    expect(explored.variants.every((v) => v.result.missing.length === 0)).toBe(true);
+    expect(explored.variants.every((v) => v.result.gaps.length === 0)).toBe(true);
   });
 });

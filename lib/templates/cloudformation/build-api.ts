@@ -2,26 +2,22 @@
  * One REST API of a CloudFormation template, in one condition variant → the RawApiSnapshot API Gateway would hold
  * after the stack is created, with the position of every element. The members of the API are the
  * AWS::ApiGateway::* resources whose RestApiId resolves to it and whose `Condition` holds in the variant.
- *
- * Deployments: a template describes what WILL be deployed, so each stage's deployment summary is the template's
- * own methods. (A real stack can serve an older deployment when a Deployment resource is not replaced after a
- * change, but nothing in one template shows that; mirroring the methods avoids reporting drift that no
- * deployed state supports.)
+ * Each stage's deployment serves the template's own methods (deployment-summary.ts says why).
  */
 import type {
   RawApiSnapshot,
   RawAuthorizer,
-  RawDeployedMethod,
   RawDeployment,
   RawGatewayResponse,
   RawResource,
   RawRestApi,
   RawStage,
 } from "@/lib/model/raw-snapshot";
-import type { MissingPart, ModelPart } from "@/lib/model/types";
+import type { ModelPart } from "@/lib/model/types";
 import type { TemplateDocument, ValuePath } from "@/lib/templates/document";
 import { elementKey, type ElementLocations, type TemplateGap } from "@/lib/templates/types";
-import type { IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import { setOwn, type IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import { templateDeploymentSummary } from "@/lib/templates/cloudformation/deployment-summary";
 import { Fields } from "@/lib/templates/cloudformation/fields";
 import { physicalIdPlaceholder, rootResourceIdPlaceholder } from "@/lib/templates/cloudformation/placeholders";
 import { authorizerOf, deploymentStageOf, gatewayResponseOf, methodOf, stageOf } from "@/lib/templates/cloudformation/element-parts";
@@ -37,9 +33,6 @@ export const API_GATEWAY_MEMBER_TYPES = [
   "AWS::ApiGateway::Deployment",
   "AWS::ApiGateway::Stage",
 ] as const;
-
-/** Operation named in a MissingPart that a template gap causes. */
-export const TEMPLATE_OPERATION = "CloudFormation template";
 
 /** What an OpenAPI definition creates (the shape of the OpenAPI reader's reading), for `buildOn`. */
 export interface BaseDefinition {
@@ -364,19 +357,10 @@ export class ApiBuilder {
   }
 
   private readStages(members: Map<string, string[]>, resources: RawResource[]): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
-    const summary: Record<string, Record<string, RawDeployedMethod>> = {};
-    for (const resource of resources) {
-      for (const [verb, method] of Object.entries(resource.resourceMethods ?? {})) {
-        summary[resource.path] ??= {};
-        const entry: RawDeployedMethod = {};
-        if (method.authorizationType !== undefined) entry.authorizationType = method.authorizationType;
-        if (method.apiKeyRequired !== undefined) entry.apiKeyRequired = method.apiKeyRequired;
-        (summary[resource.path] as Record<string, RawDeployedMethod>)[verb] = entry;
-      }
-    }
+    const summary = templateDeploymentSummary(resources);
     const deployments: Record<string, RawDeployment> = {};
     const addDeployment = (id: string, description?: string) => {
-      deployments[id] ??= { id, apiSummary: summary, ...(description !== undefined ? { description } : {}) };
+      if (!Object.prototype.hasOwnProperty.call(deployments, id)) setOwn(deployments, id, { id, apiSummary: summary, ...(description !== undefined ? { description } : {}) });
     };
     const stages = new Map<string, RawStage>();
     const note = (label: string) => (message: string, setting: Fields) => this.resolver.addGap(`${label}: ${message}`, setting.path);
@@ -409,19 +393,4 @@ export class ApiBuilder {
     }
     return { stages: [...stages.values()], deployments };
   }
-}
-
-/** The gaps that leave a model part unknown, as the snapshot's `missing` entries (deduplicated). */
-export function missingFromGaps(gaps: readonly TemplateGap[]): MissingPart[] {
-  const seen = new Set<string>();
-  const out: MissingPart[] = [];
-  for (const gap of gaps) {
-    if (!gap.part) continue;
-    const where = gap.position ? `${gap.position.file}:${gap.position.line}:${gap.position.column}` : undefined;
-    const key = `${gap.part}\u0000${gap.message}\u0000${where ?? ""}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ part: gap.part, operation: TEMPLATE_OPERATION, reason: gap.message, ...(where ? { detail: where } : {}) });
-  }
-  return out;
 }

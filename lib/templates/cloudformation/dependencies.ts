@@ -5,6 +5,8 @@
  * would never deploy, so the reader says so. Iterative and bounded: hostile templates cannot hang it.
  */
 
+import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
+
 /** Nodes visited while collecting references, over the whole template. */
 const WALK_BUDGET = 1_000_000;
 const MAX_CYCLES_REPORTED = 5;
@@ -14,18 +16,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function subNames(text: string): string[] {
-  const names: string[] = [];
-  let index = 0;
-  while (index < text.length) {
-    const start = text.indexOf("${", index);
-    if (start < 0) break;
-    const end = text.indexOf("}", start + 2);
-    if (end < 0) break;
-    const inner = text.slice(start + 2, end);
-    if (!inner.startsWith("!")) names.push(inner.trim().split(".")[0] as string);
-    index = end + 1;
-  }
-  return names;
+  return splitSub(text).flatMap((piece) => (piece.kind === "variable" ? [piece.name.split(".")[0] as string] : []));
 }
 
 /** The logical ids `value` refers to (Ref, Fn::GetAtt, Fn::Sub), limited to those in `known`. */

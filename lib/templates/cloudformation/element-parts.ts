@@ -15,6 +15,7 @@ import type {
 } from "@/lib/model/raw-snapshot";
 import { escapeResourcePath, STAGE_WIDE_KEY } from "@/lib/model/method-settings";
 import type { Fields } from "@/lib/templates/cloudformation/fields";
+import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
 
 const AUTHORIZATION_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
 
@@ -40,21 +41,25 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
   for (const response of integration.list("IntegrationResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    responses[statusCode] = defined({
+    setOwn(responses, statusCode, defined({
       statusCode,
       selectionPattern: response.string("SelectionPattern"),
       responseParameters: response.stringRecord("ResponseParameters"),
-    });
+      responseTemplates: response.stringRecord("ResponseTemplates"),
+      contentHandling: response.string("ContentHandling"),
+    }));
   }
   return defined({
-    // OpenAPI writes aws_proxy; CloudFormation's enum is upper case. Either reaches API Gateway the same way.
-    type: integration.string("Type")?.toUpperCase(),
+    // Kept as written: CloudFormation's schema only takes the upper-case enum (cfn-lint E3030 rejects "aws_proxy"),
+    // so another spelling would not deploy, and lib/model reports it as an unknown type instead of it being fixed here.
+    type: integration.string("Type"),
     httpMethod: integration.string("IntegrationHttpMethod"),
     uri: integration.string("Uri"),
     cacheKeyParameters: integration.strings("CacheKeyParameters"),
     cacheNamespace: integration.string("CacheNamespace"),
     requestTemplates: integration.stringRecord("RequestTemplates"),
     requestParameters: integration.stringRecord("RequestParameters"),
+    contentHandling: integration.string("ContentHandling"),
     integrationResponses: integration.has("IntegrationResponses") ? responses : undefined,
   });
 }
@@ -65,7 +70,7 @@ export function methodOf(props: Fields, httpMethod: string): RawMethod {
   for (const response of props.list("MethodResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    methodResponses[statusCode] = defined({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") });
+    setOwn(methodResponses, statusCode, defined({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") }));
   }
   return defined({
     httpMethod,
@@ -91,7 +96,7 @@ export function authorizerOf(id: string, props: Fields): RawAuthorizer {
   return defined({
     id,
     name: props.string("Name"),
-    type: props.string("Type")?.toUpperCase(),
+    type: props.string("Type"),
     authorizerUri: props.string("AuthorizerUri"),
     providerARNs: props.strings("ProviderARNs"),
     identitySource: props.string("IdentitySource"),
@@ -147,7 +152,7 @@ export function methodSettingsOf(list: Fields[], note: (message: string, setting
   const out: Record<string, RawMethodSetting> = {};
   for (const setting of list) {
     const key = methodSettingsKeyOf(setting.string("ResourcePath") ?? "/*", (setting.string("HttpMethod") ?? "*").toUpperCase(), (m) => note(m, setting));
-    out[key] = { ...out[key], ...methodSettingOf(setting) };
+    setOwn(out, key, { ...(Object.prototype.hasOwnProperty.call(out, key) ? out[key] : {}), ...methodSettingOf(setting) });
   }
   return out;
 }

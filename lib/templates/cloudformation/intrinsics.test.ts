@@ -80,6 +80,7 @@ describe("IntrinsicResolver: Fn::GetAtt", () => {
     expect(r.resolve({ "Fn::GetAtt": ["Pool", "Arn"] })).toBe("arn:aws:cognito-idp:eu-west-1:${AWS::AccountId}:userpool/Pool");
     expect(r.resolve({ "Fn::GetAtt": ["Table", "Arn"] })).toBe("arn:aws:dynamodb:eu-west-1:${AWS::AccountId}:table/Table");
     expect(r.resolve({ "Fn::GetAtt": ["Api", "RootResourceId"] })).toBe("${Api.RootResourceId}");
+    expect(r.resolve({ "Fn::GetAtt": ["Api", "RestApiId"] })).toBe("Api");
     expect(r.resolve({ "Fn::GetAtt": ["Fn", { Ref: "AWS::NoValue" }] })).toBeUndefined();
     expect(r.gaps.map((g) => g.message)).toEqual(["Fn::GetAtt needs [LogicalId, Attribute]"]);
   });
@@ -143,6 +144,12 @@ describe("IntrinsicResolver: strings and lists", () => {
     expect(r.resolve(value, ["Resources"])).toBeUndefined();
     expect(r.gaps[0]?.message).toMatch(/left unresolved/);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("clips names from the template in gap messages", () => {
+    const r = resolverFor();
+    expect(r.resolve({ Ref: "x".repeat(100_000) })).toBeUndefined();
+    expect(r.gaps[0]?.message.length).toBeLessThanOrEqual(501);
   });
 
   it("keeps __proto__ keys as own data", () => {

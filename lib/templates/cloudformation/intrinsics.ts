@@ -22,6 +22,7 @@ import {
   physicalIdPlaceholder,
   urlSuffixOf,
 } from "@/lib/templates/cloudformation/placeholders";
+import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
 
 /** `Ref: AWS::NoValue`: the enclosing property (or list item) is removed, as CloudFormation does. */
 export const NO_VALUE: unique symbol = Symbol("AWS::NoValue");
@@ -49,6 +50,7 @@ export interface ResolverOptions {
 }
 
 const MAX_DEPTH = 64;
+const MAX_MESSAGE = 500;
 /** Nodes visited per resolver: far above any real template, a stop for hostile nesting of Fn::Select/Fn::If. */
 const WORK_BUDGET = 2_000_000;
 
@@ -65,8 +67,8 @@ function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  // defineProperty: a key named "__proto__" stays an own key.
+/** `record[key] = value`, except that a key named "__proto__" (template input) stays an own key. */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
@@ -122,12 +124,14 @@ export class IntrinsicResolver {
   /** The assumptions in force plus the provisional `true` of each unassigned condition. */
   effectiveAssumptions(): Record<string, boolean> {
     const out: Record<string, boolean> = { ...this.assumptions };
-    for (const name of this.unassignedOrder) out[name] = true;
+    for (const name of this.unassignedOrder) setOwn(out, name, true);
     return out;
   }
 
   /** Records a gap (deduplicated by message and position). */
-  addGap(message: string, path?: ValuePath, part?: TemplateGap["part"]): void {
+  addGap(text: string, path?: ValuePath, part?: TemplateGap["part"]): void {
+    // Names in a message come from the template: clipped so a hostile one cannot make every report huge.
+    const message = text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
     const position = path && this.document ? this.document.positionOf(path) : undefined;
     const duplicate = this.gaps.some(
       (g) => g.message === message && g.position?.line === position?.line && g.position?.column === position?.column,
@@ -346,24 +350,9 @@ export class IntrinsicResolver {
       if (isRecord(resolved)) variables = resolved;
     }
     if (typeof text !== "string") return this.fail("Fn::Sub needs a string", path);
-    let out = "";
-    let index = 0;
-    while (index < text.length) {
-      const start = text.indexOf("${", index);
-      if (start < 0) break;
-      const end = text.indexOf("}", start + 2);
-      if (end < 0) break;
-      out += text.slice(index, start);
-      const inner = text.slice(start + 2, end);
-      if (inner.startsWith("!")) {
-        // "${!Literal}" is written out as "${Literal}".
-        out += `\${${inner.slice(1)}}`;
-      } else {
-        out += this.subVariable(inner.trim(), variables, path);
-      }
-      index = end + 1;
-    }
-    return out + text.slice(index);
+    return splitSub(text)
+      .map((piece) => (piece.kind === "text" ? piece.text : this.subVariable(piece.name, variables, path)))
+      .join("");
   }
 
   private subVariable(name: string, variables: Record<string, unknown>, path: ValuePath): string {

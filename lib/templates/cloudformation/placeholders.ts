@@ -31,6 +31,13 @@ export function physicalIdPlaceholder(logicalId: string): string {
   return logicalId;
 }
 
+const API_GATEWAY_ID_ATTRIBUTES: Readonly<Record<string, string>> = {
+  "AWS::ApiGateway::RestApi": "RestApiId",
+  "AWS::ApiGateway::Resource": "ResourceId",
+  "AWS::ApiGateway::Authorizer": "AuthorizerId",
+  "AWS::ApiGateway::Deployment": "DeploymentId",
+};
+
 /** The root resource id of a RestApi (`Fn::GetAtt [Api, RootResourceId]`): a placeholder the reader recognises. */
 export function rootResourceIdPlaceholder(restApiLogicalId: string): string {
   return `\${${restApiLogicalId}.RootResourceId}`;
@@ -43,6 +50,10 @@ export function rootResourceIdPlaceholder(restApiLogicalId: string): string {
 export function getAttPlaceholder(logicalId: string, type: string | undefined, attribute: string, region: string): string {
   const partition = partitionOf(region);
   if (type === "AWS::ApiGateway::RestApi" && attribute === "RootResourceId") return rootResourceIdPlaceholder(logicalId);
+  // The id attributes API Gateway resources return equal their Ref: RestApi.RestApiId, Resource.ResourceId,
+  // Authorizer.AuthorizerId, Deployment.DeploymentId (each resource's "Return values" in
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_ApiGateway.html).
+  if (API_GATEWAY_ID_ATTRIBUTES[type ?? ""] === attribute) return physicalIdPlaceholder(logicalId);
   if (attribute === "Arn") {
     switch (type) {
       case "AWS::Lambda::Function":

@@ -7,7 +7,7 @@ import type { TemplateDocument } from "@/lib/templates/document";
 import type { TemplateApi, TemplateFormat, TemplateGap, TemplateVariant } from "@/lib/templates/types";
 import { IntrinsicResolver, templateSections, type CfnTemplateSections } from "@/lib/templates/cloudformation/intrinsics";
 import { exploreVariants, MAX_VARIANTS } from "@/lib/templates/cloudformation/variants";
-import { API_GATEWAY_MEMBER_TYPES, ApiBuilder, missingFromGaps, type ApiBuild } from "@/lib/templates/cloudformation/build-api";
+import { API_GATEWAY_MEMBER_TYPES, ApiBuilder, type ApiBuild } from "@/lib/templates/cloudformation/build-api";
 import { cdkPathOf } from "@/lib/templates/cloudformation/detect";
 import { findDependencyCycles } from "@/lib/templates/cloudformation/dependencies";
 
@@ -69,6 +69,7 @@ export function readApiGatewayResources(document: TemplateDocument, options: Api
     ...(options.extraResources ? { extraResources: options.extraResources } : {}),
   });
   const apis: TemplateApi[] = [];
+  const loops = forEachGaps(document, sections);
   for (const apiId of restApiIds(sections)) {
     const explored = exploreVariants((assumptions) => {
       const resolver = new IntrinsicResolver(sections, resolverOptions(assumptions));
@@ -79,9 +80,9 @@ export function readApiGatewayResources(document: TemplateDocument, options: Api
     const variants: TemplateVariant[] = [];
     let constructPaths: Record<string, string> = {};
     for (const { assumptions, result } of explored.variants) {
-      gaps.push(...result.gaps);
+      gaps.push(...result.gaps, ...loops);
       if (!result.build.exists) continue;
-      variants.push(toVariant(assumptions, result.build, result.gaps));
+      variants.push(toVariant(assumptions, result.build));
       constructPaths = { ...constructPaths, ...result.build.constructPaths };
     }
     const position = document.positionOf(["Resources", apiId]);
@@ -104,13 +105,30 @@ export function readApiGatewayResources(document: TemplateDocument, options: Api
   return { apis, gaps: templateGaps(document, sections, options) };
 }
 
+/**
+ * AWS::LanguageExtensions' loops in Resources (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-foreach.html)
+ * are not expanded: any API Gateway resources they generate are unknown, so every API's resources are.
+ */
+function forEachGaps(document: TemplateDocument, sections: CfnTemplateSections): TemplateGap[] {
+  return Object.keys(sections.Resources)
+    .filter((key) => key.startsWith("Fn::ForEach::"))
+    .map((key) => ({
+      message: `${key.slice(0, 200)}: Fn::ForEach is not expanded; the resources it generates are not read`,
+      position: document.positionOf(["Resources", key]),
+      part: "resources" as const,
+    }));
+}
+
 function describeAssumptions(assumptions: Record<string, boolean>): string {
   return Object.entries(assumptions).map(([name, value]) => `${name} is ${value}`).join(" and ") || "no condition holds";
 }
 
-function toVariant(assumptions: Record<string, boolean>, build: ApiBuild, gaps: TemplateGap[]): TemplateVariant {
-  const snapshot = { ...build.snapshot, missing: [...build.snapshot.missing, ...missingFromGaps(gaps)] };
-  const variant: TemplateVariant = { assumptions, snapshot, locations: build.locations };
+/**
+ * Gaps stay on the TemplateApi with the model part they leave unknown; the audit (lib/templates/audit-template-api.ts)
+ * turns those into the snapshot's `missing` entries for every variant, so they are not added here as well.
+ */
+function toVariant(assumptions: Record<string, boolean>, build: ApiBuild): TemplateVariant {
+  const variant: TemplateVariant = { assumptions, snapshot: build.snapshot, locations: build.locations };
   if (Object.keys(build.uncertainties).length > 0) variant.uncertainties = build.uncertainties;
   return variant;
 }
@@ -128,7 +146,7 @@ function templateGaps(document: TemplateDocument, sections: CfnTemplateSections,
     if (api !== undefined && apiIds.has(api)) continue;
     if (api !== undefined && options.extraResources && Object.prototype.hasOwnProperty.call(options.extraResources, api)) continue;
     gaps.push({
-      message: `${type.replace("AWS::ApiGateway::", "")} ${id} belongs to ${api === undefined ? "no REST API that can be resolved" : `REST API "${api}"`}, which this template does not define; not audited`,
+      message: `${type.replace("AWS::ApiGateway::", "")} ${id} belongs to ${api === undefined ? "no REST API that can be resolved" : `REST API "${api.slice(0, 200)}"`}, which this template does not define; not audited`,
       position: document.positionOf(["Resources", id]),
     });
   }

@@ -4,6 +4,7 @@ import { detectCloudFormation } from "@/lib/templates/cloudformation/detect";
 import { isolatedContext, methodTable } from "@/lib/templates/testing/method-table";
 import { elementKey, type TemplateApi, type TemplateFile, type TemplateReadContext } from "@/lib/templates/types";
 import { normalizeApi } from "@/lib/model/normalize";
+import { auditTemplateApi } from "@/lib/templates/audit-template-api";
 
 function read(text: string, path = "template.yaml", context: TemplateReadContext = isolatedContext("eu-west-1")) {
   const result = readCloudFormationTemplate({ path, text }, context);
@@ -47,13 +48,14 @@ Resources:
       RequestParameters: { method.request.header.Authorization: true }
       RequestModels: { application/json: Empty }
       Integration:
-        Type: aws_proxy
+        Type: AWS_PROXY
         IntegrationHttpMethod: POST
         Uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations
         CacheKeyParameters: [method.request.path.id]
         IntegrationResponses:
           - StatusCode: 200
             ResponseParameters: { method.response.header.Access-Control-Allow-Origin: !Ref Origin }
+            ResponseTemplates: { application/json: "" }
       MethodResponses:
         - StatusCode: 200
           ResponseParameters: { method.response.header.Access-Control-Allow-Origin: true }
@@ -162,7 +164,9 @@ describe("readCloudFormationTemplate: one API with every element", () => {
         httpMethod: "POST",
         uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:Fn/invocations",
         cacheKeyParameters: ["method.request.path.id"],
-        integrationResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://app.example.com'" } } },
+        integrationResponses: {
+          "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://app.example.com'" }, responseTemplates: { "application/json": "" } },
+        },
       },
       methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": true } } },
     });
@@ -316,9 +320,12 @@ Resources:
       "6 resources Method M: ResourceId \"A\" is not a resource of this API with a known path; not read",
     ]);
     expect(result.gaps.map((g) => g.message)).toEqual(["Circular dependency: A → B → A (CloudFormation refuses to deploy this template)"]);
-    const snapshot = api.variants[0]!.snapshot;
-    expect(snapshot.missing.map((m) => m.part)).toEqual(["resources", "resources", "resources"]);
-    expect(snapshot.missing[0]).toMatchObject({ operation: "CloudFormation template", detail: "template.yaml:3:76" });
+    expect(api.gaps[0]?.position).toEqual({ file: "template.yaml", line: 3, column: 76 });
+    // Through the audit: rules that need resources are not evaluated, never passed.
+    const report = auditTemplateApi(api, "2026-01-01T00:00:00.000Z");
+    expect(report.partial).toBe(true);
+    expect(report.notEvaluated.map((n) => n.ruleId)).toContain("options-requires-authorization");
+    expect(report.model.missing.map((m) => m.part)).toEqual(["resources"]);
   });
 
   it("reports circular DependsOn and reference chains", () => {
@@ -345,7 +352,10 @@ Resources:
       `- Ref to "Missing", which is neither a parameter, a resource nor a pseudo parameter`,
       "authorizers Authorizer A: AuthorizerResultTtlInSeconds could not be fully resolved; what depends on it is not evaluated",
     ]);
-    expect(api.variants[0]!.snapshot.missing.map((m) => m.part)).toEqual(["resources", "authorizers"]);
+    const report = auditTemplateApi(api, "2026-01-01T00:00:00.000Z");
+    expect(report.model.missing.map((m) => m.part)).toEqual(["resources", "authorizers"]);
+    expect(report.findings.filter((f) => f.ruleId === "options-requires-authorization")).toEqual([]);
+    expect(report.notEvaluated.map((n) => n.ruleId)).toContain("options-requires-authorization");
   });
 
   it("reports members of a REST API the template does not define", () => {
@@ -355,6 +365,13 @@ Resources:
       '4 Method M belongs to REST API "${ApiId}", which this template does not define; not audited',
       "3 No AWS::ApiGateway::RestApi in this template",
     ]);
+  });
+
+  it("reports Fn::ForEach loops in Resources as not expanded", () => {
+    const result = read(`Transform: AWS::LanguageExtensions\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn::ForEach::Paths:\n    - Path\n    - [a, b]\n    - Res\${Path}: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: !Ref Path } }\n`);
+    const api = only(result.apis);
+    expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual(["4 resources Fn::ForEach::Paths: Fn::ForEach is not expanded; the resources it generates are not read"]);
+    expect(auditTemplateApi(api, "2026-01-01T00:00:00.000Z").model.missing.map((m) => m.part)).toEqual(["resources"]);
   });
 
   it("makes BodyS3Location a gap: the definition cannot be read locally", () => {
@@ -411,7 +428,7 @@ Resources:
       "5 authorizers RestApi Api: its Body (the OpenAPI definition) could not be resolved here; its authorizers are unknown",
       "5 gatewayResponses RestApi Api: its Body (the OpenAPI definition) could not be resolved here; its gatewayResponses are unknown",
     ]);
-    expect(include.variants[0]!.snapshot.missing.map((m) => m.part)).toEqual(["resources", "authorizers", "gatewayResponses"]);
+    expect(auditTemplateApi(include, "2026-01-01T00:00:00.000Z").model.missing.map((m) => m.part)).toEqual(["resources", "authorizers", "gatewayResponses"]);
     const clone = only(read(`Resources:\n  Api: { Type: AWS::ApiGateway::RestApi, Properties: { CloneFrom: abc123 } }\n`).apis);
     expect(clone.gaps.map((g) => g.part)).toEqual(["resources", "authorizers", "gatewayResponses"]);
     expect(clone.gaps[0]?.message).toContain("cloned from another REST API (CloneFrom)");
@@ -419,9 +436,9 @@ Resources:
       read(`Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: n\n      Body: !If [C, { openapi: 3.0.1, info: { title: t, version: "1" }, paths: { /a: { get: {} } } }, !Ref AWS::NoValue]\n`).apis,
     );
     expect(noValue.gaps).toEqual([]);
-    expect(noValue.variants.map((v) => [v.assumptions, methodTable(v.snapshot), v.snapshot.missing.length])).toEqual([
-      [{ C: true }, ["/a GET NONE - -"], 0],
-      [{ C: false }, [], 0],
+    expect(noValue.variants.map((v) => [v.assumptions, methodTable(v.snapshot)])).toEqual([
+      [{ C: true }, ["/a GET NONE - -"]],
+      [{ C: false }, []],
     ]);
   });
 
@@ -514,6 +531,36 @@ describe("readCloudFormationTemplate: bad input", () => {
 
   it("refuses a binary file", () => {
     expect(fail("\u0000\u0001\u0002binary", "logo.png")).toBe("logo.png: a binary file, not a YAML or JSON template");
+  });
+
+  it("keeps __proto__ names from the template as data", () => {
+    // JSON text: an object literal's __proto__ would set a prototype, not a key.
+    const text = `{
+  "Conditions": { "__proto__": { "Fn::Equals": [{ "Ref": "AWS::Region" }, "x"] } },
+  "Resources": {
+    "Api": { "Type": "AWS::ApiGateway::RestApi" },
+    "__proto__": { "Type": "AWS::ApiGateway::Deployment", "Properties": { "RestApiId": { "Ref": "Api" }, "StageName": "__proto__" } },
+    "M": {
+      "Type": "AWS::ApiGateway::Method",
+      "Condition": "__proto__",
+      "Properties": {
+        "RestApiId": { "Ref": "Api" },
+        "ResourceId": { "Fn::GetAtt": ["Api", "RootResourceId"] },
+        "HttpMethod": "GET",
+        "MethodResponses": [{ "StatusCode": "__proto__", "ResponseParameters": { "__proto__": true } }]
+      }
+    }
+  }
+}`;
+    const result = read(text, "proto.json");
+    const api = only(result.apis);
+    expect(api.variants.map((v) => Object.keys(v.assumptions))).toEqual([["__proto__"], ["__proto__"]]);
+    const snapshot = api.variants[0]!.snapshot;
+    expect(Object.keys(snapshot.deployments)).toEqual(["__proto__"]);
+    expect(snapshot.stages?.map((s) => s.stageName)).toEqual(["__proto__"]);
+    const get = snapshot.resources?.[0]?.resourceMethods?.GET;
+    expect(Object.keys(get?.methodResponses ?? {})).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).Type).toBeUndefined();
   });
 
   // Bounded generously: the test machine is shared (measured alone: ~0.35 s parse + ~0.15 s read for twice this size).

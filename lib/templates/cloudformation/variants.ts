@@ -49,7 +49,8 @@ export function exploreVariants<T>(
     }
     const settled = { ...assumptions };
     for (const name of run.unassigned) {
-      settled[name] = true;
+      // defineProperty: a condition named "__proto__" stays an own key.
+      Object.defineProperty(settled, name, { value: true, enumerable: true, writable: true, configurable: true });
       unexplored.add(name);
     }
     variants.push({ assumptions: settled, result: run.result });
