@@ -2,23 +2,23 @@
 import type { TemplateReaders } from "@/lib/templates/read-templates";
 import { readCloudFormationTemplate } from "@/lib/templates/cloudformation/reader";
 import { readOpenApiFile } from "@/lib/templates/openapi/read-file";
-import { readSamTemplate } from "@/lib/templates/sam";
-import { loadTerraformReader, readTerraformPlan } from "@/lib/templates/terraform";
+import { readSamTemplate } from "@/lib/templates/sam/read-sam";
+import { loadTerraformReaders } from "@/lib/templates/terraform";
 
-export const TEMPLATE_READERS: TemplateReaders = {
-  cloudformation: readCloudFormationTemplate,
-  // A synthesised CDK template is CloudFormation; the reader names construct paths from its metadata.
-  cdk: readCloudFormationTemplate,
-  openapi: readOpenApiFile,
-  sam: readSamTemplate,
-  // `terraform show -json` output needs no parser; the .tf reader does (below).
-  "terraform-plan": readTerraformPlan,
-};
+let loading: Promise<TemplateReaders> | undefined;
 
 /**
- * Every reader, the `.tf` configuration reader included: its HCL grammar is WASM, loaded once and asynchronously,
- * so callers that may meet `.tf` files await this once and pass the result as `readers`.
+ * Every reader, ready to use. Terraform's HCL grammar is WebAssembly, compiled once per process on first use;
+ * after that every reader is synchronous and pure.
  */
-export async function loadTemplateReaders(): Promise<TemplateReaders> {
-  return { ...TEMPLATE_READERS, terraform: await loadTerraformReader() };
+export function loadTemplateReaders(): Promise<TemplateReaders> {
+  loading ??= loadTerraformReaders().then((terraform) => ({
+    sam: readSamTemplate,
+    cloudformation: readCloudFormationTemplate,
+    // A synthesised CDK template is CloudFormation; the reader names construct paths from its metadata.
+    cdk: readCloudFormationTemplate,
+    openapi: readOpenApiFile,
+    ...terraform,
+  }));
+  return loading;
 }

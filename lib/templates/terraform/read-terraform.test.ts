@@ -137,6 +137,8 @@ describe("Terraform corpus", () => {
       "ANY /${var.root_resource_id}/${var.path_part} COGNITO_USER_POOLS ${var.cognito_id}",
       "ANY /${var.root_resource_id}/${var.path_part}/{proxy+} COGNITO_USER_POOLS ${var.cognito_id}",
     ]);
+    // No OPTIONS and no Access-Control-* header anywhere (lib/rules/support/serves-browsers.ts): not browser-facing, nothing fires.
+    expect(findingKeys(moduleApi)).toEqual([]);
     const stack = only(readDir(files, "terraform/modules/stack/api/gateway.tf"));
     expect(audit(stack).model.stages.map((s) => [s.name, s.variableNames])).toEqual([["v1", ["bags_port", "ingests_port", "integration_uris"]]]);
   });
