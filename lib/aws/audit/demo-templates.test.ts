@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/aws/connections/connection";
@@ -10,8 +11,8 @@ import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import type { Finding, FindingTarget } from "@/lib/rules/types";
 import { auditTemplates } from "@/lib/templates/audit-templates";
 import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
-import type { TemplateReaders } from "@/lib/templates/read-templates";
-import { loadTemplateReaders } from "@/lib/templates/readers";
+import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
+import { translateWithSam } from "@/lib/templates/sam/testing/corpus";
 
 /**
  * Issue 11, "Proof": every rule behaves the same on the template path. The storefront and healthy demos also exist
@@ -135,12 +136,10 @@ function isExcluded(finding: ComparableFinding, excluded: Excluded): boolean {
 describe("auditing the demo templates gives the deployed demos' findings", () => {
   let emulator: Emulator;
   let connection: Connection;
-  let readers: TemplateReaders;
   const live = new Map<Demo, AuditReport>();
 
   beforeAll(async () => {
     ({ emulator, connection } = await startEmulatorWithDemoConnection());
-    readers = await loadTemplateReaders();
   });
   afterAll(async () => {
     await emulator?.close();
@@ -155,10 +154,10 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
     return result.report;
   }
 
-  function templateReport(demo: Demo, format: Format): AuditReport {
+  async function templateReport(demo: Demo, format: Format): Promise<AuditReport> {
     const tree = diskFileTree([DEMOS[demo].paths[format]], TEMPLATES_DIR);
     if (!tree.ok) throw new Error(tree.message);
-    const audited = auditTemplates(tree.tree, { readers });
+    const audited = await auditTemplates(tree.tree);
     expect(audited.errors).toEqual([]);
     expect(audited.skipped).toEqual([]);
     expect(audited.reports.map((r) => r.source.kind === "template" && [r.source.format, r.source.apiName])).toEqual([[format, DEMOS[demo].apiName[format]]]);
@@ -172,7 +171,7 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
     ["healthy", "terraform"],
   ] as Array<[Demo, Format]>)("%s as %s", (demo, format) => {
     it("reads completely: no gap, every rule evaluated, the seed's authorizers under their logical ids", async () => {
-      const report = templateReport(demo, format);
+      const report = await templateReport(demo, format);
       expect(report.partial).toBe(false);
       expect(report.notEvaluated).toEqual([]);
       expect(report.warnings).toEqual([]);
@@ -189,7 +188,7 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
 
     it("has the same findings by rule and target, apart from those only a deployment differing from the draft can have", async () => {
       const liveAudit = await liveReport(demo);
-      const template = templateReport(demo, format);
+      const template = await templateReport(demo, format);
       const liveNames = new Map(liveAudit.model.authorizers.map((a) => [a.id, a.name]));
       const templateNames = new Map(Object.entries(TEMPLATE_AUTHORIZER_IDS[demo][format]).map(([name, id]) => [id, name]));
       const excluded = CANNOT_EXIST_IN_A_TEMPLATE[demo].filter((e) => e.formats.includes(format));
@@ -212,6 +211,41 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
   it.each(["sam", "terraform"] as Format[])("the healthy template as %s has nothing above info, like the deployed one", async (format) => {
     const aboveInfo = (r: AuditReport) => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.ruleId} ${JSON.stringify(f.target)}`);
     expect(aboveInfo(await liveReport("healthy"))).toEqual([]);
-    expect(aboveInfo(templateReport("healthy", format))).toEqual([]);
+    expect(aboveInfo(await templateReport("healthy", format))).toEqual([]);
+  }, 60_000);
+});
+
+/**
+ * The SAM templates mean what the SAM reader says: the real SAM translator's CloudFormation for each one, audited
+ * with the CloudFormation reader, gives the same findings (with the same stages) as the SAM reader's audit. Under CI
+ * a missing python3 or aws-sam-translator fails the test instead of skipping it.
+ */
+describe("the demo SAM templates as the SAM translator deploys them", () => {
+  const probe = translateWithSam(join(TEMPLATES_DIR, DEMOS.healthy.paths.sam));
+  const unavailable = !probe.ok && "unavailable" in probe ? probe.unavailable : undefined;
+
+  it("has the translator available (required under CI)", () => {
+    if (process.env.CI) expect(unavailable).toBeUndefined();
+  });
+
+  it.skipIf(unavailable !== undefined && !process.env.CI).each(["storefront", "healthy"] as Demo[])("%s", async (demo) => {
+    const translation = translateWithSam(join(TEMPLATES_DIR, DEMOS[demo].paths.sam));
+    if (!translation.ok) throw new Error("refused" in translation ? translation.refused : translation.unavailable);
+    const translated = await auditTemplates(memoryFileTree([{ path: "translated.json", text: JSON.stringify(translation.template) }]));
+    expect(translated.errors).toEqual([]);
+    expect(translated.reports.map((r) => r.source.kind === "template" && [r.source.format, r.source.apiName])).toEqual([["cloudformation", DEMOS[demo].apiName.sam]]);
+    const oracle = translated.reports[0] as AuditReport;
+    expect(oracle.warnings).toEqual([]);
+
+    const tree = diskFileTree([DEMOS[demo].paths.sam], TEMPLATES_DIR);
+    if (!tree.ok) throw new Error(tree.message);
+    const ours = (await auditTemplates(tree.tree)).reports[0] as AuditReport;
+    // The translator deploys exactly the stages the template names (no extra "Stage": OpenApiVersion is set).
+    expect(oracle.model.stages.map((s) => s.name).sort()).toEqual(ours.model.stages.map((s) => s.name).sort());
+    const findings = (report: AuditReport) => {
+      const names = new Map(report.model.authorizers.map((a) => [a.id, a.name]));
+      return report.findings.map((f) => comparable(f, (id) => names.get(id))).sort((a, b) => a.key.localeCompare(b.key));
+    };
+    expect(findings(ours)).toEqual(findings(oracle));
   }, 60_000);
 });

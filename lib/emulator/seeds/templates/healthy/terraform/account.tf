@@ -80,7 +80,7 @@ resource "aws_api_gateway_method_response" "account_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "false"
     "method.response.header.Access-Control-Allow-Methods" = "false"
-    "method.response.header.Access-Control-Allow-Origin" = "false"
+    "method.response.header.Access-Control-Allow-Origin"  = "false"
   }
 }
 
@@ -93,7 +93,7 @@ resource "aws_api_gateway_integration_response" "account_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session'"
     "method.response.header.Access-Control-Allow-Methods" = "'GET,OPTIONS'"
-    "method.response.header.Access-Control-Allow-Origin" = "'https://shop.example.com'"
+    "method.response.header.Access-Control-Allow-Origin"  = "'https://shop.example.com'"
   }
 
   response_templates = {

@@ -84,7 +84,7 @@ resource "aws_api_gateway_method_response" "admin_proxy_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "false"
     "method.response.header.Access-Control-Allow-Methods" = "false"
-    "method.response.header.Access-Control-Allow-Origin" = "false"
+    "method.response.header.Access-Control-Allow-Origin"  = "false"
   }
 }
 
@@ -97,7 +97,7 @@ resource "aws_api_gateway_integration_response" "admin_proxy_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session'"
     "method.response.header.Access-Control-Allow-Methods" = "'GET,POST,PUT,PATCH,DELETE,OPTIONS'"
-    "method.response.header.Access-Control-Allow-Origin" = "'https://shop.example.com'"
+    "method.response.header.Access-Control-Allow-Origin"  = "'https://shop.example.com'"
   }
 
   response_templates = {

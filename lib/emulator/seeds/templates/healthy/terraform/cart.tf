@@ -131,7 +131,7 @@ resource "aws_api_gateway_method_response" "cart_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "false"
     "method.response.header.Access-Control-Allow-Methods" = "false"
-    "method.response.header.Access-Control-Allow-Origin" = "false"
+    "method.response.header.Access-Control-Allow-Origin"  = "false"
   }
 }
 
@@ -144,7 +144,7 @@ resource "aws_api_gateway_integration_response" "cart_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session'"
     "method.response.header.Access-Control-Allow-Methods" = "'PUT,DELETE,OPTIONS'"
-    "method.response.header.Access-Control-Allow-Origin" = "'https://shop.example.com'"
+    "method.response.header.Access-Control-Allow-Origin"  = "'https://shop.example.com'"
   }
 
   response_templates = {

@@ -131,7 +131,7 @@ resource "aws_api_gateway_method_response" "orders_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "false"
     "method.response.header.Access-Control-Allow-Methods" = "false"
-    "method.response.header.Access-Control-Allow-Origin" = "false"
+    "method.response.header.Access-Control-Allow-Origin"  = "false"
   }
 }
 
@@ -144,7 +144,7 @@ resource "aws_api_gateway_integration_response" "orders_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session'"
     "method.response.header.Access-Control-Allow-Methods" = "'GET,POST,OPTIONS'"
-    "method.response.header.Access-Control-Allow-Origin" = "'https://shop.example.com'"
+    "method.response.header.Access-Control-Allow-Origin"  = "'https://shop.example.com'"
   }
 
   response_templates = {
@@ -236,7 +236,7 @@ resource "aws_api_gateway_method_response" "orders_id_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "false"
     "method.response.header.Access-Control-Allow-Methods" = "false"
-    "method.response.header.Access-Control-Allow-Origin" = "false"
+    "method.response.header.Access-Control-Allow-Origin"  = "false"
   }
 }
 
@@ -249,7 +249,7 @@ resource "aws_api_gateway_integration_response" "orders_id_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session'"
     "method.response.header.Access-Control-Allow-Methods" = "'GET,OPTIONS'"
-    "method.response.header.Access-Control-Allow-Origin" = "'https://shop.example.com'"
+    "method.response.header.Access-Control-Allow-Origin"  = "'https://shop.example.com'"
   }
 
   response_templates = {

@@ -80,7 +80,7 @@ resource "aws_api_gateway_method_response" "products_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "false"
     "method.response.header.Access-Control-Allow-Methods" = "false"
-    "method.response.header.Access-Control-Allow-Origin" = "false"
+    "method.response.header.Access-Control-Allow-Origin"  = "false"
   }
 }
 
@@ -93,7 +93,7 @@ resource "aws_api_gateway_integration_response" "products_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session'"
     "method.response.header.Access-Control-Allow-Methods" = "'GET,OPTIONS'"
-    "method.response.header.Access-Control-Allow-Origin" = "'https://shop.example.com'"
+    "method.response.header.Access-Control-Allow-Origin"  = "'https://shop.example.com'"
   }
 
   response_templates = {
@@ -111,7 +111,7 @@ resource "aws_api_gateway_method" "products_id_get" {
   authorizer_id = aws_api_gateway_authorizer.token.id
 
   request_parameters = {
-    "method.request.path.id" = "true"
+    "method.request.path.id"              = "true"
     "method.request.header.Authorization" = "true"
   }
 }
@@ -294,7 +294,7 @@ resource "aws_api_gateway_method_response" "products_id_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "false"
     "method.response.header.Access-Control-Allow-Methods" = "false"
-    "method.response.header.Access-Control-Allow-Origin" = "false"
+    "method.response.header.Access-Control-Allow-Origin"  = "false"
   }
 }
 
@@ -307,7 +307,7 @@ resource "aws_api_gateway_integration_response" "products_id_options_200" {
   response_parameters = {
     "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session'"
     "method.response.header.Access-Control-Allow-Methods" = "'GET,PUT,DELETE,OPTIONS'"
-    "method.response.header.Access-Control-Allow-Origin" = "'https://shop.example.com'"
+    "method.response.header.Access-Control-Allow-Origin"  = "'https://shop.example.com'"
   }
 
   response_templates = {

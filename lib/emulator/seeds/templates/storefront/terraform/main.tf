@@ -25,7 +25,7 @@ resource "aws_api_gateway_rest_api" "storefront" {
 
   tags = {
     "team" = "web"
-    "app" = "storefront"
+    "app"  = "storefront"
   }
 }
 

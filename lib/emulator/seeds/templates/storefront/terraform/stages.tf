@@ -71,8 +71,8 @@ resource "aws_api_gateway_stage" "prod" {
   cache_cluster_size    = "0.5"
 
   variables = {
-    lambdaAlias = "live"
-    backendUrl = "https://orders.internal.example.com"
+    lambdaAlias    = "live"
+    backendUrl     = "https://orders.internal.example.com"
     paymentsApiKey = var.payments_api_key_prod
   }
 }
@@ -170,10 +170,10 @@ resource "aws_api_gateway_stage" "dev" {
   description   = "Development"
 
   variables = {
-    lambdaAlias = "dev"
-    backendUrl = "https://orders.dev.internal.example.com"
+    lambdaAlias    = "dev"
+    backendUrl     = "https://orders.dev.internal.example.com"
     paymentsApiKey = var.payments_api_key_dev
-    debug = "true"
+    debug          = "true"
   }
 }
 
