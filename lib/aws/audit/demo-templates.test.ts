@@ -6,8 +6,10 @@ import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-conn
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
+import { DEFAULT_METHOD_SETTING } from "@/lib/emulator/control-plane/method-settings";
 import { HEALTHY_API_ID } from "@/lib/emulator/seeds/healthy";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
+import { DEFAULT_METHOD_SETTINGS } from "@/lib/model/method-settings";
 import type { Finding, FindingTarget } from "@/lib/rules/types";
 import { auditTemplates } from "@/lib/templates/audit-templates";
 import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
@@ -133,6 +135,58 @@ function isExcluded(finding: ComparableFinding, excluded: Excluded): boolean {
   return finding.key === targetKey(excluded.ruleId, excluded.target, undefined) && finding.messageId === excluded.messageId;
 }
 
+/** What the seed defines, independent of ids: the draft's methods (authorizers by name), gateway responses, stages. */
+function describeApi(report: AuditReport) {
+  const names = new Map(report.model.authorizers.map((a) => [a.id, a.name]));
+  const methods = report.model.resources.flatMap((r) =>
+    r.methods.map((m) => ({
+      method: `${m.httpMethod} ${m.path}`,
+      authorizationType: m.authorizationType,
+      authorizer: m.authorizerId === undefined ? undefined : names.get(m.authorizerId),
+      apiKeyRequired: m.apiKeyRequired,
+      requestParameters: m.requestParameters,
+      integration: m.integration && {
+        type: m.integration.type,
+        cacheKeyParameters: m.integration.cacheKeyParameters,
+        requestTemplates: m.integration.requestTemplates,
+        integrationResponses: m.integration.integrationResponses,
+      },
+      methodResponses: m.methodResponses,
+    })),
+  );
+  return {
+    methods: methods.sort((a, b) => a.method.localeCompare(b.method)),
+    gatewayResponses: report.model.gatewayResponses.filter((g) => !g.isDefault),
+    stages: report.model.stages
+      .map((s) => ({
+        name: s.name,
+        cacheClusterEnabled: s.cacheClusterEnabled,
+        cacheClusterSize: s.cacheClusterSize,
+        tracingEnabled: s.tracingEnabled,
+        variableNames: [...s.variableNames].sort(),
+        // What each method gets (defaults, then "*/*", then its own entry): how rules read the settings. Where nothing
+        // sets logging or throttling, API Gateway reports its defaults (the emulator's DEFAULT_METHOD_SETTING) and a
+        // template leaves them unset.
+        settings: s.effectiveSettings
+          .map((e) => ({
+            method: `${e.httpMethod} ${e.path}`,
+            cachingEnabled: e.cachingEnabled,
+            cacheTtlInSeconds: e.cacheTtlInSeconds,
+            cacheDataEncrypted: e.cacheDataEncrypted,
+            requireAuthorizationForCacheControl: e.requireAuthorizationForCacheControl,
+            unauthorizedCacheControlHeaderStrategy: e.unauthorizedCacheControlHeaderStrategy,
+            metricsEnabled: e.metricsEnabled,
+            dataTraceEnabled: e.dataTraceEnabled,
+            loggingLevel: e.loggingLevel ?? DEFAULT_METHOD_SETTING.loggingLevel,
+            throttlingBurstLimit: e.throttlingBurstLimit ?? DEFAULT_METHOD_SETTING.throttlingBurstLimit,
+            throttlingRateLimit: e.throttlingRateLimit ?? DEFAULT_METHOD_SETTING.throttlingRateLimit,
+          }))
+          .sort((a, b) => a.method.localeCompare(b.method)),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
 describe("auditing the demo templates gives the deployed demos' findings", () => {
   let emulator: Emulator;
   let connection: Connection;
@@ -184,6 +238,23 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
           .map((a) => ({ name: a.name, type: a.type, ttl: a.effectiveTtlSeconds, identitySources: a.identitySources }))
           .sort((x, y) => x.name.localeCompare(y.name));
       expect(shape(report)).toEqual(shape(await liveReport(demo)));
+    }, 60_000);
+
+    it("describes the seed's API: methods, integrations, responses, gateway responses and stage settings", async () => {
+      const liveAudit = await liveReport(demo);
+      const template = await templateReport(demo, format);
+      const expected = describeApi(liveAudit);
+      if (format === "sam") {
+        // CloudFormation's MethodSetting cannot set these two (see CANNOT_EXIST_IN_A_TEMPLATE): a SAM stage keeps
+        // API Gateway's defaults for them.
+        for (const stage of expected.stages) {
+          for (const setting of stage.settings) {
+            setting.requireAuthorizationForCacheControl = DEFAULT_METHOD_SETTINGS.requireAuthorizationForCacheControl;
+            setting.unauthorizedCacheControlHeaderStrategy = DEFAULT_METHOD_SETTINGS.unauthorizedCacheControlHeaderStrategy;
+          }
+        }
+      }
+      expect(describeApi(template)).toEqual(expected);
     }, 60_000);
 
     it("has the same findings by rule and target, apart from those only a deployment differing from the draft can have", async () => {
