@@ -51,8 +51,13 @@ export function placeholderText(value: unknown, depth = 0): string | undefined {
     }
     case "Fn::Sub": {
       if (typeof arg === "string") return arg;
-      if (Array.isArray(arg) && typeof arg[0] === "string") return arg[0];
-      return undefined;
+      if (!Array.isArray(arg) || typeof arg[0] !== "string") return undefined;
+      // Variables given in the map are substituted with their own placeholders; the rest stay as written.
+      const variables = isRecord(arg[1]) ? arg[1] : {};
+      return arg[0].replace(/\$\{([^}!]+)\}/g, (whole, name: string) => {
+        if (!Object.hasOwn(variables, name)) return whole;
+        return placeholderText(variables[name], depth + 1) ?? whole;
+      });
     }
     case "Fn::Join": {
       if (!Array.isArray(arg) || typeof arg[0] !== "string" || !Array.isArray(arg[1])) return undefined;
