@@ -2,10 +2,12 @@
 import type { TemplateReaders } from "@/lib/templates/read-templates";
 import { readCloudFormationTemplate } from "@/lib/templates/cloudformation/reader";
 import { readOpenApiFile } from "@/lib/templates/openapi/read-file";
+import { readSamTemplate } from "@/lib/templates/sam";
 
 export const TEMPLATE_READERS: TemplateReaders = {
   cloudformation: readCloudFormationTemplate,
   // A synthesised CDK template is CloudFormation; the reader names construct paths from its metadata.
   cdk: readCloudFormationTemplate,
   openapi: readOpenApiFile,
+  sam: readSamTemplate,
 };
