@@ -1,0 +1,125 @@
+/**
+ * `fix --template … --format patch`: the selected findings' fix intents as minimal edits of the user's own
+ * template files, printed as one unified diff. What cannot be changed in a template (a Lambda authorizer's
+ * policy code, a cache flush) is listed in the header, which `git apply` and `patch` skip as leading text.
+ */
+import { parseDocument, isMap, type YAMLMap } from "yaml";
+import type { AuditReport } from "@/lib/audit/types";
+import type { Finding } from "@/lib/rules/types";
+import { parseTemplateDocument } from "@/lib/templates/document";
+import { indexKeys } from "@/lib/remediation/patch/locate";
+import { mergeSpecs } from "@/lib/remediation/patch/spec";
+import { templateChangesFor, type FixContext } from "@/lib/remediation/patch/template-fixes";
+import { applyEdits, EditRefused, TemplateEditor, type MergeSpec } from "@/lib/remediation/patch/yaml-edits";
+import { unifiedDiff } from "@/lib/remediation/patch/unified-diff";
+import { buildPlan, oneLine } from "@/lib/remediation/plan";
+import { createRemediationContext } from "@/lib/remediation/context";
+
+export interface PatchInput {
+  report: AuditReport;
+  findings: readonly Finding[];
+}
+
+export interface TemplatePatch {
+  /** Header (comment lines) followed by the unified diff; the diff part alone is `diff`. */
+  text: string;
+  diff: string;
+  /** Files changed → their patched text (what `git apply` produces). */
+  patched: Map<string, string>;
+  /** One line per change not made in the template, and why. */
+  notes: string[];
+  /** Findings whose every template change was made. */
+  fixed: Finding[];
+}
+
+interface ParsedFile {
+  text: string;
+  value: unknown;
+  root: YAMLMap;
+  locate: ReturnType<typeof indexKeys>;
+}
+
+/** `readFile` gives a file's current text (the audit's own read), or undefined when it cannot. */
+export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (path: string) => string | undefined): TemplatePatch {
+  const parsed = new Map<string, ParsedFile | null>();
+  const fileOf = (path: string): ParsedFile | undefined => {
+    if (!parsed.has(path)) {
+      const text = readFile(path);
+      const plain = text === undefined ? undefined : parseTemplateDocument(path, text);
+      // Parsed afresh: the parse cache's Document is shared and must not be edited or trusted for ranges of another text.
+      const yaml = text === undefined ? undefined : parseDocument(text, { version: "1.1", uniqueKeys: false, prettyErrors: false });
+      parsed.set(path, text !== undefined && plain?.ok && yaml && isMap(yaml.contents) ? { text, value: plain.document.value, root: yaml.contents as YAMLMap, locate: indexKeys(yaml, text) } : null);
+    }
+    return parsed.get(path) ?? undefined;
+  };
+
+  const specs = new Map<string, MergeSpec>();
+  const notes: string[] = [];
+  const fixed: Finding[] = [];
+  for (const { report, findings } of inputs) {
+    const source = report.source;
+    if (source.kind !== "template" || source.format === "terraform" || source.format === "terraform-plan") {
+      notes.push(`${report.api.name}: ${source.kind === "template" ? `${source.format} templates are not patched yet` : "not read from a template"}; use the snippet formats`);
+      continue;
+    }
+    const entryFile = source.files[0] as string;
+    const ctx: FixContext = {
+      format: source.format,
+      apiName: source.apiName,
+      entryFile,
+      valueOf: (file) => fileOf(file)?.value,
+      locations: source.locations,
+      locate: (position) => fileOf(position.file)?.locate(position),
+    };
+    const plan = buildPlan(findings, createRemediationContext(report.model, [...findings]));
+    const outcomes = templateChangesFor(ctx, plan.steps.map((step) => step.intent));
+    const patchedIntents = new Set<unknown>();
+    for (const { intent, outcome } of outcomes) {
+      if (outcome.note) notes.push(`${source.apiName}: ${outcome.note}`);
+      for (const change of outcome.changes ?? []) {
+        if (!fileOf(change.file)) {
+          notes.push(`${source.apiName}: ${change.file} cannot be edited (not a YAML or JSON mapping)`);
+          continue;
+        }
+        specs.set(change.file, mergeSpecs(specs.get(change.file) ?? {}, change.spec));
+        patchedIntents.add(intent);
+      }
+    }
+    // A finding is fixed by the patch when each of its intents that a template holds was changed.
+    for (const finding of findings) {
+      const needed = finding.fixes.filter((intent) => !["redeploy-stage", "flush-authorizer-cache"].includes(intent.kind));
+      const planIntents = plan.steps.map((step) => step.intent);
+      if (needed.length > 0 && needed.every((intent) => planIntents.some((p) => patchedIntents.has(p) && samePlace(p, intent)))) fixed.push(finding);
+      else if (needed.length > 0) notes.push(`${source.apiName}: finding ${finding.ruleId}${finding.target.path ? ` ${finding.target.path}` : ""}${finding.target.httpMethod ? ` ${finding.target.httpMethod}` : ""} is not fully fixed by this patch: ${oneLine(finding.message)}`);
+    }
+  }
+
+  const patched = new Map<string, string>();
+  let diff = "";
+  for (const [file, spec] of [...specs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const entry = fileOf(file) as ParsedFile;
+    const editor = new TemplateEditor(entry.text);
+    try {
+      editor.merge(entry.root, spec);
+      const after = applyEdits(entry.text, editor.result());
+      patched.set(file, after);
+      diff += unifiedDiff(file, entry.text, after);
+    } catch (error) {
+      if (!(error instanceof EditRefused)) throw error;
+      notes.push(`${file}: not patched (${error.message}); use the snippet formats`);
+    }
+  }
+  const header = [
+    "# Preflight: fixes for the selected findings as a patch to your template(s).",
+    "# Apply with `git apply` (or `patch -p1`) from this directory, review, then deploy as usual.",
+    ...notes.map((note) => `# - ${oneLine(note)}`),
+  ];
+  return { text: `${header.join("\n")}\n${diff}`, diff, patched, notes, fixed };
+}
+
+/** The same change (the plan merges intents of several findings into one step). */
+function samePlace(a: unknown, b: unknown): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return x.kind === y.kind && x.resourceId === y.resourceId && x.httpMethod === y.httpMethod && x.responseType === y.responseType && x.authorizerId === y.authorizerId && x.stage === y.stage;
+}
