@@ -7,7 +7,7 @@ import { parseDocument, isMap, type YAMLMap } from "yaml";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Finding } from "@/lib/rules/types";
 import { parseTemplateDocument } from "@/lib/templates/document";
-import { indexKeys } from "@/lib/remediation/patch/locate";
+import { indexKeys, valueAt } from "@/lib/remediation/patch/locate";
 import { mergeSpecs } from "@/lib/remediation/patch/spec";
 import { templateChangesFor, type FixContext } from "@/lib/remediation/patch/template-fixes";
 import { applyEdits, EditRefused, TemplateEditor, type MergeSpec } from "@/lib/remediation/patch/yaml-edits";
@@ -63,8 +63,10 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
       continue;
     }
     const entryFile = source.files[0] as string;
+    // A SAM template may define its API as a plain AWS::ApiGateway::RestApi, which SAM passes through untouched.
+    const apiType = valueAt(fileOf(entryFile)?.value, ["Resources", source.apiName, "Type"]);
     const ctx: FixContext = {
-      format: source.format,
+      format: source.format === "sam" && apiType === "AWS::ApiGateway::RestApi" ? "cloudformation" : source.format,
       apiName: source.apiName,
       entryFile,
       valueOf: (file) => fileOf(file)?.value,

@@ -133,8 +133,13 @@ function openApiPreflightHeaders(ctx: FixContext, at: Located, root: KeyPath, in
   }
   const headers = corsHeaderValues(intent);
   const swagger2 = isSwagger2(ctx, at.file, root);
+  // API Gateway returns a mapped header only when the method response declares it, so every header the integration
+  // response already maps is declared too. https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
+  const mapped = valueAt(responses, [key, "responseParameters"]);
+  const alreadyMapped = mapped && typeof mapped === "object" ? Object.keys(mapped).flatMap((name) => (name.startsWith("method.response.header.") ? [name.slice("method.response.header.".length)] : [])) : [];
+  const declaredNames = [...new Set([...headers.map(([name]) => name), ...alreadyMapped])];
   const integration = spec([["responses", spec([[key, spec([["statusCode", intent.statusCode], ["responseParameters", spec(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)]))]])]])]]);
-  const declared = spec(headers.map(([name]) => [name, spec(swagger2 ? [["type", "string"]] : [["schema", spec([["type", "string"]])]])]));
+  const declared = spec(declaredNames.map((name) => [name, spec(swagger2 ? [["type", "string"]] : [["schema", spec([["type", "string"]])]])]));
   return { file: at.file, spec: specAt(at.path, spec([["responses", spec([[intent.statusCode, spec([["headers", declared]])]])], ["x-amazon-apigateway-integration", integration]])) };
 }
 
@@ -217,6 +222,19 @@ function isResource(at: Located, ctx: FixContext): boolean {
   return at.file === ctx.entryFile && at.path.length === 2 && at.path[0] === "Resources";
 }
 
+/** A plain `AWS::ApiGateway::*` resource (also found in SAM templates beside `AWS::Serverless::Api`). */
+function isApiGatewayResource(at: Located | undefined, ctx: FixContext, type?: string): at is Located {
+  if (!at || !isResource(at, ctx)) return false;
+  const written = valueAt(ctx.valueOf(at.file), [...at.path, "Type"]);
+  return typeof written === "string" && (type ? written === type : written.startsWith("AWS::ApiGateway::"));
+}
+
+/** Whether any method of `path` is written as an `AWS::ApiGateway::Method` resource. */
+function pathHasMethodResources(ctx: FixContext, path: string): boolean {
+  const prefix = elementKey({ kind: "method", path, httpMethod: "GET" }).replace(/GET$/, "");
+  return Object.keys(ctx.locations).some((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes(" ") && isApiGatewayResource(locateKey(ctx, key), ctx, "AWS::ApiGateway::Method"));
+}
+
 function logicalIdFor(ctx: FixContext, base: string): string {
   const resources = valueAt(ctx.valueOf(ctx.entryFile), ["Resources"]);
   // Logical ids are alphanumeric: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html
@@ -270,11 +288,11 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       return { note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no template holds; use --format authorizer-node or authorizer-python` };
     case "set-method-authorization":
     case "set-method-api-key-required": {
-      if (isSam) return samMethodSwitch(ctx, intent);
       const at = locateKey(ctx, elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod }));
+      if (isSam && !isApiGatewayResource(at, ctx, "AWS::ApiGateway::Method")) return samMethodSwitch(ctx, intent);
       if (!at) return { note: `${intent.httpMethod} ${intent.path}: not located in the template` };
       if (openApiRoot(ctx, at)) return { changes: [openApiOpenOperation(at)] };
-      if (isCfn && isResource(at, ctx)) {
+      if ((isCfn || isSam) && isApiGatewayResource(at, ctx, "AWS::ApiGateway::Method")) {
         // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-method.html
         const properties =
           intent.kind === "set-method-authorization"
@@ -295,11 +313,13 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
         const operation = openApiPreflightOperation(isSwagger2(ctx, bodyAt.file, root), intent);
         return { changes: [{ file: bodyAt.file, spec: specAt(bodyAt.path, spec([["options", new Replace(operation)]])) }] };
       }
-      if (isSam) {
+      // SAM writes OPTIONS from `Cors` for its own paths; paths written as AWS::ApiGateway resources get CloudFormation edits.
+      const cfnStyle = isCfn || (isSam && (isApiGatewayResource(methodAt, ctx, "AWS::ApiGateway::Method") || pathHasMethodResources(ctx, intent.path)));
+      if (isSam && !cfnStyle) {
         samCorsIntents.push(intent);
         return undefined;
       }
-      if (isCfn && intent.kind === "set-preflight-headers" && methodAt && isResource(methodAt, ctx)) {
+      if (cfnStyle && intent.kind === "set-preflight-headers" && isApiGatewayResource(methodAt, ctx, "AWS::ApiGateway::Method")) {
         const { method, integration } = cfnPreflightParameters(intent);
         const code = intent.statusCode;
         const properties = spec([
@@ -308,8 +328,11 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
         ]);
         return { changes: [{ file: methodAt.file, spec: specAt([...methodAt.path, "Properties"], properties) }] };
       }
-      if (isCfn && intent.kind === "add-cors-preflight") {
-        const resourceId = intent.path === "/" ? { "Fn::GetAtt": [ctx.apiName, "RootResourceId"] } : resourceAt && isResource(resourceAt, ctx) ? { Ref: resourceAt.path[1] } : undefined;
+      if (cfnStyle && intent.kind === "add-cors-preflight") {
+        // Fn::GetAtt RootResourceId: AWS::ApiGateway::RestApi and AWS::Serverless::Api both return it.
+        // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html#sam-resource-api-return-values
+        const resourceId =
+          intent.path === "/" ? { "Fn::GetAtt": [ctx.apiName, "RootResourceId"] } : isApiGatewayResource(resourceAt, ctx, "AWS::ApiGateway::Resource") ? { Ref: resourceAt.path[1] } : undefined;
         if (!resourceId) return { note: `OPTIONS ${intent.path}: its resource is not located in the template` };
         const { method, integration } = cfnPreflightParameters(intent);
         const id = logicalIdFor(ctx, `${intent.path === "/" ? ctx.apiName + "Root" : (resourceAt?.path[1] ?? "")}Options`);
