@@ -10,7 +10,9 @@ import { parseTemplateDocument } from "@/lib/templates/document";
 import { indexKeys, valueAt } from "@/lib/remediation/patch/locate";
 import { mergeSpecs } from "@/lib/remediation/patch/spec";
 import { templateChangesFor, type FixContext } from "@/lib/remediation/patch/template-fixes";
-import { applyEdits, EditRefused, TemplateEditor, type MergeSpec } from "@/lib/remediation/patch/yaml-edits";
+import { applyEdits, EditRefused, TemplateEditor, type MergeSpec, type TextEdit } from "@/lib/remediation/patch/yaml-edits";
+import { terraformChangeFor } from "@/lib/remediation/patch/terraform-fixes";
+import type { FixIntent } from "@/lib/remediation/intents";
 import { unifiedDiff } from "@/lib/remediation/patch/unified-diff";
 import { buildPlan, oneLine } from "@/lib/remediation/plan";
 import { createRemediationContext } from "@/lib/remediation/context";
@@ -44,7 +46,7 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
   const parsed = new Map<string, ParsedFile | null>();
   const fileOf = (path: string): ParsedFile | undefined => {
     if (!parsed.has(path)) {
-      const text = readFile(path);
+      const text = readText(path);
       const plain = text === undefined ? undefined : parseTemplateDocument(path, text);
       // Parsed afresh: the parse cache's Document is shared and must not be edited or trusted for ranges of another text.
       const yaml = text === undefined ? undefined : parseDocument(text, { version: "1.1", uniqueKeys: false, prettyErrors: false });
@@ -54,12 +56,39 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
   };
 
   const specs = new Map<string, MergeSpec>();
+  const textEdits = new Map<string, TextEdit[]>();
+  const takenNames = new Set<string>();
   const notes: string[] = [];
   const fixed: Finding[] = [];
+  const texts = new Map<string, string | undefined>();
+  const readText = (path: string) => {
+    if (!texts.has(path)) texts.set(path, readFile(path));
+    return texts.get(path);
+  };
+  // A finding is fixed by the patch when each of its intents that a template holds was changed.
+  const markFixed = (apiName: string, findings: readonly Finding[], planIntents: FixIntent[], patchedIntents: Set<unknown>) => {
+    for (const finding of findings) {
+      const needed = finding.fixes.filter((intent) => !["redeploy-stage", "flush-authorizer-cache"].includes(intent.kind));
+      if (needed.length > 0 && needed.every((intent) => planIntents.some((p) => patchedIntents.has(p) && samePlace(p, intent)))) fixed.push(finding);
+      else if (needed.length > 0) notes.push(`${apiName}: finding ${finding.ruleId}${finding.target.path ? ` ${finding.target.path}` : ""}${finding.target.httpMethod ? ` ${finding.target.httpMethod}` : ""} is not fully fixed by this patch: ${oneLine(finding.message)}`);
+    }
+  };
   for (const { report, findings } of inputs) {
     const source = report.source;
-    if (source.kind !== "template" || source.format === "terraform" || source.format === "terraform-plan") {
-      notes.push(`${report.api.name}: ${source.kind === "template" ? `${source.format} templates are not patched yet` : "not read from a template"}; use the snippet formats`);
+    if (source.kind !== "template" || source.format === "terraform-plan") {
+      notes.push(`${report.api.name}: ${source.kind === "template" ? "a Terraform plan is not the configuration; patch the .tf files (audit their directory)" : "not read from a template"}; use the snippet formats`);
+      continue;
+    }
+    if (source.format === "terraform") {
+      const plan = buildPlan(findings, createRemediationContext(report.model, [...findings]));
+      const patchedIntents = new Set<unknown>();
+      for (const step of plan.steps) {
+        const outcome = terraformChangeFor(source, step.intent, readText, takenNames);
+        if (outcome.note) notes.push(`${source.apiName}: ${outcome.note}`);
+        for (const { file, edit } of outcome.edits) textEdits.set(file, [...(textEdits.get(file) ?? []), edit]);
+        if (outcome.edits.length > 0 || (!outcome.note && outcome.edits.length === 0)) patchedIntents.add(step.intent);
+      }
+      markFixed(source.apiName, findings, plan.steps.map((step) => step.intent), patchedIntents);
       continue;
     }
     const entryFile = source.files[0] as string;
@@ -87,13 +116,7 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
         patchedIntents.add(intent);
       }
     }
-    // A finding is fixed by the patch when each of its intents that a template holds was changed.
-    for (const finding of findings) {
-      const needed = finding.fixes.filter((intent) => !["redeploy-stage", "flush-authorizer-cache"].includes(intent.kind));
-      const planIntents = plan.steps.map((step) => step.intent);
-      if (needed.length > 0 && needed.every((intent) => planIntents.some((p) => patchedIntents.has(p) && samePlace(p, intent)))) fixed.push(finding);
-      else if (needed.length > 0) notes.push(`${source.apiName}: finding ${finding.ruleId}${finding.target.path ? ` ${finding.target.path}` : ""}${finding.target.httpMethod ? ` ${finding.target.httpMethod}` : ""} is not fully fixed by this patch: ${oneLine(finding.message)}`);
-    }
+    markFixed(source.apiName, findings, plan.steps.map((step) => step.intent), patchedIntents);
   }
 
   const patched = new Map<string, string>();
@@ -110,6 +133,17 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
       if (!(error instanceof EditRefused)) throw error;
       notes.push(`${file}: not patched (${error.message}); use the snippet formats`);
     }
+  }
+  for (const [file, edits] of [...textEdits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const text = readText(file) as string;
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    if (sorted.some((edit, index) => index > 0 && edit.start < (sorted[index - 1] as TextEdit).end)) {
+      notes.push(`${file}: not patched (two changes overlap in the same block); use --format terraform`);
+      continue;
+    }
+    const after = applyEdits(text, sorted);
+    patched.set(file, after);
+    diff += unifiedDiff(file, text, after);
   }
   const header = [
     "# Preflight: fixes for the selected findings as a patch to your template(s).",

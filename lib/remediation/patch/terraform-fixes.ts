@@ -1,0 +1,115 @@
+/**
+ * Fix intents as edits of Terraform configuration: attributes of the existing `aws_api_gateway_*` blocks are
+ * replaced line for line, and new blocks reference the existing REST API by its address. Everything written from
+ * the model is a Terraform string literal (`hclString`) or an identifier checked against Terraform's syntax.
+ */
+import type { SourcePosition, TemplateSource } from "@/lib/audit/source";
+import { elementKey } from "@/lib/audit/element-key";
+import type { FixIntent } from "@/lib/remediation/intents";
+import { hclIdentifier, hclString, offsetOf, scanBlock, type HclBlockRange } from "@/lib/remediation/patch/hcl-text";
+import type { TextEdit } from "@/lib/remediation/patch/yaml-edits";
+
+export interface TerraformOutcome {
+  edits: Array<{ file: string; edit: TextEdit }>;
+  note?: string;
+}
+
+function blockAt(readFile: (path: string) => string | undefined, position: SourcePosition | undefined): { file: string; text: string; block: HclBlockRange } | undefined {
+  if (!position) return undefined;
+  const text = readFile(position.file);
+  if (text === undefined) return undefined;
+  const start = offsetOf(text, position.line, position.column);
+  const block = start === undefined ? undefined : scanBlock(text, start);
+  return block ? { file: position.file, text, block } : undefined;
+}
+
+/** How new blocks refer to the API: `aws_api_gateway_rest_api.NAME.id`, or the module's `var.NAME` holding its id. */
+function restApiReference(apiName: string): string | undefined {
+  if (/^aws_api_gateway_rest_api\.[A-Za-z_][A-Za-z0-9_-]*$/.test(apiName)) return `${apiName}.id`;
+  const variable = /^\$\{(var\.[A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(apiName);
+  return variable?.[1];
+}
+
+/** Replace the attribute's lines, or insert it before the block's closing brace. */
+function setAttribute(file: string, text: string, block: HclBlockRange, name: string, literal: string): Array<{ file: string; edit: TextEdit }> {
+  const existing = block.attributes.find((attribute) => attribute.name === name);
+  const line = `${block.indent}${name} = ${literal}\n`;
+  if (existing) {
+    if (existing.value === literal) return [];
+    return [{ file, edit: { start: existing.lineStart, end: existing.end, text: line } }];
+  }
+  const at = text.lastIndexOf("\n", block.close - 1) + 1;
+  return [{ file, edit: { start: at, end: at, text: line } }];
+}
+
+function removeAttribute(file: string, block: HclBlockRange, name: string): Array<{ file: string; edit: TextEdit }> {
+  const existing = block.attributes.find((attribute) => attribute.name === name);
+  return existing ? [{ file, edit: { start: existing.lineStart, end: existing.end, text: "" } }] : [];
+}
+
+function gatewayResponseHeaders(intent: Extract<FixIntent, { kind: "add-gateway-response-cors" }>): Array<[string, string]> {
+  const headers: Array<[string, string]> = [[`gatewayresponse.header.Access-Control-Allow-Origin`, `'${intent.allowOrigin}'`]];
+  if (intent.allowHeaders.length > 0) headers.push([`gatewayresponse.header.Access-Control-Allow-Headers`, `'${intent.allowHeaders.join(",")}'`]);
+  if (intent.allowMethods && intent.allowMethods.length > 0) headers.push([`gatewayresponse.header.Access-Control-Allow-Methods`, `'${intent.allowMethods.join(",")}'`]);
+  return headers;
+}
+
+export function terraformChangeFor(source: TemplateSource, intent: FixIntent, readFile: (path: string) => string | undefined, taken: Set<string>): TerraformOutcome {
+  switch (intent.kind) {
+    case "set-method-authorization":
+    case "set-method-api-key-required": {
+      const at = blockAt(readFile, source.locations[elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod })]);
+      if (!at || !/^resource\s+"aws_api_gateway_method"/.test(at.text.slice(at.block.start, at.block.open))) return { edits: [], note: `${intent.httpMethod} ${intent.path}: its aws_api_gateway_method block is not located` };
+      // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method
+      if (intent.kind === "set-method-api-key-required") return { edits: setAttribute(at.file, at.text, at.block, "api_key_required", String(intent.value)) };
+      return {
+        edits: [
+          ...setAttribute(at.file, at.text, at.block, "authorization", hclString(intent.to)),
+          ...removeAttribute(at.file, at.block, "authorizer_id"),
+          ...removeAttribute(at.file, at.block, "authorization_scopes"),
+        ],
+      };
+    }
+    case "add-gateway-response-cors": {
+      const headers = gatewayResponseHeaders(intent);
+      const existing = blockAt(readFile, source.locations[elementKey({ kind: "gatewayResponse", responseType: intent.responseType })]);
+      if (existing && /^resource\s+"aws_api_gateway_gateway_response"/.test(existing.text.slice(existing.block.start, existing.block.open))) {
+        const parameters = existing.block.attributes.find((attribute) => attribute.name === "response_parameters");
+        if (parameters) return { edits: [], note: `gateway response ${intent.responseType}: add ${headers.map(([name]) => name).join(", ")} to its response_parameters` };
+        const map = `{\n${headers.map(([name, value]) => `${existing.block.indent}  ${hclString(name)} = ${hclString(value)}\n`).join("")}${existing.block.indent}}`;
+        return { edits: setAttribute(existing.file, existing.text, existing.block, "response_parameters", map) };
+      }
+      const reference = restApiReference(source.apiName);
+      const file = source.locations.api?.file ?? source.files[0];
+      const text = file === undefined ? undefined : readFile(file);
+      if (!reference || file === undefined || text === undefined) return { edits: [], note: `gateway response ${intent.responseType}: the REST API's address (${source.apiName}) cannot be referenced from a new block` };
+      let name = hclIdentifier(`cors_${intent.responseType.toLowerCase()}`);
+      for (let n = 2; taken.has(name) || text.includes(`"aws_api_gateway_gateway_response" "${name}"`); n++) name = hclIdentifier(`cors_${intent.responseType.toLowerCase()}_${n}`);
+      taken.add(name);
+      // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_gateway_response
+      const block = [
+        "",
+        `resource "aws_api_gateway_gateway_response" "${name}" {`,
+        `  rest_api_id   = ${reference}`,
+        `  response_type = ${hclString(intent.responseType)}`,
+        ...(intent.statusCode ? [`  status_code   = ${hclString(intent.statusCode)}`] : []),
+        "",
+        "  response_parameters = {",
+        ...headers.map(([header, value]) => `    ${hclString(header)} = ${hclString(value)}`),
+        "  }",
+        "}",
+        "",
+      ].join("\n");
+      return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + block } }] };
+    }
+    case "redeploy-stage":
+      // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_deployment (triggers)
+      return { edits: [], note: `stage ${intent.stage}: Terraform redeploys only when the aws_api_gateway_deployment is replaced (its triggers)` };
+    case "flush-authorizer-cache":
+      return { edits: [], note: `authorizer cache of stage ${intent.stage}: flush it after apply (aws apigateway flush-stage-authorizers-cache)` };
+    case "widen-authorizer-policy":
+      return { edits: [], note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no configuration holds; use --format authorizer-node or authorizer-python` };
+    default:
+      return { edits: [], note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a Terraform patch; see --format terraform` };
+  }
+}
