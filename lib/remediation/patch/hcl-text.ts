@@ -131,7 +131,10 @@ function lineStartOf(text: string, offset: number): number {
  * a template never becomes an interpolation. https://developer.hashicorp.com/terraform/language/expressions/strings
  */
 export function hclString(value: string): string {
-  return JSON.stringify(value).replaceAll("${", "$${").replaceAll("%{", "%%{");
+  // Replacer functions: in a replacement string "$$" would itself collapse to "$".
+  return JSON.stringify(value)
+    .replaceAll("${", () => "$${")
+    .replaceAll("%{", () => "%%{");
 }
 
 /** A Terraform identifier for a new block's name: letters, digits, `_` and `-`, starting with a letter or `_`. */
