@@ -107,6 +107,7 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
     const patchedIntents = new Set<unknown>();
     for (const { intent, outcome } of outcomes) {
       if (outcome.note) notes.push(`${source.apiName}: ${outcome.note}`);
+      if (ctx.format === "cdk") notes.push(...cdkNotes(ctx, source.constructPath, intent, outcome.changes ?? []));
       for (const change of outcome.changes ?? []) {
         if (!fileOf(change.file)) {
           notes.push(`${source.apiName}: ${change.file} cannot be edited (not a YAML or JSON mapping)`);
@@ -159,3 +160,30 @@ function samePlace(a: unknown, b: unknown): boolean {
   const y = b as Record<string, unknown>;
   return x.kind === y.kind && x.resourceId === y.resourceId && x.httpMethod === y.httpMethod && x.responseType === y.responseType && x.authorizerId === y.authorizerId && x.stage === y.stage;
 }
+
+/**
+ * A synthesised CDK template is rebuilt by every `cdk synth`, so the patch to it is a preview: the lasting change is
+ * in the app's source, at the construct the template's `aws:cdk:path` metadata names.
+ * https://docs.aws.amazon.com/cdk/v2/guide/identifiers.html#identifiers_paths
+ */
+function cdkNotes(ctx: FixContext, apiPath: string | undefined, intent: FixIntent, changes: ReadonlyArray<{ file: string; spec: MergeSpec }>): string[] {
+  const lines: string[] = [];
+  for (const change of changes) {
+    const resources = Object.hasOwn(change.spec, "Resources") ? (change.spec.Resources as MergeSpec) : {};
+    for (const id of Object.keys(resources)) {
+      const path = valueAt(ctx.valueOf(change.file), ["Resources", id, "Metadata", "aws:cdk:path"]);
+      const where = typeof path === "string" ? `construct ${path}` : `a new construct under ${apiPath ?? ctx.apiName}`;
+      lines.push(`CDK source: ${CDK_CHANGE[intent.kind] ?? intent.kind} at ${where} (logical id ${id}); cdk synth overwrites the patched template`);
+    }
+  }
+  return lines;
+}
+
+const CDK_CHANGE: Partial<Record<FixIntent["kind"], string>> = {
+  "set-method-authorization": "authorizationType: apigateway.AuthorizationType.NONE and no authorizer on the OPTIONS method (or addCorsPreflight, whose OPTIONS has none)",
+  "set-method-api-key-required": "apiKeyRequired: false on the OPTIONS method",
+  "set-preflight-headers": "defaultCorsPreflightOptions / addCorsPreflight with these allowOrigins, allowMethods and allowHeaders",
+  "add-cors-preflight": "resource.addCorsPreflight({ allowOrigins, allowMethods, allowHeaders })",
+  "add-gateway-response-cors": "api.addGatewayResponse(id, { type: apigateway.ResponseType.<TYPE>, responseHeaders })",
+  "set-authorizer-ttl": "resultsCacheTtl on the authorizer",
+};

@@ -122,25 +122,24 @@ function openApiPreflightOperation(swagger2: boolean, intent: Extract<FixIntent,
   };
 }
 
-function openApiPreflightHeaders(ctx: FixContext, at: Located, root: KeyPath, intent: Extract<FixIntent, { kind: "set-preflight-headers" }>): FileChange {
+function openApiResponseHeaders(ctx: FixContext, at: Located, root: KeyPath, statusCode: string, headers: Array<[string, string]>): FileChange {
   const operation = valueAt(ctx.valueOf(at.file), at.path);
   const responses = valueAt(operation, ["x-amazon-apigateway-integration", "responses"]);
   let key = "default";
   if (responses && typeof responses === "object") {
     for (const [name, response] of Object.entries(responses)) {
-      if (String(valueAt(response, ["statusCode"])) === intent.statusCode) key = name;
+      if (String(valueAt(response, ["statusCode"])) === statusCode) key = name;
     }
   }
-  const headers = corsHeaderValues(intent);
   const swagger2 = isSwagger2(ctx, at.file, root);
   // API Gateway returns a mapped header only when the method response declares it, so every header the integration
   // response already maps is declared too. https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
   const mapped = valueAt(responses, [key, "responseParameters"]);
   const alreadyMapped = mapped && typeof mapped === "object" ? Object.keys(mapped).flatMap((name) => (name.startsWith("method.response.header.") ? [name.slice("method.response.header.".length)] : [])) : [];
   const declaredNames = [...new Set([...headers.map(([name]) => name), ...alreadyMapped])];
-  const integration = spec([["responses", spec([[key, spec([["statusCode", intent.statusCode], ["responseParameters", spec(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)]))]])]])]]);
+  const integration = spec([["responses", spec([[key, spec([["statusCode", statusCode], ["responseParameters", spec(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)]))]])]])]]);
   const declared = spec(declaredNames.map((name) => [name, spec(swagger2 ? [["type", "string"]] : [["schema", spec([["type", "string"]])]])]));
-  return { file: at.file, spec: specAt(at.path, spec([["responses", spec([[intent.statusCode, spec([["headers", declared]])]])], ["x-amazon-apigateway-integration", integration]])) };
+  return { file: at.file, spec: specAt(at.path, spec([["responses", spec([[statusCode, spec([["headers", declared]])]])], ["x-amazon-apigateway-integration", integration]])) };
 }
 
 // --- SAM -------------------------------------------------------------------------------------------------
@@ -245,7 +244,10 @@ function logicalIdFor(ctx: FixContext, base: string): string {
 }
 
 function cfnPreflightParameters(intent: { allowOrigin: string; allowMethods: string[]; allowHeaders: string[]; allowCredentials?: boolean; maxAgeSeconds?: number }) {
-  const headers = corsHeaderValues(intent);
+  return cfnResponseParameters(corsHeaderValues(intent));
+}
+
+function cfnResponseParameters(headers: Array<[string, string]>) {
   return {
     method: spec(headers.map(([name]) => [`method.response.header.${name}`, true])),
     integration: spec(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)])),
@@ -309,7 +311,7 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       const bodyAt = intent.kind === "set-preflight-headers" ? methodAt : resourceAt;
       const root = bodyAt ? openApiRoot(ctx, bodyAt) : ctx.format === "openapi" ? [] : undefined;
       if (bodyAt && root) {
-        if (intent.kind === "set-preflight-headers") return { changes: [openApiPreflightHeaders(ctx, bodyAt, root, intent)] };
+        if (intent.kind === "set-preflight-headers") return { changes: [openApiResponseHeaders(ctx, bodyAt, root, intent.statusCode, corsHeaderValues(intent))] };
         const operation = openApiPreflightOperation(isSwagger2(ctx, bodyAt.file, root), intent);
         return { changes: [{ file: bodyAt.file, spec: specAt(bodyAt.path, spec([["options", new Replace(operation)]])) }] };
       }
@@ -380,7 +382,23 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       }
       return { note: `authorizer ${intent.authorizerName}: its TTL is not written where Preflight can edit it; set it to ${intent.toSeconds} s` };
     }
-    case "add-method-response-cors-origin":
+    case "add-method-response-cors-origin": {
+      // The header is declared on the method response and mapped, as a static value, in the integration response.
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+      const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
+      const at = locateKey(ctx, elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod }));
+      const root = at ? openApiRoot(ctx, at) : undefined;
+      if (at && root) return { changes: [openApiResponseHeaders(ctx, at, root, intent.statusCode, headers)] };
+      if ((isCfn || isSam) && isApiGatewayResource(at, ctx, "AWS::ApiGateway::Method")) {
+        const { method, integration } = cfnResponseParameters(headers);
+        const properties = spec([
+          ["MethodResponses", [new InSeq("StatusCode", intent.statusCode, spec([["ResponseParameters", method]]))]],
+          ["Integration", spec([["IntegrationResponses", [new InSeq("StatusCode", intent.statusCode, spec([["ResponseParameters", integration]]))]]])],
+        ]);
+        return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], properties) }] };
+      }
+      return { note: `${intent.httpMethod} ${intent.path}: its response is not written where Preflight can edit it` };
+    }
     case "add-cache-key-parameter":
     case "set-stage-method-setting":
     case "replace-preflight-integration-with-mock":
