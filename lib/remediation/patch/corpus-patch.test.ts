@@ -6,7 +6,7 @@
  * missing translator fails instead of skipping).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +40,14 @@ const cases = CORPORA.flatMap((root) =>
     return names.filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => ({ format, name: name.slice(-60), path: join(root, format, name) }));
   }),
 );
+
+// The demo APIs as templates (the emulator's seeds), when this checkout has them: SAM files and Terraform directories.
+const DEMO_ROOT = join(process.cwd(), "lib/emulator/seeds/templates");
+for (const demo of existsSync(DEMO_ROOT) ? readdirSync(DEMO_ROOT) : []) {
+  const template = join(DEMO_ROOT, demo, "template.yaml");
+  if (existsSync(template)) cases.push({ format: /AWS::Serverless-2016-10-31/.test(readFileSync(template, "utf8")) ? "sam" : "cloudformation", name: `demo ${demo}`, path: template });
+  if (existsSync(join(DEMO_ROOT, demo, "terraform"))) cases.push({ format: "terraform", name: `demo ${demo} terraform`, path: join(DEMO_ROOT, demo, "terraform") });
+}
 
 const patchedCases: Array<{ name: string; fixed: number; format: string }> = [];
 const work = mkdtempSync(join(tmpdir(), "preflight-patch-"));
