@@ -102,6 +102,8 @@ export function terraformChangeFor(source: TemplateSource, intent: FixIntent, re
       ].join("\n");
       return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + block } }] };
     }
+    case "add-cors-preflight":
+      return terraformPreflight(source, intent, readFile, taken);
     case "redeploy-stage":
       // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_deployment (triggers)
       return { edits: [], note: `stage ${intent.stage}: Terraform redeploys only when the aws_api_gateway_deployment is replaced (its triggers)` };
@@ -112,4 +114,75 @@ export function terraformChangeFor(source: TemplateSource, intent: FixIntent, re
     default:
       return { edits: [], note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a Terraform patch; see --format terraform` };
   }
+}
+
+/** A name no block of the configuration uses yet (any type: the four new blocks share it). */
+function freeName(source: TemplateSource, readFile: (path: string) => string | undefined, taken: Set<string>, base: string): string {
+  const used = (name: string) => taken.has(name) || source.files.some((file) => (readFile(file) ?? "").includes(`" "${name}"`));
+  let name = hclIdentifier(base);
+  for (let n = 2; used(name); n++) name = hclIdentifier(`${base}_${n}`);
+  taken.add(name);
+  return name;
+}
+
+/**
+ * A MOCK OPTIONS method answering the preflight, as four blocks (method, integration, method response, integration
+ * response) that reference the existing resource, the shape of the provider's CORS example.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration_response
+ */
+function terraformPreflight(source: TemplateSource, intent: Extract<FixIntent, { kind: "add-cors-preflight" }>, readFile: (path: string) => string | undefined, taken: Set<string>): TerraformOutcome {
+  const api = restApiReference(source.apiName);
+  const position = source.locations[elementKey({ kind: "resource", path: intent.path })];
+  const at = blockAt(readFile, position);
+  const label = at ? /^resource\s+"aws_api_gateway_resource"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(at.text.slice(at.block.start, at.block.open)) : null;
+  const rootOf = /^aws_api_gateway_rest_api\.[A-Za-z_][A-Za-z0-9_-]*$/.test(source.apiName) ? `${source.apiName}.root_resource_id` : undefined;
+  const resource = label ? `aws_api_gateway_resource.${label[1]}.id` : intent.path === "/" ? rootOf : undefined;
+  const file = at?.file ?? source.locations.api?.file;
+  const text = file === undefined ? undefined : readFile(file);
+  if (!api || !resource || file === undefined || text === undefined) return { edits: [], note: `OPTIONS ${intent.path}: its aws_api_gateway_resource cannot be referenced from a new block; see --format terraform` };
+  const name = freeName(source, readFile, taken, `${label?.[1] ?? "root"}_options`);
+  const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
+  if (intent.allowMethods.length > 0) headers.push(["Access-Control-Allow-Methods", intent.allowMethods.join(",")]);
+  if (intent.allowHeaders.length > 0) headers.push(["Access-Control-Allow-Headers", intent.allowHeaders.join(",")]);
+  if (intent.allowCredentials) headers.push(["Access-Control-Allow-Credentials", "true"]);
+  if (intent.maxAgeSeconds !== undefined) headers.push(["Access-Control-Max-Age", String(intent.maxAgeSeconds)]);
+  const common = [`  rest_api_id = ${api}`, `  resource_id = ${resource}`];
+  const lines = [
+    "",
+    `resource "aws_api_gateway_method" "${name}" {`,
+    ...common,
+    `  http_method   = "OPTIONS"`,
+    `  authorization = "NONE"`,
+    "}",
+    "",
+    `resource "aws_api_gateway_integration" "${name}" {`,
+    ...common,
+    `  http_method = aws_api_gateway_method.${name}.http_method`,
+    `  type        = "MOCK"`,
+    `  request_templates = {`,
+    `    "application/json" = ${hclString('{"statusCode": 200}')}`,
+    "  }",
+    "}",
+    "",
+    `resource "aws_api_gateway_method_response" "${name}" {`,
+    ...common,
+    `  http_method = aws_api_gateway_method.${name}.http_method`,
+    `  status_code = "200"`,
+    "  response_parameters = {",
+    ...headers.map(([header]) => `    ${hclString(`method.response.header.${header}`)} = true`),
+    "  }",
+    "}",
+    "",
+    `resource "aws_api_gateway_integration_response" "${name}" {`,
+    ...common,
+    `  http_method = aws_api_gateway_method.${name}.http_method`,
+    `  status_code = aws_api_gateway_method_response.${name}.status_code`,
+    "  response_parameters = {",
+    ...headers.map(([header, value]) => `    ${hclString(`method.response.header.${header}`)} = ${hclString(`'${value}'`)}`),
+    "  }",
+    `  depends_on = [aws_api_gateway_integration.${name}]`,
+    "}",
+    "",
+  ];
+  return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + lines.join("\n") } }] };
 }
