@@ -56,20 +56,9 @@ export const fixCommand: CliCommand = {
       io.err("--output needs --format (the zip from --bundle holds every format).\n");
       return EXIT.error;
     }
-    const minSeverity = values["min-severity"];
-    if (!(SEVERITIES as readonly string[]).includes(minSeverity)) {
-      io.err(`--min-severity must be one of ${SEVERITIES.join(", ")} (got "${minSeverity}").\n`);
-      return EXIT.error;
-    }
-    const selectors: FindingSelector[] = [];
-    for (const text of values.finding ?? []) {
-      const parsed = parseFindingSelector(text);
-      if (!parsed.ok) {
-        io.err(`${parsed.message}\n`);
-        return EXIT.error;
-      }
-      selectors.push(parsed.value);
-    }
+    const selection = selectionFrom(values, io);
+    if (!selection) return EXIT.error;
+    const { minSeverity, selectors } = selection;
 
     const audited = await auditFromFlags(restApiId.value, values, io.env);
     if (!audited.ok) {
@@ -130,19 +119,26 @@ async function runTemplateFix(
     io.err(`With --template, --format must be patch (got ${values.format === undefined ? "none" : `"${values.format}"`}).\n`);
     return EXIT.error;
   }
+  const selection = selectionFrom(values, io);
+  if (!selection) return EXIT.error;
+  return fixTemplates(io, { templates: values.template ?? [], ...(values.region ? { region: values.region } : {}), selectors: selection.selectors, minSeverity: selection.minSeverity, ...(values.output !== undefined ? { output: values.output } : {}) });
+}
+
+/** `--min-severity` and `--finding`, checked; undefined after printing the error. */
+function selectionFrom(values: { finding?: string[]; "min-severity": string }, io: Parameters<CliCommand["run"]>[1]): { minSeverity: Severity; selectors: FindingSelector[] } | undefined {
   const minSeverity = values["min-severity"];
   if (!(SEVERITIES as readonly string[]).includes(minSeverity)) {
     io.err(`--min-severity must be one of ${SEVERITIES.join(", ")} (got "${minSeverity}").\n`);
-    return EXIT.error;
+    return undefined;
   }
   const selectors: FindingSelector[] = [];
   for (const text of values.finding ?? []) {
     const parsed = parseFindingSelector(text);
     if (!parsed.ok) {
       io.err(`${parsed.message}\n`);
-      return EXIT.error;
+      return undefined;
     }
     selectors.push(parsed.value);
   }
-  return fixTemplates(io, { templates: values.template ?? [], ...(values.region ? { region: values.region } : {}), selectors, minSeverity: minSeverity as Severity, ...(values.output !== undefined ? { output: values.output } : {}) });
+  return { minSeverity: minSeverity as Severity, selectors };
 }

@@ -101,17 +101,16 @@ function indentUnitOf(text: string): number {
 
 /** Block YAML for `value` under `key`, each line prefixed with `indent` (a trailing newline included). */
 function blockPair(key: string, value: unknown, indent: string, unit: number): string {
-  const rendered = stringify({ [key]: value }, { indent: unit, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
-  return rendered
-    .replace(/\n$/, "")
-    .split("\n")
-    .map((line) => indent + line)
-    .join("\n")
-    .concat("\n");
+  return indented({ [key]: value }, indent, unit);
 }
 
+/** Block YAML for one list item (`- …`), each line prefixed with `indent`. */
 function blockItem(value: unknown, indent: string, unit: number): string {
-  const rendered = stringify([value], { indent: unit, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return indented([value], indent, unit);
+}
+
+function indented(value: unknown, indent: string, unit: number): string {
+  const rendered = stringify(value, { indent: unit, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
   return rendered
     .replace(/\n$/, "")
     .split("\n")
