@@ -7,6 +7,13 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  experimental: {
+    // Template uploads (app/actions/templates.ts) are a server action; Next's 1 MB default would refuse most folders.
+    // The limit is the loader's total (lib/templates/files/file-tree.ts LIMITS.totalBytes, 50 MiB) plus 10 MiB for the
+    // multipart framing and path fields of up to 5,000 files (2 KiB each). Next counts the bytes while streaming and answers 413
+    // beyond it (https://nextjs.org/docs/app/api-reference/config/next-config-js/serverActions#bodysizelimit).
+    serverActions: { bodySizeLimit: "60mb" },
+  },
 };
 
 export default nextConfig;
