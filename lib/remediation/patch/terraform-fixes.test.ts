@@ -71,6 +71,50 @@ describe("terraformChangeFor", () => {
   });
 });
 
+describe("terraformChangeFor: preflight response headers", () => {
+  const RESPONSES = `resource "aws_api_gateway_method" "o" {
+  http_method   = "OPTIONS"
+  authorization = "NONE"
+}
+
+resource "aws_api_gateway_method_response" "o_200" {
+  http_method = aws_api_gateway_method.o.http_method
+  status_code = "200"
+  response_parameters = {
+    "method.response.header.Access-Control-Allow-Origin" = true
+  }
+}
+
+resource "aws_api_gateway_integration_response" "o_200" {
+  http_method = aws_api_gateway_method.o.http_method # same method
+  status_code = aws_api_gateway_method_response.o_200.status_code
+  response_parameters = {
+    "method.response.header.Access-Control-Allow-Origin" = "'https://old.example'"
+  }
+}
+`;
+  it("replaces a mapped header's line and adds the missing ones in both response blocks", () => {
+    const read = (path: string) => (path === "main.tf" ? RESPONSES : undefined);
+    const outcome = terraformChangeFor(
+      source({ "method /r OPTIONS": { file: "main.tf", line: 1, column: 1 } }),
+      { kind: "set-preflight-headers", resourceId: "r", path: "/r", statusCode: "200", allowOrigin: "*", allowMethods: ["GET", "OPTIONS"], allowHeaders: [] },
+      read,
+      new Set(),
+    );
+    expect(outcome.note).toBeUndefined();
+    const out = applyEdits(RESPONSES, outcome.edits.map((e) => e.edit).sort((a, b) => a.start - b.start));
+    expect(out).toBe(
+      RESPONSES.replace(
+        '    "method.response.header.Access-Control-Allow-Origin" = true\n',
+        '    "method.response.header.Access-Control-Allow-Origin" = true\n    "method.response.header.Access-Control-Allow-Methods" = true\n',
+      ).replace(
+        `    "method.response.header.Access-Control-Allow-Origin" = "'https://old.example'"\n`,
+        `    "method.response.header.Access-Control-Allow-Origin" = "'*'"\n    "method.response.header.Access-Control-Allow-Methods" = "'GET,OPTIONS'"\n`,
+      ),
+    );
+  });
+});
+
 describe("HCL literals", () => {
   it("escapes interpolation and directive openers", () => {
     expect(hclString("a${b}%{c}\n")).toBe('"a$${b}%%{c}\\n"');

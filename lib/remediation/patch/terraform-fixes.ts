@@ -104,6 +104,16 @@ export function terraformChangeFor(source: TemplateSource, intent: FixIntent, re
     }
     case "add-cors-preflight":
       return terraformPreflight(source, intent, readFile, taken);
+    case "add-method-response-cors-origin":
+      return terraformResponseHeaders(source, intent.path, intent.httpMethod, intent.statusCode, [["Access-Control-Allow-Origin", intent.allowOrigin]], readFile);
+    case "set-preflight-headers": {
+      const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
+      if (intent.allowMethods.length > 0) headers.push(["Access-Control-Allow-Methods", intent.allowMethods.join(",")]);
+      if (intent.allowHeaders.length > 0) headers.push(["Access-Control-Allow-Headers", intent.allowHeaders.join(",")]);
+      if (intent.allowCredentials) headers.push(["Access-Control-Allow-Credentials", "true"]);
+      if (intent.maxAgeSeconds !== undefined) headers.push(["Access-Control-Max-Age", String(intent.maxAgeSeconds)]);
+      return terraformResponseHeaders(source, intent.path, "OPTIONS", intent.statusCode, headers, readFile);
+    }
     case "redeploy-stage":
       // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_deployment (triggers)
       return { edits: [], note: `stage ${intent.stage}: Terraform redeploys only when the aws_api_gateway_deployment is replaced (its triggers)` };
@@ -185,4 +195,94 @@ function terraformPreflight(source: TemplateSource, intent: Extract<FixIntent, {
     "",
   ];
   return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + lines.join("\n") } }] };
+}
+
+interface FoundBlock {
+  file: string;
+  text: string;
+  name: string;
+  block: HclBlockRange;
+}
+
+/** Every `resource "<type>" "<name>"` block of the configuration's files. */
+function blocksOfType(source: TemplateSource, type: string, readFile: (path: string) => string | undefined): FoundBlock[] {
+  const found: FoundBlock[] = [];
+  for (const file of source.files) {
+    const text = readFile(file);
+    if (text === undefined) continue;
+    const pattern = /^resource[ \t]+"([a-z0-9_]+)"[ \t]+"([A-Za-z_][A-Za-z0-9_-]*)"[ \t]*\{/gm;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[1] !== type) continue;
+      const block = scanBlock(text, match.index);
+      if (block) found.push({ file, text, name: match[2] as string, block });
+    }
+  }
+  return found;
+}
+
+function attributeValue(block: HclBlockRange, name: string): string | undefined {
+  return block.attributes.find((attribute) => attribute.name === name)?.value.replace(/\s*(#|\/\/).*$/, "");
+}
+
+/** Set entries of a map attribute (`response_parameters`): replace a key's line, add missing keys before its `}`. */
+function setMapEntries(found: FoundBlock, attribute: string, entries: Array<[string, string]>): Array<{ file: string; edit: TextEdit }> {
+  const { file, text, block } = found;
+  const existing = block.attributes.find((a) => a.name === attribute);
+  const inner = `${block.indent}  `;
+  if (!existing) {
+    const map = `{\n${entries.map(([key, literal]) => `${inner}${hclString(key)} = ${literal}\n`).join("")}${block.indent}}`;
+    return setAttribute(file, text, block, attribute, map);
+  }
+  const close = text.lastIndexOf("\n", text.lastIndexOf("}", existing.end - 1) - 1) + 1;
+  if (close <= existing.lineStart) throw new Error("single-line map");
+  const edits: Array<{ file: string; edit: TextEdit }> = [];
+  const added: string[] = [];
+  for (const [key, literal] of entries) {
+    const line = `${inner}${hclString(key)} = ${literal}\n`;
+    let at = text.indexOf("\n", existing.lineStart) + 1;
+    let replaced = false;
+    while (at > 0 && at < close) {
+      const next = text.indexOf("\n", at) + 1 || close;
+      if (text.slice(at, next).trimStart().startsWith(hclString(key))) {
+        if (text.slice(at, next) !== line) edits.push({ file, edit: { start: at, end: next, text: line } });
+        replaced = true;
+        break;
+      }
+      at = next;
+    }
+    if (!replaced) added.push(line);
+  }
+  if (added.length > 0) edits.push({ file, edit: { start: close, end: close, text: added.join("") } });
+  return edits;
+}
+
+/**
+ * CORS headers on a method's response: declared in its `aws_api_gateway_method_response` (`true`) and mapped as a
+ * static value in the `aws_api_gateway_integration_response` of the same status code, found by their references.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_response
+ */
+function terraformResponseHeaders(source: TemplateSource, path: string, httpMethod: string, statusCode: string, headers: Array<[string, string]>, readFile: (path: string) => string | undefined): TerraformOutcome {
+  const method = blockAt(readFile, source.locations[elementKey({ kind: "method", path, httpMethod })]);
+  const label = method ? /^resource\s+"aws_api_gateway_method"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(method.text.slice(method.block.start, method.block.open)) : null;
+  const missing = { edits: [], note: `${httpMethod} ${path}: its ${statusCode} method and integration response blocks are not located; see --format terraform` };
+  if (!label) return missing;
+  const methodRef = `aws_api_gateway_method.${label[1]}.http_method`;
+  const ofMethod = (found: FoundBlock) => attributeValue(found.block, "http_method") === methodRef;
+  const methodResponse = blocksOfType(source, "aws_api_gateway_method_response", readFile).find((found) => ofMethod(found) && attributeValue(found.block, "status_code") === hclString(statusCode));
+  if (!methodResponse) return missing;
+  const integrationResponse = blocksOfType(source, "aws_api_gateway_integration_response", readFile).find((found) => {
+    const code = attributeValue(found.block, "status_code");
+    return ofMethod(found) && (code === hclString(statusCode) || code === `aws_api_gateway_method_response.${methodResponse.name}.status_code`);
+  });
+  if (!integrationResponse) return missing;
+  try {
+    return {
+      edits: [
+        ...setMapEntries(methodResponse, "response_parameters", headers.map(([name]) => [`method.response.header.${name}`, "true"])),
+        ...setMapEntries(integrationResponse, "response_parameters", headers.map(([name, value]) => [`method.response.header.${name}`, hclString(`'${value}'`)])),
+      ],
+    };
+  } catch {
+    return { edits: [], note: `${httpMethod} ${path}: its response_parameters are written on one line; add ${headers.map(([name]) => name).join(", ")} by hand` };
+  }
 }
