@@ -9,15 +9,15 @@ import { TemplatePatchPanel } from "@/components/templates/template-patch-panel"
 import { templatePatchFor } from "@/app/_server/template-patch";
 import { loadTemplateApi } from "@/app/_server/template-view";
 
-function upload() {
+async function upload() {
   const files = [{ path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI }];
-  return templateAuditCache().put(auditTemplates(memoryFileTree(files)), [ORDERS_OPENAPI_PATH], new Map(files.map((file) => [file.path, file.text])));
+  return templateAuditCache().put(await auditTemplates(memoryFileTree(files)), [ORDERS_OPENAPI_PATH], new Map(files.map((file) => [file.path, file.text])));
 }
 
 describe("template patch (web)", () => {
   // The page itself needs Next's request context (AuditView reads the URL); it renders this panel from the same call.
-  it("shows the patch as a diff with download and copy", () => {
-    const cached = upload();
+  it("shows the patch as a diff with download and copy", async () => {
+    const cached = await upload();
     const view = loadTemplateApi(cached.id, "1");
     const patch = view && templatePatchFor(view);
     if (!patch) throw new Error("no patch");
@@ -32,7 +32,7 @@ describe("template patch (web)", () => {
   });
 
   it("downloads the same patch, and 404s for an unknown audit", async () => {
-    const cached = upload();
+    const cached = await upload();
     const response = await GET(new Request("http://localhost/"), { params: Promise.resolve({ id: cached.id, n: "1" }) });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/x-diff; charset=utf-8");
@@ -42,12 +42,12 @@ describe("template patch (web)", () => {
     expect(missing.status).toBe(404);
   });
 
-  it("keeps only the texts of files that define an API", () => {
+  it("keeps only the texts of files that define an API", async () => {
     const files = [
       { path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI },
       { path: "notes.yaml", text: "just: notes\n" },
     ];
-    const cached = templateAuditCache().put(auditTemplates(memoryFileTree(files)), files.map((f) => f.path), new Map(files.map((f) => [f.path, f.text])));
+    const cached = templateAuditCache().put(await auditTemplates(memoryFileTree(files)), files.map((f) => f.path), new Map(files.map((f) => [f.path, f.text])));
     expect([...cached.texts.keys()]).toEqual([ORDERS_OPENAPI_PATH]);
   });
 });

@@ -5,7 +5,6 @@ import { auditTemplatesFromFlags } from "@/lib/cli/template-target";
 import { selectFindings, type FindingSelector } from "@/lib/cli/finding-selector";
 import { EXIT, type CliIo } from "@/lib/cli/io";
 import { printOrWrite } from "@/lib/cli/output-file";
-import { loadTemplateReaders } from "@/lib/templates/readers";
 import { buildTemplatePatch } from "@/lib/remediation/patch/build-patch";
 import type { Severity } from "@/lib/rules/types";
 
@@ -18,7 +17,7 @@ export async function fixTemplates(
   options: { templates: string[]; region?: string; selectors: FindingSelector[]; minSeverity: Severity; output?: string; cwd?: string },
 ): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
-  const audited = auditTemplatesFromFlags(options.templates, options.region, cwd, await loadTemplateReaders());
+  const audited = await auditTemplatesFromFlags(options.templates, options.region, cwd);
   if (!audited.ok) {
     io.err(`${audited.message}\n`);
     return EXIT.error;

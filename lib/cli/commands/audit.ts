@@ -5,7 +5,6 @@ import { printOrWrite } from "@/lib/cli/output-file";
 import { EXIT, type CliCommand } from "@/lib/cli/io";
 import { MULTI_REPORT_FORMATS, REPORT_FORMATS } from "@/lib/cli/formats";
 import { auditTemplatesFromFlags } from "@/lib/cli/template-target";
-import { loadTemplateReaders } from "@/lib/templates/readers";
 import { SEVERITIES, type Severity } from "@/lib/rules/types";
 
 export const DEFAULT_FAIL_ON: Severity = "medium";
@@ -52,7 +51,7 @@ export const auditCommand: CliCommand = {
         io.err(`--template audits files, not a live API: drop ${[...positionals, ...live.map((flag) => `--${flag}`)].join(", ")}.\nUsage: ${this.usage}\n`);
         return EXIT.error;
       }
-      const audited = auditTemplatesFromFlags(values.template, values.region, process.cwd(), await loadTemplateReaders());
+      const audited = await auditTemplatesFromFlags(values.template, values.region);
       if (!audited.ok) {
         io.err(`${audited.message}\n`);
         return EXIT.error;

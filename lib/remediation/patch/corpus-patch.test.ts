@@ -73,7 +73,7 @@ function apiNameOf(report: { source: { kind: string; apiName?: string } }): stri
 }
 
 describe.skipIf(cases.length === 0)("template patches on the corpus", () => {
-  it.each(cases)("$format $name", ({ format, path }) => {
+  it.each(cases)("$format $name", async ({ format, path }) => {
     const dir = mkdtempSync(join(work, "repo-"));
     let name: string;
     if (format === "terraform") {
@@ -87,7 +87,7 @@ describe.skipIf(cases.length === 0)("template patches on the corpus", () => {
     const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
     git("init", "-q");
 
-    const read = audit(dir, name);
+    const read = await audit(dir, name);
     // A corpus file that does not parse (two upstream files are invalid YAML) has no finding to fix.
     if (read.errors.length > 0) return;
     const before = read.reports;
@@ -136,7 +136,7 @@ describe.skipIf(cases.length === 0)("template patches on the corpus", () => {
     }
 
     // Re-audit: every fixed finding gone, nothing new.
-    const again = audit(dir, name);
+    const again = await audit(dir, name);
     expect(again.errors).toEqual([]);
     const beforeKeys = new Set(before.flatMap((report) => report.findings.map((f) => keyOf(apiNameOf(report), f))));
     const afterKeys = new Set(again.reports.flatMap((report) => report.findings.map((f) => keyOf(apiNameOf(report), f))));

@@ -36,7 +36,7 @@ ${fn(`        A: { Type: Api, Properties: { Path: /items, Method: get } }
     expect(result.apis.map((a) => a.name)).toEqual(["ServerlessRestApi"]);
     const [variant] = result.apis[0]!.variants;
     expect(methodTable(variant!.snapshot)).toEqual(["/items GET NONE - -", "/items/{id} ANY NONE - -"]);
-    expect(variant!.snapshot.stages?.map((s) => s.stageName)).toEqual(["Prod"]);
+    expect(variant!.snapshot.stages?.map((s) => s.stageName)).toEqual(["Prod", "Stage"]);
     const get = variant!.snapshot.resources!.find((r) => r.path === "/items")!.resourceMethods!.GET!;
     expect(get.methodIntegration).toMatchObject({ type: "AWS_PROXY", httpMethod: "POST" });
     expect(get.methodIntegration!.uri).toMatch(/^arn:aws:apigateway:us-east-1:lambda:path\/2015-03-31\/functions\/arn:aws:lambda:us-east-1:.*Fn.*\/invocations$/);
@@ -205,7 +205,17 @@ ${fn(`        A: { Type: Api, Properties: { Path: "/pets/{id}", Method: get, Res
     expect(result.apis[0]!.variants[0]!.snapshot.stages).toEqual([{
       stageName: "live", variableNames: [], cacheClusterEnabled: true,
       methodSettings: { "*/*": { metricsEnabled: true }, "~1pets~1{id}/GET": { cachingEnabled: true } },
-    }]);
+    }, { stageName: "Stage", variableNames: [] }]);
+    // SAM's extra stage "Stage" is not created once OpenApiVersion is set.
+    const withVersion = read(`${HEAD}Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: live
+      OpenApiVersion: "2.0"
+${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !Ref Api } }
+`)}`);
+    expect(withVersion.apis[0]!.variants[0]!.snapshot.stages?.map((s) => s.stageName)).toEqual(["live"]);
   });
 
   it("refuses a file that is not SAM, naming it", () => {
