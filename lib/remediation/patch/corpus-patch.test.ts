@@ -50,6 +50,7 @@ for (const demo of existsSync(DEMO_ROOT) ? readdirSync(DEMO_ROOT) : []) {
 }
 
 const patchedCases: Array<{ name: string; fixed: number; format: string }> = [];
+let samTranslated = 0;
 const work = mkdtempSync(join(tmpdir(), "preflight-patch-"));
 let readers: TemplateReaders;
 beforeAll(async () => {
@@ -155,13 +156,14 @@ describe.skipIf(cases.length === 0)("template patches on the corpus", () => {
         return;
       }
       expect(translated.ok ? "" : translated.refused).toBe("");
+      samTranslated++;
     }
   });
 
   // Guards the early returns above: the corpus must keep exercising every format the patcher writes.
   it("patched templates of every format", () => {
     const formats = new Set(patchedCases.map((entry) => entry.format));
-    console.info(`patched ${patchedCases.length} corpus cases, ${patchedCases.reduce((sum, entry) => sum + entry.fixed, 0)} findings fixed`);
+    console.info(`patched ${patchedCases.length} corpus cases, ${patchedCases.reduce((sum, entry) => sum + entry.fixed, 0)} findings fixed, ${samTranslated} patched SAM templates translated`);
     for (const format of FORMATS) expect(formats.has(format), format).toBe(true);
   });
 });
