@@ -8,34 +8,12 @@ import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
 import { auditTemplates } from "@/lib/templates/audit-templates";
 import { buildTemplatePatch } from "@/lib/remediation/patch/build-patch";
 import { selectFindings } from "@/lib/cli/finding-selector";
+import { ORDERS_OPENAPI } from "@/app/_server/testing/template-fixture";
 
 const HOSTILE_PATH = `/a"b#c: {d}'\${e}`;
 
-const OPENAPI = `openapi: "3.0.1"
-info:
-  title: "x\\n# y: \\"z\\""
-  version: "1"
-paths:
-  ${JSON.stringify(HOSTILE_PATH)}:
-    get:
-      x-amazon-apigateway-integration:
-        type: http_proxy
-        httpMethod: GET
-        uri: https://example.com/
-    options:
-      security:
-        - key: []
-      x-amazon-apigateway-integration:
-        type: mock
-        requestTemplates:
-          application/json: '{"statusCode": 200}'
-components:
-  securitySchemes:
-    key:
-      type: apiKey
-      name: x-api-key
-      in: header
-`;
+// The upload tests' document (an OPTIONS behind an API key), its path and title made hostile.
+const OPENAPI = ORDERS_OPENAPI.replace("  /orders:\n", `  ${JSON.stringify(HOSTILE_PATH)}:\n`).replace("  title: Orders\n", '  title: "x\\n# y: \\"z\\""\n');
 
 async function fixOnce(path: string, text: string) {
   const audit = await auditTemplates(memoryFileTree([{ path, text }]));
@@ -46,6 +24,7 @@ async function fixOnce(path: string, text: string) {
 
 describe("hostile names in templates", () => {
   it("OpenAPI: the path key and title stay as written and the preflight is opened", async () => {
+    expect(OPENAPI).toContain(JSON.stringify(HOSTILE_PATH));
     const { patch } = await fixOnce("api.yaml", OPENAPI);
     const patched = patch.patched.get("api.yaml");
     expect(patched).toBeDefined();
