@@ -142,3 +142,34 @@ export function hclIdentifier(base: string): string {
   const clean = base.replace(/[^A-Za-z0-9_-]/g, "_").replace(/^[^A-Za-z_]/, "_$&");
   return clean.slice(0, 64) || "preflight";
 }
+
+/**
+ * New blocks laid out as `terraform fmt` lays them out: the `=` of consecutive one-line attributes at the same depth
+ * aligned; a multi-line attribute, a blank line or a brace line ends the run.
+ * https://developer.hashicorp.com/terraform/language/style#code-formatting
+ */
+export function alignAttributes(lines: readonly string[]): string[] {
+  const out = [...lines];
+  const attribute = /^(\s*)([A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\]|\\.)*")\s*=\s(.*)$/;
+  let run: number[] = [];
+  const flush = () => {
+    const width = Math.max(...run.map((index) => (attribute.exec(out[index] as string) as RegExpExecArray)[2]!.length));
+    for (const index of run) {
+      const [, indent, name, value] = attribute.exec(out[index] as string) as RegExpExecArray;
+      out[index] = `${indent}${(name as string).padEnd(width)} = ${value}`;
+    }
+    run = [];
+  };
+  for (let index = 0; index < out.length; index++) {
+    const match = attribute.exec(out[index] as string);
+    const opens = match && /[{[(]\s*$/.test(match[3] as string);
+    const sameDepth = run.length === 0 || (match && (attribute.exec(out[run[0] as number] as string) as RegExpExecArray)[1] === match[1]);
+    if (match && !opens && sameDepth) run.push(index);
+    else {
+      if (run.length > 0) flush();
+      if (match && !opens) run.push(index);
+    }
+  }
+  if (run.length > 0) flush();
+  return out;
+}

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { TemplateSource } from "@/lib/audit/source";
 import { hclIdentifier, hclString, offsetOf, scanBlock } from "@/lib/remediation/patch/hcl-text";
@@ -119,5 +120,28 @@ describe("HCL literals", () => {
   it("escapes interpolation and directive openers", () => {
     expect(hclString("a${b}%{c}\n")).toBe('"a$${b}%%{c}\\n"');
     expect(hclIdentifier("9 bad\"name")).toBe("_9_bad_name");
+  });
+});
+
+// `terraform fmt` is the oracle for the layout of new blocks (it needs no provider or network).
+const terraformFmt = (text: string) => spawnSync("terraform", ["fmt", "-no-color", "-"], { input: text, encoding: "utf8", timeout: 30_000 });
+const hasTerraform = terraformFmt("").status === 0;
+
+describe.skipIf(!hasTerraform)("new blocks are as terraform fmt writes them", () => {
+  const RESOURCE = 'resource "aws_api_gateway_resource" "r" {\n  path_part = "r"\n}\n';
+  const read = (path: string) => (path === "main.tf" ? MAIN : path === "resource.tf" ? RESOURCE : undefined);
+  it.each([
+    { kind: "add-gateway-response-cors", responseType: "DEFAULT_4XX", allowOrigin: "*", allowHeaders: ["Content-Type"], allowMethods: ["GET"], existingResponseParameters: {}, statusCode: "403" },
+    { kind: "add-cors-preflight", resourceId: "r", path: "/r", allowOrigin: "*", allowMethods: ["GET", "OPTIONS"], allowHeaders: ["Authorization"], allowCredentials: true, maxAgeSeconds: 600 },
+  ] as const)("$kind", (intent) => {
+    const outcome = terraformChangeFor(
+      source({ api: { file: "main.tf", line: 16, column: 1 }, "resource /r": { file: "resource.tf", line: 1, column: 1 } }),
+      intent,
+      read,
+      new Set(),
+    );
+    const added = outcome.edits.map((e) => e.edit.text).join("");
+    expect(added).toContain("resource ");
+    expect(terraformFmt(added).stdout).toBe(added);
   });
 });

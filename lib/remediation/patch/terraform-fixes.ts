@@ -6,7 +6,7 @@
 import type { SourcePosition, TemplateSource } from "@/lib/audit/source";
 import { elementKey } from "@/lib/audit/element-key";
 import type { FixIntent } from "@/lib/remediation/intents";
-import { hclIdentifier, hclString, offsetOf, scanBlock, type HclBlockRange } from "@/lib/remediation/patch/hcl-text";
+import { alignAttributes, hclIdentifier, hclString, offsetOf, scanBlock, type HclBlockRange } from "@/lib/remediation/patch/hcl-text";
 import type { TextEdit } from "@/lib/remediation/patch/yaml-edits";
 
 export interface TerraformOutcome {
@@ -99,8 +99,8 @@ export function terraformChangeFor(source: TemplateSource, intent: FixIntent, re
         "  }",
         "}",
         "",
-      ].join("\n");
-      return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + block } }] };
+      ];
+      return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + alignAttributes(block).join("\n") } }] };
     }
     case "add-cors-preflight":
       return terraformPreflight(source, intent, readFile, taken);
@@ -194,7 +194,7 @@ function terraformPreflight(source: TemplateSource, intent: Extract<FixIntent, {
     "}",
     "",
   ];
-  return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + lines.join("\n") } }] };
+  return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + alignAttributes(lines).join("\n") } }] };
 }
 
 interface FoundBlock {
