@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { TemplateSource } from "@/lib/audit/source";
+import type { FixIntent } from "@/lib/remediation/intents";
 import { hclIdentifier, hclString, offsetOf, scanBlock } from "@/lib/remediation/patch/hcl-text";
 import { terraformChangeFor } from "@/lib/remediation/patch/terraform-fixes";
 import { applyEdits } from "@/lib/remediation/patch/yaml-edits";
@@ -133,7 +134,7 @@ describe.skipIf(!hasTerraform)("new blocks are as terraform fmt writes them", ()
   it.each([
     { kind: "add-gateway-response-cors", responseType: "DEFAULT_4XX", allowOrigin: "*", allowHeaders: ["Content-Type"], allowMethods: ["GET"], existingResponseParameters: {}, statusCode: "403" },
     { kind: "add-cors-preflight", resourceId: "r", path: "/r", allowOrigin: "*", allowMethods: ["GET", "OPTIONS"], allowHeaders: ["Authorization"], allowCredentials: true, maxAgeSeconds: 600 },
-  ] as const)("$kind", (intent) => {
+  ] satisfies FixIntent[])("$kind", (intent) => {
     const outcome = terraformChangeFor(
       source({ api: { file: "main.tf", line: 16, column: 1 }, "resource /r": { file: "resource.tf", line: 1, column: 1 } }),
       intent,
