@@ -1,6 +1,7 @@
 import type { Rule } from "./types";
 import { actualResponseWithoutCors } from "./actual-response-without-cors/rule";
 import { anyMethodAnswersPreflight } from "./any-method-answers-preflight/rule";
+import { cacheControlFailsWith403 } from "./cache-control-fails-with-403/rule";
 import { cacheDataNotEncrypted } from "./cache-data-not-encrypted/rule";
 import { cacheInvalidationUnauthenticated } from "./cache-invalidation-unauthenticated/rule";
 import { cacheKeyMissingCallerIdentity } from "./cache-key-missing-caller-identity/rule";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   errorResponsesWithoutCors,
   cacheKeyMissingCallerIdentity,
   cacheInvalidationUnauthenticated,
+  cacheControlFailsWith403,
   cacheDataNotEncrypted,
   deploymentDrift,
   stageVariablesLookSecret,

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Connection } from "@/lib/aws/connections/connection";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
+import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
+import type { AuditReport } from "@/lib/audit/types";
+import type { Emulator } from "@/lib/emulator";
+import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
+
+/**
+ * Issue 14, proof: for each data-plane symptom of the second edition's rules, the live audit of the
+ * storefront (real reader, real rules) predicts it, and the emulator's data plane, driven over real
+ * HTTP like a browser would, answers exactly that.
+ */
+let emulator: Emulator;
+let connection: Connection;
+let report: AuditReport;
+
+beforeAll(async () => {
+  ({ emulator, connection } = await startEmulatorWithDemoConnection());
+  const result = await runAudit({ connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
+  if (!result.ok) throw new Error(JSON.stringify(result.failure));
+  report = result.report;
+}, 60_000);
+afterAll(async () => {
+  await emulator?.close();
+});
+beforeEach(() => emulator.reset());
+
+const invoke = (stage: string, path: string, init: RequestInit = {}) => fetch(`${emulator.url}/restapis/${STOREFRONT_API_ID}/${stage}/_user_request_${path}`, init);
+const finding = (ruleId: string, path: string) => report.findings.find((f) => f.ruleId === ruleId && f.target.path === path);
+
+describe("second edition: the rule's prediction is what the data plane answers", () => {
+  it("cache-control-fails-with-403: a reload (Cache-Control: max-age=0) of cached GET /catalog on prod is 403", async () => {
+    const predicted = report.findings.find((f) => f.ruleId === "cache-control-fails-with-403" && f.target.stage === "prod" && f.target.path === "/catalog");
+    expect(predicted?.message).toContain("FAIL_WITH_403");
+    expect((await invoke("prod", "/catalog")).status).toBe(200);
+    const reload = await invoke("prod", "/catalog", { headers: { "Cache-Control": "max-age=0", Origin: "https://shop.example.com" } });
+    expect(reload.status).toBe(403);
+    // The same reload against dev (no cache cluster) is answered normally.
+    expect((await invoke("dev", "/catalog", { headers: { "Cache-Control": "max-age=0" } })).status).toBe(200);
+    void finding;
+  });
+});
