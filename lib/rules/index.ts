@@ -4,6 +4,7 @@ import { anyMethodAnswersPreflight } from "./any-method-answers-preflight/rule";
 import { cacheControlFailsWith403 } from "./cache-control-fails-with-403/rule";
 import { cacheDataNotEncrypted } from "./cache-data-not-encrypted/rule";
 import { cacheInvalidationUnauthenticated } from "./cache-invalidation-unauthenticated/rule";
+import { cacheKeyMissingRequestParameters } from "./cache-key-missing-request-parameters/rule";
 import { cacheKeyMissingCallerIdentity } from "./cache-key-missing-caller-identity/rule";
 import { cachedAuthorizerSharedAcrossMethods } from "./cached-authorizer-shared-across-methods/rule";
 import { deploymentDrift } from "./deployment-drift/rule";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   cachedAuthorizerSharedAcrossMethods,
   errorResponsesWithoutCors,
   cacheKeyMissingCallerIdentity,
+  cacheKeyMissingRequestParameters,
   cacheInvalidationUnauthenticated,
   cacheControlFailsWith403,
   cacheDataNotEncrypted,

@@ -15,10 +15,18 @@ export const SECOND_EDITION_PLANTED: readonly PlantedProblem[] = [
     where: ["GET /catalog"],
     stage: "prod",
   },
+  {
+    id: "cache-key-missing-request-parameters",
+    problem: "Cached GET /catalog/{category} whose cache key leaves out method.request.path.category: every category shares one entry",
+    where: ["GET /catalog/{category}"],
+    stage: "prod",
+  },
 ];
 
 export function plantSecondEditionMethods(api: ApiBuilder): void {
-  api.mockMethod("/catalog", "GET", { authorizationType: "NONE" }, { categories: ["mugs", "plates"] }, {}, { allowOrigin: "https://shop.example.com" });
+  const cors = { allowOrigin: "https://shop.example.com" };
+  api.mockMethod("/catalog", "GET", { authorizationType: "NONE" }, { categories: ["mugs", "plates"] }, {}, cors);
+  api.mockMethod("/catalog/{category}", "GET", { authorizationType: "NONE", requestParameters: { "method.request.path.category": true } }, { items: [] }, {}, cors);
 }
 
 export function plantSecondEditionProdSettings(scope: Scope, apiId: string): void {
@@ -26,5 +34,6 @@ export function plantSecondEditionProdSettings(scope: Scope, apiId: string): voi
     { op: "replace", path: "/~1catalog/GET/caching/enabled", value: "true" },
     { op: "replace", path: "/~1catalog/GET/caching/requireAuthorizationForCacheControl", value: "true" },
     { op: "replace", path: "/~1catalog/GET/caching/unauthorizedCacheControlHeaderStrategy", value: "FAIL_WITH_403" },
+    { op: "replace", path: "/~1catalog~1{category}/GET/caching/enabled", value: "true" },
   ]);
 }
