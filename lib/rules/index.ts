@@ -15,6 +15,7 @@ import { optionsRequiresApiKey } from "./options-requires-api-key/rule";
 import { optionsRequiresAuthorization } from "./options-requires-authorization/rule";
 import { preflightProxiedToBackend } from "./preflight-proxied-to-backend/rule";
 import { preflightResponseIncomplete } from "./preflight-response-incomplete/rule";
+import { requestAuthorizerKeyedOnRoute } from "./request-authorizer-keyed-on-route/rule";
 import { stageVariablesLookSecret } from "./stage-variables-look-secret/rule";
 
 /** Every rule, explicitly: adding a folder without listing it here fails the registry test. Ordered as the /rules page shows them. */
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   actualResponseWithoutCors,
   preflightProxiedToBackend,
   cachedAuthorizerSharedAcrossMethods,
+  requestAuthorizerKeyedOnRoute,
   errorResponsesWithoutCors,
   cacheKeyMissingCallerIdentity,
   cacheKeyMissingRequestParameters,

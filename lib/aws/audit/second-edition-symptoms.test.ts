@@ -27,7 +27,6 @@ afterAll(async () => {
 beforeEach(() => emulator.reset());
 
 const invoke = (stage: string, path: string, init: RequestInit = {}) => fetch(`${emulator.url}/restapis/${STOREFRONT_API_ID}/${stage}/_user_request_${path}`, init);
-const finding = (ruleId: string, path: string) => report.findings.find((f) => f.ruleId === ruleId && f.target.path === path);
 
 describe("second edition: the rule's prediction is what the data plane answers", () => {
   it("cache-control-fails-with-403: a reload (Cache-Control: max-age=0) of cached GET /catalog on prod is 403", async () => {
@@ -38,6 +37,21 @@ describe("second edition: the rule's prediction is what the data plane answers",
     expect(reload.status).toBe(403);
     // The same reload against dev (no cache cluster) is answered normally.
     expect((await invoke("dev", "/catalog", { headers: { "Cache-Control": "max-age=0" } })).status).toBe(200);
-    void finding;
+  });
+});
+
+describe("second edition: authorizer cache", () => {
+  it("request-authorizer-keyed-on-route: after one signed-in call, a caller without a session gets the cached Allow", async () => {
+    const predicted = report.findings.find((f) => f.ruleId === "request-authorizer-keyed-on-route");
+    expect(predicted?.message).toContain("context.httpMethod and context.resourcePath");
+    expect(predicted?.message).toContain("GET /wishlist");
+    // Alone, a caller without a session is refused by the Lambda (401 Unauthorized)...
+    expect((await invoke("prod", "/wishlist")).status).toBe(401);
+    emulator.reset();
+    // ...but once Jane's Allow is cached under the route, the same anonymous call succeeds.
+    expect((await invoke("prod", "/wishlist", { headers: { "X-Session": "allow-jane" } })).status).toBe(200);
+    const anonymous = await invoke("prod", "/wishlist");
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ wishlist: ["p-1"] });
   });
 });

@@ -1,6 +1,9 @@
+import { createAuthorizer } from "../control-plane/authorizers";
 import { updateStage } from "../control-plane/stages";
+import { registerAuthorizerFunction } from "../data-plane/authorizer-functions";
 import type { Scope } from "../store";
-import type { ApiBuilder } from "./api-builder";
+import { lambdaAuthorizerUri, type ApiBuilder } from "./api-builder";
+import { sessionRequestAuthorizer } from "./seed-authorizers";
 import type { PlantedProblem } from "./storefront";
 
 /**
@@ -21,10 +24,23 @@ export const SECOND_EDITION_PLANTED: readonly PlantedProblem[] = [
     where: ["GET /catalog/{category}"],
     stage: "prod",
   },
+  {
+    id: "request-authorizer-keyed-on-route",
+    problem: "REQUEST authorizer cached 300 s with identity sources context.httpMethod and context.resourcePath only: one caller's Allow is served to everyone",
+    where: ["authorizer:storefront-route", "GET /wishlist"],
+  },
 ];
 
 export function plantSecondEditionMethods(api: ApiBuilder): void {
+  const { scope, apiId } = api;
   const cors = { allowOrigin: "https://shop.example.com" };
+  // Checks the X-Session header, but the cache key is the route: the first caller's answer is everyone's.
+  const routeUri = lambdaAuthorizerUri(scope.region, scope.accountId, "storefront-route-authorizer");
+  registerAuthorizerFunction(routeUri, sessionRequestAuthorizer("stage"));
+  const route = createAuthorizer(scope, apiId, {
+    name: "storefront-route", type: "REQUEST", authorizerUri: routeUri, identitySource: "context.httpMethod,context.resourcePath",
+  });
+  api.mockMethod("/wishlist", "GET", { authorizationType: "CUSTOM", authorizerId: route.id }, { wishlist: ["p-1"] }, {}, cors);
   api.mockMethod("/catalog", "GET", { authorizationType: "NONE" }, { categories: ["mugs", "plates"] }, {}, cors);
   api.mockMethod("/catalog/{category}", "GET", { authorizationType: "NONE", requestParameters: { "method.request.path.category": true } }, { items: [] }, {}, cors);
 }
