@@ -78,6 +78,19 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await audit.stage.selectOption("prod");
     await expectFlagged(audit, "/products/{id}", "GET", "cache-invalidation-unauthenticated");
   },
+  "cache-control-fails-with-403": async (audit) => {
+    await audit.stage.selectOption("prod");
+    await expectFlagged(audit, "/catalog", "GET", "cache-control-fails-with-403");
+    await expect(audit.detail).toContainText("FAIL_WITH_403");
+  },
+  "cache-key-missing-request-parameters": async (audit) => {
+    await audit.stage.selectOption("prod");
+    await expectFlagged(audit, "/catalog/{category}", "GET", "cache-key-missing-request-parameters");
+    await expect(audit.detail).toContainText("method.request.path.category");
+  },
+  "request-authorizer-keyed-on-route": async (audit) => {
+    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=request-authorizer-keyed-on-route]")).toContainText("storefront-route");
+  },
   "undeployed-fix": async (audit) => {
     await audit.stage.selectOption("prod");
     await expect(audit.cell("/orders/{id}", "OPTIONS")).toContainText("drift");

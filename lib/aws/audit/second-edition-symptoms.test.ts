@@ -4,6 +4,7 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
+import { LAMBDA_PROXY_API_ID, LAMBDA_PROXY_ORIGIN } from "@/lib/emulator/seeds/lambda-proxy";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 
 /**
@@ -53,5 +54,25 @@ describe("second edition: authorizer cache", () => {
     const anonymous = await invoke("prod", "/wishlist");
     expect(anonymous.status).toBe(200);
     expect(await anonymous.json()).toEqual({ wishlist: ["p-1"] });
+  });
+});
+
+describe("second edition: the lambda-proxy demo", () => {
+  it("authorized-any-without-cors-evidence: the preflight gets 401 before the Lambda that sets CORS runs", async () => {
+    const result = await runAudit({ connection, region: "us-east-1", restApiId: LAMBDA_PROXY_API_ID });
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    const predicted = result.report.findings.find((f) => f.ruleId === "authorized-any-without-cors-evidence" && f.target.path === "/{proxy+}");
+    expect(predicted).toMatchObject({ severity: "low", stages: ["prod"] });
+    expect(predicted?.message).toContain('401 {"message":"Unauthorized"}');
+    expect(result.report.findings.filter((f) => f.ruleId === "any-method-answers-preflight")).toEqual([]);
+
+    const url = `${emulator.url}/restapis/${LAMBDA_PROXY_API_ID}/prod/_user_request_/profile`;
+    const preflight = await fetch(url, { method: "OPTIONS", headers: { Origin: LAMBDA_PROXY_ORIGIN, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" } });
+    expect(preflight.status).toBe(401);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    // A signed-in call reaches the Lambda, which does set the CORS headers: the configuration just cannot show them.
+    const actual = await fetch(url, { headers: { Origin: LAMBDA_PROXY_ORIGIN, Authorization: "cognito:us-east-1_LambdaPrx:jane" } });
+    expect(actual.status).toBe(200);
+    expect(actual.headers.get("access-control-allow-origin")).toBe(LAMBDA_PROXY_ORIGIN);
   });
 });
