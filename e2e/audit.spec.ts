@@ -88,6 +88,10 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await expectFlagged(audit, "/catalog/{category}", "GET", "cache-key-missing-request-parameters");
     await expect(audit.detail).toContainText("method.request.path.category");
   },
+  "cors-origin-list": async (audit) => {
+    await expectFlagged(audit, "/newsletter", "OPTIONS", "cors-origin-misconfigured");
+    await expect(audit.detail).toContainText("https://m.shop.example.com");
+  },
   "request-authorizer-keyed-on-route": async (audit) => {
     await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=request-authorizer-keyed-on-route]")).toContainText("storefront-route");
   },

@@ -8,6 +8,7 @@ import { cacheInvalidationUnauthenticated } from "./cache-invalidation-unauthent
 import { cacheKeyMissingRequestParameters } from "./cache-key-missing-request-parameters/rule";
 import { cacheKeyMissingCallerIdentity } from "./cache-key-missing-caller-identity/rule";
 import { cachedAuthorizerSharedAcrossMethods } from "./cached-authorizer-shared-across-methods/rule";
+import { corsOriginMisconfigured } from "./cors-origin-misconfigured/rule";
 import { deploymentDrift } from "./deployment-drift/rule";
 import { errorResponsesWithoutCors } from "./error-responses-without-cors/rule";
 import { methodOpenToEveryone } from "./method-open-to-everyone/rule";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   authorizedAnyWithoutCorsEvidence,
   preflightResponseIncomplete,
   actualResponseWithoutCors,
+  corsOriginMisconfigured,
   preflightProxiedToBackend,
   cachedAuthorizerSharedAcrossMethods,
   requestAuthorizerKeyedOnRoute,

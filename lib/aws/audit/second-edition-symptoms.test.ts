@@ -27,6 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => emulator.reset());
 
+const finding = (ruleId: string, path: string) => report.findings.find((f) => f.ruleId === ruleId && f.target.path === path);
 const invoke = (stage: string, path: string, init: RequestInit = {}) => fetch(`${emulator.url}/restapis/${STOREFRONT_API_ID}/${stage}/_user_request_${path}`, init);
 
 describe("second edition: the rule's prediction is what the data plane answers", () => {
@@ -74,5 +75,18 @@ describe("second edition: the lambda-proxy demo", () => {
     const actual = await fetch(url, { headers: { Origin: LAMBDA_PROXY_ORIGIN, Authorization: "cognito:us-east-1_LambdaPrx:jane" } });
     expect(actual.status).toBe(200);
     expect(actual.headers.get("access-control-allow-origin")).toBe(LAMBDA_PROXY_ORIGIN);
+  });
+});
+
+describe("second edition: origins", () => {
+  it("cors-origin-misconfigured: the preflight of /newsletter names two origins, which no browser accepts", async () => {
+    const predicted = finding("cors-origin-misconfigured", "/newsletter");
+    expect(predicted?.messageId).toBe("originList");
+    const preflight = await invoke("prod", "/newsletter", { method: "OPTIONS", headers: { Origin: "https://shop.example.com", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+    expect(preflight.status).toBe(200);
+    // The Fetch CORS check compares the header with the page's origin byte for byte: neither origin equals the list.
+    const allowed = preflight.headers.get("access-control-allow-origin");
+    expect(allowed).toBe("https://shop.example.com,https://m.shop.example.com");
+    for (const origin of ["https://shop.example.com", "https://m.shop.example.com"]) expect(allowed === origin || allowed === "*").toBe(false);
   });
 });

@@ -29,6 +29,11 @@ export const SECOND_EDITION_PLANTED: readonly PlantedProblem[] = [
     problem: "REQUEST authorizer cached 300 s with identity sources context.httpMethod and context.resourcePath only: one caller's Allow is served to everyone",
     where: ["authorizer:storefront-route", "GET /wishlist"],
   },
+  {
+    id: "cors-origin-list",
+    problem: "OPTIONS /newsletter answers Access-Control-Allow-Origin with two origins as a comma list, which browsers refuse",
+    where: ["OPTIONS /newsletter"],
+  },
 ];
 
 export function plantSecondEditionMethods(api: ApiBuilder): void {
@@ -40,6 +45,9 @@ export function plantSecondEditionMethods(api: ApiBuilder): void {
   const route = createAuthorizer(scope, apiId, {
     name: "storefront-route", type: "REQUEST", authorizerUri: routeUri, identitySource: "context.httpMethod,context.resourcePath",
   });
+  // The desktop and mobile shops "both allowed" in one header: browsers accept exactly one origin.
+  api.mockMethod("/newsletter", "POST", { authorizationType: "NONE" }, { subscribed: true }, {}, cors);
+  api.corsOptions("/newsletter", { allowMethods: "POST,OPTIONS", allowHeaders: "Content-Type", allowOrigin: "https://shop.example.com,https://m.shop.example.com" });
   api.mockMethod("/wishlist", "GET", { authorizationType: "CUSTOM", authorizerId: route.id }, { wishlist: ["p-1"] }, {}, cors);
   api.mockMethod("/catalog", "GET", { authorizationType: "NONE" }, { categories: ["mugs", "plates"] }, {}, cors);
   api.mockMethod("/catalog/{category}", "GET", { authorizationType: "NONE", requestParameters: { "method.request.path.category": true } }, { items: [] }, {}, cors);
