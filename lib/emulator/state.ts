@@ -142,6 +142,8 @@ export interface DeploymentSnapshot {
   authorizers: AuthorizerWire[];
   gatewayResponses: GatewayResponseWire[];
   apiKeySource: "HEADER" | "AUTHORIZER";
+  /** The API's binaryMediaTypes when deployed (they apply to a stage once deployed). */
+  binaryMediaTypes?: string[];
 }
 
 export interface DeploymentState {

@@ -25,6 +25,7 @@ function reshapeIdentity(snapshot: RawApiSnapshot): ApiIdentity {
   if (raw.description !== undefined) identity.description = raw.description;
   if (snapshot.accountId !== undefined) identity.accountId = snapshot.accountId;
   if (raw.createdDate !== undefined) identity.createdDate = raw.createdDate;
+  if (raw.binaryMediaTypes && raw.binaryMediaTypes.length > 0) identity.binaryMediaTypes = [...raw.binaryMediaTypes];
   return identity;
 }
 

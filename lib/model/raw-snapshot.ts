@@ -15,12 +15,14 @@ export interface RawRestApi {
   endpointTypes?: string[];
   disableExecuteApiEndpoint?: boolean;
   rootResourceId?: string;
+  binaryMediaTypes?: string[];
 }
 
 export interface RawIntegrationResponse {
   statusCode?: string;
   selectionPattern?: string;
   responseParameters?: Record<string, string>;
+  contentHandling?: string;
 }
 
 export interface RawIntegration {
@@ -32,6 +34,7 @@ export interface RawIntegration {
   requestTemplates?: Record<string, string>;
   requestParameters?: Record<string, string>;
   integrationResponses?: Record<string, RawIntegrationResponse>;
+  contentHandling?: string;
 }
 
 export interface RawMethodResponse {

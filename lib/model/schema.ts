@@ -17,8 +17,9 @@ const integration = z.object({
   requestTemplates: stringMap,
   requestParameters: stringMap,
   integrationResponses: z.array(
-    z.object({ statusCode: z.string(), selectionPattern: z.string().optional(), responseParameters: stringMap }),
+    z.object({ statusCode: z.string(), selectionPattern: z.string().optional(), responseParameters: stringMap, contentHandling: z.string().optional() }),
   ),
+  contentHandling: z.string().optional(),
 });
 
 const method = z.object({
@@ -70,6 +71,7 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
     apiKeySource: z.enum(["HEADER", "AUTHORIZER"]),
     disableExecuteApiEndpoint: z.boolean(),
     createdDate: z.string().optional(),
+    binaryMediaTypes: z.array(z.string()).optional(),
   }),
   resources: z.array(
     z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),

@@ -37,6 +37,8 @@ export interface ApiIdentity {
   apiKeySource: "HEADER" | "AUTHORIZER";
   disableExecuteApiEndpoint: boolean;
   createdDate?: string;
+  /** Media types API Gateway treats as binary (GetRestApi binaryMediaTypes); absent when none are set. */
+  binaryMediaTypes?: string[];
 }
 
 export type ModelPart = "resources" | "authorizers" | "stages" | "gatewayResponses" | "deployments";
@@ -86,6 +88,8 @@ export interface IntegrationModel {
   requestTemplates: Record<string, string>;
   requestParameters: Record<string, string>;
   integrationResponses: IntegrationResponseModel[];
+  /** CONVERT_TO_TEXT or CONVERT_TO_BINARY; absent means passthrough (API_Integration.html). */
+  contentHandling?: string;
 }
 
 export interface IntegrationResponseModel {
@@ -93,6 +97,8 @@ export interface IntegrationResponseModel {
   selectionPattern?: string;
   /** e.g. { "method.response.header.Access-Control-Allow-Origin": "'*'" } */
   responseParameters: Record<string, string>;
+  /** CONVERT_TO_TEXT or CONVERT_TO_BINARY; absent means passthrough (API_IntegrationResponse.html). */
+  contentHandling?: string;
 }
 
 export interface MethodResponseModel {

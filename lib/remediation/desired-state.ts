@@ -18,6 +18,7 @@ import type {
   CorsHeaders,
   ReplacePreflightIntegrationWithMockIntent,
   SetAuthorizerTtlIntent,
+  SetIntegrationContentHandlingIntent,
   SetMethodApiKeyRequiredIntent,
   SetMethodAuthorizationIntent,
   SetPreflightHeadersIntent,
@@ -38,6 +39,7 @@ export interface DesiredIntegrationResponse {
   selectionPattern?: string;
   responseParameters: Record<string, string>;
   responseTemplates: Record<string, string>;
+  contentHandling?: string;
 }
 
 export interface DesiredMethod {
@@ -59,6 +61,7 @@ export interface DesiredMethod {
     requestParameters: Record<string, string>;
     cacheKeyParameters: string[];
     integrationResponses: DesiredIntegrationResponse[];
+    contentHandling?: string;
   };
   methodResponses: Array<{ statusCode: string; responseParameters: Record<string, boolean> }>;
   /** Whether the integration is replaced wholesale (MOCK) rather than patched. */
@@ -128,12 +131,14 @@ export class DesiredState {
                   requestTemplates: { ...audited.integration.requestTemplates },
                   requestParameters: { ...audited.integration.requestParameters },
                   cacheKeyParameters: [...audited.integration.cacheKeyParameters],
+                  ...(audited.integration.contentHandling ? { contentHandling: audited.integration.contentHandling } : {}),
                   integrationResponses: audited.integration.integrationResponses.map((response) => ({
                     audited: true as const,
                     statusCode: response.statusCode,
                     ...(response.selectionPattern !== undefined ? { selectionPattern: response.selectionPattern } : {}),
                     responseParameters: { ...response.responseParameters },
                     responseTemplates: {},
+                    ...(response.contentHandling ? { contentHandling: response.contentHandling } : {}),
                   })),
                 },
               }
@@ -244,6 +249,17 @@ export class DesiredState {
     if (!method.integration) throw new Error(`${intent.httpMethod} ${intent.path} has no integration to add a cache key to.`);
     if (!method.integration.cacheKeyParameters.includes(intent.parameter)) method.integration.cacheKeyParameters.push(intent.parameter);
     method.changes.push(`cache key + ${intent.parameter}`);
+  }
+
+  setContentHandling(intent: SetIntegrationContentHandlingIntent): void {
+    const method = this.method(intent.resourceId, intent.httpMethod, intent.path, false);
+    if (!method.integration) throw new Error(`${intent.httpMethod} ${intent.path} has no integration to set contentHandling on.`);
+    method.integration.contentHandling = intent.contentHandling;
+    for (const response of method.integration.integrationResponses) {
+      if (intent.statusCodes.includes(response.statusCode)) response.contentHandling = intent.contentHandling;
+    }
+    method.responsesChanged = true;
+    method.changes.push(`contentHandling → ${intent.contentHandling}`);
   }
 
   addGatewayResponseCors(intent: AddGatewayResponseCorsIntent): void {

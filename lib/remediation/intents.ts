@@ -19,7 +19,8 @@ export type FixIntent =
   | AddCacheKeyParameterIntent
   | SetStageMethodSettingIntent
   | RedeployStageIntent
-  | FlushAuthorizerCacheIntent;
+  | FlushAuthorizerCacheIntent
+  | SetIntegrationContentHandlingIntent;
 
 export type FixIntentKind = FixIntent["kind"];
 
@@ -153,6 +154,18 @@ export interface RedeployStageIntent {
 export interface FlushAuthorizerCacheIntent {
   kind: "flush-authorizer-cache";
   stage: string;
+}
+
+/**
+ * Set contentHandling on a method's integration and on the given integration responses, e.g. CONVERT_TO_TEXT
+ * on a MOCK preflight of an API with binaryMediaTypes "*\/*"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html).
+ */
+export interface SetIntegrationContentHandlingIntent extends MethodTarget {
+  kind: "set-integration-content-handling";
+  contentHandling: "CONVERT_TO_TEXT" | "CONVERT_TO_BINARY";
+  /** Integration responses (status codes) that get the same contentHandling. */
+  statusCodes: string[];
 }
 
 /** Compile-time guard used by renderers' exhaustive switches. */

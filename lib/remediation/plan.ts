@@ -22,6 +22,7 @@ const PLACEMENT: Record<FixIntentKind, { phase: Phase; needsDeployment: boolean 
   "replace-preflight-integration-with-mock": { phase: "method", needsDeployment: true },
   "add-method-response-cors-origin": { phase: "method", needsDeployment: true },
   "add-cache-key-parameter": { phase: "method", needsDeployment: true },
+  "set-integration-content-handling": { phase: "method", needsDeployment: true },
   "set-authorizer-ttl": { phase: "method", needsDeployment: true },
   "widen-authorizer-policy": { phase: "method", needsDeployment: false },
   "add-gateway-response-cors": { phase: "response", needsDeployment: true },
@@ -52,6 +53,8 @@ export function intentKey(intent: FixIntent): string {
       return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
     case "add-cache-key-parameter":
       return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}|${intent.parameter}`;
+    case "set-integration-content-handling":
+      return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
     case "add-cors-preflight":
     case "replace-preflight-integration-with-mock":
       return `${intent.kind}|${intent.resourceId}`;

@@ -2,6 +2,7 @@ import type { Rule } from "./types";
 import { actualResponseWithoutCors } from "./actual-response-without-cors/rule";
 import { anyMethodAnswersPreflight } from "./any-method-answers-preflight/rule";
 import { authorizedAnyWithoutCorsEvidence } from "./authorized-any-without-cors-evidence/rule";
+import { binaryMediaBreaksMockPreflight } from "./binary-media-breaks-mock-preflight/rule";
 import { cacheControlFailsWith403 } from "./cache-control-fails-with-403/rule";
 import { cacheDataNotEncrypted } from "./cache-data-not-encrypted/rule";
 import { cacheInvalidationUnauthenticated } from "./cache-invalidation-unauthenticated/rule";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   anyMethodAnswersPreflight,
   authorizedAnyWithoutCorsEvidence,
   preflightResponseIncomplete,
+  binaryMediaBreaksMockPreflight,
   actualResponseWithoutCors,
   corsOriginMisconfigured,
   preflightProxiedToBackend,

@@ -79,6 +79,12 @@ export const fixIntentSchema: z.ZodType<FixIntent> = z.discriminatedUnion("kind"
   }),
   z.object({ kind: z.literal("redeploy-stage"), stage: z.string(), description: z.string() }),
   z.object({ kind: z.literal("flush-authorizer-cache"), stage: z.string() }),
+  z.object({
+    kind: z.literal("set-integration-content-handling"),
+    ...methodTarget,
+    contentHandling: z.enum(["CONVERT_TO_TEXT", "CONVERT_TO_BINARY"]),
+    statusCodes: z.array(z.string()),
+  }),
 ]);
 
 export const findingSchema: z.ZodType<Finding> = z.object({

@@ -4,6 +4,8 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
+import { apiModelSchema } from "@/lib/model/schema";
+import { FILES_API_ID, FILES_ORIGIN } from "@/lib/emulator/seeds/files";
 import { LAMBDA_PROXY_API_ID, LAMBDA_PROXY_ORIGIN } from "@/lib/emulator/seeds/lambda-proxy";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 
@@ -88,5 +90,24 @@ describe("second edition: origins", () => {
     const allowed = preflight.headers.get("access-control-allow-origin");
     expect(allowed).toBe("https://shop.example.com,https://m.shop.example.com");
     for (const origin of ["https://shop.example.com", "https://m.shop.example.com"]) expect(allowed === origin || allowed === "*").toBe(false);
+  });
+});
+
+describe("second edition: the files demo", () => {
+  it("binary-media-breaks-mock-preflight: with */* binary, the MOCK preflight answers 500 without CORS headers", async () => {
+    const result = await runAudit({ connection, region: "us-east-1", restApiId: FILES_API_ID });
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    expect(result.report.model.api.binaryMediaTypes).toEqual(["application/pdf", "*/*"]);
+    // The stored-audit schema keeps the new fields (zod drops keys it does not list).
+    expect(apiModelSchema.parse(result.report.model)).toEqual(result.report.model);
+    const predicted = result.report.findings.find((f) => f.ruleId === "binary-media-breaks-mock-preflight" && f.target.path === "/documents");
+    expect(predicted).toMatchObject({ severity: "high", stages: ["api"] });
+    expect(predicted?.message).toContain('500 {"message":"Internal server error"}');
+
+    const url = `${emulator.url}/restapis/${FILES_API_ID}/api/_user_request_/documents`;
+    const preflight = await fetch(url, { method: "OPTIONS", headers: { Origin: FILES_ORIGIN, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type", Accept: "*/*" } });
+    expect(preflight.status).toBe(500);
+    expect(await preflight.json()).toEqual({ message: "Internal server error" });
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
   });
 });

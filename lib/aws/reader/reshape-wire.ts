@@ -32,6 +32,7 @@ export function reshapeRestApi(api: RestApi, fallbackId: string): RawRestApi {
     endpointTypes: api.endpointConfiguration?.types ? [...api.endpointConfiguration.types] : undefined,
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
     rootResourceId: api.rootResourceId,
+    binaryMediaTypes: api.binaryMediaTypes && api.binaryMediaTypes.length > 0 ? [...api.binaryMediaTypes] : undefined,
   });
 }
 
@@ -56,11 +57,12 @@ export function reshapeResource(resource: Resource): RawResource {
             cacheNamespace: m.methodIntegration.cacheNamespace,
             requestTemplates: m.methodIntegration.requestTemplates,
             requestParameters: m.methodIntegration.requestParameters,
+            contentHandling: m.methodIntegration.contentHandling,
             integrationResponses: m.methodIntegration.integrationResponses
               ? Object.fromEntries(
                   Object.entries(m.methodIntegration.integrationResponses).map(([code, r]) => [
                     code,
-                    defined({ statusCode: r.statusCode, selectionPattern: r.selectionPattern, responseParameters: r.responseParameters }),
+                    defined({ statusCode: r.statusCode, selectionPattern: r.selectionPattern, responseParameters: r.responseParameters, contentHandling: r.contentHandling }),
                   ]),
                 )
               : undefined,

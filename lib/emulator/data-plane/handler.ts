@@ -12,6 +12,7 @@ import { sendReply, type HttpReply } from "./reply";
 import { matchRoute } from "./route-match";
 import { checkIamSignature } from "./iam-authorization";
 import { lookupStageCache } from "./stage-cache";
+import { mockFailsOnBinary } from "./binary-media";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
@@ -85,6 +86,9 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   // Message not documented by AWS (emulator choice, see SPEC.md).
   if (cache.kind === "forbidden") return fail({ type: "ACCESS_DENIED", message: "User is not authorized to invalidate the cache" }, request, pathParameters);
 
+  if (mockFailsOnBinary(method, request, deployed.deployment.snapshot.binaryMediaTypes)) {
+    return fail({ type: "API_CONFIGURATION_ERROR", message: "Internal server error" }, request, pathParameters);
+  }
   const result = await runIntegration({ method, resource, request, pathParameters, stageVariables, principal: outcome.principal, requestId, ...ids });
   if (!result.ok) return fail(result.error, request, pathParameters);
   if (cache.kind !== "miss") return result.reply;

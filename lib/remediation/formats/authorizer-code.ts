@@ -40,6 +40,7 @@ export function collectAuthorizerSpecs(plan: RemediationPlan): AuthorizerCodeSpe
       case "add-gateway-response-cors":
       case "add-method-response-cors-origin":
       case "add-cache-key-parameter":
+      case "set-integration-content-handling":
       case "set-stage-method-setting":
       case "redeploy-stage":
       case "flush-authorizer-cache":

@@ -84,6 +84,12 @@ function changedMethod(method: DesiredMethod): string[] {
       );
     });
   }
+  if (method.changes.some((change) => change.startsWith("contentHandling")) && method.integration?.contentHandling) {
+    lines.push(`  ${variable}.addPropertyOverride("Integration.ContentHandling", ${js(method.integration.contentHandling)});`);
+    method.integration.integrationResponses.forEach((response, index) => {
+      if (response.contentHandling) lines.push(`  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ContentHandling`)}, ${js(response.contentHandling)});`);
+    });
+  }
   if (method.changes.some((change) => change.startsWith("cache key")) && method.integration) {
     lines.push(
       `  ${variable}.requestParameters = ${js(method.requestParameters)};`,

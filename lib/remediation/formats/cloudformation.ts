@@ -48,6 +48,9 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
       case "add-cache-key-parameter":
         state.addCacheKeyParameter(intent);
         break;
+      case "set-integration-content-handling":
+        state.setContentHandling(intent);
+        break;
       case "add-gateway-response-cors":
         state.addGatewayResponseCors(intent);
         break;
@@ -100,6 +103,7 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
       ...(Object.keys(integration.requestParameters).length > 0 ? { RequestParameters: integration.requestParameters } : {}),
       ...(Object.keys(integration.requestTemplates).length > 0 ? { RequestTemplates: integration.requestTemplates } : {}),
       ...(integration.cacheKeyParameters.length > 0 ? { CacheKeyParameters: integration.cacheKeyParameters } : {}),
+      ...(integration.contentHandling ? { ContentHandling: integration.contentHandling } : {}),
       ...(integration.integrationResponses.length > 0
         ? {
             IntegrationResponses: integration.integrationResponses.map((response) => ({
@@ -107,6 +111,7 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
               ...(response.selectionPattern !== undefined ? { SelectionPattern: response.selectionPattern } : {}),
               ...(Object.keys(response.responseParameters).length > 0 ? { ResponseParameters: response.responseParameters } : {}),
               ...(Object.keys(response.responseTemplates).length > 0 ? { ResponseTemplates: response.responseTemplates } : {}),
+              ...(response.contentHandling ? { ContentHandling: response.contentHandling } : {}),
             })),
           }
         : {}),

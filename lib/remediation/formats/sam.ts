@@ -41,6 +41,11 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   const auth: Record<string, unknown> = {};
   for (const method of state.methods.values()) {
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
+    if (method.changes.some((change) => change.startsWith("contentHandling"))) {
+      // SAM's Cors property has no ContentHandling for the OPTIONS methods it generates
+      // (https://github.com/aws/serverless-application-model/issues/553).
+      manual.push(`${method.httpMethod} ${method.path}: SAM cannot set contentHandling on ${method.httpMethod === "OPTIONS" ? "the OPTIONS method its Cors generates" : "this method"}. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}.x-amazon-apigateway-integration set contentHandling: ${method.integration?.contentHandling ?? "CONVERT_TO_TEXT"} (and on its responses), or remove "*/*" from BinaryMediaTypes.`);
+    }
     if (method.httpMethod === "OPTIONS") {
       if (method.authorizationType === "NONE") auth.AddDefaultAuthorizerToCorsPreflight = false;
       if (!method.apiKeyRequired) auth.AddApiKeyRequiredToCorsPreflight = false;

@@ -60,7 +60,7 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
   chunks.push(hclBlock(`resource "aws_api_gateway_method" ${hclString(name)}`, body));
 
   const integration = method.integration;
-  const integrationChanged = method.integrationReplaced || method.changes.some((change) => change.startsWith("cache key"));
+  const integrationChanged = method.integrationReplaced || method.changes.some((change) => change.startsWith("cache key") || change.startsWith("contentHandling"));
   if (integration && integrationChanged) {
     const integrationAddress = `aws_api_gateway_integration.${name}`;
     addresses.push(integrationAddress);
@@ -75,6 +75,7 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     if (Object.keys(integration.requestParameters).length > 0) integrationBody.push(["request_parameters", integration.requestParameters]);
     if (Object.keys(integration.requestTemplates).length > 0) integrationBody.push(["request_templates", integration.requestTemplates]);
     if (integration.cacheKeyParameters.length > 0) integrationBody.push(["cache_key_parameters", integration.cacheKeyParameters]);
+    if (integration.contentHandling) integrationBody.push(["content_handling", integration.contentHandling]);
     if (!method.integrationReplaced) {
       chunks.push(comments([`Merge into your aws_api_gateway_integration for ${method.httpMethod} ${method.path}; keep its credentials and other arguments the audit does not read.`]));
     }
@@ -113,6 +114,7 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     if (response.selectionPattern !== undefined) body.push(["selection_pattern", response.selectionPattern]);
     body.push(["response_parameters", response.responseParameters]);
     if (Object.keys(response.responseTemplates).length > 0) body.push(["response_templates", response.responseTemplates]);
+    if (response.contentHandling) body.push(["content_handling", response.contentHandling]);
     if (integrationChanged) body.push(["depends_on", [hclRef(`aws_api_gateway_integration.${name}`)]]);
     const address = `aws_api_gateway_integration_response.${responseName}`;
     addresses.push(address);

@@ -210,6 +210,9 @@ export function allIntentFindings(): Finding[] {
     finding("actual-response-without-cors", [
       { kind: "add-method-response-cors-origin", resourceId: "health01", path: "/health", httpMethod: "GET", statusCode: "200", allowOrigin: "https://old.example.com" },
     ], { severity: "medium", target: { resourceId: "health01", path: "/health", httpMethod: "GET" } }),
+    finding("binary-media-breaks-mock-preflight", [
+      { kind: "set-integration-content-handling", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", contentHandling: "CONVERT_TO_TEXT", statusCodes: ["200"] },
+    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
   ];
 }
 
