@@ -144,6 +144,8 @@ export interface DeploymentSnapshot {
   apiKeySource: "HEADER" | "AUTHORIZER";
   /** The API's binaryMediaTypes when deployed (they apply to a stage once deployed). */
   binaryMediaTypes?: string[];
+  /** The API's resource policy when deployed ("deploy the API to apply the changes"). */
+  policy?: string;
 }
 
 export interface DeploymentState {

@@ -16,6 +16,8 @@ export interface RawRestApi {
   disableExecuteApiEndpoint?: boolean;
   rootResourceId?: string;
   binaryMediaTypes?: string[];
+  /** GetRestApi returns the policy as a string whose quotes are backslash-escaped; kept as returned. */
+  policy?: string;
 }
 
 export interface RawIntegrationResponse {

@@ -72,6 +72,7 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
     disableExecuteApiEndpoint: z.boolean(),
     createdDate: z.string().optional(),
     binaryMediaTypes: z.array(z.string()).optional(),
+    policy: z.string().optional(),
   }),
   resources: z.array(
     z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),

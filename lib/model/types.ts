@@ -39,6 +39,8 @@ export interface ApiIdentity {
   createdDate?: string;
   /** Media types API Gateway treats as binary (GetRestApi binaryMediaTypes); absent when none are set. */
   binaryMediaTypes?: string[];
+  /** The REST API's resource policy (GetRestApi policy), as JSON text; absent when none is attached. */
+  policy?: string;
 }
 
 export type ModelPart = "resources" | "authorizers" | "stages" | "gatewayResponses" | "deployments";

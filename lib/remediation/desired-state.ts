@@ -19,6 +19,7 @@ import type {
   ReplacePreflightIntegrationWithMockIntent,
   SetAuthorizerTtlIntent,
   SetIntegrationContentHandlingIntent,
+  SetRestApiPolicyIntent,
   SetMethodApiKeyRequiredIntent,
   SetMethodAuthorizationIntent,
   SetPreflightHeadersIntent,
@@ -104,6 +105,8 @@ export class DesiredState {
   readonly gatewayResponses = new Map<string, DesiredGatewayResponse>();
   readonly authorizers = new Map<string, DesiredAuthorizer>();
   readonly stageSettings = new Map<string, DesiredStageSetting>();
+  /** The REST API's new resource policy, when a fix replaces it. */
+  restApiPolicy?: SetRestApiPolicyIntent;
 
   constructor(private readonly ctx: RemediationContext) {}
 

@@ -20,7 +20,8 @@ export type FixIntent =
   | SetStageMethodSettingIntent
   | RedeployStageIntent
   | FlushAuthorizerCacheIntent
-  | SetIntegrationContentHandlingIntent;
+  | SetIntegrationContentHandlingIntent
+  | SetRestApiPolicyIntent;
 
 export type FixIntentKind = FixIntent["kind"];
 
@@ -166,6 +167,19 @@ export interface SetIntegrationContentHandlingIntent extends MethodTarget {
   contentHandling: "CONVERT_TO_TEXT" | "CONVERT_TO_BINARY";
   /** Integration responses (status codes) that get the same contentHandling. */
   statusCodes: string[];
+}
+
+/**
+ * Replace the REST API's resource policy with `policy` (UpdateRestApi /policy). Takes effect after a
+ * deployment ("you must deploy the API to apply the changes",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-create-attach.html).
+ */
+export interface SetRestApiPolicyIntent {
+  kind: "set-rest-api-policy";
+  /** The complete new policy document, JSON. */
+  policy: string;
+  /** What changed, one line per change, for comments. */
+  changes: string[];
 }
 
 /** Compile-time guard used by renderers' exhaustive switches. */

@@ -20,6 +20,7 @@ const ALL_KINDS: Record<FixIntentKind, true> = {
   "redeploy-stage": true,
   "flush-authorizer-cache": true,
   "set-integration-content-handling": true,
+  "set-rest-api-policy": true,
 };
 
 describe("buildPlan", () => {

@@ -23,6 +23,7 @@ const PLACEMENT: Record<FixIntentKind, { phase: Phase; needsDeployment: boolean 
   "add-method-response-cors-origin": { phase: "method", needsDeployment: true },
   "add-cache-key-parameter": { phase: "method", needsDeployment: true },
   "set-integration-content-handling": { phase: "method", needsDeployment: true },
+  "set-rest-api-policy": { phase: "method", needsDeployment: true },
   "set-authorizer-ttl": { phase: "method", needsDeployment: true },
   "widen-authorizer-policy": { phase: "method", needsDeployment: false },
   "add-gateway-response-cors": { phase: "response", needsDeployment: true },
@@ -55,6 +56,8 @@ export function intentKey(intent: FixIntent): string {
       return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}|${intent.parameter}`;
     case "set-integration-content-handling":
       return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
+    case "set-rest-api-policy":
+      return intent.kind;
     case "add-cors-preflight":
     case "replace-preflight-integration-with-mock":
       return `${intent.kind}|${intent.resourceId}`;

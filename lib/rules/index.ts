@@ -19,6 +19,7 @@ import { optionsRequiresAuthorization } from "./options-requires-authorization/r
 import { preflightProxiedToBackend } from "./preflight-proxied-to-backend/rule";
 import { preflightResponseIncomplete } from "./preflight-response-incomplete/rule";
 import { requestAuthorizerKeyedOnRoute } from "./request-authorizer-keyed-on-route/rule";
+import { resourcePolicyDeniesPreflight } from "./resource-policy-denies-preflight/rule";
 import { stageVariablesLookSecret } from "./stage-variables-look-secret/rule";
 
 /** Every rule, explicitly: adding a folder without listing it here fails the registry test. Ordered as the /rules page shows them. */
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   authorizedAnyWithoutCorsEvidence,
   preflightResponseIncomplete,
   binaryMediaBreaksMockPreflight,
+  resourcePolicyDeniesPreflight,
   actualResponseWithoutCors,
   corsOriginMisconfigured,
   preflightProxiedToBackend,

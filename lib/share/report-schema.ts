@@ -85,6 +85,7 @@ export const fixIntentSchema: z.ZodType<FixIntent> = z.discriminatedUnion("kind"
     contentHandling: z.enum(["CONVERT_TO_TEXT", "CONVERT_TO_BINARY"]),
     statusCodes: z.array(z.string()),
   }),
+  z.object({ kind: z.literal("set-rest-api-policy"), policy: z.string(), changes: z.array(z.string()) }),
 ]);
 
 export const findingSchema: z.ZodType<Finding> = z.object({

@@ -111,3 +111,24 @@ describe("second edition: the files demo", () => {
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
+
+describe("second edition: resource policy", () => {
+  it("resource-policy-denies-preflight: the anonymous preflight of /shares gets AWS's 403, the signed PUT does not", async () => {
+    const result = await runAudit({ connection, region: "us-east-1", restApiId: FILES_API_ID });
+    if (!result.ok) throw new Error(JSON.stringify(result.failure));
+    expect(apiModelSchema.parse(result.report.model).api.policy).toBe(result.report.model.api.policy);
+    const predicted = result.report.findings.find((f) => f.ruleId === "resource-policy-denies-preflight" && f.target.path === "/shares");
+    expect(predicted).toMatchObject({ messageId: "implicitDeny", severity: "high", stages: ["api"] });
+    // /documents is public in the policy: no policy finding there.
+    expect(result.report.findings.some((f) => f.ruleId === "resource-policy-denies-preflight" && f.target.path === "/documents")).toBe(false);
+
+    const url = `${emulator.url}/restapis/${FILES_API_ID}/api/_user_request_/shares`;
+    const preflight = await fetch(url, { method: "OPTIONS", headers: { Origin: FILES_ORIGIN, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "authorization,content-type,x-amz-date" } });
+    expect(preflight.status).toBe(403);
+    const arn = `arn:aws:execute-api:us-east-1:123456789012:${FILES_API_ID}/api/OPTIONS/shares`;
+    expect(await preflight.json()).toEqual({ message: `User: anonymous is not authorized to perform: execute-api:Invoke on resource: ${arn}` });
+    expect(predicted?.message).toContain(`User: anonymous is not authorized to perform: execute-api:Invoke on resource: ${arn}`);
+    const signed = await fetch(url, { method: "PUT", headers: { Authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abcd" } });
+    expect(signed.status).toBe(200);
+  });
+});

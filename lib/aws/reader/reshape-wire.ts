@@ -33,6 +33,7 @@ export function reshapeRestApi(api: RestApi, fallbackId: string): RawRestApi {
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
     rootResourceId: api.rootResourceId,
     binaryMediaTypes: api.binaryMediaTypes && api.binaryMediaTypes.length > 0 ? [...api.binaryMediaTypes] : undefined,
+    policy: api.policy || undefined,
   });
 }
 

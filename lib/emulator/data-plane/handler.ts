@@ -13,6 +13,7 @@ import { matchRoute } from "./route-match";
 import { checkIamSignature } from "./iam-authorization";
 import { lookupStageCache } from "./stage-cache";
 import { mockFailsOnBinary } from "./binary-media";
+import { evaluateResourcePolicy } from "./resource-policy";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
@@ -60,6 +61,14 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   const { method, resource, pathParameters } = route;
 
   const ids = identifiers(deployed, target.apiId, target.stageName);
+  // The resource policy is evaluated for every request, the preflight included (SPEC.md, "Resource policies").
+  const signed = checkIamSignature(request).ok;
+  const policy = evaluateResourcePolicy(deployed.deployment.snapshot.policy, buildMethodArn({ ...ids, httpMethod: request.httpMethod, path: request.path }), {
+    user: signed ? `arn:aws:iam::${ids.accountId}:user/emulator` : "anonymous",
+    ...(signed ? { accountId: ids.accountId } : {}),
+    sourceIp: request.sourceIp,
+  });
+  if (!policy.allowed) return fail({ type: "ACCESS_DENIED", message: policy.message }, request, pathParameters);
   const stageVariables = deployed.stage.variables ?? {};
   const outcome = await authorize({
     method,

@@ -107,6 +107,7 @@ export function createFixtureApi(apiKeySource: "HEADER" | "AUTHORIZER" = "HEADER
           gatewayResponses: [...api.gatewayResponses.values()],
           apiKeySource: api.api.apiKeySource ?? "HEADER",
           ...(api.api.binaryMediaTypes ? { binaryMediaTypes: api.api.binaryMediaTypes } : {}),
+          ...(api.api.policy ? { policy: api.api.policy } : {}),
         }),
       });
       const stage: StageWire = { stageName, deploymentId: id, createdDate: 0, lastUpdatedDate: 0, cacheClusterEnabled: false, methodSettings: {}, tracingEnabled: false, variables };

@@ -32,6 +32,7 @@ export type ApiCommand =
   | "PutGatewayResponseCommand"
   | "UpdateAuthorizerCommand"
   | "UpdateStageCommand"
+  | "UpdateRestApiCommand"
   | "CreateDeploymentCommand"
   | "FlushStageAuthorizersCacheCommand";
 
@@ -154,6 +155,11 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
             `Set contentHandling ${intent.contentHandling} on the ${statusCode} integration response of ${intent.httpMethod} ${intent.path}`)),
       ];
     }
+    case "set-rest-api-policy":
+      return [
+        call("UpdateRestApiCommand", { restApiId, patchOperations: [{ op: "replace", path: "/policy", value: intent.policy }] },
+          `Replace the resource policy: ${intent.changes.join("; ")}`),
+      ];
     case "set-stage-method-setting":
       return [
         call("UpdateStageCommand", { restApiId, stageName: intent.stage, patchOperations: [

@@ -41,6 +41,7 @@ export function collectAuthorizerSpecs(plan: RemediationPlan): AuthorizerCodeSpe
       case "add-method-response-cors-origin":
       case "add-cache-key-parameter":
       case "set-integration-content-handling":
+      case "set-rest-api-policy":
       case "set-stage-method-setting":
       case "redeploy-stage":
       case "flush-authorizer-cache":

@@ -112,6 +112,14 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     body.push(...(method.isNew ? newPreflight(method) : changedMethod(method)), "");
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
   }
+  if (state.restApiPolicy) {
+    body.push(
+      `  // Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
+      `  (api.node.defaultChild as apigateway.CfnRestApi).policy = ${JSON.stringify(JSON.parse(state.restApiPolicy.policy))};`,
+      "",
+    );
+    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
+  }
   for (const response of state.gatewayResponses.values()) {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.responseParameters)) {

@@ -51,6 +51,9 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
       case "set-integration-content-handling":
         state.setContentHandling(intent);
         break;
+      case "set-rest-api-policy":
+        state.restApiPolicy = intent;
+        break;
       case "add-gateway-response-cors":
         state.addGatewayResponseCors(intent);
         break;
@@ -191,6 +194,16 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
     chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", Properties: cfnMethodProperties(method) }, comments));
     permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
     permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]));
+  }
+  if (state.restApiPolicy) {
+    // The RestApi itself is not in this template (RestApiId is a parameter): its Policy property is shown to merge.
+    const policy = toCfnYaml({ Policy: JSON.parse(state.restApiPolicy.policy) as unknown }).trimEnd().split("\n");
+    chunks.push([
+      `  # Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
+      "  # Merge into the Properties of your AWS::ApiGateway::RestApi (it is not part of this template):",
+      ...policy.map((line) => `  #   ${line}`),
+    ].join("\n"));
+    permissions.push(...iamForPath(region, api, ["GET", "PATCH"]));
   }
   for (const response of state.gatewayResponses.values()) {
     chunks.push(resourceChunk(`${logicalId(response.responseType)}GatewayResponse`, { Type: "AWS::ApiGateway::GatewayResponse", Properties: cfnGatewayResponseProperties(response) }, [

@@ -93,6 +93,13 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   if (Object.keys(authorizers).length > 0) auth.Authorizers = authorizers;
   if (Object.keys(auth).length > 0) properties.Auth = auth;
 
+  if (state.restApiPolicy) {
+    // AWS::Serverless::Api builds its policy from Auth.ResourcePolicy; CustomStatements carries raw statements
+    // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-resourcepolicystatement.html).
+    const statements = (JSON.parse(state.restApiPolicy.policy) as { Statement?: unknown }).Statement;
+    manual.push(`Resource policy (${state.restApiPolicy.changes.join("; ")}): set Auth.ResourcePolicy.CustomStatements of the AWS::Serverless::Api to ${JSON.stringify(statements)} in place of the statements it has today.`);
+    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
+  }
   const gatewayResponses: Record<string, unknown> = {};
   for (const response of state.gatewayResponses.values()) {
     permissions.push(...iamForPath(ctx.region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));

@@ -149,6 +149,16 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]));
   }
+  if (state.restApiPolicy) {
+    // aws_api_gateway_rest_api_policy (import id: the REST API id). If the policy lives in aws_api_gateway_rest_api.policy, set it there instead.
+    triggers.push("aws_api_gateway_rest_api_policy.preflight");
+    chunks.push([
+      comments([`Resource policy: ${state.restApiPolicy.changes.join("; ")}.`, "If your aws_api_gateway_rest_api sets policy itself, put this document there instead of adding this resource."]),
+      importBlock("aws_api_gateway_rest_api_policy.preflight", ctx.apiId),
+      hclBlock('resource "aws_api_gateway_rest_api_policy" "preflight"', [["rest_api_id", REST_API_ID], ["policy", state.restApiPolicy.policy]]),
+    ].join("\n"));
+    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
+  }
   for (const response of state.gatewayResponses.values()) {
     const name = snakeName(response.responseType);
     triggers.push(`aws_api_gateway_gateway_response.${name}`);

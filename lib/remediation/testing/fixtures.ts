@@ -213,6 +213,19 @@ export function allIntentFindings(): Finding[] {
     finding("binary-media-breaks-mock-preflight", [
       { kind: "set-integration-content-handling", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", contentHandling: "CONVERT_TO_TEXT", statusCodes: ["200"] },
     ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
+    finding("resource-policy-denies-preflight", [
+      {
+        kind: "set-rest-api-policy",
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+            { Sid: "AllowCorsPreflight", Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/OPTIONS/*" },
+          ],
+        }),
+        changes: ["allow the anonymous preflight (OPTIONS) on every path"],
+      },
+    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
   ];
 }
 
