@@ -1,6 +1,7 @@
 import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { CfnIntrinsic, toCfnYaml } from "@/lib/remediation/cfn-yaml";
 import { DesiredState, type DesiredMethod, type DesiredStageSetting } from "@/lib/remediation/desired-state";
+import { cfnNagMetadata, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
 import { assertNever, type StageMethodSetting } from "@/lib/remediation/intents";
 import { cfnMethodSettingResourcePath, logicalId } from "@/lib/remediation/naming";
@@ -191,7 +192,8 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
           "Replace your existing AWS::ApiGateway::Method for this path and verb with this definition.",
           ...(method.responsesChanged && method.auditedResponses ? [KEEP_TEMPLATES] : []),
         ];
-    chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", Properties: cfnMethodProperties(method) }, comments));
+    // cdk-nag AwsSolutions-APIG4 reports an open OPTIONS; the preflight must be open (peer-suppressions.ts).
+    chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", ...(isOpenPreflight(method) ? { Metadata: cfnNagMetadata() } : {}), Properties: cfnMethodProperties(method) }, comments));
     permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
     permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]));
   }

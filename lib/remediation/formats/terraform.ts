@@ -1,6 +1,7 @@
 import { flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { collectDesiredState } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
+import { checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { hclBlock, hclRef, hclString, type HclBody } from "@/lib/remediation/hcl";
 import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
@@ -57,7 +58,9 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
   if (method.authorizationScopes.length > 0) body.push(["authorization_scopes", method.authorizationScopes]);
   body.push(["api_key_required", method.apiKeyRequired]);
   if (Object.keys(method.requestParameters).length > 0) body.push(["request_parameters", method.requestParameters]);
-  chunks.push(hclBlock(`resource "aws_api_gateway_method" ${hclString(name)}`, body));
+  const methodBlock = hclBlock(`resource "aws_api_gateway_method" ${hclString(name)}`, body);
+  // Checkov CKV2_AWS_70 fails an open OPTIONS; the preflight must be open (peer-suppressions.ts).
+  chunks.push(isOpenPreflight(method) ? insideFirstBlock(methodBlock, checkovSkipLine()) : methodBlock);
 
   const integration = method.integration;
   const integrationChanged = method.integrationReplaced || method.changes.some((change) => change.startsWith("cache key") || change.startsWith("contentHandling"));

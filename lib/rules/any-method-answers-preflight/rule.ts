@@ -1,6 +1,7 @@
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { redeploy, servedMethod } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER, preflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
@@ -18,6 +19,7 @@ export const anyMethodAnswersPreflight: Rule = {
     why: "A greedy proxy (ANY /{proxy+}) with an authorizer is the common shape: every path under it, OPTIONS included, needs credentials. An explicit OPTIONS method on the same resource takes precedence over ANY, so adding one with authorization NONE and a MOCK integration fixes the preflight without opening the API. Runs only when the API shows it serves browsers.",
     docs: [DOCS.cors, DOCS.corsConsole, DOCS.authorizer, DOCS.apiKeySource],
     peers: [],
+    disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       authorized: "ANY {{path}} uses {{authorization}} and the resource has no OPTIONS method: every preflight meets it and gets {{answer}}.",
       keyRequired: "ANY {{path}} requires an API key and the resource has no OPTIONS method: every preflight gets {{answer}}.",

@@ -1,6 +1,7 @@
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { redeploy, servedMethod } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER, preflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
@@ -30,6 +31,7 @@ export const authorizedAnyWithoutCorsEvidence: Rule = {
       "With a Lambda or HTTP proxy integration the backend returns the CORS headers, so the API Gateway configuration shows no CORS at all; the preflight still has to get past the ANY method's authorizer first, and it cannot. If no browser calls this API (server-to-server, mobile apps), nothing breaks and the finding can be ignored; if one does, add an explicit OPTIONS method with authorization NONE, which takes precedence over ANY.",
     docs: [LAMBDA_PROXY_CORS, DOCS.cors, DOCS.authorizer],
     peers: [],
+    disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       authorized:
         "ANY {{path}} uses {{authorization}} and has no OPTIONS method; nothing in the configuration shows CORS (a Lambda proxy may set it in code). If a browser calls this API, every preflight gets {{answer}}.",

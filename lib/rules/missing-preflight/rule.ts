@@ -2,6 +2,7 @@ import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
 import { redeploy, servedVerbs } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
 import { needsPreflight } from "@/lib/rules/support/request-headers";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
@@ -20,6 +21,7 @@ export const missingPreflight: Rule = {
     why: "API Gateway answers a request for a method that does not exist with Missing Authentication Token, whatever the cause. Enabling CORS on one resource does not enable it on its children. The rule runs only when the API shows it serves browsers (an OPTIONS method or Access-Control-* headers somewhere); an API made CORS-aware only inside a Lambda leaves no trace it can see.",
     docs: [DOCS.cors, DOCS.corsConsole, DOCS.missingToken],
     peers: [],
+    disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       missing: "{{path}} has {{verbs}} but no OPTIONS or ANY method: the preflight gets {{answer}}.",
     },
