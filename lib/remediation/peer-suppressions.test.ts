@@ -20,9 +20,10 @@ describe("peer suppressions in generated IaC", () => {
     expect(snippet(2, "cdk")).toContain("AwsSolutions-APIG4");
   });
 
-  it("leaves methods that stay authorized alone", () => {
-    // Finding 7 only changes the cache key of GET /orders/{id}.
-    const terraform = snippet(7, "terraform");
-    expect(terraform).not.toContain("checkov:skip");
+  it("turning caching off for a per-user method carries Checkov's CKV_AWS_225 skip; authorized methods get no preflight skip", () => {
+    // Finding 6 keys GET /orders/{id} on the caller and turns its caching off.
+    const terraform = snippet(6, "terraform");
+    expect(terraform).toMatch(/resource "aws_api_gateway_method_settings" "[^"]+" \{\n  #checkov:skip=CKV_AWS_225:Authorized per-caller responses/);
+    expect(terraform).not.toContain("CKV2_AWS_70");
   });
 });

@@ -1,7 +1,7 @@
 import { flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { collectDesiredState } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
-import { checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
+import { checkovCacheSkipLine, checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { hclBlock, hclRef, hclString, type HclBody } from "@/lib/remediation/hcl";
 import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
@@ -198,12 +198,15 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
       SETTING_ARGUMENTS[key],
       key === "caching/ttlInSeconds" ? numberSetting(value) : key === "caching/unauthorizedCacheControlHeaderStrategy" ? String(value) : booleanSetting(value),
     ]);
-    chunks.push(`${comments([`Stage ${setting.stage}: ${setting.path} ${setting.httpMethod} method settings (take effect without a redeploy).`])}\n${hclBlock(`resource "aws_api_gateway_method_settings" ${hclString(name)}`, [
+    const block = hclBlock(`resource "aws_api_gateway_method_settings" ${hclString(name)}`, [
       ["rest_api_id", REST_API_ID],
       ["stage_name", setting.stage],
       ["method_path", terraformMethodPath(setting.path, setting.httpMethod)],
       ["block", "settings", settings],
-    ])}`);
+    ]);
+    // Checkov CKV_AWS_225 fails method settings with caching off; here it is off on purpose (peer-suppressions.ts).
+    const cachingOff = setting.settings["caching/enabled"] !== undefined && !booleanSetting(setting.settings["caching/enabled"]);
+    chunks.push(`${comments([`Stage ${setting.stage}: ${setting.path} ${setting.httpMethod} method settings (take effect without a redeploy).`])}\n${cachingOff ? insideFirstBlock(block, checkovCacheSkipLine()) : block}`);
     permissions.push(...iamForPath(ctx.region, `${api}/stages/${setting.stage}`, ["GET", "PATCH"]));
   }
   for (const stage of redeploy) {

@@ -38,11 +38,13 @@ const PER_USER_CACHE_REASON =
 export const CACHE_EVERYTHING_PEERS: readonly DisagreeingPeer[] = [
   {
     tool: "Checkov",
-    id: "CKV_AWS_120",
-    flags: "fails a stage without caching enabled",
+    id: "CKV_AWS_225",
+    // CKV_AWS_120 checks the stage's cache cluster, which this fix leaves on; CKV_AWS_225 checks the method setting.
+    flags: "fails aws_api_gateway_method_settings whose caching_enabled is false (CKV_AWS_120, on the stage's cache cluster, stays satisfied)",
     reason: PER_USER_CACHE_REASON,
     whenFixes: ["set-stage-method-setting"],
     url: "https://www.checkov.io/5.Policy%20Index/terraform.html",
+
   },
   {
     tool: "AWS Config",
