@@ -88,6 +88,10 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await expectFlagged(audit, "/catalog/{category}", "GET", "cache-key-missing-request-parameters");
     await expect(audit.detail).toContainText("method.request.path.category");
   },
+  "request-validator-on-preflight": async (audit) => {
+    await expectFlagged(audit, "/reviews", "OPTIONS", "request-validator-on-preflight");
+    await expect(audit.detail).toContainText("sfval01");
+  },
   "cors-origin-list": async (audit) => {
     await expectFlagged(audit, "/newsletter", "OPTIONS", "cors-origin-misconfigured");
     await expect(audit.detail).toContainText("https://m.shop.example.com");

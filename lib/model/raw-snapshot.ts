@@ -53,6 +53,7 @@ export interface RawMethod {
   requestParameters?: Record<string, boolean>;
   requestModels?: Record<string, string>;
   operationName?: string;
+  requestValidatorId?: string;
   methodIntegration?: RawIntegration;
   methodResponses?: Record<string, RawMethodResponse>;
 }

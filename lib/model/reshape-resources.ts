@@ -95,6 +95,7 @@ function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, wa
   };
   if (raw.authorizerId !== undefined) method.authorizerId = raw.authorizerId;
   if (raw.operationName !== undefined) method.operationName = raw.operationName;
+  if (raw.requestValidatorId) method.requestValidatorId = raw.requestValidatorId;
   if (raw.methodIntegration) {
     const integration = reshapeIntegration(raw.methodIntegration, warn, where);
     if (integration) method.integration = integration;

@@ -33,6 +33,7 @@ const method = z.object({
   requestParameters: boolMap,
   requestModels: stringMap,
   operationName: z.string().optional(),
+  requestValidatorId: z.string().optional(),
   integration: integration.optional(),
   methodResponses: z.array(z.object({ statusCode: z.string(), responseParameters: boolMap })),
 });

@@ -77,6 +77,8 @@ export interface MethodModel {
   requestParameters: Record<string, boolean>;
   requestModels: Record<string, string>;
   operationName?: string;
+  /** The request validator the method uses (its validateRequestBody/Parameters flags need GetRequestValidators, which the reader does not call). */
+  requestValidatorId?: string;
   integration?: IntegrationModel;
   methodResponses: MethodResponseModel[];
 }

@@ -19,6 +19,7 @@ import type {
   ReplacePreflightIntegrationWithMockIntent,
   SetAuthorizerTtlIntent,
   SetIntegrationContentHandlingIntent,
+  ClearMethodRequestValidatorIntent,
   SetRestApiPolicyIntent,
   SetMethodApiKeyRequiredIntent,
   SetMethodAuthorizationIntent,
@@ -54,6 +55,7 @@ export interface DesiredMethod {
   authorizationScopes: string[];
   apiKeyRequired: boolean;
   requestParameters: Record<string, boolean>;
+  requestValidatorId?: string;
   integration?: {
     type: IntegrationType;
     httpMethod?: string;
@@ -125,6 +127,7 @@ export class DesiredState {
           authorizationScopes: [...audited.authorizationScopes],
           apiKeyRequired: audited.apiKeyRequired,
           requestParameters: { ...audited.requestParameters },
+          ...(audited.requestValidatorId ? { requestValidatorId: audited.requestValidatorId } : {}),
           ...(audited.integration
             ? {
                 integration: {
@@ -252,6 +255,12 @@ export class DesiredState {
     if (!method.integration) throw new Error(`${intent.httpMethod} ${intent.path} has no integration to add a cache key to.`);
     if (!method.integration.cacheKeyParameters.includes(intent.parameter)) method.integration.cacheKeyParameters.push(intent.parameter);
     method.changes.push(`cache key + ${intent.parameter}`);
+  }
+
+  clearRequestValidator(intent: ClearMethodRequestValidatorIntent): void {
+    const method = this.method(intent.resourceId, intent.httpMethod, intent.path, false);
+    delete method.requestValidatorId;
+    method.changes.push(`request validator ${intent.requestValidatorId} removed`);
   }
 
   setContentHandling(intent: SetIntegrationContentHandlingIntent): void {

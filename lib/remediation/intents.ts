@@ -21,7 +21,8 @@ export type FixIntent =
   | RedeployStageIntent
   | FlushAuthorizerCacheIntent
   | SetIntegrationContentHandlingIntent
-  | SetRestApiPolicyIntent;
+  | SetRestApiPolicyIntent
+  | ClearMethodRequestValidatorIntent;
 
 export type FixIntentKind = FixIntent["kind"];
 
@@ -180,6 +181,12 @@ export interface SetRestApiPolicyIntent {
   policy: string;
   /** What changed, one line per change, for comments. */
   changes: string[];
+}
+
+/** Stop validating a method's requests (typically an OPTIONS that inherited an API-wide validator). */
+export interface ClearMethodRequestValidatorIntent extends MethodTarget {
+  kind: "clear-method-request-validator";
+  requestValidatorId: string;
 }
 
 /** Compile-time guard used by renderers' exhaustive switches. */

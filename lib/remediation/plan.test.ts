@@ -21,6 +21,7 @@ const ALL_KINDS: Record<FixIntentKind, true> = {
   "flush-authorizer-cache": true,
   "set-integration-content-handling": true,
   "set-rest-api-policy": true,
+  "clear-method-request-validator": true,
 };
 
 describe("buildPlan", () => {

@@ -24,6 +24,7 @@ const PLACEMENT: Record<FixIntentKind, { phase: Phase; needsDeployment: boolean 
   "add-cache-key-parameter": { phase: "method", needsDeployment: true },
   "set-integration-content-handling": { phase: "method", needsDeployment: true },
   "set-rest-api-policy": { phase: "method", needsDeployment: true },
+  "clear-method-request-validator": { phase: "method", needsDeployment: true },
   "set-authorizer-ttl": { phase: "method", needsDeployment: true },
   "widen-authorizer-policy": { phase: "method", needsDeployment: false },
   "add-gateway-response-cors": { phase: "response", needsDeployment: true },
@@ -58,6 +59,8 @@ export function intentKey(intent: FixIntent): string {
       return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
     case "set-rest-api-policy":
       return intent.kind;
+    case "clear-method-request-validator":
+      return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
     case "add-cors-preflight":
     case "replace-preflight-integration-with-mock":
       return `${intent.kind}|${intent.resourceId}`;

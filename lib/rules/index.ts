@@ -19,6 +19,7 @@ import { optionsRequiresAuthorization } from "./options-requires-authorization/r
 import { preflightProxiedToBackend } from "./preflight-proxied-to-backend/rule";
 import { preflightResponseIncomplete } from "./preflight-response-incomplete/rule";
 import { requestAuthorizerKeyedOnRoute } from "./request-authorizer-keyed-on-route/rule";
+import { requestValidatorOnPreflight } from "./request-validator-on-preflight/rule";
 import { resourcePolicyDeniesPreflight } from "./resource-policy-denies-preflight/rule";
 import { stageVariablesLookSecret } from "./stage-variables-look-secret/rule";
 
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   preflightResponseIncomplete,
   binaryMediaBreaksMockPreflight,
   resourcePolicyDeniesPreflight,
+  requestValidatorOnPreflight,
   actualResponseWithoutCors,
   corsOriginMisconfigured,
   preflightProxiedToBackend,

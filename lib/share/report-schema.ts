@@ -86,6 +86,7 @@ export const fixIntentSchema: z.ZodType<FixIntent> = z.discriminatedUnion("kind"
     statusCodes: z.array(z.string()),
   }),
   z.object({ kind: z.literal("set-rest-api-policy"), policy: z.string(), changes: z.array(z.string()) }),
+  z.object({ kind: z.literal("clear-method-request-validator"), ...methodTarget, requestValidatorId: z.string() }),
 ]);
 
 export const findingSchema: z.ZodType<Finding> = z.object({

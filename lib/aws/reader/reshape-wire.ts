@@ -49,6 +49,7 @@ export function reshapeResource(resource: Resource): RawResource {
       requestParameters: m.requestParameters,
       requestModels: m.requestModels,
       operationName: m.operationName,
+      requestValidatorId: m.requestValidatorId,
       methodIntegration: m.methodIntegration
         ? defined({
             type: m.methodIntegration.type,

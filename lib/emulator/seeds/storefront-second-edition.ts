@@ -1,4 +1,5 @@
 import { createAuthorizer } from "../control-plane/authorizers";
+import { updateMethod } from "../control-plane/methods";
 import { updateStage } from "../control-plane/stages";
 import { registerAuthorizerFunction } from "../data-plane/authorizer-functions";
 import type { Scope } from "../store";
@@ -34,6 +35,11 @@ export const SECOND_EDITION_PLANTED: readonly PlantedProblem[] = [
     problem: "OPTIONS /newsletter answers Access-Control-Allow-Origin with two origins as a comma list, which browsers refuse",
     where: ["OPTIONS /newsletter"],
   },
+  {
+    id: "request-validator-on-preflight",
+    problem: "OPTIONS /reviews carries the API-wide request validator and a required X-Review-Token header: a validating validator answers every preflight 400 (request validators are not modelled by the emulator's data plane)",
+    where: ["OPTIONS /reviews"],
+  },
 ];
 
 export function plantSecondEditionMethods(api: ApiBuilder): void {
@@ -48,6 +54,13 @@ export function plantSecondEditionMethods(api: ApiBuilder): void {
   // The desktop and mobile shops "both allowed" in one header: browsers accept exactly one origin.
   api.mockMethod("/newsletter", "POST", { authorizationType: "NONE" }, { subscribed: true }, {}, cors);
   api.corsOptions("/newsletter", { allowMethods: "POST,OPTIONS", allowHeaders: "Content-Type", allowOrigin: "https://shop.example.com,https://m.shop.example.com" });
+  // A Terraform module that puts request_validator_id and the real method's required header on every method, OPTIONS included.
+  api.mockMethod("/reviews", "POST", { authorizationType: "NONE", requestValidatorId: "sfval01", requestParameters: { "method.request.header.X-Review-Token": true } }, { reviewed: true }, {}, cors);
+  api.corsOptions("/reviews", { allowMethods: "POST,OPTIONS", allowHeaders: "Content-Type,X-Review-Token" });
+  updateMethod(scope, apiId, api.resource("/reviews").id, "OPTIONS", [
+    { op: "replace", path: "/requestValidatorId", value: "sfval01" },
+    { op: "add", path: "/requestParameters/method.request.header.X-Review-Token", value: "true" },
+  ]);
   api.mockMethod("/wishlist", "GET", { authorizationType: "CUSTOM", authorizerId: route.id }, { wishlist: ["p-1"] }, {}, cors);
   api.mockMethod("/catalog", "GET", { authorizationType: "NONE" }, { categories: ["mugs", "plates"] }, {}, cors);
   api.mockMethod("/catalog/{category}", "GET", { authorizationType: "NONE", requestParameters: { "method.request.path.category": true } }, { items: [] }, {}, cors);

@@ -155,6 +155,14 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
             `Set contentHandling ${intent.contentHandling} on the ${statusCode} integration response of ${intent.httpMethod} ${intent.path}`)),
       ];
     }
+    case "clear-method-request-validator":
+      requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
+      // An empty value removes the validator (the replace form the Terraform AWS provider and LocalStack's AWS-validated tests use).
+      return [
+        call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
+          { op: "replace", path: "/requestValidatorId", value: "" },
+        ] }, `Stop validating requests to ${intent.httpMethod} ${intent.path} (validator ${intent.requestValidatorId})`),
+      ];
     case "set-rest-api-policy":
       return [
         call("UpdateRestApiCommand", { restApiId, patchOperations: [{ op: "replace", path: "/policy", value: intent.policy }] },

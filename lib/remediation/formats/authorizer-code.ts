@@ -42,6 +42,7 @@ export function collectAuthorizerSpecs(plan: RemediationPlan): AuthorizerCodeSpe
       case "add-cache-key-parameter":
       case "set-integration-content-handling":
       case "set-rest-api-policy":
+      case "clear-method-request-validator":
       case "set-stage-method-setting":
       case "redeploy-stage":
       case "flush-authorizer-cache":

@@ -59,6 +59,7 @@ function changedMethod(method: DesiredMethod): string[] {
     if (!method.authorizerId) lines.push(`  ${variable}.authorizerId = undefined;`, `  ${variable}.authorizationScopes = undefined;`);
   }
   if (method.changes.some((change) => change.startsWith("apiKeyRequired"))) lines.push(`  ${variable}.apiKeyRequired = ${method.apiKeyRequired};`);
+  if (method.changes.some((change) => change.startsWith("request validator"))) lines.push(`  ${variable}.requestValidatorId = undefined;`);
   if (isOpenPreflight(method) && method.changes.some((change) => change.startsWith("authorization") || change.startsWith("apiKeyRequired"))) lines.push(...cdkNagSuppression(variable));
   if (method.integrationReplaced && method.integration) {
     const integration = method.integration;

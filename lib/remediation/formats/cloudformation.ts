@@ -55,6 +55,9 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
       case "set-rest-api-policy":
         state.restApiPolicy = intent;
         break;
+      case "clear-method-request-validator":
+        state.clearRequestValidator(intent);
+        break;
       case "add-gateway-response-cors":
         state.addGatewayResponseCors(intent);
         break;
@@ -95,6 +98,7 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
     AuthorizationType: method.authorizationType,
   };
   if (method.authorizerId) properties.AuthorizerId = method.authorizerId;
+  if (method.requestValidatorId) properties.RequestValidatorId = method.requestValidatorId;
   if (method.authorizationScopes.length > 0) properties.AuthorizationScopes = method.authorizationScopes;
   properties.ApiKeyRequired = method.apiKeyRequired;
   if (Object.keys(method.requestParameters).length > 0) properties.RequestParameters = method.requestParameters;

@@ -46,6 +46,10 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
       // (https://github.com/aws/serverless-application-model/issues/553).
       manual.push(`${method.httpMethod} ${method.path}: SAM cannot set contentHandling on ${method.httpMethod === "OPTIONS" ? "the OPTIONS method its Cors generates" : "this method"}. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}.x-amazon-apigateway-integration set contentHandling: ${method.integration?.contentHandling ?? "CONVERT_TO_TEXT"} (and on its responses), or remove "*/*" from BinaryMediaTypes.`);
     }
+    if (method.changes.some((change) => change.startsWith("request validator"))) {
+      // An API-wide x-amazon-apigateway-request-validator applies to the OPTIONS operations too.
+      manual.push(`${method.httpMethod} ${method.path}: in DefinitionBody add to x-amazon-apigateway-request-validators a validator with validateRequestBody and validateRequestParameters false, and name it in x-amazon-apigateway-request-validator on paths["${method.path}"].${method.httpMethod.toLowerCase()} (an operation-level value overrides the API-wide one).`);
+    }
     if (method.httpMethod === "OPTIONS") {
       if (method.authorizationType === "NONE") auth.AddDefaultAuthorizerToCorsPreflight = false;
       if (!method.apiKeyRequired) auth.AddApiKeyRequiredToCorsPreflight = false;

@@ -55,6 +55,7 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     ["authorization", method.authorizationType],
   ];
   if (method.authorizerId) body.push(["authorizer_id", method.authorizerId]);
+  if (method.requestValidatorId) body.push(["request_validator_id", method.requestValidatorId]);
   if (method.authorizationScopes.length > 0) body.push(["authorization_scopes", method.authorizationScopes]);
   body.push(["api_key_required", method.apiKeyRequired]);
   if (Object.keys(method.requestParameters).length > 0) body.push(["request_parameters", method.requestParameters]);

@@ -213,6 +213,9 @@ export function allIntentFindings(): Finding[] {
     finding("binary-media-breaks-mock-preflight", [
       { kind: "set-integration-content-handling", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", contentHandling: "CONVERT_TO_TEXT", statusCodes: ["200"] },
     ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
+    finding("request-validator-on-preflight", [
+      { kind: "clear-method-request-validator", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", requestValidatorId: "val001" },
+    ], { severity: "high", target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS" } }),
     finding("resource-policy-denies-preflight", [
       {
         kind: "set-rest-api-policy",
