@@ -101,6 +101,7 @@ export interface RawStage {
   cacheClusterSize?: string;
   cacheClusterStatus?: string;
   tracingEnabled?: boolean;
+  webAclArn?: string;
   /** Stage variable names only: values are redacted by the reader before they reach this type. */
   variableNames: string[];
   methodSettings?: Record<string, RawMethodSetting>;

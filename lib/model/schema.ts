@@ -105,6 +105,7 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
       cacheClusterSize: z.string().optional(),
       cacheClusterStatus: z.string().optional(),
       tracingEnabled: z.boolean(),
+      webAclArn: z.string().optional(),
       variableNames: z.array(z.string()),
       methodSettings: z.record(z.string(), methodSettings),
       effectiveSettings: z.array(

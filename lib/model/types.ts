@@ -169,6 +169,8 @@ export interface StageModel {
   cacheClusterSize?: string;
   cacheClusterStatus?: string;
   tracingEnabled: boolean;
+  /** The AWS WAF web ACL associated with the stage (GetStages webAclArn). */
+  webAclArn?: string;
   /** Names only: stage variable values are redacted at read time. */
   variableNames: string[];
   /** Raw method settings by AWS key ("*\/*" or "~1orders~1{id}/GET"), as configured. */

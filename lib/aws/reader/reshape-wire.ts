@@ -111,6 +111,7 @@ export function reshapeStage(s: Stage): RawStage {
     cacheClusterSize: s.cacheClusterSize,
     cacheClusterStatus: s.cacheClusterStatus,
     tracingEnabled: s.tracingEnabled,
+    webAclArn: s.webAclArn,
     // Redacted at read time: stage variables often hold secrets; only their names are kept.
     variableNames: Object.keys(s.variables ?? {}),
     methodSettings,
