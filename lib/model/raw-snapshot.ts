@@ -104,6 +104,8 @@ export interface RawStage {
   webAclArn?: string;
   /** Stage variable names only: values are redacted by the reader before they reach this type. */
   variableNames: string[];
+  /** The shape of each variable's value (variable-shape.ts), decided by the reader; the value is dropped. */
+  variableShapes?: Record<string, "reference" | "url" | "secret-like" | "plain">;
   methodSettings?: Record<string, RawMethodSetting>;
 }
 

@@ -107,6 +107,7 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
       tracingEnabled: z.boolean(),
       webAclArn: z.string().optional(),
       variableNames: z.array(z.string()),
+      variableShapes: z.record(z.string(), z.enum(["reference", "url", "secret-like", "plain"])).optional(),
       methodSettings: z.record(z.string(), methodSettings),
       effectiveSettings: z.array(
         methodSettings.extend({ path: z.string(), httpMethod: httpVerb, source: z.enum(["default", "stage", "method"]) }),

@@ -173,6 +173,8 @@ export interface StageModel {
   webAclArn?: string;
   /** Names only: stage variable values are redacted at read time. */
   variableNames: string[];
+  /** Shape of each variable's value, when the source could read it (values themselves are never kept). */
+  variableShapes?: Record<string, "reference" | "url" | "secret-like" | "plain">;
   /** Raw method settings by AWS key ("*\/*" or "~1orders~1{id}/GET"), as configured. */
   methodSettings: Record<string, MethodSettingsModel>;
   /** One entry per method of the deployed API (or of the draft when the deployment is unknown). */

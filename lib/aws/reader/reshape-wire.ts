@@ -2,6 +2,7 @@
  * SDK outputs → lib/model's raw snapshot shapes. Dates become ISO strings and stage variable values
  * are dropped here, at read time, so they never reach the model, a report or the browser.
  */
+import { variableShape } from "@/lib/model/variable-shape";
 import type { Authorizer, Deployment, GatewayResponse, Resource, RestApi, Stage } from "@aws-sdk/client-api-gateway";
 import type {
   RawAuthorizer,
@@ -114,6 +115,8 @@ export function reshapeStage(s: Stage): RawStage {
     webAclArn: s.webAclArn,
     // Redacted at read time: stage variables often hold secrets; only their names are kept.
     variableNames: Object.keys(s.variables ?? {}),
+    // Only the shape of each value (an ARN, a URL, a key-like token…) leaves this function, never the value.
+    variableShapes: s.variables && Object.keys(s.variables).length > 0 ? Object.fromEntries(Object.entries(s.variables).map(([name, value]) => [name, variableShape(value)])) : undefined,
     methodSettings,
   });
 }
