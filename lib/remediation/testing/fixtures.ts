@@ -214,8 +214,8 @@ export function allIntentFindings(): Finding[] {
       { kind: "set-integration-content-handling", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", contentHandling: "CONVERT_TO_TEXT", statusCodes: ["200"] },
     ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
     finding("request-validator-on-preflight", [
-      { kind: "clear-method-request-validator", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", requestValidatorId: "val001" },
-    ], { severity: "high", target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS" } }),
+      { kind: "clear-method-request-validator", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", requestValidatorId: "val001" },
+    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
     finding("resource-policy-denies-preflight", [
       {
         kind: "set-rest-api-policy",
