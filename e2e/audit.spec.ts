@@ -78,6 +78,27 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await audit.stage.selectOption("prod");
     await expectFlagged(audit, "/products/{id}", "GET", "cache-invalidation-unauthenticated");
   },
+  "cache-control-fails-with-403": async (audit) => {
+    await audit.stage.selectOption("prod");
+    await expectFlagged(audit, "/catalog", "GET", "cache-control-fails-with-403");
+    await expect(audit.detail).toContainText("FAIL_WITH_403");
+  },
+  "cache-key-missing-request-parameters": async (audit) => {
+    await audit.stage.selectOption("prod");
+    await expectFlagged(audit, "/catalog/{category}", "GET", "cache-key-missing-request-parameters");
+    await expect(audit.detail).toContainText("method.request.path.category");
+  },
+  "request-validator-on-preflight": async (audit) => {
+    await expectFlagged(audit, "/reviews", "OPTIONS", "request-validator-on-preflight");
+    await expect(audit.detail).toContainText("sfval01");
+  },
+  "cors-origin-list": async (audit) => {
+    await expectFlagged(audit, "/newsletter", "OPTIONS", "cors-origin-misconfigured");
+    await expect(audit.detail).toContainText("https://m.shop.example.com");
+  },
+  "request-authorizer-keyed-on-route": async (audit) => {
+    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=request-authorizer-keyed-on-route]")).toContainText("storefront-route");
+  },
   "undeployed-fix": async (audit) => {
     await audit.stage.selectOption("prod");
     await expect(audit.cell("/orders/{id}", "OPTIONS")).toContainText("drift");

@@ -40,6 +40,12 @@ export function describeIntent(intent: FixIntent): string {
       return `Have the ${intent.authorizerType} authorizer ${intent.authorizerName} return a policy whose Resource is ${intent.resourceArnPattern}${intent.allowOptions ? ", and let OPTIONS through without evaluating credentials" : ""}.`;
     case "add-cache-key-parameter":
       return `Add ${intent.parameter} to the cache key parameters of ${intent.httpMethod} ${intent.path}${intent.existingCacheKeyParameters.length > 0 ? ` (currently ${intent.existingCacheKeyParameters.join(", ")})` : " (currently none)"}.`;
+    case "set-integration-content-handling":
+      return `Set contentHandling ${intent.contentHandling} on the integration of ${intent.httpMethod} ${intent.path}${intent.statusCodes.length > 0 ? ` and on its ${intent.statusCodes.join(", ")} integration response${intent.statusCodes.length > 1 ? "s" : ""}` : ""}.`;
+    case "clear-method-request-validator":
+      return `Remove request validator ${intent.requestValidatorId} from ${intent.httpMethod} ${intent.path}.`;
+    case "set-rest-api-policy":
+      return `Replace the API's resource policy (${intent.changes.join("; ")}), then deploy.`;
     case "set-stage-method-setting":
       return `On stage ${intent.stage}, set ${intent.setting} for ${settingWords(intent.path, intent.httpMethod)} to ${String(intent.value)}.`;
     case "redeploy-stage":

@@ -25,7 +25,8 @@ describe("runRules", () => {
   it("finds nothing above info on a correctly configured browser API", () => {
     const model = api()
       .authorizer("jwt", { type: "TOKEN", ttl: 0 })
-      .resource("/orders/{id}", (r) => r.method("GET", (m) => m.authorizer("jwt").cacheKey("method.request.header.Authorization")).method("PUT", (m) => m.authorizer("jwt")).cors())
+      // The path parameter belongs in the cache key too (cache-key-missing-request-parameters).
+      .resource("/orders/{id}", (r) => r.method("GET", (m) => m.authorizer("jwt").cacheKey("method.request.path.id", "method.request.header.Authorization")).method("PUT", (m) => m.authorizer("jwt")).cors())
       .resource("/products", (r) => r.method("GET").cors())
       .gatewayResponse("DEFAULT_4XX", { headers: { "Access-Control-Allow-Origin": "'*'" } })
       .gatewayResponse("DEFAULT_5XX", { headers: { "Access-Control-Allow-Origin": "'*'" } })

@@ -142,6 +142,10 @@ export interface DeploymentSnapshot {
   authorizers: AuthorizerWire[];
   gatewayResponses: GatewayResponseWire[];
   apiKeySource: "HEADER" | "AUTHORIZER";
+  /** The API's binaryMediaTypes when deployed (they apply to a stage once deployed). */
+  binaryMediaTypes?: string[];
+  /** The API's resource policy when deployed ("deploy the API to apply the changes"). */
+  policy?: string;
 }
 
 export interface DeploymentState {

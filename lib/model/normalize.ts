@@ -5,6 +5,19 @@ import { reshapeAuthorizers } from "@/lib/model/reshape-authorizers";
 import { reshapeStage } from "@/lib/model/reshape-stages";
 import { reshapeGatewayResponses } from "@/lib/model/gateway-responses";
 
+/**
+ * GetRestApi returns `policy` as JSON whose quotes are escaped (`{\"Version\":…}`), a long-standing quirk of
+ * the REST API; a policy that does not parse as is gets its `\"` unescaped once.
+ */
+export function unescapePolicy(policy: string): string {
+  try {
+    JSON.parse(policy);
+    return policy;
+  } catch {
+    return policy.replace(/\\"/g, '"').replace(/\\\\/g, "\\");
+  }
+}
+
 export interface NormalizeResult {
   model: ApiModel;
   /** Values the reshape could not map exactly (unknown enum values AWS may add); shown to the user. */
@@ -25,6 +38,8 @@ function reshapeIdentity(snapshot: RawApiSnapshot): ApiIdentity {
   if (raw.description !== undefined) identity.description = raw.description;
   if (snapshot.accountId !== undefined) identity.accountId = snapshot.accountId;
   if (raw.createdDate !== undefined) identity.createdDate = raw.createdDate;
+  if (raw.binaryMediaTypes && raw.binaryMediaTypes.length > 0) identity.binaryMediaTypes = [...raw.binaryMediaTypes];
+  if (raw.policy) identity.policy = unescapePolicy(raw.policy);
   return identity;
 }
 

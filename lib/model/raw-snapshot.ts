@@ -15,9 +15,9 @@ export interface RawRestApi {
   endpointTypes?: string[];
   disableExecuteApiEndpoint?: boolean;
   rootResourceId?: string;
-  /** Template sources only so far (`x-amazon-apigateway-binary-media-types`, `BinaryMediaTypes`); normalize does not use it yet. */
+  /** GetRestApi's `binaryMediaTypes`, or a template's `BinaryMediaTypes` / `x-amazon-apigateway-binary-media-types`. */
   binaryMediaTypes?: string[];
-  /** The resource policy as JSON text (template sources only so far); normalize does not use it yet. */
+  /** GetRestApi returns the policy as a string whose quotes are backslash-escaped; templates give plain JSON text (normalize accepts both). */
   policy?: string;
 }
 
@@ -39,7 +39,7 @@ export interface RawIntegration {
   requestTemplates?: Record<string, string>;
   requestParameters?: Record<string, string>;
   integrationResponses?: Record<string, RawIntegrationResponse>;
-  /** Template sources only so far (CONVERT_TO_TEXT / CONVERT_TO_BINARY); normalize does not use it yet. */
+  /** CONVERT_TO_TEXT / CONVERT_TO_BINARY, from GetResources embed=methods or a template. */
   contentHandling?: string;
 }
 
@@ -57,6 +57,7 @@ export interface RawMethod {
   requestParameters?: Record<string, boolean>;
   requestModels?: Record<string, string>;
   operationName?: string;
+  requestValidatorId?: string;
   methodIntegration?: RawIntegration;
   methodResponses?: Record<string, RawMethodResponse>;
 }
@@ -104,8 +105,11 @@ export interface RawStage {
   cacheClusterSize?: string;
   cacheClusterStatus?: string;
   tracingEnabled?: boolean;
+  webAclArn?: string;
   /** Stage variable names only: values are redacted by the reader before they reach this type. */
   variableNames: string[];
+  /** The shape of each variable's value (variable-shape.ts), decided by the reader; the value is dropped. */
+  variableShapes?: Record<string, "reference" | "url" | "secret-like" | "plain">;
   methodSettings?: Record<string, RawMethodSetting>;
 }
 

@@ -66,6 +66,7 @@ function reshapeIntegration(raw: RawIntegration, warn: (m: string) => void, wher
           responseParameters: sortedRecord(r.responseParameters),
         };
         if (r.selectionPattern !== undefined) response.selectionPattern = r.selectionPattern;
+        if (r.contentHandling !== undefined) response.contentHandling = r.contentHandling;
         return response;
       })
       .sort((a, b) => a.statusCode.localeCompare(b.statusCode)),
@@ -73,6 +74,7 @@ function reshapeIntegration(raw: RawIntegration, warn: (m: string) => void, wher
   if (raw.httpMethod !== undefined) model.httpMethod = raw.httpMethod;
   if (raw.uri !== undefined) model.uri = raw.uri;
   if (raw.cacheNamespace !== undefined) model.cacheNamespace = raw.cacheNamespace;
+  if (raw.contentHandling !== undefined) model.contentHandling = raw.contentHandling;
   return model;
 }
 
@@ -93,6 +95,7 @@ function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, wa
   };
   if (raw.authorizerId !== undefined) method.authorizerId = raw.authorizerId;
   if (raw.operationName !== undefined) method.operationName = raw.operationName;
+  if (raw.requestValidatorId) method.requestValidatorId = raw.requestValidatorId;
   if (raw.methodIntegration) {
     const integration = reshapeIntegration(raw.methodIntegration, warn, where);
     if (integration) method.integration = integration;

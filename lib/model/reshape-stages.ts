@@ -73,6 +73,8 @@ export function reshapeStage(
   if (raw.lastUpdatedDate !== undefined) stage.lastUpdatedDate = raw.lastUpdatedDate;
   if (raw.cacheClusterSize !== undefined) stage.cacheClusterSize = raw.cacheClusterSize;
   if (raw.cacheClusterStatus !== undefined) stage.cacheClusterStatus = raw.cacheClusterStatus;
+  if (raw.webAclArn) stage.webAclArn = raw.webAclArn;
+  if (raw.variableShapes) stage.variableShapes = { ...raw.variableShapes };
   if (deploymentModel) stage.deployment = deploymentModel;
   return stage;
 }

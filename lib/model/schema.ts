@@ -17,8 +17,9 @@ const integration = z.object({
   requestTemplates: stringMap,
   requestParameters: stringMap,
   integrationResponses: z.array(
-    z.object({ statusCode: z.string(), selectionPattern: z.string().optional(), responseParameters: stringMap }),
+    z.object({ statusCode: z.string(), selectionPattern: z.string().optional(), responseParameters: stringMap, contentHandling: z.string().optional() }),
   ),
+  contentHandling: z.string().optional(),
 });
 
 const method = z.object({
@@ -32,6 +33,7 @@ const method = z.object({
   requestParameters: boolMap,
   requestModels: stringMap,
   operationName: z.string().optional(),
+  requestValidatorId: z.string().optional(),
   integration: integration.optional(),
   methodResponses: z.array(z.object({ statusCode: z.string(), responseParameters: boolMap })),
 });
@@ -70,6 +72,8 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
     apiKeySource: z.enum(["HEADER", "AUTHORIZER"]),
     disableExecuteApiEndpoint: z.boolean(),
     createdDate: z.string().optional(),
+    binaryMediaTypes: z.array(z.string()).optional(),
+    policy: z.string().optional(),
   }),
   resources: z.array(
     z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),
@@ -101,7 +105,9 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
       cacheClusterSize: z.string().optional(),
       cacheClusterStatus: z.string().optional(),
       tracingEnabled: z.boolean(),
+      webAclArn: z.string().optional(),
       variableNames: z.array(z.string()),
+      variableShapes: z.record(z.string(), z.enum(["reference", "url", "secret-like", "plain"])).optional(),
       methodSettings: z.record(z.string(), methodSettings),
       effectiveSettings: z.array(
         methodSettings.extend({ path: z.string(), httpMethod: httpVerb, source: z.enum(["default", "stage", "method"]) }),

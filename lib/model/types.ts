@@ -37,6 +37,10 @@ export interface ApiIdentity {
   apiKeySource: "HEADER" | "AUTHORIZER";
   disableExecuteApiEndpoint: boolean;
   createdDate?: string;
+  /** Media types API Gateway treats as binary (GetRestApi binaryMediaTypes); absent when none are set. */
+  binaryMediaTypes?: string[];
+  /** The REST API's resource policy (GetRestApi policy), as JSON text; absent when none is attached. */
+  policy?: string;
 }
 
 export type ModelPart = "resources" | "authorizers" | "stages" | "gatewayResponses" | "deployments";
@@ -73,6 +77,8 @@ export interface MethodModel {
   requestParameters: Record<string, boolean>;
   requestModels: Record<string, string>;
   operationName?: string;
+  /** The request validator the method uses (its validateRequestBody/Parameters flags need GetRequestValidators, which the reader does not call). */
+  requestValidatorId?: string;
   integration?: IntegrationModel;
   methodResponses: MethodResponseModel[];
 }
@@ -86,6 +92,8 @@ export interface IntegrationModel {
   requestTemplates: Record<string, string>;
   requestParameters: Record<string, string>;
   integrationResponses: IntegrationResponseModel[];
+  /** CONVERT_TO_TEXT or CONVERT_TO_BINARY; absent means passthrough (API_Integration.html). */
+  contentHandling?: string;
 }
 
 export interface IntegrationResponseModel {
@@ -93,6 +101,8 @@ export interface IntegrationResponseModel {
   selectionPattern?: string;
   /** e.g. { "method.response.header.Access-Control-Allow-Origin": "'*'" } */
   responseParameters: Record<string, string>;
+  /** CONVERT_TO_TEXT or CONVERT_TO_BINARY; absent means passthrough (API_IntegrationResponse.html). */
+  contentHandling?: string;
 }
 
 export interface MethodResponseModel {
@@ -159,8 +169,12 @@ export interface StageModel {
   cacheClusterSize?: string;
   cacheClusterStatus?: string;
   tracingEnabled: boolean;
+  /** The AWS WAF web ACL associated with the stage (GetStages webAclArn). */
+  webAclArn?: string;
   /** Names only: stage variable values are redacted at read time. */
   variableNames: string[];
+  /** Shape of each variable's value, when the source could read it (values themselves are never kept). */
+  variableShapes?: Record<string, "reference" | "url" | "secret-like" | "plain">;
   /** Raw method settings by AWS key ("*\/*" or "~1orders~1{id}/GET"), as configured. */
   methodSettings: Record<string, MethodSettingsModel>;
   /** One entry per method of the deployed API (or of the draft when the deployment is unknown). */

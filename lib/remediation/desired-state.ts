@@ -18,6 +18,9 @@ import type {
   CorsHeaders,
   ReplacePreflightIntegrationWithMockIntent,
   SetAuthorizerTtlIntent,
+  SetIntegrationContentHandlingIntent,
+  ClearMethodRequestValidatorIntent,
+  SetRestApiPolicyIntent,
   SetMethodApiKeyRequiredIntent,
   SetMethodAuthorizationIntent,
   SetPreflightHeadersIntent,
@@ -38,6 +41,7 @@ export interface DesiredIntegrationResponse {
   selectionPattern?: string;
   responseParameters: Record<string, string>;
   responseTemplates: Record<string, string>;
+  contentHandling?: string;
 }
 
 export interface DesiredMethod {
@@ -51,6 +55,7 @@ export interface DesiredMethod {
   authorizationScopes: string[];
   apiKeyRequired: boolean;
   requestParameters: Record<string, boolean>;
+  requestValidatorId?: string;
   integration?: {
     type: IntegrationType;
     httpMethod?: string;
@@ -59,6 +64,7 @@ export interface DesiredMethod {
     requestParameters: Record<string, string>;
     cacheKeyParameters: string[];
     integrationResponses: DesiredIntegrationResponse[];
+    contentHandling?: string;
   };
   methodResponses: Array<{ statusCode: string; responseParameters: Record<string, boolean> }>;
   /** Whether the integration is replaced wholesale (MOCK) rather than patched. */
@@ -101,6 +107,8 @@ export class DesiredState {
   readonly gatewayResponses = new Map<string, DesiredGatewayResponse>();
   readonly authorizers = new Map<string, DesiredAuthorizer>();
   readonly stageSettings = new Map<string, DesiredStageSetting>();
+  /** The REST API's new resource policy, when a fix replaces it. */
+  restApiPolicy?: SetRestApiPolicyIntent;
 
   constructor(private readonly ctx: RemediationContext) {}
 
@@ -119,6 +127,7 @@ export class DesiredState {
           authorizationScopes: [...audited.authorizationScopes],
           apiKeyRequired: audited.apiKeyRequired,
           requestParameters: { ...audited.requestParameters },
+          ...(audited.requestValidatorId ? { requestValidatorId: audited.requestValidatorId } : {}),
           ...(audited.integration
             ? {
                 integration: {
@@ -128,12 +137,14 @@ export class DesiredState {
                   requestTemplates: { ...audited.integration.requestTemplates },
                   requestParameters: { ...audited.integration.requestParameters },
                   cacheKeyParameters: [...audited.integration.cacheKeyParameters],
+                  ...(audited.integration.contentHandling ? { contentHandling: audited.integration.contentHandling } : {}),
                   integrationResponses: audited.integration.integrationResponses.map((response) => ({
                     audited: true as const,
                     statusCode: response.statusCode,
                     ...(response.selectionPattern !== undefined ? { selectionPattern: response.selectionPattern } : {}),
                     responseParameters: { ...response.responseParameters },
                     responseTemplates: {},
+                    ...(response.contentHandling ? { contentHandling: response.contentHandling } : {}),
                   })),
                 },
               }
@@ -244,6 +255,23 @@ export class DesiredState {
     if (!method.integration) throw new Error(`${intent.httpMethod} ${intent.path} has no integration to add a cache key to.`);
     if (!method.integration.cacheKeyParameters.includes(intent.parameter)) method.integration.cacheKeyParameters.push(intent.parameter);
     method.changes.push(`cache key + ${intent.parameter}`);
+  }
+
+  clearRequestValidator(intent: ClearMethodRequestValidatorIntent): void {
+    const method = this.method(intent.resourceId, intent.httpMethod, intent.path, false);
+    delete method.requestValidatorId;
+    method.changes.push(`request validator ${intent.requestValidatorId} removed`);
+  }
+
+  setContentHandling(intent: SetIntegrationContentHandlingIntent): void {
+    const method = this.method(intent.resourceId, intent.httpMethod, intent.path, false);
+    if (!method.integration) throw new Error(`${intent.httpMethod} ${intent.path} has no integration to set contentHandling on.`);
+    method.integration.contentHandling = intent.contentHandling;
+    for (const response of method.integration.integrationResponses) {
+      if (intent.statusCodes.includes(response.statusCode)) response.contentHandling = intent.contentHandling;
+    }
+    method.responsesChanged = true;
+    method.changes.push(`contentHandling → ${intent.contentHandling}`);
   }
 
   addGatewayResponseCors(intent: AddGatewayResponseCorsIntent): void {

@@ -25,6 +25,7 @@ const VERB: Record<ApiCommand, "GET" | "PUT" | "PATCH" | "POST" | "DELETE"> = {
   UpdateIntegrationResponseCommand: "PATCH",
   UpdateAuthorizerCommand: "PATCH",
   UpdateStageCommand: "PATCH",
+  UpdateRestApiCommand: "PATCH",
   CreateDeploymentCommand: "POST",
   FlushStageAuthorizersCacheCommand: "DELETE",
 };
@@ -58,6 +59,8 @@ function resourcePath(command: ApiCommand, input: ApiInput): string {
       return `${api}/authorizers/${text(input, "authorizerId")}`;
     case "UpdateStageCommand":
       return `${api}/stages/${text(input, "stageName")}`;
+    case "UpdateRestApiCommand":
+      return api;
     case "CreateDeploymentCommand":
       return `${api}/deployments`;
     case "FlushStageAuthorizersCacheCommand":

@@ -19,7 +19,10 @@ export type FixIntent =
   | AddCacheKeyParameterIntent
   | SetStageMethodSettingIntent
   | RedeployStageIntent
-  | FlushAuthorizerCacheIntent;
+  | FlushAuthorizerCacheIntent
+  | SetIntegrationContentHandlingIntent
+  | SetRestApiPolicyIntent
+  | ClearMethodRequestValidatorIntent;
 
 export type FixIntentKind = FixIntent["kind"];
 
@@ -153,6 +156,37 @@ export interface RedeployStageIntent {
 export interface FlushAuthorizerCacheIntent {
   kind: "flush-authorizer-cache";
   stage: string;
+}
+
+/**
+ * Set contentHandling on a method's integration and on the given integration responses, e.g. CONVERT_TO_TEXT
+ * on a MOCK preflight of an API with binaryMediaTypes "*\/*"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html).
+ */
+export interface SetIntegrationContentHandlingIntent extends MethodTarget {
+  kind: "set-integration-content-handling";
+  contentHandling: "CONVERT_TO_TEXT" | "CONVERT_TO_BINARY";
+  /** Integration responses (status codes) that get the same contentHandling. */
+  statusCodes: string[];
+}
+
+/**
+ * Replace the REST API's resource policy with `policy` (UpdateRestApi /policy). Takes effect after a
+ * deployment ("you must deploy the API to apply the changes",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-create-attach.html).
+ */
+export interface SetRestApiPolicyIntent {
+  kind: "set-rest-api-policy";
+  /** The complete new policy document, JSON. */
+  policy: string;
+  /** What changed, one line per change, for comments. */
+  changes: string[];
+}
+
+/** Stop validating a method's requests (typically an OPTIONS that inherited an API-wide validator). */
+export interface ClearMethodRequestValidatorIntent extends MethodTarget {
+  kind: "clear-method-request-validator";
+  requestValidatorId: string;
 }
 
 /** Compile-time guard used by renderers' exhaustive switches. */

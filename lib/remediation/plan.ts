@@ -22,6 +22,9 @@ const PLACEMENT: Record<FixIntentKind, { phase: Phase; needsDeployment: boolean 
   "replace-preflight-integration-with-mock": { phase: "method", needsDeployment: true },
   "add-method-response-cors-origin": { phase: "method", needsDeployment: true },
   "add-cache-key-parameter": { phase: "method", needsDeployment: true },
+  "set-integration-content-handling": { phase: "method", needsDeployment: true },
+  "set-rest-api-policy": { phase: "method", needsDeployment: true },
+  "clear-method-request-validator": { phase: "method", needsDeployment: true },
   "set-authorizer-ttl": { phase: "method", needsDeployment: true },
   "widen-authorizer-policy": { phase: "method", needsDeployment: false },
   "add-gateway-response-cors": { phase: "response", needsDeployment: true },
@@ -52,6 +55,12 @@ export function intentKey(intent: FixIntent): string {
       return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
     case "add-cache-key-parameter":
       return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}|${intent.parameter}`;
+    case "set-integration-content-handling":
+      return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
+    case "set-rest-api-policy":
+      return intent.kind;
+    case "clear-method-request-validator":
+      return `${intent.kind}|${intent.resourceId}|${intent.httpMethod}`;
     case "add-cors-preflight":
     case "replace-preflight-integration-with-mock":
       return `${intent.kind}|${intent.resourceId}`;

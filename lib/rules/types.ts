@@ -18,6 +18,22 @@ export interface PeerCheck {
   id: string;
 }
 
+/**
+ * A scanner that flags the configuration this rule recommends. The rule page and the finding say so, and
+ * the generated IaC carries the peer's own suppression with `reason`.
+ */
+export interface DisagreeingPeer {
+  tool: "Checkov" | "Powerpipe" | "cdk-nag" | "AWS Config";
+  id: string;
+  /** What the peer will say about the fix. */
+  flags: string;
+  /** Why Preflight's advice stands; also the suppression reason. */
+  reason: string;
+  /** Fix intent kinds whose result the peer flags. */
+  whenFixes: readonly FixIntent["kind"][];
+  url: string;
+}
+
 /** Declarative part of a rule, first (as ESLint's `meta`). */
 export interface RuleMeta {
   /** Stable id, equal to the rule's folder name. */
@@ -34,6 +50,8 @@ export interface RuleMeta {
   why: string;
   docs: DocReference[];
   peers: PeerCheck[];
+  /** Scanners that will disagree with this rule's fix (second edition, issue 14). */
+  disagreeingPeers?: readonly DisagreeingPeer[];
   /** Message templates with {{placeholders}}, referenced by findings' messageId. */
   messages: Record<string, string>;
   fixable: boolean;

@@ -79,6 +79,14 @@ export const fixIntentSchema: z.ZodType<FixIntent> = z.discriminatedUnion("kind"
   }),
   z.object({ kind: z.literal("redeploy-stage"), stage: z.string(), description: z.string() }),
   z.object({ kind: z.literal("flush-authorizer-cache"), stage: z.string() }),
+  z.object({
+    kind: z.literal("set-integration-content-handling"),
+    ...methodTarget,
+    contentHandling: z.enum(["CONVERT_TO_TEXT", "CONVERT_TO_BINARY"]),
+    statusCodes: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal("set-rest-api-policy"), policy: z.string(), changes: z.array(z.string()) }),
+  z.object({ kind: z.literal("clear-method-request-validator"), ...methodTarget, requestValidatorId: z.string() }),
 ]);
 
 export const findingSchema: z.ZodType<Finding> = z.object({

@@ -51,6 +51,21 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
           </>
         ) : null}
       </dl>
+      {meta.disagreeingPeers && meta.disagreeingPeers.length > 0 ? (
+        <section className="space-y-1.5" data-testid="disagreeing-peers">
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Scanners that will disagree</h2>
+          <ul className="space-y-1 text-[13px]">
+            {meta.disagreeingPeers.map((peer) => (
+              <li key={`${peer.tool} ${peer.id}`} className="rounded border border-zinc-200 px-2 py-1 dark:border-zinc-800">
+                <a href={peer.url} className="font-medium text-blue-700 hover:underline dark:text-blue-400" rel="noreferrer" target="_blank">
+                  {peer.tool} {peer.id}
+                </a>{" "}
+                {peer.flags}. Preflight&apos;s advice stands: {peer.reason} The generated IaC carries this tool&apos;s own suppression with that reason.
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="space-y-1.5">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Messages</h2>
         <ul className="space-y-1 text-[13px]">

@@ -2,6 +2,7 @@
  * SDK outputs → lib/model's raw snapshot shapes. Dates become ISO strings and stage variable values
  * are dropped here, at read time, so they never reach the model, a report or the browser.
  */
+import { variableShape } from "@/lib/model/variable-shape";
 import type { Authorizer, Deployment, GatewayResponse, Resource, RestApi, Stage } from "@aws-sdk/client-api-gateway";
 import type {
   RawAuthorizer,
@@ -32,6 +33,8 @@ export function reshapeRestApi(api: RestApi, fallbackId: string): RawRestApi {
     endpointTypes: api.endpointConfiguration?.types ? [...api.endpointConfiguration.types] : undefined,
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
     rootResourceId: api.rootResourceId,
+    binaryMediaTypes: api.binaryMediaTypes && api.binaryMediaTypes.length > 0 ? [...api.binaryMediaTypes] : undefined,
+    policy: api.policy || undefined,
   });
 }
 
@@ -47,6 +50,7 @@ export function reshapeResource(resource: Resource): RawResource {
       requestParameters: m.requestParameters,
       requestModels: m.requestModels,
       operationName: m.operationName,
+      requestValidatorId: m.requestValidatorId,
       methodIntegration: m.methodIntegration
         ? defined({
             type: m.methodIntegration.type,
@@ -56,11 +60,12 @@ export function reshapeResource(resource: Resource): RawResource {
             cacheNamespace: m.methodIntegration.cacheNamespace,
             requestTemplates: m.methodIntegration.requestTemplates,
             requestParameters: m.methodIntegration.requestParameters,
+            contentHandling: m.methodIntegration.contentHandling,
             integrationResponses: m.methodIntegration.integrationResponses
               ? Object.fromEntries(
                   Object.entries(m.methodIntegration.integrationResponses).map(([code, r]) => [
                     code,
-                    defined({ statusCode: r.statusCode, selectionPattern: r.selectionPattern, responseParameters: r.responseParameters }),
+                    defined({ statusCode: r.statusCode, selectionPattern: r.selectionPattern, responseParameters: r.responseParameters, contentHandling: r.contentHandling }),
                   ]),
                 )
               : undefined,
@@ -107,8 +112,11 @@ export function reshapeStage(s: Stage): RawStage {
     cacheClusterSize: s.cacheClusterSize,
     cacheClusterStatus: s.cacheClusterStatus,
     tracingEnabled: s.tracingEnabled,
+    webAclArn: s.webAclArn,
     // Redacted at read time: stage variables often hold secrets; only their names are kept.
     variableNames: Object.keys(s.variables ?? {}),
+    // Only the shape of each value (an ARN, a URL, a key-like token…) leaves this function, never the value.
+    variableShapes: s.variables && Object.keys(s.variables).length > 0 ? Object.fromEntries(Object.entries(s.variables).map(([name, value]) => [name, variableShape(value)])) : undefined,
     methodSettings,
   });
 }

@@ -15,6 +15,7 @@ import {
   UpdateMethodCommand,
   UpdateMethodResponseCommand,
   UpdateStageCommand,
+  UpdateRestApiCommand,
   type APIGatewayClient,
 } from "@aws-sdk/client-api-gateway";
 import type { ApiCommand, ApiInput } from "@/lib/remediation/formats/api-calls";
@@ -42,6 +43,7 @@ const COMMANDS: Record<ApiCommand, Send> = {
   PutGatewayResponseCommand: (client, input) => client.send(new PutGatewayResponseCommand(input as never)),
   UpdateAuthorizerCommand: (client, input) => client.send(new UpdateAuthorizerCommand(input as never)),
   UpdateStageCommand: (client, input) => client.send(new UpdateStageCommand(input as never)),
+  UpdateRestApiCommand: (client, input) => client.send(new UpdateRestApiCommand(input as never)),
   CreateDeploymentCommand: (client, input) => client.send(new CreateDeploymentCommand(input as never)),
   FlushStageAuthorizersCacheCommand: (client, input) => client.send(new FlushStageAuthorizersCacheCommand(input as never)),
 };

@@ -35,6 +35,8 @@ export function createDeployment(scope: Scope, restApiId: string, input: CreateD
       authorizers: deepCopy([...api.authorizers.values()]),
       gatewayResponses: deepCopy([...api.gatewayResponses.values()]),
       apiKeySource: api.api.apiKeySource ?? "HEADER",
+      ...(api.api.binaryMediaTypes ? { binaryMediaTypes: [...api.api.binaryMediaTypes] } : {}),
+      ...(api.api.policy ? { policy: api.api.policy } : {}),
     },
   };
   api.deployments.set(wire.id, deployment);

@@ -12,6 +12,8 @@ import { sendReply, type HttpReply } from "./reply";
 import { matchRoute } from "./route-match";
 import { checkIamSignature } from "./iam-authorization";
 import { lookupStageCache } from "./stage-cache";
+import { mockFailsOnBinary } from "./binary-media";
+import { evaluateResourcePolicy } from "./resource-policy";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
@@ -64,6 +66,14 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   Object.assign(routed, { resourcePath: resource.path, resourceId: resource.id });
 
   const ids = identifiers(deployed, target.apiId, target.stageName);
+  // The resource policy is evaluated for every request, the preflight included (SPEC.md, "Resource policies").
+  const signed = checkIamSignature(request).ok;
+  const policy = evaluateResourcePolicy(deployed.deployment.snapshot.policy, buildMethodArn({ ...ids, httpMethod: request.httpMethod, path: request.path }), {
+    user: signed ? `arn:aws:iam::${ids.accountId}:user/emulator` : "anonymous",
+    ...(signed ? { accountId: ids.accountId } : {}),
+    sourceIp: request.sourceIp,
+  });
+  if (!policy.allowed) return fail({ type: "ACCESS_DENIED", message: policy.message }, request, pathParameters);
   const stageVariables = deployed.stage.variables ?? {};
   const outcome = await authorize({
     method,
@@ -90,6 +100,9 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   // Message not documented by AWS (emulator choice, see SPEC.md).
   if (cache.kind === "forbidden") return fail({ type: "ACCESS_DENIED", message: "User is not authorized to invalidate the cache" }, request, pathParameters);
 
+  if (mockFailsOnBinary(method, request, deployed.deployment.snapshot.binaryMediaTypes)) {
+    return fail({ type: "API_CONFIGURATION_ERROR", message: "Internal server error" }, request, pathParameters);
+  }
   const result = await runIntegration({ method, resource, request, pathParameters, stageVariables, principal: outcome.principal, requestId, ...ids });
   if (!result.ok) return fail(result.error, request, pathParameters);
   if (cache.kind !== "miss") return result.reply;

@@ -106,6 +106,8 @@ export function createFixtureApi(apiKeySource: "HEADER" | "AUTHORIZER" = "HEADER
           authorizers: [...api.authorizers.values()],
           gatewayResponses: [...api.gatewayResponses.values()],
           apiKeySource: api.api.apiKeySource ?? "HEADER",
+          ...(api.api.binaryMediaTypes ? { binaryMediaTypes: api.api.binaryMediaTypes } : {}),
+          ...(api.api.policy ? { policy: api.api.policy } : {}),
         }),
       });
       const stage: StageWire = { stageName, deploymentId: id, createdDate: 0, lastUpdatedDate: 0, cacheClusterEnabled: false, methodSettings: {}, tracingEnabled: false, variables };

@@ -84,7 +84,8 @@ export function seedHealthy(scope: Scope): void {
   updateStage(scope, HEALTHY_API_ID, "prod", [
     { op: "replace", path: "/*/*/metrics/enabled", value: "true" },
     { op: "replace", path: "/*/*/caching/requireAuthorizationForCacheControl", value: "true" },
-    { op: "replace", path: "/*/*/caching/unauthorizedCacheControlHeaderStrategy", value: "FAIL_WITH_403" },
+    // FAIL_WITH_403 would answer a browser's reload (Cache-Control: max-age=0) with 403 (cache-control-fails-with-403).
+    { op: "replace", path: "/*/*/caching/unauthorizedCacheControlHeaderStrategy", value: "SUCCEED_WITH_RESPONSE_HEADER" },
     { op: "replace", path: "/~1products~1{id}/GET/caching/enabled", value: "true" },
     { op: "replace", path: "/~1products~1{id}/GET/caching/ttlInSeconds", value: "300" },
     { op: "replace", path: "/~1products~1{id}/GET/caching/dataEncrypted", value: "true" },

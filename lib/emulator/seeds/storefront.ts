@@ -7,6 +7,7 @@ import { registerAuthorizerFunction } from "../data-plane/authorizer-functions";
 import type { Scope } from "../store";
 import { ApiBuilder, lambdaAuthorizerUri } from "./api-builder";
 import { methodScopedTokenAuthorizer, sessionRequestAuthorizer } from "./seed-authorizers";
+import { plantSecondEditionMethods, plantSecondEditionProdSettings, SECOND_EDITION_PLANTED } from "./storefront-second-edition";
 
 /**
  * "storefront": a realistic shop API carrying every classic cause of the random 403 on OPTIONS.
@@ -47,6 +48,7 @@ export const STOREFRONT_PLANTED: readonly PlantedProblem[] = [
   { id: "cache-invalidation-open", problem: "requireAuthorizationForCacheControl is false: anyone can invalidate the cache", where: ["stage:prod"], stage: "prod" },
   { id: "undeployed-fix", problem: "OPTIONS switched to NONE in the draft (and dev) but prod's deployment still uses CUSTOM", where: ["OPTIONS /orders/{id}"], stage: "prod" },
   { id: "stages-differ", problem: "prod and dev use different deployments and settings; stage variables hold secret-looking values", where: ["stage:prod", "stage:dev"] },
+  ...SECOND_EDITION_PLANTED,
 ];
 
 const CORS_FULL_HEADERS = "Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token,X-Session";
@@ -103,6 +105,8 @@ export function seedStorefront(scope: Scope): void {
 
   api.mockMethod("/admin/{proxy+}", "ANY", { ...withToken, requestParameters: { "method.request.path.proxy": true } }, { admin: true });
 
+  plantSecondEditionMethods(api);
+
   putGatewayResponse(scope, STOREFRONT_API_ID, "DEFAULT_4XX", {
     responseTemplates: { "application/json": '{"error":$context.error.messageString,"requestId":"$context.requestId"}' },
   });
@@ -124,6 +128,7 @@ export function seedStorefront(scope: Scope): void {
     { op: "replace", path: "/~1products~1{id}/GET/caching/enabled", value: "true" },
     { op: "replace", path: "/~1products~1{id}/GET/caching/ttlInSeconds", value: "300" },
   ]);
+  plantSecondEditionProdSettings(scope, STOREFRONT_API_ID);
 
   // The fix for OPTIONS /orders/{id}, made in the draft and deployed to dev only.
   const ordersById = api.resource("/orders/{id}");

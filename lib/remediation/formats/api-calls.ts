@@ -32,6 +32,7 @@ export type ApiCommand =
   | "PutGatewayResponseCommand"
   | "UpdateAuthorizerCommand"
   | "UpdateStageCommand"
+  | "UpdateRestApiCommand"
   | "CreateDeploymentCommand"
   | "FlushStageAuthorizersCacheCommand";
 
@@ -140,6 +141,33 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
       }
       return steps;
     }
+    case "set-integration-content-handling": {
+      const method = requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
+      const where = { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod };
+      // contentHandling is patchable on the integration and on each integration response
+      // (API_UpdateIntegration.html, API_UpdateIntegrationResponse.html).
+      const known = new Set(method.integration?.integrationResponses.map((r) => r.statusCode) ?? []);
+      return [
+        call("UpdateIntegrationCommand", { ...where, patchOperations: [{ op: "replace", path: "/contentHandling", value: intent.contentHandling }] },
+          `Set contentHandling ${intent.contentHandling} on the integration of ${intent.httpMethod} ${intent.path}`),
+        ...intent.statusCodes.filter((code) => known.has(code)).map((statusCode) =>
+          call("UpdateIntegrationResponseCommand", { ...where, statusCode, patchOperations: [{ op: "replace", path: "/contentHandling", value: intent.contentHandling }] },
+            `Set contentHandling ${intent.contentHandling} on the ${statusCode} integration response of ${intent.httpMethod} ${intent.path}`)),
+      ];
+    }
+    case "clear-method-request-validator":
+      requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
+      // An empty value removes the validator (the replace form the Terraform AWS provider and LocalStack's AWS-validated tests use).
+      return [
+        call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
+          { op: "replace", path: "/requestValidatorId", value: "" },
+        ] }, `Stop validating requests to ${intent.httpMethod} ${intent.path} (validator ${intent.requestValidatorId})`),
+      ];
+    case "set-rest-api-policy":
+      return [
+        call("UpdateRestApiCommand", { restApiId, patchOperations: [{ op: "replace", path: "/policy", value: intent.policy }] },
+          `Replace the resource policy: ${intent.changes.join("; ")}`),
+      ];
     case "set-stage-method-setting":
       return [
         call("UpdateStageCommand", { restApiId, stageName: intent.stage, patchOperations: [

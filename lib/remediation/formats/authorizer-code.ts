@@ -40,6 +40,9 @@ export function collectAuthorizerSpecs(plan: RemediationPlan): AuthorizerCodeSpe
       case "add-gateway-response-cors":
       case "add-method-response-cors-origin":
       case "add-cache-key-parameter":
+      case "set-integration-content-handling":
+      case "set-rest-api-policy":
+      case "clear-method-request-validator":
       case "set-stage-method-setting":
       case "redeploy-stage":
       case "flush-authorizer-cache":

@@ -1,3 +1,4 @@
+import { cdkNagSuppression, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { collectDesiredState, shortHash } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
@@ -36,13 +37,14 @@ function newPreflight(method: DesiredMethod): string[] {
   if (!cors) throw new Error(`New method ${method.httpMethod} ${method.path} is not a CORS preflight; CDK rendering supports only new OPTIONS methods.`);
   return [
     `  // NEW: OPTIONS ${method.path} (resource ${method.resourceId}), without authorizer or API key, answered by a MOCK integration.`,
-    `  resourceAt(api, ${js(method.path)}).addCorsPreflight({`,
+    `  const ${camelName(method.path, "OPTIONS")} = resourceAt(api, ${js(method.path)}).addCorsPreflight({`,
     `    allowOrigins: [${js(cors.allowOrigin)}],`,
     `    allowMethods: ${js(cors.allowMethods)},`,
     ...(cors.allowHeaders.length > 0 ? [`    allowHeaders: ${js(cors.allowHeaders)},`] : []),
     ...(cors.allowCredentials ? ["    allowCredentials: true,"] : []),
     ...(cors.maxAgeSeconds !== undefined ? [`    maxAge: Duration.seconds(${cors.maxAgeSeconds}),`] : []),
     "  });",
+    ...cdkNagSuppression(`(${camelName(method.path, "OPTIONS")}.node.defaultChild as apigateway.CfnMethod)`),
   ];
 }
 
@@ -57,6 +59,8 @@ function changedMethod(method: DesiredMethod): string[] {
     if (!method.authorizerId) lines.push(`  ${variable}.authorizerId = undefined;`, `  ${variable}.authorizationScopes = undefined;`);
   }
   if (method.changes.some((change) => change.startsWith("apiKeyRequired"))) lines.push(`  ${variable}.apiKeyRequired = ${method.apiKeyRequired};`);
+  if (method.changes.some((change) => change.startsWith("request validator"))) lines.push(`  ${variable}.requestValidatorId = undefined;`);
+  if (isOpenPreflight(method) && method.changes.some((change) => change.startsWith("authorization") || change.startsWith("apiKeyRequired"))) lines.push(...cdkNagSuppression(variable));
   if (method.integrationReplaced && method.integration) {
     const integration = method.integration;
     lines.push(
@@ -84,6 +88,12 @@ function changedMethod(method: DesiredMethod): string[] {
       );
     });
   }
+  if (method.changes.some((change) => change.startsWith("contentHandling")) && method.integration?.contentHandling) {
+    lines.push(`  ${variable}.addPropertyOverride("Integration.ContentHandling", ${js(method.integration.contentHandling)});`);
+    method.integration.integrationResponses.forEach((response, index) => {
+      if (response.contentHandling) lines.push(`  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ContentHandling`)}, ${js(response.contentHandling)});`);
+    });
+  }
   if (method.changes.some((change) => change.startsWith("cache key")) && method.integration) {
     lines.push(
       `  ${variable}.requestParameters = ${js(method.requestParameters)};`,
@@ -105,6 +115,14 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
   for (const method of state.methods.values()) {
     body.push(...(method.isNew ? newPreflight(method) : changedMethod(method)), "");
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
+  }
+  if (state.restApiPolicy) {
+    body.push(
+      `  // Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
+      `  (api.node.defaultChild as apigateway.CfnRestApi).policy = ${JSON.stringify(JSON.parse(state.restApiPolicy.policy))};`,
+      "",
+    );
+    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
   }
   for (const response of state.gatewayResponses.values()) {
     const headers: Record<string, string> = {};

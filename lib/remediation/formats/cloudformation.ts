@@ -1,6 +1,7 @@
 import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { CfnIntrinsic, toCfnYaml } from "@/lib/remediation/cfn-yaml";
 import { DesiredState, type DesiredMethod, type DesiredStageSetting } from "@/lib/remediation/desired-state";
+import { cfnNagMetadata, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
 import { assertNever, type StageMethodSetting } from "@/lib/remediation/intents";
 import { cfnMethodSettingResourcePath, logicalId } from "@/lib/remediation/naming";
@@ -48,6 +49,15 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
       case "add-cache-key-parameter":
         state.addCacheKeyParameter(intent);
         break;
+      case "set-integration-content-handling":
+        state.setContentHandling(intent);
+        break;
+      case "set-rest-api-policy":
+        state.restApiPolicy = intent;
+        break;
+      case "clear-method-request-validator":
+        state.clearRequestValidator(intent);
+        break;
       case "add-gateway-response-cors":
         state.addGatewayResponseCors(intent);
         break;
@@ -88,6 +98,7 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
     AuthorizationType: method.authorizationType,
   };
   if (method.authorizerId) properties.AuthorizerId = method.authorizerId;
+  if (method.requestValidatorId) properties.RequestValidatorId = method.requestValidatorId;
   if (method.authorizationScopes.length > 0) properties.AuthorizationScopes = method.authorizationScopes;
   properties.ApiKeyRequired = method.apiKeyRequired;
   if (Object.keys(method.requestParameters).length > 0) properties.RequestParameters = method.requestParameters;
@@ -100,6 +111,7 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
       ...(Object.keys(integration.requestParameters).length > 0 ? { RequestParameters: integration.requestParameters } : {}),
       ...(Object.keys(integration.requestTemplates).length > 0 ? { RequestTemplates: integration.requestTemplates } : {}),
       ...(integration.cacheKeyParameters.length > 0 ? { CacheKeyParameters: integration.cacheKeyParameters } : {}),
+      ...(integration.contentHandling ? { ContentHandling: integration.contentHandling } : {}),
       ...(integration.integrationResponses.length > 0
         ? {
             IntegrationResponses: integration.integrationResponses.map((response) => ({
@@ -107,6 +119,7 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
               ...(response.selectionPattern !== undefined ? { SelectionPattern: response.selectionPattern } : {}),
               ...(Object.keys(response.responseParameters).length > 0 ? { ResponseParameters: response.responseParameters } : {}),
               ...(Object.keys(response.responseTemplates).length > 0 ? { ResponseTemplates: response.responseTemplates } : {}),
+              ...(response.contentHandling ? { ContentHandling: response.contentHandling } : {}),
             })),
           }
         : {}),
@@ -183,9 +196,20 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
           "Replace your existing AWS::ApiGateway::Method for this path and verb with this definition.",
           ...(method.responsesChanged && method.auditedResponses ? [KEEP_TEMPLATES] : []),
         ];
-    chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", Properties: cfnMethodProperties(method) }, comments));
+    // cdk-nag AwsSolutions-APIG4 reports an open OPTIONS; the preflight must be open (peer-suppressions.ts).
+    chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", ...(isOpenPreflight(method) ? { Metadata: cfnNagMetadata() } : {}), Properties: cfnMethodProperties(method) }, comments));
     permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
     permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]));
+  }
+  if (state.restApiPolicy) {
+    // The RestApi itself is not in this template (RestApiId is a parameter): its Policy property is shown to merge.
+    const policy = toCfnYaml({ Policy: JSON.parse(state.restApiPolicy.policy) as unknown }).trimEnd().split("\n");
+    chunks.push([
+      `  # Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
+      "  # Merge into the Properties of your AWS::ApiGateway::RestApi (it is not part of this template):",
+      ...policy.map((line) => `  #   ${line}`),
+    ].join("\n"));
+    permissions.push(...iamForPath(region, api, ["GET", "PATCH"]));
   }
   for (const response of state.gatewayResponses.values()) {
     chunks.push(resourceChunk(`${logicalId(response.responseType)}GatewayResponse`, { Type: "AWS::ApiGateway::GatewayResponse", Properties: cfnGatewayResponseProperties(response) }, [

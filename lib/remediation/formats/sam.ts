@@ -41,6 +41,15 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   const auth: Record<string, unknown> = {};
   for (const method of state.methods.values()) {
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
+    if (method.changes.some((change) => change.startsWith("contentHandling"))) {
+      // SAM's Cors property has no ContentHandling for the OPTIONS methods it generates
+      // (https://github.com/aws/serverless-application-model/issues/553).
+      manual.push(`${method.httpMethod} ${method.path}: SAM cannot set contentHandling on ${method.httpMethod === "OPTIONS" ? "the OPTIONS method its Cors generates" : "this method"}. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}.x-amazon-apigateway-integration set contentHandling: ${method.integration?.contentHandling ?? "CONVERT_TO_TEXT"} (and on its responses), or remove "*/*" from BinaryMediaTypes.`);
+    }
+    if (method.changes.some((change) => change.startsWith("request validator"))) {
+      // An API-wide x-amazon-apigateway-request-validator applies to the OPTIONS operations too.
+      manual.push(`${method.httpMethod} ${method.path}: in DefinitionBody add to x-amazon-apigateway-request-validators a validator with validateRequestBody and validateRequestParameters false, and name it in x-amazon-apigateway-request-validator on paths["${method.path}"].${method.httpMethod.toLowerCase()} (an operation-level value overrides the API-wide one).`);
+    }
     if (method.httpMethod === "OPTIONS") {
       if (method.authorizationType === "NONE") auth.AddDefaultAuthorizerToCorsPreflight = false;
       if (!method.apiKeyRequired) auth.AddApiKeyRequiredToCorsPreflight = false;
@@ -88,6 +97,13 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   if (Object.keys(authorizers).length > 0) auth.Authorizers = authorizers;
   if (Object.keys(auth).length > 0) properties.Auth = auth;
 
+  if (state.restApiPolicy) {
+    // AWS::Serverless::Api builds its policy from Auth.ResourcePolicy; CustomStatements carries raw statements
+    // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-resourcepolicystatement.html).
+    const statements = (JSON.parse(state.restApiPolicy.policy) as { Statement?: unknown }).Statement;
+    manual.push(`Resource policy (${state.restApiPolicy.changes.join("; ")}): set Auth.ResourcePolicy.CustomStatements of the AWS::Serverless::Api to ${JSON.stringify(statements)} in place of the statements it has today.`);
+    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
+  }
   const gatewayResponses: Record<string, unknown> = {};
   for (const response of state.gatewayResponses.values()) {
     permissions.push(...iamForPath(ctx.region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));

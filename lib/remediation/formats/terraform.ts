@@ -1,6 +1,7 @@
 import { flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { collectDesiredState } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
+import { checkovCacheSkipLine, checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { hclBlock, hclRef, hclString, type HclBody } from "@/lib/remediation/hcl";
 import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
@@ -54,13 +55,16 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     ["authorization", method.authorizationType],
   ];
   if (method.authorizerId) body.push(["authorizer_id", method.authorizerId]);
+  if (method.requestValidatorId) body.push(["request_validator_id", method.requestValidatorId]);
   if (method.authorizationScopes.length > 0) body.push(["authorization_scopes", method.authorizationScopes]);
   body.push(["api_key_required", method.apiKeyRequired]);
   if (Object.keys(method.requestParameters).length > 0) body.push(["request_parameters", method.requestParameters]);
-  chunks.push(hclBlock(`resource "aws_api_gateway_method" ${hclString(name)}`, body));
+  const methodBlock = hclBlock(`resource "aws_api_gateway_method" ${hclString(name)}`, body);
+  // Checkov CKV2_AWS_70 fails an open OPTIONS; the preflight must be open (peer-suppressions.ts).
+  chunks.push(isOpenPreflight(method) ? insideFirstBlock(methodBlock, checkovSkipLine()) : methodBlock);
 
   const integration = method.integration;
-  const integrationChanged = method.integrationReplaced || method.changes.some((change) => change.startsWith("cache key"));
+  const integrationChanged = method.integrationReplaced || method.changes.some((change) => change.startsWith("cache key") || change.startsWith("contentHandling"));
   if (integration && integrationChanged) {
     const integrationAddress = `aws_api_gateway_integration.${name}`;
     addresses.push(integrationAddress);
@@ -75,6 +79,7 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     if (Object.keys(integration.requestParameters).length > 0) integrationBody.push(["request_parameters", integration.requestParameters]);
     if (Object.keys(integration.requestTemplates).length > 0) integrationBody.push(["request_templates", integration.requestTemplates]);
     if (integration.cacheKeyParameters.length > 0) integrationBody.push(["cache_key_parameters", integration.cacheKeyParameters]);
+    if (integration.contentHandling) integrationBody.push(["content_handling", integration.contentHandling]);
     if (!method.integrationReplaced) {
       chunks.push(comments([`Merge into your aws_api_gateway_integration for ${method.httpMethod} ${method.path}; keep its credentials and other arguments the audit does not read.`]));
     }
@@ -113,6 +118,7 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     if (response.selectionPattern !== undefined) body.push(["selection_pattern", response.selectionPattern]);
     body.push(["response_parameters", response.responseParameters]);
     if (Object.keys(response.responseTemplates).length > 0) body.push(["response_templates", response.responseTemplates]);
+    if (response.contentHandling) body.push(["content_handling", response.contentHandling]);
     if (integrationChanged) body.push(["depends_on", [hclRef(`aws_api_gateway_integration.${name}`)]]);
     const address = `aws_api_gateway_integration_response.${responseName}`;
     addresses.push(address);
@@ -146,6 +152,16 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     triggers.push(...addresses);
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
     permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]));
+  }
+  if (state.restApiPolicy) {
+    // aws_api_gateway_rest_api_policy (import id: the REST API id). If the policy lives in aws_api_gateway_rest_api.policy, set it there instead.
+    triggers.push("aws_api_gateway_rest_api_policy.preflight");
+    chunks.push([
+      comments([`Resource policy: ${state.restApiPolicy.changes.join("; ")}.`, "If your aws_api_gateway_rest_api sets policy itself, put this document there instead of adding this resource."]),
+      importBlock("aws_api_gateway_rest_api_policy.preflight", ctx.apiId),
+      hclBlock('resource "aws_api_gateway_rest_api_policy" "preflight"', [["rest_api_id", REST_API_ID], ["policy", state.restApiPolicy.policy]]),
+    ].join("\n"));
+    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
   }
   for (const response of state.gatewayResponses.values()) {
     const name = snakeName(response.responseType);
@@ -183,12 +199,15 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
       SETTING_ARGUMENTS[key],
       key === "caching/ttlInSeconds" ? numberSetting(value) : key === "caching/unauthorizedCacheControlHeaderStrategy" ? String(value) : booleanSetting(value),
     ]);
-    chunks.push(`${comments([`Stage ${setting.stage}: ${setting.path} ${setting.httpMethod} method settings (take effect without a redeploy).`])}\n${hclBlock(`resource "aws_api_gateway_method_settings" ${hclString(name)}`, [
+    const block = hclBlock(`resource "aws_api_gateway_method_settings" ${hclString(name)}`, [
       ["rest_api_id", REST_API_ID],
       ["stage_name", setting.stage],
       ["method_path", terraformMethodPath(setting.path, setting.httpMethod)],
       ["block", "settings", settings],
-    ])}`);
+    ]);
+    // Checkov CKV_AWS_225 fails method settings with caching off; here it is off on purpose (peer-suppressions.ts).
+    const cachingOff = setting.settings["caching/enabled"] !== undefined && !booleanSetting(setting.settings["caching/enabled"]);
+    chunks.push(`${comments([`Stage ${setting.stage}: ${setting.path} ${setting.httpMethod} method settings (take effect without a redeploy).`])}\n${cachingOff ? insideFirstBlock(block, checkovCacheSkipLine()) : block}`);
     permissions.push(...iamForPath(ctx.region, `${api}/stages/${setting.stage}`, ["GET", "PATCH"]));
   }
   for (const stage of redeploy) {

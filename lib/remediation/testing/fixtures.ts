@@ -210,6 +210,25 @@ export function allIntentFindings(): Finding[] {
     finding("actual-response-without-cors", [
       { kind: "add-method-response-cors-origin", resourceId: "health01", path: "/health", httpMethod: "GET", statusCode: "200", allowOrigin: "https://old.example.com" },
     ], { severity: "medium", target: { resourceId: "health01", path: "/health", httpMethod: "GET" } }),
+    finding("binary-media-breaks-mock-preflight", [
+      { kind: "set-integration-content-handling", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", contentHandling: "CONVERT_TO_TEXT", statusCodes: ["200"] },
+    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
+    finding("request-validator-on-preflight", [
+      { kind: "clear-method-request-validator", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", requestValidatorId: "val001" },
+    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
+    finding("resource-policy-denies-preflight", [
+      {
+        kind: "set-rest-api-policy",
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+            { Sid: "AllowCorsPreflight", Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/OPTIONS/*" },
+          ],
+        }),
+        changes: ["allow the anonymous preflight (OPTIONS) on every path"],
+      },
+    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
   ];
 }
 

@@ -3,6 +3,7 @@ import type { ApiModel, MethodModel, ResourceModel } from "@/lib/model/types";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { answeringServed, redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER, preflightAuthOutcome, type PreflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
 import { needsPreflight } from "@/lib/rules/support/request-headers";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
@@ -21,6 +22,7 @@ export const anyMethodAnswersPreflight: Rule = {
     why: "A greedy proxy (ANY /{proxy+}) with an authorizer is the common shape, and SAM or CDK put specific functions beside it on resources that have no OPTIONS: every one of those preflights falls through to the proxy and needs credentials. An explicit OPTIONS method on the resource takes precedence over ANY and over any fall-through, so adding one with authorization NONE and a MOCK integration fixes the preflight without opening the API. Runs only when the API shows it serves browsers.",
     docs: [DOCS.cors, DOCS.corsConsole, DOCS.authorizer, DOCS.apiKeySource],
     peers: [],
+    disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       authorized: "ANY {{path}} uses {{authorization}} and the resource has no OPTIONS method: every preflight meets it and gets {{answer}}.",
       keyRequired: "ANY {{path}} requires an API key and the resource has no OPTIONS method: every preflight gets {{answer}}.",

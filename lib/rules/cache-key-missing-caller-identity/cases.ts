@@ -41,5 +41,15 @@ export const cases: RuleCases = {
       model: storefront((m) => m.authorizer("shop"), (s) => s.cacheCluster().methodSetting("/products/{id}", "GET", { cachingEnabled: true })),
       findings: [{ messageId: "shared", messageIncludes: ["no parameters"] }],
     },
+    {
+      name: "AWS_IAM GET cached by path id: recommend turning caching off, not keying on the SigV4 signature",
+      model: storefront((m) => m.auth("AWS_IAM").cacheKey("method.request.path.id"), cached),
+      findings: [{ messageId: "iamShared", severity: "high", messageIncludes: ["turn caching off", "Checkov CKV_AWS_225, AWS Config api-gw-cache-enabled-and-encrypted"], fixKinds: ["set-stage-method-setting"] }],
+    },
+    {
+      name: "AWS_IAM GET keyed on Authorization: the cache never hits",
+      model: storefront((m) => m.auth("AWS_IAM").cacheKey("method.request.path.id", "method.request.header.Authorization"), cached),
+      findings: [{ messageId: "iamKeyed", severity: "low" }],
+    },
   ],
 };

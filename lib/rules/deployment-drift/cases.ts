@@ -32,7 +32,7 @@ export const cases: RuleCases = {
         .build(),
       findings: [
         { messageId: "apiKeyRequired", target: { path: "/cart", httpMethod: "PUT" } },
-        { messageId: "methodAdded", severity: "low", target: { path: "/cart", httpMethod: "OPTIONS" } },
+        { messageId: "methodAdded", severity: "high", target: { path: "/cart", httpMethod: "OPTIONS" } },
         { messageId: "methodRemoved", severity: "low", target: { path: "/legacy", httpMethod: "GET" } },
       ],
     },

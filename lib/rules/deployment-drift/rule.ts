@@ -65,6 +65,11 @@ function describe(stage: string, item: DriftItem): Pick<FindingDraft, "messageId
         symptom: `Calls to ${item.httpMethod} ${item.path} on ${stage} ${item.deployed ? "still need" : "do not need yet"} an API key, unlike the current configuration.`,
       };
     case "method-added":
+      // A preflight added in the draft only: every browser preflight to that path on the stage still fails,
+      // so for that stage it is as severe as a missing preflight (issue 14, precision).
+      if (item.httpMethod === "OPTIONS") {
+        return { messageId: "methodAdded", data: base, severity: "high", symptom: `Browsers calling ${item.path} on ${stage} from another origin still fail: the stage answers their preflight 403 Missing Authentication Token until it is redeployed.` };
+      }
       return { messageId: "methodAdded", data: base, severity: "low", symptom: `${item.httpMethod} ${item.path} on ${stage} answers 403 Missing Authentication Token until the stage is redeployed.` };
     case "method-removed":
       return { messageId: "methodRemoved", data: base, severity: "low", symptom: `${item.httpMethod} ${item.path} still answers on ${stage} although it was removed.` };

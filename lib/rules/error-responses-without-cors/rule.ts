@@ -23,6 +23,15 @@ const WATCHED = [
   "API_CONFIGURATION_ERROR",
   "INTEGRATION_FAILURE",
   "INTEGRATION_TIMEOUT",
+  // Also reachable from a browser (issue 14): request validation, size and media type limits, unknown
+  // paths (on a custom domain) and WAF blocks; each falls back to DEFAULT_4XX when not customised
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html).
+  "BAD_REQUEST_BODY",
+  "BAD_REQUEST_PARAMETERS",
+  "REQUEST_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "RESOURCE_NOT_FOUND",
+  "WAF_FILTERED",
 ] as const;
 
 export const errorResponsesWithoutCors: Rule = {
@@ -69,7 +78,7 @@ export const errorResponsesWithoutCors: Rule = {
       findings.push({
         messageId: "missing",
         data: { source: label, types: joinWords(responses.map((r) => r.responseType)), statuses: joinWords(statuses) },
-        symptom: `When API Gateway rejects a browser's call with ${joinWords(statuses)}, the page sees only a CORS error, because ${sourceType} sends no Access-Control-Allow-Origin.`,
+        symptom: `When API Gateway rejects a browser's call with ${joinWords(statuses)}, the page sees only a CORS error, because ${sourceType} sends no Access-Control-Allow-Origin.${wafNote(model.stages, responses.map((r) => r.responseType))}`,
         target: { responseType: sourceType },
         stages,
         draftOnly: false,
@@ -91,3 +100,13 @@ export const errorResponsesWithoutCors: Rule = {
     return findings;
   },
 };
+
+/**
+ * With a WAF web ACL on the stage, a request the ACL blocks is answered by WAF: its custom response (if
+ * the rule defines one) wins over WAF_FILTERED, so the CORS headers must be added there too.
+ */
+function wafNote(stages: ReadonlyArray<{ name: string; webAclArn?: string }>, types: string[]): string {
+  const guarded = stages.filter((s) => s.webAclArn).map((s) => s.name);
+  if (guarded.length === 0 || !types.includes("WAF_FILTERED")) return "";
+  return ` Stage ${joinWords(guarded)} has a WAF web ACL: requests it blocks get WAF's own response (a custom response in the web ACL wins over WAF_FILTERED), so add Access-Control-Allow-Origin there too.`;
+}

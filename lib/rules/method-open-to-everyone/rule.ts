@@ -1,6 +1,8 @@
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { evaluatePreflightPolicy } from "@/lib/rules/support/resource-policy";
+import type { ApiModel, MethodModel } from "@/lib/model/types";
 
 export const methodOpenToEveryone: Rule = {
   meta: {
@@ -11,11 +13,12 @@ export const methodOpenToEveryone: Rule = {
     confidence: "certain",
     browserSends: "Any client, signed in or not, calls the method.",
     gatewayAnswers: "API Gateway passes the request to the integration: no authorizer, no IAM signature, no API key.",
-    why: "Often intended (a public catalogue, a login endpoint), so this is information, not a defect. OPTIONS with authorization NONE and no API key is correct and is never reported: a preflight carries no credentials. Same condition as Checkov CKV_AWS_59.",
+    why: "Often intended (a public catalogue, a login endpoint), so this is information, not a defect. OPTIONS with authorization NONE and no API key is correct and is never reported: a preflight carries no credentials. Not reported on a PRIVATE endpoint (only callers inside the VPC reach it) or where the resource policy refuses anonymous callers; said to depend on the caller when the policy's conditions do (source IP, VPC endpoint). Same condition as Checkov CKV_AWS_59.",
     docs: [DOCS.checkov59, DOCS.cors],
     peers: [{ tool: "Checkov", id: "CKV_AWS_59" }],
     messages: {
       open: "{{method}} {{path}} has authorization NONE and requires no API key.",
+      conditional: "{{method}} {{path}} has authorization NONE and requires no API key; the resource policy limits who reaches it ({{reason}}).",
     },
     fixable: false,
     requires: ["resources"],
@@ -25,10 +28,14 @@ export const methodOpenToEveryone: Rule = {
     const findings: FindingDraft[] = [];
     for (const method of model.resources.flatMap((r) => r.methods)) {
       if (method.httpMethod === "OPTIONS" || method.authorizationType !== "NONE" || method.apiKeyRequired) continue;
+      // A PRIVATE endpoint is reachable only through an interface VPC endpoint (apigateway-private-apis.html).
+      if (model.api.endpointTypes.includes("PRIVATE")) continue;
+      const policy = anonymousAccess(model, method);
+      if (policy.kind === "denied") continue;
       const stages = stagesWhere(model, method.path, method.httpMethod, (served) => served.authorizationType === "NONE" && !served.apiKeyRequired);
       findings.push({
-        messageId: "open",
-        data: { method: method.httpMethod, path: method.path },
+        messageId: policy.kind === "conditional" ? "conditional" : "open",
+        data: { method: method.httpMethod, path: method.path, ...(policy.kind === "conditional" ? { reason: policy.reason } : {}) },
         symptom: `Anyone can call ${method.httpMethod} ${method.path} without credentials.`,
         target: { resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod },
         stages,
@@ -40,3 +47,24 @@ export const methodOpenToEveryone: Rule = {
     return findings;
   },
 };
+
+/** Whether the resource policy lets an anonymous caller invoke the method (any stage, a sample path). */
+function anonymousAccess(model: ApiModel, method: MethodModel): { kind: "open" } | { kind: "denied" } | { kind: "conditional"; reason: string } {
+  if (!model.api.policy) return { kind: "open" };
+  const path = method.path.replace(/\{[^{}]+\+\}/g, "example/path").replace(/\{[^{}]+\}/g, "example").replace(/^\//, "");
+  const verb = method.httpMethod === "ANY" ? "GET" : method.httpMethod;
+  const stages = model.stages.length > 0 ? model.stages.map((s) => s.name) : ["*"];
+  const verdicts = stages.map((stage) =>
+    evaluatePreflightPolicy(model.api.policy ?? "", {
+      arn: `arn:aws:execute-api:${model.api.region}:${model.api.accountId ?? "*"}:${model.api.id}/${stage}/${verb}/${path}`,
+      region: model.api.region,
+      accountId: model.api.accountId ?? "*",
+      apiId: model.api.id,
+      privateEndpoint: false,
+    }),
+  );
+  if (verdicts.some((v) => v.kind === "allowed" || v.kind === "invalid")) return { kind: "open" };
+  const undecided = verdicts.find((v) => v.kind === "not-evaluated");
+  if (undecided && "reason" in undecided) return { kind: "conditional", reason: undecided.reason };
+  return { kind: "denied" };
+}

@@ -3,6 +3,7 @@ import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-cal
 import { answeredBy } from "@/lib/model/answered-by";
 import { answeringServed, redeploy, servedVerbs } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
 import { needsPreflight } from "@/lib/rules/support/request-headers";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
@@ -22,6 +23,7 @@ export const missingPreflight: Rule = {
     why: "API Gateway answers a request no resource+method pair serves with Missing Authentication Token, whatever the cause. Enabling CORS on one resource does not enable it on its children. A preflight that falls through to another resource is not missing: the rules on authorized preflights judge whatever answers it. The rule runs only when the API shows it serves browsers (an OPTIONS method or Access-Control-* headers somewhere); an API made CORS-aware only inside a Lambda leaves no trace it can see.",
     docs: [DOCS.cors, DOCS.corsConsole, DOCS.missingToken],
     peers: [],
+    disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       missing: "{{path}} has {{verbs}} but no OPTIONS or ANY method, and no {param} sibling or greedy ancestor answers OPTIONS: the preflight gets {{answer}}.",
     },

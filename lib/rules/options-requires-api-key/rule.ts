@@ -1,6 +1,7 @@
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { guardedPreflights } from "@/lib/rules/support/guarded-preflights";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
 
@@ -16,6 +17,7 @@ export const optionsRequiresApiKey: Rule = {
     why: "A method with apiKeyRequired needs a valid key in every request. SAM copies Auth.ApiKeyRequired onto generated OPTIONS unless AddApiKeyRequiredToCorsPreflight is false. With an AUTHORIZER key source the key comes from a Lambda authorizer, which a preflight does not pass either.",
     docs: [DOCS.apiKeySource, DOCS.troubleshoot403, DOCS.samApiAuth, DOCS.cors],
     peers: [],
+    disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       required: "OPTIONS {{path}} requires an API key ({{source}} key source): every preflight gets {{answer}}.",
       fixedNotDeployed: "OPTIONS {{path}} no longer requires an API key in the current configuration, but stage(s) {{stages}} still serve a deployment that does: preflights there get {{answer}}.",

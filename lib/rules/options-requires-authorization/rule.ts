@@ -2,6 +2,7 @@ import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
+import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { guardedPreflights } from "@/lib/rules/support/guarded-preflights";
 import { preflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
 
@@ -19,6 +20,7 @@ export const optionsRequiresAuthorization: Rule = {
     why: "An OPTIONS method with an authorizer asks the preflight for credentials it can never send, so the browser reports a CORS error and never sends the real request. SAM adds the API's DefaultAuthorizer to generated OPTIONS unless AddDefaultAuthorizerToCorsPreflight is false. The preflight must be answered with authorization NONE; the real request stays protected.",
     docs: [DOCS.authorizer, DOCS.lambda401, DOCS.cognito401, DOCS.missingToken, DOCS.cors, DOCS.samApiAuth],
     peers: [],
+    disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       everyTime: "OPTIONS {{path}} uses {{authorization}}: every preflight gets {{answer}} because {{because}}.",
       lambdaDecides: "OPTIONS {{path}} uses {{authorization}}: preflights get {{answer}}, intermittently, because {{because}}.",

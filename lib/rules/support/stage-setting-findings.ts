@@ -12,7 +12,7 @@ import { byScope, cachedMethods } from "./stage-cache";
 export function stageSettingFindings(
   model: ApiModel,
   bad: (setting: EffectiveMethodSettings) => boolean,
-  fix: { setting: StageMethodSetting; value: boolean },
+  fix: { setting: StageMethodSetting; value: string | number | boolean },
   describe: (stage: StageModel, methods: string, scope: "stage" | "method") => Pick<FindingDraft, "messageId" | "data" | "symptom">,
   evidenceOf: (setting: EffectiveMethodSettings) => FindingDraft["evidence"],
 ): FindingDraft[] {

@@ -1,0 +1,47 @@
+import type { RuleCases } from "@/lib/rules/testing/rule-tester";
+import { api, type ResourceBuilder } from "@/lib/rules/testing/model-builder";
+import { samApiWithAuthAllMaximum } from "@/lib/rules/testing/corpus/sam-auth-all-maximum";
+
+const proxy = (configure: (r: ResourceBuilder) => void, withCors = false) =>
+  api()
+    .authorizer("pool", { type: "COGNITO_USER_POOLS" })
+    .resource("/{proxy+}", configure)
+    .resource("/health", (r) => (withCors ? r.method("GET").cors() : r.method("GET")))
+    .stage("prod")
+    .build();
+
+export const cases: RuleCases = {
+  valid: [
+    { name: "explicit OPTIONS beside the authorized ANY", model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")).options((m) => m.mock())) },
+    { name: "CORS visible elsewhere: any-method-answers-preflight reports it instead", model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")), true) },
+    { name: "ANY without authorization or key", model: proxy((r) => r.method("ANY")) },
+  ],
+  invalid: [
+    {
+      name: "Cognito-authorized Lambda proxy (the CDK LambdaRestApi + Cognito shape) with no CORS in the configuration",
+      model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool"))),
+      findings: [
+        {
+          messageId: "authorized",
+          severity: "low",
+          target: { path: "/{proxy+}", httpMethod: "ANY", authorizerId: "pool" },
+          stages: ["prod"],
+          messageIncludes: ['401 {"message":"Unauthorized"}', "a Lambda proxy may set it in code"],
+          fixKinds: ["add-cors-preflight", "redeploy-stage"],
+        },
+      ],
+    },
+    {
+      name: "sam api_with_auth_all_maximum (shared corpus): six authorized or key-guarded ANY methods, no OPTIONS, no CORS",
+      model: samApiWithAuthAllMaximum(),
+      findings: [
+        { messageId: "authorized", target: { path: "/any/cognitomultiple" } },
+        { messageId: "authorized", target: { path: "/any/default" } },
+        { messageId: "authorized", target: { path: "/any/lambdarequest" } },
+        { messageId: "authorized", target: { path: "/any/lambdatoken" } },
+        { messageId: "authorized", target: { path: "/any/lambdatokennone" } },
+        { messageId: "keyRequired", target: { path: "/any/noauth" }, messageIncludes: ['403 {"message":"Forbidden"}'] },
+      ],
+    },
+  ],
+};
