@@ -34,7 +34,9 @@ export const resourcePolicyDeniesPreflight: Rule = {
       notEvaluated: "Whether the resource policy lets the preflight of {{path}} through depends on the caller: {{reason}}.",
     },
     fixable: true,
-    requires: ["resources", "stages"],
+    // Not "stages": check() judges a draft without stages for a "<stage>" placeholder, so an OpenAPI
+    // definition (x-amazon-apigateway-policy, no stage) is still evaluated instead of "not evaluated".
+    requires: ["resources"],
   },
 
   check({ model }) {

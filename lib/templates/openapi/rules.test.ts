@@ -12,7 +12,13 @@ import { isolatedContext } from "@/lib/templates/testing/method-table";
 const CORPUS = "/work/shared/corpus/openapi/";
 const MORE = "/work/shared/corpus-more/openapi/";
 const SMITHY = `${CORPUS}smithy-lang__smithy__smithy-aws-apigateway-openapi__src__test__resources__software__amazon__smithy__aws__apigateway__openapi__`;
-const STAGE_RULES = ["cache-data-not-encrypted", "cache-invalidation-unauthenticated", "cache-key-missing-caller-identity", "deployment-drift", "stage-variables-look-secret"];
+// An OpenAPI definition has no stage, so every rule that judges stage settings is "not evaluated": the
+// second edition's cache-control-fails-with-403 (the stage's unauthorizedCacheControlHeaderStrategy) and
+// cache-key-missing-request-parameters (which methods the stage caches) among them.
+const STAGE_RULES = [
+  "cache-control-fails-with-403", "cache-data-not-encrypted", "cache-invalidation-unauthenticated", "cache-key-missing-caller-identity",
+  "cache-key-missing-request-parameters", "deployment-drift", "stage-variables-look-secret",
+];
 
 function audit(file: string) {
   const result = readOpenApiFile({ path: file.split("/").pop() as string, text: readFileSync(file, "utf8") }, isolatedContext());
