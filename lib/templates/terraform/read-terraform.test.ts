@@ -137,8 +137,14 @@ describe("Terraform corpus", () => {
       "ANY /${var.root_resource_id}/${var.path_part} COGNITO_USER_POOLS ${var.cognito_id}",
       "ANY /${var.root_resource_id}/${var.path_part}/{proxy+} COGNITO_USER_POOLS ${var.cognito_id}",
     ]);
-    // No OPTIONS and no Access-Control-* header anywhere (lib/rules/support/serves-browsers.ts): not browser-facing, nothing fires.
-    expect(findingKeys(moduleApi)).toEqual([]);
+    // No OPTIONS and no Access-Control-* header anywhere (lib/rules/support/serves-browsers.ts): the browser-facing
+    // preflight rules stay silent. The second edition's authorized-any-without-cors-evidence (low, heuristic) is
+    // written for exactly this shape: Cognito ANY methods with no OPTIONS and no visible CORS, which a proxy backend
+    // could still answer browsers from; if one did, each preflight would meet the Cognito authorizer (401).
+    expect(findingKeys(moduleApi)).toEqual([
+      "authorized-any-without-cors-evidence /${var.root_resource_id}/${var.path_part}/{proxy+} ANY",
+      "authorized-any-without-cors-evidence /${var.root_resource_id}/${var.path_part} ANY",
+    ]);
     const stack = only(readDir(files, "terraform/modules/stack/api/gateway.tf"));
     expect(audit(stack).model.stages.map((s) => [s.name, s.variableNames])).toEqual([["v1", ["bags_port", "ingests_port", "integration_uris"]]]);
   });
