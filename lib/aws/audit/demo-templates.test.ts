@@ -47,11 +47,17 @@ const DEMOS: Record<Demo, { restApiId: string; apiName: Record<Format, string>; 
 /** Authorizer name (as the seed creates it) → its id in each template. */
 const TEMPLATE_AUTHORIZER_IDS: Record<Demo, Record<Format, Record<string, string>>> = {
   storefront: {
-    sam: { "storefront-token": "storefront-token", "storefront-request": "storefront-request", "storefront-cognito": "storefront-cognito" },
+    sam: {
+      "storefront-token": "storefront-token",
+      "storefront-request": "storefront-request",
+      "storefront-cognito": "storefront-cognito",
+      "storefront-route": "storefront-route",
+    },
     terraform: {
       "storefront-token": "aws_api_gateway_authorizer.token",
       "storefront-request": "aws_api_gateway_authorizer.request",
       "storefront-cognito": "aws_api_gateway_authorizer.cognito",
+      "storefront-route": "aws_api_gateway_authorizer.route",
     },
   },
   healthy: {
@@ -103,6 +109,35 @@ const CANNOT_EXIST_IN_A_TEMPLATE: Record<Demo, readonly Excluded[]> = {
         "a SAM stage keeps API Gateway's default, authorization required; the Terraform configuration sets it false as the seed does",
     },
   ],
+  healthy: [],
+};
+
+/**
+ * Live findings a template has under another message only, because the template does not hold what the live
+ * reader saw. Matched by rule, message and target; each is asserted to exist once on both sides. Nothing else
+ * may differ.
+ */
+interface Reworded {
+  ruleId: string;
+  liveMessageId: string;
+  templateMessageId: string;
+  target: Omit<FindingTarget, "resourceId" | "authorizerId">;
+  reason: string;
+}
+
+const SECRET_VALUE_NOT_IN_TEMPLATE =
+  "the live reader sees paymentsApiKey's value (sk_live_…/sk_test_…, key-like: secretValues); the SAM template takes it " +
+  "from a NoEcho parameter and the Terraform configuration from a sensitive variable, so the value and its shape are " +
+  "not in the files and the name alone decides (secretNames), as the rule documents for templates";
+
+const REWORDED_IN_A_TEMPLATE: Record<Demo, readonly Reworded[]> = {
+  storefront: ["prod", "dev"].map((stage) => ({
+    ruleId: "stage-variables-look-secret",
+    liveMessageId: "secretValues",
+    templateMessageId: "secretNames",
+    target: { stage },
+    reason: SECRET_VALUE_NOT_IN_TEMPLATE,
+  })),
   healthy: [],
 };
 
@@ -271,7 +306,19 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
         expect(liveFindings.filter((f) => isExcluded(f, e)), `${e.ruleId} live: ${e.reason}`).toHaveLength(1);
         expect(templateFindings.filter((f) => isExcluded(f, e)), `${e.ruleId} in the template`).toEqual([]);
       }
-      const expected = liveFindings.filter((f) => !excluded.some((e) => isExcluded(f, e)));
+      // Each rewording names exactly one live finding and one template finding, with the same key.
+      const reworded = REWORDED_IN_A_TEMPLATE[demo];
+      for (const r of reworded) {
+        const key = targetKey(r.ruleId, r.target, undefined);
+        expect(liveFindings.filter((f) => f.key === key && f.messageId === r.liveMessageId), `${r.ruleId} live: ${r.reason}`).toHaveLength(1);
+        expect(templateFindings.filter((f) => f.key === key && f.messageId === r.templateMessageId), `${r.ruleId} in the template: ${r.reason}`).toHaveLength(1);
+      }
+      const expected = liveFindings
+        .filter((f) => !excluded.some((e) => isExcluded(f, e)))
+        .map((f) => {
+          const r = reworded.find((w) => f.key === targetKey(w.ruleId, w.target, undefined) && f.messageId === w.liveMessageId);
+          return r ? { ...f, messageId: r.templateMessageId } : f;
+        });
       const byKey = (list: ComparableFinding[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
       expect(byKey(templateFindings).map((f) => f.key)).toEqual(byKey(expected).map((f) => f.key));
       // Beyond the key: the same message, severity and stages for each.

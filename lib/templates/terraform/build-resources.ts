@@ -92,6 +92,18 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
         reader.gap(m, "authorizer_id", authorizer, `the authorizer is shown as ${method.authorizerId}`);
       }
     }
+    // request_validator_id (provider docs, aws_api_gateway_method: "ID of a aws_api_gateway_request_validator"), which
+    // GetResources embed=methods gives the live reader as requestValidatorId (request-validator-on-preflight needs it).
+    const validator = m.values.request_validator_id;
+    if (validator !== undefined && validator !== null) {
+      const id = refAddress(validator, "id");
+      if (id !== undefined) method.requestValidatorId = id;
+      else if (typeof validator === "string") method.requestValidatorId = validator;
+      else {
+        method.requestValidatorId = placeholderText(validator);
+        reader.gap(m, "request_validator_id", validator, `the request validator is shown as ${method.requestValidatorId}`);
+      }
+    }
     // api_key_required defaults to false (provider docs, aws_api_gateway_method).
     const apiKey = reader.bool(m, "api_key_required", "resources", "whether the method needs an API key is unknown");
     method.apiKeyRequired = apiKey ?? false;

@@ -88,7 +88,7 @@ resource "aws_api_gateway_method_settings" "prod_all" {
   settings {
     metrics_enabled                            = true
     require_authorization_for_cache_control    = true
-    unauthorized_cache_control_header_strategy = "FAIL_WITH_403"
+    unauthorized_cache_control_header_strategy = "SUCCEED_WITH_RESPONSE_HEADER"
   }
 }
 

@@ -53,6 +53,27 @@ resource "aws_api_gateway_deployment" "prod" {
       aws_api_gateway_method.admin_proxy_any,
       aws_api_gateway_integration.admin_proxy_any,
       aws_api_gateway_integration_response.admin_proxy_any_200,
+      aws_api_gateway_method.newsletter_post,
+      aws_api_gateway_integration.newsletter_post,
+      aws_api_gateway_integration_response.newsletter_post_200,
+      aws_api_gateway_method.newsletter_options,
+      aws_api_gateway_integration.newsletter_options,
+      aws_api_gateway_integration_response.newsletter_options_200,
+      aws_api_gateway_method.reviews_post,
+      aws_api_gateway_integration.reviews_post,
+      aws_api_gateway_integration_response.reviews_post_200,
+      aws_api_gateway_method.reviews_options,
+      aws_api_gateway_integration.reviews_options,
+      aws_api_gateway_integration_response.reviews_options_200,
+      aws_api_gateway_method.wishlist_get,
+      aws_api_gateway_integration.wishlist_get,
+      aws_api_gateway_integration_response.wishlist_get_200,
+      aws_api_gateway_method.catalog_get,
+      aws_api_gateway_integration.catalog_get,
+      aws_api_gateway_integration_response.catalog_get_200,
+      aws_api_gateway_method.catalog_category_get,
+      aws_api_gateway_integration.catalog_category_get,
+      aws_api_gateway_integration_response.catalog_category_get_200,
     ]))
   }
 
@@ -155,6 +176,27 @@ resource "aws_api_gateway_deployment" "dev" {
       aws_api_gateway_method.admin_proxy_any,
       aws_api_gateway_integration.admin_proxy_any,
       aws_api_gateway_integration_response.admin_proxy_any_200,
+      aws_api_gateway_method.newsletter_post,
+      aws_api_gateway_integration.newsletter_post,
+      aws_api_gateway_integration_response.newsletter_post_200,
+      aws_api_gateway_method.newsletter_options,
+      aws_api_gateway_integration.newsletter_options,
+      aws_api_gateway_integration_response.newsletter_options_200,
+      aws_api_gateway_method.reviews_post,
+      aws_api_gateway_integration.reviews_post,
+      aws_api_gateway_integration_response.reviews_post_200,
+      aws_api_gateway_method.reviews_options,
+      aws_api_gateway_integration.reviews_options,
+      aws_api_gateway_integration_response.reviews_options_200,
+      aws_api_gateway_method.wishlist_get,
+      aws_api_gateway_integration.wishlist_get,
+      aws_api_gateway_integration_response.wishlist_get_200,
+      aws_api_gateway_method.catalog_get,
+      aws_api_gateway_integration.catalog_get,
+      aws_api_gateway_integration_response.catalog_get_200,
+      aws_api_gateway_method.catalog_category_get,
+      aws_api_gateway_integration.catalog_category_get,
+      aws_api_gateway_integration_response.catalog_category_get_200,
     ]))
   }
 
@@ -187,5 +229,29 @@ resource "aws_api_gateway_method_settings" "dev_all" {
     data_trace_enabled     = true
     throttling_rate_limit  = 50
     throttling_burst_limit = 100
+  }
+}
+
+# The second edition's plantings on prod (plantSecondEditionProdSettings): GET /catalog answers an unauthorized
+# Cache-Control: max-age=0 with 403, and GET /catalog/{category} is cached without its path parameter in the key.
+resource "aws_api_gateway_method_settings" "prod_catalog_get" {
+  rest_api_id = aws_api_gateway_rest_api.storefront.id
+  stage_name  = aws_api_gateway_stage.prod.stage_name
+  method_path = "catalog/GET"
+
+  settings {
+    caching_enabled                            = true
+    require_authorization_for_cache_control    = true
+    unauthorized_cache_control_header_strategy = "FAIL_WITH_403"
+  }
+}
+
+resource "aws_api_gateway_method_settings" "prod_catalog_category_get" {
+  rest_api_id = aws_api_gateway_rest_api.storefront.id
+  stage_name  = aws_api_gateway_stage.prod.stage_name
+  method_path = "catalog/{category}/GET"
+
+  settings {
+    caching_enabled = true
   }
 }
