@@ -82,6 +82,9 @@ export function methodOf(props: Fields, httpMethod: string): RawMethod {
     requestParameters: props.booleanRecord("RequestParameters"),
     requestModels: props.stringRecord("RequestModels"),
     operationName: props.string("OperationName"),
+    // RequestValidatorId (usually !Ref of an AWS::ApiGateway::RequestValidator, whose logical id stands in for it):
+    // request-validator-on-preflight reads it as it reads GetResources' requestValidatorId.
+    requestValidatorId: props.string("RequestValidatorId"),
     methodIntegration: integrationOf(props.fields("Integration")),
     methodResponses: props.has("MethodResponses") ? methodResponses : undefined,
   });

@@ -36,6 +36,7 @@ const API_GATEWAY_ID_ATTRIBUTES: Readonly<Record<string, string>> = {
   "AWS::ApiGateway::Resource": "ResourceId",
   "AWS::ApiGateway::Authorizer": "AuthorizerId",
   "AWS::ApiGateway::Deployment": "DeploymentId",
+  "AWS::ApiGateway::RequestValidator": "RequestValidatorId",
 };
 
 /** The root resource id of a RestApi (`Fn::GetAtt [Api, RootResourceId]`): a placeholder the reader recognises. */

@@ -264,3 +264,41 @@ securityDefinitions:
     expect(reading.uncertainties["method /a GET"]).toMatch(/not the x-api-key header/);
   });
 });
+
+describe("readOpenApiDefinition request validators", () => {
+  const validators = (text: string) =>
+    Object.fromEntries(
+      readText(text).resources.flatMap((r) => Object.entries(r.resourceMethods ?? {}).map(([verb, m]) => [`${verb} ${r.path}`, m.requestValidatorId ?? null])),
+    );
+
+  it("applies the API-level validator to every method unless the method names its own", () => {
+    expect(
+      validators(`
+swagger: "2.0"
+info: { title: t, version: "1" }
+x-amazon-apigateway-request-validators:
+  basic: { validateRequestBody: true, validateRequestParameters: true }
+  params-only: { validateRequestBody: false, validateRequestParameters: true }
+x-amazon-apigateway-request-validator: basic
+paths:
+  /validation:
+    post:
+      x-amazon-apigateway-request-validator: params-only
+      responses: {}
+    options:
+      responses: {}
+`),
+    ).toEqual({ "POST /validation": "params-only", "OPTIONS /validation": "basic" });
+  });
+
+  it("leaves requestValidatorId unset where no validator is named", () => {
+    expect(validators(`
+swagger: "2.0"
+info: { title: t, version: "1" }
+paths:
+  /reviews:
+    options:
+      responses: {}
+`)).toEqual({ "OPTIONS /reviews": null });
+  });
+});

@@ -54,6 +54,7 @@ const KNOWN_ROOT_EXTENSIONS = new Set([
   "x-amazon-apigateway-importexport-version", "x-amazon-apigateway-tag-value", "x-amazon-apigateway-cors",
 ]);
 const KNOWN_OPERATION_EXTENSIONS = new Set(["x-amazon-apigateway-integration", "x-amazon-apigateway-request-validator", "x-amazon-apigateway-auth"]);
+const VALIDATOR = "x-amazon-apigateway-request-validator";
 /** API Gateway's default quota is 300 resources per API; far more than that is not a real definition. */
 const MAX_PATHS = 10_000;
 
@@ -158,6 +159,14 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
       if (security.uncertainty) reading.uncertainties[methodKey] = security.uncertainty;
       else if (!ownSecurity && hasRootSecurity && legacyAuth === undefined) reading.uncertainties[methodKey] = ROOT_SECURITY_UNCERTAINTY;
 
+      // x-amazon-apigateway-request-validator names an entry of x-amazon-apigateway-request-validators; "The API-level
+      // validator applies to all of the methods unless it is overridden by the method-level validator"
+      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-request-validator.html).
+      // The name stands for the id the import creates, as security scheme names stand for authorizer ids.
+      const validator = Object.hasOwn(operation, VALIDATOR)
+        ? textField(reading, operation, VALIDATOR, [...opPath, VALIDATOR])
+        : textField(reading, root, VALIDATOR, [VALIDATOR]);
+      if (validator !== undefined) method.requestValidatorId = validator;
       const operationId = textField(reading, operation, "operationId", opPath);
       if (operationId !== undefined) method.operationName = operationId;
       const requestParameters = readRequestParameters(reading, root, [
