@@ -108,6 +108,25 @@ const CANNOT_EXIST_IN_A_TEMPLATE: Record<Demo, readonly Excluded[]> = {
         "(https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-stage-methodsetting.html): " +
         "a SAM stage keeps API Gateway's default, authorization required; the Terraform configuration sets it false as the seed does",
     },
+    {
+      ruleId: "cache-invalidation-unauthenticated",
+      messageId: "method",
+      target: { stage: "prod", path: "/catalog/{category}", httpMethod: "GET" },
+      formats: ["sam"],
+      reason:
+        "the second edition caches GET /catalog/{category} under prod's stage-wide requireAuthorizationForCacheControl false, " +
+        "which CloudFormation's MethodSetting cannot set (same reason as /products/{id}); the Terraform configuration sets it",
+    },
+    {
+      ruleId: "cache-control-fails-with-403",
+      messageId: "method",
+      target: { stage: "prod", path: "/catalog", httpMethod: "GET" },
+      formats: ["sam"],
+      reason:
+        "the planted FAIL_WITH_403 on GET /catalog is an unauthorizedCacheControlHeaderStrategy, which CloudFormation's " +
+        "MethodSetting has no property for (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-stage-methodsetting.html): " +
+        "a SAM stage keeps API Gateway's default, SUCCEED_WITH_RESPONSE_HEADER; the Terraform configuration sets it",
+    },
   ],
   healthy: [],
 };
