@@ -1,11 +1,10 @@
-import { answeredBy } from "@/lib/model/answered-by";
 import type { ApiModel, MethodModel, ResourceModel } from "@/lib/model/types";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
-import { answeringServed, redeploy } from "@/lib/rules/support/deployed-stages";
+import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
-import { ANSWER, preflightAuthOutcome, type PreflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
-import { needsPreflight } from "@/lib/rules/support/request-headers";
+import { anyRequirement, guardedAnyAnswer, guardedAnyStages } from "@/lib/rules/support/guarded-any";
+import { ANSWER, preflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
 
@@ -36,31 +35,16 @@ export const anyMethodAnswersPreflight: Rule = {
     if (!servesBrowsers(model)) return [];
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
-      const answer = answeredBy(model, resource.path, "OPTIONS");
-      if (!answer || answer.method.httpMethod !== "ANY") continue;
-      const any = answer.method;
-      if (any.authorizationType === "NONE" && !any.apiKeyRequired) continue;
-      // A fall-through matters only where a browser preflights the resource's own methods; a method-less
-      // intermediate is the proxy's own path space, which the proxy's own finding covers.
-      if (answer.elsewhere && !resource.methods.some((m) => needsPreflight(model, m))) continue;
-      findings.push(answer.elsewhere ? fallthroughFinding(model, resource, answer.resource, any) : ownFinding(model, resource, any));
+      const answer = guardedAnyAnswer(model, resource);
+      if (!answer) continue;
+      findings.push(answer.elsewhere ? fallthroughFinding(model, resource, answer.resource, answer.method) : ownFinding(model, resource, answer.method));
     }
     return findings;
   },
 };
 
-/** Stages whose deployment sends the preflight of `path` to an ANY that needs a credential. */
-function guardedStages(model: ApiModel, path: string, answerPath: string): string[] {
-  return model.stages
-    .filter((stage) => {
-      const served = answeringServed(model, stage, path, "OPTIONS");
-      return served !== undefined && served.httpMethod === "ANY" && served.path === answerPath && (served.summary.authorizationType !== "NONE" || served.summary.apiKeyRequired);
-    })
-    .map((s) => s.name);
-}
-
 function ownFinding(model: ApiModel, resource: ResourceModel, any: MethodModel): FindingDraft {
-  const stages = guardedStages(model, resource.path, resource.path);
+  const stages = guardedAnyStages(model, resource.path, resource.path);
   const authorized = any.authorizationType !== "NONE";
   const outcome = authorized ? preflightAuthOutcome(model, any) : undefined;
   const answer = outcome?.answer ?? ANSWER.forbidden;
@@ -81,16 +65,8 @@ function ownFinding(model: ApiModel, resource: ResourceModel, any: MethodModel):
   };
 }
 
-/** "the Lambda authorizer 'jwt'", "the Cognito authorizer 'pool'", "IAM authorization", "an API key". */
-function requirementOf(any: MethodModel, outcome: PreflightAuthOutcome | undefined): string {
-  if (!outcome) return "an API key";
-  if (any.authorizationType === "AWS_IAM") return "IAM authorization (a SigV4-signed request)";
-  const name = outcome.authorizer ? ` '${outcome.authorizer.name}'` : "";
-  return any.authorizationType === "COGNITO_USER_POOLS" ? `the Cognito authorizer${name}` : `the Lambda authorizer${name}`;
-}
-
 function fallthroughFinding(model: ApiModel, resource: ResourceModel, answering: ResourceModel, any: MethodModel): FindingDraft {
-  const stages = guardedStages(model, resource.path, answering.path);
+  const stages = guardedAnyStages(model, resource.path, answering.path);
   const outcome = any.authorizationType !== "NONE" ? preflightAuthOutcome(model, any) : undefined;
   const answer = outcome?.answer ?? ANSWER.forbidden;
   const status = answer.split(" {")[0] ?? answer;
@@ -102,7 +78,7 @@ function fallthroughFinding(model: ApiModel, resource: ResourceModel, answering:
     data: {
       path: resource.path,
       answerPath: answering.path,
-      requirement: requirementOf(any, outcome),
+      requirement: anyRequirement(any, outcome),
       outcome: everyTime ? `${status} every time` : `${status}, intermittently, as the Lambda (and its cache) decides`,
     },
     symptom: `Browsers calling ${resource.methods.map((m) => m.httpMethod).join(", ")} ${resource.path} from another origin fail: ${resource.path} has no OPTIONS or ANY, so API Gateway routes the preflight to ANY ${answering.path}, which answers ${status} because ${because}.`,

@@ -32,6 +32,27 @@ export const cases: RuleCases = {
       ],
     },
     {
+      name: "PUT /orders beside the Cognito proxy, no OPTIONS or ANY of its own: its preflight falls through and is reported once, on /orders, naming ANY /{proxy+}; the simple GET /health falls through too but is never preflighted",
+      model: api()
+        .authorizer("pool", { type: "COGNITO_USER_POOLS" })
+        .resource("/{proxy+}", (r) => r.method("ANY", (m) => m.authorizer("pool")))
+        .resource("/orders", (r) => r.method("PUT"))
+        .resource("/health", (r) => r.method("GET"))
+        .stage("prod")
+        .build(),
+      findings: [
+        { messageId: "authorized", target: { path: "/{proxy+}", httpMethod: "ANY", authorizerId: "pool" }, stages: ["prod"] },
+        {
+          messageId: "fallthrough",
+          severity: "low",
+          target: { path: "/orders", httpMethod: "OPTIONS", authorizerId: "pool" },
+          stages: ["prod"],
+          messageIncludes: ["OPTIONS /orders is answered by ANY /{proxy+}, which requires the Cognito authorizer 'pool'", '401 {"message":"Unauthorized"}'],
+          fixKinds: ["add-cors-preflight", "redeploy-stage"],
+        },
+      ],
+    },
+    {
       name: "sam api_with_auth_all_maximum (shared corpus): six authorized or key-guarded ANY methods, no OPTIONS, no CORS",
       model: samApiWithAuthAllMaximum(),
       findings: [
