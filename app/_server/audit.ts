@@ -3,8 +3,8 @@ import { RULES } from "@/lib/rules";
 import type { RuleMeta } from "@/lib/rules/types";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
-import type { UiError } from "@/components/connect/types";
-import { auditPath } from "@/components/audit/url-state";
+import type { UiError } from "@/app/actions/types";
+import { auditPath } from "@/app/actions/paths";
 import { openConnectionById } from "./connection";
 import { toUiError } from "./ui-error";
 

@@ -8,8 +8,8 @@ import { AuditStoreError } from "@/lib/share/errors";
 import { parseAuditId } from "@/lib/share/ids";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { isReadOnly } from "@/lib/share/store-config";
-import type { UiError } from "@/components/connect/types";
-import { expiryDate, type ExpiryChoice } from "@/components/share/expiry";
+import type { UiError } from "@/app/actions/types";
+import { expiryDate, type ExpiryChoice } from "@/lib/share/expiry";
 import { loadAudit } from "./audit";
 
 /** Team-viewer mode (PREFLIGHT_READ_ONLY=1): stored audits only, no connections, no share or delete. */

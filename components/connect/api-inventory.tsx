@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { Suspense, use, useDeferredValue, useEffect, useState } from "react";
-import { auditPath } from "@/components/audit/url-state";
+import { auditPath } from "@/app/actions/paths";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ReaderError } from "./reader-error";
-import type { ApiListItem, CountsOutcome, RegionListing, RegionOutcome, UiError } from "./types";
+import type { ApiListItem, CountsOutcome, RegionListing, RegionOutcome, UiError } from "@/app/actions/types";
 
 function Counts({ counts }: { counts: Promise<CountsOutcome> }) {
   const outcome = use(counts);

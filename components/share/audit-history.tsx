@@ -3,7 +3,7 @@ import type { AuditSummary } from "@/lib/share/audit-store";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { cx } from "@/components/ui/cx";
 import { formatUtcMinute } from "./expiry";
-import { comparePath, storedAuditPath } from "./paths";
+import { comparePath, storedAuditPath } from "@/app/actions/paths";
 
 export interface AuditHistoryProps {
   audits: AuditSummary[];

@@ -6,7 +6,7 @@ import { SeverityBadge, SeverityCounts } from "@/components/findings/severity-ba
 import { CopyLinkButton } from "./copy-link-button";
 import { describeMethodChange } from "./describe-change";
 import { formatUtcMinute } from "./expiry";
-import { storedAuditPath } from "./paths";
+import { storedAuditPath } from "@/app/actions/paths";
 
 export interface ComparisonViewProps {
   comparison: AuditComparison;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { RecentAuditSummary } from "@/lib/share/audit-store";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { formatUtcMinute } from "./expiry";
-import { storedAuditPath } from "./paths";
+import { storedAuditPath } from "@/app/actions/paths";
 
 export interface RecentAuditsProps {
   audits: RecentAuditSummary[];

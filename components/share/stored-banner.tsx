@@ -3,7 +3,7 @@ import type { AuditReport } from "@/lib/audit/types";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteAuditButton } from "./delete-audit-button";
 import { formatUtcMinute } from "./expiry";
-import { liveAuditPath } from "./paths";
+import { liveAuditPath } from "@/app/actions/paths";
 
 export interface StoredBannerProps {
   id: string;

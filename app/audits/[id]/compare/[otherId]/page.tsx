@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Callout } from "@/components/ui/callout";
 import { ComparisonView } from "@/components/share/comparison-view";
-import { comparePath } from "@/components/share/paths";
+import { comparePath } from "@/app/actions/paths";
 import { loadComparison, rulesFor } from "@/app/_server/share";
 
 interface Params {
