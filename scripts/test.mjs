@@ -5,7 +5,7 @@
 // the last line counts unit and end-to-end tests together ("N passed, N failed").
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
-import { CHROMIUM_INSTALL_HINT, findChromium } from "../e2e/support/find-chromium.mjs";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "../lib/testing/find-chromium.mjs";
 
 const chromium = findChromium();
 if (!chromium) {
