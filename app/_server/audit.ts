@@ -1,5 +1,5 @@
 import "server-only";
-import { RULES } from "@/lib/rules";
+import { ruleMetasFor } from "@/lib/rules/rule-metas";
 import type { RuleMeta } from "@/lib/rules/types";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
@@ -46,7 +46,5 @@ export async function loadAudit(connectionId: string, region: string, apiId: str
   if (!loaded.ok) return loaded;
   const report = loaded.report;
   // Only the metas the report needs travel to the browser.
-  const used = new Set(report.findings.map((finding) => finding.ruleId));
-  const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
-  return { ok: true, report, rules, fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix` };
+  return { ok: true, report, rules: ruleMetasFor(report.findings), fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix` };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
-import { RULES } from "@/lib/rules";
-import type { Finding, RuleMeta } from "@/lib/rules/types";
+import { ruleMetasFor } from "@/lib/rules/rule-metas";
+import type { RuleMeta } from "@/lib/rules/types";
 import type { ApiRef, AuditSummary, RecentAuditSummary, StoredAudit } from "@/lib/share/audit-store";
 import { compareReports, type AuditComparison } from "@/lib/share/compare";
 import { AuditStoreError } from "@/lib/share/errors";
@@ -36,15 +36,9 @@ export function viewDataFor(stored: StoredAudit): StoredView {
   return {
     stored,
     report,
-    rules: rulesFor(report.findings),
+    rules: ruleMetasFor(report.findings),
     fixDownloadBase: `${storedDownloadBase(stored.id)}/fix`,
   };
-}
-
-/** Only the metas the findings need travel to the browser; a rule since removed from the registry is shown by id. */
-export function rulesFor(findings: readonly Finding[]): Record<string, RuleMeta> {
-  const used = new Set(findings.map((finding) => finding.ruleId));
-  return Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
 }
 
 /** Undefined for an unknown, expired or malformed id; a malformed id never reaches the store. */

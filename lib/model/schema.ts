@@ -1,10 +1,10 @@
 /** zod schema of the ApiModel, for validating stored audits when they are read back. */
 import { z } from "zod";
 import { exactSchema } from "@/lib/model/exact-schema";
-import { HTTP_VERBS, MODEL_SCHEMA_VERSION, type ApiModel } from "@/lib/model/types";
+import { AUTHORIZATION_TYPES, HTTP_VERBS, MODEL_SCHEMA_VERSION, type ApiModel } from "@/lib/model/types";
 
 export const httpVerbSchema = z.enum(HTTP_VERBS);
-export const authorizationTypeSchema = z.enum(["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"]);
+export const authorizationTypeSchema = z.enum(AUTHORIZATION_TYPES);
 export const modelPartSchema = z.enum(["resources", "authorizers", "stages", "gatewayResponses", "deployments"]);
 const stringMap = z.record(z.string(), z.string());
 const boolMap = z.record(z.string(), z.boolean());

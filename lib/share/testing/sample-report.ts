@@ -5,6 +5,7 @@
  */
 import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
 import type { MethodModel, ResourceModel } from "@/lib/model/types";
+import { countBySeverity } from "@/lib/rules/count-by-severity";
 import type { Finding, Severity } from "@/lib/rules/types";
 
 export function sampleMethod(path: string, httpMethod: MethodModel["httpMethod"], overrides: Partial<MethodModel> = {}): MethodModel {
@@ -99,8 +100,7 @@ export function sampleReport(options: SampleReportOptions = {}): AuditReport {
   const api = { accountId: "123456789012", region: "eu-west-1", id: "a1b2c3d4e5", name: "orders-api", ...options.api };
   const methods = options.methods ?? defaultSampleMethods();
   const findings = options.findings ?? defaultSampleFindings();
-  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity] += 1;
+  const counts = countBySeverity(findings);
   return {
     reportVersion: AUDIT_REPORT_VERSION,
     preflightVersion: "0.1.0",
