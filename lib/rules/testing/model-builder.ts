@@ -22,7 +22,8 @@ export interface ApiOptions {
   id?: string;
   name?: string;
   region?: string;
-  accountId?: string;
+  /** Default 123456789012; null when the audit could not learn the account. */
+  accountId?: string | null;
   apiKeySource?: "HEADER" | "AUTHORIZER";
 }
 
@@ -153,8 +154,16 @@ export class MethodBuilder {
 
 export class ResourceBuilder {
   readonly methods = new Map<HttpVerb, MethodBuilder>();
+  /** Set by id(); otherwise derived from the path. */
+  resourceId?: string;
 
   constructor(readonly path: string) {}
+
+  /** A fixed resource id (as GetResources returns it), e.g. for snippets that name real ids. */
+  id(resourceId: string): this {
+    this.resourceId = resourceId;
+    return this;
+  }
 
   method(verb: HttpVerb, configure?: (m: MethodBuilder) => void): this {
     const builder = this.methods.get(verb) ?? new MethodBuilder(verb);
@@ -224,6 +233,12 @@ export class StageBuilder {
     const deployment = this.deployment ?? new DeploymentBuilder(`deploy-${this.name}`);
     configure(deployment);
     this.deployment = deployment;
+    return this;
+  }
+
+  /** The id of the deployment the stage points at. */
+  deploymentId(id: string): this {
+    (this.deployment ??= new DeploymentBuilder(id)).id = id;
     return this;
   }
 
@@ -302,14 +317,14 @@ export class ApiBuilder {
     }
     return {
       region,
-      accountId: this.options.accountId ?? "123456789012",
+      ...(this.options.accountId === null ? {} : { accountId: this.options.accountId ?? "123456789012" }),
       restApi: {
         id: this.options.id ?? "a1b2c3d4e5",
         name: this.options.name ?? "test-api",
         apiKeySource: this.options.apiKeySource ?? "HEADER",
         endpointTypes: ["REGIONAL"],
         disableExecuteApiEndpoint: false,
-        rootResourceId: "root",
+        rootResourceId: this.resources.get("/")?.resourceId ?? "root",
       },
       ...(unread.has("resources") ? {} : { resources }),
       ...(unread.has("authorizers") ? {} : { authorizers }),
@@ -336,7 +351,7 @@ export class ApiBuilder {
       for (let i = 1; i <= parts.length; i++) paths.add(`/${parts.slice(0, i).join("/")}`);
     }
     const ids = new Map<string, string>();
-    for (const path of paths) ids.set(path, path === "/" ? "root" : resourceIdFor(path, ids));
+    for (const path of paths) ids.set(path, this.resources.get(path)?.resourceId ?? (path === "/" ? "root" : resourceIdFor(path, ids)));
     return [...paths].map((path) => {
       const id = ids.get(path) ?? "root";
       const parentPath = path === "/" ? undefined : path.slice(0, path.lastIndexOf("/")) || "/";
