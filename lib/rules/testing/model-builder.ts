@@ -51,6 +51,7 @@ const CONSOLE_ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X
 export class MethodBuilder {
   authorizationType: AuthorizationType = "NONE";
   authorizerName?: string;
+  unlistedAuthorizerId?: string;
   scopes: string[] = [];
   apiKeyRequired = false;
   requestParameters: Record<string, boolean> = {};
@@ -71,6 +72,14 @@ export class MethodBuilder {
   authorizer(name: string, scopes: string[] = []): this {
     this.authorizerName = name;
     this.scopes = scopes;
+    this.authorizationType = "CUSTOM";
+    return this;
+  }
+
+  /** CUSTOM with an authorizer id the API does not list (its authorizer was deleted). */
+  unlistedAuthorizer(authorizerId: string): this {
+    this.authorizerName = undefined;
+    this.unlistedAuthorizerId = authorizerId;
     this.authorizationType = "CUSTOM";
     return this;
   }
@@ -388,7 +397,7 @@ function rawIntegration(integration: IntegrationModel): RawIntegration {
 
 function rawMethod(m: MethodBuilder, path: string, authorizers: Map<string, RawAuthorizer>, verbs: HttpVerb[]): RawMethod {
   let authorizationType = m.authorizationType;
-  let authorizerId: string | undefined;
+  let authorizerId = m.unlistedAuthorizerId;
   if (m.authorizerName !== undefined) {
     const authorizer = authorizers.get(m.authorizerName);
     if (!authorizer) throw new Error(`model-builder: unknown authorizer "${m.authorizerName}" on ${m.verb} ${path}`);
