@@ -1,7 +1,7 @@
 import "server-only";
 import { ruleMetasFor } from "@/lib/rules/rule-metas";
 import type { RuleMeta } from "@/lib/rules/types";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { UiError } from "@/app/actions/types";
 import { auditPath } from "@/app/actions/paths";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { streamLiveApis } from "@/lib/aws/reader/live-reader";
 import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { CountsOutcome, RegionListing, RegionOutcome } from "@/app/actions/types";
 import { toUiError } from "./ui-error";
 

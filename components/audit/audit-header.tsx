@@ -1,4 +1,5 @@
 import type { AuditReport } from "@/lib/audit/types";
+import { TEMPLATE_FORMAT_LABELS } from "@/lib/audit/source";
 import { Callout } from "@/components/ui/callout";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { RefreshButton } from "./refresh-button";
@@ -17,8 +18,12 @@ export function AuditHeader({ report, stored = false }: { report: AuditReport; s
     ["Region", api.region],
     ["Account", api.accountId ?? "unknown"],
     ["Endpoint", api.endpointTypes.join(", ") || "unknown"],
-    ["Connection", report.source.connection + (report.source.customEndpoint ? " (custom endpoint)" : "")],
-    ["Read", `${formatReadTime(report.readAt)} · ${report.stats.totalCalls} calls · ${(report.stats.wallTimeMs / 1000).toFixed(1)}s`],
+    report.source.kind === "live"
+      ? ["Connection", report.source.connection + (report.source.customEndpoint ? " (custom endpoint)" : "")]
+      : ["Template", `${TEMPLATE_FORMAT_LABELS[report.source.format]} · ${report.source.files.join(", ")} · ${report.source.apiName}`],
+    report.source.kind === "live"
+      ? ["Read", `${formatReadTime(report.readAt)} · ${report.stats.totalCalls} calls · ${(report.stats.wallTimeMs / 1000).toFixed(1)}s`]
+      : ["Read", `${formatReadTime(report.readAt)} · before deploy`],
   ];
   const missing = report.model.missing;
   // Partial-read warnings repeat model.missing (listed above); the rest are notes about the read.

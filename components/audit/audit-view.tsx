@@ -187,6 +187,7 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
                     rowFindings={selectedRow?.findings ?? []}
                     explainer={explainer}
                     onClose={() => update({ cell: undefined }, "push")}
+                    onSelect={select}
                   />
                 </div>
               ) : null}

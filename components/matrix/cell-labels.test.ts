@@ -56,3 +56,30 @@ describe("CORS header helpers", () => {
     expect(unquote("integration.response.header.Origin")).toBe("integration.response.header.Origin");
   });
 });
+
+describe("preflights served by another resource", () => {
+  const model = api()
+    .authorizer("token-auth", { type: "TOKEN", id: "auth1" })
+    .resource("/{proxy+}", (r) => r.method("ANY", (m) => m.authorizer("token-auth").mock()))
+    .resource("/orders", (r) => r.method("POST", (m) => m.mock()))
+    .resource("/cart", (r) => r.method("PUT", (m) => m.mock()).method("OPTIONS", (m) => m.mock()))
+    .build();
+  const fallthrough = finding("any-method-answers-preflight", "high", { path: "/orders", httpMethod: "OPTIONS" });
+  const matrix = buildMatrix(model, [fallthrough]);
+
+  it("mark the OPTIONS cell 'served by' the resource that answers, keeping its findings", () => {
+    const cell = matrix.cells.get("/orders:OPTIONS");
+    expect(cellState(cell)).toBe("served");
+    expect(cell?.servedBy).toMatchObject({ path: "/{proxy+}", verb: "ANY", key: "/{proxy+}:ANY" });
+    expect(cell?.missingNeeded).toBe(false);
+    expect(cell?.findings).toEqual([fallthrough]);
+    expect(cellDescription(cell, "/orders", "OPTIONS")).toBe(
+      "OPTIONS /orders: no method here; served by ANY /{proxy+}, Lambda TOKEN authorizer token-auth, result cache 300s, 1 finding, worst high",
+    );
+  });
+
+  it("leave a resource with its own OPTIONS alone, and the root (/{proxy+} does not serve /) empty", () => {
+    expect(cellState(matrix.cells.get("/cart:OPTIONS"))).toBe("method");
+    expect(matrix.cells.get("/:OPTIONS")).toBeUndefined();
+  });
+});

@@ -7,6 +7,7 @@ import type { Explainer } from "@/components/findings/explain";
 import { authLabel, cognitoPoolIds, corsHeaderName, ttlLabel, unquote } from "./cell-labels";
 import type { MatrixCell } from "./matrix-model";
 import { panelClass } from "@/components/ui/panel";
+import { ServedByLink } from "./matrix-cell";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -186,6 +187,7 @@ export function DetailPanel({
   rowFindings,
   explainer,
   onClose,
+  onSelect,
 }: {
   cellKey: string;
   cell: MatrixCell | undefined;
@@ -193,6 +195,8 @@ export function DetailPanel({
   rowFindings: Finding[];
   explainer: Explainer;
   onClose: () => void;
+  /** Selects another cell, e.g. the method that serves this one's preflight. */
+  onSelect?: (key: string) => void;
 }) {
   const at = cellKey.lastIndexOf(":");
   const title = `${cellKey.slice(at + 1)} ${cellKey.slice(0, at)}`;
@@ -214,7 +218,14 @@ export function DetailPanel({
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {cell?.deployedOnly
             ? "This method no longer exists in the configuration, but the selected stage still serves it."
-            : cell?.missingNeeded
+            : cell?.servedBy
+              ? (
+                  <span data-testid="detail-served-by">
+                    No method here: API Gateway resolves the resource and the method as a pair, so this request is served by{" "}
+                    <ServedByLink servedBy={cell.servedBy} onSelect={onSelect} /> ({cell.servedBy.verb}).
+                  </span>
+                )
+              : cell?.missingNeeded
               ? "There is no method here, and the browser needs one: its preflight OPTIONS request gets no CORS answer."
               : "No method here."}
         </p>

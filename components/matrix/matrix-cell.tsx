@@ -4,10 +4,11 @@ import { SEVERITY_STYLES, worstSeverity } from "@/components/findings/severity";
 import { authLabel } from "./cell-labels";
 import type { MatrixCell } from "./matrix-model";
 
-export function cellState(cell: MatrixCell | undefined): "method" | "missing" | "deployed-only" | "empty" {
+export function cellState(cell: MatrixCell | undefined): "method" | "missing" | "deployed-only" | "served" | "empty" {
   if (!cell) return "empty";
   if (cell.method) return "method";
   if (cell.deployedOnly) return "deployed-only";
+  if (cell.servedBy) return "served";
   return cell.missingNeeded ? "missing" : "empty";
 }
 
@@ -22,6 +23,8 @@ export function cellDescription(cell: MatrixCell | undefined, path: string, verb
     if (cell.method.integration) parts.push(`${cell.method.integration.type} integration`);
   } else if (cell.deployedOnly) {
     parts.push("removed from the configuration but still deployed to the stage");
+  } else if (cell.servedBy) {
+    parts.push(`no method here; served by ${cell.servedBy.verb} ${cell.servedBy.path}, ${authLabel(cell.servedBy.method, cell.servedBy.authorizer).long}`);
   } else {
     parts.push("no method");
   }
@@ -33,7 +36,26 @@ export function cellDescription(cell: MatrixCell | undefined, path: string, verb
   return `${head}: ${parts.join(", ")}`;
 }
 
-export function MatrixCellContent({ cell }: { cell: MatrixCell | undefined }) {
+/** The "served by" link: selects the serving method's cell (the detail panel repeats it for keyboard users). */
+export function ServedByLink({ servedBy, onSelect, tabIndex }: { servedBy: NonNullable<MatrixCell["servedBy"]>; onSelect?: (key: string) => void; tabIndex?: number }) {
+  return (
+    <button
+      type="button"
+      data-testid="served-by-link"
+      data-target={servedBy.key}
+      tabIndex={tabIndex}
+      onClick={(event) => {
+        event.stopPropagation();
+        onSelect?.(servedBy.key);
+      }}
+      className="truncate text-left font-mono text-blue-700 underline decoration-dotted underline-offset-2 hover:decoration-solid dark:text-blue-300"
+    >
+      {servedBy.path}
+    </button>
+  );
+}
+
+export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undefined; onSelect?: (key: string) => void }) {
   const state = cellState(cell);
   if (!cell || state === "empty") return <span className="text-zinc-300 dark:text-zinc-700">·</span>;
   const severity = cell.worst ? SEVERITY_STYLES[cell.worst] : undefined;
@@ -52,6 +74,24 @@ export function MatrixCellContent({ cell }: { cell: MatrixCell | undefined }) {
           {badge}
         </div>
         <span className="text-[11px]">needed for preflight</span>
+      </div>
+    );
+  }
+
+  if (state === "served" && cell.servedBy) {
+    const serving = authLabel(cell.servedBy.method, cell.servedBy.authorizer);
+    return (
+      <div className="flex h-full w-full min-w-0 flex-col justify-center gap-0.5 text-zinc-600 dark:text-zinc-300" data-testid="served-by">
+        <div className="flex min-w-0 items-center gap-1 text-[11px]">
+          <span className="shrink-0">served by</span>
+          <ServedByLink servedBy={cell.servedBy} onSelect={onSelect} tabIndex={-1} />
+          {badge}
+        </div>
+        <span className="truncate text-[11px] text-zinc-500 dark:text-zinc-400">
+          {cell.servedBy.verb}
+          {serving.kind === "none" ? ", no auth" : `, ${serving.short}`}
+          {cell.servedBy.method.apiKeyRequired ? ", key" : ""}
+        </span>
       </div>
     );
   }

@@ -9,6 +9,7 @@ import {
   type ResourceModel,
   type StageModel,
 } from "@/lib/model/types";
+import { answeredBy } from "@/lib/model/answered-by";
 import type { Finding, Severity } from "@/lib/rules/types";
 import { worstSeverity } from "@/components/findings/severity";
 
@@ -43,6 +44,20 @@ export interface MatrixCell {
   settings?: EffectiveMethodSettings;
   /** Set when the selected stage caches responses of this method (stage cache cluster on and caching enabled). */
   cacheTtlSeconds?: number;
+  /**
+   * No OPTIONS method here, but API Gateway routes the preflight to another resource's method (a `{param}` sibling
+   * or a greedy ancestor, lib/model/answered-by.ts): the cell shows "served by" with a link to that method's cell.
+   */
+  servedBy?: ServedBy;
+}
+
+export interface ServedBy {
+  path: string;
+  verb: HttpVerb;
+  /** The serving method's cell key. */
+  key: string;
+  method: MethodModel;
+  authorizer?: AuthorizerModel;
 }
 
 export interface MatrixModel {
@@ -175,6 +190,16 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
     }
   }
 
+  // A preflight on a resource without OPTIONS or ANY is still answered when it falls through to another resource.
+  for (const resource of model.resources) {
+    if (resource.methods.some((method) => method.httpMethod === "OPTIONS")) continue;
+    const answer = answeredBy(model, resource.path, "OPTIONS");
+    if (!answer?.elsewhere) continue;
+    const key = cellKey(answer.resource.path, answer.method.httpMethod);
+    const authorizer = answer.method.authorizerId ? authorizers.get(answer.method.authorizerId) : undefined;
+    cellFor(resource, "OPTIONS").servedBy = { path: answer.resource.path, verb: answer.method.httpMethod, key, method: answer.method, ...(authorizer ? { authorizer } : {}) };
+  }
+
   for (const item of stage?.drift ?? []) {
     const resource = byPath.get(item.path);
     if (!resource) continue;
@@ -204,7 +229,7 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
 
   for (const cell of cells.values()) {
     cell.worst = worstSeverity(cell.findings.map((finding) => finding.severity));
-    cell.missingNeeded = !cell.method && !cell.deployedOnly && cell.findings.length > 0;
+    cell.missingNeeded = !cell.method && !cell.deployedOnly && !cell.servedBy && cell.findings.length > 0;
   }
 
   const rows: MatrixRow[] = tree.map((node) => ({ ...node, findings: rowFindings.get(node.resource.id) ?? [] }));

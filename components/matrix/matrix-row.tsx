@@ -105,7 +105,7 @@ export const MatrixRowView = memo(function MatrixRowView({ row, index, offset, c
             title={description}
             style={{ width: columnWidth }}
           >
-            <MatrixCellContent cell={cell} />
+            <MatrixCellContent cell={cell} onSelect={onSelect} />
           </div>
         );
       })}

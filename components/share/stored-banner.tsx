@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AuditReport } from "@/lib/audit/types";
+import { describeSource } from "@/lib/audit/source";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteAuditButton } from "./delete-audit-button";
 import { formatUtcMinute } from "./expiry";
@@ -28,7 +29,16 @@ export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: Sto
           {api.accountId ?? "unknown"}
         </span>
         , region <span className="font-mono">{api.region}</span>, API <span className="font-mono">{api.name}</span> (
-        <span className="font-mono">{api.id}</span>) through the <span className="font-mono">{source.connection}</span> connection; shared{" "}
+        <span className="font-mono">{api.id}</span>) {source.kind === "live" ? (
+          <>
+            through the <span className="font-mono">{source.connection}</span> connection
+          </>
+        ) : (
+          <>
+            from <span className="font-mono">{describeSource(source)}</span>, before deploy
+          </>
+        )}
+        ; shared{" "}
         <time dateTime={createdAt}>{formatUtcMinute(createdAt)}</time>
         {expiresAt ? (
           <>
@@ -40,8 +50,8 @@ export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: Sto
         . It shows the API as it was then, not as it is now.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        {readOnly ? null : (
-          <Link href={liveAuditPath(report)} className={buttonClass("secondary")} data-testid="read-live">
+        {readOnly || source.kind !== "live" ? null : (
+          <Link href={liveAuditPath({ api, source })} className={buttonClass("secondary")} data-testid="read-live">
             Read live again
           </Link>
         )}

@@ -1,4 +1,4 @@
-// The e2e emulator: the default seeds (storefront, healthy in us-east-1) plus two large APIs in
+// The e2e emulator: the default seeds (storefront, healthy, proxy in us-east-1) plus two large APIs in
 // eu-west-1 for the matrix benchmark, kept out of us-east-1 so the seeded region lists only the seeds.
 import { parseArgs } from "node:util";
 import { startEmulator } from "@/lib/emulator/index";

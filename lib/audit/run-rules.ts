@@ -34,6 +34,17 @@ export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleR
   return { findings: findings.map((f) => f.finding), notEvaluated };
 }
 
+/** The order runRules reports in, for findings merged from several runs (template condition variants). */
+export function sortFindings(findings: readonly Finding[], rules: readonly Rule[] = RULES): Finding[] {
+  const order = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      (order.get(a.ruleId) ?? rules.length) - (order.get(b.ruleId) ?? rules.length) ||
+      targetKey(a).localeCompare(targetKey(b)),
+  );
+}
+
 function targetKey(finding: Finding): string {
   const t = finding.target;
   return [t.stage ?? "", t.path ?? "", t.httpMethod ?? "", t.authorizerId ?? "", t.responseType ?? ""].join("|");

@@ -1,16 +1,10 @@
 import type { ApiModel, ModelPart } from "@/lib/model/types";
 import type { Finding, Severity } from "@/lib/rules/types";
+import type { AuditSource } from "@/lib/audit/source";
 
 export const AUDIT_REPORT_VERSION = 1 as const;
 
-/** Where the model came from: a live read (AWS or any API Gateway-compatible endpoint such as the demo emulator). */
-export interface AuditSource {
-  kind: "live";
-  /** Connection id as shown to the user, e.g. "demo", "profile:prod", "env". Never a secret. */
-  connection: string;
-  /** True when the endpoint is not AWS's own (the demo emulator or an override). */
-  customEndpoint: boolean;
-}
+export type { AuditSource, LiveSource, TemplateSource } from "@/lib/audit/source";
 
 export interface CallStatistics {
   /** Calls per API Gateway operation, e.g. { GetResources: 2, GetStages: 1 }. */

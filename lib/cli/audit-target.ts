@@ -1,6 +1,6 @@
 import "server-only";
 import { CONNECTION_OPTIONS, connectionFromFlags, type ConnectionFlags } from "@/lib/cli/connection-flags";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import { REST_API_ID_PATTERN } from "@/lib/model/ids";
 

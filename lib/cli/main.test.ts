@@ -10,7 +10,7 @@ describe("preflight CLI", () => {
   it("lists the demo's APIs", async () => {
     const r = await cli("list", "--demo");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("us-east-1: 2 REST APIs");
+    expect(r.out).toContain("us-east-1: 3 REST APIs");
     expect(r.out).toContain(STOREFRONT_API_ID);
   });
 

@@ -35,8 +35,8 @@ describeCli("AWS CLI v2 against the emulator", () => {
 
   it("lists REST APIs across pages", async () => {
     const result = (await aws("get-rest-apis")) as { items: { id: string }[] };
-    expect(result.items.map((api) => api.id)).toEqual([STOREFRONT_API_ID, "healthy001"]);
-    expect(emulator.requestLog.count("GetRestApis")).toBe(2);
+    expect(result.items.map((api) => api.id)).toEqual([STOREFRONT_API_ID, "healthy001", "proxy00001"]);
+    expect(emulator.requestLog.count("GetRestApis")).toBe(3);
   }, 60_000);
 
   it("reads resources with embedded methods and a stage", async () => {

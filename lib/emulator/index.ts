@@ -16,7 +16,7 @@ export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
-  /** Load the storefront and healthy seeds (default true). */
+  /** Load the storefront, healthy and proxy seeds (default true). */
   seed?: boolean;
   /** Page size when a request has no `limit` (AWS: 25). */
   defaultPageSize?: number;

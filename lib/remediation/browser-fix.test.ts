@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from "@/lib/testing/find-chromium.mjs";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";

@@ -41,6 +41,12 @@ export function buildMethodMatrix(report: AuditReport): string[][] {
   return rows;
 }
 
+/** Several APIs (a template audit) in one matrix: the same columns after a leading `api` column. */
+export function renderCsvMatrices(reports: readonly AuditReport[]): string {
+  const rows = reports.flatMap((report) => buildMethodMatrix(report).map((row) => [report.source.kind === "template" ? report.source.apiName : report.api.id, ...row]));
+  return stringify(rows, { header: true, columns: ["api", ...MATRIX_COLUMNS], record_delimiter: "\r\n" });
+}
+
 export function renderCsvMatrix(report: AuditReport): ReportExport {
   // csv-stringify quotes fields with commas, quotes and line breaks (RFC 4180).
   const content = stringify(buildMethodMatrix(report), { header: true, columns: [...MATRIX_COLUMNS], record_delimiter: "\r\n" });

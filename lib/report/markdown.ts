@@ -1,4 +1,5 @@
 import type { AuditReport } from "@/lib/audit/types";
+import { describeSource } from "@/lib/audit/source";
 import { createRemediationContext } from "@/lib/remediation/context";
 import { renderFinding } from "@/lib/remediation/render-all";
 import { SEVERITIES } from "@/lib/rules/types";
@@ -25,7 +26,7 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
   const lines: string[] = [
     `# Preflight audit: ${cell(report.api.name)} (${report.api.id})`,
     "",
-    `Region ${report.api.region}${report.api.accountId ? `, account ${report.api.accountId}` : ""}; read ${report.readAt} via ${report.source.connection}${report.partial ? " — **partial read**" : ""}.`,
+    `Region ${report.api.region}${report.api.accountId ? `, account ${report.api.accountId}` : ""}; read ${report.readAt} from ${cell(describeSource(report.source))}${report.partial ? " — **partial read**" : ""}.`,
     "",
     "| Severity | Findings |",
     "| --- | ---: |",

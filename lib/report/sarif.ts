@@ -1,4 +1,5 @@
 import type { AuditReport } from "@/lib/audit/types";
+import { positionOf } from "@/lib/audit/element-key";
 import type { Finding, RuleMeta, Severity } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
 import { targetLabel } from "@/lib/report/locations";
@@ -62,6 +63,18 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
   };
 }
 
+/** Template findings land on the file and line that wrote the element, so code scanning annotates it. */
+function physicalLocation(report: AuditReport, finding: Finding): Record<string, unknown> {
+  const position = positionOf(report.source, finding.target);
+  if (!position) return {};
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: position.file.split(/[\\/]/).map(encodeURIComponent).join("/") },
+      region: { startLine: position.line, startColumn: position.column },
+    },
+  };
+}
+
 function result(finding: Finding, ruleIndex: number, report: AuditReport): Record<string, unknown> {
   const label = targetLabel(finding.target);
   const fullyQualifiedName = label === "API" ? report.api.id : `${report.api.id} ${label}`;
@@ -71,6 +84,7 @@ function result(finding: Finding, ruleIndex: number, report: AuditReport): Recor
     level: sarifLevel(finding.severity),
     message: { text: `${finding.message} ${finding.symptom}`.trim() },
     locations: [{
+      ...physicalLocation(report, finding),
       logicalLocations: [{
         name: label,
         fullyQualifiedName,
@@ -132,6 +146,32 @@ export function buildSarif(report: AuditReport, rules: readonly RuleMeta[]): Sar
       },
     }],
   };
+}
+
+/**
+ * Several reports (the REST APIs of one template audit) as ONE run: GitHub code scanning rejects uploads with
+ * several runs of the same tool and category, and one run keeps every result on its own file and line.
+ */
+export function buildSarifForReports(reports: readonly AuditReport[], rules: readonly RuleMeta[]): SarifLog {
+  const [first, ...rest] = reports;
+  if (!first) throw new Error("SARIF export needs at least one report.");
+  const log = buildSarif(first, rules);
+  const run = log.runs[0]!;
+  const invocation = run.invocations[0]!;
+  const notifications: unknown[] = [...((invocation.toolExecutionNotifications as unknown[] | undefined) ?? [])];
+  for (const report of rest) {
+    const other = buildSarif(report, rules).runs[0]!;
+    run.results.push(...other.results);
+    const otherInvocation = other.invocations[0]!;
+    notifications.push(...((otherInvocation.toolExecutionNotifications as unknown[] | undefined) ?? []));
+    invocation.executionSuccessful = invocation.executionSuccessful === true && otherInvocation.executionSuccessful === true;
+  }
+  if (rest.length > 0) {
+    if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
+    run.automationDetails = { id: "preflight/templates/" };
+    run.properties = { apis: reports.map((report) => ({ api: report.api, source: report.source, counts: report.counts, partial: report.partial })) };
+  }
+  return log;
 }
 
 export function renderSarif(report: AuditReport, rules: readonly RuleMeta[]): ReportExport {

@@ -8,7 +8,7 @@ export function renderFinding(meta: RuleMeta, draft: FindingDraft): Finding {
   return {
     ruleId: meta.id,
     severity: draft.severity ?? meta.severity,
-    confidence: meta.confidence,
+    confidence: draft.confidence ?? meta.confidence,
     messageId: draft.messageId,
     message: renderMessage(template, draft.data),
     symptom: draft.symptom,

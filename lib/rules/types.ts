@@ -80,6 +80,8 @@ export interface FindingDraft {
   fixes: FixIntent[];
   /** Override the rule's default severity where the case is worse or milder. */
   severity?: Severity;
+  /** Lower the rule's default confidence where the evidence for this case is thinner. */
+  confidence?: Confidence;
 }
 
 export interface RuleContext {

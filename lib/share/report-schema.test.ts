@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
 import type { Emulator } from "@/lib/emulator";

@@ -6,6 +6,7 @@
  * schema lacks a compile error instead of a silent strip.
  */
 import { z } from "zod";
+import { TEMPLATE_FORMATS } from "@/lib/audit/source";
 import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
 import { exactSchema } from "@/lib/model/exact-schema";
 import { apiModelSchema, httpVerbSchema, modelPartSchema } from "@/lib/model/schema";
@@ -45,12 +46,26 @@ const severityCounts = z.object({
   info: z.number().int().nonnegative(),
 });
 
+const sourcePosition = z.object({ file: z.string(), line: z.number().int().positive(), column: z.number().int().positive() });
+
+const auditSourceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("live"), connection: z.string(), customEndpoint: z.boolean() }),
+  z.object({
+    kind: z.literal("template"),
+    format: z.enum(TEMPLATE_FORMATS),
+    files: z.array(z.string()),
+    apiName: z.string(),
+    constructPath: z.string().optional(),
+    locations: z.record(z.string(), sourcePosition),
+  }),
+]);
+
 export const auditReportSchema = exactSchema<AuditReport>()(
   z.object({
   reportVersion: z.literal(AUDIT_REPORT_VERSION),
   preflightVersion: z.string(),
   api: z.object({ accountId: z.string().optional(), region: z.string().min(1), id: z.string().min(1), name: z.string() }),
-  source: z.object({ kind: z.literal("live"), connection: z.string(), customEndpoint: z.boolean() }),
+  source: auditSourceSchema,
   readAt: z.string(),
   partial: z.boolean(),
   model: apiModelSchema,

@@ -16,7 +16,7 @@ export interface TemplateDocument {
   value: unknown;
   /** Where the node at `path` starts; for a missing path, the nearest ancestor that exists. */
   positionOf(path: ValuePath): SourcePosition;
-  /** The underlying YAML document, for in-place edits that keep comments and style. */
+  /** The underlying YAML document (shared with the parse cache: clone it, or parse afresh, before editing). */
   yaml: Document;
   lineCounter: LineCounter;
 }
@@ -38,7 +38,17 @@ function pointer(path: ValuePath): string {
 
 class BudgetExceeded extends Error {}
 
+/** The last parse, reused when the loader's format detection and then the reader parse the same file. */
+let last: { file: string; text: string; result: ParseResult } | undefined;
+
 export function parseTemplateDocument(file: string, text: string): ParseResult {
+  if (last && last.file === file && last.text === text) return last.result;
+  const result = parseUncached(file, text);
+  last = { file, text, result };
+  return result;
+}
+
+function parseUncached(file: string, text: string): ParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not a YAML or JSON template` } };
   const lineCounter = new LineCounter();
   const yaml = parseDocument(text, { lineCounter, version: "1.1", prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });

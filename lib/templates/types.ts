@@ -6,20 +6,16 @@
  */
 import type { ModelPart } from "@/lib/model/types";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
+import type { SourcePosition, TemplateFormat } from "@/lib/audit/source";
 
-export type TemplateFormat = "sam" | "cloudformation" | "cdk" | "openapi" | "terraform" | "terraform-plan";
+// The source description and element keys belong to the audit core (a report carries them); readers reuse them.
+export type { SourcePosition, TemplateFormat } from "@/lib/audit/source";
+export { elementKey, type ElementRef } from "@/lib/audit/element-key";
 
 /** A file as handed to a reader: its path as the user named it (relative to the working directory) and its text. */
 export interface TemplateFile {
   path: string;
   text: string;
-}
-
-/** 1-based line and column, as editors and SARIF count them. */
-export interface SourcePosition {
-  file: string;
-  line: number;
-  column: number;
 }
 
 /**
@@ -52,7 +48,7 @@ export interface TemplateApi {
   /** Logical id (CloudFormation/SAM/CDK), resource address (Terraform), or the document's title (OpenAPI). */
   name: string;
   format: TemplateFormat;
-  /** Every file that contributed (the template, an included OpenAPI document, a module's .tf files). */
+  /** Every file that contributed, the entry file first (then an included OpenAPI document, a module's other .tf files). */
   files: string[];
   /** CDK construct path from `aws:cdk:path` metadata, where present. */
   constructPath?: string;
@@ -84,29 +80,3 @@ export interface TemplateReadContext {
 
 /** A reader for one format. `entry` is the file the user named or the loader detected as this format. */
 export type TemplateReader = (entry: TemplateFile, context: TemplateReadContext) => TemplateReadResult;
-
-/** What a finding target is keyed by in `ElementLocations`. */
-export type ElementRef =
-  | { kind: "api" }
-  | { kind: "resource"; path: string }
-  | { kind: "method"; path: string; httpMethod: string }
-  | { kind: "authorizer"; id: string }
-  | { kind: "stage"; name: string }
-  | { kind: "gatewayResponse"; responseType: string };
-
-export function elementKey(ref: ElementRef): string {
-  switch (ref.kind) {
-    case "api":
-      return "api";
-    case "resource":
-      return `resource ${ref.path}`;
-    case "method":
-      return `method ${ref.path} ${ref.httpMethod.toUpperCase()}`;
-    case "authorizer":
-      return `authorizer ${ref.id}`;
-    case "stage":
-      return `stage ${ref.name}`;
-    case "gatewayResponse":
-      return `gatewayResponse ${ref.responseType}`;
-  }
-}

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PREFLIGHT_AUDIT_EXTERNAL_ID, PREFLIGHT_AUDIT_ROLE_ARN, SECOND_ACCOUNT_ID, STOREFRONT_API_ID, startEmulator, type Emulator } from "@/lib/emulator";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { openConnection } from "@/lib/aws/connections/connection";
 import type { ConnectionSpec } from "@/lib/aws/connections/connection-id";
 import { callerAccountId } from "@/lib/aws/identity/caller-account";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";

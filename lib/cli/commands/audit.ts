@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { AUDIT_TARGET_OPTIONS, auditFromFlags, restApiIdFrom } from "@/lib/cli/audit-target";
 import { printOrWrite } from "@/lib/cli/output-file";
 import { EXIT, type CliCommand } from "@/lib/cli/io";
-import { REPORT_FORMATS } from "@/lib/cli/formats";
+import { MULTI_REPORT_FORMATS, REPORT_FORMATS } from "@/lib/cli/formats";
+import { auditTemplatesFromFlags } from "@/lib/cli/template-target";
 import { SEVERITIES, type Severity } from "@/lib/rules/types";
 
 export const DEFAULT_FAIL_ON: Severity = "medium";
@@ -17,8 +18,10 @@ export function exitCodeFor(counts: Record<Severity, number>, failOn: Severity |
 
 export const auditCommand: CliCommand = {
   name: "audit",
-  summary: "Audit one REST API and print the report.",
-  usage: `preflight audit <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--format ${Object.keys(REPORT_FORMATS).join("|")}] [--output FILE] [--fail-on ${SEVERITIES.join("|")}|none]`,
+  summary: "Audit one REST API, or the REST APIs of template files before deploy, and print the report.",
+  usage:
+    `preflight audit <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--format ${Object.keys(REPORT_FORMATS).join("|")}] [--output FILE] [--fail-on ${SEVERITIES.join("|")}|none]\n` +
+    `           preflight audit --template <file|dir> [--template …] [--region R] [--format …] [--output FILE] [--fail-on …]`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -27,15 +30,11 @@ export const auditCommand: CliCommand = {
         format: { type: "string", default: "text" },
         output: { type: "string" },
         "fail-on": { type: "string", default: DEFAULT_FAIL_ON },
+        template: { type: "string", multiple: true },
       },
       strict: true,
       allowPositionals: true,
     });
-    const restApiId = restApiIdFrom(positionals, this.usage);
-    if (!restApiId.ok) {
-      io.err(`${restApiId.message}\n`);
-      return EXIT.error;
-    }
     const render = REPORT_FORMATS[values.format];
     if (!render) {
       io.err(`--format must be one of ${Object.keys(REPORT_FORMATS).join(", ")} (got "${values.format}").\n`);
@@ -44,6 +43,29 @@ export const auditCommand: CliCommand = {
     const failOn = values["fail-on"];
     if (failOn !== "none" && !(SEVERITIES as readonly string[]).includes(failOn)) {
       io.err(`--fail-on must be one of ${SEVERITIES.join(", ")} or none (got "${failOn}").\n`);
+      return EXIT.error;
+    }
+    if (values.template) {
+      const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage"].filter((flag) => values[flag as keyof typeof values] !== undefined);
+      if (positionals.length > 0 || live.length > 0) {
+        io.err(`--template audits files, not a live API: drop ${[...positionals, ...live.map((flag) => `--${flag}`)].join(", ")}.\nUsage: ${this.usage}\n`);
+        return EXIT.error;
+      }
+      const audited = auditTemplatesFromFlags(values.template, values.region);
+      if (!audited.ok) {
+        io.err(`${audited.message}\n`);
+        return EXIT.error;
+      }
+      for (const note of audited.value.notes) io.err(`${note}\n`);
+      const { reports } = audited.value;
+      // A template may define several APIs, so its JSON is always an array and its CSV has an `api` column.
+      const content = MULTI_REPORT_FORMATS[values.format]!(reports);
+      if (!(await printOrWrite(io, values.output, content, `the ${values.format} report`))) return EXIT.error;
+      return Math.max(...reports.map((report) => exitCodeFor(report.counts, failOn as Severity | "none")));
+    }
+    const restApiId = restApiIdFrom(positionals, this.usage);
+    if (!restApiId.ok) {
+      io.err(`${restApiId.message}\n`);
       return EXIT.error;
     }
     const audited = await auditFromFlags(restApiId.value, values, io.env);

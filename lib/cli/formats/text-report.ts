@@ -1,4 +1,6 @@
 import type { AuditReport } from "@/lib/audit/types";
+import { describeSource } from "@/lib/audit/source";
+import { positionOf } from "@/lib/audit/element-key";
 import { SEVERITIES } from "@/lib/rules/types";
 
 function target(f: AuditReport["findings"][number]): string {
@@ -12,7 +14,7 @@ export function renderTextReport(report: AuditReport): string {
   const lines: string[] = [];
   const api = report.api;
   lines.push(`Preflight audit of ${api.name} (${api.id}) in ${api.region}${api.accountId ? `, account ${api.accountId}` : ""}`);
-  lines.push(`Source: ${report.source.connection}${report.source.customEndpoint ? " (custom endpoint)" : ""}; read at ${report.readAt}`);
+  lines.push(`Source: ${describeSource(report.source)}; read at ${report.readAt}`);
   const calls = Object.entries(report.stats.calls).map(([op, n]) => `${op} ${n}`).join(", ");
   lines.push(`Calls: ${report.stats.totalCalls} (${calls}); retries ${report.stats.retries}; ${report.stats.wallTimeMs} ms`);
   lines.push(
@@ -24,7 +26,10 @@ export function renderTextReport(report: AuditReport): string {
   const summary = SEVERITIES.map((s) => `${report.counts[s]} ${s}`).join(", ");
   lines.push(`Findings: ${report.findings.length} (${summary})`);
   for (const f of report.findings) {
-    lines.push(`  [${f.severity.toUpperCase()}] ${f.ruleId}: ${f.message}`);
+    // Template findings lead with file:line:col, the form editors and terminals turn into a link.
+    const position = positionOf(report.source, f.target);
+    const at = position ? `${position.file}:${position.line}:${position.column}: ` : "";
+    lines.push(`  ${at}[${f.severity.toUpperCase()}] ${f.ruleId}: ${f.message}`);
     const where = target(f);
     if (where) lines.push(`      where: ${where}${f.stages.length ? `; stages ${f.stages.join(", ")}` : ""}${f.draftOnly ? " (draft only, not deployed)" : ""}`);
     lines.push(`      symptom: ${f.symptom}`);

@@ -1,6 +1,7 @@
 import { badRequest, notFound } from "../errors";
 import type { IntegrationResponseWire, IntegrationWire, MethodWire } from "../state";
 import type { Scope } from "../store";
+import { isIntegrationResponseSource } from "./integration-response-mappings";
 import { requireIntegration, requireMethodAt } from "./lookup";
 import { checkStatusCode } from "./method-responses";
 import { replaceMethod } from "./methods";
@@ -138,10 +139,18 @@ export function putIntegrationResponse(
   return deepCopy(response);
 }
 
-/** Each mapped header must be declared by the method response with the same status code. */
+/**
+ * Each mapped header must be declared by the method response with the same status code, and each value must be a
+ * source AWS accepts for an integration response (see integration-response-mappings.ts).
+ */
 function validateResponseMappings(method: MethodWire, response: IntegrationResponseWire): void {
   const keys = Object.keys(response.responseParameters ?? {});
   if (keys.length === 0) return;
+  for (const [key, value] of Object.entries(response.responseParameters ?? {})) {
+    if (!isIntegrationResponseSource(value)) {
+      throw badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: ${key}]`);
+    }
+  }
   const declared = method.methodResponses?.[response.statusCode];
   if (!declared) throw badRequest("Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]");
   for (const key of keys) {

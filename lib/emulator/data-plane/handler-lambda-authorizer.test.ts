@@ -184,11 +184,25 @@ describe("Lambda REQUEST authorizer", () => {
     expect((await fetch(`${running.stageUrl()}/items/1?tenant=t1`, { headers: { "X-User": "alice" } })).status).toBe(200);
   });
 
-  it("invokes without identity sources when caching is off, with the request event", async () => {
+  it("answers 401 without invoking when a configured identity source is missing, caching off too", async () => {
     const fn = authorizerFunction(allowAll);
-    const fixture = requestApi(fn.uri, 0);
+    running = await startDataPlane(requestApi(fn.uri, 0));
+    const response = await fetch(`${running.stageUrl()}/items/1`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("x-amzn-errortype")).toBe("UnauthorizedException");
+    expect(fn.calls).toHaveLength(0);
+  });
+
+  it("invokes on every request when caching is off and no identity source is configured, with the request event", async () => {
+    const fn = authorizerFunction(allowAll);
+    const fixture = createFixtureApi();
+    const authorizer = fixture.putAuthorizer(tokenAuthorizer(fn.uri, { type: "REQUEST", identitySource: undefined, authorizerResultTtlInSeconds: 0 }));
+    fixture.putResource("/items/{id}", { GET: method("GET", { authorizationType: "CUSTOM", authorizerId: authorizer.id }) });
+    fixture.deploy();
     running = await startDataPlane(fixture);
     expect((await fetch(`${running.stageUrl()}/items/9?a=b`)).status).toBe(200);
+    expect((await fetch(`${running.stageUrl()}/items/9?a=b`)).status).toBe(200);
+    expect(fn.calls).toHaveLength(2);
     expect(fn.calls[0]).toMatchObject({
       type: "REQUEST",
       resource: "/items/{id}",

@@ -42,6 +42,8 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   }
 
   const read = await readIncomingRequest(req, target);
+  // Set once routed, so later gateway responses can fill $context.resourcePath and $context.resourceId.
+  const routed: { resourcePath?: string; resourceId?: string } = {};
   const fail = (error: GatewayError, request?: IncomingRequest, pathParameters?: Record<string, string>) =>
     renderGatewayResponse(error, deployed.deployment.snapshot.gatewayResponses, {
       request,
@@ -50,6 +52,8 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
       requestId,
       apiId: target.apiId,
       stageName: target.stageName,
+      accountId: deployed.account.accountId,
+      ...routed,
     });
   if (!read.ok) return fail({ type: "REQUEST_TOO_LARGE", message: "Request Too Long" });
   const { request } = read;
@@ -57,6 +61,7 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   const route = matchRoute(deployed.deployment.snapshot.resources, request.path, request.httpMethod);
   if (route.kind === "no-route") return fail({ type: "MISSING_AUTHENTICATION_TOKEN", message: "Missing Authentication Token" }, request);
   const { method, resource, pathParameters } = route;
+  Object.assign(routed, { resourcePath: resource.path, resourceId: resource.id });
 
   const ids = identifiers(deployed, target.apiId, target.stageName);
   const stageVariables = deployed.stage.variables ?? {};

@@ -48,8 +48,10 @@ export async function runIntegration(call: IntegrationCall): Promise<Integration
 function respondThroughIntegrationResponses(call: IntegrationCall, selector: string, backendHeaders: Record<string, string>, backendBody: string): IntegrationOutcome {
   const selected = selectIntegrationResponse(call.method.methodIntegration?.integrationResponses, selector);
   if (!selected) return { ok: false, error: CONFIGURATION_ERROR };
-  const sources = { request: call.request, pathParameters: call.pathParameters, stageVariables: call.stageVariables, integrationHeaders: backendHeaders };
-  return { ok: true, reply: buildMethodResponse(call.method, selected, sources, backendBody) };
+  const context = { requestId: call.requestId, apiId: call.apiId, stage: call.stageName, accountId: call.accountId, resourcePath: call.resource.path, httpMethod: call.request.httpMethod };
+  const sources = { request: call.request, pathParameters: call.pathParameters, stageVariables: call.stageVariables, integrationHeaders: backendHeaders, context };
+  const reply = buildMethodResponse(call.method, selected, sources, backendBody);
+  return reply ? { ok: true, reply } : { ok: false, error: CONFIGURATION_ERROR };
 }
 
 /**

@@ -35,7 +35,7 @@ export async function runLambdaAuthorizer(call: LambdaAuthorizerCall): Promise<A
   const { authorizer } = call;
   const ttl = authorizer.authorizerResultTtlInSeconds ?? DEFAULT_AUTHORIZER_TTL_SECONDS;
 
-  const identity = authorizer.type === "TOKEN" ? tokenIdentity(call) : requestIdentity(call, ttl);
+  const identity = authorizer.type === "TOKEN" ? tokenIdentity(call) : requestIdentity(call);
   if (!identity.ok) return identity;
 
   let result = ttl > 0 ? getCachedAuthorization(call.apiId, call.stageName, authorizer.id, identity.cacheKey, call.now) : undefined;
@@ -74,13 +74,18 @@ function tokenIdentity(call: LambdaAuthorizerCall): Identity {
 }
 
 /**
- * REQUEST: with caching on, every identity source must be present and non-empty (else 401
- * uninvoked) and together they form the cache key. With caching off (TTL 0) the identity sources
- * are optional and API Gateway invokes the function directly.
- * https://repost.aws/knowledge-center/api-gateway-401-error-lambda-authorizer
+ * REQUEST: every configured identity source must be present and non-empty, else 401 without invoking the function
+ * ("Only when this is true does the authorizer invoke the authorizer Lambda function, otherwise, it returns a 401
+ * Unauthorized response without calling the Lambda function", API_Authorizer.html, identitySource); together they
+ * form the cache key. The same page makes the sources optional only when caching is off (TTL 0): an authorizer with
+ * none configured is then invoked on every request. The page does not condition the validation itself on caching,
+ * and the Serverless Framework and serverless-offline threads read it the same way: users clear identitySource with
+ * TTL 0 precisely so that requests lacking the header still reach the Lambda
+ * (https://github.com/serverless/serverless/pull/10168, https://github.com/dherault/serverless-offline/pull/1720,
+ * https://github.com/dherault/serverless-offline/issues/1638). No published measurement settles TTL 0 with a
+ * configured source; SPEC.md marks it, and the rule lowers its confidence for that case.
  */
-function requestIdentity(call: LambdaAuthorizerCall, ttl: number): Identity {
-  if (ttl <= 0) return { ok: true, cacheKey: "" };
+function requestIdentity(call: LambdaAuthorizerCall): Identity {
   const values: string[] = [];
   for (const source of parseIdentitySource(call.authorizer.identitySource)) {
     const value = readIdentitySource(source, call);

@@ -6,6 +6,8 @@ export interface MappingSources {
   pathParameters?: Record<string, string>;
   stageVariables?: Record<string, string>;
   integrationHeaders?: Record<string, string>;
+  /** `$context` variables by name without the prefix, e.g. "requestId". */
+  context?: Record<string, string>;
 }
 
 /**

@@ -8,8 +8,10 @@ export interface HttpReply {
 }
 
 export function sendReply(res: ServerResponse, reply: HttpReply, requestId: string): void {
-  // API Gateway stamps every response with its request id; clients and logs correlate on it.
-  const headers: Record<string, string | number> = { ...reply.headers, "x-amzn-RequestId": requestId };
+  // API Gateway stamps every response with its request id and its extended request id (x-amz-apigw-id, the
+  // $context.extendedRequestId of https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html);
+  // clients and logs correlate on them.
+  const headers: Record<string, string | number> = { ...reply.headers, "x-amzn-RequestId": requestId, "x-amz-apigw-id": requestId };
   headers["Content-Length"] = Buffer.byteLength(reply.body);
   res.writeHead(reply.statusCode, headers);
   res.end(reply.body);

@@ -42,9 +42,15 @@ describe("matchRoute", () => {
     expect(matched("/pets/1/toys/2", "GET")).toEqual({ id: "proxy", verb: "ANY", params: { proxy: "pets/1/toys/2" } });
   });
 
-  it("reports no route when the resource lacks the method", () => {
-    expect(matched("/pets/42", "DELETE")).toBe("no-route");
-    expect(matched("/empty", "GET")).toBe("no-route");
+  it("falls through to the greedy proxy when the matched resource lacks the method (pair resolution)", () => {
+    expect(matched("/pets/42", "DELETE")).toEqual({ id: "proxy", verb: "ANY", params: { proxy: "pets/42" } });
+    expect(matched("/empty", "GET")).toEqual({ id: "proxy", verb: "ANY", params: { proxy: "empty" } });
+  });
+
+  it("reports no route when no resource in the tree has the method", () => {
+    const withoutProxy = resources.filter((r) => r.id !== "proxy");
+    expect(matchRoute(withoutProxy, "/pets/42", "DELETE").kind).toBe("no-route");
+    expect(matchRoute(withoutProxy, "/empty", "GET").kind).toBe("no-route");
   });
 
   it("reports no route without a proxy fallback", () => {

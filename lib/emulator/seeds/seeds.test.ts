@@ -4,6 +4,7 @@ import { findAuthorizerFunction, type TokenAuthorizerEvent } from "../data-plane
 import { startEmulator, type Emulator } from "../index";
 import { emulatorClient } from "../testing/sdk-client";
 import { HEALTHY_API_ID } from "./healthy";
+import { PROXY_API_ID, PROXY_DEPLOYMENT_ID } from "./proxy";
 import { generateLargeApi, seedManyApis } from "./large-api";
 import { STOREFRONT_API_ID, STOREFRONT_PLANTED, STOREFRONT_PROD_DEPLOYMENT_ID } from "./storefront";
 
@@ -78,6 +79,29 @@ describe("healthy seed", () => {
       expect(responses.find((response) => response.responseType === type)!.responseParameters).toHaveProperty(["gatewayresponse.header.Access-Control-Allow-Origin"]);
     }
     expect(draft.get("GET /products/{id}")!.methodIntegration!.cacheKeyParameters).toContain("method.request.header.Authorization");
+  });
+});
+
+describe("proxy seed", () => {
+  it("has the SAM layout: an authorized /{proxy+} ANY, method-less intermediates, one resource with its own OPTIONS", async () => {
+    const resources = (await client.send(new GetResourcesCommand({ restApiId: PROXY_API_ID, embed: ["methods"], limit: 500 }))).items ?? [];
+    const verbs = Object.fromEntries(resources.map((r) => [r.path, Object.keys(r.resourceMethods ?? {}).sort()]));
+    expect(verbs).toEqual({
+      "/": [],
+      "/{proxy+}": ["ANY"],
+      "/orders": ["POST"],
+      "/orders/{id}": [],
+      "/orders/{id}/items": ["GET", "OPTIONS", "PUT"],
+      "/users": [],
+      "/users/{userId}": ["GET", "OPTIONS"],
+      "/users/me": ["PATCH"],
+      "/health": ["GET"],
+    });
+    const draft = await methods(PROXY_API_ID);
+    expect(draft.get("ANY /{proxy+}")).toMatchObject({ authorizationType: "CUSTOM" });
+    expect(draft.get("OPTIONS /orders/{id}/items")).toMatchObject({ authorizationType: "NONE", methodIntegration: { type: "MOCK" } });
+    const deployment = await client.send(new GetDeploymentCommand({ restApiId: PROXY_API_ID, deploymentId: PROXY_DEPLOYMENT_ID, embed: ["apisummary"] }));
+    expect(Object.keys(deployment.apiSummary ?? {})).toContain("/users/me");
   });
 });
 

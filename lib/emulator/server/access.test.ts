@@ -30,7 +30,7 @@ describe("authentication, accounts and regions", () => {
     await eu.send(new CreateRestApiCommand({ name: "eu-only" }));
     expect((await eu.send(new GetRestApisCommand({}))).items!.map((api) => api.name)).toEqual(["eu-only"]);
     const us = emulatorClient(emulator.url);
-    expect((await us.send(new GetRestApisCommand({}))).items!.map((api) => api.name)).toEqual(["storefront", "healthy"]);
+    expect((await us.send(new GetRestApisCommand({}))).items!.map((api) => api.name)).toEqual(["storefront", "healthy", "proxy"]);
     const last = emulator.requestLog.entries().at(-1)!;
     expect(last).toMatchObject({ operation: "GetRestApis", region: "us-east-1", accountId: "123456789012", status: 200 });
   });

@@ -98,6 +98,6 @@ describe("realism knobs", () => {
     await client.send(new GetRestApisCommand({})); // fault used up
     emulator.store.scope().state.restApis.clear();
     expect((await fetch(`${emulator.url}/__emulator/reset`, { method: "POST" })).status).toBe(204);
-    expect((await client.send(new GetRestApisCommand({}))).items!.map((api) => api.id)).toEqual([STOREFRONT_API_ID, "healthy001"]);
+    expect((await client.send(new GetRestApisCommand({}))).items!.map((api) => api.id)).toEqual([STOREFRONT_API_ID, "healthy001", "proxy00001"]);
   });
 });

@@ -28,7 +28,7 @@ describe("reads through the real SDK", () => {
     expect(first.position).toBeTypeOf("string");
     const names: string[] = [];
     for await (const page of paginateGetRestApis({ client }, {})) names.push(...(page.items ?? []).map((api) => api.name ?? ""));
-    expect(names).toEqual(["storefront", "healthy", "third"]);
+    expect(names).toEqual(["storefront", "healthy", "proxy", "third"]);
   });
 
   it("paginates GetResources and honours embed=methods", async () => {

@@ -123,6 +123,29 @@ describe("writes through the real SDK", () => {
     expect(integrationResponse.responseParameters).toEqual({ [header]: "'*'", [methodsHeader]: "'GET,OPTIONS'" });
     expect(integrationResponse.responseTemplates).toEqual({ "application/json": "" });
 
+    // Only integration-response sources are accepted (API_IntegrationResponse.html, responseParameters): a method
+    // request value such as the caller's Origin, or nonsense, is refused on put and on patch alike.
+    for (const value of ["method.request.header.Origin", "nonsense", "integration.request.header.x", "'unterminated"]) {
+      await expect(client.send(new PutIntegrationResponseCommand({
+        restApiId, resourceId: userId, httpMethod: "OPTIONS", statusCode: "200", responseParameters: { [header]: value },
+      })), value).rejects.toThrow(/Invalid mapping expression/);
+    }
+    await expect(client.send(new UpdateIntegrationResponseCommand({
+      restApiId, resourceId: userId, httpMethod: "OPTIONS", statusCode: "200",
+      patchOperations: [{ op: "replace", path: `/responseParameters/${header}`, value: "method.request.header.Origin" }],
+    }))).rejects.toThrow(/Invalid mapping expression/);
+    for (const value of ["integration.response.header.Origin", "integration.response.multivalueheader.Vary", "integration.response.body", "integration.response.body.cors.origin", "stageVariables.origin", "context.requestId"]) {
+      const accepted = await client.send(new UpdateIntegrationResponseCommand({
+        restApiId, resourceId: userId, httpMethod: "OPTIONS", statusCode: "200",
+        patchOperations: [{ op: "replace", path: `/responseParameters/${header}`, value }],
+      }));
+      expect(accepted.responseParameters?.[header], value).toBe(value);
+    }
+    await client.send(new UpdateIntegrationResponseCommand({
+      restApiId, resourceId: userId, httpMethod: "OPTIONS", statusCode: "200",
+      patchOperations: [{ op: "replace", path: `/responseParameters/${header}`, value: "'*'" }],
+    }));
+
     const patched = await client.send(new UpdateIntegrationCommand({
       restApiId, resourceId: userId, httpMethod: "OPTIONS",
       patchOperations: [{ op: "replace", path: "/timeoutInMillis", value: "5000" }, { op: "replace", path: "/requestTemplates/application~1json", value: "{}" }],

@@ -15,6 +15,15 @@ export const cases: RuleCases = {
   valid: [
     { name: "explicit OPTIONS beside an authorized ANY takes precedence", model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")).cors()) },
     { name: "ANY without authorization or key", model: proxy((r) => r.method("ANY")) },
+    {
+      name: "a resource with its own OPTIONS does not fall through to the authorized proxy; method-less intermediates are the proxy's own finding",
+      model: api()
+        .authorizer("jwt", { type: "TOKEN" })
+        .resource("/{proxy+}", (r) => r.method("ANY", (m) => m.authorizer("jwt")).cors())
+        .resource("/orders/{id}/lines", (r) => r.method("GET", (m) => m.authorizer("jwt")).cors())
+        .stage("prod")
+        .build(),
+    },
     { name: "sam api_with_auth_all_maximum: authorized ANYs, but nothing says browsers call the API", model: samApiWithAuthAllMaximum() },
     { name: "sam api_with_cors_and_auth_no_preflight_auth: no ANY", model: samApiWithCorsAndAuthNoPreflightAuth() },
   ],
@@ -28,6 +37,26 @@ export const cases: RuleCases = {
           target: { path: "/admin/{proxy+}", httpMethod: "ANY", authorizerId: "pool" },
           stages: ["prod"],
           messageIncludes: ['401 {"message":"Unauthorized"}'],
+          fixKinds: ["add-cors-preflight", "redeploy-stage"],
+        },
+      ],
+    },
+    {
+      name: "SAM layout: a resource without OPTIONS falls through to the authorized /{proxy+} ANY",
+      model: api()
+        .authorizer("jwt", { type: "TOKEN" })
+        .resource("/{proxy+}", (r) => r.method("ANY", (m) => m.authorizer("jwt")))
+        .resource("/orders", (r) => r.method("POST", (m) => m.authorizer("jwt")))
+        .resource("/orders/{id}/lines", (r) => r.method("GET", (m) => m.authorizer("jwt")).cors())
+        .stage("prod")
+        .build(),
+      findings: [
+        { messageId: "authorized", target: { path: "/{proxy+}", httpMethod: "ANY" }, stages: ["prod"] },
+        {
+          messageId: "fallthrough",
+          target: { path: "/orders", httpMethod: "OPTIONS", authorizerId: "jwt" },
+          stages: ["prod"],
+          messageIncludes: ["OPTIONS /orders is answered by ANY /{proxy+}, which requires the Lambda authorizer 'jwt': 401 every time."],
           fixKinds: ["add-cors-preflight", "redeploy-stage"],
         },
       ],

@@ -1,7 +1,10 @@
+import { answeredBy } from "@/lib/model/answered-by";
+import type { ApiModel, MethodModel, ResourceModel } from "@/lib/model/types";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
-import { redeploy, servedMethod } from "@/lib/rules/support/deployed-stages";
+import { answeringServed, redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
-import { ANSWER, preflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
+import { ANSWER, preflightAuthOutcome, type PreflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
+import { needsPreflight } from "@/lib/rules/support/request-headers";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
 
@@ -14,13 +17,14 @@ export const anyMethodAnswersPreflight: Rule = {
     confidence: "likely",
     browserSends: "The browser sends OPTIONS without credentials to the same path as the real request.",
     gatewayAnswers:
-      'ANY matches OPTIONS when the resource has no explicit OPTIONS method, so the preflight meets ANY\'s authorizer or API key: 401 {"message":"Unauthorized"} (Lambda or Cognito authorizer), 403 {"message":"Missing Authentication Token"} (AWS_IAM) or 403 {"message":"Forbidden"} (API key).',
-    why: "A greedy proxy (ANY /{proxy+}) with an authorizer is the common shape: every path under it, OPTIONS included, needs credentials. An explicit OPTIONS method on the same resource takes precedence over ANY, so adding one with authorization NONE and a MOCK integration fixes the preflight without opening the API. Runs only when the API shows it serves browsers.",
+      'ANY matches OPTIONS when the resource has no explicit OPTIONS method, and API Gateway resolves the resource and the method as a pair, so a resource without OPTIONS or ANY sends its preflight on to a {param} sibling or a greedy {proxy+} ancestor. When that ANY has an authorizer or an API key, the preflight meets it: 401 {"message":"Unauthorized"} (Lambda or Cognito authorizer), 403 {"message":"Missing Authentication Token"} (AWS_IAM) or 403 {"message":"Forbidden"} (API key).',
+    why: "A greedy proxy (ANY /{proxy+}) with an authorizer is the common shape, and SAM or CDK put specific functions beside it on resources that have no OPTIONS: every one of those preflights falls through to the proxy and needs credentials. An explicit OPTIONS method on the resource takes precedence over ANY and over any fall-through, so adding one with authorization NONE and a MOCK integration fixes the preflight without opening the API. Runs only when the API shows it serves browsers.",
     docs: [DOCS.cors, DOCS.corsConsole, DOCS.authorizer, DOCS.apiKeySource],
     peers: [],
     messages: {
       authorized: "ANY {{path}} uses {{authorization}} and the resource has no OPTIONS method: every preflight meets it and gets {{answer}}.",
       keyRequired: "ANY {{path}} requires an API key and the resource has no OPTIONS method: every preflight gets {{answer}}.",
+      fallthrough: "OPTIONS {{path}} is answered by ANY {{answerPath}}, which requires {{requirement}}: {{outcome}}.",
     },
     fixable: true,
     requires: ["resources"],
@@ -30,33 +34,89 @@ export const anyMethodAnswersPreflight: Rule = {
     if (!servesBrowsers(model)) return [];
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
-      const any = resource.methods.find((m) => m.httpMethod === "ANY");
-      if (!any || resource.methods.some((m) => m.httpMethod === "OPTIONS")) continue;
+      const answer = answeredBy(model, resource.path, "OPTIONS");
+      if (!answer || answer.method.httpMethod !== "ANY") continue;
+      const any = answer.method;
       if (any.authorizationType === "NONE" && !any.apiKeyRequired) continue;
-      const stages = model.stages
-        .filter((stage) => {
-          const served = servedMethod(model, stage, resource.path, "ANY");
-          return served !== undefined && (served.authorizationType !== "NONE" || served.apiKeyRequired) && !servedMethod(model, stage, resource.path, "OPTIONS");
-        })
-        .map((s) => s.name);
-      const authorized = any.authorizationType !== "NONE";
-      const outcome = authorized ? preflightAuthOutcome(model, any) : undefined;
-      const answer = outcome?.answer ?? ANSWER.forbidden;
-      const because = outcome?.because ?? "ANY requires an API key, which a preflight never carries";
-      findings.push({
-        messageId: authorized ? "authorized" : "keyRequired",
-        data: { path: resource.path, authorization: outcome?.authorizer ? `${any.authorizationType} authorizer '${outcome.authorizer.name}'` : any.authorizationType, answer },
-        symptom: `Browsers calling any method on ${resource.path} from another origin fail: the preflight is routed to ANY and gets ${answer.split(",")[0]} because ${because}.`,
-        target: { resourceId: resource.id, path: resource.path, httpMethod: "ANY", ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}) },
-        stages,
-        draftOnly: stages.length === 0,
-        evidence: { authorizationType: any.authorizationType, authorizerId: any.authorizerId ?? null, apiKeyRequired: any.apiKeyRequired, explicitOptions: false },
-        fixes: [
-          { kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...suggestedCors(model, resource) },
-          ...redeploy(stages, `Deploy an explicit OPTIONS ${resource.path} ahead of ANY`),
-        ],
-      });
+      // A fall-through matters only where a browser preflights the resource's own methods; a method-less
+      // intermediate is the proxy's own path space, which the proxy's own finding covers.
+      if (answer.elsewhere && !resource.methods.some((m) => needsPreflight(model, m))) continue;
+      findings.push(answer.elsewhere ? fallthroughFinding(model, resource, answer.resource, any) : ownFinding(model, resource, any));
     }
     return findings;
   },
 };
+
+/** Stages whose deployment sends the preflight of `path` to an ANY that needs a credential. */
+function guardedStages(model: ApiModel, path: string, answerPath: string): string[] {
+  return model.stages
+    .filter((stage) => {
+      const served = answeringServed(model, stage, path, "OPTIONS");
+      return served !== undefined && served.httpMethod === "ANY" && served.path === answerPath && (served.summary.authorizationType !== "NONE" || served.summary.apiKeyRequired);
+    })
+    .map((s) => s.name);
+}
+
+function ownFinding(model: ApiModel, resource: ResourceModel, any: MethodModel): FindingDraft {
+  const stages = guardedStages(model, resource.path, resource.path);
+  const authorized = any.authorizationType !== "NONE";
+  const outcome = authorized ? preflightAuthOutcome(model, any) : undefined;
+  const answer = outcome?.answer ?? ANSWER.forbidden;
+  const because = outcome?.because ?? "ANY requires an API key, which a preflight never carries";
+  return {
+    messageId: authorized ? "authorized" : "keyRequired",
+    ...(outcome?.confidence ? { confidence: outcome.confidence } : {}),
+    data: { path: resource.path, authorization: outcome?.authorizer ? `${any.authorizationType} authorizer '${outcome.authorizer.name}'` : any.authorizationType, answer },
+    symptom: `Browsers calling any method on ${resource.path} from another origin fail: the preflight is routed to ANY and gets ${answer.split(",")[0]} because ${because}.`,
+    target: { resourceId: resource.id, path: resource.path, httpMethod: "ANY", ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}) },
+    stages,
+    draftOnly: stages.length === 0,
+    evidence: { authorizationType: any.authorizationType, authorizerId: any.authorizerId ?? null, apiKeyRequired: any.apiKeyRequired, explicitOptions: false },
+    fixes: [
+      { kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...suggestedCors(model, resource) },
+      ...redeploy(stages, `Deploy an explicit OPTIONS ${resource.path} ahead of ANY`),
+    ],
+  };
+}
+
+/** "the Lambda authorizer 'jwt'", "the Cognito authorizer 'pool'", "IAM authorization", "an API key". */
+function requirementOf(any: MethodModel, outcome: PreflightAuthOutcome | undefined): string {
+  if (!outcome) return "an API key";
+  if (any.authorizationType === "AWS_IAM") return "IAM authorization (a SigV4-signed request)";
+  const name = outcome.authorizer ? ` '${outcome.authorizer.name}'` : "";
+  return any.authorizationType === "COGNITO_USER_POOLS" ? `the Cognito authorizer${name}` : `the Lambda authorizer${name}`;
+}
+
+function fallthroughFinding(model: ApiModel, resource: ResourceModel, answering: ResourceModel, any: MethodModel): FindingDraft {
+  const stages = guardedStages(model, resource.path, answering.path);
+  const outcome = any.authorizationType !== "NONE" ? preflightAuthOutcome(model, any) : undefined;
+  const answer = outcome?.answer ?? ANSWER.forbidden;
+  const status = answer.split(" {")[0] ?? answer;
+  const everyTime = outcome?.everyTime ?? true;
+  const because = outcome?.because ?? "the ANY requires an API key, which a preflight never carries";
+  return {
+    messageId: "fallthrough",
+    ...(outcome?.confidence ? { confidence: outcome.confidence } : {}),
+    data: {
+      path: resource.path,
+      answerPath: answering.path,
+      requirement: requirementOf(any, outcome),
+      outcome: everyTime ? `${status} every time` : `${status}, intermittently, as the Lambda (and its cache) decides`,
+    },
+    symptom: `Browsers calling ${resource.methods.map((m) => m.httpMethod).join(", ")} ${resource.path} from another origin fail: ${resource.path} has no OPTIONS or ANY, so API Gateway routes the preflight to ANY ${answering.path}, which answers ${status} because ${because}.`,
+    target: { resourceId: resource.id, path: resource.path, httpMethod: "OPTIONS", ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}) },
+    stages,
+    draftOnly: stages.length === 0,
+    evidence: {
+      answeredBy: `ANY ${answering.path}`,
+      authorizationType: any.authorizationType,
+      authorizerId: any.authorizerId ?? null,
+      apiKeyRequired: any.apiKeyRequired,
+      explicitOptions: false,
+    },
+    fixes: [
+      { kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...suggestedCors(model, resource) },
+      ...redeploy(stages, `Deploy an explicit OPTIONS ${resource.path}, which answers before the fall-through to ANY ${answering.path}`),
+    ],
+  };
+}

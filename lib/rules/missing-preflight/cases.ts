@@ -17,11 +17,29 @@ export const cases: RuleCases = {
       model: api().resource("/admin/{proxy+}", (r) => r.method("ANY")).resource("/cart", (r) => r.cors()).stage("prod").build(),
     },
     {
+      name: "the preflight falls through to a greedy ancestor's ANY (pair resolution; another rule judges the ANY)",
+      model: api().resource("/{proxy+}", (r) => r.method("ANY")).resource("/orders/{id}", (r) => r.method("PUT")).resource("/cart", (r) => r.cors()).stage("prod").build(),
+    },
+    {
+      name: "the preflight falls through to a {param} sibling's OPTIONS",
+      model: api().resource("/users/{userId}", (r) => r.method("GET").cors()).resource("/users/me", (r) => r.method("PATCH")).stage("prod").build(),
+    },
+    {
       name: "sam api_with_auth_all_maximum: no sign the API serves browsers",
       model: samApiWithAuthAllMaximum(),
     },
   ],
   invalid: [
+    {
+      name: "a greedy ancestor without OPTIONS or ANY does not answer the preflight",
+      model: api()
+        .resource("/{proxy+}", (r) => r.method("GET"))
+        .resource("/orders/{id}", (r) => r.method("PUT"))
+        .resource("/cart", (r) => r.cors())
+        .stage("prod")
+        .build(),
+      findings: [{ messageId: "missing", target: { path: "/orders/{id}" }, stages: ["prod"], messageIncludes: ["no {param} sibling or greedy ancestor answers OPTIONS"] }],
+    },
     {
       name: "PUT and DELETE without OPTIONS on an API that serves browsers",
       model: api()

@@ -1,6 +1,7 @@
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
-import { redeploy, servedVerbs } from "@/lib/rules/support/deployed-stages";
+import { answeredBy } from "@/lib/model/answered-by";
+import { answeringServed, redeploy, servedVerbs } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
 import { needsPreflight } from "@/lib/rules/support/request-headers";
@@ -16,12 +17,13 @@ export const missingPreflight: Rule = {
     confidence: "likely",
     browserSends:
       "A cross-origin PUT, PATCH or DELETE, or any request with Authorization, x-api-key, a JSON Content-Type or another custom header, is preceded by OPTIONS on the same path.",
-    gatewayAnswers: 'With neither OPTIONS nor ANY on the resource there is no method to match: 403 {"message":"Missing Authentication Token"}.',
-    why: "API Gateway answers a request for a method that does not exist with Missing Authentication Token, whatever the cause. Enabling CORS on one resource does not enable it on its children. The rule runs only when the API shows it serves browsers (an OPTIONS method or Access-Control-* headers somewhere); an API made CORS-aware only inside a Lambda leaves no trace it can see.",
+    gatewayAnswers:
+      'API Gateway resolves the resource and the method as a pair: OPTIONS falls through to a {param} sibling or a greedy {proxy+} ancestor with OPTIONS or ANY. When nothing in the tree has one there is no method to match: 403 {"message":"Missing Authentication Token"}.',
+    why: "API Gateway answers a request no resource+method pair serves with Missing Authentication Token, whatever the cause. Enabling CORS on one resource does not enable it on its children. A preflight that falls through to another resource is not missing: the rules on authorized preflights judge whatever answers it. The rule runs only when the API shows it serves browsers (an OPTIONS method or Access-Control-* headers somewhere); an API made CORS-aware only inside a Lambda leaves no trace it can see.",
     docs: [DOCS.cors, DOCS.corsConsole, DOCS.missingToken],
     peers: [],
     messages: {
-      missing: "{{path}} has {{verbs}} but no OPTIONS or ANY method: the preflight gets {{answer}}.",
+      missing: "{{path}} has {{verbs}} but no OPTIONS or ANY method, and no {param} sibling or greedy ancestor answers OPTIONS: the preflight gets {{answer}}.",
     },
     fixable: true,
     requires: ["resources"],
@@ -33,21 +35,22 @@ export const missingPreflight: Rule = {
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
       const verbs = resource.methods.map((m) => m.httpMethod);
-      if (verbs.includes("OPTIONS") || verbs.includes("ANY")) continue;
+      // Judged by whatever answers OPTIONS here, own method or a fall-through (lib/model/answered-by.ts).
+      if (answeredBy(model, resource.path, "OPTIONS")) continue;
       const preflighted = resource.methods.filter((m) => needsPreflight(model, m));
       if (preflighted.length === 0) continue;
       const preflightedVerbs = preflighted.map((m) => m.httpMethod);
       const stages = model.stages
         .filter((stage) => {
           const served = servedVerbs(model, stage, resource.path);
-          return !served.includes("OPTIONS") && !served.includes("ANY") && served.some((v) => preflightedVerbs.includes(v));
+          return !answeringServed(model, stage, resource.path, "OPTIONS") && served.some((v) => preflightedVerbs.includes(v));
         })
         .map((s) => s.name);
       const cors = suggestedCors(model, resource);
       findings.push({
         messageId: "missing",
         data: { path: resource.path, verbs: joinWords(preflightedVerbs), answer: ANSWER.missingToken },
-        symptom: `Browsers calling ${describeBrowserCalls(model, resource, resource.path)} from another origin fail: the preflight OPTIONS ${resource.path} gets ${ANSWER.missingToken} because the resource has no OPTIONS method.`,
+        symptom: `Browsers calling ${describeBrowserCalls(model, resource, resource.path)} from another origin fail: the preflight OPTIONS ${resource.path} gets ${ANSWER.missingToken} because no resource in the tree answers OPTIONS for it.`,
         target: { resourceId: resource.id, path: resource.path },
         stages,
         draftOnly: stages.length === 0,

@@ -26,7 +26,7 @@ export const optionsRequiresApiKey: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, resource, draft: method, badStages, calls } of guardedPreflights(model, (served) => served.apiKeyRequired)) {
+    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(model, (served) => served.apiKeyRequired)) {
       const target = { ...(resource ? { resourceId: resource.id } : {}), path, httpMethod: "OPTIONS" as const };
       if (!method) {
         findings.push({
@@ -48,7 +48,7 @@ export const optionsRequiresApiKey: Rule = {
         target,
         stages: badStages,
         draftOnly: badStages.length === 0,
-        evidence: { apiKeyRequired: true, apiKeySource: model.api.apiKeySource },
+        evidence: { apiKeyRequired: true, apiKeySource: model.api.apiKeySource, answersFor },
         fixes: [
           { kind: "set-method-api-key-required", resourceId: method.resourceId, path, httpMethod: "OPTIONS", value: false },
           ...redeploy(badStages, `Deploy OPTIONS ${path} without an API key`),

@@ -18,3 +18,30 @@ it("names the browser call and the missing header in the symptom", () => {
   );
   expect(finding?.fixes[0]).toEqual({ kind: "set-method-authorization", resourceId: "orders-id", path: "/orders/{id}", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" });
 });
+
+it("lowers its confidence for a REQUEST authorizer with caching off whose header source a preflight lacks", () => {
+  const build = (ttl: number) =>
+    api()
+      .authorizer("session", { type: "REQUEST", identitySource: "method.request.header.X-Session", ttl })
+      .resource("/cart", (r) => r.method("PUT", (m) => m.authorizer("session")).options((m) => m.authorizer("session").cors()))
+      .stage("prod")
+      .build();
+  const [uncached] = runRule(optionsRequiresAuthorization, build(0));
+  expect(uncached?.message).toContain('401 {"message":"Unauthorized"}');
+  expect(uncached?.confidence).toBe("likely");
+  const [cached] = runRule(optionsRequiresAuthorization, build(300));
+  expect(cached?.confidence).toBe("certain");
+});
+
+it("judges a preflight that falls through to a {param} sibling's guarded OPTIONS by that OPTIONS", () => {
+  const model = api()
+    .authorizer("jwt", { type: "TOKEN" })
+    .resource("/users/{userId}", (r) => r.method("GET", (m) => m.authorizer("jwt")).options((m) => m.authorizer("jwt").cors()))
+    .resource("/users/me", (r) => r.method("PATCH", (m) => m.authorizer("jwt")))
+    .stage("prod")
+    .build();
+  const findings = runRule(optionsRequiresAuthorization, model);
+  expect(findings).toHaveLength(1);
+  expect(findings[0]?.evidence.answersFor).toEqual(["/users/me"]);
+  expect(findings[0]?.symptom).toContain("PATCH /users/me (whose preflights fall through to OPTIONS /users/{userId})");
+});

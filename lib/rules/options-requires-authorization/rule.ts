@@ -31,7 +31,7 @@ export const optionsRequiresAuthorization: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, resource, draft: method, badStages, calls } of guardedPreflights(model, (served) => served.authorizationType !== "NONE")) {
+    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(model, (served) => served.authorizationType !== "NONE")) {
       if (!method) {
         // The draft is fixed; the deployed authorization type is all we know of the stages.
         const stage = model.stages.find((s) => badStages.includes(s.name));
@@ -64,6 +64,7 @@ export const optionsRequiresAuthorization: Rule = {
       }
       findings.push({
         messageId: outcome.everyTime ? "everyTime" : "lambdaDecides",
+        ...(outcome.confidence ? { confidence: outcome.confidence } : {}),
         data: { path, authorization, answer: outcome.answer, because: outcome.because },
         symptom: `Browsers calling ${calls} from another origin fail${outcome.everyTime ? "" : " intermittently"}: the preflight OPTIONS ${path} gets ${outcome.answer.split(",")[0]} because ${outcome.because}.`,
         target: { resourceId: method.resourceId, path, httpMethod: "OPTIONS", ...(method.authorizerId !== undefined ? { authorizerId: method.authorizerId } : {}) },
@@ -77,6 +78,7 @@ export const optionsRequiresAuthorization: Rule = {
           authorizerTtlSeconds: outcome.authorizer?.effectiveTtlSeconds ?? null,
           lambdaInvoked: outcome.lambdaInvoked,
           failsEveryTime: outcome.everyTime,
+          answersFor,
         },
         fixes,
       });

@@ -12,6 +12,7 @@ import {
   splitList,
 } from "@/lib/rules/support/cors-headers";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { fallthroughCallers, withCallers } from "@/lib/rules/support/preflight-callers";
 import { DOCS } from "@/lib/rules/support/docs";
 import { requiredRequestHeaders } from "@/lib/rules/support/request-headers";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
@@ -44,9 +45,12 @@ export const preflightResponseIncomplete: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const resource of model.resources) {
-      const options = resource.methods.find((m) => m.httpMethod === "OPTIONS");
+    const callers = fallthroughCallers(model);
+    for (const own of model.resources) {
+      const options = own.methods.find((m) => m.httpMethod === "OPTIONS");
       if (!options?.integration || isProxyIntegration(options)) continue;
+      // The preflights this OPTIONS answers include those that fall through to it (e.g. PATCH /users/me → /users/{userId}).
+      const resource = withCallers(own, callers.get(own.path) ?? []);
       const { problems, status, evidence } = inspect(model, resource, options);
       if (problems.length === 0) continue;
       const stages = stagesWhere(model, resource.path, "OPTIONS");
@@ -54,7 +58,7 @@ export const preflightResponseIncomplete: Rule = {
       findings.push({
         messageId: "incomplete",
         data: { path: resource.path, status, problems: problems.map((p) => p.text).join("; ") },
-        symptom: `Browsers calling ${describeBrowserCalls(model, resource, resource.path)} from another origin fail${breaks ? "" : " for some calls"}: the preflight response ${problems[0]?.text ?? "is incomplete"}.`,
+        symptom: `Browsers calling ${describeBrowserCalls(model, own, own.path)}${callers.has(own.path) ? ` (and ${callers.get(own.path)!.map((c) => describeBrowserCalls(model, c, c.path)).join(", ")}, whose preflights fall through to it)` : ""} from another origin fail${breaks ? "" : " for some calls"}: the preflight response ${problems[0]?.text ?? "is incomplete"}.`,
         target: { resourceId: resource.id, path: resource.path, httpMethod: "OPTIONS" },
         stages,
         draftOnly: stages.length === 0,

@@ -1,3 +1,4 @@
+import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
 import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
 import type { RedeployStageIntent } from "@/lib/remediation/intents";
 
@@ -9,6 +10,18 @@ export function servedMethod(model: ApiModel, stage: StageModel, path: string, v
   if (stage.deployment) return stage.deployment.apiSummary[path]?.[verb];
   const method = draftMethod(model, path, verb);
   return method ? { authorizationType: method.authorizationType, apiKeyRequired: method.apiKeyRequired } : undefined;
+}
+
+/**
+ * What a stage answers a request for verb on path, resolving the resource and the method as a pair (a fall-through
+ * to a `{param}` sibling or a greedy ancestor included); undefined means 403 Missing Authentication Token.
+ */
+export function answeringServed(model: ApiModel, stage: StageModel, path: string, verb: HttpVerb): DeployedAnswer | undefined {
+  if (stage.deployment) return answeredByDeployment(stage.deployment, path, verb);
+  const answer = answeredBy(model, path, verb);
+  if (!answer) return undefined;
+  const summary = { authorizationType: answer.method.authorizationType, apiKeyRequired: answer.method.apiKeyRequired };
+  return { path: answer.resource.path, httpMethod: answer.method.httpMethod, summary, elsewhere: answer.elsewhere };
 }
 
 export function draftMethod(model: ApiModel, path: string, verb: HttpVerb) {

@@ -1,6 +1,7 @@
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
-import { describeBrowserCalls } from "@/lib/rules/support/browser-calls";
+import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
 import { allMethodKeys, draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { fallthroughCallers } from "@/lib/rules/support/preflight-callers";
 
 export interface GuardedPreflight {
   path: string;
@@ -9,8 +10,10 @@ export interface GuardedPreflight {
   draft: MethodModel | undefined;
   /** Stages whose deployment serves an OPTIONS that asks for it. */
   badStages: string[];
-  /** The browser calls that need this preflight, for the symptom. */
+  /** The browser calls that need this preflight, for the symptom (fall-through callers included). */
   calls: string;
+  /** Other resources whose preflight falls through to this OPTIONS (no OPTIONS or ANY of their own). */
+  answersFor: string[];
 }
 
 /**
@@ -19,6 +22,7 @@ export interface GuardedPreflight {
  */
 export function guardedPreflights(model: ApiModel, asksForCredential: (method: DeployedMethodSummary) => boolean): GuardedPreflight[] {
   const guarded: GuardedPreflight[] = [];
+  const callers = fallthroughCallers(model);
   for (const { path, verb } of allMethodKeys(model)) {
     if (verb !== "OPTIONS") continue;
     const method = draftMethod(model, path, verb);
@@ -26,7 +30,10 @@ export function guardedPreflights(model: ApiModel, asksForCredential: (method: D
     const badStages = stagesWhere(model, path, verb, asksForCredential);
     const draft = method !== undefined && asksForCredential(method) ? method : undefined;
     if (!draft && badStages.length === 0) continue;
-    guarded.push({ path, resource, draft, badStages, calls: describeBrowserCalls(model, resource, path) });
+    const others = callers.get(path) ?? [];
+    const own = describeBrowserCalls(model, resource, path);
+    const calls = others.length === 0 ? own : `${joinWords([own, ...others.map((r) => describeBrowserCalls(model, r, r.path))])} (whose preflights fall through to OPTIONS ${path})`;
+    guarded.push({ path, resource, draft, badStages, calls, answersFor: others.map((r) => r.path) });
   }
   return guarded;
 }

@@ -1,4 +1,5 @@
 import type { ApiModel, AuthorizationType, AuthorizerModel, IdentitySource } from "@/lib/model/types";
+import type { Confidence } from "@/lib/rules/types";
 import { PREFLIGHT_REQUEST_HEADERS } from "./cors-headers";
 import { authorizerOf } from "./request-headers";
 
@@ -14,6 +15,11 @@ export interface PreflightAuthOutcome {
   authorizer?: AuthorizerModel;
   /** Identity sources a preflight cannot carry. */
   missingSources: IdentitySource[];
+  /**
+   * "likely" when no document or measurement states this answer outright: a REQUEST authorizer with caching off (TTL 0)
+   * and a configured identity source the preflight lacks (see below).
+   */
+  confidence?: Confidence;
 }
 
 export const ANSWER = {
@@ -31,7 +37,9 @@ export const ANSWER = {
  *   (https://repost.aws/knowledge-center/api-gateway-cognito-401-unauthorized).
  * - TOKEN/REQUEST: an identity source "missing, null or empty" → 401 Unauthorized "without calling
  *   the Lambda function" (https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html,
- *   identitySource). Otherwise the Lambda runs on the preflight and its (cached) policy decides.
+ *   identitySource), whatever the TTL (the emulator does the same; see its SPEC.md). A REQUEST authorizer with
+ *   TTL 0 and no identity source runs the Lambda. Otherwise the Lambda runs on the preflight and its (cached)
+ *   policy decides.
  */
 export function preflightAuthOutcome(model: ApiModel, method: { authorizationType: AuthorizationType; authorizerId?: string }): PreflightAuthOutcome {
   const authorizer = authorizerOf(model, method);
@@ -51,8 +59,13 @@ export function preflightAuthOutcome(model: ApiModel, method: { authorizationTyp
   const kind = authorizer.type === "TOKEN" ? "Lambda TOKEN authorizer" : "Lambda REQUEST authorizer";
   if (missing.length > 0) {
     const what = missing.map(describeSource).join(" and ");
+    // API_Authorizer.html states the uninvoked 401 for configured REQUEST sources without conditioning it on caching,
+    // and the Serverless Framework / serverless-offline threads rely on it at TTL 0 (users clear identitySource so
+    // the Lambda runs); no published measurement covers TTL 0, so that case is "likely", not "certain".
+    const thin = authorizer.type === "REQUEST" && authorizer.effectiveTtlSeconds === 0;
     return {
       ...base,
+      ...(thin ? { confidence: "likely" as const } : {}),
       missingSources: missing,
       answer: ANSWER.unauthorized,
       everyTime: true,

@@ -1,18 +1,12 @@
 import "server-only";
-import packageJson from "@/package.json";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { readLiveApi, type LiveOptions } from "@/lib/aws/reader/live-reader";
 import { accountFromArns, callerAccountId } from "@/lib/aws/identity/caller-account";
 import { CallStats } from "@/lib/aws/client/call-stats";
 import type { PreflightAwsError } from "@/lib/aws/errors/aws-errors";
-import { normalizeApi } from "@/lib/model/normalize";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
-import type { ApiModel } from "@/lib/model/types";
-import { SEVERITIES, type Severity } from "@/lib/rules/types";
-import { runRules } from "@/lib/audit/run-rules";
-import { AUDIT_REPORT_VERSION, type AuditReport, type AuditWarning, type CallStatistics } from "@/lib/audit/types";
-
-export const PREFLIGHT_VERSION: string = packageJson.version;
+import { auditModel } from "@/lib/audit/audit-model";
+import type { AuditWarning, CallStatistics, AuditReport } from "@/lib/audit/types";
 
 export interface RunAuditInput {
   connection: Connection;
@@ -40,13 +34,7 @@ function inferAccount(snapshot: RawApiSnapshot): string | undefined {
   return accountFromArns(texts);
 }
 
-function countBySeverity(findings: AuditReport["findings"]): Record<Severity, number> {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
-
-/** read → normalize → rules → AuditReport. Expected failures (credentials, access, not found…) are values. */
+/** The live loader: read the API through a connection, then the pure audit core. Expected failures are values. */
 export async function runAudit(input: RunAuditInput): Promise<RunAuditResult> {
   const startedAt = performance.now();
   const stats = input.live?.stats ?? new CallStats();
@@ -65,38 +53,14 @@ export async function runAudit(input: RunAuditInput): Promise<RunAuditResult> {
   if (accountId) snapshot.accountId = accountId;
   if (inferred) warnings.push({ code: "account-inferred", message: `Account id ${inferred} inferred from the Lambda/Cognito ARNs the API uses (the caller's identity was not available).` });
 
-  const normalized = normalizeApi(snapshot);
-  let model: ApiModel = normalized.model;
-  if (input.stage !== undefined) {
-    const stages = model.stages.map((s) => s.name);
-    if (!stages.includes(input.stage)) {
-      return {
-        ok: false,
-        failure: { kind: "stage-not-found", message: `Stage "${input.stage}" does not exist on API ${input.restApiId}; stages: ${stages.join(", ") || "none"}.`, stages },
-        stats: statistics(stats, startedAt),
-      };
-    }
-    model = { ...model, stages: model.stages.filter((s) => s.name === input.stage) };
-  }
-  for (const m of model.missing) {
-    warnings.push({ code: "partial-read", message: `${m.operation} failed${m.detail ? ` (${m.detail})` : ""}: ${m.reason}`, part: m.part });
-  }
-  for (const message of normalized.warnings) warnings.push({ code: "unexpected-value", message });
-
-  const { findings, notEvaluated } = runRules(model);
-  const report: AuditReport = {
-    reportVersion: AUDIT_REPORT_VERSION,
-    preflightVersion: PREFLIGHT_VERSION,
-    api: { ...(accountId ? { accountId } : {}), region: input.region, id: model.api.id, name: model.api.name },
+  const audited = auditModel({
+    snapshot,
     source: { kind: "live", connection: input.connection.id, customEndpoint: input.connection.customEndpoint },
     readAt,
-    partial: model.missing.length > 0,
-    model,
-    findings,
-    notEvaluated,
+    ...(input.stage !== undefined ? { stage: input.stage } : {}),
     warnings,
     stats: statistics(stats, startedAt),
-    counts: countBySeverity(findings),
-  };
-  return { ok: true, report };
+  });
+  if (!audited.ok) return { ok: false, failure: audited.failure, stats: statistics(stats, startedAt) };
+  return audited;
 }

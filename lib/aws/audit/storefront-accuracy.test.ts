@@ -5,7 +5,7 @@ import type { Emulator } from "@/lib/emulator";
 import { HEALTHY_API_ID } from "@/lib/emulator/seeds/healthy";
 import { STOREFRONT_API_ID, STOREFRONT_PLANTED } from "@/lib/emulator/seeds/storefront";
 import type { Finding } from "@/lib/rules/types";
-import { runAudit } from "./run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 
 /**
  * Accuracy end to end: the real reader (AWS SDK) against the emulator's seeds, then every rule.

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, STOREFRONT_API_ID, HEALTHY_API_ID, type Emulator } from "@/lib/emulator";
-import { runAudit } from "@/lib/audit/run-audit";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { emulatorConnection, fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
 import { apiModelSchema } from "@/lib/model/schema";
 

@@ -1,0 +1,74 @@
+/**
+ * The audit core: a pure function from what a source produced (a raw snapshot) to a versioned report.
+ * It never reads anything; live reading (lib/aws) and template reading (lib/templates) are loaders that
+ * end here, so a template audit and a live audit run exactly the same normalisation and rules.
+ */
+import { normalizeApi } from "@/lib/model/normalize";
+import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
+import type { ApiModel } from "@/lib/model/types";
+import { SEVERITIES, type Severity } from "@/lib/rules/types";
+import { runRules } from "@/lib/audit/run-rules";
+import { PREFLIGHT_VERSION } from "@/lib/audit/version";
+import type { AuditSource } from "@/lib/audit/source";
+import { AUDIT_REPORT_VERSION, type AuditReport, type AuditWarning, type CallStatistics } from "@/lib/audit/types";
+
+export interface AuditModelInput {
+  snapshot: RawApiSnapshot;
+  source: AuditSource;
+  /** ISO timestamp of the read (live) or of the template reading. */
+  readAt: string;
+  /** Audit one stage only (the others are left out of the model). */
+  stage?: string;
+  /** Warnings the loader already has (an inferred account, a template gap). */
+  warnings?: AuditWarning[];
+  stats?: CallStatistics;
+}
+
+export type AuditModelResult = { ok: true; report: AuditReport } | { ok: false; failure: { kind: "stage-not-found"; message: string; stages: string[] } };
+
+const NO_CALLS: CallStatistics = { calls: {}, totalCalls: 0, retries: 0, wallTimeMs: 0 };
+
+export function countBySeverity(findings: AuditReport["findings"]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** snapshot → normalize → rules → AuditReport. Pure: the same input gives the same report. */
+export function auditModel(input: AuditModelInput): AuditModelResult {
+  const { snapshot } = input;
+  const normalized = normalizeApi(snapshot);
+  let model: ApiModel = normalized.model;
+  if (input.stage !== undefined) {
+    const stages = model.stages.map((s) => s.name);
+    if (!stages.includes(input.stage)) {
+      return {
+        ok: false,
+        failure: { kind: "stage-not-found", message: `Stage "${input.stage}" does not exist on API ${model.api.id}; stages: ${stages.join(", ") || "none"}.`, stages },
+      };
+    }
+    model = { ...model, stages: model.stages.filter((s) => s.name === input.stage) };
+  }
+  const warnings: AuditWarning[] = [...(input.warnings ?? [])];
+  for (const m of model.missing) {
+    warnings.push({ code: "partial-read", message: `${m.operation} failed${m.detail ? ` (${m.detail})` : ""}: ${m.reason}`, part: m.part });
+  }
+  for (const message of normalized.warnings) warnings.push({ code: "unexpected-value", message });
+
+  const { findings, notEvaluated } = runRules(model);
+  const report: AuditReport = {
+    reportVersion: AUDIT_REPORT_VERSION,
+    preflightVersion: PREFLIGHT_VERSION,
+    api: { ...(snapshot.accountId ? { accountId: snapshot.accountId } : {}), region: snapshot.region, id: model.api.id, name: model.api.name },
+    source: input.source,
+    readAt: input.readAt,
+    partial: model.missing.length > 0,
+    model,
+    findings,
+    notEvaluated,
+    warnings,
+    stats: input.stats ?? NO_CALLS,
+    counts: countBySeverity(findings),
+  };
+  return { ok: true, report };
+}

@@ -1,0 +1,25 @@
+import { answeredBy } from "@/lib/model/answered-by";
+import type { ApiModel, ResourceModel } from "@/lib/model/types";
+
+/**
+ * Resources whose preflight another resource's OPTIONS answers, by the answering path: they have methods but no
+ * OPTIONS or ANY of their own, and API Gateway resolves `OPTIONS <their path>` to a `{param}` sibling's or a greedy
+ * ancestor's OPTIONS (lib/model/answered-by.ts). A preflight is judged by whatever answers it, so that OPTIONS must
+ * also suit their calls.
+ */
+export function fallthroughCallers(model: ApiModel): Map<string, ResourceModel[]> {
+  const callers = new Map<string, ResourceModel[]>();
+  for (const resource of model.resources) {
+    if (resource.methods.length === 0) continue;
+    const answer = answeredBy(model, resource.path, "OPTIONS");
+    if (!answer?.elsewhere || answer.method.httpMethod !== "OPTIONS") continue;
+    callers.set(answer.resource.path, [...(callers.get(answer.resource.path) ?? []), resource]);
+  }
+  return callers;
+}
+
+/** The resource as its OPTIONS sees it: its own methods plus those of the resources whose preflights fall through to it. */
+export function withCallers(resource: ResourceModel, callers: readonly ResourceModel[]): ResourceModel {
+  if (callers.length === 0) return resource;
+  return { ...resource, methods: [...resource.methods, ...callers.flatMap((caller) => caller.methods.filter((m) => m.httpMethod !== "OPTIONS"))] };
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench:template`: how long auditing templates takes (the shared corpus, and a generated
+ * 1,000-resource API as SAM and as Terraform), as a ratio against auditing the same 1,000-resource API live
+ * from the emulator in the same run. Prints figures only (median of 5 after a warm-up); asserts nothing.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { startEmulator } from "@/lib/emulator";
+import { generateLargeApi } from "@/lib/emulator/seeds/large-api";
+import { openConnection } from "@/lib/aws/connections/connection";
+import { runAudit } from "@/lib/aws/audit/run-live-audit";
+import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
+import { auditTemplates } from "@/lib/templates/audit-templates";
+import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
+import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
+import { largeSamTemplate, largeTerraformConfiguration } from "@/lib/templates/testing/large-templates";
+import type { FileTree } from "@/lib/templates/files/file-tree";
+
+const RESOURCES = 1_000;
+const RUNS = 5;
+
+async function median(run: () => Promise<unknown> | unknown): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+interface Row {
+  case: string;
+  apis: number;
+  methods: number;
+  findings: number;
+  ms: number;
+}
+
+function templateRow(name: string, tree: FileTree): () => Promise<Row> {
+  return async () => {
+    let last = auditTemplates(tree);
+    const ms = await median(() => (last = auditTemplates(tree)));
+    if (last.errors.length > 0) console.error(`${name}: ${last.errors.map((e) => e.message).join("; ")}`);
+    return {
+      case: name,
+      apis: last.reports.length,
+      methods: last.reports.reduce((n, r) => n + r.model.resources.reduce((m, res) => m + res.methods.length, 0), 0),
+      findings: last.reports.reduce((n, r) => n + r.findings.length, 0),
+      ms,
+    };
+  };
+}
+
+async function main() {
+  const emulator = await startEmulator({ port: 0, seed: false });
+  try {
+    const apiId = generateLargeApi(emulator.store, { resources: RESOURCES });
+    const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
+    if (!opened.ok) throw opened.error;
+    let liveReport: Awaited<ReturnType<typeof runAudit>> | undefined;
+    const liveMs = await median(async () => (liveReport = await runAudit({ connection: opened.connection, region: "us-east-1", restApiId: apiId, live: fastLiveOptions() })));
+    if (!liveReport?.ok) throw new Error("live audit of the generated API failed");
+    const live: Row = {
+      case: `live ${RESOURCES.toLocaleString("en")} resources (emulator, no latency)`,
+      apis: 1,
+      methods: liveReport.report.model.resources.reduce((m, r) => m + r.methods.length, 0),
+      findings: liveReport.report.findings.length,
+      ms: liveMs,
+    };
+
+    const rows: Row[] = [live];
+    const corpus = ["corpus", "corpus-more"].map((name) => resolve(process.cwd(), "..", "shared", name)).filter((dir) => existsSync(dir));
+    if (corpus.length > 0) {
+      const tree = diskFileTree(corpus);
+      if (tree.ok) rows.push(await templateRow(`shared corpus (${tree.tree.paths.length} files)`, tree.tree)());
+    } else {
+      console.log("(../shared/corpus not found: corpus row skipped)");
+    }
+    rows.push(await templateRow(`SAM ${RESOURCES.toLocaleString("en")} resources`, memoryFileTree([{ path: "large/template.yaml", text: largeSamTemplate(RESOURCES) }]))());
+    rows.push(await templateRow(`Terraform ${RESOURCES.toLocaleString("en")} resources`, memoryFileTree([{ path: "large/main.tf", text: largeTerraformConfiguration(RESOURCES) }]))());
+
+    console.log(`\nTemplate audits vs the same API audited live (median of ${RUNS}, same run)\n`);
+    console.log("| case | APIs | methods | findings | ms | × live |");
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const row of rows) {
+      console.log(`| ${row.case} | ${row.apis} | ${row.methods} | ${row.findings} | ${row.ms.toFixed(1)} | ${(row.ms / live.ms).toFixed(2)} |`);
+    }
+  } finally {
+    await emulator.close();
+  }
+}
+
+await main();
