@@ -59,6 +59,7 @@ const TESTS = [`**/*.test.${SOURCE}`, `**/testing/**/*.${SOURCE}`];
 /** Rules per lib/ folder on top of `libBelowUi` and `relativeEscape`; a folder not listed gets just those. */
 const LIB_FOLDER_RULES = {
   model: [layerRule.modelIsPure],
+  audit: [layerRule.auditIsPure],
   templates: [layerRule.templatesAreSources],
   emulator: [layerRule.emulatorStandsAlone],
 };
