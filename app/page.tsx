@@ -8,6 +8,7 @@ import { ReaderError } from "@/components/connect/reader-error";
 import type { ProfileOption } from "@/components/connect/types";
 import { ReadOnlyNotice } from "@/components/share/read-only-notice";
 import { RecentAudits } from "@/components/share/recent-audits";
+import { TemplateSourceCard } from "@/components/templates/template-source-card";
 import { openConnectionById } from "./_server/connection";
 import { inventoryFor } from "./_server/inventory";
 import { loadRecent, readOnlyMode } from "./_server/share";
@@ -59,6 +60,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <Intro />
 
       <ConnectionPicker key={`picker:${connectionId ?? ""}`} action={chooseConnection} current={connectionId} profiles={profiles} profilesError={profilesError} />
+      <TemplateSourceCard />
 
       {!connectionId ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="choose-hint">

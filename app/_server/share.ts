@@ -119,17 +119,22 @@ function storeFailure(error: AuditStoreError): UiError {
 export async function shareLiveAudit(request: ShareRequest, now: Date = new Date()): Promise<ShareOutcome> {
   const loaded = await loadAudit(request.connection, request.region, request.apiId);
   if (!loaded.ok) return loaded;
+  return storeReport(loaded.report, request.expiry, now);
+}
+
+/** Stores a report Preflight itself produced on this server (a live read, or a cached template audit). */
+export async function storeReport(report: AuditReport, expiry: ExpiryChoice, now: Date = new Date()): Promise<ShareOutcome> {
   try {
     const store = await getAuditStore();
-    const expiresAt = expiryDate(request.expiry, now);
-    const saved = await store.save(loaded.report, expiresAt ? { expiresAt } : {});
+    const expiresAt = expiryDate(expiry, now);
+    const saved = await store.save(report, expiresAt ? { expiresAt } : {});
     return {
       ok: true,
       id: saved.id,
       createdAt: saved.createdAt,
       ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
-      readAt: loaded.report.readAt,
-      findings: loaded.report.findings.length,
+      readAt: report.readAt,
+      findings: report.findings.length,
     };
   } catch (error) {
     if (error instanceof AuditStoreError) return { ok: false, error: storeFailure(error) };

@@ -13,6 +13,7 @@ import { FindingsList } from "@/components/findings/findings-list";
 import { filterFindings } from "@/components/findings/findings-filter";
 import type { Explainer } from "@/components/findings/explain";
 import { SeverityBadge } from "@/components/findings/severity-badge";
+import { FindingSourceProvider } from "@/components/findings/source-location";
 import { DetailPanel } from "@/components/matrix/detail-panel";
 import { MatrixLegend } from "@/components/matrix/matrix-legend";
 import { MethodMatrix } from "@/components/matrix/method-matrix";
@@ -109,6 +110,7 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
   const selectedRow = selectedPath ? matrix.rows.find((item) => item.resource.path === selectedPath) : undefined;
 
   return (
+    <FindingSourceProvider value={report.source}>
     <div className="space-y-3" data-testid="audit-view">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-y border-zinc-200 py-2 dark:border-zinc-800">
         <label className="flex items-center gap-1 text-xs">
@@ -196,6 +198,7 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
         </div>
       )}
     </div>
+    </FindingSourceProvider>
   );
 }
 

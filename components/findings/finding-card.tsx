@@ -5,6 +5,7 @@ import type { FindingSnippets } from "@/components/remediation/finding-snippets"
 import { Callout } from "@/components/ui/callout";
 import { SeverityBadge } from "./severity-badge";
 import { panelClass } from "@/components/ui/panel";
+import { SourceLocation } from "./source-location";
 
 function evidenceValue(value: Finding["evidence"][string]): string {
   if (value === null) return "(unset)";
@@ -45,6 +46,7 @@ export function FindingCard({
         <code className="text-[11px] text-zinc-500 dark:text-zinc-400">{finding.ruleId}</code>
       </header>
       <p>{finding.message}</p>
+      <SourceLocation target={finding.target} />
       <p className="text-zinc-600 italic dark:text-zinc-400">{finding.symptom}</p>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Confidence {finding.confidence} ·{" "}

@@ -8,26 +8,28 @@ import { EXPIRY_CHOICES } from "@/lib/share/expiry";
 import { EXPIRY_LABELS, formatUtcMinute } from "./expiry";
 import { useOrigin } from "./use-origin";
 
-export interface ShareButtonProps {
-  connection: string;
-  region: string;
-  apiId: string;
+/** What the server stores: a live API it reads again, or a template audit from its own cache (templateAudit id, 1-based api). */
+export type ShareTarget = { connection: string; region: string; apiId: string } | { templateAudit: string; api: string };
+
+export type ShareButtonProps = ShareTarget & {
   /** Team-viewer mode: the button is shown disabled with the reason. */
   readOnly?: boolean;
-}
+  /** The action that stores the target; the live share by default. */
+  action?: (state: ShareState, formData: FormData) => Promise<ShareState>;
+};
 
 /** Stores an immutable snapshot of this API's audit and shows its link. */
-export function ShareButton({ connection, region, apiId, readOnly = false }: ShareButtonProps) {
-  const [state, formAction, pending] = useActionState<ShareState, FormData>(shareAudit, { status: "idle" });
+export function ShareButton({ readOnly = false, action = shareAudit, ...target }: ShareButtonProps) {
+  const [state, formAction, pending] = useActionState<ShareState, FormData>(action, { status: "idle" });
   // The absolute link needs the browser's origin; the server only knows the path.
   const origin = useOrigin();
   const link = state.status === "shared" ? `${origin}${state.path}` : undefined;
 
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2 text-sm" data-testid="share-form" aria-label="Share this audit">
-      <input type="hidden" name="connection" value={connection} />
-      <input type="hidden" name="region" value={region} />
-      <input type="hidden" name="apiId" value={apiId} />
+      {Object.entries(target).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <label className="sr-only" htmlFor="share-expiry">
         Link expiry
       </label>

@@ -15,12 +15,19 @@ export interface RawRestApi {
   endpointTypes?: string[];
   disableExecuteApiEndpoint?: boolean;
   rootResourceId?: string;
+  /** Template sources only so far (`x-amazon-apigateway-binary-media-types`, `BinaryMediaTypes`); normalize does not use it yet. */
+  binaryMediaTypes?: string[];
+  /** The resource policy as JSON text (template sources only so far); normalize does not use it yet. */
+  policy?: string;
 }
 
 export interface RawIntegrationResponse {
   statusCode?: string;
   selectionPattern?: string;
   responseParameters?: Record<string, string>;
+  /** Template sources only so far; normalize does not use them yet. */
+  responseTemplates?: Record<string, string>;
+  contentHandling?: string;
 }
 
 export interface RawIntegration {
@@ -32,6 +39,8 @@ export interface RawIntegration {
   requestTemplates?: Record<string, string>;
   requestParameters?: Record<string, string>;
   integrationResponses?: Record<string, RawIntegrationResponse>;
+  /** Template sources only so far (CONVERT_TO_TEXT / CONVERT_TO_BINARY); normalize does not use it yet. */
+  contentHandling?: string;
 }
 
 export interface RawMethodResponse {

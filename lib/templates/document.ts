@@ -7,6 +7,8 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
+import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
+import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -33,10 +35,36 @@ const SHORT_FORM_TAGS = new Set([
 ]);
 
 function pointer(path: ValuePath): string {
-  return path.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+  return path.map(escapeSegment).join("/");
+}
+
+function lineCounterFor(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  let offset = text.indexOf("\n");
+  while (offset >= 0) {
+    counter.addNewLine(offset + 1);
+    offset = text.indexOf("\n", offset + 1);
+  }
+  return counter;
 }
 
 class BudgetExceeded extends Error {}
+
+class DuplicateKey extends Error {
+  constructor(readonly offset: number, readonly key: string) {
+    super(key);
+  }
+}
+
+function escapeSegment(segment: string | number): string {
+  return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+/** The pointer of a child: `parent` null is the document root (the same strings `pointer` builds). */
+function childPointer(parent: string | null, segment: string | number): string {
+  return parent === null ? escapeSegment(segment) : `${parent}/${escapeSegment(segment)}`;
+}
 
 /** The last parse, reused when the loader's format detection and then the reader parse the same file. */
 let last: { file: string; text: string; result: ParseResult } | undefined;
@@ -51,11 +79,41 @@ export function parseTemplateDocument(file: string, text: string): ParseResult {
 function parseUncached(file: string, text: string): ParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not a YAML or JSON template` } };
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, version: "1.1", prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  // JSON goes through the YAML parser for positions, but YAML forgives what JSON does not ({"a": } is a null).
+  if (/\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\s*[{[]/.test(text))) {
+    const jsonError = findJsonSyntaxError(text);
+    if (jsonError) {
+      const position = lineCounterFor(text).linePos(jsonError.offset);
+      return {
+        ok: false,
+        error: { message: `${file}:${position.line}:${position.col}: invalid JSON: ${jsonError.reason}`, position: { file, line: position.line, column: position.col } },
+      };
+    }
+  }
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const position = lineCounterFor(text).linePos(tooDeep);
+    return {
+      ok: false,
+      error: { message: `${file}:${position.line}:${position.col}: nested more than ${NESTING_LIMIT} levels deep; not read`, position: { file, line: position.line, column: position.col } },
+    };
+  }
+  // Duplicate keys are refused below in one pass: the parser's own uniqueKeys check compares every key with every
+  // other key of its map, which is quadratic in a template's Resources.
+  // The parser records a YAMLWarning (an Error, with a captured stack) for every tag it does not know, i.e. every
+  // !Ref / !Sub: capturing thousands of stacks costs seconds on a large template, so none are captured here.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let yaml: Document;
+  try {
+    yaml = parseDocument(text, { lineCounter, version: "1.1", prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const first = yaml.errors[0];
   if (first) {
     const position = at(first.pos[0]);
@@ -67,35 +125,43 @@ function parseUncached(file: string, text: string): ParseResult {
   let budget = NODE_BUDGET;
   // Inside an expanded alias, positions stay those of the alias itself (none are recorded while expanding).
   const expanding: unknown[] = [];
-  const convert = (node: unknown, path: (string | number)[]): unknown => {
+  // Alias.resolve searches the whole document for its anchor: cache it, or an alias bomb costs seconds, not budget.
+  const aliasTargets = new Map<unknown, unknown>();
+  const convert = (node: unknown, ptr: string | null): unknown => {
     if (--budget < 0) throw new BudgetExceeded();
+    const key = ptr ?? "";
     if (isAlias(node)) {
-      const target = node.resolve(yaml);
+      let target = aliasTargets.get(node);
+      if (target === undefined) {
+        target = node.resolve(yaml) ?? null;
+        aliasTargets.set(node, target);
+      }
       if (!target || expanding.includes(target)) return null;
-      if (node.range && expanding.length === 0) positions.set(pointer(path), node.range[0]);
+      if (node.range && expanding.length === 0) positions.set(key, node.range[0]);
       expanding.push(target);
       try {
-        return convert(target, path);
+        return convert(target, ptr);
       } finally {
         expanding.pop();
       }
     }
     const n = node as Node | null;
-    if (n?.range && expanding.length === 0 && !positions.has(pointer(path))) positions.set(pointer(path), n.range[0]);
+    if (n?.range && expanding.length === 0 && !positions.has(key)) positions.set(key, n.range[0]);
     let value: unknown;
     if (isMap(n)) {
       const object: Record<string, unknown> = {};
       for (const pair of n.items) {
         const keyNode = pair.key;
-        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const childPath = [...path, key];
-        if (isScalar(keyNode) && keyNode.range && expanding.length === 0) positions.set(pointer(childPath), keyNode.range[0]);
+        const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        if (Object.prototype.hasOwnProperty.call(object, name)) throw new DuplicateKey(keyNode && typeof keyNode === "object" && "range" in keyNode && Array.isArray(keyNode.range) ? (keyNode.range[0] as number) : 0, name);
+        const child = childPointer(ptr, name);
+        if (isScalar(keyNode) && keyNode.range && expanding.length === 0) positions.set(child, keyNode.range[0]);
         // defineProperty: a key named "__proto__" stays an own key instead of replacing the prototype.
-        Object.defineProperty(object, key, { value: convert(pair.value, childPath), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, name, { value: convert(pair.value, child), enumerable: true, writable: true, configurable: true });
       }
       value = object;
     } else if (isSeq(n)) {
-      value = n.items.map((item, index) => convert(item, [...path, index]));
+      value = n.items.map((item, index) => convert(item, childPointer(ptr, index)));
     } else if (isScalar(n)) {
       value = n.value;
     } else {
@@ -111,8 +177,14 @@ function parseUncached(file: string, text: string): ParseResult {
 
   let value: unknown;
   try {
-    value = convert(yaml.contents, []);
+    value = convert(yaml.contents, null);
   } catch (error) {
+    if (error instanceof DuplicateKey) {
+      const position = at(error.offset);
+      return { ok: false, error: { message: `${file}:${position.line}:${position.column}: Map keys must be unique ("${error.key.slice(0, 100)}" appears twice)`, position } };
+    }
+    // The parser bounds its own nesting; this keeps a deeper structure it accepted from escaping as a throw.
+    if (error instanceof RangeError) return { ok: false, error: { message: `${file}: nested too deeply to read` } };
     if (error instanceof BudgetExceeded) {
       return { ok: false, error: { message: `${file}: more than ${NODE_BUDGET.toLocaleString("en")} nodes after expanding YAML aliases (an alias bomb?)` } };
     }

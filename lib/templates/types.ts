@@ -41,6 +41,12 @@ export interface TemplateVariant {
   assumptions: Record<string, boolean>;
   snapshot: RawApiSnapshot;
   locations: ElementLocations;
+  /**
+   * `elementKey` → why the reading of that element is uncertain (e.g. authorization inherited from an OpenAPI
+   * document's root `security`, which API Gateway's import is not documented to apply). Findings whose target
+   * has an entry should lower their confidence and show the reason. Absent when nothing is uncertain.
+   */
+  uncertainties?: Record<string, string>;
 }
 
 /** One REST API found in the template(s). */
@@ -52,6 +58,8 @@ export interface TemplateApi {
   files: string[];
   /** CDK construct path from `aws:cdk:path` metadata, where present. */
   constructPath?: string;
+  /** CDK construct path per element (`elementKey` → path of the construct that defines it), where present. */
+  constructPaths?: Record<string, string>;
   variants: TemplateVariant[];
   gaps: TemplateGap[];
 }

@@ -1,0 +1,85 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { TemplateAudit } from "@/lib/templates/audit-templates";
+
+/**
+ * Template audits between the upload and the pages, exports and fix downloads that show them.
+ *
+ * Per process, in memory: an uploaded template is nobody's to keep, so nothing is written to disk, and a
+ * second app instance (or a restart) does not know the id; the page then says to upload again. To keep an
+ * audit or show it to someone else, "Share" stores its report (never the files) in the audit store.
+ * Entries expire after `ttlMs` and at most `maxEntries` are kept (the oldest goes first), so a stream of
+ * uploads cannot grow the process without bound.
+ */
+export interface CachedTemplateAudit {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Paths of every uploaded file, as sent. */
+  uploaded: string[];
+  audit: TemplateAudit;
+}
+
+export interface TemplateAuditCache {
+  put(audit: TemplateAudit, uploaded: string[]): CachedTemplateAudit;
+  /** Undefined for an unknown, expired or malformed id. */
+  get(id: string): CachedTemplateAudit | undefined;
+  size(): number;
+}
+
+export const TEMPLATE_AUDIT_TTL_MS = 60 * 60 * 1000;
+export const TEMPLATE_AUDIT_MAX_ENTRIES = 50;
+
+// 16 random bytes (128 bits) as unpadded base64url: 22 characters, unguessable like a shared audit's id.
+const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+export function isTemplateAuditId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+export function createTemplateAuditCache(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}): TemplateAuditCache {
+  const ttlMs = options.ttlMs ?? TEMPLATE_AUDIT_TTL_MS;
+  const maxEntries = options.maxEntries ?? TEMPLATE_AUDIT_MAX_ENTRIES;
+  const now = options.now ?? Date.now;
+  // A Map iterates in insertion order, so its first key is always the oldest entry.
+  const entries = new Map<string, { cached: CachedTemplateAudit; expiresMs: number }>();
+
+  function sweep(at: number): void {
+    for (const [id, entry] of entries) if (entry.expiresMs <= at) entries.delete(id);
+  }
+
+  return {
+    put(audit, uploaded) {
+      const at = now();
+      sweep(at);
+      while (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      const id = randomBytes(16).toString("base64url");
+      const cached = { id, createdAt: new Date(at).toISOString(), expiresAt: new Date(at + ttlMs).toISOString(), uploaded, audit };
+      entries.set(id, { cached, expiresMs: at + ttlMs });
+      return cached;
+    },
+    get(id) {
+      if (!isTemplateAuditId(id)) return undefined;
+      const entry = entries.get(id);
+      if (!entry) return undefined;
+      if (entry.expiresMs <= now()) {
+        entries.delete(id);
+        return undefined;
+      }
+      return entry.cached;
+    },
+    size() {
+      sweep(now());
+      return entries.size;
+    },
+  };
+}
+
+// On globalThis: Next may load this module once per route bundle (pages, actions, route handlers) in one
+// process, and they must all see the same entries.
+const GLOBAL_KEY = Symbol.for("preflight.templateAuditCache");
+
+export function templateAuditCache(): TemplateAuditCache {
+  const holder = globalThis as typeof globalThis & { [GLOBAL_KEY]?: TemplateAuditCache };
+  return (holder[GLOBAL_KEY] ??= createTemplateAuditCache());
+}

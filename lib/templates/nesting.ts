@@ -1,0 +1,45 @@
+/**
+ * How deeply a YAML/JSON text nests, estimated in one pass before any parser sees it. The YAML parser recurses
+ * once per level; near the end of the stack even V8's regular expression compiler can fail, and that failure
+ * ends the process instead of throwing. A template never nests anywhere near the limit (CloudFormation documents
+ * a few levels, OpenAPI schemas a few dozen), so a text past it is refused up front.
+ *
+ * The estimate adds flow nesting (open brackets and braces not yet closed, counted outside quotes only roughly:
+ * an over-count can only refuse a text absurdly bracketed anyway) to block nesting (the stack of increasing
+ * indentations, as a YAML or Python tokenizer keeps it).
+ */
+export const NESTING_LIMIT = 128;
+
+export function findExcessiveNesting(text: string, limit: number = NESTING_LIMIT): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 /* space */) {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== 35 /* # */ && c !== 13 /* \r */ && flow === 0) {
+        while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
+        indents.push(indent);
+      }
+    }
+    if (c === 91 /* [ */ || c === 123 /* { */) flow++;
+    else if ((c === 93 /* ] */ || c === 125) /* } */ && flow > 0) flow--;
+    else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 32 && flow === 0) {
+      // "- - - x": each sequence entry indicator on one line opens a level too.
+      indents.push(indent + (i - text.lastIndexOf("\n", i)));
+    }
+    if (flow + indents.length > limit) return i;
+  }
+  return undefined;
+}

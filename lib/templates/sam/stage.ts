@@ -1,0 +1,64 @@
+/**
+ * The stage SAM creates for an API (api_generator.py `_construct_stage`): StageName (the implicit API's is
+ * "Prod"), CacheClusterEnabled/Size, MethodSettings, Variables (names only), TracingEnabled.
+ */
+import type { RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
+import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
+
+export interface StageReading {
+  stage: RawStage;
+  problems: string[];
+}
+
+const SETTING_FIELDS: Record<string, keyof RawMethodSetting> = {
+  MetricsEnabled: "metricsEnabled", LoggingLevel: "loggingLevel", DataTraceEnabled: "dataTraceEnabled",
+  ThrottlingBurstLimit: "throttlingBurstLimit", ThrottlingRateLimit: "throttlingRateLimit", CachingEnabled: "cachingEnabled",
+  CacheTtlInSeconds: "cacheTtlInSeconds", CacheDataEncrypted: "cacheDataEncrypted",
+};
+
+/**
+ * CloudFormation's MethodSetting names a method by `ResourcePath` ("/~1resource~1subresource", "/" for the root,
+ * "/*" with HttpMethod "*" for all) and `HttpMethod`; the stage keys its settings "~1resource~1subresource/GET"
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html).
+ * A path written with plain slashes is encoded the same way.
+ */
+export function methodSettingKey(resourcePath: string, httpMethod: string): string {
+  if (resourcePath === "/*" && httpMethod === "*") return "*/*";
+  const body = resourcePath.startsWith("/") ? resourcePath.slice(1) : resourcePath;
+  const encoded = resourcePath === "/" ? "~1" : body.startsWith("~1") ? body.replaceAll("/", "~1") : `~1${body.replaceAll("/", "~1")}`;
+  return `${encoded}/${httpMethod.toUpperCase()}`;
+}
+
+export function readStage(properties: JsonRecord, implicit: boolean): StageReading {
+  const problems: string[] = [];
+  const stageName = implicit ? "Prod" : (placeholderText(properties.StageName) ?? "");
+  if (!stageName) problems.push("StageName is missing or not a string");
+  const stage: RawStage = { stageName: stageName || "(unnamed)", variableNames: isRecord(properties.Variables) ? Object.keys(properties.Variables) : [] };
+  if (typeof properties.CacheClusterEnabled === "boolean") stage.cacheClusterEnabled = properties.CacheClusterEnabled;
+  else if (properties.CacheClusterEnabled !== undefined) problems.push("CacheClusterEnabled is not a literal boolean");
+  const size = placeholderText(properties.CacheClusterSize);
+  if (size !== undefined) stage.cacheClusterSize = size;
+  if (typeof properties.TracingEnabled === "boolean") stage.tracingEnabled = properties.TracingEnabled;
+  if (properties.MethodSettings !== undefined) {
+    if (!Array.isArray(properties.MethodSettings)) problems.push("MethodSettings is not a list");
+    else {
+      const settings: Record<string, RawMethodSetting> = {};
+      properties.MethodSettings.forEach((raw, index) => {
+        if (!isRecord(raw) || typeof raw.ResourcePath !== "string" || typeof raw.HttpMethod !== "string") {
+          problems.push(`MethodSettings[${index}] has no literal ResourcePath and HttpMethod`);
+          return;
+        }
+        const setting: RawMethodSetting = {};
+        for (const [field, target] of Object.entries(SETTING_FIELDS)) {
+          const value = raw[field];
+          if (value === undefined) continue;
+          if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") (setting as Record<string, unknown>)[target] = value;
+          else problems.push(`MethodSettings[${index}].${field} is not a literal value`);
+        }
+        Object.defineProperty(settings, methodSettingKey(raw.ResourcePath, raw.HttpMethod), { value: setting, enumerable: true, writable: true, configurable: true });
+      });
+      stage.methodSettings = settings;
+    }
+  }
+  return { stage, problems };
+}

@@ -1,0 +1,34 @@
+/** The AWS provider's API Gateway (REST) resource types the Terraform readers understand, and reference helpers. */
+import { TfRef, type TfValue } from "./values";
+
+export const RESOURCE_TYPES = {
+  api: "aws_api_gateway_rest_api",
+  resource: "aws_api_gateway_resource",
+  method: "aws_api_gateway_method",
+  integration: "aws_api_gateway_integration",
+  methodResponse: "aws_api_gateway_method_response",
+  integrationResponse: "aws_api_gateway_integration_response",
+  authorizer: "aws_api_gateway_authorizer",
+  gatewayResponse: "aws_api_gateway_gateway_response",
+  deployment: "aws_api_gateway_deployment",
+  stage: "aws_api_gateway_stage",
+  methodSettings: "aws_api_gateway_method_settings",
+} as const;
+
+export const API_GATEWAY_TYPES: ReadonlySet<string> = new Set(Object.values(RESOURCE_TYPES));
+
+/** A record keyed by template text: without a prototype, a key such as `__proto__` stays a plain key. */
+export function keyedRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The object without its undefined properties (wire objects leave unset fields out, as the live reader's do). */
+export function defined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/** The address a value refers to when it is a reference to that attribute. */
+export function refAddress(v: TfValue | undefined, attribute: string): string | undefined {
+  return v instanceof TfRef && v.attribute === attribute ? v.address : undefined;
+}
