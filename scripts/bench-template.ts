@@ -11,6 +11,7 @@ import { openConnection } from "@/lib/aws/connections/connection";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
 import { auditTemplates } from "@/lib/templates/audit-templates";
+import { loadTemplateReaders } from "@/lib/templates/readers";
 import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
 import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
 import { largeSamTemplate, largeTerraformConfiguration } from "@/lib/templates/testing/large-templates";
@@ -41,8 +42,9 @@ interface Row {
 
 function templateRow(name: string, tree: FileTree): () => Promise<Row> {
   return async () => {
-    let last = auditTemplates(tree);
-    const ms = await median(() => (last = auditTemplates(tree)));
+    const readers = await loadTemplateReaders();
+    let last = await auditTemplates(tree, { readers });
+    const ms = await median(async () => (last = await auditTemplates(tree, { readers })));
     if (last.errors.length > 0) console.error(`${name}: ${last.errors.map((e) => e.message).join("; ")}`);
     return {
       case: name,

@@ -22,7 +22,7 @@ export async function auditUploadedTemplates(_previous: TemplateUploadState, for
   if (readOnlyMode()) return { status: "refused", message: "This Preflight is a read-only viewer: templates cannot be uploaded here. Open a shared audit instead." };
   const upload = await parseUpload(formData);
   if (!upload.ok) return { status: "invalid", message: "The files were not audited:", problems: upload.problems };
-  const audit = auditTemplates(memoryFileTree(upload.files));
+  const audit = await auditTemplates(memoryFileTree(upload.files));
   const cached = templateAuditCache().put(audit, upload.files.map((file) => file.path));
   redirect(templateAuditPath(cached.id));
 }

@@ -29,7 +29,7 @@ describe("/templates", () => {
 
 describe("/templates/<id>", () => {
   it("lists every REST API found with format, files and counts, then one line per file that did not parse", async () => {
-    const audit = auditTemplates(
+    const audit = await auditTemplates(
       memoryFileTree([
         { path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI },
         { path: "broken.json", text: '{"openapi": ' },
@@ -50,7 +50,7 @@ describe("/templates/<id>", () => {
   });
 
   it("shows a single file that is no template as a one-line error naming it", async () => {
-    const cached = templateAuditCache().put(auditTemplates(memoryFileTree([{ path: "notes.yaml", text: "just: notes\n" }])), ["notes.yaml"]);
+    const cached = templateAuditCache().put(await auditTemplates(memoryFileTree([{ path: "notes.yaml", text: "just: notes\n" }])), ["notes.yaml"]);
     const html = renderToStaticMarkup(await TemplateAuditPage({ params: Promise.resolve({ id: cached.id }) }));
     expect(html).toContain('data-testid="no-apis"');
     expect(html).toMatch(/data-testid="template-error">notes\.yaml: not a SAM, CloudFormation/);

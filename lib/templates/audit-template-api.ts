@@ -11,6 +11,7 @@ import type { TemplateSource } from "@/lib/audit/source";
 import type { Finding } from "@/lib/rules/types";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import type { TemplateApi, TemplateGap, TemplateVariant } from "@/lib/templates/types";
+import { applyUncertainties } from "@/lib/templates/uncertain-findings";
 
 function findingKey(finding: Finding): string {
   const t = finding.target;
@@ -56,7 +57,7 @@ export function auditTemplateApi(api: TemplateApi, readAt: string, extraGaps: re
     const result = auditModel({ snapshot: withGaps(variant.snapshot, gaps), source: sourceOf(api, variant), readAt, warnings });
     // No stage filter is passed, so the only failure (unknown stage) cannot happen.
     if (!result.ok) throw new Error(result.failure.message);
-    return result.report;
+    return { ...result.report, findings: applyUncertainties(result.report.findings, variant.uncertainties) };
   });
   const [first] = reports as [AuditReport, ...AuditReport[]];
   if (reports.length === 1) return first;

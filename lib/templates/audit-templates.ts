@@ -5,7 +5,7 @@
 import type { AuditReport } from "@/lib/audit/types";
 import type { FileTree } from "@/lib/templates/files/file-tree";
 import { readTemplates, type TemplateReaders } from "@/lib/templates/read-templates";
-import { TEMPLATE_READERS } from "@/lib/templates/readers";
+import { loadTemplateReaders } from "@/lib/templates/readers";
 import { auditTemplateApi } from "@/lib/templates/audit-template-api";
 import type { TemplateError } from "@/lib/templates/types";
 
@@ -19,9 +19,9 @@ export interface TemplateAudit {
   skipped: string[];
 }
 
-export function auditTemplates(tree: FileTree, options: { region?: string; readers?: TemplateReaders; now?: Date } = {}): TemplateAudit {
+export async function auditTemplates(tree: FileTree, options: { region?: string; readers?: TemplateReaders; now?: Date } = {}): Promise<TemplateAudit> {
   const readAt = (options.now ?? new Date()).toISOString();
-  const read = readTemplates(tree, options.readers ?? TEMPLATE_READERS, { region: options.region ?? DEFAULT_TEMPLATE_REGION });
+  const read = readTemplates(tree, options.readers ?? (await loadTemplateReaders()), { region: options.region ?? DEFAULT_TEMPLATE_REGION });
   const reports = read.apis.map((api) => auditTemplateApi(api, readAt, read.gaps));
   return { reports, errors: read.errors, skipped: read.skipped };
 }

@@ -32,7 +32,7 @@ export function formatOfValue(value: unknown): TemplateFormat | undefined {
 export type Detection = { ok: true; format: TemplateFormat } | { ok: false; problem: "unreadable" | "not-a-template"; reason: string };
 
 export function detectTemplateFormat(file: TemplateFile): Detection {
-  if (/\.tf$/i.test(file.path)) return { ok: true, format: "terraform" };
+  if (/\.tf(\.json)?$/i.test(file.path)) return { ok: true, format: "terraform" };
   const parsed = parseTemplateDocument(file.path, file.text);
   if (!parsed.ok) return { ok: false, problem: "unreadable", reason: parsed.error.message };
   const format = formatOfValue(parsed.document.value);

@@ -49,7 +49,7 @@ export function readTemplates(tree: FileTree, readers: TemplateReaders, options:
   for (const path of tree.paths) {
     const named = tree.named.has(path);
     // Terraform reads a whole directory (module-local references): one reader call per directory.
-    if (/\.tf$/i.test(path)) {
+    if (/\.tf(\.json)?$/i.test(path)) {
       const dir = dirnameOf(path);
       if (terraformDirs.has(dir)) continue;
       terraformDirs.add(dir);

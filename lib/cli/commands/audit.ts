@@ -51,7 +51,7 @@ export const auditCommand: CliCommand = {
         io.err(`--template audits files, not a live API: drop ${[...positionals, ...live.map((flag) => `--${flag}`)].join(", ")}.\nUsage: ${this.usage}\n`);
         return EXIT.error;
       }
-      const audited = auditTemplatesFromFlags(values.template, values.region);
+      const audited = await auditTemplatesFromFlags(values.template, values.region);
       if (!audited.ok) {
         io.err(`${audited.message}\n`);
         return EXIT.error;

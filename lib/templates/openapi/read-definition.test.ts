@@ -244,3 +244,23 @@ paths:
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^t\.yaml: not an OpenAPI definition/) } });
   });
 });
+
+describe("readOpenApiDefinition API key schemes", () => {
+  it("reads an apiKey scheme for another header as an API key requirement, flagged uncertain", () => {
+    const reading = readText(`swagger: "2.0"
+info: { title: t, version: "1" }
+paths:
+  /a:
+    get:
+      security: [{ bearer: [] }]
+    post:
+      security: [{ api_key: [] }]
+securityDefinitions:
+  bearer: { type: apiKey, name: Authorization, in: header }
+  api_key: { type: apiKey, name: x-api-key, in: header }
+`);
+    expect(table(reading)).toEqual(["/a GET NONE - key", "/a POST NONE - key"]);
+    expect(Object.keys(reading.uncertainties)).toEqual(["method /a GET"]);
+    expect(reading.uncertainties["method /a GET"]).toMatch(/not the x-api-key header/);
+  });
+});

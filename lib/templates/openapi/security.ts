@@ -20,7 +20,7 @@ import { field, gap, keysOf, recordField, textField, textList, type Reading } fr
 export type SchemeKind =
   | { kind: "authorizer"; authorizer: RawAuthorizer; authorizationType: "CUSTOM" | "COGNITO_USER_POOLS" }
   | { kind: "iam" }
-  | { kind: "apiKey" }
+  | { kind: "apiKey"; unusual?: string }
   | { kind: "unsupported"; reason: string };
 
 export interface SecuritySchemes {
@@ -111,7 +111,13 @@ export function readSecuritySchemes(reading: Reading, root: JsonRecord): Securit
         gap(reading, path, `security scheme "${name}": x-amazon-apigateway-authtype "${authtype}" without an x-amazon-apigateway-authorizer; not read`, "authorizers");
         kind = { kind: "unsupported", reason: `authtype ${authtype} without authorizer` };
       } else if (textField(reading, scheme, "type", path) === "apiKey") {
-        kind = { kind: "apiKey" };
+        // API Gateway's documented API key scheme is `type: apiKey, name: x-api-key, in: header`; another header
+        // name (a bearer token described as apiKey) is still read as the API key requirement, flagged uncertain.
+        const headerName = textField(reading, scheme, "name", path) ?? "";
+        const location = textField(reading, scheme, "in", path) ?? "";
+        kind = headerName.toLowerCase() === "x-api-key" && location === "header"
+          ? { kind: "apiKey" }
+          : { kind: "apiKey", unusual: `security scheme "${name}" is an apiKey scheme for ${location || "?"} "${headerName}", not the x-api-key header; read as requiring an API key` };
       } else {
         const type = textField(reading, scheme, "type", path) ?? "";
         kind = { kind: "unsupported", reason: `type "${type}" without API Gateway extensions` };
@@ -172,6 +178,8 @@ export function methodSecurity(
     }
   });
   result.apiKeyRequired = applied.some((a) => a.kind.kind === "apiKey");
+  const unusualKey = applied.find((a) => a.kind.kind === "apiKey" && a.kind.unusual);
+  if (unusualKey && unusualKey.kind.kind === "apiKey" && unusualKey.kind.unusual) result.uncertainty = unusualKey.kind.unusual;
   const authorizing = applied.filter((a) => a.kind.kind === "authorizer" || a.kind.kind === "iam");
   const unsupported = applied.filter((a) => a.kind.kind === "unsupported");
   if (unsupported.length > 0) {

@@ -142,6 +142,10 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
 
   const editor = new SamSwaggerEditor(body);
   const valid = isRecord(body.paths) && openApiVersion(body) !== undefined;
+  // MergeDefinitions: each event's generated method is merged over the DefinitionBody's own, the generated keys
+  // winning (push.py `_get_merged_definitions`: `{**path_method_body, **generated_path_method_body}`, built on a
+  // fresh skeleton per event, so there is no duplicate check).
+  const merge = !manage && bodySource !== undefined && pyTruthy(props.MergeDefinitions) && valid;
   const apiAuth = isRecord(props.Auth) ? props.Auth : undefined;
 
   // --- events (only SAM-managed bodies get paths from events; push.py `to_cloudformation`)
@@ -157,18 +161,28 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       continue;
     }
     const included = !(event.condition && !resolver.condition(event.condition, [event.path[0] as string, event.path[1] as string, "Condition"]));
-    if (manage) {
-      conditionalOnly.set(path, (conditionalOnly.get(path) ?? true) && event.condition !== undefined);
+    if (manage || merge) {
+      if (manage) conditionalOnly.set(path, (conditionalOnly.get(path) ?? true) && event.condition !== undefined);
       if (!included) {
         // The method sits in Fn::If [condition, method, NoValue]: its path item stays (possibly empty).
         if (!editor.pathItem(path)) define(editor.paths, path, {});
         continue;
       }
-      if (editor.hasIntegration(path, method)) {
+      if (merge) {
+        const existing = editor.pathItem(path)?.[normalizeMethod(method)];
+        if (isRecord(existing)) {
+          // Keys the generated method carries replace the written ones.
+          for (const key of ["x-amazon-apigateway-integration", "responses"]) delete existing[key];
+          if (isRecord(eventProps.Auth) && (pyTruthy(eventProps.Auth.Authorizer) || eventProps.Auth.ApiKeyRequired !== undefined)) delete existing.security;
+          if (Array.isArray(eventProps.RequestParameters)) delete existing.parameters;
+        }
+      } else if (editor.hasIntegration(path, method)) {
         problem(`${event.functionId}.${event.eventId}: API method "${method}" defined multiple times for path "${path}" (SAM refuses the template)`, eventPosition);
         continue;
       }
-      editor.addLambdaIntegration(path, method, { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${event.functionId}.Arn}/invocations` });
+      // push.py `_build_apigw_integration_uri`: the function's invocation ARN, resolved like any template value.
+      const uri = resolver.resolve({ "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${event.functionId}.Arn}/invocations` }, event.path);
+      editor.addLambdaIntegration(path, method, uri);
       origins.set(pointer(["paths", path]), origins.get(pointer(["paths", path])) ?? eventPosition);
       origins.set(pointer(["paths", path, normalizeMethod(method)]), eventPosition);
       if (isRecord(eventProps.Auth)) applyEventAuth(editor, event, eventProps.Auth, apiAuth, path, method, (m) => problem(m, document.positionOf([...event.path, "Properties", "Auth"])));
@@ -222,7 +236,7 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
     const authPosition = propertyPosition(["Auth"]);
     if (!apiAuth || !Object.keys(apiAuth).every((k) => AUTH_KEYS.has(k))) problem("Auth has an unknown key (SAM refuses the template)", authPosition);
     else if (!valid) problem("Auth needs a DefinitionBody that is a Swagger/OpenAPI definition with paths (SAM refuses the template)", authPosition);
-    else applyApiAuth(editor, apiAuth, propertyPosition, origins, problem);
+    else applyApiAuth(editor, apiAuth, resolver, propertyPosition, origins, problem);
   }
 
   // --- GatewayResponses (api_generator.py `_add_gateway_responses`, apigateway.py `ApiGatewayResponse`)
@@ -414,6 +428,7 @@ function applyEventAuth(editor: SamSwaggerEditor, event: SamApiEvent, auth: Json
 function applyApiAuth(
   editor: SamSwaggerEditor,
   auth: JsonRecord,
+  resolver: IntrinsicResolver,
   propertyPosition: (path: ValuePath) => SourcePosition,
   origins: Map<string, SourcePosition>,
   problem: (message: string, position: SourcePosition) => void,
@@ -436,6 +451,8 @@ function applyApiAuth(
         problem(`${scheme.error} (SAM refuses the template)`, position);
         continue;
       }
+      const ext = scheme["x-amazon-apigateway-authorizer"];
+      if (isRecord(ext) && ext.authorizerUri !== undefined) ext.authorizerUri = resolver.resolve(ext.authorizerUri, ["Resources"]);
       Object.defineProperty(schemes, name, { value: scheme, enumerable: true, writable: true, configurable: true });
       scopes[name] = Array.isArray(authorizer.AuthorizationScopes) ? authorizer.AuthorizationScopes : [];
       origins.set(pointer(["securityDefinitions", name]), position);

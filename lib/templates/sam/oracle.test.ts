@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { readSamTemplate } from "@/lib/templates/sam";
 import { methodTable } from "@/lib/templates/testing/method-table";
 import { CORPUS_SAM_DIRS, directoryContext, materialize, translateWithSam } from "@/lib/templates/sam/testing/corpus";
-import { oracleSnapshot, restApiIds } from "@/lib/templates/sam/testing/oracle";
+import { oracleSnapshot, oracleStageNames, restApiIds } from "@/lib/templates/sam/testing/oracle";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 
 /** What the rules read of an authorizer; ARNs are compared elsewhere (the translator fills in parameter defaults and the partition). */
@@ -70,6 +70,11 @@ describe("SAM reader vs the SAM translator", () => {
           if (typeof oracle === "string") throw new Error(`${id}: ${oracle}`);
           expect(methodTable(variant.snapshot), `${id} ${JSON.stringify(variant.assumptions)}`).toEqual(methodTable(oracle));
           expect(authorizerRows(variant.snapshot), `${id} authorizers`).toEqual(authorizerRows(oracle));
+          // Stage names (SAM's extra "Stage" included) where the translator wrote them literally.
+          const expectedStages = oracleStageNames(output, id);
+          if (expectedStages.every((n) => !n.startsWith("{"))) {
+            expect((variant.snapshot.stages ?? []).map((s) => s.stageName).sort(), `${id} stages`).toEqual(expectedStages);
+          }
           compared++;
           comparedVariants++;
         }

@@ -11,7 +11,7 @@
  */
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { parseTemplateDocument, type TemplateDocument } from "@/lib/templates/document";
-import { elementKey, type TemplateApi, type TemplateGap, type TemplateReadContext, type TemplateReader, type TemplateVariant } from "@/lib/templates/types";
+import { elementKey, type SourcePosition, type TemplateApi, type TemplateGap, type TemplateReadContext, type TemplateReader, type TemplateVariant } from "@/lib/templates/types";
 import { readOpenApiDefinition } from "@/lib/templates/openapi/read-definition";
 import { snapshotFromOpenApi } from "@/lib/templates/openapi/snapshot";
 import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
@@ -109,26 +109,27 @@ function assembleVariant(
   const stageReading = readStage(props, source.implicit);
   const stagePosition = source.resourcePath ? document.positionOf([...source.resourcePath, "Properties", "StageName"]) : built.locate([]);
   for (const message of stageReading.problems) gaps.push({ message: `${source.logicalId}: ${message}`, position: stagePosition, part: "stages" });
+  const samStages = stageReading.extraStage ? [stageReading.stage, stageReading.extraStage] : [stageReading.stage];
   let snapshot: RawApiSnapshot;
   let locations: TemplateVariant["locations"];
   let uncertainties: Record<string, string> = {};
   if (built.definition) {
     const reading = readOpenApiDefinition({ definition: built.definition, locate: built.locate });
     gaps.push(...reading.gaps);
-    snapshot = snapshotFromOpenApi(reading, { id: source.logicalId, region: context.region, name: apiName(props, reading.restApi.name, source.logicalId), stages: [stageReading.stage] });
+    snapshot = snapshotFromOpenApi(reading, { id: source.logicalId, region: context.region, name: apiName(props, reading.restApi.name, source.logicalId), stages: samStages });
     locations = reading.locations;
     uncertainties = reading.uncertainties;
     if (attached) {
       // Plain AWS::ApiGateway::* resources whose RestApiId is this SAM API (a GatewayResponse, an extra Method):
       // the CloudFormation reader adds them to what the definition created, as CloudFormation would.
       const build = new ApiBuilder(document, resolver, source.logicalId, context.region).buildOn(reading.restApi, { ...reading, gaps: [] });
-      snapshot = { ...build.snapshot, restApi: { ...build.snapshot.restApi, name: snapshot.restApi.name }, stages: [stageReading.stage, ...(build.snapshot.stages ?? [])], deployments: { ...build.snapshot.deployments } };
+      snapshot = { ...build.snapshot, restApi: { ...build.snapshot.restApi, name: snapshot.restApi.name }, stages: [...samStages, ...(build.snapshot.stages ?? [])], deployments: { ...build.snapshot.deployments } };
       locations = { ...locations, ...build.locations };
       uncertainties = { ...uncertainties, ...build.uncertainties };
     }
   } else {
     snapshot = {
-      region: context.region, restApi: { id: source.logicalId, name: apiName(props, "", source.logicalId) }, stages: [stageReading.stage], deployments: {},
+      region: context.region, restApi: { id: source.logicalId, name: apiName(props, "", source.logicalId) }, stages: samStages, deployments: {},
       missing: [{ part: "resources", operation: "SAM definition", reason: built.unreadable ?? "The definition could not be read." }],
     };
     locations = {};
@@ -136,6 +137,7 @@ function assembleVariant(
   applyRestApiProperties(snapshot, props);
   locations[elementKey({ kind: "api" })] = document.positionOf(source.resourcePath ?? source.events[0]?.path ?? []);
   locations[elementKey({ kind: "stage", name: stageReading.stage.stageName })] = stagePosition;
+  if (stageReading.extraStage) locations[elementKey({ kind: "stage", name: "Stage" })] = locations[elementKey({ kind: "api" })] as SourcePosition;
   return { snapshot, locations, uncertainties, gaps };
 }
 

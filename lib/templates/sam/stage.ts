@@ -7,6 +7,14 @@ import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/open
 
 export interface StageReading {
   stage: RawStage;
+  /**
+   * The stage named "Stage" SAM also deploys unless OpenApiVersion is set: "For reasons of backwards
+   * compatibility, SAM creates a stage called Stage by default. Setting this property to any valid value will
+   * prevent the creation of the auto-generated stage Stage" (SAM developer guide, AWS::Serverless::Api
+   * OpenApiVersion; api_generator.py `_construct_deployment`: Deployment StageName "Stage" unless
+   * `remove_extra_stage`). It has none of the configured stage settings.
+   */
+  extraStage?: RawStage;
   problems: string[];
 }
 
@@ -60,5 +68,9 @@ export function readStage(properties: JsonRecord, implicit: boolean): StageReadi
       stage.methodSettings = settings;
     }
   }
-  return { stage, problems };
+  const reading: StageReading = { stage, problems };
+  const openApiVersion = properties.OpenApiVersion;
+  const versionSet = openApiVersion !== undefined && openApiVersion !== null && openApiVersion !== "" && openApiVersion !== false;
+  if (!versionSet && stage.stageName !== "Stage") reading.extraStage = { stageName: "Stage", variableNames: [] };
+  return reading;
 }

@@ -83,3 +83,20 @@ export function restApiIds(output: JsonRecord): string[] {
   const resources = isRecord(output.Resources) ? output.Resources : {};
   return Object.keys(resources).filter((id) => isRecord(resources[id]) && (resources[id] as JsonRecord).Type === "AWS::ApiGateway::RestApi");
 }
+
+/** Stage names the translator deploys for `logicalId`: its AWS::ApiGateway::Stage resources and a Deployment's own StageName. */
+export function oracleStageNames(output: JsonRecord, logicalId: string): string[] {
+  const resources = isRecord(output.Resources) ? output.Resources : {};
+  const names: string[] = [];
+  for (const resource of Object.values(resources)) {
+    if (!isRecord(resource) || !isRecord(resource.Properties)) continue;
+    const props = resource.Properties;
+    const api = isRecord(props.RestApiId) ? props.RestApiId.Ref : props.RestApiId;
+    if (api !== logicalId) continue;
+    const name = props.StageName;
+    if ((resource.Type === "AWS::ApiGateway::Stage" || resource.Type === "AWS::ApiGateway::Deployment") && name !== undefined) {
+      names.push(typeof name === "string" ? name : JSON.stringify(name));
+    }
+  }
+  return names.sort();
+}
