@@ -1,17 +1,7 @@
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSarif, renderSarif, sarifLevel } from "@/lib/report/sarif";
 import { reportFixture } from "@/lib/report/testing/report-fixture";
-
-// The OASIS SARIF 2.1.0 schema (rtm.5), vendored from @microsoft/jest-sarif (MIT): no network in tests.
-const schema = JSON.parse(readFileSync(join(__dirname, "sarif-schema-2.1.0-rtm.5.json"), "utf8")) as object;
-// The schema's language-tag pattern is not valid with the "u" flag, so patterns are compiled without it.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+import { validateSarif as validate } from "@/lib/report/testing/sarif-validator";
 
 describe("SARIF export", () => {
   const { report, rules } = reportFixture();

@@ -31,8 +31,20 @@ export function preflightOrigin(model: ApiModel, resource: ResourceModel): strin
   return (mapped === undefined ? undefined : literalValue(mapped)) || knownOrigin(model);
 }
 
+// Rules ask once per method; the answer depends on the whole (immutable) model, so it is computed once per model.
+const knownOrigins = new WeakMap<ApiModel, string>();
+
 /** The most common literal Access-Control-Allow-Origin the API already returns, else "*". */
 export function knownOrigin(model: ApiModel): string {
+  let origin = knownOrigins.get(model);
+  if (origin === undefined) {
+    origin = mostCommonOrigin(model);
+    knownOrigins.set(model, origin);
+  }
+  return origin;
+}
+
+function mostCommonOrigin(model: ApiModel): string {
   const counts = new Map<string, number>();
   const count = (expression: string | undefined) => {
     const value = expression === undefined ? undefined : literalValue(expression);
