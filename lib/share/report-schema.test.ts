@@ -1,9 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAudit } from "@/lib/aws/audit/run-live-audit";
-import type { AuditReport } from "@/lib/audit/types";
-import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
-import type { Emulator } from "@/lib/emulator";
+import { describe, expect, it } from "vitest";
+import { useSeededAudit } from "@/lib/aws/testing/seed-audit";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { auditReportSchema } from "@/lib/share/report-schema";
 import { auditTemplates } from "@/lib/templates/audit-templates";
@@ -15,21 +12,10 @@ import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
  * stripped or changed.
  */
 describe("stored-report schema round trip", () => {
-  let emulator: Emulator;
-  let report: AuditReport;
-
-  beforeAll(async () => {
-    const started = await startEmulatorWithDemoConnection();
-    emulator = started.emulator;
-    const result = await runAudit({ connection: started.connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
-    if (!result.ok) throw new Error(JSON.stringify(result.failure));
-    report = result.report;
-  }, 60_000);
-  afterAll(async () => {
-    await emulator?.close();
-  });
+  const storefront = useSeededAudit(STOREFRONT_API_ID);
 
   it("keeps every field of the storefront report", () => {
+    const report = storefront();
     // The report exercises the schema broadly: findings with fixes, authorizers, stages with settings and drift.
     expect(report.findings.some((finding) => finding.fixes.length > 0)).toBe(true);
     expect(report.model.stages.some((stage) => stage.drift.length > 0)).toBe(true);
