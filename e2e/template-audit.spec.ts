@@ -105,6 +105,8 @@ test("axe finds no serious or critical violations on the upload page and the res
     const pages: [string, Awaited<ReturnType<AxeBuilder["analyze"]>>][] = [["/templates", await new AxeBuilder({ page }).analyze()]];
     await upload.audit();
     await expect(page.getByTestId("template-results")).toBeVisible();
+    // After the action's redirect the title arrives with the streamed metadata; axe checks the settled page.
+    await expect(page).toHaveTitle(/Template audit/);
     pages.push([page.url(), await new AxeBuilder({ page }).analyze()]);
     for (const [url, results] of pages) {
       const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");

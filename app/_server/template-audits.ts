@@ -18,10 +18,15 @@ export interface CachedTemplateAudit {
   /** Paths of every uploaded file, as sent. */
   uploaded: string[];
   audit: TemplateAudit;
+  /**
+   * Text of the files that define an API (not every upload), so the fix can be shown as a patch to them. Held as
+   * long as the audit, within its 50 MB read limit.
+   */
+  texts: ReadonlyMap<string, string>;
 }
 
 export interface TemplateAuditCache {
-  put(audit: TemplateAudit, uploaded: string[]): CachedTemplateAudit;
+  put(audit: TemplateAudit, uploaded: string[], texts?: ReadonlyMap<string, string>): CachedTemplateAudit;
   /** Undefined for an unknown, expired or malformed id. */
   get(id: string): CachedTemplateAudit | undefined;
   size(): number;
@@ -49,12 +54,14 @@ export function createTemplateAuditCache(options: { ttlMs?: number; maxEntries?:
   }
 
   return {
-    put(audit, uploaded) {
+    put(audit, uploaded, texts = new Map()) {
       const at = now();
       sweep(at);
       while (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       const id = randomBytes(16).toString("base64url");
-      const cached = { id, createdAt: new Date(at).toISOString(), expiresAt: new Date(at + ttlMs).toISOString(), uploaded, audit };
+      const used = new Set(audit.reports.flatMap((report) => (report.source.kind === "template" ? report.source.files : [])));
+      const kept = new Map([...texts].filter(([path]) => used.has(path)));
+      const cached = { id, createdAt: new Date(at).toISOString(), expiresAt: new Date(at + ttlMs).toISOString(), uploaded, audit, texts: kept };
       entries.set(id, { cached, expiresMs: at + ttlMs });
       return cached;
     },

@@ -23,6 +23,10 @@ export async function auditUploadedTemplates(_previous: TemplateUploadState, for
   const upload = await parseUpload(formData);
   if (!upload.ok) return { status: "invalid", message: "The files were not audited:", problems: upload.problems };
   const audit = await auditTemplates(memoryFileTree(upload.files));
-  const cached = templateAuditCache().put(audit, upload.files.map((file) => file.path));
+  const cached = templateAuditCache().put(
+    audit,
+    upload.files.map((file) => file.path),
+    new Map(upload.files.map((file) => [file.path, file.text])),
+  );
   redirect(templateAuditPath(cached.id));
 }

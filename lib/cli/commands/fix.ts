@@ -10,11 +10,12 @@ import { createRemediationContext } from "@/lib/remediation/context";
 import { buildPlan } from "@/lib/remediation/plan";
 import { bundleZip, renderAll, renderFormat } from "@/lib/remediation/render-all";
 import { SEVERITIES, type Severity } from "@/lib/rules/types";
+import { fixTemplates } from "@/lib/cli/template-fix";
 
 export const fixCommand: CliCommand = {
   name: "fix",
   summary: "Audit one REST API and print the fix for its findings in one format.",
-  usage: `preflight fix <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--finding RULE_ID[:PATH[:VERB]]]... [--min-severity ${SEVERITIES.join("|")}] --format ${fixFormatNames().join("|")} [--output FILE] [--bundle FILE.zip]`,
+  usage: `preflight fix <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--finding RULE_ID[:PATH[:VERB]]]... [--min-severity ${SEVERITIES.join("|")}] --format ${fixFormatNames().join("|")} [--output FILE] [--bundle FILE.zip]\n       preflight fix --template <file|dir> [--template …] [--region R] [--finding …]... [--min-severity …] --format patch [--output FILE]`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -24,12 +25,18 @@ export const fixCommand: CliCommand = {
         output: { type: "string" },
         bundle: { type: "string" },
         finding: { type: "string", multiple: true },
+        template: { type: "string", multiple: true },
         // Same default as audit's --fail-on: fix has nothing to do exactly when audit exits 0.
         "min-severity": { type: "string", default: DEFAULT_FAIL_ON },
       },
       strict: true,
       allowPositionals: true,
     });
+    if (values.template) return runTemplateFix(values, positionals, io, this.usage);
+    if (values.format === "patch") {
+      io.err("--format patch edits template files: name them with --template <file|dir>.\n");
+      return EXIT.error;
+    }
     const restApiId = restApiIdFrom(positionals, this.usage);
     if (!restApiId.ok) {
       io.err(`${restApiId.message}\n`);
@@ -49,20 +56,9 @@ export const fixCommand: CliCommand = {
       io.err("--output needs --format (the zip from --bundle holds every format).\n");
       return EXIT.error;
     }
-    const minSeverity = values["min-severity"];
-    if (!(SEVERITIES as readonly string[]).includes(minSeverity)) {
-      io.err(`--min-severity must be one of ${SEVERITIES.join(", ")} (got "${minSeverity}").\n`);
-      return EXIT.error;
-    }
-    const selectors: FindingSelector[] = [];
-    for (const text of values.finding ?? []) {
-      const parsed = parseFindingSelector(text);
-      if (!parsed.ok) {
-        io.err(`${parsed.message}\n`);
-        return EXIT.error;
-      }
-      selectors.push(parsed.value);
-    }
+    const selection = selectionFrom(values, io);
+    if (!selection) return EXIT.error;
+    const { minSeverity, selectors } = selection;
 
     const audited = await auditFromFlags(restApiId.value, values, io.env);
     if (!audited.ok) {
@@ -107,3 +103,42 @@ export const fixCommand: CliCommand = {
     return EXIT.ok;
   },
 };
+
+/** The template branch of `fix`: only `--format patch`, only template flags. */
+async function runTemplateFix(
+  values: { format?: string; output?: string; bundle?: string; finding?: string[]; template?: string[]; region?: string; stage?: string; "min-severity": string; demo?: boolean; profile?: string },
+  positionals: readonly string[],
+  io: Parameters<CliCommand["run"]>[1],
+  usage: string,
+): Promise<number> {
+  if (positionals.length > 0 || values.bundle !== undefined || values.stage !== undefined || values.demo || values.profile !== undefined) {
+    io.err(`--template patches files, not a live API: drop the API id, --bundle, --stage, --demo and --profile.\nUsage: ${usage}\n`);
+    return EXIT.error;
+  }
+  if (values.format !== "patch") {
+    io.err(`With --template, --format must be patch (got ${values.format === undefined ? "none" : `"${values.format}"`}).\n`);
+    return EXIT.error;
+  }
+  const selection = selectionFrom(values, io);
+  if (!selection) return EXIT.error;
+  return fixTemplates(io, { templates: values.template ?? [], ...(values.region ? { region: values.region } : {}), selectors: selection.selectors, minSeverity: selection.minSeverity, ...(values.output !== undefined ? { output: values.output } : {}) });
+}
+
+/** `--min-severity` and `--finding`, checked; undefined after printing the error. */
+function selectionFrom(values: { finding?: string[]; "min-severity": string }, io: Parameters<CliCommand["run"]>[1]): { minSeverity: Severity; selectors: FindingSelector[] } | undefined {
+  const minSeverity = values["min-severity"];
+  if (!(SEVERITIES as readonly string[]).includes(minSeverity)) {
+    io.err(`--min-severity must be one of ${SEVERITIES.join(", ")} (got "${minSeverity}").\n`);
+    return undefined;
+  }
+  const selectors: FindingSelector[] = [];
+  for (const text of values.finding ?? []) {
+    const parsed = parseFindingSelector(text);
+    if (!parsed.ok) {
+      io.err(`${parsed.message}\n`);
+      return undefined;
+    }
+    selectors.push(parsed.value);
+  }
+  return { minSeverity: minSeverity as Severity, selectors };
+}

@@ -64,12 +64,29 @@ function tfName(path: string): string {
   return path.slice(1).replaceAll("/", "_");
 }
 
-/** One Terraform file with every resource, method, integration and (for OPTIONS) response of the same API. */
-export function largeTerraformConfiguration(resources: number): string {
-  const blocks: string[] = [
-    `resource "aws_api_gateway_rest_api" "large" {\n  name = "large-${resources}"\n}\n`,
-  ];
-  for (const { path, options } of paths(resources)) {
+/**
+ * The same API as a Terraform configuration in one directory: `main.tf` with the REST API, deployment and stage,
+ * and one file per hundred resources with their methods, integrations and responses (as large modules split
+ * their files; the reader caps one file at 2 MiB).
+ */
+export function largeTerraformConfiguration(resources: number, directory = "large"): { path: string; text: string }[] {
+  const files: { path: string; text: string }[] = [];
+  const all = paths(resources);
+  for (let start = 0; start < all.length; start += 100) files.push({ path: `${directory}/resources-${start / 100}.tf`, text: terraformBlocks(all.slice(start, start + 100)) });
+  files.unshift({
+    path: `${directory}/main.tf`,
+    text: [
+      `resource "aws_api_gateway_rest_api" "large" {\n  name = "large-${resources}"\n}\n`,
+      `resource "aws_api_gateway_deployment" "large" {\n  rest_api_id = aws_api_gateway_rest_api.large.id\n}\n`,
+      `resource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.large.id\n  deployment_id = aws_api_gateway_deployment.large.id\n  stage_name    = "prod"\n}\n`,
+    ].join("\n"),
+  });
+  return files;
+}
+
+function terraformBlocks(items: { path: string; options: boolean }[]): string {
+  const blocks: string[] = [];
+  for (const { path, options } of items) {
     const name = tfName(path);
     const parts = path.split("/");
     const parent = parts.length === 2 ? "aws_api_gateway_rest_api.large.root_resource_id" : `aws_api_gateway_resource.${parts[1]}.id`;
@@ -84,6 +101,12 @@ export function largeTerraformConfiguration(resources: number): string {
         `resource "aws_api_gateway_integration" "${id}" {\n  rest_api_id       = aws_api_gateway_rest_api.large.id\n  resource_id       = aws_api_gateway_resource.${name}.id\n  http_method       = aws_api_gateway_method.${id}.http_method\n  type              = "MOCK"\n  request_templates = { "application/json" = "{\\"statusCode\\": 200}" }\n}\n`,
       );
     }
+    // The seed's GET answers 200 from a MOCK integration response without CORS headers (ApiBuilder.mockMethod).
+    const get = `${name}_get`;
+    blocks.push(
+      `resource "aws_api_gateway_method_response" "${get}" {\n  rest_api_id = aws_api_gateway_rest_api.large.id\n  resource_id = aws_api_gateway_resource.${name}.id\n  http_method = aws_api_gateway_method.${get}.http_method\n  status_code = "200"\n}\n`,
+      `resource "aws_api_gateway_integration_response" "${get}" {\n  rest_api_id = aws_api_gateway_rest_api.large.id\n  resource_id = aws_api_gateway_resource.${name}.id\n  http_method = aws_api_gateway_method.${get}.http_method\n  status_code = aws_api_gateway_method_response.${get}.status_code\n}\n`,
+    );
     if (options) {
       const id = `${name}_options`;
       blocks.push(
@@ -92,9 +115,5 @@ export function largeTerraformConfiguration(resources: number): string {
       );
     }
   }
-  blocks.push(
-    `resource "aws_api_gateway_deployment" "large" {\n  rest_api_id = aws_api_gateway_rest_api.large.id\n}\n`,
-    `resource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.large.id\n  deployment_id = aws_api_gateway_deployment.large.id\n  stage_name    = "prod"\n}\n`,
-  );
   return blocks.join("\n");
 }

@@ -8,6 +8,8 @@ import { AuditView } from "@/components/audit/audit-view";
 import { ExportMenu } from "@/components/report/export-menu";
 import { ShareButton } from "@/components/share/share-button";
 import { TemplateBreadcrumb, uploadedAt } from "@/components/templates/template-breadcrumb";
+import { TemplatePatchPanel } from "@/components/templates/template-patch-panel";
+import { templatePatchFor } from "@/app/_server/template-patch";
 
 interface Params {
   id: string;
@@ -30,6 +32,7 @@ export default async function TemplateApiPage({ params }: { params: Promise<Para
   if (!view) notFound();
   const { report, rules, fixDownloadBase, index, cached } = view;
   const apiCount = cached.audit.reports.length;
+  const patch = templatePatchFor(view);
   return (
     <div className="space-y-3">
       <TemplateBreadcrumb
@@ -46,6 +49,9 @@ export default async function TemplateApiPage({ params }: { params: Promise<Para
         <ShareButton templateAudit={id} api={String(index)} action={shareTemplateAudit} />
         <ExportMenu base={templateDownloadBase(id, index)} />
       </div>
+      {patch && patch.diff !== "" ? (
+        <TemplatePatchPanel text={patch.text} downloadHref={`${templateDownloadBase(id, index)}/patch`} files={patch.patched.size} fixed={patch.fixed.length} />
+      ) : null}
       <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
     </div>
   );
