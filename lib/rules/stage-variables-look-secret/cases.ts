@@ -24,9 +24,10 @@ export const cases: RuleCases = {
         .stage("prod", (s) => s.variables("lambdaAlias", "paymentsApiKey"))
         .stage("dev", (s) => s.variables("paymentsApiKey", "db_password", "debug"))
         .build(),
+      // In the model's order: the normaliser sorts stages by name and variable names, as a live read does.
       findings: [
+        { messageId: "secretNames", target: { stage: "dev" }, messageIncludes: ["db_password and paymentsApiKey"] },
         { messageId: "secretNames", target: { stage: "prod" }, messageIncludes: ["paymentsApiKey"] },
-        { messageId: "secretNames", target: { stage: "dev" }, messageIncludes: ["paymentsApiKey and db_password"] },
       ],
     },
     {
