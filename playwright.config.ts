@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, findChromium } from "./e2e/support/find-chromium.mjs";
+import { CHROMIUM_ARGS, findChromium } from "./lib/testing/find-chromium.mjs";
 import { E2E_APP_URL, e2eWebServers } from "./e2e/support/servers";
 
 export default defineConfig({

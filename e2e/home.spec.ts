@@ -23,10 +23,10 @@ test("the demo connection lists every API across regions with finding counts", a
   await page.getByTestId("connect").click();
   await expect(page).toHaveURL(/\?connection=demo$/);
   await home.waitForAllRegions();
-  await expect(home.progress).toContainText(/\d+ regions read · 5 APIs/);
+  await expect(home.progress).toContainText(/\d+ regions read · 7 APIs/);
 
-  // Seeds (storefront, healthy, proxy) in us-east-1, benchmark APIs in eu-west-1.
-  await expect(page.locator("[data-testid=region-group][data-region=us-east-1] [data-testid=api-row]")).toHaveCount(3);
+  // Seeds (storefront, healthy, proxy, lambda-proxy, files) in us-east-1, benchmark APIs in eu-west-1.
+  await expect(page.locator("[data-testid=region-group][data-region=us-east-1] [data-testid=api-row]")).toHaveCount(5);
   await expect(page.locator("[data-testid=region-group][data-region=eu-west-1] [data-testid=api-row]")).toHaveCount(2);
   const storefront = home.row("sfront0001");
   await expect(storefront.getByTestId("api-counts")).toBeVisible({ timeout: 30_000 });

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, production build, then Playwright in real Chromium.
+// `npm test`: typecheck, lint (layer rules included), formatting check, unit tests, production build, then
+// Playwright in real Chromium.
 // Every step runs even when an earlier one fails, so one run shows everything that is broken;
 // the last line counts unit and end-to-end tests together ("N passed, N failed").
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
-import { CHROMIUM_INSTALL_HINT, findChromium } from "../e2e/support/find-chromium.mjs";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "../lib/testing/find-chromium.mjs";
 
 const chromium = findChromium();
 if (!chromium) {
@@ -26,6 +27,8 @@ function step(name, command, args) {
 
 step("typecheck", "npx", ["tsc", "--noEmit"]);
 step("lint", "npx", ["eslint", "."]);
+// `npm run format` fixes what this reports; a failure counts as one (see `uncounted` below).
+step("formatting", "npx", ["prettier", "--check", "."]);
 step("unit tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-output/vitest.json"]);
 const built = step("production build", "npx", ["next", "build"]);
 if (built) step("end-to-end tests", "npx", ["playwright", "test"]);
@@ -49,7 +52,7 @@ const brokenFiles = (vitest?.testResults ?? []).filter(
 ).length;
 const unitFailed = (vitest?.numFailedTests ?? 0) + brokenFiles;
 const e2eFailed = playwright?.stats?.unexpected ?? 0;
-// A failed step that no test count reflects (typecheck, lint, build, a runner that could not start)
+// A failed step that no test count reflects (typecheck, lint, formatting, build, a runner that could not start)
 // counts as one failure, so the closing line never reads "0 failed" on a red run.
 const uncounted = failedSteps.filter(
   (name) => !(name === "unit tests" && unitFailed > 0) && !(name === "end-to-end tests" && e2eFailed > 0),

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { parseConnectionId } from "@/lib/aws/connections/connection-id";
+import { REST_API_ID_PATTERN } from "@/lib/model/ids";
 
-// API Gateway REST API ids are 10 lowercase alphanumerics; the bound is looser so emulator and future ids pass.
 export const auditTargetSchema = z.object({
   connection: z
     .string()
@@ -14,7 +14,7 @@ export const auditTargetSchema = z.object({
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: `not a connection id: ${parsed.error}` });
     }),
   region: z.string().trim().regex(/^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, "not an AWS region"),
-  apiId: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/, "not an API id"),
+  apiId: z.string().trim().regex(REST_API_ID_PATTERN, "not an API id"),
 });
 
 export type AuditTarget = z.infer<typeof auditTargetSchema>;

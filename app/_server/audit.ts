@@ -1,10 +1,10 @@
 import "server-only";
-import { RULES } from "@/lib/rules";
+import { ruleMetasFor } from "@/lib/rules/rule-metas";
 import type { RuleMeta } from "@/lib/rules/types";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
-import type { UiError } from "@/components/connect/types";
-import { auditPath } from "@/components/audit/url-state";
+import type { UiError } from "@/app/actions/types";
+import { auditPath } from "@/app/actions/paths";
 import { openConnectionById } from "./connection";
 import { toUiError } from "./ui-error";
 
@@ -46,7 +46,5 @@ export async function loadAudit(connectionId: string, region: string, apiId: str
   if (!loaded.ok) return loaded;
   const report = loaded.report;
   // Only the metas the report needs travel to the browser.
-  const used = new Set(report.findings.map((finding) => finding.ruleId));
-  const rules = Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
-  return { ok: true, report, rules, fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix` };
+  return { ok: true, report, rules: ruleMetasFor(report.findings), fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix` };
 }

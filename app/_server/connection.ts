@@ -1,7 +1,7 @@
 import "server-only";
 import { parseConnectionId } from "@/lib/aws/connections/connection-id";
 import { openConnection, type Connection } from "@/lib/aws/connections/connection";
-import type { UiError } from "@/components/connect/types";
+import type { UiError } from "@/app/actions/types";
 import { invalidConnection, toUiError } from "./ui-error";
 
 export type OpenResult = { ok: true; connection: Connection } | { ok: false; error: UiError };

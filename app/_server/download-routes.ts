@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
-import type { UiError } from "@/components/connect/types";
+import type { UiError } from "@/app/actions/types";
 import { loadReport } from "./audit";
 import { auditTargetSchema } from "./audit-target";
 import { fieldMessages, jsonError } from "./downloads";

@@ -2,9 +2,9 @@ import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
 import { REMEDIATION_FORMATS, type RemediationFormat } from "@/lib/remediation/formats/types";
 import { bundleZip } from "@/lib/remediation/render-all";
-import { snippetMimeType } from "@/components/remediation/snippet-files";
+import { snippetMimeType } from "@/lib/remediation/snippet-mime";
 import type { DownloadFile } from "./downloads";
-import { bundleFilename, planWholeApi } from "@/components/remediation/whole-api-fix";
+import { bundleFilename, planWholeApi } from "@/lib/remediation/whole-api-plan";
 
 /** What a whole-API fix route serves: one format's file, or "bundle" (a zip of every format). */
 export const FIX_FILES = [...REMEDIATION_FORMATS, "bundle"] as const;

@@ -3,7 +3,7 @@ import type { Connection } from "@/lib/aws/connections/connection";
 import { streamLiveApis } from "@/lib/aws/reader/live-reader";
 import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
-import type { CountsOutcome, RegionListing, RegionOutcome } from "@/components/connect/types";
+import type { CountsOutcome, RegionListing, RegionOutcome } from "@/app/actions/types";
 import { toUiError } from "./ui-error";
 
 // Audits behind the finding counts run a few at a time: each is several API Gateway calls, and the

@@ -1,15 +1,15 @@
 import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
-import { RULES } from "@/lib/rules";
-import type { Finding, RuleMeta } from "@/lib/rules/types";
+import { ruleMetasFor } from "@/lib/rules/rule-metas";
+import type { RuleMeta } from "@/lib/rules/types";
 import type { ApiRef, AuditSummary, RecentAuditSummary, StoredAudit } from "@/lib/share/audit-store";
 import { compareReports, type AuditComparison } from "@/lib/share/compare";
 import { AuditStoreError } from "@/lib/share/errors";
 import { parseAuditId } from "@/lib/share/ids";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { isReadOnly } from "@/lib/share/store-config";
-import type { UiError } from "@/components/connect/types";
-import { expiryDate, type ExpiryChoice } from "@/components/share/expiry";
+import type { UiError } from "@/app/actions/types";
+import { expiryDate, type ExpiryChoice } from "@/lib/share/expiry";
 import { loadAudit } from "./audit";
 
 /** Team-viewer mode (PREFLIGHT_READ_ONLY=1): stored audits only, no connections, no share or delete. */
@@ -36,15 +36,9 @@ export function viewDataFor(stored: StoredAudit): StoredView {
   return {
     stored,
     report,
-    rules: rulesFor(report.findings),
+    rules: ruleMetasFor(report.findings),
     fixDownloadBase: `${storedDownloadBase(stored.id)}/fix`,
   };
-}
-
-/** Only the metas the findings need travel to the browser; a rule since removed from the registry is shown by id. */
-export function rulesFor(findings: readonly Finding[]): Record<string, RuleMeta> {
-  const used = new Set(findings.map((finding) => finding.ruleId));
-  return Object.fromEntries(RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => [rule.meta.id, rule.meta]));
 }
 
 /** Undefined for an unknown, expired or malformed id; a malformed id never reaches the store. */

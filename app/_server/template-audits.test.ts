@@ -41,6 +41,23 @@ describe("template-audit cache", () => {
     expect(ids.slice(1).map((id) => cache.get(id)?.audit.errors[0]?.message)).toEqual(["b", "c", "d"]);
   });
 
+  it("holds at most maxTextChars of template text in all, dropping the oldest audits to make room", () => {
+    const cache = createTemplateAuditCache({ maxTextChars: 10 });
+    // Only the text of files a report was read from is kept, so each audit names its file as a source.
+    const withFile = (path: string): TemplateAudit => ({
+      reports: [{ source: { kind: "template", format: "openapi", files: [path], apiName: path, locations: {} } } as unknown as TemplateAudit["reports"][number]],
+      errors: [],
+      skipped: [],
+    });
+    const first = cache.put(withFile("a.yaml"), ["a.yaml"], new Map([["a.yaml", "123456"]]));
+    const second = cache.put(withFile("b.yaml"), ["b.yaml"], new Map([["b.yaml", "1234"]]));
+    expect(cache.get(first.id)?.texts.get("a.yaml")).toBe("123456");
+    const third = cache.put(withFile("c.yaml"), ["c.yaml"], new Map([["c.yaml", "12345"]]));
+    expect(cache.get(first.id)).toBeUndefined();
+    expect(cache.get(second.id)?.texts.get("b.yaml")).toBe("1234");
+    expect(cache.get(third.id)?.texts.get("c.yaml")).toBe("12345");
+  });
+
   it("answers nothing for malformed or unknown ids without looking them up", () => {
     const cache = createTemplateAuditCache();
     cache.put(audit("one"), []);

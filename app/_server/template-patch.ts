@@ -1,5 +1,5 @@
 import "server-only";
-import { fixableFindings } from "@/components/remediation/whole-api-fix";
+import { fixableFindings } from "@/lib/remediation/whole-api-plan";
 import { buildTemplatePatch, type TemplatePatch } from "@/lib/remediation/patch/build-patch";
 import type { TemplateApiView } from "./template-view";
 

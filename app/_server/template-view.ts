@@ -1,10 +1,10 @@
 import "server-only";
 import type { AuditReport } from "@/lib/audit/types";
+import { ruleMetasFor } from "@/lib/rules/rule-metas";
 import type { RuleMeta } from "@/lib/rules/types";
 import { templateDownloadBase } from "@/app/actions/template-paths";
 import { jsonError } from "./downloads";
 import type { RouteReport } from "./download-routes";
-import { rulesFor } from "./share";
 import { templateAuditCache, type CachedTemplateAudit } from "./template-audits";
 
 /** "1" → 0: the URL counts APIs from 1, as the list shows them; anything else is not an index. */
@@ -34,7 +34,7 @@ export function loadTemplateApi(id: string, rawIndex: string): TemplateApiView |
   const index = parseIndex(rawIndex, cached.audit.reports.length);
   if (index === undefined) return undefined;
   const report = cached.audit.reports[index]!;
-  return { cached, index: index + 1, report, rules: rulesFor(report.findings), fixDownloadBase: `${templateDownloadBase(id, index + 1)}/fix` };
+  return { cached, index: index + 1, report, rules: ruleMetasFor(report.findings), fixDownloadBase: `${templateDownloadBase(id, index + 1)}/fix` };
 }
 
 /** A template audit's report for the export and fix routes; 404 for an unknown, expired or malformed id or index. */

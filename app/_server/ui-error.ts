@@ -1,6 +1,6 @@
 import "server-only";
 import { AccessDeniedError, type PreflightAwsError } from "@/lib/aws/errors/aws-errors";
-import type { UiError } from "@/components/connect/types";
+import type { UiError } from "@/app/actions/types";
 
 /** The browser gets what to show and do, never a stack or a credential. */
 export function toUiError(error: PreflightAwsError): UiError {

@@ -3,9 +3,10 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AUDIT_ID_LENGTH, isAuditId } from "@/lib/share/ids";
-import { EXPIRY_CHOICES } from "@/components/share/expiry";
+import { EXPIRY_CHOICES } from "@/lib/share/expiry";
 import { auditTargetSchema } from "@/app/_server/audit-target";
 import { deleteStoredAudit, readOnlyMode, shareLiveAudit } from "@/app/_server/share";
+import { storedAuditPath } from "@/app/actions/paths";
 
 const READ_ONLY_MESSAGE = "This Preflight is a read-only viewer: audits cannot be shared or deleted here.";
 
@@ -42,7 +43,7 @@ export async function shareAudit(_previous: ShareState, formData: FormData): Pro
   return {
     status: "shared",
     id: outcome.id,
-    path: `/audits/${outcome.id}`,
+    path: storedAuditPath(outcome.id),
     createdAt: outcome.createdAt,
     ...(outcome.expiresAt ? { expiresAt: outcome.expiresAt } : {}),
     readAt: outcome.readAt,
@@ -78,5 +79,5 @@ export async function openSharedLink(_previous: OpenLinkState, formData: FormDat
   if (!isAuditId(candidate)) {
     return { status: "invalid", message: `That is not a shared audit link: ids are ${AUDIT_ID_LENGTH} URL-safe characters after /audits/.` };
   }
-  redirect(`/audits/${candidate}`);
+  redirect(storedAuditPath(candidate));
 }

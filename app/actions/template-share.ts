@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { EXPIRY_CHOICES } from "@/components/share/expiry";
+import { EXPIRY_CHOICES } from "@/lib/share/expiry";
 import { readOnlyMode, storeReport } from "@/app/_server/share";
 import { loadTemplateApi } from "@/app/_server/template-view";
 import type { ShareState } from "./share";

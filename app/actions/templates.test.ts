@@ -10,7 +10,7 @@ import { GET as templateFix } from "@/app/api/templates/[id]/[n]/fix/[file]/rout
 import { findStoredAudit, loadComparison, viewDataFor } from "@/app/_server/share";
 import { templateAuditCache } from "@/app/_server/template-audits";
 import { loadTemplateApi } from "@/app/_server/template-view";
-import { ORDERS_OPENAPI, ORDERS_OPENAPI_PATH, ORDERS_OPTIONS_LINE } from "@/app/_server/testing/template-fixture";
+import { ORDERS_OPENAPI, ORDERS_OPENAPI_PATH, ORDERS_OPTIONS_LINE } from "@/lib/templates/testing/orders-openapi";
 import { auditUploadedTemplates } from "./templates";
 import { shareTemplateAudit } from "./template-share";
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SeverityBadge } from "@/components/findings/severity-badge";
 import { RULES } from "@/lib/rules";
 import type { RuleCategory } from "@/lib/rules/types";
+import { panelClass } from "@/components/ui/panel";
 
 export const metadata: Metadata = { title: "Rules" };
 
@@ -35,7 +36,7 @@ export default function RulesPage() {
             <h2 id={`category-${category}`} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
               {CATEGORY_LABELS[category]}
             </h2>
-            <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            <ul className={panelClass("divide-y divide-zinc-200 dark:divide-zinc-800")}>
               {rules.map(({ meta }) => (
                 <li key={meta.id} data-testid="rule-row" data-rule-id={meta.id} className="grid gap-1 px-3 py-2 sm:grid-cols-[16rem_1fr] sm:gap-4">
                   <div className="flex flex-wrap items-center gap-2">

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditTemplates } from "@/lib/templates/audit-templates";
 import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
 import { templateAuditCache } from "@/app/_server/template-audits";
-import { ORDERS_OPENAPI, ORDERS_OPENAPI_PATH } from "@/app/_server/testing/template-fixture";
+import { ORDERS_OPENAPI, ORDERS_OPENAPI_PATH } from "@/lib/templates/testing/orders-openapi";
 import TemplatesPage from "./page";
 import TemplateAuditPage from "./[id]/page";
 

@@ -22,6 +22,7 @@ import { FixAllPanel } from "@/components/remediation/fix-all-panel";
 import { renderFindingSnippets, type FindingSnippets } from "@/components/remediation/finding-snippets";
 import { wholeApiFixView } from "@/components/remediation/whole-api-fix";
 import { parseViewState, serializeViewState, type AuditTab, type AuditViewState } from "./url-state";
+import { Section } from "@/components/ui/panel";
 
 export interface AuditViewProps {
   report: AuditReport;
@@ -203,10 +204,12 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
 
 function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explainer: Explainer }) {
   return (
-    <section aria-labelledby="api-wide-heading" data-testid="api-wide-findings" className="rounded-md border border-zinc-200 dark:border-zinc-800">
-      <h2 id="api-wide-heading" className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-sm font-medium dark:border-zinc-800 dark:bg-zinc-900">
-        API-wide findings ({findings.length}): gateway responses, authorizers, stages
-      </h2>
+    <Section
+      headingId="api-wide-heading"
+      heading={`API-wide findings (${findings.length}): gateway responses, authorizers, stages`}
+      tone="shaded"
+      data-testid="api-wide-findings"
+    >
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-900">
         {findings.map((finding, index) => (
           <li key={index} className="px-3 py-1.5 text-sm" data-testid="api-wide-finding" data-rule={finding.ruleId}>
@@ -226,7 +229,7 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 

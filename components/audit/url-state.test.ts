@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditPath, parseViewState, serializeViewState } from "./url-state";
+import { parseViewState, serializeViewState } from "./url-state";
 
 describe("audit view URL state", () => {
   it("parses the documented deep link", () => {
@@ -26,8 +26,5 @@ describe("audit view URL state", () => {
   });
   it("omits defaults", () => {
     expect(serializeViewState({ severities: [], rules: [], path: " ", tab: "matrix" })).toBe("");
-  });
-  it("encodes the connection id in the path", () => {
-    expect(auditPath("profile:prod", "eu-west-1", "a1b2")).toBe("/audit/profile%3Aprod/eu-west-1/a1b2");
   });
 });

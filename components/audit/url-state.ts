@@ -59,8 +59,3 @@ export function serializeViewState(state: AuditViewState): string {
     .replace(/%3A/g, ":")
     .replace(/%2C/g, ",");
 }
-
-/** "/audit/demo/us-east-1/sfront0001" — the connection id may contain ":" (profile:prod), so it is encoded. */
-export function auditPath(connection: string, region: string, apiId: string): string {
-  return `/audit/${encodeURIComponent(connection)}/${encodeURIComponent(region)}/${encodeURIComponent(apiId)}`;
-}

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { Suspense, use, useDeferredValue, useEffect, useState } from "react";
-import { auditPath } from "@/components/audit/url-state";
+import { auditPath } from "@/app/actions/paths";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ReaderError } from "./reader-error";
-import type { ApiListItem, CountsOutcome, RegionListing, RegionOutcome, UiError } from "./types";
+import type { ApiListItem, CountsOutcome, RegionListing, RegionOutcome, UiError } from "@/app/actions/types";
+import { panelClass } from "@/components/ui/panel";
 
 function Counts({ counts }: { counts: Promise<CountsOutcome> }) {
   const outcome = use(counts);
@@ -100,7 +101,7 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
       {sameFailure ? <ReaderError error={sameFailure} /> : null}
 
       {shown.length > 0 ? (
-        <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <div className={panelClass("overflow-x-auto")}>
           <table className="w-full text-sm" data-testid="api-table">
             <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900">
               <tr>

@@ -5,6 +5,7 @@ import type { ConnectState } from "@/app/actions/connect";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import type { ProfileOption } from "./types";
+import { panelClass } from "@/components/ui/panel";
 
 type Kind = "demo" | "env" | "profile" | "role";
 
@@ -44,7 +45,7 @@ export function ConnectionPicker({
   const usable = profiles.filter((profile) => profile.supported);
 
   return (
-    <form action={formAction} className="space-y-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-testid="connection-picker" aria-labelledby="connection-heading">
+    <form action={formAction} className={panelClass("space-y-3 p-3")} data-testid="connection-picker" aria-labelledby="connection-heading">
       <h2 id="connection-heading" className="text-base font-semibold">
         Connection
       </h2>

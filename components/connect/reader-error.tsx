@@ -1,5 +1,5 @@
 import { Callout } from "@/components/ui/callout";
-import type { UiError } from "./types";
+import type { UiError } from "@/app/actions/types";
 
 const TITLES: Record<string, string> = {
   "credentials:missing": "No AWS credentials found",

@@ -1,36 +1,4 @@
-import type { Severity } from "@/lib/rules/types";
-
-/** An expected failure as the browser sees it: a code, what happened, and what to do. No secrets. */
-export interface UiError {
-  code: string;
-  message: string;
-  hint: string;
-  operation?: string;
-  /** e.g. "apigateway:GET" for access denied. */
-  iamAction?: string;
-  resourceArn?: string;
-}
-
-export type CountsOutcome = { ok: true; counts: Record<Severity, number>; partial: boolean } | { ok: false; error: UiError };
-
-export interface ApiListItem {
-  id: string;
-  name: string;
-  description?: string;
-  endpointTypes: string[];
-  createdDate?: string;
-  /** Streams in after the region's list: each API is audited to count its findings. */
-  counts: Promise<CountsOutcome>;
-}
-
-export type RegionOutcome = { ok: true; apis: ApiListItem[] } | { ok: false; error: UiError };
-
-export interface RegionListing {
-  region: string;
-  /** Never rejects: failures are values. */
-  result: Promise<RegionOutcome>;
-}
-
+/** A profile as the connection picker lists it: names, kinds and regions only, never secrets. */
 export interface ProfileOption {
   name: string;
   kind: string;

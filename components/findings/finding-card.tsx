@@ -4,6 +4,7 @@ import { RemediationTabs } from "@/components/remediation/remediation-tabs";
 import type { FindingSnippets } from "@/components/remediation/finding-snippets";
 import { Callout } from "@/components/ui/callout";
 import { SeverityBadge } from "./severity-badge";
+import { panelClass } from "@/components/ui/panel";
 import { SourceLocation } from "./source-location";
 
 function evidenceValue(value: Finding["evidence"][string]): string {
@@ -38,7 +39,7 @@ export function FindingCard({
   const snippetError = remediation?.error;
   const evidence = Object.entries(finding.evidence);
   return (
-    <article data-testid="finding-card" data-rule={finding.ruleId} data-severity={finding.severity} className="space-y-2 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+    <article data-testid="finding-card" data-rule={finding.ruleId} data-severity={finding.severity} className={panelClass("space-y-2 p-3 text-sm")}>
       <header className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={finding.severity} />
         <h4 className="font-semibold">{meta?.title ?? finding.ruleId}</h4>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { finding } from "@/components/testing/audit-fixture";
-import { countBySeverity, filterFindings, groupFindings, isFiltering, NO_FILTER } from "./findings-filter";
+import { countBySeverity } from "@/lib/rules/count-by-severity";
+import { filterFindings, groupFindings, isFiltering, NO_FILTER } from "./findings-filter";
 
 const findings = [
   finding("options-auth", "critical", { path: "/products", httpMethod: "OPTIONS" }),

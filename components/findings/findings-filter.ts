@@ -66,8 +66,3 @@ function compareTargets(a: Finding, b: Finding): number {
   return targetText(a).localeCompare(targetText(b));
 }
 
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity] += 1;
-  return counts;
-}

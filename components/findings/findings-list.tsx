@@ -8,6 +8,7 @@ import { FindingCard, findingTargetLabel } from "./finding-card";
 import { groupFindings } from "./findings-filter";
 import type { Explainer } from "./explain";
 import { LazyDetails } from "@/components/ui/lazy-details";
+import { Section } from "@/components/ui/panel";
 
 export function FindingsList({
   findings,
@@ -47,12 +48,21 @@ export function FindingsList({
           </h2>
           <div className="space-y-2">
             {group.rules.map((rule) => (
-              <section key={rule.ruleId} data-testid="rule-group" data-rule={rule.ruleId} className="rounded-md border border-zinc-200 dark:border-zinc-800">
-                <h3 className="flex items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-sm font-medium dark:border-zinc-800 dark:bg-zinc-900">
-                  {explainer.rules[rule.ruleId]?.title ?? rule.ruleId}
-                  <code className="text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{rule.ruleId}</code>
-                  <span className="ml-auto text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{rule.findings.length}</span>
-                </h3>
+              <Section
+                key={rule.ruleId}
+                level={3}
+                tone="shaded"
+                headingClassName="flex items-center gap-2"
+                heading={
+                  <>
+                    {explainer.rules[rule.ruleId]?.title ?? rule.ruleId}
+                    <code className="text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{rule.ruleId}</code>
+                    <span className="ml-auto text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{rule.findings.length}</span>
+                  </>
+                }
+                data-testid="rule-group"
+                data-rule={rule.ruleId}
+              >
                 <ul className="divide-y divide-zinc-100 dark:divide-zinc-900">
                   {rule.findings.map((finding, index) => {
                     const cell = cellOf(finding);
@@ -91,7 +101,7 @@ export function FindingsList({
                     );
                   })}
                 </ul>
-              </section>
+              </Section>
             ))}
           </div>
         </section>

@@ -1,22 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { apiModel, finding, method, resource, tokenAuthorizer } from "@/components/testing/audit-fixture";
+import { finding } from "@/components/testing/audit-fixture";
+import { api } from "@/lib/rules/testing/model-builder";
 import { authLabel, corsHeaderName, unquote } from "./cell-labels";
 import { cellDescription, cellState } from "./matrix-cell";
 import { buildMatrix } from "./matrix-model";
 
 describe("authLabel", () => {
   it("names the authorizer and its cache TTL", () => {
-    expect(authLabel(method("/a", "GET", { authorizationType: "CUSTOM", authorizerId: "auth1" }), tokenAuthorizer)).toMatchObject({ short: "λ token-auth", ttl: "300s", kind: "lambda" });
-    expect(authLabel(method("/a", "GET", { authorizationType: "CUSTOM", authorizerId: "auth1" }), { ...tokenAuthorizer, effectiveTtlSeconds: 0 }).long).toContain("result cache off");
-    const cognito = { ...tokenAuthorizer, type: "COGNITO_USER_POOLS" as const, name: "pool-auth", providerArns: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Abc"] };
-    expect(authLabel(method("/a", "GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: "auth1" }), cognito)).toMatchObject({ short: "Cognito pool-auth", long: "Cognito user pool authorizer pool-auth (us-east-1_Abc)" });
-    expect(authLabel(method("/a", "GET", { authorizationType: "AWS_IAM" }), undefined).short).toBe("IAM");
-    expect(authLabel(method("/a", "GET", { authorizationType: "CUSTOM", authorizerId: "gone" }), undefined).kind).toBe("unknown-authorizer");
+    const model = api()
+      .authorizer("token-auth", { type: "TOKEN", id: "auth1" })
+      .authorizer("uncached", { type: "TOKEN", id: "auth2", ttl: 0 })
+      .authorizer("pool-auth", { type: "COGNITO_USER_POOLS", id: "auth3" })
+      .resource("/a", (r) =>
+        r.method("GET", (m) => m.authorizer("token-auth")).method("PUT", (m) => m.authorizer("uncached")).method("POST", (m) => m.authorizer("pool-auth")),
+      )
+      .resource("/b", (r) => r.method("GET", (m) => m.auth("AWS_IAM")).method("PUT", (m) => m.unlistedAuthorizer("gone")))
+      .build();
+    const method = (path: string, verb: string) => model.resources.find((r) => r.path === path)!.methods.find((m) => m.httpMethod === verb)!;
+    const authorizer = (id: string) => model.authorizers.find((a) => a.id === id);
+    expect(authLabel(method("/a", "GET"), authorizer("auth1"))).toMatchObject({ short: "λ token-auth", ttl: "300s", kind: "lambda" });
+    expect(authLabel(method("/a", "PUT"), authorizer("auth2")).long).toContain("result cache off");
+    expect(authLabel(method("/a", "POST"), authorizer("auth3"))).toMatchObject({ short: "Cognito pool-auth", long: "Cognito user pool authorizer pool-auth (us-east-1_example)" });
+    expect(authLabel(method("/b", "GET"), undefined).short).toBe("IAM");
+    expect(authLabel(method("/b", "PUT"), undefined).kind).toBe("unknown-authorizer");
   });
 });
 
 describe("cell descriptions", () => {
-  const model = apiModel([resource("/"), resource("/cart", [method("/cart", "PUT", { authorizationType: "CUSTOM", authorizerId: "auth1", apiKeyRequired: true })])]);
+  const model = api()
+    .authorizer("token-auth", { type: "TOKEN", id: "auth1" })
+    .resource("/cart", (r) => r.id("r/cart").method("PUT", (m) => m.authorizer("token-auth").apiKey().mock()))
+    .build();
   const matrix = buildMatrix(model, [
     finding("missing-preflight", "high", { path: "/cart" }, { fixes: [{ kind: "add-cors-preflight", resourceId: "r/cart", path: "/cart", allowOrigin: "*", allowMethods: ["PUT"], allowHeaders: [] }] }),
   ]);
@@ -44,12 +58,12 @@ describe("CORS header helpers", () => {
 });
 
 describe("preflights served by another resource", () => {
-  const model = apiModel([
-    resource("/"),
-    resource("/{proxy+}", [method("/{proxy+}", "ANY", { authorizationType: "CUSTOM", authorizerId: "auth1" })]),
-    resource("/orders", [method("/orders", "POST")]),
-    resource("/cart", [method("/cart", "PUT"), method("/cart", "OPTIONS")]),
-  ]);
+  const model = api()
+    .authorizer("token-auth", { type: "TOKEN", id: "auth1" })
+    .resource("/{proxy+}", (r) => r.method("ANY", (m) => m.authorizer("token-auth").mock()))
+    .resource("/orders", (r) => r.method("POST", (m) => m.mock()))
+    .resource("/cart", (r) => r.method("PUT", (m) => m.mock()).method("OPTIONS", (m) => m.mock()))
+    .build();
   const fallthrough = finding("any-method-answers-preflight", "high", { path: "/orders", httpMethod: "OPTIONS" });
   const matrix = buildMatrix(model, [fallthrough]);
 

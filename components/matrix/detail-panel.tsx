@@ -6,6 +6,7 @@ import { FindingCard } from "@/components/findings/finding-card";
 import type { Explainer } from "@/components/findings/explain";
 import { authLabel, cognitoPoolIds, corsHeaderName, ttlLabel, unquote } from "./cell-labels";
 import type { MatrixCell } from "./matrix-model";
+import { panelClass } from "@/components/ui/panel";
 import { ServedByLink } from "./matrix-cell";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -202,7 +203,7 @@ export function DetailPanel({
   const findings = cell?.findings ?? [];
   const related = cell?.relatedFindings ?? [];
   return (
-    <aside aria-labelledby="detail-heading" data-testid="detail-panel" data-cell={cellKey} className="space-y-4 rounded-md border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
+    <aside aria-labelledby="detail-heading" data-testid="detail-panel" data-cell={cellKey} className={panelClass("space-y-4 bg-white p-3 dark:bg-zinc-950")}>
       <header className="flex items-start gap-2">
         <h2 id="detail-heading" className="min-w-0 flex-1 font-mono text-sm font-semibold break-all">
           {title}

@@ -2,6 +2,7 @@ import { SEVERITIES } from "@/lib/rules/types";
 import { cx } from "@/components/ui/cx";
 import { ClockIcon, DriftIcon, KeyIcon, LockIcon } from "@/components/ui/icons";
 import { SEVERITY_STYLES } from "@/components/findings/severity";
+import { panelClass } from "@/components/ui/panel";
 
 function Item({ sample, children }: { sample: React.ReactNode; children: React.ReactNode }) {
   return (
@@ -14,7 +15,7 @@ function Item({ sample, children }: { sample: React.ReactNode; children: React.R
 
 export function MatrixLegend() {
   return (
-    <section aria-labelledby="legend-heading" data-testid="matrix-legend" className="rounded-md border border-zinc-200 px-3 py-2 text-xs dark:border-zinc-800">
+    <section aria-labelledby="legend-heading" data-testid="matrix-legend" className={panelClass("px-3 py-2 text-xs")}>
       <h2 id="legend-heading" className="sr-only">
         Legend
       </h2>

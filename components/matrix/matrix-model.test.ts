@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { apiModel, finding, method, resource, stage } from "@/components/testing/audit-fixture";
+import { finding } from "@/components/testing/audit-fixture";
+import { api, type ApiBuilder } from "@/lib/rules/testing/model-builder";
 import { buildMatrix, cellKey, parseCellKey, visibleRows } from "./matrix-model";
 
-const model = apiModel([
-  resource("/"),
-  resource("/orders", [method("/orders", "GET", { authorizationType: "CUSTOM", authorizerId: "auth1" }), method("/orders", "OPTIONS")]),
-  resource("/orders/{id}", [method("/orders/{id}", "DELETE")]),
-  // Sorts before "/orders/{id}" as a string ("-" < "/") but is not its child.
-  resource("/orders-archive", [method("/orders-archive", "GET")]),
-  resource("/cart", [method("/cart", "PUT")]),
-]);
+// Resource ids "r<path>", as the row keys below name them.
+function storefront(): ApiBuilder {
+  return api()
+    .authorizer("token-auth", { type: "TOKEN", id: "auth1" })
+    .resource("/", (r) => r.id("r/"))
+    .resource("/orders", (r) => r.id("r/orders").method("GET", (m) => m.authorizer("token-auth").mock()).method("OPTIONS", (m) => m.mock()))
+    .resource("/orders/{id}", (r) => r.id("r/orders/{id}").method("DELETE", (m) => m.mock()))
+    // Sorts before "/orders/{id}" as a string ("-" < "/") but is not its child.
+    .resource("/orders-archive", (r) => r.id("r/orders-archive").method("GET", (m) => m.mock()))
+    .resource("/cart", (r) => r.id("r/cart").method("PUT", (m) => m.mock()));
+}
+const model = storefront().build();
 
 describe("buildMatrix", () => {
   it("orders resources as a depth-first tree", () => {
@@ -26,7 +31,7 @@ describe("buildMatrix", () => {
 
   it("shows only verbs present, always OPTIONS, in HTTP_VERBS order", () => {
     expect(buildMatrix(model, []).columns).toEqual(["GET", "PUT", "DELETE", "OPTIONS"]);
-    expect(buildMatrix(apiModel([resource("/")]), []).columns).toEqual(["OPTIONS"]);
+    expect(buildMatrix(api().build(), []).columns).toEqual(["OPTIONS"]);
   });
 
   it("places method findings on their cell and picks the worst severity", () => {
@@ -66,40 +71,28 @@ describe("buildMatrix", () => {
     expect(get.worst).toBeUndefined();
   });
 
-  it("reads cache TTL and drift from the selected stage, defaulting to the first deployed one", () => {
-    const settings = {
-      cachingEnabled: true,
-      cacheTtlInSeconds: 120,
-      cacheDataEncrypted: false,
-      requireAuthorizationForCacheControl: true,
-      unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER" as const,
-      metricsEnabled: false,
-      dataTraceEnabled: false,
-    };
-    const withStages = apiModel(model.resources, {
-      stages: [
-        stage("draftless", { deploymentId: "" }),
-        stage("prod", {
-          cacheClusterEnabled: true,
-          effectiveSettings: [{ ...settings, path: "/orders", httpMethod: "GET", source: "method" }],
-          drift: [
-            { kind: "apiKeyRequired", path: "/orders", httpMethod: "GET", deployed: true, current: false },
-            { kind: "method-removed", path: "/orders", httpMethod: "PATCH" },
-          ],
-        }),
-        stage("dev", { effectiveSettings: [{ ...settings, path: "/orders", httpMethod: "GET", source: "method" }] }),
-      ],
-    });
+  it("reads cache TTL and drift from the selected stage, defaulting to the first one", () => {
+    const cachedOrders = { cachingEnabled: true, cacheTtlInSeconds: 120 };
+    const withStages = storefront()
+      .stage("prod", (s) =>
+        s
+          .cacheCluster()
+          .methodSetting("/orders", "GET", cachedOrders)
+          // Deployed before the API key came off GET /orders and before PATCH /orders was deleted.
+          .deployed((d) => d.method("/orders", "GET", { authorizationType: "CUSTOM", apiKeyRequired: true }).method("/orders", "PATCH", {})),
+      )
+      .stage("test", (s) => s.methodSetting("/orders", "GET", cachedOrders))
+      .build();
     const prod = buildMatrix(withStages, []);
     expect(prod.stage?.name).toBe("prod");
     expect(prod.cells.get("/orders:GET")?.cacheTtlSeconds).toBe(120);
     expect(prod.cells.get("/orders:GET")?.drift).toHaveLength(1);
     expect(prod.cells.get("/orders:PATCH")?.deployedOnly).toBe(true);
     expect(prod.columns).toContain("PATCH");
-    // dev has no cache cluster: per-method caching has no effect there.
-    const dev = buildMatrix(withStages, [], "dev");
-    expect(dev.cells.get("/orders:GET")?.cacheTtlSeconds).toBeUndefined();
-    expect(dev.cells.get("/orders:GET")?.drift).toHaveLength(0);
+    // test has no cache cluster: per-method caching has no effect there.
+    const test = buildMatrix(withStages, [], "test");
+    expect(test.cells.get("/orders:GET")?.cacheTtlSeconds).toBeUndefined();
+    expect(test.cells.get("/orders:GET")?.drift).toHaveLength(0);
   });
 });
 

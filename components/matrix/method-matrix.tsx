@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { cellKey, type MatrixModel, type MatrixRow } from "./matrix-model";
 import { MatrixRowView, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from "./matrix-row";
+import { panelClass } from "@/components/ui/panel";
 
 const HEADER_HEIGHT = 32;
 const PAGE_ROWS = 10;
@@ -164,7 +165,7 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
       aria-colcount={columns.length + 1}
       data-testid="method-matrix"
       onKeyDown={onKeyDown}
-      className="relative h-[max(24rem,calc(100vh-12rem))] overflow-auto rounded-md border border-zinc-200 bg-white text-xs dark:border-zinc-800 dark:bg-zinc-950"
+      className={panelClass("relative h-[max(24rem,calc(100vh-12rem))] overflow-auto bg-white text-xs dark:bg-zinc-950")}
     >
       <div role="rowgroup" className="sticky top-0 z-20" style={{ width: totalWidth }}>
         <div role="row" aria-rowindex={1} className="flex border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" style={{ height: HEADER_HEIGHT }}>

@@ -7,6 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DownloadIcon } from "@/components/ui/icons";
 import { snippetDataUrl } from "./snippet-files";
 import type { RemediationSnippet } from "./types";
+import { panelClass } from "@/components/ui/panel";
 
 export interface RemediationTabsProps {
   snippets: RemediationSnippet[];
@@ -30,7 +31,7 @@ export function RemediationTabs({ snippets, downloadHrefs, tall = false }: Remed
     document.getElementById(`${id}-tab-${next}`)?.focus();
   }
   return (
-    <div data-testid="remediation-tabs" className="rounded-md border border-zinc-200 dark:border-zinc-800">
+    <div data-testid="remediation-tabs" className={panelClass()}>
       <div role="tablist" aria-label="Remediation formats" onKeyDown={onKeyDown} className="flex flex-wrap gap-0.5 border-b border-zinc-200 px-1 pt-1 dark:border-zinc-800">
         {snippets.map((snippet, index) => (
           <button

@@ -3,7 +3,8 @@ import type { AuditSummary } from "@/lib/share/audit-store";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { cx } from "@/components/ui/cx";
 import { formatUtcMinute } from "./expiry";
-import { comparePath, storedAuditPath } from "./paths";
+import { comparePath, storedAuditPath } from "@/app/actions/paths";
+import { Section } from "@/components/ui/panel";
 
 export interface AuditHistoryProps {
   audits: AuditSummary[];
@@ -18,10 +19,7 @@ const linkClass = "text-blue-700 underline underline-offset-2 dark:text-blue-400
 /** Every shared audit of one API, newest first, with links to open each and to compare them. */
 export function AuditHistory({ audits, currentId, error }: AuditHistoryProps) {
   return (
-    <section aria-labelledby="history-heading" data-testid="audit-history" className="rounded-md border border-zinc-200 dark:border-zinc-800">
-      <h2 id="history-heading" className="border-b border-zinc-200 px-3 py-1.5 text-sm font-semibold dark:border-zinc-800">
-        Shared audits of this API
-      </h2>
+    <Section headingId="history-heading" heading="Shared audits of this API" data-testid="audit-history">
       {error ? (
         <p className="px-3 py-2 text-sm text-red-700 dark:text-red-400" role="alert" data-testid="history-error">
           Could not list shared audits: {error}
@@ -68,6 +66,6 @@ export function AuditHistory({ audits, currentId, error }: AuditHistoryProps) {
           })}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

@@ -6,7 +6,8 @@ import { SeverityBadge, SeverityCounts } from "@/components/findings/severity-ba
 import { CopyLinkButton } from "./copy-link-button";
 import { describeMethodChange } from "./describe-change";
 import { formatUtcMinute } from "./expiry";
-import { storedAuditPath } from "./paths";
+import { storedAuditPath } from "@/app/actions/paths";
+import { panelClass, Section } from "@/components/ui/panel";
 
 export interface ComparisonViewProps {
   comparison: AuditComparison;
@@ -60,7 +61,7 @@ export function ComparisonView({ comparison, baseId, headId, rules, authorizerNa
               ["Later", headId, comparison.head, "compare-head"],
             ] as const
           ).map(([label, id, side, testId]) => (
-            <div key={label} className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800" data-testid={testId}>
+            <div key={label} className={panelClass("px-3 py-2")} data-testid={testId}>
               <dt className="text-xs text-zinc-500">
                 {label}: read {formatUtcMinute(side.readAt)} ·{" "}
                 <Link href={storedAuditPath(id)} className="text-blue-700 underline underline-offset-2 dark:text-blue-400">
@@ -81,10 +82,14 @@ export function ComparisonView({ comparison, baseId, headId, rules, authorizerNa
 
       <div className="grid gap-3 lg:grid-cols-3">
         {GROUPS.map((group) => (
-          <section key={group.id} aria-labelledby={`compare-${group.id}`} data-testid={`compare-${group.id}`} data-count={lists[group.id].length} className="rounded-md border border-zinc-200 dark:border-zinc-800">
-            <h2 id={`compare-${group.id}`} className={`border-b border-zinc-200 px-3 py-1.5 text-sm font-semibold dark:border-zinc-800 ${group.tone}`}>
-              {group.title} ({lists[group.id].length})
-            </h2>
+          <Section
+            key={group.id}
+            headingId={`compare-${group.id}`}
+            heading={`${group.title} (${lists[group.id].length})`}
+            headingClassName={group.tone}
+            data-testid={`compare-${group.id}`}
+            data-count={lists[group.id].length}
+          >
             {lists[group.id].length === 0 ? (
               <p className="px-3 py-2 text-sm text-zinc-500">{group.empty}</p>
             ) : (
@@ -94,14 +99,11 @@ export function ComparisonView({ comparison, baseId, headId, rules, authorizerNa
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         ))}
       </div>
 
-      <section aria-labelledby="compare-methods-heading" data-testid="compare-methods" className="rounded-md border border-zinc-200 dark:border-zinc-800">
-        <h2 id="compare-methods-heading" className="border-b border-zinc-200 px-3 py-1.5 text-sm font-semibold dark:border-zinc-800">
-          Method configuration changes
-        </h2>
+      <Section headingId="compare-methods-heading" heading="Method configuration changes" data-testid="compare-methods">
         {comparison.methods.length === 0 ? (
           <p className="px-3 py-2 text-sm text-zinc-500">No method&apos;s authorization, API key or integration changed in the draft.</p>
         ) : (
@@ -134,7 +136,7 @@ export function ComparisonView({ comparison, baseId, headId, rules, authorizerNa
             </tbody>
           </table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

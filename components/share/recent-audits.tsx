@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { RecentAuditSummary } from "@/lib/share/audit-store";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { formatUtcMinute } from "./expiry";
-import { storedAuditPath } from "./paths";
+import { storedAuditPath } from "@/app/actions/paths";
+import { Section } from "@/components/ui/panel";
 
 export interface RecentAuditsProps {
   audits: RecentAuditSummary[];
@@ -13,10 +14,7 @@ export interface RecentAuditsProps {
 /** The newest stored audits of every API: the team viewer's home page. */
 export function RecentAudits({ audits, error }: RecentAuditsProps) {
   return (
-    <section aria-labelledby="recent-heading" data-testid="recent-audits" className="rounded-md border border-zinc-200 dark:border-zinc-800">
-      <h2 id="recent-heading" className="border-b border-zinc-200 px-3 py-1.5 text-sm font-semibold dark:border-zinc-800">
-        Recently shared audits
-      </h2>
+    <Section headingId="recent-heading" heading="Recently shared audits" data-testid="recent-audits">
       {error ? (
         <p className="px-3 py-2 text-sm text-red-700 dark:text-red-400" role="alert" data-testid="recent-error">
           Could not list shared audits: {error}
@@ -44,6 +42,6 @@ export function RecentAudits({ audits, error }: RecentAuditsProps) {
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

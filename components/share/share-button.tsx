@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { shareAudit, type ShareState } from "@/app/actions/share";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { EXPIRY_CHOICES, EXPIRY_LABELS, formatUtcMinute } from "./expiry";
+import { EXPIRY_CHOICES } from "@/lib/share/expiry";
+import { EXPIRY_LABELS, formatUtcMinute } from "./expiry";
 import { useOrigin } from "./use-origin";
 
 /** What the server stores: a live API it reads again, or a template audit from its own cache (templateAudit id, 1-based api). */

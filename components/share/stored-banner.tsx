@@ -4,7 +4,7 @@ import { describeSource } from "@/lib/audit/source";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteAuditButton } from "./delete-audit-button";
 import { formatUtcMinute } from "./expiry";
-import { liveAuditPath } from "./paths";
+import { liveAuditPath } from "@/app/actions/paths";
 
 export interface StoredBannerProps {
   id: string;

@@ -1,5 +1,6 @@
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { panelClass } from "@/components/ui/panel";
 
 /** How a diff line is shown: added, removed, hunk header, file header, or context/comment. */
 function lineClass(line: string): string {
@@ -18,7 +19,7 @@ function lineClass(line: string): string {
 export function TemplatePatchPanel({ text, downloadHref, files, fixed }: { text: string; downloadHref: string; files: number; fixed: number }) {
   const lines = text.replace(/\n$/, "").split("\n");
   return (
-    <details className="rounded-md border border-zinc-200 dark:border-zinc-800" data-testid="template-patch">
+    <details className={panelClass()} data-testid="template-patch">
       <summary className="cursor-pointer px-3 py-2 text-sm font-semibold">
         Fix as a patch to your template ({files} file{files === 1 ? "" : "s"}, {fixed} finding{fixed === 1 ? "" : "s"} fixed)
       </summary>

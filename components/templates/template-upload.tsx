@@ -7,6 +7,7 @@ import { formatBytes, LIMITS_TEXT, uploadProblems } from "@/lib/templates/files/
 import { Button, buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { cx } from "@/components/ui/cx";
+import { panelClass } from "@/components/ui/panel";
 import { fromDrop, fromFileInput, fromFolderInput, type Picked, type PickedFile } from "./picked-files";
 
 /** How many chosen files are listed by name; the rest are counted (a folder may hold thousands). */
@@ -152,7 +153,7 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
 
       {chosen.size > 0 ? (
         <div className="space-y-1">
-          <ul className="max-h-72 divide-y divide-zinc-100 overflow-auto rounded-md border border-zinc-200 text-sm dark:divide-zinc-900 dark:border-zinc-800" aria-label="Chosen files" data-testid="chosen-files">
+          <ul className={panelClass("max-h-72 divide-y divide-zinc-100 overflow-auto text-sm dark:divide-zinc-900")} aria-label="Chosen files" data-testid="chosen-files">
             {listed.map(({ path, file }) => (
               <li key={path} className="flex items-center gap-2 px-2 py-1" data-testid="chosen-file" data-path={path}>
                 <span className="min-w-0 flex-1 truncate font-mono text-xs">{path}</span>

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { ExpiryChoice } from "@/components/share/expiry";
+import type { ExpiryChoice } from "@/lib/share/expiry";
 
 /** A snapshot of what the audit view shows, to compare a live page with its stored copy. */
 export interface RenderedAudit {

@@ -6,7 +6,7 @@
 import { normalizeApi } from "@/lib/model/normalize";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import type { ApiModel } from "@/lib/model/types";
-import { SEVERITIES, type Severity } from "@/lib/rules/types";
+import { countBySeverity } from "@/lib/rules/count-by-severity";
 import { runRules } from "@/lib/audit/run-rules";
 import { PREFLIGHT_VERSION } from "@/lib/audit/version";
 import type { AuditSource } from "@/lib/audit/source";
@@ -27,12 +27,6 @@ export interface AuditModelInput {
 export type AuditModelResult = { ok: true; report: AuditReport } | { ok: false; failure: { kind: "stage-not-found"; message: string; stages: string[] } };
 
 const NO_CALLS: CallStatistics = { calls: {}, totalCalls: 0, retries: 0, wallTimeMs: 0 };
-
-export function countBySeverity(findings: AuditReport["findings"]): Record<Severity, number> {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
 
 /** snapshot → normalize → rules → AuditReport. Pure: the same input gives the same report. */
 export function auditModel(input: AuditModelInput): AuditModelResult {

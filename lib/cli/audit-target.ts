@@ -2,6 +2,7 @@ import "server-only";
 import { CONNECTION_OPTIONS, connectionFromFlags, type ConnectionFlags } from "@/lib/cli/connection-flags";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
+import { REST_API_ID_PATTERN } from "@/lib/model/ids";
 
 /** Flags of every command that audits one REST API (`audit`, `fix`). */
 export const AUDIT_TARGET_OPTIONS = {
@@ -21,8 +22,7 @@ export type CliResult<T> = { ok: true; value: T } | { ok: false; message: string
 export function restApiIdFrom(positionals: readonly string[], usage: string): CliResult<string> {
   if (positionals.length !== 1) return { ok: false, message: `Expected exactly one REST API id.\nUsage: ${usage}` };
   const restApiId = positionals[0] as string;
-  // REST API ids are 10 lowercase alphanumerics on AWS; accept any short [A-Za-z0-9] id (emulators differ).
-  if (!/^[A-Za-z0-9]{1,64}$/.test(restApiId)) return { ok: false, message: `"${restApiId}" is not a REST API id (letters and digits, e.g. a1b2c3d4e5).` };
+  if (!REST_API_ID_PATTERN.test(restApiId)) return { ok: false, message: `"${restApiId}" is not a REST API id (letters and digits, e.g. a1b2c3d4e5).` };
   return { ok: true, value: restApiId };
 }
 

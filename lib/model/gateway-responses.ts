@@ -4,6 +4,8 @@ import type { RawGatewayResponse } from "@/lib/model/raw-snapshot";
 // Every response type and its default status code (DEFAULT_4XX / DEFAULT_5XX have none); a type that
 // is not customised "defaults to the DEFAULT_4XX type" (4xx) or "the DEFAULT_5XX type" (5xx):
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+// Duplicated on purpose in lib/emulator/control-plane/gateway-responses.ts: the emulator imports nothing from
+// the product, so the two tables are independent statements of the same AWS documentation.
 export const GATEWAY_RESPONSE_DEFAULT_STATUS: Readonly<Record<string, string | undefined>> = Object.freeze({
   ACCESS_DENIED: "403",
   API_CONFIGURATION_ERROR: "500",

@@ -1,4 +1,5 @@
 import {
+  AUTHORIZATION_TYPES,
   HTTP_VERBS,
   type AuthorizationType,
   type HttpVerb,
@@ -9,7 +10,6 @@ import {
 } from "@/lib/model/types";
 import type { RawIntegration, RawMethod, RawResource } from "@/lib/model/raw-snapshot";
 
-const AUTHORIZATION_TYPES: readonly AuthorizationType[] = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
 const INTEGRATION_TYPES: readonly IntegrationType[] = ["HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY", "MOCK"];
 
 export function isHttpVerb(value: string): value is HttpVerb {

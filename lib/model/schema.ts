@@ -1,10 +1,11 @@
 /** zod schema of the ApiModel, for validating stored audits when they are read back. */
 import { z } from "zod";
-import { HTTP_VERBS, MODEL_SCHEMA_VERSION, type ApiModel } from "@/lib/model/types";
+import { exactSchema } from "@/lib/model/exact-schema";
+import { AUTHORIZATION_TYPES, HTTP_VERBS, MODEL_SCHEMA_VERSION, type ApiModel } from "@/lib/model/types";
 
-const httpVerb = z.enum(HTTP_VERBS);
-const authorizationType = z.enum(["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"]);
-const modelPart = z.enum(["resources", "authorizers", "stages", "gatewayResponses", "deployments"]);
+export const httpVerbSchema = z.enum(HTTP_VERBS);
+export const authorizationTypeSchema = z.enum(AUTHORIZATION_TYPES);
+export const modelPartSchema = z.enum(["resources", "authorizers", "stages", "gatewayResponses", "deployments"]);
 const stringMap = z.record(z.string(), z.string());
 const boolMap = z.record(z.string(), z.boolean());
 
@@ -25,8 +26,8 @@ const integration = z.object({
 const method = z.object({
   resourceId: z.string(),
   path: z.string(),
-  httpMethod: httpVerb,
-  authorizationType,
+  httpMethod: httpVerbSchema,
+  authorizationType: authorizationTypeSchema,
   authorizerId: z.string().optional(),
   apiKeyRequired: z.boolean(),
   authorizationScopes: z.array(z.string()),
@@ -51,16 +52,17 @@ const methodSettings = z.object({
   dataTraceEnabled: z.boolean(),
 });
 
-const deployedSummary = z.object({ authorizationType, apiKeyRequired: z.boolean() });
+const deployedSummary = z.object({ authorizationType: authorizationTypeSchema, apiKeyRequired: z.boolean() });
 
 const drift = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("method-added"), path: z.string(), httpMethod: httpVerb }),
-  z.object({ kind: z.literal("method-removed"), path: z.string(), httpMethod: httpVerb }),
-  z.object({ kind: z.literal("authorizationType"), path: z.string(), httpMethod: httpVerb, deployed: authorizationType, current: authorizationType }),
-  z.object({ kind: z.literal("apiKeyRequired"), path: z.string(), httpMethod: httpVerb, deployed: z.boolean(), current: z.boolean() }),
+  z.object({ kind: z.literal("method-added"), path: z.string(), httpMethod: httpVerbSchema }),
+  z.object({ kind: z.literal("method-removed"), path: z.string(), httpMethod: httpVerbSchema }),
+  z.object({ kind: z.literal("authorizationType"), path: z.string(), httpMethod: httpVerbSchema, deployed: authorizationTypeSchema, current: authorizationTypeSchema }),
+  z.object({ kind: z.literal("apiKeyRequired"), path: z.string(), httpMethod: httpVerbSchema, deployed: z.boolean(), current: z.boolean() }),
 ]);
 
-export const apiModelSchema: z.ZodType<ApiModel> = z.object({
+export const apiModelSchema = exactSchema<ApiModel>()(
+  z.object({
   schemaVersion: z.literal(MODEL_SCHEMA_VERSION),
   api: z.object({
     id: z.string(),
@@ -110,14 +112,14 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
       variableShapes: z.record(z.string(), z.enum(["reference", "url", "secret-like", "plain"])).optional(),
       methodSettings: z.record(z.string(), methodSettings),
       effectiveSettings: z.array(
-        methodSettings.extend({ path: z.string(), httpMethod: httpVerb, source: z.enum(["default", "stage", "method"]) }),
+        methodSettings.extend({ path: z.string(), httpMethod: httpVerbSchema, source: z.enum(["default", "stage", "method"]) }),
       ),
       deployment: z
         .object({
           id: z.string(),
           description: z.string().optional(),
           createdDate: z.string().optional(),
-          apiSummary: z.record(z.string(), z.partialRecord(httpVerb, deployedSummary)),
+          apiSummary: z.record(z.string(), z.partialRecord(httpVerbSchema, deployedSummary)),
         })
         .optional(),
       drift: z.array(drift),
@@ -132,5 +134,6 @@ export const apiModelSchema: z.ZodType<ApiModel> = z.object({
       isDefault: z.boolean(),
     }),
   ),
-  missing: z.array(z.object({ part: modelPart, operation: z.string(), reason: z.string(), detail: z.string().optional() })),
-});
+  missing: z.array(z.object({ part: modelPartSchema, operation: z.string(), reason: z.string(), detail: z.string().optional() })),
+}),
+);

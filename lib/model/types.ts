@@ -9,7 +9,9 @@ export const MODEL_SCHEMA_VERSION = 1 as const;
 export const HTTP_VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
 export type HttpVerb = (typeof HTTP_VERBS)[number];
 
-export type AuthorizationType = "NONE" | "AWS_IAM" | "CUSTOM" | "COGNITO_USER_POOLS";
+// https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html (authorizationType)
+export const AUTHORIZATION_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"] as const;
+export type AuthorizationType = (typeof AUTHORIZATION_TYPES)[number];
 export type IntegrationType = "HTTP" | "HTTP_PROXY" | "AWS" | "AWS_PROXY" | "MOCK";
 
 export interface ApiModel {

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import type { Server } from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from "../../e2e/support/find-chromium.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from "@/lib/testing/find-chromium.mjs";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";

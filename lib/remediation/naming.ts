@@ -1,19 +1,13 @@
+import { escapeResourcePath } from "@/lib/model/method-settings";
 import type { HttpVerb } from "@/lib/model/types";
-
-/**
- * JSON-pointer escaping for one path segment: "~" → "~0", "/" → "~1".
- * https://docs.aws.amazon.com/apigateway/latest/api/API_PatchOperation.html ("/" in a name is escaped "~1").
- */
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 
 /**
  * UpdateStage method-settings patch path, e.g. "/~1orders~1{id}/GET/caching/enabled" or "/*\/*\/caching/enabled".
  * https://docs.aws.amazon.com/apigateway/latest/api/API_UpdateStage.html and the MethodSetting keys in API_Stage.html.
  */
 export function stageMethodSettingPatchPath(resourcePath: string, httpMethod: string, setting: string): string {
-  const resource = resourcePath === "*" ? "*" : escapePointerSegment(resourcePath);
+  // "~1" escaping of "/" (JSON pointer, API_PatchOperation.html): the same as the methodSettings keys.
+  const resource = resourcePath === "*" ? "*" : escapeResourcePath(resourcePath);
   return `/${resource}/${httpMethod}/${setting}`;
 }
 
@@ -24,7 +18,7 @@ export function stageMethodSettingPatchPath(resourcePath: string, httpMethod: st
 export function cfnMethodSettingResourcePath(resourcePath: string): string {
   if (resourcePath === "*") return "/*";
   if (resourcePath === "/") return "/";
-  return `/${escapePointerSegment(resourcePath)}`;
+  return `/${escapeResourcePath(resourcePath)}`;
 }
 
 /**

@@ -2,11 +2,8 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
-import { runAudit } from "@/lib/aws/audit/run-live-audit";
-import type { AuditReport } from "@/lib/audit/types";
-import type { Emulator } from "@/lib/emulator";
+import { describe, expect, it } from "vitest";
+import { useSeededAudit } from "@/lib/aws/testing/seed-audit";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
 import { renderCsvMatrix } from "@/lib/report/csv";
 import { renderMarkdownReport } from "@/lib/report/markdown";
@@ -15,21 +12,10 @@ import { RULES } from "@/lib/rules";
 
 /** Every export of a real audit (the emulator's storefront through the reader and every rule). */
 describe("exports of the storefront audit", () => {
-  let emulator: Emulator;
-  let report: AuditReport;
-
-  beforeAll(async () => {
-    const started = await startEmulatorWithDemoConnection();
-    emulator = started.emulator;
-    const result = await runAudit({ connection: started.connection, region: "us-east-1", restApiId: STOREFRONT_API_ID });
-    if (!result.ok) throw new Error(JSON.stringify(result.failure));
-    report = result.report;
-  }, 60_000);
-  afterAll(async () => {
-    await emulator?.close();
-  });
+  const storefront = useSeededAudit(STOREFRONT_API_ID);
 
   it("SARIF with the real rule registry validates against the 2.1.0 schema", () => {
+    const report = storefront();
     const schema = JSON.parse(readFileSync(join(__dirname, "sarif-schema-2.1.0-rtm.5.json"), "utf8")) as object;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
@@ -40,6 +26,7 @@ describe("exports of the storefront audit", () => {
   });
 
   it("Markdown renders a fix for every fixable finding, CSV a row per method", () => {
+    const report = storefront();
     const markdown = renderMarkdownReport(report).content;
     const withFixes = report.findings.filter((finding) => finding.fixes.length > 0).length;
     expect(markdown.match(/```bash/g)?.length).toBe(withFixes);

@@ -3,7 +3,8 @@
  * report. A finding present in only some variants says under which condition values it appears ("only
  * when IsProd is true"), as issue 11 asks: a guess for one branch is never presented as fact for both.
  */
-import { auditModel, countBySeverity } from "@/lib/audit/audit-model";
+import { auditModel } from "@/lib/audit/audit-model";
+import { countBySeverity } from "@/lib/rules/count-by-severity";
 import { sortFindings } from "@/lib/audit/run-rules";
 import type { AuditReport, AuditWarning } from "@/lib/audit/types";
 import type { TemplateSource } from "@/lib/audit/source";

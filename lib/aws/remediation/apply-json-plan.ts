@@ -22,9 +22,9 @@ import type { ApiCommand, ApiInput } from "@/lib/remediation/formats/api-calls";
 import { JSON_PLAN_VERSION, type JsonPlan } from "@/lib/remediation/formats/sdk-json";
 
 /**
- * Applies a JSON remediation plan with the API Gateway SDK, in order. The only module of lib/remediation
- * that imports the SDK. Inputs were built by intentToApiSteps in the SDK's own shapes; a plan read from a
- * file is checked for a known version and known command names before anything is sent.
+ * Applies a JSON remediation plan with the API Gateway SDK, in order. It lives in lib/aws because it sends
+ * SDK commands; lib/remediation only builds the plan (intentToApiSteps, in the SDK's own shapes). A plan read
+ * from a file is checked for a known version and known command names before anything is sent.
  */
 type Send = (client: APIGatewayClient, input: ApiInput) => Promise<unknown>;
 

@@ -10,6 +10,8 @@ import { deepCopy, optString, optStringMap } from "./validate";
  * Gateway responses: every type exists; the ones an API never customised are generated defaults.
  * Types and default status codes:
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ * Duplicated on purpose in lib/model/gateway-responses.ts: the emulator stands in for AWS and imports nothing
+ * from the product, so the model's table is checked against an independent one, not against itself.
  */
 export const GATEWAY_RESPONSE_DEFAULT_STATUS: Readonly<Record<string, string | undefined>> = {
   ACCESS_DENIED: "403",

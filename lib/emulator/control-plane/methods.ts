@@ -10,6 +10,8 @@ import { deepCopy, oneOf, optBool, optBoolMap, optString, optStringList, optStri
  * https://docs.aws.amazon.com/apigateway/latest/api/API_UpdateMethod.html
  */
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
+// Kept apart from lib/model/types.ts AUTHORIZATION_TYPES on purpose: the emulator imports nothing from the
+// product (eslint.config.mjs), so a product bug cannot hide behind an emulator sharing it.
 export const AUTHORIZATION_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"] as const;
 
 export interface PutMethodInput {

@@ -1,8 +1,7 @@
-import { cdkNagSuppression, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
-import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
-import { collectDesiredState, shortHash } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
-import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
+import { cdkNagSuppression, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
+import { cloudFormationDeployPermissions, IacFrame, shortHash } from "@/lib/remediation/formats/iac-frame";
+import { actionsOf } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
 import { camelName } from "@/lib/remediation/naming";
 import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
@@ -104,17 +103,14 @@ function changedMethod(method: DesiredMethod): string[] {
 }
 
 export function renderCdk(plan: RemediationPlan): RenderedSnippet {
-  const { ctx } = plan;
-  const { state, notes, redeploy, flush } = collectDesiredState(plan);
-  const api = `/restapis/${ctx.apiId}`;
-  const permissions: IamPermission[] = [];
+  const frame = new IacFrame(plan);
+  const { ctx, state, redeploy, manual } = frame;
   const body: string[] = [];
   const exports: string[] = [];
-  const manual: string[] = [];
 
   for (const method of state.methods.values()) {
     body.push(...(method.isNew ? newPreflight(method) : changedMethod(method)), "");
-    permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
+    frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]);
   }
   if (state.restApiPolicy) {
     body.push(
@@ -122,7 +118,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       `  (api.node.defaultChild as apigateway.CfnRestApi).policy = ${JSON.stringify(JSON.parse(state.restApiPolicy.policy))};`,
       "",
     );
-    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
+    frame.permit("", ["GET", "PATCH"]);
   }
   for (const response of state.gatewayResponses.values()) {
     const headers: Record<string, string> = {};
@@ -141,7 +137,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       "  });",
       "",
     );
-    permissions.push(...iamForPath(ctx.region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));
+    frame.permit(`/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]);
   }
   for (const { authorizer, fromSeconds, ttlSeconds } of state.authorizers.values()) {
     const propsType = authorizer.type === "REQUEST" ? "RequestAuthorizerProps" : authorizer.type === "TOKEN" ? "TokenAuthorizerProps" : undefined;
@@ -156,7 +152,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       `} satisfies Partial<apigateway.${propsType}>;`,
       "",
     );
-    permissions.push(...iamForPath(ctx.region, `${api}/authorizers/${authorizer.id}`, ["GET", "PATCH"]));
+    frame.permit(`/authorizers/${authorizer.id}`, ["GET", "PATCH"]);
   }
   const stages = [...new Set([...state.stageSettings.values()].map((setting) => setting.stage))];
   for (const stage of stages) {
@@ -182,32 +178,26 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
         "",
       );
     }
-    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}`, ["GET", "PATCH"]));
+    frame.permit(`/stages/${stage}`, ["GET", "PATCH"]);
   }
   if (redeploy.length > 0) {
     body.push(
       `  // Redeploy (${redeploy.join(", ")}): escape-hatch edits do not change the Deployment's logical id by themselves.`,
       `  api.latestDeployment?.addToLogicalId({ preflightRemediation: ${js(shortHash(body.join("\n")))} });`,
     );
-    permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]));
+    frame.permit(`/deployments`, ["POST"]);
   }
-  const flushing = flushAfterDeploy(ctx, flush, "cdk deploy");
-  manual.push(...flushing.manual);
-  permissions.push(...flushing.permissions);
-  manual.push(...notes);
-
-  const iam = dedupePermissions([
-    ...permissions,
-    { action: "sts:AssumeRole", resource: `arn:aws:iam::${ctx.accountId}:role/cdk-*` },
-    ...cloudFormationDeployPermissions(ctx),
-  ]);
+  const { header, iam } = frame.finish({
+    comment: "//",
+    title: "AWS CDK v2",
+    intro: ["Call applyPreflightFixes(api) with the RestApi construct that defines this API, after its methods are added."],
+    permissionsHeading: "IAM permissions for cdk deploy (through the bootstrap roles):",
+    manualHeading: "Not expressible in the CDK app (do these by hand):",
+    deployCommand: "cdk deploy",
+    deployPermissions: [{ action: "sts:AssumeRole", resource: `arn:aws:iam::${ctx.accountId}:role/cdk-*` }, ...cloudFormationDeployPermissions(ctx)],
+  });
   const content = [
-    `// Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${ctx.region}: AWS CDK v2.`,
-    "// Call applyPreflightFixes(api) with the RestApi construct that defines this API, after its methods are added.",
-    "//",
-    "// IAM permissions for cdk deploy (through the bootstrap roles):",
-    ...iam.map((permission) => `//   ${permission.action} on ${permission.resource}`),
-    ...(manual.length > 0 ? ["//", "// Not expressible in the CDK app (do these by hand):", ...manual.map((line) => `//   - ${oneLine(line)}`)] : []),
+    ...header,
     'import { Duration, aws_apigateway as apigateway } from "aws-cdk-lib";',
     "",
     ...exports,

@@ -1,12 +1,12 @@
-import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { CfnIntrinsic, toCfnYaml } from "@/lib/remediation/cfn-yaml";
-import { DesiredState, type DesiredMethod, type DesiredStageSetting } from "@/lib/remediation/desired-state";
+import type { DesiredMethod } from "@/lib/remediation/desired-state";
+import { cfnMethodSettings } from "@/lib/remediation/formats/cfn-method-settings";
 import { cfnNagMetadata, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
-import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
-import { assertNever, type StageMethodSetting } from "@/lib/remediation/intents";
-import { cfnMethodSettingResourcePath, logicalId } from "@/lib/remediation/naming";
+import { cloudFormationDeployPermissions, IacFrame, shortHash } from "@/lib/remediation/formats/iac-frame";
+import { actionsOf } from "@/lib/remediation/iam";
+import { logicalId } from "@/lib/remediation/naming";
 import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
-import { booleanSetting, numberSetting, updateStageCommand } from "@/lib/remediation/stage-settings";
+import { updateStageCommand } from "@/lib/remediation/stage-settings";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
 /**
@@ -16,75 +16,6 @@ import type { RenderedSnippet } from "@/lib/remediation/formats/types";
  * aws-resource-apigateway-gatewayresponse.html, aws-resource-apigateway-authorizer.html,
  * aws-resource-apigateway-stage.html (MethodSetting), aws-resource-apigateway-deployment.html.
  */
-
-/** MethodSetting has no property for the cache-control authorization settings; those stay CLI commands. */
-export const CFN_METHOD_SETTING_PROPERTIES: Partial<Record<StageMethodSetting, string>> = {
-  "caching/enabled": "CachingEnabled",
-  "caching/ttlInSeconds": "CacheTtlInSeconds",
-  "caching/dataEncrypted": "CacheDataEncrypted",
-};
-
-export function collectDesiredState(plan: RemediationPlan): { state: DesiredState; notes: string[]; redeploy: string[]; flush: string[] } {
-  const state = new DesiredState(plan.ctx);
-  const notes: string[] = [];
-  const redeploy: string[] = [];
-  const flush: string[] = [];
-  for (const { intent } of plan.steps) {
-    switch (intent.kind) {
-      case "set-method-authorization":
-        state.setAuthorization(intent);
-        break;
-      case "set-method-api-key-required":
-        state.setApiKeyRequired(intent);
-        break;
-      case "add-cors-preflight":
-        state.addCorsPreflight(intent);
-        break;
-      case "set-preflight-headers":
-        state.setPreflightHeaders(intent);
-        break;
-      case "replace-preflight-integration-with-mock":
-        state.replaceWithMock(intent);
-        break;
-      case "add-cache-key-parameter":
-        state.addCacheKeyParameter(intent);
-        break;
-      case "set-integration-content-handling":
-        state.setContentHandling(intent);
-        break;
-      case "set-rest-api-policy":
-        state.restApiPolicy = intent;
-        break;
-      case "clear-method-request-validator":
-        state.clearRequestValidator(intent);
-        break;
-      case "add-gateway-response-cors":
-        state.addGatewayResponseCors(intent);
-        break;
-      case "add-method-response-cors-origin":
-        state.addMethodResponseCorsOrigin(intent);
-        break;
-      case "set-authorizer-ttl":
-        state.setAuthorizerTtl(intent);
-        break;
-      case "widen-authorizer-policy":
-        notes.push(`Authorizer ${intent.authorizerName}: deploy the updated Lambda code (authorizer files in this bundle) so its policy covers ${intent.resourceArnPattern}.`);
-        break;
-      case "set-stage-method-setting":
-        state.setStageSetting(intent);
-        break;
-      case "redeploy-stage":
-        redeploy.push(intent.stage);
-        break;
-      case "flush-authorizer-cache":
-        flush.push(intent.stage);
-        break;
-      default:
-        assertNever(intent);
-    }
-  }
-  return { state, notes, redeploy: [...new Set(redeploy)], flush: [...new Set(flush)] };
-}
 
 const REST_API_ID = new CfnIntrinsic("Ref", "RestApiId");
 
@@ -134,24 +65,6 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
   return properties;
 }
 
-/** CFN/SAM MethodSetting entries, plus the settings they cannot express. */
-export function cfnMethodSettings(settings: readonly DesiredStageSetting[]): { entries: Array<Record<string, unknown>>; unsupported: Array<{ setting: DesiredStageSetting; names: StageMethodSetting[] }> } {
-  const entries: Array<Record<string, unknown>> = [];
-  const unsupported: Array<{ setting: DesiredStageSetting; names: StageMethodSetting[] }> = [];
-  for (const setting of settings) {
-    const entry: Record<string, unknown> = { ResourcePath: cfnMethodSettingResourcePath(setting.path), HttpMethod: setting.httpMethod };
-    const missing: StageMethodSetting[] = [];
-    for (const [name, value] of Object.entries(setting.settings) as Array<[StageMethodSetting, string | number | boolean]>) {
-      const property = CFN_METHOD_SETTING_PROPERTIES[name];
-      if (!property) missing.push(name);
-      else entry[property] = name === "caching/ttlInSeconds" ? numberSetting(value) : booleanSetting(value);
-    }
-    if (Object.keys(entry).length > 2) entries.push(entry);
-    if (missing.length > 0) unsupported.push({ setting, names: missing });
-  }
-  return { entries, unsupported };
-}
-
 export function cfnGatewayResponseProperties(response: { responseType: string; statusCode?: string; responseParameters: Record<string, string>; responseTemplates: Record<string, string> }): Record<string, unknown> {
   return {
     RestApiId: REST_API_ID,
@@ -167,23 +80,10 @@ function resourceChunk(id: string, resource: Record<string, unknown>, comments: 
   return [...comments.map((line) => `  # ${oneLine(line)}`), ...body].join("\n");
 }
 
-/** A short stable hash, so a changed set of fixes gets a new Deployment logical id. */
-export function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
-}
-
 export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
-  const { ctx } = plan;
-  const { state, notes, redeploy, flush } = collectDesiredState(plan);
-  const region = ctx.region;
-  const api = `/restapis/${ctx.apiId}`;
+  const frame = new IacFrame(plan);
+  const { ctx, state, redeploy, manual } = frame;
   const chunks: string[] = [];
-  const permissions: IamPermission[] = [];
   const methodIds: string[] = [];
 
   for (const method of state.methods.values()) {
@@ -198,8 +98,8 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
         ];
     // cdk-nag AwsSolutions-APIG4 reports an open OPTIONS; the preflight must be open (peer-suppressions.ts).
     chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", ...(isOpenPreflight(method) ? { Metadata: cfnNagMetadata() } : {}), Properties: cfnMethodProperties(method) }, comments));
-    permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
-    permissions.push(...iamForPath(region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]));
+    frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]);
+    frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]);
   }
   if (state.restApiPolicy) {
     // The RestApi itself is not in this template (RestApiId is a parameter): its Policy property is shown to merge.
@@ -209,13 +109,13 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       "  # Merge into the Properties of your AWS::ApiGateway::RestApi (it is not part of this template):",
       ...policy.map((line) => `  #   ${line}`),
     ].join("\n"));
-    permissions.push(...iamForPath(region, api, ["GET", "PATCH"]));
+    frame.permit("", ["GET", "PATCH"]);
   }
   for (const response of state.gatewayResponses.values()) {
     chunks.push(resourceChunk(`${logicalId(response.responseType)}GatewayResponse`, { Type: "AWS::ApiGateway::GatewayResponse", Properties: cfnGatewayResponseProperties(response) }, [
       `Gateway response ${response.responseType} with CORS headers, so browsers can read API Gateway's own errors.`,
     ]));
-    permissions.push(...iamForPath(region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));
+    frame.permit(`/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]);
   }
   for (const { authorizer, fromSeconds, ttlSeconds } of state.authorizers.values()) {
     const properties: Record<string, unknown> = {
@@ -232,11 +132,10 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       `CHANGED: authorizer ${authorizer.name} (${authorizer.id}) AuthorizerResultTtlInSeconds ${fromSeconds} → ${ttlSeconds}.`,
       "Set AuthorizerResultTtlInSeconds on your existing AWS::ApiGateway::Authorizer; keep its AuthorizerCredentials if it has any.",
     ]));
-    permissions.push(...iamForPath(region, `${api}/authorizers/${authorizer.id}`, ["GET", "PATCH"]));
+    frame.permit(`/authorizers/${authorizer.id}`, ["GET", "PATCH"]);
   }
 
   const stageNames = [...new Set([...[...state.stageSettings.values()].map((setting) => setting.stage), ...redeploy])].sort();
-  const manual: string[] = [];
   const contentHash = shortHash(chunks.join("\n"));
   for (const stage of stageNames) {
     const deploymentId = `PreflightDeployment${logicalId(stage)}${contentHash}`;
@@ -248,7 +147,8 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       }, [
         `Redeploy stage ${stage}: CloudFormation creates a new deployment only under a new logical id, so the id carries a hash of these fixes.`,
       ]));
-      permissions.push(...iamForPath(region, `${api}/deployments`, ["POST"]), ...iamForPath(region, `${api}/deployments/*`, ["GET", "DELETE"]));
+      frame.permit("/deployments", ["POST"]);
+      frame.permit("/deployments/*", ["GET", "DELETE"]);
     }
     const settings = [...state.stageSettings.values()].filter((setting) => setting.stage === stage);
     const { entries, unsupported } = cfnMethodSettings(settings);
@@ -264,31 +164,26 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       }, [
         `Stage ${stage}: merge DeploymentId and these MethodSettings into your existing AWS::ApiGateway::Stage (MethodSettings replace the stage's list: keep your other entries).`,
       ]));
-      permissions.push(...iamForPath(region, `${api}/stages/${stage}`, ["GET", "PATCH"]));
+      frame.permit(`/stages/${stage}`, ["GET", "PATCH"]);
     }
     for (const { setting, names } of unsupported) {
       manual.push(`CloudFormation's MethodSetting has no ${names.join(", ")}; run: ${updateStageCommand(ctx, setting, names)}`);
-      permissions.push(...iamForPath(region, `${api}/stages/${stage}`, ["PATCH"]));
+      frame.permit(`/stages/${stage}`, ["PATCH"]);
     }
   }
-  const flushing = flushAfterDeploy(ctx, flush, "the stack update");
-  manual.push(...flushing.manual);
-  permissions.push(...flushing.permissions);
-  manual.push(...notes);
 
-  const iam = dedupePermissions([
-    ...permissions,
-    ...cloudFormationDeployPermissions(ctx),
-  ]);
-  const header = [
-    `# Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${region}: CloudFormation.`,
-    "# Merge these resources into the template that defines the API; resource ids are the audited ones.",
-    ...(ctx.accountIdKnown ? [] : [`# ${"<ACCOUNT_ID>"} marks the account id, which the audit could not read: replace it.`]),
-    "#",
-    "# IAM permissions to deploy it:",
-    ...iam.map((permission) => `#   ${permission.action} on ${permission.resource}`),
-    ...(manual.length > 0 ? ["#", "# Not expressible in CloudFormation (do these by hand):", ...manual.map((line) => `#   - ${oneLine(line)}`)] : []),
-  ];
+  const { header, iam } = frame.finish({
+    comment: "#",
+    title: "CloudFormation",
+    intro: [
+      "Merge these resources into the template that defines the API; resource ids are the audited ones.",
+      ...(ctx.accountIdKnown ? [] : [`${"<ACCOUNT_ID>"} marks the account id, which the audit could not read: replace it.`]),
+    ],
+    permissionsHeading: "IAM permissions to deploy it:",
+    manualHeading: "Not expressible in CloudFormation (do these by hand):",
+    deployCommand: "the stack update",
+    deployPermissions: cloudFormationDeployPermissions(ctx),
+  });
   const content = chunks.length === 0
     ? [...header, "#", "# Nothing in this plan is expressed as CloudFormation resources.", ""].join("\n")
     : [

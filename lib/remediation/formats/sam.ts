@@ -1,10 +1,10 @@
-import { cloudFormationDeployPermissions, flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
 import { toCfnYaml } from "@/lib/remediation/cfn-yaml";
 import { mergedCors } from "@/lib/remediation/desired-state";
-import { cfnMethodSettings, collectDesiredState } from "@/lib/remediation/formats/cloudformation";
-import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
+import { cfnMethodSettings } from "@/lib/remediation/formats/cfn-method-settings";
+import { cloudFormationDeployPermissions, IacFrame } from "@/lib/remediation/formats/iac-frame";
+import { actionsOf } from "@/lib/remediation/iam";
 import { logicalId } from "@/lib/remediation/naming";
-import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
+import type { RemediationPlan } from "@/lib/remediation/plan";
 import { updateStageCommand } from "@/lib/remediation/stage-settings";
 import { ALLOW_ORIGIN_KEY, GATEWAY_RESPONSE_HEADER, staticMappingValue } from "@/lib/remediation/cors-headers";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
@@ -18,11 +18,8 @@ import type { RenderedSnippet } from "@/lib/remediation/formats/types";
  * sam-property-api-lambdatokenauthorizer.html (Identity.ReauthorizeEvery).
  */
 export function renderSam(plan: RemediationPlan): RenderedSnippet {
-  const { ctx } = plan;
-  const { state, notes, redeploy, flush } = collectDesiredState(plan);
-  const api = `/restapis/${ctx.apiId}`;
-  const permissions: IamPermission[] = [];
-  const manual: string[] = [];
+  const frame = new IacFrame(plan);
+  const { ctx, state, redeploy, manual } = frame;
   const properties: Record<string, unknown> = {};
 
   const cors = mergedCors(state);
@@ -40,7 +37,7 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
 
   const auth: Record<string, unknown> = {};
   for (const method of state.methods.values()) {
-    permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
+    frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]);
     if (method.changes.some((change) => change.startsWith("contentHandling"))) {
       // SAM's Cors property has no ContentHandling for the OPTIONS methods it generates
       // (https://github.com/aws/serverless-application-model/issues/553).
@@ -75,7 +72,7 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   }
   const authorizers: Record<string, unknown> = {};
   for (const { authorizer, ttlSeconds } of state.authorizers.values()) {
-    permissions.push(...iamForPath(ctx.region, `${api}/authorizers/${authorizer.id}`, ["GET", "PATCH"]));
+    frame.permit(`/authorizers/${authorizer.id}`, ["GET", "PATCH"]);
     const headers = authorizer.identitySources.filter((source) => source.location === "header").map((source) => source.name);
     const queryStrings = authorizer.identitySources.filter((source) => source.location === "querystring").map((source) => source.name);
     const functionArn = authorizer.lambdaFunctionArn ?? `REPLACE_ME_${logicalId(authorizer.name)}_FUNCTION_ARN`;
@@ -102,11 +99,11 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
     // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-resourcepolicystatement.html).
     const statements = (JSON.parse(state.restApiPolicy.policy) as { Statement?: unknown }).Statement;
     manual.push(`Resource policy (${state.restApiPolicy.changes.join("; ")}): set Auth.ResourcePolicy.CustomStatements of the AWS::Serverless::Api to ${JSON.stringify(statements)} in place of the statements it has today.`);
-    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
+    frame.permit("", ["GET", "PATCH"]);
   }
   const gatewayResponses: Record<string, unknown> = {};
   for (const response of state.gatewayResponses.values()) {
-    permissions.push(...iamForPath(ctx.region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));
+    frame.permit(`/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.responseParameters)) {
       if (name.startsWith(GATEWAY_RESPONSE_HEADER)) headers[name.slice(GATEWAY_RESPONSE_HEADER.length)] = value;
@@ -129,33 +126,30 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
       else properties.MethodSettings = entries;
     }
     for (const { setting, names } of unsupported) manual.push(`SAM's MethodSettings have no ${names.join(", ")}; run: ${updateStageCommand(ctx, setting, names)}`);
-    permissions.push(...iamForPath(ctx.region, `${api}/stages/${stage}`, ["GET", "PATCH"]));
+    frame.permit(`/stages/${stage}`, ["GET", "PATCH"]);
   }
   for (const stage of redeploy) {
     manual.push(`sam deploy publishes a new deployment of stage ${stage} when the API definition changes; nothing else to do.`);
-    permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]));
+    frame.permit(`/deployments`, ["POST"]);
   }
-  const flushing = flushAfterDeploy(ctx, flush, "sam deploy");
-  manual.push(...flushing.manual);
-  permissions.push(...flushing.permissions);
-  manual.push(...notes);
-
-  const iam = dedupePermissions([
-    ...permissions,
-    ...cloudFormationDeployPermissions(ctx),
-    { action: "cloudformation:CreateChangeSet", resource: `arn:aws:cloudformation:${ctx.region}:aws:transform/Serverless-2016-10-31` },
-  ]);
   const apiId = `${logicalId(ctx.apiName || ctx.apiId)}Api`;
   const stageName = ctx.affectedStages[0] ?? stages[0] ?? ctx.model.stages[0]?.name ?? "REPLACE_ME_STAGE_NAME";
   const resource = toCfnYaml({ [apiId]: { Type: "AWS::Serverless::Api", Properties: { StageName: stageName, ...properties } } })
     .trimEnd().split("\n").map((line) => `  ${line}`);
+  const { header, iam } = frame.finish({
+    comment: "#",
+    title: "AWS SAM",
+    intro: [`Merge these Properties into the AWS::Serverless::Api that defines this API (logical id ${apiId} is a guess; keep yours).`],
+    permissionsHeading: "IAM permissions to deploy it:",
+    manualHeading: "Not expressible as AWS::Serverless::Api properties (do these by hand):",
+    deployCommand: "sam deploy",
+    deployPermissions: [
+      ...cloudFormationDeployPermissions(ctx),
+      { action: "cloudformation:CreateChangeSet", resource: `arn:aws:cloudformation:${ctx.region}:aws:transform/Serverless-2016-10-31` },
+    ],
+  });
   const content = [
-    `# Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${ctx.region}: AWS SAM.`,
-    `# Merge these Properties into the AWS::Serverless::Api that defines this API (logical id ${apiId} is a guess; keep yours).`,
-    "#",
-    "# IAM permissions to deploy it:",
-    ...iam.map((permission) => `#   ${permission.action} on ${permission.resource}`),
-    ...(manual.length > 0 ? ["#", "# Not expressible as AWS::Serverless::Api properties (do these by hand):", ...manual.map((line) => `#   - ${oneLine(line)}`)] : []),
+    ...header,
     "Transform: AWS::Serverless-2016-10-31",
     "Resources:",
     ...resource,

@@ -1,9 +1,8 @@
-import { flushAfterDeploy } from "@/lib/remediation/formats/iac-common";
-import { collectDesiredState } from "@/lib/remediation/formats/cloudformation";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { checkovCacheSkipLine, checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
+import { IacFrame } from "@/lib/remediation/formats/iac-frame";
 import { hclBlock, hclRef, hclString, type HclBody } from "@/lib/remediation/hcl";
-import { actionsOf, dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
+import { actionsOf } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
 import { snakeName, terraformMethodPath } from "@/lib/remediation/naming";
 import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
@@ -133,12 +132,9 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
 }
 
 export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
-  const { ctx } = plan;
-  const { state, notes, redeploy, flush } = collectDesiredState(plan);
-  const api = `/restapis/${ctx.apiId}`;
+  const frame = new IacFrame(plan);
+  const { ctx, state, redeploy } = frame;
   const chunks: string[] = [];
-  const permissions: IamPermission[] = [];
-  const manual: string[] = [];
   const triggers: string[] = [];
 
   chunks.push(hclBlock('variable "rest_api_id"', [
@@ -150,18 +146,23 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     const { text, addresses } = methodBlocks(method, ctx.apiId);
     chunks.push(text);
     triggers.push(...addresses);
-    permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]));
-    permissions.push(...iamForPath(ctx.region, `${api}/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]));
+    frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]);
+    frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]);
   }
   if (state.restApiPolicy) {
     // aws_api_gateway_rest_api_policy (import id: the REST API id). If the policy lives in aws_api_gateway_rest_api.policy, set it there instead.
     triggers.push("aws_api_gateway_rest_api_policy.preflight");
-    chunks.push([
-      comments([`Resource policy: ${state.restApiPolicy.changes.join("; ")}.`, "If your aws_api_gateway_rest_api sets policy itself, put this document there instead of adding this resource."]),
-      importBlock("aws_api_gateway_rest_api_policy.preflight", ctx.apiId),
-      hclBlock('resource "aws_api_gateway_rest_api_policy" "preflight"', [["rest_api_id", REST_API_ID], ["policy", state.restApiPolicy.policy]]),
-    ].join("\n"));
-    permissions.push(...iamForPath(ctx.region, api, ["GET", "PATCH"]));
+    chunks.push(
+      [
+        comments([`Resource policy: ${state.restApiPolicy.changes.join("; ")}.`, "If your aws_api_gateway_rest_api sets policy itself, put this document there instead of adding this resource."]),
+        importBlock("aws_api_gateway_rest_api_policy.preflight", ctx.apiId),
+        hclBlock('resource "aws_api_gateway_rest_api_policy" "preflight"', [
+          ["rest_api_id", REST_API_ID],
+          ["policy", state.restApiPolicy.policy],
+        ]),
+      ].join("\n"),
+    );
+    frame.permit("", ["GET", "PATCH"]);
   }
   for (const response of state.gatewayResponses.values()) {
     const name = snakeName(response.responseType);
@@ -171,7 +172,7 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     body.push(["response_parameters", response.responseParameters]);
     if (Object.keys(response.responseTemplates).length > 0) body.push(["response_templates", response.responseTemplates]);
     chunks.push(`${comments([`Gateway response ${response.responseType} with CORS headers.`])}\n${hclBlock(`resource "aws_api_gateway_gateway_response" ${hclString(name)}`, body)}`);
-    permissions.push(...iamForPath(ctx.region, `${api}/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]));
+    frame.permit(`/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]);
   }
   for (const { authorizer, fromSeconds, ttlSeconds } of state.authorizers.values()) {
     const name = snakeName(authorizer.name);
@@ -191,7 +192,7 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
       importBlock(address, `${ctx.apiId}/${authorizer.id}`),
       hclBlock(`resource "aws_api_gateway_authorizer" ${hclString(name)}`, body),
     ].join("\n"));
-    permissions.push(...iamForPath(ctx.region, `${api}/authorizers/${authorizer.id}`, ["GET", "PATCH"]));
+    frame.permit(`/authorizers/${authorizer.id}`, ["GET", "PATCH"]);
   }
   for (const setting of state.stageSettings.values()) {
     const name = snakeName(setting.stage, setting.path === "*" ? "all" : setting.path, setting.httpMethod === "*" ? "all" : setting.httpMethod);
@@ -208,7 +209,7 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     // Checkov CKV_AWS_225 fails method settings with caching off; here it is off on purpose (peer-suppressions.ts).
     const cachingOff = setting.settings["caching/enabled"] !== undefined && !booleanSetting(setting.settings["caching/enabled"]);
     chunks.push(`${comments([`Stage ${setting.stage}: ${setting.path} ${setting.httpMethod} method settings (take effect without a redeploy).`])}\n${cachingOff ? insideFirstBlock(block, checkovCacheSkipLine()) : block}`);
-    permissions.push(...iamForPath(ctx.region, `${api}/stages/${setting.stage}`, ["GET", "PATCH"]));
+    frame.permit(`/stages/${setting.stage}`, ["GET", "PATCH"]);
   }
   for (const stage of redeploy) {
     const name = snakeName("preflight", stage);
@@ -222,20 +223,19 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
       ["triggers", { redeployment: hclRef(`sha1(jsonencode([${triggers.join(", ")}]))`) }],
       ["block", "lifecycle", [["create_before_destroy", true]]],
     ])}`);
-    permissions.push(...iamForPath(ctx.region, `${api}/deployments`, ["POST"]), ...iamForPath(ctx.region, `${api}/deployments/*`, ["GET", "DELETE"]));
+    frame.permit("/deployments", ["POST"]);
+    frame.permit("/deployments/*", ["GET", "DELETE"]);
   }
-  const flushing = flushAfterDeploy(ctx, flush, "terraform apply");
-  manual.push(...flushing.manual);
-  permissions.push(...flushing.permissions);
-  manual.push(...notes);
-  const iam = dedupePermissions(permissions);
+  const { header, iam } = frame.finish({
+    comment: "#",
+    title: "Terraform (hashicorp/aws, Terraform >= 1.5 for import blocks)",
+    intro: ["Resource ids are the audited ones; rest_api_id comes from var.rest_api_id."],
+    permissionsHeading: "IAM permissions to apply it:",
+    manualHeading: "Not expressible in Terraform (do these by hand):",
+    deployCommand: "terraform apply",
+  });
   const content = [
-    `# Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${ctx.region}: Terraform (hashicorp/aws, Terraform >= 1.5 for import blocks).`,
-    "# Resource ids are the audited ones; rest_api_id comes from var.rest_api_id.",
-    "#",
-    "# IAM permissions to apply it:",
-    ...iam.map((permission) => `#   ${permission.action} on ${permission.resource}`),
-    ...(manual.length > 0 ? ["#", "# Not expressible in Terraform (do these by hand):", ...manual.map((line) => `#   - ${oneLine(line)}`)] : []),
+    ...header,
     "",
     chunks.join("\n\n"),
     "",

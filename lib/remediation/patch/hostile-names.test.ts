@@ -8,7 +8,7 @@ import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
 import { auditTemplates } from "@/lib/templates/audit-templates";
 import { buildTemplatePatch } from "@/lib/remediation/patch/build-patch";
 import { selectFindings } from "@/lib/cli/finding-selector";
-import { ORDERS_OPENAPI } from "@/app/_server/testing/template-fixture";
+import { ORDERS_OPENAPI } from "@/lib/templates/testing/orders-openapi";
 
 const HOSTILE_PATH = `/a"b#c: {d}'\${e}`;
 

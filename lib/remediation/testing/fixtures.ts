@@ -1,10 +1,10 @@
-import { DEFAULT_METHOD_SETTINGS } from "@/lib/model/method-settings";
-import { MODEL_SCHEMA_VERSION, type ApiModel, type MethodModel, type StageModel } from "@/lib/model/types";
+import type { ApiModel, IntegrationModel } from "@/lib/model/types";
+import { api, type StageBuilder } from "@/lib/rules/testing/model-builder";
 import type { Finding, Severity } from "@/lib/rules/types";
 import type { FixIntent, FixIntentKind } from "@/lib/remediation/intents";
 
 /**
- * Hand-built models and findings for the remediation and report tests. The ids are fixed so snapshots of
+ * The storefront model and findings for the remediation and report tests. The ids are fixed so snapshots of
  * generated code stay readable; every FixIntent kind appears in allIntentFindings().
  */
 export const API_ID = "a1b2c3d4e5";
@@ -17,20 +17,8 @@ function lambdaUri(functionArn: string): string {
   return `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
 }
 
-function method(partial: Partial<MethodModel> & Pick<MethodModel, "resourceId" | "path" | "httpMethod">): MethodModel {
-  return {
-    authorizationType: "NONE",
-    apiKeyRequired: false,
-    authorizationScopes: [],
-    requestParameters: {},
-    requestModels: {},
-    methodResponses: [],
-    ...partial,
-  };
-}
-
-const lambdaProxy = {
-  type: "AWS_PROXY" as const,
+const lambdaProxy: IntegrationModel = {
+  type: "AWS_PROXY",
   httpMethod: "POST",
   uri: lambdaUri(LAMBDA_ARN),
   cacheKeyParameters: [],
@@ -39,103 +27,46 @@ const lambdaProxy = {
   integrationResponses: [],
 };
 
-function stage(name: string, deploymentId: string): StageModel {
-  return {
-    name,
-    deploymentId,
-    cacheClusterEnabled: true,
-    cacheClusterSize: "0.5",
-    tracingEnabled: false,
-    variableNames: [],
-    methodSettings: { "~1orders~1{id}/GET": { ...DEFAULT_METHOD_SETTINGS, cachingEnabled: true } },
-    effectiveSettings: [],
-    drift: [],
-  };
-}
+const CACHED_ORDER = { cachingEnabled: true };
 
+/**
+ * The storefront the remediation tests fix: built with the shared model builder (so through the real
+ * normaliser), with the fixed ids the expected snippets name.
+ */
 export function storefrontModel(overrides: { accountId?: string | null } = {}): ApiModel {
-  const accountId = overrides.accountId === null ? undefined : (overrides.accountId ?? ACCOUNT_ID);
-  return {
-    schemaVersion: MODEL_SCHEMA_VERSION,
-    api: {
-      id: API_ID,
-      name: "storefront",
-      region: REGION,
-      ...(accountId ? { accountId } : {}),
-      endpointTypes: ["REGIONAL"],
-      apiKeySource: "HEADER",
-      disableExecuteApiEndpoint: false,
-    },
-    resources: [
-      { id: "rootid0001", path: "/", pathPart: "", methods: [] },
-      {
-        id: "health01", parentId: "rootid0001", path: "/health", pathPart: "health",
-        methods: [
-          method({
-            resourceId: "health01", path: "/health", httpMethod: "GET",
-            integration: {
-              type: "MOCK", cacheKeyParameters: [], requestTemplates: { "application/json": '{"statusCode": 200}' }, requestParameters: {},
-              integrationResponses: [{ statusCode: "200", responseParameters: {} }],
-            },
-            methodResponses: [{ statusCode: "200", responseParameters: {} }],
-          }),
-          method({
-            resourceId: "health01", path: "/health", httpMethod: "OPTIONS",
-            integration: {
-              type: "MOCK", cacheKeyParameters: [], requestTemplates: { "application/json": '{"statusCode": 200}' }, requestParameters: {},
-              integrationResponses: [{ statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://old.example.com'" } }],
-            },
-            methodResponses: [{ statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } }],
-          }),
-        ],
-      },
-      { id: "orders01", parentId: "rootid0001", path: "/orders", pathPart: "orders", methods: [] },
-      {
-        id: "ordid001", parentId: "orders01", path: "/orders/{id}", pathPart: "{id}",
-        methods: [
-          method({
-            resourceId: "ordid001", path: "/orders/{id}", httpMethod: "GET", authorizationType: "CUSTOM", authorizerId: "tok001",
-            requestParameters: { "method.request.path.id": true },
-            integration: { ...lambdaProxy, cacheKeyParameters: ["method.request.path.id"] },
-          }),
-          method({
-            resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", authorizationType: "CUSTOM", authorizerId: "tok001", apiKeyRequired: true,
-            integration: lambdaProxy,
-          }),
-        ],
-      },
-      {
-        id: "prod0001", parentId: "rootid0001", path: "/products", pathPart: "products",
-        methods: [method({ resourceId: "prod0001", path: "/products", httpMethod: "GET", integration: { ...lambdaProxy, type: "HTTP_PROXY", httpMethod: "GET", uri: "https://backend.example.com/products" } })],
-      },
-    ],
-    authorizers: [
-      {
-        id: "tok001", name: "orders-token-authorizer", type: "TOKEN", authorizerUri: lambdaUri(AUTHORIZER_ARN), lambdaFunctionArn: AUTHORIZER_ARN,
-        providerArns: [], identitySources: [{ expression: "method.request.header.Authorization", location: "header", name: "Authorization" }],
-        configuredTtlSeconds: 300, effectiveTtlSeconds: 300,
-      },
-      {
-        id: "req001", name: "session-authorizer", type: "REQUEST", authorizerUri: lambdaUri(AUTHORIZER_ARN), lambdaFunctionArn: AUTHORIZER_ARN,
-        providerArns: [], identitySources: [
-          { expression: "method.request.header.Cookie", location: "header", name: "Cookie" },
-          { expression: "method.request.querystring.session", location: "querystring", name: "session" },
-        ],
-        effectiveTtlSeconds: 300,
-      },
-    ],
-    stages: [stage("prod", "dep001"), stage("staging", "dep002")],
-    gatewayResponses: [
-      { responseType: "DEFAULT_4XX", responseParameters: {}, responseTemplates: { "application/json": '{"message":$context.error.messageString}' }, isDefault: true },
-      { responseType: "DEFAULT_5XX", responseParameters: {}, responseTemplates: { "application/json": '{"message":$context.error.messageString}' }, isDefault: true },
-      {
-        responseType: "UNAUTHORIZED", statusCode: "401",
-        responseParameters: { "gatewayresponse.header.WWW-Authenticate": "'Bearer'" },
-        responseTemplates: { "application/json": '{"error":"unauthorized"}' }, isDefault: false,
-      },
-    ],
-    missing: [],
-  };
+  const stage = (deploymentId: string) => (s: StageBuilder) => s.deploymentId(deploymentId).cacheCluster().methodSetting("/orders/{id}", "GET", CACHED_ORDER);
+  return api({ id: API_ID, name: "storefront", region: REGION, accountId: overrides.accountId === undefined ? ACCOUNT_ID : overrides.accountId })
+    .resource("/", (r) => r.id("rootid0001"))
+    .resource("/health", (r) =>
+      r
+        .id("health01")
+        .method("GET", (m) => m.mock().response("200"))
+        .method("OPTIONS", (m) => m.mock().response("200", { "Access-Control-Allow-Origin": "'https://old.example.com'" })),
+    )
+    .resource("/orders", (r) => r.id("orders01"))
+    .resource("/orders/{id}", (r) =>
+      r
+        .id("ordid001")
+        .method("GET", (m) => {
+          m.authorizer("orders-token-authorizer").requestParameter("method.request.path.id", true);
+          m.integration = { ...lambdaProxy, cacheKeyParameters: ["method.request.path.id"] };
+        })
+        .method("OPTIONS", (m) => {
+          m.authorizer("orders-token-authorizer").apiKey();
+          m.integration = lambdaProxy;
+        }),
+    )
+    .resource("/products", (r) =>
+      r.id("prod0001").method("GET", (m) => {
+        m.integration = { ...lambdaProxy, type: "HTTP_PROXY", httpMethod: "GET", uri: "https://backend.example.com/products" };
+      }),
+    )
+    .authorizer("orders-token-authorizer", { type: "TOKEN", id: "tok001", ttl: 300, lambdaFunctionArn: AUTHORIZER_ARN })
+    .authorizer("session-authorizer", { type: "REQUEST", id: "req001", identitySource: "method.request.header.Cookie, method.request.querystring.session", lambdaFunctionArn: AUTHORIZER_ARN })
+    .stage("prod", stage("dep001"))
+    .stage("staging", stage("dep002"))
+    .gatewayResponse("UNAUTHORIZED", { statusCode: "401", headers: { "WWW-Authenticate": "'Bearer'" }, templates: { "application/json": '{"error":"unauthorized"}' } })
+    .build();
 }
 
 export function finding(ruleId: string, fixes: FixIntent[], options: Partial<Finding> = {}): Finding {

@@ -1,11 +1,11 @@
 import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
-import { SEVERITIES, type Finding, type RuleMeta, type Severity } from "@/lib/rules/types";
+import { countBySeverity } from "@/lib/rules/count-by-severity";
+import type { Finding, RuleMeta } from "@/lib/rules/types";
 import { allIntentFindings, storefrontModel } from "@/lib/remediation/testing/fixtures";
 
 /** An AuditReport over the remediation fixture, plus rule metadata for its rule ids. */
 export function reportFixture(findings: Finding[] = allIntentFindings()): { report: AuditReport; rules: RuleMeta[] } {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  for (const finding of findings) counts[finding.severity] += 1;
+  const counts = countBySeverity(findings);
   const model = storefrontModel();
   const report: AuditReport = {
     reportVersion: AUDIT_REPORT_VERSION,

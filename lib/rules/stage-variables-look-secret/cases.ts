@@ -24,15 +24,17 @@ export const cases: RuleCases = {
         .stage("prod", (s) => s.variables("lambdaAlias", "paymentsApiKey"))
         .stage("dev", (s) => s.variables("paymentsApiKey", "db_password", "debug"))
         .build(),
+      // In the model's order: the normaliser sorts stages by name and variable names, as a live read does.
       findings: [
+        { messageId: "secretNames", target: { stage: "dev" }, messageIncludes: ["db_password and paymentsApiKey"] },
         { messageId: "secretNames", target: { stage: "prod" }, messageIncludes: ["paymentsApiKey"] },
-        { messageId: "secretNames", target: { stage: "dev" }, messageIncludes: ["paymentsApiKey and db_password"] },
       ],
     },
     {
       name: "a key-like value under an innocent name, and a short password (plain-shaped) under a secret name",
       model: withShapes(oneStage("stripe", "dbPassword", "lambdaAlias"), { stripe: "secret-like", dbPassword: "plain", lambdaAlias: "plain" }),
-      findings: [{ messageId: "secretValues", messageIncludes: ["stripe and dbPassword"] }],
+      // In the model's order: the normaliser sorts variable names, as a live read does.
+      findings: [{ messageId: "secretValues", messageIncludes: ["dbPassword and stripe"] }],
     },
   ],
 };

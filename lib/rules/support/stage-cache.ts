@@ -1,10 +1,4 @@
-import { escapeResourcePath } from "@/lib/model/method-settings";
-import type { EffectiveMethodSettings, HttpVerb, StageModel } from "@/lib/model/types";
-
-/** The methodSettings key of a method: the resource path with "/" escaped as "~1", then the verb ("~1orders~1{id}/GET"). */
-export function methodSettingsKey(path: string, verb: HttpVerb | "*"): string {
-  return `${escapeResourcePath(path)}/${verb}`;
-}
+import type { EffectiveMethodSettings, StageModel } from "@/lib/model/types";
 
 /**
  * Whether API Gateway actually caches a method's responses on a stage. Nothing is cached without

@@ -1,34 +1,15 @@
-import {
-  HTTP_VERBS,
-  MODEL_SCHEMA_VERSION,
-  type ApiModel,
-  type AuthorizationType,
-  type AuthorizerModel,
-  type AuthorizerType,
-  type DeployedMethodSummary,
-  type DriftItem,
-  type EffectiveMethodSettings,
-  type GatewayResponseModel,
-  type HttpVerb,
-  type IntegrationModel,
-  type IntegrationResponseModel,
-  type IntegrationType,
-  type MethodModel,
-  type MethodResponseModel,
-  type MethodSettingsModel,
-  type ModelPart,
-  type ResourceModel,
-  type StageModel,
-} from "@/lib/model/types";
-import { builtInGatewayResponse, GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
-import { parseIdentitySources } from "@/lib/model/identity-sources";
-import { DEFAULT_METHOD_SETTINGS } from "@/lib/model/method-settings";
-import { methodSettingsKey } from "@/lib/rules/support/stage-cache";
+import { type ApiModel, type AuthorizationType, type AuthorizerType, type DeployedMethodSummary, type GatewayResponseModel, type HttpVerb, type IntegrationModel, type IntegrationResponseModel, type IntegrationType, type MethodResponseModel, type MethodSettingsModel, type ModelPart } from "@/lib/model/types";
+import type { RawApiSnapshot, RawAuthorizer, RawDeployment, RawGatewayResponse, RawIntegration, RawMethod, RawResource, RawStage } from "@/lib/model/raw-snapshot";
+import { GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
+import { DEFAULT_METHOD_SETTINGS, methodSettingsKey } from "@/lib/model/method-settings";
+import { normalizeApi } from "@/lib/model/normalize";
 
 /**
- * A small fluent builder for ApiModel, used by rule tests only. It fills what the reader would:
- * parent resources, ids, the complete gateway response list, a deployment snapshot per stage
- * (the draft unless told otherwise), drift and per-method effective stage settings.
+ * A small fluent builder for ApiModel, for every test that needs a model (rules, remediation, views,
+ * stored audits). It writes what API Gateway would answer, as the RawApiSnapshot the reader produces:
+ * parent resources, ids, the complete gateway response list (built-in ones flagged defaultResponse), and a
+ * deployment per stage (the draft unless told otherwise). `build()` then runs the real `normalizeApi`, so
+ * drift, effective stage settings, TTL defaults and sorting are lib/model's, never a second implementation.
  *
  *   api().resource("/orders/{id}", (r) => r.method("PUT", (m) => m.authorizer("jwt")).cors())
  *     .authorizer("jwt", { type: "TOKEN" }).stage("prod").build()
@@ -41,7 +22,8 @@ export interface ApiOptions {
   id?: string;
   name?: string;
   region?: string;
-  accountId?: string;
+  /** Default 123456789012; null when the audit could not learn the account. */
+  accountId?: string | null;
   apiKeySource?: "HEADER" | "AUTHORIZER";
 }
 
@@ -69,6 +51,7 @@ const CONSOLE_ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X
 export class MethodBuilder {
   authorizationType: AuthorizationType = "NONE";
   authorizerName?: string;
+  unlistedAuthorizerId?: string;
   scopes: string[] = [];
   apiKeyRequired = false;
   requestParameters: Record<string, boolean> = {};
@@ -89,6 +72,14 @@ export class MethodBuilder {
   authorizer(name: string, scopes: string[] = []): this {
     this.authorizerName = name;
     this.scopes = scopes;
+    this.authorizationType = "CUSTOM";
+    return this;
+  }
+
+  /** CUSTOM with an authorizer id the API does not list (its authorizer was deleted). */
+  unlistedAuthorizer(authorizerId: string): this {
+    this.authorizerName = undefined;
+    this.unlistedAuthorizerId = authorizerId;
     this.authorizationType = "CUSTOM";
     return this;
   }
@@ -172,8 +163,16 @@ export class MethodBuilder {
 
 export class ResourceBuilder {
   readonly methods = new Map<HttpVerb, MethodBuilder>();
+  /** Set by id(); otherwise derived from the path. */
+  resourceId?: string;
 
   constructor(readonly path: string) {}
+
+  /** A fixed resource id (as GetResources returns it), e.g. for snippets that name real ids. */
+  id(resourceId: string): this {
+    this.resourceId = resourceId;
+    return this;
+  }
 
   method(verb: HttpVerb, configure?: (m: MethodBuilder) => void): this {
     const builder = this.methods.get(verb) ?? new MethodBuilder(verb);
@@ -246,6 +245,12 @@ export class StageBuilder {
     return this;
   }
 
+  /** The id of the deployment the stage points at. */
+  deploymentId(id: string): this {
+    (this.deployment ??= new DeploymentBuilder(id)).id = id;
+    return this;
+  }
+
   /** The stage's deployment could not be read. */
   deploymentUnknown(): this {
     this.deploymentKnown = false;
@@ -301,60 +306,75 @@ export class ApiBuilder {
     return this;
   }
 
+  /** The model, through the same normaliser a live read goes through; throws on any normaliser warning. */
   build(): ApiModel {
+    const { model, warnings } = normalizeApi(this.snapshot());
+    if (warnings.length > 0) throw new Error(`model-builder: the normaliser warned: ${warnings.join("; ")}`);
+    return model;
+  }
+
+  /** What the reader would hand to lib/model for this API. Parts listed with missing() are left unread. */
+  snapshot(): RawApiSnapshot {
     const region = this.options.region ?? "us-east-1";
-    const authorizers = [...this.authorizers.entries()].map(([name, spec]) => buildAuthorizer(name, spec));
-    const authorizerByName = new Map(authorizers.map((a) => [a.name, a]));
-    const resources = this.buildResources(authorizerByName);
+    const unread = new Set(this.missingParts.map((m) => m.part));
+    const authorizers = [...this.authorizers.entries()].map(([name, spec]) => rawAuthorizer(name, spec, region));
+    const resources = this.rawResources(new Map(authorizers.map((a) => [a.name ?? a.id, a])));
     const draft = summarize(resources);
+    const deployments: Record<string, RawDeployment> = {};
+    for (const stage of this.stages) {
+      if (stage.deploymentKnown && stage.deployment) deployments[stage.deployment.id] = deployed(stage.deployment, draft);
+    }
     return {
-      schemaVersion: MODEL_SCHEMA_VERSION,
-      api: {
+      region,
+      ...(this.options.accountId === null ? {} : { accountId: this.options.accountId ?? "123456789012" }),
+      restApi: {
         id: this.options.id ?? "a1b2c3d4e5",
         name: this.options.name ?? "test-api",
-        region,
-        ...(this.options.accountId !== undefined ? { accountId: this.options.accountId } : { accountId: "123456789012" }),
-        endpointTypes: ["REGIONAL"],
         apiKeySource: this.options.apiKeySource ?? "HEADER",
+        endpointTypes: ["REGIONAL"],
         disableExecuteApiEndpoint: false,
+        rootResourceId: this.resources.get("/")?.resourceId ?? "root",
       },
-      resources,
-      authorizers,
-      stages: this.stages.map((stage) => buildStage(stage, draft)),
-      gatewayResponses: GATEWAY_RESPONSE_TYPES.map((responseType) => {
-        const custom = this.gatewayResponses.get(responseType);
-        return custom ? { responseType, ...custom, isDefault: false } : builtInGatewayResponse(responseType);
-      }),
-      missing: this.missingParts,
+      ...(unread.has("resources") ? {} : { resources }),
+      ...(unread.has("authorizers") ? {} : { authorizers }),
+      ...(unread.has("stages") ? {} : { stages: this.stages.map(rawStage) }),
+      ...(unread.has("gatewayResponses") ? {} : { gatewayResponses: this.rawGatewayResponses() }),
+      deployments: unread.has("deployments") ? {} : deployments,
+      missing: [...this.missingParts],
     };
   }
 
-  private buildResources(authorizers: Map<string, AuthorizerModel>): ResourceModel[] {
+  // GetGatewayResponses lists every response type, customised or not, with defaultResponse telling which
+  // (https://docs.aws.amazon.com/apigateway/latest/api/API_GatewayResponse.html).
+  private rawGatewayResponses(): RawGatewayResponse[] {
+    return GATEWAY_RESPONSE_TYPES.map((responseType) => {
+      const custom = this.gatewayResponses.get(responseType);
+      return custom ? { responseType, ...custom, defaultResponse: false } : { responseType, defaultResponse: true };
+    });
+  }
+
+  private rawResources(authorizers: Map<string, RawAuthorizer>): RawResource[] {
     const paths = new Set<string>(["/"]);
     for (const path of this.resources.keys()) {
       const parts = path.split("/").filter(Boolean);
       for (let i = 1; i <= parts.length; i++) paths.add(`/${parts.slice(0, i).join("/")}`);
     }
     const ids = new Map<string, string>();
-    for (const path of paths) ids.set(path, path === "/" ? "root" : resourceIdFor(path, ids));
-    return [...paths]
-      .sort((a, b) => (a === "/" ? -1 : b === "/" ? 1 : a.localeCompare(b)))
-      .map((path) => {
-        const id = ids.get(path) ?? "root";
-        const parentPath = path === "/" ? undefined : path.slice(0, path.lastIndexOf("/")) || "/";
-        const builder = this.resources.get(path);
-        const verbsOnResource = [...(builder?.methods.keys() ?? [])];
-        const methods = [...(builder?.methods.values() ?? [])]
-          .sort((a, b) => HTTP_VERBS.indexOf(a.verb) - HTTP_VERBS.indexOf(b.verb))
-          .map((m) => buildMethod(m, id, path, authorizers, verbsOnResource));
-        return {
-          id,
-          ...(parentPath !== undefined ? { parentId: ids.get(parentPath) ?? "root" } : {}),
-          path,
-          pathPart: path === "/" ? "" : (path.split("/").pop() ?? ""),
-          methods,
-        };
-      });
+    for (const path of paths) ids.set(path, this.resources.get(path)?.resourceId ?? (path === "/" ? "root" : resourceIdFor(path, ids)));
+    return [...paths].map((path) => {
+      const id = ids.get(path) ?? "root";
+      const parentPath = path === "/" ? undefined : path.slice(0, path.lastIndexOf("/")) || "/";
+      const builder = this.resources.get(path);
+      const verbsOnResource = [...(builder?.methods.keys() ?? [])];
+      const methods = [...(builder?.methods.values() ?? [])].map((m) => [m.verb, rawMethod(m, path, authorizers, verbsOnResource)] as const);
+      return {
+        id,
+        ...(parentPath !== undefined ? { parentId: ids.get(parentPath) ?? "root" } : {}),
+        path,
+        pathPart: path === "/" ? "" : (path.split("/").pop() ?? ""),
+        ...(methods.length > 0 ? { resourceMethods: Object.fromEntries(methods) } : {}),
+      };
+    });
   }
 }
 
@@ -370,9 +390,14 @@ function emptyIntegration(type: IntegrationType): IntegrationModel {
   return { type, cacheKeyParameters: [], requestTemplates: {}, requestParameters: {}, integrationResponses: [] };
 }
 
-function buildMethod(m: MethodBuilder, resourceId: string, path: string, authorizers: Map<string, AuthorizerModel>, verbs: HttpVerb[]): MethodModel {
+function rawIntegration(integration: IntegrationModel): RawIntegration {
+  const { integrationResponses, ...rest } = integration;
+  return { ...rest, integrationResponses: Object.fromEntries(integrationResponses.map((r) => [r.statusCode, r])) };
+}
+
+function rawMethod(m: MethodBuilder, path: string, authorizers: Map<string, RawAuthorizer>, verbs: HttpVerb[]): RawMethod {
   let authorizationType = m.authorizationType;
-  let authorizerId: string | undefined;
+  let authorizerId = m.unlistedAuthorizerId;
   if (m.authorizerName !== undefined) {
     const authorizer = authorizers.get(m.authorizerName);
     if (!authorizer) throw new Error(`model-builder: unknown authorizer "${m.authorizerName}" on ${m.verb} ${path}`);
@@ -391,8 +416,6 @@ function buildMethod(m: MethodBuilder, resourceId: string, path: string, authori
     m.corsSpec = undefined;
   }
   return {
-    resourceId,
-    path,
     httpMethod: m.verb,
     authorizationType,
     ...(authorizerId !== undefined ? { authorizerId } : {}),
@@ -400,93 +423,59 @@ function buildMethod(m: MethodBuilder, resourceId: string, path: string, authori
     authorizationScopes: m.scopes,
     requestParameters: { ...m.requestParameters },
     requestModels: { ...m.requestModels },
-    ...(m.integration ? { integration: m.integration } : {}),
-    methodResponses: m.methodResponses,
+    ...(m.integration ? { methodIntegration: rawIntegration(m.integration) } : {}),
+    methodResponses: Object.fromEntries(m.methodResponses.map((r) => [r.statusCode, r])),
   };
 }
 
-function buildAuthorizer(name: string, spec: AuthorizerSpec): AuthorizerModel {
+function rawAuthorizer(name: string, spec: AuthorizerSpec, region: string): RawAuthorizer {
   const identitySource = spec.identitySource ?? (spec.type === "REQUEST" ? undefined : "method.request.header.Authorization");
-  const lambda = spec.lambdaFunctionArn ?? (spec.type === "COGNITO_USER_POOLS" ? undefined : `arn:aws:lambda:us-east-1:123456789012:function:${name}`);
+  const lambda = spec.lambdaFunctionArn ?? (spec.type === "COGNITO_USER_POOLS" ? undefined : `arn:aws:lambda:${region}:123456789012:function:${name}`);
   return {
     id: spec.id ?? name,
     name,
     type: spec.type,
-    ...(lambda !== undefined
-      ? { authorizerUri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${lambda}/invocations`, lambdaFunctionArn: lambda }
-      : {}),
-    providerArns: spec.type === "COGNITO_USER_POOLS" ? ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_example"] : [],
-    identitySources: parseIdentitySources(identitySource),
-    ...(spec.ttl !== undefined ? { configuredTtlSeconds: spec.ttl } : {}),
-    // API_Authorizer: unset TTL means 300; the model records Cognito as uncached.
-    effectiveTtlSeconds: spec.type === "COGNITO_USER_POOLS" ? 0 : (spec.ttl ?? 300),
+    ...(lambda !== undefined ? { authorizerUri: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${lambda}/invocations` } : {}),
+    ...(spec.type === "COGNITO_USER_POOLS" ? { providerARNs: [`arn:aws:cognito-idp:${region}:123456789012:userpool/${region}_example`] } : {}),
+    ...(identitySource !== undefined ? { identitySource } : {}),
+    ...(spec.ttl !== undefined ? { authorizerResultTtlInSeconds: spec.ttl } : {}),
   };
 }
 
 type Summary = Record<string, Partial<Record<HttpVerb, DeployedMethodSummary>>>;
 
-function summarize(resources: ResourceModel[]): Summary {
+/** The draft as GetDeployment embed=apisummary would list it right after a deployment. */
+function summarize(resources: RawResource[]): Summary {
   const summary: Summary = {};
   for (const resource of resources) {
-    if (resource.methods.length === 0) continue;
+    const methods = Object.entries(resource.resourceMethods ?? {});
+    if (methods.length === 0) continue;
     summary[resource.path] = Object.fromEntries(
-      resource.methods.map((m) => [m.httpMethod, { authorizationType: m.authorizationType, apiKeyRequired: m.apiKeyRequired }]),
+      methods.map(([verb, m]) => [verb, { authorizationType: (m.authorizationType ?? "NONE") as AuthorizationType, apiKeyRequired: m.apiKeyRequired ?? false }]),
     );
   }
   return summary;
 }
 
-function buildStage(stage: StageBuilder, draft: Summary): StageModel {
+function deployed(deployment: DeploymentBuilder, draft: Summary): RawDeployment {
   const apiSummary: Summary = structuredClone(draft);
-  for (const override of stage.deployment?.overrides ?? []) {
+  for (const override of deployment.overrides) {
     const verbs = (apiSummary[override.path] ??= {});
     if (override.summary === null) delete verbs[override.verb];
     else verbs[override.verb] = override.summary;
     if (Object.keys(verbs).length === 0) delete apiSummary[override.path];
   }
-  const known = stage.deploymentKnown && stage.deployment !== undefined;
-  const basis = known ? apiSummary : draft;
-  const effectiveSettings: EffectiveMethodSettings[] = [];
-  for (const [path, verbs] of Object.entries(basis)) {
-    for (const verb of Object.keys(verbs) as HttpVerb[]) {
-      const own = stage.methodSettings[methodSettingsKey(path, verb)];
-      const wide = stage.methodSettings["*/*"];
-      const values = own ?? wide ?? DEFAULT_METHOD_SETTINGS;
-      effectiveSettings.push({ ...values, path, httpMethod: verb, source: own ? "method" : wide ? "stage" : "default" });
-    }
-  }
+  return { id: deployment.id, apiSummary: apiSummary as RawDeployment["apiSummary"] };
+}
+
+function rawStage(stage: StageBuilder): RawStage {
   return {
-    name: stage.name,
+    stageName: stage.name,
     deploymentId: stage.deployment?.id ?? `deploy-${stage.name}`,
     cacheClusterEnabled: stage.cacheClusterEnabled,
     ...(stage.cacheClusterEnabled ? { cacheClusterSize: "0.5", cacheClusterStatus: "AVAILABLE" } : {}),
     tracingEnabled: false,
     variableNames: stage.variableNames,
     methodSettings: stage.methodSettings,
-    effectiveSettings,
-    ...(known && stage.deployment ? { deployment: { id: stage.deployment.id, apiSummary } } : {}),
-    drift: known ? computeDrift(apiSummary, draft) : [],
   };
-}
-
-function computeDrift(deployed: Summary, current: Summary): DriftItem[] {
-  const drift: DriftItem[] = [];
-  const paths = new Set([...Object.keys(deployed), ...Object.keys(current)]);
-  for (const path of [...paths].sort()) {
-    const d = deployed[path] ?? {};
-    const c = current[path] ?? {};
-    for (const verb of HTTP_VERBS) {
-      const dm = d[verb];
-      const cm = c[verb];
-      if (dm && !cm) drift.push({ kind: "method-removed", path, httpMethod: verb });
-      else if (!dm && cm) drift.push({ kind: "method-added", path, httpMethod: verb });
-      else if (dm && cm) {
-        if (dm.authorizationType !== cm.authorizationType)
-          drift.push({ kind: "authorizationType", path, httpMethod: verb, deployed: dm.authorizationType, current: cm.authorizationType });
-        if (dm.apiKeyRequired !== cm.apiKeyRequired)
-          drift.push({ kind: "apiKeyRequired", path, httpMethod: verb, deployed: dm.apiKeyRequired, current: cm.apiKeyRequired });
-      }
-    }
-  }
-  return drift;
 }

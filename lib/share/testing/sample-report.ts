@@ -4,7 +4,9 @@
  * that the comparison looks at.
  */
 import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
-import type { MethodModel, ResourceModel } from "@/lib/model/types";
+import type { ApiModel, MethodModel } from "@/lib/model/types";
+import { api as apiBuilder } from "@/lib/rules/testing/model-builder";
+import { countBySeverity } from "@/lib/rules/count-by-severity";
 import type { Finding, Severity } from "@/lib/rules/types";
 
 export function sampleMethod(path: string, httpMethod: MethodModel["httpMethod"], overrides: Partial<MethodModel> = {}): MethodModel {
@@ -46,18 +48,33 @@ export function sampleFinding(ruleId: string, severity: Severity, target: Findin
   };
 }
 
-function resourcesFrom(methods: MethodModel[]): ResourceModel[] {
-  const byPath = new Map<string, MethodModel[]>();
-  for (const method of methods) byPath.set(method.path, [...(byPath.get(method.path) ?? []), method]);
-  return [...byPath.entries()]
-    .sort(([a], [b]) => (a === "/" ? -1 : b === "/" ? 1 : a.localeCompare(b)))
-    .map(([path, pathMethods]) => ({
-      id: pathMethods[0]?.resourceId ?? path,
-      parentId: path === "/" ? undefined : "root00",
-      path,
-      pathPart: path.split("/").pop() ?? "",
-      methods: pathMethods,
-    }));
+const JWT_AUTHORIZER = { id: "auth01", name: "jwt-authorizer" };
+
+/**
+ * The sample's model, built with the shared model builder (through the real normaliser): one resource per
+ * distinct path of `methods`, each method as given (its authorizerId naming the sample's one authorizer).
+ */
+function sampleModel(api: AuditReport["api"], methods: readonly MethodModel[]): ApiModel {
+  let builder = apiBuilder({ id: api.id, name: api.name, region: api.region, accountId: api.accountId ?? null })
+    .authorizer(JWT_AUTHORIZER.name, {
+      type: "TOKEN",
+      id: JWT_AUTHORIZER.id,
+      lambdaFunctionArn: `arn:aws:lambda:${api.region}:123456789012:function:jwt`,
+    })
+    .stage("prod", (stage) => stage.deploymentId("dep001").variables("backendHost", "dbPassword"))
+    .resource("/", (resource) => resource.id("root00"));
+  for (const method of methods) {
+    builder = builder.resource(method.path, (resource) =>
+      resource.id(method.resourceId).method(method.httpMethod, (m) => {
+        m.auth(method.authorizationType).apiKey(method.apiKeyRequired);
+        if (method.authorizerId === JWT_AUTHORIZER.id) m.authorizer(JWT_AUTHORIZER.name, method.authorizationScopes);
+        else if (method.authorizerId !== undefined) m.unlistedAuthorizer(method.authorizerId);
+        m.integration = method.integration;
+        m.methodResponses = method.methodResponses;
+      }),
+    );
+  }
+  return builder.build();
 }
 
 export interface SampleReportOptions {
@@ -99,8 +116,7 @@ export function sampleReport(options: SampleReportOptions = {}): AuditReport {
   const api = { accountId: "123456789012", region: "eu-west-1", id: "a1b2c3d4e5", name: "orders-api", ...options.api };
   const methods = options.methods ?? defaultSampleMethods();
   const findings = options.findings ?? defaultSampleFindings();
-  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity] += 1;
+  const counts = countBySeverity(findings);
   return {
     reportVersion: AUDIT_REPORT_VERSION,
     preflightVersion: "0.1.0",
@@ -108,48 +124,7 @@ export function sampleReport(options: SampleReportOptions = {}): AuditReport {
     source: { kind: "live", connection: "demo", customEndpoint: true },
     readAt: options.readAt ?? "2026-01-15T10:00:00.000Z",
     partial: false,
-    model: {
-      schemaVersion: 1,
-      api: {
-        id: api.id,
-        name: api.name,
-        region: api.region,
-        accountId: api.accountId,
-        endpointTypes: ["REGIONAL"],
-        apiKeySource: "HEADER",
-        disableExecuteApiEndpoint: false,
-      },
-      resources: resourcesFrom(methods),
-      authorizers: [
-        {
-          id: "auth01",
-          name: "jwt-authorizer",
-          type: "TOKEN",
-          authorizerUri:
-            "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:jwt/invocations",
-          lambdaFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:jwt",
-          providerArns: [],
-          identitySources: [{ expression: "method.request.header.Authorization", location: "header", name: "Authorization" }],
-          effectiveTtlSeconds: 300,
-        },
-      ],
-      stages: [
-        {
-          name: "prod",
-          deploymentId: "dep001",
-          cacheClusterEnabled: false,
-          tracingEnabled: false,
-          variableNames: ["backendHost", "dbPassword"],
-          methodSettings: {},
-          effectiveSettings: [],
-          drift: [],
-        },
-      ],
-      gatewayResponses: [
-        { responseType: "DEFAULT_4XX", responseParameters: {}, responseTemplates: {}, isDefault: true },
-      ],
-      missing: [],
-    },
+    model: sampleModel(api, methods),
     findings,
     notEvaluated: [],
     warnings: [],

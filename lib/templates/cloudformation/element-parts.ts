@@ -13,11 +13,10 @@ import type {
   RawMethodSetting,
   RawStage,
 } from "@/lib/model/raw-snapshot";
-import { escapeResourcePath, STAGE_WIDE_KEY } from "@/lib/model/method-settings";
+import { escapeResourcePath, methodSettingsKey, STAGE_WIDE_KEY } from "@/lib/model/method-settings";
+import { AUTHORIZATION_TYPES } from "@/lib/model/types";
 import type { Fields } from "@/lib/templates/cloudformation/fields";
 import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
-
-const AUTHORIZATION_TYPES = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
 
 function defined<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
@@ -32,7 +31,7 @@ function defined<T extends object>(value: T): T {
 export function authorizationTypeOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const upper = value.toUpperCase();
-  return AUTHORIZATION_TYPES.includes(upper) ? upper : value;
+  return (AUTHORIZATION_TYPES as readonly string[]).includes(upper) ? upper : value;
 }
 
 function integrationOf(integration: Fields): RawIntegration | undefined {
@@ -131,11 +130,11 @@ export type Note = (message: string, field: Fields, name: string) => void;
  */
 export function methodSettingsKeyOf(resourcePath: string, httpMethod: string, note: (message: string) => void): string {
   if (resourcePath === "/*" && httpMethod === "*") return STAGE_WIDE_KEY;
-  if (resourcePath === "/") return `${escapeResourcePath("/")}/${httpMethod}`;
+  if (resourcePath === "/") return methodSettingsKey("/", httpMethod);
   if (resourcePath.startsWith("/~1") || resourcePath === "/*") return `${resourcePath.slice(1)}/${httpMethod}`;
   const path = resourcePath.startsWith("/") ? resourcePath : `/${resourcePath}`;
   note(`ResourcePath "${resourcePath}" is not encoded as CloudFormation documents ("${escapeResourcePath(path).replace(/^~1/, "/~1")}"); read as the path ${path}`);
-  return `${escapeResourcePath(path)}/${httpMethod}`;
+  return methodSettingsKey(path, httpMethod);
 }
 
 function methodSettingOf(setting: Fields): RawMethodSetting {

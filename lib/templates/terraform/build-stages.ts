@@ -4,6 +4,7 @@
  * the summary with the methods), which is what the stage serves once `terraform apply` has run.
  */
 import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
+import { methodSettingsKey, STAGE_WIDE_KEY } from "@/lib/model/method-settings";
 import { elementKey } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
 import type { ElementReader } from "./element-reader";
@@ -96,9 +97,9 @@ function applyMethodSettings(reader: ElementReader, ms: TfResourceInstance, stag
  * "~1" (https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html: "/{resource_path}/{http_method}").
  */
 export function awsMethodSettingsKey(methodPath: string): string {
-  if (methodPath === "*/*") return "*/*";
+  if (methodPath === STAGE_WIDE_KEY) return STAGE_WIDE_KEY;
   const cut = methodPath.lastIndexOf("/");
   if (cut <= 0) return methodPath;
   const path = methodPath.slice(0, cut).replace(/^\/+/, "");
-  return `~1${path.split("/").join("~1")}/${methodPath.slice(cut + 1).toUpperCase()}`;
+  return methodSettingsKey(`/${path}`, methodPath.slice(cut + 1).toUpperCase());
 }

@@ -1,4 +1,5 @@
 import { Skeleton } from "@/components/ui/skeleton";
+import { panelClass } from "@/components/ui/panel";
 
 /** Shown while the API is read and audited: the shape of the header, toolbar and matrix. */
 export default function AuditLoading() {
@@ -13,7 +14,7 @@ export default function AuditLoading() {
       <Skeleton className="h-3 w-full max-w-4xl" />
       <Skeleton className="h-9 w-full" />
       <Skeleton className="h-8 w-full" />
-      <div className="space-y-1 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
+      <div className={panelClass("space-y-1 p-2")}>
         {Array.from({ length: 12 }, (_, index) => (
           <div key={index} className="flex gap-2">
             <Skeleton className="h-9 w-64" />

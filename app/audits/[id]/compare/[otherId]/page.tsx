@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Callout } from "@/components/ui/callout";
 import { ComparisonView } from "@/components/share/comparison-view";
-import { comparePath } from "@/components/share/paths";
-import { loadComparison, rulesFor } from "@/app/_server/share";
+import { comparePath } from "@/app/actions/paths";
+import { loadComparison } from "@/app/_server/share";
+import { ruleMetasFor } from "@/lib/rules/rule-metas";
 
 interface Params {
   id: string;
@@ -24,7 +25,7 @@ export default async function CompareAuditsPage({ params }: { params: Promise<Pa
     );
   }
   const { base, head, comparison } = loaded;
-  const rules = rulesFor([...base.snapshot.report.findings, ...head.snapshot.report.findings]);
+  const rules = ruleMetasFor([...base.snapshot.report.findings, ...head.snapshot.report.findings]);
   const authorizerNames = Object.fromEntries(
     [...base.snapshot.report.model.authorizers, ...head.snapshot.report.model.authorizers].map((authorizer) => [authorizer.id, authorizer.name]),
   );

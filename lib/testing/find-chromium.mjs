@@ -1,4 +1,4 @@
-// Locates a Chromium for the end-to-end tests. Order: an explicit environment variable, Debian's
+// Locates a Chromium for the end-to-end tests and the unit tests that drive a browser. Order: an explicit environment variable, Debian's
 // package, then Playwright's own download (which cannot be fetched on every machine).
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,0 +1,23 @@
+/**
+ * The app's page URLs, beside the server actions that redirect to them. Pure, so client components link
+ * with the same functions the server redirects with (components may import app/actions, see README).
+ */
+
+/** "/audit/demo/us-east-1/sfront0001" — the connection id may contain ":" (profile:prod), so it is encoded. */
+export function auditPath(connection: string, region: string, apiId: string): string {
+  return `/audit/${[connection, region, apiId].map(encodeURIComponent).join("/")}`;
+}
+
+/** The live audit page for the API a report was read from, through the same connection id. */
+export function liveAuditPath(report: { api: { id: string; region: string }; source: { connection: string } }): string {
+  return auditPath(report.source.connection, report.api.region, report.api.id);
+}
+
+export function storedAuditPath(id: string): string {
+  return `/audits/${encodeURIComponent(id)}`;
+}
+
+/** The comparison of two stored audits; the page orders them by read time, so either order works. */
+export function comparePath(baseId: string, headId: string): string {
+  return `${storedAuditPath(baseId)}/compare/${encodeURIComponent(headId)}`;
+}
