@@ -41,7 +41,6 @@ export const cases: RuleCases = {
         .stage("prod")
         .build(),
       findings: [
-        { messageId: "authorized", target: { path: "/{proxy+}", httpMethod: "ANY", authorizerId: "pool" }, stages: ["prod"] },
         {
           messageId: "fallthrough",
           severity: "low",
@@ -50,6 +49,8 @@ export const cases: RuleCases = {
           messageIncludes: ["OPTIONS /orders is answered by ANY /{proxy+}, which requires the Cognito authorizer 'pool'", '401 {"message":"Unauthorized"}'],
           fixKinds: ["add-cors-preflight", "redeploy-stage"],
         },
+        // In the model's resource order (sorted by path): /orders before /{proxy+}.
+        { messageId: "authorized", target: { path: "/{proxy+}", httpMethod: "ANY", authorizerId: "pool" }, stages: ["prod"] },
       ],
     },
     {
