@@ -80,7 +80,12 @@ function libFolderBlocks(folder) {
     const base = [layerRule.libBelowUi, layerRule.relativeEscape, ...own];
     return [
       restrict(`lib/${folder}`, files, TESTS, [...base, ...sdk]),
-      restrict(`lib/${folder} tests`, TESTS.map((glob) => `lib/${folder}/${glob}`), [], base),
+      restrict(
+        `lib/${folder} tests`,
+        TESTS.map((glob) => `lib/${folder}/${glob}`),
+        [],
+        base,
+      ),
     ];
   }
   // lib/emulator may use `../` inside itself: at depth d a file may climb d folders, never d + 1.
@@ -91,7 +96,12 @@ function libFolderBlocks(folder) {
     return [
       restrict(`lib/emulator depth ${depth}`, [atDepth], TESTS, [...base, ...sdk]),
       // A `files` entry that is an array matches files matching all of its globs: tests at this depth.
-      restrict(`lib/emulator depth ${depth} tests`, TESTS.map((glob) => [atDepth, glob]), [], base),
+      restrict(
+        `lib/emulator depth ${depth} tests`,
+        TESTS.map((glob) => [atDepth, glob]),
+        [],
+        base,
+      ),
     ];
   });
 }
@@ -103,21 +113,30 @@ const libFolders = readdirSync(new URL("./lib", import.meta.url), { withFileType
 const layers = [
   restrict("lib root", [`lib/*.${SOURCE}`], TESTS, [layerRule.libBelowUi, layerRule.relativeEscape, layerRule.sdkOnlyInAws]),
   ...libFolders.flatMap(libFolderBlocks),
-  restrict("components", [`components/**/*.${SOURCE}`], TESTS, [layerRule.relativeEscape, layerRule.sdkOnlyInAws, layerRule.componentsCallActionsOnly]),
-  restrict("components tests", TESTS.map((glob) => `components/${glob}`), [], [layerRule.relativeEscape, layerRule.componentsCallActionsOnly]),
+  restrict("components", [`components/**/*.${SOURCE}`], TESTS, [
+    layerRule.relativeEscape,
+    layerRule.sdkOnlyInAws,
+    layerRule.componentsCallActionsOnly,
+  ]),
+  restrict(
+    "components tests",
+    TESTS.map((glob) => `components/${glob}`),
+    [],
+    [layerRule.relativeEscape, layerRule.componentsCallActionsOnly],
+  ),
   restrict("app server code", [`app/_server/**/*.${SOURCE}`, `app/actions/**/*.${SOURCE}`], TESTS, [
     layerRule.relativeEscape,
     layerRule.sdkOnlyInAws,
     layerRule.serverCodeBelowUi,
   ]),
-  restrict("app routes", [`app/**/*.${SOURCE}`], [...TESTS, "app/_server/**", "app/actions/**"], [layerRule.relativeEscape, layerRule.sdkOnlyInAws]),
+  restrict(
+    "app routes",
+    [`app/**/*.${SOURCE}`],
+    [...TESTS, "app/_server/**", "app/actions/**"],
+    [layerRule.relativeEscape, layerRule.sdkOnlyInAws],
+  ),
 ];
 
-const config = [
-  ...nextVitals,
-  ...nextTs,
-  ...layers,
-  { ignores: [".next/**", "node_modules/**", "test-output/**", "next-env.d.ts"] },
-];
+const config = [...nextVitals, ...nextTs, ...layers, { ignores: [".next/**", "node_modules/**", "test-output/**", "next-env.d.ts"] }];
 
 export default config;

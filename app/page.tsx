@@ -28,9 +28,10 @@ function Intro() {
     <section className="max-w-4xl space-y-1">
       <h1 className="text-2xl font-semibold tracking-tight">Preflight</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Browsers send the CORS preflight <code className="font-mono">OPTIONS</code> request without <code className="font-mono">Authorization</code> or{" "}
-        <code className="font-mono">x-api-key</code>. When an API Gateway REST API puts its OPTIONS methods behind an authorizer or an API key, the preflight is
-        answered 401 or 403 and the browser reports a CORS error. Preflight reads your API and shows where, why, and how to fix it.
+        Browsers send the CORS preflight <code className="font-mono">OPTIONS</code> request without{" "}
+        <code className="font-mono">Authorization</code> or <code className="font-mono">x-api-key</code>. When an API Gateway REST API puts
+        its OPTIONS methods behind an authorizer or an API key, the preflight is answered 401 or 403 and the browser reports a CORS error.
+        Preflight reads your API and shows where, why, and how to fix it.
       </p>
     </section>
   );
@@ -53,13 +54,22 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (readOnlyMode()) return <ReadOnlyHome />;
   const params = await searchParams;
   const connectionId = typeof params.connection === "string" && params.connection ? params.connection : undefined;
-  const [{ profiles, error: profilesError }, opened] = await Promise.all([profileOptions(), connectionId ? openConnectionById(connectionId) : undefined]);
+  const [{ profiles, error: profilesError }, opened] = await Promise.all([
+    profileOptions(),
+    connectionId ? openConnectionById(connectionId) : undefined,
+  ]);
 
   return (
     <div className="space-y-5">
       <Intro />
 
-      <ConnectionPicker key={`picker:${connectionId ?? ""}`} action={chooseConnection} current={connectionId} profiles={profiles} profilesError={profilesError} />
+      <ConnectionPicker
+        key={`picker:${connectionId ?? ""}`}
+        action={chooseConnection}
+        current={connectionId}
+        profiles={profiles}
+        profilesError={profilesError}
+      />
       <TemplateSourceCard />
 
       {!connectionId ? (

@@ -8,10 +8,14 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const entry = fileURLToPath(new URL("../lib/cli/run.ts", import.meta.url));
 const tsx = require.resolve("tsx");
-const child = spawn(process.execPath, ["--conditions=react-server", "--no-warnings=ExperimentalWarning", "--import", tsx, entry, ...process.argv.slice(2)], {
-  stdio: "inherit",
-  cwd: process.cwd(),
-});
+const child = spawn(
+  process.execPath,
+  ["--conditions=react-server", "--no-warnings=ExperimentalWarning", "--import", tsx, entry, ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+    cwd: process.cwd(),
+  },
+);
 child.on("exit", (code, signal) => {
   if (signal) process.kill(process.pid, signal);
   process.exit(code ?? 2);

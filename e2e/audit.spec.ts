@@ -45,11 +45,18 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await expectFlagged(audit, "/cart", "OPTIONS", "missing-preflight");
   },
   "authorizer-policy-scoped-to-method": async (audit) => {
-    for (const [path, verb] of [["/products", "GET"], ["/products/{id}", "GET"], ["/orders", "POST"], ["/orders/{id}", "GET"]] as const) {
+    for (const [path, verb] of [
+      ["/products", "GET"],
+      ["/products/{id}", "GET"],
+      ["/orders", "POST"],
+      ["/orders/{id}", "GET"],
+    ] as const) {
       await expect(audit.cell(path, verb)).toHaveAttribute("data-related-severity", /.+/);
       await expect(audit.cell(path, verb)).toContainText("300s");
     }
-    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=cached-authorizer-shared-across-methods]")).toContainText("storefront-token");
+    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=cached-authorizer-shared-across-methods]")).toContainText(
+      "storefront-token",
+    );
   },
   "request-authorizer": async (audit) => {
     await expect(audit.cell("/orders", "GET")).toContainText("λ storefront-request");
@@ -58,7 +65,9 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await expect(audit.detail).toContainText("method.request.header.X-Session, method.request.querystring.tenant");
   },
   "default-4xx-without-cors": async (audit) => {
-    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=error-responses-without-cors]").first()).toContainText("DEFAULT_4XX");
+    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=error-responses-without-cors]").first()).toContainText(
+      "DEFAULT_4XX",
+    );
   },
   "options-incomplete-cors": async (audit) => {
     await expectFlagged(audit, "/products/{id}", "OPTIONS", "preflight-response-incomplete");
@@ -97,7 +106,9 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await expect(audit.detail).toContainText("https://m.shop.example.com");
   },
   "request-authorizer-keyed-on-route": async (audit) => {
-    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=request-authorizer-keyed-on-route]")).toContainText("storefront-route");
+    await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=request-authorizer-keyed-on-route]")).toContainText(
+      "storefront-route",
+    );
   },
   "undeployed-fix": async (audit) => {
     await audit.stage.selectOption("prod");
@@ -133,7 +144,9 @@ test("the storefront matrix, detail panel and findings list, in light and dark",
   await audit.open(STOREFRONT, "stage=prod&cell=/products:OPTIONS");
   await expect(audit.detail).toBeVisible();
   await expect(audit.detail).toContainText("Browser sends");
-  await expect(audit.detail.getByTestId("fix-steps").first()).toContainText("Set the authorization of OPTIONS /products from CUSTOM to NONE");
+  await expect(audit.detail.getByTestId("fix-steps").first()).toContainText(
+    "Set the authorization of OPTIONS /products from CUSTOM to NONE",
+  );
   await page.screenshot({ path: "test-output/screenshots/audit-storefront.png" });
 
   // Remediation: a tab per format, each with a copy button that copies exactly the snippet.
@@ -222,7 +235,11 @@ test("findings are grouped by severity and rule with counts", async ({ page }) =
   await audit.open(STOREFRONT, "tab=findings");
   const groups = page.getByTestId("severity-group");
   const severities = await groups.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-severity")));
-  expect(severities).toEqual([...severities].sort((a, b) => ["critical", "high", "medium", "low", "info"].indexOf(a!) - ["critical", "high", "medium", "low", "info"].indexOf(b!)));
+  expect(severities).toEqual(
+    [...severities].sort(
+      (a, b) => ["critical", "high", "medium", "low", "info"].indexOf(a!) - ["critical", "high", "medium", "low", "info"].indexOf(b!),
+    ),
+  );
   const authRule = page.locator("[data-testid=rule-group][data-rule=options-requires-authorization]");
   await expect(authRule.locator("h3")).toContainText("3");
   await authRule.getByTestId("finding-row").first().locator("summary").first().click();
@@ -297,6 +314,14 @@ test("axe finds no serious or critical violations", async ({ page }) => {
     else if (url.includes("connection")) await expect(page.getByTestId("api-inventory")).toHaveAttribute("data-done", /\d+/);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(serious.map((violation) => `${url} [${scheme}] ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+    expect(
+      serious.map(
+        (violation) =>
+          `${url} [${scheme}] ${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(" | ")}`,
+      ),
+    ).toEqual([]);
   }
 });

@@ -72,7 +72,10 @@ test("a stored audit exports the same way, and the export routes answer bad requ
   const id = link.split("/").pop()!;
   const badFormat = await request.get(`/api/audits/${id}/export/xlsx`);
   expect(badFormat.status()).toBe(400);
-  expect(await badFormat.json()).toMatchObject({ code: "request:invalid", details: { format: expect.stringContaining("json, sarif, md, csv") } });
+  expect(await badFormat.json()).toMatchObject({
+    code: "request:invalid",
+    details: { format: expect.stringContaining("json, sarif, md, csv") },
+  });
   const unknown = await request.get("/api/audits/QUFBQUFBQUFBQUFBQUFBQQ/export/json");
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ code: "audit:not-found" });
@@ -143,6 +146,14 @@ test("axe finds no serious or critical violations on the Fix everything tab, lig
     if ((await conflicts.count()) > 0) await conflicts.locator("summary").click();
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(serious.map((violation) => `[${scheme}] ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+    expect(
+      serious.map(
+        (violation) =>
+          `[${scheme}] ${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(" | ")}`,
+      ),
+    ).toEqual([]);
   }
 });

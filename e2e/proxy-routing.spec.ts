@@ -26,7 +26,9 @@ test("the proxy demo shows preflights served by another resource, linked, with t
   await expect(audit.detail).toHaveAttribute("data-cell", "/orders:OPTIONS");
   await expect(audit.detail.getByTestId("detail-served-by")).toContainText("/{proxy+}");
   const card = audit.detail.locator("[data-testid=finding-card][data-rule=any-method-answers-preflight]");
-  await expect(card).toContainText("OPTIONS /orders is answered by ANY /{proxy+}, which requires the Lambda authorizer 'jwt': 401 every time.");
+  await expect(card).toContainText(
+    "OPTIONS /orders is answered by ANY /{proxy+}, which requires the Lambda authorizer 'jwt': 401 every time.",
+  );
 
   // A fall-through to an open {param} sibling's OPTIONS is served and not flagged; a resource's own OPTIONS is a method.
   const me = audit.cell("/users/me", "OPTIONS");

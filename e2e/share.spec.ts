@@ -38,7 +38,11 @@ async function shareStorefront(page: Page, expiry: "never" | "1d" | "7d" | "30d"
 
 const idOf = (link: string) => link.split("/").pop()!;
 
-test("a shared storefront audit opens for someone without a connection, identical to the live page and without secrets", async ({ page, browser, request }) => {
+test("a shared storefront audit opens for someone without a connection, identical to the live page and without secrets", async ({
+  page,
+  browser,
+  request,
+}) => {
   const audit = new AuditPage(page);
   await audit.open(STOREFRONT_API_ID);
   const live = await readRenderedAudit(page);
@@ -103,7 +107,10 @@ test("unknown and malformed ids show the not-found page", async ({ page, request
   await expect(stored.notFound).toBeVisible();
 });
 
-test("did our fix work: fix OPTIONS /account in the emulator, audit again, and the comparison shows it fixed", async ({ page, browser }) => {
+test("did our fix work: fix OPTIONS /account in the emulator, audit again, and the comparison shows it fixed", async ({
+  page,
+  browser,
+}) => {
   const before = await shareStorefront(page);
   const seeded = await readRenderedAudit(page);
 
@@ -131,7 +138,9 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
       { op: "remove", path: "/authorizerId" },
     ]);
     for (const stageName of Object.keys(originalDeployments)) {
-      const deployment = await client.send(new CreateDeploymentCommand({ restApiId: STOREFRONT_API_ID, stageName, description: "e2e: OPTIONS /account without authorizer" }));
+      const deployment = await client.send(
+        new CreateDeploymentCommand({ restApiId: STOREFRONT_API_ID, stageName, description: "e2e: OPTIONS /account without authorizer" }),
+      );
       created.push(deployment.id!);
     }
 
@@ -175,7 +184,13 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
       { op: "replace", path: "/authorizerId", value: original.authorizerId! },
     ]);
     for (const [stageName, deploymentId] of Object.entries(originalDeployments)) {
-      await client.send(new UpdateStageCommand({ restApiId: STOREFRONT_API_ID, stageName, patchOperations: [{ op: "replace", path: "/deploymentId", value: deploymentId }] }));
+      await client.send(
+        new UpdateStageCommand({
+          restApiId: STOREFRONT_API_ID,
+          stageName,
+          patchOperations: [{ op: "replace", path: "/deploymentId", value: deploymentId }],
+        }),
+      );
     }
     for (const deploymentId of created) await client.send(new DeleteDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId }));
     client.destroy();
@@ -199,7 +214,10 @@ test.describe("read-only team viewer (PREFLIGHT_READ_ONLY=1)", () => {
     });
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const ready = await fetch(`${viewerUrl}/api/health`).then((response) => response.ok, () => false);
+      const ready = await fetch(`${viewerUrl}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (ready) break;
       if (Date.now() > deadline) throw new Error(`the read-only server on ${viewerUrl} did not start`);
       await new Promise((resolve) => setTimeout(resolve, 250));

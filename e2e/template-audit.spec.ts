@@ -17,7 +17,9 @@ interface SarifResult {
   locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
 }
 
-test("a SAM template uploaded in the browser gets the matrix, the finding at its file:line, SARIF locations and a shareable stored audit", async ({ page }) => {
+test("a SAM template uploaded in the browser gets the matrix, the finding at its file:line, SARIF locations and a shareable stored audit", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByTestId("open-templates").click();
   const upload = new TemplateUploadPage(page);
@@ -63,7 +65,10 @@ test("a SAM template uploaded in the browser gets the matrix, the finding at its
   // SARIF from the cached report: the same file and line, as code scanning would annotate it.
   const sarif = JSON.parse((await new ExportMenu(page).download("sarif")).text) as { runs: { results: SarifResult[] }[] };
   const result = sarif.runs[0]!.results.find((item) => item.ruleId === "options-requires-authorization")!;
-  expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: FIXTURE_NAME }, region: { startLine: line, startColumn: column } });
+  expect(result.locations[0]!.physicalLocation).toEqual({
+    artifactLocation: { uri: FIXTURE_NAME },
+    region: { startLine: line, startColumn: column },
+  });
 
   // Share stores the report; the stored page says it came from a template, and offers no live re-read.
   const link = await new SharePanel(page).share("never");
@@ -110,7 +115,15 @@ test("axe finds no serious or critical violations on the upload page and the res
     pages.push([page.url(), await new AxeBuilder({ page }).analyze()]);
     for (const [url, results] of pages) {
       const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-      expect(serious.map((violation) => `${url} [${scheme}] ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+      expect(
+        serious.map(
+          (violation) =>
+            `${url} [${scheme}] ${violation.id}: ${violation.nodes
+              .map((node) => node.target.join(" "))
+              .slice(0, 3)
+              .join(" | ")}`,
+        ),
+      ).toEqual([]);
     }
   }
 });

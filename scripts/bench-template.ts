@@ -63,7 +63,10 @@ async function main() {
     const opened = await openConnection({ kind: "demo" }, { endpoint: emulator.url });
     if (!opened.ok) throw opened.error;
     let liveReport: Awaited<ReturnType<typeof runAudit>> | undefined;
-    const liveMs = await median(async () => (liveReport = await runAudit({ connection: opened.connection, region: "us-east-1", restApiId: apiId, live: fastLiveOptions() })));
+    const liveMs = await median(
+      async () =>
+        (liveReport = await runAudit({ connection: opened.connection, region: "us-east-1", restApiId: apiId, live: fastLiveOptions() })),
+    );
     if (!liveReport?.ok) throw new Error("live audit of the generated API failed");
     const live: Row = {
       case: `live ${RESOURCES.toLocaleString("en")} resources (emulator, no latency)`,
@@ -81,14 +84,23 @@ async function main() {
     } else {
       console.log("(../shared/corpus not found: corpus row skipped)");
     }
-    rows.push(await templateRow(`SAM ${RESOURCES.toLocaleString("en")} resources`, memoryFileTree([{ path: "large/template.yaml", text: largeSamTemplate(RESOURCES) }]))());
-    rows.push(await templateRow(`Terraform ${RESOURCES.toLocaleString("en")} resources`, memoryFileTree(largeTerraformConfiguration(RESOURCES)))());
+    rows.push(
+      await templateRow(
+        `SAM ${RESOURCES.toLocaleString("en")} resources`,
+        memoryFileTree([{ path: "large/template.yaml", text: largeSamTemplate(RESOURCES) }]),
+      )(),
+    );
+    rows.push(
+      await templateRow(`Terraform ${RESOURCES.toLocaleString("en")} resources`, memoryFileTree(largeTerraformConfiguration(RESOURCES)))(),
+    );
 
     console.log(`\nTemplate audits vs the same API audited live (median of ${RUNS}, same run)\n`);
     console.log("| case | APIs | methods | findings | ms | × live |");
     console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
     for (const row of rows) {
-      console.log(`| ${row.case} | ${row.apis} | ${row.methods} | ${row.findings} | ${row.ms.toFixed(1)} | ${(row.ms / live.ms).toFixed(2)} |`);
+      console.log(
+        `| ${row.case} | ${row.apis} | ${row.methods} | ${row.findings} | ${row.ms.toFixed(1)} | ${(row.ms / live.ms).toFixed(2)} |`,
+      );
     }
   } finally {
     await emulator.close();

@@ -26,32 +26,122 @@ interface Probe {
 const PROBES: Probe[] = [
   { name: "lib/** never imports app/", folder: "lib/report", imports: "@/app/actions/paths", reported: "lib/ is below app/" },
   { name: "lib/** never imports components/", folder: "lib/share", imports: "@/components/ui/cx", reported: "lib/ is below app/" },
-  { name: "lib/** never imports e2e/", folder: "lib/remediation", ext: "test.ts", imports: "@/e2e/support/servers", reported: "lib/ is below app/" },
-  { name: "imports across folders use the @/ alias", folder: "lib/rules/support", imports: "../../model/types", reported: "through the @/ alias" },
-  { name: "lib/model imports no other lib/ folder", folder: "lib/model", imports: "@/lib/rules/types", reported: "lib/model is the pure model" },
+  {
+    name: "lib/** never imports e2e/",
+    folder: "lib/remediation",
+    ext: "test.ts",
+    imports: "@/e2e/support/servers",
+    reported: "lib/ is below app/",
+  },
+  {
+    name: "imports across folders use the @/ alias",
+    folder: "lib/rules/support",
+    imports: "../../model/types",
+    reported: "through the @/ alias",
+  },
+  {
+    name: "lib/model imports no other lib/ folder",
+    folder: "lib/model",
+    imports: "@/lib/rules/types",
+    reported: "lib/model is the pure model",
+  },
   { name: "lib/model may import lib/model", folder: "lib/model", imports: "@/lib/model/types" },
   { name: "lib/model may import lib/routing", folder: "lib/model", imports: "@/lib/routing/match" },
-  { name: "the AWS SDK stays in lib/aws (lib)", folder: "lib/remediation/formats", imports: "@aws-sdk/client-api-gateway", reported: "Only lib/aws imports the AWS SDK" },
-  { name: "the AWS SDK stays in lib/aws (smithy)", folder: "lib/cli", imports: "@smithy/core", reported: "Only lib/aws imports the AWS SDK" },
-  { name: "the AWS SDK stays in lib/aws (components)", folder: "components/connect", ext: "tsx", imports: "@aws-sdk/client-sts", reported: "Only lib/aws imports the AWS SDK" },
-  { name: "the AWS SDK stays in lib/aws (emulator code)", folder: "lib/emulator/server", imports: "@aws-sdk/client-api-gateway", reported: "Only lib/aws imports the AWS SDK" },
+  {
+    name: "the AWS SDK stays in lib/aws (lib)",
+    folder: "lib/remediation/formats",
+    imports: "@aws-sdk/client-api-gateway",
+    reported: "Only lib/aws imports the AWS SDK",
+  },
+  {
+    name: "the AWS SDK stays in lib/aws (smithy)",
+    folder: "lib/cli",
+    imports: "@smithy/core",
+    reported: "Only lib/aws imports the AWS SDK",
+  },
+  {
+    name: "the AWS SDK stays in lib/aws (components)",
+    folder: "components/connect",
+    ext: "tsx",
+    imports: "@aws-sdk/client-sts",
+    reported: "Only lib/aws imports the AWS SDK",
+  },
+  {
+    name: "the AWS SDK stays in lib/aws (emulator code)",
+    folder: "lib/emulator/server",
+    imports: "@aws-sdk/client-api-gateway",
+    reported: "Only lib/aws imports the AWS SDK",
+  },
   { name: "lib/aws imports the AWS SDK", folder: "lib/aws/client", imports: "@aws-sdk/client-api-gateway" },
-  { name: "emulator tests drive it through the real SDK", folder: "lib/emulator/server", ext: "test.ts", imports: "@aws-sdk/client-api-gateway" },
-  { name: "lib/audit does not import lib/aws", folder: "lib/audit", imports: "@/lib/aws/reader/read-api", reported: "lib/audit is the pure core" },
-  { name: "lib/audit's tests do not import lib/aws either", folder: "lib/audit", ext: "test.ts", imports: "@/lib/aws/testing/emulator-connection", reported: "lib/audit is the pure core" },
+  {
+    name: "emulator tests drive it through the real SDK",
+    folder: "lib/emulator/server",
+    ext: "test.ts",
+    imports: "@aws-sdk/client-api-gateway",
+  },
+  {
+    name: "lib/audit does not import lib/aws",
+    folder: "lib/audit",
+    imports: "@/lib/aws/reader/read-api",
+    reported: "lib/audit is the pure core",
+  },
+  {
+    name: "lib/audit's tests do not import lib/aws either",
+    folder: "lib/audit",
+    ext: "test.ts",
+    imports: "@/lib/aws/testing/emulator-connection",
+    reported: "lib/audit is the pure core",
+  },
   { name: "lib/audit may import lib/model and lib/rules", folder: "lib/audit", imports: "@/lib/rules/types" },
   { name: "the live loader in lib/aws calls the audit core", folder: "lib/aws/audit", imports: "@/lib/audit/audit-model" },
-  { name: "lib/templates does not import lib/aws", folder: "lib/templates", imports: "@/lib/aws/reader/read-api", reported: "lib/templates reads files" },
+  {
+    name: "lib/templates does not import lib/aws",
+    folder: "lib/templates",
+    imports: "@/lib/aws/reader/read-api",
+    reported: "lib/templates reads files",
+  },
   { name: "lib/templates may import lib/model", folder: "lib/templates", imports: "@/lib/model/raw-snapshot" },
-  { name: "the emulator imports nothing from the product", folder: "lib/emulator", imports: "@/lib/model/types", reported: "lib/emulator is the stand-in for AWS" },
-  { name: "the emulator's tests import nothing from the product", folder: "lib/emulator/data-plane", ext: "test.ts", imports: "@/lib/aws/testing/emulator-connection", reported: "lib/emulator is the stand-in for AWS" },
-  { name: "the emulator does not climb out of its folder", folder: "lib/emulator/server", imports: "../../model/types", reported: "lib/emulator is the stand-in for AWS" },
+  {
+    name: "the emulator imports nothing from the product",
+    folder: "lib/emulator",
+    imports: "@/lib/model/types",
+    reported: "lib/emulator is the stand-in for AWS",
+  },
+  {
+    name: "the emulator's tests import nothing from the product",
+    folder: "lib/emulator/data-plane",
+    ext: "test.ts",
+    imports: "@/lib/aws/testing/emulator-connection",
+    reported: "lib/emulator is the stand-in for AWS",
+  },
+  {
+    name: "the emulator does not climb out of its folder",
+    folder: "lib/emulator/server",
+    imports: "../../model/types",
+    reported: "lib/emulator is the stand-in for AWS",
+  },
   { name: "the emulator may use ../ inside itself", folder: "lib/emulator/server", imports: "../state" },
   { name: "the emulator may import lib/routing", folder: "lib/emulator/data-plane", imports: "@/lib/routing/match" },
-  { name: "components import app/ only through app/actions", folder: "components/share", ext: "tsx", imports: "@/app/_server/share", reported: "only app/actions" },
+  {
+    name: "components import app/ only through app/actions",
+    folder: "components/share",
+    ext: "tsx",
+    imports: "@/app/_server/share",
+    reported: "only app/actions",
+  },
   { name: "components may import app/actions", folder: "components/share", ext: "tsx", imports: "@/app/actions/share" },
-  { name: "server code does not import components/", folder: "app/_server", imports: "@/components/share/expiry", reported: "does not depend on components/" },
-  { name: "server actions do not import components/", folder: "app/actions", imports: "@/components/share/expiry", reported: "does not depend on components/" },
+  {
+    name: "server code does not import components/",
+    folder: "app/_server",
+    imports: "@/components/share/expiry",
+    reported: "does not depend on components/",
+  },
+  {
+    name: "server actions do not import components/",
+    folder: "app/actions",
+    imports: "@/components/share/expiry",
+    reported: "does not depend on components/",
+  },
   { name: "pages render components", folder: "app/audits", ext: "tsx", imports: "@/components/share/recent-audits" },
 ];
 
@@ -66,7 +156,9 @@ beforeAll(async () => {
     });
     const eslint = new ESLint({ cwd: ROOT });
     const linted = await eslint.lintFiles(planted);
-    results = new Map(linted.map((result) => [result.filePath, result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message)]));
+    results = new Map(
+      linted.map((result) => [result.filePath, result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message)]),
+    );
   } finally {
     for (const file of planted) rmSync(file, { force: true });
   }

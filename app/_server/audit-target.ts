@@ -13,7 +13,10 @@ export const auditTargetSchema = z.object({
       const parsed = parseConnectionId(value);
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: `not a connection id: ${parsed.error}` });
     }),
-  region: z.string().trim().regex(/^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, "not an AWS region"),
+  region: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, "not an AWS region"),
   apiId: z.string().trim().regex(REST_API_ID_PATTERN, "not an API id"),
 });
 

@@ -46,5 +46,10 @@ export async function loadAudit(connectionId: string, region: string, apiId: str
   if (!loaded.ok) return loaded;
   const report = loaded.report;
   // Only the metas the report needs travel to the browser.
-  return { ok: true, report, rules: ruleMetasFor(report.findings), fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix` };
+  return {
+    ok: true,
+    report,
+    rules: ruleMetasFor(report.findings),
+    fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix`,
+  };
 }

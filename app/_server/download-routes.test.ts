@@ -18,8 +18,9 @@ import { loadReport } from "./audit";
 import { REPORT_FORMATS } from "./report-exports";
 
 const request = new Request("http://127.0.0.1/download");
-const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
-const live = (connection: string, region: string, apiId: string, format: string) => liveExport(request, params({ connection, region, apiId, format }));
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+const live = (connection: string, region: string, apiId: string, format: string) =>
+  liveExport(request, params({ connection, region, apiId, format }));
 
 /** Filename from `Content-Disposition: attachment; filename="..."`. */
 function attachmentName(response: Response): string | undefined {
@@ -83,8 +84,12 @@ describe("export and fix download routes", () => {
   it("says why a stored audit naming rules this version lacks has no SARIF export, and still exports the rest", async () => {
     const sarif = await storedExport(request, params({ id: legacyId, format: "sarif" }));
     expect(sarif.status).toBe(409);
-    expect(await sarif.json()).toMatchObject({ code: "export:unknown-rules", error: expect.stringContaining("Export JSON, Markdown or CSV instead") });
-    for (const format of ["json", "md", "csv"]) expect((await storedExport(request, params({ id: legacyId, format }))).status, format).toBe(200);
+    expect(await sarif.json()).toMatchObject({
+      code: "export:unknown-rules",
+      error: expect.stringContaining("Export JSON, Markdown or CSV instead"),
+    });
+    for (const format of ["json", "md", "csv"])
+      expect((await storedExport(request, params({ id: legacyId, format }))).status, format).toBe(200);
   });
 
   it("answers 400 for an unknown format and 404 for an unknown or malformed id, as JSON", async () => {
@@ -144,7 +149,10 @@ describe("export and fix download routes", () => {
 
   it("refuses live downloads in read-only mode, and still serves stored ones", async () => {
     vi.stubEnv("PREFLIGHT_READ_ONLY", "1");
-    for (const response of [await live("demo", "us-east-1", STOREFRONT_API_ID, "json"), await liveFix(request, params({ connection: "demo", region: "us-east-1", apiId: STOREFRONT_API_ID, file: "bundle" }))]) {
+    for (const response of [
+      await live("demo", "us-east-1", STOREFRONT_API_ID, "json"),
+      await liveFix(request, params({ connection: "demo", region: "us-east-1", apiId: STOREFRONT_API_ID, file: "bundle" })),
+    ]) {
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ code: "read-only", error: expect.stringContaining("read-only viewer") });
     }

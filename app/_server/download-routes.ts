@@ -23,7 +23,9 @@ function decodeSegment(raw: string): string | undefined {
 
 /** 400 naming each bad param, e.g. { format: "must be one of json, sarif, md, csv" }. */
 export function invalidRequest(details: Record<string, string>): Response {
-  const summary = Object.entries(details).map(([field, message]) => `${field}: ${message}`).join("; ");
+  const summary = Object.entries(details)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join("; ");
   return jsonError(400, "request:invalid", `Invalid download request: ${summary}.`, details);
 }
 
@@ -44,13 +46,18 @@ export async function liveReportFor(raw: { connection: string; region: string; a
   const parsed = auditTargetSchema.safeParse(decoded);
   if (!parsed.success) return { ok: false, response: invalidRequest(fieldMessages(parsed.error.issues)) };
   const loaded = await loadReport(parsed.data.connection, parsed.data.region, parsed.data.apiId);
-  if (!loaded.ok) return { ok: false, response: jsonError(readFailureStatus(loaded.error), loaded.error.code, `${loaded.error.message} ${loaded.error.hint}`.trim()) };
+  if (!loaded.ok)
+    return {
+      ok: false,
+      response: jsonError(readFailureStatus(loaded.error), loaded.error.code, `${loaded.error.message} ${loaded.error.hint}`.trim()),
+    };
   return { ok: true, report: loaded.report };
 }
 
 /** A stored audit's report; 404 for an unknown, expired or malformed id (a malformed one never reaches the store). */
 export async function storedReportFor(rawId: string): Promise<RouteReport> {
   const stored = await findStoredAudit(decodeSegment(rawId) ?? "");
-  if (!stored) return { ok: false, response: jsonError(404, "audit:not-found", "No shared audit with this id; it may have been deleted or expired.") };
+  if (!stored)
+    return { ok: false, response: jsonError(404, "audit:not-found", "No shared audit with this id; it may have been deleted or expired.") };
   return { ok: true, report: stored.snapshot.report };
 }

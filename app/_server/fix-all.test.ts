@@ -44,8 +44,14 @@ describe("whole-API fix", () => {
     expect(wholeApiFixView(onlyUnfixable, "/x")).toEqual({ status: "nothing", notFixable: onlyUnfixable.findings.length });
     expect(wholeApiFixFile(onlyUnfixable, "bundle")).toMatchObject({ ok: false, status: 404, code: "fix:nothing" });
 
-    const withoutAuthorizerCode = reportFixture(report.findings.filter((finding) => !finding.fixes.some((fix) => fix.kind === "widen-authorizer-policy"))).report;
-    expect(wholeApiFixFile(withoutAuthorizerCode, "authorizer-node")).toMatchObject({ ok: false, status: 404, code: "fix:format-not-rendered" });
+    const withoutAuthorizerCode = reportFixture(
+      report.findings.filter((finding) => !finding.fixes.some((fix) => fix.kind === "widen-authorizer-policy")),
+    ).report;
+    expect(wholeApiFixFile(withoutAuthorizerCode, "authorizer-node")).toMatchObject({
+      ok: false,
+      status: 404,
+      code: "fix:format-not-rendered",
+    });
   });
 
   it("accepts only the known file names", () => {

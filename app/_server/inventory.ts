@@ -38,7 +38,10 @@ function countsFor(connection: Connection, region: string, apiId: string, run: R
                 ? toUiError(result.failure.error)
                 : { code: "stage-not-found", message: result.failure.message, hint: "Choose one of the API's stages." },
           },
-    (error: unknown): CountsOutcome => ({ ok: false, error: { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Open the API to see details." } }),
+    (error: unknown): CountsOutcome => ({
+      ok: false,
+      error: { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Open the API to see details." },
+    }),
   );
 }
 
@@ -46,7 +49,10 @@ function countsFor(connection: Connection, region: string, apiId: string, run: R
  * One promise per region, resolved as that region answers (regions are read concurrently), each API
  * carrying a promise of its finding counts. Every promise settles, so the streamed page always ends.
  */
-export function inventoryFor(connection: Connection, regions: readonly string[] = COMMERCIAL_REGIONS.map((region) => region.code)): RegionListing[] {
+export function inventoryFor(
+  connection: Connection,
+  regions: readonly string[] = COMMERCIAL_REGIONS.map((region) => region.code),
+): RegionListing[] {
   const resolvers = new Map<string, (outcome: RegionOutcome) => void>();
   const listings: RegionListing[] = regions.map((region) => ({
     region,
@@ -71,16 +77,21 @@ export function inventoryFor(connection: Connection, regions: readonly string[] 
                   counts: countsFor(connection, listing.region, api.id, run),
                 })),
               }
-            : { ok: false, error: { code: listing.error.code, message: listing.error.message, hint: listing.error.hint, operation: "GetRestApis" } },
+            : {
+                ok: false,
+                error: { code: listing.error.code, message: listing.error.message, hint: listing.error.hint, operation: "GetRestApis" },
+              },
         );
       }
     } catch (error) {
       // streamLiveApis reports per-region failures as values; anything else is a bug, shown on every region left.
       const message = error instanceof Error ? error.message : String(error);
-      for (const resolve of resolvers.values()) resolve({ ok: false, error: { code: "unexpected", message, hint: "Reload the page; if it persists, report it." } });
+      for (const resolve of resolvers.values())
+        resolve({ ok: false, error: { code: "unexpected", message, hint: "Reload the page; if it persists, report it." } });
       resolvers.clear();
     }
-    for (const resolve of resolvers.values()) resolve({ ok: false, error: { code: "unexpected", message: "The region did not answer.", hint: "Reload the page." } });
+    for (const resolve of resolvers.values())
+      resolve({ ok: false, error: { code: "unexpected", message: "The region did not answer.", hint: "Reload the page." } });
   })();
   return listings;
 }

@@ -7,7 +7,11 @@ import { RULES } from "@/lib/rules";
 const EXPORTERS = {
   json: renderJsonReport,
   // SARIF carries every rule's metadata, so a viewer can explain rules that found nothing too.
-  sarif: (report: AuditReport) => renderSarif(report, RULES.map((rule) => rule.meta)),
+  sarif: (report: AuditReport) =>
+    renderSarif(
+      report,
+      RULES.map((rule) => rule.meta),
+    ),
   md: renderMarkdownReport,
   csv: renderCsvMatrix,
 } satisfies Record<string, (report: AuditReport) => ReportExport>;

@@ -105,11 +105,14 @@ export interface ShareRequest {
 }
 
 export type ShareOutcome =
-  | { ok: true; id: string; createdAt: string; expiresAt?: string; readAt: string; findings: number }
-  | { ok: false; error: UiError };
+  { ok: true; id: string; createdAt: string; expiresAt?: string; readAt: string; findings: number } | { ok: false; error: UiError };
 
 function storeFailure(error: AuditStoreError): UiError {
-  return { code: `store:${error.code}`, message: error.message, hint: "The audit was not stored. Try again, or ask whoever runs Preflight to check its database." };
+  return {
+    code: `store:${error.code}`,
+    message: error.message,
+    hint: "The audit was not stored. Try again, or ask whoever runs Preflight to check its database.",
+  };
 }
 
 /**

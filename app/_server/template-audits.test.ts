@@ -45,7 +45,11 @@ describe("template-audit cache", () => {
     const cache = createTemplateAuditCache({ maxTextChars: 10 });
     // Only the text of files a report was read from is kept, so each audit names its file as a source.
     const withFile = (path: string): TemplateAudit => ({
-      reports: [{ source: { kind: "template", format: "openapi", files: [path], apiName: path, locations: {} } } as unknown as TemplateAudit["reports"][number]],
+      reports: [
+        {
+          source: { kind: "template", format: "openapi", files: [path], apiName: path, locations: {} },
+        } as unknown as TemplateAudit["reports"][number],
+      ],
       errors: [],
       skipped: [],
     });
@@ -61,7 +65,8 @@ describe("template-audit cache", () => {
   it("answers nothing for malformed or unknown ids without looking them up", () => {
     const cache = createTemplateAuditCache();
     cache.put(audit("one"), []);
-    for (const id of ["", "../etc/passwd", "x".repeat(23), "__proto__", "constructor", "A".repeat(22)]) expect(cache.get(id)).toBeUndefined();
+    for (const id of ["", "../etc/passwd", "x".repeat(23), "__proto__", "constructor", "A".repeat(22)])
+      expect(cache.get(id)).toBeUndefined();
     expect(isTemplateAuditId("A".repeat(22))).toBe(true);
     expect(isTemplateAuditId("A".repeat(21) + "/")).toBe(false);
   });

@@ -44,7 +44,9 @@ export function isTemplateAuditId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
 
-export function createTemplateAuditCache(options: { ttlMs?: number; maxEntries?: number; maxTextChars?: number; now?: () => number } = {}): TemplateAuditCache {
+export function createTemplateAuditCache(
+  options: { ttlMs?: number; maxEntries?: number; maxTextChars?: number; now?: () => number } = {},
+): TemplateAuditCache {
   const ttlMs = options.ttlMs ?? TEMPLATE_AUDIT_TTL_MS;
   const maxEntries = options.maxEntries ?? TEMPLATE_AUDIT_MAX_ENTRIES;
   const maxTextChars = options.maxTextChars ?? TEMPLATE_AUDIT_MAX_TEXT_CHARS;
@@ -70,7 +72,14 @@ export function createTemplateAuditCache(options: { ttlMs?: number; maxEntries?:
       const kept = new Map([...texts].filter(([path]) => used.has(path)));
       const size = [...kept.values()].reduce((sum, text) => sum + text.length, 0);
       while (entries.size > 0 && (entries.size >= maxEntries || textChars + size > maxTextChars)) drop(entries.keys().next().value!);
-      const cached = { id, createdAt: new Date(at).toISOString(), expiresAt: new Date(at + ttlMs).toISOString(), uploaded, audit, texts: kept };
+      const cached = {
+        id,
+        createdAt: new Date(at).toISOString(),
+        expiresAt: new Date(at + ttlMs).toISOString(),
+        uploaded,
+        audit,
+        texts: kept,
+      };
       entries.set(id, { cached, expiresMs: at + ttlMs, textChars: size });
       textChars += size;
       return cached;

@@ -11,7 +11,11 @@ import { loadTemplateApi } from "@/app/_server/template-view";
 
 async function upload() {
   const files = [{ path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI }];
-  return templateAuditCache().put(await auditTemplates(memoryFileTree(files)), [ORDERS_OPENAPI_PATH], new Map(files.map((file) => [file.path, file.text])));
+  return templateAuditCache().put(
+    await auditTemplates(memoryFileTree(files)),
+    [ORDERS_OPENAPI_PATH],
+    new Map(files.map((file) => [file.path, file.text])),
+  );
 }
 
 describe("template patch (web)", () => {
@@ -21,7 +25,14 @@ describe("template patch (web)", () => {
     const view = loadTemplateApi(cached.id, "1");
     const patch = view && templatePatchFor(view);
     if (!patch) throw new Error("no patch");
-    const html = renderToStaticMarkup(<TemplatePatchPanel text={patch.text} downloadHref={`/api/templates/${cached.id}/1/patch`} files={patch.patched.size} fixed={patch.fixed.length} />);
+    const html = renderToStaticMarkup(
+      <TemplatePatchPanel
+        text={patch.text}
+        downloadHref={`/api/templates/${cached.id}/1/patch`}
+        files={patch.patched.size}
+        fixed={patch.fixed.length}
+      />,
+    );
     expect(html).toContain('data-testid="template-patch"');
     expect(html).toContain(`href="/api/templates/${cached.id}/1/patch"`);
     expect(html).toContain('data-testid="copy-button"');
@@ -47,7 +58,11 @@ describe("template patch (web)", () => {
       { path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI },
       { path: "notes.yaml", text: "just: notes\n" },
     ];
-    const cached = templateAuditCache().put(await auditTemplates(memoryFileTree(files)), files.map((f) => f.path), new Map(files.map((f) => [f.path, f.text])));
+    const cached = templateAuditCache().put(
+      await auditTemplates(memoryFileTree(files)),
+      files.map((f) => f.path),
+      new Map(files.map((f) => [f.path, f.text])),
+    );
     expect([...cached.texts.keys()]).toEqual([ORDERS_OPENAPI_PATH]);
   });
 });

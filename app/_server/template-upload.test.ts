@@ -20,8 +20,19 @@ async function problemsOf(data: FormData): Promise<string[]> {
 
 describe("parseUpload", () => {
   it("reads each file's text under the relative path sent beside it, not the multipart filename", async () => {
-    const parsed = await parseUpload(upload([{ path: "infra/api/openapi.yaml", content: "a: 1\n" }, { path: "template.yaml", content: "b: 2\n" }]));
-    expect(parsed).toEqual({ ok: true, files: [{ path: "infra/api/openapi.yaml", text: "a: 1\n" }, { path: "template.yaml", text: "b: 2\n" }] });
+    const parsed = await parseUpload(
+      upload([
+        { path: "infra/api/openapi.yaml", content: "a: 1\n" },
+        { path: "template.yaml", content: "b: 2\n" },
+      ]),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      files: [
+        { path: "infra/api/openapi.yaml", text: "a: 1\n" },
+        { path: "template.yaml", text: "b: 2\n" },
+      ],
+    });
   });
 
   it("refuses an empty upload", async () => {
@@ -45,7 +56,9 @@ describe("parseUpload", () => {
     text.append("file", "openapi: 3.0.1");
     text.append("path", "a.yaml");
     expect(await problemsOf(text)).toEqual(["every file field must be a file"]);
-    expect(await problemsOf(upload([{ path: "a.yaml" }], (data) => data.append("file", new File(["x"], "b.yaml"))))).toEqual(["2 files but 1 paths: each file needs its path"]);
+    expect(await problemsOf(upload([{ path: "a.yaml" }], (data) => data.append("file", new File(["x"], "b.yaml"))))).toEqual([
+      "2 files but 1 paths: each file needs its path",
+    ]);
   });
 
   it("refuses a file over the per-file limit by its real size, before reading any text", async () => {
@@ -77,7 +90,9 @@ describe("parseUpload", () => {
 describe("the server action body limit (next.config.js)", () => {
   it("admits the loader's total limit plus the multipart framing and path of every file, so the 50 MB promise holds", async () => {
     // @ts-expect-error next.config.js is plain JavaScript without declarations
-    const { default: config } = (await import("@/next.config.js")) as { default: { experimental?: { serverActions?: { bodySizeLimit?: string } } } };
+    const { default: config } = (await import("@/next.config.js")) as {
+      default: { experimental?: { serverActions?: { bodySizeLimit?: string } } };
+    };
     const match = /^(\d+)mb$/.exec(config.experimental?.serverActions?.bodySizeLimit ?? "");
     expect(match, "bodySizeLimit is written as <n>mb").not.toBeNull();
     // Next parses "mb" with the `bytes` package: 1 mb = 1024 × 1024 bytes.

@@ -14,10 +14,12 @@ const uploadSchema = z
       .array(z.instanceof(File, { error: "every file field must be a file" }))
       .min(1, "choose at least one file")
       .max(LIMITS.files, `at most ${LIMITS.files} files are audited at once`),
-    paths: z.array(z.string({ error: "every path field must be text" }).superRefine((path, ctx) => {
-      const problem = uploadPathProblem(path);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    })),
+    paths: z.array(
+      z.string({ error: "every path field must be text" }).superRefine((path, ctx) => {
+        const problem = uploadPathProblem(path);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    ),
   })
   .superRefine((upload, ctx) => {
     if (upload.files.length !== upload.paths.length) {

@@ -34,7 +34,13 @@ export function loadTemplateApi(id: string, rawIndex: string): TemplateApiView |
   const index = parseIndex(rawIndex, cached.audit.reports.length);
   if (index === undefined) return undefined;
   const report = cached.audit.reports[index]!;
-  return { cached, index: index + 1, report, rules: ruleMetasFor(report.findings), fixDownloadBase: `${templateDownloadBase(id, index + 1)}/fix` };
+  return {
+    cached,
+    index: index + 1,
+    report,
+    rules: ruleMetasFor(report.findings),
+    fixDownloadBase: `${templateDownloadBase(id, index + 1)}/fix`,
+  };
 }
 
 /** A template audit's report for the export and fix routes; 404 for an unknown, expired or malformed id or index. */
@@ -43,7 +49,11 @@ export function templateReportFor(raw: { id: string; index: string }): RouteRepo
   if (!view) {
     return {
       ok: false,
-      response: jsonError(404, "template-audit:not-found", "No template audit with this id and API number on this server; audits of uploaded templates are kept for an hour. Upload the files again."),
+      response: jsonError(
+        404,
+        "template-audit:not-found",
+        "No template audit with this id and API number on this server; audits of uploaded templates are kept for an hour. Upload the files again.",
+      ),
     };
   }
   return { ok: true, report: view.report };

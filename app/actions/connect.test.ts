@@ -29,7 +29,10 @@ describe("chooseConnection", () => {
   it("refuses every connection in read-only mode, with a reason", async () => {
     vi.stubEnv("PREFLIGHT_READ_ONLY", "1");
     for (const fields of [{ kind: "demo" }, { kind: "profile", profile: "prod-audit" }] as Record<string, string>[]) {
-      expect(await chooseConnection({ status: "idle" }, form(fields))).toEqual({ status: "refused", message: expect.stringContaining("read-only viewer") });
+      expect(await chooseConnection({ status: "idle" }, form(fields))).toEqual({
+        status: "refused",
+        message: expect.stringContaining("read-only viewer"),
+      });
     }
   });
 
@@ -40,20 +43,41 @@ describe("chooseConnection", () => {
   });
 
   it("builds an assumed-role connection id that parses back to the same role", async () => {
-    const target = await redirectTarget({ kind: "role", base: "profile:dev", roleArn: " arn:aws:iam::123456789012:role/Audit ", externalId: "ext-42" });
+    const target = await redirectTarget({
+      kind: "role",
+      base: "profile:dev",
+      roleArn: " arn:aws:iam::123456789012:role/Audit ",
+      externalId: "ext-42",
+    });
     const id = decodeURIComponent(target.slice("/?connection=".length));
-    expect(parseConnectionId(id)).toEqual({ ok: true, spec: { kind: "profile", profile: "dev", role: { roleArn: "arn:aws:iam::123456789012:role/Audit", externalId: "ext-42" } } });
+    expect(parseConnectionId(id)).toEqual({
+      ok: true,
+      spec: { kind: "profile", profile: "dev", role: { roleArn: "arn:aws:iam::123456789012:role/Audit", externalId: "ext-42" } },
+    });
   });
 
   it("returns field errors and the submitted values for bad input", async () => {
     const state = await chooseConnection({ status: "idle" }, form({ kind: "role", base: "env", roleArn: "arn:aws:s3:::bucket" }));
-    expect(state).toMatchObject({ status: "invalid", fieldErrors: { roleArn: expect.stringContaining("not an IAM role ARN") }, values: { roleArn: "arn:aws:s3:::bucket" } });
-    expect(await chooseConnection({ status: "idle" }, form({ kind: "profile", profile: "bad name!" }))).toMatchObject({ status: "invalid", fieldErrors: { profile: "choose a profile" } });
-    expect(await chooseConnection({ status: "idle" }, form({ kind: "root" }))).toMatchObject({ status: "invalid", fieldErrors: { kind: expect.any(String) } });
+    expect(state).toMatchObject({
+      status: "invalid",
+      fieldErrors: { roleArn: expect.stringContaining("not an IAM role ARN") },
+      values: { roleArn: "arn:aws:s3:::bucket" },
+    });
+    expect(await chooseConnection({ status: "idle" }, form({ kind: "profile", profile: "bad name!" }))).toMatchObject({
+      status: "invalid",
+      fieldErrors: { profile: "choose a profile" },
+    });
+    expect(await chooseConnection({ status: "idle" }, form({ kind: "root" }))).toMatchObject({
+      status: "invalid",
+      fieldErrors: { kind: expect.any(String) },
+    });
   });
 
   it("refuses to assume a role from the demo", async () => {
-    const state = await chooseConnection({ status: "idle" }, form({ kind: "role", base: "demo", roleArn: "arn:aws:iam::123456789012:role/Audit" }));
+    const state = await chooseConnection(
+      { status: "idle" },
+      form({ kind: "role", base: "demo", roleArn: "arn:aws:iam::123456789012:role/Audit" }),
+    );
     expect(state).toMatchObject({ status: "invalid", fieldErrors: { base: expect.any(String) } });
   });
 });

@@ -3,7 +3,13 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readOnlyMode } from "@/app/_server/share";
-import { formatConnectionId, parseConnectionId, PROFILE_NAME, roleSpecSchema, type ConnectionSpec } from "@/lib/aws/connections/connection-id";
+import {
+  formatConnectionId,
+  parseConnectionId,
+  PROFILE_NAME,
+  roleSpecSchema,
+  type ConnectionSpec,
+} from "@/lib/aws/connections/connection-id";
 
 export type ConnectState =
   | { status: "idle" }
@@ -39,7 +45,8 @@ const formSchema = z.discriminatedUnion("kind", [
 /** Validates the chosen connection and opens its API list; the id carries names only, never a secret. */
 export async function chooseConnection(_previous: ConnectState, formData: FormData): Promise<ConnectState> {
   // A team viewer has no connections; the form is not shown there, but an action is a public endpoint.
-  if (readOnlyMode()) return { status: "refused", message: "This Preflight is a read-only viewer: it has no AWS connections. Open a shared audit instead." };
+  if (readOnlyMode())
+    return { status: "refused", message: "This Preflight is a read-only viewer: it has no AWS connections. Open a shared audit instead." };
   const submitted = Object.fromEntries(formData);
   const values: Partial<Record<ConnectField, string>> = {};
   for (const field of ["kind", "profile", "base", "roleArn", "externalId"] as const) {
@@ -60,7 +67,12 @@ export async function chooseConnection(_previous: ConnectState, formData: FormDa
   if (data.kind === "role") {
     const base = parseConnectionId(data.base);
     if (!base.ok || base.spec.kind === "demo" || ("role" in base.spec && base.spec.role)) {
-      return { status: "invalid", message: "Check the highlighted fields.", fieldErrors: { base: "assume the role from the environment or a profile" }, values };
+      return {
+        status: "invalid",
+        message: "Check the highlighted fields.",
+        fieldErrors: { base: "assume the role from the environment or a profile" },
+        values,
+      };
     }
     const role = { roleArn: data.roleArn, ...(data.externalId ? { externalId: data.externalId } : {}) };
     spec = base.spec.kind === "env" ? { kind: "env", role } : { kind: "profile", profile: base.spec.profile, role };

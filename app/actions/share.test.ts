@@ -76,17 +76,25 @@ describe("shareAudit", () => {
     const view = viewDataFor(stored!);
     expect(Object.keys(view.rules)).toContain("options-requires-authorization");
     const fixAll = wholeApiFixView(view.report, view.fixDownloadBase);
-    expect(fixAll.status === "ready" ? fixAll.snippets.map((snippet) => snippet.format) : fixAll).toEqual(expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]));
-    const perFinding = view.report.findings.filter((finding) => finding.fixes.length > 0).map((finding) => renderFindingSnippets(view.report.model, finding));
+    expect(fixAll.status === "ready" ? fixAll.snippets.map((snippet) => snippet.format) : fixAll).toEqual(
+      expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]),
+    );
+    const perFinding = view.report.findings
+      .filter((finding) => finding.fixes.length > 0)
+      .map((finding) => renderFindingSnippets(view.report.model, finding));
     expect(perFinding.length).toBeGreaterThan(5);
     expect(perFinding.filter((rendered) => rendered.error)).toEqual([]);
-    expect(perFinding.flatMap((rendered) => rendered.snippets.map((snippet) => snippet.format))).toEqual(expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]));
+    expect(perFinding.flatMap((rendered) => rendered.snippets.map((snippet) => snippet.format))).toEqual(
+      expect.arrayContaining(["aws-cli", "terraform", "cloudformation"]),
+    );
   });
 
   it("never stores the stage variables' values or the demo's access key", async () => {
     const state = await share();
     const seed = readFileSync(path.resolve("lib/emulator/seeds/storefront.ts"), "utf8");
-    const values = [...seed.matchAll(/variables: \{([^}]*)\}/g)].flatMap((match) => [...match[1]!.matchAll(/: "([^"]{6,})"/g)].map((value) => value[1]!));
+    const values = [...seed.matchAll(/variables: \{([^}]*)\}/g)].flatMap((match) =>
+      [...match[1]!.matchAll(/: "([^"]{6,})"/g)].map((value) => value[1]!),
+    );
     expect(values).toContain("sk_live_51HqLyjWDarjtT1zdp7dcXq0P");
     // The database in WAL mode: committed rows may still sit in the -wal file.
     const rows = ["audits.sqlite", "audits.sqlite-wal"]
@@ -209,7 +217,9 @@ describe("deleteAudit", () => {
 describe("openSharedLink", () => {
   it("opens a pasted link or bare id and rejects anything else", async () => {
     const { id } = await share();
-    expect(await redirectTarget(openSharedLink({ status: "idle" }, form({ link: `https://preflight.example.com/audits/${id}?tab=findings` })))).toBe(`/audits/${id}`);
+    expect(
+      await redirectTarget(openSharedLink({ status: "idle" }, form({ link: `https://preflight.example.com/audits/${id}?tab=findings` }))),
+    ).toBe(`/audits/${id}`);
     expect(await redirectTarget(openSharedLink({ status: "idle" }, form({ link: ` ${id} ` })))).toBe(`/audits/${id}`);
     expect(await openSharedLink({ status: "idle" }, form({ link: "https://evil.example.com/" }))).toMatchObject({ status: "invalid" });
     expect(await openSharedLink({ status: "idle" }, form({}))).toMatchObject({ status: "invalid" });

@@ -50,7 +50,11 @@ export async function shareAudit(_previous: ShareState, formData: FormData): Pro
   };
 }
 
-export type DeleteState = { status: "idle" } | { status: "invalid"; message: string } | { status: "refused"; message: string } | { status: "error"; message: string };
+export type DeleteState =
+  | { status: "idle" }
+  | { status: "invalid"; message: string }
+  | { status: "refused"; message: string }
+  | { status: "error"; message: string };
 
 const deleteSchema = z.object({
   id: z.string().refine(isAuditId, `not a stored audit id (${AUDIT_ID_LENGTH} URL-safe characters)`),
@@ -77,7 +81,10 @@ export async function openSharedLink(_previous: OpenLinkState, formData: FormDat
   if (!parsed.success) return { status: "invalid", message: parsed.error.issues[0]?.message ?? "invalid link" };
   const candidate = /\/audits\/([^/?#]+)/.exec(parsed.data.link)?.[1] ?? parsed.data.link;
   if (!isAuditId(candidate)) {
-    return { status: "invalid", message: `That is not a shared audit link: ids are ${AUDIT_ID_LENGTH} URL-safe characters after /audits/.` };
+    return {
+      status: "invalid",
+      message: `That is not a shared audit link: ids are ${AUDIT_ID_LENGTH} URL-safe characters after /audits/.`,
+    };
   }
   redirect(storedAuditPath(candidate));
 }

@@ -19,13 +19,26 @@ const shareTemplateSchema = z.object({
  */
 export async function shareTemplateAudit(_previous: ShareState, formData: FormData): Promise<ShareState> {
   if (readOnlyMode()) return { status: "refused", message: "This Preflight is a read-only viewer: audits cannot be shared here." };
-  const parsed = shareTemplateSchema.safeParse({ templateAudit: formData.get("templateAudit"), api: formData.get("api"), expiry: formData.get("expiry") ?? "never" });
+  const parsed = shareTemplateSchema.safeParse({
+    templateAudit: formData.get("templateAudit"),
+    api: formData.get("api"),
+    expiry: formData.get("expiry") ?? "never",
+  });
   if (!parsed.success) {
     const expiry = parsed.error.issues.find((issue) => issue.path[0] === "expiry")?.message;
-    return { status: "invalid", message: "The share request is incomplete; reload the audit and try again.", fieldErrors: expiry ? { expiry } : {} };
+    return {
+      status: "invalid",
+      message: "The share request is incomplete; reload the audit and try again.",
+      fieldErrors: expiry ? { expiry } : {},
+    };
   }
   const view = loadTemplateApi(parsed.data.templateAudit, parsed.data.api);
-  if (!view) return { status: "error", message: "This template audit is no longer on the server (they are kept for an hour).", hint: "Upload the files again, then share." };
+  if (!view)
+    return {
+      status: "error",
+      message: "This template audit is no longer on the server (they are kept for an hour).",
+      hint: "Upload the files again, then share.",
+    };
   const outcome = await storeReport(view.report, parsed.data.expiry);
   if (!outcome.ok) return { status: "error", message: outcome.error.message, hint: outcome.error.hint };
   return {

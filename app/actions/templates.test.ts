@@ -36,19 +36,28 @@ async function redirectTarget(run: Promise<unknown>): Promise<string> {
     (caught: unknown) => caught,
   );
   const digest = (error as { digest?: unknown } | undefined)?.digest;
-  if (typeof digest !== "string" || !digest.startsWith("NEXT_REDIRECT")) throw new Error(`expected a redirect, got ${JSON.stringify(error)}`);
+  if (typeof digest !== "string" || !digest.startsWith("NEXT_REDIRECT"))
+    throw new Error(`expected a redirect, got ${JSON.stringify(error)}`);
   return digest.split(";")[2] ?? "";
 }
 
 /** Uploads the Orders document (plus a README a folder would bring) and returns the cache id. */
 async function uploadOrders(): Promise<string> {
-  const target = await redirectTarget(auditUploadedTemplates({ status: "idle" }, upload([{ path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI }, { path: "api/notes.yaml", text: "just: notes\n" }])));
+  const target = await redirectTarget(
+    auditUploadedTemplates(
+      { status: "idle" },
+      upload([
+        { path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI },
+        { path: "api/notes.yaml", text: "just: notes\n" },
+      ]),
+    ),
+  );
   const match = /^\/templates\/([A-Za-z0-9_-]{22})$/.exec(target);
   expect(match, target).not.toBeNull();
   return match![1]!;
 }
 
-const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 const request = new Request("http://127.0.0.1/download");
 
 beforeAll(() => {
@@ -71,7 +80,9 @@ describe("auditUploadedTemplates", () => {
     const cached = templateAuditCache().get(id)!;
     expect(cached.uploaded).toEqual([ORDERS_OPENAPI_PATH, "api/notes.yaml"]);
     expect(cached.audit.errors).toEqual([]);
-    expect(cached.audit.reports.map((report) => report.source)).toEqual([expect.objectContaining({ kind: "template", format: "openapi", apiName: "Orders", files: [ORDERS_OPENAPI_PATH] })]);
+    expect(cached.audit.reports.map((report) => report.source)).toEqual([
+      expect.objectContaining({ kind: "template", format: "openapi", apiName: "Orders", files: [ORDERS_OPENAPI_PATH] }),
+    ]);
     const view = loadTemplateApi(id, "1")!;
     expect(view.report.findings.map((finding) => finding.ruleId)).toContain("options-requires-api-key");
     expect(Object.keys(view.rules)).toContain("options-requires-api-key");
@@ -83,9 +94,18 @@ describe("auditUploadedTemplates", () => {
 
   it("refuses hostile paths and oversized files without auditing or caching anything", async () => {
     const before = templateAuditCache().size();
-    const state = await auditUploadedTemplates({ status: "idle" }, upload([{ path: "../../etc/passwd", text: "root:x:0:0" }, { path: "/abs.yaml", text: "a: 1" }]));
+    const state = await auditUploadedTemplates(
+      { status: "idle" },
+      upload([
+        { path: "../../etc/passwd", text: "root:x:0:0" },
+        { path: "/abs.yaml", text: "a: 1" },
+      ]),
+    );
     expect(state.status).toBe("invalid");
-    expect(state.status === "invalid" ? state.problems : []).toEqual([expect.stringContaining('".." is not accepted'), expect.stringContaining("absolute paths")]);
+    expect(state.status === "invalid" ? state.problems : []).toEqual([
+      expect.stringContaining('".." is not accepted'),
+      expect.stringContaining("absolute paths"),
+    ]);
     expect(templateAuditCache().size()).toBe(before);
   });
 
@@ -108,9 +128,19 @@ describe("template downloads come from the cached report", () => {
     const id = await uploadOrders();
     const sarifResponse = await templateExport(request, params({ id, n: "1", format: "sarif" }));
     expect(sarifResponse.status).toBe(200);
-    const sarif = (await sarifResponse.json()) as { runs: { results: { ruleId: string; locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = (await sarifResponse.json()) as {
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     const options = sarif.runs[0]!.results.find((result) => result.ruleId === "options-requires-api-key")!;
-    expect(options.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: ORDERS_OPENAPI_PATH }, region: { startLine: ORDERS_OPTIONS_LINE, startColumn: 5 } });
+    expect(options.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: ORDERS_OPENAPI_PATH },
+      region: { startLine: ORDERS_OPTIONS_LINE, startColumn: 5 },
+    });
     for (const format of ["json", "md", "csv"]) {
       const response = await templateExport(request, params({ id, n: "1", format }));
       expect(response.status, format).toBe(200);
@@ -140,7 +170,12 @@ describe("template downloads come from the cached report", () => {
 
   it("answers 404 (JSON) for an unknown id or API number and 400 for an unknown format", async () => {
     const id = await uploadOrders();
-    for (const [rawId, n] of [["A".repeat(22), "1"], [id, "2"], [id, "x"], ["../../etc", "1"]] as const) {
+    for (const [rawId, n] of [
+      ["A".repeat(22), "1"],
+      [id, "2"],
+      [id, "x"],
+      ["../../etc", "1"],
+    ] as const) {
       const response = await templateExport(request, params({ id: rawId, n, format: "json" }));
       expect(response.status).toBe(404);
       expect(((await response.json()) as { code: string }).code).toBe("template-audit:not-found");
@@ -162,7 +197,12 @@ describe("shareTemplateAudit", () => {
     expect(state.path).toBe(`/audits/${state.id}`);
     expect(state.expiresAt).toBeDefined();
     const stored = (await findStoredAudit(state.id))!;
-    expect(stored.snapshot.report.source).toMatchObject({ kind: "template", format: "openapi", apiName: "Orders", files: [ORDERS_OPENAPI_PATH] });
+    expect(stored.snapshot.report.source).toMatchObject({
+      kind: "template",
+      format: "openapi",
+      apiName: "Orders",
+      files: [ORDERS_OPENAPI_PATH],
+    });
     expect(stored.snapshot.report.findings).toEqual(loadTemplateApi(id, "1")!.report.findings);
     // What was stored is the model: the file's own text (its comments, its OpenAPI extension keys) is not in it.
     const json = JSON.stringify(stored);
@@ -188,7 +228,9 @@ describe("shareTemplateAudit", () => {
     const compared = await loadComparison(after, before);
     if (!compared.ok) throw new Error(JSON.stringify(compared));
     expect(compared.base.id).toBe(before);
-    expect(compared.comparison.findings.fixed.map((finding) => `${finding.ruleId} ${finding.target.httpMethod} ${finding.target.path}`)).toContain("options-requires-api-key OPTIONS /orders");
+    expect(
+      compared.comparison.findings.fixed.map((finding) => `${finding.ruleId} ${finding.target.httpMethod} ${finding.target.path}`),
+    ).toContain("options-requires-api-key OPTIONS /orders");
     expect(compared.comparison.findings.new.map((finding) => finding.ruleId)).not.toContain("options-requires-api-key");
   });
 
@@ -197,7 +239,10 @@ describe("shareTemplateAudit", () => {
     form.set("templateAudit", "A".repeat(22));
     form.set("api", "1");
     form.set("expiry", "never");
-    expect(await shareTemplateAudit({ status: "idle" }, form)).toMatchObject({ status: "error", message: expect.stringContaining("no longer on the server") });
+    expect(await shareTemplateAudit({ status: "idle" }, form)).toMatchObject({
+      status: "error",
+      message: expect.stringContaining("no longer on the server"),
+    });
     form.set("templateAudit", "../x");
     expect(await shareTemplateAudit({ status: "idle" }, form)).toMatchObject({ status: "invalid" });
     vi.stubEnv("PREFLIGHT_READ_ONLY", "1");

@@ -9,9 +9,7 @@ import { parseUpload } from "@/app/_server/template-upload";
 import { templateAuditPath } from "./template-paths";
 
 export type TemplateUploadState =
-  | { status: "idle" }
-  | { status: "refused"; message: string }
-  | { status: "invalid"; message: string; problems: string[] };
+  { status: "idle" } | { status: "refused"; message: string } | { status: "invalid"; message: string; problems: string[] };
 
 /**
  * Audits uploaded template files: validated (count, sizes, relative paths) before any text is read, read only
@@ -19,7 +17,11 @@ export type TemplateUploadState =
  */
 export async function auditUploadedTemplates(_previous: TemplateUploadState, formData: FormData): Promise<TemplateUploadState> {
   // A team viewer reads shared audits only; the form is not shown there, but an action is a public endpoint.
-  if (readOnlyMode()) return { status: "refused", message: "This Preflight is a read-only viewer: templates cannot be uploaded here. Open a shared audit instead." };
+  if (readOnlyMode())
+    return {
+      status: "refused",
+      message: "This Preflight is a read-only viewer: templates cannot be uploaded here. Open a shared audit instead.",
+    };
   const upload = await parseUpload(formData);
   if (!upload.ok) return { status: "invalid", message: "The files were not audited:", problems: upload.problems };
   const audit = await auditTemplates(memoryFileTree(upload.files));

@@ -22,8 +22,8 @@ export default async function SharedAuditsPage({ searchParams }: { searchParams:
       ) : null}
       {readOnlyMode() ? <ReadOnlyNotice /> : null}
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        A shared audit is an immutable snapshot of one API&apos;s audit: anyone with its link sees the matrix, findings and fixes without AWS credentials.
-        Each API&apos;s shared audits are listed on its audit pages, where any two can be compared.
+        A shared audit is an immutable snapshot of one API&apos;s audit: anyone with its link sees the matrix, findings and fixes without
+        AWS credentials. Each API&apos;s shared audits are listed on its audit pages, where any two can be compared.
       </p>
       <OpenLinkForm />
     </div>

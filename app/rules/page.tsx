@@ -24,8 +24,8 @@ export default function RulesPage() {
       <header className="space-y-1">
         <h1 className="text-xl font-semibold tracking-tight">Rules</h1>
         <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-          {RULES.length} checks over the API&apos;s resources, authorizers, stages and gateway responses. Each names what the browser sends, what API Gateway
-          answers, and the AWS documentation behind it.
+          {RULES.length} checks over the API&apos;s resources, authorizers, stages and gateway responses. Each names what the browser sends,
+          what API Gateway answers, and the AWS documentation behind it.
         </p>
       </header>
       {categories.map((category) => {
@@ -38,7 +38,12 @@ export default function RulesPage() {
             </h2>
             <ul className={panelClass("divide-y divide-zinc-200 dark:divide-zinc-800")}>
               {rules.map(({ meta }) => (
-                <li key={meta.id} data-testid="rule-row" data-rule-id={meta.id} className="grid gap-1 px-3 py-2 sm:grid-cols-[16rem_1fr] sm:gap-4">
+                <li
+                  key={meta.id}
+                  data-testid="rule-row"
+                  data-rule-id={meta.id}
+                  className="grid gap-1 px-3 py-2 sm:grid-cols-[16rem_1fr] sm:gap-4"
+                >
                   <div className="flex flex-wrap items-center gap-2">
                     <SeverityBadge severity={meta.severity} />
                     <Link href={`/rules/${meta.id}`} className="font-mono text-[13px] text-blue-700 hover:underline dark:text-blue-400">

@@ -16,9 +16,10 @@ export default function TemplatesPage() {
       <section className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Audit templates before deploy</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          SAM, CloudFormation (JSON or YAML), CDK output (<code className="font-mono">*.template.json</code>), OpenAPI 3 / Swagger 2 with API Gateway extensions and
-          Terraform (<code className="font-mono">.tf</code> or <code className="font-mono">terraform show -json</code>): each REST API they define gets the same
-          matrix, findings and fixes as a deployed one, with the file and line of every finding.
+          SAM, CloudFormation (JSON or YAML), CDK output (<code className="font-mono">*.template.json</code>), OpenAPI 3 / Swagger 2 with
+          API Gateway extensions and Terraform (<code className="font-mono">.tf</code> or{" "}
+          <code className="font-mono">terraform show -json</code>): each REST API they define gets the same matrix, findings and fixes as a
+          deployed one, with the file and line of every finding.
         </p>
       </section>
       {readOnlyMode() ? (

@@ -50,13 +50,17 @@ describe("/templates/<id>", () => {
   });
 
   it("shows a single file that is no template as a one-line error naming it", async () => {
-    const cached = templateAuditCache().put(await auditTemplates(memoryFileTree([{ path: "notes.yaml", text: "just: notes\n" }])), ["notes.yaml"]);
+    const cached = templateAuditCache().put(await auditTemplates(memoryFileTree([{ path: "notes.yaml", text: "just: notes\n" }])), [
+      "notes.yaml",
+    ]);
     const html = renderToStaticMarkup(await TemplateAuditPage({ params: Promise.resolve({ id: cached.id }) }));
     expect(html).toContain('data-testid="no-apis"');
     expect(html).toMatch(/data-testid="template-error">notes\.yaml: not a SAM, CloudFormation/);
   });
 
   it("is not found for an unknown or expired id", async () => {
-    await expect(TemplateAuditPage({ params: Promise.resolve({ id: "A".repeat(22) }) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    await expect(TemplateAuditPage({ params: Promise.resolve({ id: "A".repeat(22) }) })).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
   });
 });

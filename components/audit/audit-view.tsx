@@ -51,7 +51,10 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
 
   const stageName = view.stage && model.stages.some((stage) => stage.name === view.stage) ? view.stage : undefined;
   const deferredPath = useDeferredValue(view.path);
-  const filter = useMemo(() => ({ severities: view.severities, rules: view.rules, path: deferredPath }), [view.severities, view.rules, deferredPath]);
+  const filter = useMemo(
+    () => ({ severities: view.severities, rules: view.rules, path: deferredPath }),
+    [view.severities, view.rules, deferredPath],
+  );
   const filtered = useMemo(() => filterFindings(report.findings, filter), [report.findings, filter]);
   const matrix = useMemo(() => buildMatrix(model, filtered, stageName), [model, filtered, stageName]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -82,12 +85,17 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
   }, [rules, model]);
 
   // The whole-API fix renders only while its tab is open (megabytes for a 1,000-resource API).
-  const fixAll = useMemo(() => (view.tab === "fix" ? wholeApiFixView(report, fixDownloadBase) : undefined), [view.tab, report, fixDownloadBase]);
+  const fixAll = useMemo(
+    () => (view.tab === "fix" ? wholeApiFixView(report, fixDownloadBase) : undefined),
+    [view.tab, report, fixDownloadBase],
+  );
 
   const ruleOptions = useMemo<RuleOption[]>(() => {
     const counts = new Map<string, number>();
     for (const finding of report.findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
-    return [...counts.entries()].map(([id, count]) => ({ id, count, title: rules[id]?.title ?? id })).sort((a, b) => a.title.localeCompare(b.title));
+    return [...counts.entries()]
+      .map(([id, count]) => ({ id, count, title: rules[id]?.title ?? id }))
+      .sort((a, b) => a.title.localeCompare(b.title));
   }, [report.findings, rules]);
 
   const toggle = useCallback((resourceId: string) => {
@@ -100,7 +108,10 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
   }, []);
 
   const select = useCallback((key: string) => update({ cell: key, tab: "matrix" }, "push"), [update]);
-  const hrefForCell = useCallback((key: string) => `${pathname}?${serializeViewState({ ...view, cell: key, tab: "matrix" })}`, [pathname, view]);
+  const hrefForCell = useCallback(
+    (key: string) => `${pathname}?${serializeViewState({ ...view, cell: key, tab: "matrix" })}`,
+    [pathname, view],
+  );
 
   const tabs: { id: AuditTab; label: string }[] = [
     { id: "matrix", label: "Matrix" },
@@ -111,93 +122,109 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
 
   return (
     <FindingSourceProvider value={report.source}>
-    <div className="space-y-3" data-testid="audit-view">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-y border-zinc-200 py-2 dark:border-zinc-800">
-        <label className="flex items-center gap-1 text-xs">
-          <span className="text-zinc-500 dark:text-zinc-400">Stage</span>
-          <select
-            data-testid="stage-select"
-            value={matrix.stage?.name ?? ""}
-            disabled={model.stages.length === 0}
-            onChange={(event) => update({ stage: event.target.value })}
-            className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {model.stages.length === 0 ? <option value="">no stages</option> : null}
-            {model.stages.map((stage) => (
-              <option key={stage.name} value={stage.name}>
-                {stage.name}
-                {stage.deploymentId ? "" : " (not deployed)"}
-              </option>
-            ))}
-          </select>
-        </label>
-        <FindingsFilters
-          filter={{ severities: view.severities, rules: view.rules, path: view.path }}
-          counts={report.counts}
-          rules={ruleOptions}
-          onChange={(next) => update({ severities: next.severities, rules: next.rules, path: next.path })}
-        />
-        <div role="tablist" aria-label="Views" className="ml-auto flex gap-1 text-sm">
-          {tabs.map((tab) => (
-            <button
-              key={tab.id}
-              type="button"
-              role="tab"
-              id={`tab-${tab.id}`}
-              aria-selected={view.tab === tab.id}
-              aria-controls={`panel-${tab.id}`}
-              data-testid={`tab-${tab.id}`}
-              onClick={() => update({ tab: tab.id })}
-              className={cx(
-                "rounded-md px-2.5 py-1",
-                view.tab === tab.id ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
-              )}
+      <div className="space-y-3" data-testid="audit-view">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-y border-zinc-200 py-2 dark:border-zinc-800">
+          <label className="flex items-center gap-1 text-xs">
+            <span className="text-zinc-500 dark:text-zinc-400">Stage</span>
+            <select
+              data-testid="stage-select"
+              value={matrix.stage?.name ?? ""}
+              disabled={model.stages.length === 0}
+              onChange={(event) => update({ stage: event.target.value })}
+              className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono dark:border-zinc-700 dark:bg-zinc-900"
             >
-              {tab.label}
-            </button>
-          ))}
+              {model.stages.length === 0 ? <option value="">no stages</option> : null}
+              {model.stages.map((stage) => (
+                <option key={stage.name} value={stage.name}>
+                  {stage.name}
+                  {stage.deploymentId ? "" : " (not deployed)"}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FindingsFilters
+            filter={{ severities: view.severities, rules: view.rules, path: view.path }}
+            counts={report.counts}
+            rules={ruleOptions}
+            onChange={(next) => update({ severities: next.severities, rules: next.rules, path: next.path })}
+          />
+          <div role="tablist" aria-label="Views" className="ml-auto flex gap-1 text-sm">
+            {tabs.map((tab) => (
+              <button
+                key={tab.id}
+                type="button"
+                role="tab"
+                id={`tab-${tab.id}`}
+                aria-selected={view.tab === tab.id}
+                aria-controls={`panel-${tab.id}`}
+                data-testid={`tab-${tab.id}`}
+                onClick={() => update({ tab: tab.id })}
+                className={cx(
+                  "rounded-md px-2.5 py-1",
+                  view.tab === tab.id
+                    ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
+                    : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+                )}
+              >
+                {tab.label}
+              </button>
+            ))}
+          </div>
         </div>
-      </div>
 
-      {view.tab === "fix" ? (
-        <div role="tabpanel" id="panel-fix" aria-labelledby="tab-fix">
-          {fixAll ? <FixAllPanel fix={fixAll} apiName={model.api.name} /> : null}
-        </div>
-      ) : view.tab === "findings" ? (
-        <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings">
-          <FindingsList findings={filtered} total={report.findings.length} explainer={explainer} cellOf={findingCellKey} hrefForCell={hrefForCell} onOpenCell={select} />
-        </div>
-      ) : (
-        <div role="tabpanel" id="panel-matrix" aria-labelledby="tab-matrix" className="space-y-3">
-          <MatrixLegend />
-          {matrix.apiFindings.length > 0 ? <ApiWideFindings findings={matrix.apiFindings} explainer={explainer} /> : null}
-          {model.resources.length === 0 ? (
-            <EmptyState title="This API has no resources" testId="matrix-empty" />
-          ) : rows.length === 0 ? (
-            <EmptyState title="No resource path matches the filter" testId="matrix-empty">
-              Clear the path filter to see all {matrix.rows.length} resources.
-            </EmptyState>
-          ) : (
-            <div className={cx("grid gap-3", selected && "xl:grid-cols-[minmax(0,1fr)_26rem]")}>
-              <MethodMatrix matrix={matrix} rows={rows} collapsed={effectiveCollapsed} onToggle={toggle} selectedKey={selected} onSelect={select} />
-              {selected ? (
-                <div className="xl:max-h-[max(24rem,calc(100vh-12rem))] xl:overflow-auto">
-                  <DetailPanel
-                    cellKey={selected}
-                    cell={matrix.cells.get(selected)}
-                    stage={matrix.stage}
-                    rowFindings={selectedRow?.findings ?? []}
-                    explainer={explainer}
-                    onClose={() => update({ cell: undefined }, "push")}
-                    onSelect={select}
-                  />
-                </div>
-              ) : null}
-            </div>
-          )}
-        </div>
-      )}
-    </div>
+        {view.tab === "fix" ? (
+          <div role="tabpanel" id="panel-fix" aria-labelledby="tab-fix">
+            {fixAll ? <FixAllPanel fix={fixAll} apiName={model.api.name} /> : null}
+          </div>
+        ) : view.tab === "findings" ? (
+          <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings">
+            <FindingsList
+              findings={filtered}
+              total={report.findings.length}
+              explainer={explainer}
+              cellOf={findingCellKey}
+              hrefForCell={hrefForCell}
+              onOpenCell={select}
+            />
+          </div>
+        ) : (
+          <div role="tabpanel" id="panel-matrix" aria-labelledby="tab-matrix" className="space-y-3">
+            <MatrixLegend />
+            {matrix.apiFindings.length > 0 ? <ApiWideFindings findings={matrix.apiFindings} explainer={explainer} /> : null}
+            {model.resources.length === 0 ? (
+              <EmptyState title="This API has no resources" testId="matrix-empty" />
+            ) : rows.length === 0 ? (
+              <EmptyState title="No resource path matches the filter" testId="matrix-empty">
+                Clear the path filter to see all {matrix.rows.length} resources.
+              </EmptyState>
+            ) : (
+              <div className={cx("grid gap-3", selected && "xl:grid-cols-[minmax(0,1fr)_26rem]")}>
+                <MethodMatrix
+                  matrix={matrix}
+                  rows={rows}
+                  collapsed={effectiveCollapsed}
+                  onToggle={toggle}
+                  selectedKey={selected}
+                  onSelect={select}
+                />
+                {selected ? (
+                  <div className="xl:max-h-[max(24rem,calc(100vh-12rem))] xl:overflow-auto">
+                    <DetailPanel
+                      cellKey={selected}
+                      cell={matrix.cells.get(selected)}
+                      stage={matrix.stage}
+                      rowFindings={selectedRow?.findings ?? []}
+                      explainer={explainer}
+                      onClose={() => update({ cell: undefined }, "push")}
+                      onSelect={select}
+                    />
+                  </div>
+                ) : null}
+              </div>
+            )}
+          </div>
+        )}
+      </div>
     </FindingSourceProvider>
   );
 }
@@ -218,7 +245,9 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
                 <summary className="flex cursor-pointer items-center gap-2">
                   <SeverityBadge severity={finding.severity} />
                   <span className="font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
-                  <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{explainer.rules[finding.ruleId]?.title ?? finding.message}</span>
+                  <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">
+                    {explainer.rules[finding.ruleId]?.title ?? finding.message}
+                  </span>
                 </summary>
               }
             >
@@ -232,4 +261,3 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
     </Section>
   );
 }
-

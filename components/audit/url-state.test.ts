@@ -14,7 +14,14 @@ describe("audit view URL state", () => {
     expect(state.path).toBe("orders");
   });
   it("round-trips and keeps paths readable", () => {
-    const state = { stage: "prod", cell: "/admin/{proxy+}:ANY", severities: ["critical" as const, "high" as const], rules: ["r1"], path: "admin", tab: "findings" as const };
+    const state = {
+      stage: "prod",
+      cell: "/admin/{proxy+}:ANY",
+      severities: ["critical" as const, "high" as const],
+      rules: ["r1"],
+      path: "admin",
+      tab: "findings" as const,
+    };
     const query = serializeViewState(state);
     expect(query).toBe("stage=prod&severity=critical,high&rule=r1&q=admin&tab=findings&cell=/admin/{proxy%2B}:ANY");
     expect(parseViewState(new URLSearchParams(query))).toEqual(state);

@@ -30,7 +30,9 @@ function list(value: string | undefined): string[] {
 }
 
 export function parseViewState(params: Params): AuditViewState {
-  const severities = list(read(params, "severity")).map((item) => item.toLowerCase()).filter(isSeverity) as Severity[];
+  const severities = list(read(params, "severity"))
+    .map((item) => item.toLowerCase())
+    .filter(isSeverity) as Severity[];
   return {
     stage: read(params, "stage") || undefined,
     cell: read(params, "cell") || undefined,
@@ -51,11 +53,5 @@ export function serializeViewState(state: AuditViewState): string {
   if (state.tab !== "matrix") params.set("tab", state.tab);
   if (state.cell) params.set("cell", state.cell);
   // Keep "/", "{", "}", ":" and "," readable in the address bar; they are legal in a query string.
-  return params
-    .toString()
-    .replace(/%2F/g, "/")
-    .replace(/%7B/g, "{")
-    .replace(/%7D/g, "}")
-    .replace(/%3A/g, ":")
-    .replace(/%2C/g, ",");
+  return params.toString().replace(/%2F/g, "/").replace(/%7B/g, "{").replace(/%7D/g, "}").replace(/%3A/g, ":").replace(/%2C/g, ",");
 }

@@ -14,7 +14,11 @@ function Counts({ counts }: { counts: Promise<CountsOutcome> }) {
   const outcome = use(counts);
   if (!outcome.ok) {
     return (
-      <span className="text-xs text-red-700 dark:text-red-400" title={`${outcome.error.message} ${outcome.error.hint}`} data-testid="counts-error">
+      <span
+        className="text-xs text-red-700 dark:text-red-400"
+        title={`${outcome.error.message} ${outcome.error.hint}`}
+        data-testid="counts-error"
+      >
         ✕ {outcome.error.message}
       </span>
     );
@@ -67,13 +71,23 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
     return outcome?.ok && outcome.apis.length === 0;
   });
   const total = withApis.reduce((sum, item) => sum + item.apis.length, 0);
-  const shown = withApis.map((item) => ({ ...item, apis: item.apis.filter((api) => matches(api, query)) })).filter((item) => item.apis.length > 0);
+  const shown = withApis
+    .map((item) => ({ ...item, apis: item.apis.filter((api) => matches(api, query)) }))
+    .filter((item) => item.apis.length > 0);
   // When every region fails the same way (no credentials, access denied everywhere) say it once.
   const sameFailure: UiError | undefined =
-    done === regions.length && failed.length === regions.length && failed.every((item) => item.error.code === failed[0]!.error.code) ? failed[0]!.error : undefined;
+    done === regions.length && failed.length === regions.length && failed.every((item) => item.error.code === failed[0]!.error.code)
+      ? failed[0]!.error
+      : undefined;
 
   return (
-    <section aria-labelledby="inventory-heading" className="space-y-3" data-testid="api-inventory" data-done={done} data-total={regions.length}>
+    <section
+      aria-labelledby="inventory-heading"
+      className="space-y-3"
+      data-testid="api-inventory"
+      data-done={done}
+      data-total={regions.length}
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="inventory-heading" className="text-base font-semibold">
           REST APIs
@@ -81,7 +95,8 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
         <div className="flex min-w-48 flex-1 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
           <progress value={done} max={regions.length} aria-label="Regions read" className="h-1.5 w-32 accent-zinc-700" />
           <span role="status" aria-live="polite" data-testid="inventory-progress">
-            {done < regions.length ? `Reading regions… ${done} of ${regions.length} answered` : `${regions.length} regions read`} · {total} API{total === 1 ? "" : "s"}
+            {done < regions.length ? `Reading regions… ${done} of ${regions.length} answered` : `${regions.length} regions read`} · {total}{" "}
+            API{total === 1 ? "" : "s"}
             {failed.length > 0 ? ` · ${failed.length} failed` : ""}
           </span>
         </div>
@@ -105,10 +120,18 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
           <table className="w-full text-sm" data-testid="api-table">
             <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900">
               <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">Name</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">ID</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Endpoint</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Findings</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  ID
+                </th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  Endpoint
+                </th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  Findings
+                </th>
               </tr>
             </thead>
             {shown.map(({ region, apis }) => (
@@ -119,12 +142,23 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
                   </th>
                 </tr>
                 {apis.map((api) => (
-                  <tr key={api.id} data-testid="api-row" data-api-id={api.id} className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900">
+                  <tr
+                    key={api.id}
+                    data-testid="api-row"
+                    data-api-id={api.id}
+                    className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
+                  >
                     <td className="px-3 py-1.5">
-                      <Link href={auditPath(connection, region, api.id)} className="font-medium text-blue-700 hover:underline dark:text-blue-400" data-testid="api-link">
+                      <Link
+                        href={auditPath(connection, region, api.id)}
+                        className="font-medium text-blue-700 hover:underline dark:text-blue-400"
+                        data-testid="api-link"
+                      >
                         {api.name}
                       </Link>
-                      {api.description ? <p className="max-w-md truncate text-xs text-zinc-500 dark:text-zinc-400">{api.description}</p> : null}
+                      {api.description ? (
+                        <p className="max-w-md truncate text-xs text-zinc-500 dark:text-zinc-400">{api.description}</p>
+                      ) : null}
                     </td>
                     <td className="px-3 py-1.5 font-mono text-xs">{api.id}</td>
                     <td className="px-3 py-1.5 text-xs">{api.endpointTypes.join(", ")}</td>
@@ -144,7 +178,9 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
           <EmptyState title={`No API matches "${search}"`} testId="inventory-empty" />
         ) : (
           <EmptyState title="No REST APIs found" testId="inventory-empty">
-            {failed.length > 0 ? "Some regions could not be read (below)." : `None of the ${regions.length} regions has a REST API for this connection.`}
+            {failed.length > 0
+              ? "Some regions could not be read (below)."
+              : `None of the ${regions.length} regions has a REST API for this connection.`}
           </EmptyState>
         )
       ) : null}
@@ -172,7 +208,8 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
       ) : null}
       {empty.length > 0 ? (
         <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="empty-regions">
-          No REST APIs in {empty.length} region{empty.length === 1 ? "" : "s"}: <span className="font-mono">{empty.map((item) => item.region).join(", ")}</span>
+          No REST APIs in {empty.length} region{empty.length === 1 ? "" : "s"}:{" "}
+          <span className="font-mono">{empty.map((item) => item.region).join(", ")}</span>
         </p>
       ) : null}
     </section>

@@ -38,7 +38,13 @@ export function ConnectionPicker({
   profilesError?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const initialKind: Kind = current?.includes("~role:") ? "role" : current?.startsWith("profile:") ? "profile" : current === "env" ? "env" : "demo";
+  const initialKind: Kind = current?.includes("~role:")
+    ? "role"
+    : current?.startsWith("profile:")
+      ? "profile"
+      : current === "env"
+        ? "env"
+        : "demo";
   const [kind, setKind] = useState<Kind>(initialKind);
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   const values = state.status === "invalid" ? state.values : {};
@@ -59,10 +65,20 @@ export function ConnectionPicker({
               key={option.kind}
               className={cx(
                 "flex cursor-pointer gap-2 rounded-md border p-2 text-sm",
-                kind === option.kind ? "border-zinc-900 bg-zinc-50 dark:border-zinc-200 dark:bg-zinc-900" : "border-zinc-200 dark:border-zinc-800",
+                kind === option.kind
+                  ? "border-zinc-900 bg-zinc-50 dark:border-zinc-200 dark:bg-zinc-900"
+                  : "border-zinc-200 dark:border-zinc-800",
               )}
             >
-              <input type="radio" name="connection-kind" value={option.kind} checked={kind === option.kind} onChange={() => setKind(option.kind)} data-testid={`connection-${option.kind}`} className="mt-1" />
+              <input
+                type="radio"
+                name="connection-kind"
+                value={option.kind}
+                checked={kind === option.kind}
+                onChange={() => setKind(option.kind)}
+                data-testid={`connection-${option.kind}`}
+                className="mt-1"
+              />
               <span>
                 <span className="font-medium">{option.label}</span>
                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">{option.hint}</span>
@@ -78,7 +94,13 @@ export function ConnectionPicker({
             Profile
           </label>
           {usable.length > 0 ? (
-            <select id="profile" name="profile" className={inputClass} aria-describedby="profile-error" defaultValue={current?.startsWith("profile:") ? current.slice(8).split("~")[0] : usable[0]?.name}>
+            <select
+              id="profile"
+              name="profile"
+              className={inputClass}
+              aria-describedby="profile-error"
+              defaultValue={current?.startsWith("profile:") ? current.slice(8).split("~")[0] : usable[0]?.name}
+            >
               {usable.map((profile) => (
                 <option key={profile.name} value={profile.name}>
                   {profile.name} ({profile.kind}
@@ -115,14 +137,30 @@ export function ConnectionPicker({
             <label htmlFor="roleArn" className="text-sm font-medium">
               Role ARN
             </label>
-            <input id="roleArn" name="roleArn" defaultValue={values.roleArn ?? ""} className={cx(inputClass, "font-mono")} placeholder="arn:aws:iam::123456789012:role/Audit" aria-invalid={!!errors.roleArn} aria-describedby="roleArn-error" data-testid="role-arn" />
+            <input
+              id="roleArn"
+              name="roleArn"
+              defaultValue={values.roleArn ?? ""}
+              className={cx(inputClass, "font-mono")}
+              placeholder="arn:aws:iam::123456789012:role/Audit"
+              aria-invalid={!!errors.roleArn}
+              aria-describedby="roleArn-error"
+              data-testid="role-arn"
+            />
             <FieldError id="roleArn-error" message={errors.roleArn} />
           </div>
           <div className="space-y-1">
             <label htmlFor="externalId" className="text-sm font-medium">
               External ID <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
             </label>
-            <input id="externalId" name="externalId" defaultValue={values.externalId ?? ""} className={cx(inputClass, "font-mono")} aria-invalid={!!errors.externalId} aria-describedby="externalId-error" />
+            <input
+              id="externalId"
+              name="externalId"
+              defaultValue={values.externalId ?? ""}
+              className={cx(inputClass, "font-mono")}
+              aria-invalid={!!errors.externalId}
+              aria-describedby="externalId-error"
+            />
             <FieldError id="externalId-error" message={errors.externalId} />
           </div>
         </div>

@@ -39,7 +39,12 @@ export function FindingCard({
   const snippetError = remediation?.error;
   const evidence = Object.entries(finding.evidence);
   return (
-    <article data-testid="finding-card" data-rule={finding.ruleId} data-severity={finding.severity} className={panelClass("space-y-2 p-3 text-sm")}>
+    <article
+      data-testid="finding-card"
+      data-rule={finding.ruleId}
+      data-severity={finding.severity}
+      className={panelClass("space-y-2 p-3 text-sm")}
+    >
       <header className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={finding.severity} />
         <h4 className="font-semibold">{meta?.title ?? finding.ruleId}</h4>
@@ -50,7 +55,11 @@ export function FindingCard({
       <p className="text-zinc-600 italic dark:text-zinc-400">{finding.symptom}</p>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Confidence {finding.confidence} ·{" "}
-        {finding.draftOnly ? "only in the draft configuration (not deployed yet)" : finding.stages.length > 0 ? `stages: ${finding.stages.join(", ")}` : "no deployed stage"}
+        {finding.draftOnly
+          ? "only in the draft configuration (not deployed yet)"
+          : finding.stages.length > 0
+            ? `stages: ${finding.stages.join(", ")}`
+            : "no deployed stage"}
       </p>
       {meta ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-900">
@@ -88,7 +97,11 @@ export function FindingCard({
             ))}
           </ol>
           {snippets && snippets.length > 0 ? <RemediationTabs snippets={snippets} /> : null}
-          {snippetError ? <Callout tone="error" title="Fix snippets unavailable">{snippetError}</Callout> : null}
+          {snippetError ? (
+            <Callout tone="error" title="Fix snippets unavailable">
+              {snippetError}
+            </Callout>
+          ) : null}
         </section>
       ) : null}
       {meta && meta.docs.length > 0 ? (

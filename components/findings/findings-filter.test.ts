@@ -17,7 +17,10 @@ describe("filterFindings", () => {
     expect(isFiltering(NO_FILTER)).toBe(false);
   });
   it("filters by severity, rule and target text together", () => {
-    expect(filterFindings(findings, { ...NO_FILTER, severities: ["high", "medium"] }).map((item) => item.ruleId)).toEqual(["api-key", "gw-cors"]);
+    expect(filterFindings(findings, { ...NO_FILTER, severities: ["high", "medium"] }).map((item) => item.ruleId)).toEqual([
+      "api-key",
+      "gw-cors",
+    ]);
     expect(filterFindings(findings, { ...NO_FILTER, rules: ["options-auth"], path: "ACCOUNT" })).toHaveLength(1);
     expect(filterFindings(findings, { ...NO_FILTER, path: "default_4xx" }).map((item) => item.ruleId)).toEqual(["gw-cors"]);
     expect(filterFindings(findings, { ...NO_FILTER, severities: ["low"] })).toEqual([]);

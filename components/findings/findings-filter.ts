@@ -65,4 +65,3 @@ export function groupFindings(findings: Finding[]): SeverityGroup[] {
 function compareTargets(a: Finding, b: Finding): number {
   return targetText(a).localeCompare(targetText(b));
 }
-

@@ -24,7 +24,9 @@ export function FindingsFilters({
   onChange: (filter: FindingsFilter) => void;
 }) {
   function toggle(severity: Severity) {
-    const severities = filter.severities.includes(severity) ? filter.severities.filter((item) => item !== severity) : [...filter.severities, severity];
+    const severities = filter.severities.includes(severity)
+      ? filter.severities.filter((item) => item !== severity)
+      : [...filter.severities, severity];
     onChange({ ...filter, severities: SEVERITIES.filter((item) => severities.includes(item)) });
   }
   return (
@@ -44,7 +46,9 @@ export function FindingsFilters({
               onClick={() => toggle(severity)}
               className={cx(
                 "inline-flex items-center gap-1 rounded-full border px-2 py-0.5",
-                pressed ? cx(style.badge, "border-transparent") : "border-zinc-300 text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-900",
+                pressed
+                  ? cx(style.badge, "border-transparent")
+                  : "border-zinc-300 text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-900",
                 "disabled:cursor-not-allowed disabled:border-dashed disabled:opacity-60",
               )}
             >

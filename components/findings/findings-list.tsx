@@ -41,7 +41,10 @@ export function FindingsList({
     <div className="space-y-4" data-testid="findings-list">
       {groupFindings(findings).map((group) => (
         <section key={group.severity} aria-labelledby={`sev-${group.severity}`} data-testid="severity-group" data-severity={group.severity}>
-          <h2 id={`sev-${group.severity}`} className={`mb-1 flex items-center gap-1.5 text-sm font-semibold ${SEVERITY_STYLES[group.severity].text}`}>
+          <h2
+            id={`sev-${group.severity}`}
+            className={`mb-1 flex items-center gap-1.5 text-sm font-semibold ${SEVERITY_STYLES[group.severity].text}`}
+          >
             <SeverityGlyph severity={group.severity} />
             {SEVERITY_STYLES[group.severity].label}
             <span className="tabular-nums text-zinc-500 dark:text-zinc-400">({group.count})</span>
@@ -79,7 +82,11 @@ export function FindingsList({
                             }
                           >
                             <div className="mt-2">
-                              <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
+                              <FindingCard
+                                finding={finding}
+                                meta={explainer.rules[finding.ruleId]}
+                                remediationOf={explainer.remediationOf}
+                              />
                             </div>
                           </LazyDetails>
                           {cell ? (

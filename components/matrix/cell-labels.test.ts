@@ -12,15 +12,22 @@ describe("authLabel", () => {
       .authorizer("uncached", { type: "TOKEN", id: "auth2", ttl: 0 })
       .authorizer("pool-auth", { type: "COGNITO_USER_POOLS", id: "auth3" })
       .resource("/a", (r) =>
-        r.method("GET", (m) => m.authorizer("token-auth")).method("PUT", (m) => m.authorizer("uncached")).method("POST", (m) => m.authorizer("pool-auth")),
+        r
+          .method("GET", (m) => m.authorizer("token-auth"))
+          .method("PUT", (m) => m.authorizer("uncached"))
+          .method("POST", (m) => m.authorizer("pool-auth")),
       )
       .resource("/b", (r) => r.method("GET", (m) => m.auth("AWS_IAM")).method("PUT", (m) => m.unlistedAuthorizer("gone")))
       .build();
-    const method = (path: string, verb: string) => model.resources.find((r) => r.path === path)!.methods.find((m) => m.httpMethod === verb)!;
+    const method = (path: string, verb: string) =>
+      model.resources.find((r) => r.path === path)!.methods.find((m) => m.httpMethod === verb)!;
     const authorizer = (id: string) => model.authorizers.find((a) => a.id === id);
     expect(authLabel(method("/a", "GET"), authorizer("auth1"))).toMatchObject({ short: "λ token-auth", ttl: "300s", kind: "lambda" });
     expect(authLabel(method("/a", "PUT"), authorizer("auth2")).long).toContain("result cache off");
-    expect(authLabel(method("/a", "POST"), authorizer("auth3"))).toMatchObject({ short: "Cognito pool-auth", long: "Cognito user pool authorizer pool-auth (us-east-1_example)" });
+    expect(authLabel(method("/a", "POST"), authorizer("auth3"))).toMatchObject({
+      short: "Cognito pool-auth",
+      long: "Cognito user pool authorizer pool-auth (us-east-1_example)",
+    });
     expect(authLabel(method("/b", "GET"), undefined).short).toBe("IAM");
     expect(authLabel(method("/b", "PUT"), undefined).kind).toBe("unknown-authorizer");
   });
@@ -32,13 +39,24 @@ describe("cell descriptions", () => {
     .resource("/cart", (r) => r.id("r/cart").method("PUT", (m) => m.authorizer("token-auth").apiKey().mock()))
     .build();
   const matrix = buildMatrix(model, [
-    finding("missing-preflight", "high", { path: "/cart" }, { fixes: [{ kind: "add-cors-preflight", resourceId: "r/cart", path: "/cart", allowOrigin: "*", allowMethods: ["PUT"], allowHeaders: [] }] }),
+    finding(
+      "missing-preflight",
+      "high",
+      { path: "/cart" },
+      {
+        fixes: [
+          { kind: "add-cors-preflight", resourceId: "r/cart", path: "/cart", allowOrigin: "*", allowMethods: ["PUT"], allowHeaders: [] },
+        ],
+      },
+    ),
   ]);
   it("say what a screen reader user needs: auth, key, integration, findings", () => {
     expect(cellDescription(matrix.cells.get("/cart:PUT"), "/cart", "PUT")).toBe(
       "PUT /cart: Lambda TOKEN authorizer token-auth, result cache 300s, API key required, MOCK integration",
     );
-    expect(cellDescription(matrix.cells.get("/cart:OPTIONS"), "/cart", "OPTIONS")).toBe("OPTIONS /cart: no method, missing method needed, 1 finding, worst high");
+    expect(cellDescription(matrix.cells.get("/cart:OPTIONS"), "/cart", "OPTIONS")).toBe(
+      "OPTIONS /cart: no method, missing method needed, 1 finding, worst high",
+    );
     expect(cellDescription(undefined, "/", "GET")).toBe("GET /: no method");
   });
   it("classify cells", () => {

@@ -26,13 +26,15 @@ export function authLabel(method: MethodModel, authorizer: AuthorizerModel | und
     case "AWS_IAM":
       return { short: "IAM", long: "IAM (SigV4-signed requests)", kind: "iam" };
     case "COGNITO_USER_POOLS": {
-      if (!authorizer) return { short: "Cognito ?", long: `Cognito authorizer ${method.authorizerId ?? "(unset)"} not found`, kind: "unknown-authorizer" };
+      if (!authorizer)
+        return { short: "Cognito ?", long: `Cognito authorizer ${method.authorizerId ?? "(unset)"} not found`, kind: "unknown-authorizer" };
       const pools = cognitoPoolIds(authorizer);
       const pool = pools.length > 0 ? ` (${pools.join(", ")})` : "";
       return { short: `Cognito ${authorizer.name}`, long: `Cognito user pool authorizer ${authorizer.name}${pool}`, kind: "cognito" };
     }
     case "CUSTOM": {
-      if (!authorizer) return { short: "λ ?", long: `Lambda authorizer ${method.authorizerId ?? "(unset)"} not found`, kind: "unknown-authorizer" };
+      if (!authorizer)
+        return { short: "λ ?", long: `Lambda authorizer ${method.authorizerId ?? "(unset)"} not found`, kind: "unknown-authorizer" };
       const ttl = ttlLabel(authorizer.effectiveTtlSeconds);
       return {
         short: `λ ${authorizer.name}`,

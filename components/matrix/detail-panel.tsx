@@ -40,7 +40,9 @@ function HeaderList({ parameters, values }: { parameters: string[]; values?: Rec
         return (
           <li key={parameter} className={cors ? "text-emerald-700 dark:text-emerald-400" : undefined}>
             {cors ?? parameter.replace(/^method\.response\.header\./, "")}
-            {values?.[parameter] !== undefined ? <span className="text-zinc-600 dark:text-zinc-300">: {unquote(values[parameter]!)}</span> : null}
+            {values?.[parameter] !== undefined ? (
+              <span className="text-zinc-600 dark:text-zinc-300">: {unquote(values[parameter]!)}</span>
+            ) : null}
           </li>
         );
       })}
@@ -74,14 +76,21 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
             ...(authorizer
               ? ([
                   ["Authorizer", `${authorizer.name} (${authorizer.type}, id ${authorizer.id})`],
-                  ["Identity sources", authorizer.identitySources.length > 0 ? authorizer.identitySources.map((source) => source.expression).join(", ") : "(none)"],
+                  [
+                    "Identity sources",
+                    authorizer.identitySources.length > 0
+                      ? authorizer.identitySources.map((source) => source.expression).join(", ")
+                      : "(none)",
+                  ],
                   [
                     "Result cache TTL",
                     authorizer.type === "COGNITO_USER_POOLS"
                       ? "not applicable (Cognito)"
                       : `${ttlLabel(authorizer.effectiveTtlSeconds)}${authorizer.configuredTtlSeconds === undefined ? " (unset: default 300s)" : ""}`,
                   ],
-                  ...(authorizer.type === "COGNITO_USER_POOLS" ? ([["User pools", cognitoPoolIds(authorizer).join(", ") || "(none)"]] as [string, string][]) : []),
+                  ...(authorizer.type === "COGNITO_USER_POOLS"
+                    ? ([["User pools", cognitoPoolIds(authorizer).join(", ") || "(none)"]] as [string, string][])
+                    : []),
                   ...(authorizer.lambdaFunctionArn ? ([["Function", authorizer.lambdaFunctionArn]] as [string, string][]) : []),
                 ] as [string, React.ReactNode][])
               : []),
@@ -112,7 +121,9 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
             <tbody>
               {method.methodResponses.map((response) => (
                 <tr key={response.statusCode} className="border-t border-zinc-100 align-top dark:border-zinc-900">
-                  <th scope="row" className="w-12 py-1 text-left font-mono">{response.statusCode}</th>
+                  <th scope="row" className="w-12 py-1 text-left font-mono">
+                    {response.statusCode}
+                  </th>
                   <td className="py-1 font-mono">
                     <HeaderList parameters={Object.keys(response.responseParameters)} />
                   </td>
@@ -125,7 +136,9 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
       {integration ? (
         <Section title="Integration responses">
           {integration.integrationResponses.length === 0 ? (
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">None{integration.type.endsWith("_PROXY") ? " (proxy integrations pass the backend's response through)" : ""}</p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              None{integration.type.endsWith("_PROXY") ? " (proxy integrations pass the backend's response through)" : ""}
+            </p>
           ) : (
             <table className="w-full text-xs">
               <tbody>
@@ -133,7 +146,9 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
                   <tr key={response.statusCode} className="border-t border-zinc-100 align-top dark:border-zinc-900">
                     <th scope="row" className="w-12 py-1 text-left font-mono">
                       {response.statusCode}
-                      {response.selectionPattern ? <div className="font-normal text-zinc-500 dark:text-zinc-400">/{response.selectionPattern}/</div> : null}
+                      {response.selectionPattern ? (
+                        <div className="font-normal text-zinc-500 dark:text-zinc-400">/{response.selectionPattern}/</div>
+                      ) : null}
                     </th>
                     <td className="py-1 font-mono">
                       <HeaderList parameters={Object.keys(response.responseParameters)} values={response.responseParameters} />
@@ -159,12 +174,29 @@ function StageSettings({ cell, stage }: { cell: MatrixCell; stage: StageModel })
           ["Cache cluster", stage.cacheClusterEnabled ? `on${stage.cacheClusterSize ? ` (${stage.cacheClusterSize} GB)` : ""}` : "off"],
           ...(settings
             ? ([
-                ["Caching", settings.cachingEnabled ? `enabled, TTL ${settings.cacheTtlInSeconds}s${stage.cacheClusterEnabled ? "" : " (no effect: no cache cluster)"}` : "disabled"],
+                [
+                  "Caching",
+                  settings.cachingEnabled
+                    ? `enabled, TTL ${settings.cacheTtlInSeconds}s${stage.cacheClusterEnabled ? "" : " (no effect: no cache cluster)"}`
+                    : "disabled",
+                ],
                 ["Encrypted", settings.cacheDataEncrypted ? "yes" : "no"],
                 ["Invalidation needs auth", settings.requireAuthorizationForCacheControl ? "yes" : "no"],
                 ["Unauthorized invalidation", settings.unauthorizedCacheControlHeaderStrategy],
-                ["Throttling", settings.throttlingRateLimit !== undefined ? `${settings.throttlingRateLimit} rps, burst ${settings.throttlingBurstLimit ?? "-"}` : "stage default"],
-                ["Settings from", settings.source === "method" ? "this method's own entry" : settings.source === "stage" ? "the stage-wide */* entry" : "API Gateway defaults"],
+                [
+                  "Throttling",
+                  settings.throttlingRateLimit !== undefined
+                    ? `${settings.throttlingRateLimit} rps, burst ${settings.throttlingBurstLimit ?? "-"}`
+                    : "stage default",
+                ],
+                [
+                  "Settings from",
+                  settings.source === "method"
+                    ? "this method's own entry"
+                    : settings.source === "stage"
+                      ? "the stage-wide */* entry"
+                      : "API Gateway defaults",
+                ],
               ] as [string, string][])
             : ([["Settings", "not deployed to this stage"]] as [string, string][])),
         ]}
@@ -203,7 +235,12 @@ export function DetailPanel({
   const findings = cell?.findings ?? [];
   const related = cell?.relatedFindings ?? [];
   return (
-    <aside aria-labelledby="detail-heading" data-testid="detail-panel" data-cell={cellKey} className={panelClass("space-y-4 bg-white p-3 dark:bg-zinc-950")}>
+    <aside
+      aria-labelledby="detail-heading"
+      data-testid="detail-panel"
+      data-cell={cellKey}
+      className={panelClass("space-y-4 bg-white p-3 dark:bg-zinc-950")}
+    >
       <header className="flex items-start gap-2">
         <h2 id="detail-heading" className="min-w-0 flex-1 font-mono text-sm font-semibold break-all">
           {title}
@@ -216,18 +253,18 @@ export function DetailPanel({
         <MethodConfig method={cell.method} cell={cell} />
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {cell?.deployedOnly
-            ? "This method no longer exists in the configuration, but the selected stage still serves it."
-            : cell?.servedBy
-              ? (
-                  <span data-testid="detail-served-by">
-                    No method here: API Gateway resolves the resource and the method as a pair, so this request is served by{" "}
-                    <ServedByLink servedBy={cell.servedBy} onSelect={onSelect} /> ({cell.servedBy.verb}).
-                  </span>
-                )
-              : cell?.missingNeeded
-              ? "There is no method here, and the browser needs one: its preflight OPTIONS request gets no CORS answer."
-              : "No method here."}
+          {cell?.deployedOnly ? (
+            "This method no longer exists in the configuration, but the selected stage still serves it."
+          ) : cell?.servedBy ? (
+            <span data-testid="detail-served-by">
+              No method here: API Gateway resolves the resource and the method as a pair, so this request is served by{" "}
+              <ServedByLink servedBy={cell.servedBy} onSelect={onSelect} /> ({cell.servedBy.verb}).
+            </span>
+          ) : cell?.missingNeeded ? (
+            "There is no method here, and the browser needs one: its preflight OPTIONS request gets no CORS answer."
+          ) : (
+            "No method here."
+          )}
         </p>
       )}
       {cell && stage ? <StageSettings cell={cell} stage={stage} /> : null}

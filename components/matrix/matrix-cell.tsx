@@ -24,7 +24,9 @@ export function cellDescription(cell: MatrixCell | undefined, path: string, verb
   } else if (cell.deployedOnly) {
     parts.push("removed from the configuration but still deployed to the stage");
   } else if (cell.servedBy) {
-    parts.push(`no method here; served by ${cell.servedBy.verb} ${cell.servedBy.path}, ${authLabel(cell.servedBy.method, cell.servedBy.authorizer).long}`);
+    parts.push(
+      `no method here; served by ${cell.servedBy.verb} ${cell.servedBy.path}, ${authLabel(cell.servedBy.method, cell.servedBy.authorizer).long}`,
+    );
   } else {
     parts.push("no method");
   }
@@ -32,12 +34,21 @@ export function cellDescription(cell: MatrixCell | undefined, path: string, verb
   if (cell.drift.length > 0) parts.push("deployed stage differs");
   if (cell.missingNeeded) parts.push("missing method needed");
   if (cell.findings.length > 0) parts.push(`${cell.findings.length} finding${cell.findings.length === 1 ? "" : "s"}, worst ${cell.worst}`);
-  if (cell.relatedFindings.length > 0) parts.push(`${cell.relatedFindings.length} finding${cell.relatedFindings.length === 1 ? "" : "s"} on its authorizer`);
+  if (cell.relatedFindings.length > 0)
+    parts.push(`${cell.relatedFindings.length} finding${cell.relatedFindings.length === 1 ? "" : "s"} on its authorizer`);
   return `${head}: ${parts.join(", ")}`;
 }
 
 /** The "served by" link: selects the serving method's cell (the detail panel repeats it for keyboard users). */
-export function ServedByLink({ servedBy, onSelect, tabIndex }: { servedBy: NonNullable<MatrixCell["servedBy"]>; onSelect?: (key: string) => void; tabIndex?: number }) {
+export function ServedByLink({
+  servedBy,
+  onSelect,
+  tabIndex,
+}: {
+  servedBy: NonNullable<MatrixCell["servedBy"]>;
+  onSelect?: (key: string) => void;
+  tabIndex?: number;
+}) {
   return (
     <button
       type="button"
@@ -116,7 +127,11 @@ export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undef
       <div className="flex min-w-0 items-center gap-1">
         {auth.kind === "none" ? null : <LockIcon className="shrink-0" />}
         <span className={cx("truncate", auth.kind === "none" ? "text-zinc-500 dark:text-zinc-400" : "font-medium")}>{auth.short}</span>
-        {auth.ttl ? <span className="shrink-0 rounded bg-zinc-100 px-0.5 text-[10px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{auth.ttl}</span> : null}
+        {auth.ttl ? (
+          <span className="shrink-0 rounded bg-zinc-100 px-0.5 text-[10px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+            {auth.ttl}
+          </span>
+        ) : null}
         {method.apiKeyRequired ? (
           <span className="inline-flex shrink-0 items-center gap-0.5 rounded border border-current px-0.5 text-[10px] font-semibold leading-3.5">
             <KeyIcon />
@@ -134,7 +149,10 @@ export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undef
           </span>
         ) : null}
         {relatedWorst ? (
-          <span className={cx("inline-flex shrink-0 items-center gap-0.5", SEVERITY_STYLES[relatedWorst].text)} title="Affected by a finding on its authorizer">
+          <span
+            className={cx("inline-flex shrink-0 items-center gap-0.5", SEVERITY_STYLES[relatedWorst].text)}
+            title="Affected by a finding on its authorizer"
+          >
             <span aria-hidden>{SEVERITY_STYLES[relatedWorst].glyph}</span>
             via auth
           </span>

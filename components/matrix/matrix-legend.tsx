@@ -21,16 +21,38 @@ export function MatrixLegend() {
       </h2>
       <ul className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
         {SEVERITIES.map((severity) => (
-          <Item key={severity} sample={<span className={cx("inline-flex h-4 w-6 items-center justify-center rounded-sm text-[10px]", SEVERITY_STYLES[severity].cell)}><span className={SEVERITY_STYLES[severity].text}>{SEVERITY_STYLES[severity].glyph}</span></span>}>
+          <Item
+            key={severity}
+            sample={
+              <span
+                className={cx("inline-flex h-4 w-6 items-center justify-center rounded-sm text-[10px]", SEVERITY_STYLES[severity].cell)}
+              >
+                <span className={SEVERITY_STYLES[severity].text}>{SEVERITY_STYLES[severity].glyph}</span>
+              </span>
+            }
+          >
             {SEVERITY_STYLES[severity].label}
           </Item>
         ))}
-        <Item sample={<span className="inline-block h-4 w-6 rounded-sm border-2 border-dashed border-orange-500" />}>Missing method needed</Item>
-        <Item sample={<span className="font-mono text-[10px] text-blue-700 underline decoration-dotted dark:text-blue-300">/{"{proxy+}"}</span>}>
+        <Item sample={<span className="inline-block h-4 w-6 rounded-sm border-2 border-dashed border-orange-500" />}>
+          Missing method needed
+        </Item>
+        <Item
+          sample={<span className="font-mono text-[10px] text-blue-700 underline decoration-dotted dark:text-blue-300">/{"{proxy+}"}</span>}
+        >
           Served by another resource (API Gateway routes the preflight there)
         </Item>
         <Item sample={<LockIcon />}>Authorized (IAM, Cognito, λ Lambda authorizer · cache TTL)</Item>
-        <Item sample={<span className="inline-flex items-center gap-0.5 rounded border border-current px-0.5 text-[10px] font-semibold"><KeyIcon />KEY</span>}>API key required</Item>
+        <Item
+          sample={
+            <span className="inline-flex items-center gap-0.5 rounded border border-current px-0.5 text-[10px] font-semibold">
+              <KeyIcon />
+              KEY
+            </span>
+          }
+        >
+          API key required
+        </Item>
         <Item sample={<ClockIcon className="text-violet-700 dark:text-violet-300" />}>Stage cache TTL</Item>
         <Item sample={<DriftIcon className="text-fuchsia-700 dark:text-fuchsia-300" />}>Deployed stage differs</Item>
       </ul>

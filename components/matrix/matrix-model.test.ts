@@ -5,14 +5,21 @@ import { buildMatrix, cellKey, parseCellKey, visibleRows } from "./matrix-model"
 
 // Resource ids "r<path>", as the row keys below name them.
 function storefront(): ApiBuilder {
-  return api()
-    .authorizer("token-auth", { type: "TOKEN", id: "auth1" })
-    .resource("/", (r) => r.id("r/"))
-    .resource("/orders", (r) => r.id("r/orders").method("GET", (m) => m.authorizer("token-auth").mock()).method("OPTIONS", (m) => m.mock()))
-    .resource("/orders/{id}", (r) => r.id("r/orders/{id}").method("DELETE", (m) => m.mock()))
-    // Sorts before "/orders/{id}" as a string ("-" < "/") but is not its child.
-    .resource("/orders-archive", (r) => r.id("r/orders-archive").method("GET", (m) => m.mock()))
-    .resource("/cart", (r) => r.id("r/cart").method("PUT", (m) => m.mock()));
+  return (
+    api()
+      .authorizer("token-auth", { type: "TOKEN", id: "auth1" })
+      .resource("/", (r) => r.id("r/"))
+      .resource("/orders", (r) =>
+        r
+          .id("r/orders")
+          .method("GET", (m) => m.authorizer("token-auth").mock())
+          .method("OPTIONS", (m) => m.mock()),
+      )
+      .resource("/orders/{id}", (r) => r.id("r/orders/{id}").method("DELETE", (m) => m.mock()))
+      // Sorts before "/orders/{id}" as a string ("-" < "/") but is not its child.
+      .resource("/orders-archive", (r) => r.id("r/orders-archive").method("GET", (m) => m.mock()))
+      .resource("/cart", (r) => r.id("r/cart").method("PUT", (m) => m.mock()))
+  );
 }
 const model = storefront().build();
 
@@ -47,9 +54,16 @@ describe("buildMatrix", () => {
 
   it("marks a needed-but-missing OPTIONS cell", () => {
     const matrix = buildMatrix(model, [
-      finding("missing-options", "high", { path: "/cart" }, {
-        fixes: [{ kind: "add-cors-preflight", resourceId: "r/cart", path: "/cart", allowOrigin: "*", allowMethods: ["PUT"], allowHeaders: [] }],
-      }),
+      finding(
+        "missing-options",
+        "high",
+        { path: "/cart" },
+        {
+          fixes: [
+            { kind: "add-cors-preflight", resourceId: "r/cart", path: "/cart", allowOrigin: "*", allowMethods: ["PUT"], allowHeaders: [] },
+          ],
+        },
+      ),
     ]);
     const cell = matrix.cells.get("/cart:OPTIONS")!;
     expect(cell.method).toBeUndefined();
@@ -79,7 +93,9 @@ describe("buildMatrix", () => {
           .cacheCluster()
           .methodSetting("/orders", "GET", cachedOrders)
           // Deployed before the API key came off GET /orders and before PATCH /orders was deleted.
-          .deployed((d) => d.method("/orders", "GET", { authorizationType: "CUSTOM", apiKeyRequired: true }).method("/orders", "PATCH", {})),
+          .deployed((d) =>
+            d.method("/orders", "GET", { authorizationType: "CUSTOM", apiKeyRequired: true }).method("/orders", "PATCH", {}),
+          ),
       )
       .stage("test", (s) => s.methodSetting("/orders", "GET", cachedOrders))
       .build();

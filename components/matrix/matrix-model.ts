@@ -116,7 +116,10 @@ function orderTree(resources: ResourceModel[]): { resource: ResourceModel; depth
   const byPart = (a: ResourceModel, b: ResourceModel) => collator.compare(a.pathPart, b.pathPart);
   const ordered: { resource: ResourceModel; depth: number; ancestorIds: string[]; hasChildren: boolean }[] = [];
   // Iterative depth-first walk: a 1,000-resource API can be deep enough to make recursion a risk.
-  const stack = roots.sort(byPart).reverse().map((resource) => ({ resource, depth: 0, ancestorIds: [] as string[] }));
+  const stack = roots
+    .sort(byPart)
+    .reverse()
+    .map((resource) => ({ resource, depth: 0, ancestorIds: [] as string[] }));
   while (stack.length > 0) {
     const { resource, depth, ancestorIds } = stack.pop()!;
     const kids = (children.get(resource.id) ?? []).sort(byPart);
@@ -197,7 +200,13 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
     if (!answer?.elsewhere) continue;
     const key = cellKey(answer.resource.path, answer.method.httpMethod);
     const authorizer = answer.method.authorizerId ? authorizers.get(answer.method.authorizerId) : undefined;
-    cellFor(resource, "OPTIONS").servedBy = { path: answer.resource.path, verb: answer.method.httpMethod, key, method: answer.method, ...(authorizer ? { authorizer } : {}) };
+    cellFor(resource, "OPTIONS").servedBy = {
+      path: answer.resource.path,
+      verb: answer.method.httpMethod,
+      key,
+      method: answer.method,
+      ...(authorizer ? { authorizer } : {}),
+    };
   }
 
   for (const item of stage?.drift ?? []) {

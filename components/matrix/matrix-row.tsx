@@ -30,7 +30,20 @@ export interface MatrixRowViewProps {
 }
 
 /** One resource row; memoised so scrolling re-renders only the rows that enter the window. */
-export const MatrixRowView = memo(function MatrixRowView({ row, index, offset, columns, columnWidth, cells, expanded, activeCol, selectedVerb, onToggle, onSelect, onActivate }: MatrixRowViewProps) {
+export const MatrixRowView = memo(function MatrixRowView({
+  row,
+  index,
+  offset,
+  columns,
+  columnWidth,
+  cells,
+  expanded,
+  activeCol,
+  selectedVerb,
+  onToggle,
+  onSelect,
+  onActivate,
+}: MatrixRowViewProps) {
   const rowWorst = worstSeverity(row.findings.map((finding) => finding.severity));
   return (
     <div
@@ -57,7 +70,10 @@ export const MatrixRowView = memo(function MatrixRowView({ row, index, offset, c
           <span
             aria-hidden
             onClick={() => onToggle(row.resource.id)}
-            className={cx("shrink-0 cursor-pointer rounded p-0.5 text-zinc-500 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800", expanded && "rotate-90")}
+            className={cx(
+              "shrink-0 cursor-pointer rounded p-0.5 text-zinc-500 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800",
+              expanded && "rotate-90",
+            )}
           >
             <ChevronIcon />
           </span>
@@ -66,7 +82,10 @@ export const MatrixRowView = memo(function MatrixRowView({ row, index, offset, c
         )}
         <span className="truncate">{row.depth === 0 ? "/" : `/${row.resource.pathPart}`}</span>
         {rowWorst ? (
-          <span className={cx("ml-auto shrink-0", SEVERITY_STYLES[rowWorst].text)} title={`${row.findings.length} finding(s) on this resource`}>
+          <span
+            className={cx("ml-auto shrink-0", SEVERITY_STYLES[rowWorst].text)}
+            title={`${row.findings.length} finding(s) on this resource`}
+          >
             {SEVERITY_STYLES[rowWorst].glyph}
           </span>
         ) : null}
@@ -99,7 +118,8 @@ export const MatrixRowView = memo(function MatrixRowView({ row, index, offset, c
               "hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600 dark:hover:bg-zinc-900",
               cell?.worst && SEVERITY_STYLES[cell.worst].cell,
               state === "missing" && cx("border-2 border-dashed border-current", cell?.worst && SEVERITY_STYLES[cell.worst].text),
-              state === "deployed-only" && "bg-[repeating-linear-gradient(135deg,transparent,transparent_4px,rgba(113,113,122,0.12)_4px,rgba(113,113,122,0.12)_8px)]",
+              state === "deployed-only" &&
+                "bg-[repeating-linear-gradient(135deg,transparent,transparent_4px,rgba(113,113,122,0.12)_4px,rgba(113,113,122,0.12)_8px)]",
               selected && "outline-2 -outline-offset-2 outline-blue-600 dark:outline-blue-400",
             )}
             title={description}

@@ -152,7 +152,9 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
     event.preventDefault();
   }
 
-  const columnWidth = Math.floor(Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, (viewportWidth - ROW_HEADER_WIDTH - 2) / Math.max(1, columns.length))));
+  const columnWidth = Math.floor(
+    Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, (viewportWidth - ROW_HEADER_WIDTH - 2) / Math.max(1, columns.length))),
+  );
   const totalWidth = ROW_HEADER_WIDTH + columns.length * columnWidth;
   const selectedPath = selectedKey ? selectedKey.slice(0, selectedKey.lastIndexOf(":")) : undefined;
 
@@ -168,12 +170,26 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
       className={panelClass("relative h-[max(24rem,calc(100vh-12rem))] overflow-auto bg-white text-xs dark:bg-zinc-950")}
     >
       <div role="rowgroup" className="sticky top-0 z-20" style={{ width: totalWidth }}>
-        <div role="row" aria-rowindex={1} className="flex border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" style={{ height: HEADER_HEIGHT }}>
-          <div role="columnheader" className="sticky left-0 z-10 flex items-center bg-zinc-50 px-3 font-semibold dark:bg-zinc-900" style={{ width: ROW_HEADER_WIDTH }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="flex border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+          style={{ height: HEADER_HEIGHT }}
+        >
+          <div
+            role="columnheader"
+            className="sticky left-0 z-10 flex items-center bg-zinc-50 px-3 font-semibold dark:bg-zinc-900"
+            style={{ width: ROW_HEADER_WIDTH }}
+          >
             Resource
           </div>
           {columns.map((verb) => (
-            <div key={verb} role="columnheader" className="flex items-center border-l border-zinc-200 px-2 font-mono font-semibold dark:border-zinc-800" style={{ width: columnWidth }}>
+            <div
+              key={verb}
+              role="columnheader"
+              className="flex items-center border-l border-zinc-200 px-2 font-mono font-semibold dark:border-zinc-800"
+              style={{ width: columnWidth }}
+            >
               {verb}
             </div>
           ))}
@@ -182,7 +198,8 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
       <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
-          const selectedVerb = selectedKey && selectedPath === row.resource.path ? selectedKey.slice(selectedKey.lastIndexOf(":") + 1) : undefined;
+          const selectedVerb =
+            selectedKey && selectedPath === row.resource.path ? selectedKey.slice(selectedKey.lastIndexOf(":") + 1) : undefined;
           return (
             <MatrixRowView
               key={row.resource.id}

@@ -9,7 +9,9 @@ describe("renderFindingSnippets", () => {
     const finding = allIntentFindings().find((candidate) => candidate.fixes.some((fix) => fix.kind === "set-method-authorization"))!;
     const { snippets, error } = renderFindingSnippets(model, finding);
     expect(error).toBeUndefined();
-    expect(snippets.map((snippet) => snippet.format)).toEqual(expect.arrayContaining(["aws-cli", "sdk-json", "cloudformation", "sam", "terraform", "cdk"]));
+    expect(snippets.map((snippet) => snippet.format)).toEqual(
+      expect.arrayContaining(["aws-cli", "sdk-json", "cloudformation", "sam", "terraform", "cdk"]),
+    );
     const cli = snippets.find((snippet) => snippet.format === "aws-cli")!;
     expect(cli.label).toBeTruthy();
     expect(cli.filename).toMatch(/\.sh$/);

@@ -14,7 +14,9 @@ export function FixAllPanel({ fix, apiName }: { fix: WholeApiFixView; apiName: s
   if (fix.status === "nothing") {
     return (
       <EmptyState title="Nothing to fix automatically" testId="fix-all-empty">
-        {fix.notFixable > 0 ? `The ${plural(fix.notFixable, "finding")} of this audit need a decision rather than a generated change; each finding explains what to do.` : "This audit has no findings."}
+        {fix.notFixable > 0
+          ? `The ${plural(fix.notFixable, "finding")} of this audit need a decision rather than a generated change; each finding explains what to do.`
+          : "This audit has no findings."}
       </EmptyState>
     );
   }
@@ -33,8 +35,8 @@ export function FixAllPanel({ fix, apiName }: { fix: WholeApiFixView; apiName: s
             Fix everything
           </h2>
           <p className="text-zinc-700 dark:text-zinc-300" data-testid="fix-all-summary">
-            One change set for all {plural(fix.fixable, "fixable finding")} of <span className="font-medium">{apiName}</span>, whatever the filters above show.
-            Each file applies every change in order
+            One change set for all {plural(fix.fixable, "fixable finding")} of <span className="font-medium">{apiName}</span>, whatever the
+            filters above show. Each file applies every change in order
             {fix.stages.length > 0 ? (
               <>
                 , then redeploys <span className="font-mono">{fix.stages.join(", ")}</span>
@@ -44,7 +46,8 @@ export function FixAllPanel({ fix, apiName }: { fix: WholeApiFixView; apiName: s
           </p>
           {fix.notFixable > 0 ? (
             <p className="text-xs text-zinc-600 dark:text-zinc-400">
-              {plural(fix.notFixable, "finding")} {fix.notFixable === 1 ? "has" : "have"} no automatic fix and {fix.notFixable === 1 ? "is" : "are"} not included.
+              {plural(fix.notFixable, "finding")} {fix.notFixable === 1 ? "has" : "have"} no automatic fix and{" "}
+              {fix.notFixable === 1 ? "is" : "are"} not included.
             </p>
           ) : null}
           {fix.accountIdKnown ? null : (
@@ -53,7 +56,12 @@ export function FixAllPanel({ fix, apiName }: { fix: WholeApiFixView; apiName: s
             </p>
           )}
         </div>
-        <a href={fix.downloads.bundle} download={fix.downloads.bundleFilename} className={buttonClass("primary")} data-testid="download-bundle">
+        <a
+          href={fix.downloads.bundle}
+          download={fix.downloads.bundleFilename}
+          className={buttonClass("primary")}
+          data-testid="download-bundle"
+        >
           <DownloadIcon />
           All formats (.zip)
         </a>
@@ -68,7 +76,10 @@ export function FixAllPanel({ fix, apiName }: { fix: WholeApiFixView; apiName: s
 function Conflicts({ conflicts }: { conflicts: string[] }) {
   const distinct = [...new Set(conflicts)];
   return (
-    <details className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="fix-all-conflicts">
+    <details
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
+      data-testid="fix-all-conflicts"
+    >
       <summary className="flex cursor-pointer items-center gap-2">
         <AlertIcon className="shrink-0" />
         {plural(distinct.length, "change")} asked for differently by several findings: the earliest finding&apos;s is kept

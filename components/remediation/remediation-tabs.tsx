@@ -32,7 +32,12 @@ export function RemediationTabs({ snippets, downloadHrefs, tall = false }: Remed
   }
   return (
     <div data-testid="remediation-tabs" className={panelClass()}>
-      <div role="tablist" aria-label="Remediation formats" onKeyDown={onKeyDown} className="flex flex-wrap gap-0.5 border-b border-zinc-200 px-1 pt-1 dark:border-zinc-800">
+      <div
+        role="tablist"
+        aria-label="Remediation formats"
+        onKeyDown={onKeyDown}
+        className="flex flex-wrap gap-0.5 border-b border-zinc-200 px-1 pt-1 dark:border-zinc-800"
+      >
         {snippets.map((snippet, index) => (
           <button
             key={snippet.format}
@@ -45,18 +50,35 @@ export function RemediationTabs({ snippets, downloadHrefs, tall = false }: Remed
             onClick={() => setSelected(index)}
             className={cx(
               "rounded-t px-2 py-1 text-xs",
-              index === selected ? "bg-zinc-100 font-semibold dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900",
+              index === selected
+                ? "bg-zinc-100 font-semibold dark:bg-zinc-800"
+                : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900",
             )}
           >
             {snippet.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${selected}`} className="relative" data-testid="remediation-panel">
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${selected}`}
+        className="relative"
+        data-testid="remediation-panel"
+      >
         {current.filename || (current.iamActions && current.iamActions.length > 0) ? (
           <p className="border-b border-zinc-100 px-3 py-1 text-[11px] text-zinc-600 dark:border-zinc-900 dark:text-zinc-400">
-            {current.filename ? <span className="font-mono" data-testid="snippet-filename">{current.filename}</span> : null}
-            {current.iamActions && current.iamActions.length > 0 ? <> · needs <span className="font-mono">{current.iamActions.join(", ")}</span></> : null}
+            {current.filename ? (
+              <span className="font-mono" data-testid="snippet-filename">
+                {current.filename}
+              </span>
+            ) : null}
+            {current.iamActions && current.iamActions.length > 0 ? (
+              <>
+                {" "}
+                · needs <span className="font-mono">{current.iamActions.join(", ")}</span>
+              </>
+            ) : null}
           </p>
         ) : null}
         <div className="absolute bottom-2 right-4 flex gap-1.5">
@@ -74,7 +96,11 @@ export function RemediationTabs({ snippets, downloadHrefs, tall = false }: Remed
           ) : null}
           <CopyButton text={current.code} label={`Copy ${current.label}`} />
         </div>
-        <pre tabIndex={0} className={cx("overflow-auto p-3 pb-10 font-mono text-[11px] leading-relaxed", tall ? "max-h-[32rem]" : "max-h-80")} data-format={current.format}>
+        <pre
+          tabIndex={0}
+          className={cx("overflow-auto p-3 pb-10 font-mono text-[11px] leading-relaxed", tall ? "max-h-[32rem]" : "max-h-80")}
+          data-format={current.format}
+        >
           <code>{current.code}</code>
         </pre>
       </div>

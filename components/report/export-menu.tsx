@@ -16,7 +16,14 @@ export function ExportMenu({ base }: { base: string }) {
       <span className="text-xs text-zinc-500 dark:text-zinc-400">Export</span>
       {EXPORT_LINKS.map((link) => (
         // `download` keeps the browser on the page; the route's Content-Disposition names the file.
-        <a key={link.format} href={`${base}/export/${link.format}`} download title={link.title} className={buttonClass("secondary", "px-2 py-0.5 text-xs")} data-testid={`export-${link.format}`}>
+        <a
+          key={link.format}
+          href={`${base}/export/${link.format}`}
+          download
+          title={link.title}
+          className={buttonClass("secondary", "px-2 py-0.5 text-xs")}
+          data-testid={`export-${link.format}`}
+        >
           <DownloadIcon />
           {link.label}
         </a>

@@ -46,7 +46,9 @@ export function AuditHistory({ audits, currentId, error }: AuditHistoryProps) {
                 </time>
                 <SeverityCounts counts={audit.counts} testId="history-counts" />
                 {audit.partial ? <span className="text-xs text-amber-700 dark:text-amber-400">partial read</span> : null}
-                {audit.expiresAt ? <span className="text-xs text-zinc-500 dark:text-zinc-400">expires {formatUtcMinute(audit.expiresAt)}</span> : null}
+                {audit.expiresAt ? (
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400">expires {formatUtcMinute(audit.expiresAt)}</span>
+                ) : null}
                 <span className="ml-auto flex gap-3 text-xs">
                   {current ? (
                     <span className="text-zinc-500 dark:text-zinc-400">viewing</span>

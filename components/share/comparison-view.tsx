@@ -27,9 +27,22 @@ const GROUPS: { id: Group; title: string; empty: string; tone: string }[] = [
   { id: "unchanged", title: "Still there", empty: "Nothing remains from the earlier audit.", tone: "text-zinc-700 dark:text-zinc-300" },
 ];
 
-function FindingLine({ finding, rules, authorizerNames }: { finding: Finding; rules: Record<string, RuleMeta>; authorizerNames: Record<string, string> }) {
+function FindingLine({
+  finding,
+  rules,
+  authorizerNames,
+}: {
+  finding: Finding;
+  rules: Record<string, RuleMeta>;
+  authorizerNames: Record<string, string>;
+}) {
   return (
-    <li className="flex flex-wrap items-baseline gap-2 px-3 py-1.5 text-sm" data-testid="compare-finding" data-rule={finding.ruleId} data-target={findingTargetLabel(finding)}>
+    <li
+      className="flex flex-wrap items-baseline gap-2 px-3 py-1.5 text-sm"
+      data-testid="compare-finding"
+      data-rule={finding.ruleId}
+      data-target={findingTargetLabel(finding)}
+    >
       <SeverityBadge severity={finding.severity} />
       <span className="font-mono text-xs">{findingTargetLabel(finding, authorizerNames)}</span>
       <span>{rules[finding.ruleId]?.title ?? finding.ruleId}</span>
@@ -75,8 +88,8 @@ export function ComparisonView({ comparison, baseId, headId, rules, authorizerNa
           ))}
         </dl>
         <p className="text-sm" aria-live="polite" data-testid="compare-summary">
-          <strong>{lists.fixed.length}</strong> fixed, <strong>{lists.new.length}</strong> new, <strong>{lists.unchanged.length}</strong> still there;{" "}
-          {comparison.methods.length} method{comparison.methods.length === 1 ? "" : "s"} changed.
+          <strong>{lists.fixed.length}</strong> fixed, <strong>{lists.new.length}</strong> new, <strong>{lists.unchanged.length}</strong>{" "}
+          still there; {comparison.methods.length} method{comparison.methods.length === 1 ? "" : "s"} changed.
         </p>
       </header>
 
@@ -120,7 +133,12 @@ export function ComparisonView({ comparison, baseId, headId, rules, authorizerNa
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-900">
               {comparison.methods.map((change) => (
-                <tr key={`${change.httpMethod} ${change.path}`} data-testid="method-change" data-method={`${change.httpMethod} ${change.path}`} data-kind={change.kind}>
+                <tr
+                  key={`${change.httpMethod} ${change.path}`}
+                  data-testid="method-change"
+                  data-method={`${change.httpMethod} ${change.path}`}
+                  data-kind={change.kind}
+                >
                   <td className="px-3 py-1 align-top font-mono text-xs">
                     {change.httpMethod} {change.path}
                   </td>

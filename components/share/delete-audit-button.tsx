@@ -11,14 +11,21 @@ export function DeleteAuditButton({ id, readOnly = false }: { id: string; readOn
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (!window.confirm("Delete this shared audit? Its link and any comparison links that use it stop working.")) event.preventDefault();
+        if (!window.confirm("Delete this shared audit? Its link and any comparison links that use it stop working."))
+          event.preventDefault();
       }}
       className="inline-flex items-center gap-2"
       data-testid="delete-form"
     >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="confirm" value="yes" />
-      <Button type="submit" disabled={readOnly || pending} aria-busy={pending} data-testid="delete-audit" title={readOnly ? "Read-only viewer: deleting is disabled" : undefined}>
+      <Button
+        type="submit"
+        disabled={readOnly || pending}
+        aria-busy={pending}
+        data-testid="delete-audit"
+        title={readOnly ? "Read-only viewer: deleting is disabled" : undefined}
+      >
         {pending ? "Deleting…" : "Delete"}
       </Button>
       <span aria-live="polite" className="text-xs text-red-700 dark:text-red-400" data-testid="delete-status">

@@ -29,7 +29,12 @@ describe("describeMethodChange", () => {
       "added: authorization NONE, no API key, integration MOCK",
     ]);
     expect(
-      describeMethodChange({ kind: "removed", path: "/cart", httpMethod: "PUT", before: { ...access, authorizationType: "CUSTOM", authorizer: { id: "tok1" } } }),
+      describeMethodChange({
+        kind: "removed",
+        path: "/cart",
+        httpMethod: "PUT",
+        before: { ...access, authorizationType: "CUSTOM", authorizer: { id: "tok1" } },
+      }),
     ).toEqual(["removed (was authorization CUSTOM, authorizer tok1, no API key, integration MOCK)"]);
   });
 });

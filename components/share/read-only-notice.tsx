@@ -6,8 +6,8 @@ export function ReadOnlyNotice() {
   return (
     <Callout tone="info" title="Read-only viewer" testId="read-only-notice">
       <p>
-        This Preflight shows shared audits only: it has no AWS connections, and audits cannot be shared or deleted here. Open a link a teammate shared, or
-        paste it on the{" "}
+        This Preflight shows shared audits only: it has no AWS connections, and audits cannot be shared or deleted here. Open a link a
+        teammate shared, or paste it on the{" "}
         <Link href="/audits" className="underline underline-offset-2">
           shared audits
         </Link>{" "}

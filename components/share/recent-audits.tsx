@@ -26,8 +26,18 @@ export function RecentAudits({ audits, error }: RecentAuditsProps) {
       ) : (
         <ol className="divide-y divide-zinc-100 dark:divide-zinc-900">
           {audits.map((audit) => (
-            <li key={audit.id} data-testid="recent-audit" data-id={audit.id} data-api-id={audit.apiId} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm">
-              <Link href={storedAuditPath(audit.id)} className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-400" data-testid="recent-open">
+            <li
+              key={audit.id}
+              data-testid="recent-audit"
+              data-id={audit.id}
+              data-api-id={audit.apiId}
+              className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm"
+            >
+              <Link
+                href={storedAuditPath(audit.id)}
+                className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-400"
+                data-testid="recent-open"
+              >
                 {audit.apiName}
               </Link>
               <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">

@@ -47,14 +47,28 @@ export function ShareButton({ readOnly = false, action = shareAudit, ...target }
           </option>
         ))}
       </select>
-      <Button type="submit" variant="primary" disabled={readOnly || pending} aria-busy={pending} data-testid="share-button" title={readOnly ? "Read-only viewer: sharing is disabled" : undefined}>
+      <Button
+        type="submit"
+        variant="primary"
+        disabled={readOnly || pending}
+        aria-busy={pending}
+        data-testid="share-button"
+        title={readOnly ? "Read-only viewer: sharing is disabled" : undefined}
+      >
         {pending ? "Storing…" : "Share"}
       </Button>
       <div aria-live="polite" className="flex basis-full flex-wrap items-center gap-2 text-xs" data-testid="share-status">
         {state.status === "shared" && link ? (
           <>
-            <span>Stored the audit read at {formatUtcMinute(state.readAt)}{state.expiresAt ? `, until ${formatUtcMinute(state.expiresAt)}` : ""}:</span>
-            <a href={state.path} className="font-mono text-blue-700 underline underline-offset-2 dark:text-blue-400" data-testid="share-link">
+            <span>
+              Stored the audit read at {formatUtcMinute(state.readAt)}
+              {state.expiresAt ? `, until ${formatUtcMinute(state.expiresAt)}` : ""}:
+            </span>
+            <a
+              href={state.path}
+              className="font-mono text-blue-700 underline underline-offset-2 dark:text-blue-400"
+              data-testid="share-link"
+            >
               {link}
             </a>
             <CopyButton text={link} label="Copy link" />

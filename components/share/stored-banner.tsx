@@ -24,12 +24,14 @@ export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: Sto
       className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100"
     >
       <p className="min-w-0 flex-1">
-        <span className="font-medium">Stored audit.</span> Read <time dateTime={report.readAt}>{formatUtcMinute(report.readAt)}</time> from account{" "}
+        <span className="font-medium">Stored audit.</span> Read <time dateTime={report.readAt}>{formatUtcMinute(report.readAt)}</time> from
+        account{" "}
         <span className="font-mono" data-testid="stored-account">
           {api.accountId ?? "unknown"}
         </span>
         , region <span className="font-mono">{api.region}</span>, API <span className="font-mono">{api.name}</span> (
-        <span className="font-mono">{api.id}</span>) {source.kind === "live" ? (
+        <span className="font-mono">{api.id}</span>){" "}
+        {source.kind === "live" ? (
           <>
             through the <span className="font-mono">{source.connection}</span> connection
           </>
@@ -38,8 +40,7 @@ export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: Sto
             from <span className="font-mono">{describeSource(source)}</span>, before deploy
           </>
         )}
-        ; shared{" "}
-        <time dateTime={createdAt}>{formatUtcMinute(createdAt)}</time>
+        ; shared <time dateTime={createdAt}>{formatUtcMinute(createdAt)}</time>
         {expiresAt ? (
           <>
             , link expires <time dateTime={expiresAt}>{formatUtcMinute(expiresAt)}</time>
@@ -55,7 +56,12 @@ export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: Sto
             Read live again
           </Link>
         )}
-        <a href={`/api/audits/${id}`} download={`preflight-audit-${api.id}-${id}.json`} className={buttonClass("secondary")} data-testid="download-json">
+        <a
+          href={`/api/audits/${id}`}
+          download={`preflight-audit-${api.id}-${id}.json`}
+          className={buttonClass("secondary")}
+          data-testid="download-json"
+        >
           Download JSON
         </a>
         <DeleteAuditButton id={id} readOnly={readOnly} />

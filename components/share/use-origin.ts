@@ -6,5 +6,9 @@ const noSubscription = () => () => {};
 
 /** The browser's origin for absolute share links; "" during server rendering (the server knows only the path). */
 export function useOrigin(): string {
-  return useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  return useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
 }

@@ -4,7 +4,8 @@ import { panelClass } from "@/components/ui/panel";
 
 /** How a diff line is shown: added, removed, hunk header, file header, or context/comment. */
 function lineClass(line: string): string {
-  if (line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff --git")) return "font-semibold text-zinc-700 dark:text-zinc-300";
+  if (line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff --git"))
+    return "font-semibold text-zinc-700 dark:text-zinc-300";
   if (line.startsWith("+")) return "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200";
   if (line.startsWith("-")) return "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200";
   if (line.startsWith("@@")) return "text-sky-700 dark:text-sky-300";
@@ -16,7 +17,17 @@ function lineClass(line: string): string {
  * The fix as a patch to the uploaded template files, beside the snippet formats: shown as a diff, with copy and a
  * download of the same text (`git apply` / `patch -p1` from the folder the files were uploaded from).
  */
-export function TemplatePatchPanel({ text, downloadHref, files, fixed }: { text: string; downloadHref: string; files: number; fixed: number }) {
+export function TemplatePatchPanel({
+  text,
+  downloadHref,
+  files,
+  fixed,
+}: {
+  text: string;
+  downloadHref: string;
+  files: number;
+  fixed: number;
+}) {
   const lines = text.replace(/\n$/, "").split("\n");
   return (
     <details className={panelClass()} data-testid="template-patch">

@@ -48,10 +48,18 @@ export function TemplateResults({ audit, uploaded, expiresAt, apiHref }: Templat
           <caption className="sr-only">REST APIs found in the uploaded files</caption>
           <thead className="text-left text-xs text-zinc-600 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">API</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Format</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Files</th>
-              <th scope="col" className="py-1 font-medium">Findings</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                API
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Format
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Files
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Findings
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-900">
@@ -88,7 +96,11 @@ export function TemplateResults({ audit, uploaded, expiresAt, apiHref }: Templat
         </Callout>
       ) : null}
       {notTemplates.length > 0 ? (
-        <Callout tone="info" title={`${notTemplates.length} file${notTemplates.length === 1 ? "" : "s"} not read as templates`} testId="template-not-read">
+        <Callout
+          tone="info"
+          title={`${notTemplates.length} file${notTemplates.length === 1 ? "" : "s"} not read as templates`}
+          testId="template-not-read"
+        >
           <p>Only .yaml, .yml, .json, .template and .tf files are; a template that references one of these still reads it.</p>
           <ul className="list-disc pl-4 font-mono text-xs">
             {notTemplates.slice(0, 50).map((path) => (

@@ -67,11 +67,16 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
   function onDrop(event: React.DragEvent<HTMLDivElement>) {
     event.preventDefault();
     setDragging(false);
-    fromDrop(event.dataTransfer).then(add, (error: unknown) => setNote(`Could not read the dropped files: ${error instanceof Error ? error.message : String(error)}`));
+    fromDrop(event.dataTransfer).then(add, (error: unknown) =>
+      setNote(`Could not read the dropped files: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   const listed: PickedFile[] = [...chosen].slice(0, LISTED).map(([path, file]) => ({ path, file }));
-  const summary = chosen.size === 0 ? "No files chosen." : `${chosen.size} file${chosen.size === 1 ? "" : "s"} chosen, ${formatBytes(total)} of ${formatBytes(LIMITS.totalBytes)}.`;
+  const summary =
+    chosen.size === 0
+      ? "No files chosen."
+      : `${chosen.size} file${chosen.size === 1 ? "" : "s"} chosen, ${formatBytes(total)} of ${formatBytes(LIMITS.totalBytes)}.`;
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-labelledby="upload-heading" data-testid="template-upload">
@@ -103,7 +108,12 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
         </p>
         <div className="flex flex-wrap justify-center gap-2">
           {/* The inputs stay in the tab order (sr-only, not display:none); the label shows the focus ring. */}
-          <label className={cx(buttonClass("secondary"), "cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-600")}>
+          <label
+            className={cx(
+              buttonClass("secondary"),
+              "cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-600",
+            )}
+          >
             <input
               type="file"
               multiple
@@ -117,7 +127,12 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
             />
             Choose files
           </label>
-          <label className={cx(buttonClass("secondary"), "cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-600")}>
+          <label
+            className={cx(
+              buttonClass("secondary"),
+              "cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-600",
+            )}
+          >
             <input
               type="file"
               multiple
@@ -133,8 +148,8 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
           </label>
         </div>
         <p id="upload-limits" className="text-xs text-zinc-600 dark:text-zinc-400">
-          Limits: {LIMITS_TEXT}. Files go only to this Preflight server, which audits them in memory and keeps the result for an hour; sharing an audit
-          stores its report, never the files.
+          Limits: {LIMITS_TEXT}. Files go only to this Preflight server, which audits them in memory and keeps the result for an hour;
+          sharing an audit stores its report, never the files.
         </p>
       </div>
 
@@ -153,7 +168,11 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
 
       {chosen.size > 0 ? (
         <div className="space-y-1">
-          <ul className={panelClass("max-h-72 divide-y divide-zinc-100 overflow-auto text-sm dark:divide-zinc-900")} aria-label="Chosen files" data-testid="chosen-files">
+          <ul
+            className={panelClass("max-h-72 divide-y divide-zinc-100 overflow-auto text-sm dark:divide-zinc-900")}
+            aria-label="Chosen files"
+            data-testid="chosen-files"
+          >
             {listed.map(({ path, file }) => (
               <li key={path} className="flex items-center gap-2 px-2 py-1" data-testid="chosen-file" data-path={path}>
                 <span className="min-w-0 flex-1 truncate font-mono text-xs">{path}</span>
@@ -169,7 +188,13 @@ export function TemplateUpload({ action }: { action: (state: TemplateUploadState
       ) : null}
 
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="primary" disabled={pending || chosen.size === 0 || problems.length > 0} aria-busy={pending} data-testid="audit-templates">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={pending || chosen.size === 0 || problems.length > 0}
+          aria-busy={pending}
+          data-testid="audit-templates"
+        >
           {pending ? "Auditing…" : "Audit templates"}
         </Button>
         <Button

@@ -18,6 +18,11 @@ export function buttonClass(variant: ButtonVariant = "secondary", extra?: string
   );
 }
 
-export function Button({ variant, className, type = "button", ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+export function Button({
+  variant,
+  className,
+  type = "button",
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
   return <button type={type} className={buttonClass(variant, className)} {...rest} />;
 }

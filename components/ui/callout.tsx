@@ -23,7 +23,11 @@ export function Callout({
   testId?: string;
 }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={cx("flex gap-2 rounded-md border px-3 py-2 text-sm", TONES[tone], className)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+      className={cx("flex gap-2 rounded-md border px-3 py-2 text-sm", TONES[tone], className)}
+    >
       <AlertIcon className="mt-0.5 shrink-0" />
       <div className="min-w-0 space-y-1">
         <p className="font-medium">{title}</p>

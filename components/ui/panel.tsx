@@ -40,7 +40,10 @@ export function Section({
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={headingId} className={panelClass(className)} {...rest}>
-      <Heading id={headingId} className={cx("border-b border-zinc-200 px-3 py-1.5 text-sm dark:border-zinc-800", HEADING_TONES[tone], headingClassName)}>
+      <Heading
+        id={headingId}
+        className={cx("border-b border-zinc-200 px-3 py-1.5 text-sm dark:border-zinc-800", HEADING_TONES[tone], headingClassName)}
+      >
         {heading}
       </Heading>
       {children}

@@ -14,14 +14,23 @@ export interface RenderedAudit {
 export async function readRenderedAudit(page: Page): Promise<RenderedAudit> {
   const matrix = page.getByTestId("method-matrix");
   await expect(matrix).toBeVisible({ timeout: 30_000 });
-  const cells = await page.getByTestId("matrix-cell").evaluateAll((nodes) =>
-    Object.fromEntries(nodes.map((node) => [node.getAttribute("data-cell") ?? "", `${node.getAttribute("data-state")}/${node.getAttribute("data-severity") ?? ""}`])),
-  );
+  const cells = await page
+    .getByTestId("matrix-cell")
+    .evaluateAll((nodes) =>
+      Object.fromEntries(
+        nodes.map((node) => [
+          node.getAttribute("data-cell") ?? "",
+          `${node.getAttribute("data-state")}/${node.getAttribute("data-severity") ?? ""}`,
+        ]),
+      ),
+    );
   const totalFindings = await page.getByTestId("report-counts").getAttribute("data-total");
   const apiName = (await page.getByTestId("api-name").first().textContent()) ?? "";
   await page.getByTestId("tab-findings").click();
   await expect(page.getByTestId("findings-list")).toBeVisible();
-  const findingRules = (await page.getByTestId("finding-row").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-rule") ?? ""))).sort();
+  const findingRules = (
+    await page.getByTestId("finding-row").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-rule") ?? ""))
+  ).sort();
   await page.getByTestId("tab-matrix").click();
   return { cells, totalFindings, findingRules, apiName };
 }

@@ -28,9 +28,13 @@ function snapshot(): RawApiSnapshot {
             ...guarded,
             methodIntegration: {
               type: "MOCK",
-              integrationResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } } },
+              integrationResponses: {
+                "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } },
+              },
             },
-            methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } } },
+            methodResponses: {
+              "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } },
+            },
           },
         },
       },
@@ -75,9 +79,15 @@ describe("auditModel (the pure audit core)", () => {
     expect(positionOf(report.source, options.target)).toEqual({ file: "infra/template.yaml", line: 42, column: 7 });
     expect(positionOf(report.source, { authorizerId: "Jwt" })).toEqual({ file: "infra/template.yaml", line: 3, column: 3 });
 
-    const sarif = buildSarif(report, RULES.map((r) => r.meta)) as unknown as { runs: { results: { ruleId: string; locations: { physicalLocation?: unknown }[] }[] }[] };
+    const sarif = buildSarif(
+      report,
+      RULES.map((r) => r.meta),
+    ) as unknown as { runs: { results: { ruleId: string; locations: { physicalLocation?: unknown }[] }[] }[] };
     const result0 = sarif.runs[0]!.results.find((r) => r.ruleId === "options-requires-authorization")!;
-    expect(result0.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "infra/template.yaml" }, region: { startLine: 42, startColumn: 7 } });
+    expect(result0.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "infra/template.yaml" },
+      region: { startLine: 42, startColumn: 7 },
+    });
     expect(renderTextReport(report)).toContain("infra/template.yaml:42:7: [");
   });
 

@@ -24,7 +24,8 @@ export interface AuditModelInput {
   stats?: CallStatistics;
 }
 
-export type AuditModelResult = { ok: true; report: AuditReport } | { ok: false; failure: { kind: "stage-not-found"; message: string; stages: string[] } };
+export type AuditModelResult =
+  { ok: true; report: AuditReport } | { ok: false; failure: { kind: "stage-not-found"; message: string; stages: string[] } };
 
 const NO_CALLS: CallStatistics = { calls: {}, totalCalls: 0, retries: 0, wallTimeMs: 0 };
 
@@ -38,7 +39,11 @@ export function auditModel(input: AuditModelInput): AuditModelResult {
     if (!stages.includes(input.stage)) {
       return {
         ok: false,
-        failure: { kind: "stage-not-found", message: `Stage "${input.stage}" does not exist on API ${model.api.id}; stages: ${stages.join(", ") || "none"}.`, stages },
+        failure: {
+          kind: "stage-not-found",
+          message: `Stage "${input.stage}" does not exist on API ${model.api.id}; stages: ${stages.join(", ") || "none"}.`,
+          stages,
+        },
       };
     }
     model = { ...model, stages: model.stages.filter((s) => s.name === input.stage) };
@@ -53,7 +58,12 @@ export function auditModel(input: AuditModelInput): AuditModelResult {
   const report: AuditReport = {
     reportVersion: AUDIT_REPORT_VERSION,
     preflightVersion: PREFLIGHT_VERSION,
-    api: { ...(snapshot.accountId ? { accountId: snapshot.accountId } : {}), region: snapshot.region, id: model.api.id, name: model.api.name },
+    api: {
+      ...(snapshot.accountId ? { accountId: snapshot.accountId } : {}),
+      region: snapshot.region,
+      id: model.api.id,
+      name: model.api.name,
+    },
     source: input.source,
     readAt: input.readAt,
     partial: model.missing.length > 0,

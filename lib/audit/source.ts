@@ -54,7 +54,8 @@ export function describeSource(source: AuditSource): string {
     case "live":
       return `the ${source.connection} connection${source.customEndpoint ? " (custom endpoint)" : ""}`;
     case "template": {
-      const files = source.files.length > 3 ? `${source.files.slice(0, 3).join(", ")} and ${source.files.length - 3} more` : source.files.join(", ");
+      const files =
+        source.files.length > 3 ? `${source.files.slice(0, 3).join(", ")} and ${source.files.length - 3} more` : source.files.join(", ");
       return `${TEMPLATE_FORMAT_LABELS[source.format]} ${files} (${source.apiName}${source.constructPath ? `, ${source.constructPath}` : ""})`;
     }
   }

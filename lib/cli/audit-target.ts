@@ -22,7 +22,8 @@ export type CliResult<T> = { ok: true; value: T } | { ok: false; message: string
 export function restApiIdFrom(positionals: readonly string[], usage: string): CliResult<string> {
   if (positionals.length !== 1) return { ok: false, message: `Expected exactly one REST API id.\nUsage: ${usage}` };
   const restApiId = positionals[0] as string;
-  if (!REST_API_ID_PATTERN.test(restApiId)) return { ok: false, message: `"${restApiId}" is not a REST API id (letters and digits, e.g. a1b2c3d4e5).` };
+  if (!REST_API_ID_PATTERN.test(restApiId))
+    return { ok: false, message: `"${restApiId}" is not a REST API id (letters and digits, e.g. a1b2c3d4e5).` };
   return { ok: true, value: restApiId };
 }
 

@@ -26,7 +26,10 @@ export async function connectionFromFlags(flags: ConnectionFlags, env: NodeJS.Pr
   if (flags.demo && flags.profile) return { ok: false, message: "--demo cannot be combined with --profile." };
   let role: RoleSpec | undefined;
   if (flags["role-arn"]) {
-    const parsed = roleSpecSchema.safeParse({ roleArn: flags["role-arn"], ...(flags["external-id"] ? { externalId: flags["external-id"] } : {}) });
+    const parsed = roleSpecSchema.safeParse({
+      roleArn: flags["role-arn"],
+      ...(flags["external-id"] ? { externalId: flags["external-id"] } : {}),
+    });
     if (!parsed.success) return { ok: false, message: `--role-arn/--external-id: ${parsed.error.issues.map((i) => i.message).join("; ")}` };
     role = parsed.data;
   } else if (flags["external-id"]) {

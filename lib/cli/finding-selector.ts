@@ -13,16 +13,19 @@ export interface FindingSelector {
 export function parseFindingSelector(text: string): CliResult<FindingSelector> {
   const colon = text.indexOf(":");
   const ruleId = colon < 0 ? text : text.slice(0, colon);
-  if (!ruleById(ruleId)) return { ok: false, message: `--finding ${text}: "${ruleId}" is not a rule id (see /rules or the JSON report's ruleId).` };
+  if (!ruleById(ruleId))
+    return { ok: false, message: `--finding ${text}: "${ruleId}" is not a rule id (see /rules or the JSON report's ruleId).` };
   if (colon < 0) return { ok: true, value: { ruleId } };
   const rest = text.slice(colon + 1);
   // Resource paths never contain ":" (API Gateway allows letters, digits, -._~{}+ and "/"), so the last one separates the verb.
   const last = rest.lastIndexOf(":");
   const path = last < 0 ? rest : rest.slice(0, last);
-  if (!path.startsWith("/")) return { ok: false, message: `--finding ${text}: the path must start with "/" (e.g. ${ruleId}:/orders/{id}:OPTIONS).` };
+  if (!path.startsWith("/"))
+    return { ok: false, message: `--finding ${text}: the path must start with "/" (e.g. ${ruleId}:/orders/{id}:OPTIONS).` };
   if (last < 0) return { ok: true, value: { ruleId, path } };
   const verb = rest.slice(last + 1).toUpperCase();
-  if (!(HTTP_VERBS as readonly string[]).includes(verb)) return { ok: false, message: `--finding ${text}: "${rest.slice(last + 1)}" is not one of ${HTTP_VERBS.join(", ")}.` };
+  if (!(HTTP_VERBS as readonly string[]).includes(verb))
+    return { ok: false, message: `--finding ${text}: "${rest.slice(last + 1)}" is not one of ${HTTP_VERBS.join(", ")}.` };
   return { ok: true, value: { ruleId, path, httpMethod: verb as HttpVerb } };
 }
 
@@ -51,7 +54,8 @@ export function selectFindings(findings: readonly Finding[], selection: FindingS
   const threshold = SEVERITIES.indexOf(selection.minSeverity);
   return findings.filter((finding) => {
     if (finding.fixes.length === 0) return false;
-    if (selection.stage !== undefined && !finding.stages.includes(selection.stage) && finding.target.stage !== selection.stage) return false;
+    if (selection.stage !== undefined && !finding.stages.includes(selection.stage) && finding.target.stage !== selection.stage)
+      return false;
     if (selection.selectors.length > 0) return selection.selectors.some((selector) => matches(finding, selector));
     return SEVERITIES.indexOf(finding.severity) <= threshold;
   });

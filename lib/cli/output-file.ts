@@ -17,7 +17,14 @@ export async function writeOutputFile(file: string, content: string | Uint8Array
     return { ok: true, value: path };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : (error as Error).message;
     return { ok: false, message: `Cannot write ${file}: ${why}.` };
   }
 }

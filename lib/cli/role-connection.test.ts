@@ -16,7 +16,11 @@ describe("preflight list --demo --role-arn", () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(`us-east-1: 1 REST API\n  ${id}  second-account-orders  [EDGE]\n`);
     expect(r.out).not.toContain(STOREFRONT_API_ID);
-    expect(emulator().requestLog.entries().map((e) => [e.operation, e.accountId])).toContainEqual(["AssumeRole", "123456789012"]);
+    expect(
+      emulator()
+        .requestLog.entries()
+        .map((e) => [e.operation, e.accountId]),
+    ).toContainEqual(["AssumeRole", "123456789012"]);
   });
 
   it("exits 2 naming sts:AssumeRole and the role when the external id is wrong", async () => {

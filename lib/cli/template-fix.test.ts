@@ -11,7 +11,13 @@ const dir = mkdtempSync(join(tmpdir(), "preflight-template-fix-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function io(): CliIo & { stdout: string; stderr: string } {
-  const sink = { stdout: "", stderr: "", env: {} as NodeJS.ProcessEnv, out: (text: string) => void (sink.stdout += text), err: (text: string) => void (sink.stderr += text) };
+  const sink = {
+    stdout: "",
+    stderr: "",
+    env: {} as NodeJS.ProcessEnv,
+    out: (text: string) => void (sink.stdout += text),
+    err: (text: string) => void (sink.stderr += text),
+  };
   return sink;
 }
 

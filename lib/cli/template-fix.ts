@@ -24,10 +24,15 @@ export async function fixTemplates(
   }
   for (const note of audited.value.notes) io.err(`${note}\n`);
   const inputs = audited.value.reports
-    .map((report) => ({ report, findings: selectFindings(report.findings, { selectors: options.selectors, minSeverity: options.minSeverity }) }))
+    .map((report) => ({
+      report,
+      findings: selectFindings(report.findings, { selectors: options.selectors, minSeverity: options.minSeverity }),
+    }))
     .filter((input) => input.findings.length > 0);
   if (inputs.length === 0) {
-    io.err(`Nothing to fix: no fixable finding ${options.selectors.length > 0 ? "matching --finding" : `at or above ${options.minSeverity}`} in ${options.templates.join(", ")}.\n`);
+    io.err(
+      `Nothing to fix: no fixable finding ${options.selectors.length > 0 ? "matching --finding" : `at or above ${options.minSeverity}`} in ${options.templates.join(", ")}.\n`,
+    );
     return EXIT.ok;
   }
   const patch = buildTemplatePatch(inputs, (path) => {
@@ -38,7 +43,9 @@ export async function fixTemplates(
     }
   });
   const count = inputs.reduce((sum, input) => sum + input.findings.length, 0);
-  io.err(`Patching ${patch.patched.size} file${patch.patched.size === 1 ? "" : "s"} for ${count} finding${count === 1 ? "" : "s"} (${patch.fixed.length} fixed in the template).\n`);
+  io.err(
+    `Patching ${patch.patched.size} file${patch.patched.size === 1 ? "" : "s"} for ${count} finding${count === 1 ? "" : "s"} (${patch.fixed.length} fixed in the template).\n`,
+  );
   if (!(await printOrWrite(io, options.output, patch.text, "patch"))) return EXIT.error;
   return EXIT.ok;
 }

@@ -15,7 +15,14 @@ let emulator: Emulator;
 
 async function aws(...args: string[]): Promise<unknown> {
   const { stdout } = await run(AWS, ["apigateway", ...args, "--endpoint-url", emulator.url, "--region", "us-east-1", "--output", "json"], {
-    env: { ...process.env, AWS_ACCESS_KEY_ID: "AKIAEMULATORCLI00001", AWS_SECRET_ACCESS_KEY: "fake", AWS_PAGER: "", AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" },
+    env: {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: "AKIAEMULATORCLI00001",
+      AWS_SECRET_ACCESS_KEY: "fake",
+      AWS_PAGER: "",
+      AWS_CONFIG_FILE: "/dev/null",
+      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    },
     timeout: 60_000,
   });
   return JSON.parse(stdout) as unknown;
@@ -41,13 +48,19 @@ describeCli("AWS CLI v2 against the emulator", () => {
   }, 60_000);
 
   it("reads resources with embedded methods and a stage", async () => {
-    const resources = (await aws("get-resources", "--rest-api-id", STOREFRONT_API_ID, "--embed", "methods")) as { items: { path: string; resourceMethods?: Record<string, { authorizationType: string }> }[] };
+    const resources = (await aws("get-resources", "--rest-api-id", STOREFRONT_API_ID, "--embed", "methods")) as {
+      items: { path: string; resourceMethods?: Record<string, { authorizationType: string }> }[];
+    };
     expect(resources.items.find((item) => item.path === "/products")!.resourceMethods!.OPTIONS!.authorizationType).toBe("CUSTOM");
-    const stage = (await aws("get-stage", "--rest-api-id", STOREFRONT_API_ID, "--stage-name", "prod")) as { methodSettings: Record<string, { cachingEnabled: boolean }> };
+    const stage = (await aws("get-stage", "--rest-api-id", STOREFRONT_API_ID, "--stage-name", "prod")) as {
+      methodSettings: Record<string, { cachingEnabled: boolean }>;
+    };
     expect(stage.methodSettings["~1products~1{id}/GET"]!.cachingEnabled).toBe(true);
   }, 60_000);
 
   it("exits non-zero with AWS's error for unknown APIs", async () => {
-    await expect(aws("get-rest-api", "--rest-api-id", "missing000")).rejects.toMatchObject({ stderr: expect.stringContaining("NotFoundException") });
+    await expect(aws("get-rest-api", "--rest-api-id", "missing000")).rejects.toMatchObject({
+      stderr: expect.stringContaining("NotFoundException"),
+    });
   }, 60_000);
 });

@@ -75,7 +75,8 @@ export class Faults {
   /** The first matching fault, consuming one of its uses. */
   take(operation: string, accountId: string): FaultSpec | undefined {
     const fault = this.active.find(
-      (candidate) => (candidate.operation === operation || candidate.operation === "*") && (!candidate.accountId || candidate.accountId === accountId),
+      (candidate) =>
+        (candidate.operation === operation || candidate.operation === "*") && (!candidate.accountId || candidate.accountId === accountId),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;

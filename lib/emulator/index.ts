@@ -63,7 +63,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (seed) seedDefault(store);
 
   const server = createEmulatorServer({
-    store, requestLog, faults, quotas, reset, defaultPageSize, sts,
+    store,
+    requestLog,
+    faults,
+    quotas,
+    reset,
+    defaultPageSize,
+    sts,
     latencyMs: options.latencyMs ?? 0,
     defaultRegion: options.defaultRegion ?? DEFAULT_REGION,
   });
@@ -83,10 +89,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requestLog,
     faults,
     reset,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
 

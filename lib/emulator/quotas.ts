@@ -8,7 +8,11 @@ class TokenBucket {
   private tokens: number;
   private updated: number;
 
-  constructor(private readonly capacity: number, private readonly perSecond: number, now: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.updated = now;
   }

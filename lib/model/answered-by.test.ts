@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { answeredBy, answeredByDeployment } from "./answered-by";
 import type { MethodModel, ResourceModel } from "./types";
 
-const method = (path: string, httpMethod: MethodModel["httpMethod"], authorizationType: MethodModel["authorizationType"] = "NONE"): MethodModel => ({
+const method = (
+  path: string,
+  httpMethod: MethodModel["httpMethod"],
+  authorizationType: MethodModel["authorizationType"] = "NONE",
+): MethodModel => ({
   resourceId: path,
   path,
   httpMethod,
@@ -59,7 +63,14 @@ describe("answeredBy", () => {
   });
 
   it("resolves a stage's deployment the same way", () => {
-    const deployment = { id: "d1", apiSummary: { "/{proxy+}": { ANY: { authorizationType: "CUSTOM" as const, apiKeyRequired: false } }, "/orders": {}, "/orders/{id}": { GET: { authorizationType: "NONE" as const, apiKeyRequired: false } } } };
+    const deployment = {
+      id: "d1",
+      apiSummary: {
+        "/{proxy+}": { ANY: { authorizationType: "CUSTOM" as const, apiKeyRequired: false } },
+        "/orders": {},
+        "/orders/{id}": { GET: { authorizationType: "NONE" as const, apiKeyRequired: false } },
+      },
+    };
     expect(answeredByDeployment(deployment, "/orders/{id}", "OPTIONS")).toEqual({
       path: "/{proxy+}",
       httpMethod: "ANY",

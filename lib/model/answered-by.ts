@@ -30,7 +30,9 @@ const draftTrees = new WeakMap<readonly ResourceModel[], RouteTree<Routable>>();
 function draftTree(resources: readonly ResourceModel[]): RouteTree<Routable> {
   let tree = draftTrees.get(resources);
   if (!tree) {
-    tree = buildRouteTree(resources.map((resource) => ({ path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource })));
+    tree = buildRouteTree(
+      resources.map((resource) => ({ path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource })),
+    );
     draftTrees.set(resources, tree);
   }
   return tree;
@@ -64,7 +66,9 @@ const deployedTrees = new WeakMap<DeploymentModel["apiSummary"], RouteTree<Deplo
 export function answeredByDeployment(deployment: DeploymentModel, path: string, verb: HttpVerb): DeployedAnswer | undefined {
   let tree = deployedTrees.get(deployment.apiSummary);
   if (!tree) {
-    tree = buildRouteTree(Object.entries(deployment.apiSummary).map(([summaryPath, verbs]) => ({ path: summaryPath, verbs: Object.keys(verbs) })));
+    tree = buildRouteTree(
+      Object.entries(deployment.apiSummary).map(([summaryPath, verbs]) => ({ path: summaryPath, verbs: Object.keys(verbs) })),
+    );
     deployedTrees.set(deployment.apiSummary, tree);
   }
   const resolved = resolveRoute(tree, templateSegments(path), verb);

@@ -15,8 +15,10 @@ export const complete = exactSchema<Thing>()(z.object({ id: z.string(), note: z.
 export const missingOptional = exactSchema<Thing>()(z.object({ id: z.string(), kind: z.enum(["a", "b"]) }));
 // @ts-expect-error a union member left out of the schema
 export const missingMember = exactSchema<Thing>()(z.object({ id: z.string(), note: z.string().optional(), kind: z.enum(["a"]) }));
-// @ts-expect-error a field the type does not have
-export const extraField = exactSchema<Thing>()(z.object({ id: z.string(), note: z.string().optional(), kind: z.enum(["a", "b"]), extra: z.number() }));
+export const extraField = exactSchema<Thing>()(
+  // @ts-expect-error a field the type does not have
+  z.object({ id: z.string(), note: z.string().optional(), kind: z.enum(["a", "b"]), extra: z.number() }),
+);
 
 describe("exactSchema", () => {
   it("returns the schema itself, parsing as before", () => {

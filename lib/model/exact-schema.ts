@@ -16,7 +16,9 @@ export type SameType<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G e
  *     export const thingSchema = exactSchema<Thing>()(z.object({ ... }));
  */
 export function exactSchema<T>() {
-  return <S extends z.ZodType<T>>(schema: S & (SameType<z.output<S>, T> extends true ? unknown : SchemaDiffersFromType<z.output<S>, T>)): S => schema;
+  return <S extends z.ZodType<T>>(
+    schema: S & (SameType<z.output<S>, T> extends true ? unknown : SchemaDiffersFromType<z.output<S>, T>),
+  ): S => schema;
 }
 
 /** What the compiler prints when a schema and its type differ: both sides, so the missing member shows. */

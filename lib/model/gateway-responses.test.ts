@@ -13,10 +13,21 @@ describe("gateway responses", () => {
   });
 
   it("falls back to a customised DEFAULT_4XX for an uncustomised 4xx type, keeping its own status", () => {
-    const model = { gatewayResponses: reshapeGatewayResponses([{ responseType: "DEFAULT_4XX", responseParameters: cors, defaultResponse: false }]) };
-    expect(effectiveGatewayResponse(model, "ACCESS_DENIED")).toMatchObject({ statusCode: "403", source: "fallback", appliedFrom: "DEFAULT_4XX", responseParameters: cors });
+    const model = {
+      gatewayResponses: reshapeGatewayResponses([{ responseType: "DEFAULT_4XX", responseParameters: cors, defaultResponse: false }]),
+    };
+    expect(effectiveGatewayResponse(model, "ACCESS_DENIED")).toMatchObject({
+      statusCode: "403",
+      source: "fallback",
+      appliedFrom: "DEFAULT_4XX",
+      responseParameters: cors,
+    });
     // 5xx types do not take DEFAULT_4XX.
-    expect(effectiveGatewayResponse(model, "INTEGRATION_TIMEOUT")).toMatchObject({ statusCode: "504", source: "default", responseParameters: {} });
+    expect(effectiveGatewayResponse(model, "INTEGRATION_TIMEOUT")).toMatchObject({
+      statusCode: "504",
+      source: "default",
+      responseParameters: {},
+    });
   });
 
   it("prefers the type's own customisation over the fallback", () => {

@@ -107,7 +107,13 @@ export function effectiveGatewayResponse(model: Pick<ApiModel, "gatewayResponses
   const own = find(responseType) ?? builtInGatewayResponse(responseType);
   const base = { responseType, ...(own.statusCode !== undefined ? { statusCode: own.statusCode } : {}) };
   if (!own.isDefault) {
-    return { ...base, responseParameters: { ...own.responseParameters }, responseTemplates: { ...own.responseTemplates }, source: "customised", appliedFrom: responseType };
+    return {
+      ...base,
+      responseParameters: { ...own.responseParameters },
+      responseTemplates: { ...own.responseTemplates },
+      source: "customised",
+      appliedFrom: responseType,
+    };
   }
   const fallbackType = fallbackTypeFor(responseType, own.statusCode);
   const fallback = fallbackType ? find(fallbackType) : undefined;
@@ -120,5 +126,11 @@ export function effectiveGatewayResponse(model: Pick<ApiModel, "gatewayResponses
       appliedFrom: fallbackType,
     };
   }
-  return { ...base, responseParameters: { ...own.responseParameters }, responseTemplates: { ...own.responseTemplates }, source: "default", appliedFrom: responseType };
+  return {
+    ...base,
+    responseParameters: { ...own.responseParameters },
+    responseTemplates: { ...own.responseTemplates },
+    source: "default",
+    appliedFrom: responseType,
+  };
 }

@@ -19,7 +19,11 @@ describe("parseIdentitySources", () => {
   });
 
   it("keeps an unknown expression as 'other' instead of dropping it", () => {
-    expect(parseIdentitySource("method.request.path.id")).toEqual({ expression: "method.request.path.id", location: "other", name: "method.request.path.id" });
+    expect(parseIdentitySource("method.request.path.id")).toEqual({
+      expression: "method.request.path.id",
+      location: "other",
+      name: "method.request.path.id",
+    });
     expect(parseIdentitySource("method.request.header.")).toMatchObject({ location: "other" });
   });
 });

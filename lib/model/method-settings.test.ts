@@ -31,13 +31,27 @@ describe("effectiveMethodSettings", () => {
 
   it("uses API Gateway defaults when nothing is set", () => {
     const s = effectiveMethodSettings(undefined, "/a", "GET", cluster);
-    expect(s).toMatchObject({ source: "default", cachingEnabled: false, cacheTtlInSeconds: 300, requireAuthorizationForCacheControl: true, unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER" });
+    expect(s).toMatchObject({
+      source: "default",
+      cachingEnabled: false,
+      cacheTtlInSeconds: 300,
+      requireAuthorizationForCacheControl: true,
+      unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
+    });
   });
 
   it("stage-wide caching covers GET only", () => {
     const raw = { "*/*": { cachingEnabled: true, cacheTtlInSeconds: 60 } };
-    expect(effectiveMethodSettings(raw, "/a", "GET", cluster)).toMatchObject({ source: "stage", cachingEnabled: true, cacheTtlInSeconds: 60 });
-    expect(effectiveMethodSettings(raw, "/a", "POST", cluster)).toMatchObject({ source: "stage", cachingEnabled: false, cacheTtlInSeconds: 60 });
+    expect(effectiveMethodSettings(raw, "/a", "GET", cluster)).toMatchObject({
+      source: "stage",
+      cachingEnabled: true,
+      cacheTtlInSeconds: 60,
+    });
+    expect(effectiveMethodSettings(raw, "/a", "POST", cluster)).toMatchObject({
+      source: "stage",
+      cachingEnabled: false,
+      cacheTtlInSeconds: 60,
+    });
     expect(effectiveMethodSettings(raw, "/a", "ANY", cluster).cachingEnabled).toBe(false);
   });
 
@@ -47,8 +61,17 @@ describe("effectiveMethodSettings", () => {
       "~1orders~1{id}/GET": { cachingEnabled: false },
       "~1orders~1{id}/POST": { cachingEnabled: true, cacheTtlInSeconds: 10 },
     };
-    expect(effectiveMethodSettings(raw, "/orders/{id}", "GET", cluster)).toMatchObject({ source: "method", cachingEnabled: false, cacheTtlInSeconds: 60, requireAuthorizationForCacheControl: false });
-    expect(effectiveMethodSettings(raw, "/orders/{id}", "POST", cluster)).toMatchObject({ source: "method", cachingEnabled: true, cacheTtlInSeconds: 10 });
+    expect(effectiveMethodSettings(raw, "/orders/{id}", "GET", cluster)).toMatchObject({
+      source: "method",
+      cachingEnabled: false,
+      cacheTtlInSeconds: 60,
+      requireAuthorizationForCacheControl: false,
+    });
+    expect(effectiveMethodSettings(raw, "/orders/{id}", "POST", cluster)).toMatchObject({
+      source: "method",
+      cachingEnabled: true,
+      cacheTtlInSeconds: 10,
+    });
     // A different path with the same verb is not affected by the key.
     expect(effectiveMethodSettings(raw, "/orders", "POST", cluster)).toMatchObject({ source: "stage", cachingEnabled: false });
   });

@@ -1,9 +1,4 @@
-import type {
-  CacheControlStrategy,
-  EffectiveMethodSettings,
-  HttpVerb,
-  MethodSettingsModel,
-} from "@/lib/model/types";
+import type { CacheControlStrategy, EffectiveMethodSettings, HttpVerb, MethodSettingsModel } from "@/lib/model/types";
 import type { RawMethodSetting } from "@/lib/model/raw-snapshot";
 
 // Stage-wide key: "Keys ... are method paths defined as {resource_path}/{http_method} for an individual
@@ -44,9 +39,7 @@ export function methodSettingsKey(path: string, httpMethod: string): string {
 }
 
 export type ParsedSettingsKey =
-  | { scope: "stage" }
-  | { scope: "method"; path: string; httpMethod: string }
-  | { scope: "path"; path: string };
+  { scope: "stage" } | { scope: "method"; path: string; httpMethod: string } | { scope: "path"; path: string };
 
 /** Parses "*\/*", "~1orders~1{id}/GET" or "~1orders/*"; undefined for a key of another shape. */
 export function parseMethodSettingsKey(key: string): ParsedSettingsKey | undefined {
@@ -68,7 +61,8 @@ export function mergeMethodSetting(base: MethodSettingsModel, raw: RawMethodSett
   if (raw.cachingEnabled !== undefined) merged.cachingEnabled = raw.cachingEnabled;
   if (raw.cacheTtlInSeconds !== undefined) merged.cacheTtlInSeconds = raw.cacheTtlInSeconds;
   if (raw.cacheDataEncrypted !== undefined) merged.cacheDataEncrypted = raw.cacheDataEncrypted;
-  if (raw.requireAuthorizationForCacheControl !== undefined) merged.requireAuthorizationForCacheControl = raw.requireAuthorizationForCacheControl;
+  if (raw.requireAuthorizationForCacheControl !== undefined)
+    merged.requireAuthorizationForCacheControl = raw.requireAuthorizationForCacheControl;
   const strategy = STRATEGIES.find((s) => s === raw.unauthorizedCacheControlHeaderStrategy);
   if (strategy) merged.unauthorizedCacheControlHeaderStrategy = strategy;
   if (raw.throttlingBurstLimit !== undefined) merged.throttlingBurstLimit = raw.throttlingBurstLimit;

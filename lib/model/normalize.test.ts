@@ -3,7 +3,8 @@ import { normalizeApi } from "@/lib/model/normalize";
 import { apiModelSchema } from "@/lib/model/schema";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 
-const lambda = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
+const lambda =
+  "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
 
 function snapshot(): RawApiSnapshot {
   return {
@@ -24,9 +25,13 @@ function snapshot(): RawApiSnapshot {
             methodIntegration: {
               type: "MOCK",
               cacheKeyParameters: [],
-              integrationResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } } },
+              integrationResponses: {
+                "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } },
+              },
             },
-            methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } } },
+            methodResponses: {
+              "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } },
+            },
           },
           GET: { httpMethod: "GET", authorizationType: "CUSTOM", authorizerId: "a1", apiKeyRequired: false, authorizationScopes: [] },
           POST: { httpMethod: "POST", authorizationType: "NONE", apiKeyRequired: false },
@@ -73,8 +78,12 @@ describe("normalizeApi", () => {
     expect(model.resources[1]?.methods.map((m) => m.httpMethod)).toEqual(["GET", "POST", "OPTIONS"]);
     const options = model.resources[1]?.methods[2];
     expect(options).toMatchObject({ authorizationType: "CUSTOM", authorizerId: "a1", apiKeyRequired: true });
-    expect(options?.integration?.integrationResponses[0]?.responseParameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": "'*'" });
-    expect(options?.methodResponses).toEqual([{ statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } }]);
+    expect(options?.integration?.integrationResponses[0]?.responseParameters).toEqual({
+      "method.response.header.Access-Control-Allow-Origin": "'*'",
+    });
+    expect(options?.methodResponses).toEqual([
+      { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } },
+    ]);
   });
 
   it("computes drift between the deployment and the draft", () => {
@@ -100,7 +109,12 @@ describe("normalizeApi", () => {
     const dev = model.stages.find((s) => s.name === "dev");
     expect(dev?.deployment).toBeUndefined();
     expect(dev?.drift).toEqual([]);
-    expect(dev?.effectiveSettings.map((e) => `${e.httpMethod} ${e.path}`)).toEqual(["GET /", "GET /orders", "POST /orders", "OPTIONS /orders"]);
+    expect(dev?.effectiveSettings.map((e) => `${e.httpMethod} ${e.path}`)).toEqual([
+      "GET /",
+      "GET /orders",
+      "POST /orders",
+      "OPTIONS /orders",
+    ]);
     expect(model.missing).toHaveLength(1);
   });
 

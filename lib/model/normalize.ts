@@ -61,7 +61,8 @@ export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
     stages,
     // When GetGatewayResponses failed the list stays empty (and `missing` says so) rather than
     // pretending every response is the built-in default.
-    gatewayResponses: snapshot.gatewayResponses && !missingParts.has("gatewayResponses") ? reshapeGatewayResponses(snapshot.gatewayResponses) : [],
+    gatewayResponses:
+      snapshot.gatewayResponses && !missingParts.has("gatewayResponses") ? reshapeGatewayResponses(snapshot.gatewayResponses) : [],
     missing,
   };
   return { model, warnings };

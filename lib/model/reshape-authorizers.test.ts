@@ -11,7 +11,13 @@ describe("authorizers", () => {
   });
 
   it("reshapes a TOKEN authorizer with unset TTL", () => {
-    const a = reshapeAuthorizer({ id: "a1", name: "tok", type: "TOKEN", authorizerUri: uri, identitySource: "method.request.header.Authorization" });
+    const a = reshapeAuthorizer({
+      id: "a1",
+      name: "tok",
+      type: "TOKEN",
+      authorizerUri: uri,
+      identitySource: "method.request.header.Authorization",
+    });
     expect(a).toEqual({
       id: "a1",
       name: "tok",
@@ -26,14 +32,22 @@ describe("authorizers", () => {
   });
 
   it("keeps a configured 0 as 'caching off' for every type, Cognito included", () => {
-    const c = reshapeAuthorizer({ id: "c1", name: "cog", type: "COGNITO_USER_POOLS", providerARNs: ["arn:aws:cognito-idp:us-east-1:1:userpool/p"], authorizerResultTtlInSeconds: 0 });
+    const c = reshapeAuthorizer({
+      id: "c1",
+      name: "cog",
+      type: "COGNITO_USER_POOLS",
+      providerARNs: ["arn:aws:cognito-idp:us-east-1:1:userpool/p"],
+      authorizerResultTtlInSeconds: 0,
+    });
     expect(c.configuredTtlSeconds).toBe(0);
     expect(c.effectiveTtlSeconds).toBe(0);
     expect(c.providerArns).toHaveLength(1);
   });
 
   it("parses the Lambda ARN out of an alias or version URI and ignores non-Lambda URIs", () => {
-    expect(lambdaArnFromUri(uri.replace("function:auth", "function:auth:live"))).toBe("arn:aws:lambda:us-east-1:123456789012:function:auth:live");
+    expect(lambdaArnFromUri(uri.replace("function:auth", "function:auth:live"))).toBe(
+      "arn:aws:lambda:us-east-1:123456789012:function:auth:live",
+    );
     expect(lambdaArnFromUri("https://example.com/auth")).toBeUndefined();
   });
 

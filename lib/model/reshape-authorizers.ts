@@ -47,6 +47,5 @@ export function reshapeAuthorizer(raw: RawAuthorizer, warn: (message: string) =>
 }
 
 export function reshapeAuthorizers(raw: RawAuthorizer[], warn?: (message: string) => void): AuthorizerModel[] {
-  return raw
-    .map((a) => reshapeAuthorizer(a, warn)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return raw.map((a) => reshapeAuthorizer(a, warn)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }

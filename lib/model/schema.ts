@@ -18,7 +18,12 @@ const integration = z.object({
   requestTemplates: stringMap,
   requestParameters: stringMap,
   integrationResponses: z.array(
-    z.object({ statusCode: z.string(), selectionPattern: z.string().optional(), responseParameters: stringMap, contentHandling: z.string().optional() }),
+    z.object({
+      statusCode: z.string(),
+      selectionPattern: z.string().optional(),
+      responseParameters: stringMap,
+      contentHandling: z.string().optional(),
+    }),
   ),
   contentHandling: z.string().optional(),
 });
@@ -57,83 +62,99 @@ const deployedSummary = z.object({ authorizationType: authorizationTypeSchema, a
 const drift = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("method-added"), path: z.string(), httpMethod: httpVerbSchema }),
   z.object({ kind: z.literal("method-removed"), path: z.string(), httpMethod: httpVerbSchema }),
-  z.object({ kind: z.literal("authorizationType"), path: z.string(), httpMethod: httpVerbSchema, deployed: authorizationTypeSchema, current: authorizationTypeSchema }),
-  z.object({ kind: z.literal("apiKeyRequired"), path: z.string(), httpMethod: httpVerbSchema, deployed: z.boolean(), current: z.boolean() }),
+  z.object({
+    kind: z.literal("authorizationType"),
+    path: z.string(),
+    httpMethod: httpVerbSchema,
+    deployed: authorizationTypeSchema,
+    current: authorizationTypeSchema,
+  }),
+  z.object({
+    kind: z.literal("apiKeyRequired"),
+    path: z.string(),
+    httpMethod: httpVerbSchema,
+    deployed: z.boolean(),
+    current: z.boolean(),
+  }),
 ]);
 
 export const apiModelSchema = exactSchema<ApiModel>()(
   z.object({
-  schemaVersion: z.literal(MODEL_SCHEMA_VERSION),
-  api: z.object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string().optional(),
-    region: z.string(),
-    accountId: z.string().optional(),
-    endpointTypes: z.array(z.string()),
-    apiKeySource: z.enum(["HEADER", "AUTHORIZER"]),
-    disableExecuteApiEndpoint: z.boolean(),
-    createdDate: z.string().optional(),
-    binaryMediaTypes: z.array(z.string()).optional(),
-    policy: z.string().optional(),
-  }),
-  resources: z.array(
-    z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),
-  ),
-  authorizers: z.array(
-    z.object({
+    schemaVersion: z.literal(MODEL_SCHEMA_VERSION),
+    api: z.object({
       id: z.string(),
       name: z.string(),
-      type: z.enum(["TOKEN", "REQUEST", "COGNITO_USER_POOLS"]),
-      authorizerUri: z.string().optional(),
-      lambdaFunctionArn: z.string().optional(),
-      providerArns: z.array(z.string()),
-      identitySources: z.array(
-        z.object({ expression: z.string(), location: z.enum(["header", "querystring", "stageVariable", "context", "other"]), name: z.string() }),
-      ),
-      identityValidationExpression: z.string().optional(),
-      configuredTtlSeconds: z.number().optional(),
-      effectiveTtlSeconds: z.number(),
-    }),
-  ),
-  stages: z.array(
-    z.object({
-      name: z.string(),
-      deploymentId: z.string(),
       description: z.string().optional(),
+      region: z.string(),
+      accountId: z.string().optional(),
+      endpointTypes: z.array(z.string()),
+      apiKeySource: z.enum(["HEADER", "AUTHORIZER"]),
+      disableExecuteApiEndpoint: z.boolean(),
       createdDate: z.string().optional(),
-      lastUpdatedDate: z.string().optional(),
-      cacheClusterEnabled: z.boolean(),
-      cacheClusterSize: z.string().optional(),
-      cacheClusterStatus: z.string().optional(),
-      tracingEnabled: z.boolean(),
-      webAclArn: z.string().optional(),
-      variableNames: z.array(z.string()),
-      variableShapes: z.record(z.string(), z.enum(["reference", "url", "secret-like", "plain"])).optional(),
-      methodSettings: z.record(z.string(), methodSettings),
-      effectiveSettings: z.array(
-        methodSettings.extend({ path: z.string(), httpMethod: httpVerbSchema, source: z.enum(["default", "stage", "method"]) }),
-      ),
-      deployment: z
-        .object({
-          id: z.string(),
-          description: z.string().optional(),
-          createdDate: z.string().optional(),
-          apiSummary: z.record(z.string(), z.partialRecord(httpVerbSchema, deployedSummary)),
-        })
-        .optional(),
-      drift: z.array(drift),
+      binaryMediaTypes: z.array(z.string()).optional(),
+      policy: z.string().optional(),
     }),
-  ),
-  gatewayResponses: z.array(
-    z.object({
-      responseType: z.string(),
-      statusCode: z.string().optional(),
-      responseParameters: stringMap,
-      responseTemplates: stringMap,
-      isDefault: z.boolean(),
-    }),
-  ),
-  missing: z.array(z.object({ part: modelPartSchema, operation: z.string(), reason: z.string(), detail: z.string().optional() })),
-}),
+    resources: z.array(
+      z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),
+    ),
+    authorizers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.enum(["TOKEN", "REQUEST", "COGNITO_USER_POOLS"]),
+        authorizerUri: z.string().optional(),
+        lambdaFunctionArn: z.string().optional(),
+        providerArns: z.array(z.string()),
+        identitySources: z.array(
+          z.object({
+            expression: z.string(),
+            location: z.enum(["header", "querystring", "stageVariable", "context", "other"]),
+            name: z.string(),
+          }),
+        ),
+        identityValidationExpression: z.string().optional(),
+        configuredTtlSeconds: z.number().optional(),
+        effectiveTtlSeconds: z.number(),
+      }),
+    ),
+    stages: z.array(
+      z.object({
+        name: z.string(),
+        deploymentId: z.string(),
+        description: z.string().optional(),
+        createdDate: z.string().optional(),
+        lastUpdatedDate: z.string().optional(),
+        cacheClusterEnabled: z.boolean(),
+        cacheClusterSize: z.string().optional(),
+        cacheClusterStatus: z.string().optional(),
+        tracingEnabled: z.boolean(),
+        webAclArn: z.string().optional(),
+        variableNames: z.array(z.string()),
+        variableShapes: z.record(z.string(), z.enum(["reference", "url", "secret-like", "plain"])).optional(),
+        methodSettings: z.record(z.string(), methodSettings),
+        effectiveSettings: z.array(
+          methodSettings.extend({ path: z.string(), httpMethod: httpVerbSchema, source: z.enum(["default", "stage", "method"]) }),
+        ),
+        deployment: z
+          .object({
+            id: z.string(),
+            description: z.string().optional(),
+            createdDate: z.string().optional(),
+            apiSummary: z.record(z.string(), z.partialRecord(httpVerbSchema, deployedSummary)),
+          })
+          .optional(),
+        drift: z.array(drift),
+      }),
+    ),
+    gatewayResponses: z.array(
+      z.object({
+        responseType: z.string(),
+        statusCode: z.string().optional(),
+        responseParameters: stringMap,
+        responseTemplates: stringMap,
+        isDefault: z.boolean(),
+      }),
+    ),
+    missing: z.array(z.object({ part: modelPartSchema, operation: z.string(), reason: z.string(), detail: z.string().optional() })),
+  }),
 );

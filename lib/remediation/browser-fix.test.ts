@@ -87,7 +87,9 @@ describeBrowser("browser proof: the generated AWS CLI script makes a cross-origi
 
   const seen = () => exchanges.map((exchange) => `${exchange.method} ${exchange.status}`);
   const actualResponseFinding = (report: AuditReport) =>
-    report.findings.find((f) => f.ruleId === "actual-response-without-cors" && f.target.path === METHOD.path && f.target.httpMethod === METHOD.verb);
+    report.findings.find(
+      (f) => f.ruleId === "actual-response-without-cors" && f.target.path === METHOD.path && f.target.httpMethod === METHOD.verb,
+    );
 
   it("fails before (TypeError), succeeds with the JSON body after the script", async () => {
     expect(await browserFetch(page, url, HEADERS)).toMatchObject({ ok: false, name: "TypeError" });
@@ -108,12 +110,18 @@ describeBrowser("browser proof: the generated AWS CLI script makes a cross-origi
   // Through the JSON plan (same API calls as the script, seconds instead of minutes): the new rule's fix is what the proof hinges on.
   async function applyPlan(findings: Finding[], report: AuditReport): Promise<void> {
     const bundle = renderAll(findings, createRemediationContext(report.model, findings));
-    await applyJsonPlan(emulatorClient(emulator.url), JSON.parse(bundle.snippets.find((snippet) => snippet.format === "sdk-json")!.content));
+    await applyJsonPlan(
+      emulatorClient(emulator.url),
+      JSON.parse(bundle.snippets.find((snippet) => snippet.format === "sdk-json")!.content),
+    );
   }
 
   it("fixing only the preflight is not enough: the browser blocks the 200 until the method maps Access-Control-Allow-Origin", async () => {
     const report = await audit();
-    await applyPlan(report.findings.filter((f) => f.ruleId !== "actual-response-without-cors"), report);
+    await applyPlan(
+      report.findings.filter((f) => f.ruleId !== "actual-response-without-cors"),
+      report,
+    );
 
     exchanges.length = 0;
     expect(await browserFetch(page, url, HEADERS)).toMatchObject({ ok: false, name: "TypeError" });

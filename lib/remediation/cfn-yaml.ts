@@ -24,8 +24,24 @@ export function toCfnYaml(value: unknown): string {
 }
 
 const FUNCTIONS = [
-  "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform",
-  "And", "Equals", "If", "Not", "Or", "Condition", "Ref",
+  "Base64",
+  "Cidr",
+  "FindInMap",
+  "GetAtt",
+  "GetAZs",
+  "ImportValue",
+  "Join",
+  "Select",
+  "Split",
+  "Sub",
+  "Transform",
+  "And",
+  "Equals",
+  "If",
+  "Not",
+  "Or",
+  "Condition",
+  "Ref",
 ] as const;
 
 function longForm(fn: string): string {

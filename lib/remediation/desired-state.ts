@@ -118,10 +118,14 @@ export class DesiredState {
     if (existing) return existing;
     const audited = findMethod(this.ctx, resourceId, httpMethod);
     if (!audited && !createIfMissing) requireMethod(this.ctx, resourceId, httpMethod, path);
-    if (!findResource(this.ctx, resourceId)) throw new Error(`Resource ${resourceId} (${path}) is not in the model of API ${this.ctx.apiId}.`);
+    if (!findResource(this.ctx, resourceId))
+      throw new Error(`Resource ${resourceId} (${path}) is not in the model of API ${this.ctx.apiId}.`);
     const desired: DesiredMethod = audited
       ? {
-          resourceId, path: audited.path, httpMethod, isNew: false,
+          resourceId,
+          path: audited.path,
+          httpMethod,
+          isNew: false,
           authorizationType: audited.authorizationType,
           ...(audited.authorizerId ? { authorizerId: audited.authorizerId } : {}),
           authorizationScopes: [...audited.authorizationScopes],
@@ -149,16 +153,29 @@ export class DesiredState {
                 },
               }
             : {}),
-          methodResponses: audited.methodResponses.map((response) => ({ statusCode: response.statusCode, responseParameters: { ...response.responseParameters } })),
+          methodResponses: audited.methodResponses.map((response) => ({
+            statusCode: response.statusCode,
+            responseParameters: { ...response.responseParameters },
+          })),
           integrationReplaced: false,
           changes: [],
           responsesChanged: false,
           auditedResponses: (audited.integration?.integrationResponses.length ?? 0) > 0,
         }
       : {
-          resourceId, path, httpMethod, isNew: true, authorizationType: "NONE", authorizationScopes: [], apiKeyRequired: false,
-          requestParameters: {}, methodResponses: [], integrationReplaced: true, changes: ["new method"],
-          responsesChanged: false, auditedResponses: false,
+          resourceId,
+          path,
+          httpMethod,
+          isNew: true,
+          authorizationType: "NONE",
+          authorizationScopes: [],
+          apiKeyRequired: false,
+          requestParameters: {},
+          methodResponses: [],
+          integrationReplaced: true,
+          changes: ["new method"],
+          responsesChanged: false,
+          auditedResponses: false,
         };
     this.methods.set(key, desired);
     return desired;
@@ -205,14 +222,18 @@ export class DesiredState {
   addMethodResponseCorsOrigin(intent: AddMethodResponseCorsOriginIntent): void {
     const method = this.method(intent.resourceId, intent.httpMethod, intent.path, false);
     const integrationResponse = method.integration?.integrationResponses.find((response) => response.statusCode === intent.statusCode);
-    if (!integrationResponse) throw new Error(`${intent.httpMethod} ${intent.path} has no ${intent.statusCode} integration response to map Access-Control-Allow-Origin in.`);
+    if (!integrationResponse)
+      throw new Error(
+        `${intent.httpMethod} ${intent.path} has no ${intent.statusCode} integration response to map Access-Control-Allow-Origin in.`,
+      );
     let methodResponse = method.methodResponses.find((response) => response.statusCode === intent.statusCode);
     if (!methodResponse) {
       methodResponse = { statusCode: intent.statusCode, responseParameters: {} };
       method.methodResponses.push(methodResponse);
     }
     methodResponse.responseParameters[storedKey(methodResponse.responseParameters, ALLOW_ORIGIN_KEY) ?? ALLOW_ORIGIN_KEY] ??= false;
-    integrationResponse.responseParameters[storedKey(integrationResponse.responseParameters, ALLOW_ORIGIN_KEY) ?? ALLOW_ORIGIN_KEY] = staticMappingValue(intent.allowOrigin);
+    integrationResponse.responseParameters[storedKey(integrationResponse.responseParameters, ALLOW_ORIGIN_KEY) ?? ALLOW_ORIGIN_KEY] =
+      staticMappingValue(intent.allowOrigin);
     method.responsesChanged = true;
     method.changes.push(`Access-Control-Allow-Origin ${intent.allowOrigin} on the ${intent.statusCode} response`);
   }
@@ -246,7 +267,8 @@ export class DesiredState {
       integrationResponse = { statusCode, responseParameters: {}, responseTemplates: { "application/json": "" } };
       method.integration.integrationResponses.push(integrationResponse);
     }
-    for (const [name, value] of headers) integrationResponse.responseParameters[`${METHOD_RESPONSE_HEADER}${name}`] = staticMappingValue(value);
+    for (const [name, value] of headers)
+      integrationResponse.responseParameters[`${METHOD_RESPONSE_HEADER}${name}`] = staticMappingValue(value);
   }
 
   addCacheKeyParameter(intent: AddCacheKeyParameterIntent): void {
@@ -283,13 +305,15 @@ export class DesiredState {
       responseTemplates: audited && !audited.isDefault ? { ...audited.responseTemplates } : {},
     };
     if (intent.statusCode) desired.statusCode = intent.statusCode;
-    for (const [name, value] of gatewayResponseCorsHeaders(intent)) desired.responseParameters[`${GATEWAY_RESPONSE_HEADER}${name}`] = staticMappingValue(value);
+    for (const [name, value] of gatewayResponseCorsHeaders(intent))
+      desired.responseParameters[`${GATEWAY_RESPONSE_HEADER}${name}`] = staticMappingValue(value);
     this.gatewayResponses.set(intent.responseType, desired);
   }
 
   setAuthorizerTtl(intent: SetAuthorizerTtlIntent): void {
     const authorizer = findAuthorizer(this.ctx, intent.authorizerId);
-    if (!authorizer) throw new Error(`Authorizer ${intent.authorizerId} (${intent.authorizerName}) is not in the model of API ${this.ctx.apiId}.`);
+    if (!authorizer)
+      throw new Error(`Authorizer ${intent.authorizerId} (${intent.authorizerName}) is not in the model of API ${this.ctx.apiId}.`);
     this.authorizers.set(intent.authorizerId, { authorizer, fromSeconds: intent.fromSeconds, ttlSeconds: intent.toSeconds });
   }
 

@@ -69,7 +69,9 @@ function resourcePath(command: ApiCommand, input: ApiInput): string {
 }
 
 export function iamForCall(call: Pick<ApiCall, "command" | "input" | "skipIfFound">, region: string): IamPermission[] {
-  const permissions = [{ action: `apigateway:${VERB[call.command]}`, resource: `arn:aws:apigateway:${region}::${resourcePath(call.command, call.input)}` }];
+  const permissions = [
+    { action: `apigateway:${VERB[call.command]}`, resource: `arn:aws:apigateway:${region}::${resourcePath(call.command, call.input)}` },
+  ];
   if (call.skipIfFound) permissions.push(...iamForCall(call.skipIfFound, region));
   return permissions;
 }
@@ -91,6 +93,10 @@ export function iamCommentLines(permissions: readonly IamPermission[]): string[]
 }
 
 /** Permissions to manage one API Gateway resource path with the given HTTP verbs (for IaC deployments). */
-export function iamForPath(region: string, path: string, verbs: ReadonlyArray<"GET" | "PUT" | "PATCH" | "POST" | "DELETE">): IamPermission[] {
+export function iamForPath(
+  region: string,
+  path: string,
+  verbs: ReadonlyArray<"GET" | "PUT" | "PATCH" | "POST" | "DELETE">,
+): IamPermission[] {
   return verbs.map((verb) => ({ action: `apigateway:${verb}`, resource: `arn:aws:apigateway:${region}::${path}` }));
 }

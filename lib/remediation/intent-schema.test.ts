@@ -7,8 +7,21 @@ import type { FixIntent, FixIntentKind } from "@/lib/remediation/intents";
  * here until it has a sample, so the round trip below always covers the whole vocabulary.
  */
 const SAMPLES: { [K in FixIntentKind]: Extract<FixIntent, { kind: K }> } = {
-  "set-method-authorization": { kind: "set-method-authorization", resourceId: "r1", path: "/orders", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" },
-  "set-method-api-key-required": { kind: "set-method-api-key-required", resourceId: "r1", path: "/orders", httpMethod: "OPTIONS", value: false },
+  "set-method-authorization": {
+    kind: "set-method-authorization",
+    resourceId: "r1",
+    path: "/orders",
+    httpMethod: "OPTIONS",
+    from: "CUSTOM",
+    to: "NONE",
+  },
+  "set-method-api-key-required": {
+    kind: "set-method-api-key-required",
+    resourceId: "r1",
+    path: "/orders",
+    httpMethod: "OPTIONS",
+    value: false,
+  },
   "add-cors-preflight": {
     kind: "add-cors-preflight",
     resourceId: "r2",
@@ -49,7 +62,14 @@ const SAMPLES: { [K in FixIntentKind]: Extract<FixIntent, { kind: K }> } = {
     existingResponseParameters: { "gatewayresponse.header.WWW-Authenticate": "'Bearer'" },
     statusCode: "401",
   },
-  "add-method-response-cors-origin": { kind: "add-method-response-cors-origin", resourceId: "r5", path: "/mock", httpMethod: "GET", statusCode: "200", allowOrigin: "*" },
+  "add-method-response-cors-origin": {
+    kind: "add-method-response-cors-origin",
+    resourceId: "r5",
+    path: "/mock",
+    httpMethod: "GET",
+    statusCode: "200",
+    allowOrigin: "*",
+  },
   "set-authorizer-ttl": { kind: "set-authorizer-ttl", authorizerId: "auth1", authorizerName: "token", fromSeconds: 300, toSeconds: 0 },
   "widen-authorizer-policy": {
     kind: "widen-authorizer-policy",
@@ -68,7 +88,14 @@ const SAMPLES: { [K in FixIntentKind]: Extract<FixIntent, { kind: K }> } = {
     parameter: "method.request.header.Authorization",
     existingCacheKeyParameters: ["method.request.querystring.page"],
   },
-  "set-stage-method-setting": { kind: "set-stage-method-setting", stage: "prod", path: "*", httpMethod: "*", setting: "caching/dataEncrypted", value: true },
+  "set-stage-method-setting": {
+    kind: "set-stage-method-setting",
+    stage: "prod",
+    path: "*",
+    httpMethod: "*",
+    setting: "caching/dataEncrypted",
+    value: true,
+  },
   "redeploy-stage": { kind: "redeploy-stage", stage: "prod", description: "Preflight fixes" },
   "flush-authorizer-cache": { kind: "flush-authorizer-cache", stage: "prod" },
   "set-integration-content-handling": {
@@ -81,10 +108,17 @@ const SAMPLES: { [K in FixIntentKind]: Extract<FixIntent, { kind: K }> } = {
   },
   "set-rest-api-policy": {
     kind: "set-rest-api-policy",
-    policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/*/OPTIONS/*"}]}',
+    policy:
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/*/OPTIONS/*"}]}',
     changes: ["anonymous OPTIONS allowed"],
   },
-  "clear-method-request-validator": { kind: "clear-method-request-validator", resourceId: "r7", path: "/reviews", httpMethod: "OPTIONS", requestValidatorId: "v1" },
+  "clear-method-request-validator": {
+    kind: "clear-method-request-validator",
+    resourceId: "r7",
+    path: "/reviews",
+    httpMethod: "OPTIONS",
+    requestValidatorId: "v1",
+  },
 };
 
 describe("fix intent schema", () => {
@@ -93,10 +127,13 @@ describe("fix intent schema", () => {
     expect(schemaKinds.sort()).toEqual(Object.keys(SAMPLES).sort());
   });
 
-  it.each(Object.values(SAMPLES).map((intent) => [intent.kind, intent] as const))("round-trips %s through JSON and the schema unchanged", (_kind, intent) => {
-    const parsed = fixIntentSchema.parse(JSON.parse(JSON.stringify(intent)));
-    expect(parsed).toStrictEqual(intent);
-  });
+  it.each(Object.values(SAMPLES).map((intent) => [intent.kind, intent] as const))(
+    "round-trips %s through JSON and the schema unchanged",
+    (_kind, intent) => {
+      const parsed = fixIntentSchema.parse(JSON.parse(JSON.stringify(intent)));
+      expect(parsed).toStrictEqual(intent);
+    },
+  );
 
   it("rejects an unknown kind and a missing field instead of storing a partial intent", () => {
     expect(fixIntentSchema.safeParse({ kind: "delete-api", stage: "prod" }).success).toBe(false);

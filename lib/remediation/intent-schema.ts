@@ -26,10 +26,18 @@ export const setMethodAuthorizationSchema = z.object({
   to: authorizationTypeSchema,
 });
 
-export const setMethodApiKeyRequiredSchema = z.object({ kind: z.literal("set-method-api-key-required"), ...methodTarget, value: z.boolean() });
+export const setMethodApiKeyRequiredSchema = z.object({
+  kind: z.literal("set-method-api-key-required"),
+  ...methodTarget,
+  value: z.boolean(),
+});
 
 /** Create an OPTIONS method with authorization NONE, no API key, a MOCK integration and a 200 with the CORS headers. */
-export const addCorsPreflightSchema = corsHeadersSchema.extend({ kind: z.literal("add-cors-preflight"), resourceId: z.string(), path: z.string() });
+export const addCorsPreflightSchema = corsHeadersSchema.extend({
+  kind: z.literal("add-cors-preflight"),
+  resourceId: z.string(),
+  path: z.string(),
+});
 
 /** Correct the CORS headers an existing OPTIONS method returns (method response + integration response). */
 export const setPreflightHeadersSchema = corsHeadersSchema.extend({
@@ -152,7 +160,11 @@ export const setRestApiPolicySchema = z.object({
 });
 
 /** Stop validating a method's requests (typically an OPTIONS that inherited an API-wide validator). */
-export const clearMethodRequestValidatorSchema = z.object({ kind: z.literal("clear-method-request-validator"), ...methodTarget, requestValidatorId: z.string() });
+export const clearMethodRequestValidatorSchema = z.object({
+  kind: z.literal("clear-method-request-validator"),
+  ...methodTarget,
+  requestValidatorId: z.string(),
+});
 
 export const fixIntentSchema = z.discriminatedUnion("kind", [
   setMethodAuthorizationSchema,

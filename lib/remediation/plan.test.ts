@@ -40,7 +40,10 @@ describe("buildPlan", () => {
   it("redeploys and flushes each affected stage exactly once", () => {
     const findings = [
       ...allIntentFindings(),
-      finding("second-redeploy", [{ kind: "redeploy-stage", stage: "prod", description: "again" }, { kind: "flush-authorizer-cache", stage: "prod" }]),
+      finding("second-redeploy", [
+        { kind: "redeploy-stage", stage: "prod", description: "again" },
+        { kind: "flush-authorizer-cache", stage: "prod" },
+      ]),
     ];
     const plan = buildPlan(findings, createRemediationContext(storefrontModel(), findings));
     expect(plan.steps.filter((step) => step.intent.kind === "redeploy-stage")).toHaveLength(1);
@@ -49,22 +52,45 @@ describe("buildPlan", () => {
 
   it("adds a redeploy for every affected stage after changes that need a deployment", () => {
     const findings = [
-      finding("a", [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false }], { stages: ["prod", "staging"] }),
+      finding(
+        "a",
+        [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false }],
+        { stages: ["prod", "staging"] },
+      ),
     ];
     const plan = buildPlan(findings, createRemediationContext(storefrontModel(), findings));
     expect(plan.steps.map((step) => step.intent.kind)).toEqual(["set-method-api-key-required", "redeploy-stage", "redeploy-stage"]);
-    expect(plan.steps.filter((step) => step.intent.kind === "redeploy-stage").map((step) => (step.intent as { stage: string }).stage)).toEqual(["prod", "staging"]);
+    expect(
+      plan.steps.filter((step) => step.intent.kind === "redeploy-stage").map((step) => (step.intent as { stage: string }).stage),
+    ).toEqual(["prod", "staging"]);
     expect(plan.steps[1]?.findings).toEqual([]);
   });
 
   it("does not redeploy for stage settings alone (they take effect at once)", () => {
-    const findings = [finding("a", [{ kind: "set-stage-method-setting", stage: "prod", path: "/orders/{id}", httpMethod: "GET", setting: "caching/enabled", value: false }])];
+    const findings = [
+      finding("a", [
+        {
+          kind: "set-stage-method-setting",
+          stage: "prod",
+          path: "/orders/{id}",
+          httpMethod: "GET",
+          setting: "caching/enabled",
+          value: false,
+        },
+      ]),
+    ];
     const plan = buildPlan(findings, createRemediationContext(storefrontModel(), findings));
     expect(plan.steps.map((step) => step.intent.kind)).toEqual(["set-stage-method-setting"]);
   });
 
   it("dedupes identical intents and records every finding that asked", () => {
-    const intent = { kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false } as const;
+    const intent = {
+      kind: "set-method-api-key-required",
+      resourceId: "ordid001",
+      path: "/orders/{id}",
+      httpMethod: "OPTIONS",
+      value: false,
+    } as const;
     const findings = [finding("a", [intent]), finding("b", [intent])];
     const plan = buildPlan(findings, createRemediationContext(storefrontModel(), findings));
     const steps = plan.steps.filter((step) => step.intent.kind === intent.kind);
@@ -75,8 +101,14 @@ describe("buildPlan", () => {
   it("unites CORS lists and keeps the shorter TTL", () => {
     const cors = { kind: "add-cors-preflight" as const, resourceId: "prod0001", path: "/products", allowOrigin: "*", allowHeaders: ["A"] };
     const findings = [
-      finding("a", [{ ...cors, allowMethods: ["GET"] }, { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "t", fromSeconds: 300, toSeconds: 60 }]),
-      finding("b", [{ ...cors, allowMethods: ["POST"], allowHeaders: ["B"] }, { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "t", fromSeconds: 300, toSeconds: 0 }]),
+      finding("a", [
+        { ...cors, allowMethods: ["GET"] },
+        { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "t", fromSeconds: 300, toSeconds: 60 },
+      ]),
+      finding("b", [
+        { ...cors, allowMethods: ["POST"], allowHeaders: ["B"] },
+        { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "t", fromSeconds: 300, toSeconds: 0 },
+      ]),
     ];
     const plan = buildPlan(findings, createRemediationContext(storefrontModel(), findings));
     const merged = plan.steps.find((step) => step.intent.kind === "add-cors-preflight")?.intent;
@@ -99,8 +131,12 @@ describe("buildPlan", () => {
 
   it("reports conflicting intents and keeps the first", () => {
     const findings = [
-      finding("a", [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false }]),
-      finding("b", [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: true }]),
+      finding("a", [
+        { kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false },
+      ]),
+      finding("b", [
+        { kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: true },
+      ]),
     ];
     const plan = buildPlan(findings, createRemediationContext(storefrontModel(), findings));
     expect(plan.conflicts).toHaveLength(1);
@@ -110,7 +146,11 @@ describe("buildPlan", () => {
   it("a finding's own plan redeploys only its stages; a draft-only finding redeploys none", () => {
     const findings = allIntentFindings();
     const ctx = createRemediationContext(storefrontModel(), findings);
-    const draft = finding("draft", [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false }], { stages: [], draftOnly: true });
+    const draft = finding(
+      "draft",
+      [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false }],
+      { stages: [], draftOnly: true },
+    );
     expect(buildFindingPlan(draft, ctx).steps.map((step) => step.intent.kind)).toEqual(["set-method-api-key-required"]);
   });
 

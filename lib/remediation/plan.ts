@@ -133,7 +133,10 @@ export function buildPlan(findings: readonly Finding[], ctx: RemediationContext)
       if (!existing.findings.includes(index + 1)) existing.findings.push(index + 1);
       const merged = mergeIntents(existing.intent, intent);
       if (merged) existing.intent = merged;
-      else conflicts.push(`Finding ${index + 1} (${finding.ruleId}) asks for a different ${intent.kind} than an earlier finding; the earlier one is kept.`);
+      else
+        conflicts.push(
+          `Finding ${index + 1} (${finding.ruleId}) asks for a different ${intent.kind} than an earlier finding; the earlier one is kept.`,
+        );
     }
   });
 
@@ -144,7 +147,11 @@ export function buildPlan(findings: readonly Finding[], ctx: RemediationContext)
   const flush = steps.some((step) => leavesStalePolicies(step.intent));
   for (const stage of ctx.affectedStages) {
     if (deploy && !stagesRedeployed.has(stage)) {
-      steps.push({ intent: { kind: "redeploy-stage", stage, description: SYNTHESIZED_REDEPLOY_DESCRIPTION }, phase: "redeploy", findings: [] });
+      steps.push({
+        intent: { kind: "redeploy-stage", stage, description: SYNTHESIZED_REDEPLOY_DESCRIPTION },
+        phase: "redeploy",
+        findings: [],
+      });
     }
     if (flush && !stagesFlushed.has(stage)) {
       steps.push({ intent: { kind: "flush-authorizer-cache", stage }, phase: "flush", findings: [] });

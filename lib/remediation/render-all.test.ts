@@ -41,7 +41,11 @@ describe("renderAll", () => {
     const single = renderFinding(findings[2]!, ctx);
     const json = JSON.parse(single.snippets[1]!.content) as { steps: Array<{ command: string; input: { resourceId?: string } }> };
     expect(json.steps.map((step) => step.command)).toEqual([
-      "PutMethodCommand", "PutIntegrationCommand", "PutMethodResponseCommand", "PutIntegrationResponseCommand", "CreateDeploymentCommand",
+      "PutMethodCommand",
+      "PutIntegrationCommand",
+      "PutMethodResponseCommand",
+      "PutIntegrationResponseCommand",
+      "CreateDeploymentCommand",
     ]);
     expect(single.snippets.map((snippet) => snippet.format)).not.toContain("authorizer-node");
   });
@@ -49,7 +53,9 @@ describe("renderAll", () => {
   it("bundles every file in a zip with a README", () => {
     const files = unzipSync(bundleZip(bundle));
     const names = Object.keys(files).sort();
-    expect(names).toEqual([...bundle.snippets.map((snippet) => `preflight-fix-a1b2c3d4e5/${snippet.filename}`), "preflight-fix-a1b2c3d4e5/README.txt"].sort());
+    expect(names).toEqual(
+      [...bundle.snippets.map((snippet) => `preflight-fix-a1b2c3d4e5/${snippet.filename}`), "preflight-fix-a1b2c3d4e5/README.txt"].sort(),
+    );
     expect(strFromU8(files["preflight-fix-a1b2c3d4e5/preflight-fix-a1b2c3d4e5.tf"]!)).toBe(bundle.snippets[4]!.content);
     expect(strFromU8(files["preflight-fix-a1b2c3d4e5/README.txt"]!)).toContain("[options-behind-authorizer, critical]");
   });

@@ -48,7 +48,11 @@ export function renderFinding(finding: Finding, ctx: RemediationContext): Remedi
   return { plan, snippets: renderPlan(plan) };
 }
 
-export function renderFormat(format: RemediationFormat, findings: readonly Finding[], ctx: RemediationContext): RenderedSnippet | undefined {
+export function renderFormat(
+  format: RemediationFormat,
+  findings: readonly Finding[],
+  ctx: RemediationContext,
+): RenderedSnippet | undefined {
   return RENDERERS[format](buildPlan(findings, ctx));
 }
 
@@ -61,7 +65,9 @@ export function bundleZip(bundle: RemediationBundle): Uint8Array {
     "",
     "Pick the file for the way you manage this API; each one applies every fix below.",
     "",
-    ...bundle.snippets.map((snippet) => `- ${snippet.filename} (${snippet.format}): needs ${snippet.iamActions.join(", ") || "no AWS permissions"}`),
+    ...bundle.snippets.map(
+      (snippet) => `- ${snippet.filename} (${snippet.format}): needs ${snippet.iamActions.join(", ") || "no AWS permissions"}`,
+    ),
     "",
     "Findings:",
     ...bundle.plan.findings.map((finding) => `- ${finding.number}. [${finding.ruleId}, ${finding.severity}] ${finding.message}`),

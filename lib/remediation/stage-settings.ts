@@ -12,7 +12,8 @@ export function booleanSetting(value: string | number | boolean): boolean {
 
 export function numberSetting(value: string | number | boolean): number {
   const number = typeof value === "number" ? value : Number(value);
-  if (typeof value === "boolean" || !Number.isFinite(number)) throw new Error(`Expected a numeric stage setting value, got ${JSON.stringify(value)}.`);
+  if (typeof value === "boolean" || !Number.isFinite(number))
+    throw new Error(`Expected a numeric stage setting value, got ${JSON.stringify(value)}.`);
   return number;
 }
 

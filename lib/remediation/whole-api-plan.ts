@@ -7,7 +7,8 @@ export function fixableFindings(report: AuditReport): Finding[] {
   return report.findings.filter((finding) => finding.fixes.length > 0);
 }
 
-export type WholeApiPlan = { status: "ready"; bundle: RemediationBundle; fixable: number } | { status: "nothing" } | { status: "error"; message: string };
+export type WholeApiPlan =
+  { status: "ready"; bundle: RemediationBundle; fixable: number } | { status: "nothing" } | { status: "error"; message: string };
 
 /** One plan over every fixable finding (intents deduped and ordered across findings), rendered in every format. */
 export function planWholeApi(report: AuditReport): WholeApiPlan {

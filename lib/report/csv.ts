@@ -5,7 +5,16 @@ import { SEVERITIES } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
 
 export const MATRIX_COLUMNS = [
-  "path", "verb", "resource_id", "authorization", "authorizer", "api_key_required", "integration", "finding_count", "worst_severity", "findings",
+  "path",
+  "verb",
+  "resource_id",
+  "authorization",
+  "authorizer",
+  "api_key_required",
+  "integration",
+  "finding_count",
+  "worst_severity",
+  "findings",
 ] as const;
 
 /**
@@ -19,8 +28,10 @@ export function buildMethodMatrix(report: AuditReport): string[][] {
   for (const resource of report.model.resources) {
     const methods = [...resource.methods].sort((a, b) => HTTP_VERBS.indexOf(a.httpMethod) - HTTP_VERBS.indexOf(b.httpMethod));
     for (const method of methods) {
-      const findings = report.findings.filter((finding) =>
-        (finding.target.resourceId === resource.id || finding.target.path === resource.path) && finding.target.httpMethod === method.httpMethod,
+      const findings = report.findings.filter(
+        (finding) =>
+          (finding.target.resourceId === resource.id || finding.target.path === resource.path) &&
+          finding.target.httpMethod === method.httpMethod,
       );
       const worst = SEVERITIES.find((severity) => findings.some((finding) => finding.severity === severity)) ?? "";
       const authorizer = method.authorizerId ? authorizers.get(method.authorizerId) : undefined;
@@ -43,7 +54,9 @@ export function buildMethodMatrix(report: AuditReport): string[][] {
 
 /** Several APIs (a template audit) in one matrix: the same columns after a leading `api` column. */
 export function renderCsvMatrices(reports: readonly AuditReport[]): string {
-  const rows = reports.flatMap((report) => buildMethodMatrix(report).map((row) => [report.source.kind === "template" ? report.source.apiName : report.api.id, ...row]));
+  const rows = reports.flatMap((report) =>
+    buildMethodMatrix(report).map((row) => [report.source.kind === "template" ? report.source.apiName : report.api.id, ...row]),
+  );
   return stringify(rows, { header: true, columns: ["api", ...MATRIX_COLUMNS], record_delimiter: "\r\n" });
 }
 

@@ -39,10 +39,22 @@ describe("CSV method matrix", () => {
   const rows = parse(renderCsvMatrix(report).content, { columns: true }) as Array<Record<(typeof MATRIX_COLUMNS)[number], string>>;
 
   it("has one row per method with protection, integration and finding severities", () => {
-    expect(rows.map((row) => `${row.path} ${row.verb}`)).toEqual(["/health GET", "/health OPTIONS", "/orders/{id} GET", "/orders/{id} OPTIONS", "/products GET"]);
+    expect(rows.map((row) => `${row.path} ${row.verb}`)).toEqual([
+      "/health GET",
+      "/health OPTIONS",
+      "/orders/{id} GET",
+      "/orders/{id} OPTIONS",
+      "/products GET",
+    ]);
     expect(rows[3]).toMatchObject({
-      resource_id: "ordid001", authorization: "CUSTOM", authorizer: "orders-token-authorizer (tok001)", api_key_required: "true", integration: "AWS_PROXY",
-      finding_count: "2", worst_severity: "critical", findings: "critical:options-behind-authorizer; medium:options-integration-not-mock",
+      resource_id: "ordid001",
+      authorization: "CUSTOM",
+      authorizer: "orders-token-authorizer (tok001)",
+      api_key_required: "true",
+      integration: "AWS_PROXY",
+      finding_count: "2",
+      worst_severity: "critical",
+      findings: "critical:options-behind-authorizer; medium:options-integration-not-mock",
     });
     expect(rows[4]).toMatchObject({ authorization: "NONE", finding_count: "0", worst_severity: "", findings: "" });
   });

@@ -46,7 +46,9 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
   lines.push("## Findings", "", "| # | Severity | Rule | Where | Stages | Message |", "| ---: | --- | --- | --- | --- | --- |");
   report.findings.forEach((finding, index) => {
     const stages = finding.stages.length > 0 ? finding.stages.join(", ") : finding.draftOnly ? "draft only" : "—";
-    lines.push(`| ${index + 1} | ${finding.severity} | \`${finding.ruleId}\` | ${cell(targetLabel(finding.target))} | ${cell(stages)} | ${cell(finding.message)} |`);
+    lines.push(
+      `| ${index + 1} | ${finding.severity} | \`${finding.ruleId}\` | ${cell(targetLabel(finding.target))} | ${cell(stages)} | ${cell(finding.message)} |`,
+    );
   });
   lines.push("");
 
@@ -60,7 +62,10 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
     }
     const cli = renderFinding(finding, ctx).snippets.find((snippet) => snippet.format === "aws-cli");
     if (!cli) throw new Error("The AWS CLI format is always rendered.");
-    const commands = cli.content.split("\n# ----------------------------------------------------------------------------\n").slice(1).join("\n");
+    const commands = cli.content
+      .split("\n# ----------------------------------------------------------------------------\n")
+      .slice(1)
+      .join("\n");
     lines.push(fence(commands.trim(), "bash"), "", `Needs: ${cli.iamActions.map((action) => `\`${action}\``).join(", ")}.`, "");
   });
   return { filename: `${reportStem(report)}.md`, mimeType: "text/markdown", content: lines.join("\n") };

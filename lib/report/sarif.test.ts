@@ -28,14 +28,28 @@ describe("SARIF export", () => {
       ruleId: "options-behind-authorizer",
       ruleIndex: 0,
       level: "error",
-      locations: [{ logicalLocations: [{ name: "/orders/{id} OPTIONS", fullyQualifiedName: "a1b2c3d4e5 /orders/{id} OPTIONS", kind: "member" }] }],
+      locations: [
+        { logicalLocations: [{ name: "/orders/{id} OPTIONS", fullyQualifiedName: "a1b2c3d4e5 /orders/{id} OPTIONS", kind: "member" }] },
+      ],
     });
-    expect(run.results[4]).toMatchObject({ level: "warning", locations: [{ logicalLocations: [{ name: "gateway response DEFAULT_4XX", kind: "resource" }] }] });
-    expect(run.invocations[0]).toMatchObject({ executionSuccessful: true, toolExecutionNotifications: [{ associatedRule: { id: "deployment-drift" } }, { level: "warning" }] });
+    expect(run.results[4]).toMatchObject({
+      level: "warning",
+      locations: [{ logicalLocations: [{ name: "gateway response DEFAULT_4XX", kind: "resource" }] }],
+    });
+    expect(run.invocations[0]).toMatchObject({
+      executionSuccessful: true,
+      toolExecutionNotifications: [{ associatedRule: { id: "deployment-drift" } }, { level: "warning" }],
+    });
   });
 
   it("maps severities to SARIF levels", () => {
-    expect([sarifLevel("critical"), sarifLevel("high"), sarifLevel("medium"), sarifLevel("low"), sarifLevel("info")]).toEqual(["error", "error", "warning", "note", "note"]);
+    expect([sarifLevel("critical"), sarifLevel("high"), sarifLevel("medium"), sarifLevel("low"), sarifLevel("info")]).toEqual([
+      "error",
+      "error",
+      "warning",
+      "note",
+      "note",
+    ]);
   });
 
   it("refuses findings whose rule metadata is missing", () => {

@@ -50,7 +50,13 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.why },
     ...(meta.docs[0] ? { helpUri: meta.docs[0].url } : {}),
-    help: { text: help, markdown: help.split("\n").map((line) => `- ${line}`).join("\n") },
+    help: {
+      text: help,
+      markdown: help
+        .split("\n")
+        .map((line) => `- ${line}`)
+        .join("\n"),
+    },
     defaultConfiguration: { level: sarifLevel(meta.severity) },
     properties: {
       category: meta.category,
@@ -83,14 +89,18 @@ function result(finding: Finding, ruleIndex: number, report: AuditReport): Recor
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: sarifLevel(finding.severity),
     message: { text: `${finding.message} ${finding.symptom}`.trim() },
-    locations: [{
-      ...physicalLocation(report, finding),
-      logicalLocations: [{
-        name: label,
-        fullyQualifiedName,
-        kind: finding.target.path ? "member" : "resource",
-      }],
-    }],
+    locations: [
+      {
+        ...physicalLocation(report, finding),
+        logicalLocations: [
+          {
+            name: label,
+            fullyQualifiedName,
+            kind: finding.target.path ? "member" : "resource",
+          },
+        ],
+      },
+    ],
     partialFingerprints: {
       // Stable across runs of the same API: rule plus what it points at.
       "preflightTarget/v1": `${finding.ruleId}|${report.api.id}|${label}`,
@@ -121,30 +131,40 @@ export function buildSarif(report: AuditReport, rules: readonly RuleMeta[]): Sar
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
-    runs: [{
-      tool: {
-        driver: {
-          name: "Preflight",
-          semanticVersion: report.preflightVersion,
-          version: report.preflightVersion,
-          informationUri: "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html",
-          rules: rules.map(ruleDescriptor),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "Preflight",
+            semanticVersion: report.preflightVersion,
+            version: report.preflightVersion,
+            informationUri: "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html",
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: !report.partial,
+            endTimeUtc: report.readAt,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        automationDetails: { id: `preflight/${report.api.region}/${report.api.id}/` },
+        results: report.findings.map((finding) =>
+          result(
+            finding,
+            rules.findIndex((rule) => rule.id === finding.ruleId),
+            report,
+          ),
+        ),
+        properties: {
+          api: report.api,
+          source: report.source,
+          counts: report.counts,
+          partial: report.partial,
         },
       },
-      invocations: [{
-        executionSuccessful: !report.partial,
-        endTimeUtc: report.readAt,
-        ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
-      }],
-      automationDetails: { id: `preflight/${report.api.region}/${report.api.id}/` },
-      results: report.findings.map((finding) => result(finding, rules.findIndex((rule) => rule.id === finding.ruleId), report)),
-      properties: {
-        api: report.api,
-        source: report.source,
-        counts: report.counts,
-        partial: report.partial,
-      },
-    }],
+    ],
   };
 }
 
@@ -169,11 +189,17 @@ export function buildSarifForReports(reports: readonly AuditReport[], rules: rea
   if (rest.length > 0) {
     if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
     run.automationDetails = { id: "preflight/templates/" };
-    run.properties = { apis: reports.map((report) => ({ api: report.api, source: report.source, counts: report.counts, partial: report.partial })) };
+    run.properties = {
+      apis: reports.map((report) => ({ api: report.api, source: report.source, counts: report.counts, partial: report.partial })),
+    };
   }
   return log;
 }
 
 export function renderSarif(report: AuditReport, rules: readonly RuleMeta[]): ReportExport {
-  return { filename: `${reportStem(report)}.sarif`, mimeType: "application/sarif+json", content: `${JSON.stringify(buildSarif(report, rules), null, 2)}\n` };
+  return {
+    filename: `${reportStem(report)}.sarif`,
+    mimeType: "application/sarif+json",
+    content: `${JSON.stringify(buildSarif(report, rules), null, 2)}\n`,
+  };
 }

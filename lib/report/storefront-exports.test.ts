@@ -20,7 +20,10 @@ describe("exports of the storefront audit", () => {
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     const validate = ajv.compile(schema);
-    const log = buildSarif(report, RULES.map((rule) => rule.meta));
+    const log = buildSarif(
+      report,
+      RULES.map((rule) => rule.meta),
+    );
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     expect(log.runs[0]?.results).toHaveLength(report.findings.length);
   });

@@ -138,7 +138,9 @@ export function resolveRoute<R extends RoutableResource>(
   const visit = (node: RouteNode<R>, depth: number, params: Record<string, string>): RouteResolution<R> => {
     if (depth === segments.length) {
       const found = declared(node.resource, verb);
-      return found && node.resource ? { kind: "matched", resource: node.resource, verb: found, pathParameters: params } : { kind: "no-route" };
+      return found && node.resource
+        ? { kind: "matched", resource: node.resource, verb: found, pathParameters: params }
+        : { kind: "no-route" };
     }
     const head = segments[depth] as RequestSegment;
     if (head.kind === "literal") {
@@ -156,7 +158,10 @@ export function resolveRoute<R extends RoutableResource>(
       const found = declared(node.greedy.resource, verb);
       if (found) {
         const { name } = node.greedy;
-        const rest = segments.slice(depth).map((segment) => show(segment, name)).join("/");
+        const rest = segments
+          .slice(depth)
+          .map((segment) => show(segment, name))
+          .join("/");
         return { kind: "matched", resource: node.greedy.resource, verb: found, pathParameters: { ...params, [name]: rest } };
       }
     }
@@ -181,5 +186,7 @@ export function requestSegments(path: string): RequestSegment[] {
  * become a value no literal sibling has (the generic request the template stands for).
  */
 export function templateSegments(resourcePath: string): RequestSegment[] {
-  return splitPath(resourcePath).map((part) => (GREEDY.test(part) || PARAM.test(part) ? { kind: "opaque" } : { kind: "literal", value: part }));
+  return splitPath(resourcePath).map((part) =>
+    GREEDY.test(part) || PARAM.test(part) ? { kind: "opaque" } : { kind: "literal", value: part },
+  );
 }

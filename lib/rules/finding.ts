@@ -23,6 +23,11 @@ export function renderFinding(meta: RuleMeta, draft: FindingDraft): Finding {
 
 /** The finding says when scanners will flag its own fix, so teams are not surprised (issue 14). */
 function withPeers(message: string, meta: RuleMeta, draft: FindingDraft): string {
-  const sentence = meta.disagreeingPeers ? peersSentence(meta.disagreeingPeers, draft.fixes.map((fix) => fix.kind)) : undefined;
+  const sentence = meta.disagreeingPeers
+    ? peersSentence(
+        meta.disagreeingPeers,
+        draft.fixes.map((fix) => fix.kind),
+      )
+    : undefined;
   return sentence ? `${message} ${sentence}` : message;
 }

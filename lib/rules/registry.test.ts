@@ -29,7 +29,8 @@ describe("rule registry", () => {
   for (const rule of RULES) {
     describe(rule.meta.id, () => {
       it("has rule.ts, rule.test.ts and cases.ts in its folder", () => {
-        for (const file of ["rule.ts", "rule.test.ts", "cases.ts"]) expect(existsSync(path.join(RULES_DIR, rule.meta.id, file)), file).toBe(true);
+        for (const file of ["rule.ts", "rule.test.ts", "cases.ts"])
+          expect(existsSync(path.join(RULES_DIR, rule.meta.id, file)), file).toBe(true);
       });
 
       it("has metadata a reader can act on", () => {
@@ -56,7 +57,8 @@ describe("rule registry", () => {
           for (const draft of drafts) {
             const template = rule.meta.messages[draft.messageId];
             expect(template, `${invalid.name}: ${draft.messageId}`).toBeDefined();
-            for (const name of placeholdersOf(template ?? "")) expect(draft.data ?? {}, `${invalid.name}: {{${name}}}`).toHaveProperty(name);
+            for (const name of placeholdersOf(template ?? ""))
+              expect(draft.data ?? {}, `${invalid.name}: {{${name}}}`).toHaveProperty(name);
             if (rule.meta.fixable) expect(draft.fixes.length, invalid.name).toBeGreaterThan(0);
           }
         }

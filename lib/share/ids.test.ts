@@ -19,7 +19,16 @@ describe("audit ids", () => {
   });
 
   it("reject anything else with a clear message", () => {
-    for (const bad of ["", "abc", "A".repeat(21), "A".repeat(23), `${"A".repeat(21)}B`, `${"A".repeat(21)}=`, `${"A".repeat(20)}+A`, " ".repeat(22)]) {
+    for (const bad of [
+      "",
+      "abc",
+      "A".repeat(21),
+      "A".repeat(23),
+      `${"A".repeat(21)}B`,
+      `${"A".repeat(21)}=`,
+      `${"A".repeat(20)}+A`,
+      " ".repeat(22),
+    ]) {
       const parsed = parseAuditId(bad);
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.error).toMatch(/^Not a stored audit id: ".*"\. Ids are 22 URL-safe base64 characters/);

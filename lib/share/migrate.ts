@@ -27,7 +27,11 @@ function tooNew(current: number): AuditStoreError {
  * Concurrent openers are serialised: SQLite by BEGIN IMMEDIATE, PostgreSQL by an advisory lock.
  * Returns the versions it applied.
  */
-export async function migrate(db: SqlDriver, migrations: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): Promise<number[]> {
+export async function migrate(
+  db: SqlDriver,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => Date = () => new Date(),
+): Promise<number[]> {
   return db.transaction(async (tx) => {
     if (db.dialect === "postgres") {
       // Per schema, so parallel test schemas do not wait on each other.

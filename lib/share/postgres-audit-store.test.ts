@@ -52,7 +52,10 @@ if (url) {
 
     it("apply all pending migrations or none", async () => {
       const driver = await PostgresDriver.open({ connectionString: url, schema });
-      const broken = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: "broken", sql: "CREATE TABLE extra (id TEXT); THIS IS NOT SQL;" }];
+      const broken = [
+        ...MIGRATIONS,
+        { version: LATEST_SCHEMA_VERSION + 1, name: "broken", sql: "CREATE TABLE extra (id TEXT); THIS IS NOT SQL;" },
+      ];
       await expect(migrate(driver, broken)).rejects.toThrow(/syntax error/);
       expect(await admin.query("SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [schema])).toEqual([]);
       expect(await migrate(driver)).toEqual(MIGRATIONS.map((m) => m.version));

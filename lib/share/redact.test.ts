@@ -44,7 +44,9 @@ describe("redactReport", () => {
 
   it("redacts static credential literals in mappings but keeps references", () => {
     const { report } = reportWithPlantedSecrets();
-    const method = redactReport(report).model.resources.flatMap((r) => r.methods).find((m) => m.httpMethod === "GET");
+    const method = redactReport(report)
+      .model.resources.flatMap((r) => r.methods)
+      .find((m) => m.httpMethod === "GET");
     expect(method?.integration?.requestParameters).toEqual({
       "integration.request.header.x-api-key": `'${REDACTED}'`,
       "integration.request.header.X-Auth-Token": "method.request.header.X-Auth-Token",

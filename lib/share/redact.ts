@@ -45,12 +45,15 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 /** "Bearer <token>": at least 20 token characters with a digit, so prose such as "Bearer tokens" survives. */
 const BEARER = /\b(Bearer|Token)(\s+)(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{20,}=*/g;
 /** Header lines that carry credentials, e.g. "Authorization: Basic dXNlcjpwYXNz" or "x-api-key: abc123...". */
-const CREDENTIAL_HEADER_LINE = /\b(authorization|proxy-authorization|x-api-key|x-amz-security-token|cookie)(\s*:\s*)(?!\[REDACTED\])[^\r\n"',;]+/gi;
+const CREDENTIAL_HEADER_LINE =
+  /\b(authorization|proxy-authorization|x-api-key|x-amz-security-token|cookie)(\s*:\s*)(?!\[REDACTED\])[^\r\n"',;]+/gi;
 /** Secrets in query strings of URIs, e.g. https://backend/?api_key=... */
-const QUERY_SECRET = /([?&](?:api[_-]?key|key|token|access[_-]?token|secret|password|sig|signature|x-amz-signature|x-amz-security-token)=)[^&#\s"']+/gi;
+const QUERY_SECRET =
+  /([?&](?:api[_-]?key|key|token|access[_-]?token|secret|password|sig|signature|x-amz-signature|x-amz-security-token)=)[^&#\s"']+/gi;
 
 /** Mapping keys such as "integration.request.header.x-api-key" whose static literal value would be a credential. */
-const SENSITIVE_HEADER_MAPPING = /\.(?:header|querystring)\.(authorization|proxy-authorization|x-api-key|cookie|x-amz-security-token|[^.]*(?:token|secret|password|api[_-]?key)[^.]*)$/i;
+const SENSITIVE_HEADER_MAPPING =
+  /\.(?:header|querystring)\.(authorization|proxy-authorization|x-api-key|cookie|x-amz-security-token|[^.]*(?:token|secret|password|api[_-]?key)[^.]*)$/i;
 /** A static value in an API Gateway mapping is quoted: 'value'. References (method.request..., context...) are not. */
 const STATIC_MAPPING_VALUE = /^'.*'$/s;
 

@@ -114,9 +114,14 @@ describe("SqlAuditStore", () => {
 
   it("applies all pending migrations or none", async () => {
     const driver = SqliteDriver.open(path.join(dir, "audits.sqlite"));
-    const broken = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, name: "broken", sql: "CREATE TABLE extra (id TEXT); THIS IS NOT SQL;" }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: LATEST_SCHEMA_VERSION + 1, name: "broken", sql: "CREATE TABLE extra (id TEXT); THIS IS NOT SQL;" },
+    ];
     await expect(migrate(driver, broken)).rejects.toThrow();
-    expect(await driver.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('audits', 'extra', 'schema_migrations')")).toEqual([]);
+    expect(
+      await driver.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('audits', 'extra', 'schema_migrations')"),
+    ).toEqual([]);
     expect(await migrate(driver)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(driver)).toEqual([]);
     await driver.close();

@@ -120,7 +120,10 @@ export class SqlAuditStore implements AuditStore {
   private assertWritable(): void {
     this.assertOpen();
     if (this.readOnly) {
-      throw new AuditStoreError("read-only", "This Preflight is a read-only viewer (PREFLIGHT_READ_ONLY): audits cannot be saved or deleted here.");
+      throw new AuditStoreError(
+        "read-only",
+        "This Preflight is a read-only viewer (PREFLIGHT_READ_ONLY): audits cannot be saved or deleted here.",
+      );
     }
   }
 
@@ -142,7 +145,10 @@ export class SqlAuditStore implements AuditStore {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
-      throw new AuditStoreError("invalid-report", `The report cannot be stored: it is not a valid audit report${where}: ${issue?.message ?? "invalid"}.`);
+      throw new AuditStoreError(
+        "invalid-report",
+        `The report cannot be stored: it is not a valid audit report${where}: ${issue?.message ?? "invalid"}.`,
+      );
     }
     const snapshot: AuditSnapshot = {
       snapshotVersion: SNAPSHOT_VERSION,
@@ -235,7 +241,13 @@ export class SqlAuditStore implements AuditStore {
     const limit = listLimit(options);
     // "= ?" never matches NULL, and "IS ?" is SQLite-only, so the unknown-account case has its own clause.
     const account = api.accountId === undefined ? "account_id IS NULL" : "account_id = ?";
-    const params: SqlValue[] = [api.apiId, api.region, ...(api.accountId === undefined ? [] : [api.accountId]), this.now().toISOString(), limit];
+    const params: SqlValue[] = [
+      api.apiId,
+      api.region,
+      ...(api.accountId === undefined ? [] : [api.accountId]),
+      this.now().toISOString(),
+      limit,
+    ];
     const rows = await this.db.query(
       `SELECT ${SUMMARY_COLUMNS} FROM audits
        WHERE api_id = ? AND region = ? AND ${account} AND (expires_at IS NULL OR expires_at > ?)
@@ -271,7 +283,8 @@ export class SqlAuditStore implements AuditStore {
         [base, head, createdAt],
       );
       for (const wanted of [base, head]) {
-        if (!rows.some((row) => row.id === wanted)) throw new AuditStoreError("not-found", `No stored audit ${wanted} (it may have expired).`);
+        if (!rows.some((row) => row.id === wanted))
+          throw new AuditStoreError("not-found", `No stored audit ${wanted} (it may have expired).`);
       }
       const [first, second = first] = rows;
       const sameApi =
@@ -304,7 +317,14 @@ export class SqlAuditStore implements AuditStore {
     const result = compareReports(base.snapshot.report, head.snapshot.report);
     if (!result.ok) throw new AuditStoreError("corrupt", `Stored comparison ${comparisonId} is corrupt: ${result.error}`);
     const expiresAt = optionalText(row, "expires_at");
-    return { id: comparisonId, createdAt: text(row, "created_at"), ...(expiresAt ? { expiresAt } : {}), base, head, comparison: result.comparison };
+    return {
+      id: comparisonId,
+      createdAt: text(row, "created_at"),
+      ...(expiresAt ? { expiresAt } : {}),
+      base,
+      head,
+      comparison: result.comparison,
+    };
   }
 
   async purgeExpired(): Promise<number> {

@@ -14,10 +14,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function saveFromChild(file: string, count: number, tag: string): Promise<Array<{ id: string; marker: string }>> {
   return new Promise((resolve, reject) => {
     // react-server: resolve "server-only" to its no-op entry, as Next does for server code.
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions", "react-server", script, file, String(count), tag], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions", "react-server", script, file, String(count), tag],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));

@@ -11,7 +11,9 @@ describe("resolveStoreConfig", () => {
   });
 
   it("honours PREFLIGHT_DATA_DIR, relative to cwd or absolute", () => {
-    expect(resolveStoreConfig({ PREFLIGHT_DATA_DIR: "var/data" }, "/srv/p")).toMatchObject({ config: { file: "/srv/p/var/data/audits.sqlite" } });
+    expect(resolveStoreConfig({ PREFLIGHT_DATA_DIR: "var/data" }, "/srv/p")).toMatchObject({
+      config: { file: "/srv/p/var/data/audits.sqlite" },
+    });
     expect(resolveStoreConfig({ PREFLIGHT_DATA_DIR: "/data" }, "/srv/p")).toMatchObject({ config: { file: "/data/audits.sqlite" } });
   });
 

@@ -26,7 +26,10 @@ export function parseReadOnlyFlag(env: Env): ReadOnlyFlag {
   const raw = (env.PREFLIGHT_READ_ONLY ?? "").trim().toLowerCase();
   if (TRUE_VALUES.has(raw)) return { ok: true, readOnly: true };
   if (FALSE_VALUES.has(raw)) return { ok: true, readOnly: false };
-  return { ok: false, error: `PREFLIGHT_READ_ONLY must be 1/true/yes/on or 0/false/no/off, not ${JSON.stringify(env.PREFLIGHT_READ_ONLY)}.` };
+  return {
+    ok: false,
+    error: `PREFLIGHT_READ_ONLY must be 1/true/yes/on or 0/false/no/off, not ${JSON.stringify(env.PREFLIGHT_READ_ONLY)}.`,
+  };
 }
 
 /**

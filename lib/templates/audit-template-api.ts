@@ -15,7 +15,15 @@ import { applyUncertainties } from "@/lib/templates/uncertain-findings";
 
 function findingKey(finding: Finding): string {
   const t = finding.target;
-  return JSON.stringify([finding.ruleId, finding.messageId, t.path ?? null, t.httpMethod ?? null, t.authorizerId ?? null, t.stage ?? null, t.responseType ?? null]);
+  return JSON.stringify([
+    finding.ruleId,
+    finding.messageId,
+    t.path ?? null,
+    t.httpMethod ?? null,
+    t.authorizerId ?? null,
+    t.stage ?? null,
+    t.responseType ?? null,
+  ]);
 }
 
 function describeAssumptions(assumptions: Record<string, boolean>): string {
@@ -31,7 +39,8 @@ function where(gap: TemplateGap): string {
 function withGaps(snapshot: RawApiSnapshot, gaps: readonly TemplateGap[]): RawApiSnapshot {
   const missing = [...snapshot.missing];
   for (const gap of gaps) {
-    if (gap.part && !missing.some((m) => m.part === gap.part)) missing.push({ part: gap.part, operation: "template", reason: `${where(gap)}${gap.message}` });
+    if (gap.part && !missing.some((m) => m.part === gap.part))
+      missing.push({ part: gap.part, operation: "template", reason: `${where(gap)}${gap.message}` });
   }
   return { ...snapshot, missing };
 }
@@ -49,7 +58,11 @@ function sourceOf(api: TemplateApi, variant: TemplateVariant): TemplateSource {
 
 export function auditTemplateApi(api: TemplateApi, readAt: string, extraGaps: readonly TemplateGap[] = []): AuditReport {
   const gaps = [...api.gaps, ...extraGaps];
-  const warnings: AuditWarning[] = gaps.map((gap) => ({ code: "template-gap", message: `${where(gap)}${gap.message}`, ...(gap.part ? { part: gap.part } : {}) }));
+  const warnings: AuditWarning[] = gaps.map((gap) => ({
+    code: "template-gap",
+    message: `${where(gap)}${gap.message}`,
+    ...(gap.part ? { part: gap.part } : {}),
+  }));
   const variants = api.variants.length > 0 ? api.variants : [];
   if (variants.length === 0) throw new Error(`Template reader returned no variant for ${api.name}`);
 
@@ -72,15 +85,17 @@ export function auditTemplateApi(api: TemplateApi, readAt: string, extraGaps: re
       else present.set(key, { finding, variants: [index] });
     }
   });
-  const findings: Finding[] = sortFindings([...present.values()].map(({ finding, variants: inVariants }) => {
-    if (inVariants.length === reports.length) return finding;
-    const when = inVariants.map((index) => describeAssumptions(variants[index]!.assumptions));
-    return {
-      ...finding,
-      message: `${finding.message} (only when ${when.join(", or when ")})`,
-      evidence: { ...finding.evidence, onlyWhen: when },
-    };
-  }));
+  const findings: Finding[] = sortFindings(
+    [...present.values()].map(({ finding, variants: inVariants }) => {
+      if (inVariants.length === reports.length) return finding;
+      const when = inVariants.map((index) => describeAssumptions(variants[index]!.assumptions));
+      return {
+        ...finding,
+        message: `${finding.message} (only when ${when.join(", or when ")})`,
+        evidence: { ...finding.evidence, onlyWhen: when },
+      };
+    }),
+  );
   const conditions = [...new Set(variants.flatMap((v) => Object.keys(v.assumptions)))];
   const note: AuditWarning = {
     code: "template-conditions",

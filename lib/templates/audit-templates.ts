@@ -19,7 +19,10 @@ export interface TemplateAudit {
   skipped: string[];
 }
 
-export async function auditTemplates(tree: FileTree, options: { region?: string; readers?: TemplateReaders; now?: Date } = {}): Promise<TemplateAudit> {
+export async function auditTemplates(
+  tree: FileTree,
+  options: { region?: string; readers?: TemplateReaders; now?: Date } = {},
+): Promise<TemplateAudit> {
   const readAt = (options.now ?? new Date()).toISOString();
   const read = readTemplates(tree, options.readers ?? (await loadTemplateReaders()), { region: options.region ?? DEFAULT_TEMPLATE_REGION });
   const reports = read.apis.map((api) => auditTemplateApi(api, readAt, read.gaps));

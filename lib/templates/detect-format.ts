@@ -15,14 +15,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function formatOfValue(value: unknown): TemplateFormat | undefined {
   if (!isRecord(value)) return undefined;
   // `terraform show -json` output: https://developer.hashicorp.com/terraform/internals/json-format
-  if (typeof value.format_version === "string" && (isRecord(value.planned_values) || Array.isArray(value.resource_changes))) return "terraform-plan";
-  if ((typeof value.openapi === "string" && value.openapi.startsWith("3")) || value.swagger === "2.0" || value.swagger === 2) return "openapi";
+  if (typeof value.format_version === "string" && (isRecord(value.planned_values) || Array.isArray(value.resource_changes)))
+    return "terraform-plan";
+  if ((typeof value.openapi === "string" && value.openapi.startsWith("3")) || value.swagger === "2.0" || value.swagger === 2)
+    return "openapi";
   if (!isRecord(value.Resources)) return undefined;
   const transforms = Array.isArray(value.Transform) ? value.Transform : [value.Transform];
   const resources = Object.values(value.Resources).filter(isRecord);
   // SAM's own translator tests omit the Transform line; an AWS::Serverless::* resource is as telling.
-  if (transforms.includes(SAM_TRANSFORM) || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::Serverless::"))) return "sam";
-  const isCloudFormation = "AWSTemplateFormatVersion" in value || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::"));
+  if (transforms.includes(SAM_TRANSFORM) || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::Serverless::")))
+    return "sam";
+  const isCloudFormation =
+    "AWSTemplateFormatVersion" in value || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::"));
   if (!isCloudFormation) return undefined;
   // CDK stamps every resource it synthesises with its construct path (unless path metadata is turned off).
   return resources.some((r) => isRecord(r.Metadata) && typeof r.Metadata["aws:cdk:path"] === "string") ? "cdk" : "cloudformation";

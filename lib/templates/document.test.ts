@@ -49,7 +49,14 @@ describe("parseTemplateDocument: CloudFormation short-form tags", () => {
 });
 
 describe("parseTemplateDocument: positions", () => {
-  const text = ["Resources:", "  Api:", "    Type: AWS::ApiGateway::RestApi", "    Properties:", "      Name: demo", "      Tags: [a, b]"].join("\n");
+  const text = [
+    "Resources:",
+    "  Api:",
+    "    Type: AWS::ApiGateway::RestApi",
+    "    Properties:",
+    "      Name: demo",
+    "      Tags: [a, b]",
+  ].join("\n");
 
   it("gives the 1-based line and column of keys, values and list items", () => {
     const doc = parse(text);

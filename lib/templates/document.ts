@@ -30,8 +30,26 @@ const NODE_BUDGET = 250_000;
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
 const SHORT_FORM_TAGS = new Set([
-  "Base64", "Cidr", "Condition", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub",
-  "Transform", "Ref", "And", "Equals", "If", "Not", "Or", "Length", "ToJsonString",
+  "Base64",
+  "Cidr",
+  "Condition",
+  "FindInMap",
+  "GetAtt",
+  "GetAZs",
+  "ImportValue",
+  "Join",
+  "Select",
+  "Split",
+  "Sub",
+  "Transform",
+  "Ref",
+  "And",
+  "Equals",
+  "If",
+  "Not",
+  "Or",
+  "Length",
+  "ToJsonString",
 ]);
 
 function pointer(path: ValuePath): string {
@@ -52,7 +70,10 @@ function lineCounterFor(text: string): LineCounter {
 class BudgetExceeded extends Error {}
 
 class DuplicateKey extends Error {
-  constructor(readonly offset: number, readonly key: string) {
+  constructor(
+    readonly offset: number,
+    readonly key: string,
+  ) {
     super(key);
   }
 }
@@ -90,7 +111,10 @@ function parseUncached(file: string, text: string): ParseResult {
       const position = lineCounterFor(text).linePos(jsonError.offset);
       return {
         ok: false,
-        error: { message: `${file}:${position.line}:${position.col}: invalid JSON: ${jsonError.reason}`, position: { file, line: position.line, column: position.col } },
+        error: {
+          message: `${file}:${position.line}:${position.col}: invalid JSON: ${jsonError.reason}`,
+          position: { file, line: position.line, column: position.col },
+        },
       };
     }
   }
@@ -99,7 +123,10 @@ function parseUncached(file: string, text: string): ParseResult {
     const position = lineCounterFor(text).linePos(tooDeep);
     return {
       ok: false,
-      error: { message: `${file}:${position.line}:${position.col}: nested more than ${NESTING_LIMIT} levels deep; not read`, position: { file, line: position.line, column: position.col } },
+      error: {
+        message: `${file}:${position.line}:${position.col}: nested more than ${NESTING_LIMIT} levels deep; not read`,
+        position: { file, line: position.line, column: position.col },
+      },
     };
   }
   // Duplicate keys are refused below in one pass: the parser's own uniqueKeys check compares every key with every
@@ -153,7 +180,11 @@ function parseUncached(file: string, text: string): ParseResult {
       for (const pair of n.items) {
         const keyNode = pair.key;
         const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        if (Object.prototype.hasOwnProperty.call(object, name)) throw new DuplicateKey(keyNode && typeof keyNode === "object" && "range" in keyNode && Array.isArray(keyNode.range) ? (keyNode.range[0] as number) : 0, name);
+        if (Object.prototype.hasOwnProperty.call(object, name))
+          throw new DuplicateKey(
+            keyNode && typeof keyNode === "object" && "range" in keyNode && Array.isArray(keyNode.range) ? (keyNode.range[0] as number) : 0,
+            name,
+          );
         const child = childPointer(ptr, name);
         if (isScalar(keyNode) && keyNode.range && expanding.length === 0) positions.set(child, keyNode.range[0]);
         // defineProperty: a key named "__proto__" stays an own key instead of replacing the prototype.
@@ -181,12 +212,21 @@ function parseUncached(file: string, text: string): ParseResult {
   } catch (error) {
     if (error instanceof DuplicateKey) {
       const position = at(error.offset);
-      return { ok: false, error: { message: `${file}:${position.line}:${position.column}: Map keys must be unique ("${error.key.slice(0, 100)}" appears twice)`, position } };
+      return {
+        ok: false,
+        error: {
+          message: `${file}:${position.line}:${position.column}: Map keys must be unique ("${error.key.slice(0, 100)}" appears twice)`,
+          position,
+        },
+      };
     }
     // The parser bounds its own nesting; this keeps a deeper structure it accepted from escaping as a throw.
     if (error instanceof RangeError) return { ok: false, error: { message: `${file}: nested too deeply to read` } };
     if (error instanceof BudgetExceeded) {
-      return { ok: false, error: { message: `${file}: more than ${NODE_BUDGET.toLocaleString("en")} nodes after expanding YAML aliases (an alias bomb?)` } };
+      return {
+        ok: false,
+        error: { message: `${file}: more than ${NODE_BUDGET.toLocaleString("en")} nodes after expanding YAML aliases (an alias bomb?)` },
+      };
     }
     throw error;
   }

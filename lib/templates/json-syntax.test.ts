@@ -20,7 +20,7 @@ describe("findJsonSyntaxError", () => {
   });
 
   it.each([
-    ['{"a": }', 6, "unexpected \"}\""],
+    ['{"a": }', 6, 'unexpected "}"'],
     ['{"a": 1,}', 8, "expected a property name in double quotes"],
     ["[1 2]", 3, 'expected "," or "]"'],
     ['{"a" 1}', 5, 'expected ":"'],

@@ -24,14 +24,17 @@ function contextFor(tree: FileTree, region: string, budget: { bytes: number }): 
     region,
     listSiblings: (from) => tree.list(dirnameOf(from)),
     readRelative(from, relativePath) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(relativePath)) return { ok: false, error: { message: `${relativePath}: not a local file (only local paths are read)` } };
+      if (/^[a-z][a-z0-9+.-]*:/i.test(relativePath))
+        return { ok: false, error: { message: `${relativePath}: not a local file (only local paths are read)` } };
       const joined = relativePath.startsWith("/") ? relativePath : `${dirnameOf(from)}/${relativePath}`;
       const path = normalizePath(joined);
-      if (!path || !isInside(tree.rootOf(from), path)) return { ok: false, error: { message: `${relativePath}: outside the audited directory (referenced from ${from})` } };
+      if (!path || !isInside(tree.rootOf(from), path))
+        return { ok: false, error: { message: `${relativePath}: outside the audited directory (referenced from ${from})` } };
       const read = tree.read(path);
       if (!read.ok) return { ok: false, error: { message: read.message } };
       budget.bytes += Buffer.byteLength(read.text);
-      if (budget.bytes > LIMITS.totalBytes) return { ok: false, error: { message: `${path}: over the ${LIMITS.totalBytes / 1024 / 1024} MB limit for one audit` } };
+      if (budget.bytes > LIMITS.totalBytes)
+        return { ok: false, error: { message: `${path}: over the ${LIMITS.totalBytes / 1024 / 1024} MB limit for one audit` } };
       return { ok: true, file: { path, text: read.text } };
     },
   };

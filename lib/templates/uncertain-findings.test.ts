@@ -4,7 +4,8 @@ import { readOpenApiFile } from "@/lib/templates/openapi";
 import { auditTemplateApi } from "@/lib/templates/audit-template-api";
 import { isolatedContext } from "@/lib/templates/testing/method-table";
 
-const SMITHY = "/work/shared/corpus/openapi/smithy-lang__smithy__smithy-aws-apigateway-openapi__src__test__resources__software__amazon__smithy__aws__apigateway__openapi__cors-explicit-options.openapi.json";
+const SMITHY =
+  "/work/shared/corpus/openapi/smithy-lang__smithy__smithy-aws-apigateway-openapi__src__test__resources__software__amazon__smithy__aws__apigateway__openapi__cors-explicit-options.openapi.json";
 
 describe("findings on uncertain template elements", () => {
   it("lose one step of confidence and carry the reason: OPTIONS /foo gets sigv4 only from the document-level security", () => {

@@ -23,6 +23,10 @@ export function applyUncertainties(findings: readonly Finding[], uncertainties: 
   return findings.map((finding) => {
     const key = keysOf(finding).find((k) => Object.hasOwn(uncertainties, k));
     if (key === undefined) return finding;
-    return { ...finding, confidence: LOWER[finding.confidence], evidence: { ...finding.evidence, uncertain: uncertainties[key] as string } };
+    return {
+      ...finding,
+      confidence: LOWER[finding.confidence],
+      evidence: { ...finding.evidence, uncertain: uncertainties[key] as string },
+    };
   });
 }

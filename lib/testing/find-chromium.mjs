@@ -23,4 +23,11 @@ export const CHROMIUM_INSTALL_HINT =
   "No Chromium found: install one with `sudo apt-get install -y chromium` (or set PREFLIGHT_CHROMIUM=/path/to/chromium).";
 
 /** Flags that keep Chromium quiet on machines without outside network (see README). */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];

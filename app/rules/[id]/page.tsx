@@ -31,7 +31,11 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
           <SeverityBadge severity={meta.severity} />
           <code className="font-mono text-[13px] text-zinc-600 dark:text-zinc-400">{meta.id}</code>
           <span className="text-xs text-zinc-500">confidence: {meta.confidence}</span>
-          {meta.fixable ? <span className="rounded bg-emerald-100 px-1.5 py-px text-[11px] text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">fixable</span> : null}
+          {meta.fixable ? (
+            <span className="rounded bg-emerald-100 px-1.5 py-px text-[11px] text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+              fixable
+            </span>
+          ) : null}
         </div>
         <h1 className="text-xl font-semibold tracking-tight">{meta.title}</h1>
       </header>
@@ -57,10 +61,16 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
           <ul className="space-y-1 text-[13px]">
             {meta.disagreeingPeers.map((peer) => (
               <li key={`${peer.tool} ${peer.id}`} className="rounded border border-zinc-200 px-2 py-1 dark:border-zinc-800">
-                <a href={peer.url} className="font-medium text-blue-700 hover:underline dark:text-blue-400" rel="noreferrer" target="_blank">
+                <a
+                  href={peer.url}
+                  className="font-medium text-blue-700 hover:underline dark:text-blue-400"
+                  rel="noreferrer"
+                  target="_blank"
+                >
                   {peer.tool} {peer.id}
                 </a>{" "}
-                {peer.flags}. Preflight&apos;s advice stands: {peer.reason} The generated IaC carries this tool&apos;s own suppression with that reason.
+                {peer.flags}. Preflight&apos;s advice stands: {peer.reason} The generated IaC carries this tool&apos;s own suppression with
+                that reason.
               </li>
             ))}
           </ul>

@@ -15,8 +15,19 @@ export default async function TemplateAuditPage({ params }: { params: Promise<{ 
   if (!cached) notFound();
   return (
     <div className="space-y-3">
-      <TemplateBreadcrumb crumbs={[{ label: "Sources", href: "/" }, { label: "Template", href: "/templates" }, { label: `uploaded ${uploadedAt(cached.createdAt)}` }]} />
-      <TemplateResults audit={cached.audit} uploaded={cached.uploaded} expiresAt={cached.expiresAt} apiHref={(index) => templateApiPath(id, index)} />
+      <TemplateBreadcrumb
+        crumbs={[
+          { label: "Sources", href: "/" },
+          { label: "Template", href: "/templates" },
+          { label: `uploaded ${uploadedAt(cached.createdAt)}` },
+        ]}
+      />
+      <TemplateResults
+        audit={cached.audit}
+        uploaded={cached.uploaded}
+        expiresAt={cached.expiresAt}
+        apiHref={(index) => templateApiPath(id, index)}
+      />
     </div>
   );
 }

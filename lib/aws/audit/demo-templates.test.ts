@@ -169,7 +169,14 @@ interface ComparableFinding {
 }
 
 function targetKey(ruleId: string, target: Omit<FindingTarget, "resourceId" | "authorizerId">, authorizer: string | undefined): string {
-  return JSON.stringify([ruleId, target.path ?? null, target.httpMethod ?? null, authorizer ?? null, target.stage ?? null, target.responseType ?? null]);
+  return JSON.stringify([
+    ruleId,
+    target.path ?? null,
+    target.httpMethod ?? null,
+    authorizer ?? null,
+    target.stage ?? null,
+    target.responseType ?? null,
+  ]);
 }
 
 function comparable(finding: Finding, authorizerName: (id: string) => string | undefined): ComparableFinding {
@@ -268,7 +275,9 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
     const audited = await auditTemplates(tree.tree);
     expect(audited.errors).toEqual([]);
     expect(audited.skipped).toEqual([]);
-    expect(audited.reports.map((r) => r.source.kind === "template" && [r.source.format, r.source.apiName])).toEqual([[format, DEMOS[demo].apiName[format]]]);
+    expect(audited.reports.map((r) => r.source.kind === "template" && [r.source.format, r.source.apiName])).toEqual([
+      [format, DEMOS[demo].apiName[format]],
+    ]);
     return audited.reports[0] as AuditReport;
   }
 
@@ -322,15 +331,27 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
       const templateFindings = template.findings.map((f) => comparable(f, (id) => templateNames.get(id)));
       // Each exclusion names exactly one live finding, and the template does not have it.
       for (const e of excluded) {
-        expect(liveFindings.filter((f) => isExcluded(f, e)), `${e.ruleId} live: ${e.reason}`).toHaveLength(1);
-        expect(templateFindings.filter((f) => isExcluded(f, e)), `${e.ruleId} in the template`).toEqual([]);
+        expect(
+          liveFindings.filter((f) => isExcluded(f, e)),
+          `${e.ruleId} live: ${e.reason}`,
+        ).toHaveLength(1);
+        expect(
+          templateFindings.filter((f) => isExcluded(f, e)),
+          `${e.ruleId} in the template`,
+        ).toEqual([]);
       }
       // Each rewording names exactly one live finding and one template finding, with the same key.
       const reworded = REWORDED_IN_A_TEMPLATE[demo];
       for (const r of reworded) {
         const key = targetKey(r.ruleId, r.target, undefined);
-        expect(liveFindings.filter((f) => f.key === key && f.messageId === r.liveMessageId), `${r.ruleId} live: ${r.reason}`).toHaveLength(1);
-        expect(templateFindings.filter((f) => f.key === key && f.messageId === r.templateMessageId), `${r.ruleId} in the template: ${r.reason}`).toHaveLength(1);
+        expect(
+          liveFindings.filter((f) => f.key === key && f.messageId === r.liveMessageId),
+          `${r.ruleId} live: ${r.reason}`,
+        ).toHaveLength(1);
+        expect(
+          templateFindings.filter((f) => f.key === key && f.messageId === r.templateMessageId),
+          `${r.ruleId} in the template: ${r.reason}`,
+        ).toHaveLength(1);
       }
       const expected = liveFindings
         .filter((f) => !excluded.some((e) => isExcluded(f, e)))
@@ -345,11 +366,16 @@ describe("auditing the demo templates gives the deployed demos' findings", () =>
     }, 60_000);
   });
 
-  it.each(["sam", "terraform"] as Format[])("the healthy template as %s has nothing above info, like the deployed one", async (format) => {
-    const aboveInfo = (r: AuditReport) => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.ruleId} ${JSON.stringify(f.target)}`);
-    expect(aboveInfo(await liveReport("healthy"))).toEqual([]);
-    expect(aboveInfo(await templateReport("healthy", format))).toEqual([]);
-  }, 60_000);
+  it.each(["sam", "terraform"] as Format[])(
+    "the healthy template as %s has nothing above info, like the deployed one",
+    async (format) => {
+      const aboveInfo = (r: AuditReport) =>
+        r.findings.filter((f) => f.severity !== "info").map((f) => `${f.ruleId} ${JSON.stringify(f.target)}`);
+      expect(aboveInfo(await liveReport("healthy"))).toEqual([]);
+      expect(aboveInfo(await templateReport("healthy", format))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 /**
@@ -365,24 +391,30 @@ describe("the demo SAM templates as the SAM translator deploys them", () => {
     if (process.env.CI) expect(unavailable).toBeUndefined();
   });
 
-  it.skipIf(unavailable !== undefined && !process.env.CI).each(["storefront", "healthy"] as Demo[])("%s", async (demo) => {
-    const translation = translateWithSam(join(TEMPLATES_DIR, DEMOS[demo].paths.sam));
-    if (!translation.ok) throw new Error("refused" in translation ? translation.refused : translation.unavailable);
-    const translated = await auditTemplates(memoryFileTree([{ path: "translated.json", text: JSON.stringify(translation.template) }]));
-    expect(translated.errors).toEqual([]);
-    expect(translated.reports.map((r) => r.source.kind === "template" && [r.source.format, r.source.apiName])).toEqual([["cloudformation", DEMOS[demo].apiName.sam]]);
-    const oracle = translated.reports[0] as AuditReport;
-    expect(oracle.warnings).toEqual([]);
+  it.skipIf(unavailable !== undefined && !process.env.CI).each(["storefront", "healthy"] as Demo[])(
+    "%s",
+    async (demo) => {
+      const translation = translateWithSam(join(TEMPLATES_DIR, DEMOS[demo].paths.sam));
+      if (!translation.ok) throw new Error("refused" in translation ? translation.refused : translation.unavailable);
+      const translated = await auditTemplates(memoryFileTree([{ path: "translated.json", text: JSON.stringify(translation.template) }]));
+      expect(translated.errors).toEqual([]);
+      expect(translated.reports.map((r) => r.source.kind === "template" && [r.source.format, r.source.apiName])).toEqual([
+        ["cloudformation", DEMOS[demo].apiName.sam],
+      ]);
+      const oracle = translated.reports[0] as AuditReport;
+      expect(oracle.warnings).toEqual([]);
 
-    const tree = diskFileTree([DEMOS[demo].paths.sam], TEMPLATES_DIR);
-    if (!tree.ok) throw new Error(tree.message);
-    const ours = (await auditTemplates(tree.tree)).reports[0] as AuditReport;
-    // The translator deploys exactly the stages the template names (no extra "Stage": OpenApiVersion is set).
-    expect(oracle.model.stages.map((s) => s.name).sort()).toEqual(ours.model.stages.map((s) => s.name).sort());
-    const findings = (report: AuditReport) => {
-      const names = new Map(report.model.authorizers.map((a) => [a.id, a.name]));
-      return report.findings.map((f) => comparable(f, (id) => names.get(id))).sort((a, b) => a.key.localeCompare(b.key));
-    };
-    expect(findings(ours)).toEqual(findings(oracle));
-  }, 60_000);
+      const tree = diskFileTree([DEMOS[demo].paths.sam], TEMPLATES_DIR);
+      if (!tree.ok) throw new Error(tree.message);
+      const ours = (await auditTemplates(tree.tree)).reports[0] as AuditReport;
+      // The translator deploys exactly the stages the template names (no extra "Stage": OpenApiVersion is set).
+      expect(oracle.model.stages.map((s) => s.name).sort()).toEqual(ours.model.stages.map((s) => s.name).sort());
+      const findings = (report: AuditReport) => {
+        const names = new Map(report.model.authorizers.map((a) => [a.id, a.name]));
+        return report.findings.map((f) => comparable(f, (id) => names.get(id))).sort((a, b) => a.key.localeCompare(b.key));
+      };
+      expect(findings(ours)).toEqual(findings(oracle));
+    },
+    60_000,
+  );
 });

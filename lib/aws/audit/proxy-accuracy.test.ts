@@ -13,7 +13,12 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
  * plane answers to a real preflight on every resource (same routing function on both sides, but the data plane also
  * runs the authorizer, the MOCK integrations and the gateway responses).
  */
-const PREFLIGHT_RULES = new Set(["missing-preflight", "any-method-answers-preflight", "options-requires-authorization", "options-requires-api-key"]);
+const PREFLIGHT_RULES = new Set([
+  "missing-preflight",
+  "any-method-answers-preflight",
+  "options-requires-authorization",
+  "options-requires-api-key",
+]);
 
 // A concrete request path for a resource template: parameters become values no literal sibling has.
 function concrete(path: string): string {
@@ -38,7 +43,11 @@ describe("proxy demo: findings agree with the data plane's answer to each prefli
   const preflight = (path: string, verb: string) =>
     fetch(`${emulator.url}/restapis/${PROXY_API_ID}/prod/_user_request_${concrete(path)}`, {
       method: "OPTIONS",
-      headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": verb, "Access-Control-Request-Headers": "authorization,content-type" },
+      headers: {
+        Origin: "https://app.example.com",
+        "Access-Control-Request-Method": verb,
+        "Access-Control-Request-Headers": "authorization,content-type",
+      },
     });
 
   it("reports the fall-through to the authorized proxy by the resource that answers, and no missing preflight", () => {
@@ -52,10 +61,16 @@ describe("proxy demo: findings agree with the data plane's answer to each prefli
     );
     expect(fallthrough?.target.httpMethod).toBe("OPTIONS");
     expect(fallthrough?.stages).toEqual(["prod"]);
-    expect(report.findings.find((f) => f.ruleId === "any-method-answers-preflight" && f.target.path === "/{proxy+}")?.messageId).toBe("authorized");
+    expect(report.findings.find((f) => f.ruleId === "any-method-answers-preflight" && f.target.path === "/{proxy+}")?.messageId).toBe(
+      "authorized",
+    );
     expect(report.findings.filter((f) => f.ruleId === "missing-preflight")).toEqual([]);
     // /users/me (PATCH only) is answered by its {userId} sibling's open OPTIONS, /health needs no preflight.
-    expect(report.findings.filter((f) => PREFLIGHT_RULES.has(f.ruleId) && ["/users/me", "/health", "/orders/{id}/items"].includes(f.target.path ?? ""))).toEqual([]);
+    expect(
+      report.findings.filter(
+        (f) => PREFLIGHT_RULES.has(f.ruleId) && ["/users/me", "/health", "/orders/{id}/items"].includes(f.target.path ?? ""),
+      ),
+    ).toEqual([]);
   });
 
   it("stores the report without losing a field (the share schema keeps the new evidence)", () => {
@@ -84,7 +99,10 @@ describe("proxy demo: findings agree with the data plane's answer to each prefli
       } else {
         // Without a finding only resources whose own methods browsers do not preflight (method-less intermediates, the
         // simple GET /health) reach the guarded proxy: the proxy's own finding covers its path space.
-        expect(resource.methods.filter((m) => m.authorizationType !== "NONE"), label).toEqual([]);
+        expect(
+          resource.methods.filter((m) => m.authorizationType !== "NONE"),
+          label,
+        ).toEqual([]);
         expect(response.status, label).toBe(401);
       }
       checked.push(`${label} → ${response.status}`);

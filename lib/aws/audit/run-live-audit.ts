@@ -17,14 +17,17 @@ export interface RunAuditInput {
   live?: LiveOptions;
 }
 
-export type AuditFailure =
-  | { kind: "aws"; error: PreflightAwsError }
-  | { kind: "stage-not-found"; message: string; stages: string[] };
+export type AuditFailure = { kind: "aws"; error: PreflightAwsError } | { kind: "stage-not-found"; message: string; stages: string[] };
 
 export type RunAuditResult = { ok: true; report: AuditReport } | { ok: false; failure: AuditFailure; stats: CallStatistics };
 
 function statistics(stats: CallStats, startedAt: number): CallStatistics {
-  return { calls: stats.calls(), totalCalls: stats.totalCalls, retries: stats.retries, wallTimeMs: Math.round(performance.now() - startedAt) };
+  return {
+    calls: stats.calls(),
+    totalCalls: stats.totalCalls,
+    retries: stats.retries,
+    wallTimeMs: Math.round(performance.now() - startedAt),
+  };
 }
 
 function inferAccount(snapshot: RawApiSnapshot): string | undefined {
@@ -51,7 +54,11 @@ export async function runAudit(input: RunAuditInput): Promise<RunAuditResult> {
   const inferred = account ? undefined : inferAccount(snapshot);
   const accountId = account ?? inferred;
   if (accountId) snapshot.accountId = accountId;
-  if (inferred) warnings.push({ code: "account-inferred", message: `Account id ${inferred} inferred from the Lambda/Cognito ARNs the API uses (the caller's identity was not available).` });
+  if (inferred)
+    warnings.push({
+      code: "account-inferred",
+      message: `Account id ${inferred} inferred from the Lambda/Cognito ARNs the API uses (the caller's identity was not available).`,
+    });
 
   const audited = auditModel({
     snapshot,

@@ -12,12 +12,18 @@ export async function readApiPerMethod(port: ApiGatewayPort, restApiId: string):
     port.getRestApi(restApiId),
     collectAll((p) => port.getAuthorizers(restApiId, p, 500)),
     collectAll((p) => port.getGatewayResponses(restApiId, p, 500)),
-    port.getStages(restApiId).then((stages) =>
-      Promise.all([...new Set(stages.map((s) => s.deploymentId).filter((d): d is string => !!d))].map((d) => port.getDeployment(restApiId, d))),
-    ),
+    port
+      .getStages(restApiId)
+      .then((stages) =>
+        Promise.all(
+          [...new Set(stages.map((s) => s.deploymentId).filter((d): d is string => !!d))].map((d) => port.getDeployment(restApiId, d)),
+        ),
+      ),
   ]);
   const resources = await collectAll((p) => port.getResources(restApiId, p, 500, false));
-  const methodCalls = resources.flatMap((r) => Object.keys(r.resourceMethods ?? {}).map((verb) => port.getMethod(restApiId, r.id ?? "", verb)));
+  const methodCalls = resources.flatMap((r) =>
+    Object.keys(r.resourceMethods ?? {}).map((verb) => port.getMethod(restApiId, r.id ?? "", verb)),
+  );
   await Promise.all([stagesAndRest, ...methodCalls]);
   return { methods: methodCalls.length };
 }

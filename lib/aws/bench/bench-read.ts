@@ -46,7 +46,10 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits);
 /** The emulator in a worker thread, driven by messages. */
 async function startWorkerEmulator() {
   // Workers do not inherit the tsx loader by themselves; pass it on.
-  const worker = new Worker(new URL("./emulator-worker.mjs", import.meta.url), { workerData: { latencyMs: LATENCY_MS, quotas: true }, execArgv: ["--conditions=react-server", "--import", "tsx"] });
+  const worker = new Worker(new URL("./emulator-worker.mjs", import.meta.url), {
+    workerData: { latencyMs: LATENCY_MS, quotas: true },
+    execArgv: ["--conditions=react-server", "--import", "tsx"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once("error", reject);
     worker.once("message", (m: { url: string }) => resolve(m.url));
@@ -65,7 +68,8 @@ async function startWorkerEmulator() {
     });
   return {
     url,
-    generate: async (resources: number, count?: number) => (await ask<{ apiIds: string[] }>({ type: "generate", resources, ...(count ? { count } : {}) })).apiIds,
+    generate: async (resources: number, count?: number) =>
+      (await ask<{ apiIds: string[] }>({ type: "generate", resources, ...(count ? { count } : {}) })).apiIds,
     throttled: async () => ask<{ count: number; operations: string[] }>({ type: "throttled" }),
     close: async () => {
       await ask({ type: "close" });
@@ -118,7 +122,16 @@ async function main(): Promise<number> {
           await readApiPerMethod(port, apiId);
         }
         const wallMs = performance.now() - started;
-        rows.push({ case: `${size} resources`, reader, calls: stats.totalCalls, ...(expected !== undefined ? { expected } : {}), retries: stats.retries, wallMs, roundTrips: wallMs / roundTripMs, quotaMinMs: quotaMinimumMs(stats.calls(), roundTripMs) });
+        rows.push({
+          case: `${size} resources`,
+          reader,
+          calls: stats.totalCalls,
+          ...(expected !== undefined ? { expected } : {}),
+          retries: stats.retries,
+          wallMs,
+          roundTrips: wallMs / roundTripMs,
+          quotaMinMs: quotaMinimumMs(stats.calls(), roundTripMs),
+        });
         console.log(`  ${size} resources, ${reader}: ${stats.totalCalls} calls, ${fmt(wallMs)} ms`);
         await refill();
       }
@@ -141,13 +154,24 @@ async function main(): Promise<number> {
         }),
       );
       const wallMs = performance.now() - started;
-      rows.push({ case: "sweep 40 APIs × 5 resources", reader, calls: stats.totalCalls, expected: reader === "preflight" ? 40 * (1 + 4 + 1) : undefined, retries: stats.retries, wallMs, roundTrips: wallMs / roundTripMs, quotaMinMs: quotaMinimumMs(stats.calls(), roundTripMs) } as Row);
+      rows.push({
+        case: "sweep 40 APIs × 5 resources",
+        reader,
+        calls: stats.totalCalls,
+        expected: reader === "preflight" ? 40 * (1 + 4 + 1) : undefined,
+        retries: stats.retries,
+        wallMs,
+        roundTrips: wallMs / roundTripMs,
+        quotaMinMs: quotaMinimumMs(stats.calls(), roundTripMs),
+      } as Row);
       console.log(`  sweep, ${reader}: ${stats.totalCalls} calls, ${fmt(wallMs)} ms`);
       await refill();
     }
     const throttled = await emu.throttled();
 
-    console.log("\n| case | reader | calls | expected | retries | wall ms | round trips | quota min ms | wall / quota min | calls vs baseline | wall vs baseline |");
+    console.log(
+      "\n| case | reader | calls | expected | retries | wall ms | round trips | quota min ms | wall / quota min | calls vs baseline | wall vs baseline |",
+    );
     console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     for (const row of rows) {
       const base = rows.find((r) => r.case === row.case && r.reader === "per-method");
@@ -155,7 +179,9 @@ async function main(): Promise<number> {
         `| ${row.case} | ${row.reader} | ${row.calls} | ${row.expected ?? "—"} | ${row.retries} | ${fmt(row.wallMs)} | ${fmt(row.roundTrips, 1)} | ${fmt(row.quotaMinMs)} | ${fmt(row.wallMs / row.quotaMinMs, 2)} | ${base ? fmt(row.calls / base.calls, 3) : "—"} | ${base ? fmt(row.wallMs / base.wallMs, 3) : "—"} |`,
       );
     }
-    console.log(`\n429 answers from the emulator during the whole run: ${throttled.count}${throttled.count ? ` (${throttled.operations.join(", ")})` : ""}`);
+    console.log(
+      `\n429 answers from the emulator during the whole run: ${throttled.count}${throttled.count ? ` (${throttled.operations.join(", ")})` : ""}`,
+    );
 
     for (const row of rows.filter((r) => r.reader === "preflight")) {
       if (row.expected !== undefined && row.calls !== row.expected) fail(`${row.case}: ${row.calls} calls, expected ${row.expected}`);
@@ -163,7 +189,8 @@ async function main(): Promise<number> {
     const r300 = rows.find((r) => r.case === "300 resources" && r.reader === "preflight");
     if (r300 && r300.roundTrips > 4) fail(`300 resources took ${fmt(r300.roundTrips, 1)} round trips (target ≤ 4)`);
     const sweep = rows.find((r) => r.case.startsWith("sweep") && r.reader === "preflight");
-    if (sweep && sweep.wallMs / sweep.quotaMinMs > 1.15) fail(`sweep took ${fmt(sweep.wallMs / sweep.quotaMinMs, 2)} × the quota minimum (target ≤ 1.15)`);
+    if (sweep && sweep.wallMs / sweep.quotaMinMs > 1.15)
+      fail(`sweep took ${fmt(sweep.wallMs / sweep.quotaMinMs, 2)} × the quota minimum (target ≤ 1.15)`);
     if (failures === 0) console.log("All targets met.");
   } finally {
     await emu.close();

@@ -61,7 +61,11 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
     // One attempt per send: our own loop retries, so every attempt passes the account limiter and is counted.
     maxAttempts: 1,
     // throwOnRequestTimeout: without it the SDK only logs a warning and keeps waiting.
-    requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 5_000, requestTimeout: options.requestTimeoutMs ?? 20_000, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+      requestTimeout: options.requestTimeoutMs ?? 20_000,
+      throwOnRequestTimeout: true,
+    },
   });
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const sleep = options.sleep ?? defaultSleep;
@@ -94,13 +98,18 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
   return {
     region: options.region,
     getRestApis: (position, limit) =>
-      call("GetRestApis", {}, () => client.send(new GetRestApisCommand({ position, limit }))).then((r) => ({ items: r.items ?? [], ...(r.position ? { position: r.position } : {}) })),
+      call("GetRestApis", {}, () => client.send(new GetRestApisCommand({ position, limit }))).then((r) => ({
+        items: r.items ?? [],
+        ...(r.position ? { position: r.position } : {}),
+      })),
     getRestApi: (restApiId) => call("GetRestApi", { restApiId }, () => client.send(new GetRestApiCommand({ restApiId }))),
     // embed=methods returns every Method (integration and responses included) with its resource, so an
     // API costs ⌈resources/500⌉ calls instead of one GetMethod per method:
     // https://docs.aws.amazon.com/apigateway/latest/api/API_GetResources.html
     getResources: (restApiId, position, limit, embed = true) =>
-      call("GetResources", { restApiId }, () => client.send(new GetResourcesCommand({ restApiId, position, limit, ...(embed ? { embed: ["methods"] } : {}) }))).then((r) => ({
+      call("GetResources", { restApiId }, () =>
+        client.send(new GetResourcesCommand({ restApiId, position, limit, ...(embed ? { embed: ["methods"] } : {}) })),
+      ).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),
@@ -109,16 +118,21 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),
-    getStages: (restApiId) => call("GetStages", { restApiId }, () => client.send(new GetStagesCommand({ restApiId }))).then((r) => r.item ?? []),
+    getStages: (restApiId) =>
+      call("GetStages", { restApiId }, () => client.send(new GetStagesCommand({ restApiId }))).then((r) => r.item ?? []),
     getGatewayResponses: (restApiId, position, limit) =>
-      call("GetGatewayResponses", { restApiId }, () => client.send(new GetGatewayResponsesCommand({ restApiId, position, limit }))).then((r) => ({
-        items: r.items ?? [],
-        ...(r.position ? { position: r.position } : {}),
-      })),
+      call("GetGatewayResponses", { restApiId }, () => client.send(new GetGatewayResponsesCommand({ restApiId, position, limit }))).then(
+        (r) => ({
+          items: r.items ?? [],
+          ...(r.position ? { position: r.position } : {}),
+        }),
+      ),
     // embed=apisummary adds path → verb → {authorizationType, apiKeyRequired} of what the stage serves:
     // https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployment.html
     getDeployment: (restApiId, deploymentId) =>
-      call("GetDeployment", { restApiId, deploymentId }, () => client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] }))),
+      call("GetDeployment", { restApiId, deploymentId }, () =>
+        client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] })),
+      ),
     getMethod: (restApiId, resourceId, httpMethod) =>
       call("GetMethod", { restApiId }, () => client.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))),
   };

@@ -17,9 +17,7 @@ export interface RoleSpec {
 }
 
 export type ConnectionSpec =
-  | { kind: "demo"; role?: RoleSpec }
-  | { kind: "env"; role?: RoleSpec }
-  | { kind: "profile"; profile: string; role?: RoleSpec };
+  { kind: "demo"; role?: RoleSpec } | { kind: "env"; role?: RoleSpec } | { kind: "profile"; profile: string; role?: RoleSpec };
 
 // Profile names we accept in ids; a profile with other characters is listed as unsupported.
 export const PROFILE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -34,7 +32,10 @@ export const roleSpecSchema = z.object({
 });
 
 function encodeRole(role: RoleSpec): string {
-  return Buffer.from(JSON.stringify(role.externalId ? { roleArn: role.roleArn, externalId: role.externalId } : { roleArn: role.roleArn }), "utf8").toString("base64url");
+  return Buffer.from(
+    JSON.stringify(role.externalId ? { roleArn: role.roleArn, externalId: role.externalId } : { roleArn: role.roleArn }),
+    "utf8",
+  ).toString("base64url");
 }
 
 function decodeRole(encoded: string): unknown {
@@ -65,7 +66,10 @@ export const connectionIdSchema = z
     if (rolePart !== undefined) {
       const parsed = roleSpecSchema.safeParse(decodeRole(rolePart));
       if (!parsed.success) {
-        ctx.addIssue({ code: "custom", message: `connection id's role part is invalid: ${parsed.error.issues[0]?.message ?? "unreadable"}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `connection id's role part is invalid: ${parsed.error.issues[0]?.message ?? "unreadable"}`,
+        });
         return z.NEVER;
       }
       role = parsed.data;

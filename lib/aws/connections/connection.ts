@@ -61,7 +61,11 @@ export function environmentEndpoint(env: NodeJS.ProcessEnv): string | undefined 
  */
 export function stsEndpointFor(env: Readonly<Record<string, string | undefined>>, endpoint: string | undefined): string | undefined {
   const ignoreEnv = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === "true";
-  return (ignoreEnv ? undefined : env.AWS_ENDPOINT_URL_STS || undefined) ?? endpoint ?? (ignoreEnv ? undefined : env.AWS_ENDPOINT_URL || undefined);
+  return (
+    (ignoreEnv ? undefined : env.AWS_ENDPOINT_URL_STS || undefined) ??
+    endpoint ??
+    (ignoreEnv ? undefined : env.AWS_ENDPOINT_URL || undefined)
+  );
 }
 
 function stsOptions(region: string | undefined, endpoint: string | undefined): StsOptions {
@@ -79,7 +83,11 @@ export async function openConnection(spec: ConnectionSpec, options: OpenConnecti
   const roleKey = spec.role ? `~${spec.role.roleArn}` : "";
   if (spec.kind === "demo") {
     const endpoint = options.endpoint ?? env.PREFLIGHT_DEMO_ENDPOINT ?? DEFAULT_DEMO_ENDPOINT;
-    if (!validEndpoint(endpoint)) return fail(`PREFLIGHT_DEMO_ENDPOINT "${endpoint}" is not an http(s) URL.`, "Set it to the emulator's URL, e.g. http://127.0.0.1:4599.");
+    if (!validEndpoint(endpoint))
+      return fail(
+        `PREFLIGHT_DEMO_ENDPOINT "${endpoint}" is not an http(s) URL.`,
+        "Set it to the emulator's URL, e.g. http://127.0.0.1:4599.",
+      );
     return {
       ok: true,
       connection: {
@@ -97,7 +105,11 @@ export async function openConnection(spec: ConnectionSpec, options: OpenConnecti
     };
   }
 
-  if (options.endpoint !== undefined && !validEndpoint(options.endpoint)) return fail(`Endpoint "${options.endpoint}" is not an http(s) URL.`, "Pass a full URL such as https://apigateway.us-east-1.amazonaws.com.");
+  if (options.endpoint !== undefined && !validEndpoint(options.endpoint))
+    return fail(
+      `Endpoint "${options.endpoint}" is not an http(s) URL.`,
+      "Pass a full URL such as https://apigateway.us-east-1.amazonaws.com.",
+    );
   const endpoint = options.endpoint;
   const customEndpoint = endpoint !== undefined || environmentEndpoint(env) !== undefined;
   const endpointKey = endpoint ?? environmentEndpoint(env) ?? "aws";
@@ -146,4 +158,3 @@ export async function openConnection(spec: ConnectionSpec, options: OpenConnecti
     },
   };
 }
-

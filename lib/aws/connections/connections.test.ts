@@ -14,7 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), "preflight-aws-"));
 const config = join(dir, "config");
 const credentials = join(dir, "credentials");
 const processScript = join(dir, "creds.mjs");
-writeFileSync(processScript, `console.log(JSON.stringify({ Version: 1, AccessKeyId: "AKIAEMULATORSECOND01", SecretAccessKey: "process-secret-value" }));\n`);
+writeFileSync(
+  processScript,
+  `console.log(JSON.stringify({ Version: 1, AccessKeyId: "AKIAEMULATORSECOND01", SecretAccessKey: "process-secret-value" }));\n`,
+);
 writeFileSync(
   config,
   [
@@ -39,7 +42,18 @@ writeFileSync(
     "",
   ].join("\n"),
 );
-writeFileSync(credentials, ["[default]", "aws_access_key_id = AKIAEXAMPLESTATIC01", "aws_secret_access_key = static-secret-value", "[keys-only]", "aws_access_key_id = AKIAEXAMPLESTATIC02", "aws_secret_access_key = other-secret", ""].join("\n"));
+writeFileSync(
+  credentials,
+  [
+    "[default]",
+    "aws_access_key_id = AKIAEXAMPLESTATIC01",
+    "aws_secret_access_key = static-secret-value",
+    "[keys-only]",
+    "aws_access_key_id = AKIAEXAMPLESTATIC02",
+    "aws_secret_access_key = other-secret",
+    "",
+  ].join("\n"),
+);
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -55,7 +69,17 @@ function isolate(extra: Record<string, string> = {}) {
   vi.stubEnv("AWS_CONFIG_FILE", config);
   vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", credentials);
   vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
-  for (const key of ["AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_API_GATEWAY", "AWS_REGION", "AWS_DEFAULT_REGION"]) vi.stubEnv(key, "");
+  for (const key of [
+    "AWS_PROFILE",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_API_GATEWAY",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+  ])
+    vi.stubEnv(key, "");
   for (const [k, v] of Object.entries(extra)) vi.stubEnv(k, v);
 }
 
@@ -64,7 +88,6 @@ describe("profiles", () => {
     isolate();
     const profiles = await listProfiles();
     expect(profiles).toEqual([
-      
       { name: "chained", kind: "assume-role", files: ["config"], supported: true },
       { name: "default", kind: "static", region: "us-east-1", files: ["config", "credentials"], supported: true },
       { name: "keys-only", kind: "static", files: ["credentials"], supported: true },
@@ -73,7 +96,8 @@ describe("profiles", () => {
       { name: "team/dev", kind: "other", region: "us-west-2", files: ["config"], supported: false },
     ]);
     const listed = JSON.stringify(await listConnections());
-    for (const secret of ["static-secret-value", "other-secret", "AKIAEXAMPLESTATIC01", "corp.awsapps.com"]) expect(listed).not.toContain(secret);
+    for (const secret of ["static-secret-value", "other-secret", "AKIAEXAMPLESTATIC01", "corp.awsapps.com"])
+      expect(listed).not.toContain(secret);
     expect(listed).toContain('"id":"profile:sso-dev"');
   });
 
@@ -89,7 +113,11 @@ describe("credentials end to end", () => {
     const apiId = generateLargeApi(emu.store, { resources: 2, accountId: "210987654321", region: "eu-west-1" });
     const opened = await openConnection({ kind: "profile", profile: "proc" });
     if (!opened.ok) throw opened.error;
-    expect(opened.connection).toMatchObject({ customEndpoint: true, defaultRegion: "eu-west-1", profile: { name: "proc", kind: "process" } });
+    expect(opened.connection).toMatchObject({
+      customEndpoint: true,
+      defaultRegion: "eu-west-1",
+      profile: { name: "proc", kind: "process" },
+    });
     expect(opened.connection.endpoint).toBeUndefined();
     const { result } = await readLiveApi(opened.connection, "eu-west-1", apiId, fastLiveOptions());
     expect(result.ok).toBe(true);
@@ -108,7 +136,12 @@ describe("credentials end to end", () => {
   });
 
   it("reports missing credentials for the default chain, naming the operation", async () => {
-    isolate({ AWS_ENDPOINT_URL_API_GATEWAY: emu.url, AWS_CONFIG_FILE: join(dir, "nope"), AWS_SHARED_CREDENTIALS_FILE: join(dir, "nope2"), HOME: dir });
+    isolate({
+      AWS_ENDPOINT_URL_API_GATEWAY: emu.url,
+      AWS_CONFIG_FILE: join(dir, "nope"),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, "nope2"),
+      HOME: dir,
+    });
     const opened = await openConnection({ kind: "env" });
     if (!opened.ok) throw opened.error;
     const { result } = await readLiveApi(opened.connection, "us-east-1", "abc", fastLiveOptions());

@@ -29,7 +29,11 @@ async function seedSecondAccountApi(region = "us-east-1"): Promise<string> {
   return created.id!;
 }
 
-async function open(spec: ConnectionSpec, env: NodeJS.ProcessEnv = { NODE_ENV: "test", PREFLIGHT_DEMO_ENDPOINT: emu.url }, endpoint?: string) {
+async function open(
+  spec: ConnectionSpec,
+  env: NodeJS.ProcessEnv = { NODE_ENV: "test", PREFLIGHT_DEMO_ENDPOINT: emu.url },
+  endpoint?: string,
+) {
   const opened = await openConnection(spec, { env, ...(endpoint ? { endpoint } : {}) });
   if (!opened.ok) throw opened.error;
   return opened.connection;
@@ -39,7 +43,11 @@ describe("assuming a role against the emulator's STS", () => {
   it("lists the role's account from the demo: the seeded cross-account role with its external id", async () => {
     const apiId = await seedSecondAccountApi();
     const connection = await open({ kind: "demo", role: AUDIT_ROLE });
-    expect(connection).toMatchObject({ id: expect.stringMatching(/^demo~role:/), label: `the demo as ${PREFLIGHT_AUDIT_ROLE_ARN}`, stsEndpoint: emu.url });
+    expect(connection).toMatchObject({
+      id: expect.stringMatching(/^demo~role:/),
+      label: `the demo as ${PREFLIGHT_AUDIT_ROLE_ARN}`,
+      stsEndpoint: emu.url,
+    });
 
     const listings = await listLiveApis(connection, ["us-east-1", "eu-west-1", "ap-south-1"], fastLiveOptions());
     expect(listings).toEqual([
@@ -60,7 +68,12 @@ describe("assuming a role against the emulator's STS", () => {
       if (result.ok) throw new Error("expected the role to be refused");
       expect(AccessDeniedError.is(result.error)).toBe(true);
       const error = result.error as AccessDeniedError;
-      expect(error).toMatchObject({ code: "access:denied", operation: "AssumeRole", iamAction: "sts:AssumeRole", resourceArn: PREFLIGHT_AUDIT_ROLE_ARN });
+      expect(error).toMatchObject({
+        code: "access:denied",
+        operation: "AssumeRole",
+        iamAction: "sts:AssumeRole",
+        resourceArn: PREFLIGHT_AUDIT_ROLE_ARN,
+      });
       expect(error.message).toBe(
         `Access denied to sts:AssumeRole on ${PREFLIGHT_AUDIT_ROLE_ARN}: User: arn:aws:iam::123456789012:user/emulator is not authorized to perform: sts:AssumeRole on resource: ${PREFLIGHT_AUDIT_ROLE_ARN}`,
       );
@@ -86,13 +99,23 @@ describe("assuming a role against the emulator's STS", () => {
     vi.stubEnv("AWS_SESSION_TOKEN", "");
     vi.stubEnv("AWS_PROFILE", "");
     vi.stubEnv("AWS_ENDPOINT_URL_API_GATEWAY", emu.url);
-    const env = { NODE_ENV: "test" as const, AWS_ENDPOINT_URL_API_GATEWAY: emu.url, AWS_ENDPOINT_URL_STS: emu.url, AWS_REGION: "eu-west-1" };
+    const env = {
+      NODE_ENV: "test" as const,
+      AWS_ENDPOINT_URL_API_GATEWAY: emu.url,
+      AWS_ENDPOINT_URL_STS: emu.url,
+      AWS_REGION: "eu-west-1",
+    };
     const connection = await open({ kind: "env", role: AUDIT_ROLE }, env);
     expect(connection).toMatchObject({ customEndpoint: true, stsEndpoint: emu.url, defaultRegion: "eu-west-1" });
     const { result } = await readLiveApi(connection, "eu-west-1", apiId, fastLiveOptions());
     expect(result.ok).toBe(true);
     expect(emu.requestLog.entries()[0]).toMatchObject({ operation: "AssumeRole", region: "eu-west-1", accountId: "123456789012" });
-    expect(emu.requestLog.entries().slice(1).every((e) => e.accountId === SECOND_ACCOUNT_ID)).toBe(true);
+    expect(
+      emu.requestLog
+        .entries()
+        .slice(1)
+        .every((e) => e.accountId === SECOND_ACCOUNT_ID),
+    ).toBe(true);
   });
 
   it("sends STS to the connection's endpoint override when no STS endpoint is configured", async () => {
@@ -114,7 +137,9 @@ describe("stsEndpointFor", () => {
     expect(stsEndpointFor({ AWS_ENDPOINT_URL: "http://all" }, "http://override")).toBe("http://override");
     expect(stsEndpointFor({ AWS_ENDPOINT_URL: "http://all", AWS_ENDPOINT_URL_STS: "http://sts" }, "http://override")).toBe("http://sts");
     expect(stsEndpointFor({ AWS_ENDPOINT_URL_API_GATEWAY: "http://apigw" }, undefined)).toBeUndefined();
-    expect(stsEndpointFor({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true", AWS_ENDPOINT_URL_STS: "http://sts" }, "http://override")).toBe("http://override");
+    expect(stsEndpointFor({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true", AWS_ENDPOINT_URL_STS: "http://sts" }, "http://override")).toBe(
+      "http://override",
+    );
     expect(stsEndpointFor({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true", AWS_ENDPOINT_URL: "http://all" }, undefined)).toBeUndefined();
   });
 });

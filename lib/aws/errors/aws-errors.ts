@@ -48,7 +48,14 @@ export class PreflightAwsError extends Error {
 
   /** A plain object for JSON output and the browser (no stack, no cause). */
   toJSON(): { code: AwsErrorCode; name: string; message: string; hint: string; operation: string; region?: string } {
-    return { code: this.code, name: this.name, message: this.message, hint: this.hint, operation: this.operation, ...(this.region ? { region: this.region } : {}) };
+    return {
+      code: this.code,
+      name: this.name,
+      message: this.message,
+      hint: this.hint,
+      operation: this.operation,
+      ...(this.region ? { region: this.region } : {}),
+    };
   }
 }
 

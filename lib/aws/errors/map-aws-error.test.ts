@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isRetryableAwsError, mapAwsError, retryAfterMs } from "@/lib/aws/errors/map-aws-error";
-import { AccessDeniedError, ExpiredCredentialsError, InvalidRegionError, NoCredentialsError, RegionNotEnabledError } from "@/lib/aws/errors/aws-errors";
+import {
+  AccessDeniedError,
+  ExpiredCredentialsError,
+  InvalidRegionError,
+  NoCredentialsError,
+  RegionNotEnabledError,
+} from "@/lib/aws/errors/aws-errors";
 
 function sdkError(name: string, message: string, status?: number, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(message), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}), ...extra });
@@ -8,20 +14,32 @@ function sdkError(name: string, message: string, status?: number, extra: Record<
 
 describe("mapAwsError", () => {
   it("turns an expired SSO token into the exact login command", () => {
-    const e = mapAwsError(sdkError("CredentialsProviderError", "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile."), { operation: "GetRestApis", profile: "dev", region: "eu-west-1" });
+    const e = mapAwsError(
+      sdkError(
+        "CredentialsProviderError",
+        "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.",
+      ),
+      { operation: "GetRestApis", profile: "dev", region: "eu-west-1" },
+    );
     expect(ExpiredCredentialsError.is(e)).toBe(true);
     expect(e.hint).toBe("Run: aws sso login --profile dev");
   });
 
   it("maps ExpiredTokenException; SSO profiles get the login command", () => {
-    const e = mapAwsError(sdkError("ExpiredTokenException", "The security token included in the request is expired", 403), { operation: "GetStages", profile: "dev", profileKind: "sso" });
+    const e = mapAwsError(sdkError("ExpiredTokenException", "The security token included in the request is expired", 403), {
+      operation: "GetStages",
+      profile: "dev",
+      profileKind: "sso",
+    });
     expect(ExpiredCredentialsError.is(e) && e.loginCommand).toBe("aws sso login --profile dev");
     const plain = mapAwsError(sdkError("ExpiredTokenException", "expired", 403), { operation: "GetStages" });
     expect(ExpiredCredentialsError.is(plain) && plain.loginCommand).toBeUndefined();
   });
 
   it("maps a missing credential chain", () => {
-    const e = mapAwsError(sdkError("CredentialsProviderError", "Could not load credentials from any providers"), { operation: "GetRestApi" });
+    const e = mapAwsError(sdkError("CredentialsProviderError", "Could not load credentials from any providers"), {
+      operation: "GetRestApi",
+    });
     expect(NoCredentialsError.is(e)).toBe(true);
     expect(e.code).toBe("credentials:missing");
   });
@@ -33,7 +51,12 @@ describe("mapAwsError", () => {
   });
 
   it("names the IAM action and ARN on denial", () => {
-    const e = mapAwsError(sdkError("AccessDeniedException", "User: arn:aws:iam::123456789012:user/x is not authorized", 403), { operation: "GetDeployment", region: "us-east-1", restApiId: "a1", deploymentId: "d1" });
+    const e = mapAwsError(sdkError("AccessDeniedException", "User: arn:aws:iam::123456789012:user/x is not authorized", 403), {
+      operation: "GetDeployment",
+      region: "us-east-1",
+      restApiId: "a1",
+      deploymentId: "d1",
+    });
     expect(AccessDeniedError.is(e) && e.resourceArn).toBe("arn:aws:apigateway:us-east-1::/restapis/a1/deployments/d1");
     expect(e.hint).toContain("apigateway:GET");
   });

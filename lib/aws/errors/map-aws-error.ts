@@ -109,7 +109,12 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): PreflightAwsErro
       );
     }
     if (/profile .* (could not be found|not found)/i.test(message) || /Profile .* not found/i.test(message)) {
-      return new NoCredentialsError("credentials:missing", `Profile "${ctx.profile ?? "?"}" was not found in the AWS config or credentials files (${op}).`, "Check the profile name, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.", base);
+      return new NoCredentialsError(
+        "credentials:missing",
+        `Profile "${ctx.profile ?? "?"}" was not found in the AWS config or credentials files (${op}).`,
+        "Check the profile name, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.",
+        base,
+      );
     }
     return new NoCredentialsError(
       "credentials:missing",
@@ -119,7 +124,12 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): PreflightAwsErro
     );
   }
 
-  if (name === "ExpiredTokenException" || name === "ExpiredToken" || /security token included in the request is expired/i.test(message) || /token.*expired/i.test(message)) {
+  if (
+    name === "ExpiredTokenException" ||
+    name === "ExpiredToken" ||
+    /security token included in the request is expired/i.test(message) ||
+    /token.*expired/i.test(message)
+  ) {
     const sso = ctx.profileKind === "sso";
     const cmd = sso ? ssoLogin(ctx) : undefined;
     return new ExpiredCredentialsError(
@@ -130,7 +140,12 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): PreflightAwsErro
     );
   }
 
-  if (name === "UnrecognizedClientException" || name === "InvalidSignatureException" || name === "InvalidClientTokenId" || /security token included in the request is invalid/i.test(message)) {
+  if (
+    name === "UnrecognizedClientException" ||
+    name === "InvalidSignatureException" ||
+    name === "InvalidClientTokenId" ||
+    /security token included in the request is invalid/i.test(message)
+  ) {
     if (ctx.region && findRegion(ctx.region)?.optIn) {
       return new RegionNotEnabledError(
         "region:not-enabled",
@@ -139,10 +154,21 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): PreflightAwsErro
         base,
       );
     }
-    return new InvalidCredentialsError("credentials:invalid", `API Gateway rejected the credentials of ${who(ctx)} (${op}${where}): ${message}`, "Check that the access key is active and the secret matches.", base);
+    return new InvalidCredentialsError(
+      "credentials:invalid",
+      `API Gateway rejected the credentials of ${who(ctx)} (${op}${where}): ${message}`,
+      "Check that the access key is active and the secret matches.",
+      base,
+    );
   }
 
-  if (name === "AccessDeniedException" || name === "UnauthorizedException" || name === "AccessDenied" || status === 401 || (status === 403 && name !== "MissingAuthenticationTokenException")) {
+  if (
+    name === "AccessDeniedException" ||
+    name === "UnauthorizedException" ||
+    name === "AccessDenied" ||
+    status === 401 ||
+    (status === 403 && name !== "MissingAuthenticationTokenException")
+  ) {
     const arn = resourceArnFor({ operation: op, region: ctx.region, restApiId: ctx.restApiId, deploymentId: ctx.deploymentId });
     return new AccessDeniedError(
       `Access denied to ${op} on ${arn} for ${who(ctx)}.`,
@@ -154,9 +180,19 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): PreflightAwsErro
 
   if (name === "NotFoundException" || status === 404) {
     if (ctx.restApiId && (op === "GetRestApi" || /API identifier/i.test(message))) {
-      return new NotFoundError("api:not-found", `REST API "${ctx.restApiId}" does not exist in ${ctx.region ?? "this region"} (${op}).`, "Check the API id and the region; `preflight list --all-regions` shows what exists.", base);
+      return new NotFoundError(
+        "api:not-found",
+        `REST API "${ctx.restApiId}" does not exist in ${ctx.region ?? "this region"} (${op}).`,
+        "Check the API id and the region; `preflight list --all-regions` shows what exists.",
+        base,
+      );
     }
-    return new NotFoundError("api:not-found", `${op} found nothing${where}: ${message}`, "The API may have changed while it was read; run the audit again.", base);
+    return new NotFoundError(
+      "api:not-found",
+      `${op} found nothing${where}: ${message}`,
+      "The API may have changed while it was read; run the audit again.",
+      base,
+    );
   }
 
   if (name === "TooManyRequestsException" || name === "ThrottlingException" || status === 429) {
@@ -174,20 +210,50 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): PreflightAwsErro
 
   const code = codeOf(e);
   if (TIMEOUT_NAMES.has(name) || (code && TIMEOUT_CODES.has(code))) {
-    return new NetworkError("network:timeout", `${op}${where} timed out after ${ctx.attempts ?? 1} attempts.`, "Check the network or proxy; the endpoint did not answer in time.", base);
+    return new NetworkError(
+      "network:timeout",
+      `${op}${where} timed out after ${ctx.attempts ?? 1} attempts.`,
+      "Check the network or proxy; the endpoint did not answer in time.",
+      base,
+    );
   }
 
-  if (ctx.region && !ctx.customEndpoint && !findRegion(ctx.region) && (code === "ENOTFOUND" || /Invalid region/i.test(message) || !isRegionShaped(ctx.region))) {
-    return new InvalidRegionError("region:invalid", `"${ctx.region}" is not an AWS region (${op}).`, "Use a region code such as us-east-1 (see `preflight list --all-regions`).", base);
+  if (
+    ctx.region &&
+    !ctx.customEndpoint &&
+    !findRegion(ctx.region) &&
+    (code === "ENOTFOUND" || /Invalid region/i.test(message) || !isRegionShaped(ctx.region))
+  ) {
+    return new InvalidRegionError(
+      "region:invalid",
+      `"${ctx.region}" is not an AWS region (${op}).`,
+      "Use a region code such as us-east-1 (see `preflight list --all-regions`).",
+      base,
+    );
   }
 
   if ((code && UNREACHABLE_CODES.has(code)) || /socket hang up|fetch failed|getaddrinfo/i.test(message)) {
-    return new NetworkError("network:unreachable", `Could not reach API Gateway for ${op}${where} (${code ?? message}).`, ctx.customEndpoint ? "Is the endpoint (e.g. the demo emulator) running?" : "Check the network, proxy or VPC endpoint.", base);
+    return new NetworkError(
+      "network:unreachable",
+      `Could not reach API Gateway for ${op}${where} (${code ?? message}).`,
+      ctx.customEndpoint ? "Is the endpoint (e.g. the demo emulator) running?" : "Check the network, proxy or VPC endpoint.",
+      base,
+    );
   }
 
   if ((status !== undefined && status >= 500) || e.$fault === "server") {
-    return new ServiceError("service:unavailable", `API Gateway failed ${op}${where} (HTTP ${status ?? "5xx"}) after ${ctx.attempts ?? 1} attempts.`, "AWS had an internal error; retry in a moment.", base);
+    return new ServiceError(
+      "service:unavailable",
+      `API Gateway failed ${op}${where} (HTTP ${status ?? "5xx"}) after ${ctx.attempts ?? 1} attempts.`,
+      "AWS had an internal error; retry in a moment.",
+      base,
+    );
   }
 
-  return new ServiceError("unexpected", `${op}${where} failed: ${name}: ${message}`, "Retry; if it persists, report it with this message.", base);
+  return new ServiceError(
+    "unexpected",
+    `${op}${where} failed: ${name}: ${message}`,
+    "Retry; if it persists, report it with this message.",
+    base,
+  );
 }

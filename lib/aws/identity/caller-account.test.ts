@@ -1,5 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PREFLIGHT_AUDIT_EXTERNAL_ID, PREFLIGHT_AUDIT_ROLE_ARN, SECOND_ACCOUNT_ID, STOREFRONT_API_ID, startEmulator, type Emulator } from "@/lib/emulator";
+import {
+  PREFLIGHT_AUDIT_EXTERNAL_ID,
+  PREFLIGHT_AUDIT_ROLE_ARN,
+  SECOND_ACCOUNT_ID,
+  STOREFRONT_API_ID,
+  startEmulator,
+  type Emulator,
+} from "@/lib/emulator";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { openConnection } from "@/lib/aws/connections/connection";
 import type { ConnectionSpec } from "@/lib/aws/connections/connection-id";
@@ -22,7 +29,12 @@ async function open(spec: ConnectionSpec, env: NodeJS.ProcessEnv = { NODE_ENV: "
 describe("the caller's account through the emulator's STS", () => {
   it("gives the demo's account from GetCallerIdentity, and the role's account when a role is assumed", async () => {
     expect(await callerAccountId(await open({ kind: "demo" }), "us-east-1")).toBe("123456789012");
-    expect(await callerAccountId(await open({ kind: "demo", role: { roleArn: PREFLIGHT_AUDIT_ROLE_ARN, externalId: PREFLIGHT_AUDIT_EXTERNAL_ID } }), "us-east-1")).toBe(SECOND_ACCOUNT_ID);
+    expect(
+      await callerAccountId(
+        await open({ kind: "demo", role: { roleArn: PREFLIGHT_AUDIT_ROLE_ARN, externalId: PREFLIGHT_AUDIT_EXTERNAL_ID } }),
+        "us-east-1",
+      ),
+    ).toBe(SECOND_ACCOUNT_ID);
     expect(emu.requestLog.entries().map((e) => [e.operation, e.accountId])).toEqual([
       ["GetCallerIdentity", "123456789012"],
       ["AssumeRole", "123456789012"],
@@ -31,7 +43,12 @@ describe("the caller's account through the emulator's STS", () => {
   });
 
   it("puts the STS account in the demo's report without the account-inferred warning", async () => {
-    const result = await runAudit({ connection: await open({ kind: "demo" }), region: "us-east-1", restApiId: STOREFRONT_API_ID, live: fastLiveOptions() });
+    const result = await runAudit({
+      connection: await open({ kind: "demo" }),
+      region: "us-east-1",
+      restApiId: STOREFRONT_API_ID,
+      live: fastLiveOptions(),
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     expect(result.report.api.accountId).toBe("123456789012");
     // The account may come from the identity cached by the test above: either way it is STS's answer.
@@ -46,7 +63,12 @@ describe("the caller's account through the emulator's STS", () => {
     if (!result.ok) throw new Error(JSON.stringify(result.failure));
     expect(result.report.api.accountId).toBe("123456789012");
     expect(result.report.warnings).toContainEqual(expect.objectContaining({ code: "account-inferred" }));
-    expect(emu.requestLog.entries().filter((e) => e.operation === "GetCallerIdentity").map((e) => e.status)).toEqual([500]);
+    expect(
+      emu.requestLog
+        .entries()
+        .filter((e) => e.operation === "GetCallerIdentity")
+        .map((e) => e.status),
+    ).toEqual([500]);
   });
 
   it("does not retry a failed lookup from cache: the next call asks STS again", async () => {

@@ -83,7 +83,7 @@ export class AccountLimiter {
     try {
       while (this.waiters.length > 0) {
         let nextWake = Number.POSITIVE_INFINITY;
-        for (let i = 0; i < this.waiters.length; ) {
+        for (let i = 0; i < this.waiters.length;) {
           const waiter = this.waiters[i] as Waiter;
           const totalWait = this.total.msUntilToken();
           if (totalWait > 0) {

@@ -25,7 +25,9 @@ export class TokenBucket {
 
   constructor(options: TokenBucketOptions) {
     if (!(options.capacity >= 1) || !(options.refillPerSecond > 0)) {
-      throw new RangeError(`TokenBucket needs capacity ≥ 1 and a positive refill rate (got ${options.capacity}, ${options.refillPerSecond}).`);
+      throw new RangeError(
+        `TokenBucket needs capacity ≥ 1 and a positive refill rate (got ${options.capacity}, ${options.refillPerSecond}).`,
+      );
     }
     this.capacity = options.capacity;
     this.refillPerSecond = options.refillPerSecond;

@@ -48,7 +48,12 @@ async function listOne(port: ApiGatewayPort, pageSize: number): Promise<RegionLi
  */
 export async function* streamRegionListings(ports: ApiGatewayPort[], pageSize = MAX_PAGE_SIZE): AsyncGenerator<RegionListing> {
   const pending = new Map<number, Promise<{ index: number; listing: RegionListing }>>();
-  ports.forEach((port, index) => pending.set(index, listOne(port, pageSize).then((listing) => ({ index, listing }))));
+  ports.forEach((port, index) =>
+    pending.set(
+      index,
+      listOne(port, pageSize).then((listing) => ({ index, listing })),
+    ),
+  );
   while (pending.size > 0) {
     const { index, listing } = await Promise.race(pending.values());
     pending.delete(index);

@@ -25,10 +25,15 @@ export interface LiveOptions {
 export function checkRegion(region: string, connection: Connection): InvalidRegionError | undefined {
   const ok = findRegion(region) !== undefined || isRegionShaped(region) || (connection.customEndpoint && /^[a-z0-9-]{1,32}$/.test(region));
   if (ok) return undefined;
-  return new InvalidRegionError("region:invalid", `"${region}" is not an AWS region.`, `Use a region code such as us-east-1; known: ${COMMERCIAL_REGIONS.map((r) => r.code).join(", ")}.`, {
-    operation: "ValidateRegion",
-    region,
-  });
+  return new InvalidRegionError(
+    "region:invalid",
+    `"${region}" is not an AWS region.`,
+    `Use a region code such as us-east-1; known: ${COMMERCIAL_REGIONS.map((r) => r.code).join(", ")}.`,
+    {
+      operation: "ValidateRegion",
+      region,
+    },
+  );
 }
 
 export function portFor(connection: Connection, region: string, options: LiveOptions = {}): ApiGatewayPort {
@@ -49,7 +54,12 @@ export interface LiveReadResult {
 }
 
 /** Reads one API of a connection in a region; expected failures come back as values. */
-export async function readLiveApi(connection: Connection, region: string, restApiId: string, options: LiveOptions & { accountId?: string } = {}): Promise<LiveReadResult> {
+export async function readLiveApi(
+  connection: Connection,
+  region: string,
+  restApiId: string,
+  options: LiveOptions & { accountId?: string } = {},
+): Promise<LiveReadResult> {
   const stats = options.stats ?? new CallStats();
   const regionError = checkRegion(region, connection);
   if (regionError) return { result: { ok: false, error: regionError }, stats };
@@ -61,7 +71,11 @@ export async function readLiveApi(connection: Connection, region: string, restAp
   return { result, stats };
 }
 
-function regionPorts(connection: Connection, regions: readonly string[], options: LiveOptions): { ports: ApiGatewayPort[]; invalid: RegionListing[] } {
+function regionPorts(
+  connection: Connection,
+  regions: readonly string[],
+  options: LiveOptions,
+): { ports: ApiGatewayPort[]; invalid: RegionListing[] } {
   const ports: ApiGatewayPort[] = [];
   const invalid: RegionListing[] = [];
   const stats = options.stats ?? new CallStats();
@@ -74,13 +88,21 @@ function regionPorts(connection: Connection, regions: readonly string[], options
 }
 
 /** Lists REST APIs in each region (all commercial regions by default); one result per region. */
-export async function listLiveApis(connection: Connection, regions: readonly string[] = COMMERCIAL_REGIONS.map((r) => r.code), options: LiveOptions = {}): Promise<RegionListing[]> {
+export async function listLiveApis(
+  connection: Connection,
+  regions: readonly string[] = COMMERCIAL_REGIONS.map((r) => r.code),
+  options: LiveOptions = {},
+): Promise<RegionListing[]> {
   const { ports, invalid } = regionPorts(connection, regions, options);
   return [...invalid, ...(await listAcrossRegions(ports, options.pageSize))];
 }
 
 /** The same, streamed: each region's answer as soon as it arrives. */
-export async function* streamLiveApis(connection: Connection, regions: readonly string[] = COMMERCIAL_REGIONS.map((r) => r.code), options: LiveOptions = {}): AsyncGenerator<RegionListing> {
+export async function* streamLiveApis(
+  connection: Connection,
+  regions: readonly string[] = COMMERCIAL_REGIONS.map((r) => r.code),
+  options: LiveOptions = {},
+): AsyncGenerator<RegionListing> {
   const { ports, invalid } = regionPorts(connection, regions, options);
   yield* invalid;
   yield* streamRegionListings(ports, options.pageSize);

@@ -27,7 +27,14 @@ describe("readApi against the emulator (real SDK)", () => {
     expect(resources).toBeGreaterThan(5);
     expect(deployments).toBe(2);
     expect(stats.totalCalls).toBe(Math.ceil(resources / 500) + 4 + deployments);
-    expect(stats.calls()).toEqual({ GetAuthorizers: 1, GetDeployment: 2, GetGatewayResponses: 1, GetResources: 1, GetRestApi: 1, GetStages: 1 });
+    expect(stats.calls()).toEqual({
+      GetAuthorizers: 1,
+      GetDeployment: 2,
+      GetGatewayResponses: 1,
+      GetResources: 1,
+      GetRestApi: 1,
+      GetStages: 1,
+    });
     const log = emu.requestLog.entries();
     expect(log).toHaveLength(stats.totalCalls);
     expect(new Set(log.map((e) => e.method))).toEqual(new Set(["GET"]));
@@ -69,7 +76,13 @@ describe("readApi against the emulator (real SDK)", () => {
     const { model, warnings } = normalizeApi(result.snapshot);
     expect(warnings).toEqual([]);
     const prod = model.stages.find((s) => s.name === "prod");
-    expect(prod?.drift).toContainEqual({ kind: "authorizationType", path: "/orders/{id}", httpMethod: "OPTIONS", deployed: "CUSTOM", current: "NONE" });
+    expect(prod?.drift).toContainEqual({
+      kind: "authorizationType",
+      path: "/orders/{id}",
+      httpMethod: "OPTIONS",
+      deployed: "CUSTOM",
+      current: "NONE",
+    });
     expect(model.stages.find((s) => s.name === "dev")?.drift).toEqual([]);
     expect(model.gatewayResponses).toHaveLength(21);
     expect(model.authorizers.find((a) => a.name === "storefront-token")).toMatchObject({ effectiveTtlSeconds: 300 });

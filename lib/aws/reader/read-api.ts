@@ -92,7 +92,10 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
       if (result?.status === "fulfilled") {
         snapshot.deployments[id] = result.value satisfies RawDeployment;
       } else {
-        const stageNames = snapshot.stages?.filter((s) => s.deploymentId === id).map((s) => s.stageName).join(", ");
+        const stageNames = snapshot.stages
+          ?.filter((s) => s.deploymentId === id)
+          .map((s) => s.stageName)
+          .join(", ");
         miss("deployments", "GetDeployment", result?.reason ?? new Error("not read"), `deployment ${id} of stage ${stageNames}`);
       }
     });

@@ -65,14 +65,24 @@ export function reshapeResource(resource: Resource): RawResource {
               ? Object.fromEntries(
                   Object.entries(m.methodIntegration.integrationResponses).map(([code, r]) => [
                     code,
-                    defined({ statusCode: r.statusCode, selectionPattern: r.selectionPattern, responseParameters: r.responseParameters, contentHandling: r.contentHandling }),
+                    defined({
+                      statusCode: r.statusCode,
+                      selectionPattern: r.selectionPattern,
+                      responseParameters: r.responseParameters,
+                      contentHandling: r.contentHandling,
+                    }),
                   ]),
                 )
               : undefined,
           })
         : undefined,
       methodResponses: m.methodResponses
-        ? Object.fromEntries(Object.entries(m.methodResponses).map(([code, r]) => [code, defined({ statusCode: r.statusCode, responseParameters: r.responseParameters })]))
+        ? Object.fromEntries(
+            Object.entries(m.methodResponses).map(([code, r]) => [
+              code,
+              defined({ statusCode: r.statusCode, responseParameters: r.responseParameters }),
+            ]),
+          )
         : undefined,
     });
   }
@@ -116,7 +126,10 @@ export function reshapeStage(s: Stage): RawStage {
     // Redacted at read time: stage variables often hold secrets; only their names are kept.
     variableNames: Object.keys(s.variables ?? {}),
     // Only the shape of each value (an ARN, a URL, a key-like token…) leaves this function, never the value.
-    variableShapes: s.variables && Object.keys(s.variables).length > 0 ? Object.fromEntries(Object.entries(s.variables).map(([name, value]) => [name, variableShape(value)])) : undefined,
+    variableShapes:
+      s.variables && Object.keys(s.variables).length > 0
+        ? Object.fromEntries(Object.entries(s.variables).map(([name, value]) => [name, variableShape(value)]))
+        : undefined,
     methodSettings,
   });
 }
@@ -130,7 +143,12 @@ export function reshapeDeployment(d: Deployment, fallbackId: string): RawDeploym
       ? Object.fromEntries(
           Object.entries(d.apiSummary).map(([path, verbs]) => [
             path,
-            Object.fromEntries(Object.entries(verbs).map(([verb, m]) => [verb, defined({ authorizationType: m.authorizationType, apiKeyRequired: m.apiKeyRequired })])),
+            Object.fromEntries(
+              Object.entries(verbs).map(([verb, m]) => [
+                verb,
+                defined({ authorizationType: m.authorizationType, apiKeyRequired: m.apiKeyRequired }),
+              ]),
+            ),
           ]),
         )
       : undefined,

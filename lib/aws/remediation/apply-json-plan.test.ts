@@ -41,7 +41,9 @@ describe("generated fixes applied to the emulator", () => {
 
   function expectFixed(before: AuditReport, after: AuditReport): void {
     const beforeKeys = new Set(before.findings.map(key));
-    const remainingFixable = after.findings.filter((finding) => fixable(finding) && before.findings.some((old) => key(old) === key(finding)));
+    const remainingFixable = after.findings.filter(
+      (finding) => fixable(finding) && before.findings.some((old) => key(old) === key(finding)),
+    );
     expect(remainingFixable.map(key)).toEqual([]);
     expect(after.findings.filter((finding) => !beforeKeys.has(key(finding))).map(key)).toEqual([]);
   }

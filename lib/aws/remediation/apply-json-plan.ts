@@ -78,13 +78,16 @@ export class PlanStepError extends Error {
 export function validateJsonPlan(plan: unknown): JsonPlan {
   if (typeof plan !== "object" || plan === null) throw new Error("A remediation plan must be a JSON object.");
   const candidate = plan as Partial<JsonPlan>;
-  if (candidate.planVersion !== JSON_PLAN_VERSION) throw new Error(`Unsupported remediation plan version ${String(candidate.planVersion)} (expected ${JSON_PLAN_VERSION}).`);
+  if (candidate.planVersion !== JSON_PLAN_VERSION)
+    throw new Error(`Unsupported remediation plan version ${String(candidate.planVersion)} (expected ${JSON_PLAN_VERSION}).`);
   if (!Array.isArray(candidate.steps)) throw new Error("A remediation plan needs a steps array.");
   candidate.steps.forEach((step, index) => {
     if (step.type === "manual") return;
-    if (step.type !== "call" || !(step.command in COMMANDS)) throw new Error(`Step ${index + 1} has an unknown command ${String((step as { command?: unknown }).command)}.`);
+    if (step.type !== "call" || !(step.command in COMMANDS))
+      throw new Error(`Step ${index + 1} has an unknown command ${String((step as { command?: unknown }).command)}.`);
     if (typeof step.input !== "object" || step.input === null) throw new Error(`Step ${index + 1} has no input object.`);
-    if (step.skipIfFound && !(step.skipIfFound.command in COMMANDS)) throw new Error(`Step ${index + 1} has an unknown skipIfFound command.`);
+    if (step.skipIfFound && !(step.skipIfFound.command in COMMANDS))
+      throw new Error(`Step ${index + 1} has an unknown skipIfFound command.`);
   });
   return candidate as JsonPlan;
 }

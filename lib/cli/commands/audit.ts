@@ -46,9 +46,13 @@ export const auditCommand: CliCommand = {
       return EXIT.error;
     }
     if (values.template) {
-      const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage"].filter((flag) => values[flag as keyof typeof values] !== undefined);
+      const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage"].filter(
+        (flag) => values[flag as keyof typeof values] !== undefined,
+      );
       if (positionals.length > 0 || live.length > 0) {
-        io.err(`--template audits files, not a live API: drop ${[...positionals, ...live.map((flag) => `--${flag}`)].join(", ")}.\nUsage: ${this.usage}\n`);
+        io.err(
+          `--template audits files, not a live API: drop ${[...positionals, ...live.map((flag) => `--${flag}`)].join(", ")}.\nUsage: ${this.usage}\n`,
+        );
         return EXIT.error;
       }
       const audited = await auditTemplatesFromFlags(values.template, values.region);

@@ -42,7 +42,10 @@ describe("preflight fix", () => {
   it("--format terraform prints HCL that parses", async () => {
     const r = await cli("fix", ...STOREFRONT, "--format", "terraform");
     expect(r.code).toBe(0);
-    const hcl = (await parseHcl("preflight.tf", r.out)) as { variable: Record<string, Array<{ default: string }>>; resource: Record<string, unknown> };
+    const hcl = (await parseHcl("preflight.tf", r.out)) as {
+      variable: Record<string, Array<{ default: string }>>;
+      resource: Record<string, unknown>;
+    };
     expect(hcl.variable.rest_api_id?.[0]?.default).toBe(STOREFRONT_API_ID);
     expect(Object.keys(hcl.resource)).toContain("aws_api_gateway_method");
   });
@@ -54,9 +57,12 @@ describe("preflight fix", () => {
   });
 
   it("--finding RULE_ID:PATH:VERB fixes that finding alone; --stage redeploys only that stage", async () => {
-    const one = JSON.parse((await cli("fix", ...STOREFRONT, "--format", "json", "--finding", "options-requires-api-key:/orders:OPTIONS")).out) as JsonPlan;
+    const one = JSON.parse(
+      (await cli("fix", ...STOREFRONT, "--format", "json", "--finding", "options-requires-api-key:/orders:OPTIONS")).out,
+    ) as JsonPlan;
     expect(one.findings.map((f) => f.ruleId)).toEqual(["options-requires-api-key"]);
-    const deployed = (plan: JsonPlan) => plan.steps.flatMap((s) => (s.type === "call" && s.command === "CreateDeploymentCommand" ? [s.input.stageName] : []));
+    const deployed = (plan: JsonPlan) =>
+      plan.steps.flatMap((s) => (s.type === "call" && s.command === "CreateDeploymentCommand" ? [s.input.stageName] : []));
     expect(deployed(one).sort()).toEqual(["dev", "prod"]);
 
     const dev = JSON.parse((await cli("fix", ...STOREFRONT, "--format", "json", "--stage", "dev")).out) as JsonPlan;

@@ -66,27 +66,42 @@ export const fixCommand: CliCommand = {
       return EXIT.error;
     }
     const report = audited.value;
-    const findings = selectFindings(report.findings, { selectors, minSeverity: minSeverity as Severity, ...(values.stage ? { stage: values.stage } : {}) });
+    const findings = selectFindings(report.findings, {
+      selectors,
+      minSeverity: minSeverity as Severity,
+      ...(values.stage ? { stage: values.stage } : {}),
+    });
     if (findings.length === 0) {
       const scope = selectors.length > 0 ? `matching --finding ${(values.finding ?? []).join(", ")}` : `at or above ${minSeverity}`;
       const others = report.findings.filter((f) => f.fixes.length > 0).map(selectorOf);
-      io.err(`Nothing to fix: ${report.api.id} has no fixable finding ${scope}${values.stage ? ` on stage ${values.stage}` : ""}${others.length > 0 ? ` (fixable: ${[...new Set(others)].join(", ")})` : ""}.${report.partial ? " PARTIAL read: findings in the parts that could not be read are unknown." : ""}\n`);
+      io.err(
+        `Nothing to fix: ${report.api.id} has no fixable finding ${scope}${values.stage ? ` on stage ${values.stage}` : ""}${others.length > 0 ? ` (fixable: ${[...new Set(others)].join(", ")})` : ""}.${report.partial ? " PARTIAL read: findings in the parts that could not be read are unknown." : ""}\n`,
+      );
       return EXIT.ok;
     }
 
     // With --stage only that stage is redeployed; otherwise every stage the selected findings name.
     const ctx = createRemediationContext(report.model, findings, values.stage ? { affectedStages: [values.stage] } : {});
     const plan = buildPlan(findings, ctx);
-    io.err(`Fixing ${findings.length} finding${findings.length === 1 ? "" : "s"} of ${report.api.name} (${report.api.id}) in ${report.api.region}; redeploys ${ctx.affectedStages.join(", ") || "no stage"}:\n`);
+    io.err(
+      `Fixing ${findings.length} finding${findings.length === 1 ? "" : "s"} of ${report.api.name} (${report.api.id}) in ${report.api.region}; redeploys ${ctx.affectedStages.join(", ") || "no stage"}:\n`,
+    );
     findings.forEach((f, index) => io.err(`  ${index + 1}. [${f.severity}] ${selectorOf(f)}\n`));
     for (const w of report.warnings) io.err(`warning [${w.code}] ${w.message}\n`);
     // One line, not one per clash: the JSON format lists each conflict in its "conflicts".
-    if (plan.conflicts.length > 0) io.err(`warning: ${plan.conflicts.length} change(s) asked for by several findings differ; the earliest finding's is kept (see --format json, "conflicts").\n`);
+    if (plan.conflicts.length > 0)
+      io.err(
+        `warning: ${plan.conflicts.length} change(s) asked for by several findings differ; the earliest finding's is kept (see --format json, "conflicts").\n`,
+      );
 
     if (format) {
       const snippet = renderFormat(format, findings, ctx);
       if (!snippet) {
-        io.err(`--format ${values.format} has nothing to render: it applies only to fixes that change the Lambda authorizer's code, and none of the selected findings does. Use one of ${fixFormatNames().filter((name) => !name.startsWith("authorizer-")).join(", ")}.\n`);
+        io.err(
+          `--format ${values.format} has nothing to render: it applies only to fixes that change the Lambda authorizer's code, and none of the selected findings does. Use one of ${fixFormatNames()
+            .filter((name) => !name.startsWith("authorizer-"))
+            .join(", ")}.\n`,
+        );
         return EXIT.error;
       }
       if (!(await printOrWrite(io, values.output, snippet.content, snippet.format))) return EXIT.error;
@@ -106,7 +121,18 @@ export const fixCommand: CliCommand = {
 
 /** The template branch of `fix`: only `--format patch`, only template flags. */
 async function runTemplateFix(
-  values: { format?: string; output?: string; bundle?: string; finding?: string[]; template?: string[]; region?: string; stage?: string; "min-severity": string; demo?: boolean; profile?: string },
+  values: {
+    format?: string;
+    output?: string;
+    bundle?: string;
+    finding?: string[];
+    template?: string[];
+    region?: string;
+    stage?: string;
+    "min-severity": string;
+    demo?: boolean;
+    profile?: string;
+  },
   positionals: readonly string[],
   io: Parameters<CliCommand["run"]>[1],
   usage: string,
@@ -121,11 +147,20 @@ async function runTemplateFix(
   }
   const selection = selectionFrom(values, io);
   if (!selection) return EXIT.error;
-  return fixTemplates(io, { templates: values.template ?? [], ...(values.region ? { region: values.region } : {}), selectors: selection.selectors, minSeverity: selection.minSeverity, ...(values.output !== undefined ? { output: values.output } : {}) });
+  return fixTemplates(io, {
+    templates: values.template ?? [],
+    ...(values.region ? { region: values.region } : {}),
+    selectors: selection.selectors,
+    minSeverity: selection.minSeverity,
+    ...(values.output !== undefined ? { output: values.output } : {}),
+  });
 }
 
 /** `--min-severity` and `--finding`, checked; undefined after printing the error. */
-function selectionFrom(values: { finding?: string[]; "min-severity": string }, io: Parameters<CliCommand["run"]>[1]): { minSeverity: Severity; selectors: FindingSelector[] } | undefined {
+function selectionFrom(
+  values: { finding?: string[]; "min-severity": string },
+  io: Parameters<CliCommand["run"]>[1],
+): { minSeverity: Severity; selectors: FindingSelector[] } | undefined {
   const minSeverity = values["min-severity"];
   if (!(SEVERITIES as readonly string[]).includes(minSeverity)) {
     io.err(`--min-severity must be one of ${SEVERITIES.join(", ")} (got "${minSeverity}").\n`);

@@ -13,7 +13,12 @@ export const listCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { ...CONNECTION_OPTIONS, region: { type: "string" }, "all-regions": { type: "boolean" }, format: { type: "string", default: "text" } },
+      options: {
+        ...CONNECTION_OPTIONS,
+        region: { type: "string" },
+        "all-regions": { type: "boolean" },
+        format: { type: "string", default: "text" },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -42,7 +47,8 @@ export const listCommand: CliCommand = {
       if (values.format === "text") {
         if (listing.ok) {
           io.out(`${listing.region}: ${listing.apis.length} REST API${listing.apis.length === 1 ? "" : "s"}\n`);
-          for (const api of listing.apis) io.out(`  ${api.id}  ${api.name}${api.endpointTypes.length ? `  [${api.endpointTypes.join(",")}]` : ""}\n`);
+          for (const api of listing.apis)
+            io.out(`  ${api.id}  ${api.name}${api.endpointTypes.length ? `  [${api.endpointTypes.join(",")}]` : ""}\n`);
         } else {
           io.out(`${listing.region}: ERROR ${listing.error.code}: ${listing.error.message} ${listing.error.hint}\n`);
         }

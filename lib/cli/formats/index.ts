@@ -1,6 +1,13 @@
 import type { AuditReport } from "@/lib/audit/types";
 import { renderTextReport } from "@/lib/cli/formats/text-report";
-import { buildSarifForReports, renderCsvMatrices, renderCsvMatrix, renderJsonReport, renderMarkdownReport, renderSarif } from "@/lib/report";
+import {
+  buildSarifForReports,
+  renderCsvMatrices,
+  renderCsvMatrix,
+  renderJsonReport,
+  renderMarkdownReport,
+  renderSarif,
+} from "@/lib/report";
 import { RULES } from "@/lib/rules";
 
 /** Output formats of `preflight audit`; add one here to offer a new `--format`. */
@@ -9,7 +16,11 @@ export const REPORT_FORMATS: Readonly<Record<string, (report: AuditReport) => st
   // JSON output is the AuditReport itself.
   json: (report: AuditReport) => renderJsonReport(report).content,
   // SARIF carries every rule's metadata, so a viewer can explain rules that found nothing too.
-  sarif: (report: AuditReport) => renderSarif(report, RULES.map((rule) => rule.meta)).content,
+  sarif: (report: AuditReport) =>
+    renderSarif(
+      report,
+      RULES.map((rule) => rule.meta),
+    ).content,
   md: (report: AuditReport) => renderMarkdownReport(report).content,
   // The method matrix: one row per resource path × verb.
   csv: (report: AuditReport) => renderCsvMatrix(report).content,
@@ -20,10 +31,19 @@ export const REPORT_FORMATS: Readonly<Record<string, (report: AuditReport) => st
  * other, JSON an array of AuditReports, SARIF one run whose results land on each template's lines, CSV one
  * matrix with a leading `api` column.
  */
-export const MULTI_REPORT_FORMATS: Readonly<Record<keyof typeof REPORT_FORMATS & string, (reports: readonly AuditReport[]) => string>> = Object.freeze({
-  text: (reports: readonly AuditReport[]) => reports.map(renderTextReport).join("\n"),
-  json: (reports: readonly AuditReport[]) => `${JSON.stringify(reports, null, 2)}\n`,
-  sarif: (reports: readonly AuditReport[]) => `${JSON.stringify(buildSarifForReports(reports, RULES.map((rule) => rule.meta)), null, 2)}\n`,
-  md: (reports: readonly AuditReport[]) => reports.map((report) => renderMarkdownReport(report).content).join("\n"),
-  csv: renderCsvMatrices,
-});
+export const MULTI_REPORT_FORMATS: Readonly<Record<keyof typeof REPORT_FORMATS & string, (reports: readonly AuditReport[]) => string>> =
+  Object.freeze({
+    text: (reports: readonly AuditReport[]) => reports.map(renderTextReport).join("\n"),
+    json: (reports: readonly AuditReport[]) => `${JSON.stringify(reports, null, 2)}\n`,
+    sarif: (reports: readonly AuditReport[]) =>
+      `${JSON.stringify(
+        buildSarifForReports(
+          reports,
+          RULES.map((rule) => rule.meta),
+        ),
+        null,
+        2,
+      )}\n`,
+    md: (reports: readonly AuditReport[]) => reports.map((report) => renderMarkdownReport(report).content).join("\n"),
+    csv: renderCsvMatrices,
+  });

@@ -5,7 +5,12 @@ import { SEVERITIES } from "@/lib/rules/types";
 
 function target(f: AuditReport["findings"][number]): string {
   const t = f.target;
-  const parts = [t.httpMethod && t.path ? `${t.httpMethod} ${t.path}` : t.path, t.authorizerId && `authorizer ${t.authorizerId}`, t.responseType && `gateway response ${t.responseType}`, t.stage && `stage ${t.stage}`];
+  const parts = [
+    t.httpMethod && t.path ? `${t.httpMethod} ${t.path}` : t.path,
+    t.authorizerId && `authorizer ${t.authorizerId}`,
+    t.responseType && `gateway response ${t.responseType}`,
+    t.stage && `stage ${t.stage}`,
+  ];
   return parts.filter(Boolean).join(", ");
 }
 
@@ -15,7 +20,9 @@ export function renderTextReport(report: AuditReport): string {
   const api = report.api;
   lines.push(`Preflight audit of ${api.name} (${api.id}) in ${api.region}${api.accountId ? `, account ${api.accountId}` : ""}`);
   lines.push(`Source: ${describeSource(report.source)}; read at ${report.readAt}`);
-  const calls = Object.entries(report.stats.calls).map(([op, n]) => `${op} ${n}`).join(", ");
+  const calls = Object.entries(report.stats.calls)
+    .map(([op, n]) => `${op} ${n}`)
+    .join(", ");
   lines.push(`Calls: ${report.stats.totalCalls} (${calls}); retries ${report.stats.retries}; ${report.stats.wallTimeMs} ms`);
   lines.push(
     `Model: ${report.model.resources.length} resources, ${report.model.resources.reduce((n, r) => n + r.methods.length, 0)} methods, ${report.model.authorizers.length} authorizers, stages ${report.model.stages.map((s) => s.name).join(", ") || "none"}`,
@@ -31,7 +38,10 @@ export function renderTextReport(report: AuditReport): string {
     const at = position ? `${position.file}:${position.line}:${position.column}: ` : "";
     lines.push(`  ${at}[${f.severity.toUpperCase()}] ${f.ruleId}: ${f.message}`);
     const where = target(f);
-    if (where) lines.push(`      where: ${where}${f.stages.length ? `; stages ${f.stages.join(", ")}` : ""}${f.draftOnly ? " (draft only, not deployed)" : ""}`);
+    if (where)
+      lines.push(
+        `      where: ${where}${f.stages.length ? `; stages ${f.stages.join(", ")}` : ""}${f.draftOnly ? " (draft only, not deployed)" : ""}`,
+      );
     lines.push(`      symptom: ${f.symptom}`);
   }
   if (report.notEvaluated.length > 0) {

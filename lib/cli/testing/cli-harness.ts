@@ -16,7 +16,11 @@ const BIN = fileURLToPath(new URL("../../../bin/preflight.mjs", import.meta.url)
  * Registers an emulator for the calling test file (reset after each test) and returns two ways to drive the
  * CLI against it: `cli` calls main() in-process with captured streams, `bin` runs bin/preflight.mjs as a process.
  */
-export function cliAgainstEmulator(): { cli: (...argv: string[]) => Promise<CliRun>; bin: (...argv: string[]) => Promise<CliRun>; emulator: () => Emulator } {
+export function cliAgainstEmulator(): {
+  cli: (...argv: string[]) => Promise<CliRun>;
+  bin: (...argv: string[]) => Promise<CliRun>;
+  emulator: () => Emulator;
+} {
   let emu: Emulator | undefined;
   beforeAll(async () => {
     emu = await startEmulator({ port: 0 });

@@ -28,7 +28,9 @@ export function createApiKey(scope: Scope, input: CreateApiKeyInput): ApiKeyWire
   // "The value must be a string of at least 20 characters" (API_CreateApiKey.html).
   if (value.length < 20 || value.length > 128) throw badRequest("API Key value should be at least 20 characters");
   const now = epochSeconds(scope.store.now());
-  const stageKeys = (input.stageKeys as { restApiId?: string; stageName?: string }[] | undefined)?.map((key) => `${key.restApiId}/${key.stageName}`);
+  const stageKeys = (input.stageKeys as { restApiId?: string; stageName?: string }[] | undefined)?.map(
+    (key) => `${key.restApiId}/${key.stageName}`,
+  );
   const key: ApiKeyState = {
     id: scope.store.newId(scope.state.apiKeys),
     name: optString(input.name, "name") ?? "",

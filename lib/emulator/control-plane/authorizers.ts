@@ -46,7 +46,8 @@ export function createAuthorizer(scope: Scope, restApiId: string, input: CreateA
 
 function validateAuthorizer(api: RestApiState, authorizer: AuthorizerWire): void {
   for (const other of api.authorizers.values()) {
-    if (other.id !== authorizer.id && other.name === authorizer.name) throw conflict(`Authorizer with name ${authorizer.name} already exists`);
+    if (other.id !== authorizer.id && other.name === authorizer.name)
+      throw conflict(`Authorizer with name ${authorizer.name} already exists`);
   }
   const ttl = authorizer.authorizerResultTtlInSeconds;
   if (ttl !== undefined && (ttl < 0 || ttl > MAX_TTL)) throw badRequest(`Authorizer result TTL must be between 0 and ${MAX_TTL} seconds`);
@@ -55,7 +56,10 @@ function validateAuthorizer(api: RestApiState, authorizer: AuthorizerWire): void
     return;
   }
   if (!authorizer.authorizerUri) throw badRequest(`Authorizer URI needs to be specified for ${authorizer.type} authorizers`);
-  const sources = (authorizer.identitySource ?? "").split(",").map((source) => source.trim()).filter(Boolean);
+  const sources = (authorizer.identitySource ?? "")
+    .split(",")
+    .map((source) => source.trim())
+    .filter(Boolean);
   if (authorizer.type === "TOKEN") {
     if (sources.length !== 1 || !/^method\.request\.header\.[^\s,]+$/.test(sources[0] ?? "")) {
       throw badRequest("Invalid identity source for TOKEN authorizer: it must be a single header, method.request.header.<name>");

@@ -76,7 +76,12 @@ export function getDeployments(scope: Scope, restApiId: string): DeploymentWire[
   return [...requireApi(scope, restApiId).deployments.values()].map((deployment) => ({ ...deployment.wire }));
 }
 
-export function getDeployment(scope: Scope, restApiId: string, deploymentId: string, embedApiSummary: boolean): DeploymentWire & { apiSummary?: ApiSummary } {
+export function getDeployment(
+  scope: Scope,
+  restApiId: string,
+  deploymentId: string,
+  embedApiSummary: boolean,
+): DeploymentWire & { apiSummary?: ApiSummary } {
   const deployment = requireDeployment(requireApi(scope, restApiId), deploymentId);
   if (!embedApiSummary) return { ...deployment.wire };
   return { ...deployment.wire, apiSummary: apiSummary(deployment) };

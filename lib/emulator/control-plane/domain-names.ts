@@ -9,7 +9,10 @@ import { deepCopy, optString, reqString } from "./validate";
  * https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDomainName.html
  * https://docs.aws.amazon.com/apigateway/latest/api/API_GetBasePathMappings.html
  */
-export function createDomainName(scope: Scope, input: { domainName?: unknown; regionalCertificateArn?: unknown; securityPolicy?: unknown }): DomainNameWire {
+export function createDomainName(
+  scope: Scope,
+  input: { domainName?: unknown; regionalCertificateArn?: unknown; securityPolicy?: unknown },
+): DomainNameWire {
   const domainName = reqString(input.domainName, "domainName").toLowerCase();
   if (!/^[a-z0-9*][a-z0-9.-]*\.[a-z]{2,}$/.test(domainName)) throw badRequest(`Invalid domain name: ${domainName}`);
   if (scope.state.domainNames.has(domainName)) throw conflict("The domain name you provided already exists.");
@@ -40,7 +43,11 @@ export function getDomainName(scope: Scope, domainName: string): DomainNameWire 
   return deepCopy(requireDomain(scope, domainName).wire);
 }
 
-export function createBasePathMapping(scope: Scope, domainName: string, input: { basePath?: unknown; restApiId?: unknown; stage?: unknown }): BasePathMappingWire {
+export function createBasePathMapping(
+  scope: Scope,
+  domainName: string,
+  input: { basePath?: unknown; restApiId?: unknown; stage?: unknown },
+): BasePathMappingWire {
   const domain = requireDomain(scope, domainName);
   const restApiId = reqString(input.restApiId, "restApiId");
   const api = requireApi(scope, restApiId);

@@ -81,7 +81,12 @@ export interface PutGatewayResponseInput {
   responseTemplates?: unknown;
 }
 
-export function putGatewayResponse(scope: Scope, restApiId: string, responseType: string, input: PutGatewayResponseInput): GatewayResponseWire {
+export function putGatewayResponse(
+  scope: Scope,
+  restApiId: string,
+  responseType: string,
+  input: PutGatewayResponseInput,
+): GatewayResponseWire {
   const api = requireApi(scope, restApiId);
   requireType(responseType);
   const statusCode = optString(input.statusCode, "statusCode");
@@ -101,16 +106,26 @@ export function putGatewayResponse(scope: Scope, restApiId: string, responseType
 function validateParameters(response: GatewayResponseWire): void {
   for (const key of Object.keys(response.responseParameters ?? {})) {
     if (!/^gatewayresponse\.(header|querystring|path)\.[^\s]+$/.test(key)) {
-      throw badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${key}]`);
+      throw badRequest(
+        `Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${key}]`,
+      );
     }
   }
 }
 
 /** Updating a default response customises it (AWS starts from the generated default). */
-export function updateGatewayResponse(scope: Scope, restApiId: string, responseType: string, operations: PatchOperation[]): GatewayResponseWire {
+export function updateGatewayResponse(
+  scope: Scope,
+  restApiId: string,
+  responseType: string,
+  operations: PatchOperation[],
+): GatewayResponseWire {
   const api = requireApi(scope, restApiId);
   requireType(responseType);
-  const draft = deepCopy(api.gatewayResponses.get(responseType) ?? defaultGatewayResponse(responseType)) as unknown as Record<string, unknown>;
+  const draft = deepCopy(api.gatewayResponses.get(responseType) ?? defaultGatewayResponse(responseType)) as unknown as Record<
+    string,
+    unknown
+  >;
   applyPatch(draft, operations, {
     statusCode: { kind: "string", removable: true },
     responseParameters: { kind: "stringMap" },

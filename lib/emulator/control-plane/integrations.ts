@@ -35,7 +35,13 @@ export interface PutIntegrationInput {
   timeoutInMillis?: unknown;
 }
 
-export function putIntegration(scope: Scope, restApiId: string, resourceId: string, httpMethod: string, input: PutIntegrationInput): IntegrationWire {
+export function putIntegration(
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  input: PutIntegrationInput,
+): IntegrationWire {
   const { resource, method } = requireMethodAt(scope, restApiId, resourceId, httpMethod);
   const integration: IntegrationWire = {
     type: oneOf(reqString(input.type, "type").toUpperCase(), INTEGRATION_TYPES, "integration type") as IntegrationWire["type"],
@@ -46,7 +52,9 @@ export function putIntegration(scope: Scope, restApiId: string, resourceId: stri
     credentials: optString(input.credentials, "credentials"),
     requestParameters: optStringMap(input.requestParameters, "requestParameters"),
     requestTemplates: optStringMap(input.requestTemplates, "requestTemplates"),
-    passthroughBehavior: oneOf(optString(input.passthroughBehavior, "passthroughBehavior")?.toUpperCase(), PASSTHROUGH, "passthrough behavior") ?? "WHEN_NO_MATCH",
+    passthroughBehavior:
+      oneOf(optString(input.passthroughBehavior, "passthroughBehavior")?.toUpperCase(), PASSTHROUGH, "passthrough behavior") ??
+      "WHEN_NO_MATCH",
     contentHandling: oneOf(optString(input.contentHandling, "contentHandling"), CONTENT_HANDLING, "content handling"),
     timeoutInMillis: optInt(input.timeoutInMillis, "timeoutInMillis") ?? 29000,
     cacheNamespace: optString(input.cacheNamespace, "cacheNamespace") ?? resource.id,
@@ -83,7 +91,13 @@ export function getIntegration(scope: Scope, restApiId: string, resourceId: stri
   return deepCopy(requireIntegration(requireMethodAt(scope, restApiId, resourceId, httpMethod).method));
 }
 
-export function updateIntegration(scope: Scope, restApiId: string, resourceId: string, httpMethod: string, operations: PatchOperation[]): IntegrationWire {
+export function updateIntegration(
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  operations: PatchOperation[],
+): IntegrationWire {
   const { resource, method } = requireMethodAt(scope, restApiId, resourceId, httpMethod);
   const draft = deepCopy(requireIntegration(method)) as unknown as Record<string, unknown>;
   applyPatch(draft, operations, {
@@ -121,7 +135,12 @@ export interface PutIntegrationResponseInput {
 }
 
 export function putIntegrationResponse(
-  scope: Scope, restApiId: string, resourceId: string, httpMethod: string, statusCode: string, input: PutIntegrationResponseInput,
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+  input: PutIntegrationResponseInput,
 ): IntegrationResponseWire {
   checkStatusCode(statusCode);
   const { resource, method } = requireMethodAt(scope, restApiId, resourceId, httpMethod);
@@ -148,14 +167,21 @@ function validateResponseMappings(method: MethodWire, response: IntegrationRespo
   if (keys.length === 0) return;
   for (const [key, value] of Object.entries(response.responseParameters ?? {})) {
     if (!isIntegrationResponseSource(value)) {
-      throw badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: ${key}]`);
+      throw badRequest(
+        `Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: ${key}]`,
+      );
     }
   }
   const declared = method.methodResponses?.[response.statusCode];
-  if (!declared) throw badRequest("Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]");
+  if (!declared)
+    throw badRequest(
+      "Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]",
+    );
   for (const key of keys) {
     if (declared.responseParameters?.[key] === undefined) {
-      throw badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${key}]`);
+      throw badRequest(
+        `Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${key}]`,
+      );
     }
   }
 }
@@ -168,12 +194,23 @@ function requireIntegrationResponse(scope: Scope, restApiId: string, resourceId:
   return { ...found, integration, response };
 }
 
-export function getIntegrationResponse(scope: Scope, restApiId: string, resourceId: string, httpMethod: string, statusCode: string): IntegrationResponseWire {
+export function getIntegrationResponse(
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+): IntegrationResponseWire {
   return deepCopy(requireIntegrationResponse(scope, restApiId, resourceId, httpMethod, statusCode).response);
 }
 
 export function updateIntegrationResponse(
-  scope: Scope, restApiId: string, resourceId: string, httpMethod: string, statusCode: string, operations: PatchOperation[],
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+  operations: PatchOperation[],
 ): IntegrationResponseWire {
   const { resource, method, integration, response } = requireIntegrationResponse(scope, restApiId, resourceId, httpMethod, statusCode);
   const draft = deepCopy(response) as unknown as Record<string, unknown>;
@@ -190,7 +227,13 @@ export function updateIntegrationResponse(
   return deepCopy(updated);
 }
 
-export function deleteIntegrationResponse(scope: Scope, restApiId: string, resourceId: string, httpMethod: string, statusCode: string): void {
+export function deleteIntegrationResponse(
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+): void {
   const { resource, method, integration } = requireIntegrationResponse(scope, restApiId, resourceId, httpMethod, statusCode);
   const responses = { ...(integration.integrationResponses ?? {}) };
   delete responses[statusCode];

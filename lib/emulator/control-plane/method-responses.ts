@@ -17,7 +17,11 @@ export function checkStatusCode(statusCode: string): void {
 }
 
 export function putMethodResponse(
-  scope: Scope, restApiId: string, resourceId: string, httpMethod: string, statusCode: string,
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
   input: { responseParameters?: unknown; responseModels?: unknown },
 ): MethodResponseWire {
   checkStatusCode(statusCode);
@@ -27,7 +31,11 @@ export function putMethodResponse(
   for (const key of Object.keys(responseParameters ?? {})) {
     if (!/^method\.response\.header\.[^\s]+$/.test(key)) throw badRequest(`Invalid mapping expression specified: ${key}`);
   }
-  const response: MethodResponseWire = { statusCode, responseParameters, responseModels: optStringMap(input.responseModels, "responseModels") };
+  const response: MethodResponseWire = {
+    statusCode,
+    responseParameters,
+    responseModels: optStringMap(input.responseModels, "responseModels"),
+  };
   replaceMethod(resource, { ...method, methodResponses: { ...(method.methodResponses ?? {}), [statusCode]: response } });
   return deepCopy(response);
 }
@@ -39,12 +47,23 @@ function requireMethodResponse(scope: Scope, restApiId: string, resourceId: stri
   return { ...found, response };
 }
 
-export function getMethodResponse(scope: Scope, restApiId: string, resourceId: string, httpMethod: string, statusCode: string): MethodResponseWire {
+export function getMethodResponse(
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+): MethodResponseWire {
   return deepCopy(requireMethodResponse(scope, restApiId, resourceId, httpMethod, statusCode).response);
 }
 
 export function updateMethodResponse(
-  scope: Scope, restApiId: string, resourceId: string, httpMethod: string, statusCode: string, operations: PatchOperation[],
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  statusCode: string,
+  operations: PatchOperation[],
 ): MethodResponseWire {
   const { resource, method, response } = requireMethodResponse(scope, restApiId, resourceId, httpMethod, statusCode);
   const draft = deepCopy(response) as unknown as Record<string, unknown>;

@@ -31,30 +31,43 @@ const bool = (value: string, name: string) => {
 };
 
 const SETTERS: Record<string, Setter> = {
-  "metrics/enabled": (s, v) => { s.metricsEnabled = bool(v, "metrics/enabled"); },
+  "metrics/enabled": (s, v) => {
+    s.metricsEnabled = bool(v, "metrics/enabled");
+  },
   "logging/loglevel": (s, v) => {
     if (!["OFF", "ERROR", "INFO"].includes(v)) throw badRequest("Invalid logging level: valid values are OFF, ERROR, INFO");
     s.loggingLevel = v;
   },
-  "logging/dataTrace": (s, v) => { s.dataTraceEnabled = bool(v, "logging/dataTrace"); },
-  "throttling/burstLimit": (s, v) => { s.throttlingBurstLimit = optInt(v, "throttling/burstLimit") ?? 0; },
+  "logging/dataTrace": (s, v) => {
+    s.dataTraceEnabled = bool(v, "logging/dataTrace");
+  },
+  "throttling/burstLimit": (s, v) => {
+    s.throttlingBurstLimit = optInt(v, "throttling/burstLimit") ?? 0;
+  },
   "throttling/rateLimit": (s, v) => {
     const rate = Number(v);
     if (!Number.isFinite(rate) || rate < 0) throw badRequest("Invalid value for throttling/rateLimit");
     s.throttlingRateLimit = rate;
   },
-  "caching/enabled": (s, v) => { s.cachingEnabled = bool(v, "caching/enabled"); },
+  "caching/enabled": (s, v) => {
+    s.cachingEnabled = bool(v, "caching/enabled");
+  },
   "caching/ttlInSeconds": (s, v) => {
     const ttl = optInt(v, "caching/ttlInSeconds") ?? 0;
     // "The default is 300 seconds ... The maximum TTL value is 3600 seconds" (api-gateway-caching.html).
     if (ttl < 0 || ttl > 3600) throw badRequest("Cache TTL must be between 0 and 3600 seconds");
     s.cacheTtlInSeconds = ttl;
   },
-  "caching/dataEncrypted": (s, v) => { s.cacheDataEncrypted = bool(v, "caching/dataEncrypted"); },
-  "caching/requireAuthorizationForCacheControl": (s, v) => { s.requireAuthorizationForCacheControl = bool(v, "caching/requireAuthorizationForCacheControl"); },
+  "caching/dataEncrypted": (s, v) => {
+    s.cacheDataEncrypted = bool(v, "caching/dataEncrypted");
+  },
+  "caching/requireAuthorizationForCacheControl": (s, v) => {
+    s.requireAuthorizationForCacheControl = bool(v, "caching/requireAuthorizationForCacheControl");
+  },
   "caching/unauthorizedCacheControlHeaderStrategy": (s, v) => {
     const allowed = ["FAIL_WITH_403", "SUCCEED_WITH_RESPONSE_HEADER", "SUCCEED_WITHOUT_RESPONSE_HEADER"] as const;
-    if (!(allowed as readonly string[]).includes(v)) throw badRequest(`Invalid value for unauthorizedCacheControlHeaderStrategy: ${allowed.join(", ")}`);
+    if (!(allowed as readonly string[]).includes(v))
+      throw badRequest(`Invalid value for unauthorizedCacheControlHeaderStrategy: ${allowed.join(", ")}`);
     s.unauthorizedCacheControlHeaderStrategy = v as MethodSettingWire["unauthorizedCacheControlHeaderStrategy"];
   },
 };
@@ -74,7 +87,8 @@ export function methodSettingKey(rawResourcePath: string, verb: string): string 
 export function applyMethodSettingPatch(stage: StageWire, operation: PatchOperation, segments: string[]): void {
   if (segments.length === 2 && operation.op === "remove") {
     const key = methodSettingKey(segments[0] as string, segments[1] as string);
-    if (!stage.methodSettings[key]) throw badRequest(`Cannot remove method setting ${key} because there is no method setting for this method`);
+    if (!stage.methodSettings[key])
+      throw badRequest(`Cannot remove method setting ${key} because there is no method setting for this method`);
     const settings = { ...stage.methodSettings };
     delete settings[key];
     stage.methodSettings = settings;
@@ -86,7 +100,8 @@ export function applyMethodSettingPatch(stage: StageWire, operation: PatchOperat
   const key = methodSettingKey(segments.slice(0, -3).join("/"), verb);
   const setter = SETTERS[setting];
   if (!setter) throw badRequest(`Invalid method setting path: ${operation.path}. Supported settings: ${Object.keys(SETTERS).join(", ")}`);
-  if (operation.op !== "replace" && operation.op !== "add") throw badRequest(`Invalid patch operation '${operation.op}' for ${operation.path}; use replace`);
+  if (operation.op !== "replace" && operation.op !== "add")
+    throw badRequest(`Invalid patch operation '${operation.op}' for ${operation.path}; use replace`);
   if (operation.value === undefined) throw badRequest(`Invalid patch operation: ${operation.path} requires a value`);
   // A new override starts from the stage-wide values, so changing one setting keeps the others.
   const current = { ...(stage.methodSettings[key] ?? stage.methodSettings["*/*"] ?? DEFAULT_METHOD_SETTING) };

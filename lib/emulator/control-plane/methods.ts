@@ -38,7 +38,11 @@ export function putMethod(scope: Scope, restApiId: string, resourceId: string, h
   if (resource.resourceMethods?.[verb]) throw conflict("Method already exists for this resource");
   const method: MethodWire = {
     httpMethod: verb,
-    authorizationType: oneOf(reqString(input.authorizationType, "authorizationType"), AUTHORIZATION_TYPES, "authorization type") as AuthorizationType,
+    authorizationType: oneOf(
+      reqString(input.authorizationType, "authorizationType"),
+      AUTHORIZATION_TYPES,
+      "authorization type",
+    ) as AuthorizationType,
     authorizerId: optString(input.authorizerId, "authorizerId"),
     apiKeyRequired: optBool(input.apiKeyRequired, "apiKeyRequired") ?? false,
     operationName: optString(input.operationName, "operationName"),
@@ -59,12 +63,20 @@ function validateAuthorization(api: RestApiState, method: MethodWire): void {
     delete method.authorizerId;
     return;
   }
-  if (!method.authorizerId) throw badRequest(`Invalid authorizer ID specified. Setting the authorization type to ${method.authorizationType} requires a valid authorizer.`);
+  if (!method.authorizerId)
+    throw badRequest(
+      `Invalid authorizer ID specified. Setting the authorization type to ${method.authorizationType} requires a valid authorizer.`,
+    );
   const authorizer = api.authorizers.get(method.authorizerId);
-  if (!authorizer) throw badRequest("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
+  if (!authorizer)
+    throw badRequest(
+      "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.",
+    );
   const expected = authorizer.type === "COGNITO_USER_POOLS" ? "COGNITO_USER_POOLS" : "CUSTOM";
   if (method.authorizationType !== expected) {
-    throw badRequest(`Unable to set authorization type ${method.authorizationType} with authorizer ${authorizer.id} of type ${authorizer.type}; use ${expected}`);
+    throw badRequest(
+      `Unable to set authorization type ${method.authorizationType} with authorizer ${authorizer.id} of type ${authorizer.type}; use ${expected}`,
+    );
   }
   if (method.authorizationScopes && authorizer.type !== "COGNITO_USER_POOLS") {
     throw badRequest("Authorization scopes are only supported with COGNITO_USER_POOLS authorizers");
@@ -75,7 +87,13 @@ export function getMethod(scope: Scope, restApiId: string, resourceId: string, h
   return deepCopy(requireMethodAt(scope, restApiId, resourceId, httpMethod).method);
 }
 
-export function updateMethod(scope: Scope, restApiId: string, resourceId: string, httpMethod: string, operations: PatchOperation[]): MethodWire {
+export function updateMethod(
+  scope: Scope,
+  restApiId: string,
+  resourceId: string,
+  httpMethod: string,
+  operations: PatchOperation[],
+): MethodWire {
   const { api, resource, method } = requireMethodAt(scope, restApiId, resourceId, httpMethod);
   const draft = deepCopy(method) as unknown as Record<string, unknown>;
   applyPatch(draft, operations, {

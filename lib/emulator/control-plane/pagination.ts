@@ -22,7 +22,9 @@ export function paginate<T>(items: T[], query: PageQuery, defaultPageSize: numbe
   if (query.limit !== undefined && query.limit !== null && query.limit !== "") {
     const parsed = Number(query.limit);
     if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_PAGE_SIZE) {
-      throw badRequest(`1 validation error detected: Value '${query.limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${MAX_PAGE_SIZE}`);
+      throw badRequest(
+        `1 validation error detected: Value '${query.limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and ${MAX_PAGE_SIZE}`,
+      );
     }
     limit = parsed;
   }

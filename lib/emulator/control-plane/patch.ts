@@ -82,7 +82,13 @@ function requireValue(operation: PatchOperation): string {
   return operation.value;
 }
 
-function applyOne(target: Record<string, unknown>, field: string, key: string | undefined, spec: FieldSpec, operation: PatchOperation): void {
+function applyOne(
+  target: Record<string, unknown>,
+  field: string,
+  key: string | undefined,
+  spec: FieldSpec,
+  operation: PatchOperation,
+): void {
   const { op } = operation;
   switch (spec.kind) {
     case "string":
@@ -96,7 +102,8 @@ function applyOne(target: Record<string, unknown>, field: string, key: string | 
       if (op !== "replace" && op !== "add") throw invalidPath(operation);
       const value = requireValue(operation);
       if (spec.kind === "string") {
-        if (spec.allowed && !spec.allowed.includes(value)) throw badRequest(`Invalid value '${value}' for ${field}. Valid values are: ${spec.allowed.join(", ")}`);
+        if (spec.allowed && !spec.allowed.includes(value))
+          throw badRequest(`Invalid value '${value}' for ${field}. Valid values are: ${spec.allowed.join(", ")}`);
         target[field] = value;
       } else if (spec.kind === "boolean") {
         target[field] = optBool(value, field);
@@ -142,7 +149,13 @@ function applyOne(target: Record<string, unknown>, field: string, key: string | 
         }
       } else if (op === "replace" && key === undefined) {
         list.length = 0;
-        if (operation.value) list.push(...operation.value.split(",").map((entry) => entry.trim()).filter(Boolean));
+        if (operation.value)
+          list.push(
+            ...operation.value
+              .split(",")
+              .map((entry) => entry.trim())
+              .filter(Boolean),
+          );
       } else {
         throw invalidPath(operation);
       }

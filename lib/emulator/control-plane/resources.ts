@@ -20,7 +20,9 @@ export function createResource(scope: Scope, restApiId: string, parentId: string
   const parent = requireResource(api, parentId);
   const pathPart = reqString(input.pathPart, "pathPart");
   if (!LITERAL_PART.test(pathPart) && !VARIABLE_PART.test(pathPart)) {
-    throw badRequest(`Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.`);
+    throw badRequest(
+      `Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.`,
+    );
   }
   if (isGreedy(parent.pathPart)) throw badRequest(`A resource with a greedy path variable (${parent.path}) cannot have child resources`);
   const siblings = childrenOf(api, parent.id);

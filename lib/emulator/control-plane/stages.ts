@@ -32,7 +32,8 @@ export interface CreateStageInput {
 function checkVariables(variables: Record<string, string> | undefined): void {
   for (const [name, value] of Object.entries(variables ?? {})) {
     if (!VARIABLE_NAME.test(name)) throw badRequest(`Invalid stage variable name: ${name}. Names may only contain [A-Za-z0-9_]`);
-    if (!VARIABLE_VALUE.test(value)) throw badRequest(`Invalid stage variable value for ${name}. Values may only contain [A-Za-z0-9-._~:/?#&=,]`);
+    if (!VARIABLE_VALUE.test(value))
+      throw badRequest(`Invalid stage variable value for ${name}. Values may only contain [A-Za-z0-9-._~:/?#&=,]`);
   }
 }
 
@@ -110,8 +111,15 @@ export function updateStage(scope: Scope, restApiId: string, stageName: string, 
   return deepCopy(stage);
 }
 
-function applyTopLevel(stage: StageWire, operation: PatchOperation, field: string, key: string | undefined, deploymentExists: (id: string) => boolean): void {
-  const invalid = () => badRequest(`Invalid patch path '${operation.path}' specified for op '${operation.op}'. Please choose supported operations`);
+function applyTopLevel(
+  stage: StageWire,
+  operation: PatchOperation,
+  field: string,
+  key: string | undefined,
+  deploymentExists: (id: string) => boolean,
+): void {
+  const invalid = () =>
+    badRequest(`Invalid patch path '${operation.path}' specified for op '${operation.op}'. Please choose supported operations`);
   if (field === "variables") {
     if (!key) throw invalid();
     const variables = { ...(stage.variables ?? {}) };
@@ -156,7 +164,12 @@ export function flushStageAuthorizersCache(scope: Scope, restApiId: string, stag
 }
 
 /** https://docs.aws.amazon.com/apigateway/latest/api/API_FlushStageCache.html */
-export function flushStageCache(scope: Scope, restApiId: string, stageName: string, flushResponseCache: (apiId: string, stage: string) => void): void {
+export function flushStageCache(
+  scope: Scope,
+  restApiId: string,
+  stageName: string,
+  flushResponseCache: (apiId: string, stage: string) => void,
+): void {
   const stage = requireStage(requireApi(scope, restApiId), stageName);
   if (!stage.cacheClusterEnabled) throw badRequest("Cache cluster is not enabled for this stage");
   flushResponseCache(restApiId, stageName);

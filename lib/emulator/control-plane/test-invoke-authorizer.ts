@@ -20,28 +20,45 @@ export interface TestInvokeAuthorizerResult {
 }
 
 export async function testInvokeAuthorizer(
-  scope: Scope, restApiId: string, authorizerId: string,
+  scope: Scope,
+  restApiId: string,
+  authorizerId: string,
   input: { headers?: unknown; pathWithQueryString?: unknown; stageVariables?: unknown },
 ): Promise<TestInvokeAuthorizerResult> {
   const api = requireApi(scope, restApiId);
   const authorizer = requireAuthorizer(api, authorizerId);
-  if (authorizer.type === "COGNITO_USER_POOLS") throw badRequest("TestInvokeAuthorizer is not supported for COGNITO_USER_POOLS authorizers in the emulator");
+  if (authorizer.type === "COGNITO_USER_POOLS")
+    throw badRequest("TestInvokeAuthorizer is not supported for COGNITO_USER_POOLS authorizers in the emulator");
   const fn = findAuthorizerFunction(authorizer.authorizerUri);
   const started = Date.now();
   if (!fn) return { clientStatus: 500, log: `No function registered for ${authorizer.authorizerUri}`, latency: 0 };
   const headers = optStringMap(input.headers, "headers") ?? {};
   const pathWithQuery = optString(input.pathWithQueryString, "pathWithQueryString") ?? "/";
   const methodArn = `arn:aws:execute-api:${scope.region}:${scope.accountId}:${restApiId}/ESTestInvoke-stage/GET${pathWithQuery.split("?")[0]}`;
-  const event: AuthorizerEvent = authorizer.type === "TOKEN"
-    ? { type: "TOKEN", authorizationToken: headerValue(headers, authorizer.identitySource) ?? "", methodArn }
-    : {
-        type: "REQUEST", methodArn, resource: pathWithQuery, path: pathWithQuery, httpMethod: "GET", headers,
-        multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-        queryStringParameters: Object.fromEntries(new URLSearchParams(pathWithQuery.split("?")[1] ?? "")),
-        multiValueQueryStringParameters: {}, pathParameters: {},
-        stageVariables: optStringMap(input.stageVariables, "stageVariables") ?? {},
-        requestContext: { accountId: scope.accountId, apiId: restApiId, stage: "ESTestInvoke-stage", httpMethod: "GET", resourcePath: pathWithQuery, path: pathWithQuery },
-      };
+  const event: AuthorizerEvent =
+    authorizer.type === "TOKEN"
+      ? { type: "TOKEN", authorizationToken: headerValue(headers, authorizer.identitySource) ?? "", methodArn }
+      : {
+          type: "REQUEST",
+          methodArn,
+          resource: pathWithQuery,
+          path: pathWithQuery,
+          httpMethod: "GET",
+          headers,
+          multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+          queryStringParameters: Object.fromEntries(new URLSearchParams(pathWithQuery.split("?")[1] ?? "")),
+          multiValueQueryStringParameters: {},
+          pathParameters: {},
+          stageVariables: optStringMap(input.stageVariables, "stageVariables") ?? {},
+          requestContext: {
+            accountId: scope.accountId,
+            apiId: restApiId,
+            stage: "ESTestInvoke-stage",
+            httpMethod: "GET",
+            resourcePath: pathWithQuery,
+            path: pathWithQuery,
+          },
+        };
   try {
     const result = await fn(event);
     const denied = result.policyDocument.Statement.some((statement) => statement.Effect === "Deny");

@@ -5,7 +5,8 @@ import { checkIamSignature } from "./iam-authorization";
 import type { IdentityInputs } from "./identity-sources";
 import { runLambdaAuthorizer, type LambdaAuthorizerCall } from "./lambda-authorizer";
 
-export type AuthorizeCall = Omit<LambdaAuthorizerCall, "authorizer"> & IdentityInputs & { method: MethodWire; authorizers: readonly AuthorizerWire[] };
+export type AuthorizeCall = Omit<LambdaAuthorizerCall, "authorizer"> &
+  IdentityInputs & { method: MethodWire; authorizers: readonly AuthorizerWire[] };
 
 /** Applies the method's authorizationType using the authorizers captured by the deployment. */
 export async function authorize(call: AuthorizeCall): Promise<AuthorizationOutcome> {

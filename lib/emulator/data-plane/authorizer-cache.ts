@@ -17,7 +17,13 @@ function entryKey(apiId: string, stage: string, authorizerId: string, identity: 
   return JSON.stringify([apiId, stage, authorizerId, identity]);
 }
 
-export function getCachedAuthorization(apiId: string, stage: string, authorizerId: string, identity: string, now = Date.now()): AuthorizerResult | undefined {
+export function getCachedAuthorization(
+  apiId: string,
+  stage: string,
+  authorizerId: string,
+  identity: string,
+  now = Date.now(),
+): AuthorizerResult | undefined {
   const key = entryKey(apiId, stage, authorizerId, identity);
   const entry = entries.get(key);
   if (!entry) return undefined;
@@ -28,7 +34,15 @@ export function getCachedAuthorization(apiId: string, stage: string, authorizerI
   return entry.result;
 }
 
-export function cacheAuthorization(apiId: string, stage: string, authorizerId: string, identity: string, result: AuthorizerResult, ttlSeconds: number, now = Date.now()): void {
+export function cacheAuthorization(
+  apiId: string,
+  stage: string,
+  authorizerId: string,
+  identity: string,
+  result: AuthorizerResult,
+  ttlSeconds: number,
+  now = Date.now(),
+): void {
   if (ttlSeconds <= 0) return;
   entries.set(entryKey(apiId, stage, authorizerId, identity), { result, expiresAt: now + ttlSeconds * 1000 });
 }

@@ -20,7 +20,11 @@ export function mockFailsOnBinary(method: MethodWire, request: IncomingRequest, 
   if (Object.values(integration.integrationResponses ?? {}).some((r) => r.contentHandling === "CONVERT_TO_TEXT")) return false;
   const contentType = request.headers["content-type"]?.split(";")[0]?.trim();
   const firstAccept = request.headers["accept"]?.split(",")[0]?.split(";")[0]?.trim();
-  return binaryMediaTypes.some((pattern) => pattern.trim() === "*/*" || [contentType, firstAccept].some((type) => type !== undefined && type !== "" && mediaTypeMatches(pattern, type)));
+  return binaryMediaTypes.some(
+    (pattern) =>
+      pattern.trim() === "*/*" ||
+      [contentType, firstAccept].some((type) => type !== undefined && type !== "" && mediaTypeMatches(pattern, type)),
+  );
 }
 
 /** "image/*" matches "image/png"; a literal entry matches itself, case-insensitively. */

@@ -11,7 +11,15 @@ import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../index";
 import { STOREFRONT_API_ID } from "../seeds/storefront";
-import { browserFetch as fetchFromPage, closeServer, listen, pageServer, recordingProxy, type Exchange, type FetchOutcome } from "../testing/browser-harness";
+import {
+  browserFetch as fetchFromPage,
+  closeServer,
+  listen,
+  pageServer,
+  recordingProxy,
+  type Exchange,
+  type FetchOutcome,
+} from "../testing/browser-harness";
 
 /**
  * The real browser case: a page on another origin calls a storefront method with an Authorization
@@ -38,7 +46,10 @@ beforeAll(async () => {
   servers.push(proxy, site);
   apiBase = `${await listen(proxy)}/restapis/${STOREFRONT_API_ID}/prod/_user_request_`;
   const siteUrl = await listen(site);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   page = await browser.newPage();
   await page.goto(siteUrl);
 }, 60_000);
@@ -53,21 +64,36 @@ describe("browser CORS preflight against the emulator", () => {
   it.each([
     ["/products", 401, "OPTIONS behind the TOKEN authorizer"],
     ["/orders", 403, "OPTIONS with apiKeyRequired"],
-  ])("rejects fetch(%s) with a TypeError because the preflight gets %i (%s)", async (path, status) => {
-    exchanges.length = 0;
-    const outcome = await browserFetch(page, `${apiBase}${path}`);
-    expect(outcome).toMatchObject({ ok: false, name: "TypeError" });
-    expect(exchanges).toEqual([{ method: "OPTIONS", path: `/restapis/${STOREFRONT_API_ID}/prod/_user_request_${path}`, status }]);
-  }, 30_000);
+  ])(
+    "rejects fetch(%s) with a TypeError because the preflight gets %i (%s)",
+    async (path, status) => {
+      exchanges.length = 0;
+      const outcome = await browserFetch(page, `${apiBase}${path}`);
+      expect(outcome).toMatchObject({ ok: false, name: "TypeError" });
+      expect(exchanges).toEqual([{ method: "OPTIONS", path: `/restapis/${STOREFRONT_API_ID}/prod/_user_request_${path}`, status }]);
+    },
+    30_000,
+  );
 
   it("succeeds once OPTIONS is NONE and GET maps Access-Control-Allow-Origin, deployed through the SDK", async () => {
-    const client = new APIGatewayClient({ endpoint: emulator.url, region: "us-east-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
+    const client = new APIGatewayClient({
+      endpoint: emulator.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+    });
     const restApiId = STOREFRONT_API_ID;
     const { items = [] } = await client.send(new GetResourcesCommand({ restApiId, limit: 500 }));
     const resourceId = items.find((resource) => resource.path === "/products")?.id;
     expect(resourceId).toBeDefined();
 
-    await client.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: "OPTIONS", patchOperations: [{ op: "replace", path: "/authorizationType", value: "NONE" }] }));
+    await client.send(
+      new UpdateMethodCommand({
+        restApiId,
+        resourceId,
+        httpMethod: "OPTIONS",
+        patchOperations: [{ op: "replace", path: "/authorizationType", value: "NONE" }],
+      }),
+    );
     // API Gateway only returns headers the method response declares, so declare it, then map it.
     const header = "/responseParameters/method.response.header.Access-Control-Allow-Origin";
     const target = { restApiId, resourceId, httpMethod: "GET", statusCode: "200" };

@@ -18,14 +18,23 @@ describe("renderGatewayResponse", () => {
   });
 
   it("uses a customised response's headers, status and template", () => {
-    const reply = renderGatewayResponse({ type: "UNAUTHORIZED", message: "Unauthorized" }, [
-      custom({
-        responseType: "UNAUTHORIZED",
-        statusCode: "401",
-        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'", "gatewayresponse.header.X-Origin": "method.request.header.origin" },
-        responseTemplates: { "application/json": '{"error":$context.error.messageString,"type":"$context.error.responseType","id":"$context.requestId"}' },
-      }),
-    ], { ...context, request: { headers: { origin: "https://shop.example" } } as never });
+    const reply = renderGatewayResponse(
+      { type: "UNAUTHORIZED", message: "Unauthorized" },
+      [
+        custom({
+          responseType: "UNAUTHORIZED",
+          statusCode: "401",
+          responseParameters: {
+            "gatewayresponse.header.Access-Control-Allow-Origin": "'*'",
+            "gatewayresponse.header.X-Origin": "method.request.header.origin",
+          },
+          responseTemplates: {
+            "application/json": '{"error":$context.error.messageString,"type":"$context.error.responseType","id":"$context.requestId"}',
+          },
+        }),
+      ],
+      { ...context, request: { headers: { origin: "https://shop.example" } } as never },
+    );
     expect(reply.statusCode).toBe(401);
     expect(reply.headers["Access-Control-Allow-Origin"]).toBe("*");
     expect(reply.headers["X-Origin"]).toBe("https://shop.example");
@@ -33,8 +42,14 @@ describe("renderGatewayResponse", () => {
   });
 
   it("falls back to DEFAULT_4XX for an uncustomised 4xx type, keeping the type's status", () => {
-    const responses = [custom({ responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } })];
-    const reply = renderGatewayResponse({ type: "ACCESS_DENIED", message: "User is not authorized to access this resource" }, responses, context);
+    const responses = [
+      custom({ responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } }),
+    ];
+    const reply = renderGatewayResponse(
+      { type: "ACCESS_DENIED", message: "User is not authorized to access this resource" },
+      responses,
+      context,
+    );
     expect(reply.statusCode).toBe(403);
     expect(reply.headers["Access-Control-Allow-Origin"]).toBe("*");
     const fiveHundred = renderGatewayResponse({ type: "AUTHORIZER_CONFIGURATION_ERROR", message: null }, responses, context);
@@ -42,7 +57,11 @@ describe("renderGatewayResponse", () => {
   });
 
   it("applies a DEFAULT_5XX status code to every uncustomised 5xx type", () => {
-    const reply = renderGatewayResponse({ type: "INTEGRATION_FAILURE", message: "Internal server error" }, [custom({ responseType: "DEFAULT_5XX", statusCode: "503" })], context);
+    const reply = renderGatewayResponse(
+      { type: "INTEGRATION_FAILURE", message: "Internal server error" },
+      [custom({ responseType: "DEFAULT_5XX", statusCode: "503" })],
+      context,
+    );
     expect(reply.statusCode).toBe(503);
   });
 

@@ -13,7 +13,10 @@ const POOL_ARN = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_
 describe("API keys", () => {
   function keyedApi(apiKeySource: "HEADER" | "AUTHORIZER" = "HEADER") {
     const fixture = createFixtureApi(apiKeySource);
-    fixture.apiKeys.push({ id: "k1", name: "live", value: "live-key-0123456789", enabled: true }, { id: "k2", name: "old", value: "old-key-0123456789", enabled: false });
+    fixture.apiKeys.push(
+      { id: "k1", name: "live", value: "live-key-0123456789", enabled: true },
+      { id: "k2", name: "old", value: "old-key-0123456789", enabled: false },
+    );
     return fixture;
   }
 
@@ -33,7 +36,9 @@ describe("API keys", () => {
   it("evaluates the authorizer before the API key", async () => {
     const fixture = keyedApi();
     const authorizer = fixture.putAuthorizer(tokenAuthorizer("arn:never-invoked"));
-    fixture.putResource("/stock", { GET: method("GET", { apiKeyRequired: true, authorizationType: "CUSTOM", authorizerId: authorizer.id }) });
+    fixture.putResource("/stock", {
+      GET: method("GET", { apiKeyRequired: true, authorizationType: "CUSTOM", authorizerId: authorizer.id }),
+    });
     fixture.deploy();
     running = await startDataPlane(fixture);
     expect((await fetch(`${running.stageUrl()}/stock`)).status).toBe(401);
@@ -48,18 +53,28 @@ describe("API keys", () => {
     }));
     const fixture = keyedApi("AUTHORIZER");
     const authorizer = fixture.putAuthorizer(tokenAuthorizer(uri));
-    fixture.putResource("/stock", { GET: method("GET", { apiKeyRequired: true, authorizationType: "CUSTOM", authorizerId: authorizer.id }) });
+    fixture.putResource("/stock", {
+      GET: method("GET", { apiKeyRequired: true, authorizationType: "CUSTOM", authorizerId: authorizer.id }),
+    });
     fixture.deploy();
     running = await startDataPlane(fixture);
     expect((await fetch(`${running.stageUrl()}/stock`, { headers: { Authorization: "good" } })).status).toBe(200);
-    expect((await fetch(`${running.stageUrl()}/stock`, { headers: { Authorization: "bad", "x-api-key": "live-key-0123456789" } })).status).toBe(403);
+    expect(
+      (await fetch(`${running.stageUrl()}/stock`, { headers: { Authorization: "bad", "x-api-key": "live-key-0123456789" } })).status,
+    ).toBe(403);
   });
 });
 
 describe("Cognito user pool authorizer stand-in", () => {
   function cognitoApi() {
     const fixture = createFixtureApi();
-    const authorizer = fixture.putAuthorizer({ id: "cog1", name: "pool", type: "COGNITO_USER_POOLS", providerARNs: [POOL_ARN], identitySource: "method.request.header.Authorization" });
+    const authorizer = fixture.putAuthorizer({
+      id: "cog1",
+      name: "pool",
+      type: "COGNITO_USER_POOLS",
+      providerARNs: [POOL_ARN],
+      identitySource: "method.request.header.Authorization",
+    });
     fixture.putResource("/profile", { GET: method("GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: authorizer.id }) });
     fixture.deploy();
     return fixture;
@@ -68,7 +83,9 @@ describe("Cognito user pool authorizer stand-in", () => {
   it("accepts a cognito:{poolId}:{user} token for a configured pool", async () => {
     running = await startDataPlane(cognitoApi());
     expect((await fetch(`${running.stageUrl()}/profile`, { headers: { Authorization: "cognito:us-east-1_Shop:alice" } })).status).toBe(200);
-    expect((await fetch(`${running.stageUrl()}/profile`, { headers: { Authorization: "Bearer cognito:us-east-1_Shop:alice" } })).status).toBe(200);
+    expect(
+      (await fetch(`${running.stageUrl()}/profile`, { headers: { Authorization: "Bearer cognito:us-east-1_Shop:alice" } })).status,
+    ).toBe(200);
   });
 
   it("answers 401 Unauthorized for a missing, foreign or malformed token", async () => {
@@ -96,7 +113,8 @@ describe("AWS_IAM stand-in", () => {
     expect(bearer.status).toBe(403);
     expect(((await bearer.json()) as { message: string }).message).toContain("not a valid key=value pair");
 
-    const signed = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd";
+    const signed =
+      "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd";
     expect((await fetch(`${running.stageUrl()}/admin`, { headers: { Authorization: signed } })).status).toBe(200);
   });
 });
@@ -109,12 +127,22 @@ describe("the CORS preflight failure", () => {
     fixture.deploy();
     running = await startDataPlane(fixture);
 
-    const preflight = await fetch(`${running.stageUrl()}/cart`, { method: "OPTIONS", headers: { Origin: "https://shop.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" } });
+    const preflight = await fetch(`${running.stageUrl()}/cart`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://shop.example",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization",
+      },
+    });
     expect(preflight.status).toBe(401);
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
 
     // The fix: an explicit OPTIONS method with authorization NONE (redeployed) wins over ANY.
-    fixture.putResource("/cart", { ANY: method("ANY", { authorizationType: "CUSTOM", authorizerId: authorizer.id }), OPTIONS: corsPreflightMethod() });
+    fixture.putResource("/cart", {
+      ANY: method("ANY", { authorizationType: "CUSTOM", authorizerId: authorizer.id }),
+      OPTIONS: corsPreflightMethod(),
+    });
     fixture.deploy();
     const fixed = await fetch(`${running.stageUrl()}/cart`, { method: "OPTIONS" });
     expect(fixed.status).toBe(200);

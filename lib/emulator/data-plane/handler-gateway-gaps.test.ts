@@ -12,7 +12,10 @@ describe("integration responses at runtime", () => {
     const fixture = createFixtureApi();
     // MOCK answers 201; the integration response for 201 exists but the method declares only 200.
     fixture.putResource("/created", {
-      POST: method("POST", { methodIntegration: mockIntegration(201, { "201": { statusCode: "201" } }), methodResponses: { "200": { statusCode: "200" } } }),
+      POST: method("POST", {
+        methodIntegration: mockIntegration(201, { "201": { statusCode: "201" } }),
+        methodResponses: { "200": { statusCode: "200" } },
+      }),
     });
     fixture.deploy();
     running = await startDataPlane(fixture);
@@ -30,7 +33,11 @@ describe("integration responses at runtime", () => {
       OPTIONS: method("OPTIONS", {
         methodResponses: { "200": { statusCode: "200", responseParameters: { [origin]: false, [vary]: false } } },
         methodIntegration: mockIntegration(200, {
-          "200": { statusCode: "200", responseParameters: { [origin]: "method.request.header.Origin", [vary]: "integration.response.body" }, responseTemplates: { "application/json": "" } },
+          "200": {
+            statusCode: "200",
+            responseParameters: { [origin]: "method.request.header.Origin", [vary]: "integration.response.body" },
+            responseTemplates: { "application/json": "" },
+          },
         }),
       }),
     });

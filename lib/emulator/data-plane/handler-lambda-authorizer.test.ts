@@ -68,7 +68,11 @@ describe("Lambda TOKEN authorizer", () => {
     fixture.deploy();
     running = await startDataPlane(fixture);
     await get(`${running.stageUrl()}/cart`, "tok");
-    expect(fn.calls[0]).toEqual({ type: "TOKEN", authorizationToken: "tok", methodArn: `arn:aws:execute-api:us-east-1:123456789012:${fixture.api.api.id}/prod/GET/cart` });
+    expect(fn.calls[0]).toEqual({
+      type: "TOKEN",
+      authorizationToken: "tok",
+      methodArn: `arn:aws:execute-api:us-east-1:123456789012:${fixture.api.api.id}/prod/GET/cart`,
+    });
   });
 
   it("reuses a cached policy scoped to one method, failing the same caller on another method until flushed", async () => {
@@ -117,7 +121,10 @@ describe("Lambda TOKEN authorizer", () => {
   });
 
   it("answers 403 with the explicit-deny message for a Deny policy", async () => {
-    const fn = authorizerFunction(() => ({ principalId: "u", policyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "execute-api:Invoke", Resource: "*" }] } }));
+    const fn = authorizerFunction(() => ({
+      principalId: "u",
+      policyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "execute-api:Invoke", Resource: "*" }] },
+    }));
     const fixture = apiWithAuthorizer(fn.uri);
     fixture.deploy();
     running = await startDataPlane(fixture);
@@ -154,7 +161,11 @@ describe("Lambda TOKEN authorizer", () => {
     const fn = authorizerFunction(scopedToCallingMethod);
     const fixture = apiWithAuthorizer(fn.uri);
     fixture.putResource("/me", {
-      GET: method("GET", { authorizationType: "CUSTOM", authorizerId: [...fixture.api.authorizers.keys()][0], methodIntegration: { type: "AWS_PROXY", uri: "arn:echo", timeoutInMillis: 29000, cacheKeyParameters: [] } }),
+      GET: method("GET", {
+        authorizationType: "CUSTOM",
+        authorizerId: [...fixture.api.authorizers.keys()][0],
+        methodIntegration: { type: "AWS_PROXY", uri: "arn:echo", timeoutInMillis: 29000, cacheKeyParameters: [] },
+      }),
     });
     fixture.deploy();
     running = await startDataPlane(fixture);
@@ -167,13 +178,20 @@ describe("Lambda REQUEST authorizer", () => {
   function requestApi(uri: string, ttl?: number) {
     const fixture = createFixtureApi();
     const authorizer = fixture.putAuthorizer(
-      tokenAuthorizer(uri, { type: "REQUEST", identitySource: "method.request.header.X-User, method.request.querystring.tenant", authorizerResultTtlInSeconds: ttl }),
+      tokenAuthorizer(uri, {
+        type: "REQUEST",
+        identitySource: "method.request.header.X-User, method.request.querystring.tenant",
+        authorizerResultTtlInSeconds: ttl,
+      }),
     );
     fixture.putResource("/items/{id}", { GET: method("GET", { authorizationType: "CUSTOM", authorizerId: authorizer.id }) });
     fixture.deploy();
     return fixture;
   }
-  const allowAll = (): AuthorizerResult => ({ principalId: "u", policyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: "*" }] } });
+  const allowAll = (): AuthorizerResult => ({
+    principalId: "u",
+    policyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "execute-api:Invoke", Resource: "*" }] },
+  });
 
   it("answers 401 without invoking when an identity source is missing and caching is on", async () => {
     const fn = authorizerFunction(allowAll);
@@ -196,7 +214,9 @@ describe("Lambda REQUEST authorizer", () => {
   it("invokes on every request when caching is off and no identity source is configured, with the request event", async () => {
     const fn = authorizerFunction(allowAll);
     const fixture = createFixtureApi();
-    const authorizer = fixture.putAuthorizer(tokenAuthorizer(fn.uri, { type: "REQUEST", identitySource: undefined, authorizerResultTtlInSeconds: 0 }));
+    const authorizer = fixture.putAuthorizer(
+      tokenAuthorizer(fn.uri, { type: "REQUEST", identitySource: undefined, authorizerResultTtlInSeconds: 0 }),
+    );
     fixture.putResource("/items/{id}", { GET: method("GET", { authorizationType: "CUSTOM", authorizerId: authorizer.id }) });
     fixture.deploy();
     running = await startDataPlane(fixture);

@@ -12,7 +12,9 @@ afterEach(async () => {
 /** A MOCK method that names the resource serving it, as the measurements' MOCK integrations did. */
 function servedBy(verb: string, path: string, overrides: Partial<MethodWire> = {}): MethodWire {
   return method(verb, {
-    methodIntegration: mockIntegration(200, { "200": { statusCode: "200", responseTemplates: { "application/json": JSON.stringify({ served_by: path }) } } }),
+    methodIntegration: mockIntegration(200, {
+      "200": { statusCode: "200", responseTemplates: { "application/json": JSON.stringify({ served_by: path }) } },
+    }),
     ...overrides,
   });
 }

@@ -14,7 +14,10 @@ describe("data plane routing and MOCK integrations", () => {
     fixture.deploy();
     running = await startDataPlane(fixture);
 
-    for (const [path, verb] of [["/nowhere", "GET"], ["/pets", "DELETE"]] as const) {
+    for (const [path, verb] of [
+      ["/nowhere", "GET"],
+      ["/pets", "DELETE"],
+    ] as const) {
       const response = await fetch(`${running.stageUrl()}${path}`, { method: verb });
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ message: "Missing Authentication Token" });
@@ -47,7 +50,9 @@ describe("data plane routing and MOCK integrations", () => {
   it("drops header mappings the method response does not declare", async () => {
     const fixture = createFixtureApi();
     const preflight = corsPreflightMethod();
-    preflight.methodResponses = { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } } };
+    preflight.methodResponses = {
+      "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } },
+    };
     fixture.putResource("/pets", { OPTIONS: preflight });
     fixture.deploy();
     running = await startDataPlane(fixture);
@@ -61,10 +66,18 @@ describe("data plane routing and MOCK integrations", () => {
     const fixture = createFixtureApi();
     fixture.putResource("/teapot", {
       GET: method("GET", {
-        methodResponses: { "200": { statusCode: "200" }, "418": { statusCode: "418", responseParameters: { "method.response.header.X-Kind": true } } },
+        methodResponses: {
+          "200": { statusCode: "200" },
+          "418": { statusCode: "418", responseParameters: { "method.response.header.X-Kind": true } },
+        },
         methodIntegration: mockIntegration(418, {
           "200": { statusCode: "200" },
-          "418": { statusCode: "418", selectionPattern: "4\\d{2}", responseParameters: { "method.response.header.X-Kind": "'teapot'" }, responseTemplates: { "application/json": '{"short":"stout"}' } },
+          "418": {
+            statusCode: "418",
+            selectionPattern: "4\\d{2}",
+            responseParameters: { "method.response.header.X-Kind": "'teapot'" },
+            responseTemplates: { "application/json": '{"short":"stout"}' },
+          },
         }),
       }),
       POST: method("POST", { methodIntegration: mockIntegration(201, { "200": { statusCode: "200" } }) }),
@@ -92,7 +105,11 @@ describe("data plane routing and MOCK integrations", () => {
 
   it("echoes proxy integrations with path parameters and stage variables", async () => {
     const fixture = createFixtureApi();
-    fixture.putResource("/{proxy+}", { ANY: method("ANY", { methodIntegration: { type: "AWS_PROXY", uri: "arn:unregistered", timeoutInMillis: 29000, cacheKeyParameters: [] } }) });
+    fixture.putResource("/{proxy+}", {
+      ANY: method("ANY", {
+        methodIntegration: { type: "AWS_PROXY", uri: "arn:unregistered", timeoutInMillis: 29000, cacheKeyParameters: [] },
+      }),
+    });
     fixture.deploy("prod", { env: "test" });
     running = await startDataPlane(fixture);
 
@@ -125,7 +142,10 @@ describe("data plane routing and MOCK integrations", () => {
 
   it("applies the snapshot's customised gateway responses with their header mappings", async () => {
     const fixture = createFixtureApi();
-    fixture.putGatewayResponse({ responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } });
+    fixture.putGatewayResponse({
+      responseType: "DEFAULT_4XX",
+      responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+    });
     fixture.deploy();
     running = await startDataPlane(fixture);
     const response = await fetch(`${running.stageUrl()}/missing`);

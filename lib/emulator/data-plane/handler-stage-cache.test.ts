@@ -3,7 +3,16 @@ import { emitStageCacheFlush } from "../stage-cache-events";
 import type { MethodSettingWire } from "../state";
 import { registerAuthorizerFunction } from "./authorizer-functions";
 import { registerIntegrationFunction, type BackendEvent } from "./integration-functions";
-import { cachingSetting, contextFor, createClock, createFixtureApi, method, startDataPlane, tokenAuthorizer, type RunningDataPlane } from "./test-fixtures";
+import {
+  cachingSetting,
+  contextFor,
+  createClock,
+  createFixtureApi,
+  method,
+  startDataPlane,
+  tokenAuthorizer,
+  type RunningDataPlane,
+} from "./test-fixtures";
 
 let running: RunningDataPlane | undefined;
 afterEach(async () => {
@@ -25,7 +34,11 @@ function cachedProfileApi(cacheKeyParameters: string[], settings: Record<string,
   const calls: BackendEvent[] = [];
   registerIntegrationFunction(backendUri, (event) => {
     calls.push(event);
-    return { statusCode: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ user: event.requestContext.authorizer?.principalId, id: event.pathParameters.id }) };
+    return {
+      statusCode: 200,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ user: event.requestContext.authorizer?.principalId, id: event.pathParameters.id }),
+    };
   });
   const fixture = createFixtureApi();
   const authorizer = fixture.putAuthorizer(tokenAuthorizer(authorizerUri, { authorizerResultTtlInSeconds: 0 }));
@@ -53,7 +66,9 @@ describe("stage response cache", () => {
   });
 
   it("keeps callers apart when Authorization is a cache key parameter", async () => {
-    const { fixture, calls } = cachedProfileApi(["method.request.path.id", "method.request.header.Authorization"], { "*/*": cachingSetting() });
+    const { fixture, calls } = cachedProfileApi(["method.request.path.id", "method.request.header.Authorization"], {
+      "*/*": cachingSetting(),
+    });
     running = await startDataPlane(fixture);
     await get(`${running.stageUrl()}/profile/1`, "alice");
     expect(await (await get(`${running.stageUrl()}/profile/1`, "bob")).json()).toEqual({ user: "bob", id: "1" });
@@ -102,7 +117,10 @@ describe("stage response cache", () => {
     const { fixture, calls } = cachedProfileApi([], { "*/*": cachingSetting({ requireAuthorizationForCacheControl: false }) });
     running = await startDataPlane(fixture);
     await get(`${running.stageUrl()}/profile/1`, "alice");
-    expect(await (await get(`${running.stageUrl()}/profile/1`, "mallory", { "Cache-Control": "max-age=0" })).json()).toEqual({ user: "mallory", id: "1" });
+    expect(await (await get(`${running.stageUrl()}/profile/1`, "mallory", { "Cache-Control": "max-age=0" })).json()).toEqual({
+      user: "mallory",
+      id: "1",
+    });
     expect(calls).toHaveLength(2);
   });
 
@@ -126,7 +144,12 @@ describe("stage response cache", () => {
     let hits = 0;
     const uri = `arn:test:signed-backend-${++counter}`;
     registerIntegrationFunction(uri, () => ({ statusCode: 200, body: String(++hits) }));
-    fixture.putResource("/report", { GET: method("GET", { authorizationType: "AWS_IAM", methodIntegration: { type: "AWS_PROXY", uri, timeoutInMillis: 29000, cacheKeyParameters: [] } }) });
+    fixture.putResource("/report", {
+      GET: method("GET", {
+        authorizationType: "AWS_IAM",
+        methodIntegration: { type: "AWS_PROXY", uri, timeoutInMillis: 29000, cacheKeyParameters: [] },
+      }),
+    });
     const stage = fixture.deploy();
     stage.cacheClusterEnabled = true;
     stage.methodSettings = { "*/*": cachingSetting({ unauthorizedCacheControlHeaderStrategy: "FAIL_WITH_403" }) };

@@ -28,7 +28,8 @@ export async function handleDataPlaneRequest(req: IncomingMessage, res: ServerRe
     sendReply(res, await serve(req, ctx, requestId), requestId);
   } catch {
     // An emulator bug must still answer, like API Gateway's own internal errors.
-    if (!res.headersSent) sendReply(res, { statusCode: 500, headers: JSON_HEADERS, body: '{"message":"Internal server error"}' }, requestId);
+    if (!res.headersSent)
+      sendReply(res, { statusCode: 500, headers: JSON_HEADERS, body: '{"message":"Internal server error"}' }, requestId);
     else res.end();
   }
 }
@@ -68,11 +69,15 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   const ids = identifiers(deployed, target.apiId, target.stageName);
   // The resource policy is evaluated for every request, the preflight included (SPEC.md, "Resource policies").
   const signed = checkIamSignature(request).ok;
-  const policy = evaluateResourcePolicy(deployed.deployment.snapshot.policy, buildMethodArn({ ...ids, httpMethod: request.httpMethod, path: request.path }), {
-    user: signed ? `arn:aws:iam::${ids.accountId}:user/emulator` : "anonymous",
-    ...(signed ? { accountId: ids.accountId } : {}),
-    sourceIp: request.sourceIp,
-  });
+  const policy = evaluateResourcePolicy(
+    deployed.deployment.snapshot.policy,
+    buildMethodArn({ ...ids, httpMethod: request.httpMethod, path: request.path }),
+    {
+      user: signed ? `arn:aws:iam::${ids.accountId}:user/emulator` : "anonymous",
+      ...(signed ? { accountId: ids.accountId } : {}),
+      sourceIp: request.sourceIp,
+    },
+  );
   if (!policy.allowed) return fail({ type: "ACCESS_DENIED", message: policy.message }, request, pathParameters);
   const stageVariables = deployed.stage.variables ?? {};
   const outcome = await authorize({
@@ -80,7 +85,13 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
     authorizers: deployed.deployment.snapshot.authorizers,
     request,
     stageVariables,
-    context: { httpMethod: request.httpMethod, resourcePath: resource.path, stage: ids.stageName, path: `/${ids.stageName}${request.path}`, "identity.sourceIp": request.sourceIp },
+    context: {
+      httpMethod: request.httpMethod,
+      resourcePath: resource.path,
+      stage: ids.stageName,
+      path: `/${ids.stageName}${request.path}`,
+      "identity.sourceIp": request.sourceIp,
+    },
     methodArn: buildMethodArn({ ...ids, httpMethod: request.httpMethod, path: request.path }),
     resourcePath: resource.path,
     pathParameters,
@@ -90,20 +101,44 @@ async function serve(req: IncomingMessage, ctx: DataPlaneContext, requestId: str
   if (!outcome.ok) return fail(outcome.error, request, pathParameters);
 
   if (method.apiKeyRequired) {
-    const keyError = checkApiKey(deployed.deployment.snapshot.apiKeySource, request, outcome.principal, ctx.apiKeys(ids.accountId, deployed.region));
+    const keyError = checkApiKey(
+      deployed.deployment.snapshot.apiKeySource,
+      request,
+      outcome.principal,
+      ctx.apiKeys(ids.accountId, deployed.region),
+    );
     if (keyError) return fail(keyError, request, pathParameters);
   }
 
   const now = ctx.now?.() ?? Date.now();
-  const cache = lookupStageCache({ stage: deployed.stage, apiId: ids.apiId, resource, method, request, pathParameters, callerMayInvalidate: checkIamSignature(request).ok, now });
+  const cache = lookupStageCache({
+    stage: deployed.stage,
+    apiId: ids.apiId,
+    resource,
+    method,
+    request,
+    pathParameters,
+    callerMayInvalidate: checkIamSignature(request).ok,
+    now,
+  });
   if (cache.kind === "hit") return cache.reply;
   // Message not documented by AWS (emulator choice, see SPEC.md).
-  if (cache.kind === "forbidden") return fail({ type: "ACCESS_DENIED", message: "User is not authorized to invalidate the cache" }, request, pathParameters);
+  if (cache.kind === "forbidden")
+    return fail({ type: "ACCESS_DENIED", message: "User is not authorized to invalidate the cache" }, request, pathParameters);
 
   if (mockFailsOnBinary(method, request, deployed.deployment.snapshot.binaryMediaTypes)) {
     return fail({ type: "API_CONFIGURATION_ERROR", message: "Internal server error" }, request, pathParameters);
   }
-  const result = await runIntegration({ method, resource, request, pathParameters, stageVariables, principal: outcome.principal, requestId, ...ids });
+  const result = await runIntegration({
+    method,
+    resource,
+    request,
+    pathParameters,
+    stageVariables,
+    principal: outcome.principal,
+    requestId,
+    ...ids,
+  });
   if (!result.ok) return fail(result.error, request, pathParameters);
   if (cache.kind !== "miss") return result.reply;
   cache.store(result.reply);

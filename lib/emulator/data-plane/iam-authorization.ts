@@ -19,7 +19,10 @@ export function checkIamSignature(request: IncomingRequest): AuthorizationOutcom
     const firstPair = authorization.trim().split(/\s+/)[1] ?? authorization.trim();
     return {
       ok: false,
-      error: { type: "INVALID_SIGNATURE", message: `'${firstPair}' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization}'.` },
+      error: {
+        type: "INVALID_SIGNATURE",
+        message: `'${firstPair}' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization}'.`,
+      },
     };
   }
   const credential = /Credential=([^/,\s]+)/i.exec(authorization)?.[1];

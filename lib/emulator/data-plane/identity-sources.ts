@@ -28,7 +28,8 @@ export function readIdentitySource(expression: string, inputs: IdentityInputs): 
   if ((name = after("method.request.header.")) !== undefined) return request.headers[name.toLowerCase()];
   if ((name = after("method.request.multivalueheader.")) !== undefined) return request.multiValueHeaders[name.toLowerCase()]?.join(",");
   if ((name = after("method.request.querystring.")) !== undefined) return request.queryStringParameters[name];
-  if ((name = after("method.request.multivaluequerystring.")) !== undefined) return request.multiValueQueryStringParameters[name]?.join(",");
+  if ((name = after("method.request.multivaluequerystring.")) !== undefined)
+    return request.multiValueQueryStringParameters[name]?.join(",");
   if ((name = after("stageVariables.")) !== undefined) return inputs.stageVariables[name];
   if ((name = after("context.")) !== undefined) return inputs.context[name];
   return undefined;

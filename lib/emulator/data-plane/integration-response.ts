@@ -10,7 +10,8 @@ function resolveIntegrationResponseValue(expression: string, sources: MappingSou
   const trimmed = expression.trim();
   if (trimmed.startsWith("method.request.")) return undefined;
   if (trimmed === "integration.response.body") return backendBody;
-  if (trimmed.startsWith("integration.response.body.")) return jsonPathValue(backendBody, trimmed.slice("integration.response.body.".length));
+  if (trimmed.startsWith("integration.response.body."))
+    return jsonPathValue(backendBody, trimmed.slice("integration.response.body.".length));
   if (trimmed.startsWith("integration.response.multivalueheader.")) {
     return resolveMappingValue(`integration.response.header.${trimmed.slice("integration.response.multivalueheader.".length)}`, sources);
   }
@@ -67,7 +68,12 @@ function fullMatch(pattern: string, value: string): boolean {
  * An integration response whose status code has no method response fails the call: AWS logs "Output mapping refers
  * to an invalid method response" and answers 500 Internal server error (undefined here; the caller answers it).
  */
-export function buildMethodResponse(method: MethodWire, selected: IntegrationResponseWire, sources: MappingSources, backendBody: string): HttpReply | undefined {
+export function buildMethodResponse(
+  method: MethodWire,
+  selected: IntegrationResponseWire,
+  sources: MappingSources,
+  backendBody: string,
+): HttpReply | undefined {
   const methodResponse = method.methodResponses?.[selected.statusCode];
   if (!methodResponse) return undefined;
   const declared = methodResponse.responseParameters ?? {};

@@ -27,7 +27,8 @@ const CONFIGURATION_ERROR: GatewayError = { type: "API_CONFIGURATION_ERROR", mes
 export async function runIntegration(call: IntegrationCall): Promise<IntegrationOutcome> {
   const integration = call.method.methodIntegration;
   if (!integration) return { ok: false, error: CONFIGURATION_ERROR };
-  if (integration.type === "MOCK") return respondThroughIntegrationResponses(call, String(mockStatusCode(integration, call.request)), {}, "");
+  if (integration.type === "MOCK")
+    return respondThroughIntegrationResponses(call, String(mockStatusCode(integration, call.request)), {}, "");
 
   let backend: BackendResult;
   try {
@@ -45,11 +46,29 @@ export async function runIntegration(call: IntegrationCall): Promise<Integration
   return respondThroughIntegrationResponses(call, String(backend.statusCode), backend.headers ?? {}, backend.body ?? "");
 }
 
-function respondThroughIntegrationResponses(call: IntegrationCall, selector: string, backendHeaders: Record<string, string>, backendBody: string): IntegrationOutcome {
+function respondThroughIntegrationResponses(
+  call: IntegrationCall,
+  selector: string,
+  backendHeaders: Record<string, string>,
+  backendBody: string,
+): IntegrationOutcome {
   const selected = selectIntegrationResponse(call.method.methodIntegration?.integrationResponses, selector);
   if (!selected) return { ok: false, error: CONFIGURATION_ERROR };
-  const context = { requestId: call.requestId, apiId: call.apiId, stage: call.stageName, accountId: call.accountId, resourcePath: call.resource.path, httpMethod: call.request.httpMethod };
-  const sources = { request: call.request, pathParameters: call.pathParameters, stageVariables: call.stageVariables, integrationHeaders: backendHeaders, context };
+  const context = {
+    requestId: call.requestId,
+    apiId: call.apiId,
+    stage: call.stageName,
+    accountId: call.accountId,
+    resourcePath: call.resource.path,
+    httpMethod: call.request.httpMethod,
+  };
+  const sources = {
+    request: call.request,
+    pathParameters: call.pathParameters,
+    stageVariables: call.stageVariables,
+    integrationHeaders: backendHeaders,
+    context,
+  };
   const reply = buildMethodResponse(call.method, selected, sources, backendBody);
   return reply ? { ok: true, reply } : { ok: false, error: CONFIGURATION_ERROR };
 }
@@ -69,7 +88,9 @@ export function mockStatusCode(integration: IntegrationWire, request: IncomingRe
 
 function backendEvent(call: IntegrationCall, integration: IntegrationWire): BackendEvent {
   const { request, principal } = call;
-  const authorizer = principal ? { principalId: principal.principalId, ...principal.context, ...(principal.claims ? { claims: principal.claims } : {}) } : undefined;
+  const authorizer = principal
+    ? { principalId: principal.principalId, ...principal.context, ...(principal.claims ? { claims: principal.claims } : {}) }
+    : undefined;
   return {
     integrationType: integration.type,
     uri: integration.uri,

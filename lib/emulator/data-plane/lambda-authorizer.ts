@@ -48,9 +48,14 @@ export async function runLambdaAuthorizer(call: LambdaAuthorizerCall): Promise<A
 
   const decision = evaluatePolicy(result.policyDocument, call.methodArn);
   // Messages: https://repost.aws/knowledge-center/api-gateway-403-error-lambda-authorizer
-  if (decision === "explicit-deny") return { ok: false, error: { type: "ACCESS_DENIED", message: "User is not authorized to access this resource with an explicit deny" } };
-  if (decision === "implicit-deny") return { ok: false, error: { type: "ACCESS_DENIED", message: "User is not authorized to access this resource" } };
-  return { ok: true, principal: { principalId: result.principalId, context: result.context, usageIdentifierKey: result.usageIdentifierKey } };
+  if (decision === "explicit-deny")
+    return { ok: false, error: { type: "ACCESS_DENIED", message: "User is not authorized to access this resource with an explicit deny" } };
+  if (decision === "implicit-deny")
+    return { ok: false, error: { type: "ACCESS_DENIED", message: "User is not authorized to access this resource" } };
+  return {
+    ok: true,
+    principal: { principalId: result.principalId, context: result.context, usageIdentifierKey: result.usageIdentifierKey },
+  };
 }
 
 type Identity = { ok: true; cacheKey: string; token?: string } | { ok: false; error: GatewayError };

@@ -23,7 +23,10 @@ describe("evaluatePolicy", () => {
   });
 
   it("lets an explicit Deny beat an Allow", () => {
-    const doc = policy({ Effect: "Allow", Action: "execute-api:*", Resource: "*" }, { Effect: "Deny", Action: ["execute-api:Invoke"], Resource: [arn] });
+    const doc = policy(
+      { Effect: "Allow", Action: "execute-api:*", Resource: "*" },
+      { Effect: "Deny", Action: ["execute-api:Invoke"], Resource: [arn] },
+    );
     expect(evaluatePolicy(doc, arn)).toBe("explicit-deny");
   });
 

@@ -40,6 +40,9 @@ function matchesAny(patterns: unknown, value: string, caseInsensitive: boolean):
 
 /** IAM-style glob: `*` matches any run of characters (including "/"), `?` exactly one. */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${source}$`, caseInsensitive ? "is" : "s").test(value);
 }

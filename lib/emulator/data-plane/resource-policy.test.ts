@@ -17,7 +17,13 @@ describe("evaluateResourcePolicy (data plane)", () => {
       allowed: false,
       message: `User: anonymous is not authorized to perform: execute-api:Invoke on resource: ${ARN}`,
     });
-    expect(evaluateResourcePolicy(policy(allow, { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/OPTIONS/*" }), ARN, anonymous)).toEqual({
+    expect(
+      evaluateResourcePolicy(
+        policy(allow, { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/OPTIONS/*" }),
+        ARN,
+        anonymous,
+      ),
+    ).toEqual({
       allowed: false,
       message: `User: anonymous is not authorized to perform: execute-api:Invoke on resource: ${ARN} with an explicit deny`,
     });
@@ -29,7 +35,13 @@ describe("evaluateResourcePolicy (data plane)", () => {
     const ipOnly = policy({ ...allow, Condition: { IpAddress: { "aws:SourceIp": ["198.51.100.0/24"] } } });
     expect(evaluateResourcePolicy(ipOnly, ARN, anonymous).allowed).toBe(true);
     expect(evaluateResourcePolicy(ipOnly, ARN, { ...anonymous, sourceIp: "203.0.113.9" }).allowed).toBe(false);
-    const vpceOnly = policy(allow, { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*", Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } });
+    const vpceOnly = policy(allow, {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "execute-api:Invoke",
+      Resource: "execute-api:/*",
+      Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } },
+    });
     expect(evaluateResourcePolicy(vpceOnly, ARN, anonymous).allowed).toBe(false);
   });
 });

@@ -30,19 +30,36 @@ export function evaluateResourcePolicy(policy: string | undefined, methodArn: st
   }
   const [, , , region = "", account = "", rest = ""] = methodArn.split(":");
   const apiId = rest.split("/")[0] ?? "";
-  const expand = (pattern: string) => (pattern.startsWith("execute-api:/") ? `arn:aws:execute-api:${region}:${account}:${apiId}/${pattern.slice("execute-api:/".length)}` : pattern);
-  const statements = (Array.isArray(document.Statement) ? document.Statement : [document.Statement]).filter((s): s is Record<string, unknown> => typeof s === "object" && s !== null);
+  const expand = (pattern: string) =>
+    pattern.startsWith("execute-api:/")
+      ? `arn:aws:execute-api:${region}:${account}:${apiId}/${pattern.slice("execute-api:/".length)}`
+      : pattern;
+  const statements = (Array.isArray(document.Statement) ? document.Statement : [document.Statement]).filter(
+    (s): s is Record<string, unknown> => typeof s === "object" && s !== null,
+  );
   let allowed = false;
   for (const statement of statements) {
     if (!principalMatches(statement, caller)) continue;
-    const action = statement.Action !== undefined ? strings(statement.Action).some((p) => wildcardMatch(p, "execute-api:Invoke", true)) : !strings(statement.NotAction).some((p) => wildcardMatch(p, "execute-api:Invoke", true));
+    const action =
+      statement.Action !== undefined
+        ? strings(statement.Action).some((p) => wildcardMatch(p, "execute-api:Invoke", true))
+        : !strings(statement.NotAction).some((p) => wildcardMatch(p, "execute-api:Invoke", true));
     if (!action) continue;
-    const resource = statement.Resource !== undefined ? strings(statement.Resource).some((p) => wildcardMatch(expand(p), methodArn)) : !strings(statement.NotResource).some((p) => wildcardMatch(expand(p), methodArn));
+    const resource =
+      statement.Resource !== undefined
+        ? strings(statement.Resource).some((p) => wildcardMatch(expand(p), methodArn))
+        : !strings(statement.NotResource).some((p) => wildcardMatch(expand(p), methodArn));
     if (!resource || !conditionsHold(statement.Condition, caller)) continue;
-    if (statement.Effect === "Deny") return { allowed: false, message: `User: ${caller.user} is not authorized to perform: execute-api:Invoke on resource: ${methodArn} with an explicit deny` };
+    if (statement.Effect === "Deny")
+      return {
+        allowed: false,
+        message: `User: ${caller.user} is not authorized to perform: execute-api:Invoke on resource: ${methodArn} with an explicit deny`,
+      };
     if (statement.Effect === "Allow") allowed = true;
   }
-  return allowed ? { allowed: true } : { allowed: false, message: `User: ${caller.user} is not authorized to perform: execute-api:Invoke on resource: ${methodArn}` };
+  return allowed
+    ? { allowed: true }
+    : { allowed: false, message: `User: ${caller.user} is not authorized to perform: execute-api:Invoke on resource: ${methodArn}` };
 }
 
 function strings(value: unknown): string[] {
@@ -50,9 +67,15 @@ function strings(value: unknown): string[] {
 }
 
 function principalMatches(statement: Record<string, unknown>, caller: PolicyCaller): boolean {
-  const names = (value: unknown): string[] => (value === "*" ? ["*"] : typeof value === "object" && value !== null ? strings((value as { AWS?: unknown }).AWS) : []);
+  const names = (value: unknown): string[] =>
+    value === "*" ? ["*"] : typeof value === "object" && value !== null ? strings((value as { AWS?: unknown }).AWS) : [];
   const matches = (list: string[]) =>
-    list.some((p) => p === "*" || (caller.accountId !== undefined && (p === caller.accountId || p === `arn:aws:iam::${caller.accountId}:root`)) || p === caller.user);
+    list.some(
+      (p) =>
+        p === "*" ||
+        (caller.accountId !== undefined && (p === caller.accountId || p === `arn:aws:iam::${caller.accountId}:root`)) ||
+        p === caller.user,
+    );
   if (statement.Principal !== undefined) return matches(names(statement.Principal));
   if (statement.NotPrincipal !== undefined) return !matches(names(statement.NotPrincipal));
   return false;
@@ -66,7 +89,14 @@ function conditionsHold(condition: unknown, caller: PolicyCaller): boolean {
     for (const [keyRaw, expectedRaw] of Object.entries(block ?? {})) {
       const key = keyRaw.toLowerCase();
       const expected = strings(expectedRaw);
-      const value = key === "aws:sourceip" ? caller.sourceIp : key === "aws:securetransport" ? "true" : key === "aws:principalarn" && caller.user !== "anonymous" ? caller.user : undefined;
+      const value =
+        key === "aws:sourceip"
+          ? caller.sourceIp
+          : key === "aws:securetransport"
+            ? "true"
+            : key === "aws:principalarn" && caller.user !== "anonymous"
+              ? caller.user
+              : undefined;
       if (operator === "Null") {
         if (!expected.includes(value === undefined ? "true" : "false")) return false;
         continue;
@@ -78,10 +108,13 @@ function conditionsHold(condition: unknown, caller: PolicyCaller): boolean {
       }
       const base = operator.replace("Not", "");
       const hit =
-        base === "IpAddress" ? expected.some((cidr) => inCidr(value, cidr))
-        : base === "StringLike" || base === "ArnLike" ? expected.some((p) => wildcardMatch(p, value))
-        : base === "Bool" || base === "StringEqualsIgnoreCase" ? expected.some((e) => e.toLowerCase() === value.toLowerCase())
-        : expected.includes(value);
+        base === "IpAddress"
+          ? expected.some((cidr) => inCidr(value, cidr))
+          : base === "StringLike" || base === "ArnLike"
+            ? expected.some((p) => wildcardMatch(p, value))
+            : base === "Bool" || base === "StringEqualsIgnoreCase"
+              ? expected.some((e) => e.toLowerCase() === value.toLowerCase())
+              : expected.includes(value);
       if (negated ? hit : !hit) return false;
     }
   }

@@ -15,7 +15,9 @@ const resources: ResourceWire[] = [
 
 const matched = (path: string, verb: string) => {
   const result = matchRoute(resources, path, verb);
-  return result.kind === "matched" ? { id: result.resource.id, verb: result.method.httpMethod, params: result.pathParameters } : result.kind;
+  return result.kind === "matched"
+    ? { id: result.resource.id, verb: result.method.httpMethod, params: result.pathParameters }
+    : result.kind;
 };
 
 describe("matchRoute", () => {
@@ -54,6 +56,12 @@ describe("matchRoute", () => {
   });
 
   it("reports no route without a proxy fallback", () => {
-    expect(matchRoute(resources.filter((r) => r.id !== "proxy"), "/nowhere", "GET").kind).toBe("no-route");
+    expect(
+      matchRoute(
+        resources.filter((r) => r.id !== "proxy"),
+        "/nowhere",
+        "GET",
+      ).kind,
+    ).toBe("no-route");
   });
 });

@@ -8,8 +8,7 @@ import type { MethodWire, ResourceWire } from "../state";
  * ancestor that has it.
  */
 export type RouteMatch =
-  | { kind: "matched"; resource: ResourceWire; method: MethodWire; pathParameters: Record<string, string> }
-  | { kind: "no-route" };
+  { kind: "matched"; resource: ResourceWire; method: MethodWire; pathParameters: Record<string, string> } | { kind: "no-route" };
 
 interface Routable {
   path: string;
@@ -23,7 +22,9 @@ const trees = new WeakMap<readonly ResourceWire[], RouteTree<Routable>>();
 function treeOf(resources: readonly ResourceWire[]): RouteTree<Routable> {
   let tree = trees.get(resources);
   if (!tree) {
-    tree = buildRouteTree(resources.map((wire) => ({ path: wire.path, verbs: Object.keys(wire.resourceMethods ?? {}).map((v) => v.toUpperCase()), wire })));
+    tree = buildRouteTree(
+      resources.map((wire) => ({ path: wire.path, verbs: Object.keys(wire.resourceMethods ?? {}).map((v) => v.toUpperCase()), wire })),
+    );
     trees.set(resources, tree);
   }
   return tree;

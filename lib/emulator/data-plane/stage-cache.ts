@@ -62,13 +62,20 @@ export function lookupStageCache(lookup: CacheLookup): CacheDecision {
   const setting = stage.cacheClusterEnabled ? effectiveMethodSetting(stage, lookup.resource.path, request.httpMethod) : undefined;
   if (!setting?.cachingEnabled || setting.cacheTtlInSeconds <= 0) return { kind: "off" };
 
-  const keyValues = (lookup.method.methodIntegration?.cacheKeyParameters ?? []).map((parameter) =>
-    resolveMappingValue(parameter, { request, pathParameters: lookup.pathParameters }) ?? null,
+  const keyValues = (lookup.method.methodIntegration?.cacheKeyParameters ?? []).map(
+    (parameter) => resolveMappingValue(parameter, { request, pathParameters: lookup.pathParameters }) ?? null,
   );
-  const key = JSON.stringify([lookup.apiId, stage.stageName, lookup.method.methodIntegration?.cacheNamespace ?? lookup.resource.id, request.httpMethod, keyValues]);
+  const key = JSON.stringify([
+    lookup.apiId,
+    stage.stageName,
+    lookup.method.methodIntegration?.cacheNamespace ?? lookup.resource.id,
+    request.httpMethod,
+    keyValues,
+  ]);
   const store = (reply: HttpReply) => {
     // Only successful responses are cached (emulator choice, see SPEC.md).
-    if (reply.statusCode >= 200 && reply.statusCode < 300) entries.set(key, { reply, expiresAt: lookup.now + setting.cacheTtlInSeconds * 1000 });
+    if (reply.statusCode >= 200 && reply.statusCode < 300)
+      entries.set(key, { reply, expiresAt: lookup.now + setting.cacheTtlInSeconds * 1000 });
   };
 
   // A client asks for a fresh response with Cache-Control: max-age=0.

@@ -23,8 +23,17 @@ const nextId = (prefix: string) => `${prefix}${(++counter).toString(36).padStart
 export const ACCOUNT_ID = "123456789012";
 export const REGION = "us-east-1";
 
-export function mockIntegration(statusCode = 200, responses: IntegrationWire["integrationResponses"] = { [String(statusCode)]: { statusCode: String(statusCode) } }): IntegrationWire {
-  return { type: "MOCK", requestTemplates: { "application/json": `{"statusCode": ${statusCode}}` }, timeoutInMillis: 29000, cacheKeyParameters: [], integrationResponses: responses };
+export function mockIntegration(
+  statusCode = 200,
+  responses: IntegrationWire["integrationResponses"] = { [String(statusCode)]: { statusCode: String(statusCode) } },
+): IntegrationWire {
+  return {
+    type: "MOCK",
+    requestTemplates: { "application/json": `{"statusCode": ${statusCode}}` },
+    timeoutInMillis: 29000,
+    cacheKeyParameters: [],
+    integrationResponses: responses,
+  };
 }
 
 export function method(httpMethod: string, overrides: Partial<MethodWire> = {}): MethodWire {
@@ -47,13 +56,22 @@ export function corsPreflightMethod(overrides: Partial<MethodWire> = {}): Method
   };
   return method("OPTIONS", {
     methodResponses: { "200": { statusCode: "200", responseParameters: Object.fromEntries(Object.keys(headers).map((k) => [k, false])) } },
-    methodIntegration: mockIntegration(200, { "200": { statusCode: "200", responseParameters: headers, responseTemplates: { "application/json": "" } } }),
+    methodIntegration: mockIntegration(200, {
+      "200": { statusCode: "200", responseParameters: headers, responseTemplates: { "application/json": "" } },
+    }),
     ...overrides,
   });
 }
 
 export function tokenAuthorizer(authorizerUri: string, overrides: Partial<AuthorizerWire> = {}): AuthorizerWire {
-  return { id: nextId("au"), name: "token", type: "TOKEN", authorizerUri, identitySource: "method.request.header.Authorization", ...overrides };
+  return {
+    id: nextId("au"),
+    name: "token",
+    type: "TOKEN",
+    authorizerUri,
+    identitySource: "method.request.header.Authorization",
+    ...overrides,
+  };
 }
 
 export interface FixtureApi {
@@ -79,7 +97,10 @@ export function createFixtureApi(apiKeySource: "HEADER" | "AUTHORIZER" = "HEADER
     stages: new Map(),
     gatewayResponses: new Map(),
   };
-  const account: AccountState = { accountId: ACCOUNT_ID, regions: new Map([[REGION, { restApis: new Map([[apiId, api]]), apiKeys: new Map(), domainNames: new Map() }]]) };
+  const account: AccountState = {
+    accountId: ACCOUNT_ID,
+    regions: new Map([[REGION, { restApis: new Map([[apiId, api]]), apiKeys: new Map(), domainNames: new Map() }]]),
+  };
   const fixture: FixtureApi = {
     account,
     api,
@@ -110,7 +131,16 @@ export function createFixtureApi(apiKeySource: "HEADER" | "AUTHORIZER" = "HEADER
           ...(api.api.policy ? { policy: api.api.policy } : {}),
         }),
       });
-      const stage: StageWire = { stageName, deploymentId: id, createdDate: 0, lastUpdatedDate: 0, cacheClusterEnabled: false, methodSettings: {}, tracingEnabled: false, variables };
+      const stage: StageWire = {
+        stageName,
+        deploymentId: id,
+        createdDate: 0,
+        lastUpdatedDate: 0,
+        cacheClusterEnabled: false,
+        methodSettings: {},
+        tracingEnabled: false,
+        variables,
+      };
       api.stages.set(stageName, stage);
       return stage;
     },

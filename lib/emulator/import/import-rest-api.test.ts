@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import {
-  BadRequestException, GetAuthorizersCommand, GetGatewayResponseCommand, GetResourcesCommand, GetRestApisCommand, ImportRestApiCommand,
+  BadRequestException,
+  GetAuthorizersCommand,
+  GetGatewayResponseCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  ImportRestApiCommand,
   PutRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,19 +82,36 @@ describe("ImportRestApi / PutRestApi", () => {
     const api = await client.send(new ImportRestApiCommand({ body: encode(SWAGGER_YAML) }));
     expect(api).toMatchObject({ name: "shop-import", version: "1.0", apiKeySource: "AUTHORIZER" });
     const authorizers = await client.send(new GetAuthorizersCommand({ restApiId: api.id! }));
-    expect(authorizers.items).toEqual([expect.objectContaining({
-      name: "TokenAuth", type: "TOKEN", identitySource: "method.request.header.Authorization", authorizerResultTtlInSeconds: 300,
-    })]);
+    expect(authorizers.items).toEqual([
+      expect.objectContaining({
+        name: "TokenAuth",
+        type: "TOKEN",
+        identitySource: "method.request.header.Authorization",
+        authorizerResultTtlInSeconds: 300,
+      }),
+    ]);
     const resources = await client.send(new GetResourcesCommand({ restApiId: api.id!, embed: ["methods"], limit: 500 }));
     const byPath = Object.fromEntries(resources.items!.map((item) => [item.path, item.resourceMethods ?? {}]));
-    expect(byPath["/items"]!.GET).toMatchObject({ authorizationType: "CUSTOM", authorizerId: authorizers.items![0]!.id, apiKeyRequired: true });
+    expect(byPath["/items"]!.GET).toMatchObject({
+      authorizationType: "CUSTOM",
+      authorizerId: authorizers.items![0]!.id,
+      apiKeyRequired: true,
+    });
     expect(byPath["/items"]!.OPTIONS).toMatchObject({ authorizationType: "NONE", apiKeyRequired: false });
-    expect(byPath["/items"]!.OPTIONS!.methodIntegration!.integrationResponses!["200"]!.responseParameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": "'*'" });
-    expect(byPath["/items/{id}"]!.DELETE).toMatchObject({ authorizationType: "AWS_IAM", requestParameters: { "method.request.path.id": true } });
+    expect(byPath["/items"]!.OPTIONS!.methodIntegration!.integrationResponses!["200"]!.responseParameters).toEqual({
+      "method.response.header.Access-Control-Allow-Origin": "'*'",
+    });
+    expect(byPath["/items/{id}"]!.DELETE).toMatchObject({
+      authorizationType: "AWS_IAM",
+      requestParameters: { "method.request.path.id": true },
+    });
     expect(byPath["/items/{id}"]!.DELETE!.methodIntegration).toMatchObject({ type: "HTTP_PROXY", httpMethod: "DELETE" });
     expect(byPath["/admin/{proxy+}"]!.ANY).toMatchObject({ authorizationType: "CUSTOM" });
     const default4xx = await client.send(new GetGatewayResponseCommand({ restApiId: api.id!, responseType: "DEFAULT_4XX" }));
-    expect(default4xx).toMatchObject({ defaultResponse: false, responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } });
+    expect(default4xx).toMatchObject({
+      defaultResponse: false,
+      responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+    });
   });
 
   it("imports a real Smithy-generated OpenAPI 3 document from the corpus", async () => {
@@ -105,7 +127,7 @@ describe("ImportRestApi / PutRestApi", () => {
   it("rejects bad documents with BadRequestException and leaves nothing behind", async () => {
     const before = (await client.send(new GetRestApisCommand({}))).items!.length;
     await expect(client.send(new ImportRestApiCommand({ body: encode("not: [valid") }))).rejects.toBeInstanceOf(BadRequestException);
-    await expect(client.send(new ImportRestApiCommand({ body: encode("{\"hello\": 1}") }))).rejects.toThrow(/swagger|openapi/);
+    await expect(client.send(new ImportRestApiCommand({ body: encode('{"hello": 1}') }))).rejects.toThrow(/swagger|openapi/);
     const brokenIntegration = SWAGGER_YAML.replace("type: http_proxy, httpMethod: DELETE,", "type: http_proxy,");
     await expect(client.send(new ImportRestApiCommand({ body: encode(brokenIntegration) }))).rejects.toThrow(/Errors found during import/);
     await expect(client.send(new ImportRestApiCommand({ body: encode(SWAGGER_YAML), failOnWarnings: true }))).resolves.toBeDefined();
@@ -128,7 +150,11 @@ paths:
     paths = (await client.send(new GetResourcesCommand({ restApiId: api.id!, limit: 500 }))).items!.map((item) => item.path);
     expect(paths.sort()).toEqual(["/", "/health"]);
     expect((await client.send(new GetAuthorizersCommand({ restApiId: api.id! }))).items).toEqual([]);
-    await expect(client.send(new PutRestApiCommand({ restApiId: api.id!, body: encode("swagger: '1.2'"), mode: "overwrite" }))).rejects.toBeInstanceOf(BadRequestException);
-    expect((await client.send(new GetResourcesCommand({ restApiId: api.id!, limit: 500 }))).items!.map((item) => item.path).sort()).toEqual(["/", "/health"]);
+    await expect(
+      client.send(new PutRestApiCommand({ restApiId: api.id!, body: encode("swagger: '1.2'"), mode: "overwrite" })),
+    ).rejects.toBeInstanceOf(BadRequestException);
+    expect((await client.send(new GetResourcesCommand({ restApiId: api.id!, limit: 500 }))).items!.map((item) => item.path).sort()).toEqual(
+      ["/", "/health"],
+    );
   });
 });

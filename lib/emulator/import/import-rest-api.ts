@@ -51,7 +51,8 @@ export function importRestApi(scope: Scope, text: string, options: ImportOptions
 }
 
 export function putRestApi(scope: Scope, restApiId: string, text: string, options: ImportOptions & { mode: string }): ImportedApi {
-  if (options.mode !== "merge" && options.mode !== "overwrite") throw badRequest(`Invalid mode '${options.mode}': valid values are merge and overwrite`);
+  if (options.mode !== "merge" && options.mode !== "overwrite")
+    throw badRequest(`Invalid mode '${options.mode}': valid values are merge and overwrite`);
   const api = requireApi(scope, restApiId);
   const document = readDocument(text);
   const backup = structuredClone(api);
@@ -103,44 +104,60 @@ function applyDocument(scope: Scope, apiId: string, document: OpenApiDocument, m
 }
 
 function importOperation(
-  scope: Scope, apiId: string, resourceId: string, path: string, entry: OpenApiOperation,
-  document: OpenApiDocument, authorizers: ReturnType<typeof importAuthorizers>, warnings: string[],
+  scope: Scope,
+  apiId: string,
+  resourceId: string,
+  path: string,
+  entry: OpenApiOperation,
+  document: OpenApiDocument,
+  authorizers: ReturnType<typeof importAuthorizers>,
+  warnings: string[],
 ): void {
   const where = `${entry.verb} ${path}`;
   const security = Array.isArray(entry.operation.security) ? entry.operation.security.filter(isObject) : undefined;
   const auth = methodAuthorization(document, security, authorizers, warnings, where);
-  step(`Unable to put method '${entry.verb}' on resource at path '${path}'`, () => putMethod(scope, apiId, resourceId, entry.verb, {
-    ...auth,
-    operationName: entry.operation.operationId,
-    requestParameters: requestParameters(entry.parameters),
-  }));
+  step(`Unable to put method '${entry.verb}' on resource at path '${path}'`, () =>
+    putMethod(scope, apiId, resourceId, entry.verb, {
+      ...auth,
+      operationName: entry.operation.operationId,
+      requestParameters: requestParameters(entry.parameters),
+    }),
+  );
   for (const [statusCode, response] of Object.entries(isObject(entry.operation.responses) ? entry.operation.responses : {})) {
     if (!STATUS_CODE.test(statusCode)) continue;
     const headers = isObject(response) && isObject(response.headers) ? Object.keys(response.headers) : [];
-    step(`Unable to put method response '${statusCode}' on '${where}'`, () => putMethodResponse(scope, apiId, resourceId, entry.verb, statusCode, {
-      responseParameters: headers.length ? Object.fromEntries(headers.map((header) => [`method.response.header.${header}`, false])) : undefined,
-    }));
+    step(`Unable to put method response '${statusCode}' on '${where}'`, () =>
+      putMethodResponse(scope, apiId, resourceId, entry.verb, statusCode, {
+        responseParameters: headers.length
+          ? Object.fromEntries(headers.map((header) => [`method.response.header.${header}`, false]))
+          : undefined,
+      }),
+    );
   }
   const integration = entry.operation["x-amazon-apigateway-integration"];
   if (!isObject(integration)) {
     warnings.push(`${where}: no x-amazon-apigateway-integration, the method has no integration`);
     return;
   }
-  step(`Unable to put integration on '${where}'`, () => putIntegration(scope, apiId, resourceId, entry.verb, {
-    ...integration,
-    type: typeof integration.type === "string" ? integration.type.toUpperCase() : integration.type,
-    passthroughBehavior: typeof integration.passthroughBehavior === "string" ? integration.passthroughBehavior.toUpperCase() : undefined,
-  }));
+  step(`Unable to put integration on '${where}'`, () =>
+    putIntegration(scope, apiId, resourceId, entry.verb, {
+      ...integration,
+      type: typeof integration.type === "string" ? integration.type.toUpperCase() : integration.type,
+      passthroughBehavior: typeof integration.passthroughBehavior === "string" ? integration.passthroughBehavior.toUpperCase() : undefined,
+    }),
+  );
   for (const [pattern, response] of Object.entries(isObject(integration.responses) ? integration.responses : {})) {
     if (!isObject(response)) continue;
     const statusCode = String(response.statusCode ?? "");
     declareMappedHeaders(scope, apiId, resourceId, entry.verb, statusCode, response.responseParameters, warnings, where);
-    step(`Unable to put integration response on '${where}' for status '${statusCode}'`, () => putIntegrationResponse(scope, apiId, resourceId, entry.verb, statusCode, {
-      selectionPattern: pattern === "default" ? undefined : pattern,
-      responseParameters: response.responseParameters,
-      responseTemplates: response.responseTemplates,
-      contentHandling: response.contentHandling,
-    }));
+    step(`Unable to put integration response on '${where}' for status '${statusCode}'`, () =>
+      putIntegrationResponse(scope, apiId, resourceId, entry.verb, statusCode, {
+        selectionPattern: pattern === "default" ? undefined : pattern,
+        responseParameters: response.responseParameters,
+        responseTemplates: response.responseTemplates,
+        contentHandling: response.contentHandling,
+      }),
+    );
   }
 }
 
@@ -149,7 +166,14 @@ function importOperation(
  * the importer accepts them, so declare them on the method response instead of failing.
  */
 function declareMappedHeaders(
-  scope: Scope, apiId: string, resourceId: string, verb: string, statusCode: string, mappings: unknown, warnings: string[], where: string,
+  scope: Scope,
+  apiId: string,
+  resourceId: string,
+  verb: string,
+  statusCode: string,
+  mappings: unknown,
+  warnings: string[],
+  where: string,
 ): void {
   if (!isObject(mappings) || !STATUS_CODE.test(statusCode)) return;
   const headers = Object.keys(mappings).filter((key) => key.startsWith("method.response.header."));
@@ -158,19 +182,33 @@ function declareMappedHeaders(
   const declared = method?.methodResponses?.[statusCode];
   const missing = headers.filter((header) => declared?.responseParameters?.[header] === undefined);
   if (missing.length === 0) return;
-  warnings.push(`${where}: integration response ${statusCode} maps ${missing.join(", ")} not declared by the method response; declared them`);
+  warnings.push(
+    `${where}: integration response ${statusCode} maps ${missing.join(", ")} not declared by the method response; declared them`,
+  );
   if (!declared) {
-    putMethodResponse(scope, apiId, resourceId, verb, statusCode, { responseParameters: Object.fromEntries(missing.map((header) => [header, false])) });
+    putMethodResponse(scope, apiId, resourceId, verb, statusCode, {
+      responseParameters: Object.fromEntries(missing.map((header) => [header, false])),
+    });
     return;
   }
-  updateMethodResponse(scope, apiId, resourceId, verb, statusCode, missing.map((header) => ({ op: "add" as const, path: `/responseParameters/${header}`, value: "false" })));
+  updateMethodResponse(
+    scope,
+    apiId,
+    resourceId,
+    verb,
+    statusCode,
+    missing.map((header) => ({ op: "add" as const, path: `/responseParameters/${header}`, value: "false" })),
+  );
 }
 
 function requestParameters(parameters: JsonObject[]): Record<string, boolean> | undefined {
   const locations: Record<string, string> = { header: "header", query: "querystring", path: "path" };
   const entries = parameters
     .filter((parameter) => typeof parameter.name === "string" && typeof parameter.in === "string" && locations[parameter.in])
-    .map((parameter) => [`method.request.${locations[parameter.in as string]}.${parameter.name as string}`, parameter.required === true] as const);
+    .map(
+      (parameter) =>
+        [`method.request.${locations[parameter.in as string]}.${parameter.name as string}`, parameter.required === true] as const,
+    );
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
@@ -179,11 +217,13 @@ function importGatewayResponses(scope: Scope, apiId: string, document: OpenApiDo
   if (!isObject(responses)) return;
   for (const [type, response] of Object.entries(responses)) {
     if (!isObject(response)) continue;
-    step(`Unable to put gateway response '${type}'`, () => putGatewayResponse(scope, apiId, type, {
-      statusCode: response.statusCode === undefined ? undefined : String(response.statusCode),
-      responseParameters: response.responseParameters,
-      responseTemplates: response.responseTemplates,
-    }));
+    step(`Unable to put gateway response '${type}'`, () =>
+      putGatewayResponse(scope, apiId, type, {
+        statusCode: response.statusCode === undefined ? undefined : String(response.statusCode),
+        responseParameters: response.responseParameters,
+        responseTemplates: response.responseTemplates,
+      }),
+    );
   }
 }
 

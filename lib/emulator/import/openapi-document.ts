@@ -28,7 +28,13 @@ export interface OpenApiDocument {
 export type ParseResult = { ok: true; document: OpenApiDocument } | { ok: false; error: string };
 
 const VERBS: Record<string, string> = {
-  get: "GET", put: "PUT", post: "POST", delete: "DELETE", options: "OPTIONS", head: "HEAD", patch: "PATCH",
+  get: "GET",
+  put: "PUT",
+  post: "POST",
+  delete: "DELETE",
+  options: "OPTIONS",
+  head: "HEAD",
+  patch: "PATCH",
   "x-amazon-apigateway-any-method": "ANY",
 };
 
@@ -42,15 +48,23 @@ export function parseOpenApi(text: string): ParseResult {
     return { ok: false, error: `Invalid OpenAPI input: ${(error as Error).message.split("\n")[0]}` };
   }
   if (!isObject(root)) return { ok: false, error: "Invalid OpenAPI input: the document is not an object" };
-  const version = typeof root.openapi === "string" && root.openapi.startsWith("3.")
-    ? "openapi3"
-    : String(root.swagger) === "2.0" ? "swagger2" : undefined;
+  const version =
+    typeof root.openapi === "string" && root.openapi.startsWith("3.")
+      ? "openapi3"
+      : String(root.swagger) === "2.0"
+        ? "swagger2"
+        : undefined;
   if (!version) return { ok: false, error: "Invalid OpenAPI input: expected 'swagger: \"2.0\"' or 'openapi: 3.x'" };
   if (!isObject(root.paths)) return { ok: false, error: "Invalid OpenAPI input: 'paths' must be an object" };
   const info = isObject(root.info) ? root.info : {};
-  const schemes = version === "openapi3"
-    ? (isObject(root.components) && isObject(root.components.securitySchemes) ? root.components.securitySchemes : {})
-    : (isObject(root.securityDefinitions) ? root.securityDefinitions : {});
+  const schemes =
+    version === "openapi3"
+      ? isObject(root.components) && isObject(root.components.securitySchemes)
+        ? root.components.securitySchemes
+        : {}
+      : isObject(root.securityDefinitions)
+        ? root.securityDefinitions
+        : {};
   const securitySchemes: Record<string, JsonObject> = {};
   for (const [name, scheme] of Object.entries(schemes)) {
     const resolved = resolveRef(root, scheme);

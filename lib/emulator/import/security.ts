@@ -20,13 +20,19 @@ export interface MethodAuthorization {
 const TYPES: Record<string, AuthorizerWire["type"]> = { token: "TOKEN", request: "REQUEST", cognito_user_pools: "COGNITO_USER_POOLS" };
 
 /** Creates (or, when merging, updates by name) one authorizer per scheme with the extension. */
-export function importAuthorizers(scope: Scope, apiId: string, document: OpenApiDocument, existing: AuthorizerWire[]): Map<string, AuthorizerWire> {
+export function importAuthorizers(
+  scope: Scope,
+  apiId: string,
+  document: OpenApiDocument,
+  existing: AuthorizerWire[],
+): Map<string, AuthorizerWire> {
   const byScheme = new Map<string, AuthorizerWire>();
   for (const [name, scheme] of Object.entries(document.securitySchemes)) {
     const extension = scheme["x-amazon-apigateway-authorizer"];
     if (!isObject(extension)) continue;
     const type = TYPES[String(extension.type ?? "token").toLowerCase()];
-    if (!type) throw badRequest(`Invalid OpenAPI input: unsupported authorizer type '${String(extension.type)}' in security scheme ${name}`);
+    if (!type)
+      throw badRequest(`Invalid OpenAPI input: unsupported authorizer type '${String(extension.type)}' in security scheme ${name}`);
     const header = typeof scheme.name === "string" && scheme.in === "header" ? scheme.name : undefined;
     const input = {
       name,
@@ -65,7 +71,11 @@ function replaceAuthorizer(scope: Scope, apiId: string, previous: AuthorizerWire
 
 /** `security` of the operation, else the document's; `[]` (or none) means no authorization. */
 export function methodAuthorization(
-  document: OpenApiDocument, security: JsonObject[] | undefined, authorizers: Map<string, AuthorizerWire>, warnings: string[], where: string,
+  document: OpenApiDocument,
+  security: JsonObject[] | undefined,
+  authorizers: Map<string, AuthorizerWire>,
+  warnings: string[],
+  where: string,
 ): MethodAuthorization {
   const result: MethodAuthorization = { authorizationType: "NONE", apiKeyRequired: false };
   for (const requirement of security ?? document.rootSecurity ?? []) {

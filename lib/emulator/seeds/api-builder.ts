@@ -20,7 +20,10 @@ export interface CorsOptions {
 const CORS_HEADERS = ["Access-Control-Allow-Headers", "Access-Control-Allow-Methods", "Access-Control-Allow-Origin"] as const;
 
 export class ApiBuilder {
-  constructor(readonly scope: Scope, readonly apiId: string) {}
+  constructor(
+    readonly scope: Scope,
+    readonly apiId: string,
+  ) {}
 
   /** The resource at `path`, creating missing segments. */
   resource(path: string): ResourceWire {
@@ -32,7 +35,14 @@ export class ApiBuilder {
    * response also declares and maps Access-Control-Allow-Origin, as the console's "Enable CORS" does for
    * each method (https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors-console.html).
    */
-  mockMethod(path: string, verb: string, method: PutMethodInput, body: unknown, integration: Partial<PutIntegrationInput> = {}, cors: { allowOrigin?: string } = {}): void {
+  mockMethod(
+    path: string,
+    verb: string,
+    method: PutMethodInput,
+    body: unknown,
+    integration: Partial<PutIntegrationInput> = {},
+    cors: { allowOrigin?: string } = {},
+  ): void {
     const resource = this.resource(path);
     putMethod(this.scope, this.apiId, resource.id, verb, method);
     putIntegration(this.scope, this.apiId, resource.id, verb, {
@@ -55,7 +65,10 @@ export class ApiBuilder {
   corsOptions(path: string, options: CorsOptions): void {
     const resource = this.resource(path);
     putMethod(this.scope, this.apiId, resource.id, "OPTIONS", options.method ?? { authorizationType: "NONE" });
-    putIntegration(this.scope, this.apiId, resource.id, "OPTIONS", { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } });
+    putIntegration(this.scope, this.apiId, resource.id, "OPTIONS", {
+      type: "MOCK",
+      requestTemplates: { "application/json": '{"statusCode": 200}' },
+    });
     putMethodResponse(this.scope, this.apiId, resource.id, "OPTIONS", "200", {
       responseParameters: Object.fromEntries(CORS_HEADERS.map((header) => [`method.response.header.${header}`, false])),
       responseModels: { "application/json": "Empty" },

@@ -18,13 +18,15 @@ export const FILES_ORIGIN = "https://files.example.com";
 export const FILES_PLANTED: readonly PlantedProblem[] = [
   {
     id: "binary-media-breaks-mock-preflight",
-    problem: "binaryMediaTypes contains */* and OPTIONS /documents is a MOCK without contentHandling CONVERT_TO_TEXT: every preflight gets 500",
+    problem:
+      "binaryMediaTypes contains */* and OPTIONS /documents is a MOCK without contentHandling CONVERT_TO_TEXT: every preflight gets 500",
     where: ["OPTIONS /documents"],
     stage: "api",
   },
   {
     id: "resource-policy-denies-preflight",
-    problem: "The resource policy allows /documents to everyone but /shares only to the account's IAM principals: the unsigned preflight of /shares is anonymous and gets 403",
+    problem:
+      "The resource policy allows /documents to everyone but /shares only to the account's IAM principals: the unsigned preflight of /shares is anonymous and gets 403",
     where: ["OPTIONS /shares"],
     stage: "api",
   },
@@ -35,17 +37,36 @@ export function filesPolicy(region: string, accountId: string): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
-      { Sid: "PublicDocuments", Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: ["execute-api:/*/*/documents", "execute-api:/*/*/documents/*"] },
-      { Sid: "AccountCallers", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "execute-api:Invoke", Resource: `arn:aws:execute-api:${region}:${accountId}:${FILES_API_ID}/*` },
+      {
+        Sid: "PublicDocuments",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "execute-api:Invoke",
+        Resource: ["execute-api:/*/*/documents", "execute-api:/*/*/documents/*"],
+      },
+      {
+        Sid: "AccountCallers",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+        Action: "execute-api:Invoke",
+        Resource: `arn:aws:execute-api:${region}:${accountId}:${FILES_API_ID}/*`,
+      },
     ],
   });
 }
 
 export function seedFiles(scope: Scope): void {
-  createRestApi(scope, {
-    name: "files", description: "Chalice app: document upload and download", endpointConfiguration: { types: ["REGIONAL"] }, binaryMediaTypes: ["application/pdf", "*/*"],
-    policy: filesPolicy(scope.region, scope.accountId),
-  }, FILES_API_ID);
+  createRestApi(
+    scope,
+    {
+      name: "files",
+      description: "Chalice app: document upload and download",
+      endpointConfiguration: { types: ["REGIONAL"] },
+      binaryMediaTypes: ["application/pdf", "*/*"],
+      policy: filesPolicy(scope.region, scope.accountId),
+    },
+    FILES_API_ID,
+  );
   const api = new ApiBuilder(scope, FILES_API_ID);
   // The Chalice function answers the business methods (Lambda proxy) and sets its own CORS headers.
   const uri = `arn:aws:apigateway:${scope.region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${scope.region}:${scope.accountId}:function:files-app/invocations`;
@@ -64,6 +85,10 @@ export function seedFiles(scope: Scope): void {
   api.corsOptions("/documents", { allowMethods: "GET,PUT,OPTIONS", allowHeaders: "Content-Type", allowOrigin: FILES_ORIGIN });
   // Signed-in users share files with SigV4 (Cognito identity pool credentials in the browser).
   lambda("/shares", "PUT", { authorizationType: "AWS_IAM" });
-  api.corsOptions("/shares", { allowMethods: "PUT,OPTIONS", allowHeaders: "Content-Type,Authorization,X-Amz-Date,X-Amz-Security-Token", allowOrigin: FILES_ORIGIN });
+  api.corsOptions("/shares", {
+    allowMethods: "PUT,OPTIONS",
+    allowHeaders: "Content-Type,Authorization,X-Amz-Date,X-Amz-Security-Token",
+    allowOrigin: FILES_ORIGIN,
+  });
   api.deploy({ stageName: "api", description: "chalice deploy", stageDescription: "Chalice stage" }, FILES_DEPLOYMENT_ID);
 }

@@ -25,7 +25,11 @@ const CORS_RESPONSE_PARAMETERS = {
 
 export function seedHealthy(scope: Scope): void {
   const { region, accountId } = scope;
-  createRestApi(scope, { name: "healthy", description: "Storefront API, CORS done right", endpointConfiguration: { types: ["REGIONAL"] } }, HEALTHY_API_ID);
+  createRestApi(
+    scope,
+    { name: "healthy", description: "Storefront API, CORS done right", endpointConfiguration: { types: ["REGIONAL"] } },
+    HEALTHY_API_ID,
+  );
   const api = new ApiBuilder(scope, HEALTHY_API_ID);
 
   const tokenUri = lambdaAuthorizerUri(region, accountId, "healthy-token-authorizer");
@@ -33,25 +37,43 @@ export function seedHealthy(scope: Scope): void {
   registerAuthorizerFunction(tokenUri, stageWideTokenAuthorizer);
   registerAuthorizerFunction(requestUri, sessionRequestAuthorizer("stage"));
   const token = createAuthorizer(scope, HEALTHY_API_ID, {
-    name: "healthy-token", type: "TOKEN", authorizerUri: tokenUri, identitySource: "method.request.header.Authorization", authorizerResultTtlInSeconds: 300,
+    name: "healthy-token",
+    type: "TOKEN",
+    authorizerUri: tokenUri,
+    identitySource: "method.request.header.Authorization",
+    authorizerResultTtlInSeconds: 300,
   });
   const request = createAuthorizer(scope, HEALTHY_API_ID, {
-    name: "healthy-request", type: "REQUEST", authorizerUri: requestUri, identitySource: "method.request.header.X-Session", authorizerResultTtlInSeconds: 0,
+    name: "healthy-request",
+    type: "REQUEST",
+    authorizerUri: requestUri,
+    identitySource: "method.request.header.X-Session",
+    authorizerResultTtlInSeconds: 0,
   });
   const cognito = createAuthorizer(scope, HEALTHY_API_ID, {
-    name: "healthy-cognito", type: "COGNITO_USER_POOLS", identitySource: "method.request.header.Authorization",
+    name: "healthy-cognito",
+    type: "COGNITO_USER_POOLS",
+    identitySource: "method.request.header.Authorization",
     providerARNs: [`arn:aws:cognito-idp:${region}:${accountId}:userpool/${region}_He4lthy00`],
   });
   const withToken = { authorizationType: "CUSTOM", authorizerId: token.id };
-  const cors = (path: string, allowMethods: string) => api.corsOptions(path, { allowMethods, allowHeaders: ALLOW_HEADERS, allowOrigin: CORS_ORIGIN });
+  const cors = (path: string, allowMethods: string) =>
+    api.corsOptions(path, { allowMethods, allowHeaders: ALLOW_HEADERS, allowOrigin: CORS_ORIGIN });
 
   api.mockMethod("/products", "GET", withToken, { products: [] }, {}, ORIGIN);
   cors("/products", "GET,OPTIONS");
 
-  api.mockMethod("/products/{id}", "GET", {
-    ...withToken,
-    requestParameters: { "method.request.path.id": true, "method.request.header.Authorization": true },
-  }, { id: "p-1" }, { cacheKeyParameters: ["method.request.path.id", "method.request.header.Authorization"] }, ORIGIN);
+  api.mockMethod(
+    "/products/{id}",
+    "GET",
+    {
+      ...withToken,
+      requestParameters: { "method.request.path.id": true, "method.request.header.Authorization": true },
+    },
+    { id: "p-1" },
+    { cacheKeyParameters: ["method.request.path.id", "method.request.header.Authorization"] },
+    ORIGIN,
+  );
   api.mockMethod("/products/{id}", "PUT", withToken, { updated: true }, {}, ORIGIN);
   api.mockMethod("/products/{id}", "DELETE", withToken, { deleted: true }, {}, ORIGIN);
   cors("/products/{id}", "GET,PUT,DELETE,OPTIONS");
@@ -67,10 +89,24 @@ export function seedHealthy(scope: Scope): void {
   api.mockMethod("/orders/{id}", "GET", withToken, { orderId: "o-1" }, {}, ORIGIN);
   cors("/orders/{id}", "GET,OPTIONS");
 
-  api.mockMethod("/account", "GET", { authorizationType: "COGNITO_USER_POOLS", authorizerId: cognito.id }, { email: "jane@example.com" }, {}, ORIGIN);
+  api.mockMethod(
+    "/account",
+    "GET",
+    { authorizationType: "COGNITO_USER_POOLS", authorizerId: cognito.id },
+    { email: "jane@example.com" },
+    {},
+    ORIGIN,
+  );
   cors("/account", "GET,OPTIONS");
 
-  api.mockMethod("/admin/{proxy+}", "ANY", { ...withToken, requestParameters: { "method.request.path.proxy": true } }, { admin: true }, {}, ORIGIN);
+  api.mockMethod(
+    "/admin/{proxy+}",
+    "ANY",
+    { ...withToken, requestParameters: { "method.request.path.proxy": true } },
+    { admin: true },
+    {},
+    ORIGIN,
+  );
   cors("/admin/{proxy+}", "GET,POST,PUT,PATCH,DELETE,OPTIONS");
 
   for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) {
@@ -80,7 +116,16 @@ export function seedHealthy(scope: Scope): void {
     });
   }
 
-  api.deploy({ stageName: "prod", description: "v12 release", cacheClusterEnabled: true, cacheClusterSize: "0.5", variables: { lambdaAlias: "live" } }, HEALTHY_DEPLOYMENT_ID);
+  api.deploy(
+    {
+      stageName: "prod",
+      description: "v12 release",
+      cacheClusterEnabled: true,
+      cacheClusterSize: "0.5",
+      variables: { lambdaAlias: "live" },
+    },
+    HEALTHY_DEPLOYMENT_ID,
+  );
   updateStage(scope, HEALTHY_API_ID, "prod", [
     { op: "replace", path: "/*/*/metrics/enabled", value: "true" },
     { op: "replace", path: "/*/*/caching/requireAuthorizationForCacheControl", value: "true" },

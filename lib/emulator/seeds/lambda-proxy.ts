@@ -29,10 +29,20 @@ export const LAMBDA_PROXY_PLANTED: readonly PlantedProblem[] = [
 
 export function seedLambdaProxy(scope: Scope): void {
   const { region, accountId } = scope;
-  createRestApi(scope, { name: "lambda-proxy", description: "LambdaRestApi with a Cognito authorizer; CORS in the function", endpointConfiguration: { types: ["REGIONAL"] } }, LAMBDA_PROXY_API_ID);
+  createRestApi(
+    scope,
+    {
+      name: "lambda-proxy",
+      description: "LambdaRestApi with a Cognito authorizer; CORS in the function",
+      endpointConfiguration: { types: ["REGIONAL"] },
+    },
+    LAMBDA_PROXY_API_ID,
+  );
   const api = new ApiBuilder(scope, LAMBDA_PROXY_API_ID);
   const cognito = createAuthorizer(scope, LAMBDA_PROXY_API_ID, {
-    name: "app-users", type: "COGNITO_USER_POOLS", identitySource: "method.request.header.Authorization",
+    name: "app-users",
+    type: "COGNITO_USER_POOLS",
+    identitySource: "method.request.header.Authorization",
     providerARNs: [`arn:aws:cognito-idp:${region}:${accountId}:userpool/${region}_LambdaPrx`],
   });
   const functionArn = `arn:aws:lambda:${region}:${accountId}:function:app-backend`;
@@ -46,11 +56,16 @@ export function seedLambdaProxy(scope: Scope): void {
       "Access-Control-Allow-Headers": "Content-Type,Authorization",
       "Access-Control-Allow-Methods": "GET,POST,PUT,DELETE,OPTIONS",
     },
-    body: event.httpMethod === "OPTIONS" ? "" : JSON.stringify({ path: event.path, user: event.requestContext.authorizer?.["principalId"] ?? null }),
+    body:
+      event.httpMethod === "OPTIONS"
+        ? ""
+        : JSON.stringify({ path: event.path, user: event.requestContext.authorizer?.["principalId"] ?? null }),
   }));
   const proxy = api.resource("/{proxy+}");
   putMethod(scope, LAMBDA_PROXY_API_ID, proxy.id, "ANY", {
-    authorizationType: "COGNITO_USER_POOLS", authorizerId: cognito.id, requestParameters: { "method.request.path.proxy": true },
+    authorizationType: "COGNITO_USER_POOLS",
+    authorizerId: cognito.id,
+    requestParameters: { "method.request.path.proxy": true },
   });
   putIntegration(scope, LAMBDA_PROXY_API_ID, proxy.id, "ANY", { type: "AWS_PROXY", httpMethod: "POST", uri });
   api.deploy({ stageName: "prod", description: "v3", stageDescription: "Production" }, LAMBDA_PROXY_DEPLOYMENT_ID);

@@ -16,9 +16,13 @@ export interface LargeApiOptions {
 }
 
 export function generateLargeApi(store: EmulatorStore, options: LargeApiOptions): string {
-  if (!Number.isInteger(options.resources) || options.resources < 1) throw new Error("generateLargeApi: resources must be a positive integer");
+  if (!Number.isInteger(options.resources) || options.resources < 1)
+    throw new Error("generateLargeApi: resources must be a positive integer");
   const scope = store.scope(options.accountId, options.region);
-  const apiId = createRestApi(scope, { name: options.name ?? `large-${options.resources}`, endpointConfiguration: { types: ["REGIONAL"] } }).id;
+  const apiId = createRestApi(scope, {
+    name: options.name ?? `large-${options.resources}`,
+    endpointConfiguration: { types: ["REGIONAL"] },
+  }).id;
   const builder = new ApiBuilder(scope, apiId);
   // Two levels (/sN/itemM) so paths look like real APIs rather than one flat list.
   const perSection = 10;
@@ -36,13 +40,21 @@ export function generateLargeApi(store: EmulatorStore, options: LargeApiOptions)
 }
 
 /** Fills one account/region with `count` APIs, for the multi-API sweep benchmark. */
-export function seedManyApis(store: EmulatorStore, options: { count: number; resourcesPerApi: number; accountId?: string; region?: string; stages?: string[] }): string[] {
+export function seedManyApis(
+  store: EmulatorStore,
+  options: { count: number; resourcesPerApi: number; accountId?: string; region?: string; stages?: string[] },
+): string[] {
   const ids: string[] = [];
   for (let index = 0; index < options.count; index += 1) {
-    ids.push(generateLargeApi(store, {
-      resources: options.resourcesPerApi, stages: options.stages, name: `sweep-${String(index + 1).padStart(3, "0")}`,
-      accountId: options.accountId, region: options.region,
-    }));
+    ids.push(
+      generateLargeApi(store, {
+        resources: options.resourcesPerApi,
+        stages: options.stages,
+        name: `sweep-${String(index + 1).padStart(3, "0")}`,
+        accountId: options.accountId,
+        region: options.region,
+      }),
+    );
   }
   return ids;
 }

@@ -26,18 +26,34 @@ const ORIGIN = { allowOrigin: CORS_ORIGIN };
 
 export function seedProxy(scope: Scope): void {
   const { region, accountId } = scope;
-  createRestApi(scope, { name: "proxy", description: "SAM layout: functions beside a /{proxy+} catch-all", endpointConfiguration: { types: ["REGIONAL"] } }, PROXY_API_ID);
+  createRestApi(
+    scope,
+    { name: "proxy", description: "SAM layout: functions beside a /{proxy+} catch-all", endpointConfiguration: { types: ["REGIONAL"] } },
+    PROXY_API_ID,
+  );
   const api = new ApiBuilder(scope, PROXY_API_ID);
 
   const tokenUri = lambdaAuthorizerUri(region, accountId, "proxy-jwt-authorizer");
   registerAuthorizerFunction(tokenUri, stageWideTokenAuthorizer);
   const jwt = createAuthorizer(scope, PROXY_API_ID, {
-    name: "jwt", type: "TOKEN", authorizerUri: tokenUri, identitySource: "method.request.header.Authorization", authorizerResultTtlInSeconds: 300,
+    name: "jwt",
+    type: "TOKEN",
+    authorizerUri: tokenUri,
+    identitySource: "method.request.header.Authorization",
+    authorizerResultTtlInSeconds: 300,
   });
   const withJwt = { authorizationType: "CUSTOM", authorizerId: jwt.id };
-  const cors = (path: string, allowMethods: string) => api.corsOptions(path, { allowMethods, allowHeaders: ALLOW_HEADERS, allowOrigin: CORS_ORIGIN });
+  const cors = (path: string, allowMethods: string) =>
+    api.corsOptions(path, { allowMethods, allowHeaders: ALLOW_HEADERS, allowOrigin: CORS_ORIGIN });
 
-  api.mockMethod("/{proxy+}", "ANY", { ...withJwt, requestParameters: { "method.request.path.proxy": true } }, { servedBy: "/{proxy+}" }, {}, ORIGIN);
+  api.mockMethod(
+    "/{proxy+}",
+    "ANY",
+    { ...withJwt, requestParameters: { "method.request.path.proxy": true } },
+    { servedBy: "/{proxy+}" },
+    {},
+    ORIGIN,
+  );
 
   api.mockMethod("/orders", "POST", withJwt, { orderId: "o-1" }, {}, ORIGIN);
 

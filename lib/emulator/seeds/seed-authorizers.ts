@@ -45,7 +45,8 @@ export const stageWideTokenAuthorizer: AuthorizerFunction = (event) => {
   if (event.type !== "TOKEN") return unauthorized();
   const token = tokenOf(event.authorizationToken);
   if (token === "deny") return policy("denied-user", "Deny", stageWideArn(event.methodArn));
-  if (token.startsWith("allow-") && token.length > "allow-".length) return policy(token.slice("allow-".length), "Allow", stageWideArn(event.methodArn));
+  if (token.startsWith("allow-") && token.length > "allow-".length)
+    return policy(token.slice("allow-".length), "Allow", stageWideArn(event.methodArn));
   return unauthorized();
 };
 

@@ -1,4 +1,11 @@
-import { GetDeploymentCommand, GetGatewayResponsesCommand, GetResourcesCommand, GetStagesCommand, GetAuthorizersCommand, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
+import {
+  GetDeploymentCommand,
+  GetGatewayResponsesCommand,
+  GetResourcesCommand,
+  GetStagesCommand,
+  GetAuthorizersCommand,
+  GetRestApisCommand,
+} from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAuthorizerFunction, type TokenAuthorizerEvent } from "../data-plane/authorizer-functions";
 import { startEmulator, type Emulator } from "../index";
@@ -22,7 +29,7 @@ afterAll(async () => {
 
 async function methods(restApiId: string) {
   const resources = await client.send(new GetResourcesCommand({ restApiId, embed: ["methods"], limit: 500 }));
-  const byKey = new Map<string, NonNullable<NonNullable<(typeof resources.items)>[number]["resourceMethods"]>[string]>();
+  const byKey = new Map<string, NonNullable<NonNullable<typeof resources.items>[number]["resourceMethods"]>[string]>();
   for (const resource of resources.items ?? []) {
     for (const [verb, method] of Object.entries(resource.resourceMethods ?? {})) byKey.set(`${verb} ${resource.path}`, method);
   }
@@ -33,17 +40,24 @@ describe("storefront seed", () => {
   it("plants every documented problem where SPEC.md says", async () => {
     const draft = await methods(STOREFRONT_API_ID);
     for (const problem of STOREFRONT_PLANTED) {
-      for (const where of problem.where.filter((entry) => /^[A-Z]+ \//.test(entry))) expect(draft.has(where), `${problem.id}: ${where}`).toBe(true);
+      for (const where of problem.where.filter((entry) => /^[A-Z]+ \//.test(entry)))
+        expect(draft.has(where), `${problem.id}: ${where}`).toBe(true);
     }
     expect(draft.get("OPTIONS /products")).toMatchObject({ authorizationType: "CUSTOM" });
     expect(draft.get("OPTIONS /account")).toMatchObject({ authorizationType: "COGNITO_USER_POOLS" });
     expect(draft.get("OPTIONS /orders")).toMatchObject({ authorizationType: "NONE", apiKeyRequired: true });
     expect(draft.has("OPTIONS /admin/{proxy+}")).toBe(false);
     expect(draft.has("OPTIONS /cart")).toBe(false);
-    expect(draft.get("OPTIONS /products/{id}")!.methodIntegration!.integrationResponses!["200"]!.responseParameters!["method.response.header.Access-Control-Allow-Headers"]).toBe("'Content-Type'");
+    expect(
+      draft.get("OPTIONS /products/{id}")!.methodIntegration!.integrationResponses!["200"]!.responseParameters![
+        "method.response.header.Access-Control-Allow-Headers"
+      ],
+    ).toBe("'Content-Type'");
     expect(draft.get("OPTIONS /orders/{id}")).toMatchObject({ authorizationType: "NONE" });
 
-    const prod = await client.send(new GetDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId: STOREFRONT_PROD_DEPLOYMENT_ID, embed: ["apisummary"] }));
+    const prod = await client.send(
+      new GetDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId: STOREFRONT_PROD_DEPLOYMENT_ID, embed: ["apisummary"] }),
+    );
     expect(prod.apiSummary!["/orders/{id}"]!.OPTIONS!.authorizationType).toBe("CUSTOM");
 
     const stages = (await client.send(new GetStagesCommand({ restApiId: STOREFRONT_API_ID }))).item!;
@@ -59,7 +73,9 @@ describe("storefront seed", () => {
   });
 
   it("registers the method-scoped TOKEN authorizer (the classic bug)", async () => {
-    const token = (await client.send(new GetAuthorizersCommand({ restApiId: STOREFRONT_API_ID }))).items!.find((authorizer) => authorizer.type === "TOKEN")!;
+    const token = (await client.send(new GetAuthorizersCommand({ restApiId: STOREFRONT_API_ID }))).items!.find(
+      (authorizer) => authorizer.type === "TOKEN",
+    )!;
     const fn = findAuthorizerFunction(token.authorizerUri)!;
     const methodArn = `arn:aws:execute-api:us-east-1:123456789012:${STOREFRONT_API_ID}/prod/GET/products`;
     const event: TokenAuthorizerEvent = { type: "TOKEN", authorizationToken: "allow-jane", methodArn };
@@ -73,10 +89,13 @@ describe("healthy seed", () => {
   it("has OPTIONS without auth everywhere and CORS on DEFAULT_4XX/5XX", async () => {
     const draft = await methods(HEALTHY_API_ID);
     const paths = new Set([...draft.keys()].map((key) => key.split(" ")[1]));
-    for (const path of paths) expect(draft.get(`OPTIONS ${path}`), path).toMatchObject({ authorizationType: "NONE", apiKeyRequired: false });
+    for (const path of paths)
+      expect(draft.get(`OPTIONS ${path}`), path).toMatchObject({ authorizationType: "NONE", apiKeyRequired: false });
     const responses = (await client.send(new GetGatewayResponsesCommand({ restApiId: HEALTHY_API_ID }))).items!;
     for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) {
-      expect(responses.find((response) => response.responseType === type)!.responseParameters).toHaveProperty(["gatewayresponse.header.Access-Control-Allow-Origin"]);
+      expect(responses.find((response) => response.responseType === type)!.responseParameters).toHaveProperty([
+        "gatewayresponse.header.Access-Control-Allow-Origin",
+      ]);
     }
     expect(draft.get("GET /products/{id}")!.methodIntegration!.cacheKeyParameters).toContain("method.request.header.Authorization");
   });
@@ -100,7 +119,9 @@ describe("proxy seed", () => {
     const draft = await methods(PROXY_API_ID);
     expect(draft.get("ANY /{proxy+}")).toMatchObject({ authorizationType: "CUSTOM" });
     expect(draft.get("OPTIONS /orders/{id}/items")).toMatchObject({ authorizationType: "NONE", methodIntegration: { type: "MOCK" } });
-    const deployment = await client.send(new GetDeploymentCommand({ restApiId: PROXY_API_ID, deploymentId: PROXY_DEPLOYMENT_ID, embed: ["apisummary"] }));
+    const deployment = await client.send(
+      new GetDeploymentCommand({ restApiId: PROXY_API_ID, deploymentId: PROXY_DEPLOYMENT_ID, embed: ["apisummary"] }),
+    );
     expect(Object.keys(deployment.apiSummary ?? {})).toContain("/users/me");
   });
 });

@@ -27,7 +27,8 @@ export const SECOND_EDITION_PLANTED: readonly PlantedProblem[] = [
   },
   {
     id: "request-authorizer-keyed-on-route",
-    problem: "REQUEST authorizer cached 300 s with identity sources context.httpMethod and context.resourcePath only: one caller's Allow is served to everyone",
+    problem:
+      "REQUEST authorizer cached 300 s with identity sources context.httpMethod and context.resourcePath only: one caller's Allow is served to everyone",
     where: ["authorizer:storefront-route", "GET /wishlist"],
   },
   {
@@ -37,7 +38,8 @@ export const SECOND_EDITION_PLANTED: readonly PlantedProblem[] = [
   },
   {
     id: "request-validator-on-preflight",
-    problem: "OPTIONS /reviews carries the API-wide request validator and a required X-Review-Token header: a validating validator answers every preflight 400 (request validators are not modelled by the emulator's data plane)",
+    problem:
+      "OPTIONS /reviews carries the API-wide request validator and a required X-Review-Token header: a validating validator answers every preflight 400 (request validators are not modelled by the emulator's data plane)",
     where: ["OPTIONS /reviews"],
   },
 ];
@@ -49,13 +51,27 @@ export function plantSecondEditionMethods(api: ApiBuilder): void {
   const routeUri = lambdaAuthorizerUri(scope.region, scope.accountId, "storefront-route-authorizer");
   registerAuthorizerFunction(routeUri, sessionRequestAuthorizer("stage"));
   const route = createAuthorizer(scope, apiId, {
-    name: "storefront-route", type: "REQUEST", authorizerUri: routeUri, identitySource: "context.httpMethod,context.resourcePath",
+    name: "storefront-route",
+    type: "REQUEST",
+    authorizerUri: routeUri,
+    identitySource: "context.httpMethod,context.resourcePath",
   });
   // The desktop and mobile shops "both allowed" in one header: browsers accept exactly one origin.
   api.mockMethod("/newsletter", "POST", { authorizationType: "NONE" }, { subscribed: true }, {}, cors);
-  api.corsOptions("/newsletter", { allowMethods: "POST,OPTIONS", allowHeaders: "Content-Type", allowOrigin: "https://shop.example.com,https://m.shop.example.com" });
+  api.corsOptions("/newsletter", {
+    allowMethods: "POST,OPTIONS",
+    allowHeaders: "Content-Type",
+    allowOrigin: "https://shop.example.com,https://m.shop.example.com",
+  });
   // A Terraform module that puts request_validator_id and the real method's required header on every method, OPTIONS included.
-  api.mockMethod("/reviews", "POST", { authorizationType: "NONE", requestValidatorId: "sfval01", requestParameters: { "method.request.header.X-Review-Token": true } }, { reviewed: true }, {}, cors);
+  api.mockMethod(
+    "/reviews",
+    "POST",
+    { authorizationType: "NONE", requestValidatorId: "sfval01", requestParameters: { "method.request.header.X-Review-Token": true } },
+    { reviewed: true },
+    {},
+    cors,
+  );
   api.corsOptions("/reviews", { allowMethods: "POST,OPTIONS", allowHeaders: "Content-Type,X-Review-Token" });
   updateMethod(scope, apiId, api.resource("/reviews").id, "OPTIONS", [
     { op: "replace", path: "/requestValidatorId", value: "sfval01" },
@@ -63,7 +79,14 @@ export function plantSecondEditionMethods(api: ApiBuilder): void {
   ]);
   api.mockMethod("/wishlist", "GET", { authorizationType: "CUSTOM", authorizerId: route.id }, { wishlist: ["p-1"] }, {}, cors);
   api.mockMethod("/catalog", "GET", { authorizationType: "NONE" }, { categories: ["mugs", "plates"] }, {}, cors);
-  api.mockMethod("/catalog/{category}", "GET", { authorizationType: "NONE", requestParameters: { "method.request.path.category": true } }, { items: [] }, {}, cors);
+  api.mockMethod(
+    "/catalog/{category}",
+    "GET",
+    { authorizationType: "NONE", requestParameters: { "method.request.path.category": true } },
+    { items: [] },
+    {},
+    cors,
+  );
 }
 
 export function plantSecondEditionProdSettings(scope: Scope, apiId: string): void {

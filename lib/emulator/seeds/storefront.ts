@@ -26,28 +26,80 @@ export interface PlantedProblem {
 }
 
 export const STOREFRONT_PLANTED: readonly PlantedProblem[] = [
-  { id: "options-behind-token-authorizer", problem: "OPTIONS uses CUSTOM auth with a cached TOKEN authorizer", where: ["OPTIONS /products"] },
+  {
+    id: "options-behind-token-authorizer",
+    problem: "OPTIONS uses CUSTOM auth with a cached TOKEN authorizer",
+    where: ["OPTIONS /products"],
+  },
   { id: "options-behind-cognito", problem: "OPTIONS uses COGNITO_USER_POOLS", where: ["OPTIONS /account"] },
   { id: "options-api-key-required", problem: "OPTIONS requires an API key (SAM ApiKeyRequired leak)", where: ["OPTIONS /orders"] },
-  { id: "authorized-any-without-options", problem: "Authorized ANY greedy proxy without an OPTIONS method", where: ["ANY /admin/{proxy+}"] },
+  {
+    id: "authorized-any-without-options",
+    problem: "Authorized ANY greedy proxy without an OPTIONS method",
+    where: ["ANY /admin/{proxy+}"],
+  },
   { id: "methods-without-options", problem: "PUT and DELETE but no OPTIONS method", where: ["PUT /cart", "DELETE /cart"] },
   {
     id: "authorizer-policy-scoped-to-method",
     problem: "TOKEN authorizer (TTL unset = 300) shared by several methods returns a policy naming only the called method ARN",
     where: ["authorizer:storefront-token", "GET /products", "GET /products/{id}", "POST /orders", "GET /orders/{id}"],
   },
-  { id: "request-authorizer", problem: "REQUEST authorizer with a 60 s cache keyed on its identity sources", where: ["authorizer:storefront-request", "GET /orders"] },
-  { id: "default-4xx-without-cors", problem: "DEFAULT_4XX customised without Access-Control-Allow-Origin; DEFAULT_5XX left default", where: ["gatewayresponses"] },
-  { id: "options-incomplete-cors", problem: "OPTIONS Allow-Methods omits PUT/DELETE and Allow-Headers omits Authorization", where: ["OPTIONS /products/{id}"] },
+  {
+    id: "request-authorizer",
+    problem: "REQUEST authorizer with a 60 s cache keyed on its identity sources",
+    where: ["authorizer:storefront-request", "GET /orders"],
+  },
+  {
+    id: "default-4xx-without-cors",
+    problem: "DEFAULT_4XX customised without Access-Control-Allow-Origin; DEFAULT_5XX left default",
+    where: ["gatewayresponses"],
+  },
+  {
+    id: "options-incomplete-cors",
+    problem: "OPTIONS Allow-Methods omits PUT/DELETE and Allow-Headers omits Authorization",
+    where: ["OPTIONS /products/{id}"],
+  },
   {
     id: "actual-responses-without-cors",
-    problem: "MOCK business methods return no Access-Control-Allow-Origin on their 200 response: a fixed preflight still ends in a blocked response",
-    where: ["GET /products", "GET /products/{id}", "PUT /products/{id}", "DELETE /products/{id}", "PUT /cart", "DELETE /cart", "GET /orders", "POST /orders", "GET /orders/{id}", "GET /account", "ANY /admin/{proxy+}"],
+    problem:
+      "MOCK business methods return no Access-Control-Allow-Origin on their 200 response: a fixed preflight still ends in a blocked response",
+    where: [
+      "GET /products",
+      "GET /products/{id}",
+      "PUT /products/{id}",
+      "DELETE /products/{id}",
+      "PUT /cart",
+      "DELETE /cart",
+      "GET /orders",
+      "POST /orders",
+      "GET /orders/{id}",
+      "GET /account",
+      "ANY /admin/{proxy+}",
+    ],
   },
-  { id: "cache-key-missing-identity", problem: "Stage caching on an authorized GET whose cache key lacks the caller identity", where: ["GET /products/{id}"], stage: "prod" },
-  { id: "cache-invalidation-open", problem: "requireAuthorizationForCacheControl is false: anyone can invalidate the cache", where: ["stage:prod"], stage: "prod" },
-  { id: "undeployed-fix", problem: "OPTIONS switched to NONE in the draft (and dev) but prod's deployment still uses CUSTOM", where: ["OPTIONS /orders/{id}"], stage: "prod" },
-  { id: "stages-differ", problem: "prod and dev use different deployments and settings; stage variables hold secret-looking values", where: ["stage:prod", "stage:dev"] },
+  {
+    id: "cache-key-missing-identity",
+    problem: "Stage caching on an authorized GET whose cache key lacks the caller identity",
+    where: ["GET /products/{id}"],
+    stage: "prod",
+  },
+  {
+    id: "cache-invalidation-open",
+    problem: "requireAuthorizationForCacheControl is false: anyone can invalidate the cache",
+    where: ["stage:prod"],
+    stage: "prod",
+  },
+  {
+    id: "undeployed-fix",
+    problem: "OPTIONS switched to NONE in the draft (and dev) but prod's deployment still uses CUSTOM",
+    where: ["OPTIONS /orders/{id}"],
+    stage: "prod",
+  },
+  {
+    id: "stages-differ",
+    problem: "prod and dev use different deployments and settings; stage variables hold secret-looking values",
+    where: ["stage:prod", "stage:dev"],
+  },
   ...SECOND_EDITION_PLANTED,
 ];
 
@@ -55,12 +107,16 @@ const CORS_FULL_HEADERS = "Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz
 
 export function seedStorefront(scope: Scope): void {
   const { region, accountId } = scope;
-  createRestApi(scope, {
-    name: "storefront",
-    description: "Shop front-end API (SAM app storefront-api)",
-    endpointConfiguration: { types: ["REGIONAL"] },
-    tags: { team: "web", app: "storefront" },
-  }, STOREFRONT_API_ID);
+  createRestApi(
+    scope,
+    {
+      name: "storefront",
+      description: "Shop front-end API (SAM app storefront-api)",
+      endpointConfiguration: { types: ["REGIONAL"] },
+      tags: { team: "web", app: "storefront" },
+    },
+    STOREFRONT_API_ID,
+  );
   const api = new ApiBuilder(scope, STOREFRONT_API_ID);
 
   const tokenUri = lambdaAuthorizerUri(region, accountId, "storefront-token-authorizer");
@@ -68,14 +124,22 @@ export function seedStorefront(scope: Scope): void {
   registerAuthorizerFunction(tokenUri, methodScopedTokenAuthorizer);
   registerAuthorizerFunction(requestUri, sessionRequestAuthorizer("method"));
   const token = createAuthorizer(scope, STOREFRONT_API_ID, {
-    name: "storefront-token", type: "TOKEN", authorizerUri: tokenUri, identitySource: "method.request.header.Authorization",
+    name: "storefront-token",
+    type: "TOKEN",
+    authorizerUri: tokenUri,
+    identitySource: "method.request.header.Authorization",
   });
   const request = createAuthorizer(scope, STOREFRONT_API_ID, {
-    name: "storefront-request", type: "REQUEST", authorizerUri: requestUri,
-    identitySource: "method.request.header.X-Session,method.request.querystring.tenant", authorizerResultTtlInSeconds: 60,
+    name: "storefront-request",
+    type: "REQUEST",
+    authorizerUri: requestUri,
+    identitySource: "method.request.header.X-Session,method.request.querystring.tenant",
+    authorizerResultTtlInSeconds: 60,
   });
   const cognito = createAuthorizer(scope, STOREFRONT_API_ID, {
-    name: "storefront-cognito", type: "COGNITO_USER_POOLS", identitySource: "method.request.header.Authorization",
+    name: "storefront-cognito",
+    type: "COGNITO_USER_POOLS",
+    identitySource: "method.request.header.Authorization",
     providerARNs: [`arn:aws:cognito-idp:${region}:${accountId}:userpool/${region}_St0reFr0nt`],
   });
   const withToken = { authorizationType: "CUSTOM", authorizerId: token.id };
@@ -83,8 +147,13 @@ export function seedStorefront(scope: Scope): void {
   api.mockMethod("/products", "GET", withToken, { products: [{ id: "p-1", name: "Mug" }] });
   api.corsOptions("/products", { allowMethods: "GET,OPTIONS", allowHeaders: CORS_FULL_HEADERS, method: withToken });
 
-  api.mockMethod("/products/{id}", "GET", { ...withToken, requestParameters: { "method.request.path.id": true } },
-    { id: "p-1", name: "Mug" }, { cacheKeyParameters: ["method.request.path.id"] });
+  api.mockMethod(
+    "/products/{id}",
+    "GET",
+    { ...withToken, requestParameters: { "method.request.path.id": true } },
+    { id: "p-1", name: "Mug" },
+    { cacheKeyParameters: ["method.request.path.id"] },
+  );
   api.mockMethod("/products/{id}", "PUT", withToken, { updated: true });
   api.mockMethod("/products/{id}", "DELETE", withToken, { deleted: true });
   api.corsOptions("/products/{id}", { allowMethods: "GET,OPTIONS", allowHeaders: "Content-Type" });
@@ -94,7 +163,11 @@ export function seedStorefront(scope: Scope): void {
 
   api.mockMethod("/orders", "GET", { authorizationType: "CUSTOM", authorizerId: request.id }, { orders: [] });
   api.mockMethod("/orders", "POST", withToken, { orderId: "o-1" });
-  api.corsOptions("/orders", { allowMethods: "GET,POST,OPTIONS", allowHeaders: CORS_FULL_HEADERS, method: { authorizationType: "NONE", apiKeyRequired: true } });
+  api.corsOptions("/orders", {
+    allowMethods: "GET,POST,OPTIONS",
+    allowHeaders: CORS_FULL_HEADERS,
+    method: { authorizationType: "NONE", apiKeyRequired: true },
+  });
 
   api.mockMethod("/orders/{id}", "GET", withToken, { orderId: "o-1", status: "shipped" });
   api.corsOptions("/orders/{id}", { allowMethods: "GET,OPTIONS", allowHeaders: CORS_FULL_HEADERS, method: withToken });
@@ -116,11 +189,21 @@ export function seedStorefront(scope: Scope): void {
     responseTemplates: { "application/json": '{"error":"forbidden"}' },
   });
 
-  api.deploy({
-    stageName: "prod", description: "v41 release", stageDescription: "Production",
-    cacheClusterEnabled: true, cacheClusterSize: "0.5",
-    variables: { lambdaAlias: "live", backendUrl: "https://orders.internal.example.com", paymentsApiKey: "sk_live_51HqLyjWDarjtT1zdp7dcXq0P" },
-  }, STOREFRONT_PROD_DEPLOYMENT_ID);
+  api.deploy(
+    {
+      stageName: "prod",
+      description: "v41 release",
+      stageDescription: "Production",
+      cacheClusterEnabled: true,
+      cacheClusterSize: "0.5",
+      variables: {
+        lambdaAlias: "live",
+        backendUrl: "https://orders.internal.example.com",
+        paymentsApiKey: "sk_live_51HqLyjWDarjtT1zdp7dcXq0P",
+      },
+    },
+    STOREFRONT_PROD_DEPLOYMENT_ID,
+  );
   updateStage(scope, STOREFRONT_API_ID, "prod", [
     { op: "replace", path: "/*/*/metrics/enabled", value: "true" },
     { op: "replace", path: "/*/*/caching/requireAuthorizationForCacheControl", value: "false" },
@@ -136,10 +219,20 @@ export function seedStorefront(scope: Scope): void {
     { op: "replace", path: "/authorizationType", value: "NONE" },
     { op: "remove", path: "/authorizerId" },
   ]);
-  api.deploy({
-    stageName: "dev", description: "fix OPTIONS /orders/{id}", stageDescription: "Development",
-    variables: { lambdaAlias: "dev", backendUrl: "https://orders.dev.internal.example.com", paymentsApiKey: "sk_test_4eC39HqLyjWDarjtT1zdp7dc", debug: "true" },
-  }, STOREFRONT_DEV_DEPLOYMENT_ID);
+  api.deploy(
+    {
+      stageName: "dev",
+      description: "fix OPTIONS /orders/{id}",
+      stageDescription: "Development",
+      variables: {
+        lambdaAlias: "dev",
+        backendUrl: "https://orders.dev.internal.example.com",
+        paymentsApiKey: "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        debug: "true",
+      },
+    },
+    STOREFRONT_DEV_DEPLOYMENT_ID,
+  );
   updateStage(scope, STOREFRONT_API_ID, "dev", [
     { op: "replace", path: "/*/*/logging/loglevel", value: "INFO" },
     { op: "replace", path: "/*/*/logging/dataTrace", value: "true" },

@@ -30,7 +30,13 @@ describe("authentication, accounts and regions", () => {
     await eu.send(new CreateRestApiCommand({ name: "eu-only" }));
     expect((await eu.send(new GetRestApisCommand({}))).items!.map((api) => api.name)).toEqual(["eu-only"]);
     const us = emulatorClient(emulator.url);
-    expect((await us.send(new GetRestApisCommand({}))).items!.map((api) => api.name)).toEqual(["storefront", "healthy", "proxy", "lambda-proxy", "files"]);
+    expect((await us.send(new GetRestApisCommand({}))).items!.map((api) => api.name)).toEqual([
+      "storefront",
+      "healthy",
+      "proxy",
+      "lambda-proxy",
+      "files",
+    ]);
     const last = emulator.requestLog.entries().at(-1)!;
     expect(last).toMatchObject({ operation: "GetRestApis", region: "us-east-1", accountId: "123456789012", status: 200 });
   });
@@ -45,7 +51,9 @@ describe("authentication, accounts and regions", () => {
   });
 
   it("answers unknown routes with NotFoundException and bad JSON with BadRequestException", async () => {
-    const headers = { authorization: "AWS4-HMAC-SHA256 Credential=AKIAX/20261122/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=00" };
+    const headers = {
+      authorization: "AWS4-HMAC-SHA256 Credential=AKIAX/20261122/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=00",
+    };
     const unknown = await fetch(`${emulator.url}/nothing/here`, { headers });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("x-amzn-errortype")).toBe("NotFoundException");

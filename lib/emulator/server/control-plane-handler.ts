@@ -59,7 +59,12 @@ export async function handleControlPlane(req: IncomingMessage, res: ServerRespon
   if (!caller) return fail(new ApiError("MissingAuthenticationTokenException", "Missing Authentication Token"));
   if (!matched) return fail(new ApiError("NotFoundException", `Unknown operation: ${method} ${url.pathname}`));
   if (caller.accountId === DENIED_ACCOUNT_ID) {
-    return fail(new ApiError("AccessDeniedException", `User: arn:aws:iam::${caller.accountId}:user/emulator is not authorized to perform: apigateway:${method} on resource: arn:aws:apigateway:${caller.region}::${url.pathname}`));
+    return fail(
+      new ApiError(
+        "AccessDeniedException",
+        `User: arn:aws:iam::${caller.accountId}:user/emulator is not authorized to perform: apigateway:${method} on resource: arn:aws:apigateway:${caller.region}::${url.pathname}`,
+      ),
+    );
   }
 
   const fault = deps.faults.take(matched.route.operation, caller.accountId);

@@ -1,6 +1,10 @@
 import {
-  APIGatewayServiceException, GetGatewayResponsesCommand, GetResourcesCommand, GetRestApisCommand,
-  TooManyRequestsException, UnauthorizedException,
+  APIGatewayServiceException,
+  GetGatewayResponsesCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  TooManyRequestsException,
+  UnauthorizedException,
 } from "@aws-sdk/client-api-gateway";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../index";
@@ -53,7 +57,9 @@ describe("realism knobs", () => {
 
     emulator.faults.add({ operation: "GetRestApis", kind: "Unauthorized", accountId: "210987654321" });
     await expect(client.send(new GetRestApisCommand({}))).resolves.toBeDefined();
-    await expect(emulatorClient(emulator.url, { accessKeyId: "AKIAEMULATORSECOND01" }).send(new GetRestApisCommand({}))).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(
+      emulatorClient(emulator.url, { accessKeyId: "AKIAEMULATORSECOND01" }).send(new GetRestApisCommand({})),
+    ).rejects.toBeInstanceOf(UnauthorizedException);
 
     emulator.faults.clear();
     emulator.faults.add({ operation: "GetResources", kind: "InternalError", times: 1 });
@@ -83,21 +89,36 @@ describe("realism knobs", () => {
     const client = emulatorClient(emulator.url);
     await client.send(new GetRestApisCommand({}));
     await client.send(new GetResourcesCommand({ restApiId: STOREFRONT_API_ID }));
-    const log = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { entries: { operation: string; path: string }[]; counts: Record<string, number> };
+    const log = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as {
+      entries: { operation: string; path: string }[];
+      counts: Record<string, number>;
+    };
     expect(log.counts).toEqual({ GetRestApis: 1, GetResources: 1 });
     expect(log.entries[1]).toMatchObject({ operation: "GetResources", path: `/restapis/${STOREFRONT_API_ID}/resources` });
     expect((await fetch(`${emulator.url}/__emulator/requests`, { method: "DELETE" })).status).toBe(204);
     expect(emulator.requestLog.entries()).toEqual([]);
 
-    const bad = await fetch(`${emulator.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ operation: "GetRestApis", kind: "Explode" }) });
+    const bad = await fetch(`${emulator.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ operation: "GetRestApis", kind: "Explode" }),
+    });
     expect(bad.status).toBe(400);
-    const added = await fetch(`${emulator.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ operation: "GetRestApis", kind: "AccessDenied", times: 1 }) });
+    const added = await fetch(`${emulator.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ operation: "GetRestApis", kind: "AccessDenied", times: 1 }),
+    });
     expect(added.status).toBe(201);
     await expect(client.send(new GetRestApisCommand({}))).rejects.toMatchObject(ACCESS_DENIED);
 
     await client.send(new GetRestApisCommand({})); // fault used up
     emulator.store.scope().state.restApis.clear();
     expect((await fetch(`${emulator.url}/__emulator/reset`, { method: "POST" })).status).toBe(204);
-    expect((await client.send(new GetRestApisCommand({}))).items!.map((api) => api.id)).toEqual([STOREFRONT_API_ID, "healthy001", "proxy00001", "lproxy0001", "files00001"]);
+    expect((await client.send(new GetRestApisCommand({}))).items!.map((api) => api.id)).toEqual([
+      STOREFRONT_API_ID,
+      "healthy001",
+      "proxy00001",
+      "lproxy0001",
+      "files00001",
+    ]);
   });
 });

@@ -1,7 +1,21 @@
 import {
-  GetAuthorizersCommand, GetDeploymentCommand, GetGatewayResponseCommand, GetGatewayResponsesCommand, GetIntegrationCommand,
-  GetMethodCommand, GetResourceCommand, GetResourcesCommand, GetRestApiCommand, GetStageCommand, GetStagesCommand,
-  NotFoundException, BadRequestException, paginateGetResources, paginateGetRestApis, CreateRestApiCommand, GetRestApisCommand,
+  GetAuthorizersCommand,
+  GetDeploymentCommand,
+  GetGatewayResponseCommand,
+  GetGatewayResponsesCommand,
+  GetIntegrationCommand,
+  GetMethodCommand,
+  GetResourceCommand,
+  GetResourcesCommand,
+  GetRestApiCommand,
+  GetStageCommand,
+  GetStagesCommand,
+  NotFoundException,
+  BadRequestException,
+  paginateGetResources,
+  paginateGetRestApis,
+  CreateRestApiCommand,
+  GetRestApisCommand,
 } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../index";
@@ -51,12 +65,16 @@ describe("reads through the real SDK", () => {
     const options = embedded.items!.find((item) => item.path === "/products")!.resourceMethods!.OPTIONS!;
     expect(options.authorizationType).toBe("CUSTOM");
     expect(options.methodIntegration?.type).toBe("MOCK");
-    expect(options.methodIntegration?.integrationResponses?.["200"]?.responseParameters?.["method.response.header.Access-Control-Allow-Methods"]).toBe("'GET,OPTIONS'");
+    expect(
+      options.methodIntegration?.integrationResponses?.["200"]?.responseParameters?.["method.response.header.Access-Control-Allow-Methods"],
+    ).toBe("'GET,OPTIONS'");
     expect(embedded.items!.find((item) => item.path === "/")!.resourceMethods).toBeUndefined();
   });
 
   it("rejects limit above 500", async () => {
-    await expect(client.send(new GetResourcesCommand({ restApiId: STOREFRONT_API_ID, limit: 501 }))).rejects.toBeInstanceOf(BadRequestException);
+    await expect(client.send(new GetResourcesCommand({ restApiId: STOREFRONT_API_ID, limit: 501 }))).rejects.toBeInstanceOf(
+      BadRequestException,
+    );
   });
 
   it("reads one resource, method and integration", async () => {
@@ -94,22 +112,31 @@ describe("reads through the real SDK", () => {
     const default5xx = responses.items!.find((response) => response.responseType === "DEFAULT_5XX")!;
     expect(default5xx.defaultResponse).toBe(true);
     expect("statusCode" in default5xx).toBe(false);
-    const missingToken = await client.send(new GetGatewayResponseCommand({ restApiId: STOREFRONT_API_ID, responseType: "MISSING_AUTHENTICATION_TOKEN" }));
+    const missingToken = await client.send(
+      new GetGatewayResponseCommand({ restApiId: STOREFRONT_API_ID, responseType: "MISSING_AUTHENTICATION_TOKEN" }),
+    );
     expect(missingToken).toMatchObject({ statusCode: "403", defaultResponse: true });
   });
 
   it("embeds the API summary of a deployment", async () => {
-    const deployment = await client.send(new GetDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId: STOREFRONT_PROD_DEPLOYMENT_ID, embed: ["apisummary"] }));
+    const deployment = await client.send(
+      new GetDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId: STOREFRONT_PROD_DEPLOYMENT_ID, embed: ["apisummary"] }),
+    );
     expect(deployment.apiSummary?.["/orders/{id}"]?.OPTIONS).toEqual({ authorizationType: "CUSTOM", apiKeyRequired: false });
     expect(deployment.apiSummary?.["/orders"]?.OPTIONS).toEqual({ authorizationType: "NONE", apiKeyRequired: true });
-    const plain = await client.send(new GetDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId: STOREFRONT_PROD_DEPLOYMENT_ID }));
+    const plain = await client.send(
+      new GetDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId: STOREFRONT_PROD_DEPLOYMENT_ID }),
+    );
     expect(plain.apiSummary).toBeUndefined();
   });
 
   it("answers NotFoundException for unknown ids", async () => {
     await expect(client.send(new GetRestApiCommand({ restApiId: "nope000000" }))).rejects.toBeInstanceOf(NotFoundException);
-    await expect(client.send(new GetStageCommand({ restApiId: STOREFRONT_API_ID, stageName: "qa" }))).rejects.toBeInstanceOf(NotFoundException);
-    await expect(client.send(new GetMethodCommand({ restApiId: STOREFRONT_API_ID, resourceId: "zzzzzzzzzz", httpMethod: "GET" }))).rejects.toThrow("Invalid Resource identifier specified");
+    await expect(client.send(new GetStageCommand({ restApiId: STOREFRONT_API_ID, stageName: "qa" }))).rejects.toBeInstanceOf(
+      NotFoundException,
+    );
+    await expect(
+      client.send(new GetMethodCommand({ restApiId: STOREFRONT_API_ID, resourceId: "zzzzzzzzzz", httpMethod: "GET" })),
+    ).rejects.toThrow("Invalid Resource identifier specified");
   });
 });
-

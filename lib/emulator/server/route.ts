@@ -66,5 +66,9 @@ export const noContent = (): RouteResult => ({ status: 204 });
 
 /** `embed` is a comma-separated list that may also be repeated (`embed=methods`). */
 export function embeds(query: URLSearchParams, name: string): boolean {
-  return query.getAll("embed").flatMap((value) => value.split(",")).map((value) => value.trim()).includes(name);
+  return query
+    .getAll("embed")
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .includes(name);
 }

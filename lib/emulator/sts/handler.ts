@@ -53,7 +53,13 @@ export async function handleSts(req: IncomingMessage, res: ServerResponse, url: 
   if (!action) return fail(new StsError("MissingAction", "Missing Action", 400));
   const operations: Record<string, true> = { GetCallerIdentity: true, AssumeRole: true };
   if (!operations[action] || params.get("Version") !== VERSION) {
-    return fail(new StsError("InvalidAction", `Could not find operation ${action} for version ${params.get("Version") ?? "NO_VERSION_SPECIFIED"}`, 400));
+    return fail(
+      new StsError(
+        "InvalidAction",
+        `Could not find operation ${action} for version ${params.get("Version") ?? "NO_VERSION_SPECIFIED"}`,
+        400,
+      ),
+    );
   }
   const identity = deps.sts.identity(resolved);
   if (!identity) return fail(new StsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403));

@@ -20,10 +20,18 @@ const EXTERNAL_ID = /^[\w+=,./@:-]{2,1224}$/;
 
 // AWS's request-validation wording: "1 validation error detected: Value 'x' at 'member' failed to satisfy constraint: …".
 const invalid = (value: string | null, member: string, constraint: string) =>
-  new StsError("ValidationError", `1 validation error detected: Value ${value === null ? "null" : `'${value}'`} at '${member}' failed to satisfy constraint: ${constraint}`, 400);
+  new StsError(
+    "ValidationError",
+    `1 validation error detected: Value ${value === null ? "null" : `'${value}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
+    400,
+  );
 
 export const accessDenied = (identity: Pick<CallerIdentity, "arn">, action: string, resource?: string) =>
-  new StsError("AccessDenied", `User: ${identity.arn} is not authorized to perform: sts:${action}${resource ? ` on resource: ${resource}` : ""}`, 403);
+  new StsError(
+    "AccessDenied",
+    `User: ${identity.arn} is not authorized to perform: sts:${action}${resource ? ` on resource: ${resource}` : ""}`,
+    403,
+  );
 
 export function getCallerIdentity(identity: CallerIdentity): Record<string, XmlValue> {
   return { Arn: identity.arn, UserId: identity.userId, Account: identity.accountId };
@@ -34,8 +42,10 @@ function durationSeconds(params: Params): number {
   if (raw === null) return DEFAULT_DURATION_SECONDS;
   const value = Number(raw);
   if (!Number.isInteger(value)) throw invalid(raw, "durationSeconds", "Member must be an integer");
-  if (value < MIN_DURATION_SECONDS) throw invalid(raw, "durationSeconds", `Member must have value greater than or equal to ${MIN_DURATION_SECONDS}`);
-  if (value > MAX_DURATION_SECONDS) throw invalid(raw, "durationSeconds", `Member must have value less than or equal to ${MAX_DURATION_SECONDS}`);
+  if (value < MIN_DURATION_SECONDS)
+    throw invalid(raw, "durationSeconds", `Member must have value greater than or equal to ${MIN_DURATION_SECONDS}`);
+  if (value > MAX_DURATION_SECONDS)
+    throw invalid(raw, "durationSeconds", `Member must have value less than or equal to ${MAX_DURATION_SECONDS}`);
   return value;
 }
 
@@ -46,8 +56,18 @@ export function assumeRole(params: Params, caller: CallerIdentity, sts: StsState
   if (roleArn === null) throw invalid(null, "roleArn", "Member must not be null");
   if (roleArn.length < 20 || roleArn.length > 2048) throw invalid(roleArn, "roleArn", "Member must have length between 20 and 2048");
   if (sessionName === null) throw invalid(null, "roleSessionName", "Member must not be null");
-  if (!SESSION_NAME.test(sessionName)) throw invalid(sessionName, "roleSessionName", "Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64");
-  if (externalId !== null && !EXTERNAL_ID.test(externalId)) throw invalid(externalId, "externalId", "Member must satisfy regular expression pattern: [\\w+=,./@:-]* and have length between 2 and 1224");
+  if (!SESSION_NAME.test(sessionName))
+    throw invalid(
+      sessionName,
+      "roleSessionName",
+      "Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64",
+    );
+  if (externalId !== null && !EXTERNAL_ID.test(externalId))
+    throw invalid(
+      externalId,
+      "externalId",
+      "Member must satisfy regular expression pattern: [\\w+=,./@:-]* and have length between 2 and 1224",
+    );
   const duration = durationSeconds(params);
   // AWS does not document the wording for a malformed ARN; this one is the emulator's.
   const parsed = parseRoleArn(roleArn);
@@ -58,7 +78,11 @@ export function assumeRole(params: Params, caller: CallerIdentity, sts: StsState
     throw new StsError("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.", 400);
   }
   if (caller.session && duration > CHAINED_MAX_DURATION_SECONDS) {
-    throw new StsError("ValidationError", "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.", 400);
+    throw new StsError(
+      "ValidationError",
+      "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+      400,
+    );
   }
   // The trust policy's sts:ExternalId condition: a wrong or missing id is an ordinary access denial.
   if (role?.externalId !== undefined && externalId !== role.externalId) throw accessDenied(caller, "AssumeRole", roleArn);

@@ -35,12 +35,18 @@ export const escapeXml = (text: string): string =>
 
 function element(name: string, value: XmlValue): string {
   if (typeof value === "string") return `<${name}>${escapeXml(value)}</${name}>`;
-  return `<${name}>${Object.entries(value).map(([child, inner]) => element(child, inner)).join("")}</${name}>`;
+  return `<${name}>${Object.entries(value)
+    .map(([child, inner]) => element(child, inner))
+    .join("")}</${name}>`;
 }
 
 function send(res: ServerResponse, status: number, requestId: string, body: string): void {
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
-  res.writeHead(status, { "content-type": "text/xml", "content-length": Buffer.byteLength(text).toString(), "x-amzn-requestid": requestId });
+  res.writeHead(status, {
+    "content-type": "text/xml",
+    "content-length": Buffer.byteLength(text).toString(),
+    "x-amzn-requestid": requestId,
+  });
   res.end(text);
 }
 

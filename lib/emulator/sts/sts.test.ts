@@ -8,7 +8,12 @@ import { PREFLIGHT_AUDIT_EXTERNAL_ID, PREFLIGHT_AUDIT_ROLE_ARN } from "./roles";
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ roles: [{ arn: PREFLIGHT_AUDIT_ROLE_ARN, externalId: PREFLIGHT_AUDIT_EXTERNAL_ID }, { arn: "arn:aws:iam::210987654321:role/LongSessions", maxSessionDurationSeconds: 7200 }] });
+  emulator = await startEmulator({
+    roles: [
+      { arn: PREFLIGHT_AUDIT_ROLE_ARN, externalId: PREFLIGHT_AUDIT_EXTERNAL_ID },
+      { arn: "arn:aws:iam::210987654321:role/LongSessions", maxSessionDurationSeconds: 7200 },
+    ],
+  });
 });
 afterAll(async () => emulator.close());
 afterEach(() => emulator.reset());
@@ -18,9 +23,22 @@ const sts = (keys: Keys = { accessKeyId: "AKIAEMULATORDEFAULT1" }) =>
   new STSClient({ endpoint: emulator.url, region: "eu-west-1", maxAttempts: 1, credentials: { secretAccessKey: "fake-secret", ...keys } });
 
 const assume = (params: Partial<ConstructorParameters<typeof AssumeRoleCommand>[0]> = {}, keys?: Keys) =>
-  sts(keys).send(new AssumeRoleCommand({ RoleArn: PREFLIGHT_AUDIT_ROLE_ARN, RoleSessionName: "audit", ExternalId: PREFLIGHT_AUDIT_EXTERNAL_ID, ...params }));
+  sts(keys).send(
+    new AssumeRoleCommand({
+      RoleArn: PREFLIGHT_AUDIT_ROLE_ARN,
+      RoleSessionName: "audit",
+      ExternalId: PREFLIGHT_AUDIT_EXTERNAL_ID,
+      ...params,
+    }),
+  );
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a rejection"); }, (error: unknown) => error as STSServiceException);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (error: unknown) => error as STSServiceException,
+  );
 
 function signed(body: string, accessKeyId = "AKIAEMULATORDEFAULT1"): RequestInit {
   return {
@@ -60,7 +78,10 @@ describe("STS GetCallerIdentity", () => {
 
   it("answers errors as <ErrorResponse> with Type, Code and Message", async () => {
     const roleArn = "arn:aws:iam::210987654321:role/PreflightAudit";
-    const denied = await fetch(emulator.url, signed(`Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(roleArn)}&RoleSessionName=s`, "AKIAEMULATORDENIED01"));
+    const denied = await fetch(
+      emulator.url,
+      signed(`Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(roleArn)}&RoleSessionName=s`, "AKIAEMULATORDENIED01"),
+    );
     expect(denied.status).toBe(403);
     const requestId = denied.headers.get("x-amzn-requestid");
     expect(await denied.text()).toBe(
@@ -72,10 +93,17 @@ describe("STS GetCallerIdentity", () => {
     expect(await whoAmI.text()).toContain("<Account>555555555555</Account>");
     const unknown = await fetch(emulator.url, signed("Action=GetSessionToken&Version=2011-06-15"));
     expect(unknown.status).toBe(400);
-    expect(await unknown.text()).toContain("<Code>InvalidAction</Code><Message>Could not find operation GetSessionToken for version 2011-06-15</Message>");
+    expect(await unknown.text()).toContain(
+      "<Code>InvalidAction</Code><Message>Could not find operation GetSessionToken for version 2011-06-15</Message>",
+    );
     const oldVersion = await fetch(emulator.url, signed("Action=GetCallerIdentity&Version=2010-01-01"));
     expect(await oldVersion.text()).toContain("<Code>InvalidAction</Code>");
-    expect(emulator.requestLog.entries().map((e) => [e.operation, e.status])).toEqual([["AssumeRole", 403], ["GetCallerIdentity", 200], ["GetSessionToken", 400], ["GetCallerIdentity", 400]]);
+    expect(emulator.requestLog.entries().map((e) => [e.operation, e.status])).toEqual([
+      ["AssumeRole", 403],
+      ["GetCallerIdentity", 200],
+      ["GetSessionToken", 400],
+      ["GetCallerIdentity", 400],
+    ]);
   });
 
   it("refuses a temporary key it never issued (InvalidClientTokenId)", async () => {
@@ -105,9 +133,15 @@ describe("STS AssumeRole", () => {
     expect(AssumedRoleUser?.Arn).toBe("arn:aws:sts::210987654321:assumed-role/PreflightAudit/audit");
     expect(AssumedRoleUser?.AssumedRoleId).toMatch(/^AROA[A-Z2-7]{17}:audit$/);
 
-    const keys = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
+    const keys = {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    };
     const me = await sts(keys).send(new GetCallerIdentityCommand({}));
-    expect(me).toEqual(expect.objectContaining({ Account: SECOND_ACCOUNT_ID, Arn: AssumedRoleUser!.Arn, UserId: AssumedRoleUser!.AssumedRoleId }));
+    expect(me).toEqual(
+      expect.objectContaining({ Account: SECOND_ACCOUNT_ID, Arn: AssumedRoleUser!.Arn, UserId: AssumedRoleUser!.AssumedRoleId }),
+    );
 
     const gateway = emulatorClient(emulator.url, keys);
     await gateway.send(new CreateRestApiCommand({ name: "made-through-the-role" }));
@@ -127,32 +161,48 @@ describe("STS AssumeRole", () => {
       const error = await rejection(assume({ ExternalId }));
       expect(error).toMatchObject({ name: "AccessDenied", message, $fault: "client", $metadata: { httpStatusCode: 403 } });
     }
-    expect(emulator.requestLog.entries().map((e) => [e.operation, e.status])).toEqual([["AssumeRole", 403], ["AssumeRole", 403]]);
+    expect(emulator.requestLog.entries().map((e) => [e.operation, e.status])).toEqual([
+      ["AssumeRole", 403],
+      ["AssumeRole", 403],
+    ]);
   });
 
   it("denies every call of the denied key", async () => {
     const error = await rejection(assume({}, { accessKeyId: "AKIAEMULATORDENIED01" }));
-    expect(error).toMatchObject({ name: "AccessDenied", message: `User: arn:aws:iam::555555555555:user/emulator is not authorized to perform: sts:AssumeRole on resource: ${PREFLIGHT_AUDIT_ROLE_ARN}` });
+    expect(error).toMatchObject({
+      name: "AccessDenied",
+      message: `User: arn:aws:iam::555555555555:user/emulator is not authorized to perform: sts:AssumeRole on resource: ${PREFLIGHT_AUDIT_ROLE_ARN}`,
+    });
   });
 
   it("enforces DurationSeconds bounds, the role's MaxSessionDuration and the role-chaining hour", async () => {
     expect(await rejection(assume({ DurationSeconds: 899 }))).toMatchObject({
       name: "ValidationError",
-      message: "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
+      message:
+        "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
       $metadata: { httpStatusCode: 400 },
     });
     expect((await rejection(assume({ DurationSeconds: 43201 }))).message).toContain("less than or equal to 43200");
-    expect((await rejection(assume({ DurationSeconds: 3601 }))).message).toBe("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+    expect((await rejection(assume({ DurationSeconds: 3601 }))).message).toBe(
+      "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
+    );
     const long = await assume({ RoleArn: "arn:aws:iam::210987654321:role/LongSessions", ExternalId: undefined, DurationSeconds: 7200 });
     const keys = { accessKeyId: long.Credentials!.AccessKeyId!, sessionToken: long.Credentials!.SessionToken! };
-    const chained = await rejection(assume({ RoleArn: "arn:aws:iam::210987654321:role/LongSessions", ExternalId: undefined, DurationSeconds: 7200 }, keys));
+    const chained = await rejection(
+      assume({ RoleArn: "arn:aws:iam::210987654321:role/LongSessions", ExternalId: undefined, DurationSeconds: 7200 }, keys),
+    );
     expect(chained.message).toBe("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
     await expect(assume({ DurationSeconds: 3600 }, keys)).resolves.toBeDefined();
   });
 
   it("validates RoleArn and RoleSessionName", async () => {
-    expect(await rejection(assume({ RoleArn: "arn:aws:iam::123456789012:user/alice" }))).toMatchObject({ name: "ValidationError", $metadata: { httpStatusCode: 400 } });
-    expect((await rejection(assume({ RoleArn: "short" }))).message).toContain("at 'roleArn' failed to satisfy constraint: Member must have length between 20 and 2048");
+    expect(await rejection(assume({ RoleArn: "arn:aws:iam::123456789012:user/alice" }))).toMatchObject({
+      name: "ValidationError",
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect((await rejection(assume({ RoleArn: "short" }))).message).toContain(
+      "at 'roleArn' failed to satisfy constraint: Member must have length between 20 and 2048",
+    );
     expect((await rejection(assume({ RoleSessionName: "has space" }))).message).toContain("at 'roleSessionName'");
     expect((await rejection(assume({ ExternalId: "x" }))).message).toContain("at 'externalId'");
   });
@@ -160,7 +210,9 @@ describe("STS AssumeRole", () => {
   it("forgets issued credentials on reset", async () => {
     const { Credentials } = await assume();
     emulator.reset();
-    const error = await rejection(sts({ accessKeyId: Credentials!.AccessKeyId!, sessionToken: Credentials!.SessionToken! }).send(new GetCallerIdentityCommand({})));
+    const error = await rejection(
+      sts({ accessKeyId: Credentials!.AccessKeyId!, sessionToken: Credentials!.SessionToken! }).send(new GetCallerIdentityCommand({})),
+    );
     expect(error.name).toBe("InvalidClientTokenId");
   });
 });

@@ -47,12 +47,15 @@ export type FetchOutcome = { ok: true; status: number; body: string } | { ok: fa
 
 /** fetch() from the page with the given headers; a CORS failure comes back as { ok: false, name: "TypeError" }. */
 export function browserFetch(page: Page, url: string, headers: Record<string, string>): Promise<FetchOutcome> {
-  return page.evaluate(async ({ target, sent }) => {
-    try {
-      const response = await fetch(target, { headers: sent });
-      return { ok: true as const, status: response.status, body: await response.text() };
-    } catch (error) {
-      return { ok: false as const, name: (error as Error).name, message: (error as Error).message };
-    }
-  }, { target: url, sent: headers });
+  return page.evaluate(
+    async ({ target, sent }) => {
+      try {
+        const response = await fetch(target, { headers: sent });
+        return { ok: true as const, status: response.status, body: await response.text() };
+      } catch (error) {
+        return { ok: false as const, name: (error as Error).name, message: (error as Error).message };
+      }
+    },
+    { target: url, sent: headers },
+  );
 }

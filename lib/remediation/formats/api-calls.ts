@@ -72,23 +72,41 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
       // With authorizationType NONE API Gateway no longer uses authorizerId (it applies only to CUSTOM and
       // COGNITO_USER_POOLS, API_Method.html), so one replace is enough.
       return [
-        call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
-          { op: "replace", path: "/authorizationType", value: intent.to },
-        ] }, `Set ${intent.httpMethod} ${intent.path} authorization ${intent.from} → ${intent.to}`),
+        call(
+          "UpdateMethodCommand",
+          {
+            restApiId,
+            resourceId: intent.resourceId,
+            httpMethod: intent.httpMethod,
+            patchOperations: [{ op: "replace", path: "/authorizationType", value: intent.to }],
+          },
+          `Set ${intent.httpMethod} ${intent.path} authorization ${intent.from} → ${intent.to}`,
+        ),
       ];
     }
     case "set-method-api-key-required":
       requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
       return [
-        call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
-          { op: "replace", path: "/apiKeyRequired", value: String(intent.value) },
-        ] }, `Set ${intent.httpMethod} ${intent.path} apiKeyRequired → ${intent.value}`),
+        call(
+          "UpdateMethodCommand",
+          {
+            restApiId,
+            resourceId: intent.resourceId,
+            httpMethod: intent.httpMethod,
+            patchOperations: [{ op: "replace", path: "/apiKeyRequired", value: String(intent.value) }],
+          },
+          `Set ${intent.httpMethod} ${intent.path} apiKeyRequired → ${intent.value}`,
+        ),
       ];
     case "add-cors-preflight": {
       const method = { restApiId, resourceId: intent.resourceId, httpMethod: "OPTIONS" };
       return [
         {
-          ...call("PutMethodCommand", { ...method, authorizationType: "NONE", apiKeyRequired: false }, `Create OPTIONS ${intent.path} without authorization or API key`),
+          ...call(
+            "PutMethodCommand",
+            { ...method, authorizationType: "NONE", apiKeyRequired: false },
+            `Create OPTIONS ${intent.path} without authorization or API key`,
+          ),
           skipIfFound: { command: "GetMethodCommand", input: method },
         },
         mockIntegration(restApiId, intent.resourceId, intent.path),
@@ -97,7 +115,10 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
     }
     case "set-preflight-headers":
       requireMethod(ctx, intent.resourceId, "OPTIONS", intent.path);
-      return preflightResponses(ctx, intent.resourceId, intent.path, intent.statusCode, intent, { integrationReplaced: false, methodIsNew: false });
+      return preflightResponses(ctx, intent.resourceId, intent.path, intent.statusCode, intent, {
+        integrationReplaced: false,
+        methodIsNew: false,
+      });
     case "replace-preflight-integration-with-mock":
       requireMethod(ctx, intent.resourceId, "OPTIONS", intent.path);
       return [
@@ -107,37 +128,68 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
     case "add-gateway-response-cors": {
       const existing = findGatewayResponse(ctx, intent.responseType);
       const responseParameters: Record<string, string> = { ...intent.existingResponseParameters };
-      for (const [name, value] of gatewayResponseCorsHeaders(intent)) responseParameters[`${GATEWAY_RESPONSE_HEADER}${name}`] = staticMappingValue(value);
+      for (const [name, value] of gatewayResponseCorsHeaders(intent))
+        responseParameters[`${GATEWAY_RESPONSE_HEADER}${name}`] = staticMappingValue(value);
       const input: ApiInput = { restApiId, responseType: intent.responseType, responseParameters };
       const statusCode = intent.statusCode ?? (existing && !existing.isDefault ? existing.statusCode : undefined);
       if (statusCode) input.statusCode = statusCode;
       // PutGatewayResponse replaces the whole response: carry a customised response's templates over.
-      if (existing && !existing.isDefault && Object.keys(existing.responseTemplates).length > 0) input.responseTemplates = { ...existing.responseTemplates };
+      if (existing && !existing.isDefault && Object.keys(existing.responseTemplates).length > 0)
+        input.responseTemplates = { ...existing.responseTemplates };
       return [call("PutGatewayResponseCommand", input, `Add CORS headers to the ${intent.responseType} gateway response`)];
     }
     case "add-method-response-cors-origin":
       return methodResponseOrigin(ctx, intent);
     case "set-authorizer-ttl":
       return [
-        call("UpdateAuthorizerCommand", { restApiId, authorizerId: intent.authorizerId, patchOperations: [
-          { op: "replace", path: "/authorizerResultTtlInSeconds", value: String(intent.toSeconds) },
-        ] }, `Set authorizer ${intent.authorizerName} result TTL ${intent.fromSeconds}s → ${intent.toSeconds}s`),
+        call(
+          "UpdateAuthorizerCommand",
+          {
+            restApiId,
+            authorizerId: intent.authorizerId,
+            patchOperations: [{ op: "replace", path: "/authorizerResultTtlInSeconds", value: String(intent.toSeconds) }],
+          },
+          `Set authorizer ${intent.authorizerName} result TTL ${intent.fromSeconds}s → ${intent.toSeconds}s`,
+        ),
       ];
     case "widen-authorizer-policy":
-      return [{ type: "manual", description: `Deploy the updated code of Lambda authorizer ${intent.authorizerName}${intent.lambdaFunctionArn ? ` (${intent.lambdaFunctionArn})` : ""} so its policy covers ${intent.resourceArnPattern}${intent.allowOptions ? " and it lets OPTIONS through" : ""} (see the authorizer code files).` }];
+      return [
+        {
+          type: "manual",
+          description: `Deploy the updated code of Lambda authorizer ${intent.authorizerName}${intent.lambdaFunctionArn ? ` (${intent.lambdaFunctionArn})` : ""} so its policy covers ${intent.resourceArnPattern}${intent.allowOptions ? " and it lets OPTIONS through" : ""} (see the authorizer code files).`,
+        },
+      ];
     case "add-cache-key-parameter": {
       const method = requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
       const steps: ApiStep[] = [];
       // A cache key parameter must be a declared method request parameter (API_Integration.html, cacheKeyParameters).
       if (!(intent.parameter in method.requestParameters)) {
-        steps.push(call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
-          { op: "add", path: `/requestParameters/${intent.parameter}`, value: "false" },
-        ] }, `Declare ${intent.parameter} on ${intent.httpMethod} ${intent.path}`));
+        steps.push(
+          call(
+            "UpdateMethodCommand",
+            {
+              restApiId,
+              resourceId: intent.resourceId,
+              httpMethod: intent.httpMethod,
+              patchOperations: [{ op: "add", path: `/requestParameters/${intent.parameter}`, value: "false" }],
+            },
+            `Declare ${intent.parameter} on ${intent.httpMethod} ${intent.path}`,
+          ),
+        );
       }
       if (!intent.existingCacheKeyParameters.includes(intent.parameter)) {
-        steps.push(call("UpdateIntegrationCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
-          { op: "add", path: `/cacheKeyParameters/${intent.parameter}`, value: "" },
-        ] }, `Add ${intent.parameter} to the cache key of ${intent.httpMethod} ${intent.path}`));
+        steps.push(
+          call(
+            "UpdateIntegrationCommand",
+            {
+              restApiId,
+              resourceId: intent.resourceId,
+              httpMethod: intent.httpMethod,
+              patchOperations: [{ op: "add", path: `/cacheKeyParameters/${intent.parameter}`, value: "" }],
+            },
+            `Add ${intent.parameter} to the cache key of ${intent.httpMethod} ${intent.path}`,
+          ),
+        );
       }
       return steps;
     }
@@ -148,36 +200,79 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
       // (API_UpdateIntegration.html, API_UpdateIntegrationResponse.html).
       const known = new Set(method.integration?.integrationResponses.map((r) => r.statusCode) ?? []);
       return [
-        call("UpdateIntegrationCommand", { ...where, patchOperations: [{ op: "replace", path: "/contentHandling", value: intent.contentHandling }] },
-          `Set contentHandling ${intent.contentHandling} on the integration of ${intent.httpMethod} ${intent.path}`),
-        ...intent.statusCodes.filter((code) => known.has(code)).map((statusCode) =>
-          call("UpdateIntegrationResponseCommand", { ...where, statusCode, patchOperations: [{ op: "replace", path: "/contentHandling", value: intent.contentHandling }] },
-            `Set contentHandling ${intent.contentHandling} on the ${statusCode} integration response of ${intent.httpMethod} ${intent.path}`)),
+        call(
+          "UpdateIntegrationCommand",
+          { ...where, patchOperations: [{ op: "replace", path: "/contentHandling", value: intent.contentHandling }] },
+          `Set contentHandling ${intent.contentHandling} on the integration of ${intent.httpMethod} ${intent.path}`,
+        ),
+        ...intent.statusCodes
+          .filter((code) => known.has(code))
+          .map((statusCode) =>
+            call(
+              "UpdateIntegrationResponseCommand",
+              { ...where, statusCode, patchOperations: [{ op: "replace", path: "/contentHandling", value: intent.contentHandling }] },
+              `Set contentHandling ${intent.contentHandling} on the ${statusCode} integration response of ${intent.httpMethod} ${intent.path}`,
+            ),
+          ),
       ];
     }
     case "clear-method-request-validator":
       requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
       // An empty value removes the validator (the replace form the Terraform AWS provider and LocalStack's AWS-validated tests use).
       return [
-        call("UpdateMethodCommand", { restApiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, patchOperations: [
-          { op: "replace", path: "/requestValidatorId", value: "" },
-        ] }, `Stop validating requests to ${intent.httpMethod} ${intent.path} (validator ${intent.requestValidatorId})`),
+        call(
+          "UpdateMethodCommand",
+          {
+            restApiId,
+            resourceId: intent.resourceId,
+            httpMethod: intent.httpMethod,
+            patchOperations: [{ op: "replace", path: "/requestValidatorId", value: "" }],
+          },
+          `Stop validating requests to ${intent.httpMethod} ${intent.path} (validator ${intent.requestValidatorId})`,
+        ),
       ];
     case "set-rest-api-policy":
       return [
-        call("UpdateRestApiCommand", { restApiId, patchOperations: [{ op: "replace", path: "/policy", value: intent.policy }] },
-          `Replace the resource policy: ${intent.changes.join("; ")}`),
+        call(
+          "UpdateRestApiCommand",
+          { restApiId, patchOperations: [{ op: "replace", path: "/policy", value: intent.policy }] },
+          `Replace the resource policy: ${intent.changes.join("; ")}`,
+        ),
       ];
     case "set-stage-method-setting":
       return [
-        call("UpdateStageCommand", { restApiId, stageName: intent.stage, patchOperations: [
-          { op: "replace", path: stageMethodSettingPatchPath(intent.path, intent.httpMethod, intent.setting), value: String(intent.value) },
-        ] }, `Stage ${intent.stage}: ${intent.path} ${intent.httpMethod} ${intent.setting} → ${String(intent.value)}`),
+        call(
+          "UpdateStageCommand",
+          {
+            restApiId,
+            stageName: intent.stage,
+            patchOperations: [
+              {
+                op: "replace",
+                path: stageMethodSettingPatchPath(intent.path, intent.httpMethod, intent.setting),
+                value: String(intent.value),
+              },
+            ],
+          },
+          `Stage ${intent.stage}: ${intent.path} ${intent.httpMethod} ${intent.setting} → ${String(intent.value)}`,
+        ),
       ];
     case "redeploy-stage":
-      return [call("CreateDeploymentCommand", { restApiId, stageName: intent.stage, description: intent.description }, `Redeploy stage ${intent.stage}`)];
+      return [
+        call(
+          "CreateDeploymentCommand",
+          { restApiId, stageName: intent.stage, description: intent.description },
+          `Redeploy stage ${intent.stage}`,
+        ),
+      ];
     case "flush-authorizer-cache":
-      return [call("FlushStageAuthorizersCacheCommand", { restApiId, stageName: intent.stage }, `Flush the authorizer cache of stage ${intent.stage}`)];
+      return [
+        call(
+          "FlushStageAuthorizersCacheCommand",
+          { restApiId, stageName: intent.stage },
+          `Flush the authorizer cache of stage ${intent.stage}`,
+        ),
+      ];
     default:
       return assertNever(intent);
   }
@@ -189,10 +284,17 @@ function call(command: ApiCommand, input: ApiInput, description: string): ApiCal
 
 /** A MOCK integration answers the preflight in API Gateway; its template selects the 200 response. */
 function mockIntegration(restApiId: string, resourceId: string, path: string): ApiCall {
-  return call("PutIntegrationCommand", {
-    restApiId, resourceId, httpMethod: "OPTIONS", type: "MOCK",
-    requestTemplates: { "application/json": MOCK_REQUEST_TEMPLATE },
-  }, `Answer OPTIONS ${path} with a MOCK integration`);
+  return call(
+    "PutIntegrationCommand",
+    {
+      restApiId,
+      resourceId,
+      httpMethod: "OPTIONS",
+      type: "MOCK",
+      requestTemplates: { "application/json": MOCK_REQUEST_TEMPLATE },
+    },
+    `Answer OPTIONS ${path} with a MOCK integration`,
+  );
 }
 
 /** Method response and integration response carrying the CORS headers, created or patched as the model says. */
@@ -217,16 +319,31 @@ function preflightResponses(
   if (methodResponse) {
     const missing = headers.filter(([name]) => !(`${METHOD_RESPONSE_HEADER}${name}` in methodResponse.responseParameters));
     if (missing.length > 0) {
-      steps.push(call("UpdateMethodResponseCommand", { ...target, patchOperations: missing.map(([name]) => ({
-        op: "add" as const, path: `/responseParameters/${METHOD_RESPONSE_HEADER}${name}`, value: "false",
-      })) }, `Declare the CORS headers on the OPTIONS ${path} ${statusCode} method response`));
+      steps.push(
+        call(
+          "UpdateMethodResponseCommand",
+          {
+            ...target,
+            patchOperations: missing.map(([name]) => ({
+              op: "add" as const,
+              path: `/responseParameters/${METHOD_RESPONSE_HEADER}${name}`,
+              value: "false",
+            })),
+          },
+          `Declare the CORS headers on the OPTIONS ${path} ${statusCode} method response`,
+        ),
+      );
     }
   } else {
     steps.push({
-      ...call("PutMethodResponseCommand", {
-        ...target,
-        responseParameters: Object.fromEntries(headers.map(([name]) => [`${METHOD_RESPONSE_HEADER}${name}`, false])),
-      }, `Declare the CORS headers on the OPTIONS ${path} ${statusCode} method response`),
+      ...call(
+        "PutMethodResponseCommand",
+        {
+          ...target,
+          responseParameters: Object.fromEntries(headers.map(([name]) => [`${METHOD_RESPONSE_HEADER}${name}`, false])),
+        },
+        `Declare the CORS headers on the OPTIONS ${path} ${statusCode} method response`,
+      ),
       skipIfFound: { command: "GetMethodResponseCommand", input: target },
     });
   }
@@ -239,11 +356,19 @@ function preflightResponses(
     }));
     steps.push(call("UpdateIntegrationResponseCommand", { ...target, patchOperations }, `Return the CORS headers from OPTIONS ${path}`));
   } else {
-    steps.push(call("PutIntegrationResponseCommand", {
-      ...target,
-      responseParameters: Object.fromEntries(headers.map(([name, value]) => [`${METHOD_RESPONSE_HEADER}${name}`, staticMappingValue(value)])),
-      responseTemplates: { "application/json": "" },
-    }, `Return the CORS headers from OPTIONS ${path}`));
+    steps.push(
+      call(
+        "PutIntegrationResponseCommand",
+        {
+          ...target,
+          responseParameters: Object.fromEntries(
+            headers.map(([name, value]) => [`${METHOD_RESPONSE_HEADER}${name}`, staticMappingValue(value)]),
+          ),
+          responseTemplates: { "application/json": "" },
+        },
+        `Return the CORS headers from OPTIONS ${path}`,
+      ),
+    );
   }
   return steps;
 }
@@ -257,29 +382,57 @@ function methodResponseOrigin(ctx: RemediationContext, intent: AddMethodResponse
   const method = requireMethod(ctx, intent.resourceId, intent.httpMethod, intent.path);
   const integrationResponse = method.integration?.integrationResponses.find((response) => response.statusCode === intent.statusCode);
   // The body template of an integration response is not in the model, so one is never recreated here.
-  if (!integrationResponse) throw new Error(`${intent.httpMethod} ${intent.path} has no ${intent.statusCode} integration response to map Access-Control-Allow-Origin in.`);
+  if (!integrationResponse)
+    throw new Error(
+      `${intent.httpMethod} ${intent.path} has no ${intent.statusCode} integration response to map Access-Control-Allow-Origin in.`,
+    );
   const methodResponse = method.methodResponses.find((response) => response.statusCode === intent.statusCode);
   const target = { restApiId: ctx.apiId, resourceId: intent.resourceId, httpMethod: intent.httpMethod, statusCode: intent.statusCode };
   const where = `${intent.httpMethod} ${intent.path} ${intent.statusCode}`;
   const steps: ApiStep[] = [];
   if (!methodResponse) {
     steps.push({
-      ...call("PutMethodResponseCommand", { ...target, responseParameters: { [ALLOW_ORIGIN_KEY]: false } }, `Declare Access-Control-Allow-Origin on the ${where} method response`),
+      ...call(
+        "PutMethodResponseCommand",
+        { ...target, responseParameters: { [ALLOW_ORIGIN_KEY]: false } },
+        `Declare Access-Control-Allow-Origin on the ${where} method response`,
+      ),
       skipIfFound: { command: "GetMethodResponseCommand", input: target },
     });
   } else if (storedKey(methodResponse.responseParameters, ALLOW_ORIGIN_KEY) === undefined) {
-    steps.push(call("UpdateMethodResponseCommand", { ...target, patchOperations: [
-      { op: "add", path: `/responseParameters/${ALLOW_ORIGIN_KEY}`, value: "false" },
-    ] }, `Declare Access-Control-Allow-Origin on the ${where} method response`));
+    steps.push(
+      call(
+        "UpdateMethodResponseCommand",
+        { ...target, patchOperations: [{ op: "add", path: `/responseParameters/${ALLOW_ORIGIN_KEY}`, value: "false" }] },
+        `Declare Access-Control-Allow-Origin on the ${where} method response`,
+      ),
+    );
   }
   const mappedKey = storedKey(integrationResponse.responseParameters, ALLOW_ORIGIN_KEY);
-  steps.push(call("UpdateIntegrationResponseCommand", { ...target, patchOperations: [
-    { op: mappedKey === undefined ? "add" : "replace", path: `/responseParameters/${mappedKey ?? ALLOW_ORIGIN_KEY}`, value: staticMappingValue(intent.allowOrigin) },
-  ] }, `Return Access-Control-Allow-Origin: ${intent.allowOrigin} from ${where}`));
+  steps.push(
+    call(
+      "UpdateIntegrationResponseCommand",
+      {
+        ...target,
+        patchOperations: [
+          {
+            op: mappedKey === undefined ? "add" : "replace",
+            path: `/responseParameters/${mappedKey ?? ALLOW_ORIGIN_KEY}`,
+            value: staticMappingValue(intent.allowOrigin),
+          },
+        ],
+      },
+      `Return Access-Control-Allow-Origin: ${intent.allowOrigin} from ${where}`,
+    ),
+  );
   return steps;
 }
 
-export function gatewayResponseCorsHeaders(intent: { allowOrigin: string; allowHeaders: string[]; allowMethods?: string[] }): Array<[string, string]> {
+export function gatewayResponseCorsHeaders(intent: {
+  allowOrigin: string;
+  allowHeaders: string[];
+  allowMethods?: string[];
+}): Array<[string, string]> {
   if (!intent.allowOrigin) throw new Error("A gateway response CORS fix needs an allowOrigin value.");
   const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
   if (intent.allowHeaders.length > 0) headers.push(["Access-Control-Allow-Headers", intent.allowHeaders.join(",")]);

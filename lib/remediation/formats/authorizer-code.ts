@@ -82,10 +82,12 @@ export function collectAuthorizerSpecs(plan: RemediationPlan): AuthorizerCodeSpe
 }
 
 export function authorizerIam(ctx: RemediationContext, specs: readonly AuthorizerCodeSpec[]): IamPermission[] {
-  return dedupePermissions(specs.flatMap((spec) => {
-    const resource = spec.lambdaFunctionArn ?? `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:REPLACE_ME_${spec.name}`;
-    return ["lambda:UpdateFunctionCode", "lambda:GetFunction"].map((action) => ({ action, resource }));
-  }));
+  return dedupePermissions(
+    specs.flatMap((spec) => {
+      const resource = spec.lambdaFunctionArn ?? `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:REPLACE_ME_${spec.name}`;
+      return ["lambda:UpdateFunctionCode", "lambda:GetFunction"].map((action) => ({ action, resource }));
+    }),
+  );
 }
 
 export { actionsOf };

@@ -1,4 +1,10 @@
-import { authorizerIam, actionsOf, collectAuthorizerSpecs, describeSpec, type AuthorizerCodeSpec } from "@/lib/remediation/formats/authorizer-code";
+import {
+  authorizerIam,
+  actionsOf,
+  collectAuthorizerSpecs,
+  describeSpec,
+  type AuthorizerCodeSpec,
+} from "@/lib/remediation/formats/authorizer-code";
 import { camelName } from "@/lib/remediation/naming";
 import type { RemediationPlan } from "@/lib/remediation/plan";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
@@ -24,7 +30,7 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
     " */",
     "function stageWideResource(methodArn) {",
     '  const [apiArn, stage] = methodArn.split("/");',
-    '  if (!apiArn || !stage) throw new Error(`Unexpected methodArn: ${methodArn}`);',
+    "  if (!apiArn || !stage) throw new Error(`Unexpected methodArn: ${methodArn}`);",
     "  return `${apiArn}/${stage}/*/*`;",
     "}",
     "",
@@ -32,7 +38,7 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
     " * @param {string} principalId",
     ' * @param {"Allow" | "Deny"} effect',
     " * @param {string} resource",
-    " * @returns {import(\"aws-lambda\").APIGatewayAuthorizerResult}",
+    ' * @returns {import("aws-lambda").APIGatewayAuthorizerResult}',
     " */",
     "function policy(principalId, effect, resource) {",
     "  return {",
@@ -45,15 +51,23 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
     `module.exports = { stageWideResource, ${specs.map((spec) => `${camelName(spec.name)}Handler`).join(", ")} };`,
     "",
   ].join("\n");
-  return { format: "authorizer-node", filename: `preflight-authorizer-${plan.ctx.apiId}.js`, language: "javascript", content, iamActions: actionsOf(iam), iamPermissions: iam };
+  return {
+    format: "authorizer-node",
+    filename: `preflight-authorizer-${plan.ctx.apiId}.js`,
+    language: "javascript",
+    content,
+    iamActions: actionsOf(iam),
+    iamPermissions: iam,
+  };
 }
 
 function handler(spec: AuthorizerCodeSpec): string[] {
   const name = camelName(spec.name);
   const eventType = spec.type === "TOKEN" ? "APIGatewayTokenAuthorizerEvent" : "APIGatewayRequestAuthorizerEvent";
-  const credentials = spec.type === "TOKEN"
-    ? ["  const credentials = event.authorizationToken;"]
-    : ["  const credentials = { headers: event.headers ?? {}, queryStringParameters: event.queryStringParameters ?? {} };"];
+  const credentials =
+    spec.type === "TOKEN"
+      ? ["  const credentials = event.authorizationToken;"]
+      : ["  const credentials = { headers: event.headers ?? {}, queryStringParameters: event.queryStringParameters ?? {} };"];
   return [
     ...describeSpec(spec).map((line) => `// ${line}`),
     "",

@@ -1,4 +1,10 @@
-import { authorizerIam, actionsOf, collectAuthorizerSpecs, describeSpec, type AuthorizerCodeSpec } from "@/lib/remediation/formats/authorizer-code";
+import {
+  authorizerIam,
+  actionsOf,
+  collectAuthorizerSpecs,
+  describeSpec,
+  type AuthorizerCodeSpec,
+} from "@/lib/remediation/formats/authorizer-code";
 import { snakeName } from "@/lib/remediation/naming";
 import type { RemediationPlan } from "@/lib/remediation/plan";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
@@ -40,14 +46,22 @@ export function renderAuthorizerPython(plan: RemediationPlan): RenderedSnippet |
     "",
     ...specs.flatMap((spec) => handler(spec)),
   ].join("\n");
-  return { format: "authorizer-python", filename: `preflight_authorizer_${plan.ctx.apiId}.py`, language: "python", content, iamActions: actionsOf(iam), iamPermissions: iam };
+  return {
+    format: "authorizer-python",
+    filename: `preflight_authorizer_${plan.ctx.apiId}.py`,
+    language: "python",
+    content,
+    iamActions: actionsOf(iam),
+    iamPermissions: iam,
+  };
 }
 
 function handler(spec: AuthorizerCodeSpec): string[] {
   const name = snakeName(spec.name);
-  const credentials = spec.type === "TOKEN"
-    ? 'event.get("authorizationToken")'
-    : '{"headers": event.get("headers") or {}, "queryStringParameters": event.get("queryStringParameters") or {}}';
+  const credentials =
+    spec.type === "TOKEN"
+      ? 'event.get("authorizationToken")'
+      : '{"headers": event.get("headers") or {}, "queryStringParameters": event.get("queryStringParameters") or {}}';
   return [
     "",
     ...describeSpec(spec).map((line) => `# ${line}`),

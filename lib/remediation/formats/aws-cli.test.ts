@@ -27,7 +27,9 @@ describe("renderAwsCli", () => {
     expect(script).toContain('REGION="${REGION:-eu-west-1}"');
     expect(script).toContain('PROFILE="${PROFILE:-}"');
     expect(script).toContain('API_ID="${API_ID:-a1b2c3d4e5}"');
-    expect(script).toContain("#   apigateway:PATCH on arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5/resources/ordid001/methods/OPTIONS");
+    expect(script).toContain(
+      "#   apigateway:PATCH on arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5/resources/ordid001/methods/OPTIONS",
+    );
     expect(snippet.iamActions).toEqual(["apigateway:DELETE", "apigateway:GET", "apigateway:PATCH", "apigateway:POST", "apigateway:PUT"]);
   });
 
@@ -44,7 +46,10 @@ describe("renderAwsCli", () => {
 
   it("in a dry run prints every command without calling AWS, in plan order", () => {
     // An empty PATH beyond bash's own directory: a real `aws` call would fail with "command not found".
-    const output = execFileSync("bash", [writeScript(script), "--dry-run"], { encoding: "utf8", env: { NODE_ENV: "test", PATH: "/usr/bin:/bin", HOME: tmpdir() } });
+    const output = execFileSync("bash", [writeScript(script), "--dry-run"], {
+      encoding: "utf8",
+      env: { NODE_ENV: "test", PATH: "/usr/bin:/bin", HOME: tmpdir() },
+    });
     const commands = output.split("\n").filter((line) => line.startsWith("+ aws"));
     const operations = commands.map((line) => /apigateway ([a-z-]+)/.exec(line)?.[1]);
     expect(operations.slice(0, 3)).toEqual(["update-method", "update-method", "put-integration"]);
@@ -61,7 +66,15 @@ describe("renderAwsCli", () => {
   it("DRY_RUN=1 and env overrides reach the commands", () => {
     const output = execFileSync("bash", [writeScript(script)], {
       encoding: "utf8",
-      env: { NODE_ENV: "test", PATH: "/usr/bin:/bin", DRY_RUN: "1", REGION: "us-west-2", API_ID: "zzz999", PROFILE: "ops", ENDPOINT_URL: "http://127.0.0.1:1" },
+      env: {
+        NODE_ENV: "test",
+        PATH: "/usr/bin:/bin",
+        DRY_RUN: "1",
+        REGION: "us-west-2",
+        API_ID: "zzz999",
+        PROFILE: "ops",
+        ENDPOINT_URL: "http://127.0.0.1:1",
+      },
     });
     expect(output).toContain("--region us-west-2");
     expect(output).toContain("--profile ops");
@@ -77,6 +90,8 @@ describe("renderAwsCli", () => {
   });
 
   it("guards put-method with get-method so re-running is safe", () => {
-    expect(script).toMatch(/if exists "\$\{AWS\[@\]\}" apigateway get-method \\\n\s+--rest-api-id "\$API_ID" \\\n\s+--resource-id prod0001/);
+    expect(script).toMatch(
+      /if exists "\$\{AWS\[@\]\}" apigateway get-method \\\n\s+--rest-api-id "\$API_ID" \\\n\s+--resource-id prod0001/,
+    );
   });
 });

@@ -58,7 +58,7 @@ export function renderAwsCli(plan: RemediationPlan): RenderedSnippet {
     "done",
     "",
     "# The CLI pager would stop the script waiting for a key press.",
-    "export AWS_PAGER=\"\"",
+    'export AWS_PAGER=""',
     'AWS=(aws --region "$REGION" --output json)',
     'if [[ -n "$PROFILE" ]]; then AWS+=(--profile "$PROFILE"); fi',
     'if [[ -n "$ENDPOINT_URL" ]]; then AWS+=(--endpoint-url "$ENDPOINT_URL"); fi',
@@ -96,7 +96,10 @@ function filenameFor(apiId: string): string {
 
 function renderStep(step: ApiStep): string[] {
   if (step.type === "manual") {
-    return [`# MANUAL STEP: ${oneLine(step.description)}`, `echo ${shellQuote(`MANUAL STEP (not done by this script): ${oneLine(step.description)}`)}`];
+    return [
+      `# MANUAL STEP: ${oneLine(step.description)}`,
+      `echo ${shellQuote(`MANUAL STEP (not done by this script): ${oneLine(step.description)}`)}`,
+    ];
   }
   const lines = [`echo ${shellQuote(`==> ${oneLine(step.description)}`)}`];
   const command = cliCommand(step);

@@ -17,10 +17,27 @@ import type { RenderedSnippet } from "@/lib/remediation/formats/types";
  * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_apigateway-readme.html
  */
 const RESPONSE_TYPES = new Set([
-  "ACCESS_DENIED", "API_CONFIGURATION_ERROR", "AUTHORIZER_CONFIGURATION_ERROR", "AUTHORIZER_FAILURE", "BAD_REQUEST_PARAMETERS",
-  "BAD_REQUEST_BODY", "DEFAULT_4XX", "DEFAULT_5XX", "EXPIRED_TOKEN", "INTEGRATION_FAILURE", "INTEGRATION_TIMEOUT", "INVALID_API_KEY",
-  "INVALID_SIGNATURE", "MISSING_AUTHENTICATION_TOKEN", "QUOTA_EXCEEDED", "REQUEST_TOO_LARGE", "RESOURCE_NOT_FOUND", "THROTTLED",
-  "UNAUTHORIZED", "UNSUPPORTED_MEDIA_TYPE", "WAF_FILTERED",
+  "ACCESS_DENIED",
+  "API_CONFIGURATION_ERROR",
+  "AUTHORIZER_CONFIGURATION_ERROR",
+  "AUTHORIZER_FAILURE",
+  "BAD_REQUEST_PARAMETERS",
+  "BAD_REQUEST_BODY",
+  "DEFAULT_4XX",
+  "DEFAULT_5XX",
+  "EXPIRED_TOKEN",
+  "INTEGRATION_FAILURE",
+  "INTEGRATION_TIMEOUT",
+  "INVALID_API_KEY",
+  "INVALID_SIGNATURE",
+  "MISSING_AUTHENTICATION_TOKEN",
+  "QUOTA_EXCEEDED",
+  "REQUEST_TOO_LARGE",
+  "RESOURCE_NOT_FOUND",
+  "THROTTLED",
+  "UNAUTHORIZED",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "WAF_FILTERED",
 ]);
 
 const DEPLOYMENT_OPTIONS: Partial<Record<StageMethodSetting, string>> = {
@@ -33,7 +50,10 @@ const js = (value: unknown): string => JSON.stringify(value);
 
 function newPreflight(method: DesiredMethod): string[] {
   const cors = method.cors;
-  if (!cors) throw new Error(`New method ${method.httpMethod} ${method.path} is not a CORS preflight; CDK rendering supports only new OPTIONS methods.`);
+  if (!cors)
+    throw new Error(
+      `New method ${method.httpMethod} ${method.path} is not a CORS preflight; CDK rendering supports only new OPTIONS methods.`,
+    );
   return [
     `  // NEW: OPTIONS ${method.path} (resource ${method.resourceId}), without authorizer or API key, answered by a MOCK integration.`,
     `  const ${camelName(method.path, "OPTIONS")} = resourceAt(api, ${js(method.path)}).addCorsPreflight({`,
@@ -57,9 +77,11 @@ function changedMethod(method: DesiredMethod): string[] {
     lines.push(`  ${variable}.authorizationType = apigateway.AuthorizationType.${method.authorizationType === "NONE" ? "NONE" : "IAM"};`);
     if (!method.authorizerId) lines.push(`  ${variable}.authorizerId = undefined;`, `  ${variable}.authorizationScopes = undefined;`);
   }
-  if (method.changes.some((change) => change.startsWith("apiKeyRequired"))) lines.push(`  ${variable}.apiKeyRequired = ${method.apiKeyRequired};`);
+  if (method.changes.some((change) => change.startsWith("apiKeyRequired")))
+    lines.push(`  ${variable}.apiKeyRequired = ${method.apiKeyRequired};`);
   if (method.changes.some((change) => change.startsWith("request validator"))) lines.push(`  ${variable}.requestValidatorId = undefined;`);
-  if (isOpenPreflight(method) && method.changes.some((change) => change.startsWith("authorization") || change.startsWith("apiKeyRequired"))) lines.push(...cdkNagSuppression(variable));
+  if (isOpenPreflight(method) && method.changes.some((change) => change.startsWith("authorization") || change.startsWith("apiKeyRequired")))
+    lines.push(...cdkNagSuppression(variable));
   if (method.integrationReplaced && method.integration) {
     const integration = method.integration;
     lines.push(
@@ -73,7 +95,9 @@ function changedMethod(method: DesiredMethod): string[] {
     // Only ResponseParameters are overridden, so the app's response templates stay as they are.
     lines.push("  // Indexes follow the audited order of the integration responses: check them against your Method.");
     method.integration.integrationResponses.forEach((response, index) => {
-      lines.push(`  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ResponseParameters`)}, ${js(response.responseParameters)});`);
+      lines.push(
+        `  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ResponseParameters`)}, ${js(response.responseParameters)});`,
+      );
     });
   }
   if (method.cors) {
@@ -90,7 +114,10 @@ function changedMethod(method: DesiredMethod): string[] {
   if (method.changes.some((change) => change.startsWith("contentHandling")) && method.integration?.contentHandling) {
     lines.push(`  ${variable}.addPropertyOverride("Integration.ContentHandling", ${js(method.integration.contentHandling)});`);
     method.integration.integrationResponses.forEach((response, index) => {
-      if (response.contentHandling) lines.push(`  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ContentHandling`)}, ${js(response.contentHandling)});`);
+      if (response.contentHandling)
+        lines.push(
+          `  ${variable}.addPropertyOverride(${js(`Integration.IntegrationResponses.${index}.ContentHandling`)}, ${js(response.contentHandling)});`,
+        );
     });
   }
   if (method.changes.some((change) => change.startsWith("cache key")) && method.integration) {
@@ -124,9 +151,14 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.responseParameters)) {
       if (name.startsWith(GATEWAY_RESPONSE_HEADER)) headers[name.slice(GATEWAY_RESPONSE_HEADER.length)] = value;
-      else manual.push(`Gateway response ${response.responseType}: keep the mapping ${name} = ${value} (addGatewayResponse takes headers only).`);
+      else
+        manual.push(
+          `Gateway response ${response.responseType}: keep the mapping ${name} = ${value} (addGatewayResponse takes headers only).`,
+        );
     }
-    const type = RESPONSE_TYPES.has(response.responseType) ? `apigateway.ResponseType.${response.responseType}` : `apigateway.ResponseType.of(${js(response.responseType)})`;
+    const type = RESPONSE_TYPES.has(response.responseType)
+      ? `apigateway.ResponseType.${response.responseType}`
+      : `apigateway.ResponseType.of(${js(response.responseType)})`;
     body.push(
       `  // Gateway response ${response.responseType} with CORS headers.`,
       `  api.addGatewayResponse(${js(`Preflight${camelName(response.responseType).replace(/^./, (c) => c.toUpperCase())}`)}, {`,
@@ -140,7 +172,8 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     frame.permit(`/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]);
   }
   for (const { authorizer, fromSeconds, ttlSeconds } of state.authorizers.values()) {
-    const propsType = authorizer.type === "REQUEST" ? "RequestAuthorizerProps" : authorizer.type === "TOKEN" ? "TokenAuthorizerProps" : undefined;
+    const propsType =
+      authorizer.type === "REQUEST" ? "RequestAuthorizerProps" : authorizer.type === "TOKEN" ? "TokenAuthorizerProps" : undefined;
     if (!propsType) {
       manual.push(`Authorizer ${authorizer.name} is a Cognito authorizer: it has no result cache.`);
       continue;
@@ -163,11 +196,15 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       for (const [name, value] of Object.entries(setting.settings) as Array<[StageMethodSetting, string | number | boolean]>) {
         const field = DEPLOYMENT_OPTIONS[name];
         if (!field) unsupported.push(name);
-        else fields.push(name === "caching/ttlInSeconds" ? `${field}: Duration.seconds(${numberSetting(value)})` : `${field}: ${booleanSetting(value)}`);
+        else
+          fields.push(
+            name === "caching/ttlInSeconds" ? `${field}: Duration.seconds(${numberSetting(value)})` : `${field}: ${booleanSetting(value)}`,
+          );
       }
       const key = setting.path === "*" ? `/*/${setting.httpMethod}` : `${setting.path === "/" ? "" : setting.path}/${setting.httpMethod}`;
       if (fields.length > 0) options.push(`  ${js(key)}: { ${fields.join(", ")} },`);
-      if (unsupported.length > 0) manual.push(`MethodDeploymentOptions have no ${unsupported.join(", ")}; run: ${updateStageCommand(ctx, setting, unsupported)}`);
+      if (unsupported.length > 0)
+        manual.push(`MethodDeploymentOptions have no ${unsupported.join(", ")}; run: ${updateStageCommand(ctx, setting, unsupported)}`);
     }
     if (options.length > 0) {
       exports.push(
@@ -194,7 +231,10 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     permissionsHeading: "IAM permissions for cdk deploy (through the bootstrap roles):",
     manualHeading: "Not expressible in the CDK app (do these by hand):",
     deployCommand: "cdk deploy",
-    deployPermissions: [{ action: "sts:AssumeRole", resource: `arn:aws:iam::${ctx.accountId}:role/cdk-*` }, ...cloudFormationDeployPermissions(ctx)],
+    deployPermissions: [
+      { action: "sts:AssumeRole", resource: `arn:aws:iam::${ctx.accountId}:role/cdk-*` },
+      ...cloudFormationDeployPermissions(ctx),
+    ],
   });
   const content = [
     ...header,
@@ -220,5 +260,12 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     "}",
     "",
   ].join("\n");
-  return { format: "cdk", filename: `preflight-fix-${ctx.apiId}.cdk.ts`, language: "typescript", content, iamActions: actionsOf(iam), iamPermissions: iam };
+  return {
+    format: "cdk",
+    filename: `preflight-fix-${ctx.apiId}.cdk.ts`,
+    language: "typescript",
+    content,
+    iamActions: actionsOf(iam),
+    iamPermissions: iam,
+  };
 }

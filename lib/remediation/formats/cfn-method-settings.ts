@@ -13,7 +13,10 @@ export const CFN_METHOD_SETTING_PROPERTIES: Partial<Record<StageMethodSetting, s
 };
 
 /** CFN/SAM MethodSetting entries, plus the settings they cannot express. */
-export function cfnMethodSettings(settings: readonly DesiredStageSetting[]): { entries: Array<Record<string, unknown>>; unsupported: Array<{ setting: DesiredStageSetting; names: StageMethodSetting[] }> } {
+export function cfnMethodSettings(settings: readonly DesiredStageSetting[]): {
+  entries: Array<Record<string, unknown>>;
+  unsupported: Array<{ setting: DesiredStageSetting; names: StageMethodSetting[] }>;
+} {
   const entries: Array<Record<string, unknown>> = [];
   const unsupported: Array<{ setting: DesiredStageSetting; names: StageMethodSetting[] }> = [];
   for (const setting of settings) {

@@ -5,7 +5,10 @@ import { renderSam } from "@/lib/remediation/formats/sam";
 import { fixturePlan } from "@/lib/remediation/testing/render-fixture";
 import { finding } from "@/lib/remediation/testing/fixtures";
 
-type Template = { Parameters?: Record<string, { Default: string }>; Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }> };
+type Template = {
+  Parameters?: Record<string, { Default: string }>;
+  Resources: Record<string, { Type: string; DependsOn?: string[]; Properties: Record<string, unknown> }>;
+};
 
 describe("renderCloudFormation", () => {
   const { plan } = fixturePlan();
@@ -23,20 +26,28 @@ describe("renderCloudFormation", () => {
     expect(options).not.toHaveProperty("AuthorizerId");
     expect(options?.Integration).toMatchObject({ Type: "MOCK", RequestTemplates: { "application/json": '{"statusCode": 200}' } });
     expect(template.Resources.ProductsOptionsMethod?.Properties.MethodResponses).toEqual([
-      { StatusCode: "200", ResponseParameters: {
-        "method.response.header.Access-Control-Allow-Origin": false,
-        "method.response.header.Access-Control-Allow-Methods": false,
-        "method.response.header.Access-Control-Allow-Headers": false,
-        "method.response.header.Access-Control-Max-Age": false,
-      } },
+      {
+        StatusCode: "200",
+        ResponseParameters: {
+          "method.response.header.Access-Control-Allow-Origin": false,
+          "method.response.header.Access-Control-Allow-Methods": false,
+          "method.response.header.Access-Control-Allow-Headers": false,
+          "method.response.header.Access-Control-Max-Age": false,
+        },
+      },
     ]);
   });
 
   it("renders gateway responses, the authorizer TTL, stage MethodSettings and a new Deployment", () => {
-    expect(template.Resources.Default4xxGatewayResponse).toMatchObject({ Type: "AWS::ApiGateway::GatewayResponse", Properties: { ResponseType: "DEFAULT_4XX" } });
+    expect(template.Resources.Default4xxGatewayResponse).toMatchObject({
+      Type: "AWS::ApiGateway::GatewayResponse",
+      Properties: { ResponseType: "DEFAULT_4XX" },
+    });
     expect(template.Resources.OrdersTokenAuthorizerAuthorizer?.Properties.AuthorizerResultTtlInSeconds).toBe(0);
     const stage = template.Resources.ProdStage?.Properties;
-    expect(stage?.MethodSettings).toEqual([{ ResourcePath: "/~1orders~1{id}", HttpMethod: "GET", CachingEnabled: false, CacheTtlInSeconds: 60, CacheDataEncrypted: true }]);
+    expect(stage?.MethodSettings).toEqual([
+      { ResourcePath: "/~1orders~1{id}", HttpMethod: "GET", CachingEnabled: false, CacheTtlInSeconds: 60, CacheDataEncrypted: true },
+    ]);
     const deploymentId = Object.keys(template.Resources).find((id) => id.startsWith("PreflightDeploymentProd"));
     expect(deploymentId).toMatch(/^PreflightDeploymentProd[0-9a-f]{8}$/);
     expect(stage?.DeploymentId).toEqual({ Ref: deploymentId });
@@ -75,12 +86,23 @@ describe("renderSam", () => {
 
   it("keeps the default authorizer and API key off the generated preflights", () => {
     expect(properties.Auth).toMatchObject({ AddDefaultAuthorizerToCorsPreflight: false, AddApiKeyRequiredToCorsPreflight: false });
-    expect(properties.Cors).toMatchObject({ AllowOrigin: "'https://shop.example.com'", AllowMethods: "'GET,OPTIONS'", MaxAge: "'600'", AllowCredentials: true });
+    expect(properties.Cors).toMatchObject({
+      AllowOrigin: "'https://shop.example.com'",
+      AllowMethods: "'GET,OPTIONS'",
+      MaxAge: "'600'",
+      AllowCredentials: true,
+    });
   });
 
   it("sets ReauthorizeEvery, gateway response headers and MethodSettings", () => {
-    expect(properties.Auth).toMatchObject({ Authorizers: { OrdersTokenAuthorizer: { Identity: { Header: "Authorization", ReauthorizeEvery: 0 } } } });
-    expect(properties.GatewayResponses).toMatchObject({ DEFAULT_5XX: { ResponseParameters: { Headers: { "Access-Control-Allow-Origin": "'*'" } } } });
-    expect(properties.MethodSettings).toEqual([{ ResourcePath: "/~1orders~1{id}", HttpMethod: "GET", CachingEnabled: false, CacheTtlInSeconds: 60, CacheDataEncrypted: true }]);
+    expect(properties.Auth).toMatchObject({
+      Authorizers: { OrdersTokenAuthorizer: { Identity: { Header: "Authorization", ReauthorizeEvery: 0 } } },
+    });
+    expect(properties.GatewayResponses).toMatchObject({
+      DEFAULT_5XX: { ResponseParameters: { Headers: { "Access-Control-Allow-Origin": "'*'" } } },
+    });
+    expect(properties.MethodSettings).toEqual([
+      { ResourcePath: "/~1orders~1{id}", HttpMethod: "GET", CachingEnabled: false, CacheTtlInSeconds: 60, CacheDataEncrypted: true },
+    ]);
   });
 });

@@ -19,7 +19,8 @@ import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
 const REST_API_ID = new CfnIntrinsic("Ref", "RestApiId");
 
-const KEEP_TEMPLATES = "The audit does not read response mapping templates or response models: keep the ResponseTemplates of your IntegrationResponses and the ResponseModels of your MethodResponses as they are.";
+const KEEP_TEMPLATES =
+  "The audit does not read response mapping templates or response models: keep the ResponseTemplates of your IntegrationResponses and the ResponseModels of your MethodResponses as they are.";
 
 export function cfnMethodProperties(method: DesiredMethod): Record<string, unknown> {
   const properties: Record<string, unknown> = {
@@ -65,7 +66,12 @@ export function cfnMethodProperties(method: DesiredMethod): Record<string, unkno
   return properties;
 }
 
-export function cfnGatewayResponseProperties(response: { responseType: string; statusCode?: string; responseParameters: Record<string, string>; responseTemplates: Record<string, string> }): Record<string, unknown> {
+export function cfnGatewayResponseProperties(response: {
+  responseType: string;
+  statusCode?: string;
+  responseParameters: Record<string, string>;
+  responseTemplates: Record<string, string>;
+}): Record<string, unknown> {
   return {
     RestApiId: REST_API_ID,
     ResponseType: response.responseType,
@@ -76,7 +82,10 @@ export function cfnGatewayResponseProperties(response: { responseType: string; s
 }
 
 function resourceChunk(id: string, resource: Record<string, unknown>, comments: readonly string[]): string {
-  const body = toCfnYaml({ [id]: resource }).trimEnd().split("\n").map((line) => `  ${line}`);
+  const body = toCfnYaml({ [id]: resource })
+    .trimEnd()
+    .split("\n")
+    .map((line) => `  ${line}`);
   return [...comments.map((line) => `  # ${oneLine(line)}`), ...body].join("\n");
 }
 
@@ -97,24 +106,42 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
           ...(method.responsesChanged && method.auditedResponses ? [KEEP_TEMPLATES] : []),
         ];
     // cdk-nag AwsSolutions-APIG4 reports an open OPTIONS; the preflight must be open (peer-suppressions.ts).
-    chunks.push(resourceChunk(id, { Type: "AWS::ApiGateway::Method", ...(isOpenPreflight(method) ? { Metadata: cfnNagMetadata() } : {}), Properties: cfnMethodProperties(method) }, comments));
+    chunks.push(
+      resourceChunk(
+        id,
+        {
+          Type: "AWS::ApiGateway::Method",
+          ...(isOpenPreflight(method) ? { Metadata: cfnNagMetadata() } : {}),
+          Properties: cfnMethodProperties(method),
+        },
+        comments,
+      ),
+    );
     frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}`, ["GET", "PUT", "PATCH", "DELETE"]);
     frame.permit(`/resources/${method.resourceId}/methods/${method.httpMethod}/*`, ["GET", "PUT", "PATCH", "DELETE"]);
   }
   if (state.restApiPolicy) {
     // The RestApi itself is not in this template (RestApiId is a parameter): its Policy property is shown to merge.
-    const policy = toCfnYaml({ Policy: JSON.parse(state.restApiPolicy.policy) as unknown }).trimEnd().split("\n");
-    chunks.push([
-      `  # Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
-      "  # Merge into the Properties of your AWS::ApiGateway::RestApi (it is not part of this template):",
-      ...policy.map((line) => `  #   ${line}`),
-    ].join("\n"));
+    const policy = toCfnYaml({ Policy: JSON.parse(state.restApiPolicy.policy) as unknown })
+      .trimEnd()
+      .split("\n");
+    chunks.push(
+      [
+        `  # Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
+        "  # Merge into the Properties of your AWS::ApiGateway::RestApi (it is not part of this template):",
+        ...policy.map((line) => `  #   ${line}`),
+      ].join("\n"),
+    );
     frame.permit("", ["GET", "PATCH"]);
   }
   for (const response of state.gatewayResponses.values()) {
-    chunks.push(resourceChunk(`${logicalId(response.responseType)}GatewayResponse`, { Type: "AWS::ApiGateway::GatewayResponse", Properties: cfnGatewayResponseProperties(response) }, [
-      `Gateway response ${response.responseType} with CORS headers, so browsers can read API Gateway's own errors.`,
-    ]));
+    chunks.push(
+      resourceChunk(
+        `${logicalId(response.responseType)}GatewayResponse`,
+        { Type: "AWS::ApiGateway::GatewayResponse", Properties: cfnGatewayResponseProperties(response) },
+        [`Gateway response ${response.responseType} with CORS headers, so browsers can read API Gateway's own errors.`],
+      ),
+    );
     frame.permit(`/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]);
   }
   for (const { authorizer, fromSeconds, ttlSeconds } of state.authorizers.values()) {
@@ -124,14 +151,18 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       Type: authorizer.type,
       ...(authorizer.authorizerUri ? { AuthorizerUri: authorizer.authorizerUri } : {}),
       ...(authorizer.providerArns.length > 0 ? { ProviderARNs: authorizer.providerArns } : {}),
-      ...(authorizer.identitySources.length > 0 ? { IdentitySource: authorizer.identitySources.map((source) => source.expression).join(", ") } : {}),
+      ...(authorizer.identitySources.length > 0
+        ? { IdentitySource: authorizer.identitySources.map((source) => source.expression).join(", ") }
+        : {}),
       ...(authorizer.identityValidationExpression ? { IdentityValidationExpression: authorizer.identityValidationExpression } : {}),
       AuthorizerResultTtlInSeconds: ttlSeconds,
     };
-    chunks.push(resourceChunk(`${logicalId(authorizer.name)}Authorizer`, { Type: "AWS::ApiGateway::Authorizer", Properties: properties }, [
-      `CHANGED: authorizer ${authorizer.name} (${authorizer.id}) AuthorizerResultTtlInSeconds ${fromSeconds} → ${ttlSeconds}.`,
-      "Set AuthorizerResultTtlInSeconds on your existing AWS::ApiGateway::Authorizer; keep its AuthorizerCredentials if it has any.",
-    ]));
+    chunks.push(
+      resourceChunk(`${logicalId(authorizer.name)}Authorizer`, { Type: "AWS::ApiGateway::Authorizer", Properties: properties }, [
+        `CHANGED: authorizer ${authorizer.name} (${authorizer.id}) AuthorizerResultTtlInSeconds ${fromSeconds} → ${ttlSeconds}.`,
+        "Set AuthorizerResultTtlInSeconds on your existing AWS::ApiGateway::Authorizer; keep its AuthorizerCredentials if it has any.",
+      ]),
+    );
     frame.permit(`/authorizers/${authorizer.id}`, ["GET", "PATCH"]);
   }
 
@@ -140,30 +171,42 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
   for (const stage of stageNames) {
     const deploymentId = `PreflightDeployment${logicalId(stage)}${contentHash}`;
     if (redeploy.includes(stage)) {
-      chunks.push(resourceChunk(deploymentId, {
-        Type: "AWS::ApiGateway::Deployment",
-        ...(methodIds.length > 0 ? { DependsOn: methodIds } : {}),
-        Properties: { RestApiId: REST_API_ID, Description: `Preflight remediation for stage ${stage}` },
-      }, [
-        `Redeploy stage ${stage}: CloudFormation creates a new deployment only under a new logical id, so the id carries a hash of these fixes.`,
-      ]));
+      chunks.push(
+        resourceChunk(
+          deploymentId,
+          {
+            Type: "AWS::ApiGateway::Deployment",
+            ...(methodIds.length > 0 ? { DependsOn: methodIds } : {}),
+            Properties: { RestApiId: REST_API_ID, Description: `Preflight remediation for stage ${stage}` },
+          },
+          [
+            `Redeploy stage ${stage}: CloudFormation creates a new deployment only under a new logical id, so the id carries a hash of these fixes.`,
+          ],
+        ),
+      );
       frame.permit("/deployments", ["POST"]);
       frame.permit("/deployments/*", ["GET", "DELETE"]);
     }
     const settings = [...state.stageSettings.values()].filter((setting) => setting.stage === stage);
     const { entries, unsupported } = cfnMethodSettings(settings);
     if (entries.length > 0 || redeploy.includes(stage)) {
-      chunks.push(resourceChunk(`${logicalId(stage)}Stage`, {
-        Type: "AWS::ApiGateway::Stage",
-        Properties: {
-          RestApiId: REST_API_ID,
-          StageName: stage,
-          ...(redeploy.includes(stage) ? { DeploymentId: new CfnIntrinsic("Ref", deploymentId) } : {}),
-          ...(entries.length > 0 ? { MethodSettings: entries } : {}),
-        },
-      }, [
-        `Stage ${stage}: merge DeploymentId and these MethodSettings into your existing AWS::ApiGateway::Stage (MethodSettings replace the stage's list: keep your other entries).`,
-      ]));
+      chunks.push(
+        resourceChunk(
+          `${logicalId(stage)}Stage`,
+          {
+            Type: "AWS::ApiGateway::Stage",
+            Properties: {
+              RestApiId: REST_API_ID,
+              StageName: stage,
+              ...(redeploy.includes(stage) ? { DeploymentId: new CfnIntrinsic("Ref", deploymentId) } : {}),
+              ...(entries.length > 0 ? { MethodSettings: entries } : {}),
+            },
+          },
+          [
+            `Stage ${stage}: merge DeploymentId and these MethodSettings into your existing AWS::ApiGateway::Stage (MethodSettings replace the stage's list: keep your other entries).`,
+          ],
+        ),
+      );
       frame.permit(`/stages/${stage}`, ["GET", "PATCH"]);
     }
     for (const { setting, names } of unsupported) {
@@ -184,20 +227,28 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
     deployCommand: "the stack update",
     deployPermissions: cloudFormationDeployPermissions(ctx),
   });
-  const content = chunks.length === 0
-    ? [...header, "#", "# Nothing in this plan is expressed as CloudFormation resources.", ""].join("\n")
-    : [
-        ...header,
-        'AWSTemplateFormatVersion: "2010-09-09"',
-        `Description: ${JSON.stringify(`Preflight remediation for ${oneLine(ctx.apiName)} (${ctx.apiId})`)}`,
-        "Parameters:",
-        "  RestApiId:",
-        "    Type: String",
-        `    Default: ${ctx.apiId}`,
-        "    Description: Id of the REST API the fixes apply to",
-        "Resources:",
-        chunks.join("\n\n"),
-        "",
-      ].join("\n");
-  return { format: "cloudformation", filename: `preflight-fix-${ctx.apiId}.cloudformation.yaml`, language: "yaml", content, iamActions: actionsOf(iam), iamPermissions: iam };
+  const content =
+    chunks.length === 0
+      ? [...header, "#", "# Nothing in this plan is expressed as CloudFormation resources.", ""].join("\n")
+      : [
+          ...header,
+          'AWSTemplateFormatVersion: "2010-09-09"',
+          `Description: ${JSON.stringify(`Preflight remediation for ${oneLine(ctx.apiName)} (${ctx.apiId})`)}`,
+          "Parameters:",
+          "  RestApiId:",
+          "    Type: String",
+          `    Default: ${ctx.apiId}`,
+          "    Description: Id of the REST API the fixes apply to",
+          "Resources:",
+          chunks.join("\n\n"),
+          "",
+        ].join("\n");
+  return {
+    format: "cloudformation",
+    filename: `preflight-fix-${ctx.apiId}.cloudformation.yaml`,
+    language: "yaml",
+    content,
+    iamActions: actionsOf(iam),
+    iamPermissions: iam,
+  };
 }

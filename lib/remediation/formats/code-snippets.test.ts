@@ -45,11 +45,27 @@ describe("CDK and Node.js authorizer snippets", () => {
     writeFileSync(join(dir, "fix.ts"), cdk.content);
     writeFileSync(join(dir, "app.ts"), CDK_APP);
     writeFileSync(join(dir, "authorizer.js"), node!.content);
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "commonjs", moduleResolution: "node", skipLibCheck: true, allowJs: true, checkJs: true, types: ["node"], esModuleInterop: true },
-      files: ["fix.ts", "app.ts", "authorizer.js"],
-    }));
-    const result = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "ES2022",
+          module: "commonjs",
+          moduleResolution: "node",
+          skipLibCheck: true,
+          allowJs: true,
+          checkJs: true,
+          types: ["node"],
+          esModuleInterop: true,
+        },
+        files: ["fix.ts", "app.ts", "authorizer.js"],
+      }),
+    );
+    const result = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], {
+      encoding: "utf8",
+    });
     expect(result.stdout + result.stderr).toBe("");
     expect(result.status).toBe(0);
   }, 120_000);
@@ -57,7 +73,11 @@ describe("CDK and Node.js authorizer snippets", () => {
   it("the CDK snippet, applied to an app like the audited API, synthesizes the fixes", () => {
     writeFileSync(join(dir, "fix.ts"), cdk.content);
     writeFileSync(join(dir, "app.ts"), CDK_APP);
-    const output = execFileSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(dir, "app.ts")], { encoding: "utf8", cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    const output = execFileSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(dir, "app.ts")], {
+      encoding: "utf8",
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const template = JSON.parse(output) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
     const resources = Object.values(template.Resources);
     const methods = resources.filter((resource) => resource.Type === "AWS::ApiGateway::Method");
@@ -67,20 +87,51 @@ describe("CDK and Node.js authorizer snippets", () => {
       expect(method.Properties.AuthorizationType).toBe("NONE");
       expect(method.Properties).not.toHaveProperty("AuthorizerId");
     }
-    const ordersOptions = options.find((method) => (method.Properties.Integration as { RequestTemplates?: unknown }).RequestTemplates && method.Properties.ApiKeyRequired === false && JSON.stringify(method).includes("X-Api-Key"));
+    const ordersOptions = options.find(
+      (method) =>
+        (method.Properties.Integration as { RequestTemplates?: unknown }).RequestTemplates &&
+        method.Properties.ApiKeyRequired === false &&
+        JSON.stringify(method).includes("X-Api-Key"),
+    );
     expect(ordersOptions?.Properties.Integration).toMatchObject({ Type: "MOCK" });
     const get = methods.find((method) => method.Properties.HttpMethod === "GET" && method.Properties.AuthorizationType === "CUSTOM");
-    expect(get?.Properties.Integration).toMatchObject({ CacheKeyParameters: ["method.request.path.id", "method.request.header.Authorization"] });
-    expect(resources.filter((resource) => resource.Type === "AWS::ApiGateway::GatewayResponse").map((resource) => resource.Properties.ResponseType).sort()).toEqual(["DEFAULT_4XX", "DEFAULT_5XX", "UNAUTHORIZED"]);
+    expect(get?.Properties.Integration).toMatchObject({
+      CacheKeyParameters: ["method.request.path.id", "method.request.header.Authorization"],
+    });
+    expect(
+      resources
+        .filter((resource) => resource.Type === "AWS::ApiGateway::GatewayResponse")
+        .map((resource) => resource.Properties.ResponseType)
+        .sort(),
+    ).toEqual(["DEFAULT_4XX", "DEFAULT_5XX", "UNAUTHORIZED"]);
     // GET /health returns the origin on its actual response and keeps the app's own body template.
-    const health = methods.find((method) => method.Properties.HttpMethod === "GET" && method.Properties.AuthorizationType === "NONE" && JSON.stringify(method).includes('{\\"ok\\":true}'));
-    expect(health?.Properties.MethodResponses).toEqual([{ StatusCode: "200", ResponseParameters: { "method.response.header.Access-Control-Allow-Origin": false } }]);
+    const health = methods.find(
+      (method) =>
+        method.Properties.HttpMethod === "GET" &&
+        method.Properties.AuthorizationType === "NONE" &&
+        JSON.stringify(method).includes('{\\"ok\\":true}'),
+    );
+    expect(health?.Properties.MethodResponses).toEqual([
+      { StatusCode: "200", ResponseParameters: { "method.response.header.Access-Control-Allow-Origin": false } },
+    ]);
     expect(health?.Properties.Integration).toMatchObject({
-      IntegrationResponses: [{ StatusCode: "200", ResponseTemplates: { "application/json": '{"ok":true}' }, ResponseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://old.example.com'" } }],
+      IntegrationResponses: [
+        {
+          StatusCode: "200",
+          ResponseTemplates: { "application/json": '{"ok":true}' },
+          ResponseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://old.example.com'" },
+        },
+      ],
     });
     expect(resources.find((resource) => resource.Type === "AWS::ApiGateway::Authorizer")?.Properties.AuthorizerResultTtlInSeconds).toBe(0);
     expect(resources.find((resource) => resource.Type === "AWS::ApiGateway::Stage")?.Properties.MethodSettings).toContainEqual(
-      expect.objectContaining({ ResourcePath: "/~1orders~1{id}", HttpMethod: "GET", CachingEnabled: false, CacheTtlInSeconds: 60, CacheDataEncrypted: true }),
+      expect.objectContaining({
+        ResourcePath: "/~1orders~1{id}",
+        HttpMethod: "GET",
+        CachingEnabled: false,
+        CacheTtlInSeconds: 60,
+        CacheDataEncrypted: true,
+      }),
     );
   }, 120_000);
 
@@ -94,9 +145,15 @@ describe("CDK and Node.js authorizer snippets", () => {
         out.token = await a.ordersTokenAuthorizerHandler({ type: "TOKEN", authorizationToken: "x", methodArn: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/orders/7" }).then(() => "allowed", (e) => e.message);
         console.log(JSON.stringify(out));
       })();`;
-    const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as { wide: string; options: { policyDocument: { Statement: Array<{ Effect: string; Resource: string }> } }; token: string };
+    const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as {
+      wide: string;
+      options: { policyDocument: { Statement: Array<{ Effect: string; Resource: string }> } };
+      token: string;
+    };
     expect(out.wide).toBe("arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/*/*");
-    expect(out.options.policyDocument.Statement).toEqual([{ Action: "execute-api:Invoke", Effect: "Allow", Resource: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/OPTIONS/*" }]);
+    expect(out.options.policyDocument.Statement).toEqual([
+      { Action: "execute-api:Invoke", Effect: "Allow", Resource: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/OPTIONS/*" },
+    ]);
     expect(out.token).toContain("REPLACE_ME");
   });
 
@@ -114,14 +171,24 @@ describe("CDK and Node.js authorizer snippets", () => {
       "try:\n    m.orders_token_authorizer_handler({'authorizationToken': 'x', 'methodArn': arn}, None)\n    out['token'] = 'allowed'\nexcept NotImplementedError as e:\n    out['token'] = str(e)",
       "print(json.dumps(out))",
     ].join("\n");
-    const out = JSON.parse(execFileSync("python3", ["-c", script], { encoding: "utf8" })) as { wide: string; options: { policyDocument: { Statement: Array<{ Resource: string }> } }; token: string };
+    const out = JSON.parse(execFileSync("python3", ["-c", script], { encoding: "utf8" })) as {
+      wide: string;
+      options: { policyDocument: { Statement: Array<{ Resource: string }> } };
+      token: string;
+    };
     expect(out.wide).toBe("arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/*/*");
     expect(out.options.policyDocument.Statement[0]?.Resource).toBe("arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/OPTIONS/*");
     expect(out.token).toContain("REPLACE_ME");
   });
 
   it("authorizer code is only rendered when an intent concerns it", () => {
-    const { plan: noAuth } = fixturePlan({ findings: [finding("a", [{ kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false }])] });
+    const { plan: noAuth } = fixturePlan({
+      findings: [
+        finding("a", [
+          { kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false },
+        ]),
+      ],
+    });
     expect(renderAuthorizerNode(noAuth)).toBeUndefined();
     expect(renderAuthorizerPython(noAuth)).toBeUndefined();
   });

@@ -27,7 +27,9 @@ describe("IacFrame", () => {
     expect(iam.at(-1)).toEqual({ action: "test:Deploy", resource: "*" });
     const manual = header.slice(header.indexOf("// By hand:") + 1);
     expect(manual[0]).toBe("//   - a format-specific step");
-    expect(manual[1]).toMatch(/^\/\/ {3}- After test deploy, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache .* --stage-name prod$/);
+    expect(manual[1]).toMatch(
+      /^\/\/ {3}- After test deploy, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache .* --stage-name prod$/,
+    );
     expect(manual.slice(2).every((line) => line.includes("Authorizer "))).toBe(true);
   });
 });

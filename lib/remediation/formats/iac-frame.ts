@@ -131,7 +131,9 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
         state.setAuthorizerTtl(intent);
         break;
       case "widen-authorizer-policy":
-        notes.push(`Authorizer ${intent.authorizerName}: deploy the updated Lambda code (authorizer files in this bundle) so its policy covers ${intent.resourceArnPattern}.`);
+        notes.push(
+          `Authorizer ${intent.authorizerName}: deploy the updated Lambda code (authorizer files in this bundle) so its policy covers ${intent.resourceArnPattern}.`,
+        );
         break;
       case "set-stage-method-setting":
         state.setStageSetting(intent);
@@ -150,16 +152,28 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
 }
 
 /** Declarative tools cannot flush the authorizer cache: each IaC format tells the user to, after deploying. */
-export function flushAfterDeploy(ctx: RemediationContext, stages: readonly string[], deployCommand: string): { manual: string[]; permissions: IamPermission[] } {
+export function flushAfterDeploy(
+  ctx: RemediationContext,
+  stages: readonly string[],
+  deployCommand: string,
+): { manual: string[]; permissions: IamPermission[] } {
   return {
-    manual: stages.map((stage) => `After ${deployCommand}, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`),
+    manual: stages.map(
+      (stage) =>
+        `After ${deployCommand}, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`,
+    ),
     permissions: stages.flatMap((stage) => iamForPath(ctx.region, `/restapis/${ctx.apiId}/stages/${stage}/cache/authorizers`, ["DELETE"])),
   };
 }
 
 /** What deploying a stack change needs from CloudFormation itself (CloudFormation, SAM and CDK deployments). */
 export function cloudFormationDeployPermissions(ctx: RemediationContext): IamPermission[] {
-  return ["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"].map((action) => ({
+  return [
+    "cloudformation:CreateChangeSet",
+    "cloudformation:ExecuteChangeSet",
+    "cloudformation:DescribeChangeSet",
+    "cloudformation:DescribeStacks",
+  ].map((action) => ({
     action,
     resource: `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/*`,
   }));

@@ -25,7 +25,8 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   const cors = mergedCors(state);
   if (cors) {
     const origins = new Set([...state.methods.values()].flatMap((method) => (method.cors ? [method.cors.allowOrigin] : [])));
-    if (origins.size > 1) manual.push(`SAM Cors takes one AllowOrigin; the findings ask for ${[...origins].join(", ")}. ${cors.allowOrigin} is used.`);
+    if (origins.size > 1)
+      manual.push(`SAM Cors takes one AllowOrigin; the findings ask for ${[...origins].join(", ")}. ${cors.allowOrigin} is used.`);
     properties.Cors = {
       AllowMethods: staticMappingValue(cors.allowMethods.join(",")),
       ...(cors.allowHeaders.length > 0 ? { AllowHeaders: staticMappingValue(cors.allowHeaders.join(",")) } : {}),
@@ -41,11 +42,15 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
     if (method.changes.some((change) => change.startsWith("contentHandling"))) {
       // SAM's Cors property has no ContentHandling for the OPTIONS methods it generates
       // (https://github.com/aws/serverless-application-model/issues/553).
-      manual.push(`${method.httpMethod} ${method.path}: SAM cannot set contentHandling on ${method.httpMethod === "OPTIONS" ? "the OPTIONS method its Cors generates" : "this method"}. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}.x-amazon-apigateway-integration set contentHandling: ${method.integration?.contentHandling ?? "CONVERT_TO_TEXT"} (and on its responses), or remove "*/*" from BinaryMediaTypes.`);
+      manual.push(
+        `${method.httpMethod} ${method.path}: SAM cannot set contentHandling on ${method.httpMethod === "OPTIONS" ? "the OPTIONS method its Cors generates" : "this method"}. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}.x-amazon-apigateway-integration set contentHandling: ${method.integration?.contentHandling ?? "CONVERT_TO_TEXT"} (and on its responses), or remove "*/*" from BinaryMediaTypes.`,
+      );
     }
     if (method.changes.some((change) => change.startsWith("request validator"))) {
       // An API-wide x-amazon-apigateway-request-validator applies to the OPTIONS operations too.
-      manual.push(`${method.httpMethod} ${method.path}: in DefinitionBody add to x-amazon-apigateway-request-validators a validator with validateRequestBody and validateRequestParameters false, and name it in x-amazon-apigateway-request-validator on paths["${method.path}"].${method.httpMethod.toLowerCase()} (an operation-level value overrides the API-wide one).`);
+      manual.push(
+        `${method.httpMethod} ${method.path}: in DefinitionBody add to x-amazon-apigateway-request-validators a validator with validateRequestBody and validateRequestParameters false, and name it in x-amazon-apigateway-request-validator on paths["${method.path}"].${method.httpMethod.toLowerCase()} (an operation-level value overrides the API-wide one).`,
+      );
     }
     if (method.httpMethod === "OPTIONS") {
       if (method.authorizationType === "NONE") auth.AddDefaultAuthorizerToCorsPreflight = false;
@@ -56,18 +61,27 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
       manual.push(`${method.httpMethod} ${method.path}: in the function's Api event set Auth: { Authorizer: NONE }.`);
     }
     if (method.changes.some((change) => change.startsWith("apiKeyRequired"))) {
-      manual.push(`${method.httpMethod} ${method.path}: in the function's Api event set Auth: { ApiKeyRequired: ${method.apiKeyRequired} }.`);
+      manual.push(
+        `${method.httpMethod} ${method.path}: in the function's Api event set Auth: { ApiKeyRequired: ${method.apiKeyRequired} }.`,
+      );
     }
     if (method.responsesChanged) {
       // SAM's Cors only shapes the generated OPTIONS methods; the actual responses are the integration's own
       // (https://github.com/aws/serverless-application-model/issues/807). A non-proxy method lives in DefinitionBody.
-      for (const response of method.methodResponses.filter((item) => Object.keys(item.responseParameters).some((key) => /access-control-allow-origin$/i.test(key)))) {
-        const mapping = method.integration?.integrationResponses.find((item) => item.statusCode === response.statusCode)?.responseParameters[ALLOW_ORIGIN_KEY];
-        manual.push(`${method.httpMethod} ${method.path} (${method.integration?.type ?? "non-proxy"} integration): SAM's Cors does not add Access-Control-Allow-Origin to actual responses. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}, declare the header in responses["${response.statusCode}"].headers and set x-amazon-apigateway-integration.responses (the entry with statusCode "${response.statusCode}").responseParameters["${ALLOW_ORIGIN_KEY}"]: "${mapping ?? "'*'"}". A Lambda proxy function returns the header itself instead.`);
+      for (const response of method.methodResponses.filter((item) =>
+        Object.keys(item.responseParameters).some((key) => /access-control-allow-origin$/i.test(key)),
+      )) {
+        const mapping = method.integration?.integrationResponses.find((item) => item.statusCode === response.statusCode)
+          ?.responseParameters[ALLOW_ORIGIN_KEY];
+        manual.push(
+          `${method.httpMethod} ${method.path} (${method.integration?.type ?? "non-proxy"} integration): SAM's Cors does not add Access-Control-Allow-Origin to actual responses. In DefinitionBody, under paths["${method.path}"].${method.httpMethod === "ANY" ? "x-amazon-apigateway-any-method" : method.httpMethod.toLowerCase()}, declare the header in responses["${response.statusCode}"].headers and set x-amazon-apigateway-integration.responses (the entry with statusCode "${response.statusCode}").responseParameters["${ALLOW_ORIGIN_KEY}"]: "${mapping ?? "'*'"}". A Lambda proxy function returns the header itself instead.`,
+        );
       }
     }
     if (method.changes.some((change) => change.startsWith("cache key"))) {
-      manual.push(`${method.httpMethod} ${method.path}: SAM has no property for cache key parameters; in DefinitionBody set x-amazon-apigateway-integration.cacheKeyParameters: ${JSON.stringify(method.integration?.cacheKeyParameters ?? [])} and declare ${Object.keys(method.requestParameters).join(", ")} as parameters.`);
+      manual.push(
+        `${method.httpMethod} ${method.path}: SAM has no property for cache key parameters; in DefinitionBody set x-amazon-apigateway-integration.cacheKeyParameters: ${JSON.stringify(method.integration?.cacheKeyParameters ?? [])} and declare ${Object.keys(method.requestParameters).join(", ")} as parameters.`,
+      );
     }
   }
   const authorizers: Record<string, unknown> = {};
@@ -85,7 +99,11 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
       authorizers[logicalId(authorizer.name)] = {
         FunctionArn: functionArn,
         FunctionPayloadType: "REQUEST",
-        Identity: { ...(headers.length > 0 ? { Headers: headers } : {}), ...(queryStrings.length > 0 ? { QueryStrings: queryStrings } : {}), ReauthorizeEvery: ttlSeconds },
+        Identity: {
+          ...(headers.length > 0 ? { Headers: headers } : {}),
+          ...(queryStrings.length > 0 ? { QueryStrings: queryStrings } : {}),
+          ReauthorizeEvery: ttlSeconds,
+        },
       };
     } else {
       manual.push(`Authorizer ${authorizer.name} is a Cognito authorizer: it has no result cache to change.`);
@@ -98,7 +116,9 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
     // AWS::Serverless::Api builds its policy from Auth.ResourcePolicy; CustomStatements carries raw statements
     // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-resourcepolicystatement.html).
     const statements = (JSON.parse(state.restApiPolicy.policy) as { Statement?: unknown }).Statement;
-    manual.push(`Resource policy (${state.restApiPolicy.changes.join("; ")}): set Auth.ResourcePolicy.CustomStatements of the AWS::Serverless::Api to ${JSON.stringify(statements)} in place of the statements it has today.`);
+    manual.push(
+      `Resource policy (${state.restApiPolicy.changes.join("; ")}): set Auth.ResourcePolicy.CustomStatements of the AWS::Serverless::Api to ${JSON.stringify(statements)} in place of the statements it has today.`,
+    );
     frame.permit("", ["GET", "PATCH"]);
   }
   const gatewayResponses: Record<string, unknown> = {};
@@ -107,7 +127,10 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.responseParameters)) {
       if (name.startsWith(GATEWAY_RESPONSE_HEADER)) headers[name.slice(GATEWAY_RESPONSE_HEADER.length)] = value;
-      else manual.push(`Gateway response ${response.responseType}: keep the mapping ${name} = ${value} (SAM's GatewayResponses take Headers, Paths and QueryStrings).`);
+      else
+        manual.push(
+          `Gateway response ${response.responseType}: keep the mapping ${name} = ${value} (SAM's GatewayResponses take Headers, Paths and QueryStrings).`,
+        );
     }
     gatewayResponses[response.responseType] = {
       ...(response.statusCode ? { StatusCode: response.statusCode } : {}),
@@ -122,10 +145,12 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   for (const stage of stages) {
     const { entries, unsupported } = cfnMethodSettings(stageSettings.filter((setting) => setting.stage === stage));
     if (entries.length > 0) {
-      if (stages.length > 1) manual.push(`MethodSettings for stage ${stage}: ${JSON.stringify(entries)} (an AWS::Serverless::Api has one stage).`);
+      if (stages.length > 1)
+        manual.push(`MethodSettings for stage ${stage}: ${JSON.stringify(entries)} (an AWS::Serverless::Api has one stage).`);
       else properties.MethodSettings = entries;
     }
-    for (const { setting, names } of unsupported) manual.push(`SAM's MethodSettings have no ${names.join(", ")}; run: ${updateStageCommand(ctx, setting, names)}`);
+    for (const { setting, names } of unsupported)
+      manual.push(`SAM's MethodSettings have no ${names.join(", ")}; run: ${updateStageCommand(ctx, setting, names)}`);
     frame.permit(`/stages/${stage}`, ["GET", "PATCH"]);
   }
   for (const stage of redeploy) {
@@ -135,7 +160,9 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   const apiId = `${logicalId(ctx.apiName || ctx.apiId)}Api`;
   const stageName = ctx.affectedStages[0] ?? stages[0] ?? ctx.model.stages[0]?.name ?? "REPLACE_ME_STAGE_NAME";
   const resource = toCfnYaml({ [apiId]: { Type: "AWS::Serverless::Api", Properties: { StageName: stageName, ...properties } } })
-    .trimEnd().split("\n").map((line) => `  ${line}`);
+    .trimEnd()
+    .split("\n")
+    .map((line) => `  ${line}`);
   const { header, iam } = frame.finish({
     comment: "#",
     title: "AWS SAM",
@@ -148,12 +175,13 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
       { action: "cloudformation:CreateChangeSet", resource: `arn:aws:cloudformation:${ctx.region}:aws:transform/Serverless-2016-10-31` },
     ],
   });
-  const content = [
-    ...header,
-    "Transform: AWS::Serverless-2016-10-31",
-    "Resources:",
-    ...resource,
-    "",
-  ].join("\n");
-  return { format: "sam", filename: `preflight-fix-${ctx.apiId}.sam.yaml`, language: "yaml", content, iamActions: actionsOf(iam), iamPermissions: iam };
+  const content = [...header, "Transform: AWS::Serverless-2016-10-31", "Resources:", ...resource, ""].join("\n");
+  return {
+    format: "sam",
+    filename: `preflight-fix-${ctx.apiId}.sam.yaml`,
+    language: "yaml",
+    content,
+    iamActions: actionsOf(iam),
+    iamPermissions: iam,
+  };
 }

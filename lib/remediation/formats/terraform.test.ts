@@ -20,10 +20,17 @@ describe("renderTerraform", () => {
   it("renders the preflight method, MOCK integration and responses", async () => {
     const hcl = (await parse("preflight.tf", snippet.content)) as Hcl;
     expect(hcl.resource.aws_api_gateway_method?.orders_id_options?.[0]).toMatchObject({
-      rest_api_id: "${var.rest_api_id}", resource_id: "ordid001", http_method: "OPTIONS", authorization: "NONE", api_key_required: false,
+      rest_api_id: "${var.rest_api_id}",
+      resource_id: "ordid001",
+      http_method: "OPTIONS",
+      authorization: "NONE",
+      api_key_required: false,
     });
     expect(hcl.resource.aws_api_gateway_method?.orders_id_options?.[0]).not.toHaveProperty("authorizer_id");
-    expect(hcl.resource.aws_api_gateway_integration?.products_options?.[0]).toMatchObject({ type: "MOCK", request_templates: { "application/json": '{"statusCode": 200}' } });
+    expect(hcl.resource.aws_api_gateway_integration?.products_options?.[0]).toMatchObject({
+      type: "MOCK",
+      request_templates: { "application/json": '{"statusCode": 200}' },
+    });
     expect(hcl.resource.aws_api_gateway_integration_response?.products_options_200?.[0]?.response_parameters).toMatchObject({
       "method.response.header.Access-Control-Allow-Origin": "'https://shop.example.com'",
     });
@@ -38,7 +45,9 @@ describe("renderTerraform", () => {
 
   it("imports an existing integration response and keeps its body templates when adding Access-Control-Allow-Origin", async () => {
     const hcl = (await parse("preflight.tf", snippet.content)) as Hcl;
-    expect(hcl.resource.aws_api_gateway_method_response?.health_get_200?.[0]?.response_parameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": false });
+    expect(hcl.resource.aws_api_gateway_method_response?.health_get_200?.[0]?.response_parameters).toEqual({
+      "method.response.header.Access-Control-Allow-Origin": false,
+    });
     const response = hcl.resource.aws_api_gateway_integration_response?.health_get_200?.[0];
     expect(response?.response_parameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": "'https://old.example.com'" });
     expect(response).not.toHaveProperty("response_templates");
@@ -50,10 +59,13 @@ describe("renderTerraform", () => {
   it("uses method_path without a leading slash, and a deployment with triggers", async () => {
     const hcl = (await parse("preflight.tf", snippet.content)) as Hcl;
     expect(hcl.resource.aws_api_gateway_method_settings?.prod_orders_id_get?.[0]).toMatchObject({
-      stage_name: "prod", method_path: "orders/{id}/GET", settings: [{ caching_enabled: false, cache_ttl_in_seconds: 60, cache_data_encrypted: true }],
+      stage_name: "prod",
+      method_path: "orders/{id}/GET",
+      settings: [{ caching_enabled: false, cache_ttl_in_seconds: 60, cache_data_encrypted: true }],
     });
     expect(hcl.resource.aws_api_gateway_method_settings?.prod_all_all?.[0]).toMatchObject({
-      method_path: "*/*", settings: [{ require_authorization_for_cache_control: true, unauthorized_cache_control_header_strategy: "FAIL_WITH_403" }],
+      method_path: "*/*",
+      settings: [{ require_authorization_for_cache_control: true, unauthorized_cache_control_header_strategy: "FAIL_WITH_403" }],
     });
     const deployment = hcl.resource.aws_api_gateway_deployment?.preflight_prod?.[0];
     expect(String((deployment?.triggers as Record<string, string>).redeployment)).toContain("aws_api_gateway_method.orders_id_options");
@@ -63,12 +75,27 @@ describe("renderTerraform", () => {
 
   it("escapes HCL template sequences in strings", async () => {
     const { plan } = fixturePlan();
-    const withTemplate = { ...plan, ctx: { ...plan.ctx, model: { ...plan.ctx.model, gatewayResponses: plan.ctx.model.gatewayResponses.map((response) => (response.responseType === "UNAUTHORIZED" ? { ...response, responseTemplates: { "application/json": '{"m":"${context.error.message}"}' } } : response)) } } };
+    const withTemplate = {
+      ...plan,
+      ctx: {
+        ...plan.ctx,
+        model: {
+          ...plan.ctx.model,
+          gatewayResponses: plan.ctx.model.gatewayResponses.map((response) =>
+            response.responseType === "UNAUTHORIZED"
+              ? { ...response, responseTemplates: { "application/json": '{"m":"${context.error.message}"}' } }
+              : response,
+          ),
+        },
+      },
+    };
     const content = renderTerraform(withTemplate).content;
     // Unescaped, Terraform would try to interpolate context.error.message.
     expect(content).toContain('"application/json" = "{\\"m\\":\\"$${context.error.message}\\"}"');
     const hcl = (await parse("preflight.tf", content)) as Hcl;
     // hcl2json writes Terraform's JSON syntax, where a literal "${" is also "$${".
-    expect(hcl.resource.aws_api_gateway_gateway_response?.unauthorized?.[0]?.response_templates).toEqual({ "application/json": '{"m":"$${context.error.message}"}' });
+    expect(hcl.resource.aws_api_gateway_gateway_response?.unauthorized?.[0]?.response_templates).toEqual({
+      "application/json": '{"m":"$${context.error.message}"}',
+    });
   });
 });

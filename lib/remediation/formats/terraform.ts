@@ -32,7 +32,10 @@ function comments(lines: readonly string[]): string {
 }
 
 function importBlock(address: string, id: string): string {
-  return hclBlock("import", [["to", hclRef(address)], ["id", id]]);
+  return hclBlock("import", [
+    ["to", hclRef(address)],
+    ["id", id],
+  ]);
 }
 
 function methodBlocks(method: DesiredMethod, apiId: string): { text: string; addresses: string[] } {
@@ -40,12 +43,16 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
   const methodAddress = `aws_api_gateway_method.${name}`;
   const chunks: string[] = [];
   const addresses = [methodAddress];
-  chunks.push(comments(method.isNew
-    ? [`NEW: ${method.httpMethod} ${method.path} (resource ${method.resourceId}).`]
-    : [
-        `CHANGED: ${method.httpMethod} ${method.path} (resource ${method.resourceId}): ${method.changes.join("; ")}.`,
-        "If Terraform already manages this method, change your resource instead and drop the import block.",
-      ]));
+  chunks.push(
+    comments(
+      method.isNew
+        ? [`NEW: ${method.httpMethod} ${method.path} (resource ${method.resourceId}).`]
+        : [
+            `CHANGED: ${method.httpMethod} ${method.path} (resource ${method.resourceId}): ${method.changes.join("; ")}.`,
+            "If Terraform already manages this method, change your resource instead and drop the import block.",
+          ],
+    ),
+  );
   if (!method.isNew) chunks.push(importBlock(methodAddress, `${apiId}/${method.resourceId}/${method.httpMethod}`));
   const body: HclBody = [
     ["rest_api_id", REST_API_ID],
@@ -63,7 +70,8 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
   chunks.push(isOpenPreflight(method) ? insideFirstBlock(methodBlock, checkovSkipLine()) : methodBlock);
 
   const integration = method.integration;
-  const integrationChanged = method.integrationReplaced || method.changes.some((change) => change.startsWith("cache key") || change.startsWith("contentHandling"));
+  const integrationChanged =
+    method.integrationReplaced || method.changes.some((change) => change.startsWith("cache key") || change.startsWith("contentHandling"));
   if (integration && integrationChanged) {
     const integrationAddress = `aws_api_gateway_integration.${name}`;
     addresses.push(integrationAddress);
@@ -80,30 +88,39 @@ function methodBlocks(method: DesiredMethod, apiId: string): { text: string; add
     if (integration.cacheKeyParameters.length > 0) integrationBody.push(["cache_key_parameters", integration.cacheKeyParameters]);
     if (integration.contentHandling) integrationBody.push(["content_handling", integration.contentHandling]);
     if (!method.integrationReplaced) {
-      chunks.push(comments([`Merge into your aws_api_gateway_integration for ${method.httpMethod} ${method.path}; keep its credentials and other arguments the audit does not read.`]));
+      chunks.push(
+        comments([
+          `Merge into your aws_api_gateway_integration for ${method.httpMethod} ${method.path}; keep its credentials and other arguments the audit does not read.`,
+        ]),
+      );
     }
     chunks.push(hclBlock(`resource "aws_api_gateway_integration" ${hclString(name)}`, integrationBody));
   }
   if (!method.responsesChanged) return { text: chunks.join("\n\n"), addresses };
   if (method.auditedResponses) {
-    chunks.push(comments([
-      `The responses below carry the audited header mappings of ${method.httpMethod} ${method.path}; the audit does not read response templates or models.`,
-      "Existing integration responses are imported and keep their response_templates (ignore_changes). If Terraform already manages them, merge response_parameters into your resources instead.",
-    ]));
+    chunks.push(
+      comments([
+        `The responses below carry the audited header mappings of ${method.httpMethod} ${method.path}; the audit does not read response templates or models.`,
+        "Existing integration responses are imported and keep their response_templates (ignore_changes). If Terraform already manages them, merge response_parameters into your resources instead.",
+      ]),
+    );
   }
 
   for (const response of method.methodResponses) {
     const responseName = `${name}_${response.statusCode}`;
     const address = `aws_api_gateway_method_response.${responseName}`;
     addresses.push(address);
-    if (!method.isNew && !method.integrationReplaced) chunks.push(importBlock(address, `${apiId}/${method.resourceId}/${method.httpMethod}/${response.statusCode}`));
-    chunks.push(hclBlock(`resource "aws_api_gateway_method_response" ${hclString(responseName)}`, [
-      ["rest_api_id", REST_API_ID],
-      ["resource_id", method.resourceId],
-      ["http_method", hclRef(`${methodAddress}.http_method`)],
-      ["status_code", response.statusCode],
-      ["response_parameters", response.responseParameters],
-    ]));
+    if (!method.isNew && !method.integrationReplaced)
+      chunks.push(importBlock(address, `${apiId}/${method.resourceId}/${method.httpMethod}/${response.statusCode}`));
+    chunks.push(
+      hclBlock(`resource "aws_api_gateway_method_response" ${hclString(responseName)}`, [
+        ["rest_api_id", REST_API_ID],
+        ["resource_id", method.resourceId],
+        ["http_method", hclRef(`${methodAddress}.http_method`)],
+        ["status_code", response.statusCode],
+        ["response_parameters", response.responseParameters],
+      ]),
+    );
   }
   for (const response of integration?.integrationResponses ?? []) {
     const responseName = `${name}_${response.statusCode}`;
@@ -137,11 +154,13 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
   const chunks: string[] = [];
   const triggers: string[] = [];
 
-  chunks.push(hclBlock('variable "rest_api_id"', [
-    ["description", `Id of the REST API ${oneLine(ctx.apiName)}`],
-    ["type", hclRef("string")],
-    ["default", ctx.apiId],
-  ]));
+  chunks.push(
+    hclBlock('variable "rest_api_id"', [
+      ["description", `Id of the REST API ${oneLine(ctx.apiName)}`],
+      ["type", hclRef("string")],
+      ["default", ctx.apiId],
+    ]),
+  );
   for (const method of state.methods.values()) {
     const { text, addresses } = methodBlocks(method, ctx.apiId);
     chunks.push(text);
@@ -154,7 +173,10 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     triggers.push("aws_api_gateway_rest_api_policy.preflight");
     chunks.push(
       [
-        comments([`Resource policy: ${state.restApiPolicy.changes.join("; ")}.`, "If your aws_api_gateway_rest_api sets policy itself, put this document there instead of adding this resource."]),
+        comments([
+          `Resource policy: ${state.restApiPolicy.changes.join("; ")}.`,
+          "If your aws_api_gateway_rest_api sets policy itself, put this document there instead of adding this resource.",
+        ]),
         importBlock("aws_api_gateway_rest_api_policy.preflight", ctx.apiId),
         hclBlock('resource "aws_api_gateway_rest_api_policy" "preflight"', [
           ["rest_api_id", REST_API_ID],
@@ -167,39 +189,61 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
   for (const response of state.gatewayResponses.values()) {
     const name = snakeName(response.responseType);
     triggers.push(`aws_api_gateway_gateway_response.${name}`);
-    const body: HclBody = [["rest_api_id", REST_API_ID], ["response_type", response.responseType]];
+    const body: HclBody = [
+      ["rest_api_id", REST_API_ID],
+      ["response_type", response.responseType],
+    ];
     if (response.statusCode) body.push(["status_code", response.statusCode]);
     body.push(["response_parameters", response.responseParameters]);
     if (Object.keys(response.responseTemplates).length > 0) body.push(["response_templates", response.responseTemplates]);
-    chunks.push(`${comments([`Gateway response ${response.responseType} with CORS headers.`])}\n${hclBlock(`resource "aws_api_gateway_gateway_response" ${hclString(name)}`, body)}`);
+    chunks.push(
+      `${comments([`Gateway response ${response.responseType} with CORS headers.`])}\n${hclBlock(`resource "aws_api_gateway_gateway_response" ${hclString(name)}`, body)}`,
+    );
     frame.permit(`/gatewayresponses/${response.responseType}`, ["GET", "PUT", "DELETE"]);
   }
   for (const { authorizer, fromSeconds, ttlSeconds } of state.authorizers.values()) {
     const name = snakeName(authorizer.name);
     const address = `aws_api_gateway_authorizer.${name}`;
     triggers.push(address);
-    const body: HclBody = [["rest_api_id", REST_API_ID], ["name", authorizer.name], ["type", authorizer.type]];
+    const body: HclBody = [
+      ["rest_api_id", REST_API_ID],
+      ["name", authorizer.name],
+      ["type", authorizer.type],
+    ];
     if (authorizer.authorizerUri) body.push(["authorizer_uri", authorizer.authorizerUri]);
     if (authorizer.providerArns.length > 0) body.push(["provider_arns", authorizer.providerArns]);
-    if (authorizer.identitySources.length > 0) body.push(["identity_source", authorizer.identitySources.map((source) => source.expression).join(",")]);
+    if (authorizer.identitySources.length > 0)
+      body.push(["identity_source", authorizer.identitySources.map((source) => source.expression).join(",")]);
     if (authorizer.identityValidationExpression) body.push(["identity_validation_expression", authorizer.identityValidationExpression]);
     body.push(["authorizer_result_ttl_in_seconds", ttlSeconds]);
-    chunks.push([
-      comments([
-        `CHANGED: authorizer ${authorizer.name} (${authorizer.id}) result TTL ${fromSeconds} → ${ttlSeconds} seconds.`,
-        "If Terraform already manages it, set authorizer_result_ttl_in_seconds there and drop the import block; add authorizer_credentials if it uses an invoke role.",
-      ]),
-      importBlock(address, `${ctx.apiId}/${authorizer.id}`),
-      hclBlock(`resource "aws_api_gateway_authorizer" ${hclString(name)}`, body),
-    ].join("\n"));
+    chunks.push(
+      [
+        comments([
+          `CHANGED: authorizer ${authorizer.name} (${authorizer.id}) result TTL ${fromSeconds} → ${ttlSeconds} seconds.`,
+          "If Terraform already manages it, set authorizer_result_ttl_in_seconds there and drop the import block; add authorizer_credentials if it uses an invoke role.",
+        ]),
+        importBlock(address, `${ctx.apiId}/${authorizer.id}`),
+        hclBlock(`resource "aws_api_gateway_authorizer" ${hclString(name)}`, body),
+      ].join("\n"),
+    );
     frame.permit(`/authorizers/${authorizer.id}`, ["GET", "PATCH"]);
   }
   for (const setting of state.stageSettings.values()) {
-    const name = snakeName(setting.stage, setting.path === "*" ? "all" : setting.path, setting.httpMethod === "*" ? "all" : setting.httpMethod);
-    const settings: HclBody = (Object.entries(setting.settings) as Array<[StageMethodSetting, string | number | boolean]>).map(([key, value]) => [
-      SETTING_ARGUMENTS[key],
-      key === "caching/ttlInSeconds" ? numberSetting(value) : key === "caching/unauthorizedCacheControlHeaderStrategy" ? String(value) : booleanSetting(value),
-    ]);
+    const name = snakeName(
+      setting.stage,
+      setting.path === "*" ? "all" : setting.path,
+      setting.httpMethod === "*" ? "all" : setting.httpMethod,
+    );
+    const settings: HclBody = (Object.entries(setting.settings) as Array<[StageMethodSetting, string | number | boolean]>).map(
+      ([key, value]) => [
+        SETTING_ARGUMENTS[key],
+        key === "caching/ttlInSeconds"
+          ? numberSetting(value)
+          : key === "caching/unauthorizedCacheControlHeaderStrategy"
+            ? String(value)
+            : booleanSetting(value),
+      ],
+    );
     const block = hclBlock(`resource "aws_api_gateway_method_settings" ${hclString(name)}`, [
       ["rest_api_id", REST_API_ID],
       ["stage_name", setting.stage],
@@ -208,21 +252,25 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     ]);
     // Checkov CKV_AWS_225 fails method settings with caching off; here it is off on purpose (peer-suppressions.ts).
     const cachingOff = setting.settings["caching/enabled"] !== undefined && !booleanSetting(setting.settings["caching/enabled"]);
-    chunks.push(`${comments([`Stage ${setting.stage}: ${setting.path} ${setting.httpMethod} method settings (take effect without a redeploy).`])}\n${cachingOff ? insideFirstBlock(block, checkovCacheSkipLine()) : block}`);
+    chunks.push(
+      `${comments([`Stage ${setting.stage}: ${setting.path} ${setting.httpMethod} method settings (take effect without a redeploy).`])}\n${cachingOff ? insideFirstBlock(block, checkovCacheSkipLine()) : block}`,
+    );
     frame.permit(`/stages/${setting.stage}`, ["GET", "PATCH"]);
   }
   for (const stage of redeploy) {
     const name = snakeName("preflight", stage);
-    chunks.push(`${comments([
-      `Redeploy stage ${stage}: a new deployment whenever the fixes above change (triggers), created before the old one is destroyed.`,
-      `Point the stage at it: in your aws_api_gateway_stage "${stage}" set deployment_id = aws_api_gateway_deployment.${name}.id`,
-      `(if the stage is not in Terraform: aws apigateway update-stage --rest-api-id ${ctx.apiId} --stage-name ${stage} --patch-operations op=replace,path=/deploymentId,value=<new deployment id>).`,
-    ])}\n${hclBlock(`resource "aws_api_gateway_deployment" ${hclString(name)}`, [
-      ["rest_api_id", REST_API_ID],
-      ["description", `Preflight remediation for stage ${stage}`],
-      ["triggers", { redeployment: hclRef(`sha1(jsonencode([${triggers.join(", ")}]))`) }],
-      ["block", "lifecycle", [["create_before_destroy", true]]],
-    ])}`);
+    chunks.push(
+      `${comments([
+        `Redeploy stage ${stage}: a new deployment whenever the fixes above change (triggers), created before the old one is destroyed.`,
+        `Point the stage at it: in your aws_api_gateway_stage "${stage}" set deployment_id = aws_api_gateway_deployment.${name}.id`,
+        `(if the stage is not in Terraform: aws apigateway update-stage --rest-api-id ${ctx.apiId} --stage-name ${stage} --patch-operations op=replace,path=/deploymentId,value=<new deployment id>).`,
+      ])}\n${hclBlock(`resource "aws_api_gateway_deployment" ${hclString(name)}`, [
+        ["rest_api_id", REST_API_ID],
+        ["description", `Preflight remediation for stage ${stage}`],
+        ["triggers", { redeployment: hclRef(`sha1(jsonencode([${triggers.join(", ")}]))`) }],
+        ["block", "lifecycle", [["create_before_destroy", true]]],
+      ])}`,
+    );
     frame.permit("/deployments", ["POST"]);
     frame.permit("/deployments/*", ["GET", "DELETE"]);
   }
@@ -234,11 +282,13 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     manualHeading: "Not expressible in Terraform (do these by hand):",
     deployCommand: "terraform apply",
   });
-  const content = [
-    ...header,
-    "",
-    chunks.join("\n\n"),
-    "",
-  ].join("\n");
-  return { format: "terraform", filename: `preflight-fix-${ctx.apiId}.tf`, language: "hcl", content, iamActions: actionsOf(iam), iamPermissions: iam };
+  const content = [...header, "", chunks.join("\n\n"), ""].join("\n");
+  return {
+    format: "terraform",
+    filename: `preflight-fix-${ctx.apiId}.tf`,
+    language: "hcl",
+    content,
+    iamActions: actionsOf(iam),
+    iamPermissions: iam,
+  };
 }

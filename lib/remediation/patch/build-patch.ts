@@ -50,7 +50,12 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
       const plain = text === undefined ? undefined : parseTemplateDocument(path, text);
       // Parsed afresh: the parse cache's Document is shared and must not be edited or trusted for ranges of another text.
       const yaml = text === undefined ? undefined : parseDocument(text, { version: "1.1", uniqueKeys: false, prettyErrors: false });
-      parsed.set(path, text !== undefined && plain?.ok && yaml && isMap(yaml.contents) ? { text, value: plain.document.value, root: yaml.contents as YAMLMap, locate: indexKeys(yaml, text) } : null);
+      parsed.set(
+        path,
+        text !== undefined && plain?.ok && yaml && isMap(yaml.contents)
+          ? { text, value: plain.document.value, root: yaml.contents as YAMLMap, locate: indexKeys(yaml, text) }
+          : null,
+      );
     }
     return parsed.get(path) ?? undefined;
   };
@@ -69,14 +74,20 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
   const markFixed = (apiName: string, findings: readonly Finding[], planIntents: FixIntent[], patchedIntents: Set<unknown>) => {
     for (const finding of findings) {
       const needed = finding.fixes.filter((intent) => !["redeploy-stage", "flush-authorizer-cache"].includes(intent.kind));
-      if (needed.length > 0 && needed.every((intent) => planIntents.some((p) => patchedIntents.has(p) && samePlace(p, intent)))) fixed.push(finding);
-      else if (needed.length > 0) notes.push(`${apiName}: finding ${finding.ruleId}${finding.target.path ? ` ${finding.target.path}` : ""}${finding.target.httpMethod ? ` ${finding.target.httpMethod}` : ""} is not fully fixed by this patch: ${oneLine(finding.message)}`);
+      if (needed.length > 0 && needed.every((intent) => planIntents.some((p) => patchedIntents.has(p) && samePlace(p, intent))))
+        fixed.push(finding);
+      else if (needed.length > 0)
+        notes.push(
+          `${apiName}: finding ${finding.ruleId}${finding.target.path ? ` ${finding.target.path}` : ""}${finding.target.httpMethod ? ` ${finding.target.httpMethod}` : ""} is not fully fixed by this patch: ${oneLine(finding.message)}`,
+        );
     }
   };
   for (const { report, findings } of inputs) {
     const source = report.source;
     if (source.kind !== "template" || source.format === "terraform-plan") {
-      notes.push(`${report.api.name}: ${source.kind === "template" ? "a Terraform plan is not the configuration; patch the .tf files (audit their directory)" : "not read from a template"}; use the snippet formats`);
+      notes.push(
+        `${report.api.name}: ${source.kind === "template" ? "a Terraform plan is not the configuration; patch the .tf files (audit their directory)" : "not read from a template"}; use the snippet formats`,
+      );
       continue;
     }
     if (source.format === "terraform") {
@@ -88,7 +99,12 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
         for (const { file, edit } of outcome.edits) textEdits.set(file, [...(textEdits.get(file) ?? []), edit]);
         if (outcome.edits.length > 0 || (!outcome.note && outcome.edits.length === 0)) patchedIntents.add(step.intent);
       }
-      markFixed(source.apiName, findings, plan.steps.map((step) => step.intent), patchedIntents);
+      markFixed(
+        source.apiName,
+        findings,
+        plan.steps.map((step) => step.intent),
+        patchedIntents,
+      );
       continue;
     }
     const entryFile = source.files[0] as string;
@@ -103,7 +119,10 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
       locate: (position) => fileOf(position.file)?.locate(position),
     };
     const plan = buildPlan(findings, createRemediationContext(report.model, [...findings]));
-    const outcomes = templateChangesFor(ctx, plan.steps.map((step) => step.intent));
+    const outcomes = templateChangesFor(
+      ctx,
+      plan.steps.map((step) => step.intent),
+    );
     const patchedIntents = new Set<unknown>();
     for (const { intent, outcome } of outcomes) {
       if (outcome.note) notes.push(`${source.apiName}: ${outcome.note}`);
@@ -117,7 +136,12 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
         patchedIntents.add(intent);
       }
     }
-    markFixed(source.apiName, findings, plan.steps.map((step) => step.intent), patchedIntents);
+    markFixed(
+      source.apiName,
+      findings,
+      plan.steps.map((step) => step.intent),
+      patchedIntents,
+    );
   }
 
   const patched = new Map<string, string>();
@@ -158,7 +182,14 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
 function samePlace(a: unknown, b: unknown): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  return x.kind === y.kind && x.resourceId === y.resourceId && x.httpMethod === y.httpMethod && x.responseType === y.responseType && x.authorizerId === y.authorizerId && x.stage === y.stage;
+  return (
+    x.kind === y.kind &&
+    x.resourceId === y.resourceId &&
+    x.httpMethod === y.httpMethod &&
+    x.responseType === y.responseType &&
+    x.authorizerId === y.authorizerId &&
+    x.stage === y.stage
+  );
 }
 
 /**
@@ -166,21 +197,29 @@ function samePlace(a: unknown, b: unknown): boolean {
  * in the app's source, at the construct the template's `aws:cdk:path` metadata names.
  * https://docs.aws.amazon.com/cdk/v2/guide/identifiers.html#identifiers_paths
  */
-function cdkNotes(ctx: FixContext, apiPath: string | undefined, intent: FixIntent, changes: ReadonlyArray<{ file: string; spec: MergeSpec }>): string[] {
+function cdkNotes(
+  ctx: FixContext,
+  apiPath: string | undefined,
+  intent: FixIntent,
+  changes: ReadonlyArray<{ file: string; spec: MergeSpec }>,
+): string[] {
   const lines: string[] = [];
   for (const change of changes) {
     const resources = Object.hasOwn(change.spec, "Resources") ? (change.spec.Resources as MergeSpec) : {};
     for (const id of Object.keys(resources)) {
       const path = valueAt(ctx.valueOf(change.file), ["Resources", id, "Metadata", "aws:cdk:path"]);
       const where = typeof path === "string" ? `construct ${path}` : `a new construct under ${apiPath ?? ctx.apiName}`;
-      lines.push(`CDK source: ${CDK_CHANGE[intent.kind] ?? intent.kind} at ${where} (logical id ${id}); cdk synth overwrites the patched template`);
+      lines.push(
+        `CDK source: ${CDK_CHANGE[intent.kind] ?? intent.kind} at ${where} (logical id ${id}); cdk synth overwrites the patched template`,
+      );
     }
   }
   return lines;
 }
 
 const CDK_CHANGE: Partial<Record<FixIntent["kind"], string>> = {
-  "set-method-authorization": "authorizationType: apigateway.AuthorizationType.NONE and no authorizer on the OPTIONS method (or addCorsPreflight, whose OPTIONS has none)",
+  "set-method-authorization":
+    "authorizationType: apigateway.AuthorizationType.NONE and no authorizer on the OPTIONS method (or addCorsPreflight, whose OPTIONS has none)",
   "set-method-api-key-required": "apiKeyRequired: false on the OPTIONS method",
   "set-preflight-headers": "defaultCorsPreflightOptions / addCorsPreflight with these allowOrigins, allowMethods and allowHeaders",
   "add-cors-preflight": "resource.addCorsPreflight({ allowOrigins, allowMethods, allowHeaders })",

@@ -6,7 +6,18 @@
  * missing translator fails instead of skipping).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,7 +48,9 @@ const cases = CORPORA.flatMap((root) =>
       if (names.some((name) => name.endsWith(".tf"))) dirs.push(join(root, format));
       return dirs.map((path) => ({ format, name: path.slice(-60), path }));
     }
-    return names.filter((name) => /\.(ya?ml|json)$/.test(name)).map((name) => ({ format, name: name.slice(-60), path: join(root, format, name) }));
+    return names
+      .filter((name) => /\.(ya?ml|json)$/.test(name))
+      .map((name) => ({ format, name: name.slice(-60), path: join(root, format, name) }));
   }),
 );
 
@@ -45,8 +58,14 @@ const cases = CORPORA.flatMap((root) =>
 const DEMO_ROOT = join(process.cwd(), "lib/emulator/seeds/templates");
 for (const demo of existsSync(DEMO_ROOT) ? readdirSync(DEMO_ROOT) : []) {
   const template = join(DEMO_ROOT, demo, "template.yaml");
-  if (existsSync(template)) cases.push({ format: /AWS::Serverless-2016-10-31/.test(readFileSync(template, "utf8")) ? "sam" : "cloudformation", name: `demo ${demo}`, path: template });
-  if (existsSync(join(DEMO_ROOT, demo, "terraform"))) cases.push({ format: "terraform", name: `demo ${demo} terraform`, path: join(DEMO_ROOT, demo, "terraform") });
+  if (existsSync(template))
+    cases.push({
+      format: /AWS::Serverless-2016-10-31/.test(readFileSync(template, "utf8")) ? "sam" : "cloudformation",
+      name: `demo ${demo}`,
+      path: template,
+    });
+  if (existsSync(join(DEMO_ROOT, demo, "terraform")))
+    cases.push({ format: "terraform", name: `demo ${demo} terraform`, path: join(DEMO_ROOT, demo, "terraform") });
 }
 
 const patchedCases: Array<{ name: string; fixed: number; format: string }> = [];
@@ -92,7 +111,9 @@ describe.skipIf(cases.length === 0)("template patches on the corpus", () => {
     // A corpus file that does not parse (two upstream files are invalid YAML) has no finding to fix.
     if (read.errors.length > 0) return;
     const before = read.reports;
-    const inputs = before.map((report) => ({ report, findings: selectFindings(report.findings, { selectors: [], minSeverity: "medium" }) })).filter((input) => input.findings.length > 0);
+    const inputs = before
+      .map((report) => ({ report, findings: selectFindings(report.findings, { selectors: [], minSeverity: "medium" }) }))
+      .filter((input) => input.findings.length > 0);
     if (inputs.length === 0) return;
     const originals = new Map<string, string>();
     const patch = buildTemplatePatch(inputs, (file) => {
@@ -143,7 +164,10 @@ describe.skipIf(cases.length === 0)("template patches on the corpus", () => {
     const afterKeys = new Set(again.reports.flatMap((report) => report.findings.map((f) => keyOf(apiNameOf(report), f))));
     for (const { report, findings } of inputs) {
       for (const finding of findings) {
-        if (patch.fixed.includes(finding)) expect(afterKeys.has(keyOf(apiNameOf(report), finding)), `fixed finding still there: ${keyOf(apiNameOf(report), finding)}`).toBe(false);
+        if (patch.fixed.includes(finding))
+          expect(afterKeys.has(keyOf(apiNameOf(report), finding)), `fixed finding still there: ${keyOf(apiNameOf(report), finding)}`).toBe(
+            false,
+          );
       }
     }
     expect([...afterKeys].filter((key) => !beforeKeys.has(key))).toEqual([]);
@@ -163,7 +187,9 @@ describe.skipIf(cases.length === 0)("template patches on the corpus", () => {
   // Guards the early returns above: the corpus must keep exercising every format the patcher writes.
   it("patched templates of every format", () => {
     const formats = new Set(patchedCases.map((entry) => entry.format));
-    console.info(`patched ${patchedCases.length} corpus cases, ${patchedCases.reduce((sum, entry) => sum + entry.fixed, 0)} findings fixed, ${samTranslated} patched SAM templates translated`);
+    console.info(
+      `patched ${patchedCases.length} corpus cases, ${patchedCases.reduce((sum, entry) => sum + entry.fixed, 0)} findings fixed, ${samTranslated} patched SAM templates translated`,
+    );
     for (const format of FORMATS) expect(formats.has(format), format).toBe(true);
   });
 });

@@ -86,7 +86,8 @@ function skipString(text: string, at: number): number {
     } else if (interpolation > 0 && char === "}") {
       interpolation--;
       i++;
-    } else if (interpolation === 0 && char === "\n") return i; // an unterminated string ends at the line (the parser reports it)
+    } else if (interpolation === 0 && char === "\n")
+      return i; // an unterminated string ends at the line (the parser reports it)
     else i++;
   }
   return i;

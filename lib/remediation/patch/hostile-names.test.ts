@@ -13,12 +13,18 @@ import { ORDERS_OPENAPI } from "@/lib/templates/testing/orders-openapi";
 const HOSTILE_PATH = `/a"b#c: {d}'\${e}`;
 
 // The upload tests' document (an OPTIONS behind an API key), its path and title made hostile.
-const OPENAPI = ORDERS_OPENAPI.replace("  /orders:\n", `  ${JSON.stringify(HOSTILE_PATH)}:\n`).replace("  title: Orders\n", '  title: "x\\n# y: \\"z\\""\n');
+const OPENAPI = ORDERS_OPENAPI.replace("  /orders:\n", `  ${JSON.stringify(HOSTILE_PATH)}:\n`).replace(
+  "  title: Orders\n",
+  '  title: "x\\n# y: \\"z\\""\n',
+);
 
 async function fixOnce(path: string, text: string) {
   const audit = await auditTemplates(memoryFileTree([{ path, text }]));
   expect(audit.errors).toEqual([]);
-  const inputs = audit.reports.map((report) => ({ report, findings: selectFindings(report.findings, { selectors: [], minSeverity: "medium" }) }));
+  const inputs = audit.reports.map((report) => ({
+    report,
+    findings: selectFindings(report.findings, { selectors: [], minSeverity: "medium" }),
+  }));
   return { audit, patch: buildTemplatePatch(inputs, (file) => (file === path ? text : undefined)) };
 }
 

@@ -45,7 +45,13 @@ function mergeSeq(a: InSeq[], b: InSeq[]): InSeq[] {
   for (const item of b) {
     const index = out.findIndex((other) => other.key === item.key && other.value === item.value);
     const existing = out[index];
-    if (existing) out[index] = new InSeq(item.key, item.value, mergeSpecs(existing.spec, item.spec), existing.whole && item.whole ? { ...existing.whole, ...item.whole } : (existing.whole ?? item.whole));
+    if (existing)
+      out[index] = new InSeq(
+        item.key,
+        item.value,
+        mergeSpecs(existing.spec, item.spec),
+        existing.whole && item.whole ? { ...existing.whole, ...item.whole } : (existing.whole ?? item.whole),
+      );
     else out.push(item);
   }
   return out;

@@ -67,7 +67,13 @@ function documentRoot(ctx: FixContext, file: string): KeyPath {
   return file !== ctx.entryFile ? [] : (inlineBodyRoot(ctx) ?? []);
 }
 
-function corsHeaderValues(intent: { allowOrigin: string; allowMethods: string[]; allowHeaders: string[]; allowCredentials?: boolean; maxAgeSeconds?: number }): Array<[string, string]> {
+function corsHeaderValues(intent: {
+  allowOrigin: string;
+  allowMethods: string[];
+  allowHeaders: string[];
+  allowCredentials?: boolean;
+  maxAgeSeconds?: number;
+}): Array<[string, string]> {
   const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
   if (intent.allowMethods.length > 0) headers.push(["Access-Control-Allow-Methods", intent.allowMethods.join(",")]);
   if (intent.allowHeaders.length > 0) headers.push(["Access-Control-Allow-Headers", intent.allowHeaders.join(",")]);
@@ -94,9 +100,16 @@ function openApiOpenOperation(at: Located): FileChange {
 }
 
 /** https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.html */
-function openApiGatewayResponse(file: string, root: KeyPath, intent: Extract<FixIntent, { kind: "add-gateway-response-cors" }>): FileChange {
+function openApiGatewayResponse(
+  file: string,
+  root: KeyPath,
+  intent: Extract<FixIntent, { kind: "add-gateway-response-cors" }>,
+): FileChange {
   const parameters = spec(gatewayResponseHeaders(intent).map(([name, value]) => [`gatewayresponse.header.${name}`, quoted(value)]));
-  const response = spec([["responseParameters", parameters], ...(intent.statusCode ? ([["statusCode", intent.statusCode]] as Array<[string, string]>) : [])]);
+  const response = spec([
+    ["responseParameters", parameters],
+    ...(intent.statusCode ? ([["statusCode", intent.statusCode]] as Array<[string, string]>) : []),
+  ]);
   return { file, spec: specAt([...root, "x-amazon-apigateway-gateway-responses", intent.responseType], response) };
 }
 
@@ -117,12 +130,23 @@ function openApiPreflightOperation(swagger2: boolean, intent: Extract<FixIntent,
     "x-amazon-apigateway-integration": {
       type: "mock",
       requestTemplates: { "application/json": '{"statusCode": 200}' },
-      responses: { default: { statusCode: "200", responseParameters: Object.fromEntries(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)])) } },
+      responses: {
+        default: {
+          statusCode: "200",
+          responseParameters: Object.fromEntries(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)])),
+        },
+      },
     },
   };
 }
 
-function openApiResponseHeaders(ctx: FixContext, at: Located, root: KeyPath, statusCode: string, headers: Array<[string, string]>): FileChange {
+function openApiResponseHeaders(
+  ctx: FixContext,
+  at: Located,
+  root: KeyPath,
+  statusCode: string,
+  headers: Array<[string, string]>,
+): FileChange {
   const operation = valueAt(ctx.valueOf(at.file), at.path);
   const responses = valueAt(operation, ["x-amazon-apigateway-integration", "responses"]);
   let key = "default";
@@ -135,11 +159,40 @@ function openApiResponseHeaders(ctx: FixContext, at: Located, root: KeyPath, sta
   // API Gateway returns a mapped header only when the method response declares it, so every header the integration
   // response already maps is declared too. https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
   const mapped = valueAt(responses, [key, "responseParameters"]);
-  const alreadyMapped = mapped && typeof mapped === "object" ? Object.keys(mapped).flatMap((name) => (name.startsWith("method.response.header.") ? [name.slice("method.response.header.".length)] : [])) : [];
+  const alreadyMapped =
+    mapped && typeof mapped === "object"
+      ? Object.keys(mapped).flatMap((name) =>
+          name.startsWith("method.response.header.") ? [name.slice("method.response.header.".length)] : [],
+        )
+      : [];
   const declaredNames = [...new Set([...headers.map(([name]) => name), ...alreadyMapped])];
-  const integration = spec([["responses", spec([[key, spec([["statusCode", statusCode], ["responseParameters", spec(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)]))]])]])]]);
-  const declared = spec(declaredNames.map((name) => [name, spec(swagger2 ? [["type", "string"]] : [["schema", spec([["type", "string"]])]])]));
-  return { file: at.file, spec: specAt(at.path, spec([["responses", spec([[statusCode, spec([["headers", declared]])]])], ["x-amazon-apigateway-integration", integration]])) };
+  const integration = spec([
+    [
+      "responses",
+      spec([
+        [
+          key,
+          spec([
+            ["statusCode", statusCode],
+            ["responseParameters", spec(headers.map(([name, value]) => [`method.response.header.${name}`, quoted(value)]))],
+          ]),
+        ],
+      ]),
+    ],
+  ]);
+  const declared = spec(
+    declaredNames.map((name) => [name, spec(swagger2 ? [["type", "string"]] : [["schema", spec([["type", "string"]])]])]),
+  );
+  return {
+    file: at.file,
+    spec: specAt(
+      at.path,
+      spec([
+        ["responses", spec([[statusCode, spec([["headers", declared]])]])],
+        ["x-amazon-apigateway-integration", integration],
+      ]),
+    ),
+  };
 }
 
 // --- SAM -------------------------------------------------------------------------------------------------
@@ -166,21 +219,34 @@ function unquoteList(value: unknown): string[] {
  * path's own methods) unless the template sets it.
  * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-corsconfiguration.html
  */
-function samCors(ctx: FixContext, intents: Array<Extract<FixIntent, { kind: "set-preflight-headers" | "add-cors-preflight" }>>): FileChange {
+function samCors(
+  ctx: FixContext,
+  intents: Array<Extract<FixIntent, { kind: "set-preflight-headers" | "add-cors-preflight" }>>,
+): FileChange {
   const root = samApiRoot(ctx);
   const value = ctx.valueOf(ctx.entryFile);
   const onApi = valueAt(value, [...root, "Cors"]);
   const inGlobals = valueAt(value, ["Globals", "Api", "Cors"]);
   const where = onApi === undefined && inGlobals !== undefined ? ["Globals", "Api"] : root;
   const current = onApi ?? inGlobals;
-  const map = current && typeof current === "object" && !Array.isArray(current) && !Object.keys(current).some((key) => key.startsWith("Fn::") || key === "Ref") ? (current as Record<string, unknown>) : undefined;
+  const map =
+    current &&
+    typeof current === "object" &&
+    !Array.isArray(current) &&
+    !Object.keys(current).some((key) => key.startsWith("Fn::") || key === "Ref")
+      ? (current as Record<string, unknown>)
+      : undefined;
   const currentOrigin = map ? map.AllowOrigin : typeof current === "string" ? current : undefined;
   const headers = [...new Set([...unquoteList(map?.AllowHeaders), ...intents.flatMap((intent) => intent.allowHeaders)])];
   const entries: Array<[string, string | boolean]> = [];
   if (currentOrigin === undefined) entries.push(["AllowOrigin", quoted((intents[0] as (typeof intents)[number]).allowOrigin)]);
   else if (!map) entries.push(["AllowOrigin", currentOrigin as string]);
   if (headers.length > 0) entries.push(["AllowHeaders", quoted(headers.join(","))]);
-  if (map?.AllowMethods !== undefined) entries.push(["AllowMethods", quoted([...new Set([...unquoteList(map.AllowMethods), ...intents.flatMap((intent) => intent.allowMethods)])].join(","))]);
+  if (map?.AllowMethods !== undefined)
+    entries.push([
+      "AllowMethods",
+      quoted([...new Set([...unquoteList(map.AllowMethods), ...intents.flatMap((intent) => intent.allowMethods)])].join(",")),
+    ]);
   const maxAge = intents.find((intent) => intent.maxAgeSeconds !== undefined)?.maxAgeSeconds;
   if (maxAge !== undefined) entries.push(["MaxAge", quoted(String(maxAge))]);
   if (intents.some((intent) => intent.allowCredentials)) entries.push(["AllowCredentials", true]);
@@ -189,14 +255,23 @@ function samCors(ctx: FixContext, intents: Array<Extract<FixIntent, { kind: "set
 }
 
 /** A function event's own `Auth` when the method is an explicit `Api` event; else the API's CORS-preflight switch. */
-function samMethodSwitch(ctx: FixContext, intent: Extract<FixIntent, { kind: "set-method-authorization" | "set-method-api-key-required" }>): IntentOutcome {
+function samMethodSwitch(
+  ctx: FixContext,
+  intent: Extract<FixIntent, { kind: "set-method-authorization" | "set-method-api-key-required" }>,
+): IntentOutcome {
   const at = locateKey(ctx, elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod }));
   if (at) {
     if (openApiRoot(ctx, at)) return { changes: [openApiOpenOperation(at)] };
     const events = at.path.indexOf("Events");
     const method = valueAt(ctx.valueOf(at.file), [...at.path, "Properties", "Method"]);
     // Only an explicit OPTIONS event: SAM's generated preflight is placed on the path's first event.
-    if (at.path[0] === "Resources" && events > 0 && at.path.length === events + 2 && typeof method === "string" && method.toLowerCase() === "options") {
+    if (
+      at.path[0] === "Resources" &&
+      events > 0 &&
+      at.path.length === events + 2 &&
+      typeof method === "string" &&
+      method.toLowerCase() === "options"
+    ) {
       // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-apifunctionauth.html
       const auth = intent.kind === "set-method-authorization" ? spec([["Authorizer", "NONE"]]) : spec([["ApiKeyRequired", false]]);
       return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties", "Auth"], auth) }] };
@@ -211,7 +286,10 @@ function samMethodSwitch(ctx: FixContext, intent: Extract<FixIntent, { kind: "se
 /** https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-gatewayresponse.html */
 function samGatewayResponse(ctx: FixContext, intent: Extract<FixIntent, { kind: "add-gateway-response-cors" }>): FileChange {
   const headers = spec(gatewayResponseHeaders(intent).map(([name, value]) => [name, quoted(value)]));
-  const response = spec([["ResponseParameters", spec([["Headers", headers]])], ...(intent.statusCode ? ([["StatusCode", intent.statusCode]] as Array<[string, string]>) : [])]);
+  const response = spec([
+    ["ResponseParameters", spec([["Headers", headers]])],
+    ...(intent.statusCode ? ([["StatusCode", intent.statusCode]] as Array<[string, string]>) : []),
+  ]);
   return { file: ctx.entryFile, spec: specAt([...samApiRoot(ctx), "GatewayResponses", intent.responseType], response) };
 }
 
@@ -231,7 +309,12 @@ function isApiGatewayResource(at: Located | undefined, ctx: FixContext, type?: s
 /** Whether any method of `path` is written as an `AWS::ApiGateway::Method` resource. */
 function pathHasMethodResources(ctx: FixContext, path: string): boolean {
   const prefix = elementKey({ kind: "method", path, httpMethod: "GET" }).replace(/GET$/, "");
-  return Object.keys(ctx.locations).some((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes(" ") && isApiGatewayResource(locateKey(ctx, key), ctx, "AWS::ApiGateway::Method"));
+  return Object.keys(ctx.locations).some(
+    (key) =>
+      key.startsWith(prefix) &&
+      !key.slice(prefix.length).includes(" ") &&
+      isApiGatewayResource(locateKey(ctx, key), ctx, "AWS::ApiGateway::Method"),
+  );
 }
 
 function logicalIdFor(ctx: FixContext, base: string): string {
@@ -243,7 +326,13 @@ function logicalIdFor(ctx: FixContext, base: string): string {
   return id;
 }
 
-function cfnPreflightParameters(intent: { allowOrigin: string; allowMethods: string[]; allowHeaders: string[]; allowCredentials?: boolean; maxAgeSeconds?: number }) {
+function cfnPreflightParameters(intent: {
+  allowOrigin: string;
+  allowMethods: string[];
+  allowHeaders: string[];
+  allowCredentials?: boolean;
+  maxAgeSeconds?: number;
+}) {
   return cfnResponseParameters(corsHeaderValues(intent));
 }
 
@@ -282,12 +371,18 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       return ctx.format === "cloudformation" || ctx.format === "cdk"
         ? // A stack update does not redeploy a stage for changed methods alone: the Deployment must be replaced.
           // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-deployment.html
-          { note: `stage ${intent.stage}: CloudFormation does not redeploy it for method changes alone; give the AWS::ApiGateway::Deployment a new logical id (CDK's RestApi does this itself)` }
+          {
+            note: `stage ${intent.stage}: CloudFormation does not redeploy it for method changes alone; give the AWS::ApiGateway::Deployment a new logical id (CDK's RestApi does this itself)`,
+          }
         : { note: `stage ${intent.stage}: ${IN_DEPLOYMENT}` };
     case "flush-authorizer-cache":
-      return { note: `authorizer cache of stage ${intent.stage}: flush it after the deploy (aws apigateway flush-stage-authorizers-cache)` };
+      return {
+        note: `authorizer cache of stage ${intent.stage}: flush it after the deploy (aws apigateway flush-stage-authorizers-cache)`,
+      };
     case "widen-authorizer-policy":
-      return { note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no template holds; use --format authorizer-node or authorizer-python` };
+      return {
+        note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no template holds; use --format authorizer-node or authorizer-python`,
+      };
     case "set-method-authorization":
     case "set-method-api-key-required": {
       const at = locateKey(ctx, elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod }));
@@ -298,7 +393,11 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
         // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-method.html
         const properties =
           intent.kind === "set-method-authorization"
-            ? spec([["AuthorizationType", intent.to], ["AuthorizerId", DELETE], ["AuthorizationScopes", DELETE]])
+            ? spec([
+                ["AuthorizationType", intent.to],
+                ["AuthorizerId", DELETE],
+                ["AuthorizationScopes", DELETE],
+              ])
             : spec([["ApiKeyRequired", intent.value]]);
         return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], properties) }] };
       }
@@ -311,12 +410,14 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       const bodyAt = intent.kind === "set-preflight-headers" ? methodAt : resourceAt;
       const root = bodyAt ? openApiRoot(ctx, bodyAt) : ctx.format === "openapi" ? [] : undefined;
       if (bodyAt && root) {
-        if (intent.kind === "set-preflight-headers") return { changes: [openApiResponseHeaders(ctx, bodyAt, root, intent.statusCode, corsHeaderValues(intent))] };
+        if (intent.kind === "set-preflight-headers")
+          return { changes: [openApiResponseHeaders(ctx, bodyAt, root, intent.statusCode, corsHeaderValues(intent))] };
         const operation = openApiPreflightOperation(isSwagger2(ctx, bodyAt.file, root), intent);
         return { changes: [{ file: bodyAt.file, spec: specAt(bodyAt.path, spec([["options", new Replace(operation)]])) }] };
       }
       // SAM writes OPTIONS from `Cors` for its own paths; paths written as AWS::ApiGateway resources get CloudFormation edits.
-      const cfnStyle = isCfn || (isSam && (isApiGatewayResource(methodAt, ctx, "AWS::ApiGateway::Method") || pathHasMethodResources(ctx, intent.path)));
+      const cfnStyle =
+        isCfn || (isSam && (isApiGatewayResource(methodAt, ctx, "AWS::ApiGateway::Method") || pathHasMethodResources(ctx, intent.path)));
       if (isSam && !cfnStyle) {
         samCorsIntents.push(intent);
         return undefined;
@@ -334,7 +435,11 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
         // Fn::GetAtt RootResourceId: AWS::ApiGateway::RestApi and AWS::Serverless::Api both return it.
         // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html#sam-resource-api-return-values
         const resourceId =
-          intent.path === "/" ? { "Fn::GetAtt": [ctx.apiName, "RootResourceId"] } : isApiGatewayResource(resourceAt, ctx, "AWS::ApiGateway::Resource") ? { Ref: resourceAt.path[1] } : undefined;
+          intent.path === "/"
+            ? { "Fn::GetAtt": [ctx.apiName, "RootResourceId"] }
+            : isApiGatewayResource(resourceAt, ctx, "AWS::ApiGateway::Resource")
+              ? { Ref: resourceAt.path[1] }
+              : undefined;
         if (!resourceId) return { note: `OPTIONS ${intent.path}: its resource is not located in the template` };
         const { method, integration } = cfnPreflightParameters(intent);
         const id = logicalIdFor(ctx, `${intent.path === "/" ? ctx.apiName + "Root" : (resourceAt?.path[1] ?? "")}Options`);
@@ -348,7 +453,11 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
             HttpMethod: "OPTIONS",
             AuthorizationType: "NONE",
             ApiKeyRequired: false,
-            Integration: { Type: "MOCK", RequestTemplates: { "application/json": '{"statusCode": 200}' }, IntegrationResponses: [{ StatusCode: "200", ResponseParameters: integration }] },
+            Integration: {
+              Type: "MOCK",
+              RequestTemplates: { "application/json": '{"statusCode": 200}' },
+              IntegrationResponses: [{ StatusCode: "200", ResponseParameters: integration }],
+            },
             MethodResponses: [{ StatusCode: "200", ResponseParameters: method }],
           },
         };
@@ -363,24 +472,45 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       if (ctx.format === "openapi") return { changes: [openApiGatewayResponse(at?.file ?? ctx.entryFile, [], intent)] };
       if (at && root) return { changes: [openApiGatewayResponse(at.file, root, intent)] };
       const parameters = spec(gatewayResponseHeaders(intent).map(([name, value]) => [`gatewayresponse.header.${name}`, quoted(value)]));
-      if (at && isResource(at, ctx)) return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], spec([["ResponseParameters", parameters]])) }] };
+      if (at && isResource(at, ctx))
+        return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], spec([["ResponseParameters", parameters]])) }] };
       if (isCfn) {
         // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-gatewayresponse.html
-        const id = logicalIdFor(ctx, `${ctx.apiName}${intent.responseType.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())}Response`);
-        const resource = { Type: "AWS::ApiGateway::GatewayResponse", Properties: { RestApiId: { Ref: ctx.apiName }, ResponseType: intent.responseType, ResponseParameters: Object.fromEntries(Object.entries(parameters)), ...(intent.statusCode ? { StatusCode: intent.statusCode } : {}) } };
+        const id = logicalIdFor(
+          ctx,
+          `${ctx.apiName}${intent.responseType.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())}Response`,
+        );
+        const resource = {
+          Type: "AWS::ApiGateway::GatewayResponse",
+          Properties: {
+            RestApiId: { Ref: ctx.apiName },
+            ResponseType: intent.responseType,
+            ResponseParameters: Object.fromEntries(Object.entries(parameters)),
+            ...(intent.statusCode ? { StatusCode: intent.statusCode } : {}),
+          },
+        };
         return { changes: [{ file: ctx.entryFile, spec: specAt(["Resources"], spec([[id, new Replace(resource)]])) }] };
       }
       return { note: `gateway response ${intent.responseType}: not patched for ${ctx.format}` };
     }
     case "set-authorizer-ttl": {
       const at = locateKey(ctx, elementKey({ kind: "authorizer", id: intent.authorizerId }));
-      if (isCfn && at && isResource(at, ctx)) return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], spec([["AuthorizerResultTtlInSeconds", intent.toSeconds]])) }] };
+      if (isCfn && at && isResource(at, ctx))
+        return {
+          changes: [
+            { file: at.file, spec: specAt([...at.path, "Properties"], spec([["AuthorizerResultTtlInSeconds", intent.toSeconds]])) },
+          ],
+        };
       const authorizers = isSam ? [...samApiRoot(ctx), "Auth", "Authorizers", intent.authorizerName] : undefined;
       if (authorizers && valueAt(ctx.valueOf(ctx.entryFile), authorizers) !== undefined) {
         // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-lambdarequestauthorizationidentity.html
-        return { changes: [{ file: ctx.entryFile, spec: specAt([...authorizers, "Identity"], spec([["ReauthorizeEvery", intent.toSeconds]])) }] };
+        return {
+          changes: [{ file: ctx.entryFile, spec: specAt([...authorizers, "Identity"], spec([["ReauthorizeEvery", intent.toSeconds]])) }],
+        };
       }
-      return { note: `authorizer ${intent.authorizerName}: its TTL is not written where Preflight can edit it; set it to ${intent.toSeconds} s` };
+      return {
+        note: `authorizer ${intent.authorizerName}: its TTL is not written where Preflight can edit it; set it to ${intent.toSeconds} s`,
+      };
     }
     case "add-method-response-cors-origin": {
       // The header is declared on the method response and mapped, as a static value, in the integration response.
@@ -393,7 +523,10 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
         const { method, integration } = cfnResponseParameters(headers);
         const properties = spec([
           ["MethodResponses", [new InSeq("StatusCode", intent.statusCode, spec([["ResponseParameters", method]]))]],
-          ["Integration", spec([["IntegrationResponses", [new InSeq("StatusCode", intent.statusCode, spec([["ResponseParameters", integration]]))]]])],
+          [
+            "Integration",
+            spec([["IntegrationResponses", [new InSeq("StatusCode", intent.statusCode, spec([["ResponseParameters", integration]]))]]]),
+          ],
         ]);
         return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], properties) }] };
       }
@@ -402,7 +535,9 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
     case "add-cache-key-parameter":
     case "set-stage-method-setting":
     case "replace-preflight-integration-with-mock":
-      return { note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a template patch; see the snippet formats` };
+      return {
+        note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a template patch; see the snippet formats`,
+      };
   }
 }
 

@@ -35,8 +35,18 @@ describe("scanBlock", () => {
     const block = scanBlock(MAIN, offsetOf(MAIN, 2, 1) as number);
     expect(block).toBeDefined();
     expect(MAIN.slice(block?.close, (block?.close ?? 0) + 3)).toBe("}\n\n");
-    expect(block?.attributes.map((a) => a.name)).toEqual(["rest_api_id", "resource_id", "http_method", "authorization", "authorizer_id", "request_parameters", "description"]);
-    expect(block?.attributes.find((a) => a.name === "request_parameters")?.value).toBe('{\n    "method.request.header.x" = "}{"   # braces in a string\n  }');
+    expect(block?.attributes.map((a) => a.name)).toEqual([
+      "rest_api_id",
+      "resource_id",
+      "http_method",
+      "authorization",
+      "authorizer_id",
+      "request_parameters",
+      "description",
+    ]);
+    expect(block?.attributes.find((a) => a.name === "request_parameters")?.value).toBe(
+      '{\n    "method.request.header.x" = "}{"   # braces in a string\n  }',
+    );
   });
 });
 
@@ -45,21 +55,53 @@ describe("terraformChangeFor", () => {
   const at = { file: "main.tf", line: 2, column: 1 };
 
   it("sets authorization NONE in place and drops authorizer_id, nothing else", () => {
-    const outcome = terraformChangeFor(source({ "method /r OPTIONS": at }), { kind: "set-method-authorization", resourceId: "r", path: "/r", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" }, read, new Set());
-    const out = applyEdits(MAIN, outcome.edits.map((e) => e.edit).sort((a, b) => a.start - b.start));
-    expect(out).toBe(MAIN.replace('  authorization = "CUSTOM"\n  authorizer_id = aws_api_gateway_authorizer.a.id\n', '  authorization = "NONE"\n'));
+    const outcome = terraformChangeFor(
+      source({ "method /r OPTIONS": at }),
+      { kind: "set-method-authorization", resourceId: "r", path: "/r", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" },
+      read,
+      new Set(),
+    );
+    const out = applyEdits(
+      MAIN,
+      outcome.edits.map((e) => e.edit).sort((a, b) => a.start - b.start),
+    );
+    expect(out).toBe(
+      MAIN.replace('  authorization = "CUSTOM"\n  authorizer_id = aws_api_gateway_authorizer.a.id\n', '  authorization = "NONE"\n'),
+    );
   });
 
   it("adds api_key_required before the block's closing brace when it is not written", () => {
-    const outcome = terraformChangeFor(source({ "method /r OPTIONS": at }), { kind: "set-method-api-key-required", resourceId: "r", path: "/r", httpMethod: "OPTIONS", value: false }, read, new Set());
-    const out = applyEdits(MAIN, outcome.edits.map((e) => e.edit));
+    const outcome = terraformChangeFor(
+      source({ "method /r OPTIONS": at }),
+      { kind: "set-method-api-key-required", resourceId: "r", path: "/r", httpMethod: "OPTIONS", value: false },
+      read,
+      new Set(),
+    );
+    const out = applyEdits(
+      MAIN,
+      outcome.edits.map((e) => e.edit),
+    );
     expect(out).toBe(MAIN.replace("EOT\n}\n", "EOT\n  api_key_required = false\n}\n"));
   });
 
   it("writes a new gateway response whose values from the model stay string literals", () => {
-    const hostile = "*\"${file(\"/etc/passwd\")}%{if}";
-    const outcome = terraformChangeFor(source({ api: { file: "main.tf", line: 16, column: 1 } }), { kind: "add-gateway-response-cors", responseType: "DEFAULT_4XX", allowOrigin: hostile, allowHeaders: [], existingResponseParameters: {} }, read, new Set(["cors_default_4xx"]));
-    const out = applyEdits(MAIN, outcome.edits.map((e) => e.edit));
+    const hostile = '*"${file("/etc/passwd")}%{if}';
+    const outcome = terraformChangeFor(
+      source({ api: { file: "main.tf", line: 16, column: 1 } }),
+      {
+        kind: "add-gateway-response-cors",
+        responseType: "DEFAULT_4XX",
+        allowOrigin: hostile,
+        allowHeaders: [],
+        existingResponseParameters: {},
+      },
+      read,
+      new Set(["cors_default_4xx"]),
+    );
+    const out = applyEdits(
+      MAIN,
+      outcome.edits.map((e) => e.edit),
+    );
     expect(out.startsWith(MAIN)).toBe(true);
     expect(out.slice(MAIN.length)).toBe(
       `\nresource "aws_api_gateway_gateway_response" "cors_default_4xx_2" {\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  response_type = "DEFAULT_4XX"\n\n  response_parameters = {\n    "gatewayresponse.header.Access-Control-Allow-Origin" = "'*\\"$\${file(\\"/etc/passwd\\")}%%{if}'"\n  }\n}\n`,
@@ -67,7 +109,18 @@ describe("terraformChangeFor", () => {
   });
 
   it("refuses an API address it cannot reference", () => {
-    const outcome = terraformChangeFor({ ...source({}), apiName: 'module.x["a"]' }, { kind: "add-gateway-response-cors", responseType: "DEFAULT_4XX", allowOrigin: "*", allowHeaders: [], existingResponseParameters: {} }, read, new Set());
+    const outcome = terraformChangeFor(
+      { ...source({}), apiName: 'module.x["a"]' },
+      {
+        kind: "add-gateway-response-cors",
+        responseType: "DEFAULT_4XX",
+        allowOrigin: "*",
+        allowHeaders: [],
+        existingResponseParameters: {},
+      },
+      read,
+      new Set(),
+    );
     expect(outcome.edits).toEqual([]);
     expect(outcome.note).toMatch(/cannot be referenced/);
   });
@@ -99,12 +152,23 @@ resource "aws_api_gateway_integration_response" "o_200" {
     const read = (path: string) => (path === "main.tf" ? RESPONSES : undefined);
     const outcome = terraformChangeFor(
       source({ "method /r OPTIONS": { file: "main.tf", line: 1, column: 1 } }),
-      { kind: "set-preflight-headers", resourceId: "r", path: "/r", statusCode: "200", allowOrigin: "*", allowMethods: ["GET", "OPTIONS"], allowHeaders: [] },
+      {
+        kind: "set-preflight-headers",
+        resourceId: "r",
+        path: "/r",
+        statusCode: "200",
+        allowOrigin: "*",
+        allowMethods: ["GET", "OPTIONS"],
+        allowHeaders: [],
+      },
       read,
       new Set(),
     );
     expect(outcome.note).toBeUndefined();
-    const out = applyEdits(RESPONSES, outcome.edits.map((e) => e.edit).sort((a, b) => a.start - b.start));
+    const out = applyEdits(
+      RESPONSES,
+      outcome.edits.map((e) => e.edit).sort((a, b) => a.start - b.start),
+    );
     expect(out).toBe(
       RESPONSES.replace(
         '    "method.response.header.Access-Control-Allow-Origin" = true\n',
@@ -120,20 +184,38 @@ resource "aws_api_gateway_integration_response" "o_200" {
 describe("HCL literals", () => {
   it("escapes interpolation and directive openers", () => {
     expect(hclString("a${b}%{c}\n")).toBe('"a$${b}%%{c}\\n"');
-    expect(hclIdentifier("9 bad\"name")).toBe("_9_bad_name");
+    expect(hclIdentifier('9 bad"name')).toBe("_9_bad_name");
   });
 });
 
 // `terraform fmt` is the oracle for the layout of new blocks (it needs no provider or network).
-const terraformFmt = (text: string) => spawnSync("terraform", ["fmt", "-no-color", "-"], { input: text, encoding: "utf8", timeout: 30_000 });
+const terraformFmt = (text: string) =>
+  spawnSync("terraform", ["fmt", "-no-color", "-"], { input: text, encoding: "utf8", timeout: 30_000 });
 const hasTerraform = terraformFmt("").status === 0;
 
 describe.skipIf(!hasTerraform)("new blocks are as terraform fmt writes them", () => {
   const RESOURCE = 'resource "aws_api_gateway_resource" "r" {\n  path_part = "r"\n}\n';
   const read = (path: string) => (path === "main.tf" ? MAIN : path === "resource.tf" ? RESOURCE : undefined);
   it.each([
-    { kind: "add-gateway-response-cors", responseType: "DEFAULT_4XX", allowOrigin: "*", allowHeaders: ["Content-Type"], allowMethods: ["GET"], existingResponseParameters: {}, statusCode: "403" },
-    { kind: "add-cors-preflight", resourceId: "r", path: "/r", allowOrigin: "*", allowMethods: ["GET", "OPTIONS"], allowHeaders: ["Authorization"], allowCredentials: true, maxAgeSeconds: 600 },
+    {
+      kind: "add-gateway-response-cors",
+      responseType: "DEFAULT_4XX",
+      allowOrigin: "*",
+      allowHeaders: ["Content-Type"],
+      allowMethods: ["GET"],
+      existingResponseParameters: {},
+      statusCode: "403",
+    },
+    {
+      kind: "add-cors-preflight",
+      resourceId: "r",
+      path: "/r",
+      allowOrigin: "*",
+      allowMethods: ["GET", "OPTIONS"],
+      allowHeaders: ["Authorization"],
+      allowCredentials: true,
+      maxAgeSeconds: 600,
+    },
   ] satisfies FixIntent[])("$kind", (intent) => {
     const outcome = terraformChangeFor(
       source({ api: { file: "main.tf", line: 16, column: 1 }, "resource /r": { file: "resource.tf", line: 1, column: 1 } }),

@@ -14,7 +14,10 @@ export interface TerraformOutcome {
   note?: string;
 }
 
-function blockAt(readFile: (path: string) => string | undefined, position: SourcePosition | undefined): { file: string; text: string; block: HclBlockRange } | undefined {
+function blockAt(
+  readFile: (path: string) => string | undefined,
+  position: SourcePosition | undefined,
+): { file: string; text: string; block: HclBlockRange } | undefined {
   if (!position) return undefined;
   const text = readFile(position.file);
   if (text === undefined) return undefined;
@@ -31,7 +34,13 @@ function restApiReference(apiName: string): string | undefined {
 }
 
 /** Replace the attribute's lines, or insert it before the block's closing brace. */
-function setAttribute(file: string, text: string, block: HclBlockRange, name: string, literal: string): Array<{ file: string; edit: TextEdit }> {
+function setAttribute(
+  file: string,
+  text: string,
+  block: HclBlockRange,
+  name: string,
+  literal: string,
+): Array<{ file: string; edit: TextEdit }> {
   const existing = block.attributes.find((attribute) => attribute.name === name);
   const line = `${block.indent}${name} = ${literal}\n`;
   if (existing) {
@@ -49,19 +58,28 @@ function removeAttribute(file: string, block: HclBlockRange, name: string): Arra
 
 function gatewayResponseHeaders(intent: Extract<FixIntent, { kind: "add-gateway-response-cors" }>): Array<[string, string]> {
   const headers: Array<[string, string]> = [[`gatewayresponse.header.Access-Control-Allow-Origin`, `'${intent.allowOrigin}'`]];
-  if (intent.allowHeaders.length > 0) headers.push([`gatewayresponse.header.Access-Control-Allow-Headers`, `'${intent.allowHeaders.join(",")}'`]);
-  if (intent.allowMethods && intent.allowMethods.length > 0) headers.push([`gatewayresponse.header.Access-Control-Allow-Methods`, `'${intent.allowMethods.join(",")}'`]);
+  if (intent.allowHeaders.length > 0)
+    headers.push([`gatewayresponse.header.Access-Control-Allow-Headers`, `'${intent.allowHeaders.join(",")}'`]);
+  if (intent.allowMethods && intent.allowMethods.length > 0)
+    headers.push([`gatewayresponse.header.Access-Control-Allow-Methods`, `'${intent.allowMethods.join(",")}'`]);
   return headers;
 }
 
-export function terraformChangeFor(source: TemplateSource, intent: FixIntent, readFile: (path: string) => string | undefined, taken: Set<string>): TerraformOutcome {
+export function terraformChangeFor(
+  source: TemplateSource,
+  intent: FixIntent,
+  readFile: (path: string) => string | undefined,
+  taken: Set<string>,
+): TerraformOutcome {
   switch (intent.kind) {
     case "set-method-authorization":
     case "set-method-api-key-required": {
       const at = blockAt(readFile, source.locations[elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod })]);
-      if (!at || !/^resource\s+"aws_api_gateway_method"/.test(at.text.slice(at.block.start, at.block.open))) return { edits: [], note: `${intent.httpMethod} ${intent.path}: its aws_api_gateway_method block is not located` };
+      if (!at || !/^resource\s+"aws_api_gateway_method"/.test(at.text.slice(at.block.start, at.block.open)))
+        return { edits: [], note: `${intent.httpMethod} ${intent.path}: its aws_api_gateway_method block is not located` };
       // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method
-      if (intent.kind === "set-method-api-key-required") return { edits: setAttribute(at.file, at.text, at.block, "api_key_required", String(intent.value)) };
+      if (intent.kind === "set-method-api-key-required")
+        return { edits: setAttribute(at.file, at.text, at.block, "api_key_required", String(intent.value)) };
       return {
         edits: [
           ...setAttribute(at.file, at.text, at.block, "authorization", hclString(intent.to)),
@@ -73,18 +91,30 @@ export function terraformChangeFor(source: TemplateSource, intent: FixIntent, re
     case "add-gateway-response-cors": {
       const headers = gatewayResponseHeaders(intent);
       const existing = blockAt(readFile, source.locations[elementKey({ kind: "gatewayResponse", responseType: intent.responseType })]);
-      if (existing && /^resource\s+"aws_api_gateway_gateway_response"/.test(existing.text.slice(existing.block.start, existing.block.open))) {
+      if (
+        existing &&
+        /^resource\s+"aws_api_gateway_gateway_response"/.test(existing.text.slice(existing.block.start, existing.block.open))
+      ) {
         const parameters = existing.block.attributes.find((attribute) => attribute.name === "response_parameters");
-        if (parameters) return { edits: [], note: `gateway response ${intent.responseType}: add ${headers.map(([name]) => name).join(", ")} to its response_parameters` };
+        if (parameters)
+          return {
+            edits: [],
+            note: `gateway response ${intent.responseType}: add ${headers.map(([name]) => name).join(", ")} to its response_parameters`,
+          };
         const map = `{\n${headers.map(([name, value]) => `${existing.block.indent}  ${hclString(name)} = ${hclString(value)}\n`).join("")}${existing.block.indent}}`;
         return { edits: setAttribute(existing.file, existing.text, existing.block, "response_parameters", map) };
       }
       const reference = restApiReference(source.apiName);
       const file = source.locations.api?.file ?? source.files[0];
       const text = file === undefined ? undefined : readFile(file);
-      if (!reference || file === undefined || text === undefined) return { edits: [], note: `gateway response ${intent.responseType}: the REST API's address (${source.apiName}) cannot be referenced from a new block` };
+      if (!reference || file === undefined || text === undefined)
+        return {
+          edits: [],
+          note: `gateway response ${intent.responseType}: the REST API's address (${source.apiName}) cannot be referenced from a new block`,
+        };
       let name = hclIdentifier(`cors_${intent.responseType.toLowerCase()}`);
-      for (let n = 2; taken.has(name) || text.includes(`"aws_api_gateway_gateway_response" "${name}"`); n++) name = hclIdentifier(`cors_${intent.responseType.toLowerCase()}_${n}`);
+      for (let n = 2; taken.has(name) || text.includes(`"aws_api_gateway_gateway_response" "${name}"`); n++)
+        name = hclIdentifier(`cors_${intent.responseType.toLowerCase()}_${n}`);
       taken.add(name);
       // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_gateway_response
       const block = [
@@ -100,12 +130,30 @@ export function terraformChangeFor(source: TemplateSource, intent: FixIntent, re
         "}",
         "",
       ];
-      return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + alignAttributes(block).join("\n") } }] };
+      return {
+        edits: [
+          {
+            file,
+            edit: {
+              start: text.length,
+              end: text.length,
+              text: (text.endsWith("\n") || text === "" ? "" : "\n") + alignAttributes(block).join("\n"),
+            },
+          },
+        ],
+      };
     }
     case "add-cors-preflight":
       return terraformPreflight(source, intent, readFile, taken);
     case "add-method-response-cors-origin":
-      return terraformResponseHeaders(source, intent.path, intent.httpMethod, intent.statusCode, [["Access-Control-Allow-Origin", intent.allowOrigin]], readFile);
+      return terraformResponseHeaders(
+        source,
+        intent.path,
+        intent.httpMethod,
+        intent.statusCode,
+        [["Access-Control-Allow-Origin", intent.allowOrigin]],
+        readFile,
+      );
     case "set-preflight-headers": {
       const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
       if (intent.allowMethods.length > 0) headers.push(["Access-Control-Allow-Methods", intent.allowMethods.join(",")]);
@@ -116,13 +164,25 @@ export function terraformChangeFor(source: TemplateSource, intent: FixIntent, re
     }
     case "redeploy-stage":
       // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_deployment (triggers)
-      return { edits: [], note: `stage ${intent.stage}: Terraform redeploys only when the aws_api_gateway_deployment is replaced (its triggers)` };
+      return {
+        edits: [],
+        note: `stage ${intent.stage}: Terraform redeploys only when the aws_api_gateway_deployment is replaced (its triggers)`,
+      };
     case "flush-authorizer-cache":
-      return { edits: [], note: `authorizer cache of stage ${intent.stage}: flush it after apply (aws apigateway flush-stage-authorizers-cache)` };
+      return {
+        edits: [],
+        note: `authorizer cache of stage ${intent.stage}: flush it after apply (aws apigateway flush-stage-authorizers-cache)`,
+      };
     case "widen-authorizer-policy":
-      return { edits: [], note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no configuration holds; use --format authorizer-node or authorizer-python` };
+      return {
+        edits: [],
+        note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no configuration holds; use --format authorizer-node or authorizer-python`,
+      };
     default:
-      return { edits: [], note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a Terraform patch; see --format terraform` };
+      return {
+        edits: [],
+        note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a Terraform patch; see --format terraform`,
+      };
   }
 }
 
@@ -140,16 +200,29 @@ function freeName(source: TemplateSource, readFile: (path: string) => string | u
  * response) that reference the existing resource, the shape of the provider's CORS example.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration_response
  */
-function terraformPreflight(source: TemplateSource, intent: Extract<FixIntent, { kind: "add-cors-preflight" }>, readFile: (path: string) => string | undefined, taken: Set<string>): TerraformOutcome {
+function terraformPreflight(
+  source: TemplateSource,
+  intent: Extract<FixIntent, { kind: "add-cors-preflight" }>,
+  readFile: (path: string) => string | undefined,
+  taken: Set<string>,
+): TerraformOutcome {
   const api = restApiReference(source.apiName);
   const position = source.locations[elementKey({ kind: "resource", path: intent.path })];
   const at = blockAt(readFile, position);
-  const label = at ? /^resource\s+"aws_api_gateway_resource"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(at.text.slice(at.block.start, at.block.open)) : null;
-  const rootOf = /^aws_api_gateway_rest_api\.[A-Za-z_][A-Za-z0-9_-]*$/.test(source.apiName) ? `${source.apiName}.root_resource_id` : undefined;
+  const label = at
+    ? /^resource\s+"aws_api_gateway_resource"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(at.text.slice(at.block.start, at.block.open))
+    : null;
+  const rootOf = /^aws_api_gateway_rest_api\.[A-Za-z_][A-Za-z0-9_-]*$/.test(source.apiName)
+    ? `${source.apiName}.root_resource_id`
+    : undefined;
   const resource = label ? `aws_api_gateway_resource.${label[1]}.id` : intent.path === "/" ? rootOf : undefined;
   const file = at?.file ?? source.locations.api?.file;
   const text = file === undefined ? undefined : readFile(file);
-  if (!api || !resource || file === undefined || text === undefined) return { edits: [], note: `OPTIONS ${intent.path}: its aws_api_gateway_resource cannot be referenced from a new block; see --format terraform` };
+  if (!api || !resource || file === undefined || text === undefined)
+    return {
+      edits: [],
+      note: `OPTIONS ${intent.path}: its aws_api_gateway_resource cannot be referenced from a new block; see --format terraform`,
+    };
   const name = freeName(source, readFile, taken, `${label?.[1] ?? "root"}_options`);
   const headers: Array<[string, string]> = [["Access-Control-Allow-Origin", intent.allowOrigin]];
   if (intent.allowMethods.length > 0) headers.push(["Access-Control-Allow-Methods", intent.allowMethods.join(",")]);
@@ -194,7 +267,18 @@ function terraformPreflight(source: TemplateSource, intent: Extract<FixIntent, {
     "}",
     "",
   ];
-  return { edits: [{ file, edit: { start: text.length, end: text.length, text: (text.endsWith("\n") || text === "" ? "" : "\n") + alignAttributes(lines).join("\n") } }] };
+  return {
+    edits: [
+      {
+        file,
+        edit: {
+          start: text.length,
+          end: text.length,
+          text: (text.endsWith("\n") || text === "" ? "" : "\n") + alignAttributes(lines).join("\n"),
+        },
+      },
+    ],
+  };
 }
 
 interface FoundBlock {
@@ -261,28 +345,55 @@ function setMapEntries(found: FoundBlock, attribute: string, entries: Array<[str
  * static value in the `aws_api_gateway_integration_response` of the same status code, found by their references.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_response
  */
-function terraformResponseHeaders(source: TemplateSource, path: string, httpMethod: string, statusCode: string, headers: Array<[string, string]>, readFile: (path: string) => string | undefined): TerraformOutcome {
+function terraformResponseHeaders(
+  source: TemplateSource,
+  path: string,
+  httpMethod: string,
+  statusCode: string,
+  headers: Array<[string, string]>,
+  readFile: (path: string) => string | undefined,
+): TerraformOutcome {
   const method = blockAt(readFile, source.locations[elementKey({ kind: "method", path, httpMethod })]);
-  const label = method ? /^resource\s+"aws_api_gateway_method"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(method.text.slice(method.block.start, method.block.open)) : null;
-  const missing = { edits: [], note: `${httpMethod} ${path}: its ${statusCode} method and integration response blocks are not located; see --format terraform` };
+  const label = method
+    ? /^resource\s+"aws_api_gateway_method"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(method.text.slice(method.block.start, method.block.open))
+    : null;
+  const missing = {
+    edits: [],
+    note: `${httpMethod} ${path}: its ${statusCode} method and integration response blocks are not located; see --format terraform`,
+  };
   if (!label) return missing;
   const methodRef = `aws_api_gateway_method.${label[1]}.http_method`;
   const ofMethod = (found: FoundBlock) => attributeValue(found.block, "http_method") === methodRef;
-  const methodResponse = blocksOfType(source, "aws_api_gateway_method_response", readFile).find((found) => ofMethod(found) && attributeValue(found.block, "status_code") === hclString(statusCode));
+  const methodResponse = blocksOfType(source, "aws_api_gateway_method_response", readFile).find(
+    (found) => ofMethod(found) && attributeValue(found.block, "status_code") === hclString(statusCode),
+  );
   if (!methodResponse) return missing;
   const integrationResponse = blocksOfType(source, "aws_api_gateway_integration_response", readFile).find((found) => {
     const code = attributeValue(found.block, "status_code");
-    return ofMethod(found) && (code === hclString(statusCode) || code === `aws_api_gateway_method_response.${methodResponse.name}.status_code`);
+    return (
+      ofMethod(found) && (code === hclString(statusCode) || code === `aws_api_gateway_method_response.${methodResponse.name}.status_code`)
+    );
   });
   if (!integrationResponse) return missing;
   try {
     return {
       edits: [
-        ...setMapEntries(methodResponse, "response_parameters", headers.map(([name]) => [`method.response.header.${name}`, "true"])),
-        ...setMapEntries(integrationResponse, "response_parameters", headers.map(([name, value]) => [`method.response.header.${name}`, hclString(`'${value}'`)])),
+        ...setMapEntries(
+          methodResponse,
+          "response_parameters",
+          headers.map(([name]) => [`method.response.header.${name}`, "true"]),
+        ),
+        ...setMapEntries(
+          integrationResponse,
+          "response_parameters",
+          headers.map(([name, value]) => [`method.response.header.${name}`, hclString(`'${value}'`)]),
+        ),
       ],
     };
   } catch {
-    return { edits: [], note: `${httpMethod} ${path}: its response_parameters are written on one line; add ${headers.map(([name]) => name).join(", ")} by hand` };
+    return {
+      edits: [],
+      note: `${httpMethod} ${path}: its response_parameters are written on one line; add ${headers.map(([name]) => name).join(", ")} by hand`,
+    };
   }
 }

@@ -31,8 +31,16 @@ describe("TemplateEditor (block YAML)", () => {
   });
 
   it("creates missing mappings with the file's indentation", () => {
-    const out = edit(SAM, { Resources: { MyApi: { Properties: { GatewayResponses: { DEFAULT_4XX: { ResponseParameters: { Headers: { "Access-Control-Allow-Origin": "'*'" } } } } } } } });
-    expect(out).toBe(`${SAM}      GatewayResponses:\n        DEFAULT_4XX:\n          ResponseParameters:\n            Headers:\n              Access-Control-Allow-Origin: "'*'"\n`);
+    const out = edit(SAM, {
+      Resources: {
+        MyApi: {
+          Properties: { GatewayResponses: { DEFAULT_4XX: { ResponseParameters: { Headers: { "Access-Control-Allow-Origin": "'*'" } } } } },
+        },
+      },
+    });
+    expect(out).toBe(
+      `${SAM}      GatewayResponses:\n        DEFAULT_4XX:\n          ResponseParameters:\n            Headers:\n              Access-Control-Allow-Origin: "'*'"\n`,
+    );
   });
 
   it("replaces a scalar with a mapping, keeping the key and the lines around it", () => {
@@ -69,7 +77,9 @@ describe("TemplateEditor (block YAML)", () => {
   it("merges into the list item with the same StatusCode, or appends one", () => {
     const text = "M:\n  R:\n    - StatusCode: 200\n      P:\n        a: true\n";
     expect(edit(text, { M: { R: [new InSeq("StatusCode", "200", { P: { b: true } })] } })).toBe(`${text}        b: true\n`);
-    expect(edit(text, { M: { R: [new InSeq("StatusCode", "404", { P: { b: true } })] } })).toBe(`${text}    - StatusCode: "404"\n      P:\n        b: true\n`);
+    expect(edit(text, { M: { R: [new InSeq("StatusCode", "404", { P: { b: true } })] } })).toBe(
+      `${text}    - StatusCode: "404"\n      P:\n        b: true\n`,
+    );
   });
 
   it("refuses to delete a key that shares its line with a list marker", () => {
@@ -82,18 +92,27 @@ describe("TemplateEditor (block YAML)", () => {
 });
 
 describe("TemplateEditor (JSON)", () => {
-  const JSON_TEXT = '{\n  "Resources": {\n    "M": {\n      "Properties": {\n        "AuthorizationType": "CUSTOM",\n        "AuthorizerId": {\n          "Ref": "A"\n        },\n        "HttpMethod": "OPTIONS"\n      }\n    }\n  }\n}\n';
+  const JSON_TEXT =
+    '{\n  "Resources": {\n    "M": {\n      "Properties": {\n        "AuthorizationType": "CUSTOM",\n        "AuthorizerId": {\n          "Ref": "A"\n        },\n        "HttpMethod": "OPTIONS"\n      }\n    }\n  }\n}\n';
 
   it("sets, deletes and adds keys as JSON with the file's indentation", () => {
-    const out = edit(JSON_TEXT, { Resources: { M: { Properties: { AuthorizationType: "NONE", AuthorizerId: DELETE, ApiKeyRequired: false } } } });
-    expect(out).toBe('{\n  "Resources": {\n    "M": {\n      "Properties": {\n        "AuthorizationType": "NONE",\n        "HttpMethod": "OPTIONS",\n        "ApiKeyRequired": false\n      }\n    }\n  }\n}\n');
-    expect(JSON.parse(out)).toEqual({ Resources: { M: { Properties: { AuthorizationType: "NONE", HttpMethod: "OPTIONS", ApiKeyRequired: false } } } });
+    const out = edit(JSON_TEXT, {
+      Resources: { M: { Properties: { AuthorizationType: "NONE", AuthorizerId: DELETE, ApiKeyRequired: false } } },
+    });
+    expect(out).toBe(
+      '{\n  "Resources": {\n    "M": {\n      "Properties": {\n        "AuthorizationType": "NONE",\n        "HttpMethod": "OPTIONS",\n        "ApiKeyRequired": false\n      }\n    }\n  }\n}\n',
+    );
+    expect(JSON.parse(out)).toEqual({
+      Resources: { M: { Properties: { AuthorizationType: "NONE", HttpMethod: "OPTIONS", ApiKeyRequired: false } } },
+    });
   });
 
   it("adds a nested object indented like its neighbours", () => {
-    const out = edit(JSON_TEXT, { Resources: { N: new Replace({ Type: "T", Properties: { "a\"b": ["x"] } }) } });
+    const out = edit(JSON_TEXT, { Resources: { N: new Replace({ Type: "T", Properties: { 'a"b': ["x"] } }) } });
     expect(JSON.parse(out).Resources.N).toEqual({ Type: "T", Properties: { 'a"b': ["x"] } });
-    expect(out).toContain('\n    "N": {\n      "Type": "T",\n      "Properties": {\n        "a\\"b": [\n          "x"\n        ]\n      }\n    }\n  }\n}\n');
+    expect(out).toContain(
+      '\n    "N": {\n      "Type": "T",\n      "Properties": {\n        "a\\"b": [\n          "x"\n        ]\n      }\n    }\n  }\n}\n',
+    );
   });
 
   it("replaces a list with an empty one", () => {

@@ -57,7 +57,8 @@ function isPlainSpec(value: MergeValue): value is MergeSpec {
 /** The plain value a spec stands for when the key does not exist yet (deletions dropped). */
 export function plainOf(value: MergeValue | unknown): unknown {
   if (value instanceof Replace) return value.value;
-  if (Array.isArray(value) && value.every((item) => item instanceof InSeq)) return (value as InSeq[]).map((item) => item.whole ?? { [item.key]: item.value, ...(plainOf(item.spec) as object) });
+  if (Array.isArray(value) && value.every((item) => item instanceof InSeq))
+    return (value as InSeq[]).map((item) => item.whole ?? { [item.key]: item.value, ...(plainOf(item.spec) as object) });
   if (isPlainSpec(value as MergeValue)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as MergeSpec)) {
@@ -164,7 +165,12 @@ export class TemplateEditor {
   }
 
   private mergeSeq(seq: YAMLSeq, item: InSeq): void {
-    const found = seq.items.find((node) => isMap(node) && isScalar(findPair(node, item.key)?.value) && String((findPair(node, item.key)?.value as Scalar).value) === item.value);
+    const found = seq.items.find(
+      (node) =>
+        isMap(node) &&
+        isScalar(findPair(node, item.key)?.value) &&
+        String((findPair(node, item.key)?.value as Scalar).value) === item.value,
+    );
     if (found) {
       this.merge(found as YAMLMap, item.spec);
       return;
@@ -188,7 +194,11 @@ export class TemplateEditor {
     const dash = this.text.lastIndexOf("-", rangeOf(seq.items[0] as Node)[0]);
     const indent = " ".repeat(columnOf(this.text, dash));
     const at = afterLine(this.text, rangeOf(last)[1]);
-    this.edits.push({ start: at, end: at, text: `${at === this.text.length && !this.text.endsWith("\n") ? "\n" : ""}${blockItem(value, indent, this.unit)}` });
+    this.edits.push({
+      start: at,
+      end: at,
+      text: `${at === this.text.length && !this.text.endsWith("\n") ? "\n" : ""}${blockItem(value, indent, this.unit)}`,
+    });
   }
 
   private insert(map: YAMLMap, entries: Array<[string, unknown]>): void {
@@ -198,14 +208,22 @@ export class TemplateEditor {
       if (!last) {
         const open = this.text.indexOf("{", mapStart);
         if (open < 0 || open >= mapEnd) throw new EditRefused("an empty mapping without braces");
-        this.edits.push({ start: open + 1, end: open + 1, text: entries.map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(", ") });
+        this.edits.push({
+          start: open + 1,
+          end: open + 1,
+          text: entries.map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(", "),
+        });
         return;
       }
       const firstKey = rangeOf((map.items[0] as Pair).key as Node)[0];
       const multiline = this.text.slice(mapStart, firstKey).includes("\n");
       const indent = " ".repeat(columnOf(this.text, firstKey));
       const end = rangeOf((last.value ?? last.key) as Node)[1];
-      const text = entries.map(([key, value]) => `,${multiline ? `\n${indent}` : " "}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit, multiline)}`).join("");
+      const text = entries
+        .map(
+          ([key, value]) => `,${multiline ? `\n${indent}` : " "}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit, multiline)}`,
+        )
+        .join("");
       this.edits.push({ start: end, end, text });
       return;
     }
@@ -227,8 +245,13 @@ export class TemplateEditor {
     const scalarValue = value === null || typeof value !== "object";
     if (current && !current.tag && (map.flow || (current as YAMLMap).flow || (isScalar(current) && scalarValue))) {
       const [start, end] = rangeOf(current);
-      const multiline = this.text.slice(start, end).includes("\n") || (map.flow && this.text.slice(rangeOf(map)[0], keyStart).includes("\n"));
-      this.edits.push({ start, end, text: map.flow || (current as YAMLMap).flow ? jsonValue(value, indent, this.unit, Boolean(multiline)) : blockScalar(value) });
+      const multiline =
+        this.text.slice(start, end).includes("\n") || (map.flow && this.text.slice(rangeOf(map)[0], keyStart).includes("\n"));
+      this.edits.push({
+        start,
+        end,
+        text: map.flow || (current as YAMLMap).flow ? jsonValue(value, indent, this.unit, Boolean(multiline)) : blockScalar(value),
+      });
       return;
     }
     // A block collection, a tagged value (`!Ref x`) or a scalar becoming a collection: rewrite the pair from its

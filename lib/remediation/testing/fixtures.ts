@@ -34,8 +34,14 @@ const CACHED_ORDER = { cachingEnabled: true };
  * normaliser), with the fixed ids the expected snippets name.
  */
 export function storefrontModel(overrides: { accountId?: string | null } = {}): ApiModel {
-  const stage = (deploymentId: string) => (s: StageBuilder) => s.deploymentId(deploymentId).cacheCluster().methodSetting("/orders/{id}", "GET", CACHED_ORDER);
-  return api({ id: API_ID, name: "storefront", region: REGION, accountId: overrides.accountId === undefined ? ACCOUNT_ID : overrides.accountId })
+  const stage = (deploymentId: string) => (s: StageBuilder) =>
+    s.deploymentId(deploymentId).cacheCluster().methodSetting("/orders/{id}", "GET", CACHED_ORDER);
+  return api({
+    id: API_ID,
+    name: "storefront",
+    region: REGION,
+    accountId: overrides.accountId === undefined ? ACCOUNT_ID : overrides.accountId,
+  })
     .resource("/", (r) => r.id("rootid0001"))
     .resource("/health", (r) =>
       r
@@ -62,10 +68,19 @@ export function storefrontModel(overrides: { accountId?: string | null } = {}): 
       }),
     )
     .authorizer("orders-token-authorizer", { type: "TOKEN", id: "tok001", ttl: 300, lambdaFunctionArn: AUTHORIZER_ARN })
-    .authorizer("session-authorizer", { type: "REQUEST", id: "req001", identitySource: "method.request.header.Cookie, method.request.querystring.session", lambdaFunctionArn: AUTHORIZER_ARN })
+    .authorizer("session-authorizer", {
+      type: "REQUEST",
+      id: "req001",
+      identitySource: "method.request.header.Cookie, method.request.querystring.session",
+      lambdaFunctionArn: AUTHORIZER_ARN,
+    })
     .stage("prod", stage("dep001"))
     .stage("staging", stage("dep002"))
-    .gatewayResponse("UNAUTHORIZED", { statusCode: "401", headers: { "WWW-Authenticate": "'Bearer'" }, templates: { "application/json": '{"error":"unauthorized"}' } })
+    .gatewayResponse("UNAUTHORIZED", {
+      statusCode: "401",
+      headers: { "WWW-Authenticate": "'Bearer'" },
+      templates: { "application/json": '{"error":"unauthorized"}' },
+    })
     .build();
 }
 
@@ -96,70 +111,215 @@ const CORS = {
 /** One or more findings per intent kind, in the shapes the rules emit. */
 export function allIntentFindings(): Finding[] {
   return [
-    finding("options-behind-authorizer", [
-      { kind: "set-method-authorization", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" },
-      { kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false },
-    ], { severity: "critical", target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS" } }),
-    finding("options-integration-not-mock", [
-      { kind: "replace-preflight-integration-with-mock", resourceId: "ordid001", path: "/orders/{id}", ...CORS },
-    ], { severity: "medium", target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS" } }),
-    finding("missing-cors-preflight", [
-      { kind: "add-cors-preflight", resourceId: "prod0001", path: "/products", ...CORS, maxAgeSeconds: 600 },
-    ], { target: { resourceId: "prod0001", path: "/products" } }),
-    finding("preflight-headers-incomplete", [
-      { kind: "set-preflight-headers", resourceId: "health01", path: "/health", statusCode: "200", ...CORS, allowCredentials: true },
-    ], { severity: "medium", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
-    finding("gateway-responses-without-cors", [
-      { kind: "add-gateway-response-cors", responseType: "DEFAULT_4XX", allowOrigin: "*", allowHeaders: ["Authorization", "Content-Type"], existingResponseParameters: {} },
-      { kind: "add-gateway-response-cors", responseType: "DEFAULT_5XX", allowOrigin: "*", allowHeaders: ["Authorization", "Content-Type"], existingResponseParameters: {} },
-      {
-        kind: "add-gateway-response-cors", responseType: "UNAUTHORIZED", allowOrigin: "*", allowHeaders: ["Authorization"], allowMethods: ["GET", "OPTIONS"],
-        existingResponseParameters: { "gatewayresponse.header.WWW-Authenticate": "'Bearer'" }, statusCode: "401",
-      },
-    ], { severity: "medium", target: { responseType: "DEFAULT_4XX" } }),
-    finding("authorizer-cache-single-method-policy", [
-      { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "orders-token-authorizer", fromSeconds: 300, toSeconds: 0 },
-      {
-        kind: "widen-authorizer-policy", authorizerId: "tok001", authorizerName: "orders-token-authorizer", authorizerType: "TOKEN",
-        resourceArnPattern: `arn:aws:execute-api:${REGION}:${ACCOUNT_ID}:${API_ID}/prod/*/*`, allowOptions: false, lambdaFunctionArn: AUTHORIZER_ARN,
-      },
-      {
-        kind: "widen-authorizer-policy", authorizerId: "req001", authorizerName: "session-authorizer", authorizerType: "REQUEST",
-        resourceArnPattern: `arn:aws:execute-api:${REGION}:${ACCOUNT_ID}:${API_ID}/prod/*/*`, allowOptions: true, lambdaFunctionArn: AUTHORIZER_ARN,
-      },
-      { kind: "flush-authorizer-cache", stage: "prod" },
-    ], { target: { authorizerId: "tok001" } }),
-    finding("stage-cache-on-authorized-method", [
-      { kind: "add-cache-key-parameter", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "GET", parameter: "method.request.header.Authorization", existingCacheKeyParameters: ["method.request.path.id"] },
-      { kind: "set-stage-method-setting", stage: "prod", path: "/orders/{id}", httpMethod: "GET", setting: "caching/enabled", value: false },
-      { kind: "set-stage-method-setting", stage: "prod", path: "*", httpMethod: "*", setting: "caching/requireAuthorizationForCacheControl", value: true },
-      { kind: "set-stage-method-setting", stage: "prod", path: "*", httpMethod: "*", setting: "caching/unauthorizedCacheControlHeaderStrategy", value: "FAIL_WITH_403" },
-      { kind: "set-stage-method-setting", stage: "prod", path: "/orders/{id}", httpMethod: "GET", setting: "caching/ttlInSeconds", value: 60 },
-      { kind: "set-stage-method-setting", stage: "prod", path: "/orders/{id}", httpMethod: "GET", setting: "caching/dataEncrypted", value: true },
-      { kind: "redeploy-stage", stage: "prod", description: "Preflight: stage cache fix" },
-    ], { target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "GET", stage: "prod" } }),
-    finding("actual-response-without-cors", [
-      { kind: "add-method-response-cors-origin", resourceId: "health01", path: "/health", httpMethod: "GET", statusCode: "200", allowOrigin: "https://old.example.com" },
-    ], { severity: "medium", target: { resourceId: "health01", path: "/health", httpMethod: "GET" } }),
-    finding("binary-media-breaks-mock-preflight", [
-      { kind: "set-integration-content-handling", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", contentHandling: "CONVERT_TO_TEXT", statusCodes: ["200"] },
-    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
-    finding("request-validator-on-preflight", [
-      { kind: "clear-method-request-validator", resourceId: "health01", path: "/health", httpMethod: "OPTIONS", requestValidatorId: "val001" },
-    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
-    finding("resource-policy-denies-preflight", [
-      {
-        kind: "set-rest-api-policy",
-        policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" },
-            { Sid: "AllowCorsPreflight", Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/OPTIONS/*" },
-          ],
-        }),
-        changes: ["allow the anonymous preflight (OPTIONS) on every path"],
-      },
-    ], { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } }),
+    finding(
+      "options-behind-authorizer",
+      [
+        {
+          kind: "set-method-authorization",
+          resourceId: "ordid001",
+          path: "/orders/{id}",
+          httpMethod: "OPTIONS",
+          from: "CUSTOM",
+          to: "NONE",
+        },
+        { kind: "set-method-api-key-required", resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS", value: false },
+      ],
+      { severity: "critical", target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS" } },
+    ),
+    finding(
+      "options-integration-not-mock",
+      [{ kind: "replace-preflight-integration-with-mock", resourceId: "ordid001", path: "/orders/{id}", ...CORS }],
+      { severity: "medium", target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "OPTIONS" } },
+    ),
+    finding(
+      "missing-cors-preflight",
+      [{ kind: "add-cors-preflight", resourceId: "prod0001", path: "/products", ...CORS, maxAgeSeconds: 600 }],
+      { target: { resourceId: "prod0001", path: "/products" } },
+    ),
+    finding(
+      "preflight-headers-incomplete",
+      [{ kind: "set-preflight-headers", resourceId: "health01", path: "/health", statusCode: "200", ...CORS, allowCredentials: true }],
+      { severity: "medium", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } },
+    ),
+    finding(
+      "gateway-responses-without-cors",
+      [
+        {
+          kind: "add-gateway-response-cors",
+          responseType: "DEFAULT_4XX",
+          allowOrigin: "*",
+          allowHeaders: ["Authorization", "Content-Type"],
+          existingResponseParameters: {},
+        },
+        {
+          kind: "add-gateway-response-cors",
+          responseType: "DEFAULT_5XX",
+          allowOrigin: "*",
+          allowHeaders: ["Authorization", "Content-Type"],
+          existingResponseParameters: {},
+        },
+        {
+          kind: "add-gateway-response-cors",
+          responseType: "UNAUTHORIZED",
+          allowOrigin: "*",
+          allowHeaders: ["Authorization"],
+          allowMethods: ["GET", "OPTIONS"],
+          existingResponseParameters: { "gatewayresponse.header.WWW-Authenticate": "'Bearer'" },
+          statusCode: "401",
+        },
+      ],
+      { severity: "medium", target: { responseType: "DEFAULT_4XX" } },
+    ),
+    finding(
+      "authorizer-cache-single-method-policy",
+      [
+        { kind: "set-authorizer-ttl", authorizerId: "tok001", authorizerName: "orders-token-authorizer", fromSeconds: 300, toSeconds: 0 },
+        {
+          kind: "widen-authorizer-policy",
+          authorizerId: "tok001",
+          authorizerName: "orders-token-authorizer",
+          authorizerType: "TOKEN",
+          resourceArnPattern: `arn:aws:execute-api:${REGION}:${ACCOUNT_ID}:${API_ID}/prod/*/*`,
+          allowOptions: false,
+          lambdaFunctionArn: AUTHORIZER_ARN,
+        },
+        {
+          kind: "widen-authorizer-policy",
+          authorizerId: "req001",
+          authorizerName: "session-authorizer",
+          authorizerType: "REQUEST",
+          resourceArnPattern: `arn:aws:execute-api:${REGION}:${ACCOUNT_ID}:${API_ID}/prod/*/*`,
+          allowOptions: true,
+          lambdaFunctionArn: AUTHORIZER_ARN,
+        },
+        { kind: "flush-authorizer-cache", stage: "prod" },
+      ],
+      { target: { authorizerId: "tok001" } },
+    ),
+    finding(
+      "stage-cache-on-authorized-method",
+      [
+        {
+          kind: "add-cache-key-parameter",
+          resourceId: "ordid001",
+          path: "/orders/{id}",
+          httpMethod: "GET",
+          parameter: "method.request.header.Authorization",
+          existingCacheKeyParameters: ["method.request.path.id"],
+        },
+        {
+          kind: "set-stage-method-setting",
+          stage: "prod",
+          path: "/orders/{id}",
+          httpMethod: "GET",
+          setting: "caching/enabled",
+          value: false,
+        },
+        {
+          kind: "set-stage-method-setting",
+          stage: "prod",
+          path: "*",
+          httpMethod: "*",
+          setting: "caching/requireAuthorizationForCacheControl",
+          value: true,
+        },
+        {
+          kind: "set-stage-method-setting",
+          stage: "prod",
+          path: "*",
+          httpMethod: "*",
+          setting: "caching/unauthorizedCacheControlHeaderStrategy",
+          value: "FAIL_WITH_403",
+        },
+        {
+          kind: "set-stage-method-setting",
+          stage: "prod",
+          path: "/orders/{id}",
+          httpMethod: "GET",
+          setting: "caching/ttlInSeconds",
+          value: 60,
+        },
+        {
+          kind: "set-stage-method-setting",
+          stage: "prod",
+          path: "/orders/{id}",
+          httpMethod: "GET",
+          setting: "caching/dataEncrypted",
+          value: true,
+        },
+        { kind: "redeploy-stage", stage: "prod", description: "Preflight: stage cache fix" },
+      ],
+      { target: { resourceId: "ordid001", path: "/orders/{id}", httpMethod: "GET", stage: "prod" } },
+    ),
+    finding(
+      "actual-response-without-cors",
+      [
+        {
+          kind: "add-method-response-cors-origin",
+          resourceId: "health01",
+          path: "/health",
+          httpMethod: "GET",
+          statusCode: "200",
+          allowOrigin: "https://old.example.com",
+        },
+      ],
+      { severity: "medium", target: { resourceId: "health01", path: "/health", httpMethod: "GET" } },
+    ),
+    finding(
+      "binary-media-breaks-mock-preflight",
+      [
+        {
+          kind: "set-integration-content-handling",
+          resourceId: "health01",
+          path: "/health",
+          httpMethod: "OPTIONS",
+          contentHandling: "CONVERT_TO_TEXT",
+          statusCodes: ["200"],
+        },
+      ],
+      { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } },
+    ),
+    finding(
+      "request-validator-on-preflight",
+      [
+        {
+          kind: "clear-method-request-validator",
+          resourceId: "health01",
+          path: "/health",
+          httpMethod: "OPTIONS",
+          requestValidatorId: "val001",
+        },
+      ],
+      { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } },
+    ),
+    finding(
+      "resource-policy-denies-preflight",
+      [
+        {
+          kind: "set-rest-api-policy",
+          policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Principal: { AWS: "arn:aws:iam::123456789012:root" },
+                Action: "execute-api:Invoke",
+                Resource: "execute-api:/*",
+              },
+              {
+                Sid: "AllowCorsPreflight",
+                Effect: "Allow",
+                Principal: "*",
+                Action: "execute-api:Invoke",
+                Resource: "execute-api:/*/OPTIONS/*",
+              },
+            ],
+          }),
+          changes: ["allow the anonymous preflight (OPTIONS) on every path"],
+        },
+      ],
+      { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } },
+    ),
   ];
 }
 

@@ -9,7 +9,9 @@ testRule(actualResponseWithoutCors, cases);
 it("suggests the origin the resource's preflight already allows, one intent per broken 2xx status", () => {
   const model = api()
     .resource("/orders", (r) =>
-      r.method("POST", (m) => m.mock().response("200").response("201", { "Access-Control-Allow-Origin": null }, "201")).cors({ allowOrigin: "https://shop.example.com" }),
+      r
+        .method("POST", (m) => m.mock().response("200").response("201", { "Access-Control-Allow-Origin": null }, "201"))
+        .cors({ allowOrigin: "https://shop.example.com" }),
     )
     .resource("/health", (r) => r.method("GET", (m) => m.mock().response("200")).cors())
     .stage("prod")
@@ -17,8 +19,22 @@ it("suggests the origin the resource's preflight already allows, one intent per 
   const findings = runRule(actualResponseWithoutCors, model);
   expect(findings.map((f) => `${f.target.httpMethod} ${f.target.path}`)).toEqual(["GET /health", "POST /orders"]);
   expect(findings[1]?.fixes).toEqual([
-    { kind: "add-method-response-cors-origin", resourceId: "orders", path: "/orders", httpMethod: "POST", statusCode: "200", allowOrigin: "https://shop.example.com" },
-    { kind: "add-method-response-cors-origin", resourceId: "orders", path: "/orders", httpMethod: "POST", statusCode: "201", allowOrigin: "https://shop.example.com" },
+    {
+      kind: "add-method-response-cors-origin",
+      resourceId: "orders",
+      path: "/orders",
+      httpMethod: "POST",
+      statusCode: "200",
+      allowOrigin: "https://shop.example.com",
+    },
+    {
+      kind: "add-method-response-cors-origin",
+      resourceId: "orders",
+      path: "/orders",
+      httpMethod: "POST",
+      statusCode: "201",
+      allowOrigin: "https://shop.example.com",
+    },
     { kind: "redeploy-stage", stage: "prod", description: "Deploy Access-Control-Allow-Origin on POST /orders" },
   ]);
   // /health's own preflight allows '*', and that is what its GET should return.
@@ -31,5 +47,9 @@ it("a resource without a preflight takes the origin the rest of the API uses", (
     .resource("/ping", (r) => r.method("GET", (m) => m.mock().response("200")))
     .build();
   const [finding] = runRule(actualResponseWithoutCors, model);
-  expect(finding?.fixes[0]).toMatchObject({ kind: "add-method-response-cors-origin", path: "/ping", allowOrigin: "https://shop.example.com" });
+  expect(finding?.fixes[0]).toMatchObject({
+    kind: "add-method-response-cors-origin",
+    path: "/ping",
+    allowOrigin: "https://shop.example.com",
+  });
 });

@@ -21,8 +21,10 @@ function problemOf(method: MethodModel, response: IntegrationResponseModel): str
   const isDeclared = includesIgnoreCase(declared, CORS_HEADER.allowOrigin);
   const isMapped = headerValue(mapped, CORS_HEADER.allowOrigin) !== undefined;
   if (isDeclared && isMapped) return undefined;
-  if (isMapped) return `its ${response.statusCode} integration response maps Access-Control-Allow-Origin but the ${response.statusCode} method response does not declare it, so API Gateway drops it`;
-  if (isDeclared) return `its ${response.statusCode} method response declares Access-Control-Allow-Origin but the integration response maps no value to it`;
+  if (isMapped)
+    return `its ${response.statusCode} integration response maps Access-Control-Allow-Origin but the ${response.statusCode} method response does not declare it, so API Gateway drops it`;
+  if (isDeclared)
+    return `its ${response.statusCode} method response declares Access-Control-Allow-Origin but the integration response maps no value to it`;
   return `neither its ${response.statusCode} method response nor its integration response sets Access-Control-Allow-Origin`;
 }
 
@@ -33,14 +35,16 @@ export const actualResponseWithoutCors: Rule = {
     severity: "medium",
     category: "preflight",
     confidence: "certain",
-    browserSends: "After a successful preflight (or directly, for a simple request), the actual cross-origin request, e.g. GET with Origin and Authorization.",
+    browserSends:
+      "After a successful preflight (or directly, for a simple request), the actual cross-origin request, e.g. GET with Origin and Authorization.",
     gatewayAnswers:
       "The method's 2xx response with only the headers its integration response maps and its method response declares. Without Access-Control-Allow-Origin the browser blocks the response (\"No 'Access-Control-Allow-Origin' header is present on the requested resource\") and fetch() rejects with a TypeError, although API Gateway answered 200.",
     why: "For MOCK, HTTP and AWS (non-proxy) integrations API Gateway builds the response itself: the console's Enable CORS declares Access-Control-Allow-Origin on each method's 200 method response and maps it in the integration response, besides creating OPTIONS. Fixing only the preflight leaves the actual call blocked. Proxy integrations (AWS_PROXY, HTTP_PROXY) pass the backend's headers through, so the backend must return the header and Preflight cannot see it: they are not flagged. Runs only when the API shows it serves browsers.",
     docs: [DOCS.cors, DOCS.corsConsole],
     peers: [],
     messages: {
-      missing: "{{verb}} {{path}} ({{integration}} integration) answers without Access-Control-Allow-Origin: {{problems}}. Browsers block the response even when the preflight succeeds.",
+      missing:
+        "{{verb}} {{path}} ({{integration}} integration) answers without Access-Control-Allow-Origin: {{problems}}. Browsers block the response even when the preflight succeeds.",
     },
     fixable: true,
     requires: ["resources"],
@@ -73,7 +77,12 @@ export const actualResponseWithoutCors: Rule = {
         }));
         findings.push({
           messageId: "missing",
-          data: { verb: method.httpMethod, path: resource.path, integration: method.integration.type, problems: broken.map((b) => b.problem).join("; ") },
+          data: {
+            verb: method.httpMethod,
+            path: resource.path,
+            integration: method.integration.type,
+            problems: broken.map((b) => b.problem).join("; "),
+          },
           symptom: `A page on another origin calling ${method.httpMethod} ${resource.path} gets API Gateway's ${broken[0]?.statusCode ?? "2xx"} answer blocked by the browser: "No 'Access-Control-Allow-Origin' header is present on the requested resource", and fetch() fails with a TypeError.`,
           target: { resourceId: resource.id, path: resource.path, httpMethod: method.httpMethod },
           stages,

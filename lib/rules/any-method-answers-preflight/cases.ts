@@ -13,7 +13,10 @@ const proxy = (configure: (r: import("@/lib/rules/testing/model-builder").Resour
 
 export const cases: RuleCases = {
   valid: [
-    { name: "explicit OPTIONS beside an authorized ANY takes precedence", model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")).cors()) },
+    {
+      name: "explicit OPTIONS beside an authorized ANY takes precedence",
+      model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")).cors()),
+    },
     { name: "ANY without authorization or key", model: proxy((r) => r.method("ANY")) },
     {
       name: "a resource with its own OPTIONS does not fall through to the authorized proxy; method-less intermediates are the proxy's own finding",

@@ -23,7 +23,8 @@ export const anyMethodAnswersPreflight: Rule = {
     peers: [],
     disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
-      authorized: "ANY {{path}} uses {{authorization}} and the resource has no OPTIONS method: every preflight meets it and gets {{answer}}.",
+      authorized:
+        "ANY {{path}} uses {{authorization}} and the resource has no OPTIONS method: every preflight meets it and gets {{answer}}.",
       keyRequired: "ANY {{path}} requires an API key and the resource has no OPTIONS method: every preflight gets {{answer}}.",
       fallthrough: "OPTIONS {{path}} is answered by ANY {{answerPath}}, which requires {{requirement}}: {{outcome}}.",
     },
@@ -37,7 +38,9 @@ export const anyMethodAnswersPreflight: Rule = {
     for (const resource of model.resources) {
       const answer = guardedAnyAnswer(model, resource);
       if (!answer) continue;
-      findings.push(answer.elsewhere ? fallthroughFinding(model, resource, answer.resource, answer.method) : ownFinding(model, resource, answer.method));
+      findings.push(
+        answer.elsewhere ? fallthroughFinding(model, resource, answer.resource, answer.method) : ownFinding(model, resource, answer.method),
+      );
     }
     return findings;
   },
@@ -52,12 +55,26 @@ function ownFinding(model: ApiModel, resource: ResourceModel, any: MethodModel):
   return {
     messageId: authorized ? "authorized" : "keyRequired",
     ...(outcome?.confidence ? { confidence: outcome.confidence } : {}),
-    data: { path: resource.path, authorization: outcome?.authorizer ? `${any.authorizationType} authorizer '${outcome.authorizer.name}'` : any.authorizationType, answer },
+    data: {
+      path: resource.path,
+      authorization: outcome?.authorizer ? `${any.authorizationType} authorizer '${outcome.authorizer.name}'` : any.authorizationType,
+      answer,
+    },
     symptom: `Browsers calling any method on ${resource.path} from another origin fail: the preflight is routed to ANY and gets ${answer.split(",")[0]} because ${because}.`,
-    target: { resourceId: resource.id, path: resource.path, httpMethod: "ANY", ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}) },
+    target: {
+      resourceId: resource.id,
+      path: resource.path,
+      httpMethod: "ANY",
+      ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}),
+    },
     stages,
     draftOnly: stages.length === 0,
-    evidence: { authorizationType: any.authorizationType, authorizerId: any.authorizerId ?? null, apiKeyRequired: any.apiKeyRequired, explicitOptions: false },
+    evidence: {
+      authorizationType: any.authorizationType,
+      authorizerId: any.authorizerId ?? null,
+      apiKeyRequired: any.apiKeyRequired,
+      explicitOptions: false,
+    },
     fixes: [
       { kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...suggestedCors(model, resource) },
       ...redeploy(stages, `Deploy an explicit OPTIONS ${resource.path} ahead of ANY`),
@@ -82,7 +99,12 @@ function fallthroughFinding(model: ApiModel, resource: ResourceModel, answering:
       outcome: everyTime ? `${status} every time` : `${status}, intermittently, as the Lambda (and its cache) decides`,
     },
     symptom: `Browsers calling ${resource.methods.map((m) => m.httpMethod).join(", ")} ${resource.path} from another origin fail: ${resource.path} has no OPTIONS or ANY, so API Gateway routes the preflight to ANY ${answering.path}, which answers ${status} because ${because}.`,
-    target: { resourceId: resource.id, path: resource.path, httpMethod: "OPTIONS", ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}) },
+    target: {
+      resourceId: resource.id,
+      path: resource.path,
+      httpMethod: "OPTIONS",
+      ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}),
+    },
     stages,
     draftOnly: stages.length === 0,
     evidence: {

@@ -12,8 +12,14 @@ const proxy = (configure: (r: ResourceBuilder) => void, withCors = false) =>
 
 export const cases: RuleCases = {
   valid: [
-    { name: "explicit OPTIONS beside the authorized ANY", model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")).options((m) => m.mock())) },
-    { name: "CORS visible elsewhere: any-method-answers-preflight reports it instead", model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")), true) },
+    {
+      name: "explicit OPTIONS beside the authorized ANY",
+      model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")).options((m) => m.mock())),
+    },
+    {
+      name: "CORS visible elsewhere: any-method-answers-preflight reports it instead",
+      model: proxy((r) => r.method("ANY", (m) => m.authorizer("pool")), true),
+    },
     { name: "ANY without authorization or key", model: proxy((r) => r.method("ANY")) },
   ],
   invalid: [
@@ -46,7 +52,10 @@ export const cases: RuleCases = {
           severity: "low",
           target: { path: "/orders", httpMethod: "OPTIONS", authorizerId: "pool" },
           stages: ["prod"],
-          messageIncludes: ["OPTIONS /orders is answered by ANY /{proxy+}, which requires the Cognito authorizer 'pool'", '401 {"message":"Unauthorized"}'],
+          messageIncludes: [
+            "OPTIONS /orders is answered by ANY /{proxy+}, which requires the Cognito authorizer 'pool'",
+            '401 {"message":"Unauthorized"}',
+          ],
           fixKinds: ["add-cors-preflight", "redeploy-stage"],
         },
         // In the model's resource order (sorted by path): /orders before /{proxy+}.

@@ -10,6 +10,9 @@ it("never reports a resource any-method-answers-preflight already reports", () =
   for (const example of [...cases.valid, ...cases.invalid]) {
     const mine = runRule(authorizedAnyWithoutCorsEvidence, example.model).map((f) => f.target.resourceId);
     const theirs = runRule(anyMethodAnswersPreflight, example.model).map((f) => f.target.resourceId);
-    expect(mine.filter((id) => theirs.includes(id)), example.name).toEqual([]);
+    expect(
+      mine.filter((id) => theirs.includes(id)),
+      example.name,
+    ).toEqual([]);
   }
 });

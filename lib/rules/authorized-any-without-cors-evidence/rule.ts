@@ -25,11 +25,11 @@ export const authorizedAnyWithoutCorsEvidence: Rule = {
     severity: "low",
     category: "preflight",
     confidence: "heuristic",
-    browserSends: "If a web page on another origin calls the API with a JSON body or an Authorization header, the browser first sends OPTIONS without credentials.",
+    browserSends:
+      "If a web page on another origin calls the API with a JSON body or an Authorization header, the browser first sends OPTIONS without credentials.",
     gatewayAnswers:
       'ANY matches OPTIONS when the resource has no explicit OPTIONS method, and a resource with neither OPTIONS nor ANY sends its preflight on to a {param} sibling\'s or greedy ancestor\'s ANY, so the preflight meets that ANY\'s authorizer or API key: 401 {"message":"Unauthorized"} (Lambda or Cognito authorizer), 403 {"message":"Missing Authentication Token"} (AWS_IAM) or 403 {"message":"Forbidden"} (API key). The Lambda behind ANY — the code that sets the CORS headers — never runs.',
-    why:
-      "With a Lambda or HTTP proxy integration the backend returns the CORS headers, so the API Gateway configuration shows no CORS at all; the preflight still has to get past the ANY method's authorizer first, and it cannot. If no browser calls this API (server-to-server, mobile apps), nothing breaks and the finding can be ignored; if one does, add an explicit OPTIONS method with authorization NONE, which takes precedence over ANY.",
+    why: "With a Lambda or HTTP proxy integration the backend returns the CORS headers, so the API Gateway configuration shows no CORS at all; the preflight still has to get past the ANY method's authorizer first, and it cannot. If no browser calls this API (server-to-server, mobile apps), nothing breaks and the finding can be ignored; if one does, add an explicit OPTIONS method with authorization NONE, which takes precedence over ANY.",
     docs: [LAMBDA_PROXY_CORS, DOCS.cors, DOCS.authorizer],
     peers: [],
     disagreeingPeers: OPEN_PREFLIGHT_PEERS,
@@ -65,16 +65,37 @@ export const authorizedAnyWithoutCorsEvidence: Rule = {
         draftOnly: stages.length === 0,
         fixes: [
           { kind: "add-cors-preflight" as const, resourceId: resource.id, path: resource.path, ...suggestedCors(model, resource) },
-          ...redeploy(stages, answer.elsewhere ? `Deploy an explicit OPTIONS ${resource.path}, which answers before the fall-through to ANY ${answer.resource.path}` : `Deploy an explicit OPTIONS ${resource.path} ahead of ANY`),
+          ...redeploy(
+            stages,
+            answer.elsewhere
+              ? `Deploy an explicit OPTIONS ${resource.path}, which answers before the fall-through to ANY ${answer.resource.path}`
+              : `Deploy an explicit OPTIONS ${resource.path} ahead of ANY`,
+          ),
         ],
       };
-      const evidence = { authorizationType: any.authorizationType, authorizerId: any.authorizerId ?? null, apiKeyRequired: any.apiKeyRequired, explicitOptions: false, corsEvidence: false };
+      const evidence = {
+        authorizationType: any.authorizationType,
+        authorizerId: any.authorizerId ?? null,
+        apiKeyRequired: any.apiKeyRequired,
+        explicitOptions: false,
+        corsEvidence: false,
+      };
       if (answer.elsewhere) {
         findings.push({
           ...common,
           messageId: "fallthrough",
-          data: { path: resource.path, answerPath: answer.resource.path, requirement: anyRequirement(any, outcome), answer: preflightAnswer },
-          target: { resourceId: resource.id, path: resource.path, httpMethod: "OPTIONS", ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}) },
+          data: {
+            path: resource.path,
+            answerPath: answer.resource.path,
+            requirement: anyRequirement(any, outcome),
+            answer: preflightAnswer,
+          },
+          target: {
+            resourceId: resource.id,
+            path: resource.path,
+            httpMethod: "OPTIONS",
+            ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}),
+          },
           evidence: { ...evidence, answeredBy: `ANY ${answer.resource.path}` },
         });
         continue;
@@ -82,8 +103,17 @@ export const authorizedAnyWithoutCorsEvidence: Rule = {
       findings.push({
         ...common,
         messageId: authorized ? "authorized" : "keyRequired",
-        data: { path: resource.path, authorization: outcome?.authorizer ? `${any.authorizationType} authorizer '${outcome.authorizer.name}'` : any.authorizationType, answer: preflightAnswer },
-        target: { resourceId: resource.id, path: resource.path, httpMethod: "ANY", ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}) },
+        data: {
+          path: resource.path,
+          authorization: outcome?.authorizer ? `${any.authorizationType} authorizer '${outcome.authorizer.name}'` : any.authorizationType,
+          answer: preflightAnswer,
+        },
+        target: {
+          resourceId: resource.id,
+          path: resource.path,
+          httpMethod: "ANY",
+          ...(any.authorizerId !== undefined ? { authorizerId: any.authorizerId } : {}),
+        },
         evidence,
       });
     }

@@ -7,7 +7,14 @@ testRule(binaryMediaBreaksMockPreflight, cases);
 
 it("sets CONVERT_TO_TEXT on the integration and on each integration response of the preflight", () => {
   const [finding] = runRule(binaryMediaBreaksMockPreflight, cases.invalid[0]!.model);
-  expect(finding?.fixes[0]).toEqual({ kind: "set-integration-content-handling", resourceId: "upload", path: "/upload", httpMethod: "OPTIONS", contentHandling: "CONVERT_TO_TEXT", statusCodes: ["200"] });
+  expect(finding?.fixes[0]).toEqual({
+    kind: "set-integration-content-handling",
+    resourceId: "upload",
+    path: "/upload",
+    httpMethod: "OPTIONS",
+    contentHandling: "CONVERT_TO_TEXT",
+    statusCodes: ["200"],
+  });
 });
 
 it("only */* matches what a preflight carries", () => {

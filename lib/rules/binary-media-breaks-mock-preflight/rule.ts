@@ -6,8 +6,14 @@ const PAYLOAD_ENCODINGS = {
   title: "Content type conversions in API Gateway (binaryMediaTypes, Content-Type / first Accept type, contentHandling)",
   url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html",
 };
-const SAM_553 = { title: "aws/serverless-application-model#553: */* binary media type makes OPTIONS fail (\"Unable to transform request\", 500)", url: "https://github.com/aws/serverless-application-model/issues/553" };
-const CHALICE_1310 = { title: "aws/chalice#1310: broken OPTIONS when */* is a binary type; fixed by contentHandling CONVERT_TO_TEXT", url: "https://github.com/aws/chalice/issues/1310" };
+const SAM_553 = {
+  title: 'aws/serverless-application-model#553: */* binary media type makes OPTIONS fail ("Unable to transform request", 500)',
+  url: "https://github.com/aws/serverless-application-model/issues/553",
+};
+const CHALICE_1310 = {
+  title: "aws/chalice#1310: broken OPTIONS when */* is a binary type; fixed by contentHandling CONVERT_TO_TEXT",
+  url: "https://github.com/aws/chalice/issues/1310",
+};
 
 /**
  * A browser's preflight carries no Content-Type and (Chrome, Firefox, Safari) Accept: *\/*, so only a
@@ -29,13 +35,12 @@ export const binaryMediaBreaksMockPreflight: Rule = {
     browserSends: "OPTIONS with Accept: */* and no body, as every browser's preflight.",
     gatewayAnswers:
       '500 {"message":"Internal server error"} (API_CONFIGURATION_ERROR; the execution log says "Unable to transform request"), with no CORS headers, so the browser reports a CORS error.',
-    why:
-      "With \"*/*\" in the API's binaryMediaTypes every request counts as binary, the preflight included. A MOCK integration then has a binary payload to run its mapping template on and fails, unless contentHandling is CONVERT_TO_TEXT. Chalice, SAM (BinaryMediaTypes + Cors) and the Serverless Framework generate exactly this MOCK OPTIONS and give no way to set contentHandling on it. AWS documents the conversions, not this failure: the rule relies on the field reports cited.",
+    why: 'With "*/*" in the API\'s binaryMediaTypes every request counts as binary, the preflight included. A MOCK integration then has a binary payload to run its mapping template on and fails, unless contentHandling is CONVERT_TO_TEXT. Chalice, SAM (BinaryMediaTypes + Cors) and the Serverless Framework generate exactly this MOCK OPTIONS and give no way to set contentHandling on it. AWS documents the conversions, not this failure: the rule relies on the field reports cited.',
     docs: [PAYLOAD_ENCODINGS, SAM_553, CHALICE_1310, DOCS.corsConsole],
     peers: [],
     messages: {
       mockPreflight:
-        "The API treats {{types}} as binary and OPTIONS {{path}} is a MOCK integration without contentHandling CONVERT_TO_TEXT: every preflight gets 500 {\"message\":\"Internal server error\"}.",
+        'The API treats {{types}} as binary and OPTIONS {{path}} is a MOCK integration without contentHandling CONVERT_TO_TEXT: every preflight gets 500 {"message":"Internal server error"}.',
     },
     fixable: true,
     requires: ["resources"],
@@ -49,7 +54,11 @@ export const binaryMediaBreaksMockPreflight: Rule = {
       const options = resource.methods.find((m) => m.httpMethod === "OPTIONS");
       const integration = options?.integration;
       if (!options || integration?.type !== "MOCK") continue;
-      if (integration.contentHandling === "CONVERT_TO_TEXT" || integration.integrationResponses.some((r) => r.contentHandling === "CONVERT_TO_TEXT")) continue;
+      if (
+        integration.contentHandling === "CONVERT_TO_TEXT" ||
+        integration.integrationResponses.some((r) => r.contentHandling === "CONVERT_TO_TEXT")
+      )
+        continue;
       const stages = stagesWhere(model, resource.path, "OPTIONS");
       findings.push({
         messageId: "mockPreflight",
@@ -62,7 +71,9 @@ export const binaryMediaBreaksMockPreflight: Rule = {
           binaryMediaTypes: model.api.binaryMediaTypes ?? [],
           integrationType: "MOCK",
           contentHandling: integration.contentHandling ?? null,
-          integrationResponseContentHandling: integration.integrationResponses.map((r) => `${r.statusCode}: ${r.contentHandling ?? "unset"}`),
+          integrationResponseContentHandling: integration.integrationResponses.map(
+            (r) => `${r.statusCode}: ${r.contentHandling ?? "unset"}`,
+          ),
         },
         fixes: [
           {

@@ -1,7 +1,11 @@
 import type { RuleCases } from "@/lib/rules/testing/rule-tester";
 import { api, type StageBuilder } from "@/lib/rules/testing/model-builder";
 
-const build = (stage: (s: StageBuilder) => void) => api().resource("/products", (r) => r.method("GET")).stage("prod", stage).build();
+const build = (stage: (s: StageBuilder) => void) =>
+  api()
+    .resource("/products", (r) => r.method("GET"))
+    .stage("prod", stage)
+    .build();
 
 export const cases: RuleCases = {
   valid: [

@@ -10,7 +10,8 @@ export const cacheInvalidationUnauthenticated: Rule = {
     category: "stage-cache",
     confidence: "certain",
     browserSends: "Any client — no IAM credentials needed — sends the request with Cache-Control: max-age=0.",
-    gatewayAnswers: "With requireAuthorizationForCacheControl false, API Gateway drops the cache entry and calls the integration, for every such request.",
+    gatewayAnswers:
+      "With requireAuthorizationForCacheControl false, API Gateway drops the cache entry and calls the integration, for every such request.",
     why: "Per-key cache invalidation is meant for callers allowed execute-api:InvalidateCache. Left open, anyone can bypass the cache on demand and push the full load onto the backend. The unauthorized-request strategies SUCCEED_WITH_RESPONSE_HEADER and SUCCEED_WITHOUT_RESPONSE_HEADER ignore the header (no invalidation) and are not flagged.",
     docs: [DOCS.caching, DOCS.methodSetting],
     peers: [],
@@ -32,7 +33,10 @@ export const cacheInvalidationUnauthenticated: Rule = {
         data: { stage: stage.name, methods },
         symptom: `Anyone can send Cache-Control: max-age=0 to ${methods} on ${stage.name} and make every request reach the backend.`,
       }),
-      (s) => ({ requireAuthorizationForCacheControl: s.requireAuthorizationForCacheControl, unauthorizedCacheControlHeaderStrategy: s.unauthorizedCacheControlHeaderStrategy }),
+      (s) => ({
+        requireAuthorizationForCacheControl: s.requireAuthorizationForCacheControl,
+        unauthorizedCacheControlHeaderStrategy: s.unauthorizedCacheControlHeaderStrategy,
+      }),
     );
   },
 };

@@ -14,14 +14,17 @@ export const cacheKeyMissingCallerIdentity: Rule = {
     severity: "high",
     category: "stage-cache",
     confidence: "heuristic",
-    browserSends: "Two signed-in users call the same authorized GET (same path, same query) within the cache TTL, each with their own token.",
-    gatewayAnswers: "The first response is cached under a key built only from the cache key parameters; the second user gets the first user's response from the cache, without the integration being called.",
+    browserSends:
+      "Two signed-in users call the same authorized GET (same path, same query) within the cache TTL, each with their own token.",
+    gatewayAnswers:
+      "The first response is cached under a key built only from the cache key parameters; the second user gets the first user's response from the cache, without the integration being called.",
     why: "API Gateway authorizes each request, then looks up the stage cache by the method's cache key parameters. Unless the caller's identity (e.g. method.request.header.Authorization) is one of them, every authorized caller shares one entry. Heuristic: a response that does not depend on the caller is safe to share.",
     docs: [DOCS.caching, DOCS.methodSetting],
     peers: [],
     disagreeingPeers: CACHE_EVERYTHING_PEERS,
     messages: {
-      shared: "Stage {{stage}} caches {{method}} {{path}} for {{ttl}} s, which uses {{authorization}}, but its cache key ({{keys}}) does not include {{identity}}.",
+      shared:
+        "Stage {{stage}} caches {{method}} {{path}} for {{ttl}} s, which uses {{authorization}}, but its cache key ({{keys}}) does not include {{identity}}.",
       // SigV4's Authorization header carries a signature over X-Amz-Date, so it differs on every request.
       iamShared:
         "Stage {{stage}} caches {{method}} {{path}} for {{ttl}} s, which uses AWS_IAM, and its cache key ({{keys}}) does not identify the caller. Keying on the SigV4 Authorization header would not help (the signature changes with every request): turn caching off for this method.",
@@ -72,7 +75,14 @@ export const cacheKeyMissingCallerIdentity: Rule = {
             callerIdentityParameters: identity,
           },
           fixes: [
-            { kind: "add-cache-key-parameter", resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod, parameter, existingCacheKeyParameters: keys },
+            {
+              kind: "add-cache-key-parameter",
+              resourceId: method.resourceId,
+              path: method.path,
+              httpMethod: method.httpMethod,
+              parameter,
+              existingCacheKeyParameters: keys,
+            },
             ...redeploy([stage.name], `Deploy the cache key of ${method.httpMethod} ${method.path} with the caller's identity`),
           ],
         });
@@ -87,10 +97,22 @@ export const cacheKeyMissingCallerIdentity: Rule = {
  * X-Amz-Date), so no cache key parameter identifies the caller and keying on Authorization makes every
  * request a miss. Disabling caching for the method is the fix (API_MethodSetting.html, caching/enabled).
  */
-function iamFinding(stage: string, setting: { path: string; httpMethod: MethodModel["httpMethod"]; cacheTtlInSeconds: number; source: string }, method: MethodModel, keys: string[], keyed: boolean): FindingDraft {
+function iamFinding(
+  stage: string,
+  setting: { path: string; httpMethod: MethodModel["httpMethod"]; cacheTtlInSeconds: number; source: string },
+  method: MethodModel,
+  keys: string[],
+  keyed: boolean,
+): FindingDraft {
   return {
     messageId: keyed ? "iamKeyed" : "iamShared",
-    data: { stage, method: setting.httpMethod, path: setting.path, ttl: setting.cacheTtlInSeconds, keys: keys.length > 0 ? keys.join(", ") : "no parameters" },
+    data: {
+      stage,
+      method: setting.httpMethod,
+      path: setting.path,
+      ttl: setting.cacheTtlInSeconds,
+      keys: keys.length > 0 ? keys.join(", ") : "no parameters",
+    },
     symptom: keyed
       ? `${setting.httpMethod} ${setting.path} on ${stage} pays for a cache that never answers.`
       : `A signed caller of ${setting.httpMethod} ${setting.path} on ${stage} can receive another caller's response, cached for up to ${setting.cacheTtlInSeconds} s.`,
@@ -98,8 +120,23 @@ function iamFinding(stage: string, setting: { path: string; httpMethod: MethodMo
     stages: [stage],
     draftOnly: false,
     ...(keyed ? { severity: "low" as const } : {}),
-    evidence: { cachingEnabled: true, cacheTtlInSeconds: setting.cacheTtlInSeconds, settingSource: setting.source, authorizationType: "AWS_IAM", cacheKeyParameters: keys },
-    fixes: [{ kind: "set-stage-method-setting", stage, path: method.path, httpMethod: method.httpMethod, setting: "caching/enabled", value: false }],
+    evidence: {
+      cachingEnabled: true,
+      cacheTtlInSeconds: setting.cacheTtlInSeconds,
+      settingSource: setting.source,
+      authorizationType: "AWS_IAM",
+      cacheKeyParameters: keys,
+    },
+    fixes: [
+      {
+        kind: "set-stage-method-setting",
+        stage,
+        path: method.path,
+        httpMethod: method.httpMethod,
+        setting: "caching/enabled",
+        value: false,
+      },
+    ],
   };
 }
 
@@ -108,6 +145,10 @@ function identityParameters(model: ApiModel, method: MethodModel): string[] {
   const authorizer = authorizerOf(model, method);
   if (method.authorizationType === "AWS_IAM" || !authorizer) return ["method.request.header.Authorization"];
   return authorizer.identitySources.flatMap((s) =>
-    s.location === "header" ? [`method.request.header.${s.name}`] : s.location === "querystring" ? [`method.request.querystring.${s.name}`] : [],
+    s.location === "header"
+      ? [`method.request.header.${s.name}`]
+      : s.location === "querystring"
+        ? [`method.request.querystring.${s.name}`]
+        : [],
   );
 }

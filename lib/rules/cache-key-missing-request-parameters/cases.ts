@@ -3,7 +3,10 @@ import { api, type MethodBuilder } from "@/lib/rules/testing/model-builder";
 
 const cachedProd = (s: import("@/lib/rules/testing/model-builder").StageBuilder) => s.cacheCluster().settings({ cachingEnabled: true });
 const build = (get: (m: MethodBuilder) => void, cached = true) =>
-  api().resource("/orders/{id}", (r) => r.method("GET", get).cors()).stage("prod", cached ? cachedProd : undefined).build();
+  api()
+    .resource("/orders/{id}", (r) => r.method("GET", get).cors())
+    .stage("prod", cached ? cachedProd : undefined)
+    .build();
 
 export const cases: RuleCases = {
   valid: [
@@ -18,7 +21,15 @@ export const cases: RuleCases = {
     {
       name: "cached GET /orders/{id} without method.request.path.id",
       model: build(() => {}),
-      findings: [{ messageId: "path", severity: "high", target: { stage: "prod", path: "/orders/{id}", httpMethod: "GET" }, messageIncludes: ["method.request.path.id"], fixKinds: ["add-cache-key-parameter", "redeploy-stage"] }],
+      findings: [
+        {
+          messageId: "path",
+          severity: "high",
+          target: { stage: "prod", path: "/orders/{id}", httpMethod: "GET" },
+          messageIncludes: ["method.request.path.id"],
+          fixKinds: ["add-cache-key-parameter", "redeploy-stage"],
+        },
+      ],
     },
     {
       name: "a declared query string left out of the key",

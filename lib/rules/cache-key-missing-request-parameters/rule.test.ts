@@ -12,6 +12,12 @@ it("reads every path parameter, greedy ones included", () => {
 
 it("adds the missing parameter to the existing key and redeploys the stage", () => {
   const [finding] = runRule(cacheKeyMissingRequestParameters, cases.invalid[0]!.model);
-  expect(finding?.fixes[0]).toMatchObject({ kind: "add-cache-key-parameter", path: "/orders/{id}", httpMethod: "GET", parameter: "method.request.path.id", existingCacheKeyParameters: [] });
+  expect(finding?.fixes[0]).toMatchObject({
+    kind: "add-cache-key-parameter",
+    path: "/orders/{id}",
+    httpMethod: "GET",
+    parameter: "method.request.path.id",
+    existingCacheKeyParameters: [],
+  });
   expect(finding?.fixes.at(-1)).toMatchObject({ kind: "redeploy-stage", stage: "prod" });
 });

@@ -14,13 +14,19 @@ export const cacheKeyMissingRequestParameters: Rule = {
     confidence: "certain",
     browserSends: "GET /orders/1, then GET /orders/2 (or ?page=1 then ?page=2) within the cache TTL.",
     gatewayAnswers: "The second request is answered from the cache with the first request's response: the integration is not called.",
-    why:
-      "API Gateway builds a cached method's cache key from the stage, the method and the integration's cache key parameters only. A path parameter is part of the key only when it is listed (method.request.path.id); a query string parameter likewise. Anything left out is shared: /orders/1 and /orders/2 get one cache entry. The console adds path parameters for you; CloudFormation, SAM, Terraform and CDK do not.",
-    docs: [DOCS.caching, { title: "API Gateway API reference: Integration (cacheKeyParameters)", url: "https://docs.aws.amazon.com/apigateway/latest/api/API_Integration.html" }],
+    why: "API Gateway builds a cached method's cache key from the stage, the method and the integration's cache key parameters only. A path parameter is part of the key only when it is listed (method.request.path.id); a query string parameter likewise. Anything left out is shared: /orders/1 and /orders/2 get one cache entry. The console adds path parameters for you; CloudFormation, SAM, Terraform and CDK do not.",
+    docs: [
+      DOCS.caching,
+      {
+        title: "API Gateway API reference: Integration (cacheKeyParameters)",
+        url: "https://docs.aws.amazon.com/apigateway/latest/api/API_Integration.html",
+      },
+    ],
     peers: [],
     messages: {
       path: "Stage {{stage}} caches {{method}} {{path}} for {{ttl}} s but its cache key leaves out {{missing}}: requests that differ only there share one cached response.",
-      query: "Stage {{stage}} caches {{method}} {{path}} for {{ttl}} s but its cache key leaves out the declared {{missing}}: if the response depends on them, requests that differ only there share one cached response.",
+      query:
+        "Stage {{stage}} caches {{method}} {{path}} for {{ttl}} s but its cache key leaves out the declared {{missing}}: if the response depends on them, requests that differ only there share one cached response.",
     },
     fixable: true,
     requires: ["resources", "stages"],
@@ -40,14 +46,26 @@ export const cacheKeyMissingRequestParameters: Rule = {
         const onPath = missingPath.length > 0;
         findings.push({
           messageId: onPath ? "path" : "query",
-          data: { stage: stage.name, method: setting.httpMethod, path: setting.path, ttl: setting.cacheTtlInSeconds, missing: joinWords(missing) },
+          data: {
+            stage: stage.name,
+            method: setting.httpMethod,
+            path: setting.path,
+            ttl: setting.cacheTtlInSeconds,
+            missing: joinWords(missing),
+          },
           symptom: onPath
             ? `${setting.httpMethod} ${setting.path} on ${stage.name} answers one ${missingPath.map((p) => p.split(".").pop()).join("/")}'s request with another's cached response for up to ${setting.cacheTtlInSeconds} s.`
             : `${setting.httpMethod} ${setting.path} on ${stage.name} may answer ?${missingQuery.map((p) => p.split(".").pop()).join("&")}=… requests with a response cached for other values.`,
           target: { resourceId: method.resourceId, path: setting.path, httpMethod: setting.httpMethod, stage: stage.name },
           stages: [stage.name],
           draftOnly: false,
-          evidence: { cachingEnabled: true, cacheTtlInSeconds: setting.cacheTtlInSeconds, cacheKeyParameters: keys, missingPathParameters: missingPath, missingQueryParameters: missingQuery },
+          evidence: {
+            cachingEnabled: true,
+            cacheTtlInSeconds: setting.cacheTtlInSeconds,
+            cacheKeyParameters: keys,
+            missingPathParameters: missingPath,
+            missingQueryParameters: missingQuery,
+          },
           // A declared query string may not change the response (tracking parameters), so it is medium;
           // a path parameter names the resource itself.
           ...(onPath ? {} : { severity: "medium" as const }),
@@ -75,5 +93,7 @@ export function pathParameters(path: string): string[] {
 }
 
 function queryParameters(method: MethodModel): string[] {
-  return Object.keys(method.requestParameters).filter((p) => p.startsWith("method.request.querystring.") || p.startsWith("method.request.multivaluequerystring."));
+  return Object.keys(method.requestParameters).filter(
+    (p) => p.startsWith("method.request.querystring.") || p.startsWith("method.request.multivaluequerystring."),
+  );
 }

@@ -20,7 +20,11 @@ export const cases: RuleCases = {
     },
     {
       name: "cached authorizer on a single method",
-      model: api().authorizer("shop", { type: "TOKEN" }).resource("/products", (r) => r.method("GET", (m) => m.authorizer("shop"))).stage("prod").build(),
+      model: api()
+        .authorizer("shop", { type: "TOKEN" })
+        .resource("/products", (r) => r.method("GET", (m) => m.authorizer("shop")))
+        .stage("prod")
+        .build(),
     },
     {
       name: "Cognito authorizers have no result cache",
@@ -47,7 +51,11 @@ export const cases: RuleCases = {
     },
     {
       name: "cached authorizer on a greedy proxy",
-      model: api().authorizer("admin", { type: "TOKEN", ttl: 60 }).resource("/admin/{proxy+}", (r) => r.method("ANY", (m) => m.authorizer("admin"))).stage("prod").build(),
+      model: api()
+        .authorizer("admin", { type: "TOKEN", ttl: 60 })
+        .resource("/admin/{proxy+}", (r) => r.method("ANY", (m) => m.authorizer("admin")))
+        .stage("prod")
+        .build(),
       findings: [{ messageId: "greedy", messageIncludes: ["60 s", "ANY /admin/{proxy+}"] }],
     },
     {

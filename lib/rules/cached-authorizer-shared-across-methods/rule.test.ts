@@ -14,5 +14,8 @@ it("widens the policy to the stage of the API it audits", () => {
     .stage("prod")
     .build();
   const [finding] = runRule(cachedAuthorizerSharedAcrossMethods, model);
-  expect(finding?.fixes[0]).toMatchObject({ kind: "widen-authorizer-policy", resourceArnPattern: "arn:aws:execute-api:eu-west-1:111122223333:sfront0001/prod/*/*" });
+  expect(finding?.fixes[0]).toMatchObject({
+    kind: "widen-authorizer-policy",
+    resourceArnPattern: "arn:aws:execute-api:eu-west-1:111122223333:sfront0001/prod/*/*",
+  });
 });

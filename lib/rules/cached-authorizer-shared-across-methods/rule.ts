@@ -14,7 +14,8 @@ export const cachedAuthorizerSharedAcrossMethods: Rule = {
     severity: "info",
     category: "authorizer-cache",
     confidence: "heuristic",
-    browserSends: "The same caller (same token, or same identity-source values) calls several methods or paths within the authorizer's TTL.",
+    browserSends:
+      "The same caller (same token, or same identity-source values) calls several methods or paths within the authorizer's TTL.",
     gatewayAnswers:
       'The first call invokes the Lambda and caches the policy it returns. Later calls reuse that policy; if its Resource names only the first method ARN, they get 403 {"message":"User is not authorized to access this resource"} until the TTL runs out — then work again.',
     why: "The result cache is keyed on the token (TOKEN) or the identity-source values (REQUEST), not on the method, so one cached policy answers every method the authorizer protects. The TTL defaults to 300 s when unset. Preflight cannot see the Lambda's code: the finding holds when it builds the policy from event.methodArn, as the blueprints do. A policy covering the stage (arn:aws:execute-api:<region>:<account>:<apiId>/<stage>/*/*), a TTL of 0, or route context in a REQUEST authorizer's identity sources makes it safe.",
@@ -34,7 +35,9 @@ export const cachedAuthorizerSharedAcrossMethods: Rule = {
     const findings: FindingDraft[] = [];
     for (const authorizer of model.authorizers) {
       if (authorizer.type === "COGNITO_USER_POOLS" || authorizer.effectiveTtlSeconds <= 0 || keysOnRoute(authorizer)) continue;
-      const methods = model.resources.flatMap((r) => r.methods).filter((m) => m.authorizerId === authorizer.id && m.authorizationType === "CUSTOM");
+      const methods = model.resources
+        .flatMap((r) => r.methods)
+        .filter((m) => m.authorizerId === authorizer.id && m.authorizationType === "CUSTOM");
       const greedy = methods.filter((m) => m.httpMethod === "ANY" || /\{[^}]+\+\}/.test(m.path));
       if (methods.length < 2 && greedy.length === 0) continue;
       const names = methods.map((m) => `${m.httpMethod} ${m.path}`);
@@ -46,7 +49,13 @@ export const cachedAuthorizerSharedAcrossMethods: Rule = {
       const ttl = authorizer.effectiveTtlSeconds;
       findings.push({
         messageId: methods.length >= 2 ? "shared" : "greedy",
-        data: { type: authorizer.type, name: authorizer.name, ttl, count: methods.length, methods: names.length > 4 ? `${names.slice(0, 4).join(", ")}, …` : joinWords(names) },
+        data: {
+          type: authorizer.type,
+          name: authorizer.name,
+          ttl,
+          count: methods.length,
+          methods: names.length > 4 ? `${names.slice(0, 4).join(", ")}, …` : joinWords(names),
+        },
         symptom: symptomFor(authorizer, first, second),
         target: { authorizerId: authorizer.id },
         stages,
@@ -78,7 +87,12 @@ function symptomFor(authorizer: AuthorizerModel, first: MethodModel | undefined,
   return `A signed-in user who calls ${a} and then ${b} within ${ttl} s can get 403 {"message":"User is not authorized to access this resource"} on the second call, then succeed after the TTL — if authorizer '${authorizer.name}' returns a policy for only the called method.`;
 }
 
-function fixesFor(api: { id: string; region: string; accountId?: string }, authorizer: AuthorizerModel, stages: string[], methods: MethodModel[]): FixIntent[] {
+function fixesFor(
+  api: { id: string; region: string; accountId?: string },
+  authorizer: AuthorizerModel,
+  stages: string[],
+  methods: MethodModel[],
+): FixIntent[] {
   const stage = stages.length === 1 ? stages[0] : "*";
   const resourceArnPattern = `arn:aws:execute-api:${api.region}:${api.accountId ?? "<account-id>"}:${api.id}/${stage}/*/*`;
   const type = authorizer.type === "REQUEST" ? "REQUEST" : "TOKEN";
@@ -92,7 +106,13 @@ function fixesFor(api: { id: string; region: string; accountId?: string }, autho
       allowOptions: type === "REQUEST" && methods.some((m) => m.httpMethod === "OPTIONS"),
       ...(authorizer.lambdaFunctionArn !== undefined ? { lambdaFunctionArn: authorizer.lambdaFunctionArn } : {}),
     },
-    { kind: "set-authorizer-ttl", authorizerId: authorizer.id, authorizerName: authorizer.name, fromSeconds: authorizer.effectiveTtlSeconds, toSeconds: 0 },
+    {
+      kind: "set-authorizer-ttl",
+      authorizerId: authorizer.id,
+      authorizerName: authorizer.name,
+      fromSeconds: authorizer.effectiveTtlSeconds,
+      toSeconds: 0,
+    },
     ...stages.map((s): FixIntent => ({ kind: "flush-authorizer-cache", stage: s })),
   ];
 }

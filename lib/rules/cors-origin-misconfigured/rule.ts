@@ -10,7 +10,10 @@ import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 /** Shown where no single origin can be inferred; the user replaces it before applying the fix. */
 export const ORIGIN_PLACEHOLDER = "<ALLOWED_ORIGIN>";
 
-const FETCH_CORS_CHECK = { title: "Fetch standard, CORS check (one origin or \"*\"; \"*\" never with credentials)", url: "https://fetch.spec.whatwg.org/#cors-check" };
+const FETCH_CORS_CHECK = {
+  title: 'Fetch standard, CORS check (one origin or "*"; "*" never with credentials)',
+  url: "https://fetch.spec.whatwg.org/#cors-check",
+};
 const MDN_ALLOW_ORIGIN = {
   title: "MDN: Access-Control-Allow-Origin (a single origin; Vary: Origin when it depends on the request)",
   url: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Allow-Origin",
@@ -22,15 +25,16 @@ const CREDENTIALS_KEY = /\.header\.access-control-allow-credentials$/i;
 export const corsOriginMisconfigured: Rule = {
   meta: {
     id: "cors-origin-misconfigured",
-    title: "Access-Control-Allow-Origin that browsers refuse: '*' with credentials, several origins, or an echoed origin cached for everyone",
+    title:
+      "Access-Control-Allow-Origin that browsers refuse: '*' with credentials, several origins, or an echoed origin cached for everyone",
     severity: "high",
     category: "preflight",
     confidence: "certain",
-    browserSends: "A page on https://app.example.com calls the API with fetch(…, { credentials: \"include\" }) or from one of several allowed origins.",
+    browserSends:
+      'A page on https://app.example.com calls the API with fetch(…, { credentials: "include" }) or from one of several allowed origins.',
     gatewayAnswers:
       "The response carries Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true, or a comma-separated list of origins, or — from the stage cache — the origin of whoever called first. The browser blocks the response as a CORS error although API Gateway answered 200.",
-    why:
-      "The Fetch standard's CORS check accepts exactly one origin (or \"*\"), compared byte for byte with the page's origin, and never \"*\" on a credentialed request. API Gateway header mappings are static unless the value comes from the request (method.request.header.Origin) or a mapping template, so several origins must be chosen per request, and a response whose origin depends on the request must not be shared by the stage cache (or by browser caches, without Vary: Origin). The preflight's own headers are checked by preflight-response-incomplete; this rule checks actual responses and gateway responses too.",
+    why: 'The Fetch standard\'s CORS check accepts exactly one origin (or "*"), compared byte for byte with the page\'s origin, and never "*" on a credentialed request. API Gateway header mappings are static unless the value comes from the request (method.request.header.Origin) or a mapping template, so several origins must be chosen per request, and a response whose origin depends on the request must not be shared by the stage cache (or by browser caches, without Vary: Origin). The preflight\'s own headers are checked by preflight-response-incomplete; this rule checks actual responses and gateway responses too.',
     docs: [FETCH_CORS_CHECK, MDN_ALLOW_ORIGIN, DOCS.cors, DOCS.caching],
     peers: [],
     messages: {
@@ -61,8 +65,15 @@ export const corsOriginMisconfigured: Rule = {
             target: { resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod },
             stages,
             draftOnly: stages.length === 0,
-            evidence: { statusCode: response.statusCode, accessControlAllowOrigin: problem.value, accessControlAllowCredentials: problem.credentials },
-            fixes: [...methodFix(model, method, response.statusCode, problem), ...redeploy(stages, `Deploy a single Access-Control-Allow-Origin on ${method.httpMethod} ${method.path}`)],
+            evidence: {
+              statusCode: response.statusCode,
+              accessControlAllowOrigin: problem.value,
+              accessControlAllowCredentials: problem.credentials,
+            },
+            fixes: [
+              ...methodFix(model, method, response.statusCode, problem),
+              ...redeploy(stages, `Deploy a single Access-Control-Allow-Origin on ${method.httpMethod} ${method.path}`),
+            ],
           });
         }
       }
@@ -76,7 +87,11 @@ export const corsOriginMisconfigured: Rule = {
         target: { responseType: response.responseType },
         stages: model.stages.map((s) => s.name),
         draftOnly: model.stages.length === 0,
-        evidence: { responseType: response.responseType, accessControlAllowOrigin: problem.value, accessControlAllowCredentials: problem.credentials },
+        evidence: {
+          responseType: response.responseType,
+          accessControlAllowOrigin: problem.value,
+          accessControlAllowCredentials: problem.credentials,
+        },
         fixes: [
           {
             kind: "add-gateway-response-cors",
@@ -86,7 +101,10 @@ export const corsOriginMisconfigured: Rule = {
             existingResponseParameters: response.responseParameters,
             ...(response.statusCode !== undefined ? { statusCode: response.statusCode } : {}),
           },
-          ...redeploy(model.stages.map((s) => s.name), `Deploy gateway response ${response.responseType} with a single Access-Control-Allow-Origin`),
+          ...redeploy(
+            model.stages.map((s) => s.name),
+            `Deploy gateway response ${response.responseType} with a single Access-Control-Allow-Origin`,
+          ),
         ],
       });
     }
@@ -104,9 +122,21 @@ export const corsOriginMisconfigured: Rule = {
           stages: [stage.name],
           draftOnly: false,
           severity: "medium",
-          evidence: { cachingEnabled: true, cacheTtlInSeconds: setting.cacheTtlInSeconds, cacheKeyParameters: keys, accessControlAllowOrigin: "method.request.header.Origin" },
+          evidence: {
+            cachingEnabled: true,
+            cacheTtlInSeconds: setting.cacheTtlInSeconds,
+            cacheKeyParameters: keys,
+            accessControlAllowOrigin: "method.request.header.Origin",
+          },
           fixes: [
-            { kind: "add-cache-key-parameter", resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod, parameter: "method.request.header.Origin", existingCacheKeyParameters: keys },
+            {
+              kind: "add-cache-key-parameter",
+              resourceId: method.resourceId,
+              path: method.path,
+              httpMethod: method.httpMethod,
+              parameter: "method.request.header.Origin",
+              existingCacheKeyParameters: keys,
+            },
             ...redeploy([stage.name], `Deploy the cache key of ${method.httpMethod} ${method.path} with the caller's Origin`),
           ],
         });
@@ -131,7 +161,11 @@ export function originProblem(parameters: Record<string, string>, isPreflight: b
   const value = literalValue(expression);
   if (value === undefined) return undefined;
   const credentialsKey = Object.keys(parameters).find((k) => CREDENTIALS_KEY.test(k));
-  const credentials = credentialsKey !== undefined && literalValue(parameters[credentialsKey] ?? "")?.trim().toLowerCase() === "true";
+  const credentials =
+    credentialsKey !== undefined &&
+    literalValue(parameters[credentialsKey] ?? "")
+      ?.trim()
+      .toLowerCase() === "true";
   const origins = value.split(/[\s,]+/).filter(Boolean);
   if (origins.length > 1) return { kind: "originList", value: expression, credentials, origins };
   if (value.trim() === "*" && credentials && !isPreflight) return { kind: "wildcardCredentials", value: expression, credentials, origins };
@@ -140,8 +174,16 @@ export function originProblem(parameters: Record<string, string>, isPreflight: b
 
 function describe(problem: OriginProblem, where: string): Pick<FindingDraft, "messageId" | "data" | "symptom"> {
   return problem.kind === "originList"
-    ? { messageId: "originList", data: { where, value: problem.value }, symptom: `Browsers report a CORS error on ${where}: the response names ${problem.origins.length} origins where exactly one is allowed.` }
-    : { messageId: "wildcardCredentials", data: { where }, symptom: `Browsers calling with credentials (cookies, fetch credentials "include") get a CORS error on ${where}.` };
+    ? {
+        messageId: "originList",
+        data: { where, value: problem.value },
+        symptom: `Browsers report a CORS error on ${where}: the response names ${problem.origins.length} origins where exactly one is allowed.`,
+      }
+    : {
+        messageId: "wildcardCredentials",
+        data: { where },
+        symptom: `Browsers calling with credentials (cookies, fetch credentials "include") get a CORS error on ${where}.`,
+      };
 }
 
 /** One origin the fix can name: the list's first (with a note in the message), the API's known origin, or a placeholder. */
@@ -156,9 +198,28 @@ function methodFix(model: ApiModel, method: MethodModel, statusCode: string, pro
   if (method.httpMethod === "OPTIONS") {
     const resource = model.resources.find((r) => r.id === method.resourceId);
     if (!resource) return [];
-    return [{ kind: "set-preflight-headers", resourceId: resource.id, path: resource.path, statusCode, ...suggestedCors(model, resource), allowOrigin, ...(problem.credentials ? { allowCredentials: true } : {}) }];
+    return [
+      {
+        kind: "set-preflight-headers",
+        resourceId: resource.id,
+        path: resource.path,
+        statusCode,
+        ...suggestedCors(model, resource),
+        allowOrigin,
+        ...(problem.credentials ? { allowCredentials: true } : {}),
+      },
+    ];
   }
-  return [{ kind: "add-method-response-cors-origin", resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod, statusCode, allowOrigin }];
+  return [
+    {
+      kind: "add-method-response-cors-origin",
+      resourceId: method.resourceId,
+      path: method.path,
+      httpMethod: method.httpMethod,
+      statusCode,
+      allowOrigin,
+    },
+  ];
 }
 
 /** Access-Control-Allow-Origin mapped from the request's Origin header, on any of the method's responses. */

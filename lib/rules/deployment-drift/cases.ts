@@ -3,7 +3,13 @@ import { api } from "@/lib/rules/testing/model-builder";
 
 export const cases: RuleCases = {
   valid: [
-    { name: "stage serves the current configuration", model: api().resource("/account", (r) => r.method("GET").cors()).stage("prod").build() },
+    {
+      name: "stage serves the current configuration",
+      model: api()
+        .resource("/account", (r) => r.method("GET").cors())
+        .stage("prod")
+        .build(),
+    },
   ],
   invalid: [
     {
@@ -28,7 +34,9 @@ export const cases: RuleCases = {
       name: "methods added and removed, key requirement changed",
       model: api()
         .resource("/cart", (r) => r.method("PUT", (m) => m.apiKey()).cors())
-        .stage("prod", (s) => s.deployed((d) => d.without("/cart", "OPTIONS").method("/cart", "PUT", { apiKeyRequired: false }).method("/legacy", "GET", {})))
+        .stage("prod", (s) =>
+          s.deployed((d) => d.without("/cart", "OPTIONS").method("/cart", "PUT", { apiKeyRequired: false }).method("/legacy", "GET", {})),
+        )
         .build(),
       findings: [
         { messageId: "apiKeyRequired", target: { path: "/cart", httpMethod: "PUT" } },

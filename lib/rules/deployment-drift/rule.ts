@@ -16,8 +16,10 @@ export const deploymentDrift: Rule = {
     docs: [DOCS.deployment, DOCS.corsConsole],
     peers: [],
     messages: {
-      authorizationType: "Stage {{stage}} serves {{method}} {{path}} with authorization {{deployed}}; the current configuration says {{current}}.",
-      apiKeyRequired: "Stage {{stage}} serves {{method}} {{path}} with apiKeyRequired {{deployed}}; the current configuration says {{current}}.",
+      authorizationType:
+        "Stage {{stage}} serves {{method}} {{path}} with authorization {{deployed}}; the current configuration says {{current}}.",
+      apiKeyRequired:
+        "Stage {{stage}} serves {{method}} {{path}} with apiKeyRequired {{deployed}}; the current configuration says {{current}}.",
       methodAdded: "{{method}} {{path}} exists in the current configuration but not in the deployment stage {{stage}} serves.",
       methodRemoved: "Stage {{stage}} still serves {{method}} {{path}}, which the current configuration no longer has.",
     },
@@ -37,10 +39,19 @@ export const deploymentDrift: Rule = {
           data,
           symptom,
           ...(severity ? { severity } : {}),
-          target: { ...(resource ? { resourceId: resource.id } : method ? { resourceId: method.resourceId } : {}), path: item.path, httpMethod: item.httpMethod, stage: stage.name },
+          target: {
+            ...(resource ? { resourceId: resource.id } : method ? { resourceId: method.resourceId } : {}),
+            path: item.path,
+            httpMethod: item.httpMethod,
+            stage: stage.name,
+          },
           stages: [stage.name],
           draftOnly: false,
-          evidence: { driftKind: item.kind, deploymentId: stage.deploymentId, ...("deployed" in item ? { deployed: item.deployed, current: item.current } : {}) },
+          evidence: {
+            driftKind: item.kind,
+            deploymentId: stage.deploymentId,
+            ...("deployed" in item ? { deployed: item.deployed, current: item.current } : {}),
+          },
           fixes: redeploy([stage.name], `Deploy the current configuration of ${item.httpMethod} ${item.path}`),
         });
       }
@@ -68,10 +79,25 @@ function describe(stage: string, item: DriftItem): Pick<FindingDraft, "messageId
       // A preflight added in the draft only: every browser preflight to that path on the stage still fails,
       // so for that stage it is as severe as a missing preflight (issue 14, precision).
       if (item.httpMethod === "OPTIONS") {
-        return { messageId: "methodAdded", data: base, severity: "high", symptom: `Browsers calling ${item.path} on ${stage} from another origin still fail: the stage answers their preflight 403 Missing Authentication Token until it is redeployed.` };
+        return {
+          messageId: "methodAdded",
+          data: base,
+          severity: "high",
+          symptom: `Browsers calling ${item.path} on ${stage} from another origin still fail: the stage answers their preflight 403 Missing Authentication Token until it is redeployed.`,
+        };
       }
-      return { messageId: "methodAdded", data: base, severity: "low", symptom: `${item.httpMethod} ${item.path} on ${stage} answers 403 Missing Authentication Token until the stage is redeployed.` };
+      return {
+        messageId: "methodAdded",
+        data: base,
+        severity: "low",
+        symptom: `${item.httpMethod} ${item.path} on ${stage} answers 403 Missing Authentication Token until the stage is redeployed.`,
+      };
     case "method-removed":
-      return { messageId: "methodRemoved", data: base, severity: "low", symptom: `${item.httpMethod} ${item.path} still answers on ${stage} although it was removed.` };
+      return {
+        messageId: "methodRemoved",
+        data: base,
+        severity: "low",
+        symptom: `${item.httpMethod} ${item.path} still answers on ${stage} although it was removed.`,
+      };
   }
 }

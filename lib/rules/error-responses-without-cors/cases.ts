@@ -10,7 +10,11 @@ export const cases: RuleCases = {
   valid: [
     {
       name: "DEFAULT_4XX and DEFAULT_5XX both send Access-Control-Allow-Origin",
-      model: browserApi().gatewayResponse("DEFAULT_4XX", { headers: ACAO }).gatewayResponse("DEFAULT_5XX", { headers: ACAO }).stage("prod").build(),
+      model: browserApi()
+        .gatewayResponse("DEFAULT_4XX", { headers: ACAO })
+        .gatewayResponse("DEFAULT_5XX", { headers: ACAO })
+        .stage("prod")
+        .build(),
     },
     { name: "sam api_with_auth_all_maximum: not a browser API", model: samApiWithAuthAllMaximum() },
   ],
@@ -19,7 +23,14 @@ export const cases: RuleCases = {
       name: "nothing customised: the defaults carry no CORS headers",
       model: browserApi().stage("prod").build(),
       findings: [
-        { messageId: "missing", target: { responseType: "DEFAULT_4XX" }, severity: "medium", stages: ["prod"], messageIncludes: ["401", "403", "429"], fixKinds: ["add-gateway-response-cors", "redeploy-stage"] },
+        {
+          messageId: "missing",
+          target: { responseType: "DEFAULT_4XX" },
+          severity: "medium",
+          stages: ["prod"],
+          messageIncludes: ["401", "403", "429"],
+          fixKinds: ["add-gateway-response-cors", "redeploy-stage"],
+        },
         { messageId: "missing", target: { responseType: "DEFAULT_5XX" }, severity: "low", messageIncludes: ["500", "504"] },
       ],
     },
@@ -31,7 +42,9 @@ export const cases: RuleCases = {
         .gatewayResponse("UNAUTHORIZED", { statusCode: "401", templates: { "application/json": '{"error":"login"}' } })
         .stage("prod")
         .build(),
-      findings: [{ messageId: "missing", target: { responseType: "UNAUTHORIZED" }, messageIncludes: ["Customised gateway response UNAUTHORIZED"] }],
+      findings: [
+        { messageId: "missing", target: { responseType: "UNAUTHORIZED" }, messageIncludes: ["Customised gateway response UNAUTHORIZED"] },
+      ],
     },
     {
       name: "smithy cors-with-custom-gateway-response-headers: only ACCESS_DENIED carries the header",

@@ -25,9 +25,13 @@ it("keeps a customised response's status and mappings in the fix", () => {
 });
 
 it("covers the other browser-reachable errors and says WAF's own response wins on a stage with a web ACL (issue 14)", () => {
-  const model = api().resource("/orders", (r) => r.method("PUT").cors()).stage("prod").build();
+  const model = api()
+    .resource("/orders", (r) => r.method("PUT").cors())
+    .stage("prod")
+    .build();
   model.stages[0]!.webAclArn = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shop/abc";
   const [finding] = runRule(errorResponsesWithoutCors, model);
-  for (const type of ["BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS", "WAF_FILTERED", "UNSUPPORTED_MEDIA_TYPE"]) expect(finding?.evidence.appliesTo).toContain(type);
+  for (const type of ["BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS", "WAF_FILTERED", "UNSUPPORTED_MEDIA_TYPE"])
+    expect(finding?.evidence.appliesTo).toContain(type);
   expect(finding?.symptom).toContain("Stage prod has a WAF web ACL");
 });

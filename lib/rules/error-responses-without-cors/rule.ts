@@ -41,7 +41,8 @@ export const errorResponsesWithoutCors: Rule = {
     severity: "medium",
     category: "error-responses",
     confidence: "certain",
-    browserSends: "A cross-origin request that API Gateway rejects itself: no or expired token, denied policy, missing API key, throttling, an authorizer or integration failure.",
+    browserSends:
+      "A cross-origin request that API Gateway rejects itself: no or expired token, denied policy, missing API key, throttling, an authorizer or integration failure.",
     gatewayAnswers:
       "The gateway response for that error (UNAUTHORIZED 401, ACCESS_DENIED 403, MISSING_AUTHENTICATION_TOKEN 403, THROTTLED 429, INTEGRATION_TIMEOUT 504…), which falls back to DEFAULT_4XX or DEFAULT_5XX when not customised. Without Access-Control-Allow-Origin the browser hides the status and the script sees only a CORS error.",
     why: "Method and integration responses never apply to errors API Gateway raises before or around the integration: only gateway responses do. A customised response without the header hides the status as much as a default one. Runs only when the API shows it serves browsers.",
@@ -78,7 +79,10 @@ export const errorResponsesWithoutCors: Rule = {
       findings.push({
         messageId: "missing",
         data: { source: label, types: joinWords(responses.map((r) => r.responseType)), statuses: joinWords(statuses) },
-        symptom: `When API Gateway rejects a browser's call with ${joinWords(statuses)}, the page sees only a CORS error, because ${sourceType} sends no Access-Control-Allow-Origin.${wafNote(model.stages, responses.map((r) => r.responseType))}`,
+        symptom: `When API Gateway rejects a browser's call with ${joinWords(statuses)}, the page sees only a CORS error, because ${sourceType} sends no Access-Control-Allow-Origin.${wafNote(
+          model.stages,
+          responses.map((r) => r.responseType),
+        )}`,
         target: { responseType: sourceType },
         stages,
         draftOnly: false,

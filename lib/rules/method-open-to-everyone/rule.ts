@@ -18,7 +18,8 @@ export const methodOpenToEveryone: Rule = {
     peers: [{ tool: "Checkov", id: "CKV_AWS_59" }],
     messages: {
       open: "{{method}} {{path}} has authorization NONE and requires no API key.",
-      conditional: "{{method}} {{path}} has authorization NONE and requires no API key; the resource policy limits who reaches it ({{reason}}).",
+      conditional:
+        "{{method}} {{path}} has authorization NONE and requires no API key; the resource policy limits who reaches it ({{reason}}).",
     },
     fixable: false,
     requires: ["resources"],
@@ -32,7 +33,12 @@ export const methodOpenToEveryone: Rule = {
       if (model.api.endpointTypes.includes("PRIVATE")) continue;
       const policy = anonymousAccess(model, method);
       if (policy.kind === "denied") continue;
-      const stages = stagesWhere(model, method.path, method.httpMethod, (served) => served.authorizationType === "NONE" && !served.apiKeyRequired);
+      const stages = stagesWhere(
+        model,
+        method.path,
+        method.httpMethod,
+        (served) => served.authorizationType === "NONE" && !served.apiKeyRequired,
+      );
       findings.push({
         messageId: policy.kind === "conditional" ? "conditional" : "open",
         data: { method: method.httpMethod, path: method.path, ...(policy.kind === "conditional" ? { reason: policy.reason } : {}) },
@@ -49,9 +55,15 @@ export const methodOpenToEveryone: Rule = {
 };
 
 /** Whether the resource policy lets an anonymous caller invoke the method (any stage, a sample path). */
-function anonymousAccess(model: ApiModel, method: MethodModel): { kind: "open" } | { kind: "denied" } | { kind: "conditional"; reason: string } {
+function anonymousAccess(
+  model: ApiModel,
+  method: MethodModel,
+): { kind: "open" } | { kind: "denied" } | { kind: "conditional"; reason: string } {
   if (!model.api.policy) return { kind: "open" };
-  const path = method.path.replace(/\{[^{}]+\+\}/g, "example/path").replace(/\{[^{}]+\}/g, "example").replace(/^\//, "");
+  const path = method.path
+    .replace(/\{[^{}]+\+\}/g, "example/path")
+    .replace(/\{[^{}]+\}/g, "example")
+    .replace(/^\//, "");
   const verb = method.httpMethod === "ANY" ? "GET" : method.httpMethod;
   const stages = model.stages.length > 0 ? model.stages.map((s) => s.name) : ["*"];
   const verdicts = stages.map((stage) =>

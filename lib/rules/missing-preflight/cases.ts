@@ -6,23 +6,43 @@ export const cases: RuleCases = {
   valid: [
     {
       name: "every preflighted resource has OPTIONS",
-      model: api().resource("/cart", (r) => r.method("PUT").method("DELETE").cors()).stage("prod").build(),
+      model: api()
+        .resource("/cart", (r) => r.method("PUT").method("DELETE").cors())
+        .stage("prod")
+        .build(),
     },
     {
       name: "only simple GETs without credentials need no preflight",
-      model: api().resource("/products", (r) => r.method("GET")).resource("/cart", (r) => r.method("PUT").cors()).stage("prod").build(),
+      model: api()
+        .resource("/products", (r) => r.method("GET"))
+        .resource("/cart", (r) => r.method("PUT").cors())
+        .stage("prod")
+        .build(),
     },
     {
       name: "ANY answers the preflight (another rule judges it)",
-      model: api().resource("/admin/{proxy+}", (r) => r.method("ANY")).resource("/cart", (r) => r.cors()).stage("prod").build(),
+      model: api()
+        .resource("/admin/{proxy+}", (r) => r.method("ANY"))
+        .resource("/cart", (r) => r.cors())
+        .stage("prod")
+        .build(),
     },
     {
       name: "the preflight falls through to a greedy ancestor's ANY (pair resolution; another rule judges the ANY)",
-      model: api().resource("/{proxy+}", (r) => r.method("ANY")).resource("/orders/{id}", (r) => r.method("PUT")).resource("/cart", (r) => r.cors()).stage("prod").build(),
+      model: api()
+        .resource("/{proxy+}", (r) => r.method("ANY"))
+        .resource("/orders/{id}", (r) => r.method("PUT"))
+        .resource("/cart", (r) => r.cors())
+        .stage("prod")
+        .build(),
     },
     {
       name: "the preflight falls through to a {param} sibling's OPTIONS",
-      model: api().resource("/users/{userId}", (r) => r.method("GET").cors()).resource("/users/me", (r) => r.method("PATCH")).stage("prod").build(),
+      model: api()
+        .resource("/users/{userId}", (r) => r.method("GET").cors())
+        .resource("/users/me", (r) => r.method("PATCH"))
+        .stage("prod")
+        .build(),
     },
     {
       name: "sam api_with_auth_all_maximum: no sign the API serves browsers",
@@ -38,7 +58,14 @@ export const cases: RuleCases = {
         .resource("/cart", (r) => r.cors())
         .stage("prod")
         .build(),
-      findings: [{ messageId: "missing", target: { path: "/orders/{id}" }, stages: ["prod"], messageIncludes: ["no {param} sibling or greedy ancestor answers OPTIONS"] }],
+      findings: [
+        {
+          messageId: "missing",
+          target: { path: "/orders/{id}" },
+          stages: ["prod"],
+          messageIncludes: ["no {param} sibling or greedy ancestor answers OPTIONS"],
+        },
+      ],
     },
     {
       name: "PUT and DELETE without OPTIONS on an API that serves browsers",

@@ -25,7 +25,8 @@ export const missingPreflight: Rule = {
     peers: [],
     disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
-      missing: "{{path}} has {{verbs}} but no OPTIONS or ANY method, and no {param} sibling or greedy ancestor answers OPTIONS: the preflight gets {{answer}}.",
+      missing:
+        "{{path}} has {{verbs}} but no OPTIONS or ANY method, and no {param} sibling or greedy ancestor answers OPTIONS: the preflight gets {{answer}}.",
     },
     fixable: true,
     requires: ["resources"],
@@ -57,7 +58,10 @@ export const missingPreflight: Rule = {
         stages,
         draftOnly: stages.length === 0,
         evidence: { methods: verbs, preflightedMethods: preflightedVerbs, servesBrowsers: evidence.slice(0, 5) },
-        fixes: [{ kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...cors }, ...redeploy(stages, `Deploy the new OPTIONS ${resource.path}`)],
+        fixes: [
+          { kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...cors },
+          ...redeploy(stages, `Deploy the new OPTIONS ${resource.path}`),
+        ],
       });
     }
     return findings;

@@ -5,13 +5,19 @@ export const cases: RuleCases = {
   valid: [
     {
       name: "API key on the real method only",
-      model: api().resource("/orders", (r) => r.method("POST", (m) => m.apiKey()).cors()).stage("prod").build(),
+      model: api()
+        .resource("/orders", (r) => r.method("POST", (m) => m.apiKey()).cors())
+        .stage("prod")
+        .build(),
     },
   ],
   invalid: [
     {
       name: "SAM ApiKeyRequired copied onto OPTIONS",
-      model: api().resource("/orders", (r) => r.method("POST", (m) => m.apiKey()).options((m) => m.apiKey().cors())).stage("prod").build(),
+      model: api()
+        .resource("/orders", (r) => r.method("POST", (m) => m.apiKey()).options((m) => m.apiKey().cors()))
+        .stage("prod")
+        .build(),
       findings: [
         {
           messageId: "required",

@@ -20,7 +20,8 @@ export const optionsRequiresApiKey: Rule = {
     disagreeingPeers: OPEN_PREFLIGHT_PEERS,
     messages: {
       required: "OPTIONS {{path}} requires an API key ({{source}} key source): every preflight gets {{answer}}.",
-      fixedNotDeployed: "OPTIONS {{path}} no longer requires an API key in the current configuration, but stage(s) {{stages}} still serve a deployment that does: preflights there get {{answer}}.",
+      fixedNotDeployed:
+        "OPTIONS {{path}} no longer requires an API key in the current configuration, but stage(s) {{stages}} still serve a deployment that does: preflights there get {{answer}}.",
     },
     fixable: true,
     requires: ["resources"],
@@ -28,7 +29,10 @@ export const optionsRequiresApiKey: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(model, (served) => served.apiKeyRequired)) {
+    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(
+      model,
+      (served) => served.apiKeyRequired,
+    )) {
       const target = { ...(resource ? { resourceId: resource.id } : {}), path, httpMethod: "OPTIONS" as const };
       if (!method) {
         findings.push({

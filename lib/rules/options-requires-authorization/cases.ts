@@ -14,10 +14,20 @@ export const cases: RuleCases = {
   valid: [
     {
       name: "OPTIONS with NONE beside an authorized PUT",
-      model: api().authorizer("jwt", { type: "TOKEN" }).resource("/orders/{id}", (r) => r.method("PUT", (m) => m.authorizer("jwt")).cors()).stage("prod").build(),
+      model: api()
+        .authorizer("jwt", { type: "TOKEN" })
+        .resource("/orders/{id}", (r) => r.method("PUT", (m) => m.authorizer("jwt")).cors())
+        .stage("prod")
+        .build(),
     },
     { name: "sam api_with_cors_and_auth_no_preflight_auth", model: samApiWithCorsAndAuthNoPreflightAuth() },
-    { name: "no OPTIONS method at all", model: api().resource("/orders", (r) => r.method("GET")).stage("prod").build() },
+    {
+      name: "no OPTIONS method at all",
+      model: api()
+        .resource("/orders", (r) => r.method("GET"))
+        .stage("prod")
+        .build(),
+    },
   ],
   invalid: [
     {
@@ -41,11 +51,20 @@ export const cases: RuleCases = {
         .resource("/account", (r) => r.method("GET", (m) => m.authorizer("pool")).options((m) => m.authorizer("pool").cors()))
         .stage("prod")
         .build(),
-      findings: [{ messageId: "everyTime", target: { path: "/account" }, messageIncludes: ['401 {"message":"Unauthorized"}', "Cognito authorizer 'pool'"] }],
+      findings: [
+        {
+          messageId: "everyTime",
+          target: { path: "/account" },
+          messageIncludes: ['401 {"message":"Unauthorized"}', "Cognito authorizer 'pool'"],
+        },
+      ],
     },
     {
       name: "AWS_IAM on OPTIONS: 403 Missing Authentication Token",
-      model: api().resource("/files", (r) => r.method("DELETE", (m) => m.auth("AWS_IAM")).options((m) => m.auth("AWS_IAM").cors())).stage("prod").build(),
+      model: api()
+        .resource("/files", (r) => r.method("DELETE", (m) => m.auth("AWS_IAM")).options((m) => m.auth("AWS_IAM").cors()))
+        .stage("prod")
+        .build(),
       findings: [{ messageId: "everyTime", messageIncludes: ['403 {"message":"Missing Authentication Token"}', "SigV4"] }],
     },
     {
@@ -55,7 +74,13 @@ export const cases: RuleCases = {
         .resource("/orders", (r) => r.method("POST", (m) => m.authorizer("tenant")).options((m) => m.authorizer("tenant").cors()))
         .stage("prod")
         .build(),
-      findings: [{ messageId: "lambdaDecides", messageIncludes: ["cached for 60 s"], fixKinds: ["set-method-authorization", "flush-authorizer-cache"] }],
+      findings: [
+        {
+          messageId: "lambdaDecides",
+          messageIncludes: ["cached for 60 s"],
+          fixKinds: ["set-method-authorization", "flush-authorizer-cache"],
+        },
+      ],
     },
     {
       name: "REQUEST authorizer with a header identity source and TTL 0 still fails every time",
@@ -79,13 +104,20 @@ export const cases: RuleCases = {
         .stage("prod", (s) => s.deployed((d) => d.method("/account", "OPTIONS", { authorizationType: "COGNITO_USER_POOLS" })))
         .stage("dev")
         .build(),
-      findings: [{ messageId: "fixedNotDeployed", stages: ["prod"], messageIncludes: ["prod", "COGNITO_USER_POOLS"], fixKinds: ["redeploy-stage"] }],
+      findings: [
+        { messageId: "fixedNotDeployed", stages: ["prod"], messageIncludes: ["prod", "COGNITO_USER_POOLS"], fixKinds: ["redeploy-stage"] },
+      ],
     },
     {
       name: "sam api_with_cors_and_auth_preflight_auth: both generated OPTIONS carry the REQUEST authorizer",
       model: samApiWithCorsAndAuthPreflightAuth(),
       findings: [
-        { messageId: "everyTime", target: { path: "/", httpMethod: "OPTIONS" }, stages: ["Prod"], messageIncludes: ["Authorization1 header"] },
+        {
+          messageId: "everyTime",
+          target: { path: "/", httpMethod: "OPTIONS" },
+          stages: ["Prod"],
+          messageIncludes: ["Authorization1 header"],
+        },
         { messageId: "everyTime", target: { path: "/any", httpMethod: "OPTIONS" }, stages: ["Prod"] },
       ],
     },

@@ -14,9 +14,16 @@ it("names the browser call and the missing header in the symptom", () => {
     .build();
   const [finding] = runRule(optionsRequiresAuthorization, model);
   expect(finding?.symptom).toBe(
-    "Browsers calling PUT /orders/{id} from another origin fail: the preflight OPTIONS /orders/{id} gets 401 {\"message\":\"Unauthorized\"} because Lambda TOKEN authorizer 'jwt' needs the Authorization header, which a preflight never carries, so API Gateway answers without invoking the Lambda.",
+    'Browsers calling PUT /orders/{id} from another origin fail: the preflight OPTIONS /orders/{id} gets 401 {"message":"Unauthorized"} because Lambda TOKEN authorizer \'jwt\' needs the Authorization header, which a preflight never carries, so API Gateway answers without invoking the Lambda.',
   );
-  expect(finding?.fixes[0]).toEqual({ kind: "set-method-authorization", resourceId: "orders-id", path: "/orders/{id}", httpMethod: "OPTIONS", from: "CUSTOM", to: "NONE" });
+  expect(finding?.fixes[0]).toEqual({
+    kind: "set-method-authorization",
+    resourceId: "orders-id",
+    path: "/orders/{id}",
+    httpMethod: "OPTIONS",
+    from: "CUSTOM",
+    to: "NONE",
+  });
 });
 
 it("lowers its confidence for a REQUEST authorizer with caching off whose header source a preflight lacks", () => {

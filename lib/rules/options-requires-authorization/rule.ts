@@ -33,7 +33,10 @@ export const optionsRequiresAuthorization: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(model, (served) => served.authorizationType !== "NONE")) {
+    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(
+      model,
+      (served) => served.authorizationType !== "NONE",
+    )) {
       if (!method) {
         // The draft is fixed; the deployed authorization type is all we know of the stages.
         const stage = model.stages.find((s) => badStages.includes(s.name));
@@ -57,7 +60,14 @@ export const optionsRequiresAuthorization: Rule = {
         ? `${method.authorizationType} authorizer '${outcome.authorizer.name}' (${outcome.authorizer.type}${outcome.authorizer.type === "COGNITO_USER_POOLS" ? "" : `, TTL ${outcome.authorizer.effectiveTtlSeconds} s`})`
         : method.authorizationType;
       const fixes: FixIntent[] = [
-        { kind: "set-method-authorization", resourceId: method.resourceId, path, httpMethod: "OPTIONS", from: method.authorizationType, to: "NONE" },
+        {
+          kind: "set-method-authorization",
+          resourceId: method.resourceId,
+          path,
+          httpMethod: "OPTIONS",
+          from: method.authorizationType,
+          to: "NONE",
+        },
         ...redeploy(badStages, `Deploy OPTIONS ${path} with authorization NONE`),
       ];
       if (outcome.lambdaInvoked && outcome.authorizer && outcome.authorizer.effectiveTtlSeconds > 0) {
@@ -69,7 +79,12 @@ export const optionsRequiresAuthorization: Rule = {
         ...(outcome.confidence ? { confidence: outcome.confidence } : {}),
         data: { path, authorization, answer: outcome.answer, because: outcome.because },
         symptom: `Browsers calling ${calls} from another origin fail${outcome.everyTime ? "" : " intermittently"}: the preflight OPTIONS ${path} gets ${outcome.answer.split(",")[0]} because ${outcome.because}.`,
-        target: { resourceId: method.resourceId, path, httpMethod: "OPTIONS", ...(method.authorizerId !== undefined ? { authorizerId: method.authorizerId } : {}) },
+        target: {
+          resourceId: method.resourceId,
+          path,
+          httpMethod: "OPTIONS",
+          ...(method.authorizerId !== undefined ? { authorizerId: method.authorizerId } : {}),
+        },
         stages: badStages,
         draftOnly: badStages.length === 0,
         evidence: {

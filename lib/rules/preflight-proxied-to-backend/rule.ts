@@ -16,7 +16,8 @@ export const preflightProxiedToBackend: Rule = {
     docs: [DOCS.cors, DOCS.corsConsole],
     peers: [],
     messages: {
-      proxied: "OPTIONS {{path}} integrates with {{type}} {{uri}}: every preflight invokes the backend, which must return the CORS headers itself.",
+      proxied:
+        "OPTIONS {{path}} integrates with {{type}} {{uri}}: every preflight invokes the backend, which must return the CORS headers itself.",
     },
     fixable: true,
     requires: ["resources"],
@@ -38,7 +39,12 @@ export const preflightProxiedToBackend: Rule = {
         draftOnly: stages.length === 0,
         evidence: { integrationType: integration.type, integrationUri: integration.uri ?? null },
         fixes: [
-          { kind: "replace-preflight-integration-with-mock", resourceId: resource.id, path: resource.path, ...suggestedCors(model, resource) },
+          {
+            kind: "replace-preflight-integration-with-mock",
+            resourceId: resource.id,
+            path: resource.path,
+            ...suggestedCors(model, resource),
+          },
           ...redeploy(stages, `Deploy the MOCK preflight OPTIONS ${resource.path}`),
         ],
       });

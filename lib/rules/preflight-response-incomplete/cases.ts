@@ -21,9 +21,21 @@ export const cases: RuleCases = {
     { name: "console defaults: every method and header allowed", model: products({}) },
     {
       name: "GET and POST only need no Allow-Methods",
-      model: api().resource("/search", (r) => r.method("GET").method("POST", (m) => m.requestModel("application/x-www-form-urlencoded")).cors({ allowMethods: undefined, allowHeaders: undefined })).build(),
+      model: api()
+        .resource("/search", (r) =>
+          r
+            .method("GET")
+            .method("POST", (m) => m.requestModel("application/x-www-form-urlencoded"))
+            .cors({ allowMethods: undefined, allowHeaders: undefined }),
+        )
+        .build(),
     },
-    { name: "proxied OPTIONS is judged by another rule", model: api().resource("/x", (r) => r.method("PUT").options()).build() },
+    {
+      name: "proxied OPTIONS is judged by another rule",
+      model: api()
+        .resource("/x", (r) => r.method("PUT").options())
+        .build(),
+    },
     {
       name: "'*' headers cover everything but Authorization, which is listed",
       model: products({ allowHeaders: "*,Authorization" }),
@@ -62,7 +74,15 @@ export const cases: RuleCases = {
     {
       name: "the MOCK's default response is a 4xx",
       model: api()
-        .resource("/x", (r) => r.method("PUT").options((m) => m.mock().response("400", { "Access-Control-Allow-Origin": "'*'", "Access-Control-Allow-Methods": "'PUT'", "Access-Control-Allow-Headers": "'Content-Type'" })))
+        .resource("/x", (r) =>
+          r.method("PUT").options((m) =>
+            m.mock().response("400", {
+              "Access-Control-Allow-Origin": "'*'",
+              "Access-Control-Allow-Methods": "'PUT'",
+              "Access-Control-Allow-Headers": "'Content-Type'",
+            }),
+          ),
+        )
         .build(),
       findings: [{ messageId: "incomplete", severity: "high", messageIncludes: ["answers status 400"], draftOnly: true }],
     },
@@ -81,7 +101,11 @@ export const cases: RuleCases = {
         {
           messageId: "incomplete",
           severity: "high",
-          messageIncludes: ["sends no Access-Control-Allow-Methods, so PUT", "Authorization, X-Amz-Date", "maps Access-Control-Expose-Headers without declaring it"],
+          messageIncludes: [
+            "sends no Access-Control-Allow-Methods, so PUT",
+            "Authorization, X-Amz-Date",
+            "maps Access-Control-Expose-Headers without declaring it",
+          ],
         },
       ],
     },

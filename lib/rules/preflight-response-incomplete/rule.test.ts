@@ -10,7 +10,14 @@ it("corrects the headers, keeping a named origin with its credentials", () => {
   const model = api()
     .authorizer("jwt", { type: "TOKEN" })
     .resource("/products/{id}", (r) =>
-      r.method("DELETE", (m) => m.authorizer("jwt")).cors({ allowOrigin: "https://shop.example.com", allowCredentials: true, allowMethods: "GET,OPTIONS", allowHeaders: "Content-Type" }),
+      r
+        .method("DELETE", (m) => m.authorizer("jwt"))
+        .cors({
+          allowOrigin: "https://shop.example.com",
+          allowCredentials: true,
+          allowMethods: "GET,OPTIONS",
+          allowHeaders: "Content-Type",
+        }),
     )
     .stage("prod")
     .build();
@@ -30,7 +37,9 @@ it("corrects the headers, keeping a named origin with its credentials", () => {
 it("judges an OPTIONS by the preflights that fall through to it too", () => {
   const model = api()
     .authorizer("jwt", { type: "TOKEN" })
-    .resource("/users/{userId}", (r) => r.method("GET", (m) => m.authorizer("jwt")).cors({ allowMethods: "GET,OPTIONS", allowHeaders: "Content-Type,Authorization" }))
+    .resource("/users/{userId}", (r) =>
+      r.method("GET", (m) => m.authorizer("jwt")).cors({ allowMethods: "GET,OPTIONS", allowHeaders: "Content-Type,Authorization" }),
+    )
     .resource("/users/me", (r) => r.method("PATCH", (m) => m.authorizer("jwt")))
     .stage("prod")
     .build();

@@ -30,7 +30,8 @@ export const preflightResponseIncomplete: Rule = {
     severity: "medium",
     category: "preflight",
     confidence: "certain",
-    browserSends: "OPTIONS with Origin, Access-Control-Request-Method (the real verb) and Access-Control-Request-Headers (e.g. authorization, content-type, x-api-key).",
+    browserSends:
+      "OPTIONS with Origin, Access-Control-Request-Method (the real verb) and Access-Control-Request-Headers (e.g. authorization, content-type, x-api-key).",
     gatewayAnswers:
       "Whatever the OPTIONS method's integration response maps: the browser then checks the status is 2xx, Access-Control-Allow-Origin matches, the verb is in Access-Control-Allow-Methods unless it is GET, HEAD or POST, and every non-safelisted header is in Access-Control-Allow-Headers.",
     why: "A preflight that reaches a MOCK answers exactly what its integration response maps, and only headers its method response declares. A verb or header missing from the lists fails only the calls that use it, which looks random. '*' in Access-Control-Allow-Headers does not cover Authorization, and '*' as origin is refused for credentialed requests.",
@@ -58,14 +59,27 @@ export const preflightResponseIncomplete: Rule = {
       findings.push({
         messageId: "incomplete",
         data: { path: resource.path, status, problems: problems.map((p) => p.text).join("; ") },
-        symptom: `Browsers calling ${describeBrowserCalls(model, own, own.path)}${callers.has(own.path) ? ` (and ${callers.get(own.path)!.map((c) => describeBrowserCalls(model, c, c.path)).join(", ")}, whose preflights fall through to it)` : ""} from another origin fail${breaks ? "" : " for some calls"}: the preflight response ${problems[0]?.text ?? "is incomplete"}.`,
+        symptom: `Browsers calling ${describeBrowserCalls(model, own, own.path)}${
+          callers.has(own.path)
+            ? ` (and ${callers
+                .get(own.path)!
+                .map((c) => describeBrowserCalls(model, c, c.path))
+                .join(", ")}, whose preflights fall through to it)`
+            : ""
+        } from another origin fail${breaks ? "" : " for some calls"}: the preflight response ${problems[0]?.text ?? "is incomplete"}.`,
         target: { resourceId: resource.id, path: resource.path, httpMethod: "OPTIONS" },
         stages,
         draftOnly: stages.length === 0,
         evidence,
         severity: breaks ? "high" : "medium",
         fixes: [
-          { kind: "set-preflight-headers", resourceId: resource.id, path: resource.path, statusCode: status.startsWith("2") ? status : "200", ...corrected(model, resource, options) },
+          {
+            kind: "set-preflight-headers",
+            resourceId: resource.id,
+            path: resource.path,
+            statusCode: status.startsWith("2") ? status : "200",
+            ...corrected(model, resource, options),
+          },
           ...redeploy(stages, `Deploy the corrected preflight OPTIONS ${resource.path}`),
         ],
       });
@@ -85,20 +99,27 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
   const credentials = literalValue(headerValue(mapped, CORS_HEADER.allowCredentials) ?? "") === "true";
 
   if (response.statusCode === undefined) problems.push({ text: "has no integration response to answer with", breaks: true });
-  else if (!response.statusCode.startsWith("2")) problems.push({ text: `answers status ${response.statusCode}, which the browser treats as a failed preflight`, breaks: true });
+  else if (!response.statusCode.startsWith("2"))
+    problems.push({ text: `answers status ${response.statusCode}, which the browser treats as a failed preflight`, breaks: true });
 
   if (origin === undefined) problems.push({ text: "sends no Access-Control-Allow-Origin", breaks: true });
-  else if (literalValue(origin) === "*" && credentials) problems.push({ text: "pairs Access-Control-Allow-Origin '*' with Access-Control-Allow-Credentials true, which browsers refuse", breaks: true });
+  else if (literalValue(origin) === "*" && credentials)
+    problems.push({
+      text: "pairs Access-Control-Allow-Origin '*' with Access-Control-Allow-Credentials true, which browsers refuse",
+      breaks: true,
+    });
 
   const verbs = resource.methods.map((m) => m.httpMethod).filter((v) => v !== "OPTIONS");
   const needVerbs = verbs.includes("ANY") ? [] : verbs.filter((v) => !SAFELISTED_METHODS.has(v));
   if (needVerbs.length > 0) {
-    if (methods === undefined) problems.push({ text: `sends no Access-Control-Allow-Methods, so ${needVerbs.join(", ")} are refused`, breaks: true });
+    if (methods === undefined)
+      problems.push({ text: `sends no Access-Control-Allow-Methods, so ${needVerbs.join(", ")} are refused`, breaks: true });
     else {
       const allowed = literalValue(methods);
       if (allowed !== undefined && !(allowed.trim() === "*" && !credentials)) {
         const missing = needVerbs.filter((v) => !includesIgnoreCase(splitList(allowed), v));
-        if (missing.length > 0) problems.push({ text: `omits ${missing.join(", ")} from Access-Control-Allow-Methods ('${allowed}')`, breaks: false });
+        if (missing.length > 0)
+          problems.push({ text: `omits ${missing.join(", ")} from Access-Control-Allow-Methods ('${allowed}')`, breaks: false });
       }
     }
   }
@@ -108,7 +129,11 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
     for (const header of requiredRequestHeaders(model, method)) if (!includesIgnoreCase(needHeaders, header)) needHeaders.push(header);
   }
   if (needHeaders.length > 0) {
-    if (headers === undefined) problems.push({ text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused`, breaks: false });
+    if (headers === undefined)
+      problems.push({
+        text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused`,
+        breaks: false,
+      });
     else {
       const allowed = literalValue(headers);
       if (allowed !== undefined) {
@@ -116,13 +141,18 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
         // "*" is a wildcard only without credentials, and never covers Authorization (Fetch standard).
         const wildcard = list.includes("*") && !credentials;
         const missing = needHeaders.filter((h) => !includesIgnoreCase(list, h) && !(wildcard && h.toLowerCase() !== "authorization"));
-        if (missing.length > 0) problems.push({ text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')`, breaks: false });
+        if (missing.length > 0)
+          problems.push({ text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')`, breaks: false });
       }
     }
   }
 
   const undeclared = Object.keys(mapped).filter((h) => !includesIgnoreCase(response.declared, h));
-  if (undeclared.length > 0) problems.push({ text: `maps ${undeclared.join(", ")} without declaring it in the ${status} method response, so API Gateway does not return it`, breaks: false });
+  if (undeclared.length > 0)
+    problems.push({
+      text: `maps ${undeclared.join(", ")} without declaring it in the ${status} method response, so API Gateway does not return it`,
+      breaks: false,
+    });
 
   const evidence = {
     statusCode: response.statusCode ?? null,

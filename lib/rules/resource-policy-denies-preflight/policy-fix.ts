@@ -5,7 +5,13 @@ import { expandResource, parsePolicy } from "@/lib/rules/support/resource-policy
 
 // Verbs an actual request can have; OPTIONS is left out so a Deny keeps covering everything else.
 const NON_PREFLIGHT_VERBS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
-const PREFLIGHT_ALLOW = { Sid: "AllowCorsPreflight", Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*/OPTIONS/*" };
+const PREFLIGHT_ALLOW = {
+  Sid: "AllowCorsPreflight",
+  Effect: "Allow",
+  Principal: "*",
+  Action: "execute-api:Invoke",
+  Resource: "execute-api:/*/OPTIONS/*",
+};
 
 /**
  * The resource policy with the preflight let through and nothing else opened: a Deny whose resources
@@ -23,14 +29,18 @@ export function preflightPolicyFix(model: ApiModel, policyText: string): SetRest
     if (statement.Effect !== "Deny") return statement;
     const name = typeof statement.Sid === "string" && statement.Sid ? `"${statement.Sid}"` : `#${index + 1}`;
     if (statement.Resource !== undefined) {
-      const resources = (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).filter((r): r is string => typeof r === "string");
+      const resources = (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).filter(
+        (r): r is string => typeof r === "string",
+      );
       const narrowed = resources.flatMap((resource) => narrow(resource, request));
       if (narrowed.join("\n") === resources.join("\n")) return statement;
       changes.push(`Deny ${name} no longer covers OPTIONS`);
       return { ...statement, Resource: narrowed.length === 1 ? narrowed[0] : narrowed };
     }
     if (statement.NotResource !== undefined) {
-      const excluded = (Array.isArray(statement.NotResource) ? statement.NotResource : [statement.NotResource]).filter((r): r is string => typeof r === "string");
+      const excluded = (Array.isArray(statement.NotResource) ? statement.NotResource : [statement.NotResource]).filter(
+        (r): r is string => typeof r === "string",
+      );
       changes.push(`Deny ${name} excludes OPTIONS`);
       return { ...statement, NotResource: [...excluded, PREFLIGHT_ALLOW.Resource] };
     }

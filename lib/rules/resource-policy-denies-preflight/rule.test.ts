@@ -26,11 +26,24 @@ it("the fixed policy lets the preflight through and still denies or restricts ev
 });
 
 it("narrows a Deny on every verb to the verbs other than OPTIONS", () => {
-  const model = { ...cases.invalid[1]!.model, api: { ...cases.invalid[1]!.model.api, policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }, { Sid: "Freeze", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/prod/*" }] }) } };
+  const model = {
+    ...cases.invalid[1]!.model,
+    api: {
+      ...cases.invalid[1]!.model.api,
+      policy: JSON.stringify({
+        Statement: [
+          { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+          { Sid: "Freeze", Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/prod/*" },
+        ],
+      }),
+    },
+  };
   const [finding] = runRule(resourcePolicyDeniesPreflight, model);
   const fix = finding?.fixes[0];
   if (fix?.kind !== "set-rest-api-policy") throw new Error("expected a policy fix");
   expect(fix.changes).toContain('Deny "Freeze" no longer covers OPTIONS');
   expect(evaluatePreflightPolicy(fix.policy, request(model)).kind).toBe("allowed");
-  expect(evaluatePreflightPolicy(fix.policy, { ...request(model), arn: request(model).arn.replace("/OPTIONS/", "/DELETE/") }).kind).toBe("explicit-deny");
+  expect(evaluatePreflightPolicy(fix.policy, { ...request(model), arn: request(model).arn.replace("/OPTIONS/", "/DELETE/") }).kind).toBe(
+    "explicit-deny",
+  );
 });

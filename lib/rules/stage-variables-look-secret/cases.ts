@@ -6,14 +6,27 @@ import { api } from "@/lib/rules/testing/model-builder";
 function withShapes(model: ApiModel, shapes: NonNullable<StageModel["variableShapes"]>): ApiModel {
   return { ...model, stages: model.stages.map((stage) => ({ ...stage, variableShapes: shapes })) };
 }
-const oneStage = (...names: string[]) => api().resource("/a", (r) => r.method("GET")).stage("prod", (s) => s.variables(...names)).build();
+const oneStage = (...names: string[]) =>
+  api()
+    .resource("/a", (r) => r.method("GET"))
+    .stage("prod", (s) => s.variables(...names))
+    .build();
 
 export const cases: RuleCases = {
   valid: [
-    { name: "ordinary variable names", model: api().resource("/a", (r) => r.method("GET")).stage("prod", (s) => s.variables("lambdaAlias", "backendUrl")).build() },
+    {
+      name: "ordinary variable names",
+      model: api()
+        .resource("/a", (r) => r.method("GET"))
+        .stage("prod", (s) => s.variables("lambdaAlias", "backendUrl"))
+        .build(),
+    },
     {
       name: "a secret-named variable holding a Secrets Manager ARN (the recommended pattern)",
-      model: withShapes(oneStage("dbPasswordSecretArn", "apiKeyParameter"), { dbPasswordSecretArn: "reference", apiKeyParameter: "reference" }),
+      model: withShapes(oneStage("dbPasswordSecretArn", "apiKeyParameter"), {
+        dbPasswordSecretArn: "reference",
+        apiKeyParameter: "reference",
+      }),
     },
   ],
   invalid: [
@@ -32,7 +45,11 @@ export const cases: RuleCases = {
     },
     {
       name: "a key-like value under an innocent name, and a short password (plain-shaped) under a secret name",
-      model: withShapes(oneStage("stripe", "dbPassword", "lambdaAlias"), { stripe: "secret-like", dbPassword: "plain", lambdaAlias: "plain" }),
+      model: withShapes(oneStage("stripe", "dbPassword", "lambdaAlias"), {
+        stripe: "secret-like",
+        dbPassword: "plain",
+        lambdaAlias: "plain",
+      }),
       // In the model's order: the normaliser sorts variable names, as a live read does.
       findings: [{ messageId: "secretValues", messageIncludes: ["dbPassword and stripe"] }],
     },

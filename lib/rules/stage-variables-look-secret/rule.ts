@@ -12,15 +12,20 @@ export const stageVariablesLookSecret: Rule = {
     category: "exposure",
     confidence: "heuristic",
     browserSends: "Nothing: stage variables are configuration, visible to anyone allowed apigateway:GET on the API.",
-    gatewayAnswers: "API Gateway substitutes stage variables into integrations and mapping templates; it stores them in plain text on the stage.",
+    gatewayAnswers:
+      "API Gateway substitutes stage variables into integrations and mapping templates; it stores them in plain text on the stage.",
     why: "Stage variables are neither encrypted nor access-controlled separately from the API, and they appear in exports and in GetStage. Keys and passwords belong in Secrets Manager or SSM Parameter Store, and a stage variable holding the secret's or role's ARN is the recommended pattern, not a secret. Where the reader could see the values it keeps only their shape (an ARN, a URL, a key-like token), never the value: a name like a secret holding an ARN is not reported, and a key-like value is reported whatever its name. Without shapes (templates, older audits) the names alone decide.",
     docs: [
-      { title: "Use stage variables for a REST API in API Gateway (\"not intended to be used for sensitive data\")", url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/stage-variables.html" },
+      {
+        title: 'Use stage variables for a REST API in API Gateway ("not intended to be used for sensitive data")',
+        url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/stage-variables.html",
+      },
     ],
     peers: [{ tool: "Prowler", id: "apigateway_restapi_no_secrets_in_stage_variables" }],
     messages: {
       secretNames: "Stage {{stage}} has stage variable(s) {{names}}, named like secrets.",
-      secretValues: "Stage {{stage}} has stage variable(s) {{names}} whose values look like credentials (a key-like token, not an ARN or URL).",
+      secretValues:
+        "Stage {{stage}} has stage variable(s) {{names}} whose values look like credentials (a key-like token, not an ARN or URL).",
     },
     fixable: false,
     requires: ["stages"],

@@ -4,7 +4,11 @@ import type { HttpVerb, MethodModel } from "@/lib/model/types";
 export const SAFELISTED_METHODS: ReadonlySet<HttpVerb> = new Set<HttpVerb>(["GET", "HEAD", "POST"]);
 
 /** Content types a request may carry without a preflight (Fetch standard "CORS-safelisted request-header"). */
-export const SAFELISTED_CONTENT_TYPES: ReadonlySet<string> = new Set(["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"]);
+export const SAFELISTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "text/plain",
+]);
 
 /** Request headers that never trigger a preflight on their own. */
 export const SAFELISTED_REQUEST_HEADERS: ReadonlySet<string> = new Set(["accept", "accept-language", "content-language", "content-type"]);

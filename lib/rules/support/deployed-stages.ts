@@ -35,17 +35,25 @@ export function servedVerbs(model: ApiModel, stage: StageModel, path: string): H
 }
 
 /** Names of the stages serving path+verb such that the predicate holds. */
-export function stagesWhere(model: ApiModel, path: string, verb: HttpVerb, predicate: (served: DeployedMethodSummary) => boolean = () => true): string[] {
-  return model.stages.filter((stage) => {
-    const served = servedMethod(model, stage, path, verb);
-    return served !== undefined && predicate(served);
-  }).map((stage) => stage.name);
+export function stagesWhere(
+  model: ApiModel,
+  path: string,
+  verb: HttpVerb,
+  predicate: (served: DeployedMethodSummary) => boolean = () => true,
+): string[] {
+  return model.stages
+    .filter((stage) => {
+      const served = servedMethod(model, stage, path, verb);
+      return served !== undefined && predicate(served);
+    })
+    .map((stage) => stage.name);
 }
 
 /** Every path+verb known to the draft or to any stage's deployment. */
 export function allMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
   const keys = new Map<string, { path: string; verb: HttpVerb }>();
-  for (const resource of model.resources) for (const m of resource.methods) keys.set(`${m.path} ${m.httpMethod}`, { path: m.path, verb: m.httpMethod });
+  for (const resource of model.resources)
+    for (const m of resource.methods) keys.set(`${m.path} ${m.httpMethod}`, { path: m.path, verb: m.httpMethod });
   for (const stage of model.stages) {
     for (const [path, verbs] of Object.entries(stage.deployment?.apiSummary ?? {})) {
       for (const verb of Object.keys(verbs) as HttpVerb[]) keys.set(`${path} ${verb}`, { path, verb });

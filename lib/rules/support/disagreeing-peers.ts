@@ -24,7 +24,8 @@ export const OPEN_PREFLIGHT_PEERS: readonly DisagreeingPeer[] = [
   {
     tool: "cdk-nag",
     id: "AwsSolutions-APIG4",
-    flags: "reports methods without authorization; only an OPTIONS answering 204 with CORS headers is exempt, so a 200 MOCK preflight is reported",
+    flags:
+      "reports methods without authorization; only an OPTIONS answering 204 with CORS headers is exempt, so a 200 MOCK preflight is reported",
     reason: OPEN_PREFLIGHT_REASON,
     whenFixes: ["set-method-authorization", "add-cors-preflight"],
     url: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
@@ -40,11 +41,11 @@ export const CACHE_EVERYTHING_PEERS: readonly DisagreeingPeer[] = [
     tool: "Checkov",
     id: "CKV_AWS_225",
     // CKV_AWS_120 checks the stage's cache cluster, which this fix leaves on; CKV_AWS_225 checks the method setting.
-    flags: "fails aws_api_gateway_method_settings whose caching_enabled is false (CKV_AWS_120, on the stage's cache cluster, stays satisfied)",
+    flags:
+      "fails aws_api_gateway_method_settings whose caching_enabled is false (CKV_AWS_120, on the stage's cache cluster, stays satisfied)",
     reason: PER_USER_CACHE_REASON,
     whenFixes: ["set-stage-method-setting"],
     url: "https://www.checkov.io/5.Policy%20Index/terraform.html",
-
   },
   {
     tool: "AWS Config",

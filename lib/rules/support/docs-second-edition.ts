@@ -6,7 +6,7 @@ import type { DocReference } from "@/lib/rules/types";
  */
 export const DOCS2 = {
   fetchCacheMode: {
-    title: "Web platform tests, fetch/http-cache/cache-mode: cache \"no-cache\" sends Cache-Control: max-age=0",
+    title: 'Web platform tests, fetch/http-cache/cache-mode: cache "no-cache" sends Cache-Control: max-age=0',
     url: "https://chromium.googlesource.com/external/w3c/web-platform-tests.git/+/HEAD/fetch/http-cache/cache-mode.any.js",
   },
   cacheInvalidationSigned: {

@@ -18,7 +18,8 @@ export interface ResponseForFix {
  */
 export function responseForFix(model: ApiModel, responseType: string): ResponseForFix {
   const effective = effectiveGatewayResponse(model, responseType);
-  const sourceType = effective.source === "default" ? (fallbackTypeFor(responseType, effective.statusCode) ?? responseType) : effective.appliedFrom;
+  const sourceType =
+    effective.source === "default" ? (fallbackTypeFor(responseType, effective.statusCode) ?? responseType) : effective.appliedFrom;
   const source = model.gatewayResponses.find((r) => r.responseType === sourceType);
   // A customised family's status code replaces the default of every type that falls back to it.
   const statusCode = (effective.source === "fallback" ? source?.statusCode : undefined) ?? effective.statusCode ?? "4XX";

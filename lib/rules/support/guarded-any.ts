@@ -27,7 +27,12 @@ export function guardedAnyStages(model: ApiModel, path: string, answerPath: stri
   return model.stages
     .filter((stage) => {
       const served = answeringServed(model, stage, path, "OPTIONS");
-      return served !== undefined && served.httpMethod === "ANY" && served.path === answerPath && (served.summary.authorizationType !== "NONE" || served.summary.apiKeyRequired);
+      return (
+        served !== undefined &&
+        served.httpMethod === "ANY" &&
+        served.path === answerPath &&
+        (served.summary.authorizationType !== "NONE" || served.summary.apiKeyRequired)
+      );
     })
     .map((s) => s.name);
 }

@@ -32,7 +32,10 @@ export function guardedPreflights(model: ApiModel, asksForCredential: (method: D
     if (!draft && badStages.length === 0) continue;
     const others = callers.get(path) ?? [];
     const own = describeBrowserCalls(model, resource, path);
-    const calls = others.length === 0 ? own : `${joinWords([own, ...others.map((r) => describeBrowserCalls(model, r, r.path))])} (whose preflights fall through to OPTIONS ${path})`;
+    const calls =
+      others.length === 0
+        ? own
+        : `${joinWords([own, ...others.map((r) => describeBrowserCalls(model, r, r.path))])} (whose preflights fall through to OPTIONS ${path})`;
     guarded.push({ path, resource, draft, badStages, calls, answersFor: others.map((r) => r.path) });
   }
   return guarded;

@@ -21,5 +21,8 @@ export function fallthroughCallers(model: ApiModel): Map<string, ResourceModel[]
 /** The resource as its OPTIONS sees it: its own methods plus those of the resources whose preflights fall through to it. */
 export function withCallers(resource: ResourceModel, callers: readonly ResourceModel[]): ResourceModel {
   if (callers.length === 0) return resource;
-  return { ...resource, methods: [...resource.methods, ...callers.flatMap((caller) => caller.methods.filter((m) => m.httpMethod !== "OPTIONS"))] };
+  return {
+    ...resource,
+    methods: [...resource.methods, ...callers.flatMap((caller) => caller.methods.filter((m) => m.httpMethod !== "OPTIONS"))],
+  };
 }

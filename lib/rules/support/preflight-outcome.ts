@@ -41,19 +41,40 @@ export const ANSWER = {
  *   TTL 0 and no identity source runs the Lambda. Otherwise the Lambda runs on the preflight and its (cached)
  *   policy decides.
  */
-export function preflightAuthOutcome(model: ApiModel, method: { authorizationType: AuthorizationType; authorizerId?: string }): PreflightAuthOutcome {
+export function preflightAuthOutcome(
+  model: ApiModel,
+  method: { authorizationType: AuthorizationType; authorizerId?: string },
+): PreflightAuthOutcome {
   const authorizer = authorizerOf(model, method);
   const base = { ...(authorizer ? { authorizer } : {}), missingSources: [] as IdentitySource[] };
   if (method.authorizationType === "AWS_IAM") {
-    return { ...base, answer: ANSWER.missingToken, everyTime: true, lambdaInvoked: false, because: "IAM authorization needs a SigV4-signed request and a preflight is never signed" };
+    return {
+      ...base,
+      answer: ANSWER.missingToken,
+      everyTime: true,
+      lambdaInvoked: false,
+      because: "IAM authorization needs a SigV4-signed request and a preflight is never signed",
+    };
   }
   if (method.authorizationType === "COGNITO_USER_POOLS") {
     const header = authorizer?.identitySources.find((s) => s.location === "header")?.name ?? "Authorization";
     const name = authorizer ? `Cognito authorizer '${authorizer.name}'` : "the Cognito authorizer";
-    return { ...base, answer: ANSWER.unauthorized, everyTime: true, lambdaInvoked: false, because: `${name} needs a token in the ${header} header, which a preflight never carries` };
+    return {
+      ...base,
+      answer: ANSWER.unauthorized,
+      everyTime: true,
+      lambdaInvoked: false,
+      because: `${name} needs a token in the ${header} header, which a preflight never carries`,
+    };
   }
   if (!authorizer) {
-    return { ...base, answer: "401 or 403", everyTime: true, lambdaInvoked: false, because: `its authorizer ${method.authorizerId ?? "(none)"} could not be read, and a preflight carries no credentials` };
+    return {
+      ...base,
+      answer: "401 or 403",
+      everyTime: true,
+      lambdaInvoked: false,
+      because: `its authorizer ${method.authorizerId ?? "(none)"} could not be read, and a preflight carries no credentials`,
+    };
   }
   const missing = authorizer.identitySources.filter((s) => !preflightCarries(s));
   const kind = authorizer.type === "TOKEN" ? "Lambda TOKEN authorizer" : "Lambda REQUEST authorizer";

@@ -18,19 +18,56 @@ describe("evaluatePreflightPolicy", () => {
   });
 
   it("explicit Deny wins, NotAction and NotResource included", () => {
-    expect(evaluatePreflightPolicy(policy(allowAll, { Sid: "NoOptions", Effect: "Deny", Principal: "*", Action: "execute-api:*", Resource: "arn:aws:execute-api:*:*:*/*/OPTIONS/*" }), request)).toEqual({ kind: "explicit-deny", statement: '"NoOptions"' });
-    expect(evaluatePreflightPolicy(policy(allowAll, { Effect: "Deny", Principal: "*", NotAction: "execute-api:InvalidateCache", NotResource: "execute-api:/*/GET/*" }), request).kind).toBe("explicit-deny");
-    expect(evaluatePreflightPolicy(policy(allowAll, { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", NotResource: "execute-api:/*/OPTIONS/*" }), request)).toEqual({ kind: "allowed" });
+    expect(
+      evaluatePreflightPolicy(
+        policy(allowAll, {
+          Sid: "NoOptions",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "execute-api:*",
+          Resource: "arn:aws:execute-api:*:*:*/*/OPTIONS/*",
+        }),
+        request,
+      ),
+    ).toEqual({ kind: "explicit-deny", statement: '"NoOptions"' });
+    expect(
+      evaluatePreflightPolicy(
+        policy(allowAll, { Effect: "Deny", Principal: "*", NotAction: "execute-api:InvalidateCache", NotResource: "execute-api:/*/GET/*" }),
+        request,
+      ).kind,
+    ).toBe("explicit-deny");
+    expect(
+      evaluatePreflightPolicy(
+        policy(allowAll, { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", NotResource: "execute-api:/*/OPTIONS/*" }),
+        request,
+      ),
+    ).toEqual({ kind: "allowed" });
   });
 
   it("an Allow for a named principal or another account is an implicit deny for anonymous callers", () => {
-    expect(evaluatePreflightPolicy(policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" }), request).kind).toBe("implicit-deny");
+    expect(
+      evaluatePreflightPolicy(
+        policy({
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::123456789012:root" },
+          Action: "execute-api:Invoke",
+          Resource: "execute-api:/*",
+        }),
+        request,
+      ).kind,
+    ).toBe("implicit-deny");
   });
 
   it("an Allow limited to a VPC endpoint never matches a browser on a public endpoint; Deny StringNotEquals aws:SourceVpce always does", () => {
     const vpce = { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c" } };
     expect(evaluatePreflightPolicy(policy({ ...allowAll, Condition: vpce }), request).kind).toBe("implicit-deny");
-    const denyOutside = { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*", Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1a2b3c" } } };
+    const denyOutside = {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "execute-api:Invoke",
+      Resource: "execute-api:/*",
+      Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1a2b3c" } },
+    };
     expect(evaluatePreflightPolicy(policy(allowAll, denyOutside), request).kind).toBe("explicit-deny");
     // Through the endpoint of a PRIVATE API the value is real but unknown to the audit.
     expect(evaluatePreflightPolicy(policy(allowAll, denyOutside), { ...request, privateEndpoint: true }).kind).toBe("not-evaluated");
@@ -39,9 +76,16 @@ describe("evaluatePreflightPolicy", () => {
   it("says not evaluated for source IP conditions, and honours IfExists and Null", () => {
     const ip = { ...allowAll, Condition: { IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } } };
     expect(evaluatePreflightPolicy(policy(ip), request)).toMatchObject({ kind: "not-evaluated" });
-    expect(evaluatePreflightPolicy(policy({ ...allowAll, Condition: { StringEqualsIfExists: { "aws:PrincipalOrgID": "o-123" } } }), request).kind).toBe("allowed");
-    expect(evaluatePreflightPolicy(policy({ ...allowAll, Condition: { Null: { "aws:PrincipalArn": "true" } } }), request).kind).toBe("allowed");
-    expect(evaluatePreflightPolicy(policy({ ...allowAll, Condition: { Bool: { "aws:SecureTransport": "true" } } }), request).kind).toBe("allowed");
+    expect(
+      evaluatePreflightPolicy(policy({ ...allowAll, Condition: { StringEqualsIfExists: { "aws:PrincipalOrgID": "o-123" } } }), request)
+        .kind,
+    ).toBe("allowed");
+    expect(evaluatePreflightPolicy(policy({ ...allowAll, Condition: { Null: { "aws:PrincipalArn": "true" } } }), request).kind).toBe(
+      "allowed",
+    );
+    expect(evaluatePreflightPolicy(policy({ ...allowAll, Condition: { Bool: { "aws:SecureTransport": "true" } } }), request).kind).toBe(
+      "allowed",
+    );
   });
 
   it("rejects what is not a policy, and bounds its work", () => {

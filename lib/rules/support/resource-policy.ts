@@ -75,7 +75,8 @@ export function evaluatePreflightPolicy(policyText: string, request: AnonymousRe
     if (effect === "Allow" && applies === true) allowed = true;
     if (effect === "Allow" && applies === "unknown") unknownAllow ??= name;
   }
-  const undecidable = "depends on a condition on the caller (source IP, Referer, User-Agent or VPC endpoint) that a configuration audit cannot decide";
+  const undecidable =
+    "depends on a condition on the caller (source IP, Referer, User-Agent or VPC endpoint) that a configuration audit cannot decide";
   if (unknownDeny) return { kind: "not-evaluated", reason: `Deny statement ${unknownDeny} ${undecidable}` };
   if (allowed) return { kind: "allowed" };
   if (unknownAllow) return { kind: "not-evaluated", reason: `Allow statement ${unknownAllow} ${undecidable}` };
@@ -89,7 +90,10 @@ function list(value: unknown): string[] {
 
 function statementApplies(statement: Statement, request: AnonymousRequest): Tri {
   if (!principalMatches(statement)) return false;
-  const actionOk = statement.Action !== undefined ? list(statement.Action).some((p) => globMatch(p, INVOKE, true)) : !list(statement.NotAction).some((p) => globMatch(p, INVOKE, true));
+  const actionOk =
+    statement.Action !== undefined
+      ? list(statement.Action).some((p) => globMatch(p, INVOKE, true))
+      : !list(statement.NotAction).some((p) => globMatch(p, INVOKE, true));
   if (!actionOk) return false;
   const resourceOk =
     statement.Resource !== undefined
@@ -119,7 +123,8 @@ function principalMatches(statement: Statement): boolean {
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-create-attach.html).
  */
 export function expandResource(pattern: string, request: Pick<AnonymousRequest, "region" | "accountId" | "apiId">): string {
-  if (pattern.startsWith("execute-api:/")) return `arn:aws:execute-api:${request.region}:${request.accountId}:${request.apiId}/${pattern.slice("execute-api:/".length)}`;
+  if (pattern.startsWith("execute-api:/"))
+    return `arn:aws:execute-api:${request.region}:${request.accountId}:${request.apiId}/${pattern.slice("execute-api:/".length)}`;
   return pattern;
 }
 

@@ -11,12 +11,15 @@ export function browserEvidence(model: ApiModel): string[] {
     for (const method of resource.methods) {
       const where = `${method.httpMethod} ${method.path}`;
       if (method.httpMethod === "OPTIONS") evidence.push(`${where} exists`);
-      else if (method.methodResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey))) evidence.push(`${where} declares Access-Control-* response headers`);
-      else if (method.integration?.integrationResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey))) evidence.push(`${where} maps Access-Control-* headers`);
+      else if (method.methodResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey)))
+        evidence.push(`${where} declares Access-Control-* response headers`);
+      else if (method.integration?.integrationResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey)))
+        evidence.push(`${where} maps Access-Control-* headers`);
     }
   }
   for (const response of model.gatewayResponses) {
-    if (!response.isDefault && Object.keys(response.responseParameters).some(isCorsKey)) evidence.push(`gateway response ${response.responseType} sets Access-Control-* headers`);
+    if (!response.isDefault && Object.keys(response.responseParameters).some(isCorsKey))
+      evidence.push(`gateway response ${response.responseType} sets Access-Control-* headers`);
   }
   return evidence;
 }

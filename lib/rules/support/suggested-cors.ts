@@ -19,8 +19,13 @@ export function suggestedCors(model: ApiModel, resource: ResourceModel): CorsHea
   };
   for (const method of resource.methods) requiredRequestHeaders(model, method).forEach(add);
   const existing = resource.methods.find((m) => m.httpMethod === "OPTIONS");
-  const existingHeaders = existing ? literalValue(headerValue(defaultResponse(existing).mapped, CORS_HEADER.allowHeaders) ?? "") : undefined;
-  if (existingHeaders) splitList(existingHeaders).filter((h) => h !== "*").forEach(add);
+  const existingHeaders = existing
+    ? literalValue(headerValue(defaultResponse(existing).mapped, CORS_HEADER.allowHeaders) ?? "")
+    : undefined;
+  if (existingHeaders)
+    splitList(existingHeaders)
+      .filter((h) => h !== "*")
+      .forEach(add);
   return { allowOrigin: knownOrigin(model), allowMethods, allowHeaders };
 }
 

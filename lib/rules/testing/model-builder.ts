@@ -1,5 +1,27 @@
-import { type ApiModel, type AuthorizationType, type AuthorizerType, type DeployedMethodSummary, type GatewayResponseModel, type HttpVerb, type IntegrationModel, type IntegrationResponseModel, type IntegrationType, type MethodResponseModel, type MethodSettingsModel, type ModelPart } from "@/lib/model/types";
-import type { RawApiSnapshot, RawAuthorizer, RawDeployment, RawGatewayResponse, RawIntegration, RawMethod, RawResource, RawStage } from "@/lib/model/raw-snapshot";
+import {
+  type ApiModel,
+  type AuthorizationType,
+  type AuthorizerType,
+  type DeployedMethodSummary,
+  type GatewayResponseModel,
+  type HttpVerb,
+  type IntegrationModel,
+  type IntegrationResponseModel,
+  type IntegrationType,
+  type MethodResponseModel,
+  type MethodSettingsModel,
+  type ModelPart,
+} from "@/lib/model/types";
+import type {
+  RawApiSnapshot,
+  RawAuthorizer,
+  RawDeployment,
+  RawGatewayResponse,
+  RawIntegration,
+  RawMethod,
+  RawResource,
+  RawStage,
+} from "@/lib/model/raw-snapshot";
 import { GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
 import { DEFAULT_METHOD_SETTINGS, methodSettingsKey } from "@/lib/model/method-settings";
 import { normalizeApi } from "@/lib/model/normalize";
@@ -56,7 +78,15 @@ export class MethodBuilder {
   apiKeyRequired = false;
   requestParameters: Record<string, boolean> = {};
   requestModels: Record<string, string> = {};
-  integration?: IntegrationModel = { type: "AWS_PROXY", httpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:handler/invocations", cacheKeyParameters: [], requestTemplates: {}, requestParameters: {}, integrationResponses: [] };
+  integration?: IntegrationModel = {
+    type: "AWS_PROXY",
+    httpMethod: "POST",
+    uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:handler/invocations",
+    cacheKeyParameters: [],
+    requestTemplates: {},
+    requestParameters: {},
+    integrationResponses: [],
+  };
   methodResponses: MethodResponseModel[] = [];
   /** Set by cors(): allow-methods computed from the resource at build time. */
   corsSpec?: CorsSpec & { computeMethods: boolean };
@@ -91,7 +121,12 @@ export class MethodBuilder {
 
   integrationType(type: IntegrationType, uri?: string): this {
     const current = this.integration ?? emptyIntegration("MOCK");
-    this.integration = { ...current, type, uri: type === "MOCK" ? undefined : (uri ?? current.uri), httpMethod: type === "MOCK" ? undefined : "POST" };
+    this.integration = {
+      ...current,
+      type,
+      uri: type === "MOCK" ? undefined : (uri ?? current.uri),
+      httpMethod: type === "MOCK" ? undefined : "POST",
+    };
     return this;
   }
 
@@ -133,10 +168,20 @@ export class MethodBuilder {
       declared[`method.response.header.${name}`] = false;
       if (value !== null) mapped[`method.response.header.${name}`] = value;
     }
-    this.methodResponses = [...this.methodResponses.filter((r) => r.statusCode !== statusCode), { statusCode, responseParameters: declared }];
+    this.methodResponses = [
+      ...this.methodResponses.filter((r) => r.statusCode !== statusCode),
+      { statusCode, responseParameters: declared },
+    ];
     if (this.integration) {
-      const response: IntegrationResponseModel = { statusCode, responseParameters: mapped, ...(selectionPattern !== undefined ? { selectionPattern } : {}) };
-      this.integration = { ...this.integration, integrationResponses: [...this.integration.integrationResponses.filter((r) => r.statusCode !== statusCode), response] };
+      const response: IntegrationResponseModel = {
+        statusCode,
+        responseParameters: mapped,
+        ...(selectionPattern !== undefined ? { selectionPattern } : {}),
+      };
+      this.integration = {
+        ...this.integration,
+        integrationResponses: [...this.integration.integrationResponses.filter((r) => r.statusCode !== statusCode), response],
+      };
     }
     return this;
   }
@@ -145,8 +190,15 @@ export class MethodBuilder {
   integrationResponse(statusCode: string, mapped: Record<string, string>, selectionPattern?: string): this {
     const integration = this.integration ?? emptyIntegration("MOCK");
     const responseParameters = Object.fromEntries(Object.entries(mapped).map(([name, value]) => [`method.response.header.${name}`, value]));
-    const response: IntegrationResponseModel = { statusCode, responseParameters, ...(selectionPattern !== undefined ? { selectionPattern } : {}) };
-    this.integration = { ...integration, integrationResponses: [...integration.integrationResponses.filter((r) => r.statusCode !== statusCode), response] };
+    const response: IntegrationResponseModel = {
+      statusCode,
+      responseParameters,
+      ...(selectionPattern !== undefined ? { selectionPattern } : {}),
+    };
+    this.integration = {
+      ...integration,
+      integrationResponses: [...integration.integrationResponses.filter((r) => r.statusCode !== statusCode), response],
+    };
     return this;
   }
 
@@ -199,7 +251,11 @@ export class DeploymentBuilder {
 
   /** The deployed summary of one method differs from the draft. */
   method(path: string, verb: HttpVerb, summary: Partial<DeployedMethodSummary> & { authorizationType?: AuthorizationType }): this {
-    this.overrides.push({ path, verb, summary: { authorizationType: summary.authorizationType ?? "NONE", apiKeyRequired: summary.apiKeyRequired ?? false } });
+    this.overrides.push({
+      path,
+      verb,
+      summary: { authorizationType: summary.authorizationType ?? "NONE", apiKeyRequired: summary.apiKeyRequired ?? false },
+    });
     return this;
   }
 
@@ -292,10 +348,15 @@ export class ApiBuilder {
   }
 
   /** Customise a gateway response; headers map header name → mapping expression ("'*'"). */
-  gatewayResponse(responseType: string, spec: { statusCode?: string; headers?: Record<string, string>; templates?: Record<string, string> } = {}): this {
+  gatewayResponse(
+    responseType: string,
+    spec: { statusCode?: string; headers?: Record<string, string>; templates?: Record<string, string> } = {},
+  ): this {
     this.gatewayResponses.set(responseType, {
       ...(spec.statusCode !== undefined ? { statusCode: spec.statusCode } : {}),
-      responseParameters: Object.fromEntries(Object.entries(spec.headers ?? {}).map(([name, value]) => [`gatewayresponse.header.${name}`, value])),
+      responseParameters: Object.fromEntries(
+        Object.entries(spec.headers ?? {}).map(([name, value]) => [`gatewayresponse.header.${name}`, value]),
+      ),
       responseTemplates: spec.templates ?? {},
     });
     return this;
@@ -366,7 +427,9 @@ export class ApiBuilder {
       const parentPath = path === "/" ? undefined : path.slice(0, path.lastIndexOf("/")) || "/";
       const builder = this.resources.get(path);
       const verbsOnResource = [...(builder?.methods.keys() ?? [])];
-      const methods = [...(builder?.methods.values() ?? [])].map((m) => [m.verb, rawMethod(m, path, authorizers, verbsOnResource)] as const);
+      const methods = [...(builder?.methods.values() ?? [])].map(
+        (m) => [m.verb, rawMethod(m, path, authorizers, verbsOnResource)] as const,
+      );
       return {
         id,
         ...(parentPath !== undefined ? { parentId: ids.get(parentPath) ?? "root" } : {}),
@@ -379,7 +442,11 @@ export class ApiBuilder {
 }
 
 function resourceIdFor(path: string, taken: Map<string, string>): string {
-  const base = path.replace(/[{}+]/g, "").replace(/^\//, "").replace(/[^A-Za-z0-9]+/g, "-") || "r";
+  const base =
+    path
+      .replace(/[{}+]/g, "")
+      .replace(/^\//, "")
+      .replace(/[^A-Za-z0-9]+/g, "-") || "r";
   const used = new Set(taken.values());
   let id = base;
   for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
@@ -430,13 +497,18 @@ function rawMethod(m: MethodBuilder, path: string, authorizers: Map<string, RawA
 
 function rawAuthorizer(name: string, spec: AuthorizerSpec, region: string): RawAuthorizer {
   const identitySource = spec.identitySource ?? (spec.type === "REQUEST" ? undefined : "method.request.header.Authorization");
-  const lambda = spec.lambdaFunctionArn ?? (spec.type === "COGNITO_USER_POOLS" ? undefined : `arn:aws:lambda:${region}:123456789012:function:${name}`);
+  const lambda =
+    spec.lambdaFunctionArn ?? (spec.type === "COGNITO_USER_POOLS" ? undefined : `arn:aws:lambda:${region}:123456789012:function:${name}`);
   return {
     id: spec.id ?? name,
     name,
     type: spec.type,
-    ...(lambda !== undefined ? { authorizerUri: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${lambda}/invocations` } : {}),
-    ...(spec.type === "COGNITO_USER_POOLS" ? { providerARNs: [`arn:aws:cognito-idp:${region}:123456789012:userpool/${region}_example`] } : {}),
+    ...(lambda !== undefined
+      ? { authorizerUri: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${lambda}/invocations` }
+      : {}),
+    ...(spec.type === "COGNITO_USER_POOLS"
+      ? { providerARNs: [`arn:aws:cognito-idp:${region}:123456789012:userpool/${region}_example`] }
+      : {}),
     ...(identitySource !== undefined ? { identitySource } : {}),
     ...(spec.ttl !== undefined ? { authorizerResultTtlInSeconds: spec.ttl } : {}),
   };
@@ -451,7 +523,10 @@ function summarize(resources: RawResource[]): Summary {
     const methods = Object.entries(resource.resourceMethods ?? {});
     if (methods.length === 0) continue;
     summary[resource.path] = Object.fromEntries(
-      methods.map(([verb, m]) => [verb, { authorizationType: (m.authorizationType ?? "NONE") as AuthorizationType, apiKeyRequired: m.apiKeyRequired ?? false }]),
+      methods.map(([verb, m]) => [
+        verb,
+        { authorizationType: (m.authorizationType ?? "NONE") as AuthorizationType, apiKeyRequired: m.apiKeyRequired ?? false },
+      ]),
     );
   }
   return summary;

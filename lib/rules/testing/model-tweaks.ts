@@ -8,13 +8,23 @@ export function withApi(model: ApiModel, api: Partial<ApiModel["api"]>): ApiMode
   return { ...model, api: { ...model.api, ...api } };
 }
 
-export function withIntegration(model: ApiModel, path: string, verb: HttpVerb, edit: (integration: IntegrationModel) => IntegrationModel): ApiModel {
+export function withIntegration(
+  model: ApiModel,
+  path: string,
+  verb: HttpVerb,
+  edit: (integration: IntegrationModel) => IntegrationModel,
+): ApiModel {
   return {
     ...model,
     resources: model.resources.map((resource) =>
       resource.path !== path
         ? resource
-        : { ...resource, methods: resource.methods.map((m) => (m.httpMethod === verb && m.integration ? { ...m, integration: edit(structuredClone(m.integration)) } : m)) },
+        : {
+            ...resource,
+            methods: resource.methods.map((m) =>
+              m.httpMethod === verb && m.integration ? { ...m, integration: edit(structuredClone(m.integration)) } : m,
+            ),
+          },
     ),
   };
 }

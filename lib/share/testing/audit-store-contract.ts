@@ -114,7 +114,9 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
       expect((await store.get(expiring.id))?.expiresAt).toBe(new Date(clock.getTime() + HOUR).toISOString());
       clock = new Date(clock.getTime() + 2 * HOUR);
       expect(await store.get(expiring.id)).toBeUndefined();
-      expect((await store.listForApi({ accountId: "123456789012", region: "eu-west-1", apiId: "a1b2c3d4e5" })).map((s) => s.id)).toEqual([forever.id]);
+      expect((await store.listForApi({ accountId: "123456789012", region: "eu-west-1", apiId: "a1b2c3d4e5" })).map((s) => s.id)).toEqual([
+        forever.id,
+      ]);
       expect(await countRows(subject.sql, "audits")).toBe(2);
       expect(await store.purgeExpired()).toBe(1);
       expect(await countRows(subject.sql, "audits")).toBe(1);
@@ -160,10 +162,9 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
         partial: false,
         counts: { critical: 1, high: 1, medium: 1, low: 0, info: 0 },
       });
-      expect((await store.listForApi({ accountId: "123456789012", region: "eu-west-1", apiId: "a1b2c3d4e5" }, { limit: 2 })).map((s) => s.id)).toEqual([
-        ids[2],
-        ids[1],
-      ]);
+      expect(
+        (await store.listForApi({ accountId: "123456789012", region: "eu-west-1", apiId: "a1b2c3d4e5" }, { limit: 2 })).map((s) => s.id),
+      ).toEqual([ids[2], ids[1]]);
       const withoutAccount = await store.listForApi({ region: "eu-west-1", apiId: "a1b2c3d4e5" });
       expect(withoutAccount.map((s) => [s.id, s.counts.low])).toEqual([[unknownAccount.id, 1]]);
       expect(await store.listForApi({ region: "eu-west-1", apiId: "nothing000" })).toEqual([]);
@@ -216,7 +217,16 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
     });
 
     it("rejects malformed ids before querying", async () => {
-      const bad = ["", "short", "x".repeat(22), `${"A".repeat(21)}B`, `${"A".repeat(20)}/A`, "' OR 1=1 --", "../../etc/passwd", "A".repeat(23)];
+      const bad = [
+        "",
+        "short",
+        "x".repeat(22),
+        `${"A".repeat(21)}B`,
+        `${"A".repeat(20)}/A`,
+        "' OR 1=1 --",
+        "../../etc/passwd",
+        "A".repeat(23),
+      ];
       for (const id of bad) {
         await expectStoreError(store.get(id), "invalid-id", /Not a stored audit id/);
         await expectStoreError(store.delete(id), "invalid-id");
@@ -230,14 +240,22 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
     it("rejects a report that is not an AuditReport", async () => {
       const broken = { ...sampleReport(), findings: [{ ruleId: 1 }] } as unknown as AuditReport;
       await expectStoreError(store.save(broken), "invalid-report", /findings\.0/);
-      await expectStoreError(store.save({ ...sampleReport(), reportVersion: 2 } as unknown as AuditReport), "invalid-report", /reportVersion/);
+      await expectStoreError(
+        store.save({ ...sampleReport(), reportVersion: 2 } as unknown as AuditReport),
+        "invalid-report",
+        /reportVersion/,
+      );
       expect(await countRows(subject.sql, "audits")).toBe(0);
     });
 
     it(`rejects a snapshot over ${MAX_SNAPSHOT_BYTES} bytes with a clear error and stores nothing`, async () => {
       const chunk = "x".repeat(1024 * 1024);
       const findings = Array.from({ length: 9 }, (_, i) => sampleFinding(`big-${i}`, "info", {}, { message: chunk }));
-      await expectStoreError(store.save(sampleReport({ findings })), "snapshot-too-large", /too large to store: 9\.0 MiB of JSON, over the 8\.0 MiB limit/);
+      await expectStoreError(
+        store.save(sampleReport({ findings })),
+        "snapshot-too-large",
+        /too large to store: 9\.0 MiB of JSON, over the 8\.0 MiB limit/,
+      );
       expect(await countRows(subject.sql, "audits")).toBe(0);
       // Just under the limit is fine.
       const fits = await store.save(sampleReport({ findings: findings.slice(0, 7) }));
@@ -252,7 +270,12 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
            VALUES (?, ?, NULL, '123456789012', 'eu-west-1', 'a1b2c3d4e5', 'orders-api', ?, 0, 0, 0, 0, 0, 0, 1, ?, ?, ?)`,
           [id, clock.toISOString(), clock.toISOString(), snapshot.length, sha256, snapshot],
         );
-      const valid = JSON.stringify({ snapshotVersion: 1, preflightVersion: "0.1.0", storedAt: clock.toISOString(), report: sampleReport() });
+      const valid = JSON.stringify({
+        snapshotVersion: 1,
+        preflightVersion: "0.1.0",
+        storedAt: clock.toISOString(),
+        report: sampleReport(),
+      });
       await insert(fakeId("A"), "{not json");
       await insert(fakeId("B"), JSON.stringify({ snapshotVersion: 1, report: { reportVersion: 1 } }));
       await insert(fakeId("C"), JSON.stringify({ snapshotVersion: 99 }));
@@ -350,7 +373,11 @@ export function describeAuditStore(name: string, open: OpenStoreUnderTest): void
     });
 
     it("refuses a database whose schema is newer than this build", async () => {
-      await subject.sql.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [999, "from the future", clock.toISOString()]);
+      await subject.sql.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
+        999,
+        "from the future",
+        clock.toISOString(),
+      ]);
       await expectStoreError(subject.reopen(), "schema-mismatch", /schema version 999, newer than this Preflight build/);
       await expectStoreError(subject.reopen({ readOnly: true }), "schema-mismatch", /newer/);
     });

@@ -94,19 +94,24 @@ export function defaultSampleMethods(): MethodModel[] {
 
 export function defaultSampleFindings(): Finding[] {
   return [
-    sampleFinding("preflight-options-without-auth", "critical", { resourceId: "res-orders", path: "/orders", httpMethod: "OPTIONS" }, {
-      fixes: [
-        {
-          kind: "set-method-authorization",
-          resourceId: "res-orders",
-          path: "/orders",
-          httpMethod: "OPTIONS",
-          from: "CUSTOM",
-          to: "NONE",
-        },
-        { kind: "redeploy-stage", stage: "prod", description: "Preflight: OPTIONS without authorizer" },
-      ],
-    }),
+    sampleFinding(
+      "preflight-options-without-auth",
+      "critical",
+      { resourceId: "res-orders", path: "/orders", httpMethod: "OPTIONS" },
+      {
+        fixes: [
+          {
+            kind: "set-method-authorization",
+            resourceId: "res-orders",
+            path: "/orders",
+            httpMethod: "OPTIONS",
+            from: "CUSTOM",
+            to: "NONE",
+          },
+          { kind: "redeploy-stage", stage: "prod", description: "Preflight: OPTIONS without authorizer" },
+        ],
+      },
+    ),
     sampleFinding("authorizer-cache-covers-stage", "high", { authorizerId: "auth01" }),
     sampleFinding("gateway-responses-have-cors", "medium", { responseType: "DEFAULT_4XX" }),
   ];

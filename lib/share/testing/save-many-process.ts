@@ -15,7 +15,9 @@ if (!file || !tag || !Number.isInteger(count) || count < 1) {
 const store = await openSqliteAuditStore({ file });
 const markers = Array.from({ length: count }, (_, i) => `${tag}-${i}`);
 const saved = await Promise.all(
-  markers.map((marker) => store.save(sampleReport({ findings: [sampleFinding("rule", "low", { path: `/${marker}` }, { message: marker })] }))),
+  markers.map((marker) =>
+    store.save(sampleReport({ findings: [sampleFinding("rule", "low", { path: `/${marker}` }, { message: marker })] })),
+  ),
 );
 await store.close();
 console.log(JSON.stringify(saved.map((ref, i) => ({ id: ref.id, marker: markers[i] }))));

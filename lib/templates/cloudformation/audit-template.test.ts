@@ -38,7 +38,10 @@ describe("CloudFormation through the loader and the audit", () => {
 
   it("places a finding on a plain AWS::ApiGateway::Method at its logical id (CDK output)", () => {
     const name = "TokenAuthorizerInteg.template.json";
-    const text = readFileSync(`/work/shared/corpus/cdk/aws__aws-cdk__packages__aws-cdk-testing__framework-integ__test__aws-apigateway__test__authorizers__integ.token-authorizer.js.snapshot__${name}`, "utf8");
+    const text = readFileSync(
+      `/work/shared/corpus/cdk/aws__aws-cdk__packages__aws-cdk-testing__framework-integ__test__aws-apigateway__test__authorizers__integ.token-authorizer.js.snapshot__${name}`,
+      "utf8",
+    );
     const read = readTemplates(memoryFileTree([{ path: `cdk.out/${name}`, text }]), READERS, { region: "us-east-1" });
     expect(read.errors).toEqual([]);
     expect(read.apis.map((a) => [a.name, a.format])).toEqual([["MyRestApi2D1F47A9", "cdk"]]);

@@ -18,13 +18,26 @@ export function readBody(body: unknown, document: TemplateDocument, bodyPath: Va
   if (typeof body === "string") {
     // The definition given as text: positions inside it cannot be mapped into the template, so they point at Body.
     const parsed = parseTemplateDocument(document.file, body);
-    if (!parsed.ok) return { ok: false, message: `Body is text that is not a JSON or YAML definition (${parsed.error.message.replace(`${document.file}:`, "line ")})` };
+    if (!parsed.ok)
+      return {
+        ok: false,
+        message: `Body is text that is not a JSON or YAML definition (${parsed.error.message.replace(`${document.file}:`, "line ")})`,
+      };
     const at = document.positionOf(bodyPath);
-    return { ok: true, reading: readOpenApiDefinition({ definition: parsed.document.value, locate: () => at, hooks: placeholderIntrinsics, ...mode }) };
+    return {
+      ok: true,
+      reading: readOpenApiDefinition({ definition: parsed.document.value, locate: () => at, hooks: placeholderIntrinsics, ...mode }),
+    };
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, message: "Body is not an OpenAPI definition object" };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { ok: false, message: "Body is not an OpenAPI definition object" };
   return {
     ok: true,
-    reading: readOpenApiDefinition({ definition: body, locate: (path) => document.positionOf([...bodyPath, ...path]), hooks: placeholderIntrinsics, ...mode }),
+    reading: readOpenApiDefinition({
+      definition: body,
+      locate: (path) => document.positionOf([...bodyPath, ...path]),
+      hooks: placeholderIntrinsics,
+      ...mode,
+    }),
   };
 }

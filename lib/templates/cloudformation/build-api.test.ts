@@ -46,7 +46,13 @@ describe("ApiBuilder.buildOn", () => {
       const build = new ApiBuilder(document, resolver, "MyApi", "us-east-1").buildOn({ name: "MyApi" }, definition);
       return { result: { build, gaps: resolver.gaps }, unassigned: resolver.unassigned };
     });
-    expect(explored.variants.map((v) => [v.assumptions, methodTable(v.result.build.snapshot), v.result.build.snapshot.authorizers?.map((a) => a.id)])).toEqual([
+    expect(
+      explored.variants.map((v) => [
+        v.assumptions,
+        methodTable(v.result.build.snapshot),
+        v.result.build.snapshot.authorizers?.map((a) => a.id),
+      ]),
+    ).toEqual([
       [{ WithAuthorizer: true }, ["/ OPTIONS NONE - -", "/extra GET CUSTOM Auth -"], ["Auth"]],
       [{ WithAuthorizer: false }, ["/ OPTIONS NONE - -", "/extra GET NONE - -"], []],
     ]);

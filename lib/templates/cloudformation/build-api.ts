@@ -166,7 +166,10 @@ export class ApiBuilder {
    */
   buildOn(restApi: Omit<RawRestApi, "id" | "rootResourceId">, base: BaseDefinition): ApiBuild {
     if (!this.exists(this.apiId)) return this.emptyBuild();
-    return this.assemble({ ...restApi, id: physicalIdPlaceholder(this.apiId), rootResourceId: rootResourceIdPlaceholder(this.apiId) }, base);
+    return this.assemble(
+      { ...restApi, id: physicalIdPlaceholder(this.apiId), rootResourceId: rootResourceIdPlaceholder(this.apiId) },
+      base,
+    );
   }
 
   /** The OpenAPI definition of the RestApi (Body), or gaps saying why it cannot be read. */
@@ -185,10 +188,13 @@ export class ApiBuilder {
       return { ...body.reading, gaps: body.reading.gaps };
     }
     // A Body that resolved to nothing with a gap (an AWS::Include transform, an unknown intrinsic); AWS::NoValue is no gap.
-    if (this.unresolved.has(`${this.apiId}.Body`)) return unknown("its Body (the OpenAPI definition) could not be resolved here", apiProps.at("Body"));
-    if (apiProps.has("BodyS3Location")) return unknown("the OpenAPI definition is in S3 (BodyS3Location) and cannot be read locally", apiProps.at("BodyS3Location"));
+    if (this.unresolved.has(`${this.apiId}.Body`))
+      return unknown("its Body (the OpenAPI definition) could not be resolved here", apiProps.at("Body"));
+    if (apiProps.has("BodyS3Location"))
+      return unknown("the OpenAPI definition is in S3 (BodyS3Location) and cannot be read locally", apiProps.at("BodyS3Location"));
     // "CloneFrom: The ID of the RestApi that you want to clone from" — another API's content, not in this template.
-    if (apiProps.has("CloneFrom")) return unknown("it is cloned from another REST API (CloneFrom), whose content is not in this template", apiProps.at("CloneFrom"));
+    if (apiProps.has("CloneFrom"))
+      return unknown("it is cloned from another REST API (CloneFrom), whose content is not in this template", apiProps.at("CloneFrom"));
     return undefined;
   }
 
@@ -215,7 +221,13 @@ export class ApiBuilder {
     const idToPath = this.readResources(members.get("AWS::ApiGateway::Resource") ?? [], rootId, byPath);
     this.readMethods(members.get("AWS::ApiGateway::Method") ?? [], rootId, idToPath, byPath);
     for (const id of members.get("AWS::ApiGateway::Authorizer") ?? []) {
-      const props = this.properties(id, `Authorizer ${id}`, "authorizers", ["Type", "AuthorizerResultTtlInSeconds", "IdentitySource", "AuthorizerUri", "ProviderARNs"]);
+      const props = this.properties(id, `Authorizer ${id}`, "authorizers", [
+        "Type",
+        "AuthorizerResultTtlInSeconds",
+        "IdentitySource",
+        "AuthorizerUri",
+        "ProviderARNs",
+      ]);
       authorizers.set(physicalIdPlaceholder(id), authorizerOf(physicalIdPlaceholder(id), props));
       this.mark(elementKey({ kind: "authorizer", id: physicalIdPlaceholder(id) }), id);
     }
@@ -279,7 +291,8 @@ export class ApiBuilder {
     const endpoint = props.fields("EndpointConfiguration");
     const types = endpoint.strings("Types")?.map((t) => t.toUpperCase()) ?? body?.endpointTypes;
     if (types !== undefined) api.endpointTypes = types;
-    const disable = props.boolean("DisableExecuteApiEndpoint") ?? endpoint.boolean("DisableExecuteApiEndpoint") ?? body?.disableExecuteApiEndpoint;
+    const disable =
+      props.boolean("DisableExecuteApiEndpoint") ?? endpoint.boolean("DisableExecuteApiEndpoint") ?? body?.disableExecuteApiEndpoint;
     if (disable !== undefined) api.disableExecuteApiEndpoint = disable;
     const binary = props.strings("BinaryMediaTypes") ?? body?.binaryMediaTypes;
     if (binary !== undefined) api.binaryMediaTypes = binary;
@@ -308,13 +321,18 @@ export class ApiBuilder {
         if (failed.has(current)) return undefined;
         const node = nodes.get(current);
         const fail = (message: string) => {
-          this.resolver.addGap(`Resource ${start}: ${message}; its path and methods are not read`, ["Resources", start, "Properties", "ParentId"], "resources");
+          this.resolver.addGap(
+            `Resource ${start}: ${message}; its path and methods are not read`,
+            ["Resources", start, "Properties", "ParentId"],
+            "resources",
+          );
           for (const id of [start, ...chain]) failed.add(id);
           return undefined;
         };
         if (chain.includes(current)) return fail(`its ParentId chain loops (${[...chain, current].join(" → ")})`);
         if (!node) return fail(`ParentId "${current}" is neither the RestApi's root resource nor one of its AWS::ApiGateway::Resource`);
-        if (node.parent === undefined || node.pathPart === undefined || node.pathPart === "") return fail(`${current} has no ParentId or PathPart`);
+        if (node.parent === undefined || node.pathPart === undefined || node.pathPart === "")
+          return fail(`${current} has no ParentId or PathPart`);
         chain.push(current);
         current = node.parent;
       }
@@ -337,30 +355,45 @@ export class ApiBuilder {
 
   private readMethods(ids: string[], rootId: string, idToPath: Map<string, string>, byPath: Map<string, RawResource>): void {
     for (const id of ids) {
-      const props = this.properties(id, `Method ${id}`, "resources", ["HttpMethod", "ResourceId", "AuthorizationType", "AuthorizerId", "ApiKeyRequired", "AuthorizationScopes"]);
+      const props = this.properties(id, `Method ${id}`, "resources", [
+        "HttpMethod",
+        "ResourceId",
+        "AuthorizationType",
+        "AuthorizerId",
+        "ApiKeyRequired",
+        "AuthorizationScopes",
+      ]);
       const verb = props.string("HttpMethod")?.toUpperCase();
       const resourceId = props.string("ResourceId");
       const path = resourceId === undefined ? undefined : resourceId === rootId ? "/" : idToPath.get(resourceId);
       if (verb === undefined || path === undefined) {
-        const why = verb === undefined ? "no HttpMethod" : `ResourceId "${resourceId ?? ""}" is not a resource of this API with a known path`;
+        const why =
+          verb === undefined ? "no HttpMethod" : `ResourceId "${resourceId ?? ""}" is not a resource of this API with a known path`;
         this.resolver.addGap(`Method ${id}: ${why}; not read`, ["Resources", id], "resources");
         continue;
       }
       const resource = byPath.get(path) as RawResource;
       resource.resourceMethods ??= {};
       if (Object.prototype.hasOwnProperty.call(resource.resourceMethods, verb)) {
-        this.resolver.addGap(`Method ${id}: ${verb} ${path} is defined twice (CloudFormation or the import would refuse one); this one is kept`, ["Resources", id]);
+        this.resolver.addGap(
+          `Method ${id}: ${verb} ${path} is defined twice (CloudFormation or the import would refuse one); this one is kept`,
+          ["Resources", id],
+        );
       }
       resource.resourceMethods[verb] = methodOf(props, verb);
       this.mark(elementKey({ kind: "method", path, httpMethod: verb }), id);
     }
   }
 
-  private readStages(members: Map<string, string[]>, resources: RawResource[]): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
+  private readStages(
+    members: Map<string, string[]>,
+    resources: RawResource[],
+  ): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
     const summary = templateDeploymentSummary(resources);
     const deployments: Record<string, RawDeployment> = {};
     const addDeployment = (id: string, description?: string) => {
-      if (!Object.prototype.hasOwnProperty.call(deployments, id)) setOwn(deployments, id, { id, apiSummary: summary, ...(description !== undefined ? { description } : {}) });
+      if (!Object.prototype.hasOwnProperty.call(deployments, id))
+        setOwn(deployments, id, { id, apiSummary: summary, ...(description !== undefined ? { description } : {}) });
     };
     const stages = new Map<string, RawStage>();
     const note = (label: string) => (message: string, setting: Fields) => this.resolver.addGap(`${label}: ${message}`, setting.path);
@@ -383,7 +416,10 @@ export class ApiBuilder {
         continue;
       }
       if (stages.has(stageName)) {
-        this.resolver.addGap(`Stage ${id}: stage "${stageName}" is also created by a Deployment's StageName (CloudFormation would fail to create one of them); this one is kept`, props.at("StageName"));
+        this.resolver.addGap(
+          `Stage ${id}: stage "${stageName}" is also created by a Deployment's StageName (CloudFormation would fail to create one of them); this one is kept`,
+          props.at("StageName"),
+        );
       }
       const deploymentId = props.string("DeploymentId");
       // A deployment made outside the template (a parameter, an import) still serves this template's methods.

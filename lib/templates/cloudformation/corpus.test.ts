@@ -13,7 +13,12 @@ import { runRules } from "@/lib/audit/run-rules";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import type { TemplateApi } from "@/lib/templates/types";
 
-const DIRS = ["/work/shared/corpus/cloudformation", "/work/shared/corpus/cdk", "/work/shared/corpus-more/cloudformation", "/work/shared/corpus-more/cdk"];
+const DIRS = [
+  "/work/shared/corpus/cloudformation",
+  "/work/shared/corpus/cdk",
+  "/work/shared/corpus-more/cloudformation",
+  "/work/shared/corpus-more/cdk",
+];
 
 interface Expected {
   format: "cloudformation" | "cdk";
@@ -112,7 +117,10 @@ const EXPECTED: Record<string, Expected> = {
   },
   [`${SAM}globals_for_api.json`]: {
     format: "cloudformation",
-    methods: { ExplicitApi: ["/ GET COGNITO_USER_POOLS MyCognitoAuth key"], ServerlessRestApi: ["/ GET COGNITO_USER_POOLS MyCognitoAuth key"] },
+    methods: {
+      ExplicitApi: ["/ GET COGNITO_USER_POOLS MyCognitoAuth key"],
+      ServerlessRestApi: ["/ GET COGNITO_USER_POOLS MyCognitoAuth key"],
+    },
     authorizers: { ExplicitApi: ["MyCognitoAuth COGNITO_USER_POOLS -"], ServerlessRestApi: ["MyCognitoAuth COGNITO_USER_POOLS -"] },
     stages: {
       ExplicitApi: ["SomeStage ExplicitApiDeployment43e01e673d true", "Stage ExplicitApiDeployment43e01e673d -"],
@@ -130,15 +138,28 @@ const EXPECTED: Record<string, Expected> = {
     format: "cloudformation",
     methods: {
       AppApi: [
-        "/bestsellers GET AWS_IAM - -", "/bestsellers OPTIONS NONE - -",
-        "/books GET AWS_IAM - -", "/books OPTIONS NONE - -",
-        "/books/{id} GET AWS_IAM - -", "/books/{id} OPTIONS NONE - -",
-        "/cart DELETE AWS_IAM - -", "/cart GET AWS_IAM - -", "/cart OPTIONS NONE - -", "/cart POST AWS_IAM - -", "/cart PUT AWS_IAM - -",
-        "/cart/{bookId} GET AWS_IAM - -", "/cart/{bookId} OPTIONS NONE - -",
-        "/orders GET AWS_IAM - -", "/orders OPTIONS NONE - -", "/orders POST AWS_IAM - -",
-        "/recommendations GET AWS_IAM - -", "/recommendations OPTIONS NONE - -",
-        "/recommendations/{bookId} GET AWS_IAM - -", "/recommendations/{bookId} OPTIONS NONE - -",
-        "/search GET AWS_IAM - -", "/search OPTIONS NONE - -",
+        "/bestsellers GET AWS_IAM - -",
+        "/bestsellers OPTIONS NONE - -",
+        "/books GET AWS_IAM - -",
+        "/books OPTIONS NONE - -",
+        "/books/{id} GET AWS_IAM - -",
+        "/books/{id} OPTIONS NONE - -",
+        "/cart DELETE AWS_IAM - -",
+        "/cart GET AWS_IAM - -",
+        "/cart OPTIONS NONE - -",
+        "/cart POST AWS_IAM - -",
+        "/cart PUT AWS_IAM - -",
+        "/cart/{bookId} GET AWS_IAM - -",
+        "/cart/{bookId} OPTIONS NONE - -",
+        "/orders GET AWS_IAM - -",
+        "/orders OPTIONS NONE - -",
+        "/orders POST AWS_IAM - -",
+        "/recommendations GET AWS_IAM - -",
+        "/recommendations OPTIONS NONE - -",
+        "/recommendations/{bookId} GET AWS_IAM - -",
+        "/recommendations/{bookId} OPTIONS NONE - -",
+        "/search GET AWS_IAM - -",
+        "/search OPTIONS NONE - -",
       ],
     },
     authorizers: { AppApi: ["ApiAuthorizer COGNITO_USER_POOLS 300"] },
@@ -155,11 +176,12 @@ const EXPECTED: Record<string, Expected> = {
     methods: { MyRestApi2D1F47A9: ["/ ANY CUSTOM MyAuthorizer6575980E -", "/auth ANY CUSTOM MySecondAuthorizer25A69B96 -"] },
     authorizers: { MyRestApi2D1F47A9: ["MyAuthorizer6575980E REQUEST 300", "MySecondAuthorizer25A69B96 REQUEST 300"] },
   },
-  [`${CDK_INTEG}integ.api-with-overriding-default-authorizer.js.snapshot__integtest-restapi-with-overriding-default-authorizer.template.json`]: {
-    format: "cdk",
-    methods: { ActionsApiGatewayF80386B7: ["/ ANY NONE - -", "/ GET COGNITO_USER_POOLS AuthorizerBD825682 -", "/ OPTIONS NONE - -"] },
-    authorizers: { ActionsApiGatewayF80386B7: ["AuthorizerBD825682 COGNITO_USER_POOLS -"] },
-  },
+  [`${CDK_INTEG}integ.api-with-overriding-default-authorizer.js.snapshot__integtest-restapi-with-overriding-default-authorizer.template.json`]:
+    {
+      format: "cdk",
+      methods: { ActionsApiGatewayF80386B7: ["/ ANY NONE - -", "/ GET COGNITO_USER_POOLS AuthorizerBD825682 -", "/ OPTIONS NONE - -"] },
+      authorizers: { ActionsApiGatewayF80386B7: ["AuthorizerBD825682 COGNITO_USER_POOLS -"] },
+    },
   [`${CONSTRUCTS}aws-cognito-apigateway-lambda__test__integ.cogapilam-no-arguments.js.snapshot__cogapilam-no-arguments.template.json`]: {
     format: "cdk",
     methods: {
@@ -168,16 +190,26 @@ const EXPECTED: Record<string, Expected> = {
         "/{proxy+} ANY COGNITO_USER_POOLS testcognitoapigatewaylambdaCognitoAuthorizer170CACC9 -",
       ],
     },
-    authorizers: { testcognitoapigatewaylambdaLambdaRestApi2E272431: ["testcognitoapigatewaylambdaCognitoAuthorizer170CACC9 COGNITO_USER_POOLS -"] },
+    authorizers: {
+      testcognitoapigatewaylambdaLambdaRestApi2E272431: ["testcognitoapigatewaylambdaCognitoAuthorizer170CACC9 COGNITO_USER_POOLS -"],
+    },
   },
   [`${CONSTRUCTS}aws-apigateway-lambda__test__integ.apilam-deployFunction.js.snapshot__apilam-deployFunction.template.json`]: {
     format: "cdk",
     methods: { testapigatewaylambdaLambdaRestApiE957E944: ["/ ANY AWS_IAM - -", "/{proxy+} ANY AWS_IAM - -"] },
   },
-  [`${CONSTRUCTS}aws-apigateway-dynamodb__test__integ.apiddb-apigateway-dynamodb-CRUD.js.snapshot__apiddb-apigateway-dynamodb-CRUD.template.json`]: {
-    format: "cdk",
-    methods: { testapigatewaydynamodbRestApi80489300: ["/ POST AWS_IAM - -", "/{id} DELETE AWS_IAM - -", "/{id} GET AWS_IAM - -", "/{id} PUT AWS_IAM - -"] },
-  },
+  [`${CONSTRUCTS}aws-apigateway-dynamodb__test__integ.apiddb-apigateway-dynamodb-CRUD.js.snapshot__apiddb-apigateway-dynamodb-CRUD.template.json`]:
+    {
+      format: "cdk",
+      methods: {
+        testapigatewaydynamodbRestApi80489300: [
+          "/ POST AWS_IAM - -",
+          "/{id} DELETE AWS_IAM - -",
+          "/{id} GET AWS_IAM - -",
+          "/{id} PUT AWS_IAM - -",
+        ],
+      },
+    },
   [`${CONSTRUCTS}aws-cloudfront-apigateway-lambda__test__integ.cftaplam-no-arguments.js.snapshot__cftaplam-no-arguments.template.json`]: {
     format: "cdk",
     methods: {
@@ -237,7 +269,9 @@ describe("CloudFormation/CDK corpus", () => {
 
 function findings(api: TemplateApi): string[] {
   const run = runRules(normalizeApi(api.variants[0]!.snapshot).model);
-  return run.findings.map((f) => [f.ruleId, f.target.stage, f.target.path, f.target.httpMethod, f.target.responseType].filter(Boolean).join(" "));
+  return run.findings.map((f) =>
+    [f.ruleId, f.target.stage, f.target.path, f.target.httpMethod, f.target.responseType].filter(Boolean).join(" "),
+  );
 }
 
 function apiOf(name: string): TemplateApi {
@@ -262,7 +296,10 @@ describe("CloudFormation/CDK corpus: the rules over the model", () => {
 
   it("finds authorizer and API key on both OPTIONS of the Fn::If paths", () => {
     const found = findings(apiOf(`${SAM}api_rest_paths_with_if_condition_swagger.json`));
-    expect(found.filter((f) => f.startsWith("options-requires-"))).toEqual(["options-requires-authorization /post OPTIONS", "options-requires-api-key /post OPTIONS"]);
+    expect(found.filter((f) => f.startsWith("options-requires-"))).toEqual([
+      "options-requires-authorization /post OPTIONS",
+      "options-requires-api-key /post OPTIONS",
+    ]);
   });
 
   it("finds no API key on the generated OPTIONS when AddApiKeyRequiredToCorsPreflight is false", () => {
@@ -277,7 +314,9 @@ describe("CloudFormation/CDK corpus: the rules over the model", () => {
   });
 
   it("finds the cached GET without cache encryption from the Stage's MethodSettings", () => {
-    expect(findings(apiOf("aws-samples__serverless-patterns__apigw-method-cache__template.yaml"))).toContain("cache-data-not-encrypted Prod / GET");
+    expect(findings(apiOf("aws-samples__serverless-patterns__apigw-method-cache__template.yaml"))).toContain(
+      "cache-data-not-encrypted Prod / GET",
+    );
     expect(findings(apiOf(`${SAM}api_with_request_parameters_openapi.json`))).toContain("cache-data-not-encrypted Prod /one GET");
   });
 

@@ -60,7 +60,8 @@ export function findDependencyCycles(resources: Record<string, unknown>): string
     if (!isRecord(resource)) continue;
     const targets = referencesOf(resource.Properties, known, budget);
     const dependsOn = resource.DependsOn;
-    for (const name of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) if (typeof name === "string" && known.has(name)) targets.add(name);
+    for (const name of Array.isArray(dependsOn) ? dependsOn : [dependsOn])
+      if (typeof name === "string" && known.has(name)) targets.add(name);
     targets.delete(id);
     edges.set(id, [...targets]);
   }

@@ -40,13 +40,17 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
   for (const response of integration.list("IntegrationResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    setOwn(responses, statusCode, defined({
+    setOwn(
+      responses,
       statusCode,
-      selectionPattern: response.string("SelectionPattern"),
-      responseParameters: response.stringRecord("ResponseParameters"),
-      responseTemplates: response.stringRecord("ResponseTemplates"),
-      contentHandling: response.string("ContentHandling"),
-    }));
+      defined({
+        statusCode,
+        selectionPattern: response.string("SelectionPattern"),
+        responseParameters: response.stringRecord("ResponseParameters"),
+        responseTemplates: response.stringRecord("ResponseTemplates"),
+        contentHandling: response.string("ContentHandling"),
+      }),
+    );
   }
   return defined({
     // Kept as written: CloudFormation's schema only takes the upper-case enum (cfn-lint E3030 rejects "aws_proxy"),
@@ -133,7 +137,9 @@ export function methodSettingsKeyOf(resourcePath: string, httpMethod: string, no
   if (resourcePath === "/") return methodSettingsKey("/", httpMethod);
   if (resourcePath.startsWith("/~1") || resourcePath === "/*") return `${resourcePath.slice(1)}/${httpMethod}`;
   const path = resourcePath.startsWith("/") ? resourcePath : `/${resourcePath}`;
-  note(`ResourcePath "${resourcePath}" is not encoded as CloudFormation documents ("${escapeResourcePath(path).replace(/^~1/, "/~1")}"); read as the path ${path}`);
+  note(
+    `ResourcePath "${resourcePath}" is not encoded as CloudFormation documents ("${escapeResourcePath(path).replace(/^~1/, "/~1")}"); read as the path ${path}`,
+  );
   return methodSettingsKey(path, httpMethod);
 }
 
@@ -153,14 +159,21 @@ function methodSettingOf(setting: Fields): RawMethodSetting {
 export function methodSettingsOf(list: Fields[], note: (message: string, setting: Fields) => void): Record<string, RawMethodSetting> {
   const out: Record<string, RawMethodSetting> = {};
   for (const setting of list) {
-    const key = methodSettingsKeyOf(setting.string("ResourcePath") ?? "/*", (setting.string("HttpMethod") ?? "*").toUpperCase(), (m) => note(m, setting));
+    const key = methodSettingsKeyOf(setting.string("ResourcePath") ?? "/*", (setting.string("HttpMethod") ?? "*").toUpperCase(), (m) =>
+      note(m, setting),
+    );
     setOwn(out, key, { ...(Object.prototype.hasOwnProperty.call(out, key) ? out[key] : {}), ...methodSettingOf(setting) });
   }
   return out;
 }
 
 /** AWS::ApiGateway::Stage. Stage variable values are dropped here: names only, as the live reader does. */
-export function stageOf(stageName: string, deploymentId: string | undefined, props: Fields, note: (message: string, setting: Fields) => void): RawStage {
+export function stageOf(
+  stageName: string,
+  deploymentId: string | undefined,
+  props: Fields,
+  note: (message: string, setting: Fields) => void,
+): RawStage {
   return defined({
     stageName,
     deploymentId,
@@ -178,7 +191,12 @@ export function stageOf(stageName: string, deploymentId: string | undefined, pro
  * logging and throttling properties apply to every method ("*\/*")
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-deployment-stagedescription.html).
  */
-export function deploymentStageOf(stageName: string, deploymentId: string, description: Fields, note: (message: string, setting: Fields) => void): RawStage {
+export function deploymentStageOf(
+  stageName: string,
+  deploymentId: string,
+  description: Fields,
+  note: (message: string, setting: Fields) => void,
+): RawStage {
   const stage = stageOf(stageName, deploymentId, description, note);
   const stageWide = methodSettingOf(description);
   if (Object.keys(stageWide).length > 0) {

@@ -105,8 +105,14 @@ export class Fields {
     if (!isRecord(value)) return this.wrong(name, "a map of booleans", value);
     const out: Record<string, boolean> = {};
     for (const [key, item] of Object.entries(value)) {
-      const parsed = typeof item === "boolean" ? item : typeof item === "string" && /^(true|false)$/i.test(item) ? item.toLowerCase() === "true" : undefined;
-      if (parsed === undefined) this.report(`${name}.${key} should be true or false, found ${kind(item)}; left out`, [...this.at(name), key]);
+      const parsed =
+        typeof item === "boolean"
+          ? item
+          : typeof item === "string" && /^(true|false)$/i.test(item)
+            ? item.toLowerCase() === "true"
+            : undefined;
+      if (parsed === undefined)
+        this.report(`${name}.${key} should be true or false, found ${kind(item)}; left out`, [...this.at(name), key]);
       else Object.defineProperty(out, key, { value: parsed, enumerable: true, writable: true, configurable: true });
     }
     return out;

@@ -9,8 +9,33 @@
  */
 export { readCloudFormationTemplate } from "@/lib/templates/cloudformation/reader";
 export { detectCloudFormation, cdkPathOf, SAM_TRANSFORM, type CloudFormationDetection } from "@/lib/templates/cloudformation/detect";
-export { readApiGatewayResources, restApiIds, constructPathOf, type ApiGatewayReadOptions, type ApiGatewayReading } from "@/lib/templates/cloudformation/read-api-gateway";
+export {
+  readApiGatewayResources,
+  restApiIds,
+  constructPathOf,
+  type ApiGatewayReadOptions,
+  type ApiGatewayReading,
+} from "@/lib/templates/cloudformation/read-api-gateway";
 export { ApiBuilder, API_GATEWAY_MEMBER_TYPES, type ApiBuild, type BaseDefinition } from "@/lib/templates/cloudformation/build-api";
-export { IntrinsicResolver, templateSections, intrinsicName, NO_VALUE, type CfnTemplateSections, type ResolverOptions } from "@/lib/templates/cloudformation/intrinsics";
-export { exploreVariants, MAX_VARIANTS, type ExploredVariant, type VariantEvaluation, type VariantExploration } from "@/lib/templates/cloudformation/variants";
-export { getAttPlaceholder, physicalIdPlaceholder, rootResourceIdPlaceholder, parameterPlaceholder, ACCOUNT_PLACEHOLDER } from "@/lib/templates/cloudformation/placeholders";
+export {
+  IntrinsicResolver,
+  templateSections,
+  intrinsicName,
+  NO_VALUE,
+  type CfnTemplateSections,
+  type ResolverOptions,
+} from "@/lib/templates/cloudformation/intrinsics";
+export {
+  exploreVariants,
+  MAX_VARIANTS,
+  type ExploredVariant,
+  type VariantEvaluation,
+  type VariantExploration,
+} from "@/lib/templates/cloudformation/variants";
+export {
+  getAttPlaceholder,
+  physicalIdPlaceholder,
+  rootResourceIdPlaceholder,
+  parameterPlaceholder,
+  ACCOUNT_PLACEHOLDER,
+} from "@/lib/templates/cloudformation/placeholders";

@@ -62,7 +62,10 @@ describe("IntrinsicResolver: Ref", () => {
   });
 
   it("makes a Ref to nothing a gap with the position of the Ref", () => {
-    const parsed = parseTemplateDocument("t.yaml", "Resources:\n  M:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Nowhere\n");
+    const parsed = parseTemplateDocument(
+      "t.yaml",
+      "Resources:\n  M:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Nowhere\n",
+    );
     if (!parsed.ok) throw new Error(parsed.error.message);
     const r = new IntrinsicResolver(templateSections(parsed.document.value), { region: "us-east-1", document: parsed.document });
     expect(r.resolve(parsed.document.value, [])).toEqual({ Resources: { M: { Type: "AWS::ApiGateway::Method", Properties: {} } } });
@@ -86,7 +89,10 @@ describe("IntrinsicResolver: Fn::GetAtt", () => {
   });
 
   it("resolves resources the caller declares (SAM's generated resources)", () => {
-    const r = new IntrinsicResolver(templateSections({}), { region: "us-east-1", extraResources: { ServerlessRestApi: "AWS::ApiGateway::RestApi" } });
+    const r = new IntrinsicResolver(templateSections({}), {
+      region: "us-east-1",
+      extraResources: { ServerlessRestApi: "AWS::ApiGateway::RestApi" },
+    });
     expect(r.resolve({ "Fn::GetAtt": ["ServerlessRestApi", "RootResourceId"] })).toBe("${ServerlessRestApi.RootResourceId}");
     expect(r.resolve({ Ref: "ServerlessRestApi" })).toBe("ServerlessRestApi");
     expect(r.resolve({ "Fn::GetAtt": ["Missing", "Arn"] })).toBeUndefined();
@@ -111,8 +117,21 @@ describe("IntrinsicResolver: strings and lists", () => {
 
   it("resolves Join, Select, Split and FindInMap, nested", () => {
     const r = resolverFor();
-    const uri = { "Fn::Join": ["", ["arn:aws:apigateway:", { Ref: "AWS::Region" }, ":lambda:path/2015-03-31/functions/", { "Fn::GetAtt": ["Fn", "Arn"] }, "/invocations"]] };
-    expect(r.resolve(uri)).toBe("arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:Fn/invocations");
+    const uri = {
+      "Fn::Join": [
+        "",
+        [
+          "arn:aws:apigateway:",
+          { Ref: "AWS::Region" },
+          ":lambda:path/2015-03-31/functions/",
+          { "Fn::GetAtt": ["Fn", "Arn"] },
+          "/invocations",
+        ],
+      ],
+    };
+    expect(r.resolve(uri)).toBe(
+      "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:Fn/invocations",
+    );
     expect(r.resolve({ "Fn::Select": ["1", { "Fn::Split": [",", "a,b,c"] }] })).toBe("b");
     expect(r.resolve({ "Fn::Select": [1, { Ref: "Origins" }] })).toBe("https://b.example");
     expect(r.resolve({ "Fn::FindInMap": ["Env", { Ref: "Stage" }, "Ttl"] })).toBe(60);
@@ -195,7 +214,10 @@ describe("exploreVariants", () => {
   };
 
   it("gives one variant without assumptions when no condition is met", () => {
-    expect(exploreVariants(evaluate({ "Fn::If": ["Always", 1, 2] }))).toEqual({ variants: [{ assumptions: {}, result: 1 }], unexplored: [] });
+    expect(exploreVariants(evaluate({ "Fn::If": ["Always", 1, 2] }))).toEqual({
+      variants: [{ assumptions: {}, result: 1 }],
+      unexplored: [],
+    });
   });
 
   it("splits on each condition met, nested ones only inside their branch", () => {

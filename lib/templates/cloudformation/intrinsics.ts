@@ -55,8 +55,14 @@ const MAX_MESSAGE = 500;
 const WORK_BUDGET = 2_000_000;
 
 const PSEUDO_PARAMETERS = new Set([
-  "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId",
-  "AWS::StackName", "AWS::URLSuffix",
+  "AWS::AccountId",
+  "AWS::NotificationARNs",
+  "AWS::NoValue",
+  "AWS::Partition",
+  "AWS::Region",
+  "AWS::StackId",
+  "AWS::StackName",
+  "AWS::URLSuffix",
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,7 +85,12 @@ export function templateSections(template: unknown): CfnTemplateSections {
     const value = own(root, name);
     return isRecord(value) ? value : {};
   };
-  return { Parameters: section("Parameters"), Mappings: section("Mappings"), Conditions: section("Conditions"), Resources: section("Resources") };
+  return {
+    Parameters: section("Parameters"),
+    Mappings: section("Mappings"),
+    Conditions: section("Conditions"),
+    Resources: section("Resources"),
+  };
 }
 
 /** The single key of an intrinsic function object (`Ref`, `Fn::…`), or undefined for any other value. */
@@ -319,9 +330,17 @@ export class IntrinsicResolver {
     const type = own(parameter, "Type");
     const isList = typeof type === "string" && (type === "CommaDelimitedList" || type.startsWith("List<"));
     const fallback = own(parameter, "Default");
-    if (fallback === undefined || fallback === null || isRecord(fallback)) return isList ? [parameterPlaceholder(name)] : parameterPlaceholder(name);
-    if (isList) return Array.isArray(fallback) ? fallback.map(String) : String(fallback).split(",").map((s) => s.trim());
-    return typeof fallback === "string" || typeof fallback === "number" || typeof fallback === "boolean" ? String(fallback) : parameterPlaceholder(name);
+    if (fallback === undefined || fallback === null || isRecord(fallback))
+      return isList ? [parameterPlaceholder(name)] : parameterPlaceholder(name);
+    if (isList)
+      return Array.isArray(fallback)
+        ? fallback.map(String)
+        : String(fallback)
+            .split(",")
+            .map((s) => s.trim());
+    return typeof fallback === "string" || typeof fallback === "number" || typeof fallback === "boolean"
+      ? String(fallback)
+      : parameterPlaceholder(name);
   }
 
   private getAtt(args: unknown, path: (string | number)[], depth: number): unknown {
@@ -379,7 +398,8 @@ export class IntrinsicResolver {
   }
 
   private join(args: unknown, path: (string | number)[], depth: number): unknown {
-    if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== "string") return this.fail("Fn::Join needs [delimiter, list]", path);
+    if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== "string")
+      return this.fail("Fn::Join needs [delimiter, list]", path);
     const list = this.walk(args[1], [...path, 1], depth);
     if (!Array.isArray(list)) return this.fail("Fn::Join needs a list of strings", path);
     const parts: string[] = [];
@@ -401,7 +421,8 @@ export class IntrinsicResolver {
   }
 
   private split(args: unknown, path: (string | number)[], depth: number): unknown {
-    if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== "string" || args[0] === "") return this.fail("Fn::Split needs [delimiter, string]", path);
+    if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== "string" || args[0] === "")
+      return this.fail("Fn::Split needs [delimiter, string]", path);
     const source = this.walk(args[1], [...path, 1], depth);
     if (typeof source !== "string") return this.fail("Fn::Split needs a string to split", path);
     return source.split(args[0]);
@@ -411,20 +432,23 @@ export class IntrinsicResolver {
     if (!Array.isArray(args) || args.length < 3) return this.fail("Fn::FindInMap needs [MapName, TopLevelKey, SecondLevelKey]", path);
     const keys = args.slice(0, 3).map((key, i) => this.walk(key, [...path, i], depth));
     const [mapName, top, second] = keys;
-    if (!keys.every((k) => typeof k === "string" || typeof k === "number")) return this.fail("Fn::FindInMap keys did not resolve to strings", path);
+    if (!keys.every((k) => typeof k === "string" || typeof k === "number"))
+      return this.fail("Fn::FindInMap keys did not resolve to strings", path);
     const map = own(this.template.Mappings, String(mapName));
     const level = isRecord(map) ? own(map, String(top)) : undefined;
     const found = isRecord(level) ? own(level, String(second)) : undefined;
     if (found !== undefined) return this.walk(found, ["Mappings", String(mapName), String(top), String(second)], depth);
     // The language extension's DefaultValue option (AWS::LanguageExtensions).
     const options = args[3];
-    if (isRecord(options) && own(options, "DefaultValue") !== undefined) return this.walk(options.DefaultValue, [...path, 3, "DefaultValue"], depth);
+    if (isRecord(options) && own(options, "DefaultValue") !== undefined)
+      return this.walk(options.DefaultValue, [...path, 3, "DefaultValue"], depth);
     return this.fail(`Fn::FindInMap: ${String(mapName)}.${String(top)}.${String(second)} is not in Mappings`, path);
   }
 
   /** https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html */
   private fnIf(args: unknown, path: (string | number)[], depth: number): unknown {
-    if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return this.fail("Fn::If needs [Condition, ValueIfTrue, ValueIfFalse]", path);
+    if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string")
+      return this.fail("Fn::If needs [Condition, ValueIfTrue, ValueIfFalse]", path);
     const branch = this.condition(args[0], path) ? 1 : 2;
     return this.walk(args[branch], [...path, branch], depth);
   }

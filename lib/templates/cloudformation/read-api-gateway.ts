@@ -120,7 +120,11 @@ function forEachGaps(document: TemplateDocument, sections: CfnTemplateSections):
 }
 
 function describeAssumptions(assumptions: Record<string, boolean>): string {
-  return Object.entries(assumptions).map(([name, value]) => `${name} is ${value}`).join(" and ") || "no condition holds";
+  return (
+    Object.entries(assumptions)
+      .map(([name, value]) => `${name} is ${value}`)
+      .join(" and ") || "no condition holds"
+  );
 }
 
 /**
@@ -138,7 +142,11 @@ function templateGaps(document: TemplateDocument, sections: CfnTemplateSections,
   const gaps: TemplateGap[] = [];
   const apiIds = new Set(restApiIds(sections));
   // Conditions do not matter here: whichever branch, a RestApiId that names no RestApi of this template is outside it.
-  const resolver = new IntrinsicResolver(sections, { region: options.region, document, ...(options.extraResources ? { extraResources: options.extraResources } : {}) });
+  const resolver = new IntrinsicResolver(sections, {
+    region: options.region,
+    document,
+    ...(options.extraResources ? { extraResources: options.extraResources } : {}),
+  });
   for (const [id, resource] of Object.entries(sections.Resources)) {
     const type = typeOf(resource);
     if (!type || !(API_GATEWAY_MEMBER_TYPES as readonly string[]).includes(type)) continue;

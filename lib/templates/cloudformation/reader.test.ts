@@ -165,7 +165,11 @@ describe("readCloudFormationTemplate: one API with every element", () => {
         uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:Fn/invocations",
         cacheKeyParameters: ["method.request.path.id"],
         integrationResponses: {
-          "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://app.example.com'" }, responseTemplates: { "application/json": "" } },
+          "200": {
+            statusCode: "200",
+            responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'https://app.example.com'" },
+            responseTemplates: { "application/json": "" },
+          },
         },
       },
       methodResponses: { "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": true } } },
@@ -174,13 +178,20 @@ describe("readCloudFormationTemplate: one API with every element", () => {
 
   it("reads authorizers, leaving an unset TTL to the 300 s default", () => {
     expect(snapshot?.authorizers).toEqual([
-      { id: "Pool", name: "pool", type: "COGNITO_USER_POOLS", identitySource: "method.request.header.Authorization", providerARNs: ["arn:aws:cognito-idp:eu-west-1:${AWS::AccountId}:userpool/UserPool"] },
+      {
+        id: "Pool",
+        name: "pool",
+        type: "COGNITO_USER_POOLS",
+        identitySource: "method.request.header.Authorization",
+        providerARNs: ["arn:aws:cognito-idp:eu-west-1:${AWS::AccountId}:userpool/UserPool"],
+      },
       {
         id: "Token",
         name: "token",
         type: "TOKEN",
         authorizerResultTtlInSeconds: 0,
-        authorizerUri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:Fn/invocations",
+        authorizerUri:
+          "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${AWS::AccountId}:function:Fn/invocations",
       },
     ]);
     const model = normalizeApi(snapshot!).model;
@@ -192,13 +203,24 @@ describe("readCloudFormationTemplate: one API with every element", () => {
 
   it("reads gateway responses", () => {
     expect(snapshot?.gatewayResponses).toEqual([
-      { responseType: "UNAUTHORIZED", statusCode: "401", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, defaultResponse: false },
+      {
+        responseType: "UNAUTHORIZED",
+        statusCode: "401",
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        defaultResponse: false,
+      },
     ]);
   });
 
   it("creates the Deployment's StageName stage and the Stage resource, with ~1 method settings keys and variable names only", () => {
     expect(snapshot?.stages).toEqual([
-      { stageName: "v1", deploymentId: "Deployment", cacheClusterEnabled: true, variableNames: ["secretToken"], methodSettings: { "*/*": { cachingEnabled: true } } },
+      {
+        stageName: "v1",
+        deploymentId: "Deployment",
+        cacheClusterEnabled: true,
+        variableNames: ["secretToken"],
+        methodSettings: { "*/*": { cachingEnabled: true } },
+      },
       {
         stageName: "prod",
         deploymentId: "Deployment",
@@ -220,7 +242,9 @@ describe("readCloudFormationTemplate: one API with every element", () => {
       "/orders/{id}": { GET: { authorizationType: "COGNITO_USER_POOLS", apiKeyRequired: true }, OPTIONS: { authorizationType: "NONE" } },
     });
     const model = normalizeApi(snapshot!).model;
-    expect(model.stages.map((s) => [s.name, s.drift.length, s.effectiveSettings.find((e) => e.httpMethod === "GET")?.cachingEnabled])).toEqual([
+    expect(
+      model.stages.map((s) => [s.name, s.drift.length, s.effectiveSettings.find((e) => e.httpMethod === "GET")?.cachingEnabled]),
+    ).toEqual([
       ["prod", 0, true],
       ["v1", 0, true],
     ]);
@@ -237,7 +261,11 @@ describe("readCloudFormationTemplate: one API with every element", () => {
     expect(line(elementKey({ kind: "gatewayResponse", responseType: "UNAUTHORIZED" }))).toBe(lineOf("  Unauthorized:"));
     expect(line(elementKey({ kind: "stage", name: "prod" }))).toBe(lineOf("  Prod:"));
     expect(line(elementKey({ kind: "stage", name: "v1" }))).toBe(lineOf("      StageName: v1"));
-    expect(variant?.locations[elementKey({ kind: "method", path: "/orders/{id}", httpMethod: "GET" })]).toEqual({ file: "template.yaml", line: lineOf("  GetOrder:"), column: 3 });
+    expect(variant?.locations[elementKey({ kind: "method", path: "/orders/{id}", httpMethod: "GET" })]).toEqual({
+      file: "template.yaml",
+      line: lineOf("  GetOrder:"),
+      column: 3,
+    });
   });
 });
 
@@ -291,14 +319,28 @@ Resources:
 
   it("names the conditions left unexplored beyond 8 variants", () => {
     const conditions = Array.from({ length: 5 }, (_, i) => `  C${i}: !Equals [!Ref Env, v${i}]`).join("\n");
-    const methods = Array.from({ length: 5 }, (_, i) => `  M${i}: { Type: AWS::ApiGateway::Method, Condition: C${i}, Properties: { RestApiId: !Ref Api, ResourceId: !GetAtt Api.RootResourceId, HttpMethod: ${["GET", "PUT", "POST", "PATCH", "DELETE"][i]} } }`).join("\n");
-    const api = only(read(`Parameters:\n  Env: { Type: String }\nConditions:\n${conditions}\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n${methods}\n`).apis);
+    const methods = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `  M${i}: { Type: AWS::ApiGateway::Method, Condition: C${i}, Properties: { RestApiId: !Ref Api, ResourceId: !GetAtt Api.RootResourceId, HttpMethod: ${["GET", "PUT", "POST", "PATCH", "DELETE"][i]} } }`,
+    ).join("\n");
+    const api = only(
+      read(
+        `Parameters:\n  Env: { Type: String }\nConditions:\n${conditions}\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n${methods}\n`,
+      ).apis,
+    );
     expect(api.variants).toHaveLength(8);
-    expect(api.gaps.map((g) => g.message)).toEqual(["More than 8 condition variants: C3, C4 were not explored both ways (assumed true where the limit was reached)"]);
+    expect(api.gaps.map((g) => g.message)).toEqual([
+      "More than 8 condition variants: C3, C4 were not explored both ways (assumed true where the limit was reached)",
+    ]);
   });
 
   it("drops the variants where the RestApi itself does not exist, and says so", () => {
-    const api = only(read(`Conditions:\n  Make: !Equals [!Ref AWS::Region, us-east-1]\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi, Condition: Make }\n`).apis);
+    const api = only(
+      read(
+        `Conditions:\n  Make: !Equals [!Ref AWS::Region, us-east-1]\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi, Condition: Make }\n`,
+      ).apis,
+    );
     expect(api.variants.map((v) => v.assumptions)).toEqual([{ Make: true }]);
     expect(api.gaps.map((g) => g.message)).toEqual(["RestApi Api does not exist when Make is false; those variants are not audited"]);
   });
@@ -316,8 +358,8 @@ Resources:
     const api = only(result.apis);
     expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual([
       "3 resources Resource A: its ParentId chain loops (A → B → A); its path and methods are not read",
-      "5 resources Resource C: ParentId \"somewhere\" is neither the RestApi's root resource nor one of its AWS::ApiGateway::Resource; its path and methods are not read",
-      "6 resources Method M: ResourceId \"A\" is not a resource of this API with a known path; not read",
+      '5 resources Resource C: ParentId "somewhere" is neither the RestApi\'s root resource nor one of its AWS::ApiGateway::Resource; its path and methods are not read',
+      '6 resources Method M: ResourceId "A" is not a resource of this API with a known path; not read',
     ]);
     expect(result.gaps.map((g) => g.message)).toEqual(["Circular dependency: A → B → A (CloudFormation refuses to deploy this template)"]);
     expect(api.gaps[0]?.position).toEqual({ file: "template.yaml", line: 3, column: 76 });
@@ -335,7 +377,9 @@ Resources:
   B: { Type: AWS::SNS::Topic, DependsOn: [C] }
   C: { Type: AWS::SNS::Topic, Properties: { TopicName: !Sub "\${A.TopicName}-c" } }
 `);
-    expect(result.gaps.map((g) => `${g.position?.line} ${g.message}`)).toEqual(["3 Circular dependency: A → B → C → A (CloudFormation refuses to deploy this template)"]);
+    expect(result.gaps.map((g) => `${g.position?.line} ${g.message}`)).toEqual([
+      "3 Circular dependency: A → B → C → A (CloudFormation refuses to deploy this template)",
+    ]);
   });
 
   it("makes an unknown intrinsic in a property a rule reads a gap that leaves the part unknown", () => {
@@ -359,7 +403,9 @@ Resources:
   });
 
   it("reports members of a REST API the template does not define", () => {
-    const result = read(`Parameters:\n  ApiId: { Type: String }\nResources:\n  M: { Type: AWS::ApiGateway::Method, Properties: { RestApiId: !Ref ApiId, ResourceId: x, HttpMethod: GET } }\n`);
+    const result = read(
+      `Parameters:\n  ApiId: { Type: String }\nResources:\n  M: { Type: AWS::ApiGateway::Method, Properties: { RestApiId: !Ref ApiId, ResourceId: x, HttpMethod: GET } }\n`,
+    );
     expect(result.apis).toEqual([]);
     expect(result.gaps.map((g) => `${g.position?.line} ${g.message}`)).toEqual([
       '4 Method M belongs to REST API "${ApiId}", which this template does not define; not audited',
@@ -368,14 +414,21 @@ Resources:
   });
 
   it("reports Fn::ForEach loops in Resources as not expanded", () => {
-    const result = read(`Transform: AWS::LanguageExtensions\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn::ForEach::Paths:\n    - Path\n    - [a, b]\n    - Res\${Path}: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: !Ref Path } }\n`);
+    const result = read(
+      `Transform: AWS::LanguageExtensions\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn::ForEach::Paths:\n    - Path\n    - [a, b]\n    - Res\${Path}: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: !Ref Path } }\n`,
+    );
     const api = only(result.apis);
-    expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual(["4 resources Fn::ForEach::Paths: Fn::ForEach is not expanded; the resources it generates are not read"]);
+    expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual([
+      "4 resources Fn::ForEach::Paths: Fn::ForEach is not expanded; the resources it generates are not read",
+    ]);
     expect(auditTemplateApi(api, "2026-01-01T00:00:00.000Z").model.missing.map((m) => m.part)).toEqual(["resources"]);
   });
 
   it("makes BodyS3Location a gap: the definition cannot be read locally", () => {
-    const api = only(read(`Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      BodyS3Location: { Bucket: b, Key: api.yaml }\n`).apis);
+    const api = only(
+      read(`Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      BodyS3Location: { Bucket: b, Key: api.yaml }\n`)
+        .apis,
+    );
     expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual([
       "5 resources RestApi Api: the OpenAPI definition is in S3 (BodyS3Location) and cannot be read locally; its resources are unknown",
       "5 authorizers RestApi Api: the OpenAPI definition is in S3 (BodyS3Location) and cannot be read locally; its authorizers are unknown",
@@ -420,7 +473,9 @@ Resources:
 
   it("makes a Body it cannot resolve (an AWS::Include transform) or a CloneFrom a gap, but not a Body removed by AWS::NoValue", () => {
     const include = only(
-      read(`Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Body:\n        Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/api.yaml } }\n`).apis,
+      read(
+        `Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Body:\n        Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/api.yaml } }\n`,
+      ).apis,
     );
     expect(include.gaps.map((g) => `${g.position?.line} ${g.part ?? "-"} ${g.message}`)).toEqual([
       "6 - Fn::Transform is not supported here (its value is left unknown)",
@@ -428,12 +483,18 @@ Resources:
       "5 authorizers RestApi Api: its Body (the OpenAPI definition) could not be resolved here; its authorizers are unknown",
       "5 gatewayResponses RestApi Api: its Body (the OpenAPI definition) could not be resolved here; its gatewayResponses are unknown",
     ]);
-    expect(auditTemplateApi(include, "2026-01-01T00:00:00.000Z").model.missing.map((m) => m.part)).toEqual(["resources", "authorizers", "gatewayResponses"]);
+    expect(auditTemplateApi(include, "2026-01-01T00:00:00.000Z").model.missing.map((m) => m.part)).toEqual([
+      "resources",
+      "authorizers",
+      "gatewayResponses",
+    ]);
     const clone = only(read(`Resources:\n  Api: { Type: AWS::ApiGateway::RestApi, Properties: { CloneFrom: abc123 } }\n`).apis);
     expect(clone.gaps.map((g) => g.part)).toEqual(["resources", "authorizers", "gatewayResponses"]);
     expect(clone.gaps[0]?.message).toContain("cloned from another REST API (CloneFrom)");
     const noValue = only(
-      read(`Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: n\n      Body: !If [C, { openapi: 3.0.1, info: { title: t, version: "1" }, paths: { /a: { get: {} } } }, !Ref AWS::NoValue]\n`).apis,
+      read(
+        `Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: n\n      Body: !If [C, { openapi: 3.0.1, info: { title: t, version: "1" }, paths: { /a: { get: {} } } }, !Ref AWS::NoValue]\n`,
+      ).apis,
     );
     expect(noValue.gaps).toEqual([]);
     expect(noValue.variants.map((v) => [v.assumptions, methodTable(v.snapshot)])).toEqual([
@@ -443,7 +504,12 @@ Resources:
   });
 
   it("reads a Body given as JSON text, positions pointing at Body", () => {
-    const body = JSON.stringify({ swagger: "2.0", info: { title: "t", version: "1" }, paths: { "/x": { options: { security: [{ key: [] }] } } }, securityDefinitions: { key: { type: "apiKey", name: "x-api-key", in: "header" } } });
+    const body = JSON.stringify({
+      swagger: "2.0",
+      info: { title: "t", version: "1" },
+      paths: { "/x": { options: { security: [{ key: [] }] } } },
+      securityDefinitions: { key: { type: "apiKey", name: "x-api-key", in: "header" } },
+    });
     const api = only(read(`Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Body: '${body}'\n`).apis);
     expect(methodTable(api.variants[0]!.snapshot)).toEqual(["/x OPTIONS NONE - key"]);
     expect(api.variants[0]!.locations[elementKey({ kind: "method", path: "/x", httpMethod: "OPTIONS" })]?.line).toBe(5);
@@ -451,9 +517,13 @@ Resources:
   });
 
   it("notes a SAM template's own APIs as the SAM reader's, reading its plain resources", () => {
-    const result = read(`Transform: AWS::Serverless-2016-10-31\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get: { Type: Api, Properties: { Path: /, Method: get } }\n`);
+    const result = read(
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  Api: { Type: AWS::ApiGateway::RestApi }\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Get: { Type: Api, Properties: { Path: /, Method: get } }\n`,
+    );
     expect(result.apis.map((a) => a.name)).toEqual(["Api"]);
-    expect(result.gaps.map((g) => g.message)).toEqual(["A SAM template: Fn makes REST APIs the SAM reader reads; only the plain AWS::ApiGateway::* resources are read here"]);
+    expect(result.gaps.map((g) => g.message)).toEqual([
+      "A SAM template: Fn makes REST APIs the SAM reader reads; only the plain AWS::ApiGateway::* resources are read here",
+    ]);
   });
 });
 
@@ -463,7 +533,12 @@ describe("readCloudFormationTemplate: CDK", () => {
       ApiF70053CD: { Type: "AWS::ApiGateway::RestApi", Properties: { Name: "api" }, Metadata: { "aws:cdk:path": "Stack/Api/Resource" } },
       ApiOPTIONS: {
         Type: "AWS::ApiGateway::Method",
-        Properties: { RestApiId: { Ref: "ApiF70053CD" }, ResourceId: { "Fn::GetAtt": ["ApiF70053CD", "RootResourceId"] }, HttpMethod: "OPTIONS", AuthorizationType: "NONE" },
+        Properties: {
+          RestApiId: { Ref: "ApiF70053CD" },
+          ResourceId: { "Fn::GetAtt": ["ApiF70053CD", "RootResourceId"] },
+          HttpMethod: "OPTIONS",
+          AuthorizationType: "NONE",
+        },
         Metadata: { "aws:cdk:path": "Stack/Api/Default/OPTIONS/Resource" },
       },
     },
@@ -479,7 +554,16 @@ describe("readCloudFormationTemplate: CDK", () => {
   it("reads every stack template a cloud assembly manifest lists, nested assemblies included, in the stack's region", () => {
     const files: Record<string, string> = {
       "cdk.out/Stack.template.json": stack,
-      "cdk.out/assembly-Prod/manifest.json": JSON.stringify({ version: "36.0.0", artifacts: { ProdStack: { type: "aws:cloudformation:stack", environment: "aws://123456789012/ap-south-1", properties: { templateFile: "ProdStack.template.json" } } } }),
+      "cdk.out/assembly-Prod/manifest.json": JSON.stringify({
+        version: "36.0.0",
+        artifacts: {
+          ProdStack: {
+            type: "aws:cloudformation:stack",
+            environment: "aws://123456789012/ap-south-1",
+            properties: { templateFile: "ProdStack.template.json" },
+          },
+        },
+      }),
       "cdk.out/assembly-Prod/ProdStack.template.json": stack,
     };
     const context: TemplateReadContext = {
@@ -488,14 +572,20 @@ describe("readCloudFormationTemplate: CDK", () => {
       readRelative: (from, relative) => {
         const path = `${from.slice(0, from.lastIndexOf("/"))}/${relative}`;
         const text = files[path];
-        return text === undefined ? { ok: false, error: { message: `${path}: no such file` } } : { ok: true, file: { path, text } satisfies TemplateFile };
+        return text === undefined
+          ? { ok: false, error: { message: `${path}: no such file` } }
+          : { ok: true, file: { path, text } satisfies TemplateFile };
       },
     };
     const manifest = JSON.stringify({
       version: "36.0.0",
       artifacts: {
         Tree: { type: "cdk:tree", properties: { file: "tree.json" } },
-        Stack: { type: "aws:cloudformation:stack", environment: "aws://unknown-account/unknown-region", properties: { templateFile: "Stack.template.json" } },
+        Stack: {
+          type: "aws:cloudformation:stack",
+          environment: "aws://unknown-account/unknown-region",
+          properties: { templateFile: "Stack.template.json" },
+        },
         "assembly-Prod": { type: "cdk:cloud-assembly", properties: { directoryName: "assembly-Prod" } },
         Missing: { type: "aws:cloudformation:stack", properties: { templateFile: "Missing.template.json" } },
       },
@@ -503,9 +593,15 @@ describe("readCloudFormationTemplate: CDK", () => {
     const result = read(manifest, "cdk.out/manifest.json", context);
     expect(result.apis.map((a) => [a.name, a.files, a.variants[0]?.snapshot.region])).toEqual([
       ["ApiF70053CD", ["cdk.out/manifest.json", "cdk.out/Stack.template.json"], "us-east-1"],
-      ["ApiF70053CD", ["cdk.out/manifest.json", "cdk.out/assembly-Prod/manifest.json", "cdk.out/assembly-Prod/ProdStack.template.json"], "ap-south-1"],
+      [
+        "ApiF70053CD",
+        ["cdk.out/manifest.json", "cdk.out/assembly-Prod/manifest.json", "cdk.out/assembly-Prod/ProdStack.template.json"],
+        "ap-south-1",
+      ],
     ]);
-    expect(result.gaps.map((g) => `${g.position?.file} ${g.message}`)).toEqual(["cdk.out/manifest.json Missing: cdk.out/Missing.template.json: no such file"]);
+    expect(result.gaps.map((g) => `${g.position?.file} ${g.message}`)).toEqual([
+      "cdk.out/manifest.json Missing: cdk.out/Missing.template.json: no such file",
+    ]);
   });
 });
 
@@ -520,7 +616,9 @@ describe("readCloudFormationTemplate: bad input", () => {
 
   it("gives one line naming file, line and column for malformed YAML and JSON", () => {
     expect(fail("Resources:\n  Api:\n    Type: [AWS::ApiGateway::RestApi\n", "bad.yaml")).toMatch(/^bad\.yaml:\d+:\d+: [^\n]+$/);
-    expect(fail('{\n  "Resources": {\n    "Api": { "Type": "AWS::ApiGateway::RestApi", }\n  }\n}', "bad.json")).toMatch(/^bad\.json:3:\d+: invalid JSON: [^\n]+$/);
+    expect(fail('{\n  "Resources": {\n    "Api": { "Type": "AWS::ApiGateway::RestApi", }\n  }\n}', "bad.json")).toMatch(
+      /^bad\.json:3:\d+: invalid JSON: [^\n]+$/,
+    );
   });
 
   it("refuses YAML that is not infrastructure", () => {
@@ -568,9 +666,15 @@ describe("readCloudFormationTemplate: bad input", () => {
   it("reads a large template (500 resources, 1,000 methods, ~190 KB) in bounded time", () => {
     const lines = ["Resources:", "  Api: { Type: AWS::ApiGateway::RestApi }"];
     for (let i = 0; i < 500; i++) {
-      lines.push(`  R${i}: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: ${i === 0 ? "!GetAtt Api.RootResourceId" : `!Ref R${i - 1}`}, PathPart: p${i} } }`);
-      lines.push(`  G${i}: { Type: AWS::ApiGateway::Method, Properties: { RestApiId: !Ref Api, ResourceId: !Ref R${i}, HttpMethod: GET, AuthorizationType: AWS_IAM } }`);
-      lines.push(`  O${i}: { Type: AWS::ApiGateway::Method, Properties: { RestApiId: !Ref Api, ResourceId: !Ref R${i}, HttpMethod: OPTIONS } }`);
+      lines.push(
+        `  R${i}: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: ${i === 0 ? "!GetAtt Api.RootResourceId" : `!Ref R${i - 1}`}, PathPart: p${i} } }`,
+      );
+      lines.push(
+        `  G${i}: { Type: AWS::ApiGateway::Method, Properties: { RestApiId: !Ref Api, ResourceId: !Ref R${i}, HttpMethod: GET, AuthorizationType: AWS_IAM } }`,
+      );
+      lines.push(
+        `  O${i}: { Type: AWS::ApiGateway::Method, Properties: { RestApiId: !Ref Api, ResourceId: !Ref R${i}, HttpMethod: OPTIONS } }`,
+      );
     }
     const text = lines.join("\n");
     const started = performance.now();
@@ -589,10 +693,24 @@ describe("detectCloudFormation", () => {
     expect(detectCloudFormation({ AWSTemplateFormatVersion: "2010-09-09" })).toMatchObject({ cloudformation: true, sam: false });
     expect(detectCloudFormation({ Resources: { A: { Type: "AWS::SNS::Topic" } } })).toMatchObject({ cloudformation: true });
     expect(detectCloudFormation({ Resources: { A: { Type: "Custom::Thing" } } })).toMatchObject({ cloudformation: false });
-    expect(detectCloudFormation({ Transform: ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"], Resources: {} })).toMatchObject({ sam: true });
-    expect(detectCloudFormation({ Resources: { A: { Type: "AWS::SNS::Topic", Metadata: { "aws:cdk:path": "S/A" } } } })).toMatchObject({ cdk: true });
-    expect(detectCloudFormation({ Parameters: { BootstrapVersion: { Default: "/cdk-bootstrap/hnb659fds/version" } }, Resources: { A: { Type: "AWS::SNS::Topic" } } })).toMatchObject({ cdk: true });
+    expect(detectCloudFormation({ Transform: ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"], Resources: {} })).toMatchObject({
+      sam: true,
+    });
+    expect(detectCloudFormation({ Resources: { A: { Type: "AWS::SNS::Topic", Metadata: { "aws:cdk:path": "S/A" } } } })).toMatchObject({
+      cdk: true,
+    });
+    expect(
+      detectCloudFormation({
+        Parameters: { BootstrapVersion: { Default: "/cdk-bootstrap/hnb659fds/version" } },
+        Resources: { A: { Type: "AWS::SNS::Topic" } },
+      }),
+    ).toMatchObject({ cdk: true });
     expect(detectCloudFormation({ version: "36.0.0", artifacts: {} })).toMatchObject({ cdkAssembly: true, cloudformation: false });
-    expect(detectCloudFormation(["not", "a", "template"])).toMatchObject({ cloudformation: false, sam: false, cdk: false, cdkAssembly: false });
+    expect(detectCloudFormation(["not", "a", "template"])).toMatchObject({
+      cloudformation: false,
+      sam: false,
+      cdk: false,
+      cdkAssembly: false,
+    });
   });
 });

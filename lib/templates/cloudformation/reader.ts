@@ -4,7 +4,14 @@
  * Format `cdk` when resources carry `aws:cdk:path` metadata.
  */
 import { parseTemplateDocument, type TemplateDocument } from "@/lib/templates/document";
-import type { TemplateApi, TemplateFile, TemplateGap, TemplateReadContext, TemplateReader, TemplateReadResult } from "@/lib/templates/types";
+import type {
+  TemplateApi,
+  TemplateFile,
+  TemplateGap,
+  TemplateReadContext,
+  TemplateReader,
+  TemplateReadResult,
+} from "@/lib/templates/types";
 import { detectCloudFormation, type CloudFormationDetection } from "@/lib/templates/cloudformation/detect";
 import { readApiGatewayResources } from "@/lib/templates/cloudformation/read-api-gateway";
 
@@ -22,13 +29,18 @@ function samApis(value: unknown): string[] {
     .filter(([, r]) => {
       if (!isRecord(r)) return false;
       if (r.Type === "AWS::Serverless::Api") return true;
-      const events = r.Type === "AWS::Serverless::Function" && isRecord(r.Properties) && isRecord(r.Properties.Events) ? r.Properties.Events : {};
+      const events =
+        r.Type === "AWS::Serverless::Function" && isRecord(r.Properties) && isRecord(r.Properties.Events) ? r.Properties.Events : {};
       return Object.values(events).some((e) => isRecord(e) && e.Type === "Api");
     })
     .map(([id]) => id);
 }
 
-function readTemplateDocument(document: TemplateDocument, detection: CloudFormationDetection, region: string): { apis: TemplateApi[]; gaps: TemplateGap[] } {
+function readTemplateDocument(
+  document: TemplateDocument,
+  detection: CloudFormationDetection,
+  region: string,
+): { apis: TemplateApi[]; gaps: TemplateGap[] } {
   const { apis, gaps } = readApiGatewayResources(document, { region, format: detection.cdk ? "cdk" : "cloudformation" });
   if (detection.sam) {
     const owned = samApis(document.value);
@@ -39,7 +51,8 @@ function readTemplateDocument(document: TemplateDocument, detection: CloudFormat
       });
     }
   }
-  if (apis.length === 0) gaps.push({ message: "No AWS::ApiGateway::RestApi in this template", position: document.positionOf(["Resources"]) });
+  if (apis.length === 0)
+    gaps.push({ message: "No AWS::ApiGateway::RestApi in this template", position: document.positionOf(["Resources"]) });
   return { apis, gaps };
 }
 
@@ -61,7 +74,8 @@ function readAssembly(manifest: TemplateDocument, context: TemplateReadContext, 
     // Artifact types: https://github.com/aws/aws-cdk-cli/tree/main/packages/%40aws-cdk/cloud-assembly-schema (ArtifactType).
     let relative: string | undefined;
     if (artifact.type === "aws:cloudformation:stack" && typeof properties.templateFile === "string") relative = properties.templateFile;
-    else if (artifact.type === "cdk:cloud-assembly" && typeof properties.directoryName === "string") relative = `${properties.directoryName}/manifest.json`;
+    else if (artifact.type === "cdk:cloud-assembly" && typeof properties.directoryName === "string")
+      relative = `${properties.directoryName}/manifest.json`;
     else continue;
     if (artifact.type === "cdk:cloud-assembly" && depth >= MAX_ASSEMBLY_DEPTH) {
       gaps.push({ message: `Nested cloud assembly ${name} is deeper than ${MAX_ASSEMBLY_DEPTH} levels; not read`, position: at });
@@ -83,7 +97,8 @@ function readAssembly(manifest: TemplateDocument, context: TemplateReadContext, 
     apis.push(...result.apis.map((api) => ({ ...api, files: [manifest.file, ...api.files] })));
     gaps.push(...result.gaps);
   }
-  if (apis.length === 0 && gaps.length === 0) gaps.push({ message: "The cloud assembly lists no stack template", position: manifest.positionOf(["artifacts"]) });
+  if (apis.length === 0 && gaps.length === 0)
+    gaps.push({ message: "The cloud assembly lists no stack template", position: manifest.positionOf(["artifacts"]) });
   return { ok: true, apis, gaps };
 }
 
@@ -96,7 +111,10 @@ function readEntry(entry: TemplateFile, context: TemplateReadContext, depth: num
   if (!detection.cloudformation) {
     return {
       ok: false,
-      error: { message: `${entry.path}:1:1: not a CloudFormation template (no AWSTemplateFormatVersion and no Resources with AWS:: types)`, position: { file: entry.path, line: 1, column: 1 } },
+      error: {
+        message: `${entry.path}:1:1: not a CloudFormation template (no AWSTemplateFormatVersion and no Resources with AWS:: types)`,
+        position: { file: entry.path, line: 1, column: 1 },
+      },
     };
   }
   return { ok: true, ...readTemplateDocument(document, detection, context.region) };

@@ -42,12 +42,17 @@ function audit(text: string) {
 }
 
 describe("CloudFormation RequestValidatorId", () => {
-  it.each(["RequestValidatorId: !Ref Validator", "RequestValidatorId: !GetAtt Validator.RequestValidatorId"])("reads %s as the validator's logical id", (line) => {
-    const report = audit(template(line));
-    const options = report.model.resources.find((r) => r.path === "/reviews")?.methods.find((m) => m.httpMethod === "OPTIONS");
-    expect(options?.requestValidatorId).toBe("Validator");
-    expect(report.findings.filter((f) => f.ruleId === "request-validator-on-preflight").map((f) => [f.target.path, f.target.httpMethod])).toEqual([["/reviews", "OPTIONS"]]);
-  });
+  it.each(["RequestValidatorId: !Ref Validator", "RequestValidatorId: !GetAtt Validator.RequestValidatorId"])(
+    "reads %s as the validator's logical id",
+    (line) => {
+      const report = audit(template(line));
+      const options = report.model.resources.find((r) => r.path === "/reviews")?.methods.find((m) => m.httpMethod === "OPTIONS");
+      expect(options?.requestValidatorId).toBe("Validator");
+      expect(
+        report.findings.filter((f) => f.ruleId === "request-validator-on-preflight").map((f) => [f.target.path, f.target.httpMethod]),
+      ).toEqual([["/reviews", "OPTIONS"]]);
+    },
+  );
 
   it("without RequestValidatorId there is no validator and no finding", () => {
     const report = audit(template(""));

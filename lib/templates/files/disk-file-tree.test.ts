@@ -32,7 +32,13 @@ describe("diskFileTree", () => {
   it("scans a directory for candidate files, skipping dependencies, VCS data, build output and symlinks", () => {
     const result = diskFileTree(["repo"], cwd);
     if (!result.ok) throw new Error(result.message);
-    expect(result.tree.paths).toEqual(["repo/api/openapi.json", "repo/big.json", "repo/binary.yaml", "repo/infra/main.tf", "repo/template.yaml"]);
+    expect(result.tree.paths).toEqual([
+      "repo/api/openapi.json",
+      "repo/big.json",
+      "repo/binary.yaml",
+      "repo/infra/main.tf",
+      "repo/template.yaml",
+    ]);
     expect(result.tree.named.size).toBe(0);
   });
 
@@ -46,14 +52,23 @@ describe("diskFileTree", () => {
     const result = diskFileTree(["repo"], cwd);
     if (!result.ok) throw new Error(result.message);
     expect(result.tree.read("repo/template.yaml")).toEqual({ ok: true, text: "Resources: {}\n" });
-    expect(result.tree.read("repo/../secret/credentials.yaml")).toMatchObject({ ok: false, message: expect.stringContaining("outside the audited directory") });
-    expect(result.tree.read("repo/link.yaml")).toMatchObject({ ok: false, message: expect.stringContaining("outside the audited directory") });
+    expect(result.tree.read("repo/../secret/credentials.yaml")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("outside the audited directory"),
+    });
+    expect(result.tree.read("repo/link.yaml")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("outside the audited directory"),
+    });
   });
 
   it("refuses an oversized file by size before reading it, and a binary file, naming each", () => {
     const result = diskFileTree(["repo"], cwd);
     if (!result.ok) throw new Error(result.message);
-    expect(result.tree.read("repo/big.json")).toMatchObject({ ok: false, message: expect.stringMatching(/^repo\/big\.json: 10\.0 MB, over the 10 MB limit/) });
+    expect(result.tree.read("repo/big.json")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^repo\/big\.json: 10\.0 MB, over the 10 MB limit/),
+    });
     expect(result.tree.read("repo/binary.yaml")).toEqual({ ok: false, message: "repo/binary.yaml: a binary file, not a template" });
   });
 

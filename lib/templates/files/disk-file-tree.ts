@@ -6,7 +6,16 @@ import "server-only";
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { candidateFile, dirnameOf, isInside, LIMITS, normalizePath, skippedDirectory, type FileTree, type ReadText } from "@/lib/templates/files/file-tree";
+import {
+  candidateFile,
+  dirnameOf,
+  isInside,
+  LIMITS,
+  normalizePath,
+  skippedDirectory,
+  type FileTree,
+  type ReadText,
+} from "@/lib/templates/files/file-tree";
 
 function toDisplay(cwd: string, absolute: string): string {
   const rel = relative(cwd, absolute).split(sep).join("/");
@@ -20,9 +29,16 @@ function readLimited(absolute: string, display: string): ReadText {
     if (!stat.isFile()) return { ok: false, message: `${display}: not a regular file` };
     size = stat.size;
   } catch (error) {
-    return { ok: false, message: `${display}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}` };
+    return {
+      ok: false,
+      message: `${display}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    };
   }
-  if (size > LIMITS.fileBytes) return { ok: false, message: `${display}: ${(size / 1024 / 1024).toFixed(1)} MB, over the ${LIMITS.fileBytes / 1024 / 1024} MB limit for one template file` };
+  if (size > LIMITS.fileBytes)
+    return {
+      ok: false,
+      message: `${display}: ${(size / 1024 / 1024).toFixed(1)} MB, over the ${LIMITS.fileBytes / 1024 / 1024} MB limit for one template file`,
+    };
   const buffer = Buffer.alloc(size);
   const fd = openSync(absolute, "r");
   try {
@@ -99,7 +115,10 @@ export function diskFileTree(paths: readonly string[], cwd: string = process.cwd
     rootOf,
     list(dir) {
       try {
-        return readdirSync(resolve(cwd, dir), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+        return readdirSync(resolve(cwd, dir), { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name)
+          .sort();
       } catch {
         return [];
       }
@@ -116,7 +135,8 @@ export function diskFileTree(paths: readonly string[], cwd: string = process.cwd
         return { ok: false, message: `${normalized}: no such file` };
       }
       const root = roots.get(rootOf(normalized));
-      if (!root || !(real === root || real.startsWith(root + sep))) return { ok: false, message: `${normalized}: outside the audited directory` };
+      if (!root || !(real === root || real.startsWith(root + sep)))
+        return { ok: false, message: `${normalized}: outside the audited directory` };
       return readLimited(real, normalized);
     },
   };

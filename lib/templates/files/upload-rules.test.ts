@@ -3,9 +3,12 @@ import { LIMITS } from "@/lib/templates/files/file-tree";
 import { formatBytes, keepFolderFile, uploadPathProblem, uploadProblems, UPLOAD_PATH_MAX } from "./upload-rules";
 
 describe("uploadPathProblem", () => {
-  it.each(["template.yaml", "infra/api/openapi.yaml", "my folder/a..b.yaml", "cdk.out/Stack.template.json", "é/ü.yml"])("accepts the relative path %j", (path) => {
-    expect(uploadPathProblem(path)).toBeUndefined();
-  });
+  it.each(["template.yaml", "infra/api/openapi.yaml", "my folder/a..b.yaml", "cdk.out/Stack.template.json", "é/ü.yml"])(
+    "accepts the relative path %j",
+    (path) => {
+      expect(uploadPathProblem(path)).toBeUndefined();
+    },
+  );
 
   it.each([
     ["", "no name"],
@@ -33,7 +36,12 @@ describe("uploadPathProblem", () => {
 
 describe("uploadProblems", () => {
   it("accepts files within every limit", () => {
-    expect(uploadProblems([{ path: "a.yaml", size: 10 }, { path: "b/c.json", size: LIMITS.fileBytes }])).toEqual([]);
+    expect(
+      uploadProblems([
+        { path: "a.yaml", size: 10 },
+        { path: "b/c.json", size: LIMITS.fileBytes },
+      ]),
+    ).toEqual([]);
   });
 
   it("needs at least one file", () => {
@@ -41,7 +49,9 @@ describe("uploadProblems", () => {
   });
 
   it("refuses one file over the per-file limit, naming it and the limit", () => {
-    expect(uploadProblems([{ path: "big.yaml", size: LIMITS.fileBytes + 1 }])).toEqual([`"big.yaml": ${formatBytes(LIMITS.fileBytes + 1)}, over the 10 MB limit for one file`]);
+    expect(uploadProblems([{ path: "big.yaml", size: LIMITS.fileBytes + 1 }])).toEqual([
+      `"big.yaml": ${formatBytes(LIMITS.fileBytes + 1)}, over the 10 MB limit for one file`,
+    ]);
   });
 
   it("refuses a set over the total limit even when each file is within its own", () => {
@@ -55,7 +65,12 @@ describe("uploadProblems", () => {
   });
 
   it("refuses the same path twice", () => {
-    expect(uploadProblems([{ path: "a.yaml", size: 1 }, { path: "a.yaml", size: 2 }])).toEqual(['"a.yaml": chosen twice']);
+    expect(
+      uploadProblems([
+        { path: "a.yaml", size: 1 },
+        { path: "a.yaml", size: 2 },
+      ]),
+    ).toEqual(['"a.yaml": chosen twice']);
   });
 
   it("lists at most 20 problems and counts the rest", () => {

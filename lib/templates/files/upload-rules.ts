@@ -32,7 +32,8 @@ export function uploadPathProblem(path: string): string | undefined {
   if (path.length > UPLOAD_PATH_MAX) return `${shown}: the path is longer than ${UPLOAD_PATH_MAX} characters`;
   if (CONTROL.test(path)) return `${shown}: the path contains a control character`;
   if (path.includes("\\")) return `${shown}: paths use "/" between folders`;
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return `${shown}: absolute paths are not accepted, only paths relative to the chosen folder`;
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path))
+    return `${shown}: absolute paths are not accepted, only paths relative to the chosen folder`;
   const segments = path.split("/");
   if (segments.some((segment) => segment === "..")) return `${shown}: ".." is not accepted in a path`;
   if (segments.some((segment) => segment === "" || segment === ".")) return `${shown}: the path has an empty or "." folder name`;
@@ -43,7 +44,8 @@ export function uploadPathProblem(path: string): string | undefined {
 export function uploadProblems(entries: readonly UploadEntry[]): string[] {
   const problems: string[] = [];
   if (entries.length === 0) return ["choose at least one file"];
-  if (entries.length > LIMITS.files) problems.push(`${entries.length.toLocaleString("en-US")} files: at most ${LIMITS.files.toLocaleString("en-US")} are audited at once`);
+  if (entries.length > LIMITS.files)
+    problems.push(`${entries.length.toLocaleString("en-US")} files: at most ${LIMITS.files.toLocaleString("en-US")} are audited at once`);
   let total = 0;
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -52,9 +54,13 @@ export function uploadProblems(entries: readonly UploadEntry[]): string[] {
     if (pathProblem) problems.push(pathProblem);
     else if (seen.has(entry.path)) problems.push(`${JSON.stringify(entry.path)}: chosen twice`);
     seen.add(entry.path);
-    if (entry.size > LIMITS.fileBytes) problems.push(`${JSON.stringify(entry.path)}: ${formatBytes(entry.size)}, over the ${formatBytes(LIMITS.fileBytes)} limit for one file`);
+    if (entry.size > LIMITS.fileBytes)
+      problems.push(
+        `${JSON.stringify(entry.path)}: ${formatBytes(entry.size)}, over the ${formatBytes(LIMITS.fileBytes)} limit for one file`,
+      );
   }
-  if (total > LIMITS.totalBytes) problems.push(`${formatBytes(total)} in all, over the ${formatBytes(LIMITS.totalBytes)} limit for one audit`);
+  if (total > LIMITS.totalBytes)
+    problems.push(`${formatBytes(total)} in all, over the ${formatBytes(LIMITS.totalBytes)} limit for one audit`);
   // A hostile request could name thousands of bad paths; the first few say enough.
   return problems.length > 20 ? [...problems.slice(0, 20), `and ${problems.length - 20} more problems`] : problems;
 }

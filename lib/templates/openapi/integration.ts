@@ -9,7 +9,13 @@ import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
 import { dereference } from "@/lib/templates/openapi/refs";
 import { field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
 
-const INTEGRATION_TYPES: Record<string, string> = { aws: "AWS", aws_proxy: "AWS_PROXY", http: "HTTP", http_proxy: "HTTP_PROXY", mock: "MOCK" };
+const INTEGRATION_TYPES: Record<string, string> = {
+  aws: "AWS",
+  aws_proxy: "AWS_PROXY",
+  http: "HTTP",
+  http_proxy: "HTTP_PROXY",
+  mock: "MOCK",
+};
 
 export function readIntegration(reading: Reading, operation: JsonRecord, path: ValuePath, where: string): RawIntegration | undefined {
   const ext = field(reading, operation, "x-amazon-apigateway-integration");
@@ -22,7 +28,12 @@ export function readIntegration(reading: Reading, operation: JsonRecord, path: V
   const typeText = textField(reading, ext, "type", at)?.toLowerCase();
   const type = typeText === undefined ? undefined : INTEGRATION_TYPES[typeText];
   if (!type) {
-    gap(reading, [...at, "type"], `${where}: integration type "${typeText ?? ""}" is not aws, aws_proxy, http, http_proxy or mock; integration not read`, "resources");
+    gap(
+      reading,
+      [...at, "type"],
+      `${where}: integration type "${typeText ?? ""}" is not aws, aws_proxy, http, http_proxy or mock; integration not read`,
+      "resources",
+    );
     return undefined;
   }
   const integration: RawIntegration = { type };
@@ -49,7 +60,12 @@ export function readIntegration(reading: Reading, operation: JsonRecord, path: V
  * `responses` is keyed by selection pattern ("default" = the response without one); API Gateway keys
  * integration responses by status code, so two patterns for one status code cannot both exist.
  */
-function readIntegrationResponses(reading: Reading, responses: JsonRecord, at: ValuePath, where: string): Record<string, RawIntegrationResponse> {
+function readIntegrationResponses(
+  reading: Reading,
+  responses: JsonRecord,
+  at: ValuePath,
+  where: string,
+): Record<string, RawIntegrationResponse> {
   const out: Record<string, RawIntegrationResponse> = {};
   for (const pattern of keysOf(responses)) {
     const response = field(reading, responses, pattern);
@@ -64,7 +80,12 @@ function readIntegrationResponses(reading: Reading, responses: JsonRecord, at: V
       continue;
     }
     if (Object.hasOwn(out, statusCode)) {
-      gap(reading, path, `${where}: two integration responses for status ${statusCode}; API Gateway keeps one per status code`, "resources");
+      gap(
+        reading,
+        path,
+        `${where}: two integration responses for status ${statusCode}; API Gateway keeps one per status code`,
+        "resources",
+      );
       continue;
     }
     const entry: RawIntegrationResponse = { statusCode };
@@ -81,14 +102,23 @@ function readIntegrationResponses(reading: Reading, responses: JsonRecord, at: V
 }
 
 /** Response headers become `method.response.header.<name>` (required only when the header says so). */
-export function readMethodResponses(reading: Reading, root: JsonRecord, operation: JsonRecord, path: ValuePath): Record<string, RawMethodResponse> | undefined {
+export function readMethodResponses(
+  reading: Reading,
+  root: JsonRecord,
+  operation: JsonRecord,
+  path: ValuePath,
+): Record<string, RawMethodResponse> | undefined {
   const responses = recordField(reading, operation, "responses");
   if (!responses) return undefined;
   const out: Record<string, RawMethodResponse> = {};
   for (const code of keysOf(responses)) {
     // Only concrete status codes become method responses; "default" and ranges such as "2XX" have no API Gateway equivalent.
     if (!/^[1-5]\d\d$/.test(code)) continue;
-    const { value: response, path: responsePath } = dereference(reading, root, field(reading, responses, code), [...path, "responses", code]);
+    const { value: response, path: responsePath } = dereference(reading, root, field(reading, responses, code), [
+      ...path,
+      "responses",
+      code,
+    ]);
     const entry: RawMethodResponse = { statusCode: code };
     const headers = recordField(reading, response, "headers");
     if (headers) {
@@ -107,7 +137,11 @@ export function readMethodResponses(reading: Reading, root: JsonRecord, operatio
 const PARAMETER_LOCATIONS: Record<string, string> = { path: "path", query: "querystring", header: "header" };
 
 /** Path-item and operation `parameters` (the operation's win) → `method.request.<location>.<name>`: required. */
-export function readRequestParameters(reading: Reading, root: JsonRecord, lists: Array<{ value: unknown; path: ValuePath }>): Record<string, boolean> | undefined {
+export function readRequestParameters(
+  reading: Reading,
+  root: JsonRecord,
+  lists: Array<{ value: unknown; path: ValuePath }>,
+): Record<string, boolean> | undefined {
   const out: Record<string, boolean> = {};
   let any = false;
   for (const { value, path } of lists) {

@@ -7,7 +7,11 @@ function readText(text: string, basePathMode?: BasePathMode) {
   const parsed = parseTemplateDocument("api.yaml", text);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const { document } = parsed;
-  return readOpenApiDefinition({ definition: document.value, locate: (p) => document.positionOf(p), ...(basePathMode ? { basePathMode } : {}) });
+  return readOpenApiDefinition({
+    definition: document.value,
+    locate: (p) => document.positionOf(p),
+    ...(basePathMode ? { basePathMode } : {}),
+  });
 }
 
 function table(reading: ReturnType<typeof readText>) {
@@ -91,9 +95,21 @@ ${SCHEMES}`);
     // Only the method that inherits the document-level security is uncertain.
     expect(Object.keys(reading.uncertainties)).toEqual(["method /a GET"]);
     expect(reading.authorizers).toEqual([
-      { id: "MyLambda", name: "MyLambda", type: "REQUEST", identitySource: "method.request.header.Authorization, method.request.querystring.q",
-        authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:auth/invocations", authorizerResultTtlInSeconds: 0 },
-      { id: "MyPool", name: "MyPool", type: "COGNITO_USER_POOLS", identitySource: "method.request.header.Authorization", providerARNs: ["arn:aws:cognito-idp:us-east-1:1:userpool/p"] },
+      {
+        id: "MyLambda",
+        name: "MyLambda",
+        type: "REQUEST",
+        identitySource: "method.request.header.Authorization, method.request.querystring.q",
+        authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:auth/invocations",
+        authorizerResultTtlInSeconds: 0,
+      },
+      {
+        id: "MyPool",
+        name: "MyPool",
+        type: "COGNITO_USER_POOLS",
+        identitySource: "method.request.header.Authorization",
+        providerARNs: ["arn:aws:cognito-idp:us-east-1:1:userpool/p"],
+      },
     ]);
     expect(reading.locations["method /a ANY"]).toMatchObject({ line: 18, column: 5 });
     expect(reading.locations["authorizer MyPool"]).toMatchObject({ file: "api.yaml" });
@@ -134,10 +150,18 @@ parameters:
   Trace: { name: X-Trace, in: header, required: true, type: string }
 `);
     const get = reading.resources.find((r) => r.path === "/items/{id}")!.resourceMethods!.GET!;
-    expect(get.requestParameters).toEqual({ "method.request.path.id": true, "method.request.querystring.q": false, "method.request.header.X-Trace": true });
-    expect(get.methodResponses).toEqual({ "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } } });
+    expect(get.requestParameters).toEqual({
+      "method.request.path.id": true,
+      "method.request.querystring.q": false,
+      "method.request.header.X-Trace": true,
+    });
+    expect(get.methodResponses).toEqual({
+      "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } },
+    });
     expect(get.methodIntegration).toEqual({
-      type: "HTTP", httpMethod: "GET", uri: "https://example.com/items/{id}",
+      type: "HTTP",
+      httpMethod: "GET",
+      uri: "https://example.com/items/{id}",
       requestParameters: { "integration.request.path.id": "method.request.path.id" },
       integrationResponses: {
         "200": { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } },
@@ -173,10 +197,22 @@ x-amazon-apigateway-gateway-responses:
 paths: {}
 `);
     expect(reading.restApi).toEqual({
-      name: "Shop", description: "d", apiKeySource: "AUTHORIZER", binaryMediaTypes: ["*/*"], endpointTypes: ["REGIONAL"],
-      disableExecuteApiEndpoint: true, policy: '{"Version":"2012-10-17","Statement":[]}',
+      name: "Shop",
+      description: "d",
+      apiKeySource: "AUTHORIZER",
+      binaryMediaTypes: ["*/*"],
+      endpointTypes: ["REGIONAL"],
+      disableExecuteApiEndpoint: true,
+      policy: '{"Version":"2012-10-17","Statement":[]}',
     });
-    expect(reading.gatewayResponses).toEqual([{ responseType: "UNAUTHORIZED", statusCode: "401", defaultResponse: false, responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } }]);
+    expect(reading.gatewayResponses).toEqual([
+      {
+        responseType: "UNAUTHORIZED",
+        statusCode: "401",
+        defaultResponse: false,
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+      },
+    ]);
     expect(reading.locations["gatewayResponse UNAUTHORIZED"]).toMatchObject({ line: 8 });
   });
 
@@ -203,16 +239,18 @@ components:
     B: { $ref: "#/components/parameters/A" }
 `);
     const messages = reading.gaps.map((g) => g.message);
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^path "relative\/path" is not an absolute path/),
-      expect.stringMatching(/^path "\/a\/\/b" is not an absolute path/),
-      expect.stringMatching(/names "Nowhere", which no security scheme defines/),
-      expect.stringMatching(/integration type "websocket"/),
-      expect.stringMatching(/TRACE is not an API Gateway method/),
-      expect.stringMatching(/\$ref chain longer than/),
-      expect.stringMatching(/gateway response type "NOT_A_TYPE"/),
-      expect.stringMatching(/x-amazon-apigateway-something-new is not read/),
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^path "relative\/path" is not an absolute path/),
+        expect.stringMatching(/^path "\/a\/\/b" is not an absolute path/),
+        expect.stringMatching(/names "Nowhere", which no security scheme defines/),
+        expect.stringMatching(/integration type "websocket"/),
+        expect.stringMatching(/TRACE is not an API Gateway method/),
+        expect.stringMatching(/\$ref chain longer than/),
+        expect.stringMatching(/gateway response type "NOT_A_TYPE"/),
+        expect.stringMatching(/x-amazon-apigateway-something-new is not read/),
+      ]),
+    );
     expect(table(reading)).toEqual(["/__proto__ GET NONE - -", "/cycle GET NONE - -"]);
     expect(reading.uncertainties["method /__proto__ GET"]).toMatch(/undefined scheme "Nowhere"/);
     expect(({} as Record<string, unknown>).get).toBeUndefined();
@@ -268,7 +306,9 @@ securityDefinitions:
 describe("readOpenApiDefinition request validators", () => {
   const validators = (text: string) =>
     Object.fromEntries(
-      readText(text).resources.flatMap((r) => Object.entries(r.resourceMethods ?? {}).map(([verb, m]) => [`${verb} ${r.path}`, m.requestValidatorId ?? null])),
+      readText(text).resources.flatMap((r) =>
+        Object.entries(r.resourceMethods ?? {}).map(([verb, m]) => [`${verb} ${r.path}`, m.requestValidatorId ?? null]),
+      ),
     );
 
   it("applies the API-level validator to every method unless the method names its own", () => {
@@ -292,13 +332,15 @@ paths:
   });
 
   it("leaves requestValidatorId unset where no validator is named", () => {
-    expect(validators(`
+    expect(
+      validators(`
 swagger: "2.0"
 info: { title: t, version: "1" }
 paths:
   /reviews:
     options:
       responses: {}
-`)).toEqual({ "OPTIONS /reviews": null });
+`),
+    ).toEqual({ "OPTIONS /reviews": null });
   });
 });

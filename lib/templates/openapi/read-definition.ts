@@ -42,18 +42,36 @@ export interface OpenApiReading {
 // OpenAPI operation keys API Gateway imports, plus its ANY extension
 // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-any-method.html).
 const OPERATIONS: Record<string, string> = {
-  get: "GET", put: "PUT", post: "POST", delete: "DELETE", options: "OPTIONS", head: "HEAD", patch: "PATCH",
+  get: "GET",
+  put: "PUT",
+  post: "POST",
+  delete: "DELETE",
+  options: "OPTIONS",
+  head: "HEAD",
+  patch: "PATCH",
   "x-amazon-apigateway-any-method": "ANY",
 };
 const PATH_ITEM_FIELDS = new Set(["summary", "description", "parameters", "servers"]);
 // Root-level extensions this reader reads or knowingly leaves aside (they do not change what a request meets).
 const KNOWN_ROOT_EXTENSIONS = new Set([
-  "x-amazon-apigateway-gateway-responses", "x-amazon-apigateway-binary-media-types", "x-amazon-apigateway-api-key-source",
-  "x-amazon-apigateway-endpoint-configuration", "x-amazon-apigateway-policy", "x-amazon-apigateway-request-validators",
-  "x-amazon-apigateway-request-validator", "x-amazon-apigateway-documentation", "x-amazon-apigateway-minimum-compression-size",
-  "x-amazon-apigateway-importexport-version", "x-amazon-apigateway-tag-value", "x-amazon-apigateway-cors",
+  "x-amazon-apigateway-gateway-responses",
+  "x-amazon-apigateway-binary-media-types",
+  "x-amazon-apigateway-api-key-source",
+  "x-amazon-apigateway-endpoint-configuration",
+  "x-amazon-apigateway-policy",
+  "x-amazon-apigateway-request-validators",
+  "x-amazon-apigateway-request-validator",
+  "x-amazon-apigateway-documentation",
+  "x-amazon-apigateway-minimum-compression-size",
+  "x-amazon-apigateway-importexport-version",
+  "x-amazon-apigateway-tag-value",
+  "x-amazon-apigateway-cors",
 ]);
-const KNOWN_OPERATION_EXTENSIONS = new Set(["x-amazon-apigateway-integration", "x-amazon-apigateway-request-validator", "x-amazon-apigateway-auth"]);
+const KNOWN_OPERATION_EXTENSIONS = new Set([
+  "x-amazon-apigateway-integration",
+  "x-amazon-apigateway-request-validator",
+  "x-amazon-apigateway-auth",
+]);
 const VALIDATOR = "x-amazon-apigateway-request-validator";
 /** API Gateway's default quota is 300 resources per API; far more than that is not a real definition. */
 const MAX_PATHS = 10_000;
@@ -93,7 +111,8 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
   const paths = recordField(reading, root, "paths");
   if (!paths) gap(reading, ["paths"], "the definition has no paths", "resources");
   const pathKeys = keysOf(paths);
-  if (pathKeys.length > MAX_PATHS) gap(reading, ["paths"], `more than ${MAX_PATHS} paths; only the first ${MAX_PATHS} were read`, "resources");
+  if (pathKeys.length > MAX_PATHS)
+    gap(reading, ["paths"], `more than ${MAX_PATHS} paths; only the first ${MAX_PATHS} were read`, "resources");
 
   for (const pathKey of pathKeys.slice(0, MAX_PATHS)) {
     const itemPath: ValuePath = ["paths", pathKey];
@@ -148,13 +167,21 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
       method.apiKeyRequired = security.apiKeyRequired;
       // x-amazon-apigateway-auth (type AWS_IAM / NONE) sets the authorization type directly
       // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-auth.html).
-      const legacyAuth = textField(reading, recordField(reading, operation, "x-amazon-apigateway-auth"), "type", [...opPath, "x-amazon-apigateway-auth"]);
+      const legacyAuth = textField(reading, recordField(reading, operation, "x-amazon-apigateway-auth"), "type", [
+        ...opPath,
+        "x-amazon-apigateway-auth",
+      ]);
       if (legacyAuth !== undefined) {
         const type = legacyAuth.toUpperCase();
         if (type === "AWS_IAM" || type === "NONE") {
           method.authorizationType = type;
           delete method.authorizerId;
-        } else gap(reading, [...opPath, "x-amazon-apigateway-auth"], `${where}: x-amazon-apigateway-auth type "${legacyAuth}" is not AWS_IAM or NONE; not read`);
+        } else
+          gap(
+            reading,
+            [...opPath, "x-amazon-apigateway-auth"],
+            `${where}: x-amazon-apigateway-auth type "${legacyAuth}" is not AWS_IAM or NONE; not read`,
+          );
       }
       if (security.uncertainty) reading.uncertainties[methodKey] = security.uncertainty;
       else if (!ownSecurity && hasRootSecurity && legacyAuth === undefined) reading.uncertainties[methodKey] = ROOT_SECURITY_UNCERTAINTY;
@@ -197,7 +224,11 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
   if (Object.hasOwn(root, "x-amazon-apigateway-cors")) {
     // "Specifies the CORS configuration for an HTTP API" — a REST API import does not apply it
     // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-cors-configuration.html).
-    gap(reading, ["x-amazon-apigateway-cors"], "x-amazon-apigateway-cors configures HTTP APIs only; a REST API import ignores it, so it adds no OPTIONS methods or CORS headers here");
+    gap(
+      reading,
+      ["x-amazon-apigateway-cors"],
+      "x-amazon-apigateway-cors configures HTTP APIs only; a REST API import ignores it, so it adds no OPTIONS methods or CORS headers here",
+    );
   }
 
   return {
@@ -237,7 +268,8 @@ function readApiSettings(reading: Reading, root: JsonRecord): Omit<RawRestApi, "
   if (keySource !== undefined) {
     const upper = keySource.toUpperCase();
     if (upper === "HEADER" || upper === "AUTHORIZER") api.apiKeySource = upper;
-    else gap(reading, ["x-amazon-apigateway-api-key-source"], `x-amazon-apigateway-api-key-source "${keySource}" is not HEADER or AUTHORIZER`);
+    else
+      gap(reading, ["x-amazon-apigateway-api-key-source"], `x-amazon-apigateway-api-key-source "${keySource}" is not HEADER or AUTHORIZER`);
   }
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-endpoint-configuration.html
   const endpoint = recordField(reading, root, "x-amazon-apigateway-endpoint-configuration");

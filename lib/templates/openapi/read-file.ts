@@ -13,11 +13,22 @@ export const readOpenApiFile: TemplateReader = (entry, context) => {
   if (!parsed.ok) return parsed;
   const { document } = parsed;
   if (!openApiVersion(document.value)) {
-    return { ok: false, error: { message: `${entry.path}: not an OpenAPI definition (no "openapi: 3.x" or "swagger: \\"2.0\\"")`, position: document.positionOf([]) } };
+    return {
+      ok: false,
+      error: {
+        message: `${entry.path}: not an OpenAPI definition (no "openapi: 3.x" or "swagger: \\"2.0\\"")`,
+        position: document.positionOf([]),
+      },
+    };
   }
   const reading = readOpenApiDefinition({ definition: document.value, locate: (path) => document.positionOf(path) });
   const name = reading.restApi.name || entry.path;
   const snapshot = snapshotFromOpenApi(reading, { id: name, region: context.region, name });
-  const variant = { assumptions: {}, snapshot, locations: reading.locations, ...(Object.keys(reading.uncertainties).length > 0 ? { uncertainties: reading.uncertainties } : {}) };
+  const variant = {
+    assumptions: {},
+    snapshot,
+    locations: reading.locations,
+    ...(Object.keys(reading.uncertainties).length > 0 ? { uncertainties: reading.uncertainties } : {}),
+  };
   return { ok: true, apis: [{ name, format: "openapi", files: [entry.path], variants: [variant], gaps: reading.gaps }], gaps: [] };
 };

@@ -18,7 +18,10 @@ export function dereference(reading: Reading, root: JsonRecord, value: unknown, 
       gap(reading, at, `$ref "${ref.slice(0, 120)}" points outside the definition; not read`);
       return { value: undefined, path: at };
     }
-    const segments = ref.slice(2).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const segments = ref
+      .slice(2)
+      .split("/")
+      .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
     let target: unknown = root;
     for (const segment of segments) target = field(reading, target, segment);
     if (target === undefined) {

@@ -16,8 +16,13 @@ const SMITHY = `${CORPUS}smithy-lang__smithy__smithy-aws-apigateway-openapi__src
 // second edition's cache-control-fails-with-403 (the stage's unauthorizedCacheControlHeaderStrategy) and
 // cache-key-missing-request-parameters (which methods the stage caches) among them.
 const STAGE_RULES = [
-  "cache-control-fails-with-403", "cache-data-not-encrypted", "cache-invalidation-unauthenticated", "cache-key-missing-caller-identity",
-  "cache-key-missing-request-parameters", "deployment-drift", "stage-variables-look-secret",
+  "cache-control-fails-with-403",
+  "cache-data-not-encrypted",
+  "cache-invalidation-unauthenticated",
+  "cache-key-missing-caller-identity",
+  "cache-key-missing-request-parameters",
+  "deployment-drift",
+  "stage-variables-look-secret",
 ];
 
 function audit(file: string) {
@@ -26,7 +31,10 @@ function audit(file: string) {
   const report = auditTemplateApi(result.apis[0]!, "2026-01-01T00:00:00.000Z");
   expect(report.notEvaluated.map((n) => n.ruleId).sort()).toEqual(STAGE_RULES);
   const rows = (ruleId: string) =>
-    report.findings.filter((f) => f.ruleId === ruleId).map((f) => [f.target.path, f.target.httpMethod, f.target.responseType].filter(Boolean).join(" ")).sort();
+    report.findings
+      .filter((f) => f.ruleId === ruleId)
+      .map((f) => [f.target.path, f.target.httpMethod, f.target.responseType].filter(Boolean).join(" "))
+      .sort();
   return { report, rows };
 }
 

@@ -55,7 +55,12 @@ function readAuthorizer(reading: Reading, name: string, scheme: JsonRecord, path
   if (typeText === undefined && authtype === "cognito_user_pools") typeText = "cognito_user_pools";
   const type = typeText === undefined ? undefined : AUTHORIZER_TYPES[typeText];
   if (!type) {
-    gap(reading, extPath, `security scheme "${name}": authorizer type "${typeText ?? ""}" is not token, request or cognito_user_pools; not read`, "authorizers");
+    gap(
+      reading,
+      extPath,
+      `security scheme "${name}": authorizer type "${typeText ?? ""}" is not token, request or cognito_user_pools; not read`,
+      "authorizers",
+    );
     return { kind: "unsupported", reason: "unknown authorizer type" };
   }
   const authorizer: RawAuthorizer = { id: name, name, type };
@@ -76,7 +81,13 @@ function readAuthorizer(reading: Reading, name: string, scheme: JsonRecord, path
   if (ttl !== undefined) {
     const seconds = typeof ttl === "number" ? ttl : typeof ttl === "string" && /^\d+$/.test(ttl) ? Number(ttl) : NaN;
     if (Number.isInteger(seconds) && seconds >= 0) authorizer.authorizerResultTtlInSeconds = seconds;
-    else gap(reading, [...extPath, "authorizerResultTtlInSeconds"], `security scheme "${name}": authorizerResultTtlInSeconds is not a whole number of seconds`, "authorizers");
+    else
+      gap(
+        reading,
+        [...extPath, "authorizerResultTtlInSeconds"],
+        `security scheme "${name}": authorizerResultTtlInSeconds is not a whole number of seconds`,
+        "authorizers",
+      );
   }
   const providers = textList(reading, ext, "providerARNs", extPath);
   if (providers) authorizer.providerARNs = providers;
@@ -108,16 +119,25 @@ export function readSecuritySchemes(reading: Reading, root: JsonRecord): Securit
       } else if (authtype === "awssigv4") {
         kind = { kind: "iam" };
       } else if (authtype !== undefined) {
-        gap(reading, path, `security scheme "${name}": x-amazon-apigateway-authtype "${authtype}" without an x-amazon-apigateway-authorizer; not read`, "authorizers");
+        gap(
+          reading,
+          path,
+          `security scheme "${name}": x-amazon-apigateway-authtype "${authtype}" without an x-amazon-apigateway-authorizer; not read`,
+          "authorizers",
+        );
         kind = { kind: "unsupported", reason: `authtype ${authtype} without authorizer` };
       } else if (textField(reading, scheme, "type", path) === "apiKey") {
         // API Gateway's documented API key scheme is `type: apiKey, name: x-api-key, in: header`; another header
         // name (a bearer token described as apiKey) is still read as the API key requirement, flagged uncertain.
         const headerName = textField(reading, scheme, "name", path) ?? "";
         const location = textField(reading, scheme, "in", path) ?? "";
-        kind = headerName.toLowerCase() === "x-api-key" && location === "header"
-          ? { kind: "apiKey" }
-          : { kind: "apiKey", unusual: `security scheme "${name}" is an apiKey scheme for ${location || "?"} "${headerName}", not the x-api-key header; read as requiring an API key` };
+        kind =
+          headerName.toLowerCase() === "x-api-key" && location === "header"
+            ? { kind: "apiKey" }
+            : {
+                kind: "apiKey",
+                unusual: `security scheme "${name}" is an apiKey scheme for ${location || "?"} "${headerName}", not the x-api-key header; read as requiring an API key`,
+              };
       } else {
         const type = textField(reading, scheme, "type", path) ?? "";
         kind = { kind: "unsupported", reason: `type "${type}" without API Gateway extensions` };
@@ -169,7 +189,11 @@ export function methodSecurity(
         // (samtranslator/swagger/swagger.py `set_path_default_authorizer` keeps `[{NONE: []}]` when nothing else is
         // left), and such APIs deploy: the import ignores a requirement naming no scheme. Read as no authorization.
         if (name === "NONE") continue;
-        gap(reading, [...path, index, name], `${where}: security names "${name}", which no security scheme defines; read as adding no authorization`);
+        gap(
+          reading,
+          [...path, index, name],
+          `${where}: security names "${name}", which no security scheme defines; read as adding no authorization`,
+        );
         result.uncertainty = `security names an undefined scheme "${name}"`;
         continue;
       }
@@ -184,7 +208,11 @@ export function methodSecurity(
   const unsupported = applied.filter((a) => a.kind.kind === "unsupported");
   if (unsupported.length > 0) {
     const first = unsupported[0]!;
-    gap(reading, path, `${where}: security scheme "${first.name}" has no API Gateway equivalent (${(first.kind as { reason: string }).reason}); API Gateway's import ignores it`);
+    gap(
+      reading,
+      path,
+      `${where}: security scheme "${first.name}" has no API Gateway equivalent (${(first.kind as { reason: string }).reason}); API Gateway's import ignores it`,
+    );
     result.uncertainty = `security scheme "${first.name}" has no API Gateway equivalent`;
   }
   const distinct = [...new Set(authorizing.map((a) => a.name))];

@@ -16,7 +16,11 @@ export interface SnapshotOptions {
 export function snapshotFromOpenApi(reading: OpenApiReading, options: SnapshotOptions): RawApiSnapshot {
   const missing: MissingPart[] = [...(options.missing ?? [])];
   if (!options.stages) {
-    missing.push({ part: "stages", operation: "OpenAPI definition", reason: "An OpenAPI definition does not say which stages deploy it or how they are configured." });
+    missing.push({
+      part: "stages",
+      operation: "OpenAPI definition",
+      reason: "An OpenAPI definition does not say which stages deploy it or how they are configured.",
+    });
   }
   return {
     region: options.region,

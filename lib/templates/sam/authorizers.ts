@@ -12,10 +12,12 @@ export type AuthorizerError = { error: string };
 
 export function authorizerScheme(name: string, authorizer: JsonRecord): JsonRecord | AuthorizerError {
   const identity = authorizer.Identity;
-  if (identity !== undefined && identity !== null && !isRecord(identity)) return { error: `Auth.Authorizers.${name}.Identity must be a map` };
+  if (identity !== undefined && identity !== null && !isRecord(identity))
+    return { error: `Auth.Authorizers.${name}.Identity must be a map` };
   const id: JsonRecord = isRecord(identity) ? identity : {};
   const payload = authorizer.FunctionPayloadType ?? "TOKEN";
-  if (payload !== "TOKEN" && payload !== "REQUEST") return { error: `${name} Authorizer has invalid 'FunctionPayloadType': ${String(payload)}` };
+  if (payload !== "TOKEN" && payload !== "REQUEST")
+    return { error: `${name} Authorizer has invalid 'FunctionPayloadType': ${String(payload)}` };
   const isCognito = authorizer.UserPoolArn !== undefined && authorizer.UserPoolArn !== null && authorizer.UserPoolArn !== "";
   const header = typeof id.Header === "string" && id.Header !== "" ? id.Header : "Authorization";
   const scheme: JsonRecord = { type: "apiKey", in: "header" };
@@ -26,7 +28,8 @@ export function authorizerScheme(name: string, authorizer: JsonRecord): JsonReco
       type: "cognito_user_pools",
       providerARNs: Array.isArray(authorizer.UserPoolArn) ? authorizer.UserPoolArn : [authorizer.UserPoolArn],
     };
-    if (id.ValidationExpression !== undefined && id.ValidationExpression !== null && id.ValidationExpression !== "") ext.identityValidationExpression = id.ValidationExpression;
+    if (id.ValidationExpression !== undefined && id.ValidationExpression !== null && id.ValidationExpression !== "")
+      ext.identityValidationExpression = id.ValidationExpression;
     scheme["x-amazon-apigateway-authorizer"] = ext;
     return scheme;
   }
@@ -35,13 +38,19 @@ export function authorizerScheme(name: string, authorizer: JsonRecord): JsonReco
   scheme["x-amazon-apigateway-authtype"] = "custom";
   const ext: JsonRecord = {
     type: payload === "REQUEST" ? "request" : "token",
-    authorizerUri: { "Fn::Sub": ["arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: authorizer.FunctionArn }] },
+    authorizerUri: {
+      "Fn::Sub": [
+        "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations",
+        { __FunctionArn__: authorizer.FunctionArn },
+      ],
+    },
   };
   if (id.ReauthorizeEvery !== undefined && id.ReauthorizeEvery !== null) ext.authorizerResultTtlInSeconds = id.ReauthorizeEvery;
   if (payload === "REQUEST") {
     const sources = identitySources(id);
     if (typeof sources !== "string") return sources;
-    if (sources === "" && requestIdentityRequired(id)) return { error: `${name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.` };
+    if (sources === "" && requestIdentityRequired(id))
+      return { error: `${name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.` };
     if (sources !== "") ext.identitySource = sources;
   } else if (id.ValidationExpression !== undefined && id.ValidationExpression !== null && id.ValidationExpression !== "") {
     ext.identityValidationExpression = id.ValidationExpression;
@@ -60,7 +69,10 @@ function requestIdentityRequired(identity: JsonRecord): boolean {
 
 function identitySources(identity: JsonRecord): string | AuthorizerError {
   const pairs: Array<[string, string]> = [
-    ["Headers", "method.request.header."], ["QueryStrings", "method.request.querystring."], ["StageVariables", "stageVariables."], ["Context", "context."],
+    ["Headers", "method.request.header."],
+    ["QueryStrings", "method.request.querystring."],
+    ["StageVariables", "stageVariables."],
+    ["Context", "context."],
   ];
   const out: string[] = [];
   for (const [key, prefix] of pairs) {

@@ -52,7 +52,16 @@ function pointer(path: ValuePath): string {
 }
 
 const CORS_KEYS = new Set(["AllowMethods", "AllowHeaders", "AllowOrigin", "MaxAge", "AllowCredentials"]);
-const AUTH_KEYS = new Set(["Authorizers", "DefaultAuthorizer", "InvokeRole", "AddDefaultAuthorizerToCorsPreflight", "AddApiKeyRequiredToCorsPreflight", "ApiKeyRequired", "ResourcePolicy", "UsagePlan"]);
+const AUTH_KEYS = new Set([
+  "Authorizers",
+  "DefaultAuthorizer",
+  "InvokeRole",
+  "AddDefaultAuthorizerToCorsPreflight",
+  "AddApiKeyRequiredToCorsPreflight",
+  "ApiKeyRequired",
+  "ResourcePolicy",
+  "UsagePlan",
+]);
 
 export function buildSamDefinition({ api, resolver, document, context }: BuildInput): BuiltDefinition {
   const problems: BuildProblem[] = [];
@@ -61,7 +70,7 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
   /** Branch choices made so far (read lazily: conditions are fixed as the resolver meets them). */
   const chosen = () => resolver.effectiveAssumptions();
   const origins = new Map<string, SourcePosition>();
-  const apiPosition = document.positionOf(api.resourcePath ?? (api.events[0]?.path ?? ["Resources"]));
+  const apiPosition = document.positionOf(api.resourcePath ?? api.events[0]?.path ?? ["Resources"]);
   /** Where a (possibly Globals-merged) property was written: the resource's own value first, else Globals.Api. */
   const propertyPosition = (propertyPath: ValuePath): SourcePosition => {
     const has = (root: unknown, path: ValuePath) => {
@@ -77,12 +86,19 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
     if (api.globals && has(api.globals, propertyPath)) return document.positionOf(["Globals", "Api", ...propertyPath]);
     return apiPosition;
   };
-  const problem = (message: string, position: SourcePosition, fatal = false) => problems.push(fatal ? { message, position, fatal } : { message, position });
+  const problem = (message: string, position: SourcePosition, fatal = false) =>
+    problems.push(fatal ? { message, position, fatal } : { message, position });
 
-  const done = (extra: Partial<BuiltDefinition> & { locate: BuiltDefinition["locate"] }, properties: JsonRecord = {}): BuiltDefinition =>
-    ({ problems, files, properties, unassigned, ...extra });
+  const done = (extra: Partial<BuiltDefinition> & { locate: BuiltDefinition["locate"] }, properties: JsonRecord = {}): BuiltDefinition => ({
+    problems,
+    files,
+    properties,
+    unassigned,
+    ...extra,
+  });
   // The API exists in this variant only if its own Condition holds.
-  if (api.condition && !resolver.condition(api.condition, [...(api.resourcePath ?? []), "Condition"])) return done({ locate: () => apiPosition });
+  if (api.condition && !resolver.condition(api.condition, [...(api.resourcePath ?? []), "Condition"]))
+    return done({ locate: () => apiPosition });
   const props = resolveProperties(api, resolver);
 
   // --- the body
@@ -132,7 +148,11 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
     // api_generator.py `_add_cors` / `_add_auth` / `_add_gateway_responses` refuse a DefinitionUri: "works only
     // with inline Swagger specified in 'DefinitionBody' property" (`sam deploy` uploads the file to S3 first).
     for (const key of ["Cors", "Auth", "GatewayResponses"]) {
-      if (pyTruthy(props[key])) problem(`${key} works only with an inline DefinitionBody; SAM refuses it with DefinitionUri, so it is not applied`, propertyPosition([key]));
+      if (pyTruthy(props[key]))
+        problem(
+          `${key} works only with an inline DefinitionBody; SAM refuses it with DefinitionUri, so it is not applied`,
+          propertyPosition([key]),
+        );
     }
   } else {
     // default_definition_body_plugin.py / implicit_rest_api_plugin.py: SAM's skeleton (`gen_skeleton`) built from the events.
@@ -160,7 +180,9 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       problem(`${event.functionId}.${event.eventId}: Path and Method must be literal strings; event not read`, eventPosition);
       continue;
     }
-    const included = !(event.condition && !resolver.condition(event.condition, [event.path[0] as string, event.path[1] as string, "Condition"]));
+    const included = !(
+      event.condition && !resolver.condition(event.condition, [event.path[0] as string, event.path[1] as string, "Condition"])
+    );
     if (manage || merge) {
       if (manage) conditionalOnly.set(path, (conditionalOnly.get(path) ?? true) && event.condition !== undefined);
       if (!included) {
@@ -173,19 +195,31 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
         if (isRecord(existing)) {
           // Keys the generated method carries replace the written ones.
           for (const key of ["x-amazon-apigateway-integration", "responses"]) delete existing[key];
-          if (isRecord(eventProps.Auth) && (pyTruthy(eventProps.Auth.Authorizer) || eventProps.Auth.ApiKeyRequired !== undefined)) delete existing.security;
+          if (isRecord(eventProps.Auth) && (pyTruthy(eventProps.Auth.Authorizer) || eventProps.Auth.ApiKeyRequired !== undefined))
+            delete existing.security;
           if (Array.isArray(eventProps.RequestParameters)) delete existing.parameters;
         }
       } else if (editor.hasIntegration(path, method)) {
-        problem(`${event.functionId}.${event.eventId}: API method "${method}" defined multiple times for path "${path}" (SAM refuses the template)`, eventPosition);
+        problem(
+          `${event.functionId}.${event.eventId}: API method "${method}" defined multiple times for path "${path}" (SAM refuses the template)`,
+          eventPosition,
+        );
         continue;
       }
       // push.py `_build_apigw_integration_uri`: the function's invocation ARN, resolved like any template value.
-      const uri = resolver.resolve({ "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${event.functionId}.Arn}/invocations` }, event.path);
+      const uri = resolver.resolve(
+        {
+          "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${event.functionId}.Arn}/invocations`,
+        },
+        event.path,
+      );
       editor.addLambdaIntegration(path, method, uri);
       origins.set(pointer(["paths", path]), origins.get(pointer(["paths", path])) ?? eventPosition);
       origins.set(pointer(["paths", path, normalizeMethod(method)]), eventPosition);
-      if (isRecord(eventProps.Auth)) applyEventAuth(editor, event, eventProps.Auth, apiAuth, path, method, (m) => problem(m, document.positionOf([...event.path, "Properties", "Auth"])));
+      if (isRecord(eventProps.Auth))
+        applyEventAuth(editor, event, eventProps.Auth, apiAuth, path, method, (m) =>
+          problem(m, document.positionOf([...event.path, "Properties", "Auth"])),
+        );
       if (Array.isArray(eventProps.RequestParameters)) {
         const parameters = eventProps.RequestParameters.flatMap((p) => {
           if (typeof p === "string") return [{ name: p, required: false, caching: false }];
@@ -200,7 +234,9 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       }
     } else if (included && isRecord(eventProps.Auth) && pyTruthy(eventProps.Auth.OverrideApiAuth) && valid) {
       // push.py: OverrideApiAuth applies the event's Auth to a user-written DefinitionBody.
-      applyEventAuth(editor, event, eventProps.Auth, apiAuth, path, method, (m) => problem(m, document.positionOf([...event.path, "Properties", "Auth"])));
+      applyEventAuth(editor, event, eventProps.Auth, apiAuth, path, method, (m) =>
+        problem(m, document.positionOf([...event.path, "Properties", "Auth"])),
+      );
     }
   }
   // implicit_api_plugin.py `_maybe_add_conditions_to_implicit_api_paths`: a path whose methods all depend on
@@ -219,7 +255,8 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
     const corsPosition = propertyPosition(["Cors"]);
     const cors = readCors(props.Cors);
     if ("error" in cors) problem(`Cors: ${cors.error} (SAM refuses the template)`, corsPosition);
-    else if (!valid) problem("Cors needs a DefinitionBody that is a Swagger/OpenAPI definition with paths (SAM refuses the template)", corsPosition);
+    else if (!valid)
+      problem("Cors needs a DefinitionBody that is a Swagger/OpenAPI definition with paths (SAM refuses the template)", corsPosition);
     else {
       const seen = new Set<string>();
       for (const path of Object.keys(editor.paths)) {
@@ -234,14 +271,18 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
   // --- Auth (api_generator.py `_add_auth`)
   if (pyTruthy(props.Auth) && props.DefinitionUri === undefined) {
     const authPosition = propertyPosition(["Auth"]);
-    if (!apiAuth || !Object.keys(apiAuth).every((k) => AUTH_KEYS.has(k))) problem("Auth has an unknown key (SAM refuses the template)", authPosition);
-    else if (!valid) problem("Auth needs a DefinitionBody that is a Swagger/OpenAPI definition with paths (SAM refuses the template)", authPosition);
+    if (!apiAuth || !Object.keys(apiAuth).every((k) => AUTH_KEYS.has(k)))
+      problem("Auth has an unknown key (SAM refuses the template)", authPosition);
+    else if (!valid)
+      problem("Auth needs a DefinitionBody that is a Swagger/OpenAPI definition with paths (SAM refuses the template)", authPosition);
     else applyApiAuth(editor, apiAuth, resolver, propertyPosition, origins, problem);
   }
 
   // --- GatewayResponses (api_generator.py `_add_gateway_responses`, apigateway.py `ApiGatewayResponse`)
   if (pyTruthy(props.GatewayResponses) && props.DefinitionUri === undefined && isRecord(props.GatewayResponses)) {
-    const responses: JsonRecord = isRecord(body["x-amazon-apigateway-gateway-responses"]) ? (body["x-amazon-apigateway-gateway-responses"] as JsonRecord) : {};
+    const responses: JsonRecord = isRecord(body["x-amazon-apigateway-gateway-responses"])
+      ? (body["x-amazon-apigateway-gateway-responses"] as JsonRecord)
+      : {};
     for (const type of Object.keys(props.GatewayResponses)) {
       const response = props.GatewayResponses[type];
       const position = propertyPosition(["GatewayResponses", type]);
@@ -251,11 +292,18 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       }
       const parameters: JsonRecord = {};
       const rp = isRecord(response.ResponseParameters) ? response.ResponseParameters : {};
-      for (const [property, prefix] of [["Headers", "header."], ["Paths", "path."], ["QueryStrings", "querystring."]] as const) {
+      for (const [property, prefix] of [
+        ["Headers", "header."],
+        ["Paths", "path."],
+        ["QueryStrings", "querystring."],
+      ] as const) {
         const values = rp[property];
         if (isRecord(values)) for (const key of Object.keys(values)) define(parameters, `gatewayresponse.${prefix}${key}`, values[key]);
       }
-      const generated: JsonRecord = { responseParameters: parameters, responseTemplates: isRecord(response.ResponseTemplates) ? response.ResponseTemplates : {} };
+      const generated: JsonRecord = {
+        responseParameters: parameters,
+        responseTemplates: isRecord(response.ResponseTemplates) ? response.ResponseTemplates : {},
+      };
       if (response.StatusCode !== undefined && response.StatusCode !== null) generated.statusCode = String(response.StatusCode);
       define(responses, type, generated);
       origins.set(pointer(["x-amazon-apigateway-gateway-responses", type]), position);
@@ -265,7 +313,11 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
 
   // --- BinaryMediaTypes (swagger.py `add_binary_media_types`: "~1" stands for "/")
   if (Array.isArray(props.BinaryMediaTypes) && props.BinaryMediaTypes.length > 0) {
-    define(body, "x-amazon-apigateway-binary-media-types", props.BinaryMediaTypes.map((t) => (typeof t === "string" ? t.replaceAll("~1", "/") : t)));
+    define(
+      body,
+      "x-amazon-apigateway-binary-media-types",
+      props.BinaryMediaTypes.map((t) => (typeof t === "string" ? t.replaceAll("~1", "/") : t)),
+    );
     origins.set(pointer(["x-amazon-apigateway-binary-media-types"]), propertyPosition(["BinaryMediaTypes"]));
   }
 
@@ -293,7 +345,8 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
 function resolveProperties(api: SamApiSource, resolver: IntrinsicResolver): JsonRecord {
   const out: JsonRecord = {};
   for (const key of Object.keys(api.properties)) {
-    const path: ValuePath = api.resourcePath && Object.hasOwn(api.own, key) ? [...api.resourcePath, "Properties", key] : ["Globals", "Api", key];
+    const path: ValuePath =
+      api.resourcePath && Object.hasOwn(api.own, key) ? [...api.resourcePath, "Properties", key] : ["Globals", "Api", key];
     let raw = api.properties[key];
     if (key === "DefinitionBody") {
       raw = chooseBranch(raw, resolver.effectiveAssumptions());
@@ -346,8 +399,14 @@ function includeLocation(value: unknown): string | undefined {
  * template's own Transform ("from the most deeply nested outward",
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-macros.html), so SAM sees the included body.
  */
-function readLocal(location: string, what: string, from: string, context: TemplateReadContext, resolver: IntrinsicResolver, unassigned: string[]):
-  { document: TemplateDocument; value: JsonRecord } | { error: string } {
+function readLocal(
+  location: string,
+  what: string,
+  from: string,
+  context: TemplateReadContext,
+  resolver: IntrinsicResolver,
+  unassigned: string[],
+): { document: TemplateDocument; value: JsonRecord } | { error: string } {
   if (location === "" || /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.includes("${")) {
     return { error: `${what} "${location.slice(0, 200)}" is not a local file (S3 or computed): the definition is not available to read` };
   }
@@ -356,7 +415,11 @@ function readLocal(location: string, what: string, from: string, context: Templa
   const parsed = parseTemplateDocument(read.file.path, read.file.text);
   if (!parsed.ok) return { error: parsed.error.message };
   // CloudFormation resolves the included text's intrinsics like the template's own; gaps point into the included file.
-  const own = new IntrinsicResolver(resolver.template, { region: context.region, assumptions: resolver.effectiveAssumptions(), document: parsed.document });
+  const own = new IntrinsicResolver(resolver.template, {
+    region: context.region,
+    assumptions: resolver.effectiveAssumptions(),
+    document: parsed.document,
+  });
   const value = own.resolve(parsed.document.value, []);
   for (const gap of own.gaps) resolver.gaps.push(gap);
   for (const name of own.unassigned) if (!unassigned.includes(name)) unassigned.push(name);
@@ -369,7 +432,13 @@ type Cors = { allowOrigin: unknown; allowHeaders: unknown; allowMethods: unknown
 /** api_generator.py `_add_cors`: a string (or intrinsic) is AllowOrigin; a map names the five properties; AllowOrigin defaults to "'*'". */
 function readCors(value: unknown): Cors | { error: string } {
   const cors: Cors = { allowOrigin: "'*'", allowHeaders: undefined, allowMethods: undefined, maxAge: undefined, allowCredentials: false };
-  if (typeof value === "string" || (isRecord(value) && placeholderText(value) !== undefined && Object.keys(value).length === 1 && !Object.keys(value).some((k) => CORS_KEYS.has(k)))) {
+  if (
+    typeof value === "string" ||
+    (isRecord(value) &&
+      placeholderText(value) !== undefined &&
+      Object.keys(value).length === 1 &&
+      !Object.keys(value).some((k) => CORS_KEYS.has(k)))
+  ) {
     cors.allowOrigin = value;
     return cors;
   }
@@ -380,13 +449,22 @@ function readCors(value: unknown): Cors | { error: string } {
   cors.allowMethods = value.AllowMethods;
   cors.maxAge = value.MaxAge;
   if (Object.hasOwn(value, "AllowCredentials")) cors.allowCredentials = value.AllowCredentials;
-  if (cors.allowCredentials === true && cors.allowOrigin === "'*'") return { error: "AllowCredentials can not be true when AllowOrigin is \"'*'\" or not set" };
+  if (cors.allowCredentials === true && cors.allowOrigin === "'*'")
+    return { error: "AllowCredentials can not be true when AllowOrigin is \"'*'\" or not set" };
   if (!pyTruthy(cors.allowOrigin)) return { error: "AllowOrigin is required" };
   return cors;
 }
 
 /** push.py `Api.add_auth_to_swagger` (validation) and swagger.py `add_auth_to_method`. */
-function applyEventAuth(editor: SamSwaggerEditor, event: SamApiEvent, auth: JsonRecord, apiAuth: JsonRecord | undefined, path: string, method: string, fail: (m: string) => void): void {
+function applyEventAuth(
+  editor: SamSwaggerEditor,
+  event: SamApiEvent,
+  auth: JsonRecord,
+  apiAuth: JsonRecord | undefined,
+  path: string,
+  method: string,
+  fail: (m: string) => void,
+): void {
   const where = `${event.functionId}.${event.eventId}`;
   const methodAuthorizer = auth.Authorizer;
   const authorizers = apiAuth && isRecord(apiAuth.Authorizers) ? apiAuth.Authorizers : undefined;
@@ -437,7 +515,8 @@ function applyApiAuth(
   const configured = isRecord(auth.Authorizers) ? auth.Authorizers : undefined;
   const schemes: Record<string, JsonRecord> = {};
   const scopes: Record<string, unknown[]> = {};
-  if (defaultAuthorizer === "AWS_IAM") schemes.AWS_IAM = { "x-amazon-apigateway-authtype": "awsSigv4", type: "apiKey", name: "Authorization", in: "header" };
+  if (defaultAuthorizer === "AWS_IAM")
+    schemes.AWS_IAM = { "x-amazon-apigateway-authtype": "awsSigv4", type: "apiKey", name: "Authorization", in: "header" };
   if (configured) {
     for (const name of Object.keys(configured)) {
       const authorizer = configured[name];
@@ -462,15 +541,23 @@ function applyApiAuth(
   if (names.length > 0) {
     for (const name of names) editor.addSecurityDefinition(name, schemes[name] as JsonRecord, false);
     if (pyTruthy(defaultAuthorizer)) {
-      if (typeof defaultAuthorizer !== "string") problem("DefaultAuthorizer is not a string (SAM refuses the template)", propertyPosition(["Auth", "DefaultAuthorizer"]));
-      else if (!Object.hasOwn(schemes, defaultAuthorizer)) problem(`DefaultAuthorizer "${defaultAuthorizer}" is not defined in Authorizers (SAM refuses the template)`, propertyPosition(["Auth", "DefaultAuthorizer"]));
+      if (typeof defaultAuthorizer !== "string")
+        problem("DefaultAuthorizer is not a string (SAM refuses the template)", propertyPosition(["Auth", "DefaultAuthorizer"]));
+      else if (!Object.hasOwn(schemes, defaultAuthorizer))
+        problem(
+          `DefaultAuthorizer "${defaultAuthorizer}" is not defined in Authorizers (SAM refuses the template)`,
+          propertyPosition(["Auth", "DefaultAuthorizer"]),
+        );
       else {
         // AddDefaultAuthorizerToCorsPreflight defaults to true (api_generator.py AuthProperties defaults).
-        const toPreflight = Object.hasOwn(auth, "AddDefaultAuthorizerToCorsPreflight") ? pyTruthy(auth.AddDefaultAuthorizerToCorsPreflight) : true;
+        const toPreflight = Object.hasOwn(auth, "AddDefaultAuthorizerToCorsPreflight")
+          ? pyTruthy(auth.AddDefaultAuthorizerToCorsPreflight)
+          : true;
         for (const path of Object.keys(editor.paths)) {
           editor.setPathDefaultAuthorizer(path, defaultAuthorizer, names, (n) => scopes[n] ?? [], toPreflight);
         }
-        if (defaultAuthorizer === "AWS_IAM") origins.set(pointer(["securityDefinitions", "AWS_IAM"]), propertyPosition(["Auth", "DefaultAuthorizer"]));
+        if (defaultAuthorizer === "AWS_IAM")
+          origins.set(pointer(["securityDefinitions", "AWS_IAM"]), propertyPosition(["Auth", "DefaultAuthorizer"]));
       }
     }
   }
@@ -480,6 +567,9 @@ function applyApiAuth(
     for (const path of Object.keys(editor.paths)) editor.setPathDefaultApiKeyRequired(path, toPreflight);
   }
   if (pyTruthy(auth.ResourcePolicy)) {
-    problem("Auth.ResourcePolicy: resource policies are not modelled; who can reach the API beyond authorizers and API keys is not checked", propertyPosition(["Auth", "ResourcePolicy"]));
+    problem(
+      "Auth.ResourcePolicy: resource policies are not modelled; who can reach the API beyond authorizers and API keys is not checked",
+      propertyPosition(["Auth", "ResourcePolicy"]),
+    );
   }
 }

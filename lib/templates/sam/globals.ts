@@ -9,10 +9,28 @@ import { intrinsicName, isRecord, type JsonRecord } from "@/lib/templates/openap
 // samtranslator/plugins/globals/globals.py `Globals.supported_properties[AWS::Serverless::Api]`: everything but
 // DefinitionBody ("hard to reason about merge of Swagger dictionaries") and StageName.
 export const GLOBAL_API_PROPERTIES: readonly string[] = [
-  "Auth", "Name", "DefinitionUri", "CacheClusterEnabled", "CacheClusterSize", "MergeDefinitions", "Variables",
-  "EndpointConfiguration", "MethodSettings", "BinaryMediaTypes", "MinimumCompressionSize", "Cors", "GatewayResponses",
-  "AccessLogSetting", "CanarySetting", "TracingEnabled", "OpenApiVersion", "Domain", "AlwaysDeploy", "PropagateTags",
-  "SecurityPolicy", "EndpointAccessMode",
+  "Auth",
+  "Name",
+  "DefinitionUri",
+  "CacheClusterEnabled",
+  "CacheClusterSize",
+  "MergeDefinitions",
+  "Variables",
+  "EndpointConfiguration",
+  "MethodSettings",
+  "BinaryMediaTypes",
+  "MinimumCompressionSize",
+  "Cors",
+  "GatewayResponses",
+  "AccessLogSetting",
+  "CanarySetting",
+  "TracingEnabled",
+  "OpenApiVersion",
+  "Domain",
+  "AlwaysDeploy",
+  "PropagateTags",
+  "SecurityPolicy",
+  "EndpointAccessMode",
 ];
 
 type Token = "primitive" | "dict" | "list";

@@ -16,7 +16,10 @@ import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 /** What the rules read of an authorizer; ARNs are compared elsewhere (the translator fills in parameter defaults and the partition). */
 function authorizerRows(snapshot: RawApiSnapshot): string[] {
   return (snapshot.authorizers ?? [])
-    .map((a) => `${a.id} ${a.type} ${a.identitySource ?? "-"} ttl=${a.authorizerResultTtlInSeconds ?? "-"} ${a.identityValidationExpression ?? "-"} providers=${a.providerARNs?.length ?? 0}`)
+    .map(
+      (a) =>
+        `${a.id} ${a.type} ${a.identitySource ?? "-"} ttl=${a.authorizerResultTtlInSeconds ?? "-"} ${a.identityValidationExpression ?? "-"} providers=${a.providerARNs?.length ?? 0}`,
+    )
     .sort();
 }
 
@@ -25,7 +28,9 @@ const files = CORPUS_SAM_DIRS.flatMap((dir) => readdirSync(dir).map((name) => jo
 // Templates the translator refuses as written, each for a reason in the template itself (checked by hand).
 const REFUSED: Record<string, RegExp> = {};
 // Templates the YAML 1.2 parser of lib/templates/document.ts refuses (PyYAML accepts them): not comparable here.
-const UNPARSED = new Set(["aws-samples__serverless-samples__owasp-api-security-controls-demo__owasp-api-security-controls-demo__fulfillment__template.yaml"]);
+const UNPARSED = new Set([
+  "aws-samples__serverless-samples__owasp-api-security-controls-demo__owasp-api-security-controls-demo__fulfillment__template.yaml",
+]);
 
 let comparedVariants = 0;
 const EXPECTED_VARIANTS = 23;
@@ -83,8 +88,11 @@ describe("SAM reader vs the SAM translator", () => {
     });
   }
 
-  it.skipIf(unavailable !== undefined && !process.env.CI)("compared every translatable API variant (guards against comparing nothing)", () => {
-    // Every API of the translatable corpus templates with a Body, one count per condition variant (counted when written).
-    expect(comparedVariants).toBe(EXPECTED_VARIANTS);
-  });
+  it.skipIf(unavailable !== undefined && !process.env.CI)(
+    "compared every translatable API variant (guards against comparing nothing)",
+    () => {
+      // Every API of the translatable corpus templates with a Body, one count per condition variant (counted when written).
+      expect(comparedVariants).toBe(EXPECTED_VARIANTS);
+    },
+  );
 });

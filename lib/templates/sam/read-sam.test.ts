@@ -39,7 +39,9 @@ ${fn(`        A: { Type: Api, Properties: { Path: /items, Method: get } }
     expect(variant!.snapshot.stages?.map((s) => s.stageName)).toEqual(["Prod", "Stage"]);
     const get = variant!.snapshot.resources!.find((r) => r.path === "/items")!.resourceMethods!.GET!;
     expect(get.methodIntegration).toMatchObject({ type: "AWS_PROXY", httpMethod: "POST" });
-    expect(get.methodIntegration!.uri).toMatch(/^arn:aws:apigateway:us-east-1:lambda:path\/2015-03-31\/functions\/arn:aws:lambda:us-east-1:.*Fn.*\/invocations$/);
+    expect(get.methodIntegration!.uri).toMatch(
+      /^arn:aws:apigateway:us-east-1:lambda:path\/2015-03-31\/functions\/arn:aws:lambda:us-east-1:.*Fn.*\/invocations$/,
+    );
     expect(variant!.locations["method /items/{id} ANY"]).toMatchObject({ line: 11, column: 9 });
   });
 
@@ -67,8 +69,11 @@ ${fn(`        A: { Type: Api, Properties: { Path: /items, Method: get } }
       "method.response.header.Access-Control-Allow-Credentials": "'true'",
     });
     expect(Object.keys(options.methodResponses!["200"]!.responseParameters!).sort()).toEqual([
-      "method.response.header.Access-Control-Allow-Credentials", "method.response.header.Access-Control-Allow-Headers",
-      "method.response.header.Access-Control-Allow-Methods", "method.response.header.Access-Control-Allow-Origin", "method.response.header.Access-Control-Max-Age",
+      "method.response.header.Access-Control-Allow-Credentials",
+      "method.response.header.Access-Control-Allow-Headers",
+      "method.response.header.Access-Control-Allow-Methods",
+      "method.response.header.Access-Control-Allow-Origin",
+      "method.response.header.Access-Control-Max-Age",
     ]);
     expect(result.apis[0]!.variants[0]!.locations["method /items OPTIONS"]).toMatchObject({ line: 4 });
   });
@@ -92,11 +97,21 @@ ${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !R
 `)}`;
     const defaults = read(api(""));
     expect(methodTable(defaults.apis[0]!.variants[0]!.snapshot)).toEqual([
-      "/a GET CUSTOM Tok key", "/a OPTIONS CUSTOM Tok key", "/b GET NONE - -", "/b OPTIONS CUSTOM Tok key",
+      "/a GET CUSTOM Tok key",
+      "/a OPTIONS CUSTOM Tok key",
+      "/b GET NONE - -",
+      "/b OPTIONS CUSTOM Tok key",
     ]);
-    expect(defaults.apis[0]!.variants[0]!.snapshot.authorizers).toMatchObject([{ id: "Tok", type: "TOKEN", identitySource: "method.request.header.X-Token", authorizerResultTtlInSeconds: 60 }]);
+    expect(defaults.apis[0]!.variants[0]!.snapshot.authorizers).toMatchObject([
+      { id: "Tok", type: "TOKEN", identitySource: "method.request.header.X-Token", authorizerResultTtlInSeconds: 60 },
+    ]);
     const off = read(api("        AddDefaultAuthorizerToCorsPreflight: false\n        AddApiKeyRequiredToCorsPreflight: false\n"));
-    expect(methodTable(off.apis[0]!.variants[0]!.snapshot)).toEqual(["/a GET CUSTOM Tok key", "/a OPTIONS NONE - -", "/b GET NONE - -", "/b OPTIONS NONE - -"]);
+    expect(methodTable(off.apis[0]!.variants[0]!.snapshot)).toEqual([
+      "/a GET CUSTOM Tok key",
+      "/a OPTIONS NONE - -",
+      "/b GET NONE - -",
+      "/b OPTIONS NONE - -",
+    ]);
   });
 
   it("reports what SAM itself refuses as gaps: Authorizer NONE without a DefaultAuthorizer, an unknown authorizer, a duplicate method", () => {
@@ -118,8 +133,11 @@ ${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, Auth: { Autho
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
 Resources:
-${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get } }
-`, "    Condition: IsProd\n")}
+${fn(
+  `        A: { Type: Api, Properties: { Path: /a, Method: get } }
+`,
+  "    Condition: IsProd\n",
+)}
   Other:
     Type: AWS::Serverless::Function
     Properties:
@@ -158,18 +176,21 @@ ${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !R
   });
 
   it("reads a local DefinitionUri through the read context; an S3 one, or an include outside the directory, is a gap that leaves resources unknown", () => {
-    const files: Record<string, string> = { "api/openapi.yaml": `openapi: 3.0.1
+    const files: Record<string, string> = {
+      "api/openapi.yaml": `openapi: 3.0.1
 info: { title: t, version: "1" }
 paths:
   /x:
     get:
       x-amazon-apigateway-integration: { type: mock }
-` };
+`,
+    };
     const context: TemplateReadContext = {
       ...isolatedContext(),
-      readRelative: (_from, path) => (files[path.replace(/^\.\//, "")] !== undefined
-        ? { ok: true, file: { path: path.replace(/^\.\//, ""), text: files[path.replace(/^\.\//, "")] as string } }
-        : { ok: false, error: { message: `${path}: outside the audited directory` } }),
+      readRelative: (_from, path) =>
+        files[path.replace(/^\.\//, "")] !== undefined
+          ? { ok: true, file: { path: path.replace(/^\.\//, ""), text: files[path.replace(/^\.\//, "")] as string } }
+          : { ok: false, error: { message: `${path}: outside the audited directory` } },
     };
     const template = (definition: string) => `${HEAD}Resources:
   Api:
@@ -186,7 +207,10 @@ ${definition}`;
     expect(s3.apis[0]!.variants[0]!.snapshot.missing.map((m) => m.part)).toEqual(["resources"]);
     expect(s3.apis[0]!.gaps).toEqual([expect.objectContaining({ part: "resources", message: expect.stringMatching(/points at S3/) })]);
 
-    const outside = read(template("      DefinitionBody:\n        Fn::Transform: { Name: AWS::Include, Parameters: { Location: ../../etc/passwd } }\n"), context);
+    const outside = read(
+      template("      DefinitionBody:\n        Fn::Transform: { Name: AWS::Include, Parameters: { Location: ../../etc/passwd } }\n"),
+      context,
+    );
     expect(outside.apis[0]!.gaps[0]).toMatchObject({ part: "resources", message: expect.stringMatching(/outside the audited directory/) });
   });
 
@@ -202,10 +226,15 @@ ${definition}`;
         - { ResourcePath: "/~1pets~1{id}", HttpMethod: GET, CachingEnabled: true }
 ${fn(`        A: { Type: Api, Properties: { Path: "/pets/{id}", Method: get, RestApiId: !Ref Api } }
 `)}`);
-    expect(result.apis[0]!.variants[0]!.snapshot.stages).toEqual([{
-      stageName: "live", variableNames: [], cacheClusterEnabled: true,
-      methodSettings: { "*/*": { metricsEnabled: true }, "~1pets~1{id}/GET": { cachingEnabled: true } },
-    }, { stageName: "Stage", variableNames: [] }]);
+    expect(result.apis[0]!.variants[0]!.snapshot.stages).toEqual([
+      {
+        stageName: "live",
+        variableNames: [],
+        cacheClusterEnabled: true,
+        methodSettings: { "*/*": { metricsEnabled: true }, "~1pets~1{id}/GET": { cachingEnabled: true } },
+      },
+      { stageName: "Stage", variableNames: [] },
+    ]);
     // SAM's extra stage "Stage" is not created once OpenApiVersion is set.
     const withVersion = read(`${HEAD}Resources:
   Api:
@@ -219,7 +248,10 @@ ${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !R
   });
 
   it("refuses a file that is not SAM, naming it", () => {
-    expect(readSamTemplate({ path: "x.yaml", text: "Resources: { B: { Type: AWS::S3::Bucket } }\n" }, isolatedContext())).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^x\.yaml: not a SAM template/) } });
+    expect(readSamTemplate({ path: "x.yaml", text: "Resources: { B: { Type: AWS::S3::Bucket } }\n" }, isolatedContext())).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^x\.yaml: not a SAM template/) },
+    });
   });
 });
 
@@ -272,7 +304,13 @@ ${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !R
 `)}`);
     const variant = result.apis[0]!.variants[0]!;
     expect(variant.snapshot.gatewayResponses).toEqual([
-      { responseType: "UNAUTHORIZED", statusCode: "401", defaultResponse: false, responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: {} },
+      {
+        responseType: "UNAUTHORIZED",
+        statusCode: "401",
+        defaultResponse: false,
+        responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: {},
+      },
     ]);
     expect(variant.locations["gatewayResponse UNAUTHORIZED"]).toMatchObject({ line: 8, column: 9 });
   });

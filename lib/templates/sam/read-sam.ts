@@ -11,7 +11,15 @@
  */
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { parseTemplateDocument, type TemplateDocument } from "@/lib/templates/document";
-import { elementKey, type SourcePosition, type TemplateApi, type TemplateGap, type TemplateReadContext, type TemplateReader, type TemplateVariant } from "@/lib/templates/types";
+import {
+  elementKey,
+  type SourcePosition,
+  type TemplateApi,
+  type TemplateGap,
+  type TemplateReadContext,
+  type TemplateReader,
+  type TemplateVariant,
+} from "@/lib/templates/types";
 import { readOpenApiDefinition } from "@/lib/templates/openapi/read-definition";
 import { snapshotFromOpenApi } from "@/lib/templates/openapi/snapshot";
 import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
@@ -57,18 +65,27 @@ export function readSamApis(document: TemplateDocument, context: TemplateReadCon
       }
     };
     const sections = templateSections(template);
-    const extraResources = generatedResources(template, sources.map((a) => a.logicalId));
+    const extraResources = generatedResources(
+      template,
+      sources.map((a) => a.logicalId),
+    );
     const attached = hasPlainMembers(template, source.logicalId);
     // The CloudFormation reader's resolver and variant exploration: only conditions this API meets are split.
     const explored = exploreVariants((assumptions) => {
       const resolver = new IntrinsicResolver(sections, { region: context.region, assumptions, document, extraResources });
       const built = buildSamDefinition({ api: source, resolver, document, context });
-      const variant = built.definition || built.problems.some((p) => p.fatal) ? assembleVariant(source, built, resolver, document, context, attached) : undefined;
+      const variant =
+        built.definition || built.problems.some((p) => p.fatal)
+          ? assembleVariant(source, built, resolver, document, context, attached)
+          : undefined;
       const unassigned = [...resolver.unassigned, ...built.unassigned.filter((n) => !resolver.unassigned.includes(n))];
       return { result: { built, variant, gaps: [...resolver.gaps] }, unassigned };
     });
     if (explored.unexplored.length > 0) {
-      addGap({ message: `${source.logicalId}: more than ${MAX_VARIANTS} condition variants; ${explored.unexplored.join(", ")} read as true only`, position: document.positionOf(source.resourcePath ?? []) });
+      addGap({
+        message: `${source.logicalId}: more than ${MAX_VARIANTS} condition variants; ${explored.unexplored.join(", ")} read as true only`,
+        position: document.positionOf(source.resourcePath ?? []),
+      });
     }
     const variants: TemplateVariant[] = [];
     const files = new Set<string>([document.file]);
@@ -76,7 +93,8 @@ export function readSamApis(document: TemplateDocument, context: TemplateReadCon
       const { built, variant } = result;
       for (const gap of result.gaps) addGap(gap);
       for (const file of built.files) files.add(file);
-      for (const p of built.problems) addGap({ message: `${source.logicalId}: ${p.message}`, position: p.position, ...(p.fatal ? { part: "resources" as const } : {}) });
+      for (const p of built.problems)
+        addGap({ message: `${source.logicalId}: ${p.message}`, position: p.position, ...(p.fatal ? { part: "resources" as const } : {}) });
       if (!variant) continue; // the API does not exist under these assumptions
       for (const gap of variant.gaps) addGap(gap);
       const out: TemplateVariant = { assumptions, snapshot: variant.snapshot, locations: variant.locations };
@@ -108,7 +126,8 @@ function assembleVariant(
   const props = built.properties;
   const stageReading = readStage(props, source.implicit);
   const stagePosition = source.resourcePath ? document.positionOf([...source.resourcePath, "Properties", "StageName"]) : built.locate([]);
-  for (const message of stageReading.problems) gaps.push({ message: `${source.logicalId}: ${message}`, position: stagePosition, part: "stages" });
+  for (const message of stageReading.problems)
+    gaps.push({ message: `${source.logicalId}: ${message}`, position: stagePosition, part: "stages" });
   const samStages = stageReading.extraStage ? [stageReading.stage, stageReading.extraStage] : [stageReading.stage];
   let snapshot: RawApiSnapshot;
   let locations: TemplateVariant["locations"];
@@ -116,20 +135,33 @@ function assembleVariant(
   if (built.definition) {
     const reading = readOpenApiDefinition({ definition: built.definition, locate: built.locate });
     gaps.push(...reading.gaps);
-    snapshot = snapshotFromOpenApi(reading, { id: source.logicalId, region: context.region, name: apiName(props, reading.restApi.name, source.logicalId), stages: samStages });
+    snapshot = snapshotFromOpenApi(reading, {
+      id: source.logicalId,
+      region: context.region,
+      name: apiName(props, reading.restApi.name, source.logicalId),
+      stages: samStages,
+    });
     locations = reading.locations;
     uncertainties = reading.uncertainties;
     if (attached) {
       // Plain AWS::ApiGateway::* resources whose RestApiId is this SAM API (a GatewayResponse, an extra Method):
       // the CloudFormation reader adds them to what the definition created, as CloudFormation would.
       const build = new ApiBuilder(document, resolver, source.logicalId, context.region).buildOn(reading.restApi, { ...reading, gaps: [] });
-      snapshot = { ...build.snapshot, restApi: { ...build.snapshot.restApi, name: snapshot.restApi.name }, stages: [...samStages, ...(build.snapshot.stages ?? [])], deployments: { ...build.snapshot.deployments } };
+      snapshot = {
+        ...build.snapshot,
+        restApi: { ...build.snapshot.restApi, name: snapshot.restApi.name },
+        stages: [...samStages, ...(build.snapshot.stages ?? [])],
+        deployments: { ...build.snapshot.deployments },
+      };
       locations = { ...locations, ...build.locations };
       uncertainties = { ...uncertainties, ...build.uncertainties };
     }
   } else {
     snapshot = {
-      region: context.region, restApi: { id: source.logicalId, name: apiName(props, "", source.logicalId) }, stages: samStages, deployments: {},
+      region: context.region,
+      restApi: { id: source.logicalId, name: apiName(props, "", source.logicalId) },
+      stages: samStages,
+      deployments: {},
       missing: [{ part: "resources", operation: "SAM definition", reason: built.unreadable ?? "The definition could not be read." }],
     };
     locations = {};
@@ -137,7 +169,8 @@ function assembleVariant(
   applyRestApiProperties(snapshot, props);
   locations[elementKey({ kind: "api" })] = document.positionOf(source.resourcePath ?? source.events[0]?.path ?? []);
   locations[elementKey({ kind: "stage", name: stageReading.stage.stageName })] = stagePosition;
-  if (stageReading.extraStage) locations[elementKey({ kind: "stage", name: "Stage" })] = locations[elementKey({ kind: "api" })] as SourcePosition;
+  if (stageReading.extraStage)
+    locations[elementKey({ kind: "stage", name: "Stage" })] = locations[elementKey({ kind: "api" })] as SourcePosition;
   return { snapshot, locations, uncertainties, gaps };
 }
 
@@ -174,16 +207,32 @@ export const readSamTemplate: TemplateReader = (entry, context) => {
   if (!parsed.ok) return parsed;
   const { document } = parsed;
   if (!isSamTemplate(document.value)) {
-    return { ok: false, error: { message: `${entry.path}: not a SAM template (no "Transform: AWS::Serverless-2016-10-31" and no AWS::Serverless::* resource)`, position: document.positionOf([]) } };
+    return {
+      ok: false,
+      error: {
+        message: `${entry.path}: not a SAM template (no "Transform: AWS::Serverless-2016-10-31" and no AWS::Serverless::* resource)`,
+        position: document.positionOf([]),
+      },
+    };
   }
   const { apis, gaps } = readSamApis(document, context);
   if (!declaresSamTransform(document.value)) {
-    gaps.push({ message: `${entry.path}: AWS::Serverless::* resources without "Transform: AWS::Serverless-2016-10-31"; CloudFormation would reject them, read as SAM`, position: document.positionOf([]) });
+    gaps.push({
+      message: `${entry.path}: AWS::Serverless::* resources without "Transform: AWS::Serverless-2016-10-31"; CloudFormation would reject them, read as SAM`,
+      position: document.positionOf([]),
+    });
   }
   // Plain AWS::ApiGateway::RestApi resources of the same template are the CloudFormation reader's; members it
   // cannot place (their RestApiId is a SAM API) were added to that API above via ApiBuilder.buildOn.
   const template = document.value as JsonRecord;
-  const plain = readApiGatewayResources(document, { region: context.region, format: "sam", extraResources: generatedResources(template, apis.map((a) => a.name)) });
+  const plain = readApiGatewayResources(document, {
+    region: context.region,
+    format: "sam",
+    extraResources: generatedResources(
+      template,
+      apis.map((a) => a.name),
+    ),
+  });
   apis.push(...plain.apis);
   gaps.push(...plain.gaps);
   return { ok: true, apis, gaps };

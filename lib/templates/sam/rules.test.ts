@@ -29,7 +29,10 @@ function audit(api: TemplateApi, variant = 0) {
   expect(warnings).toEqual([]);
   const run = runRules(model);
   const rows = (ruleId: string) =>
-    run.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.target.path ?? ""} ${f.target.httpMethod ?? ""} ${f.target.authorizerId ?? ""}`.trim()).sort();
+    run.findings
+      .filter((f) => f.ruleId === ruleId)
+      .map((f) => `${f.target.path ?? ""} ${f.target.httpMethod ?? ""} ${f.target.authorizerId ?? ""}`.trim())
+      .sort();
   return { run, rows, variant: chosen };
 }
 
@@ -40,7 +43,11 @@ describe("rules over SAM templates", () => {
     expect(rows("options-requires-authorization")).toEqual(["/ OPTIONS MyLambdaRequestAuth", "/any OPTIONS MyLambdaRequestAuth"]);
     expect(run.notEvaluated).toEqual([]);
     // The finding points at what produced the OPTIONS method: the Cors setting in Globals.Api (line 3).
-    expect(variant.locations[elementKey({ kind: "method", path: "/", httpMethod: "OPTIONS" })]).toMatchObject({ file: "template.yaml", line: 3, column: 5 });
+    expect(variant.locations[elementKey({ kind: "method", path: "/", httpMethod: "OPTIONS" })]).toMatchObject({
+      file: "template.yaml",
+      line: 3,
+      column: 5,
+    });
     // The GET method points at its event (GetHtml, line 13), the authorizer at its Auth.Authorizers entry.
     expect(variant.locations[elementKey({ kind: "method", path: "/", httpMethod: "GET" })]).toMatchObject({ line: 13, column: 9 });
     expect(variant.locations[elementKey({ kind: "authorizer", id: "MyLambdaRequestAuth" })]).toMatchObject({ line: 42 });
@@ -57,7 +64,10 @@ describe("rules over SAM templates", () => {
     const [api] = read(join(SAM, "aws__serverless-application-model__examples__2016-10-31__api_cognito_auth__template.yaml"));
     const { rows } = audit(api!);
     expect(rows("options-requires-authorization")).toEqual([
-      "/ OPTIONS MyCognitoAuthorizer", "/users OPTIONS MyCognitoAuthorizer", "/users/{userId} OPTIONS MyCognitoAuthorizer", "/{proxy+} OPTIONS MyCognitoAuthorizer",
+      "/ OPTIONS MyCognitoAuthorizer",
+      "/users OPTIONS MyCognitoAuthorizer",
+      "/users/{userId} OPTIONS MyCognitoAuthorizer",
+      "/{proxy+} OPTIONS MyCognitoAuthorizer",
     ]);
     expect(rows("method-open-to-everyone")).toEqual(["/ GET", "/users GET", "/users/{userId} GET", "/{proxy+} ANY"]);
   });
@@ -83,17 +93,29 @@ describe("rules over SAM templates", () => {
     expect(api!.files).toEqual(["template.yaml", "src/api/swagger.yaml"]);
     const { rows, variant } = audit(api!);
     expect(rows("options-requires-api-key")).toEqual([
-      "/locations OPTIONS", "/locations/{locationid} OPTIONS", "/locations/{locationid}/resources OPTIONS",
-      "/locations/{locationid}/resources/{resourceid} OPTIONS", "/locations/{locationid}/resources/{resourceid}/bookings OPTIONS",
-      "/users/{userid}/bookings OPTIONS", "/users/{userid}/bookings/{bookingid} OPTIONS",
+      "/locations OPTIONS",
+      "/locations/{locationid} OPTIONS",
+      "/locations/{locationid}/resources OPTIONS",
+      "/locations/{locationid}/resources/{resourceid} OPTIONS",
+      "/locations/{locationid}/resources/{resourceid}/bookings OPTIONS",
+      "/users/{userid}/bookings OPTIONS",
+      "/users/{userid}/bookings/{bookingid} OPTIONS",
     ]);
     expect(rows("options-requires-authorization")).toEqual([]);
     // GET /locations was written in the included file, line 14.
-    expect(variant.locations[elementKey({ kind: "method", path: "/locations", httpMethod: "GET" })]).toMatchObject({ file: "src/api/swagger.yaml", line: 14 });
+    expect(variant.locations[elementKey({ kind: "method", path: "/locations", httpMethod: "GET" })]).toMatchObject({
+      file: "src/api/swagger.yaml",
+      line: 14,
+    });
   });
 
   it("owasp payment: DefaultAuthorizer AWS_IAM reaches the generated OPTIONS", () => {
-    const [api] = read(join(SAM_MORE, "aws-samples__serverless-samples__owasp-api-security-controls-demo__owasp-api-security-controls-demo__payment__template.yaml"));
+    const [api] = read(
+      join(
+        SAM_MORE,
+        "aws-samples__serverless-samples__owasp-api-security-controls-demo__owasp-api-security-controls-demo__payment__template.yaml",
+      ),
+    );
     const { rows } = audit(api!);
     expect(rows("options-requires-authorization")).toEqual(["/makePayment OPTIONS"]);
   });
@@ -102,12 +124,18 @@ describe("rules over SAM templates", () => {
     const [api] = read(join(SAM, "aws-samples__serverless-patterns__apigw-cache-invalidation-eventbridge__template.yaml"));
     const { rows, run } = audit(api!);
     expect(rows("missing-preflight")).toEqual(["/pets/{id}"]);
-    expect(run.findings.filter((f) => f.ruleId === "cache-data-not-encrypted").map((f) => `${f.target.stage} ${f.target.path} ${f.target.httpMethod}`)).toEqual(["Prod /pets/{id} GET"]);
+    expect(
+      run.findings
+        .filter((f) => f.ruleId === "cache-data-not-encrypted")
+        .map((f) => `${f.target.stage} ${f.target.path} ${f.target.httpMethod}`),
+    ).toEqual(["Prod /pets/{id} GET"]);
   });
 
   it("apigw-usage-plans: API keys on every method and no CORS: nothing about preflight", () => {
     const [api] = read(join(SAM, "aws-samples__serverless-patterns__apigw-usage-plans__template.yaml"));
     const { run } = audit(api!);
-    expect(run.findings.filter((f) => ["options-requires-api-key", "options-requires-authorization", "missing-preflight"].includes(f.ruleId))).toEqual([]);
+    expect(
+      run.findings.filter((f) => ["options-requires-api-key", "options-requires-authorization", "missing-preflight"].includes(f.ruleId)),
+    ).toEqual([]);
   });
 });

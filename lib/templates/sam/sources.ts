@@ -70,7 +70,12 @@ export function collectSamApis(template: JsonRecord): { apis: SamApiSource[]; pr
     if (!isRecord(resource) || resource.Type !== "AWS::Serverless::Api") continue;
     const own = isRecord(resource.Properties) ? resource.Properties : {};
     const api: SamApiSource = {
-      logicalId: id, implicit: false, resourcePath: ["Resources", id], own, properties: mergeApiGlobals(globals, own), events: [],
+      logicalId: id,
+      implicit: false,
+      resourcePath: ["Resources", id],
+      own,
+      properties: mergeApiGlobals(globals, own),
+      events: [],
     };
     if (globals) api.globals = globals;
     if (typeof resource.Condition === "string") api.condition = resource.Condition;
@@ -80,7 +85,8 @@ export function collectSamApis(template: JsonRecord): { apis: SamApiSource[]; pr
   const orphanProblems: Array<{ path: ValuePath; message: string }> = [];
   for (const functionId of Object.keys(resources)) {
     const resource = resources[functionId];
-    if (!isRecord(resource) || (resource.Type !== "AWS::Serverless::Function" && resource.Type !== "AWS::Serverless::StateMachine")) continue;
+    if (!isRecord(resource) || (resource.Type !== "AWS::Serverless::Function" && resource.Type !== "AWS::Serverless::StateMachine"))
+      continue;
     const properties = isRecord(resource.Properties) ? resource.Properties : {};
     const events = isRecord(properties.Events) ? properties.Events : {};
     for (const eventId of Object.keys(events)) {
@@ -88,7 +94,10 @@ export function collectSamApis(template: JsonRecord): { apis: SamApiSource[]; pr
       if (!isRecord(event) || event.Type !== "Api" || !isRecord(event.Properties)) continue;
       const path: ValuePath = ["Resources", functionId, "Properties", "Events", eventId];
       if (resource.Type === "AWS::Serverless::StateMachine") {
-        orphanProblems.push({ path, message: `${functionId}.${eventId}: Api events of a state machine (a Step Functions integration) are not read` });
+        orphanProblems.push({
+          path,
+          message: `${functionId}.${eventId}: Api events of a state machine (a Step Functions integration) are not read`,
+        });
         continue;
       }
       const apiEvent: SamApiEvent = { functionId, eventId, path, properties: event.Properties };
@@ -96,14 +105,24 @@ export function collectSamApis(template: JsonRecord): { apis: SamApiSource[]; pr
       const target = restApiIdOf(event.Properties.RestApiId);
       if (target === undefined) implicitEvents.push(apiEvent);
       else if (target !== null && apis.has(target)) apis.get(target)!.events.push(apiEvent);
-      else orphanProblems.push({ path: [...path, "Properties", "RestApiId"], message: `${functionId}.${eventId}: RestApiId must reference an AWS::Serverless::Api in the same template (SAM refuses the template)` });
+      else
+        orphanProblems.push({
+          path: [...path, "Properties", "RestApiId"],
+          message: `${functionId}.${eventId}: RestApiId must reference an AWS::Serverless::Api in the same template (SAM refuses the template)`,
+        });
     }
   }
   const out = [...apis.values()];
   // implicit_api_plugin.py `_maybe_remove_implicit_api`: no implicit events, no implicit API.
   if (implicitEvents.length > 0) {
     const own: JsonRecord = { StageName: "Prod" };
-    const implicit: SamApiSource = { logicalId: IMPLICIT_API_ID, implicit: true, own, properties: mergeApiGlobals(globals, own), events: implicitEvents };
+    const implicit: SamApiSource = {
+      logicalId: IMPLICIT_API_ID,
+      implicit: true,
+      own,
+      properties: mergeApiGlobals(globals, own),
+      events: implicitEvents,
+    };
     if (globals) implicit.globals = globals;
     out.unshift(implicit);
   }

@@ -19,9 +19,14 @@ export interface StageReading {
 }
 
 const SETTING_FIELDS: Record<string, keyof RawMethodSetting> = {
-  MetricsEnabled: "metricsEnabled", LoggingLevel: "loggingLevel", DataTraceEnabled: "dataTraceEnabled",
-  ThrottlingBurstLimit: "throttlingBurstLimit", ThrottlingRateLimit: "throttlingRateLimit", CachingEnabled: "cachingEnabled",
-  CacheTtlInSeconds: "cacheTtlInSeconds", CacheDataEncrypted: "cacheDataEncrypted",
+  MetricsEnabled: "metricsEnabled",
+  LoggingLevel: "loggingLevel",
+  DataTraceEnabled: "dataTraceEnabled",
+  ThrottlingBurstLimit: "throttlingBurstLimit",
+  ThrottlingRateLimit: "throttlingRateLimit",
+  CachingEnabled: "cachingEnabled",
+  CacheTtlInSeconds: "cacheTtlInSeconds",
+  CacheDataEncrypted: "cacheDataEncrypted",
 };
 
 /**
@@ -41,7 +46,10 @@ export function readStage(properties: JsonRecord, implicit: boolean): StageReadi
   const problems: string[] = [];
   const stageName = implicit ? "Prod" : (placeholderText(properties.StageName) ?? "");
   if (!stageName) problems.push("StageName is missing or not a string");
-  const stage: RawStage = { stageName: stageName || "(unnamed)", variableNames: isRecord(properties.Variables) ? Object.keys(properties.Variables) : [] };
+  const stage: RawStage = {
+    stageName: stageName || "(unnamed)",
+    variableNames: isRecord(properties.Variables) ? Object.keys(properties.Variables) : [],
+  };
   if (typeof properties.CacheClusterEnabled === "boolean") stage.cacheClusterEnabled = properties.CacheClusterEnabled;
   else if (properties.CacheClusterEnabled !== undefined) problems.push("CacheClusterEnabled is not a literal boolean");
   const size = placeholderText(properties.CacheClusterSize);
@@ -60,10 +68,16 @@ export function readStage(properties: JsonRecord, implicit: boolean): StageReadi
         for (const [field, target] of Object.entries(SETTING_FIELDS)) {
           const value = raw[field];
           if (value === undefined) continue;
-          if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") (setting as Record<string, unknown>)[target] = value;
+          if (typeof value === "boolean" || typeof value === "number" || typeof value === "string")
+            (setting as Record<string, unknown>)[target] = value;
           else problems.push(`MethodSettings[${index}].${field} is not a literal value`);
         }
-        Object.defineProperty(settings, methodSettingKey(raw.ResourcePath, raw.HttpMethod), { value: setting, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(settings, methodSettingKey(raw.ResourcePath, raw.HttpMethod), {
+          value: setting,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       });
       stage.methodSettings = settings;
     }

@@ -85,7 +85,10 @@ export class SamSwaggerEditor {
    * (`_options_method_response_for_cors`); AllowMethods defaults to the path's methods plus OPTIONS, or every
    * method when the path has ANY (`_make_cors_allowed_methods_for_path_item`).
    */
-  addCors(path: string, cors: { allowOrigin: unknown; allowHeaders: unknown; allowMethods: unknown; maxAge: unknown; allowCredentials: unknown }): boolean {
+  addCors(
+    path: string,
+    cors: { allowOrigin: unknown; allowHeaders: unknown; allowMethods: unknown; maxAge: unknown; allowCredentials: unknown },
+  ): boolean {
     const item = this.pathItem(path);
     if (!item || Object.hasOwn(item, "options")) return false;
     let allowMethods = cors.allowMethods;
@@ -135,7 +138,11 @@ export class SamSwaggerEditor {
 
   /** swagger.py `add_awsiam_security_definition`. */
   addAwsIamSecurityDefinition(): void {
-    this.addSecurityDefinition("AWS_IAM", { "x-amazon-apigateway-authtype": "awsSigv4", type: "apiKey", name: "Authorization", in: "header" }, true);
+    this.addSecurityDefinition(
+      "AWS_IAM",
+      { "x-amazon-apigateway-authtype": "awsSigv4", type: "apiKey", name: "Authorization", in: "header" },
+      true,
+    );
   }
 
   /** swagger.py `add_apikey_security_definition`. */
@@ -148,7 +155,13 @@ export class SamSwaggerEditor {
    * AddDefaultAuthorizerToCorsPreflight is false) gets the default authorizer, unless the event set its own
    * authorizer or `NONE` (the marker is removed here).
    */
-  setPathDefaultAuthorizer(path: string, defaultAuthorizer: string, authorizerNames: string[], scopesOf: (name: string) => unknown[], addToPreflight: boolean): void {
+  setPathDefaultAuthorizer(
+    path: string,
+    defaultAuthorizer: string,
+    authorizerNames: string[],
+    scopesOf: (name: string) => unknown[],
+    addToPreflight: boolean,
+  ): void {
     const names = new Set(["AWS_IAM", ...authorizerNames]);
     for (const [methodName, definition] of this.methodsWithIntegration(path)) {
       if (!addToPreflight && methodName === "options") continue;
@@ -222,7 +235,12 @@ export class SamSwaggerEditor {
     const list = Array.isArray(definition.parameters) ? [...(definition.parameters as unknown[])] : [];
     for (const parameter of parameters) {
       const [location = "", ...rest] = parameter.name.replace("method.request.", "").split(".");
-      list.push({ in: location === "querystring" ? "query" : location, name: rest.join("."), required: parameter.required, type: "string" });
+      list.push({
+        in: location === "querystring" ? "query" : location,
+        name: rest.join("."),
+        required: parameter.required,
+        type: "string",
+      });
       if (pyTruthy(parameter.caching)) {
         const integration = definition[INTEGRATION] as JsonRecord;
         const keys = Array.isArray(integration.cacheKeyParameters) ? (integration.cacheKeyParameters as unknown[]) : [];

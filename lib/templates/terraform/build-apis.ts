@@ -87,7 +87,9 @@ class ApiBuilder {
     } else if (typeOfAddress(this.key) === T.api) {
       reader.note(`${this.key} is referenced but not declared in the files read: its name and settings are unknown`);
     } else {
-      reader.note(`these resources belong to the REST API ${this.key}, which is given to this module from outside: audit the calling configuration or a terraform plan to see the whole API`);
+      reader.note(
+        `these resources belong to the REST API ${this.key}, which is given to this module from outside: audit the calling configuration or a terraform plan to see the whole API`,
+      );
     }
 
     const body = apiInstance ? readBody(reader, apiInstance) : undefined;
@@ -95,11 +97,15 @@ class ApiBuilder {
     const resources = body ? mergeResources(body.resources, terraformResources, `${this.key}.root_resource_id`) : terraformResources;
     const authorizers = [...(body?.authorizers ?? []), ...reader.of(T.authorizer).map((a) => this.buildAuthorizer(reader, a))];
     const ownResponses = reader.of(T.gatewayResponse).flatMap((g) => this.buildGatewayResponse(reader, g));
-    const gatewayResponses = [...(body?.gatewayResponses ?? []).filter((r) => !ownResponses.some((o) => o.responseType === r.responseType)), ...ownResponses];
+    const gatewayResponses = [
+      ...(body?.gatewayResponses ?? []).filter((r) => !ownResponses.some((o) => o.responseType === r.responseType)),
+      ...ownResponses,
+    ];
     if (body) {
       // The resource's own arguments override the definition's values (provider docs, aws_api_gateway_rest_api).
       for (const [key, value] of Object.entries(body.restApi)) {
-        if (value !== undefined && (restApi as unknown as Record<string, unknown>)[key] === undefined) (restApi as unknown as Record<string, unknown>)[key] = value;
+        if (value !== undefined && (restApi as unknown as Record<string, unknown>)[key] === undefined)
+          (restApi as unknown as Record<string, unknown>)[key] = value;
       }
       if (apiInstance && apiInstance.values.name === undefined && body.restApi.name) restApi.name = body.restApi.name;
       for (const [key, position] of Object.entries(body.locations)) reader.locations[key] ??= position;
@@ -126,7 +132,14 @@ class ApiBuilder {
       name: this.key,
       format: this.input.format,
       files: [...reader.files].sort(),
-      variants: [{ assumptions: {}, snapshot, locations: reader.locations, ...(body && Object.keys(body.uncertainties).length > 0 ? { uncertainties: body.uncertainties } : {}) }],
+      variants: [
+        {
+          assumptions: {},
+          snapshot,
+          locations: reader.locations,
+          ...(body && Object.keys(body.uncertainties).length > 0 ? { uncertainties: body.uncertainties } : {}),
+        },
+      ],
       gaps: reader.gaps,
     };
   }

@@ -34,7 +34,9 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     }
     const parent = r.values.parent_id;
     const parentId =
-      refAddress(parent, "root_resource_id") !== undefined ? `${refAddress(parent, "root_resource_id")}.root_resource_id` : refAddress(parent, "id");
+      refAddress(parent, "root_resource_id") !== undefined
+        ? `${refAddress(parent, "root_resource_id")}.root_resource_id`
+        : refAddress(parent, "id");
     let parentPath: string;
     if (parentId !== undefined) parentPath = pathOf(parentId === `${apiKey}.root_resource_id` ? rootId : parentId, [...seen, id]);
     else {
@@ -128,7 +130,11 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const key = methodKey(instance);
     if (!key) return undefined;
     const method = key.resource.resourceMethods?.[key.verb];
-    if (!method) reader.note(`${instance.address} belongs to ${key.verb} ${key.resource.path}, which no aws_api_gateway_method defines; its ${what} is left out`, instance);
+    if (!method)
+      reader.note(
+        `${instance.address} belongs to ${key.verb} ${key.resource.path}, which no aws_api_gateway_method defines; its ${what} is left out`,
+        instance,
+      );
     return method;
   };
 
@@ -153,7 +159,10 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const method = methodFor(r, "method response");
     const status = method ? reader.statusCode(r) : undefined;
     if (!method || status === undefined) continue;
-    (method.methodResponses ??= keyedRecord())[status] = defined({ statusCode: status, responseParameters: reader.boolMap(r, "response_parameters") });
+    (method.methodResponses ??= keyedRecord())[status] = defined({
+      statusCode: status,
+      responseParameters: reader.boolMap(r, "response_parameters"),
+    });
   }
 
   for (const r of reader.of(T.integrationResponse)) {

@@ -11,7 +11,10 @@ import type { ElementReader } from "./element-reader";
 import { keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
 import { isTfObject, placeholderText, type TfObject } from "./values";
 
-export function buildStages(reader: ElementReader, summary: NonNullable<RawDeployment["apiSummary"]>): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
+export function buildStages(
+  reader: ElementReader,
+  summary: NonNullable<RawDeployment["apiSummary"]>,
+): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
   const deployments: Record<string, RawDeployment> = keyedRecord();
   const deploymentFor = (id: string): string => {
     deployments[id] ??= { id, apiSummary: summary };
@@ -38,7 +41,10 @@ export function buildStages(reader: ElementReader, summary: NonNullable<RawDeplo
     const name = reader.str(s, "stage_name", "stages", "the stage is left out");
     if (name === undefined) continue;
     const deployment = s.values.deployment_id;
-    const deploymentId = deploymentFor(refAddress(deployment, "id") ?? (typeof deployment === "string" ? deployment : placeholderText(deployment) || `${s.address}.deployment_id`));
+    const deploymentId = deploymentFor(
+      refAddress(deployment, "id") ??
+        (typeof deployment === "string" ? deployment : placeholderText(deployment) || `${s.address}.deployment_id`),
+    );
     const stage: RawStage = { stageName: name, deploymentId, variableNames: variableNames(s) };
     const cache = reader.bool(s, "cache_cluster_enabled", "stages", "whether it has a cache cluster is unknown");
     if (cache !== undefined) stage.cacheClusterEnabled = cache;
@@ -83,13 +89,17 @@ function applyMethodSettings(reader: ElementReader, ms: TfResourceInstance, stag
   const view: TfResourceInstance = { ...ms, values: settings as TfObject };
   for (const [key, name, kind] of fields) {
     const consequence = "the stage's settings are unknown";
-    const v = kind === "boolean" ? reader.bool(view, name, "stages", consequence) : kind === "number" ? reader.num(view, name, "stages", consequence) : reader.str(view, name, "stages", consequence);
+    const v =
+      kind === "boolean"
+        ? reader.bool(view, name, "stages", consequence)
+        : kind === "number"
+          ? reader.num(view, name, "stages", consequence)
+          : reader.str(view, name, "stages", consequence);
     if (v !== undefined) (setting as Record<string, unknown>)[key] = v;
   }
   const key = awsMethodSettingsKey(methodPath);
   stage.methodSettings = { ...(stage.methodSettings ?? {}), [key]: { ...(stage.methodSettings?.[key] ?? {}), ...setting } };
 }
-
 
 /**
  * method_path is `{resource_path}/{http_method}` without the leading slash, or `*\/*` (provider docs,

@@ -132,7 +132,12 @@ export function evaluateConfiguration(
         const instance = target.keys?.find((k) => String(k.key) === String(key));
         return guarded(
           `${address}.${attribute}`,
-          (own) => evaluate(argument.expr, baseScope(instance?.each, typeof instance?.key === "number" && !instance.each ? instance.key : undefined), own),
+          (own) =>
+            evaluate(
+              argument.expr,
+              baseScope(instance?.each, typeof instance?.key === "number" && !instance.each ? instance.key : undefined),
+              own,
+            ),
           `${address}.${attribute}`,
           notes,
         );
@@ -153,14 +158,24 @@ export function evaluateConfiguration(
     const forEach = attributeOf(body, "for_each");
     if (count) {
       const n = evaluate(count.expr, baseScope(), []);
-      if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES) entry.keys = Array.from({ length: n }, (_, i) => ({ key: i }));
-      else gaps.push({ message: `count of ${address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`, position: count.position });
+      if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES)
+        entry.keys = Array.from({ length: n }, (_, i) => ({ key: i }));
+      else
+        gaps.push({
+          message: `count of ${address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`,
+          position: count.position,
+        });
     } else if (forEach) {
       const v = evaluate(forEach.expr, baseScope(), []);
-      if (isTfObject(v) && Object.keys(v).length <= MAX_INSTANCES) entry.keys = Object.entries(v).map(([k, value]) => ({ key: k, each: { key: k, value } }));
+      if (isTfObject(v) && Object.keys(v).length <= MAX_INSTANCES)
+        entry.keys = Object.entries(v).map(([k, value]) => ({ key: k, each: { key: k, value } }));
       else if (Array.isArray(v) && isKnown(v) && v.every((i) => typeof i === "string") && v.length <= MAX_INSTANCES) {
         entry.keys = (v as string[]).map((k) => ({ key: k, each: { key: k, value: k } }));
-      } else gaps.push({ message: `for_each of ${address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`, position: forEach.position });
+      } else
+        gaps.push({
+          message: `for_each of ${address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`,
+          position: forEach.position,
+        });
     }
   }
 
@@ -189,7 +204,9 @@ function reasonOf(value: TfValue, expr: HclExpr): string {
 
 function instanceAddress(base: string, target: Declared | undefined, key: TfValue | undefined): string {
   if (key === undefined || (target && !target.keys)) return base;
-  return typeof key === "number" ? `${base}[${key}]` : `${base}[${JSON.stringify(key instanceof TfRef || key instanceof TfUnknown ? key.text : key)}]`;
+  return typeof key === "number"
+    ? `${base}[${key}]`
+    : `${base}[${JSON.stringify(key instanceof TfRef || key instanceof TfUnknown ? key.text : key)}]`;
 }
 
 /** Arguments and nested blocks of a resource body; nested blocks become lists of objects, as in the plan JSON. */

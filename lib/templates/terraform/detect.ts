@@ -8,7 +8,12 @@ export function isTerraformConfigurationFile(path: string): boolean {
 /** Variable definition files Terraform loads by itself: terraform.tfvars(.json) and *.auto.tfvars(.json). */
 export function isAutoLoadedTfvars(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === "terraform.tfvars" || lower === "terraform.tfvars.json" || lower.endsWith(".auto.tfvars") || lower.endsWith(".auto.tfvars.json");
+  return (
+    lower === "terraform.tfvars" ||
+    lower === "terraform.tfvars.json" ||
+    lower.endsWith(".auto.tfvars") ||
+    lower.endsWith(".auto.tfvars.json")
+  );
 }
 
 /**
@@ -24,5 +29,9 @@ export function isTerraformPlanJson(value: unknown): boolean {
 /** Cheap test on the text, before parsing a possibly large JSON file. */
 export function looksLikeTerraformPlanText(text: string): boolean {
   const head = text.slice(0, 4096);
-  return head.trimStart().startsWith("{") && head.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"'));
+  return (
+    head.trimStart().startsWith("{") &&
+    head.includes('"format_version"') &&
+    (text.includes('"planned_values"') || text.includes('"resource_changes"'))
+  );
 }

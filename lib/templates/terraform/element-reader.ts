@@ -28,7 +28,12 @@ export class ElementReader {
     if (instance) gap.position = this.pos(instance, attribute);
     if (part) {
       gap.part = part;
-      this.missing.push({ part, operation: "Terraform static evaluation", reason: message, ...(instance ? { detail: instance.address } : {}) });
+      this.missing.push({
+        part,
+        operation: "Terraform static evaluation",
+        reason: message,
+        ...(instance ? { detail: instance.address } : {}),
+      });
     }
     this.gaps.push(gap);
   }
@@ -44,8 +49,18 @@ export class ElementReader {
 
   gap(instance: TfResourceInstance, attribute: string, value: TfValue | undefined, consequence: string, part?: ModelPart): void {
     const u = firstUnknown(value);
-    const why = u instanceof TfUnknown ? u.reason : u instanceof TfRef ? `${u.address}.${u.attribute} is only known after apply` : "not a static value";
-    this.note(`attribute ${attribute} of ${instance.address} could not be resolved statically (${why}); ${consequence}`, instance, attribute, part);
+    const why =
+      u instanceof TfUnknown
+        ? u.reason
+        : u instanceof TfRef
+          ? `${u.address}.${u.attribute} is only known after apply`
+          : "not a static value";
+    this.note(
+      `attribute ${attribute} of ${instance.address} could not be resolved statically (${why}); ${consequence}`,
+      instance,
+      attribute,
+      part,
+    );
   }
 
   /** Says which variable defaults the value of `attribute` came from. */

@@ -15,7 +15,8 @@ const scope: EvalScope = {
     return name === "env" ? "prod" : new TfUnknown(`var.${name} has no default`, `\${var.${name}}`);
   },
   local: (name) => (name === "codes" ? ["200", "404"] : new TfUnknown(`local.${name} is not defined`, `\${local.${name}}`)),
-  resource: (type, name, key, attribute) => new TfRef(`${type}.${name}${key === undefined ? "" : `[${JSON.stringify(key)}]`}`, attribute ?? ""),
+  resource: (type, name, key, attribute) =>
+    new TfRef(`${type}.${name}${key === undefined ? "" : `[${JSON.stringify(key)}]`}`, attribute ?? ""),
   readFile: (path) => (path === "api.json" ? '{"openapi":"3.0.1"}' : new TfUnknown(`file("${path}") could not be read`, "")),
 };
 
@@ -34,7 +35,7 @@ describe("static evaluation", () => {
     expect(run('"api-${var.env}"').notes).toEqual(["var.env"]);
     expect(json('length(local.codes) > 1 ? "many" : "one"')).toBe("many");
     expect(json('lookup({ a = 1 }, "b", 2) + 1')).toBe(3);
-    expect(json('merge({ a = 1 }, { b = [true, null] })')).toEqual({ a: 1, b: [true, null] });
+    expect(json("merge({ a = 1 }, { b = [true, null] })")).toEqual({ a: 1, b: [true, null] });
     expect(json('join(",", concat(["a"], local.codes))')).toBe("a,200,404");
     expect(json('toset(["x", "x", "y"])')).toEqual(["x", "y"]);
     expect(json('jsonencode({ paths = { "/a" = {} } })')).toBe('{"paths":{"/a":{}}}');
@@ -51,8 +52,8 @@ describe("static evaluation", () => {
     expect((conditional as TfUnknown).reason).toBe("it depends on the condition var.flag, which could not be resolved statically");
     expect(run('var.flag ? "NONE" : "NONE"').value).toBe("NONE");
     expect((run("[for c in local.codes : c]").value as TfUnknown).reason).toBe("a for expression is not evaluated statically");
-    expect((run("templatefile(\"a.tpl\", {})").value as TfUnknown).reason).toBe("the function templatefile() is not evaluated statically");
-    const partial = run('jsonencode({ uri = aws_lambda_function.f.invoke_arn })').value as TfUnknown;
+    expect((run('templatefile("a.tpl", {})').value as TfUnknown).reason).toBe("the function templatefile() is not evaluated statically");
+    const partial = run("jsonencode({ uri = aws_lambda_function.f.invoke_arn })").value as TfUnknown;
     expect(partial.text).toBe('{"uri":"${aws_lambda_function.f.invoke_arn}"}');
     expect(json('"${var.missing}-x"')).toBe("${var.missing}-x");
   });

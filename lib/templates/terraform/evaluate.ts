@@ -180,15 +180,24 @@ function binary(expr: Extract<HclExpr, { kind: "binary" }>, a: TfValue, b: TfVal
   if ((op === "&&" || op === "||") && typeof a === "boolean" && typeof b === "boolean") return op === "&&" ? a && b : a || b;
   if (typeof a === "number" && typeof b === "number") {
     switch (op) {
-      case "+": return a + b;
-      case "-": return a - b;
-      case "*": return a * b;
-      case "/": return b === 0 ? unknown(expr, "division by zero") : a / b;
-      case "%": return b === 0 ? unknown(expr, "division by zero") : a % b;
-      case ">": return a > b;
-      case ">=": return a >= b;
-      case "<": return a < b;
-      case "<=": return a <= b;
+      case "+":
+        return a + b;
+      case "-":
+        return a - b;
+      case "*":
+        return a * b;
+      case "/":
+        return b === 0 ? unknown(expr, "division by zero") : a / b;
+      case "%":
+        return b === 0 ? unknown(expr, "division by zero") : a % b;
+      case ">":
+        return a > b;
+      case ">=":
+        return a >= b;
+      case "<":
+        return a < b;
+      case "<=":
+        return a <= b;
     }
   }
   return unknown(expr, `${expr.text} could not be resolved statically`);
@@ -213,7 +222,9 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
     case "jsonencode": {
       const [v] = args();
       if (v === undefined) return unknown(expr, "jsonencode() without an argument");
-      return isKnown(v) ? JSON.stringify(toJson(v)) : new TfUnknown(`part of ${expr.text} is only known after apply`, JSON.stringify(toJson(v)));
+      return isKnown(v)
+        ? JSON.stringify(toJson(v))
+        : new TfUnknown(`part of ${expr.text} is only known after apply`, JSON.stringify(toJson(v)));
     }
     case "file": {
       const [p] = args();
@@ -221,7 +232,8 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
     }
     case "lookup": {
       const [map, key, fallback] = args();
-      if (isTfObject(map) && typeof key === "string") return Object.hasOwn(map, key) ? (map[key] as TfValue) : (fallback ?? unknown(expr, `no key "${key}"`));
+      if (isTfObject(map) && typeof key === "string")
+        return Object.hasOwn(map, key) ? (map[key] as TfValue) : (fallback ?? unknown(expr, `no key "${key}"`));
       return unknown(expr, `${expr.text} could not be resolved statically`);
     }
     case "length": {
@@ -253,7 +265,9 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
     }
     case "concat": {
       const lists = args().map(asList);
-      return lists.every((l) => l !== undefined) ? (lists as TfValue[][]).flat() : unknown(expr, `${expr.text} could not be resolved statically`);
+      return lists.every((l) => l !== undefined)
+        ? (lists as TfValue[][]).flat()
+        : unknown(expr, `${expr.text} could not be resolved statically`);
     }
     case "merge": {
       const maps = args();
@@ -265,9 +279,11 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
     case "join": {
       const [sep, ...lists] = args();
       const items = lists.map(asList);
-      if (typeof sep !== "string" || !items.every((l) => l !== undefined)) return unknown(expr, `${expr.text} could not be resolved statically`);
+      if (typeof sep !== "string" || !items.every((l) => l !== undefined))
+        return unknown(expr, `${expr.text} could not be resolved statically`);
       const flat = (items as TfValue[][]).flat();
-      if (!flat.every((i) => typeof i === "string" || typeof i === "number")) return unknown(expr, `an element of ${expr.text} is only known after apply`);
+      if (!flat.every((i) => typeof i === "string" || typeof i === "number"))
+        return unknown(expr, `an element of ${expr.text} is only known after apply`);
       return flat.join(sep);
     }
     case "lower":

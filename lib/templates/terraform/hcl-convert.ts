@@ -49,7 +49,10 @@ export class Converter {
         const attribute = this.attribute(child);
         const earlier = body.attributes.find((a) => a.name === attribute.name);
         if (earlier) {
-          throw new HclSyntaxError(`attribute "${attribute.name}" redefined (first set at line ${earlier.position.line})`, attribute.position);
+          throw new HclSyntaxError(
+            `attribute "${attribute.name}" redefined (first set at line ${earlier.position.line})`,
+            attribute.position,
+          );
         }
         body.attributes.push(attribute);
       } else if (child.type === "block") {
@@ -139,7 +142,12 @@ export class Converter {
         const operands = all.filter((c) => c.isNamed);
         const [left, right] = operands;
         if (!left || !right) throw new HclSyntaxError("incomplete operation", at(this.file, node));
-        return this.make(node, { kind: "binary", operator, left: this.expression(left, depth + 1), right: this.expression(right, depth + 1) });
+        return this.make(node, {
+          kind: "binary",
+          operator,
+          left: this.expression(left, depth + 1),
+          right: this.expression(right, depth + 1),
+        });
       }
       case "unary_operation": {
         const operator = node.children.find((c) => !c.isNamed)?.type ?? "?";

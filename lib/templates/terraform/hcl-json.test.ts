@@ -45,15 +45,31 @@ const JSON_SYNTAX = {
   resource: {
     aws_api_gateway_rest_api: { a: { name: "shop" } },
     aws_api_gateway_resource: {
-      cart: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", parent_id: "${aws_api_gateway_rest_api.a.root_resource_id}", path_part: "cart" },
+      cart: {
+        rest_api_id: "${aws_api_gateway_rest_api.a.id}",
+        parent_id: "${aws_api_gateway_rest_api.a.root_resource_id}",
+        path_part: "cart",
+      },
     },
     aws_api_gateway_method: {
-      options: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", resource_id: "${aws_api_gateway_resource.cart.id}", http_method: "OPTIONS", authorization: "${var.auth}" },
+      options: {
+        rest_api_id: "${aws_api_gateway_rest_api.a.id}",
+        resource_id: "${aws_api_gateway_resource.cart.id}",
+        http_method: "OPTIONS",
+        authorization: "${var.auth}",
+      },
     },
     aws_api_gateway_deployment: { d: { rest_api_id: "${aws_api_gateway_rest_api.a.id}" } },
-    aws_api_gateway_stage: { prod: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", deployment_id: "${aws_api_gateway_deployment.d.id}", stage_name: "prod" } },
+    aws_api_gateway_stage: {
+      prod: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", deployment_id: "${aws_api_gateway_deployment.d.id}", stage_name: "prod" },
+    },
     aws_api_gateway_method_settings: {
-      all: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", stage_name: "${aws_api_gateway_stage.prod.stage_name}", method_path: "*/*", settings: { caching_enabled: true } },
+      all: {
+        rest_api_id: "${aws_api_gateway_rest_api.a.id}",
+        stage_name: "${aws_api_gateway_stage.prod.stage_name}",
+        method_path: "*/*",
+        settings: { caching_enabled: true },
+      },
     },
   },
 };
@@ -82,11 +98,18 @@ describe("Terraform JSON syntax (.tf.json)", () => {
     const files = { "v/main.tf": NATIVE, "v/x.auto.tfvars.json": JSON.stringify({ auth: "AWS_IAM" }) };
     const { api, model } = modelOf(files, "v/main.tf");
     expect(model.resources.find((r) => r.path === "/cart")?.methods[0]?.authorizationType).toBe("AWS_IAM");
-    expect(api.gaps.map((g) => g.message)).toContain("authorization of aws_api_gateway_method.options: var.auth is read from v/x.auto.tfvars.json");
+    expect(api.gaps.map((g) => g.message)).toContain(
+      "authorization of aws_api_gateway_method.options: var.auth is read from v/x.auto.tfvars.json",
+    );
   });
 
   it("mixes with .tf files of the same directory, and reports bad JSON in one line", () => {
-    const parts = { "d/api.tf": 'resource "aws_api_gateway_rest_api" "a" { name = "shop" }\n', "d/more.tf.json": JSON.stringify({ resource: { aws_api_gateway_authorizer: { t: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", name: "t" } } } }) };
+    const parts = {
+      "d/api.tf": 'resource "aws_api_gateway_rest_api" "a" { name = "shop" }\n',
+      "d/more.tf.json": JSON.stringify({
+        resource: { aws_api_gateway_authorizer: { t: { rest_api_id: "${aws_api_gateway_rest_api.a.id}", name: "t" } } },
+      }),
+    };
     const { model } = modelOf(parts, "d/api.tf");
     expect(model.authorizers.map((a) => [a.id, a.type, a.effectiveTtlSeconds])).toEqual([["aws_api_gateway_authorizer.t", "TOKEN", 300]]);
     const broken = read({ path: "x/main.tf.json", text: '{"resource": ' }, memoryContext({ "x/main.tf.json": '{"resource": ' }));

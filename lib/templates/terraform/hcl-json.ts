@@ -13,8 +13,15 @@ import type { HclParser, HclParseResult } from "./hcl-parser";
 
 /** Nested block types of the aws_api_gateway_* resources (provider docs) and Terraform's own meta-blocks. */
 const NESTED_BLOCKS = new Set([
-  "settings", "endpoint_configuration", "access_log_settings", "canary_settings", "tls_config",
-  "lifecycle", "provisioner", "connection", "dynamic",
+  "settings",
+  "endpoint_configuration",
+  "access_log_settings",
+  "canary_settings",
+  "tls_config",
+  "lifecycle",
+  "provisioner",
+  "connection",
+  "dynamic",
 ]);
 const LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, module: 1, output: 1, provider: 1, locals: 0, terraform: 0 };
 const MAX_DEPTH = 100;
@@ -40,18 +47,29 @@ export function parseTerraformJson(parser: HclParser, file: string, text: string
   return parseJsonWith(parser, file, text, (converter, root) => converter.root(root));
 }
 
-function parseJsonWith(parser: HclParser, file: string, text: string, convert: (converter: JsonConverter, root: Record<string, Json>) => HclBody): HclParseResult {
+function parseJsonWith(
+  parser: HclParser,
+  file: string,
+  text: string,
+  convert: (converter: JsonConverter, root: Record<string, Json>) => HclBody,
+): HclParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not Terraform JSON` } };
   try {
     JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: { message: `${file}: not valid JSON: ${error instanceof Error ? error.message.split("\n")[0] : "invalid JSON"}` } };
+    return {
+      ok: false,
+      error: { message: `${file}: not valid JSON: ${error instanceof Error ? error.message.split("\n")[0] : "invalid JSON"}` },
+    };
   }
   const parsed = parseTemplateDocument(file, text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const doc = parsed.document;
   if (!isObject(doc.value)) {
-    return { ok: false, error: { message: `${file}:1:1: the root of a .tf.json file must be an object`, position: { file, line: 1, column: 1 } } };
+    return {
+      ok: false,
+      error: { message: `${file}:1:1: the root of a .tf.json file must be an object`, position: { file, line: 1, column: 1 } },
+    };
   }
   try {
     return { ok: true, body: convert(new JsonConverter(parser, doc), doc.value) };
@@ -81,7 +99,11 @@ class JsonConverter {
   }
 
   variableValues(value: Record<string, Json>): HclBody {
-    const attributes = Object.entries(value).map(([name, v]) => ({ name, expr: this.expression(v, [name], true, 0), position: this.doc.positionOf([name]) }));
+    const attributes = Object.entries(value).map(([name, v]) => ({
+      name,
+      expr: this.expression(v, [name], true, 0),
+      position: this.doc.positionOf([name]),
+    }));
     return { attributes, blocks: [] };
   }
 
@@ -114,9 +136,20 @@ class JsonConverter {
         items.forEach((item, i) => {
           const itemPath = Array.isArray(v) ? [...at, i] : at;
           if (name === "dynamic" && isObject(item)) {
-            for (const label of Object.keys(item)) body.blocks.push({ type: "dynamic", labels: [label], body: { attributes: [], blocks: [] }, position: this.doc.positionOf(itemPath) });
+            for (const label of Object.keys(item))
+              body.blocks.push({
+                type: "dynamic",
+                labels: [label],
+                body: { attributes: [], blocks: [] },
+                position: this.doc.positionOf(itemPath),
+              });
           } else if (isObject(item)) {
-            body.blocks.push({ type: name, labels: [], body: this.body(name, item, itemPath, depth + 1), position: this.doc.positionOf(itemPath) });
+            body.blocks.push({
+              type: name,
+              labels: [],
+              body: this.body(name, item, itemPath, depth + 1),
+              position: this.doc.positionOf(itemPath),
+            });
           }
         });
         continue;
@@ -137,7 +170,8 @@ class JsonConverter {
       return { ...this.template(value, position), position, text };
     }
     if (typeof value === "number" || typeof value === "boolean" || value === null) return { kind: "literal", value, position, text };
-    if (Array.isArray(value)) return { kind: "tuple", items: value.map((v, i) => this.expression(v, [...path, i], literal, depth + 1)), position, text };
+    if (Array.isArray(value))
+      return { kind: "tuple", items: value.map((v, i) => this.expression(v, [...path, i], literal, depth + 1)), position, text };
     if (isObject(value)) {
       const items = Object.entries(value).map(([k, v]) => ({
         key: { kind: "literal", value: k, position, text: JSON.stringify(k) } as HclExpr,

@@ -40,7 +40,11 @@ describe("HCL parser", () => {
   });
 
   it("decodes escapes, $${ and flush heredocs as HCL does", () => {
-    const b = body(['a = "{\\"m\\":$c.x} $${s.b} \\u00e9"', "b = <<-EOT", "    one ${var.x}", "      two", "    EOT", 'c = { k = 1, "q" : 2 }'].join("\n") + "\n");
+    const b = body(
+      ['a = "{\\"m\\":$c.x} $${s.b} \\u00e9"', "b = <<-EOT", "    one ${var.x}", "      two", "    EOT", 'c = { k = 1, "q" : 2 }'].join(
+        "\n",
+      ) + "\n",
+    );
     expect(literalOf(b.attributes[0]!.expr)).toBe('{"m":$c.x} ${s.b} é');
     const heredoc = b.attributes[1]!.expr;
     expect(heredoc.kind).toBe("template");
@@ -97,15 +101,21 @@ describe("HCL parser", () => {
       return result.ok ? "" : result.error.message;
     };
     expect(timed("x.tf", "\u0000\u0001ELF")).toBe("x.tf: a binary file, not Terraform HCL");
-    expect(timed("huge.tf", `x = [${"1,".repeat(26_000_000)}]`)).toMatch(/^huge\.tf: 49\.6 MiB is over the 2 MiB read for one Terraform file$/);
-    expect(timed("deep.tf", `x = ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`)).toMatch(/^deep\.tf:1:\d+: expressions nested deeper than 100 levels$/);
+    expect(timed("huge.tf", `x = [${"1,".repeat(26_000_000)}]`)).toMatch(
+      /^huge\.tf: 49\.6 MiB is over the 2 MiB read for one Terraform file$/,
+    );
+    expect(timed("deep.tf", `x = ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`)).toMatch(
+      /^deep\.tf:1:\d+: expressions nested deeper than 100 levels$/,
+    );
     expect(timed("bad.tf", `resource "a" "b" {\n  x = ${"[".repeat(500)}\n}\n`)).toMatch(/^bad\.tf:\d+:\d+: /);
   });
 
   it("bounds a file under the size cap that is pathological to parse (a million-element tuple)", () => {
     const started = performance.now();
     const result = parser.parse("dense.tf", `x = [${"1,".repeat(1_000_000)}]\n`);
-    expect(result.ok ? "" : result.error.message).toMatch(/^dense\.tf(: parsing took longer than 4000 ms; not read|:1:\d+: more than 1000000 syntax nodes in one file)$/);
+    expect(result.ok ? "" : result.error.message).toMatch(
+      /^dense\.tf(: parsing took longer than 4000 ms; not read|:1:\d+: more than 1000000 syntax nodes in one file)$/,
+    );
     // The parse budget (4 s) plus the bounded copy; the next parse must not resume this one.
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(parser.parse("ok.tf", 'a = "b"\n').ok).toBe(true);

@@ -79,7 +79,10 @@ function parseHcl(parser: Parser, file: string, text: string): HclParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not Terraform HCL` } };
   if (text.length > MAX_HCL_CHARS) {
     const mib = (text.length / 1024 / 1024).toFixed(1);
-    return { ok: false, error: { message: `${file}: ${mib} MiB is over the ${MAX_HCL_CHARS / 1024 / 1024} MiB read for one Terraform file` } };
+    return {
+      ok: false,
+      error: { message: `${file}: ${mib} MiB is over the ${MAX_HCL_CHARS / 1024 / 1024} MiB read for one Terraform file` },
+    };
   }
   const started = performance.now();
   const tree = parser.parse(text, null, { progressCallback: () => performance.now() - started > PARSE_BUDGET_MS });
@@ -101,7 +104,10 @@ function parseHcl(parser: Parser, file: string, text: string): HclParseResult {
     const bodyNode = plain.namedChildren.find((c) => c.type === "body");
     if (!bodyNode) {
       if (plain.namedChildren.some((c) => c.type === "object")) {
-        return { ok: false, error: { message: `${file}:1:1: an object, not a Terraform configuration`, position: { file, line: 1, column: 1 } } };
+        return {
+          ok: false,
+          error: { message: `${file}:1:1: an object, not a Terraform configuration`, position: { file, line: 1, column: 1 } },
+        };
       }
       return { ok: true, body: { attributes: [], blocks: [] } };
     }
@@ -109,7 +115,10 @@ function parseHcl(parser: Parser, file: string, text: string): HclParseResult {
   } catch (error) {
     if (error instanceof TreeTooLarge) {
       const p = { file, line: error.at.row + 1, column: error.at.column + 1 };
-      const reason = error.reason === "depth" ? `expressions nested deeper than ${MAX_DEPTH} levels` : `more than ${TREE_NODE_BUDGET} syntax nodes in one file`;
+      const reason =
+        error.reason === "depth"
+          ? `expressions nested deeper than ${MAX_DEPTH} levels`
+          : `more than ${TREE_NODE_BUDGET} syntax nodes in one file`;
       return { ok: false, error: { message: `${file}:${p.line}:${p.column}: ${reason}`, position: p } };
     }
     if (error instanceof HclSyntaxError) {

@@ -20,12 +20,26 @@ export function readBody(reader: ElementReader, api: TfResourceInstance): OpenAp
   else if (body instanceof TfUnknown && body.text.trimStart().startsWith("{")) {
     // jsonencode() of a partly known object: its structure is known, the unknown leaves are placeholders.
     text = body.text;
-    reader.note(`parts of the body of ${api.address} are only known after apply (${body.reason}); they are read as placeholders`, api, "body");
+    reader.note(
+      `parts of the body of ${api.address} are only known after apply (${body.reason}); they are read as placeholders`,
+      api,
+      "body",
+    );
   }
   const definition = text === undefined ? undefined : parseDefinition(`${api.position.file}#body`, text);
   if (definition === undefined) {
-    const why = body instanceof TfUnknown ? body.reason : body instanceof TfRef ? `${body.address}.${body.attribute} is only known after apply` : "it is not a JSON or YAML document";
-    reader.note(`the body of ${api.address} could not be read (${why}): the methods it defines are not in this audit`, api, "body", "resources");
+    const why =
+      body instanceof TfUnknown
+        ? body.reason
+        : body instanceof TfRef
+          ? `${body.address}.${body.attribute} is only known after apply`
+          : "it is not a JSON or YAML document";
+    reader.note(
+      `the body of ${api.address} could not be read (${why}): the methods it defines are not in this audit`,
+      api,
+      "body",
+      "resources",
+    );
     return undefined;
   }
   const position = reader.pos(api, "body");

@@ -23,12 +23,19 @@ describe("terraform show -json plan", () => {
     const api = result.apis[0]!;
     const { model } = normalizeApi(api.variants[0]!.snapshot);
     expect(model.api.endpointTypes).toEqual(["REGIONAL"]);
-    expect(model.resources.flatMap((r) => r.methods.map((m) => `${m.httpMethod} ${m.path} ${m.authorizationType}${m.apiKeyRequired ? " +key" : ""}`))).toEqual([
-      "GET /orders CUSTOM",
-      "OPTIONS /orders CUSTOM +key",
-    ]);
+    expect(
+      model.resources.flatMap((r) =>
+        r.methods.map((m) => `${m.httpMethod} ${m.path} ${m.authorizationType}${m.apiKeyRequired ? " +key" : ""}`),
+      ),
+    ).toEqual(["GET /orders CUSTOM", "OPTIONS /orders CUSTOM +key"]);
     const stage = model.stages[0];
-    expect(stage).toMatchObject({ name: "prod", deploymentId: "aws_api_gateway_deployment.d", cacheClusterEnabled: true, variableNames: ["backend"], drift: [] });
+    expect(stage).toMatchObject({
+      name: "prod",
+      deploymentId: "aws_api_gateway_deployment.d",
+      cacheClusterEnabled: true,
+      variableNames: ["backend"],
+      drift: [],
+    });
     expect(Object.keys(stage?.methodSettings ?? {})).toEqual(["~1orders/GET"]);
     // The data source's id is only known at apply: the GET method's authorizer is a placeholder and says so.
     const get = model.resources.find((r) => r.path === "/orders")?.methods.find((m) => m.httpMethod === "GET");
@@ -65,7 +72,9 @@ describe("terraform show -json plan", () => {
 
   it("refuses what is not a plan, and an unsupported major version, in one line", () => {
     const state = readTerraformPlan({ path: "state.json", text: '{"format_version":"1.0","values":{}}' }, context);
-    expect(state.ok ? "" : state.error.message).toBe("state.json: not the JSON of terraform show -json <plan> (no format_version with planned_values)");
+    expect(state.ok ? "" : state.error.message).toBe(
+      "state.json: not the JSON of terraform show -json <plan> (no format_version with planned_values)",
+    );
     const future = readTerraformPlan({ path: "p.json", text: '{"format_version":"2.0","planned_values":{}}' }, context);
     expect(future.ok ? "" : future.error.message).toBe("p.json: plan JSON format_version 2.0 is not supported (0.x and 1.x are)");
     const broken = readTerraformPlan({ path: "b.json", text: '{"format_version": "1.2",\n  "planned_values": }' }, context);

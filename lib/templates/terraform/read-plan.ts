@@ -17,7 +17,16 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Attributes that hold ids of other API Gateway resources: where the plan knows no value, the configuration's reference stands in. */
-const REFERENCE_ATTRIBUTES = ["rest_api_id", "parent_id", "resource_id", "authorizer_id", "deployment_id", "http_method", "status_code", "stage_name"];
+const REFERENCE_ATTRIBUTES = [
+  "rest_api_id",
+  "parent_id",
+  "resource_id",
+  "authorizer_id",
+  "deployment_id",
+  "http_method",
+  "status_code",
+  "stage_name",
+];
 
 export function readTerraformPlan(entry: TemplateFile, context: TemplateReadContext): TemplateReadResult {
   // The document parser reads JSON through YAML (for positions), and YAML forgives what JSON does not
@@ -33,7 +42,10 @@ export function readTerraformPlan(entry: TemplateFile, context: TemplateReadCont
   const doc = parsed.document;
   const plan = doc.value;
   if (!isTerraformPlanJson(plan) || !isObject(plan)) {
-    return { ok: false, error: { message: `${entry.path}: not the JSON of terraform show -json <plan> (no format_version with planned_values)` } };
+    return {
+      ok: false,
+      error: { message: `${entry.path}: not the JSON of terraform show -json <plan> (no format_version with planned_values)` },
+    };
   }
   const version = String(plan.format_version);
   // The major version changes only for incompatible changes; reject those (json-format, "format_version").
@@ -83,7 +95,8 @@ function collectConfiguration(
 ): void {
   if (!isObject(module) || depth > MAX_MODULE_DEPTH) return;
   for (const r of Array.isArray(module.resources) ? module.resources : []) {
-    if (isObject(r) && typeof r.address === "string" && isObject(r.expressions)) out.set(prefix + r.address, { module: prefix, expressions: r.expressions });
+    if (isObject(r) && typeof r.address === "string" && isObject(r.expressions))
+      out.set(prefix + r.address, { module: prefix, expressions: r.expressions });
   }
   if (isObject(module.module_calls)) {
     for (const [name, call] of Object.entries(module.module_calls)) {
@@ -144,7 +157,14 @@ function collectPlanned(
   if (!isObject(module) || depth > MAX_MODULE_DEPTH) return;
   const resources = Array.isArray(module.resources) ? module.resources : [];
   resources.forEach((r, i) => {
-    if (!isObject(r) || r.mode !== "managed" || typeof r.type !== "string" || typeof r.address !== "string" || !API_GATEWAY_TYPES.has(r.type)) return;
+    if (
+      !isObject(r) ||
+      r.mode !== "managed" ||
+      typeof r.type !== "string" ||
+      typeof r.address !== "string" ||
+      !API_GATEWAY_TYPES.has(r.type)
+    )
+      return;
     const at = [...path, "resources", i];
     const values: TfObject = isObject(r.values) ? (toValue(r.values) as TfObject) : newTfObject();
     const unknown = unknownByAddress.get(r.address) ?? {};
@@ -154,14 +174,17 @@ function collectPlanned(
       if (known !== undefined && known !== null && unknown[attribute] !== true) continue;
       const first = firstReference(config?.expressions[attribute]);
       if (first !== undefined) values[attribute] = referenceValue(first, config?.module ?? "", moduleCalls);
-      else if (unknown[attribute] === true) values[attribute] = new TfUnknown(`${r.address}.${attribute} is only known after apply`, `\${${r.address}.${attribute}}`);
+      else if (unknown[attribute] === true)
+        values[attribute] = new TfUnknown(`${r.address}.${attribute} is only known after apply`, `\${${r.address}.${attribute}}`);
     }
     const attributePositions: Record<string, SourcePosition> = {};
     for (const key of Object.keys(values)) attributePositions[key] = doc.positionOf([...at, "values", key]);
     out.push({ address: r.address, type: r.type, values, notes: {}, position: doc.positionOf(at), attributePositions });
   });
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
-  children.forEach((child, i) => collectPlanned(doc, child, [...path, "child_modules", i], out, unknownByAddress, expressionsByAddress, moduleCalls, depth + 1));
+  children.forEach((child, i) =>
+    collectPlanned(doc, child, [...path, "child_modules", i], out, unknownByAddress, expressionsByAddress, moduleCalls, depth + 1),
+  );
 }
 
 /**
@@ -195,12 +218,14 @@ function linkKnownIds(instances: TfResourceInstance[]): void {
     const id = i.values.id;
     if (typeof id === "string" && id !== "") byId.set(id, new TfRef(i.address, "id"));
     const root = i.values.root_resource_id;
-    if (i.type === "aws_api_gateway_rest_api" && typeof root === "string" && root !== "") byId.set(root, new TfRef(i.address, "root_resource_id"));
+    if (i.type === "aws_api_gateway_rest_api" && typeof root === "string" && root !== "")
+      byId.set(root, new TfRef(i.address, "root_resource_id"));
   }
   for (const i of instances) {
     for (const attribute of ["rest_api_id", "parent_id", "resource_id", "authorizer_id", "deployment_id"]) {
       const v = i.values[attribute];
-      if (typeof v === "string" && byId.has(v) && !(attribute === "rest_api_id" && byId.get(v)?.attribute !== "id")) i.values[attribute] = byId.get(v) as TfRef;
+      if (typeof v === "string" && byId.has(v) && !(attribute === "rest_api_id" && byId.get(v)?.attribute !== "id"))
+        i.values[attribute] = byId.get(v) as TfRef;
     }
   }
 }

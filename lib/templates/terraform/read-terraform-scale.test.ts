@@ -21,7 +21,11 @@ describe("Terraform reader at scale", () => {
     expect(model.resources.flatMap((r) => r.methods)).toHaveLength(2000);
     expect(model.resources.find((r) => r.path === "/p0/p1/p11/p111")?.methods.map((m) => m.httpMethod)).toEqual(["GET", "OPTIONS"]);
     expect(result.apis[0]!.gaps).toEqual([]);
-    expect(model.authorizers[0]).toMatchObject({ type: "REQUEST", effectiveTtlSeconds: 300, lambdaFunctionArn: "arn:aws:lambda:us-east-1:111122223333:function:auth" });
+    expect(model.authorizers[0]).toMatchObject({
+      type: "REQUEST",
+      effectiveTtlSeconds: 300,
+      lambdaFunctionArn: "arn:aws:lambda:us-east-1:111122223333:function:auth",
+    });
     const shared = ruleById("cached-authorizer-shared-across-methods");
     expect(shared && runRules(model, [shared]).findings.length).toBeGreaterThan(0);
     // Generous: parse and evaluation are linear; this catches a blow-up, not a slow machine.

@@ -31,10 +31,18 @@ function audit(api: TemplateApi) {
 }
 
 function methods(api: TemplateApi): string[] {
-  return audit(api).model.resources.flatMap((r) => r.methods.map((m) => `${m.httpMethod} ${m.path} ${m.authorizationType}${m.apiKeyRequired ? " +key" : ""}${m.authorizerId ? ` ${m.authorizerId}` : ""}`));
+  return audit(api).model.resources.flatMap((r) =>
+    r.methods.map(
+      (m) =>
+        `${m.httpMethod} ${m.path} ${m.authorizationType}${m.apiKeyRequired ? " +key" : ""}${m.authorizerId ? ` ${m.authorizerId}` : ""}`,
+    ),
+  );
 }
 
-const findingKeys = (api: TemplateApi) => audit(api).findings.map((f) => `${f.ruleId} ${f.target.path ?? f.target.responseType ?? f.target.stage ?? ""} ${f.target.httpMethod ?? ""}`.trim());
+const findingKeys = (api: TemplateApi) =>
+  audit(api).findings.map((f) =>
+    `${f.ruleId} ${f.target.path ?? f.target.responseType ?? f.target.stage ?? ""} ${f.target.httpMethod ?? ""}`.trim(),
+  );
 
 describe("Terraform corpus", () => {
   it("common-fate: Cognito ANY on the proxy resource, an explicit OPTIONS with authorization NONE, default error responses without CORS", () => {
@@ -46,11 +54,21 @@ describe("Terraform corpus", () => {
     const authorizer = audit(api).model.authorizers[0];
     expect(authorizer).toMatchObject({ id: "aws_api_gateway_authorizer.main", type: "COGNITO_USER_POOLS", effectiveTtlSeconds: 300 });
     const options = api.variants[0]!.snapshot.resources!.find((r) => r.path === proxy)!.resourceMethods!.OPTIONS!;
-    expect(Object.values(options.methodIntegration?.integrationResponses ?? {})[0]?.responseParameters?.["method.response.header.Access-Control-Allow-Origin"]).toBe("'*'");
+    expect(
+      Object.values(options.methodIntegration?.integrationResponses ?? {})[0]?.responseParameters?.[
+        "method.response.header.Access-Control-Allow-Origin"
+      ],
+    ).toBe("'*'");
     // The explicit OPTIONS answers the preflight, so no preflight rule fires; the Cognito 401/403 of ANY reaches the browser without CORS.
     expect(findingKeys(api)).toEqual(["error-responses-without-cors DEFAULT_4XX", "error-responses-without-cors DEFAULT_5XX"]);
-    expect(api.gaps.map((g) => g.message)).toContain(`aws_api_gateway_resource.main_api_v1_proxy is referenced but not declared in the files read: its path is unknown (shown as ${proxy})`);
-    expect(api.variants[0]!.locations[`method ${proxy} OPTIONS`]).toEqual({ file: "api_gateway_method_main_api_v1_proxy_options.tf", line: 1, column: 1 });
+    expect(api.gaps.map((g) => g.message)).toContain(
+      `aws_api_gateway_resource.main_api_v1_proxy is referenced but not declared in the files read: its path is unknown (shown as ${proxy})`,
+    );
+    expect(api.variants[0]!.locations[`method ${proxy} OPTIONS`]).toEqual({
+      file: "api_gateway_method_main_api_v1_proxy_options.tf",
+      line: 1,
+      column: 1,
+    });
   });
 
   it("JamesWoolfenden: POST authorization = var.authorization with no declaration is a gap that leaves the resource rules not evaluated", () => {
@@ -63,7 +81,11 @@ describe("Terraform corpus", () => {
     expect(notEvaluated.map((n) => n.ruleId)).toContain("options-requires-authorization");
     expect(model.resources.flatMap((r) => r.methods.map((m) => m.httpMethod))).toEqual(["POST", "OPTIONS"]);
     // method_settings names aws_api_gateway_stage.examplea, which is not in the files: its settings cannot be placed.
-    expect(api.gaps.some((g) => g.part === "stages" && g.message.startsWith("attribute stage_name of aws_api_gateway_method_settings.all_methods"))).toBe(true);
+    expect(
+      api.gaps.some(
+        (g) => g.part === "stages" && g.message.startsWith("attribute stage_name of aws_api_gateway_method_settings.all_methods"),
+      ),
+    ).toBe(true);
   });
 
   it("wellcome identity route module: OPTIONS NONE, GET/PUT/POST CUSTOM with an API key; unknown counts are read as one instance and said", () => {
@@ -72,7 +94,12 @@ describe("Terraform corpus", () => {
     const api = only(result);
     expect(api.name).toBe("${var.rest_api_id}");
     const r = "/${aws_api_gateway_resource.resource}";
-    expect(methods(api)).toEqual([`GET ${r} CUSTOM +key \${var.authorizer_id}`, `POST ${r} CUSTOM +key \${var.authorizer_id}`, `PUT ${r} CUSTOM +key \${var.authorizer_id}`, `OPTIONS ${r} NONE`]);
+    expect(methods(api)).toEqual([
+      `GET ${r} CUSTOM +key \${var.authorizer_id}`,
+      `POST ${r} CUSTOM +key \${var.authorizer_id}`,
+      `PUT ${r} CUSTOM +key \${var.authorizer_id}`,
+      `OPTIONS ${r} NONE`,
+    ]);
     expect(result.gaps.map((g) => g.message)).toContain(
       "count of aws_api_gateway_method.options could not be resolved statically (it depends on the condition length(local.options_codes) > 0, which could not be resolved statically); read as one instance",
     );
@@ -86,7 +113,9 @@ describe("Terraform corpus", () => {
     expect(api.name).toBe("aws_api_gateway_rest_api.identity");
     expect(api.variants[0]!.snapshot.restApi.name).toBe("identity-${terraform.workspace}");
     const { model, findings } = audit(api);
-    expect(model.authorizers).toMatchObject([{ id: "aws_api_gateway_authorizer.token_authorizer", type: "REQUEST", configuredTtlSeconds: 0, effectiveTtlSeconds: 0 }]);
+    expect(model.authorizers).toMatchObject([
+      { id: "aws_api_gateway_authorizer.token_authorizer", type: "REQUEST", configuredTtlSeconds: 0, effectiveTtlSeconds: 0 },
+    ]);
     const custom = model.gatewayResponses.filter((g) => !g.isDefault);
     expect(custom.map((g) => [g.responseType, g.responseParameters["gatewayresponse.header.Access-Control-Allow-Origin"]])).toEqual([
       ["DEFAULT_4XX", "'${local.identity_v1_docs_endpoint}'"],
@@ -109,7 +138,11 @@ describe("Terraform corpus", () => {
     );
     const { model } = audit(api);
     expect(model.stages.map((s) => [s.name, s.drift.length])).toEqual([["default", 0]]);
-    expect(findingKeys(api)).toEqual(["error-responses-without-cors DEFAULT_4XX", "error-responses-without-cors DEFAULT_5XX", "method-open-to-everyone /{proxy+} GET"]);
+    expect(findingKeys(api)).toEqual([
+      "error-responses-without-cors DEFAULT_4XX",
+      "error-responses-without-cors DEFAULT_5XX",
+      "method-open-to-everyone /{proxy+} GET",
+    ]);
   });
 
   it("vpclink: an open ANY on /{proxy+} and a prod stage; its integration is made by a local-exec, so none is configured", () => {
@@ -126,7 +159,9 @@ describe("Terraform corpus", () => {
     expect(methods(api)).toEqual(["POST /ride COGNITO_USER_POOLS aws_api_gateway_authorizer.this", "OPTIONS /ride NONE"]);
     const { model } = audit(api);
     expect(model.authorizers[0]).toMatchObject({ configuredTtlSeconds: 300, effectiveTtlSeconds: 300 });
-    expect(model.resources.find((r) => r.path === "/ride")?.methods.find((m) => m.httpMethod === "POST")?.integration?.type).toBe("AWS_PROXY");
+    expect(model.resources.find((r) => r.path === "/ride")?.methods.find((m) => m.httpMethod === "POST")?.integration?.type).toBe(
+      "AWS_PROXY",
+    );
     expect(findingKeys(api)).toEqual(["error-responses-without-cors DEFAULT_4XX", "error-responses-without-cors DEFAULT_5XX"]);
   });
 
@@ -146,7 +181,9 @@ describe("Terraform corpus", () => {
       "authorized-any-without-cors-evidence /${var.root_resource_id}/${var.path_part} ANY",
     ]);
     const stack = only(readDir(files, "terraform/modules/stack/api/gateway.tf"));
-    expect(audit(stack).model.stages.map((s) => [s.name, s.variableNames])).toEqual([["v1", ["bags_port", "ingests_port", "integration_uris"]]]);
+    expect(audit(stack).model.stages.map((s) => [s.name, s.variableNames])).toEqual([
+      ["v1", ["bags_port", "ingests_port", "integration_uris"]],
+    ]);
   });
 });
 
@@ -184,7 +221,9 @@ variable "env" {}
     ]);
     const a = result.apis[0] as TemplateApi;
     expect(methods(a)).toEqual(["GET /items AWS_IAM", "POST /items AWS_IAM"]);
-    expect(a.gaps.map((g) => g.message)).toContain("authorization of aws_api_gateway_method.m[0]: var.auth is read from m/terraform.tfvars");
+    expect(a.gaps.map((g) => g.message)).toContain(
+      "authorization of aws_api_gateway_method.m[0]: var.auth is read from m/terraform.tfvars",
+    );
   });
 
   it("reports reference cycles as gaps, quickly", () => {
@@ -227,7 +266,11 @@ resource "aws_api_gateway_resource" "y" {
     };
     const a = only(readDir(files, "main.tf"));
     expect(a.gaps.map((g) => g.message)).toContain("resource parents form a cycle through aws_api_gateway_resource.x");
-    expect(audit(a).model.resources.map((r) => r.path)).toEqual(["/", "/${aws_api_gateway_resource.x}/y", "/${aws_api_gateway_resource.x}/y/x"]);
+    expect(audit(a).model.resources.map((r) => r.path)).toEqual([
+      "/",
+      "/${aws_api_gateway_resource.x}/y",
+      "/${aws_api_gateway_resource.x}/y/x",
+    ]);
   });
 
   it("maps method_settings paths to API Gateway's ~1 keys and keeps a stage's cache settings", () => {
@@ -310,11 +353,18 @@ resource "aws_api_gateway_stage" "prod" {
     const { model } = audit(a);
     expect(model.api.name).toBe("pets-api");
     expect(methods(a)).toEqual(["GET /pets COGNITO_USER_POOLS cognito", "OPTIONS /pets NONE"]);
-    expect(model.authorizers.map((x) => [x.id, x.type, x.providerArns])).toEqual([["cognito", "COGNITO_USER_POOLS", ["\${aws_cognito_user_pool.users.arn}"]]]);
+    expect(model.authorizers.map((x) => [x.id, x.type, x.providerArns])).toEqual([
+      ["cognito", "COGNITO_USER_POOLS", ["\${aws_cognito_user_pool.users.arn}"]],
+    ]);
     const get = model.resources.find((r) => r.path === "/pets")?.methods.find((m) => m.httpMethod === "GET");
     expect(get?.integration).toMatchObject({ type: "AWS_PROXY", uri: "\${aws_lambda_function.pets.invoke_arn}" });
     expect(model.stages.map((s) => [s.name, s.drift.length])).toEqual([["prod", 0]]);
-    expect(a.gaps.some((g) => g.message.startsWith("parts of the body of aws_api_gateway_rest_api.pets are only known after apply") && g.part === undefined)).toBe(true);
+    expect(
+      a.gaps.some(
+        (g) =>
+          g.message.startsWith("parts of the body of aws_api_gateway_rest_api.pets are only known after apply") && g.part === undefined,
+      ),
+    ).toBe(true);
     expect(a.variants[0]!.locations["method /pets GET"]).toEqual({ file: "b/main.tf", line: 4, column: 3 });
   });
 

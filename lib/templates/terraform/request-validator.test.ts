@@ -53,11 +53,16 @@ describe("Terraform request_validator_id", () => {
     const { api, model, findings } = audit(configuration("request_validator_id = aws_api_gateway_request_validator.v.id"));
     expect(api.gaps).toEqual([]);
     expect(model.resources.find((r) => r.path === "/reviews")?.methods[0]?.requestValidatorId).toBe("aws_api_gateway_request_validator.v");
-    expect(findings.filter((f) => f.ruleId === "request-validator-on-preflight").map((f) => [f.target.path, f.target.httpMethod])).toEqual([["/reviews", "OPTIONS"]]);
+    expect(findings.filter((f) => f.ruleId === "request-validator-on-preflight").map((f) => [f.target.path, f.target.httpMethod])).toEqual([
+      ["/reviews", "OPTIONS"],
+    ]);
   });
 
   it("keeps a literal id, and without the attribute there is no validator and no finding", () => {
-    expect(audit(configuration('request_validator_id = "abc123"')).model.resources.find((r) => r.path === "/reviews")?.methods[0]?.requestValidatorId).toBe("abc123");
+    expect(
+      audit(configuration('request_validator_id = "abc123"')).model.resources.find((r) => r.path === "/reviews")?.methods[0]
+        ?.requestValidatorId,
+    ).toBe("abc123");
     const { model, findings } = audit(configuration(""));
     expect(model.resources.find((r) => r.path === "/reviews")?.methods[0]?.requestValidatorId).toBeUndefined();
     expect(findings.some((f) => f.ruleId === "request-validator-on-preflight")).toBe(false);

@@ -54,7 +54,15 @@ export function copyTree(tree: Tree, source: string, limits: CopyLimits): Syntax
   const cursor = tree.walk();
   try {
     const make = () =>
-      new SyntaxNode(source, cursor.nodeType, cursor.nodeIsNamed, cursor.currentFieldName, cursor.startIndex, cursor.endIndex, cursor.startPosition);
+      new SyntaxNode(
+        source,
+        cursor.nodeType,
+        cursor.nodeIsNamed,
+        cursor.currentFieldName,
+        cursor.startIndex,
+        cursor.endIndex,
+        cursor.startPosition,
+      );
     const root = make();
     const stack: SyntaxNode[] = [root];
     let budget = limits.maxNodes;

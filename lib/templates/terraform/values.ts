@@ -67,7 +67,15 @@ export function toJson(value: TfValue): unknown {
 /** The first unknown inside a value, for the gap that names why. */
 export function firstUnknown(value: TfValue | undefined): TfRef | TfUnknown | undefined {
   if (value instanceof TfRef || value instanceof TfUnknown) return value;
-  if (Array.isArray(value)) for (const v of value) { const u = firstUnknown(v); if (u) return u; }
-  if (isTfObject(value)) for (const v of Object.values(value)) { const u = firstUnknown(v); if (u) return u; }
+  if (Array.isArray(value))
+    for (const v of value) {
+      const u = firstUnknown(v);
+      if (u) return u;
+    }
+  if (isTfObject(value))
+    for (const v of Object.values(value)) {
+      const u = firstUnknown(v);
+      if (u) return u;
+    }
   return undefined;
 }

@@ -72,7 +72,8 @@ function tfName(path: string): string {
 export function largeTerraformConfiguration(resources: number, directory = "large"): { path: string; text: string }[] {
   const files: { path: string; text: string }[] = [];
   const all = paths(resources);
-  for (let start = 0; start < all.length; start += 100) files.push({ path: `${directory}/resources-${start / 100}.tf`, text: terraformBlocks(all.slice(start, start + 100)) });
+  for (let start = 0; start < all.length; start += 100)
+    files.push({ path: `${directory}/resources-${start / 100}.tf`, text: terraformBlocks(all.slice(start, start + 100)) });
   files.unshift({
     path: `${directory}/main.tf`,
     text: [

@@ -7,7 +7,9 @@ export function methodTable(snapshot: RawApiSnapshot): string[] {
   const rows: string[] = [];
   for (const resource of snapshot.resources ?? []) {
     for (const [verb, method] of Object.entries(resource.resourceMethods ?? {})) {
-      rows.push(`${resource.path} ${verb} ${method.authorizationType ?? "NONE"} ${method.authorizerId ?? "-"} ${method.apiKeyRequired ? "key" : "-"}`);
+      rows.push(
+        `${resource.path} ${verb} ${method.authorizationType ?? "NONE"} ${method.authorizerId ?? "-"} ${method.apiKeyRequired ? "key" : "-"}`,
+      );
     }
   }
   return rows.sort();

@@ -50,7 +50,12 @@ export default async function TemplateApiPage({ params }: { params: Promise<Para
         <ExportMenu base={templateDownloadBase(id, index)} />
       </div>
       {patch && patch.diff !== "" ? (
-        <TemplatePatchPanel text={patch.text} downloadHref={`${templateDownloadBase(id, index)}/patch`} files={patch.patched.size} fixed={patch.fixed.length} />
+        <TemplatePatchPanel
+          text={patch.text}
+          downloadHref={`${templateDownloadBase(id, index)}/patch`}
+          files={patch.patched.size}
+          fixed={patch.fixed.length}
+        />
       ) : null}
       <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
     </div>

@@ -9,11 +9,15 @@ import { api } from "@/lib/rules/testing/model-builder";
 export function samApiWithAuthAllMaximum(): ApiModel {
   return api({ name: "api_with_auth_all_maximum" })
     .authorizer("MyCognitoAuth", { type: "COGNITO_USER_POOLS", identitySource: "method.request.header.MyAuthorizationHeader" })
-    .authorizer("MyCognitoAuthMultipleUserPools", { type: "COGNITO_USER_POOLS", identitySource: "method.request.header.MyAuthorizationHeader2" })
+    .authorizer("MyCognitoAuthMultipleUserPools", {
+      type: "COGNITO_USER_POOLS",
+      identitySource: "method.request.header.MyAuthorizationHeader2",
+    })
     .authorizer("MyLambdaRequestAuth", {
       type: "REQUEST",
       ttl: 0,
-      identitySource: "method.request.header.Authorization1, method.request.querystring.Authorization2, stageVariables.Authorization3, context.Authorization4",
+      identitySource:
+        "method.request.header.Authorization1, method.request.querystring.Authorization2, stageVariables.Authorization3, context.Authorization4",
     })
     .authorizer("MyLambdaTokenAuth", { type: "TOKEN", ttl: 20, identitySource: "method.request.header.MyCustomAuthHeader" })
     .authorizer("MyLambdaTokenAuthNoneFunctionInvokeRole", { type: "TOKEN", ttl: 0, identitySource: "method.request.header.Authorization" })

@@ -29,10 +29,10 @@ export function samApiWithCorsAndAuthPreflightAuth(): ApiModel {
       r
         .method("ANY", (m) => m.authorizer("MyLambdaRequestAuth"))
         .options((m) =>
-          m
-            .authorizer("MyLambdaRequestAuth")
-            .mock()
-            .response("200", { "Access-Control-Allow-Methods": "'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT'", "Access-Control-Allow-Origin": "origins" }),
+          m.authorizer("MyLambdaRequestAuth").mock().response("200", {
+            "Access-Control-Allow-Methods": "'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT'",
+            "Access-Control-Allow-Origin": "origins",
+          }),
         ),
     )
     .stage("Prod")
@@ -47,7 +47,9 @@ export function samApiWithCorsAndAuthNoPreflightAuth(): ApiModel {
       r
         .method("GET", (m) => m.authorizer("MyLambdaRequestAuth"))
         .method("POST", (m) => m.authorizer("MyLambdaRequestAuth"))
-        .options((m) => m.mock().response("200", { "Access-Control-Allow-Methods": "'GET,OPTIONS,POST'", "Access-Control-Allow-Origin": "origins" })),
+        .options((m) =>
+          m.mock().response("200", { "Access-Control-Allow-Methods": "'GET,OPTIONS,POST'", "Access-Control-Allow-Origin": "origins" }),
+        ),
     )
     .stage("Prod")
     .build();

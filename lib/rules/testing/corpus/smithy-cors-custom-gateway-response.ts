@@ -17,14 +17,20 @@ export function smithyCorsWithCustomGatewayResponseHeaders(): ApiModel {
         .method("PUT", (m) =>
           m
             .auth("AWS_IAM")
-            .integrationType("AWS_PROXY", "arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:bar/invocations")
+            .integrationType(
+              "AWS_PROXY",
+              "arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:bar/invocations",
+            )
             .response("201", { "Access-Control-Allow-Origin": null, "Access-Control-Expose-Headers": null })
             .integrationResponse("200", { "Access-Control-Allow-Origin": "'https://foo.com'", "Access-Control-Expose-Headers": expose }),
         )
         .options((m) =>
           m
             .auth("AWS_IAM")
-            .integrationType("AWS", "arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:baz/invocations")
+            .integrationType(
+              "AWS",
+              "arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:baz/invocations",
+            )
             .response("200", { "X-Hd": null, "Access-Control-Allow-Origin": null })
             .integrationResponse("200", {
               "Access-Control-Allow-Origin": "'https://foo.com'",
@@ -34,7 +40,11 @@ export function smithyCorsWithCustomGatewayResponseHeaders(): ApiModel {
     )
     .gatewayResponse("ACCESS_DENIED", {
       statusCode: "403",
-      headers: { "Access-Control-Allow-Origin": "'domain.com'", Foo: "'baz'", "Access-Control-Expose-Headers": "'Access-Control-Allow-Origin,Foo'" },
+      headers: {
+        "Access-Control-Allow-Origin": "'domain.com'",
+        Foo: "'baz'",
+        "Access-Control-Expose-Headers": "'Access-Control-Allow-Origin,Foo'",
+      },
     })
     .stage("prod")
     .build();

@@ -42,7 +42,8 @@ export function directoryContext(dir: string, region = "us-east-1"): TemplateRea
     readRelative(from, relativePath) {
       const target = normalize(join(dirname(from), relativePath));
       const absolute = resolve(dir, target);
-      if (relative(dir, absolute).startsWith("..")) return { ok: false, error: { message: `${relativePath}: outside the audited directory` } };
+      if (relative(dir, absolute).startsWith(".."))
+        return { ok: false, error: { message: `${relativePath}: outside the audited directory` } };
       if (!existsSync(absolute)) return { ok: false, error: { message: `${relativePath}: no such file` } };
       return { ok: true, file: { path: target, text: readFileSync(absolute, "utf8") } };
     },
@@ -51,7 +52,8 @@ export function directoryContext(dir: string, region = "us-east-1"): TemplateRea
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "translate.py");
 
-export type Translation = { ok: true; template: Record<string, unknown> } | { ok: false; refused: string } | { ok: false; unavailable: string };
+export type Translation =
+  { ok: true; template: Record<string, unknown> } | { ok: false; refused: string } | { ok: false; unavailable: string };
 
 /** Runs the real SAM translator (aws-sam-translator) on `templatePath`. */
 export function translateWithSam(templatePath: string): Translation {
@@ -60,7 +62,9 @@ export function translateWithSam(templatePath: string): Translation {
   if (result.status === 2) return { ok: false, refused: result.stderr.trim() };
   if (result.status !== 0) {
     const unavailable = /No module named 'samtranslator'/.test(result.stderr);
-    return unavailable ? { ok: false, unavailable: "aws-sam-translator is not installed" } : { ok: false, refused: result.stderr.trim().split("\n").pop() ?? "" };
+    return unavailable
+      ? { ok: false, unavailable: "aws-sam-translator is not installed" }
+      : { ok: false, refused: result.stderr.trim().split("\n").pop() ?? "" };
   }
   return { ok: true, template: JSON.parse(result.stdout) as Record<string, unknown> };
 }

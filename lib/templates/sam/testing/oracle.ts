@@ -35,7 +35,8 @@ function withDerived(value: unknown, assumptions: Record<string, boolean>, condi
     if (Array.isArray(node)) node.forEach(visit);
     else if (isRecord(node)) {
       const args = node["Fn::If"];
-      if (Array.isArray(args) && typeof args[0] === "string" && !Object.hasOwn(all, args[0])) all[args[0]] = evaluateNamed(args[0], assumptions, conditions);
+      if (Array.isArray(args) && typeof args[0] === "string" && !Object.hasOwn(all, args[0]))
+        all[args[0]] = evaluateNamed(args[0], assumptions, conditions);
       Object.values(node).forEach(visit);
     }
   };
@@ -65,7 +66,11 @@ function resolveConditions(value: unknown, assumptions: Record<string, boolean>,
 }
 
 /** The translator's API `logicalId` under `assumptions`: its snapshot, "absent" (its Condition is false) or "no-body" (BodyS3Location). */
-export function oracleSnapshot(output: JsonRecord, logicalId: string, assumptions: Record<string, boolean>): RawApiSnapshot | "absent" | "no-body" | "missing" {
+export function oracleSnapshot(
+  output: JsonRecord,
+  logicalId: string,
+  assumptions: Record<string, boolean>,
+): RawApiSnapshot | "absent" | "no-body" | "missing" {
   const resources = isRecord(output.Resources) ? output.Resources : {};
   const conditions = isRecord(output.Conditions) ? output.Conditions : {};
   const resource = resources[logicalId];
@@ -81,7 +86,9 @@ export function oracleSnapshot(output: JsonRecord, logicalId: string, assumption
 
 export function restApiIds(output: JsonRecord): string[] {
   const resources = isRecord(output.Resources) ? output.Resources : {};
-  return Object.keys(resources).filter((id) => isRecord(resources[id]) && (resources[id] as JsonRecord).Type === "AWS::ApiGateway::RestApi");
+  return Object.keys(resources).filter(
+    (id) => isRecord(resources[id]) && (resources[id] as JsonRecord).Type === "AWS::ApiGateway::RestApi",
+  );
 }
 
 /** Stage names the translator deploys for `logicalId`: its AWS::ApiGateway::Stage resources and a Deployment's own StageName. */

@@ -14,7 +14,8 @@ export function memoryContext(files: Record<string, string>, region = "us-east-1
     readRelative(from, relativePath) {
       const path = posix.normalize(posix.join(posix.dirname(from), relativePath));
       const text = files[path];
-      if (path.startsWith("..") || text === undefined) return { ok: false, error: { message: `${relativePath}: no such file in the audited directory` } };
+      if (path.startsWith("..") || text === undefined)
+        return { ok: false, error: { message: `${relativePath}: no such file in the audited directory` } };
       return { ok: true, file: { path, text } };
     },
   };

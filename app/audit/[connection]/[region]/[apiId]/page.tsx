@@ -17,7 +17,11 @@ interface Params {
 }
 
 function decode(params: Params): Params {
-  return { connection: decodeURIComponent(params.connection), region: decodeURIComponent(params.region), apiId: decodeURIComponent(params.apiId) };
+  return {
+    connection: decodeURIComponent(params.connection),
+    region: decodeURIComponent(params.region),
+    apiId: decodeURIComponent(params.apiId),
+  };
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
@@ -37,7 +41,10 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
           Could not audit <span className="font-mono">{apiId}</span> in <span className="font-mono">{region}</span>
         </h1>
         <ReaderError error={loaded.error} />
-        <Link href={`/?connection=${encodeURIComponent(connection)}`} className="text-sm text-blue-700 underline underline-offset-2 dark:text-blue-400">
+        <Link
+          href={`/?connection=${encodeURIComponent(connection)}`}
+          className="text-sm text-blue-700 underline underline-offset-2 dark:text-blue-400"
+        >
           Back to the API list
         </Link>
       </div>

@@ -27,7 +27,19 @@ export default async function CompareAuditsPage({ params }: { params: Promise<Pa
   const { base, head, comparison } = loaded;
   const rules = ruleMetasFor([...base.snapshot.report.findings, ...head.snapshot.report.findings]);
   const authorizerNames = Object.fromEntries(
-    [...base.snapshot.report.model.authorizers, ...head.snapshot.report.model.authorizers].map((authorizer) => [authorizer.id, authorizer.name]),
+    [...base.snapshot.report.model.authorizers, ...head.snapshot.report.model.authorizers].map((authorizer) => [
+      authorizer.id,
+      authorizer.name,
+    ]),
   );
-  return <ComparisonView comparison={comparison} baseId={base.id} headId={head.id} rules={rules} authorizerNames={authorizerNames} sharePath={comparePath(base.id, head.id)} />;
+  return (
+    <ComparisonView
+      comparison={comparison}
+      baseId={base.id}
+      headId={head.id}
+      rules={rules}
+      authorizerNames={authorizerNames}
+      sharePath={comparePath(base.id, head.id)}
+    />
+  );
 }

@@ -8,8 +8,18 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
   const view = loadTemplateApi(id, n);
-  if (!view) return jsonError(404, "template-audit:not-found", "No template audit with this id and API number on this server; audits of uploaded templates are kept for an hour. Upload the files again.");
+  if (!view)
+    return jsonError(
+      404,
+      "template-audit:not-found",
+      "No template audit with this id and API number on this server; audits of uploaded templates are kept for an hour. Upload the files again.",
+    );
   const patch = templatePatchFor(view);
-  if (!patch || patch.diff === "") return jsonError(404, "fix:nothing", "No change to the uploaded files fixes this API's findings; see the other fix formats.");
-  return attachment({ filename: patchFilename(view.report.source.kind === "template" ? view.report.source.apiName : view.report.api.name), mimeType: "text/x-diff", content: patch.text });
+  if (!patch || patch.diff === "")
+    return jsonError(404, "fix:nothing", "No change to the uploaded files fixes this API's findings; see the other fix formats.");
+  return attachment({
+    filename: patchFilename(view.report.source.kind === "template" ? view.report.source.apiName : view.report.api.name),
+    mimeType: "text/x-diff",
+    content: patch.text,
+  });
 }
