@@ -4,39 +4,30 @@
  */
 import type { TemplateFile, TemplateFormat } from "@/lib/templates/types";
 import { parseTemplateDocument } from "@/lib/templates/document";
+import { detectCloudFormation } from "@/lib/templates/cloudformation/detect";
+import { openApiVersion } from "@/lib/templates/openapi/detect";
+import { isSamTemplate } from "@/lib/templates/sam/sources";
+import { isTerraformConfigurationFile, isTerraformPlanJson } from "@/lib/templates/terraform/detect";
 
-const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The format of an already-parsed YAML/JSON value, or undefined when it is no template Preflight reads. */
+/**
+ * The format of an already-parsed YAML/JSON value, or undefined when it is no template Preflight reads. Each
+ * reader's own test decides, so the loader never routes a file its reader would refuse. A CDK cloud assembly
+ * manifest is left out: a scan reads the stack templates it lists one by one.
+ */
 export function formatOfValue(value: unknown): TemplateFormat | undefined {
-  if (!isRecord(value)) return undefined;
-  // `terraform show -json` output: https://developer.hashicorp.com/terraform/internals/json-format
-  if (typeof value.format_version === "string" && (isRecord(value.planned_values) || Array.isArray(value.resource_changes)))
-    return "terraform-plan";
-  if ((typeof value.openapi === "string" && value.openapi.startsWith("3")) || value.swagger === "2.0" || value.swagger === 2)
-    return "openapi";
-  if (!isRecord(value.Resources)) return undefined;
-  const transforms = Array.isArray(value.Transform) ? value.Transform : [value.Transform];
-  const resources = Object.values(value.Resources).filter(isRecord);
-  // SAM's own translator tests omit the Transform line; an AWS::Serverless::* resource is as telling.
-  if (transforms.includes(SAM_TRANSFORM) || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::Serverless::")))
-    return "sam";
-  const isCloudFormation =
-    "AWSTemplateFormatVersion" in value || resources.some((r) => typeof r.Type === "string" && r.Type.startsWith("AWS::"));
-  if (!isCloudFormation) return undefined;
-  // CDK stamps every resource it synthesises with its construct path (unless path metadata is turned off).
-  return resources.some((r) => isRecord(r.Metadata) && typeof r.Metadata["aws:cdk:path"] === "string") ? "cdk" : "cloudformation";
+  if (isTerraformPlanJson(value)) return "terraform-plan";
+  if (openApiVersion(value)) return "openapi";
+  if (isSamTemplate(value)) return "sam";
+  const cloudFormation = detectCloudFormation(value);
+  if (!cloudFormation.cloudformation) return undefined;
+  return cloudFormation.cdk ? "cdk" : "cloudformation";
 }
 
 /** `unreadable`: the file does not parse; `not-a-template`: it parses but defines no API Preflight reads. */
 export type Detection = { ok: true; format: TemplateFormat } | { ok: false; problem: "unreadable" | "not-a-template"; reason: string };
 
 export function detectTemplateFormat(file: TemplateFile): Detection {
-  if (/\.tf(\.json)?$/i.test(file.path)) return { ok: true, format: "terraform" };
+  if (isTerraformConfigurationFile(file.path)) return { ok: true, format: "terraform" };
   const parsed = parseTemplateDocument(file.path, file.text);
   if (!parsed.ok) return { ok: false, problem: "unreadable", reason: parsed.error.message };
   const format = formatOfValue(parsed.document.value);

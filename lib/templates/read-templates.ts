@@ -5,6 +5,7 @@
  */
 import { dirnameOf, isInside, LIMITS, normalizePath, type FileTree } from "@/lib/templates/files/file-tree";
 import { detectTemplateFormat } from "@/lib/templates/detect-format";
+import { isTerraformConfigurationFile } from "@/lib/templates/terraform/detect";
 import type { TemplateApi, TemplateError, TemplateFormat, TemplateGap, TemplateReadContext, TemplateReader } from "@/lib/templates/types";
 
 export type TemplateReaders = Partial<Record<TemplateFormat, TemplateReader>>;
@@ -52,7 +53,7 @@ export function readTemplates(tree: FileTree, readers: TemplateReaders, options:
   for (const path of tree.paths) {
     const named = tree.named.has(path);
     // Terraform reads a whole directory (module-local references): one reader call per directory.
-    if (/\.tf(\.json)?$/i.test(path)) {
+    if (isTerraformConfigurationFile(path)) {
       const dir = dirnameOf(path);
       if (terraformDirs.has(dir)) continue;
       terraformDirs.add(dir);
