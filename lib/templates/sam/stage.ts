@@ -3,6 +3,7 @@
  * "Prod"), CacheClusterEnabled/Size, MethodSettings, Variables (names only), TracingEnabled.
  */
 import type { RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
+import { methodSettingsKeyOf } from "@/lib/templates/cloudformation/element-parts";
 import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
 
 export interface StageReading {
@@ -30,16 +31,11 @@ const SETTING_FIELDS: Record<string, keyof RawMethodSetting> = {
 };
 
 /**
- * CloudFormation's MethodSetting names a method by `ResourcePath` ("/~1resource~1subresource", "/" for the root,
- * "/*" with HttpMethod "*" for all) and `HttpMethod`; the stage keys its settings "~1resource~1subresource/GET"
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html).
- * A path written with plain slashes is encoded the same way.
+ * SAM's MethodSettings are CloudFormation MethodSettings, keyed as the CloudFormation reader keys them. SAM templates
+ * commonly write the path unencoded ("/pets/{id}", as SAM's own docs do), so that is read without a note here.
  */
 export function methodSettingKey(resourcePath: string, httpMethod: string): string {
-  if (resourcePath === "/*" && httpMethod === "*") return "*/*";
-  const body = resourcePath.startsWith("/") ? resourcePath.slice(1) : resourcePath;
-  const encoded = resourcePath === "/" ? "~1" : body.startsWith("~1") ? body.replaceAll("/", "~1") : `~1${body.replaceAll("/", "~1")}`;
-  return `${encoded}/${httpMethod.toUpperCase()}`;
+  return methodSettingsKeyOf(resourcePath, httpMethod.toUpperCase(), () => {});
 }
 
 export function readStage(properties: JsonRecord, implicit: boolean): StageReading {
