@@ -2,6 +2,7 @@ import type { AuditReport } from "@/lib/audit/types";
 import { describeSource } from "@/lib/audit/source";
 import { positionOf } from "@/lib/audit/element-key";
 import { SEVERITIES } from "@/lib/rules/types";
+import { terminalText } from "@/lib/remediation/formats/literals/terminal";
 
 function target(f: AuditReport["findings"][number]): string {
   const t = f.target;
@@ -49,5 +50,6 @@ export function renderTextReport(report: AuditReport): string {
     lines.push("Not evaluated (missing data):");
     for (const n of report.notEvaluated) lines.push(`  ${n.ruleId}: needs ${n.missing.join(", ")}`);
   }
-  return lines.join("\n") + "\n";
+  // Names, paths and messages come from the audited account: no escape sequence of theirs reaches the terminal.
+  return terminalText(lines.join("\n") + "\n");
 }

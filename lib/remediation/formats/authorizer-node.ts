@@ -6,6 +6,9 @@ import {
   type AuthorizerCodeSpec,
 } from "@/lib/remediation/formats/authorizer-code";
 import { camelName } from "@/lib/remediation/naming";
+import { commentText } from "@/lib/remediation/formats/literals/comment";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { jsString } from "@/lib/remediation/formats/literals/js";
 import type { RemediationPlan } from "@/lib/remediation/plan";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
@@ -16,12 +19,12 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
   const iam = authorizerIam(plan.ctx, specs);
   const content = [
     "// @ts-check",
-    `// Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`,
+    `// ${commentText(`Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`)}`,
     "// Deploy it as the authorizer function's code (CommonJS, Node.js 18+) with the handler setting",
-    ...specs.map((spec) => `//   ${spec.name}: preflight-authorizer-${plan.ctx.apiId}.${camelName(spec.name)}Handler`),
+    ...specs.map((spec) => `//   ${commentText(`${spec.name}: preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.${camelName(spec.name)}Handler`)}`),
     "//",
     "// IAM permissions to deploy it:",
-    ...iam.map((permission) => `//   ${permission.action} on ${permission.resource}`),
+    ...iam.map((permission) => `//   ${commentText(`${permission.action} on ${permission.resource}`)}`),
     "",
     "/**",
     " * The stage-wide resource for a method ARN: arn:aws:execute-api:region:account:api/stage/VERB/path becomes",
@@ -53,7 +56,7 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
   ].join("\n");
   return {
     format: "authorizer-node",
-    filename: `preflight-authorizer-${plan.ctx.apiId}.js`,
+    filename: `preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.js`,
     language: "javascript",
     content,
     iamActions: actionsOf(iam),
@@ -69,17 +72,17 @@ function handler(spec: AuthorizerCodeSpec): string[] {
       ? ["  const credentials = event.authorizationToken;"]
       : ["  const credentials = { headers: event.headers ?? {}, queryStringParameters: event.queryStringParameters ?? {} };"];
   return [
-    ...describeSpec(spec).map((line) => `// ${line}`),
+    ...describeSpec(spec).map((line) => `// ${commentText(line)}`),
     "",
     "/**",
-    ` * REPLACE_ME: your existing credential check for ${spec.name}. Resolve to the caller's principal id, or to null`,
+    ` * REPLACE_ME: your existing credential check for ${commentText(spec.name)}. Resolve to the caller's principal id, or to null`,
     " * when the credentials are invalid. Until it is replaced every request is refused (fail closed).",
     ` * @param {${spec.type === "TOKEN" ? "string" : "{ headers: Record<string, string | undefined>, queryStringParameters: Record<string, string | undefined> }"}} credentials`,
     " * @returns {Promise<string | null>}",
     " */",
     `async function ${name}Verify(credentials) {`,
     "  void credentials;",
-    `  throw new Error("REPLACE_ME: plug the credential check of ${spec.name} into ${name}Verify");`,
+    `  throw new Error(${jsString(`REPLACE_ME: plug the credential check of ${spec.name} into ${name}Verify`)});`,
     "}",
     "",
     `/** @param {import("aws-lambda").${eventType}} event */`,
