@@ -6,7 +6,7 @@ import {
   type AuthorizerCodeSpec,
 } from "@/lib/remediation/formats/authorizer-code";
 import { camelName } from "@/lib/remediation/naming";
-import { commentText } from "@/lib/remediation/formats/literals/comment";
+import { blockCommentText, commentText } from "@/lib/remediation/formats/literals/comment";
 import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 import { jsString } from "@/lib/remediation/formats/literals/js";
 import type { RemediationPlan } from "@/lib/remediation/plan";
@@ -75,7 +75,7 @@ function handler(spec: AuthorizerCodeSpec): string[] {
     ...describeSpec(spec).map((line) => `// ${commentText(line)}`),
     "",
     "/**",
-    ` * REPLACE_ME: your existing credential check for ${commentText(spec.name)}. Resolve to the caller's principal id, or to null`,
+    ` * REPLACE_ME: your existing credential check for ${blockCommentText(spec.name)}. Resolve to the caller's principal id, or to null`,
     " * when the credentials are invalid. Until it is replaced every request is refused (fail closed).",
     ` * @param {${spec.type === "TOKEN" ? "string" : "{ headers: Record<string, string | undefined>, queryStringParameters: Record<string, string | undefined> }"}} credentials`,
     " * @returns {Promise<string | null>}",

@@ -5,7 +5,7 @@ import { actionsOf } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
 import { camelName } from "@/lib/remediation/naming";
 import type { RemediationPlan } from "@/lib/remediation/plan";
-import { commentText } from "@/lib/remediation/formats/literals/comment";
+import { blockCommentText, commentText } from "@/lib/remediation/formats/literals/comment";
 import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 import { jsValue } from "@/lib/remediation/formats/literals/js";
 import { booleanSetting, numberSetting, updateStageCommand } from "@/lib/remediation/stage-settings";
@@ -182,7 +182,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       continue;
     }
     exports.push(
-      `/** ${commentText(`Authorizer ${authorizer.name} (${authorizer.id}): result cache ${fromSeconds} s → ${ttlSeconds} s. Spread into its new apigateway.${propsType.replace("Props", "")}(...) props.`)} */`,
+      `/** ${blockCommentText(`Authorizer ${authorizer.name} (${authorizer.id}): result cache ${fromSeconds} s → ${ttlSeconds} s. Spread into its new apigateway.${propsType.replace("Props", "")}(...) props.`)} */`,
       `export const ${camelName(authorizer.name)}Props = {`,
       `  resultsCacheTtl: Duration.seconds(${ttlSeconds}),`,
       `} satisfies Partial<apigateway.${propsType}>;`,
@@ -211,7 +211,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     }
     if (options.length > 0) {
       exports.push(
-        `/** ${commentText(`Stage ${stage}: pass as deployOptions: { methodOptions: ${camelName(stage)}MethodOptions } (merge with your own entries).`)} */`,
+        `/** ${blockCommentText(`Stage ${stage}: pass as deployOptions: { methodOptions: ${camelName(stage)}MethodOptions } (merge with your own entries).`)} */`,
         `export const ${camelName(stage)}MethodOptions: Record<string, apigateway.MethodDeploymentOptions> = {`,
         ...options,
         "};",

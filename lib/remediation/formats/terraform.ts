@@ -2,6 +2,7 @@ import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { checkovCacheSkipLine, checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { IacFrame } from "@/lib/remediation/formats/iac-frame";
 import { hclBlock, hclRef, type HclBody } from "@/lib/remediation/hcl";
+import { bashWord } from "@/lib/remediation/formats/literals/bash";
 import { commentText } from "@/lib/remediation/formats/literals/comment";
 import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 import { hclString } from "@/lib/remediation/formats/literals/hcl";
@@ -266,7 +267,7 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
       `${comments([
         `Redeploy stage ${stage}: a new deployment whenever the fixes above change (triggers), created before the old one is destroyed.`,
         `Point the stage at it: in your aws_api_gateway_stage "${stage}" set deployment_id = aws_api_gateway_deployment.${name}.id`,
-        `(if the stage is not in Terraform: aws apigateway update-stage --rest-api-id ${ctx.apiId} --stage-name ${stage} --patch-operations op=replace,path=/deploymentId,value=<new deployment id>).`,
+        `(if the stage is not in Terraform: aws apigateway update-stage --rest-api-id ${bashWord(ctx.apiId)} --stage-name ${bashWord(stage)} --patch-operations op=replace,path=/deploymentId,value=<new deployment id>).`,
       ])}\n${hclBlock(`resource "aws_api_gateway_deployment" ${hclString(name)}`, [
         ["rest_api_id", REST_API_ID],
         ["description", `Preflight remediation for stage ${stage}`],

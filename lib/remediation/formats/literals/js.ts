@@ -1,13 +1,13 @@
-import { hex4, UNSAFE_CHARS } from "@/lib/remediation/formats/literals/unsafe-chars";
+import { hex4, JSON_UNESCAPED_UNSAFE } from "@/lib/remediation/formats/literals/unsafe-chars";
 
 /**
  * JSON.stringify escapes quotes, backslashes, C0 controls and lone surrogates; what it leaves raw but a reader
  * must not see raw is escaped too: U+2028/U+2029 (line terminators in pre-ES2019 JavaScript and in editors),
  * U+0085, DEL, C1 controls and the bidirectional controls. Inside JSON text these characters only occur in
- * strings, so the replacement is sound on a whole document.
+ * strings (a raw line feed is layout), so the replacement is sound on a whole document.
  */
 function escapeRemaining(json: string): string {
-  return json.replace(UNSAFE_CHARS, hex4);
+  return json.replace(JSON_UNESCAPED_UNSAFE, hex4);
 }
 
 /** A JavaScript/TypeScript string literal for any value: `"..."`. */

@@ -8,7 +8,10 @@
 export const UNSAFE_CHAR = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|\p{Cs}/u;
 export const UNSAFE_CHARS = new RegExp(UNSAFE_CHAR.source, "gu");
 
-/** `\uXXXX` (or `\U0010FFFF`-style for astral code points when `astral` is given) for one code point. */
+/** The unsafe characters JSON.stringify leaves raw (it escapes C0 controls and lone surrogates itself). */
+export const JSON_UNESCAPED_UNSAFE = /[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
+
+/** `\uXXXX` for one BMP code point (every unsafe character is in the BMP). */
 export function hex4(char: string): string {
   return `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`;
 }
