@@ -35,7 +35,8 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
   if (report.warnings.length > 0 || report.notEvaluated.length > 0) {
     lines.push("## Not checked", "");
     for (const warning of report.warnings) lines.push(`- ${cell(warning.message)}`);
-    for (const rule of report.notEvaluated) lines.push(`- Rule \`${rule.ruleId}\` not evaluated: missing ${cell(rule.missing.join(", "))}.`);
+    for (const rule of report.notEvaluated)
+      lines.push(`- Rule \`${rule.ruleId}\` not evaluated: missing ${cell(rule.missing.join(", "))}.`);
     lines.push("");
   }
   if (report.findings.length === 0) {

@@ -21,7 +21,9 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
     "// @ts-check",
     `// ${commentText(`Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`)}`,
     "// Deploy it as the authorizer function's code (CommonJS, Node.js 18+) with the handler setting",
-    ...specs.map((spec) => `//   ${commentText(`${spec.name}: preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.${camelName(spec.name)}Handler`)}`),
+    ...specs.map(
+      (spec) => `//   ${commentText(`${spec.name}: preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.${camelName(spec.name)}Handler`)}`,
+    ),
     "//",
     "// IAM permissions to deploy it:",
     ...iam.map((permission) => `//   ${commentText(`${permission.action} on ${permission.resource}`)}`),

@@ -72,7 +72,8 @@ beforeAll(() => {
 
 afterAll(() => {
   // Kept on failure for inspection (test-output/ is ignored by git).
-  if (dir && !existsSync(join(dir, MARKER)) && readdirSync(dir).every((name) => !name.includes(MARKER))) rmSync(dir, { recursive: true, force: true });
+  if (dir && !existsSync(join(dir, MARKER)) && readdirSync(dir).every((name) => !name.includes(MARKER)))
+    rmSync(dir, { recursive: true, force: true });
 });
 
 function assertInert(cwd: string): void {
@@ -82,10 +83,20 @@ function assertInert(cwd: string): void {
 describe("hostile names through every fix format", () => {
   it("the generator covers every payload of INJECTIONS and the issue's examples", () => {
     expect(cases).toHaveLength(RUNS);
-    expect(samples.flatMap((names) => Object.values(names)).some((name) => INJECTIONS.some((payload) => name.includes(payload)))).toBe(true);
-    for (const item of cases) expect([...item.snippets.keys()].sort()).toEqual(
-      ["authorizer-node", "authorizer-python", "aws-cli", "cdk", "cloudformation", "sam", "sdk-json", "terraform"],
+    expect(samples.flatMap((names) => Object.values(names)).some((name) => INJECTIONS.some((payload) => name.includes(payload)))).toBe(
+      true,
     );
+    for (const item of cases)
+      expect([...item.snippets.keys()].sort()).toEqual([
+        "authorizer-node",
+        "authorizer-python",
+        "aws-cli",
+        "cdk",
+        "cloudformation",
+        "sam",
+        "sdk-json",
+        "terraform",
+      ]);
   });
 
   it("AWS CLI: bash -n and shellcheck accept every script, and run against a fake aws it passes the names through unchanged", () => {
@@ -93,7 +104,10 @@ describe("hostile names through every fix format", () => {
     runTool("mkdir", ["-p", join(work, "bin")], { cwd: dir });
     // The fake aws logs its arguments NUL-separated; reads (get-*) fail, so every change is "needed".
     writeFiles(join(work, "bin"), [
-      ["aws", '#!/usr/bin/env bash\n{ printf \'%s\\0\' "$@"; printf \'\\n--END--\\0\'; } >> "$AWS_LOG"\ncase " $* " in *" get-"*) exit 1 ;; esac\nexit 0\n'],
+      [
+        "aws",
+        '#!/usr/bin/env bash\n{ printf \'%s\\0\' "$@"; printf \'\\n--END--\\0\'; } >> "$AWS_LOG"\ncase " $* " in *" get-"*) exit 1 ;; esac\nexit 0\n',
+      ],
     ]);
     runTool("chmod", ["+x", join(work, "bin", "aws")], { cwd: dir });
     const files = writeFiles(
@@ -120,7 +134,9 @@ describe("hostile names through every fix format", () => {
       expect(args).toContain(strip(item.names.stage));
       expect(args).toContain(strip(item.names.apiId));
       // NUL cannot be a bash word, so bashWord drops it; inside a JSON argument it travels as \u0000.
-      const decoded = stringsIn(args.flatMap((arg) => (arg.startsWith("[") || arg.startsWith("{") ? [JSON.parse(arg) as unknown] : [arg]))).map(strip);
+      const decoded = stringsIn(
+        args.flatMap((arg) => (arg.startsWith("[") || arg.startsWith("{") ? [JSON.parse(arg) as unknown] : [arg])),
+      ).map(strip);
       expect(contains(decoded, strip(item.names.headerValue)), JSON.stringify([item.names.headerValue, decoded])).toBe(true);
       expect(contains(decoded, strip(item.names.headerName)), JSON.stringify(item.names.headerName)).toBe(true);
     }
@@ -212,12 +228,20 @@ describe("hostile names through every fix format", () => {
       work,
       cases.map((item) => [`case_${item.index}.py`, snippetOf(item, "authorizer-python").content]),
     );
-    const compiled = runTool("python3", ["-c", "import py_compile, sys\nfor f in sys.argv[1:]: py_compile.compile(f, doraise=True)", ...files], {
-      cwd: work,
-    });
+    const compiled = runTool(
+      "python3",
+      ["-c", "import py_compile, sys\nfor f in sys.argv[1:]: py_compile.compile(f, doraise=True)", ...files],
+      {
+        cwd: work,
+      },
+    );
     expect(compiled.stderr).toBe("");
     const calls = cases.flatMap((item) =>
-      [item.names.tokenAuthorizer, item.names.requestAuthorizer].map((name) => ({ file: files[item.index] as string, name, handler: `${snakeName(name)}_handler` })),
+      [item.names.tokenAuthorizer, item.names.requestAuthorizer].map((name) => ({
+        file: files[item.index] as string,
+        name,
+        handler: `${snakeName(name)}_handler`,
+      })),
     );
     const ran = runTool(
       "python3",
@@ -281,11 +305,18 @@ describe("hostile names through every fix format", () => {
       // The generated authorizer is CommonJS, like the Lambda runtime's default for .js.
       ["package.json", JSON.stringify({ type: "commonjs" })],
     ]);
-    const tsc = runTool(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: work, timeoutMs: 240_000 });
+    const tsc = runTool(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
+      cwd: work,
+      timeoutMs: 240_000,
+    });
     expect(tsc.stdout + tsc.stderr).toBe("");
 
     const calls = all.flatMap((item) =>
-      [item.names.tokenAuthorizer, item.names.requestAuthorizer].map((name) => ({ file: join(work, `auth${item.index}.js`), name, handler: `${camelName(name)}Handler` })),
+      [item.names.tokenAuthorizer, item.names.requestAuthorizer].map((name) => ({
+        file: join(work, `auth${item.index}.js`),
+        name,
+        handler: `${camelName(name)}Handler`,
+      })),
     );
     const node = runTool(
       process.execPath,

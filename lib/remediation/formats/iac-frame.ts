@@ -62,7 +62,9 @@ export class IacFrame {
       c,
       `${c} ${options.permissionsHeading}`,
       ...iam.map((permission) => `${c}   ${commentText(`${permission.action} on ${permission.resource}`)}`),
-      ...(this.manual.length > 0 ? [c, `${c} ${options.manualHeading}`, ...this.manual.map((line) => `${c}   - ${commentText(line)}`)] : []),
+      ...(this.manual.length > 0
+        ? [c, `${c} ${options.manualHeading}`, ...this.manual.map((line) => `${c}   - ${commentText(line)}`)]
+        : []),
     ];
     return { header, iam };
   }

@@ -97,16 +97,18 @@ describe("issue 15: names from the account stay data", () => {
     );
     expect(result.stderr).toBe("");
     expect(existsSync(join(dir, MARKER))).toBe(false);
-    expect(result.stdout.trim()).toBe(`REPLACE_ME: plug the credential check of ${DOCSTRING_ESCAPE} into ${snakeName(DOCSTRING_ESCAPE)}_verify`);
+    expect(result.stdout.trim()).toBe(
+      `REPLACE_ME: plug the credential check of ${DOCSTRING_ESCAPE} into ${snakeName(DOCSTRING_ESCAPE)}_verify`,
+    );
   });
 
   it("an API name with U+2028 does not end a // comment of the Node authorizer", () => {
     const { plan } = hostileStorefront(names({ apiName: LINE_SEPARATOR_ESCAPE }));
     const snippet = renderAuthorizerNode(plan);
-    expect(snippet!.content).not.toMatch(/[\u2028\u2029\u0085]/);
     const loaded = loadNode(snippet!.content);
     expect(loaded.stderr).toBe("");
     expect(loaded.ran).toBe(false);
+    expect(snippet!.content).not.toMatch(/[\u2028\u2029\u0085]/);
   });
 
   const hostileReport = (apiName: string, path: string): AuditReport => {
@@ -123,8 +125,9 @@ describe("issue 15: names from the account stay data", () => {
   });
 
   it("Markdown escapes names: no HTML, link or image from the account", () => {
-    const markdown = renderMarkdownReport(hostileReport(`<img src=x onerror=alert(1)>[a](https://evil.example)![i](https://evil.example/i)`, "/p"))
-      .content;
+    const markdown = renderMarkdownReport(
+      hostileReport(`<img src=x onerror=alert(1)>[a](https://evil.example)![i](https://evil.example/i)`, "/p"),
+    ).content;
     // Outside code fences (whose content Markdown never renders), no "<" or "](" that is not backslash-escaped.
     const prose = markdown.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, "");
     expect(prose).toContain("Preflight audit");

@@ -127,7 +127,6 @@ function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 
-
 /** A Terraform identifier for a new block's name: letters, digits, `_` and `-`, starting with a letter or `_`. */
 export function hclIdentifier(base: string): string {
   const clean = base.replace(/[^A-Za-z0-9_-]/g, "_").replace(/^[^A-Za-z_]/, "_$&");

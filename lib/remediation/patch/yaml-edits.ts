@@ -113,7 +113,13 @@ function blockItem(value: unknown, indent: string, unit: number): string {
 }
 
 function indented(value: unknown, indent: string, unit: number): string {
-  const rendered = stringify(value, { indent: unit, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, customTags: safeYamlTags() });
+  const rendered = stringify(value, {
+    indent: unit,
+    lineWidth: 0,
+    minContentWidth: 0,
+    aliasDuplicateObjects: false,
+    customTags: safeYamlTags(),
+  });
   return rendered
     .replace(/\n$/, "")
     .split("\n")
@@ -222,9 +228,7 @@ export class TemplateEditor {
       const indent = " ".repeat(columnOf(this.text, firstKey));
       const end = rangeOf((last.value ?? last.key) as Node)[1];
       const text = entries
-        .map(
-          ([key, value]) => `,${multiline ? `\n${indent}` : " "}${jsValue(key)}: ${jsonValue(value, indent, this.unit, multiline)}`,
-        )
+        .map(([key, value]) => `,${multiline ? `\n${indent}` : " "}${jsValue(key)}: ${jsonValue(value, indent, this.unit, multiline)}`)
         .join("");
       this.edits.push({ start: end, end, text });
       return;
