@@ -43,7 +43,7 @@ describe("audit --format with hostile names", () => {
       expect(content).not.toMatch(/[\u2028\u2029\u0085\u007f-\u009f]/);
       expect(JSON.parse(content)).toEqual(JSON.parse(JSON.stringify(report)));
     }
-    const many = MULTI_REPORT_FORMATS.json(reports.map((item) => item.report));
+    const many = MULTI_REPORT_FORMATS.json!(reports.map((item) => item.report));
     expect(JSON.parse(many)).toHaveLength(RUNS);
   });
 
@@ -64,7 +64,7 @@ describe("audit --format with hostile names", () => {
       const paths = rows.map((row) => row.path);
       expect(paths.includes(names.path) || paths.includes(`'${names.path}`)).toBe(true);
     }
-    const all = parseCsv(MULTI_REPORT_FORMATS.csv(reports.map((item) => item.report)), { columns: true }) as Array<Record<string, string>>;
+    const all = parseCsv(MULTI_REPORT_FORMATS.csv!(reports.map((item) => item.report)), { columns: true }) as Array<Record<string, string>>;
     for (const row of all) expect(row.api).not.toMatch(/^[=+\-@\t\r]/);
   });
 

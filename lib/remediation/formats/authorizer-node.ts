@@ -5,7 +5,7 @@ import {
   describeSpec,
   type AuthorizerCodeSpec,
 } from "@/lib/remediation/formats/authorizer-code";
-import { camelName } from "@/lib/remediation/naming";
+import { camelName, distinctIdentifiers } from "@/lib/remediation/naming";
 import { blockCommentText, commentText } from "@/lib/remediation/formats/literals/comment";
 import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 import { jsString } from "@/lib/remediation/formats/literals/js";
@@ -17,12 +17,18 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
   const specs = collectAuthorizerSpecs(plan);
   if (specs.length === 0) return undefined;
   const iam = authorizerIam(plan.ctx, specs);
+  const names = distinctIdentifiers(
+    specs,
+    (spec) => camelName(spec.name),
+    (name, n) => `${name}${n}`,
+  );
+  const nameOf = (spec: AuthorizerCodeSpec) => names.get(spec) as string;
   const content = [
     "// @ts-check",
     `// ${commentText(`Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`)}`,
     "// Deploy it as the authorizer function's code (CommonJS, Node.js 18+) with the handler setting",
     ...specs.map(
-      (spec) => `//   ${commentText(`${spec.name}: preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.${camelName(spec.name)}Handler`)}`,
+      (spec) => `//   ${commentText(`${spec.name}: preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.${nameOf(spec)}Handler`)}`,
     ),
     "//",
     "// IAM permissions to deploy it:",
@@ -52,8 +58,8 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
     "  };",
     "}",
     "",
-    ...specs.flatMap((spec) => handler(spec)),
-    `module.exports = { stageWideResource, ${specs.map((spec) => `${camelName(spec.name)}Handler`).join(", ")} };`,
+    ...specs.flatMap((spec) => handler(spec, nameOf(spec))),
+    `module.exports = { stageWideResource, ${specs.map((spec) => `${nameOf(spec)}Handler`).join(", ")} };`,
     "",
   ].join("\n");
   return {
@@ -66,8 +72,7 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
   };
 }
 
-function handler(spec: AuthorizerCodeSpec): string[] {
-  const name = camelName(spec.name);
+function handler(spec: AuthorizerCodeSpec, name: string): string[] {
   const eventType = spec.type === "TOKEN" ? "APIGatewayTokenAuthorizerEvent" : "APIGatewayRequestAuthorizerEvent";
   const credentials =
     spec.type === "TOKEN"

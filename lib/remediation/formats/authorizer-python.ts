@@ -5,7 +5,7 @@ import {
   describeSpec,
   type AuthorizerCodeSpec,
 } from "@/lib/remediation/formats/authorizer-code";
-import { snakeName } from "@/lib/remediation/naming";
+import { distinctIdentifiers, snakeName } from "@/lib/remediation/naming";
 import { commentText } from "@/lib/remediation/formats/literals/comment";
 import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 import { pythonString } from "@/lib/remediation/formats/literals/python";
@@ -17,13 +17,19 @@ export function renderAuthorizerPython(plan: RemediationPlan): RenderedSnippet |
   const specs = collectAuthorizerSpecs(plan);
   if (specs.length === 0) return undefined;
   const iam = authorizerIam(plan.ctx, specs);
+  const names = distinctIdentifiers(
+    specs,
+    (spec) => snakeName(spec.name),
+    (name, n) => `${name}_${n}`,
+  );
+  const nameOf = (spec: AuthorizerCodeSpec) => names.get(spec) as string;
   const content = [
     // Names from the account go into # comments only: a docstring would read their backslashes as escapes.
     `# ${commentText(`Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`)}`,
     "#",
     "# Deploy it as the authorizer function's code (Python 3.9+) with the handler setting",
     ...specs.map(
-      (spec) => `#   ${commentText(`${spec.name}: preflight_authorizer_${fileNamePart(plan.ctx.apiId)}.${snakeName(spec.name)}_handler`)}`,
+      (spec) => `#   ${commentText(`${spec.name}: preflight_authorizer_${fileNamePart(plan.ctx.apiId)}.${nameOf(spec)}_handler`)}`,
     ),
     "#",
     "# IAM permissions to deploy it:",
@@ -50,7 +56,7 @@ export function renderAuthorizerPython(plan: RemediationPlan): RenderedSnippet |
     "        },",
     "    }",
     "",
-    ...specs.flatMap((spec) => handler(spec)),
+    ...specs.flatMap((spec) => handler(spec, nameOf(spec))),
   ].join("\n");
   return {
     format: "authorizer-python",
@@ -62,8 +68,7 @@ export function renderAuthorizerPython(plan: RemediationPlan): RenderedSnippet |
   };
 }
 
-function handler(spec: AuthorizerCodeSpec): string[] {
-  const name = snakeName(spec.name);
+function handler(spec: AuthorizerCodeSpec, name: string): string[] {
   const credentials =
     spec.type === "TOKEN"
       ? 'event.get("authorizationToken")'

@@ -111,6 +111,32 @@ describe("issue 15: names from the account stay data", () => {
     expect(snippet!.content).not.toMatch(/[\u2028\u2029\u0085]/);
   });
 
+  it("two authorizer names with the same words get distinct handlers in Node and Python (no silent override)", () => {
+    const { plan } = hostileStorefront(names({ tokenAuthorizer: "!!", requestAuthorizer: "??" }));
+    const node = renderAuthorizerNode(plan)!.content;
+    const python = renderAuthorizerPython(plan)!.content;
+    expect(node).toContain("module.exports = { stageWideResource, rootHandler, root2Handler };");
+    expect(python).toContain("def root_handler(");
+    expect(python).toContain("def root_2_handler(");
+    const dir = scratchDir("issue15-collide");
+    writeFiles(dir, [
+      ["authorizer.js", node],
+      ["authorizer.py", python],
+      ["package.json", JSON.stringify({ type: "commonjs" })],
+    ]);
+    const js = runTool(
+      process.execPath,
+      [
+        "-e",
+        'const a = require("./authorizer.js"); Promise.allSettled([a.rootHandler({}), a.root2Handler({})]).then((r) => console.log(r.map((x) => x.reason.message).join("|")))',
+      ],
+      { cwd: dir },
+    );
+    expect(js.stdout.trim()).toBe(
+      "REPLACE_ME: plug the credential check of !! into rootVerify|REPLACE_ME: plug the credential check of ?? into root2Verify",
+    );
+  });
+
   const hostileReport = (apiName: string, path: string): AuditReport => {
     const { report } = reportFixture();
     const { model, findings } = hostileStorefront(names({ apiName, path }));

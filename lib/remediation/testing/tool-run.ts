@@ -31,7 +31,7 @@ export interface ToolResult {
 export function runTool(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+  options: { cwd: string; env?: Record<string, string>; input?: string; timeoutMs?: number },
 ): ToolResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd,
