@@ -120,7 +120,8 @@ describe("hostile names through every fix format", () => {
     expect(lint.stdout, lint.stdout).toBe("");
     expect(lint.status).toBe(0);
 
-    for (const item of cases) {
+    // Running a script costs one process per AWS call: half the batch, the issue's examples first, is run.
+    for (const item of cases.slice(0, RUNS / 2)) {
       const log = join(work, `aws-${item.index}.log`);
       const ran = runTool("bash", [files[item.index] as string], {
         cwd: work,
@@ -150,7 +151,7 @@ describe("hostile names through every fix format", () => {
     }
   });
 
-  it("CloudFormation and SAM: the yaml parser and PyYAML read the same strings, the names among them; cfn-lint reads every template", () => {
+  it("CloudFormation and SAM: the yaml parser and PyYAML read the same strings, the names among them; cfn-lint parses them", () => {
     const work = join(dir, "yaml");
     runTool("mkdir", ["-p", work], { cwd: dir });
     const entries = cases.flatMap((item) =>
@@ -194,7 +195,8 @@ describe("hostile names through every fix format", () => {
     expect(python.stderr).toBe("");
     expect(JSON.parse(python.stdout)).toEqual(JSON.parse(JSON.stringify(ours)));
 
-    const cfn = files.filter((file) => file.endsWith(".cloudformation.yaml")).slice(0, 10);
+    // cfn-lint starts slowly: a quarter of the batch.
+    const cfn = files.filter((file) => file.endsWith(".cloudformation.yaml")).slice(0, RUNS / 4);
     const lint = runTool("cfn-lint", ["--format", "parseable", "--", ...cfn], { cwd: work, timeoutMs: 180_000 });
     // E0000 is "template could not be parsed"; the snippets are fragments to merge, so other rules may speak.
     expect(lint.stdout.split("\n").filter((line) => /:E0000:/.test(line))).toEqual([]);
