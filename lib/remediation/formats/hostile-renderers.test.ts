@@ -11,12 +11,13 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
+import { unzipSync } from "fflate";
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCfnYaml } from "@/lib/remediation/cfn-yaml";
 import type { RenderedSnippet, RemediationFormat } from "@/lib/remediation/formats/types";
 import { camelName, snakeName } from "@/lib/remediation/naming";
-import { renderPlan } from "@/lib/remediation/render-all";
+import { bundleZip, renderPlan } from "@/lib/remediation/render-all";
 import { hostileNames, hostileStorefront, INJECTIONS, MARKER, SEED, type HostileNames } from "@/lib/remediation/testing/hostile-names";
 import { runTool, scratchDir, writeFiles } from "@/lib/remediation/testing/tool-run";
 
@@ -97,6 +98,15 @@ describe("hostile names through every fix format", () => {
         "sdk-json",
         "terraform",
       ]);
+  });
+
+  it("file names and bundle entries stay plain names inside their folder, whatever the API id", () => {
+    for (const item of cases) {
+      const { plan } = hostileStorefront(item.names);
+      const entries = Object.keys(unzipSync(bundleZip({ plan, snippets: [...item.snippets.values()] })));
+      for (const entry of entries) expect(entry).toMatch(/^preflight-fix-[A-Za-z0-9_-][A-Za-z0-9._-]*\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/);
+      for (const snippet of item.snippets.values()) expect(snippet.filename).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/);
+    }
   });
 
   it("AWS CLI: bash -n and shellcheck accept every script, and run against a fake aws it passes the names through unchanged", () => {
