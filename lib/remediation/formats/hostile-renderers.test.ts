@@ -8,7 +8,7 @@
  * called, and the CDK files synthesised, in child processes whose cwd is a scratch directory: the payloads' marker
  * file must never appear, and the names must come back exactly as the account spelled them.
  */
-import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { unzipSync } from "fflate";
@@ -19,7 +19,7 @@ import type { RenderedSnippet, RemediationFormat } from "@/lib/remediation/forma
 import { camelName, snakeName } from "@/lib/remediation/naming";
 import { bundleZip, renderPlan } from "@/lib/remediation/render-all";
 import { hostileNames, hostileStorefront, INJECTIONS, MARKER, SEED, type HostileNames } from "@/lib/remediation/testing/hostile-names";
-import { runTool, scratchDir, writeFiles } from "@/lib/remediation/testing/tool-run";
+import { removeScratchDirs, runTool, scratchDir, writeFiles } from "@/lib/remediation/testing/tool-run";
 
 /** Per tool batch: enough hostile shapes to matter, few enough for two shared cores. */
 const RUNS = 40;
@@ -71,11 +71,8 @@ beforeAll(() => {
   dir = scratchDir("hostile-renderers");
 });
 
-afterAll(() => {
-  // Kept on failure for inspection (test-output/ is ignored by git).
-  if (dir && !existsSync(join(dir, MARKER)) && readdirSync(dir).every((name) => !name.includes(MARKER)))
-    rmSync(dir, { recursive: true, force: true });
-});
+// Kept when a payload ran, for inspection (test-output/ is ignored by git).
+afterAll(() => removeScratchDirs(MARKER));
 
 function assertInert(cwd: string): void {
   expect(existsSync(join(cwd, MARKER)), `a payload ran in ${cwd}`).toBe(false);

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { renderTextReport } from "@/lib/cli/formats/text-report";
 import type { AuditReport } from "@/lib/audit/types";
@@ -14,7 +14,7 @@ import { renderAuthorizerPython } from "@/lib/remediation/formats/authorizer-pyt
 import { renderCdk } from "@/lib/remediation/formats/cdk";
 import { camelName, snakeName } from "@/lib/remediation/naming";
 import { hostileStorefront, MARKER, type HostileNames } from "@/lib/remediation/testing/hostile-names";
-import { runTool, scratchDir, writeFiles } from "@/lib/remediation/testing/tool-run";
+import { removeScratchDirs, runTool, scratchDir, writeFiles } from "@/lib/remediation/testing/tool-run";
 import { renderCsvMatrix } from "@/lib/report/csv";
 import { renderMarkdownReport } from "@/lib/report/markdown";
 import { reportFixture } from "@/lib/report/testing/report-fixture";
@@ -59,6 +59,8 @@ function identifiersOf(code: string, fileName: string): Set<string> {
   visit(source);
   return found;
 }
+
+afterAll(() => removeScratchDirs(MARKER));
 
 describe("issue 15: names from the account stay data", () => {
   it("an authorizer name closing a /** */ comment does not run in the Node authorizer", () => {

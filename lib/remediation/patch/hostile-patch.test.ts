@@ -5,14 +5,14 @@
  */
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { isMap, parseDocument, type YAMLMap } from "yaml";
 import type { TemplateSource } from "@/lib/audit/source";
 import { parseCfnYaml } from "@/lib/remediation/cfn-yaml";
 import { terraformChangeFor } from "@/lib/remediation/patch/terraform-fixes";
 import { applyEdits, TemplateEditor, type MergeSpec } from "@/lib/remediation/patch/yaml-edits";
-import { hostileNames, SEED } from "@/lib/remediation/testing/hostile-names";
-import { runTool, scratchDir } from "@/lib/remediation/testing/tool-run";
+import { hostileNames, MARKER, SEED } from "@/lib/remediation/testing/hostile-names";
+import { removeScratchDirs, runTool, scratchDir } from "@/lib/remediation/testing/tool-run";
 
 const RUNS = 40;
 const samples = fc.sample(hostileNames, { seed: SEED, numRuns: RUNS });
@@ -56,6 +56,8 @@ function specFor(names: (typeof samples)[number]): MergeSpec {
     },
   };
 }
+
+afterAll(() => removeScratchDirs(MARKER));
 
 describe("template patches with hostile values", () => {
   it("YAML and JSON templates: patched files parse, PyYAML reads what the yaml package reads, the values unchanged", () => {

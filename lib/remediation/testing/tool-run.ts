@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /**
@@ -10,7 +10,19 @@ import { join, resolve } from "node:path";
 export function scratchDir(name: string): string {
   const base = resolve("test-output");
   mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, `${name}-`));
+  const dir = mkdtempSync(join(base, `${name}-`));
+  created.push(dir);
+  return dir;
+}
+
+const created: string[] = [];
+
+/** Removes this file's scratch directories, except any holding a file named `keepIfFound` (kept for inspection). */
+export function removeScratchDirs(keepIfFound: string): void {
+  for (const dir of created.splice(0)) {
+    const names = readdirSync(dir, { recursive: true }).map(String);
+    if (!names.some((name) => name === keepIfFound || name.endsWith(`/${keepIfFound}`))) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function writeFiles(dir: string, files: ReadonlyArray<readonly [string, string]>): string[] {

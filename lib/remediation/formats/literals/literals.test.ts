@@ -9,7 +9,7 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import fc from "fast-check";
 import ts from "typescript";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { bashWord } from "@/lib/remediation/formats/literals/bash";
 import { blockCommentText, commentText } from "@/lib/remediation/formats/literals/comment";
 import { csvCell } from "@/lib/remediation/formats/literals/csv";
@@ -20,8 +20,8 @@ import { markdownText } from "@/lib/remediation/formats/literals/markdown";
 import { pythonString } from "@/lib/remediation/formats/literals/python";
 import { terminalText } from "@/lib/remediation/formats/literals/terminal";
 import { safeYamlTags, yamlDoubleQuoted, yamlScalar } from "@/lib/remediation/formats/literals/yaml";
-import { hostileText, INJECTIONS, SEED } from "@/lib/remediation/testing/hostile-names";
-import { runTool, scratchDir, writeFiles } from "@/lib/remediation/testing/tool-run";
+import { hostileText, INJECTIONS, MARKER, SEED } from "@/lib/remediation/testing/hostile-names";
+import { removeScratchDirs, runTool, scratchDir, writeFiles } from "@/lib/remediation/testing/tool-run";
 
 const RUNS = 200;
 const values = [...INJECTIONS, ...fc.sample(hostileText, { seed: SEED, numRuns: RUNS })];
@@ -39,6 +39,8 @@ function tsShape(code: string): { statements: number; identifiers: string[]; dia
   const diagnostics = (source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length;
   return { statements: source.statements.length, identifiers, diagnostics };
 }
+
+afterAll(() => removeScratchDirs(MARKER));
 
 describe("bashWord", () => {
   it("bash reads every word back as the value (NUL, which no bash word can hold, dropped)", () => {
