@@ -211,7 +211,8 @@ describe("hostile names through every fix format", () => {
 
   it("Terraform: HashiCorp's HCL parser reads every file and the names come back as literal strings", async () => {
     // In Terraform's JSON form a literal "${" or "%{" is written "$${" / "%%{".
-    // HCL normalises string literals to Unicode NFC (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md#template-expressions).
+    // HashiCorp's parser reads string literals as Unicode NFC (hclsyntax/spec.md, "Source Code Representation": string
+    // literals have special handling with regard to Unicode normalization), which hcl2json shows.
     const asTerraformJson = (text: string) =>
       text
         .normalize("NFC")

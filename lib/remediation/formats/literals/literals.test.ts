@@ -99,7 +99,7 @@ describe("pythonString", () => {
 });
 
 describe("hclString", () => {
-  it("HashiCorp's HCL parser reads every literal back (in Terraform JSON form, NFC as HCL normalises)", async () => {
+  it("HashiCorp's HCL parser reads every literal back (in Terraform JSON form, in NFC as its parser normalises string literals)", async () => {
     const body = values.map((value, index) => `  v${index} = ${hclString(value)}`).join("\n");
     const parsed = (await parseHcl("values.tf", `locals {\n${body}\n}\n`)) as { locals: Array<Record<string, string>> };
     const locals = parsed.locals[0] ?? {};
