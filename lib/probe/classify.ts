@@ -38,7 +38,8 @@ export function summarizeAnswers(answers: readonly ProbeAnswer[]): string {
 
 export function describePrediction(prediction: PredictedAnswer): string {
   if (prediction.status === undefined) return prediction.mayVary ? "may vary" : "not predictable";
-  const acao = prediction.allowOrigin === "present" ? ", with Allow-Origin" : prediction.allowOrigin === "absent" ? ", no Allow-Origin" : "";
+  const acao =
+    prediction.allowOrigin === "present" ? ", with Allow-Origin" : prediction.allowOrigin === "absent" ? ", no Allow-Origin" : "";
   const browser = prediction.browser === "passes" ? ", browser accepts" : prediction.browser === "blocked" ? ", browser blocks" : "";
   return `${prediction.status}${prediction.errorType ? ` ${prediction.errorType}` : ""}${acao}${browser}`;
 }

@@ -103,7 +103,14 @@ const clamp = (value: number | undefined, fallback: number, min: number, max: nu
 function predicted(view: StageView, input: PredictInput, origin: string, requestHeaders: string): PredictedAnswer {
   const prediction = predictAnswer(view, input);
   if (prediction.status === undefined || prediction.cors === undefined) return prediction;
-  const verdict = browserVerdict({ kind: input.kind, status: prediction.status, cors: prediction.cors, origin, verb: input.verb, requestHeaders });
+  const verdict = browserVerdict({
+    kind: input.kind,
+    status: prediction.status,
+    cors: prediction.cors,
+    origin,
+    verb: input.verb,
+    requestHeaders,
+  });
   return verdict.passes ? { ...prediction, browser: "passes" } : { ...prediction, browser: "blocked", blockedBecause: verdict.because };
 }
 
@@ -121,11 +128,16 @@ export function planProbe(model: ApiModel, view: StageView, target: ProbeTarget,
   const origins = [...new Set(requested.length > 0 ? requested : allowedOrigins(model))];
   if (origins.length === 0) origins.push(NEUTRAL_ORIGIN);
   if (origins.length > PROBE_LIMITS.origins)
-    return { ok: false, reason: `At most ${PROBE_LIMITS.origins} origins per probe (${origins.length} given or allowed by the API): name them with --probe-origin.` };
+    return {
+      ok: false,
+      reason: `At most ${PROBE_LIMITS.origins} origins per probe (${origins.length} given or allowed by the API): name them with --probe-origin.`,
+    };
   const identities = [...(options.identities ?? [])];
   if (identities.length > PROBE_LIMITS.identities) return { ok: false, reason: `At most ${PROBE_LIMITS.identities} test identities.` };
-  if (identities.some((value) => !validIdentity(value))) return { ok: false, reason: "A test identity must be one line of at most 4,096 characters." };
-  if (identities.length > 0 && !options.actual) return { ok: false, reason: "Test identities are only sent on actual requests: ask for them too." };
+  if (identities.some((value) => !validIdentity(value)))
+    return { ok: false, reason: "A test identity must be one line of at most 4,096 characters." };
+  if (identities.length > 0 && !options.actual)
+    return { ok: false, reason: "Test identities are only sent on actual requests: ask for them too." };
 
   const checks: PlannedCheck[] = [];
   const resources = [...model.resources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

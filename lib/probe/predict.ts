@@ -68,10 +68,22 @@ function authorizationAnswer(view: StageView, served: ServedMethod, input: Predi
     case "AWS_IAM":
       // An unsigned request to an IAM-authorized method: 403 Missing Authentication Token
       // (https://repost.aws/knowledge-center/api-gateway-troubleshoot-403-forbidden).
-      return gatewayAnswer(view, "MISSING_AUTHENTICATION_TOKEN", 403, "MissingAuthenticationTokenException", `${where} uses AWS_IAM and the request is unsigned.`);
+      return gatewayAnswer(
+        view,
+        "MISSING_AUTHENTICATION_TOKEN",
+        403,
+        "MissingAuthenticationTokenException",
+        `${where} uses AWS_IAM and the request is unsigned.`,
+      );
     case "COGNITO_USER_POOLS":
       if (input.withIdentity) return { allowOrigin: "unknown", reason: `${where} uses a Cognito authorizer: the test identity decides.` };
-      return gatewayAnswer(view, "UNAUTHORIZED", 401, "UnauthorizedException", `${where} uses a Cognito authorizer and the request has no Authorization header.`);
+      return gatewayAnswer(
+        view,
+        "UNAUTHORIZED",
+        401,
+        "UnauthorizedException",
+        `${where} uses a Cognito authorizer and the request has no Authorization header.`,
+      );
     case "CUSTOM": {
       const authorizer = served.authorizerId ? view.authorizer(served.authorizerId) : undefined;
       // A missing identity source answers 401 without invoking the Lambda function
@@ -79,7 +91,13 @@ function authorizationAnswer(view: StageView, served: ServedMethod, input: Predi
       if (authorizer) {
         const missing = identityMissing(authorizer, input.withIdentity);
         if (missing)
-          return gatewayAnswer(view, "UNAUTHORIZED", 401, "UnauthorizedException", `${where} uses authorizer ${authorizer.name} and the request lacks ${missing}.`);
+          return gatewayAnswer(
+            view,
+            "UNAUTHORIZED",
+            401,
+            "UnauthorizedException",
+            `${where} uses authorizer ${authorizer.name} and the request lacks ${missing}.`,
+          );
         const varies = view.varyingAuthorizers.get(authorizer.id);
         return {
           allowOrigin: "unknown",
@@ -96,16 +114,24 @@ function integrationAnswer(served: ServedMethod): PredictedAnswer {
   const where = `${served.httpMethod} ${served.path}`;
   const integration = served.integration;
   if (!integration) return { allowOrigin: "unknown", reason: `${where} has no integration in the model.` };
-  if (integration.type !== "MOCK") return { allowOrigin: "unknown", reason: `${where} reaches its ${integration.type} backend, which decides.` };
+  if (integration.type !== "MOCK")
+    return { allowOrigin: "unknown", reason: `${where} reaches its ${integration.type} backend, which decides.` };
   // A MOCK integration's status is the request template's statusCode, 200 without one
   // (https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-mock-integration.html).
   const template = integration.requestTemplates["application/json"] ?? Object.values(integration.requestTemplates)[0];
   const match = template ? /["']?statusCode["']?\s*:\s*["']?(\d{3})/.exec(template.slice(0, 10_000)) : null;
   const status = match?.[1] ?? "200";
   const response =
-    integration.integrationResponses.find((r) => r.selectionPattern !== undefined && r.selectionPattern !== "" && safeMatches(r.selectionPattern, status)) ??
-    integration.integrationResponses.find((r) => !r.selectionPattern);
-  if (!response) return { status: 500, errorType: "InternalServerErrorException", allowOrigin: "absent", reason: `${where} is a MOCK without an integration response for ${status}.` };
+    integration.integrationResponses.find(
+      (r) => r.selectionPattern !== undefined && r.selectionPattern !== "" && safeMatches(r.selectionPattern, status),
+    ) ?? integration.integrationResponses.find((r) => !r.selectionPattern);
+  if (!response)
+    return {
+      status: 500,
+      errorType: "InternalServerErrorException",
+      allowOrigin: "absent",
+      reason: `${where} is a MOCK without an integration response for ${status}.`,
+    };
   const hasAcao = Object.keys(response.responseParameters).some((key) => key.toLowerCase() === `method.response.header.${ACAO}`);
   const cors = staticCorsHeaders(response.responseParameters, "method.response.header.");
   return {
@@ -132,18 +158,35 @@ export function predictAnswer(view: StageView, input: PredictInput): PredictedAn
   const requestVerb: HttpVerb = input.kind === "preflight" ? "OPTIONS" : input.verb;
   const served = view.answer(input.path, requestVerb);
   if (!served)
-    return gatewayAnswer(view, "MISSING_AUTHENTICATION_TOKEN", 403, "MissingAuthenticationTokenException", `No method answers ${requestVerb} ${input.path} on stage ${view.stage}.`);
+    return gatewayAnswer(
+      view,
+      "MISSING_AUTHENTICATION_TOKEN",
+      403,
+      "MissingAuthenticationTokenException",
+      `No method answers ${requestVerb} ${input.path} on stage ${view.stage}.`,
+    );
   // Evaluated before the authorizer for every request (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html).
-  if (view.hasResourcePolicy) return { allowOrigin: "unknown", reason: "The API's resource policy is evaluated first; its conditions decide." };
+  if (view.hasResourcePolicy)
+    return { allowOrigin: "unknown", reason: "The API's resource policy is evaluated first; its conditions decide." };
   const denied = authorizationAnswer(view, served, input);
   if (denied) return denied;
   if (served.apiKeyRequired) {
-    if (view.apiKeySource === "AUTHORIZER") return { allowOrigin: "unknown", reason: `${served.httpMethod} ${served.path} takes its API key from the authorizer.` };
+    if (view.apiKeySource === "AUTHORIZER")
+      return { allowOrigin: "unknown", reason: `${served.httpMethod} ${served.path} takes its API key from the authorizer.` };
     // No x-api-key header: 403 Forbidden (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html).
-    return gatewayAnswer(view, "INVALID_API_KEY", 403, "ForbiddenException", `${served.httpMethod} ${served.path} requires an API key and a browser sends none.`);
+    return gatewayAnswer(
+      view,
+      "INVALID_API_KEY",
+      403,
+      "ForbiddenException",
+      `${served.httpMethod} ${served.path} requires an API key and a browser sends none.`,
+    );
   }
   const method = served.method;
   if (method?.requestValidatorId && Object.values(method.requestParameters).some(Boolean))
-    return { allowOrigin: "unknown", reason: `${served.httpMethod} ${served.path} has a request validator and required parameters the probe does not send.` };
+    return {
+      allowOrigin: "unknown",
+      reason: `${served.httpMethod} ${served.path} has a request validator and required parameters the probe does not send.`,
+    };
   return integrationAnswer(served);
 }

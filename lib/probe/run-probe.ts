@@ -59,7 +59,10 @@ export async function runProbe(plan: ProbePlan, options: RunProbeOptions = {}): 
       sent += 1;
       const identity = check.withIdentity && identityIndex !== undefined ? plan.identities[identityIndex] : undefined;
       const method = check.kind === "preflight" ? "OPTIONS" : check.verb;
-      const observed = await observe({ url: check.url, method, headers: headersOf(check, identity), timeoutMs: budget.timeoutMs }, fetchImpl);
+      const observed = await observe(
+        { url: check.url, method, headers: headersOf(check, identity), timeoutMs: budget.timeoutMs },
+        fetchImpl,
+      );
       const verdict = browserVerdict({ ...check, status: observed.status, cors: observed.cors });
       const answer: ProbeAnswer = {
         ...observed,

@@ -69,9 +69,10 @@ export function stageViewFromModel(model: ApiModel, stageName: string, findings:
       if (!deployed) return undefined;
       // The draft's copy of the deployed method, for what the summary leaves out (integration, responses).
       const method = model.resources.find((r) => r.path === deployed.path)?.methods.find((m) => m.httpMethod === deployed.httpMethod);
-      const authorizerId = deployed.summary.authorizationType === "CUSTOM" || deployed.summary.authorizationType === "COGNITO_USER_POOLS"
-        ? method?.authorizerId
-        : undefined;
+      const authorizerId =
+        deployed.summary.authorizationType === "CUSTOM" || deployed.summary.authorizationType === "COGNITO_USER_POOLS"
+          ? method?.authorizerId
+          : undefined;
       return {
         path: deployed.path,
         httpMethod: deployed.httpMethod,

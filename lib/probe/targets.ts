@@ -71,7 +71,7 @@ export function customDomainBase(mapping: MappedDomain): string | undefined {
   const domain = mapping.domainName.toLowerCase();
   if (!DOMAIN.test(domain)) return undefined;
   const basePath = mapping.basePath === "(none)" ? "" : mapping.basePath;
-  if (basePath !== "" && !BASE_PATH.test(basePath)) return undefined;
+  if (basePath !== "" && (!BASE_PATH.test(basePath) || basePath.split("/").some((part) => part === "." || part === ".."))) return undefined;
   return basePath ? `https://${domain}/${basePath}` : `https://${domain}`;
 }
 
@@ -125,8 +125,7 @@ export function requestUrl(target: Pick<ProbeTarget, "base">, requestPath: strin
     return undefined;
   }
   if (url.origin !== base.origin || url.search || url.hash || url.username || url.password) return undefined;
-  if (url.pathname !== `${base.pathname}/` && !url.pathname.startsWith(`${base.pathname}/`)) return undefined;
-  return url.href;
+  return isUnderTarget(target, url.href) ? url.href : undefined;
 }
 
 /** True when `url` lies under the target: the last check before a request leaves. */
@@ -134,7 +133,9 @@ export function isUnderTarget(target: Pick<ProbeTarget, "base">, url: string): b
   try {
     const parsed = new URL(url);
     const base = new URL(target.base);
-    return parsed.origin === base.origin && (parsed.pathname === `${base.pathname}/` || parsed.pathname.startsWith(`${base.pathname}/`));
+    // A root custom domain's base has pathname "/": its prefix is "".
+    const prefix = base.pathname.replace(/\/$/, "");
+    return parsed.origin === base.origin && parsed.pathname.startsWith(`${prefix}/`);
   } catch {
     return false;
   }

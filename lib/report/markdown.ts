@@ -5,6 +5,7 @@ import { renderFinding } from "@/lib/remediation/render-all";
 import { SEVERITIES } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
 import { targetLabel } from "@/lib/report/locations";
+import { probeMarkdown } from "@/lib/report/probe-markdown";
 
 /** A table cell: pipes and line breaks would break the row. */
 function cell(text: string): string {
@@ -39,6 +40,7 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
     for (const rule of report.notEvaluated) lines.push(`- Rule \`${rule.ruleId}\` not evaluated: missing ${rule.missing.join(", ")}.`);
     lines.push("");
   }
+  if (report.probe) lines.push(...probeMarkdown(report.probe, cell));
   if (report.findings.length === 0) {
     lines.push("No findings.", "");
     return { filename: `${reportStem(report)}.md`, mimeType: "text/markdown", content: lines.join("\n") };

@@ -30,12 +30,17 @@ export async function planStageProbe(input: StageProbeInput): Promise<StageProbe
   const model = report.model;
   const stage = input.stage ?? model.stages.find((s) => s.deploymentId)?.name;
   const served = model.stages.find((s) => s.name === stage);
-  if (!stage || !served) return { ok: false, reason: `Stage "${stage ?? ""}" is not a stage of ${model.api.id}: ${model.stages.map((s) => s.name).join(", ") || "none"}.` };
+  if (!stage || !served)
+    return {
+      ok: false,
+      reason: `Stage "${stage ?? ""}" is not a stage of ${model.api.id}: ${model.stages.map((s) => s.name).join(", ") || "none"}.`,
+    };
   if (!served.deploymentId) return { ok: false, reason: `Stage "${stage}" has no deployment: nothing answers there.` };
 
   const notes: string[] = [];
   const customEndpoint = connection.customEndpoint ? (connection.endpoint ?? environmentEndpoint(input.env ?? process.env)) : undefined;
-  if (connection.customEndpoint && customEndpoint === undefined) return { ok: false, reason: "The connection's endpoint is not known, so its data plane cannot be derived." };
+  if (connection.customEndpoint && customEndpoint === undefined)
+    return { ok: false, reason: "The connection's endpoint is not known, so its data plane cannot be derived." };
   let domains: MappedDomain[] = [];
   if (customEndpoint === undefined && !model.api.endpointTypes.includes("PRIVATE")) {
     try {
