@@ -2,6 +2,7 @@ import type { AuditReport } from "@/lib/audit/types";
 import { describeSource } from "@/lib/audit/source";
 import { positionOf } from "@/lib/audit/element-key";
 import { SEVERITIES } from "@/lib/rules/types";
+import { probeTextLines } from "@/lib/cli/formats/probe-text";
 
 function target(f: AuditReport["findings"][number]): string {
   const t = f.target;
@@ -49,5 +50,6 @@ export function renderTextReport(report: AuditReport): string {
     lines.push("Not evaluated (missing data):");
     for (const n of report.notEvaluated) lines.push(`  ${n.ruleId}: needs ${n.missing.join(", ")}`);
   }
+  if (report.probe) lines.push(...probeTextLines(report.probe));
   return lines.join("\n") + "\n";
 }
