@@ -61,7 +61,7 @@ export function findingsOf(check: ProbeCheck): ProbeFinding[] {
         kind: "intermittent-answer",
         severity: "high",
         message: `${label} answered differently across ${check.answers.length} requests (${answered})${
-          check.prediction.mayVary ? `, as predicted: ${check.prediction.mayVary}` : ""
+          check.prediction.mayVary ? `, as predicted: ${check.prediction.mayVary.replace(/\.$/, "")}` : ""
         }.`,
       });
       break;

@@ -51,8 +51,12 @@ function gatewayAnswer(view: StageView, responseType: string, status: number, er
 }
 
 // The identity a request carries: a browser's preflight never sends credentials (Fetch standard, CORS-preflight
-// fetch: "without credentials"), so only a test identity on an actual request sends Authorization.
+// fetch: "without credentials"), so only a test identity on an actual request sends Authorization. API Gateway answers
+// 401 without invoking the function when a TOKEN authorizer's header is missing, and when a REQUEST authorizer's
+// identity source is missing, null or empty with caching on; with caching off (TTL 0) the REQUEST authorizer's function
+// is invoked and decides (https://repost.aws/knowledge-center/api-gateway-401-error-lambda-authorizer).
 function identityMissing(authorizer: AuthorizerModel, withIdentity: boolean): string | undefined {
+  if (authorizer.type === "REQUEST" && authorizer.effectiveTtlSeconds <= 0) return undefined;
   for (const source of authorizer.identitySources) {
     if (source.location === "header" && source.name.toLowerCase() === "authorization" && withIdentity) continue;
     if (source.location === "header" || source.location === "querystring") return source.expression;
@@ -86,8 +90,6 @@ function authorizationAnswer(view: StageView, served: ServedMethod, input: Predi
       );
     case "CUSTOM": {
       const authorizer = served.authorizerId ? view.authorizer(served.authorizerId) : undefined;
-      // A missing identity source answers 401 without invoking the Lambda function
-      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-lambda-authorizer-input.html).
       if (authorizer) {
         const missing = identityMissing(authorizer, input.withIdentity);
         if (missing)
