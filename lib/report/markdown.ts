@@ -6,6 +6,7 @@ import { SEVERITIES } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
 import { targetLabel } from "@/lib/report/locations";
 import { markdownText } from "@/lib/remediation/formats/literals/markdown";
+import { probeMarkdown } from "@/lib/report/probe-markdown";
 
 /** Text from the account (names, paths, messages that quote them) as inert one-line Markdown, safe in a table cell. */
 const cell = markdownText;
@@ -39,6 +40,7 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
       lines.push(`- Rule \`${rule.ruleId}\` not evaluated: missing ${cell(rule.missing.join(", "))}.`);
     lines.push("");
   }
+  if (report.probe) lines.push(...probeMarkdown(report.probe, cell));
   if (report.findings.length === 0) {
     lines.push("No findings.", "");
     return { filename: `${reportStem(report)}.md`, mimeType: "text/markdown", content: lines.join("\n") };
