@@ -3,7 +3,9 @@ import type { Connection } from "@/lib/aws/connections/connection";
 import { streamLiveApis } from "@/lib/aws/reader/live-reader";
 import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
+import { allowedRegions } from "@/lib/aws/connections/allow-list";
 import type { CountsOutcome, RegionListing, RegionOutcome } from "@/app/actions/types";
+import { deploymentAllowList } from "./allow-list";
 import { toUiError } from "./ui-error";
 
 // Audits behind the finding counts run a few at a time: each is several API Gateway calls, and the
@@ -51,8 +53,11 @@ function countsFor(connection: Connection, region: string, apiId: string, run: R
  */
 export function inventoryFor(
   connection: Connection,
-  regions: readonly string[] = COMMERCIAL_REGIONS.map((region) => region.code),
+  requested: readonly string[] = COMMERCIAL_REGIONS.map((region) => region.code),
 ): RegionListing[] {
+  // Only the regions this deployment's allow-list names are read (a broken list reads none).
+  const allowList = deploymentAllowList();
+  const regions = "broken" in allowList ? [] : allowedRegions(requested, allowList);
   const resolvers = new Map<string, (outcome: RegionOutcome) => void>();
   const listings: RegionListing[] = regions.map((region) => ({
     region,
