@@ -4,6 +4,7 @@ import { connectionRefusal, regionRefusal } from "@/lib/aws/connections/allow-li
 import { openConnection, type Connection } from "@/lib/aws/connections/connection";
 import type { UiError } from "@/app/actions/types";
 import { deploymentAllowList } from "./allow-list";
+import { currentViewer, isAdmitted, SIGN_IN_REQUIRED } from "./session";
 import { invalidConnection, notAllowed, toUiError } from "./ui-error";
 
 export type OpenResult = { ok: true; connection: Connection } | { ok: false; error: UiError };
@@ -15,6 +16,9 @@ export type OpenResult = { ok: true; connection: Connection } | { ok: false; err
 export async function openConnectionById(id: string): Promise<OpenResult> {
   const parsed = parseConnectionId(id);
   if (!parsed.ok) return { ok: false, error: invalidConnection(`Connection "${id}" is not valid: ${parsed.error}.`) };
+  // The one door to the server's credentials checks the session itself, whichever page, action or route got here.
+  if (!isAdmitted(await currentViewer()))
+    return { ok: false, error: { code: "auth:required", message: SIGN_IN_REQUIRED, hint: "Sign in at /api/auth/signin." } };
   const allowList = deploymentAllowList();
   if ("broken" in allowList) return { ok: false, error: notAllowed(`This Preflight's allow-list is broken: ${allowList.broken}`) };
   const refusal = connectionRefusal(parsed.spec, allowList);

@@ -7,6 +7,7 @@ import { EXPIRY_CHOICES } from "@/lib/share/expiry";
 import { auditTargetSchema } from "@/app/_server/audit-target";
 import { deleteStoredAudit, readOnlyMode, shareLiveAudit } from "@/app/_server/share";
 import { storedAuditPath } from "@/app/actions/paths";
+import { currentViewer, isAdmitted, SIGN_IN_REQUIRED } from "@/app/_server/session";
 
 const READ_ONLY_MESSAGE = "This Preflight is a read-only viewer: audits cannot be shared or deleted here.";
 
@@ -24,6 +25,7 @@ const shareSchema = auditTargetSchema.extend({
 /** Stores a fresh snapshot of the API and returns its link; the page stays where it is to show the link. */
 export async function shareAudit(_previous: ShareState, formData: FormData): Promise<ShareState> {
   if (readOnlyMode()) return { status: "refused", message: READ_ONLY_MESSAGE };
+  if (!isAdmitted(await currentViewer())) return { status: "refused", message: SIGN_IN_REQUIRED };
   const parsed = shareSchema.safeParse({
     connection: formData.get("connection"),
     region: formData.get("region"),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { EXPIRY_CHOICES } from "@/lib/share/expiry";
 import { readOnlyMode, storeReport } from "@/app/_server/share";
 import { loadTemplateApi } from "@/app/_server/template-view";
+import { currentViewer, isAdmitted, SIGN_IN_REQUIRED } from "@/app/_server/session";
 import type { ShareState } from "./share";
 
 const shareTemplateSchema = z.object({
@@ -19,6 +20,7 @@ const shareTemplateSchema = z.object({
  */
 export async function shareTemplateAudit(_previous: ShareState, formData: FormData): Promise<ShareState> {
   if (readOnlyMode()) return { status: "refused", message: "This Preflight is a read-only viewer: audits cannot be shared here." };
+  if (!isAdmitted(await currentViewer())) return { status: "refused", message: SIGN_IN_REQUIRED };
   const parsed = shareTemplateSchema.safeParse({
     templateAudit: formData.get("templateAudit"),
     api: formData.get("api"),
