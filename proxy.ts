@@ -4,13 +4,16 @@ import { signInEnv } from "@/lib/auth/deployment-env.mjs";
 import { hostRefusal } from "@/lib/auth/host-check";
 import { isPublicPath } from "@/lib/auth/public-paths";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
+import { pageStatus, type PageStatus } from "@/app/_server/page-status";
 
 /**
  * Runs before every route (https://nextjs.org/docs/app/api-reference/file-conventions/proxy):
  * 1. refuses a Host that is not this app's own (DNS rebinding), 421 Misdirected Request (RFC 9110 section 15.5.20);
  * 2. with sign-in configured, sends a visitor without a session to sign in (pages) or answers 401 (API routes and
  *    server actions) — pages, actions and routes check the session again themselves;
- * 3. sets the Content-Security-Policy with a fresh nonce, and the other security headers.
+ * 3. answers 400 (malformed percent-encoding), 403 (a live audit on a read-only viewer) or 404 (a missing or expired
+ *    shared audit) with a short page, since a streamed page has sent 200 before its notFound() runs;
+ * 4. sets the Content-Security-Policy with a fresh nonce, and the other security headers.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const env = process.env;
@@ -37,6 +40,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     }
   }
 
+  if (request.method === "GET" || request.method === "HEAD") {
+    const page = await pageStatus(pathname);
+    if (page.status !== 200) return withStaticHeaders(errorPage(page));
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   let formTargets: string[] = [];
   if (signIn.configured && signIn.issuer) {
@@ -53,6 +61,23 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return withStaticHeaders(response);
+}
+
+/**
+ * A self-contained page (no script; the message is fixed text, escaped anyway) carrying the test id of the view the
+ * app would have rendered, so the browser tests find the same element.
+ */
+function errorPage(page: Exclude<PageStatus, { status: 200 }>): NextResponse {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(page.title)} · Preflight</title><style>body{font:14px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#18181b}a{color:#1d4ed8}</style></head><body><main data-testid="${page.testId}"><h1>${escape(page.title)}</h1><p${page.status === 403 ? ' data-testid="read-only-notice"' : ""}>${escape(page.message)}</p><p><a href="/audits">Open a shared link</a> · <a href="/">Preflight home</a></p></main></body></html>`;
+  return new NextResponse(body, {
+    status: page.status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+  });
 }
 
 function withStaticHeaders(response: NextResponse): NextResponse {

@@ -1,5 +1,5 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getServerSession, type Session } from "next-auth";
 import { authOptions, signInSettings } from "./auth-options";
 
 export type Viewer =
@@ -10,10 +10,17 @@ export type Viewer =
 export async function currentViewer(): Promise<Viewer> {
   const settings = signInSettings();
   if (!settings.configured) return { signInRequired: false };
-  const session = await getServerSession(authOptions(settings));
+  let session: Session | null;
+  try {
+    session = await getServerSession(authOptions(settings));
+  } catch {
+    // Outside a request (no cookies to read) or an unreadable session: nobody is signed in. Fails closed.
+    return { signInRequired: true };
+  }
   const email = session?.user?.email;
   if (!email) return { signInRequired: true };
-  return { signInRequired: true, user: { email, ...(session.user?.name ? { name: session.user.name } : {}) } };
+  const name = session?.user?.name;
+  return { signInRequired: true, user: { email, ...(name ? { name } : {}) } };
 }
 
 /** True when the viewer may use the app's full features: signed in, or sign-in is not required. */
