@@ -86,6 +86,28 @@ test("without a session, pages go to sign-in, API routes answer 401, and health 
   await expect(stored.history).toHaveCount(0);
 });
 
+test("a link holder deletes a shared audit only with the delete token shown once at share time", async ({ page }) => {
+  await new AuditPage(page).open(STOREFRONT_API_ID);
+  const panel = new SharePanel(page);
+  const link = await panel.share("1d");
+  const token = (await page.getByTestId("share-delete-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+  const stored = new StoredAuditPage(page);
+  await stored.open(`${appUrl}${link}`);
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("delete-token").fill("A".repeat(32));
+  await page.getByTestId("delete-audit").click();
+  await expect(page.getByTestId("delete-status")).toContainText("Only whoever shared this audit may delete it");
+  expect((await page.request.get(`${appUrl}/api/audits/${link.split("/").pop()}`)).status()).toBe(200);
+
+  await page.getByTestId("delete-token").fill(token);
+  await page.getByTestId("delete-audit").click();
+  await page.waitForURL(/\/audits\?deleted=1$/);
+  await expect(page.getByTestId("deleted-notice")).toContainText("deleted");
+  expect((await page.goto(`${appUrl}${link}`))?.status()).toBe(404);
+});
+
 test("an example.com account signs in through the OIDC provider and reads the demo", async ({ page }) => {
   await page.goto(`${appUrl}/?connection=demo`);
   await signInAs(page, "ana@example.com");
