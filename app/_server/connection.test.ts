@@ -3,6 +3,7 @@ import { DENIED_ACCOUNT_ID, PREFLIGHT_AUDIT_ROLE_ARN, startEmulator, type Emulat
 import { formatConnectionId } from "@/lib/aws/connections/connection-id";
 import { loadReport } from "./audit";
 import { openConnectionById } from "./connection";
+import { inventoryFor } from "./inventory";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -43,5 +44,16 @@ describe("connections on a deployment", () => {
     expect(shown).not.toMatch(/arn:aws:iam::\d{12}:user\//);
     expect(shown).not.toContain(`${DENIED_ACCOUNT_ID}:user`);
     expect(shown).toContain("[this server's AWS identity]");
+  });
+
+  it("never shows it in the home page's region listing either", async () => {
+    vi.stubEnv("PREFLIGHT_DEMO_ENDPOINT", emu.url);
+    const opened = await openConnectionById(roleId("not-the-external-id"));
+    if (!opened.ok) throw new Error(opened.error.message);
+    const [listing] = inventoryFor(opened.connection, ["us-east-1"]);
+    const outcome = await listing!.result;
+    if (outcome.ok) throw new Error("a wrong external id must be refused");
+    expect(outcome.error.message).toMatch(/sts:AssumeRole/);
+    expect(JSON.stringify(outcome.error)).not.toMatch(/arn:aws:iam::\d{12}:user\//);
   });
 });
