@@ -17,7 +17,8 @@ import { pageStatus, type PageStatus } from "@/app/_server/page-status";
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const env = process.env;
-  const refusal = hostRefusal(request.headers.get("host"), env);
+  // The readiness probe reveals nothing and a load balancer calls it by the instance's address.
+  const refusal = request.nextUrl.pathname === "/api/health" ? undefined : hostRefusal(request.headers.get("host"), env);
   if (refusal)
     return withStaticHeaders(new NextResponse(refusal, { status: 421, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
 

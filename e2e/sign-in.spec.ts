@@ -134,4 +134,6 @@ test("a foreign Host header is refused (DNS rebinding)", async ({ request }) => 
   const rebound = await request.get(`${appUrl}/`, { headers: { Host: "attacker.example" }, maxRedirects: 0 });
   expect(rebound.status()).toBe(421);
   expect(await rebound.text()).toContain('does not answer for the host "attacker.example"');
+  // The readiness probe answers a load balancer that calls it by the instance's address.
+  expect((await request.get(`${appUrl}/api/health`, { headers: { Host: "10.0.0.7:3000" } })).status()).toBe(200);
 });

@@ -94,7 +94,12 @@ export function exposureRefusal(env, host) {
   const signIn = signInEnv(env);
   if (signIn.problems.length > 0)
     return `Sign-in with OpenID Connect is half configured: ${signIn.problems.join("; ")}. Complete it or unset PREFLIGHT_OIDC_*.`;
-  if (isLoopbackHost(host) || signIn.configured || readOnlyEnv(env)) return undefined;
+  if (isLoopbackHost(host)) return undefined;
+  if (signIn.configured || readOnlyEnv(env)) {
+    // The app answers only loopback and the public URL's host (DNS rebinding defence, lib/auth/host-check.ts).
+    if (publicUrlOf(env)) return undefined;
+    return `HOST=${host} needs PREFLIGHT_PUBLIC_URL (the URL people open, e.g. https://preflight.example.com): requests for any other host are refused.`;
+  }
   return [
     `Refusing to listen on HOST=${host}: any visitor could use this server's AWS credentials.`,
     "Either configure sign-in with OpenID Connect:",
@@ -102,7 +107,7 @@ export function exposureRefusal(env, host) {
     "  PREFLIGHT_OIDC_CLIENT_ID=… PREFLIGHT_OIDC_CLIENT_SECRET=… NEXTAUTH_SECRET=$(openssl rand -base64 32)",
     "  PREFLIGHT_OIDC_ALLOWED_DOMAINS=example.com and/or PREFLIGHT_OIDC_ALLOWED_GROUPS=preflight-users",
     "  PREFLIGHT_PUBLIC_URL=https://preflight.example.com (the URL people open)",
-    "or serve stored audits only, with no AWS connections: PREFLIGHT_READ_ONLY=1.",
+    "or serve stored audits only, with no AWS connections: PREFLIGHT_READ_ONLY=1 and PREFLIGHT_PUBLIC_URL=….",
     'See "Deploying for a team" in README.md.',
   ].join("\n");
 }

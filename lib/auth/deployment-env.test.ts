@@ -64,8 +64,11 @@ describe("exposureRefusal (npm start)", () => {
     expect(refusal).toMatch(/Refusing to listen on HOST=0\.0\.0\.0/);
     expect(refusal).toMatch(/PREFLIGHT_OIDC_ISSUER/);
     expect(refusal).toMatch(/PREFLIGHT_READ_ONLY=1/);
-    expect(exposureRefusal({ PREFLIGHT_READ_ONLY: "1" }, "0.0.0.0")).toBeUndefined();
-    expect(exposureRefusal(COMPLETE, "10.1.2.3")).toBeUndefined();
+    const url = { PREFLIGHT_PUBLIC_URL: "https://preflight.example.com" };
+    expect(exposureRefusal({ PREFLIGHT_READ_ONLY: "1", ...url }, "0.0.0.0")).toBeUndefined();
+    expect(exposureRefusal({ ...COMPLETE, ...url }, "10.1.2.3")).toBeUndefined();
+    expect(exposureRefusal({ ...COMPLETE, NEXTAUTH_URL: "https://preflight.example.com" }, "10.1.2.3")).toBeUndefined();
+    expect(exposureRefusal({ PREFLIGHT_READ_ONLY: "1" }, "0.0.0.0")).toMatch(/needs PREFLIGHT_PUBLIC_URL/);
   });
 
   it("refuses a half-configured sign-in even on loopback", () => {
