@@ -9,6 +9,21 @@ const nextConfig = {
     "@tree-sitter-grammars/tree-sitter-hcl",
   ],
   poweredByHeader: false,
+  // Security headers on every response, static files included; the per-request Content-Security-Policy (with its
+  // nonce) and the DNS-rebinding Host check are in proxy.ts. Values: lib/auth/security-headers.ts STATIC_SECURITY_HEADERS.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
   // `npm test` type-checks the whole project (tests included) as its own step; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
+import { currentViewer } from "@/app/_server/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +9,11 @@ export const metadata: Metadata = {
   description: "Find the API Gateway settings behind the random 403 on CORS preflight OPTIONS requests.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: the Content-Security-Policy nonce (proxy.ts) must be stamped on Next's scripts,
+  // and a prerendered page would carry none (https://nextjs.org/docs/app/guides/content-security-policy).
+  await connection();
+  const viewer = await currentViewer();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -31,6 +37,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/rules" className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
               Rules
             </Link>
+            {viewer.signInRequired && viewer.user ? (
+              <span className="ml-auto flex items-center gap-3 text-zinc-600 dark:text-zinc-400" data-testid="signed-in-as">
+                {viewer.user.email}
+                <Link href="/api/auth/signout" prefetch={false} className="underline underline-offset-2">
+                  Sign out
+                </Link>
+              </span>
+            ) : null}
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-screen-2xl px-4 py-4">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection as dynamicRendering } from "next/server";
+import { connectionRefusal } from "@/lib/aws/connections/allow-list";
 import { listProfiles } from "@/lib/aws/connections/list-profiles";
 import { chooseConnection } from "@/app/actions/connect";
 import { ApiInventory } from "@/components/connect/api-inventory";
@@ -9,13 +10,18 @@ import type { ProfileOption } from "@/components/connect/types";
 import { ReadOnlyNotice } from "@/components/share/read-only-notice";
 import { RecentAudits } from "@/components/share/recent-audits";
 import { TemplateSourceCard } from "@/components/templates/template-source-card";
+import { deploymentAllowList } from "./_server/allow-list";
 import { openConnectionById } from "./_server/connection";
 import { inventoryFor } from "./_server/inventory";
 import { loadRecent, readOnlyMode } from "./_server/share";
 
 async function profileOptions(): Promise<{ profiles: ProfileOption[]; error?: string }> {
   try {
-    const profiles = await listProfiles();
+    // Only the profiles this deployment's allow-list lets a visitor use are offered (names are not shown either).
+    const allowList = deploymentAllowList();
+    const profiles = (await listProfiles()).filter(
+      (p) => !("broken" in allowList) && !connectionRefusal({ kind: "profile", profile: p.name }, allowList),
+    );
     return { profiles: profiles.map(({ name, kind, region, supported }) => ({ name, kind, ...(region ? { region } : {}), supported })) };
   } catch (error) {
     // A malformed ~/.aws/config must not take the whole page down; the picker says what is wrong.

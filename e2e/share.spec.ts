@@ -91,20 +91,26 @@ test("a shared audit can be deleted, after which its link is not found", async (
   await stored.open(link);
   await stored.delete();
   await expect(page.getByTestId("deleted-notice")).toContainText("deleted");
-  await page.goto(link);
+  // The page answers 404 itself, not a streamed 200 that then shows "not found".
+  expect((await page.goto(link))?.status()).toBe(404);
   await expect(stored.notFound).toBeVisible();
   expect((await page.request.get(`/api/audits/${idOf(link)}`)).status()).toBe(404);
 });
 
-test("unknown and malformed ids show the not-found page", async ({ page, request }) => {
+test("unknown and malformed ids show the not-found page with status 404; malformed percent-encoding is a 400", async ({
+  page,
+  request,
+}) => {
   const stored = new StoredAuditPage(page);
   for (const id of ["QUFBQUFBQUFBQUFBQUFBQQ", "not-an-audit-id", "..%2F..%2Fetc%2Fpasswd"]) {
-    await page.goto(`/audits/${id}`);
+    expect((await page.goto(`/audits/${id}`))?.status(), id).toBe(404);
     await expect(stored.notFound).toBeVisible();
     expect((await request.get(`/api/audits/${id}`)).status()).toBe(404);
   }
-  await page.goto(`/audits/QUFBQUFBQUFBQUFBQUFBQQ/compare/QkJCQkJCQkJCQkJCQkJCQg`);
+  expect((await page.goto(`/audits/QUFBQUFBQUFBQUFBQUFBQQ/compare/QkJCQkJCQkJCQkJCQkJCQg`))?.status()).toBe(404);
   await expect(stored.notFound).toBeVisible();
+  for (const path of ["/audits/%E0%A4%A", "/api/audits/%E0%A4%A", "/audit/demo/us-east-1/%E0%A4%A", "/rules/%ZZ"])
+    expect((await request.get(path)).status(), path).toBe(400);
 });
 
 test("did our fix work: fix OPTIONS /account in the emulator, audit again, and the comparison shows it fixed", async ({
@@ -242,7 +248,7 @@ test.describe("read-only team viewer (PREFLIGHT_READ_ONLY=1)", () => {
     expect((await sarif.json()) as { version: string }).toMatchObject({ version: "2.1.0" });
 
     // The live audit page and the live download routes refuse: a viewer has no AWS connections.
-    await page.goto(`${viewerUrl}${AuditPage.url(STOREFRONT_API_ID)}`);
+    expect((await page.goto(`${viewerUrl}${AuditPage.url(STOREFRONT_API_ID)}`))?.status()).toBe(403);
     await expect(page.getByTestId("live-audit-refused")).toContainText(STOREFRONT_API_ID);
     await expect(page.getByTestId("read-only-notice")).toBeVisible();
     await expect(page.getByTestId("audit-view")).toHaveCount(0);

@@ -3,10 +3,17 @@
 // (the built-in Demo connection), then serve the production build on 127.0.0.1:3000.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { exposureRefusal } from "../lib/auth/deployment-env.mjs";
 
 const host = process.env.HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
 const emulatorPort = process.env.PREFLIGHT_DEMO_PORT ?? "4599";
+// Off loopback the app would lend this server's AWS credentials to every visitor: refuse before building anything.
+const refusal = exposureRefusal(process.env, host);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 const bin = (name) => `node_modules/.bin/${name}`;
 // No outside network here: Next's anonymous telemetry would only time out.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PREFLIGHT_DEMO_ENDPOINT: `http://127.0.0.1:${emulatorPort}` };

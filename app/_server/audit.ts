@@ -5,7 +5,7 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { UiError } from "@/app/actions/types";
 import { auditPath } from "@/app/actions/paths";
-import { openConnectionById } from "./connection";
+import { checkRegion, openConnectionById } from "./connection";
 import { toUiError } from "./ui-error";
 import { recentProbe } from "./probe-store";
 
@@ -23,6 +23,8 @@ export type LoadAuditResult =
 
 /** Reads, normalises and audits one API; expected failures are values. Exports and fix downloads use it alone. */
 export async function loadReport(connectionId: string, region: string, apiId: string): Promise<LoadReportResult> {
+  const allowed = checkRegion(region);
+  if (!allowed.ok) return allowed;
   const opened = await openConnectionById(connectionId);
   if (!opened.ok) return opened;
   const result = await runAudit({ connection: opened.connection, region, restApiId: apiId });

@@ -4,6 +4,7 @@ import type { UiError } from "@/app/actions/types";
 import { loadReport } from "./audit";
 import { auditTargetSchema } from "./audit-target";
 import { fieldMessages, jsonError } from "./downloads";
+import { refuseWithoutSession } from "./route-guard";
 import { findStoredAudit, readOnlyMode } from "./share";
 
 /** Export and fix-file routes answer with the file or with this JSON error (never a page). */
@@ -42,6 +43,8 @@ function readFailureStatus(error: UiError): 400 | 404 | 502 {
  */
 export async function liveReportFor(raw: { connection: string; region: string; apiId: string }): Promise<RouteReport> {
   if (readOnlyMode()) return { ok: false, response: jsonError(403, "read-only", READ_ONLY_REFUSAL) };
+  const refused = await refuseWithoutSession();
+  if (refused) return { ok: false, response: refused };
   const decoded = { connection: decodeSegment(raw.connection), region: decodeSegment(raw.region), apiId: decodeSegment(raw.apiId) };
   const parsed = auditTargetSchema.safeParse(decoded);
   if (!parsed.success) return { ok: false, response: invalidRequest(fieldMessages(parsed.error.issues)) };

@@ -30,7 +30,12 @@ export function attachment(file: DownloadFile): Response {
 }
 
 /** Expected failures of a download route, as JSON the caller can read: `{ error, code, details? }`. */
-export function jsonError(status: 400 | 403 | 404 | 409 | 502, code: string, error: string, details?: Record<string, string>): Response {
+export function jsonError(
+  status: 400 | 401 | 403 | 404 | 409 | 429 | 502,
+  code: string,
+  error: string,
+  details?: Record<string, string>,
+): Response {
   return Response.json({ error, code, ...(details ? { details } : {}) }, { status, headers: PRIVATE_HEADERS });
 }
 

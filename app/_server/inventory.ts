@@ -3,7 +3,10 @@ import type { Connection } from "@/lib/aws/connections/connection";
 import { streamLiveApis } from "@/lib/aws/reader/live-reader";
 import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
+import { allowedRegions } from "@/lib/aws/connections/allow-list";
+import { scrubServerPrincipal } from "@/lib/aws/errors/scrub-principal";
 import type { CountsOutcome, RegionListing, RegionOutcome } from "@/app/actions/types";
+import { deploymentAllowList } from "./allow-list";
 import { toUiError } from "./ui-error";
 
 // Audits behind the finding counts run a few at a time: each is several API Gateway calls, and the
@@ -40,7 +43,11 @@ function countsFor(connection: Connection, region: string, apiId: string, run: R
           },
     (error: unknown): CountsOutcome => ({
       ok: false,
-      error: { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Open the API to see details." },
+      error: {
+        code: "unexpected",
+        message: scrubServerPrincipal(error instanceof Error ? error.message : String(error)),
+        hint: "Open the API to see details.",
+      },
     }),
   );
 }
@@ -51,8 +58,11 @@ function countsFor(connection: Connection, region: string, apiId: string, run: R
  */
 export function inventoryFor(
   connection: Connection,
-  regions: readonly string[] = COMMERCIAL_REGIONS.map((region) => region.code),
+  requested: readonly string[] = COMMERCIAL_REGIONS.map((region) => region.code),
 ): RegionListing[] {
+  // Only the regions this deployment's allow-list names are read (a broken list reads none).
+  const allowList = deploymentAllowList();
+  const regions = "broken" in allowList ? [] : allowedRegions(requested, allowList);
   const resolvers = new Map<string, (outcome: RegionOutcome) => void>();
   const listings: RegionListing[] = regions.map((region) => ({
     region,
@@ -79,13 +89,19 @@ export function inventoryFor(
               }
             : {
                 ok: false,
-                error: { code: listing.error.code, message: listing.error.message, hint: listing.error.hint, operation: "GetRestApis" },
+                // An AssumeRole denial names the server's own principal: never shown to the browser.
+                error: {
+                  code: listing.error.code,
+                  message: scrubServerPrincipal(listing.error.message),
+                  hint: scrubServerPrincipal(listing.error.hint),
+                  operation: "GetRestApis",
+                },
               },
         );
       }
     } catch (error) {
       // streamLiveApis reports per-region failures as values; anything else is a bug, shown on every region left.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = scrubServerPrincipal(error instanceof Error ? error.message : String(error));
       for (const resolve of resolvers.values())
         resolve({ ok: false, error: { code: "unexpected", message, hint: "Reload the page; if it persists, report it." } });
       resolvers.clear();

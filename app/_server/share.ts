@@ -6,11 +6,15 @@ import type { ApiRef, AuditSummary, RecentAuditSummary, StoredAudit } from "@/li
 import { compareReports, type AuditComparison } from "@/lib/share/compare";
 import { AuditStoreError } from "@/lib/share/errors";
 import { parseAuditId } from "@/lib/share/ids";
+import { deleteTokenMatches, newDeleteToken } from "@/lib/share/delete-token";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { isReadOnly } from "@/lib/share/store-config";
 import type { UiError } from "@/app/actions/types";
 import { expiryDate, type ExpiryChoice } from "@/lib/share/expiry";
 import { loadAudit } from "./audit";
+import { currentViewer, isAdmitted } from "./session";
+
+const SIGNED_IN_ONLY = "Sign in to see the other shared audits: on this Preflight they are listed to signed-in users only.";
 
 /** Team-viewer mode (PREFLIGHT_READ_ONLY=1): stored audits only, no connections, no share or delete. */
 export function readOnlyMode(): boolean {
@@ -58,6 +62,7 @@ export type HistoryResult = { ok: true; audits: AuditSummary[] } | { ok: false; 
 
 /** Shared audits of one API, newest first. A store failure is a value: history is an extra, never the page. */
 export async function loadHistory(api: ApiRef): Promise<HistoryResult> {
+  if (!isAdmitted(await currentViewer())) return { ok: false, message: SIGNED_IN_ONLY };
   try {
     const store = await getAuditStore();
     return { ok: true, audits: await store.listForApi(api, { limit: 50 }) };
@@ -71,6 +76,7 @@ export type RecentResult = { ok: true; audits: RecentAuditSummary[] } | { ok: fa
 
 /** The newest stored audits of every API, for the team viewer's home page; a store failure is a value shown there. */
 export async function loadRecent(limit = 50): Promise<RecentResult> {
+  if (!isAdmitted(await currentViewer())) return { ok: false, message: SIGNED_IN_ONLY };
   try {
     const store = await getAuditStore();
     return { ok: true, audits: await store.listRecent({ limit }) };
@@ -105,7 +111,17 @@ export interface ShareRequest {
 }
 
 export type ShareOutcome =
-  { ok: true; id: string; createdAt: string; expiresAt?: string; readAt: string; findings: number } | { ok: false; error: UiError };
+  | {
+      ok: true;
+      id: string;
+      createdAt: string;
+      expiresAt?: string;
+      readAt: string;
+      findings: number;
+      /** Shown to the sharer once: whoever holds it may delete the audit. Only its hash is stored. */
+      deleteToken: string;
+    }
+  | { ok: false; error: UiError };
 
 function storeFailure(error: AuditStoreError): UiError {
   return {
@@ -130,7 +146,14 @@ export async function storeReport(report: AuditReport, expiry: ExpiryChoice, now
   try {
     const store = await getAuditStore();
     const expiresAt = expiryDate(expiry, now);
-    const saved = await store.save(report, expiresAt ? { expiresAt } : {});
+    const viewer = await currentViewer();
+    const owner = viewer.signInRequired ? viewer.user?.email : undefined;
+    const deleteToken = newDeleteToken();
+    const saved = await store.save(report, {
+      ...(expiresAt ? { expiresAt } : {}),
+      deleteTokenSha256: deleteToken.sha256,
+      ...(owner ? { owner } : {}),
+    });
     return {
       ok: true,
       id: saved.id,
@@ -138,6 +161,7 @@ export async function storeReport(report: AuditReport, expiry: ExpiryChoice, now
       ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
       readAt: report.readAt,
       findings: report.findings.length,
+      deleteToken: deleteToken.token,
     };
   } catch (error) {
     if (error instanceof AuditStoreError) return { ok: false, error: storeFailure(error) };
@@ -147,11 +171,26 @@ export async function storeReport(report: AuditReport, expiry: ExpiryChoice, now
 
 export type DeleteOutcome = { ok: true; deleted: boolean } | { ok: false; error: UiError };
 
-export async function deleteStoredAudit(rawId: string): Promise<DeleteOutcome> {
+const DELETE_REFUSED: UiError = {
+  code: "delete:not-allowed",
+  message: "Only whoever shared this audit may delete it: paste the delete token shown when it was shared, or sign in as its owner.",
+  hint: "Ask the person who shared it to delete it.",
+};
+
+/**
+ * Deletes when the caller holds the audit's delete token, is the signed-in owner, or uses a local instance without
+ * sign-in (whoever reaches a loopback-only Preflight is its user).
+ */
+export async function deleteStoredAudit(rawId: string, token?: string): Promise<DeleteOutcome> {
   const parsed = parseAuditId(rawId);
   if (!parsed.ok) return { ok: true, deleted: false };
   try {
     const store = await getAuditStore();
+    const guard = await store.deleteGuard(parsed.id);
+    if (!guard) return { ok: true, deleted: false };
+    const viewer = await currentViewer();
+    const owner = viewer.signInRequired && viewer.user !== undefined && guard.owner !== undefined && viewer.user.email === guard.owner;
+    if (viewer.signInRequired && !owner && !deleteTokenMatches(token, guard.deleteTokenSha256)) return { ok: false, error: DELETE_REFUSED };
     return { ok: true, deleted: await store.delete(parsed.id) };
   } catch (error) {
     if (error instanceof AuditStoreError) return { ok: false, error: storeFailure(error) };

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readOnlyMode } from "@/app/_server/share";
+import { currentViewer, isAdmitted, SIGN_IN_REQUIRED } from "@/app/_server/session";
 import {
   formatConnectionId,
   parseConnectionId,
@@ -47,6 +48,8 @@ export async function chooseConnection(_previous: ConnectState, formData: FormDa
   // A team viewer has no connections; the form is not shown there, but an action is a public endpoint.
   if (readOnlyMode())
     return { status: "refused", message: "This Preflight is a read-only viewer: it has no AWS connections. Open a shared audit instead." };
+  // Actions are endpoints of their own (any page can post any action id): each checks the session itself.
+  if (!isAdmitted(await currentViewer())) return { status: "refused", message: SIGN_IN_REQUIRED };
   const submitted = Object.fromEntries(formData);
   const values: Partial<Record<ConnectField, string>> = {};
   for (const field of ["kind", "profile", "base", "roleArn", "externalId"] as const) {

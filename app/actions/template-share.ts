@@ -4,6 +4,8 @@ import { z } from "zod";
 import { EXPIRY_CHOICES } from "@/lib/share/expiry";
 import { readOnlyMode, storeReport } from "@/app/_server/share";
 import { loadTemplateApi } from "@/app/_server/template-view";
+import { currentViewer, isAdmitted, SIGN_IN_REQUIRED } from "@/app/_server/session";
+import { actionRateLimitRefusal } from "@/app/_server/action-rate-limit";
 import type { ShareState } from "./share";
 
 const shareTemplateSchema = z.object({
@@ -19,6 +21,10 @@ const shareTemplateSchema = z.object({
  */
 export async function shareTemplateAudit(_previous: ShareState, formData: FormData): Promise<ShareState> {
   if (readOnlyMode()) return { status: "refused", message: "This Preflight is a read-only viewer: audits cannot be shared here." };
+  const viewer = await currentViewer();
+  if (!isAdmitted(viewer)) return { status: "refused", message: SIGN_IN_REQUIRED };
+  const limited = await actionRateLimitRefusal("share", viewer);
+  if (limited) return { status: "refused", message: limited };
   const parsed = shareTemplateSchema.safeParse({
     templateAudit: formData.get("templateAudit"),
     api: formData.get("api"),
@@ -48,5 +54,6 @@ export async function shareTemplateAudit(_previous: ShareState, formData: FormDa
     createdAt: outcome.createdAt,
     ...(outcome.expiresAt ? { expiresAt: outcome.expiresAt } : {}),
     readAt: outcome.readAt,
+    deleteToken: outcome.deleteToken,
   };
 }

@@ -5,6 +5,7 @@ import { auditTemplates } from "@/lib/templates/audit-templates";
 import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
 import { readOnlyMode } from "@/app/_server/share";
 import { templateAuditCache } from "@/app/_server/template-audits";
+import { currentViewer, isAdmitted, SIGN_IN_REQUIRED } from "@/app/_server/session";
 import { parseUpload } from "@/app/_server/template-upload";
 import { templateAuditPath } from "./template-paths";
 
@@ -22,6 +23,7 @@ export async function auditUploadedTemplates(_previous: TemplateUploadState, for
       status: "refused",
       message: "This Preflight is a read-only viewer: templates cannot be uploaded here. Open a shared audit instead.",
     };
+  if (!isAdmitted(await currentViewer())) return { status: "refused", message: SIGN_IN_REQUIRED };
   const upload = await parseUpload(formData);
   if (!upload.ok) return { status: "invalid", message: "The files were not audited:", problems: upload.problems };
   const audit = await auditTemplates(memoryFileTree(upload.files));

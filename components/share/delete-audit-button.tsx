@@ -4,8 +4,11 @@ import { useActionState } from "react";
 import { deleteAudit, type DeleteState } from "@/app/actions/share";
 import { Button } from "@/components/ui/button";
 
-/** Deletes a stored audit after the browser's confirm dialog; the action refuses without the confirmation field. */
-export function DeleteAuditButton({ id, readOnly = false }: { id: string; readOnly?: boolean }) {
+/**
+ * Deletes a stored audit after the browser's confirm dialog; the action refuses without the confirmation field. On a
+ * deployment with sign-in, someone other than the signed-in owner pastes the delete token shown at share time.
+ */
+export function DeleteAuditButton({ id, readOnly = false, askToken = false }: { id: string; readOnly?: boolean; askToken?: boolean }) {
   const [state, formAction, pending] = useActionState<DeleteState, FormData>(deleteAudit, { status: "idle" });
   return (
     <form
@@ -19,6 +22,17 @@ export function DeleteAuditButton({ id, readOnly = false }: { id: string; readOn
     >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="confirm" value="yes" />
+      {askToken && !readOnly ? (
+        <input
+          type="password"
+          name="token"
+          autoComplete="off"
+          placeholder="Delete token"
+          aria-label="Delete token"
+          className="w-40 rounded border border-zinc-300 px-1.5 py-0.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+          data-testid="delete-token"
+        />
+      ) : null}
       <Button
         type="submit"
         disabled={readOnly || pending}

@@ -72,6 +72,12 @@ export function ShareButton({ readOnly = false, action = shareAudit, ...target }
               {link}
             </a>
             <CopyButton text={link} label="Copy link" />
+            <span className="basis-full text-zinc-600 dark:text-zinc-400">
+              Delete token (shown once; whoever holds it can delete this audit):{" "}
+              <code className="font-mono" data-testid="share-delete-token">
+                {state.deleteToken}
+              </code>
+            </span>
           </>
         ) : state.status === "invalid" || state.status === "refused" ? (
           <span className="text-red-700 dark:text-red-400" data-testid="share-error">

@@ -12,10 +12,12 @@ export interface StoredBannerProps {
   createdAt: string;
   expiresAt?: string;
   readOnly: boolean;
+  /** Sign-in is configured: deleting asks for the delete token (the signed-in owner may leave it empty). */
+  askDeleteToken?: boolean;
 }
 
 /** Says this is a stored snapshot (when, from where), with a way back to the live API and the stored JSON. */
-export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: StoredBannerProps) {
+export function StoredBanner({ id, report, createdAt, expiresAt, readOnly, askDeleteToken = false }: StoredBannerProps) {
   const { api, source } = report;
   return (
     <section
@@ -64,7 +66,7 @@ export function StoredBanner({ id, report, createdAt, expiresAt, readOnly }: Sto
         >
           Download JSON
         </a>
-        <DeleteAuditButton id={id} readOnly={readOnly} />
+        <DeleteAuditButton id={id} readOnly={readOnly} askToken={askDeleteToken} />
       </div>
     </section>
   );

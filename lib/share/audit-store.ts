@@ -14,6 +14,16 @@ import type { AuditSnapshot } from "@/lib/share/snapshot";
 export interface SaveOptions {
   /** After this instant the audit is treated as gone. Must be in the future. Omit to keep it until deleted. */
   expiresAt?: Date;
+  /** SHA-256 (hex) of the delete token returned to the sharer once; whoever presents the token may delete. */
+  deleteTokenSha256?: string;
+  /** The signed-in sharer's e-mail, who may delete without the token. */
+  owner?: string;
+}
+
+/** Who may delete a stored audit (see SaveOptions); both absent for audits stored before delete tokens existed. */
+export interface DeleteGuard {
+  deleteTokenSha256?: string;
+  owner?: string;
 }
 
 export interface SavedRef {
@@ -77,6 +87,8 @@ export interface AuditStore {
   save(report: AuditReport, options?: SaveOptions): Promise<SavedRef>;
   /** Undefined when unknown or expired; throws "invalid-id" without querying, "corrupt" for an unreadable row. */
   get(id: string): Promise<StoredAudit | undefined>;
+  /** Who may delete the audit; undefined when unknown or expired. */
+  deleteGuard(id: string): Promise<DeleteGuard | undefined>;
   /** True when something was deleted; also deletes comparisons that reference it. */
   delete(id: string): Promise<boolean>;
   /** Unexpired audits of one API, newest first. */

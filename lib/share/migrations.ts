@@ -77,6 +77,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // listRecent walks this backwards (ORDER BY created_at DESC, id DESC) instead of sorting the table.
     sql: "CREATE INDEX audits_by_created ON audits (created_at, id);",
   },
+  {
+    version: 4,
+    name: "who may delete an audit",
+    // The SHA-256 of the delete token handed to the sharer once (never the token), and the signed-in sharer's e-mail.
+    sql: "ALTER TABLE audits ADD COLUMN delete_token_sha256 TEXT; ALTER TABLE audits ADD COLUMN owner TEXT;",
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);

@@ -2,6 +2,7 @@ import "server-only";
 import type { AuditStore } from "@/lib/share/audit-store";
 import { AuditStoreError } from "@/lib/share/errors";
 import { openPostgresAuditStore } from "@/lib/share/postgres-audit-store";
+import { schedulePurge } from "@/lib/share/purge-schedule";
 import { openSqliteAuditStore } from "@/lib/share/sqlite-audit-store";
 import { resolveStoreConfig } from "@/lib/share/store-config";
 
@@ -23,6 +24,8 @@ export function getAuditStore(): Promise<AuditStore> {
   if (!globalForStore.__preflightAuditStore) {
     const opening = openAuditStore();
     globalForStore.__preflightAuditStore = opening;
+    // The server's store deletes expired rows hourly (a read-only viewer's store does not write).
+    opening.then((store) => schedulePurge(store)).catch(() => undefined);
     opening.catch(() => {
       if (globalForStore.__preflightAuditStore === opening) globalForStore.__preflightAuditStore = undefined;
     });

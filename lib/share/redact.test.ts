@@ -89,4 +89,71 @@ describe("redactReport", () => {
     expect(redacted.findings.map((f) => f.message)).toEqual(prose);
     expect(redacted.findings[0]?.evidence).toEqual({ allowCredentials: "true" });
   });
+
+  it("redacts user-info in integration URIs and keeps the host", () => {
+    const report = sampleReport();
+    const method = report.model.resources.flatMap((r) => r.methods).find((m) => m.httpMethod === "GET");
+    if (!method?.integration) throw new Error("sample report lost its GET integration");
+    method.integration.uri = "https://svc-user:Hunter2Pass@backend.example.com/orders";
+    report.findings[0]!.message = "calls ftp://deploy@files.example.com/x and http://a:b@h/ (see docs)";
+    const redacted = redactReport(report);
+    const uri = redacted.model.resources.flatMap((r) => r.methods).find((m) => m.httpMethod === "GET")?.integration?.uri;
+    expect(uri).toBe(`https://${REDACTED}@backend.example.com/orders`);
+    expect(redacted.findings[0]?.message).toBe(`calls ftp://${REDACTED}@files.example.com/x and http://${REDACTED}@h/ (see docs)`);
+  });
+
+  it("redacts every static literal of an integration request parameter, not only credential-named headers", () => {
+    const report = sampleReport();
+    const method = report.model.resources.flatMap((r) => r.methods).find((m) => m.httpMethod === "GET");
+    if (!method?.integration) throw new Error("sample report lost its GET integration");
+    method.integration.requestParameters = {
+      "integration.request.header.X-Partner": "'partner-secret-42'",
+      "integration.request.querystring.client": "'c-0b1d'",
+      "integration.request.path.id": "method.request.path.id",
+    };
+    const redacted = redactReport(report)
+      .model.resources.flatMap((r) => r.methods)
+      .find((m) => m.httpMethod === "GET");
+    expect(redacted?.integration?.requestParameters).toEqual({
+      "integration.request.header.X-Partner": `'${REDACTED}'`,
+      "integration.request.querystring.client": `'${REDACTED}'`,
+      "integration.request.path.id": "method.request.path.id",
+    });
+  });
+
+  it("redacts static string literals in request mapping templates but keeps keys, numbers and VTL references", () => {
+    const report = sampleReport();
+    const method = report.model.resources.flatMap((r) => r.methods).find((m) => m.httpMethod === "GET");
+    if (!method?.integration) throw new Error("sample report lost its GET integration");
+    method.integration.requestTemplates = {
+      "application/json": `#set($key = 'plainpass99')\n{"partnerKey": "zz-partner-literal", "statusCode": 200, "body": "$input.json('$')"}`,
+    };
+    const template = redactReport(report)
+      .model.resources.flatMap((r) => r.methods)
+      .find((m) => m.httpMethod === "GET")?.integration?.requestTemplates["application/json"];
+    expect(template).toBe(`#set($key = '${REDACTED}')\n{"partnerKey": "${REDACTED}", "statusCode": 200, "body": "$input.json('$')"}`);
+  });
+
+  it("redacts token-like query-string parameters of any name and keeps harmless ones", () => {
+    const report = sampleReport();
+    report.findings[0]!.message = "GET https://h.example.com/cb?page=2&X-Amz-Credential=abc%2F123&auth_code=zzz9&session_id=s-77&sort=asc";
+    expect(redactReport(report).findings[0]?.message).toBe(
+      `GET https://h.example.com/cb?page=2&X-Amz-Credential=${REDACTED}&auth_code=${REDACTED}&session_id=${REDACTED}&sort=asc`,
+    );
+  });
+
+  // Review finding: 100 KB of "-eyJ" took ~5.5 s (the JWT pattern backtracked from every "eyJ"). Linear scrubbing takes
+  // milliseconds; the bound is 40x generous so a loaded CI machine cannot fail it, yet today's code cannot pass it.
+  it.each(["-eyJ", "-eyJa.", "Bearer 1", "secret ", "?api_key=", "https://a:", "'", '="', "a-", "Token "])(
+    "scrubs 100 KB of repeated %j in well under a second",
+    (unit) => {
+      const report = sampleReport();
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      report.findings[0]!.message = text;
+      report.findings[0]!.evidence = { template: text };
+      const started = performance.now();
+      redactReport(report);
+      expect(performance.now() - started).toBeLessThan(400);
+    },
+  );
 });

@@ -5,6 +5,7 @@
  * properties that must never be stored, in case a future reader or rule lets one slip through.
  */
 import type { AuditReport } from "@/lib/audit/types";
+import { scrubJwts, scrubTemplateLiterals } from "@/lib/share/scrub-literals";
 
 export const REDACTED = "[REDACTED]";
 
@@ -41,32 +42,50 @@ const SECRET_40 = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const LABELLED_SECRET = /((?:aws_?)?secret(?:_?access)?(?:_?key)?["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi;
 /** STS session tokens start with these base64 prefixes. */
 const SESSION_TOKEN = /\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz)[A-Za-z0-9/+=]{20,}/g;
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 /** "Bearer <token>": at least 20 token characters with a digit, so prose such as "Bearer tokens" survives. */
 const BEARER = /\b(Bearer|Token)(\s+)(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{20,}=*/g;
 /** Header lines that carry credentials, e.g. "Authorization: Basic dXNlcjpwYXNz" or "x-api-key: abc123...". */
 const CREDENTIAL_HEADER_LINE =
   /\b(authorization|proxy-authorization|x-api-key|x-amz-security-token|cookie)(\s*:\s*)(?!\[REDACTED\])[^\r\n"',;]+/gi;
-/** Secrets in query strings of URIs, e.g. https://backend/?api_key=... */
-const QUERY_SECRET =
-  /([?&](?:api[_-]?key|key|token|access[_-]?token|secret|password|sig|signature|x-amz-signature|x-amz-security-token)=)[^&#\s"']+/gi;
+/**
+ * Query-string parameters (`?name=value`, `&name=value`): the name is at most 128 characters so a run without "=" is
+ * abandoned quickly, and the value is one greedy run with nothing after it to backtrack into. Which names hold
+ * secrets is decided by QUERY_SECRET_NAME, outside the scan.
+ */
+const QUERY_PARAMETER = /([?&;])([^=&#\s"'?;]{1,128})=([^&#\s"';]+)/g;
+/** Names of query parameters that carry credentials: api_key, access_token, X-Amz-Signature, auth_code, session_id… */
+const QUERY_SECRET_NAME = /^(?:key|sig|code)$|token|secret|passw|pwd|api[_-]?key|signature|credential|auth|session|jwt/i;
+/**
+ * User-info in a URI (RFC 3986 section 3.2.1: `scheme://user:password@host`); the scheme list is fixed so the pattern
+ * has one anchor per "://" and the user-info stops at the first "/", "?", "#", "@" or space.
+ */
+const URI_USER_INFO =
+  /\b((?:https?|wss?|ftps?|sftp|ssh|git|s3|postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis|amqps?):\/\/)[^\s/?#@"'<>]+@/gi;
 
 /** Mapping keys such as "integration.request.header.x-api-key" whose static literal value would be a credential. */
 const SENSITIVE_HEADER_MAPPING =
   /\.(?:header|querystring)\.(authorization|proxy-authorization|x-api-key|cookie|x-amz-security-token|[^.]*(?:token|secret|password|api[_-]?key)[^.]*)$/i;
+/**
+ * Integration request parameters ("integration.request.header.X", ".querystring.", ".path."): a static value is sent
+ * to the backend on every call, so it is a credential as often as not; rules read only the keys.
+ */
+const INTEGRATION_REQUEST_MAPPING = /^integration\.request\./i;
 /** A static value in an API Gateway mapping is quoted: 'value'. References (method.request..., context...) are not. */
 const STATIC_MAPPING_VALUE = /^'.*'$/s;
 
 function scrubString(text: string, nearAccessKeyId: boolean): string {
   const hasKeyId = ACCESS_KEY_ID_TEST.test(text);
-  let out = text
+  let out: string = text
     .replace(ACCESS_KEY_ID, REDACTED)
     .replace(SESSION_TOKEN, REDACTED)
-    .replace(JWT, REDACTED)
     .replace(LABELLED_SECRET, `$1${REDACTED}`)
     .replace(BEARER, `$1$2${REDACTED}`)
     .replace(CREDENTIAL_HEADER_LINE, `$1$2${REDACTED}`)
-    .replace(QUERY_SECRET, `$1${REDACTED}`);
+    .replace(URI_USER_INFO, `$1${REDACTED}@`)
+    .replace(QUERY_PARAMETER, (whole, separator: string, name: string) =>
+      QUERY_SECRET_NAME.test(name) ? `${separator}${name}=${REDACTED}` : whole,
+    );
+  out = scrubJwts(out, REDACTED);
   if (hasKeyId || nearAccessKeyId) out = out.replace(SECRET_40, REDACTED);
   return out;
 }
@@ -80,12 +99,28 @@ function containsAccessKeyId(value: unknown): boolean {
 function redactValue(value: unknown, key: string | undefined, nearAccessKeyId: boolean): unknown {
   if (typeof value === "string") {
     if (key !== undefined && SECRET_KEY_NAME.test(key)) return REDACTED;
-    if (key !== undefined && SENSITIVE_HEADER_MAPPING.test(key) && STATIC_MAPPING_VALUE.test(value)) return `'${REDACTED}'`;
+    if (
+      key !== undefined &&
+      (SENSITIVE_HEADER_MAPPING.test(key) || INTEGRATION_REQUEST_MAPPING.test(key)) &&
+      STATIC_MAPPING_VALUE.test(value)
+    )
+      return `'${REDACTED}'`;
     return scrubString(value, nearAccessKeyId);
   }
   if (Array.isArray(value)) {
     const near = nearAccessKeyId || value.some(containsAccessKeyId);
     return value.map((item) => redactValue(item, key, near));
+  }
+  if (key === "requestTemplates" && typeof value === "object" && value !== null && !Array.isArray(value)) {
+    // Request mapping templates (content type -> VTL) build the backend request, static literals included.
+    return Object.fromEntries(
+      Object.entries(value).map(([type, template]) => [
+        type,
+        typeof template === "string"
+          ? scrubString(scrubTemplateLiterals(template, REDACTED), nearAccessKeyId)
+          : redactValue(template, type, nearAccessKeyId),
+      ]),
+    );
   }
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value).filter(([childKey]) => !DROPPED_KEYS.has(childKey.toLowerCase()));

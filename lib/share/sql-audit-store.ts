@@ -9,6 +9,7 @@ import type {
   ListOptions,
   RecentAuditSummary,
   SaveOptions,
+  DeleteGuard,
   SavedRef,
   StoredAudit,
   StoredComparison,
@@ -194,12 +195,15 @@ export class SqlAuditStore implements AuditStore {
       bytes,
       sha256,
       json,
+      options?.deleteTokenSha256 ?? null,
+      options?.owner ?? null,
     ];
     await this.db.transaction((tx) =>
       tx.run(
         `INSERT INTO audits (id, created_at, expires_at, account_id, region, api_id, api_name, read_at, partial,
-           critical_count, high_count, medium_count, low_count, info_count, snapshot_version, snapshot_bytes, snapshot_sha256, snapshot)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           critical_count, high_count, medium_count, low_count, info_count, snapshot_version, snapshot_bytes, snapshot_sha256, snapshot,
+           delete_token_sha256, owner)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         values,
       ),
     );
@@ -224,6 +228,20 @@ export class SqlAuditStore implements AuditStore {
     }
     const expiresAt = optionalText(row, "expires_at");
     return { id, createdAt: text(row, "created_at"), ...(expiresAt ? { expiresAt } : {}), snapshot: decoded.snapshot };
+  }
+
+  async deleteGuard(id: string): Promise<DeleteGuard | undefined> {
+    this.assertOpen();
+    const auditId = requireId(id);
+    const rows = await this.db.query(
+      "SELECT delete_token_sha256, owner FROM audits WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)",
+      [auditId, this.now().toISOString()],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const deleteTokenSha256 = optionalText(row, "delete_token_sha256");
+    const owner = optionalText(row, "owner");
+    return { ...(deleteTokenSha256 ? { deleteTokenSha256 } : {}), ...(owner ? { owner } : {}) };
   }
 
   async delete(id: string): Promise<boolean> {

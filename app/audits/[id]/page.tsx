@@ -7,6 +7,7 @@ import { AuditHistory } from "@/components/share/audit-history";
 import { StoredBanner } from "@/components/share/stored-banner";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbeResults } from "@/components/probe/probe-results";
+import { currentViewer, isAdmitted } from "@/app/_server/session";
 import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, storedDownloadBase, viewDataFor } from "@/app/_server/share";
 
 interface Params {
@@ -25,10 +26,20 @@ export default async function StoredAuditPage({ params }: { params: Promise<Para
   if (!stored) notFound();
   const { report, rules, fixDownloadBase } = viewDataFor(stored);
   const readOnly = readOnlyMode();
-  const history = await loadHistory(apiRefOf(report));
+  // A link opens its own audit for anyone holding it; the API's other audits are for signed-in users.
+  const viewer = await currentViewer();
+  const admitted = isAdmitted(viewer);
+  const history = admitted ? await loadHistory(apiRefOf(report)) : undefined;
   return (
     <div className="space-y-3" data-testid="stored-audit" data-id={stored.id}>
-      <StoredBanner id={stored.id} report={report} createdAt={stored.createdAt} expiresAt={stored.expiresAt} readOnly={readOnly} />
+      <StoredBanner
+        id={stored.id}
+        report={report}
+        createdAt={stored.createdAt}
+        expiresAt={stored.expiresAt}
+        readOnly={readOnly}
+        askDeleteToken={viewer.signInRequired}
+      />
       <AuditHeader report={report} stored />
       <div className="flex justify-end">
         <ExportMenu base={storedDownloadBase(stored.id)} />
@@ -37,7 +48,9 @@ export default async function StoredAuditPage({ params }: { params: Promise<Para
         <ProbeResults />
         <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
       </ProbeProvider>
-      <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
+      {history ? (
+        <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
+      ) : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { refuseWithoutSession } from "@/app/_server/route-guard";
 import { attachment, jsonError } from "@/app/_server/downloads";
 import { patchFilename, templatePatchFor } from "@/app/_server/template-patch";
 import { loadTemplateApi } from "@/app/_server/template-view";
@@ -6,6 +7,8 @@ export const dynamic = "force-dynamic";
 
 /** The fix of a template audit's API as a unified diff of the uploaded files (`git apply` / `patch -p1`). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; n: string }> }) {
+  const refused = await refuseWithoutSession();
+  if (refused) return refused;
   const { id, n } = await params;
   const view = loadTemplateApi(id, n);
   if (!view)

@@ -1,3 +1,4 @@
+import { limitRequest } from "@/app/_server/client-rate-limit";
 import { invalidRequest, liveReportFor } from "@/app/_server/download-routes";
 import { attachment, jsonError } from "@/app/_server/downloads";
 import { exportReport, isReportFormat, REPORT_FORMAT_HINT } from "@/app/_server/report-exports";
@@ -12,7 +13,9 @@ interface Params {
 }
 
 /** A live audit's report (JSON, SARIF, Markdown or the CSV matrix), from a fresh read of the API. */
-export async function GET(_request: Request, { params }: { params: Promise<Params> }) {
+export async function GET(request: Request, { params }: { params: Promise<Params> }) {
+  const limited = limitRequest(request, "export");
+  if (limited) return limited;
   const { format, ...target } = await params;
   if (!isReportFormat(format)) return invalidRequest({ format: REPORT_FORMAT_HINT });
   const loaded = await liveReportFor(target);
