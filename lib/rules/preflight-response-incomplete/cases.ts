@@ -71,6 +71,21 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: "a POST without request models needs Content-Type in Allow-Headers for its JSON body, and the finding says it is assumed",
+      model: api()
+        .resource("/orders", (r) => r.method("POST").cors({ allowHeaders: "X-Requested-With" }))
+        .build(),
+      findings: [
+        {
+          messageId: "incomplete",
+          messageIncludes: [
+            "omits Content-Type from Access-Control-Allow-Headers",
+            "POST /orders declares no request model, so it is assumed to take JSON",
+          ],
+        },
+      ],
+    },
+    {
       name: "a template that echoes the origin does not hide the other problems, and the finding says the origin is dynamic",
       model: echoing(ECHO_ALLOWED_ORIGIN, { allowHeaders: "Content-Type" }),
       findings: [

@@ -15,7 +15,7 @@ import { describeOverride } from "@/lib/model/response-overrides";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { fallthroughCallers, withCallers } from "@/lib/rules/support/preflight-callers";
 import { DOCS } from "@/lib/rules/support/docs";
-import { requiredRequestHeaders } from "@/lib/rules/support/request-headers";
+import { assumesJsonBody, jsonPostAssumption, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 interface Problem {
@@ -131,10 +131,16 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
   for (const method of resource.methods) {
     for (const header of requiredRequestHeaders(model, method)) if (!includesIgnoreCase(needHeaders, header)) needHeaders.push(header);
   }
+  // Content-Type needed only by POSTs assumed to send JSON: the finding says it is an assumption.
+  const contentTypeOnlyAssumed = resource.methods.every(
+    (m) => !includesIgnoreCase(requiredRequestHeaders(model, m), "Content-Type") || (m.httpMethod === "POST" && assumesJsonBody(m)),
+  );
+  const assumption = contentTypeOnlyAssumed ? jsonPostAssumption(model, resource.methods) : undefined;
+  const assumed = (list: string[]) => (assumption && includesIgnoreCase(list, "Content-Type") ? ` (${assumption})` : "");
   if (needHeaders.length > 0) {
     if (headers === undefined)
       problems.push({
-        text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused`,
+        text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused${assumed(needHeaders)}`,
         breaks: false,
       });
     else {
@@ -145,7 +151,10 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
         const wildcard = list.includes("*") && !credentials;
         const missing = needHeaders.filter((h) => !includesIgnoreCase(list, h) && !(wildcard && h.toLowerCase() !== "authorization"));
         if (missing.length > 0)
-          problems.push({ text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')`, breaks: false });
+          problems.push({
+            text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')${assumed(missing)}`,
+            breaks: false,
+          });
       }
     }
   }
