@@ -25,7 +25,7 @@ export interface RawIntegrationResponse {
   statusCode?: string;
   selectionPattern?: string;
   responseParameters?: Record<string, string>;
-  /** Template sources only so far; normalize does not use them yet. */
+  /** Content type → mapping template (GetResources embed=methods, or a template source). */
   responseTemplates?: Record<string, string>;
   contentHandling?: string;
 }

@@ -66,6 +66,8 @@ function reshapeIntegration(raw: RawIntegration, warn: (m: string) => void, wher
           responseParameters: sortedRecord(r.responseParameters),
         };
         if (r.selectionPattern !== undefined) response.selectionPattern = r.selectionPattern;
+        if (r.responseTemplates && Object.keys(r.responseTemplates).length > 0)
+          response.responseTemplates = sortedRecord(r.responseTemplates);
         if (r.contentHandling !== undefined) response.contentHandling = r.contentHandling;
         return response;
       })

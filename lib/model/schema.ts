@@ -22,6 +22,7 @@ const integration = z.object({
       statusCode: z.string(),
       selectionPattern: z.string().optional(),
       responseParameters: stringMap,
+      responseTemplates: stringMap.optional(),
       contentHandling: z.string().optional(),
     }),
   ),

@@ -103,6 +103,11 @@ export interface IntegrationResponseModel {
   selectionPattern?: string;
   /** e.g. { "method.response.header.Access-Control-Allow-Origin": "'*'" } */
   responseParameters: Record<string, string>;
+  /**
+   * Content type → response mapping template; absent when there is none. A template can set response headers through
+   * `$context.responseOverride.header.*` (lib/model/response-overrides.ts reads what it sets).
+   */
+  responseTemplates?: Record<string, string>;
   /** CONVERT_TO_TEXT or CONVERT_TO_BINARY; absent means passthrough (API_IntegrationResponse.html). */
   contentHandling?: string;
 }

@@ -17,7 +17,7 @@ describe("peer suppressions in generated IaC", () => {
     );
     expect(snippet(0, "cloudformation")).toContain("rules_to_suppress");
     expect(snippet(0, "cloudformation")).toContain("AwsSolutions-APIG4");
-    expect(snippet(0, "cdk")).toContain('addMetadata("cdk_nag", { rules_to_suppress: [{ id: "AwsSolutions-APIG4"');
+    expect(snippet(0, "cdk")).toContain('.acknowledge({ id: "AwsSolutions-APIG4", reason: "CORS preflight:');
     // A new preflight (finding 2) too.
     expect(snippet(2, "terraform")).toContain("#checkov:skip=CKV2_AWS_70:");
     expect(snippet(2, "cdk")).toContain("AwsSolutions-APIG4");

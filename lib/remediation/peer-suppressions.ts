@@ -5,9 +5,9 @@ import type { DesiredMethod } from "@/lib/remediation/desired-state";
  * Checkov's CKV2_AWS_70 fails an aws_api_gateway_method OPTIONS with authorization NONE, cdk-nag's
  * AwsSolutions-APIG4 reports methods without authorization. The reason travels with the suppression.
  * Syntax: Checkov `#checkov:skip=<id>:<comment>` inside the Terraform block
- * (https://www.checkov.io/2.Basics/Suppressing%20and%20Skipping%20Policies.html); cdk-nag
- * `NagSuppressions.addResourceSuppressions(construct, [{ id, reason }])`, which writes
- * `Metadata.cdk_nag.rules_to_suppress` on the CloudFormation resource (https://github.com/cdklabs/cdk-nag#suppressing-a-rule).
+ * (https://www.checkov.io/2.Basics/Suppressing%20and%20Skipping%20Policies.html); for a CloudFormation template,
+ * `Metadata.cdk_nag.rules_to_suppress` on the resource (what cdk-nag 2's NagSuppressions wrote); for CDK, cdk-nag 3's
+ * `Validations.of(construct).acknowledge({ id, reason })` (https://github.com/cdklabs/cdk-nag#acknowledging-a-rule).
  */
 export const OPEN_PREFLIGHT_REASON =
   "CORS preflight: browsers send OPTIONS without credentials, so it cannot be authorized; the MOCK integration returns only CORS headers (Preflight).";
@@ -35,15 +35,18 @@ export function cfnNagMetadata(): Record<string, unknown> {
 }
 
 /**
- * CDK: the suppression NagSuppressions.addResourceSuppressions would add, written as the CfnResource
- * metadata it produces, so the snippet compiles whether or not the app depends on cdk-nag; the
- * NagSuppressions form is given in a comment for apps that do.
+ * CDK: cdk-nag's own acknowledgement of AwsSolutions-APIG4 on the preflight's construct (and its CfnMethod child).
+ * cdk-nag 3 (the version this project installs) dropped `NagSuppressions` for aws-cdk-lib's native
+ * `Validations.of(construct).acknowledge({ id, reason })`, and its packs check that metadata on the resource and its
+ * ancestors (cdk-nag README, "Acknowledging a Rule" and the v2 → v3 migration table; NagPack.isAcknowledged). The
+ * `cdk_nag` CloudFormation metadata the v2 call wrote is not read by v3, so writing it would suppress nothing.
+ * The v2 form is given in a comment for apps still on cdk-nag 2.
  */
-export function cdkNagSuppression(cfnResource: string): string[] {
-  const suppression = `[{ id: "AwsSolutions-APIG4", reason: ${JSON.stringify(OPEN_PREFLIGHT_REASON)} }]`;
+export function cdkNagSuppression(construct: string): string[] {
+  const reason = JSON.stringify(OPEN_PREFLIGHT_REASON);
   return [
-    `  // cdk-nag: same as NagSuppressions.addResourceSuppressions(${cfnResource}, ${suppression});`,
-    `  ${cfnResource}.addMetadata("cdk_nag", { rules_to_suppress: ${suppression} });`,
+    `  // cdk-nag 2: NagSuppressions.addResourceSuppressions(${construct}, [{ id: "AwsSolutions-APIG4", reason: ${reason} }], true);`,
+    `  Validations.of(${construct}).acknowledge({ id: "AwsSolutions-APIG4", reason: ${reason} });`,
   ];
 }
 

@@ -56,6 +56,8 @@ describe("readApi against the emulator (real SDK)", () => {
       const params = m.integration?.integrationResponses[0]?.responseParameters ?? {};
       expect(Object.keys(params)).toContain("method.response.header.Access-Control-Allow-Origin");
       expect(m.methodResponses.length).toBeGreaterThan(0);
+      // Response mapping templates arrive too (rules read $context.responseOverride.header.* from them).
+      expect(Object.keys(m.integration?.integrationResponses[0]?.responseTemplates ?? {})).toEqual(["application/json"]);
     }
   });
 

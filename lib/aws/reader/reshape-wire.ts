@@ -69,6 +69,7 @@ export function reshapeResource(resource: Resource): RawResource {
                       statusCode: r.statusCode,
                       selectionPattern: r.selectionPattern,
                       responseParameters: r.responseParameters,
+                      responseTemplates: r.responseTemplates,
                       contentHandling: r.contentHandling,
                     }),
                   ]),

@@ -69,6 +69,24 @@ export const cases: RuleCases = {
         )
         .build(),
     },
+    {
+      name: "the 200 mapping template echoes the caller's Origin through $context.responseOverride (no mapping, no declaration needed)",
+      model: api()
+        .resource("/qr", (r) =>
+          r
+            .method("POST", (m) =>
+              m
+                .integrationType("AWS", "arn:aws:apigateway:us-east-1:sqs:path/123456789012/qr")
+                .response("200")
+                .responseTemplate(
+                  "200",
+                  "#set($origin = $input.params().header.get('Origin'))\n#if($origin)\n#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)\n#end\n{}",
+                ),
+            )
+            .cors(),
+        )
+        .build(),
+    },
   ],
   invalid: [
     {

@@ -1,3 +1,4 @@
+import { templateHeaders } from "@/lib/model/response-overrides";
 import type { IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 import type { AddMethodResponseCorsOriginIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
@@ -11,6 +12,9 @@ const HEADER_PREFIX = "method.response.header.";
 
 /** What is wrong with one 2xx response of a method, or undefined when it returns Access-Control-Allow-Origin. */
 function problemOf(method: MethodModel, response: IntegrationResponseModel): string | undefined {
+  // A mapping template that sets the header through $context.responseOverride needs neither mapping nor declaration
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
+  if (templateHeaders(response.responseTemplates).has(CORS_HEADER.allowOrigin.toLowerCase())) return undefined;
   const declared = Object.keys(method.methodResponses.find((r) => r.statusCode === response.statusCode)?.responseParameters ?? {})
     .filter((key) => key.toLowerCase().startsWith(HEADER_PREFIX))
     .map((key) => key.slice(HEADER_PREFIX.length));

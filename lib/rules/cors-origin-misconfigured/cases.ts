@@ -136,5 +136,25 @@ export const cases: RuleCases = {
         },
       ],
     },
+    {
+      name: "origin echoed by the 200 mapping template ($context.responseOverride) on a cached GET without Origin in the cache key",
+      model: api()
+        .resource("/orders", (r) =>
+          r
+            .method("GET", (m) =>
+              m
+                .integrationType("HTTP", "https://b.example.com")
+                .response("200")
+                .responseTemplate(
+                  "200",
+                  "#set($context.responseOverride.header.Access-Control-Allow-Origin = $input.params('origin'))\n$input.body",
+                ),
+            )
+            .cors(),
+        )
+        .stage("prod", (s) => s.cacheCluster().settings({ cachingEnabled: true }))
+        .build(),
+      findings: [{ messageId: "echoCached", target: { stage: "prod", path: "/orders", httpMethod: "GET" } }],
+    },
   ],
 };

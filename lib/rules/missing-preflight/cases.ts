@@ -48,8 +48,40 @@ export const cases: RuleCases = {
       name: "sam api_with_auth_all_maximum: no sign the API serves browsers",
       model: samApiWithAuthAllMaximum(),
     },
+    {
+      name: "a POST whose request models are form and text types only is a simple request (form posts are not preflighted)",
+      model: api()
+        .resource("/contact", (r) =>
+          r.method("POST", (m) =>
+            m.requestModel("application/x-www-form-urlencoded").requestModel("multipart/form-data").requestModel("text/plain"),
+          ),
+        )
+        .resource("/cart", (r) => r.cors())
+        .stage("prod")
+        .build(),
+    },
   ],
   invalid: [
+    {
+      name: "a POST without request models is preflighted when the client sends JSON, as single-page apps do, and the finding says so",
+      model: api()
+        .resource("/orders", (r) => r.method("POST"))
+        .resource("/cart", (r) => r.cors())
+        .stage("prod")
+        .build(),
+      findings: [{ messageId: "missing", target: { path: "/orders" }, messageIncludes: ["has POST but no OPTIONS"] }],
+    },
+    {
+      name: "a POST with a JSON request model is preflighted",
+      model: api()
+        .resource("/orders", (r) =>
+          r.method("POST", (m) => m.requestModel("application/x-www-form-urlencoded").requestModel("application/json")),
+        )
+        .resource("/cart", (r) => r.cors())
+        .stage("prod")
+        .build(),
+      findings: [{ messageId: "missing", target: { path: "/orders" } }],
+    },
     {
       name: "a greedy ancestor without OPTIONS or ANY does not answer the preflight",
       model: api()

@@ -23,3 +23,22 @@ it("suggests a preflight allowing the resource's methods, its identity header an
     allowHeaders: ["Content-Type", "Authorization", "X-Api-Key"],
   });
 });
+
+it("says when a POST counts as preflighted only because it is assumed to take JSON", () => {
+  const build = (configure: (m: import("@/lib/rules/testing/model-builder").MethodBuilder) => void = () => {}) =>
+    api()
+      .resource("/orders", (r) => r.method("POST", configure))
+      .resource("/cart", (r) => r.cors())
+      .stage("prod")
+      .build();
+  const [assumed] = runRule(missingPreflight, build());
+  expect(assumed?.symptom).toContain("POST /orders declares no request model, so it is assumed to take JSON as single-page apps send it");
+  expect(assumed?.evidence.assumedJsonPost).toBeDefined();
+  // A declared JSON model is no assumption: the finding stands without the sentence.
+  const [declared] = runRule(
+    missingPreflight,
+    build((m) => m.requestModel("application/json")),
+  );
+  expect(declared?.symptom).not.toContain("assumed to take JSON");
+  expect(declared?.evidence.assumedJsonPost).toBeUndefined();
+});

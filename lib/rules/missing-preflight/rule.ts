@@ -5,7 +5,7 @@ import { answeringServed, redeploy, servedVerbs } from "@/lib/rules/support/depl
 import { DOCS } from "@/lib/rules/support/docs";
 import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
-import { needsPreflight } from "@/lib/rules/support/request-headers";
+import { jsonPostAssumption, needsPreflight } from "@/lib/rules/support/request-headers";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
 
@@ -50,14 +50,20 @@ export const missingPreflight: Rule = {
         })
         .map((s) => s.name);
       const cors = suggestedCors(model, resource);
+      const assumption = jsonPostAssumption(model, preflighted);
       findings.push({
         messageId: "missing",
         data: { path: resource.path, verbs: joinWords(preflightedVerbs), answer: ANSWER.missingToken },
-        symptom: `Browsers calling ${describeBrowserCalls(model, resource, resource.path)} from another origin fail: the preflight OPTIONS ${resource.path} gets ${ANSWER.missingToken} because no resource in the tree answers OPTIONS for it.`,
+        symptom: `Browsers calling ${describeBrowserCalls(model, resource, resource.path)} from another origin fail: the preflight OPTIONS ${resource.path} gets ${ANSWER.missingToken} because no resource in the tree answers OPTIONS for it.${assumption ? ` ${assumption}` : ""}`,
         target: { resourceId: resource.id, path: resource.path },
         stages,
         draftOnly: stages.length === 0,
-        evidence: { methods: verbs, preflightedMethods: preflightedVerbs, servesBrowsers: evidence.slice(0, 5) },
+        evidence: {
+          methods: verbs,
+          preflightedMethods: preflightedVerbs,
+          servesBrowsers: evidence.slice(0, 5),
+          ...(assumption ? { assumedJsonPost: assumption } : {}),
+        },
         fixes: [
           { kind: "add-cors-preflight", resourceId: resource.id, path: resource.path, ...cors },
           ...redeploy(stages, `Deploy the new OPTIONS ${resource.path}`),

@@ -83,6 +83,21 @@ export const cases: RuleCases = {
       ],
     },
     {
+      name: "REQUEST authorizer keyed on a query string with TTL 0: the Lambda runs on every preflight, so it denies every time, not intermittently",
+      model: api()
+        .authorizer("tenant", { type: "REQUEST", identitySource: "method.request.querystring.tenant", ttl: 0 })
+        .resource("/orders", (r) => r.method("POST", (m) => m.authorizer("tenant")).options((m) => m.authorizer("tenant").cors()))
+        .stage("prod")
+        .build(),
+      findings: [
+        {
+          messageId: "everyTime",
+          messageIncludes: ["every preflight gets 401 or 403", "with TTL 0 nothing is cached", "denies every preflight, every time"],
+          fixKinds: ["set-method-authorization"],
+        },
+      ],
+    },
+    {
       name: "REQUEST authorizer with a header identity source and TTL 0 still fails every time",
       model: api()
         .authorizer("session", { type: "REQUEST", identitySource: "method.request.header.X-Session", ttl: 0 })

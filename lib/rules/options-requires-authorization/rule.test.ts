@@ -52,3 +52,17 @@ it("judges a preflight that falls through to a {param} sibling's guarded OPTIONS
   expect(findings[0]?.evidence.answersFor).toEqual(["/users/me"]);
   expect(findings[0]?.symptom).toContain("PATCH /users/me (whose preflights fall through to OPTIONS /users/{userId})");
 });
+
+it("words a TTL 0 REQUEST authorizer that runs on the preflight as every time, with no cache flush and a likely confidence", () => {
+  const model = api()
+    .authorizer("tenant", { type: "REQUEST", identitySource: "context.httpMethod", ttl: 0 })
+    .resource("/orders", (r) => r.method("PUT", (m) => m.authorizer("tenant")).options((m) => m.authorizer("tenant").cors()))
+    .stage("prod")
+    .build();
+  const [finding] = runRule(optionsRequiresAuthorization, model);
+  expect(finding?.symptom).not.toContain("intermittently");
+  expect(finding?.symptom).toContain("every time");
+  expect(finding?.evidence.failsEveryTime).toBe(true);
+  expect(finding?.confidence).toBe("likely");
+  expect(finding?.fixes.map((f) => f.kind)).not.toContain("flush-authorizer-cache");
+});

@@ -5,16 +5,17 @@ import {
   CORS_HEADER,
   SAFELISTED_METHODS,
   defaultResponse,
-  headerValue,
   includesIgnoreCase,
   isProxyIntegration,
   literalValue,
+  sentHeader,
   splitList,
 } from "@/lib/rules/support/cors-headers";
+import { describeOverride } from "@/lib/model/response-overrides";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { fallthroughCallers, withCallers } from "@/lib/rules/support/preflight-callers";
 import { DOCS } from "@/lib/rules/support/docs";
-import { requiredRequestHeaders } from "@/lib/rules/support/request-headers";
+import { assumesJsonBody, jsonPostAssumption, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 interface Problem {
@@ -58,7 +59,7 @@ export const preflightResponseIncomplete: Rule = {
       const breaks = problems.some((p) => p.breaks);
       findings.push({
         messageId: "incomplete",
-        data: { path: resource.path, status, problems: problems.map((p) => p.text).join("; ") },
+        data: { path: resource.path, status, problems: problems.map((p) => p.text).join("; ") + templateNote(evidence) },
         symptom: `Browsers calling ${describeBrowserCalls(model, own, own.path)}${
           callers.has(own.path)
             ? ` (and ${callers
@@ -93,10 +94,12 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
   const problems: Problem[] = [];
   const status = response.statusCode ?? "no status";
   const mapped = response.mapped;
-  const origin = headerValue(mapped, CORS_HEADER.allowOrigin);
-  const methods = headerValue(mapped, CORS_HEADER.allowMethods);
-  const headers = headerValue(mapped, CORS_HEADER.allowHeaders);
-  const credentials = literalValue(headerValue(mapped, CORS_HEADER.allowCredentials) ?? "") === "true";
+  // A MOCK preflight's mapping template may set these through $context.responseOverride.header (Terraform and CDK
+  // modules that echo one of several origins do): such a header is sent, literal or dynamic.
+  const origin = sentHeader(response, CORS_HEADER.allowOrigin);
+  const methods = sentHeader(response, CORS_HEADER.allowMethods);
+  const headers = sentHeader(response, CORS_HEADER.allowHeaders);
+  const credentials = literalValue(sentHeader(response, CORS_HEADER.allowCredentials) ?? "") === "true";
 
   if (response.statusCode === undefined) problems.push({ text: "has no integration response to answer with", breaks: true });
   else if (!response.statusCode.startsWith("2"))
@@ -128,10 +131,16 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
   for (const method of resource.methods) {
     for (const header of requiredRequestHeaders(model, method)) if (!includesIgnoreCase(needHeaders, header)) needHeaders.push(header);
   }
+  // Content-Type needed only by POSTs assumed to send JSON: the finding says it is an assumption.
+  const contentTypeOnlyAssumed = resource.methods.every(
+    (m) => !includesIgnoreCase(requiredRequestHeaders(model, m), "Content-Type") || (m.httpMethod === "POST" && assumesJsonBody(m)),
+  );
+  const assumption = contentTypeOnlyAssumed ? jsonPostAssumption(model, resource.methods) : undefined;
+  const assumed = (list: string[]) => (assumption && includesIgnoreCase(list, "Content-Type") ? ` (${assumption})` : "");
   if (needHeaders.length > 0) {
     if (headers === undefined)
       problems.push({
-        text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused`,
+        text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused${assumed(needHeaders)}`,
         breaks: false,
       });
     else {
@@ -142,12 +151,18 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
         const wildcard = list.includes("*") && !credentials;
         const missing = needHeaders.filter((h) => !includesIgnoreCase(list, h) && !(wildcard && h.toLowerCase() !== "authorization"));
         if (missing.length > 0)
-          problems.push({ text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')`, breaks: false });
+          problems.push({
+            text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')${assumed(missing)}`,
+            breaks: false,
+          });
       }
     }
   }
 
-  const undeclared = Object.keys(mapped).filter((h) => !includesIgnoreCase(response.declared, h));
+  // Template overrides need no method response declaration ("programmatically create new parameters", same page).
+  const undeclared = Object.keys(mapped).filter(
+    (h) => !includesIgnoreCase(response.declared, h) && !response.templated.has(h.toLowerCase()),
+  );
   if (undeclared.length > 0)
     problems.push({
       text: `maps ${undeclared.join(", ")} without declaring it in the ${status} method response, so API Gateway does not return it`,
@@ -164,16 +179,25 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
     resourceMethods: verbs,
     requiredRequestHeaders: needHeaders,
     declaredHeaders: response.declared,
+    ...(response.templated.size > 0
+      ? { setByMappingTemplate: [...response.templated.values()].map((h) => `${h.name} ${describeOverride(h)}`) }
+      : {}),
   };
   return { problems, status, evidence };
+}
+
+/** Says what the mapping template sets, so a dynamic origin is read as sent, not as missing. */
+function templateNote(evidence: { setByMappingTemplate?: string[] }): string {
+  const set = evidence.setByMappingTemplate ?? [];
+  return set.length === 0 ? "" : ` (its mapping template sets ${set.join(", ")})`;
 }
 
 /** The suggested headers, keeping the origin and credentials the preflight already uses when they are valid together. */
 function corrected(model: ApiModel, resource: ResourceModel, options: MethodModel) {
   const suggestion = suggestedCors(model, resource);
-  const mapped = defaultResponse(options).mapped;
-  const origin = literalValue(headerValue(mapped, CORS_HEADER.allowOrigin) ?? "");
-  const credentials = literalValue(headerValue(mapped, CORS_HEADER.allowCredentials) ?? "") === "true";
+  const response = defaultResponse(options);
+  const origin = literalValue(sentHeader(response, CORS_HEADER.allowOrigin) ?? "");
+  const credentials = literalValue(sentHeader(response, CORS_HEADER.allowCredentials) ?? "") === "true";
   if (origin && origin !== "*") return { ...suggestion, allowOrigin: origin, ...(credentials ? { allowCredentials: true } : {}) };
   // '*' with credentials is invalid: keep '*' and drop credentials, which keeps every call that works today working.
   return { ...suggestion, allowOrigin: origin ?? knownOrigin(model), ...(credentials ? { allowCredentials: false } : {}) };

@@ -1,3 +1,4 @@
+import { describeOverride, templateHeaders, type HeaderOverride } from "@/lib/model/response-overrides";
 import type { HttpVerb, MethodModel } from "@/lib/model/types";
 
 /** Methods a browser sends cross-origin without a preflight (Fetch standard "CORS-safelisted method"). */
@@ -69,6 +70,8 @@ export interface ConfiguredResponse {
   declared: string[];
   /** Header name → mapping expression from the integration response. */
   mapped: Record<string, string>;
+  /** Lower-cased header name → what the integration response's mapping template sets via $context.responseOverride.header. */
+  templated: Map<string, HeaderOverride>;
 }
 
 /**
@@ -88,7 +91,21 @@ export function defaultResponse(method: MethodModel): ConfiguredResponse {
   for (const [key, value] of Object.entries(chosen?.responseParameters ?? {})) {
     if (key.toLowerCase().startsWith("method.response.header.")) mapped[key.slice("method.response.header.".length)] = value;
   }
-  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped };
+  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped, templated: templateHeaders(chosen?.responseTemplates) };
+}
+
+/**
+ * The value a response sends for a header, as a mapping expression: a template override wins over the mapping
+ * (overrides are applied after the standard mappings and are final:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
+ * A template literal set unconditionally reads as the quoted literal "'value'"; a dynamic or conditional one as its
+ * description ("dynamic: echoes the request Origin"), which literalValue() does not take for a literal.
+ */
+export function sentHeader(response: Pick<ConfiguredResponse, "mapped" | "templated">, name: string): string | undefined {
+  const override = response.templated.get(name.toLowerCase());
+  if (override)
+    return override.value.kind === "literal" && !override.conditional ? `'${override.value.value}'` : describeOverride(override);
+  return headerValue(response.mapped, name);
 }
 
 export function headerValue(headers: Record<string, string>, name: string): string | undefined {

@@ -27,6 +27,8 @@ export const ANSWER = {
   missingToken: '403 {"message":"Missing Authentication Token"}',
   forbidden: '403 {"message":"Forbidden"}',
   lambdaDecides: '401 or 403 {"message":"User is not authorized to access this resource"}, as the Lambda decides',
+  /** A Lambda that runs on every preflight (TTL 0) and refuses it: 401 when it raises Unauthorized, 403 for a Deny policy. */
+  lambdaDenies: '401 or 403 {"message":"User is not authorized to access this resource"}',
 } as const;
 
 /**
@@ -94,11 +96,28 @@ export function preflightAuthOutcome(
       because: `${kind} '${authorizer.name}' needs ${what}, which a preflight never carries, so API Gateway answers without invoking the Lambda`,
     };
   }
+  if (authorizer.effectiveTtlSeconds === 0) {
+    // TTL 0 disables the authorizer cache (API_Authorizer.html, authorizerResultTtlInSeconds), so the Lambda runs on every
+    // request: nothing cached can let one preflight through and fail the next. AWS documents the cache, not this
+    // consequence; field reports do: the "random" 403s on OPTIONS come from the cache (techresolve.blog, "That Infuriating,
+    // Random 403 on Your API Gateway OPTIONS Request", 2026-03-09; https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors),
+    // and disabling it makes the authorizer run on every request (serverless/serverless#10168 stops defaulting identitySource
+    // for REQUEST authorizers with resultTtlInSeconds 0 so that it does). Whether the Lambda denies a request without
+    // credentials is its code's choice, hence "likely".
+    return {
+      ...base,
+      confidence: "likely",
+      answer: ANSWER.lambdaDenies,
+      everyTime: true,
+      lambdaInvoked: true,
+      because: `${kind} '${authorizer.name}' takes ${describeSources(authorizer)}, which a preflight can carry, so the Lambda runs on every preflight without credentials, and with TTL 0 nothing is cached: a Lambda that denies a request without credentials denies every preflight, every time`,
+    };
+  }
   const cache =
     authorizer.effectiveTtlSeconds > 0
       ? `; its decision is cached for ${authorizer.effectiveTtlSeconds} s per identity, so the preflight can pass or fail depending on what was cached before`
       : "";
-  const sources = authorizer.identitySources.length > 0 ? authorizer.identitySources.map(describeSource).join(", ") : "no identity sources";
+  const sources = describeSources(authorizer);
   return {
     ...base,
     answer: ANSWER.lambdaDecides,
@@ -106,6 +125,10 @@ export function preflightAuthOutcome(
     lambdaInvoked: true,
     because: `${kind} '${authorizer.name}' takes ${sources}, which a preflight can carry, so the Lambda runs on the preflight without credentials${cache}`,
   };
+}
+
+function describeSources(authorizer: AuthorizerModel): string {
+  return authorizer.identitySources.length > 0 ? authorizer.identitySources.map(describeSource).join(", ") : "no identity sources";
 }
 
 /**

@@ -43,8 +43,31 @@ export function requiredRequestHeaders(model: ApiModel, method: MethodModel): st
 export function takesJsonBody(method: MethodModel): boolean {
   const types = Object.keys(method.requestModels);
   if (types.some((type) => !SAFELISTED_CONTENT_TYPES.has(type.toLowerCase()))) return true;
-  // Without declared models, PUT and PATCH are assumed to send JSON: forms only submit GET and POST.
-  return types.length === 0 && (method.httpMethod === "PUT" || method.httpMethod === "PATCH");
+  return assumesJsonBody(method);
+}
+
+/**
+ * Verbs whose body is assumed to be JSON when the method declares no request model. PUT and PATCH cannot come from a
+ * form at all; a POST can, but single-page apps send fetch(…, { body: JSON.stringify(…), headers: { "Content-Type":
+ * "application/json" } }), and application/json is not a CORS-safelisted Content-Type, so the browser preflights it
+ * (Fetch standard, "CORS-safelisted request-header": only application/x-www-form-urlencoded, multipart/form-data and
+ * text/plain are). Only request models that are all form or text types show a POST takes form bodies only.
+ */
+const JSON_BY_DEFAULT: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
+
+/** True when the method is preflighted only because its body is assumed to be JSON (no request model says otherwise). */
+export function assumesJsonBody(method: MethodModel): boolean {
+  return Object.keys(method.requestModels).length === 0 && JSON_BY_DEFAULT.has(method.httpMethod);
+}
+
+/** The sentence a finding adds when a POST counts as preflighted by that assumption alone. */
+export function jsonPostAssumption(model: ApiModel, methods: readonly MethodModel[]): string | undefined {
+  const assumed = methods.filter(
+    (m) =>
+      m.httpMethod === "POST" && assumesJsonBody(m) && requiredRequestHeaders(model, m).every((h) => h.toLowerCase() === "content-type"),
+  );
+  if (assumed.length === 0) return undefined;
+  return `POST ${assumed[0]!.path} declares no request model, so it is assumed to take JSON as single-page apps send it (Content-Type: application/json is not CORS-safelisted, so the browser preflights it); if it only takes form posts, declare application/x-www-form-urlencoded, multipart/form-data or text/plain request models and this does not apply.`;
 }
 
 /** Whether a browser calling this method cross-origin sends a preflight first. */

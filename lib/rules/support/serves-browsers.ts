@@ -1,3 +1,4 @@
+import { templateHeaders } from "@/lib/model/response-overrides";
 import type { ApiModel } from "@/lib/model/types";
 
 /**
@@ -15,6 +16,12 @@ export function browserEvidence(model: ApiModel): string[] {
         evidence.push(`${where} declares Access-Control-* response headers`);
       else if (method.integration?.integrationResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey)))
         evidence.push(`${where} maps Access-Control-* headers`);
+      else if (
+        method.integration?.integrationResponses.some((r) =>
+          [...templateHeaders(r.responseTemplates).keys()].some((h) => h.startsWith("access-control-")),
+        )
+      )
+        evidence.push(`${where} sets Access-Control-* headers in a response mapping template`);
     }
   }
   for (const response of model.gatewayResponses) {

@@ -173,10 +173,13 @@ export class MethodBuilder {
       { statusCode, responseParameters: declared },
     ];
     if (this.integration) {
+      // A template set by responseTemplate() before cors() is resolved at build time stays.
+      const templates = this.integration.integrationResponses.find((r) => r.statusCode === statusCode)?.responseTemplates;
       const response: IntegrationResponseModel = {
         statusCode,
         responseParameters: mapped,
         ...(selectionPattern !== undefined ? { selectionPattern } : {}),
+        ...(templates ? { responseTemplates: templates } : {}),
       };
       this.integration = {
         ...this.integration,
@@ -194,6 +197,21 @@ export class MethodBuilder {
       statusCode,
       responseParameters,
       ...(selectionPattern !== undefined ? { selectionPattern } : {}),
+    };
+    this.integration = {
+      ...integration,
+      integrationResponses: [...integration.integrationResponses.filter((r) => r.statusCode !== statusCode), response],
+    };
+    return this;
+  }
+
+  /** A mapping template on the integration response of that status (created, without mappings, when absent). */
+  responseTemplate(statusCode: string, template: string, contentType = "application/json"): this {
+    const integration = this.integration ?? emptyIntegration("MOCK");
+    const existing = integration.integrationResponses.find((r) => r.statusCode === statusCode);
+    const response: IntegrationResponseModel = {
+      ...(existing ?? { statusCode, responseParameters: {} }),
+      responseTemplates: { ...(existing?.responseTemplates ?? {}), [contentType]: template },
     };
     this.integration = {
       ...integration,

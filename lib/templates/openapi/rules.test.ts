@@ -57,15 +57,17 @@ describe("rules over the OpenAPI corpus", () => {
     expect(rows("error-responses-without-cors")).toEqual(["DEFAULT_4XX", "DEFAULT_5XX"]);
   });
 
-  it("apigw-cache-invalidation-eventbridge api.yaml: no OPTIONS anywhere; /pets/{id} is called with a non-simple method", () => {
+  it("apigw-cache-invalidation-eventbridge api.yaml: no OPTIONS anywhere; /pets/{id} is called with a non-simple method, POST /pets with JSON", () => {
     const { rows } = audit(`${CORPUS}aws-samples__serverless-patterns__apigw-cache-invalidation-eventbridge__api.yaml`);
-    expect(rows("missing-preflight")).toEqual(["/pets/{id}"]);
+    // POST /pets has no request model and its integration reads $input.json('$.message'): pages send it JSON, which is preflighted.
+    expect(rows("missing-preflight")).toEqual(["/pets", "/pets/{id}"]);
     expect(rows("actual-response-without-cors")).toEqual(["/pets POST", "/pets/{id} DELETE", "/pets/{id} GET", "/pets/{id} PUT"]);
   });
 
   it("apigw-ddb-openapi-crud: the same shape at / and /{id}", () => {
     const { rows } = audit(`${MORE}aws-samples__serverless-patterns__apigw-ddb-openapi-crud__api.yaml`);
-    expect(rows("missing-preflight")).toEqual(["/{id}"]);
+    // The JSON POST / (its template reads $input.json('$.message')) is preflighted as well as PUT/DELETE /{id}.
+    expect(rows("missing-preflight")).toEqual(["/", "/{id}"]);
   });
 
   it("apigw-kinesis-lambda-ddb: its x-amazon-apigateway-cors does nothing for a REST API; one open POST", () => {

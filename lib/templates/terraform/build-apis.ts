@@ -16,7 +16,7 @@ import { buildResources } from "./build-resources";
 import { buildStages } from "./build-stages";
 import { ElementReader } from "./element-reader";
 import { mergeResources, readBody } from "./openapi-body";
-import { API_GATEWAY_TYPES, defined, keyedRecord, RESOURCE_TYPES as T } from "./resource-types";
+import { API_GATEWAY_TYPES, defined, keyedRecord, RESOURCE_TYPES as T, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
 import { isTfObject, placeholderText, TfRef } from "./values";
 
 export interface BuildInput {
@@ -50,7 +50,8 @@ export function buildApis(input: BuildInput): TemplateApi[] {
     list.push(instance);
     byApi.set(key, list);
   }
-  return [...byApi.entries()].map(([key, instances]) => new ApiBuilder(key, instances, input).build());
+  const associations = input.instances.filter((i) => WEB_ACL_ASSOCIATION_TYPES.has(i.type));
+  return [...byApi.entries()].map(([key, instances]) => new ApiBuilder(key, instances, input, associations).build());
 }
 
 class ApiBuilder {
@@ -60,6 +61,7 @@ class ApiBuilder {
     private readonly key: string,
     private readonly instances: TfResourceInstance[],
     private readonly input: BuildInput,
+    private readonly webAclAssociations: TfResourceInstance[] = [],
   ) {
     this.reader = new ElementReader(instances);
   }
@@ -81,9 +83,9 @@ class ApiBuilder {
       const disabled = reader.bool(apiInstance, "disable_execute_api_endpoint", "resources", "left unknown");
       if (disabled !== undefined) restApi.disableExecuteApiEndpoint = disabled;
       restApi.rootResourceId = `${this.key}.root_resource_id`;
-      if (apiInstance.values.policy !== undefined) {
-        reader.note(`the resource policy of ${apiInstance.address} is not part of the audit model`, apiInstance, "policy");
-      }
+      // Media types API Gateway treats as binary (provider docs, aws_api_gateway_rest_api binary_media_types).
+      const binary = reader.stringList(apiInstance, "binary_media_types");
+      if (binary !== undefined) restApi.binaryMediaTypes = binary;
     } else if (typeOfAddress(this.key) === T.api) {
       reader.note(`${this.key} is referenced but not declared in the files read: its name and settings are unknown`);
     } else {
@@ -91,6 +93,9 @@ class ApiBuilder {
         `these resources belong to the REST API ${this.key}, which is given to this module from outside: audit the calling configuration or a terraform plan to see the whole API`,
       );
     }
+
+    const policy = this.policy(reader, apiInstance);
+    if (policy !== undefined) restApi.policy = policy;
 
     const body = apiInstance ? readBody(reader, apiInstance) : undefined;
     const terraformResources = buildResources(reader, this.key);
@@ -115,7 +120,7 @@ class ApiBuilder {
       }
     }
     const summary = this.apiSummary(resources);
-    const { stages, deployments } = buildStages(reader, summary);
+    const { stages, deployments } = buildStages(reader, summary, this.webAclAssociations);
 
     const snapshot: RawApiSnapshot = {
       region: this.input.region,
@@ -142,6 +147,31 @@ class ApiBuilder {
       ],
       gaps: reader.gaps,
     };
+  }
+
+  /**
+   * The resource policy: the API's `policy` argument or an aws_api_gateway_rest_api_policy (provider docs: both take the
+   * JSON text; the separate resource wins, as it is applied after the API). The API's own `execution_arn` is only known
+   * after apply, so a reference to it becomes the ARN the audit evaluates requests against
+   * (arn:aws:execute-api:region:*:id, as lib/rules/resource-policy-denies-preflight builds them); any other unknown value
+   * stays a placeholder, and a gap says the policy was read with it.
+   */
+  private policy(reader: ElementReader, apiInstance: TfResourceInstance | undefined): string | undefined {
+    const own = reader.of(T.restApiPolicy);
+    const source = own[own.length - 1] ?? apiInstance;
+    const value = source?.values.policy;
+    if (!source || value === undefined || value === null) return undefined;
+    if (own.length > 1) reader.note(`${this.key} has ${own.length} aws_api_gateway_rest_api_policy resources; the last is read`, source);
+    const executionArn = `\${${this.key}.execution_arn}`;
+    const text = placeholderText(value).split(executionArn).join(`arn:aws:execute-api:${this.input.region}:*:${this.key}`);
+    if (text.includes("${")) {
+      reader.note(
+        `the resource policy of ${this.key} holds values known only after apply; they are read as the placeholders shown, which match no request`,
+        source,
+        "policy",
+      );
+    }
+    return text;
   }
 
   private buildAuthorizer(reader: ElementReader, a: TfResourceInstance): RawAuthorizer {

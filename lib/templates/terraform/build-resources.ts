@@ -151,6 +151,8 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
         requestParameters: reader.stringMap(i, "request_parameters"),
         cacheKeyParameters: reader.stringList(i, "cache_key_parameters"),
         cacheNamespace: reader.text(i, "cache_namespace"),
+        // CONVERT_TO_BINARY / CONVERT_TO_TEXT; unset is passthrough (provider docs, aws_api_gateway_integration content_handling).
+        contentHandling: reader.str(i, "content_handling", undefined, "read as passthrough, the default"),
       }),
     };
   }
@@ -174,6 +176,9 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
       statusCode: status,
       selectionPattern: reader.text(r, "selection_pattern"),
       responseParameters: reader.stringMap(r, "response_parameters"),
+      // Templates may set headers through $context.responseOverride (lib/model/response-overrides.ts).
+      responseTemplates: reader.stringMap(r, "response_templates"),
+      contentHandling: reader.str(r, "content_handling", undefined, "read as passthrough, the default"),
     });
   }
   return [...byId.values()];

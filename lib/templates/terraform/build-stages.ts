@@ -14,6 +14,7 @@ import { isTfObject, placeholderText, type TfObject } from "./values";
 export function buildStages(
   reader: ElementReader,
   summary: NonNullable<RawDeployment["apiSummary"]>,
+  webAclAssociations: TfResourceInstance[] = [],
 ): { stages: RawStage[]; deployments: Record<string, RawDeployment> } {
   const deployments: Record<string, RawDeployment> = keyedRecord();
   const deploymentFor = (id: string): string => {
@@ -54,6 +55,12 @@ export function buildStages(
     if (tracing !== undefined) stage.tracingEnabled = tracing;
     const description = reader.text(s, "description");
     if (description !== undefined) stage.description = description;
+    const association = webAclAssociations.find((a) => refAddress(a.values.resource_arn, "arn") === s.address);
+    if (association) {
+      // The web ACL's ARN is usually a reference known after apply; its presence is what the WAF findings need.
+      stage.webAclArn = placeholderText(association.values.web_acl_arn ?? association.values.web_acl_id) || `${association.address}`;
+      reader.files.add(association.position.file);
+    }
     stages.set(name, stage);
     reader.locate(elementKey({ kind: "stage", name }), s);
   }

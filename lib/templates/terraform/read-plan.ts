@@ -8,7 +8,7 @@
 import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/lib/templates/document";
 import type { SourcePosition, TemplateFile, TemplateReadContext, TemplateReadResult } from "@/lib/templates/types";
 import { buildApis } from "./build-apis";
-import { API_GATEWAY_TYPES } from "./resource-types";
+import { API_GATEWAY_TYPES, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
 import type { TfResourceInstance } from "./configuration";
 import { isTerraformPlanJson } from "./detect";
 import { newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
@@ -26,6 +26,8 @@ const REFERENCE_ATTRIBUTES = [
   "http_method",
   "status_code",
   "stage_name",
+  // aws_wafv2_web_acl_association names its stage by ARN, known only after apply for a new stage.
+  "resource_arn",
 ];
 
 export function readTerraformPlan(entry: TemplateFile, context: TemplateReadContext): TemplateReadResult {
@@ -162,7 +164,7 @@ function collectPlanned(
       r.mode !== "managed" ||
       typeof r.type !== "string" ||
       typeof r.address !== "string" ||
-      !API_GATEWAY_TYPES.has(r.type)
+      !(API_GATEWAY_TYPES.has(r.type) || WEB_ACL_ASSOCIATION_TYPES.has(r.type))
     )
       return;
     const at = [...path, "resources", i];

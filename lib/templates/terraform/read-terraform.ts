@@ -7,7 +7,7 @@
  */
 import type { TemplateFile, TemplateGap, TemplateReadContext, TemplateReadResult, TemplateReader } from "@/lib/templates/types";
 import { buildApis } from "./build-apis";
-import { API_GATEWAY_TYPES } from "./resource-types";
+import { API_GATEWAY_TYPES, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
 import { evaluateConfiguration, type ParsedFile } from "./configuration";
 import { isAutoLoadedTfvars } from "./detect";
 import { parseTerraformJson, parseTfvarsJson } from "./hcl-json";
@@ -58,7 +58,12 @@ export function readTerraformDirectory(parser: HclParser, entry: TemplateFile, c
     const read = context.readRelative(entry.path, path);
     return read.ok ? read.file.text : new TfUnknown(`file("${path}") could not be read: ${read.error.message}`, `\${file("${path}")}`);
   };
-  const configuration = evaluateConfiguration(parsed, tfvars, readFile, (type) => API_GATEWAY_TYPES.has(type));
+  const configuration = evaluateConfiguration(
+    parsed,
+    tfvars,
+    readFile,
+    (type) => API_GATEWAY_TYPES.has(type) || WEB_ACL_ASSOCIATION_TYPES.has(type),
+  );
   gaps.push(...configuration.gaps);
   const apis = buildApis({
     instances: configuration.resources,

@@ -13,9 +13,22 @@ export const RESOURCE_TYPES = {
   deployment: "aws_api_gateway_deployment",
   stage: "aws_api_gateway_stage",
   methodSettings: "aws_api_gateway_method_settings",
+  /** A resource policy attached apart from the API (provider docs, aws_api_gateway_rest_api_policy: rest_api_id, policy). */
+  restApiPolicy: "aws_api_gateway_rest_api_policy",
 } as const;
 
 export const API_GATEWAY_TYPES: ReadonlySet<string> = new Set(Object.values(RESOURCE_TYPES));
+
+/**
+ * Web ACL associations name a stage by its ARN, not by rest_api_id (provider docs, aws_wafv2_web_acl_association:
+ * resource_arn, web_acl_arn; aws_wafregional_web_acl_association: resource_arn, web_acl_id), so they are matched to
+ * stages by reference rather than grouped with an API. A stage's ARN is arn:aws:apigateway:region::/restapis/id/stages/name
+ * (https://docs.aws.amazon.com/waf/latest/APIReference/API_AssociateWebACL.html).
+ */
+export const WEB_ACL_ASSOCIATION_TYPES: ReadonlySet<string> = new Set([
+  "aws_wafv2_web_acl_association",
+  "aws_wafregional_web_acl_association",
+]);
 
 /** A record keyed by template text: without a prototype, a key such as `__proto__` stays a plain key. */
 export function keyedRecord<T>(): Record<string, T> {
