@@ -5,7 +5,19 @@ import type { ApiModel } from "@/lib/model/types";
  * Access-Control-* header in a method response, an integration response or a customised gateway
  * response. An API that only a Lambda proxy makes CORS-aware leaves no trace in the configuration.
  */
-export function browserEvidence(model: ApiModel): string[] {
+export function browserEvidence(model: ApiModel): readonly string[] {
+  // Five rules ask per audit and each used to scan every method; the model is immutable, so once per model.
+  let evidence = evidenceByModel.get(model);
+  if (!evidence) {
+    evidence = computeEvidence(model);
+    evidenceByModel.set(model, evidence);
+  }
+  return evidence;
+}
+
+const evidenceByModel = new WeakMap<ApiModel, readonly string[]>();
+
+function computeEvidence(model: ApiModel): string[] {
   const evidence: string[] = [];
   for (const resource of model.resources) {
     for (const method of resource.methods) {
