@@ -9,7 +9,7 @@ import type {
   StageModel,
 } from "@/lib/model/types";
 import type { RawDeployment, RawStage } from "@/lib/model/raw-snapshot";
-import { DEFAULT_METHOD_SETTINGS, effectiveMethodSettings, mergeMethodSetting } from "@/lib/model/method-settings";
+import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
 import { computeDrift } from "@/lib/model/drift";
 import { comparePaths, compareVerbs, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
 
@@ -54,9 +54,10 @@ export function reshapeStage(
   for (const key of Object.keys(raw.methodSettings ?? {}).sort()) {
     methodSettings[key] = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, raw.methodSettings?.[key]);
   }
+  const settingsOf = methodSettingsResolver(raw.methodSettings, { cacheClusterEnabled });
   const effectiveSettings: EffectiveMethodSettings[] = servedMethods(deploymentModel, resources ?? [])
     .sort((a, b) => comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod))
-    .map(({ path, httpMethod }) => effectiveMethodSettings(raw.methodSettings, path, httpMethod, { cacheClusterEnabled }));
+    .map(({ path, httpMethod }) => settingsOf(path, httpMethod));
   const stage: StageModel = {
     name: raw.stageName,
     deploymentId: raw.deploymentId ?? "",

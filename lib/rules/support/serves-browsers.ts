@@ -21,12 +21,12 @@ function computeEvidence(model: ApiModel): string[] {
   const evidence: string[] = [];
   for (const resource of model.resources) {
     for (const method of resource.methods) {
-      const where = `${method.httpMethod} ${method.path}`;
-      if (method.httpMethod === "OPTIONS") evidence.push(`${where} exists`);
+      const where = () => `${method.httpMethod} ${method.path}`; // built only for the methods that are evidence
+      if (method.httpMethod === "OPTIONS") evidence.push(`${where()} exists`);
       else if (method.methodResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey)))
-        evidence.push(`${where} declares Access-Control-* response headers`);
+        evidence.push(`${where()} declares Access-Control-* response headers`);
       else if (method.integration?.integrationResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey)))
-        evidence.push(`${where} maps Access-Control-* headers`);
+        evidence.push(`${where()} maps Access-Control-* headers`);
     }
   }
   for (const response of model.gatewayResponses) {
