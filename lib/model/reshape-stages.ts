@@ -52,7 +52,14 @@ export function reshapeStage(
   const cacheClusterEnabled = raw.cacheClusterEnabled ?? false;
   const methodSettings: Record<string, MethodSettingsModel> = {};
   for (const key of Object.keys(raw.methodSettings ?? {}).sort()) {
-    methodSettings[key] = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, raw.methodSettings?.[key]);
+    const setting = raw.methodSettings?.[key];
+    methodSettings[key] = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, setting);
+    const strategy = setting?.unauthorizedCacheControlHeaderStrategy;
+    // mergeMethodSetting keeps the default for a value it does not know; the user is told.
+    if (strategy !== undefined && methodSettings[key]?.unauthorizedCacheControlHeaderStrategy !== strategy)
+      warn(
+        `Stage ${raw.stageName}, method setting ${key}, has an unknown unauthorizedCacheControlHeaderStrategy "${strategy}"; the default was used.`,
+      );
   }
   const settingsOf = methodSettingsResolver(raw.methodSettings, { cacheClusterEnabled });
   const effectiveSettings: EffectiveMethodSettings[] = servedMethods(deploymentModel, resources ?? [])
