@@ -101,7 +101,12 @@ export class Faults {
   }
 
   list(): FaultSpec[] {
-    return this.active.map(({ id: _id, remaining: _remaining, ...spec }) => spec);
+    return this.active.map((fault) => {
+      const spec: FaultSpec = { ...fault };
+      delete (spec as Partial<ActiveFault>).id;
+      delete (spec as Partial<ActiveFault>).remaining;
+      return spec;
+    });
   }
 
   /** The first matching fault, consuming one of its uses. */
