@@ -15,6 +15,7 @@ const TITLES: Record<string, string> = {
   "request:invalid": "Invalid request",
   "connection:invalid": "Invalid connection",
   "service:unavailable": "API Gateway is unavailable",
+  "response:malformed": "API Gateway's answer could not be read",
 };
 
 export function errorTitle(error: UiError): string {

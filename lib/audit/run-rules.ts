@@ -15,7 +15,7 @@ export interface RuleRun {
  */
 export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleRun {
   const missing = new Set(model.missing.map((m) => m.part));
-  const findings: Array<{ finding: Finding; order: number }> = [];
+  const findings: Array<{ finding: Finding; order: number; severity: number; key: string }> = [];
   const notEvaluated: NotEvaluatedRule[] = [];
   rules.forEach((rule, order) => {
     const absent = rule.meta.requires.filter((part) => missing.has(part));
@@ -23,14 +23,14 @@ export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleR
       notEvaluated.push({ ruleId: rule.meta.id, missing: absent });
       return;
     }
-    for (const draft of rule.check({ model })) findings.push({ finding: renderFinding(rule.meta, draft), order });
+    for (const draft of rule.check({ model })) {
+      const finding = renderFinding(rule.meta, draft);
+      findings.push({ finding, order, severity: SEVERITIES.indexOf(finding.severity), key: targetKey(finding) });
+    }
   });
-  findings.sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) ||
-      a.order - b.order ||
-      targetKey(a.finding).localeCompare(targetKey(b.finding)),
-  );
+  // Sort keys computed once per finding, not once per comparison (13,000 findings made the sort the slowest phase);
+  // the collator is the one localeCompare uses, so the order is unchanged.
+  findings.sort((a, b) => a.severity - b.severity || a.order - b.order || collator.compare(a.key, b.key));
   return { findings: findings.map((f) => f.finding), notEvaluated };
 }
 
@@ -44,6 +44,9 @@ export function sortFindings(findings: readonly Finding[], rules: readonly Rule[
       targetKey(a).localeCompare(targetKey(b)),
   );
 }
+
+// `a.localeCompare(b)` is specified as `new Intl.Collator().compare(a, b)` (ECMA-402 §19.1.1); one instance is reused.
+const collator = new Intl.Collator();
 
 function targetKey(finding: Finding): string {
   const t = finding.target;

@@ -24,27 +24,45 @@ interface Routable {
   resource: ResourceModel;
 }
 
-// Models are immutable once normalized, so each resource list gets its tree once.
-const draftTrees = new WeakMap<readonly ResourceModel[], RouteTree<Routable>>();
+// Models are immutable once normalized, so each resource list gets its tree once, and each question its answer once:
+// several rules ask `OPTIONS <path>` of every resource (issue 16, `npm run bench:core`). The answers are shared, so
+// callers must not modify them. The memo is bounded (a caller asking about arbitrary paths cannot grow it forever).
+const MAX_MEMOISED_ANSWERS = 100_000;
 
-function draftTree(resources: readonly ResourceModel[]): RouteTree<Routable> {
-  let tree = draftTrees.get(resources);
-  if (!tree) {
-    tree = buildRouteTree(
+interface DraftRoutes {
+  tree: RouteTree<Routable>;
+  answers: Map<string, AnsweringMethod | undefined>;
+}
+
+const draftTrees = new WeakMap<readonly ResourceModel[], DraftRoutes>();
+
+function draftRoutes(resources: readonly ResourceModel[]): DraftRoutes {
+  let routes = draftTrees.get(resources);
+  if (!routes) {
+    const tree = buildRouteTree(
       resources.map((resource) => ({ path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource })),
     );
-    draftTrees.set(resources, tree);
+    routes = { tree, answers: new Map() };
+    draftTrees.set(resources, routes);
   }
-  return tree;
+  return routes;
+}
+
+function memoise<T>(answers: Map<string, T>, key: string, answer: T): T {
+  if (answers.size < MAX_MEMOISED_ANSWERS) answers.set(key, answer);
+  return answer;
 }
 
 /** The draft's answer to `verb path`; undefined when API Gateway would answer 403 Missing Authentication Token. */
 export function answeredBy(model: Pick<ApiModel, "resources">, path: string, verb: HttpVerb): AnsweringMethod | undefined {
-  const resolved = resolveRoute(draftTree(model.resources), templateSegments(path), verb);
-  if (resolved.kind === "no-route") return undefined;
+  const { tree, answers } = draftRoutes(model.resources);
+  const key = `${verb} ${path}`;
+  if (answers.has(key)) return answers.get(key);
+  const resolved = resolveRoute(tree, templateSegments(path), verb);
+  if (resolved.kind === "no-route") return memoise(answers, key, undefined);
   const method = resolved.resource.resource.methods.find((m) => m.httpMethod === resolved.verb);
-  if (!method) return undefined;
-  return { resource: resolved.resource.resource, method, elsewhere: resolved.resource.path !== path };
+  if (!method) return memoise(answers, key, undefined);
+  return memoise(answers, key, { resource: resolved.resource.resource, method, elsewhere: resolved.resource.path !== path });
 }
 
 export interface DeployedAnswer {
@@ -60,21 +78,27 @@ interface DeployedRoutable {
   verbs: readonly string[];
 }
 
-const deployedTrees = new WeakMap<DeploymentModel["apiSummary"], RouteTree<DeployedRoutable>>();
+const deployedTrees = new WeakMap<
+  DeploymentModel["apiSummary"],
+  { tree: RouteTree<DeployedRoutable>; answers: Map<string, DeployedAnswer | undefined> }
+>();
 
-/** The same resolution over what a stage's deployment serves (GetDeployment embed=apisummary). */
+/** The same resolution over what a stage's deployment serves (GetDeployment embed=apisummary), memoised the same way. */
 export function answeredByDeployment(deployment: DeploymentModel, path: string, verb: HttpVerb): DeployedAnswer | undefined {
-  let tree = deployedTrees.get(deployment.apiSummary);
-  if (!tree) {
-    tree = buildRouteTree(
+  let routes = deployedTrees.get(deployment.apiSummary);
+  if (!routes) {
+    const tree = buildRouteTree(
       Object.entries(deployment.apiSummary).map(([summaryPath, verbs]) => ({ path: summaryPath, verbs: Object.keys(verbs) })),
     );
-    deployedTrees.set(deployment.apiSummary, tree);
+    routes = { tree, answers: new Map() };
+    deployedTrees.set(deployment.apiSummary, routes);
   }
-  const resolved = resolveRoute(tree, templateSegments(path), verb);
-  if (resolved.kind === "no-route") return undefined;
+  const key = `${verb} ${path}`;
+  if (routes.answers.has(key)) return routes.answers.get(key);
+  const resolved = resolveRoute(routes.tree, templateSegments(path), verb);
+  if (resolved.kind === "no-route") return memoise(routes.answers, key, undefined);
   const httpMethod = resolved.verb as HttpVerb;
   const summary = deployment.apiSummary[resolved.resource.path]?.[httpMethod];
-  if (!summary) return undefined;
-  return { path: resolved.resource.path, httpMethod, summary, elsewhere: resolved.resource.path !== path };
+  if (!summary) return memoise(routes.answers, key, undefined);
+  return memoise(routes.answers, key, { path: resolved.resource.path, httpMethod, summary, elsewhere: resolved.resource.path !== path });
 }

@@ -91,15 +91,31 @@ export function effectiveMethodSettings(
   httpMethod: HttpVerb,
   stage: StageCacheContext,
 ): EffectiveMethodSettings {
+  return methodSettingsResolver(raw, stage)(path, httpMethod);
+}
+
+/**
+ * effectiveMethodSettings for many methods of one stage: the stage-wide layer is merged once, and a stage with no
+ * per-path or per-method key skips the key escaping per method (10,000 methods, issue 16). Same values, same key order:
+ * merging an absent layer only copied the object.
+ */
+export function methodSettingsResolver(
+  raw: Record<string, RawMethodSetting> | undefined,
+  stage: StageCacheContext,
+): (path: string, httpMethod: HttpVerb) => EffectiveMethodSettings {
   const settings = raw ?? {};
   const stageWide = settings[STAGE_WIDE_KEY];
-  const pathWide = settings[`${escapeResourcePath(path)}/*`];
-  const own = settings[methodSettingsKey(path, httpMethod)];
-  let merged = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, stageWide);
-  merged = mergeMethodSetting(merged, pathWide);
-  merged = mergeMethodSetting(merged, own);
-  const source: EffectiveMethodSettings["source"] = own || pathWide ? "method" : stageWide ? "stage" : "default";
-  const ownCaching = own?.cachingEnabled ?? pathWide?.cachingEnabled;
-  const cachingSetting = ownCaching !== undefined ? ownCaching : httpMethod === "GET" && merged.cachingEnabled;
-  return { ...merged, cachingEnabled: stage.cacheClusterEnabled && cachingSetting, path, httpMethod, source };
+  const stageMerged = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, stageWide);
+  const overrides = Object.keys(settings).some((key) => key !== STAGE_WIDE_KEY);
+  return (path, httpMethod) => {
+    const pathWide = overrides ? settings[`${escapeResourcePath(path)}/*`] : undefined;
+    const own = overrides ? settings[methodSettingsKey(path, httpMethod)] : undefined;
+    let merged = stageMerged;
+    if (pathWide) merged = mergeMethodSetting(merged, pathWide);
+    if (own) merged = mergeMethodSetting(merged, own);
+    const source: EffectiveMethodSettings["source"] = own || pathWide ? "method" : stageWide ? "stage" : "default";
+    const ownCaching = own?.cachingEnabled ?? pathWide?.cachingEnabled;
+    const cachingSetting = ownCaching !== undefined ? ownCaching : httpMethod === "GET" && merged.cachingEnabled;
+    return { ...merged, cachingEnabled: stage.cacheClusterEnabled && cachingSetting, path, httpMethod, source };
+  };
 }

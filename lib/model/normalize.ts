@@ -24,8 +24,11 @@ export interface NormalizeResult {
   warnings: string[];
 }
 
-function reshapeIdentity(snapshot: RawApiSnapshot): ApiIdentity {
+function reshapeIdentity(snapshot: RawApiSnapshot, warn: (message: string) => void): ApiIdentity {
   const raw = snapshot.restApi;
+  // A value no documented version sends (a future one, or a broken proxy) is said, not silently taken for the default.
+  if (raw.apiKeySource !== undefined && raw.apiKeySource !== "HEADER" && raw.apiKeySource !== "AUTHORIZER")
+    warn(`The API has an unknown apiKeySource "${raw.apiKeySource}"; treated as HEADER.`);
   const identity: ApiIdentity = {
     id: raw.id,
     name: raw.name,
@@ -45,7 +48,7 @@ function reshapeIdentity(snapshot: RawApiSnapshot): ApiIdentity {
 
 /** Reshapes what the reader fetched into the normalized model. Pure: same snapshot, same model. */
 export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
-  const warnings: string[] = [];
+  const warnings: string[] = [...(snapshot.warnings ?? [])];
   const warn = (message: string) => warnings.push(message);
   const resources = snapshot.resources ? reshapeResources(snapshot.resources, warn) : undefined;
   const stages = (snapshot.stages ?? [])
@@ -55,7 +58,7 @@ export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
   const missingParts = new Set<ModelPart>(missing.map((m) => m.part));
   const model: ApiModel = {
     schemaVersion: MODEL_SCHEMA_VERSION,
-    api: reshapeIdentity(snapshot),
+    api: reshapeIdentity(snapshot, warn),
     resources: resources ?? [],
     authorizers: snapshot.authorizers ? reshapeAuthorizers(snapshot.authorizers, warn) : [],
     stages,

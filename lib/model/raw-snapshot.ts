@@ -146,4 +146,6 @@ export interface RawApiSnapshot {
   /** Keyed by deployment id; a stage whose deployment failed to read is absent here and listed in `missing`. */
   deployments: Record<string, RawDeployment>;
   missing: MissingPart[];
+  /** What the source had to leave out or could not map exactly (values of an undocumented type); shown to the user. */
+  warnings?: string[];
 }

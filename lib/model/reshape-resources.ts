@@ -44,6 +44,7 @@ export function toAuthorizationType(value: string | undefined, warn: (m: string)
 
 function sortedRecord<T>(record: Record<string, T> | undefined): Record<string, T> {
   const out: Record<string, T> = {};
+  if (record === undefined) return out; // most maps are absent: no key list to build and sort
   for (const key of Object.keys(record ?? {}).sort()) out[key] = (record as Record<string, T>)[key] as T;
   return out;
 }

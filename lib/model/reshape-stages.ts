@@ -9,7 +9,7 @@ import type {
   StageModel,
 } from "@/lib/model/types";
 import type { RawDeployment, RawStage } from "@/lib/model/raw-snapshot";
-import { DEFAULT_METHOD_SETTINGS, effectiveMethodSettings, mergeMethodSetting } from "@/lib/model/method-settings";
+import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
 import { computeDrift } from "@/lib/model/drift";
 import { comparePaths, compareVerbs, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
 
@@ -52,11 +52,19 @@ export function reshapeStage(
   const cacheClusterEnabled = raw.cacheClusterEnabled ?? false;
   const methodSettings: Record<string, MethodSettingsModel> = {};
   for (const key of Object.keys(raw.methodSettings ?? {}).sort()) {
-    methodSettings[key] = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, raw.methodSettings?.[key]);
+    const setting = raw.methodSettings?.[key];
+    methodSettings[key] = mergeMethodSetting(DEFAULT_METHOD_SETTINGS, setting);
+    const strategy = setting?.unauthorizedCacheControlHeaderStrategy;
+    // mergeMethodSetting keeps the default for a value it does not know; the user is told.
+    if (strategy !== undefined && methodSettings[key]?.unauthorizedCacheControlHeaderStrategy !== strategy)
+      warn(
+        `Stage ${raw.stageName}, method setting ${key}, has an unknown unauthorizedCacheControlHeaderStrategy "${strategy}"; the default was used.`,
+      );
   }
+  const settingsOf = methodSettingsResolver(raw.methodSettings, { cacheClusterEnabled });
   const effectiveSettings: EffectiveMethodSettings[] = servedMethods(deploymentModel, resources ?? [])
     .sort((a, b) => comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod))
-    .map(({ path, httpMethod }) => effectiveMethodSettings(raw.methodSettings, path, httpMethod, { cacheClusterEnabled }));
+    .map(({ path, httpMethod }) => settingsOf(path, httpMethod));
   const stage: StageModel = {
     name: raw.stageName,
     deploymentId: raw.deploymentId ?? "",

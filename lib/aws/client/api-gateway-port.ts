@@ -55,7 +55,63 @@ export interface PortOptions {
   /** Per-attempt socket timeouts. */
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * Whole-attempt deadline (default 30 s). The socket timeouts above are inactivity timers: a proxy that drips a body a
+   * few bytes a second never trips them, so each attempt is also aborted after this long, whatever arrives.
+   */
+  callTimeoutMs?: number;
+  /** Date.now() after which no call starts or continues (the audit's own deadline); unlimited when absent. */
+  deadlineAt?: number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+
+/** Thrown (then mapped to network:timeout) when an attempt or the whole read runs out of time. */
+export class DeadlineError extends Error {
+  readonly timeoutMs: number;
+  readonly scope: "call" | "audit";
+  constructor(scope: "call" | "audit", timeoutMs: number) {
+    super(
+      scope === "call"
+        ? `no complete answer within ${Math.round(timeoutMs / 1000)} s`
+        : "the audit's time limit was reached before this call could finish",
+    );
+    this.name = "DeadlineError";
+    this.scope = scope;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * Runs one attempt with an abort signal that fires after `timeoutMs`: the SDK closes the socket, and the race makes
+ * sure the caller is answered even if some layer ignored the signal (a body being collected, a stuck parser).
+ */
+export async function withDeadline<T>(
+  timeoutMs: number,
+  scope: "call" | "audit",
+  attempt: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        const error = new DeadlineError(scope, timeoutMs);
+        controller.abort(error);
+        reject(error);
+      },
+      Math.max(0, timeoutMs),
+    );
+  });
+  const running = attempt(controller.signal);
+  // The losing side of the race must not surface as an unhandled rejection.
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -76,18 +132,29 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
   });
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const sleep = options.sleep ?? defaultSleep;
+  const callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  const remaining = () => (options.deadlineAt === undefined ? Number.POSITIVE_INFINITY : options.deadlineAt - Date.now());
 
-  async function call<T>(operation: string, ctx: Omit<ErrorContext, "operation">, send: () => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, ctx: Omit<ErrorContext, "operation">, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
     options.stats.recordCall(operation);
     for (let attempt = 1; ; attempt++) {
-      await options.limiter.acquire(operation, options.priority);
       try {
-        return await send();
+        if (remaining() <= 0) throw new DeadlineError("audit", 0);
+        await options.limiter.acquire(operation, options.priority);
+        const left = remaining();
+        if (left <= 0) throw new DeadlineError("audit", 0);
+        const budget = Math.min(callTimeoutMs, left);
+        return await withDeadline(budget, budget < callTimeoutMs ? "audit" : "call", send);
       } catch (error) {
-        if (attempt < policy.maxAttempts && isRetryableAwsError(error)) {
-          options.stats.recordRetry();
-          await sleep(backoffDelay(attempt, policy, retryAfterMs(error)));
-          continue;
+        const retryable = isRetryableAwsError(error) || (error instanceof DeadlineError && error.scope === "call");
+        if (attempt < policy.maxAttempts && retryable) {
+          const delay = backoffDelay(attempt, policy, retryAfterMs(error));
+          // No retry that would start after the audit's deadline: the caller gets the error now.
+          if (delay < remaining()) {
+            options.stats.recordRetry();
+            await sleep(delay);
+            continue;
+          }
         }
         throw mapAwsError(error, {
           ...ctx,
@@ -105,51 +172,62 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
   return {
     region: options.region,
     getRestApis: (position, limit) =>
-      call("GetRestApis", {}, () => client.send(new GetRestApisCommand({ position, limit }))).then((r) => ({
+      call("GetRestApis", {}, (abortSignal) => client.send(new GetRestApisCommand({ position, limit }), { abortSignal })).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),
-    getRestApi: (restApiId) => call("GetRestApi", { restApiId }, () => client.send(new GetRestApiCommand({ restApiId }))),
+    getRestApi: (restApiId) =>
+      call("GetRestApi", { restApiId }, (abortSignal) => client.send(new GetRestApiCommand({ restApiId }), { abortSignal })),
     // embed=methods returns every Method (integration and responses included) with its resource, so an
     // API costs ⌈resources/500⌉ calls instead of one GetMethod per method:
     // https://docs.aws.amazon.com/apigateway/latest/api/API_GetResources.html
     getResources: (restApiId, position, limit, embed = true) =>
-      call("GetResources", { restApiId }, () =>
-        client.send(new GetResourcesCommand({ restApiId, position, limit, ...(embed ? { embed: ["methods"] } : {}) })),
+      call("GetResources", { restApiId }, (abortSignal) =>
+        client.send(new GetResourcesCommand({ restApiId, position, limit, ...(embed ? { embed: ["methods"] } : {}) }), { abortSignal }),
       ).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),
     getAuthorizers: (restApiId, position, limit) =>
-      call("GetAuthorizers", { restApiId }, () => client.send(new GetAuthorizersCommand({ restApiId, position, limit }))).then((r) => ({
+      call("GetAuthorizers", { restApiId }, (abortSignal) =>
+        client.send(new GetAuthorizersCommand({ restApiId, position, limit }), { abortSignal }),
+      ).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),
     getStages: (restApiId) =>
-      call("GetStages", { restApiId }, () => client.send(new GetStagesCommand({ restApiId }))).then((r) => r.item ?? []),
+      call("GetStages", { restApiId }, (abortSignal) => client.send(new GetStagesCommand({ restApiId }), { abortSignal })).then(
+        (r) => r.item ?? [],
+      ),
     getGatewayResponses: (restApiId, position, limit) =>
-      call("GetGatewayResponses", { restApiId }, () => client.send(new GetGatewayResponsesCommand({ restApiId, position, limit }))).then(
+      call("GetGatewayResponses", { restApiId }, (abortSignal) =>
+        client.send(new GetGatewayResponsesCommand({ restApiId, position, limit }), { abortSignal }),
+      ).then((r) => ({
+        items: r.items ?? [],
+        ...(r.position ? { position: r.position } : {}),
+      })),
+    // embed=apisummary adds path → verb → {authorizationType, apiKeyRequired} of what the stage serves:
+    // https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployment.html
+    getDeployment: (restApiId, deploymentId) =>
+      call("GetDeployment", { restApiId, deploymentId }, (abortSignal) =>
+        client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] }), { abortSignal }),
+      ),
+    getMethod: (restApiId, resourceId, httpMethod) =>
+      call("GetMethod", { restApiId }, (abortSignal) =>
+        client.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }), { abortSignal }),
+      ),
+    // https://docs.aws.amazon.com/apigateway/latest/api/API_GetDomainNames.html and API_GetBasePathMappings.html
+    getDomainNames: (position, limit) =>
+      call("GetDomainNames", {}, (abortSignal) => client.send(new GetDomainNamesCommand({ position, limit }), { abortSignal })).then(
         (r) => ({
           items: r.items ?? [],
           ...(r.position ? { position: r.position } : {}),
         }),
       ),
-    // embed=apisummary adds path → verb → {authorizationType, apiKeyRequired} of what the stage serves:
-    // https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployment.html
-    getDeployment: (restApiId, deploymentId) =>
-      call("GetDeployment", { restApiId, deploymentId }, () =>
-        client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] })),
-      ),
-    getMethod: (restApiId, resourceId, httpMethod) =>
-      call("GetMethod", { restApiId }, () => client.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))),
-    // https://docs.aws.amazon.com/apigateway/latest/api/API_GetDomainNames.html and API_GetBasePathMappings.html
-    getDomainNames: (position, limit) =>
-      call("GetDomainNames", {}, () => client.send(new GetDomainNamesCommand({ position, limit }))).then((r) => ({
-        items: r.items ?? [],
-        ...(r.position ? { position: r.position } : {}),
-      })),
     getBasePathMappings: (domainName, position, limit) =>
-      call("GetBasePathMappings", {}, () => client.send(new GetBasePathMappingsCommand({ domainName, position, limit }))).then((r) => ({
+      call("GetBasePathMappings", {}, (abortSignal) =>
+        client.send(new GetBasePathMappingsCommand({ domainName, position, limit }), { abortSignal }),
+      ).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),

@@ -15,6 +15,7 @@ export type AwsErrorCode =
   | "network:unreachable"
   | "request:invalid"
   | "service:unavailable"
+  | "response:malformed"
   | "unexpected";
 
 export interface AwsErrorContext {
@@ -100,6 +101,9 @@ export class ThrottledError extends PreflightAwsError {
 export class NetworkError extends PreflightAwsError {}
 
 export class ServiceError extends PreflightAwsError {}
+
+/** API Gateway (or something between it and Preflight) answered with a body that is not the JSON it documents. */
+export class MalformedResponseError extends PreflightAwsError {}
 
 // AWS access key ids (AKIA… long-term, ASIA… temporary) must never reach a log, report or the browser.
 const ACCESS_KEY = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;

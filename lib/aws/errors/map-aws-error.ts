@@ -3,6 +3,7 @@ import {
   ExpiredCredentialsError,
   InvalidCredentialsError,
   InvalidRegionError,
+  MalformedResponseError,
   NetworkError,
   NoCredentialsError,
   NotFoundError,
@@ -206,6 +207,29 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): PreflightAwsErro
 
   if (name === "BadRequestException" || status === 400) {
     return new ServiceError("request:invalid", `API Gateway refused ${op}${where}: ${message}`, "Check the API id and options.", base);
+  }
+
+  // Our own deadlines (lib/aws/client/api-gateway-port.ts): a whole attempt, or the audit, ran out of time.
+  if (name === "DeadlineError" || (name === "AbortError" && (e.cause as SdkLikeError | undefined)?.name === "DeadlineError")) {
+    return new NetworkError(
+      "network:timeout",
+      `${op}${where} gave no complete answer in time (${message}; ${ctx.attempts ?? 1} attempts).`,
+      "The endpoint or a proxy on the way answers too slowly or never finishes; check the network or proxy and retry.",
+      base,
+    );
+  }
+
+  // A 2xx answer the SDK could not parse (truncated or non-JSON body): a broken proxy, or a format Preflight does not know.
+  if (
+    name === "SyntaxError" ||
+    /Deserialization error|Unexpected token|JSON at position|Unterminated string|Unexpected end of JSON/i.test(message)
+  ) {
+    return new MalformedResponseError(
+      "response:malformed",
+      `${op}${where} answered with a body that is not valid JSON (${message.slice(0, 200)}).`,
+      "A proxy between Preflight and API Gateway may be altering answers; check it, or retry.",
+      base,
+    );
   }
 
   const code = codeOf(e);

@@ -18,8 +18,17 @@ export interface LiveOptions {
   retry?: RetryPolicy;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Whole-attempt deadline per call (default 30 s; see PortOptions.callTimeoutMs). */
+  callTimeoutMs?: number;
+  /**
+   * Time limit of one API's read (default 120 s): past it no call starts and running ones are aborted, and what was
+   * not read is listed as missing (a partial audit) or, for GetRestApi, a network:timeout error.
+   */
+  auditTimeoutMs?: number;
   pageSize?: number;
 }
+
+export const DEFAULT_AUDIT_TIMEOUT_MS = 120_000;
 
 /** Checks a region code before any call: AWS regions must be known or region-shaped; custom endpoints accept any simple code. */
 export function checkRegion(region: string, connection: Connection): InvalidRegionError | undefined {
@@ -36,7 +45,7 @@ export function checkRegion(region: string, connection: Connection): InvalidRegi
   );
 }
 
-export function portFor(connection: Connection, region: string, options: LiveOptions = {}): ApiGatewayPort {
+export function portFor(connection: Connection, region: string, options: LiveOptions = {}, deadlineAt?: number): ApiGatewayPort {
   return createApiGatewayPort(connection, {
     region,
     limiter: options.limiter ?? limiterForAccount(connection.limiterKey),
@@ -45,6 +54,8 @@ export function portFor(connection: Connection, region: string, options: LiveOpt
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.connectionTimeoutMs ? { connectionTimeoutMs: options.connectionTimeoutMs } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
+    ...(deadlineAt !== undefined ? { deadlineAt } : {}),
   });
 }
 
@@ -63,7 +74,7 @@ export async function readLiveApi(
   const stats = options.stats ?? new CallStats();
   const regionError = checkRegion(region, connection);
   if (regionError) return { result: { ok: false, error: regionError }, stats };
-  const port = portFor(connection, region, { ...options, stats });
+  const port = portFor(connection, region, { ...options, stats }, Date.now() + (options.auditTimeoutMs ?? DEFAULT_AUDIT_TIMEOUT_MS));
   const result = await readApi(port, restApiId, {
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(options.accountId ? { accountId: options.accountId } : {}),

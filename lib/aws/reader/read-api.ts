@@ -1,4 +1,5 @@
 import "server-only";
+import type { Stage } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayPort } from "@/lib/aws/client/api-gateway-port";
 import { collectAll } from "@/lib/aws/client/paginate";
 import { mapAwsError } from "@/lib/aws/errors/map-aws-error";
@@ -13,10 +14,20 @@ import {
   reshapeRestApi,
   reshapeStage,
 } from "@/lib/aws/reader/reshape-wire";
+import { WireTally } from "@/lib/aws/reader/wire-values";
 
 // API Gateway's largest page: "The default value is 25 and the maximum value is 500."
 // https://docs.aws.amazon.com/apigateway/latest/api/API_GetResources.html
 export const MAX_PAGE_SIZE = 500;
+
+/**
+ * The most items of each per-API collection the audit takes: ten times API Gateway's default quotas ("Stages per API
+ * 10", "Authorizers per API (AWS Lambda and Amazon Cognito) 10", both adjustable), and far more than the 21 gateway
+ * response types. More than that is a broken proxy or a hostile answer: every extra stage multiplies the rules' work
+ * by the number of methods, so the rest is left out and the part listed as incomplete.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
+ */
+export const MAX_ITEMS = { stages: 100, authorizers: 100, gatewayResponses: 100 } as const;
 
 export interface ReadApiOptions {
   /** Page size for paginated collections (tests use tiny pages); 1–500, default 500. */
@@ -50,10 +61,22 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
   const authorizers = collectAll((position) => port.getAuthorizers(restApiId, position, pageSize));
   const gatewayResponses = collectAll((position) => port.getGatewayResponses(restApiId, position, pageSize));
   const stages = port.getStages(restApiId);
-  const deployments = stages.then((list) => {
-    const ids = [...new Set(list.map((s) => s.deploymentId).filter((id): id is string => !!id))];
-    return Promise.allSettled(ids.map((id) => port.getDeployment(restApiId, id).then((d) => reshapeDeployment(d, id))));
-  });
+  const tallies = new Map<string, WireTally>();
+  const tallyOf = (operation: string) => {
+    let tally = tallies.get(operation);
+    if (!tally) tallies.set(operation, (tally = new WireTally()));
+    return tally;
+  };
+  const deploymentIdsOf = (list: Stage[]) => [
+    ...new Set(list.map((s) => s.deploymentId).filter((id): id is string => typeof id === "string" && id !== "")),
+  ];
+  const deployments = stages.then((list) =>
+    Promise.allSettled(
+      deploymentIdsOf(list.slice(0, MAX_ITEMS.stages)).map((id) =>
+        port.getDeployment(restApiId, id).then((d) => reshapeDeployment(d, id, tallyOf("GetDeployment"))),
+      ),
+    ),
+  );
 
   const [apiR, resourcesR, authorizersR, gatewayR, stagesR, deploymentsR] = await Promise.allSettled([
     restApi,
@@ -73,19 +96,68 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
   const snapshot: RawApiSnapshot = {
     region,
     ...(options.accountId ? { accountId: options.accountId } : {}),
-    restApi: reshapeRestApi(apiR.value, restApiId),
+    restApi: reshapeRestApi(apiR.value, restApiId, tallyOf("GetRestApi")),
     deployments: {},
     missing,
   };
-  if (resourcesR.status === "fulfilled") snapshot.resources = resourcesR.value.map(reshapeResource);
+  // Items without their identity (what a broken proxy or a future version may send) are left out, and the part is
+  // listed as incomplete: the rules that need it say "not evaluated" rather than pass on a list with holes.
+  const keep = <W, R>(
+    part: ModelPart,
+    operation: string,
+    all: W[],
+    reshape: (item: W, tally: WireTally) => R | undefined,
+    what: string,
+    limit = Number.POSITIVE_INFINITY,
+  ) => {
+    const kept: R[] = [];
+    const items = all.length > limit ? all.slice(0, limit) : all;
+    if (items.length < all.length)
+      missing.push({
+        part,
+        operation,
+        reason: `${operation} answered ${all.length} ${what.split(" (")[0]}, far beyond API Gateway's quotas; only the first ${limit} were audited.`,
+      });
+    for (const item of items) {
+      const reshaped = reshape(item, tallyOf(operation));
+      if (reshaped !== undefined) kept.push(reshaped);
+    }
+    const dropped = items.length - kept.length;
+    if (dropped > 0)
+      missing.push({
+        part,
+        operation,
+        reason: `${operation} answered ${dropped} of ${items.length} ${what} without the fields that identify them; they were left out.`,
+      });
+    return kept;
+  };
+  if (resourcesR.status === "fulfilled")
+    snapshot.resources = keep("resources", "GetResources", resourcesR.value, reshapeResource, "resources (id, path)");
   else miss("resources", "GetResources", resourcesR.reason);
-  if (authorizersR.status === "fulfilled") snapshot.authorizers = authorizersR.value.map(reshapeAuthorizer);
+  if (authorizersR.status === "fulfilled")
+    snapshot.authorizers = keep(
+      "authorizers",
+      "GetAuthorizers",
+      authorizersR.value,
+      reshapeAuthorizer,
+      "authorizers (id)",
+      MAX_ITEMS.authorizers,
+    );
   else miss("authorizers", "GetAuthorizers", authorizersR.reason);
-  if (gatewayR.status === "fulfilled") snapshot.gatewayResponses = gatewayR.value.map(reshapeGatewayResponse);
+  if (gatewayR.status === "fulfilled")
+    snapshot.gatewayResponses = keep(
+      "gatewayResponses",
+      "GetGatewayResponses",
+      gatewayR.value,
+      reshapeGatewayResponse,
+      "gateway responses (responseType)",
+      MAX_ITEMS.gatewayResponses,
+    );
   else miss("gatewayResponses", "GetGatewayResponses", gatewayR.reason);
   if (stagesR.status === "fulfilled") {
-    snapshot.stages = stagesR.value.map(reshapeStage);
-    const ids = [...new Set(stagesR.value.map((s) => s.deploymentId).filter((id): id is string => !!id))];
+    const stageList = stagesR.value.slice(0, MAX_ITEMS.stages);
+    snapshot.stages = keep("stages", "GetStages", stagesR.value, reshapeStage, "stages (stageName)", MAX_ITEMS.stages);
+    const ids = deploymentIdsOf(stageList);
     const results = deploymentsR.status === "fulfilled" ? deploymentsR.value : [];
     ids.forEach((id, i) => {
       const result = results[i];
@@ -104,5 +176,7 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     // Without stages there is nothing to look up; the deployments are unknown too.
     missing.push({ part: "deployments", operation: "GetDeployment", reason: "Not read because GetStages failed." });
   }
+  const warnings = [...tallies].flatMap(([operation, tally]) => tally.messages(operation));
+  if (warnings.length > 0) snapshot.warnings = warnings;
   return { ok: true, snapshot };
 }

@@ -1,6 +1,10 @@
 /**
  * SDK outputs → lib/model's raw snapshot shapes. Dates become ISO strings and stage variable values
  * are dropped here, at read time, so they never reach the model, a report or the browser.
+ * Every value is checked against its documented type first (wire-values.ts): what a broken proxy or a future API
+ * version sends in its place is left out and counted in the tally, never passed on to the model.
+ * An item without its identity (a resource without id or path, a stage without a name…) is `undefined`: the reader
+ * lists the part as incomplete rather than audit a made-up item.
  */
 import { variableShape } from "@/lib/model/variable-shape";
 import type { Authorizer, Deployment, GatewayResponse, Resource, RestApi, Stage } from "@aws-sdk/client-api-gateway";
@@ -8,13 +12,27 @@ import type {
   RawAuthorizer,
   RawDeployment,
   RawGatewayResponse,
+  RawIntegrationResponse,
   RawMethod,
+  RawMethodResponse,
+  RawMethodSetting,
   RawResource,
   RawRestApi,
   RawStage,
 } from "@/lib/model/raw-snapshot";
+import {
+  isBoolean,
+  isString,
+  WireTally,
+  wireBoolean,
+  wireMap,
+  wireNumber,
+  wireObject,
+  wireString,
+  wireStringList,
+} from "@/lib/aws/reader/wire-values";
 
-function iso(date: Date | undefined): string | undefined {
+function iso(date: unknown): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 }
 
@@ -23,145 +41,221 @@ function defined<T extends object>(value: T): T {
   return value;
 }
 
-export function reshapeRestApi(api: RestApi, fallbackId: string): RawRestApi {
+export function reshapeRestApi(api: RestApi, fallbackId: string, tally = new WireTally()): RawRestApi {
+  const types = wireStringList(
+    wireObject(api.endpointConfiguration, "endpointConfiguration", tally)?.types,
+    "endpointConfiguration.types",
+    tally,
+  );
+  const binary = wireStringList(api.binaryMediaTypes, "binaryMediaTypes", tally);
   return defined({
-    id: api.id ?? fallbackId,
-    name: api.name ?? fallbackId,
-    description: api.description,
+    id: wireString(api.id, "id", tally) || fallbackId,
+    name: wireString(api.name, "name", tally) ?? fallbackId,
+    description: wireString(api.description, "description", tally),
     createdDate: iso(api.createdDate),
-    apiKeySource: api.apiKeySource,
-    endpointTypes: api.endpointConfiguration?.types ? [...api.endpointConfiguration.types] : undefined,
-    disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
-    rootResourceId: api.rootResourceId,
-    binaryMediaTypes: api.binaryMediaTypes && api.binaryMediaTypes.length > 0 ? [...api.binaryMediaTypes] : undefined,
-    policy: api.policy || undefined,
+    apiKeySource: wireString(api.apiKeySource, "apiKeySource", tally),
+    endpointTypes: types,
+    disableExecuteApiEndpoint: wireBoolean(api.disableExecuteApiEndpoint, "disableExecuteApiEndpoint", tally),
+    rootResourceId: wireString(api.rootResourceId, "rootResourceId", tally),
+    binaryMediaTypes: binary && binary.length > 0 ? binary : undefined,
+    policy: wireString(api.policy, "policy", tally) || undefined,
   });
 }
 
-export function reshapeResource(resource: Resource): RawResource {
-  const methods: Record<string, RawMethod> = {};
-  for (const [verb, m] of Object.entries(resource.resourceMethods ?? {})) {
-    methods[verb] = defined({
-      httpMethod: m.httpMethod ?? verb,
-      authorizationType: m.authorizationType,
-      authorizerId: m.authorizerId,
-      apiKeyRequired: m.apiKeyRequired,
-      authorizationScopes: m.authorizationScopes,
-      requestParameters: m.requestParameters,
-      requestModels: m.requestModels,
-      operationName: m.operationName,
-      requestValidatorId: m.requestValidatorId,
-      methodIntegration: m.methodIntegration
-        ? defined({
-            type: m.methodIntegration.type,
-            httpMethod: m.methodIntegration.httpMethod,
-            uri: m.methodIntegration.uri,
-            cacheKeyParameters: m.methodIntegration.cacheKeyParameters,
-            cacheNamespace: m.methodIntegration.cacheNamespace,
-            requestTemplates: m.methodIntegration.requestTemplates,
-            requestParameters: m.methodIntegration.requestParameters,
-            contentHandling: m.methodIntegration.contentHandling,
-            integrationResponses: m.methodIntegration.integrationResponses
-              ? Object.fromEntries(
-                  Object.entries(m.methodIntegration.integrationResponses).map(([code, r]) => [
-                    code,
-                    defined({
-                      statusCode: r.statusCode,
-                      selectionPattern: r.selectionPattern,
-                      responseParameters: r.responseParameters,
-                      responseTemplates: r.responseTemplates,
-                      contentHandling: r.contentHandling,
-                    }),
-                  ]),
-                )
-              : undefined,
-          })
-        : undefined,
-      methodResponses: m.methodResponses
-        ? Object.fromEntries(
-            Object.entries(m.methodResponses).map(([code, r]) => [
-              code,
-              defined({ statusCode: r.statusCode, responseParameters: r.responseParameters }),
-            ]),
-          )
-        : undefined,
+function reshapeIntegrationResponses(value: unknown, tally: WireTally): Record<string, RawIntegrationResponse> | undefined {
+  const responses = wireObject(value, "integrationResponses", tally);
+  if (!responses) return undefined;
+  const out: Record<string, RawIntegrationResponse> = {};
+  for (const [code, raw] of Object.entries(responses)) {
+    const r = wireObject(raw, "integrationResponses", tally);
+    if (!r) continue;
+    out[code] = defined({
+      statusCode: wireString(r.statusCode, "statusCode", tally),
+      selectionPattern: wireString(r.selectionPattern, "selectionPattern", tally),
+      responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isString),
+      responseTemplates: wireMap(r.responseTemplates, "responseTemplates", tally, isString),
+      contentHandling: wireString(r.contentHandling, "contentHandling", tally),
     });
   }
+  return out;
+}
+
+function reshapeMethodResponses(value: unknown, tally: WireTally): Record<string, RawMethodResponse> | undefined {
+  const responses = wireObject(value, "methodResponses", tally);
+  if (!responses) return undefined;
+  const out: Record<string, RawMethodResponse> = {};
+  for (const [code, raw] of Object.entries(responses)) {
+    const r = wireObject(raw, "methodResponses", tally);
+    if (!r) continue;
+    out[code] = defined({
+      statusCode: wireString(r.statusCode, "statusCode", tally),
+      responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isBoolean),
+    });
+  }
+  return out;
+}
+
+function reshapeMethod(verb: string, m: Record<string, unknown>, tally: WireTally): RawMethod {
+  const integration = wireObject(m.methodIntegration, "methodIntegration", tally);
   return defined({
-    id: resource.id ?? "",
-    parentId: resource.parentId,
-    path: resource.path ?? "",
-    pathPart: resource.pathPart,
-    resourceMethods: resource.resourceMethods ? methods : undefined,
+    httpMethod: wireString(m.httpMethod, "httpMethod", tally) ?? verb,
+    authorizationType: wireString(m.authorizationType, "authorizationType", tally),
+    authorizerId: wireString(m.authorizerId, "authorizerId", tally),
+    apiKeyRequired: wireBoolean(m.apiKeyRequired, "apiKeyRequired", tally),
+    authorizationScopes: wireStringList(m.authorizationScopes, "authorizationScopes", tally),
+    requestParameters: wireMap(m.requestParameters, "requestParameters", tally, isBoolean),
+    requestModels: wireMap(m.requestModels, "requestModels", tally, isString),
+    operationName: wireString(m.operationName, "operationName", tally),
+    requestValidatorId: wireString(m.requestValidatorId, "requestValidatorId", tally),
+    methodIntegration: integration
+      ? defined({
+          type: wireString(integration.type, "integration type", tally),
+          httpMethod: wireString(integration.httpMethod, "httpMethod", tally),
+          uri: wireString(integration.uri, "uri", tally),
+          cacheKeyParameters: wireStringList(integration.cacheKeyParameters, "cacheKeyParameters", tally),
+          cacheNamespace: wireString(integration.cacheNamespace, "cacheNamespace", tally),
+          requestTemplates: wireMap(integration.requestTemplates, "requestTemplates", tally, isString),
+          requestParameters: wireMap(integration.requestParameters, "requestParameters", tally, isString),
+          contentHandling: wireString(integration.contentHandling, "contentHandling", tally),
+          integrationResponses: reshapeIntegrationResponses(integration.integrationResponses, tally),
+        })
+      : undefined,
+    methodResponses: reshapeMethodResponses(m.methodResponses, tally),
   });
 }
 
-export function reshapeAuthorizer(a: Authorizer): RawAuthorizer {
+/** undefined for a resource without an id or a path (API Gateway always sends both). */
+export function reshapeResource(resource: Resource, tally = new WireTally()): RawResource | undefined {
+  const id = wireString(resource.id, "id", tally);
+  const path = wireString(resource.path, "path", tally);
+  if (!id || !path) return undefined;
+  const rawMethods = wireObject(resource.resourceMethods, "resourceMethods", tally);
+  let methods: Record<string, RawMethod> | undefined;
+  if (rawMethods) {
+    methods = {};
+    for (const [verb, m] of Object.entries(rawMethods)) {
+      const method = wireObject(m, "resourceMethods", tally);
+      if (method) methods[verb] = reshapeMethod(verb, method, tally);
+    }
+  }
   return defined({
-    id: a.id ?? "",
-    name: a.name,
-    type: a.type,
-    authorizerUri: a.authorizerUri,
-    providerARNs: a.providerARNs,
-    identitySource: a.identitySource,
-    identityValidationExpression: a.identityValidationExpression,
-    authorizerResultTtlInSeconds: a.authorizerResultTtlInSeconds,
+    id,
+    parentId: wireString(resource.parentId, "parentId", tally),
+    path,
+    pathPart: wireString(resource.pathPart, "pathPart", tally),
+    resourceMethods: methods,
   });
 }
 
-export function reshapeStage(s: Stage): RawStage {
-  const methodSettings = s.methodSettings
-    ? Object.fromEntries(Object.entries(s.methodSettings).map(([key, v]) => [key, defined({ ...v })]))
-    : undefined;
+/** undefined for an authorizer without an id. */
+export function reshapeAuthorizer(a: Authorizer, tally = new WireTally()): RawAuthorizer | undefined {
+  const id = wireString(a.id, "id", tally);
+  if (!id) return undefined;
   return defined({
-    stageName: s.stageName ?? "",
-    deploymentId: s.deploymentId,
-    description: s.description,
+    id,
+    name: wireString(a.name, "name", tally),
+    type: wireString(a.type, "type", tally),
+    authorizerUri: wireString(a.authorizerUri, "authorizerUri", tally),
+    providerARNs: wireStringList(a.providerARNs, "providerARNs", tally),
+    identitySource: wireString(a.identitySource, "identitySource", tally),
+    identityValidationExpression: wireString(a.identityValidationExpression, "identityValidationExpression", tally),
+    authorizerResultTtlInSeconds: wireNumber(a.authorizerResultTtlInSeconds, "authorizerResultTtlInSeconds", tally),
+  });
+}
+
+function reshapeMethodSetting(value: unknown, tally: WireTally): RawMethodSetting | undefined {
+  const v = wireObject(value, "methodSettings", tally);
+  if (!v) return undefined;
+  return defined({
+    metricsEnabled: wireBoolean(v.metricsEnabled, "metricsEnabled", tally),
+    loggingLevel: wireString(v.loggingLevel, "loggingLevel", tally),
+    dataTraceEnabled: wireBoolean(v.dataTraceEnabled, "dataTraceEnabled", tally),
+    throttlingBurstLimit: wireNumber(v.throttlingBurstLimit, "throttlingBurstLimit", tally),
+    throttlingRateLimit: wireNumber(v.throttlingRateLimit, "throttlingRateLimit", tally),
+    cachingEnabled: wireBoolean(v.cachingEnabled, "cachingEnabled", tally),
+    cacheTtlInSeconds: wireNumber(v.cacheTtlInSeconds, "cacheTtlInSeconds", tally),
+    cacheDataEncrypted: wireBoolean(v.cacheDataEncrypted, "cacheDataEncrypted", tally),
+    requireAuthorizationForCacheControl: wireBoolean(v.requireAuthorizationForCacheControl, "requireAuthorizationForCacheControl", tally),
+    unauthorizedCacheControlHeaderStrategy: wireString(
+      v.unauthorizedCacheControlHeaderStrategy,
+      "unauthorizedCacheControlHeaderStrategy",
+      tally,
+    ),
+  });
+}
+
+/** undefined for a stage without a name. */
+export function reshapeStage(s: Stage, tally = new WireTally()): RawStage | undefined {
+  const stageName = wireString(s.stageName, "stageName", tally);
+  if (!stageName) return undefined;
+  const rawSettings = wireObject(s.methodSettings, "methodSettings", tally);
+  let methodSettings: Record<string, RawMethodSetting> | undefined;
+  if (rawSettings) {
+    methodSettings = {};
+    for (const [key, value] of Object.entries(rawSettings)) {
+      const setting = reshapeMethodSetting(value, tally);
+      if (setting) methodSettings[key] = setting;
+    }
+  }
+  // Redacted at read time: stage variables often hold secrets; only their names (and the shape of each value: an
+  // ARN, a URL, a key-like token…) leave this function, never the value.
+  const variables = wireMap(s.variables, "variables", tally, isString) ?? {};
+  const names = Object.keys(variables);
+  return defined({
+    stageName,
+    deploymentId: wireString(s.deploymentId, "deploymentId", tally),
+    description: wireString(s.description, "description", tally),
     createdDate: iso(s.createdDate),
     lastUpdatedDate: iso(s.lastUpdatedDate),
-    cacheClusterEnabled: s.cacheClusterEnabled,
-    cacheClusterSize: s.cacheClusterSize,
-    cacheClusterStatus: s.cacheClusterStatus,
-    tracingEnabled: s.tracingEnabled,
-    webAclArn: s.webAclArn,
-    // Redacted at read time: stage variables often hold secrets; only their names are kept.
-    variableNames: Object.keys(s.variables ?? {}),
-    // Only the shape of each value (an ARN, a URL, a key-like token…) leaves this function, never the value.
+    cacheClusterEnabled: wireBoolean(s.cacheClusterEnabled, "cacheClusterEnabled", tally),
+    cacheClusterSize: wireString(s.cacheClusterSize, "cacheClusterSize", tally),
+    cacheClusterStatus: wireString(s.cacheClusterStatus, "cacheClusterStatus", tally),
+    tracingEnabled: wireBoolean(s.tracingEnabled, "tracingEnabled", tally),
+    webAclArn: wireString(s.webAclArn, "webAclArn", tally),
+    variableNames: names,
     variableShapes:
-      s.variables && Object.keys(s.variables).length > 0
-        ? Object.fromEntries(Object.entries(s.variables).map(([name, value]) => [name, variableShape(value)]))
-        : undefined,
+      names.length > 0 ? Object.fromEntries(names.map((name) => [name, variableShape(variables[name] as string)])) : undefined,
     methodSettings,
   });
 }
 
-export function reshapeDeployment(d: Deployment, fallbackId: string): RawDeployment {
+export function reshapeDeployment(d: Deployment, fallbackId: string, tally = new WireTally()): RawDeployment {
+  const summary = wireObject(d.apiSummary, "apiSummary", tally);
+  let apiSummary: RawDeployment["apiSummary"];
+  if (summary) {
+    apiSummary = {};
+    for (const [path, rawVerbs] of Object.entries(summary)) {
+      const verbs = wireObject(rawVerbs, "apiSummary", tally);
+      if (!verbs) continue;
+      const out: Record<string, { authorizationType?: string; apiKeyRequired?: boolean }> = {};
+      for (const [verb, rawMethod] of Object.entries(verbs)) {
+        const m = wireObject(rawMethod, "apiSummary", tally);
+        if (!m) continue;
+        out[verb] = defined({
+          authorizationType: wireString(m.authorizationType, "authorizationType", tally),
+          apiKeyRequired: wireBoolean(m.apiKeyRequired, "apiKeyRequired", tally),
+        });
+      }
+      apiSummary[path] = out;
+    }
+  }
   return defined({
-    id: d.id ?? fallbackId,
-    description: d.description,
+    id: wireString(d.id, "id", tally) || fallbackId,
+    description: wireString(d.description, "description", tally),
     createdDate: iso(d.createdDate),
-    apiSummary: d.apiSummary
-      ? Object.fromEntries(
-          Object.entries(d.apiSummary).map(([path, verbs]) => [
-            path,
-            Object.fromEntries(
-              Object.entries(verbs).map(([verb, m]) => [
-                verb,
-                defined({ authorizationType: m.authorizationType, apiKeyRequired: m.apiKeyRequired }),
-              ]),
-            ),
-          ]),
-        )
-      : undefined,
+    apiSummary,
   });
 }
 
-export function reshapeGatewayResponse(r: GatewayResponse): RawGatewayResponse {
+/** undefined for a gateway response without its type. */
+export function reshapeGatewayResponse(r: GatewayResponse, tally = new WireTally()): RawGatewayResponse | undefined {
+  const responseType = wireString(r.responseType, "responseType", tally);
+  if (!responseType) return undefined;
   return defined({
-    responseType: r.responseType,
-    statusCode: r.statusCode,
-    responseParameters: r.responseParameters,
-    responseTemplates: r.responseTemplates,
-    defaultResponse: r.defaultResponse,
+    responseType,
+    statusCode: wireString(r.statusCode, "statusCode", tally),
+    responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isString),
+    responseTemplates: wireMap(r.responseTemplates, "responseTemplates", tally, isString),
+    defaultResponse: wireBoolean(r.defaultResponse, "defaultResponse", tally),
   });
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseAuthorization, DENIED_ACCOUNT_ID } from "../credentials";
 import { ApiError } from "../errors";
-import type { FaultSpec, Faults } from "../faults";
+import { applyBodyFault } from "../body-faults";
+import { isBodyFault, type FaultSpec, type Faults } from "../faults";
 import type { Quotas } from "../quotas";
 import type { RequestLog, RequestLogEntry } from "../request-log";
 import type { EmulatorStore } from "../store";
 import type { StsState } from "../sts/sessions";
-import { applyTransportFault, parseJsonBody, readBody, sendError, sendJson, sleep } from "./http-io";
+import { applyTransportFault, parseJsonBody, readBody, sendDrip, sendError, sendJson, sendText, sleep } from "./http-io";
 import { compileRoutes, matchRoute } from "./route";
 import { API_ROUTES } from "./routes-api";
 import { DEPLOY_ROUTES } from "./routes-deploy";
@@ -90,6 +91,10 @@ export async function handleControlPlane(req: IncomingMessage, res: ServerRespon
       defaultPageSize: deps.defaultPageSize,
     });
     entry.status = result.status;
+    // Answer faults alter only successful answers: the operation ran, its answer is what a broken proxy passes on.
+    if (fault && result.status < 300 && isBodyFault(fault.kind))
+      return sendText(res, result.status, applyBodyFault(fault.kind, result.body, fault));
+    if (fault?.kind === "SlowDrip") return await sendDrip(res, result.status, JSON.stringify(result.body ?? {}), fault);
     sendJson(res, result.status, result.body);
   } catch (error) {
     if (ApiError.is(error)) return fail(error);

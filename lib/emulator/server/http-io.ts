@@ -46,6 +46,46 @@ export function sendError(res: ServerResponse, error: ApiError): void {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * SlowDrip: the status and headers at once (with the true content-length), then the body `chunkBytes` at a time every
+ * `delayMs`, the way a congested or hostile proxy trickles an answer. Each chunk resets a client's inactivity timer, so
+ * only a whole-request deadline ends the wait. Stops when the client goes away.
+ */
+export async function sendDrip(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  options: { chunkBytes?: number; delayMs?: number },
+  headers: Record<string, string> = {},
+): Promise<void> {
+  const bytes = Buffer.from(text, "utf8");
+  const chunkBytes = Math.max(1, options.chunkBytes ?? 16);
+  const delayMs = options.delayMs ?? 1000;
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": bytes.length.toString(),
+    "x-amzn-requestid": randomUUID(),
+    ...headers,
+  });
+  res.flushHeaders();
+  for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+    if (res.destroyed || res.socket?.destroyed) return;
+    res.write(bytes.subarray(offset, offset + chunkBytes));
+    await sleep(delayMs);
+  }
+  res.end();
+}
+
+/** Sends an already serialised body (the altered answers of lib/emulator/body-faults.ts). */
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text).toString(),
+    "x-amzn-requestid": randomUUID(),
+  });
+  res.end(text);
+}
+
 /** The transport part of an injected fault: `Drop` destroys the socket (returns true: nothing more to send), `Slow` waits. */
 export async function applyTransportFault(res: ServerResponse, fault: FaultSpec | undefined): Promise<boolean> {
   if (fault?.kind === "Drop") {

@@ -1,3 +1,4 @@
+import { resourceAt } from "@/lib/model/model-index";
 import type { DriftItem } from "@/lib/model/types";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { draftMethod, redeploy } from "@/lib/rules/support/deployed-stages";
@@ -32,7 +33,7 @@ export const deploymentDrift: Rule = {
     for (const stage of model.stages) {
       for (const item of stage.drift) {
         const method = draftMethod(model, item.path, item.httpMethod);
-        const resource = model.resources.find((r) => r.path === item.path);
+        const resource = resourceAt(model, item.path); // indexed: one drift item per method after a big change
         const { messageId, data, symptom, severity } = describe(stage.name, item);
         findings.push({
           messageId,

@@ -80,6 +80,19 @@ export interface ConfiguredResponse {
  * through instead, so callers check isProxyIntegration first.
  */
 export function defaultResponse(method: MethodModel): ConfiguredResponse {
+  // Asked for every method (knownOrigin) and again per OPTIONS by several rules; methods are immutable once
+  // normalized, so each is computed once. Shared: callers only read it.
+  let response = defaultResponses.get(method);
+  if (!response) {
+    response = computeDefaultResponse(method);
+    defaultResponses.set(method, response);
+  }
+  return response;
+}
+
+const defaultResponses = new WeakMap<MethodModel, ConfiguredResponse>();
+
+function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
   const responses = method.integration?.integrationResponses ?? [];
   const chosen = responses.find((r) => !r.selectionPattern) ?? responses[0];
   const statusCode = chosen?.statusCode;

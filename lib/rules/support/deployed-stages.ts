@@ -1,4 +1,5 @@
 import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
+import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
 import type { RedeployStageIntent } from "@/lib/remediation/intents";
 
@@ -24,14 +25,15 @@ export function answeringServed(model: ApiModel, stage: StageModel, path: string
   return { path: answer.resource.path, httpMethod: answer.method.httpMethod, summary, elsewhere: answer.elsewhere };
 }
 
+// Indexed lookups (lib/model/model-index.ts): rules ask this once per method, and a scan per call made 10,000 methods quadratic.
 export function draftMethod(model: ApiModel, path: string, verb: HttpVerb) {
-  return model.resources.find((r) => r.path === path)?.methods.find((m) => m.httpMethod === verb);
+  return methodAt(model, path, verb);
 }
 
 /** Verbs a stage serves on a path. */
 export function servedVerbs(model: ApiModel, stage: StageModel, path: string): HttpVerb[] {
   if (stage.deployment) return Object.keys(stage.deployment.apiSummary[path] ?? {}) as HttpVerb[];
-  return model.resources.find((r) => r.path === path)?.methods.map((m) => m.httpMethod) ?? [];
+  return resourceAt(model, path)?.methods.map((m) => m.httpMethod) ?? [];
 }
 
 /** Names of the stages serving path+verb such that the predicate holds. */
@@ -50,7 +52,19 @@ export function stagesWhere(
 }
 
 /** Every path+verb known to the draft or to any stage's deployment. */
-export function allMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
+export function allMethodKeys(model: ApiModel): ReadonlyArray<{ path: string; verb: HttpVerb }> {
+  // Asked by two rules per audit; the model is immutable, so the list is built once per model.
+  let keys = methodKeysByModel.get(model);
+  if (!keys) {
+    keys = computeMethodKeys(model);
+    methodKeysByModel.set(model, keys);
+  }
+  return keys;
+}
+
+const methodKeysByModel = new WeakMap<ApiModel, ReadonlyArray<{ path: string; verb: HttpVerb }>>();
+
+function computeMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
   const keys = new Map<string, { path: string; verb: HttpVerb }>();
   for (const resource of model.resources)
     for (const m of resource.methods) keys.set(`${m.path} ${m.httpMethod}`, { path: m.path, verb: m.httpMethod });

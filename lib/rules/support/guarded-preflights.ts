@@ -1,3 +1,4 @@
+import { resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
 import { allMethodKeys, draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
@@ -26,7 +27,7 @@ export function guardedPreflights(model: ApiModel, asksForCredential: (method: D
   for (const { path, verb } of allMethodKeys(model)) {
     if (verb !== "OPTIONS") continue;
     const method = draftMethod(model, path, verb);
-    const resource = model.resources.find((r) => r.path === path);
+    const resource = resourceAt(model, path); // indexed: a scan here made every OPTIONS cost O(resources)
     const badStages = stagesWhere(model, path, verb, asksForCredential);
     const draft = method !== undefined && asksForCredential(method) ? method : undefined;
     if (!draft && badStages.length === 0) continue;

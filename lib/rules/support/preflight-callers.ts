@@ -8,12 +8,27 @@ import type { ApiModel, ResourceModel } from "@/lib/model/types";
  * also suit their calls.
  */
 export function fallthroughCallers(model: ApiModel): Map<string, ResourceModel[]> {
+  // Three rules ask for it; it depends only on the (immutable) resource list, so it is computed once per list.
+  // Callers only read the map.
+  let callers = callersByResources.get(model.resources);
+  if (!callers) {
+    callers = computeCallers(model);
+    callersByResources.set(model.resources, callers);
+  }
+  return callers;
+}
+
+const callersByResources = new WeakMap<readonly ResourceModel[], Map<string, ResourceModel[]>>();
+
+function computeCallers(model: ApiModel): Map<string, ResourceModel[]> {
   const callers = new Map<string, ResourceModel[]>();
   for (const resource of model.resources) {
     if (resource.methods.length === 0) continue;
     const answer = answeredBy(model, resource.path, "OPTIONS");
     if (!answer?.elsewhere || answer.method.httpMethod !== "OPTIONS") continue;
-    callers.set(answer.resource.path, [...(callers.get(answer.resource.path) ?? []), resource]);
+    const list = callers.get(answer.resource.path);
+    if (list) list.push(resource);
+    else callers.set(answer.resource.path, [resource]);
   }
   return callers;
 }

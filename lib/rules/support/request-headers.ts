@@ -1,3 +1,4 @@
+import { authorizerWithId } from "@/lib/model/model-index";
 import type { ApiModel, AuthorizerModel, MethodModel } from "@/lib/model/types";
 import { SAFELISTED_CONTENT_TYPES, SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADERS, includesIgnoreCase } from "./cors-headers";
 
@@ -5,7 +6,8 @@ import { SAFELISTED_CONTENT_TYPES, SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADER
 export const SIGV4_HEADERS = ["Authorization", "X-Amz-Date", "X-Amz-Security-Token"] as const;
 
 export function authorizerOf(model: ApiModel, method: Pick<MethodModel, "authorizerId">): AuthorizerModel | undefined {
-  return method.authorizerId === undefined ? undefined : model.authorizers.find((a) => a.id === method.authorizerId);
+  // Indexed (lib/model/model-index.ts): asked once per method by several rules.
+  return method.authorizerId === undefined ? undefined : authorizerWithId(model, method.authorizerId);
 }
 
 /** Headers the caller must send for the authorizer to see its identity sources. */

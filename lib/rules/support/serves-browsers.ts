@@ -6,22 +6,34 @@ import type { ApiModel } from "@/lib/model/types";
  * Access-Control-* header in a method response, an integration response or a customised gateway
  * response. An API that only a Lambda proxy makes CORS-aware leaves no trace in the configuration.
  */
-export function browserEvidence(model: ApiModel): string[] {
+export function browserEvidence(model: ApiModel): readonly string[] {
+  // Five rules ask per audit and each used to scan every method; the model is immutable, so once per model.
+  let evidence = evidenceByModel.get(model);
+  if (!evidence) {
+    evidence = computeEvidence(model);
+    evidenceByModel.set(model, evidence);
+  }
+  return evidence;
+}
+
+const evidenceByModel = new WeakMap<ApiModel, readonly string[]>();
+
+function computeEvidence(model: ApiModel): string[] {
   const evidence: string[] = [];
   for (const resource of model.resources) {
     for (const method of resource.methods) {
-      const where = `${method.httpMethod} ${method.path}`;
-      if (method.httpMethod === "OPTIONS") evidence.push(`${where} exists`);
+      const where = () => `${method.httpMethod} ${method.path}`; // built only for the methods that are evidence
+      if (method.httpMethod === "OPTIONS") evidence.push(`${where()} exists`);
       else if (method.methodResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey)))
-        evidence.push(`${where} declares Access-Control-* response headers`);
+        evidence.push(`${where()} declares Access-Control-* response headers`);
       else if (method.integration?.integrationResponses.some((r) => Object.keys(r.responseParameters).some(isCorsKey)))
-        evidence.push(`${where} maps Access-Control-* headers`);
+        evidence.push(`${where()} maps Access-Control-* headers`);
       else if (
         method.integration?.integrationResponses.some((r) =>
           [...templateHeaders(r.responseTemplates).keys()].some((h) => h.startsWith("access-control-")),
         )
       )
-        evidence.push(`${where} sets Access-Control-* headers in a response mapping template`);
+        evidence.push(`${where()} sets Access-Control-* headers in a response mapping template`);
     }
   }
   for (const response of model.gatewayResponses) {
