@@ -49,6 +49,8 @@ export interface PortOptions {
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborting stops the read: queued calls leave the limiter, sent ones are cancelled, no retry follows. */
+  signal?: AbortSignal;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -68,15 +70,20 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
     },
   });
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+  // The SDK aborts the HTTP request when this signal fires (HttpHandlerOptions.abortSignal).
+  const sendOptions = options.signal ? { abortSignal: options.signal } : {};
   const sleep = options.sleep ?? defaultSleep;
 
   async function call<T>(operation: string, ctx: Omit<ErrorContext, "operation">, send: () => Promise<T>): Promise<T> {
+    const signal = options.signal;
+    signal?.throwIfAborted();
     options.stats.recordCall(operation);
     for (let attempt = 1; ; attempt++) {
-      await options.limiter.acquire(operation, options.priority);
+      await options.limiter.acquire(operation, options.priority, signal);
       try {
         return await send();
       } catch (error) {
+        if (signal?.aborted) throw signal.reason;
         if (attempt < policy.maxAttempts && isRetryableAwsError(error)) {
           options.stats.recordRetry();
           await sleep(backoffDelay(attempt, policy, retryAfterMs(error)));
@@ -98,42 +105,44 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
   return {
     region: options.region,
     getRestApis: (position, limit) =>
-      call("GetRestApis", {}, () => client.send(new GetRestApisCommand({ position, limit }))).then((r) => ({
+      call("GetRestApis", {}, () => client.send(new GetRestApisCommand({ position, limit }), sendOptions)).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),
-    getRestApi: (restApiId) => call("GetRestApi", { restApiId }, () => client.send(new GetRestApiCommand({ restApiId }))),
+    getRestApi: (restApiId) => call("GetRestApi", { restApiId }, () => client.send(new GetRestApiCommand({ restApiId }), sendOptions)),
     // embed=methods returns every Method (integration and responses included) with its resource, so an
     // API costs ⌈resources/500⌉ calls instead of one GetMethod per method:
     // https://docs.aws.amazon.com/apigateway/latest/api/API_GetResources.html
     getResources: (restApiId, position, limit, embed = true) =>
       call("GetResources", { restApiId }, () =>
-        client.send(new GetResourcesCommand({ restApiId, position, limit, ...(embed ? { embed: ["methods"] } : {}) })),
+        client.send(new GetResourcesCommand({ restApiId, position, limit, ...(embed ? { embed: ["methods"] } : {}) }), sendOptions),
       ).then((r) => ({
         items: r.items ?? [],
         ...(r.position ? { position: r.position } : {}),
       })),
     getAuthorizers: (restApiId, position, limit) =>
-      call("GetAuthorizers", { restApiId }, () => client.send(new GetAuthorizersCommand({ restApiId, position, limit }))).then((r) => ({
-        items: r.items ?? [],
-        ...(r.position ? { position: r.position } : {}),
-      })),
-    getStages: (restApiId) =>
-      call("GetStages", { restApiId }, () => client.send(new GetStagesCommand({ restApiId }))).then((r) => r.item ?? []),
-    getGatewayResponses: (restApiId, position, limit) =>
-      call("GetGatewayResponses", { restApiId }, () => client.send(new GetGatewayResponsesCommand({ restApiId, position, limit }))).then(
+      call("GetAuthorizers", { restApiId }, () => client.send(new GetAuthorizersCommand({ restApiId, position, limit }), sendOptions)).then(
         (r) => ({
           items: r.items ?? [],
           ...(r.position ? { position: r.position } : {}),
         }),
       ),
+    getStages: (restApiId) =>
+      call("GetStages", { restApiId }, () => client.send(new GetStagesCommand({ restApiId }), sendOptions)).then((r) => r.item ?? []),
+    getGatewayResponses: (restApiId, position, limit) =>
+      call("GetGatewayResponses", { restApiId }, () =>
+        client.send(new GetGatewayResponsesCommand({ restApiId, position, limit }), sendOptions),
+      ).then((r) => ({
+        items: r.items ?? [],
+        ...(r.position ? { position: r.position } : {}),
+      })),
     // embed=apisummary adds path → verb → {authorizationType, apiKeyRequired} of what the stage serves:
     // https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployment.html
     getDeployment: (restApiId, deploymentId) =>
       call("GetDeployment", { restApiId, deploymentId }, () =>
-        client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] })),
+        client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] }), sendOptions),
       ),
     getMethod: (restApiId, resourceId, httpMethod) =>
-      call("GetMethod", { restApiId }, () => client.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))),
+      call("GetMethod", { restApiId }, () => client.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }), sendOptions)),
   };
 }

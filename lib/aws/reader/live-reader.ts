@@ -19,6 +19,8 @@ export interface LiveOptions {
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
   pageSize?: number;
+  /** Stops the read when nobody waits for it any more (a background count whose page was closed). */
+  signal?: AbortSignal;
 }
 
 /** Checks a region code before any call: AWS regions must be known or region-shaped; custom endpoints accept any simple code. */
@@ -45,6 +47,7 @@ export function portFor(connection: Connection, region: string, options: LiveOpt
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.connectionTimeoutMs ? { connectionTimeoutMs: options.connectionTimeoutMs } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
