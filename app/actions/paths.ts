@@ -21,3 +21,8 @@ export function storedAuditPath(id: string): string {
 export function comparePath(baseId: string, headId: string): string {
   return `${storedAuditPath(baseId)}/compare/${encodeURIComponent(headId)}`;
 }
+
+/** Where the home page fetches a region's finding counts (NDJSON): "/api/inventory/demo/us-east-1/counts?ids=a,b". */
+export function countsPath(connection: string, region: string, apiIds: readonly string[]): string {
+  return `/api/inventory/${[connection, region].map(encodeURIComponent).join("/")}/counts?ids=${apiIds.map(encodeURIComponent).join(",")}`;
+}

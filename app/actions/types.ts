@@ -17,7 +17,9 @@ export interface UiError {
   resourceArn?: string;
 }
 
-export type CountsOutcome = { ok: true; counts: Record<Severity, number>; partial: boolean } | { ok: false; error: UiError };
+export type CountsOutcome =
+  | { ok: true; counts: Record<Severity, number>; partial: boolean; /** When AWS was read (the cached audit's readAt). */ readAt: string }
+  | { ok: false; error: UiError };
 
 export interface ApiListItem {
   id: string;
@@ -25,8 +27,6 @@ export interface ApiListItem {
   description?: string;
   endpointTypes: string[];
   createdDate?: string;
-  /** Streams in after the region's list: each API is audited to count its findings. */
-  counts: Promise<CountsOutcome>;
 }
 
 export type RegionOutcome = { ok: true; apis: ApiListItem[] } | { ok: false; error: UiError };
