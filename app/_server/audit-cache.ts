@@ -50,6 +50,8 @@ interface InFlight {
   waiting: number;
   /** A forced read: a Refresh never joins a read that may be answered from the old entry. */
   refresh: boolean;
+  /** Raised to interactive when a person joins a background read (their page waits on it). */
+  priority: ReadPriority;
 }
 
 // One read per key per process at a time: a page and its export requested together share it. Across
@@ -71,6 +73,7 @@ async function readAndStore(
   key: AuditCacheKey,
   options: CachedReadOptions,
   signal: AbortSignal,
+  priority: () => ReadPriority,
 ): Promise<CachedReadResult> {
   const cache = await openCache();
   if (!options.refresh && cache) {
@@ -82,7 +85,7 @@ async function readAndStore(
     region: key.region,
     restApiId: key.apiId,
     ...(key.stage !== undefined ? { stage: key.stage } : {}),
-    live: { ...(options.priority ? { priority: options.priority } : {}), signal },
+    live: { priority, signal },
   });
   // A cancelled read may still come back as a partial audit (the reader records failed parts as missing):
   // it must never be cached or served as if the API lacked those parts.
@@ -111,19 +114,21 @@ export function cachedLiveReport(
   let entry = inFlight.get(id);
   if (!entry || entry.controller.signal.aborted || (options.refresh && !entry.refresh)) {
     const controller = new AbortController();
-    const created: InFlight = {
+    const created = {
       controller,
       waiting: 0,
       refresh: options.refresh ?? false,
-      promise: readAndStore(connection, key, options, controller.signal).finally(() => {
-        if (inFlight.get(id) === created) inFlight.delete(id);
-      }),
-    };
+      priority: options.priority ?? "interactive",
+    } as InFlight;
+    created.promise = readAndStore(connection, key, options, controller.signal, () => created.priority).finally(() => {
+      if (inFlight.get(id) === created) inFlight.delete(id);
+    });
     inFlight.set(id, created);
     entry = created;
   }
   const joined = entry;
   joined.waiting += 1;
+  if ((options.priority ?? "interactive") === "interactive") joined.priority = "interactive";
   const signal = options.signal;
   if (!signal) return joined.promise;
   return new Promise<CachedReadResult>((resolve, reject) => {

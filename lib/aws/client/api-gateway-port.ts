@@ -42,7 +42,8 @@ export interface ApiGatewayPort {
 export interface PortOptions {
   region: string;
   limiter: AccountLimiter;
-  priority?: ReadPriority;
+  /** A function when the priority can change mid-read (a person opens the API a background read is counting). */
+  priority?: ReadPriority | (() => ReadPriority);
   stats: CallStats;
   retry?: RetryPolicy;
   /** Per-attempt socket timeouts. */
@@ -79,7 +80,8 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
     signal?.throwIfAborted();
     options.stats.recordCall(operation);
     for (let attempt = 1; ; attempt++) {
-      await options.limiter.acquire(operation, options.priority, signal);
+      const priority = typeof options.priority === "function" ? options.priority() : options.priority;
+      await options.limiter.acquire(operation, priority, signal);
       try {
         return await send();
       } catch (error) {

@@ -14,7 +14,7 @@ export interface LiveOptions {
   /** Defaults to the process-wide limiter of the connection's account. */
   limiter?: AccountLimiter;
   /** Background reads yield the account's quota to interactive ones (default interactive). */
-  priority?: ReadPriority;
+  priority?: ReadPriority | (() => ReadPriority);
   retry?: RetryPolicy;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
