@@ -36,3 +36,19 @@ export interface RegionListing {
   /** Never rejects: failures are values. */
   result: Promise<RegionOutcome>;
 }
+
+/** One line of /api/sweep: a region listed, or an API audited (counts only; the audit page has the rest). */
+export type SweepLine =
+  | { kind: "region"; connection: string; region: string; ok: true; apis: number }
+  | { kind: "region"; connection: string; region: string; ok: false; code: string; message: string }
+  | {
+      kind: "api";
+      connection: string;
+      region: string;
+      apiId: string;
+      ok: true;
+      name: string;
+      counts: Record<Severity, number>;
+      partial: boolean;
+    }
+  | { kind: "api"; connection: string; region: string; apiId: string; ok: false; code: string; message: string };

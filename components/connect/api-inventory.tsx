@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useDeferredValue, useEffect, useState, useTransition } from "react";
 import { refreshInventoryCounts } from "@/app/actions/refresh";
 import { Button } from "@/components/ui/button";
-import { auditPath } from "@/app/actions/paths";
+import { auditPath, sweepPath } from "@/app/actions/paths";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -148,6 +148,13 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
             {refreshing ? "Refreshing…" : "Refresh counts"}
           </Button>
         ) : null}
+        <Link
+          href={sweepPath([connection])}
+          className="text-xs text-blue-700 underline underline-offset-2 dark:text-blue-400"
+          data-testid="sweep-link"
+        >
+          Sweep
+        </Link>
         <label className="flex items-center gap-1 text-sm">
           <span className="sr-only">Search APIs by name or id</span>
           <input

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Connection } from "@/lib/aws/connections/connection";
-import { runAudit } from "@/lib/aws/audit/run-live-audit";
+import { runAudit, type RunAuditResult } from "@/lib/aws/audit/run-live-audit";
 import { streamLiveApis } from "@/lib/aws/reader/live-reader";
 import type { AuditReport } from "@/lib/audit/types";
 
@@ -15,6 +15,12 @@ export interface SweepAccount {
   regions: readonly string[];
 }
 
+/** How one API is audited: a fresh read by default; the app passes its read-once cache. */
+export type SweepAuditor = (connection: Connection, region: string, apiId: string, signal?: AbortSignal) => Promise<RunAuditResult>;
+
+const freshRead: SweepAuditor = (connection, region, restApiId, signal) =>
+  runAudit({ connection, region, restApiId, live: signal ? { signal } : {} });
+
 export type SweepEvent =
   | { kind: "region"; connection: string; region: string; ok: true; apis: number }
   | { kind: "region"; connection: string; region: string; ok: false; code: string; message: string }
@@ -28,7 +34,7 @@ export type SweepEvent =
  */
 export const SWEEP_CONCURRENCY_PER_ACCOUNT = 6;
 
-async function* sweepAccount(account: SweepAccount, signal?: AbortSignal): AsyncGenerator<SweepEvent> {
+async function* sweepAccount(account: SweepAccount, audit: SweepAuditor, signal?: AbortSignal): AsyncGenerator<SweepEvent> {
   const { connection } = account;
   const pending: Promise<SweepEvent>[] = [];
   const queue: { region: string; apiId: string }[] = [];
@@ -39,7 +45,7 @@ async function* sweepAccount(account: SweepAccount, signal?: AbortSignal): Async
     while (running < SWEEP_CONCURRENCY_PER_ACCOUNT && queue.length > 0 && !signal?.aborted) {
       const { region, apiId } = queue.shift()!;
       running += 1;
-      const done = runAudit({ connection, region, restApiId: apiId, live: signal ? { signal } : {} }).then(
+      const done = audit(connection, region, apiId, signal).then(
         (result): SweepEvent =>
           result.ok
             ? { kind: "api", connection: connection.id, region, apiId, ok: true, report: result.report }
@@ -98,8 +104,12 @@ async function* sweepAccount(account: SweepAccount, signal?: AbortSignal): Async
 }
 
 /** Events of every account, merged as they happen (accounts run concurrently). */
-export async function* sweepAccounts(accounts: readonly SweepAccount[], signal?: AbortSignal): AsyncGenerator<SweepEvent> {
-  const iterators = accounts.map((account) => sweepAccount(account, signal));
+export async function* sweepAccounts(
+  accounts: readonly SweepAccount[],
+  signal?: AbortSignal,
+  audit: SweepAuditor = freshRead,
+): AsyncGenerator<SweepEvent> {
+  const iterators = accounts.map((account) => sweepAccount(account, audit, signal));
   const next = new Map<number, Promise<{ index: number; result: IteratorResult<SweepEvent> }>>();
   const pull = (index: number) =>
     next.set(
