@@ -34,3 +34,13 @@ test("the audit page says when it is cached, and Refresh reads the API again", a
   await expect(readLine()).not.toHaveText(before, { timeout: 30_000 });
   await expect(page.getByTestId("refresh")).toHaveText("Refresh");
 });
+
+test("the sweep view shows progress per account and region and each API's counts", async ({ page }) => {
+  await page.goto("/sweep?connection=demo&region=us-east-1&region=eu-west-1");
+  const view = page.getByTestId("sweep-view");
+  await expect(view).toHaveAttribute("data-state", "done", { timeout: 60_000 });
+  await expect(page.getByTestId("sweep-region")).toHaveCount(2);
+  await expect(page.getByTestId("sweep-api")).toHaveCount(7);
+  await expect(page.getByTestId("sweep-progress")).toContainText("7 of 7 APIs audited");
+  await page.screenshot({ path: "test-output/screenshots/sweep.png", fullPage: true });
+});
