@@ -1,36 +1,47 @@
 import "server-only";
 import { ruleMetasFor } from "@/lib/rules/rule-metas";
 import type { RuleMeta } from "@/lib/rules/types";
-import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { UiError } from "@/app/actions/types";
 import { auditPath } from "@/app/actions/paths";
+import { cachedLiveReport, type CachedReadOptions } from "./audit-cache";
 import { checkRegion, openConnectionById } from "./connection";
 import { toUiError } from "./ui-error";
 import { recentProbe } from "./probe-store";
 
-export type LoadReportResult = { ok: true; report: AuditReport } | { ok: false; error: UiError };
+export type LoadReportResult = { ok: true; report: AuditReport; fromCache: boolean } | { ok: false; error: UiError };
 
 export type LoadAuditResult =
   | {
       ok: true;
       report: AuditReport;
+      /** Served from the read-once cache (report.readAt says when AWS was read). */
+      fromCache: boolean;
       rules: Record<string, RuleMeta>;
       /** Where the whole-API fix files download from. */
       fixDownloadBase: string;
     }
   | { ok: false; error: UiError };
 
-/** Reads, normalises and audits one API; expected failures are values. Exports and fix downloads use it alone. */
-export async function loadReport(connectionId: string, region: string, apiId: string): Promise<LoadReportResult> {
+/**
+ * One API's audit from the read-once cache (app/_server/audit-cache.ts), read, normalised and audited
+ * when the cache has no fresh entry or `refresh` is set; expected failures are values. The page, exports,
+ * fix downloads and shares all come through here, so they cost one read per freshness window.
+ */
+export async function loadReport(
+  connectionId: string,
+  region: string,
+  apiId: string,
+  options: CachedReadOptions = {},
+): Promise<LoadReportResult> {
   const allowed = checkRegion(region);
   if (!allowed.ok) return allowed;
   const opened = await openConnectionById(connectionId);
   if (!opened.ok) return opened;
-  const result = await runAudit({ connection: opened.connection, region, restApiId: apiId });
+  const result = await cachedLiveReport(opened.connection, region, apiId, options);
   // The last live probe of this API (app/_server/probe.ts) goes with the report into exports and Share.
   const probe = recentProbe(connectionId, region, apiId);
-  if (result.ok) return { ok: true, report: probe ? { ...result.report, probe } : result.report };
+  if (result.ok) return { ok: true, report: probe ? { ...result.report, probe } : result.report, fromCache: result.fromCache };
   return {
     ok: false,
     error:
@@ -46,14 +57,20 @@ export function liveDownloadBase(connection: string, region: string, apiId: stri
 }
 
 /** The audit page's data: the report and the rule metas it needs (fixes render in the browser, on demand). */
-export async function loadAudit(connectionId: string, region: string, apiId: string): Promise<LoadAuditResult> {
-  const loaded = await loadReport(connectionId, region, apiId);
+export async function loadAudit(
+  connectionId: string,
+  region: string,
+  apiId: string,
+  options: CachedReadOptions = {},
+): Promise<LoadAuditResult> {
+  const loaded = await loadReport(connectionId, region, apiId, options);
   if (!loaded.ok) return loaded;
   const report = loaded.report;
   // Only the metas the report needs travel to the browser.
   return {
     ok: true,
     report,
+    fromCache: loaded.fromCache,
     rules: ruleMetasFor(report.findings),
     fixDownloadBase: `${liveDownloadBase(connectionId, region, apiId)}/fix`,
   };

@@ -38,8 +38,8 @@ function readFailureStatus(error: UiError): 400 | 404 | 502 {
 }
 
 /**
- * Validates a live audit's route params and reads the API again (downloads are never built from what the
- * browser holds). Refused in read-only mode: a team viewer has no connections.
+ * Validates a live audit's route params and takes the audit the server read (the read-once cache, or a new
+ * read): downloads are never built from what the browser holds. Refused in read-only mode: a team viewer has no connections.
  */
 export async function liveReportFor(raw: { connection: string; region: string; apiId: string }): Promise<RouteReport> {
   if (readOnlyMode()) return { ok: false, response: jsonError(403, "read-only", READ_ONLY_REFUSAL) };

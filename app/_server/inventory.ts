@@ -2,59 +2,16 @@ import "server-only";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { streamLiveApis } from "@/lib/aws/reader/live-reader";
 import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
-import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { allowedRegions } from "@/lib/aws/connections/allow-list";
 import { scrubServerPrincipal } from "@/lib/aws/errors/scrub-principal";
-import type { CountsOutcome, RegionListing, RegionOutcome } from "@/app/actions/types";
+import type { RegionListing, RegionOutcome } from "@/app/actions/types";
 import { deploymentAllowList } from "./allow-list";
-import { toUiError } from "./ui-error";
-
-// Audits behind the finding counts run a few at a time: each is several API Gateway calls, and the
-// account's management-API quota is shared (10 requests/s, https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
-const COUNT_CONCURRENCY = 4;
-
-function limiter(concurrency: number) {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (active >= concurrency) await new Promise<void>((resolve) => queue.push(resolve));
-    active += 1;
-    try {
-      return await task();
-    } finally {
-      active -= 1;
-      queue.shift()?.();
-    }
-  };
-}
-
-function countsFor(connection: Connection, region: string, apiId: string, run: ReturnType<typeof limiter>): Promise<CountsOutcome> {
-  // Background: opening an API must not wait behind the counts of every other API in the account.
-  return run(() => runAudit({ connection, region, restApiId: apiId, live: { priority: "background" } })).then(
-    (result): CountsOutcome =>
-      result.ok
-        ? { ok: true, counts: result.report.counts, partial: result.report.partial }
-        : {
-            ok: false,
-            error:
-              result.failure.kind === "aws"
-                ? toUiError(result.failure.error)
-                : { code: "stage-not-found", message: result.failure.message, hint: "Choose one of the API's stages." },
-          },
-    (error: unknown): CountsOutcome => ({
-      ok: false,
-      error: {
-        code: "unexpected",
-        message: scrubServerPrincipal(error instanceof Error ? error.message : String(error)),
-        hint: "Open the API to see details.",
-      },
-    }),
-  );
-}
 
 /**
- * One promise per region, resolved as that region answers (regions are read concurrently), each API
- * carrying a promise of its finding counts. Every promise settles, so the streamed page always ends.
+ * One promise per region, resolved as that region answers (regions are read concurrently). Every promise
+ * settles, so the streamed page always ends. Finding counts are not read here: the browser asks
+ * /api/inventory/<connection>/<region>/counts for them (inventory-counts.ts), from the read-once cache
+ * first, and a read nobody waits for any more stops when the page goes away.
  */
 export function inventoryFor(
   connection: Connection,
@@ -68,7 +25,6 @@ export function inventoryFor(
     region,
     result: new Promise<RegionOutcome>((resolve) => resolvers.set(region, resolve)),
   }));
-  const run = limiter(COUNT_CONCURRENCY);
   void (async () => {
     try {
       for await (const listing of streamLiveApis(connection, regions)) {
@@ -84,7 +40,6 @@ export function inventoryFor(
                   ...(api.description ? { description: api.description } : {}),
                   ...(api.createdDate ? { createdDate: api.createdDate } : {}),
                   endpointTypes: api.endpointTypes,
-                  counts: countsFor(connection, listing.region, api.id, run),
                 })),
               }
             : {

@@ -132,8 +132,9 @@ function storeFailure(error: AuditStoreError): UiError {
 }
 
 /**
- * Reads the API again on the server and stores that snapshot. The browser's copy of the report is never
- * trusted: a stored audit must be what Preflight itself read from the named account and API.
+ * Stores the server's own read of the API (the read-once cache, so the link holds what the page shows, or
+ * a new read). The browser's copy of the report is never trusted: a stored audit must be what Preflight
+ * itself read from the named account and API.
  */
 export async function shareLiveAudit(request: ShareRequest, now: Date = new Date()): Promise<ShareOutcome> {
   const loaded = await loadAudit(request.connection, request.region, request.apiId);

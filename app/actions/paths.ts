@@ -21,3 +21,19 @@ export function storedAuditPath(id: string): string {
 export function comparePath(baseId: string, headId: string): string {
   return `${storedAuditPath(baseId)}/compare/${encodeURIComponent(headId)}`;
 }
+
+/** Where the home page fetches a region's finding counts (NDJSON): "/api/inventory/demo/us-east-1/counts?ids=a,b". */
+export function countsPath(connection: string, region: string, apiIds: readonly string[]): string {
+  return `/api/inventory/${[connection, region].map(encodeURIComponent).join("/")}/counts?ids=${apiIds.map(encodeURIComponent).join(",")}`;
+}
+
+/** The sweep view of several connections: "/sweep?connection=demo&connection=profile%3Aprod". */
+export function sweepPath(connections: readonly string[], regions: readonly string[] = []): string {
+  const query = new URLSearchParams([...connections.map((id) => ["connection", id]), ...regions.map((region) => ["region", region])]);
+  return `/sweep?${query.toString()}`;
+}
+
+/** Where the sweep view streams from (NDJSON). */
+export function sweepApiPath(connections: readonly string[], regions: readonly string[] = []): string {
+  return `/api${sweepPath(connections, regions)}`;
+}

@@ -17,7 +17,9 @@ export interface UiError {
   resourceArn?: string;
 }
 
-export type CountsOutcome = { ok: true; counts: Record<Severity, number>; partial: boolean } | { ok: false; error: UiError };
+export type CountsOutcome =
+  | { ok: true; counts: Record<Severity, number>; partial: boolean; /** When AWS was read (the cached audit's readAt). */ readAt: string }
+  | { ok: false; error: UiError };
 
 export interface ApiListItem {
   id: string;
@@ -25,8 +27,6 @@ export interface ApiListItem {
   description?: string;
   endpointTypes: string[];
   createdDate?: string;
-  /** Streams in after the region's list: each API is audited to count its findings. */
-  counts: Promise<CountsOutcome>;
 }
 
 export type RegionOutcome = { ok: true; apis: ApiListItem[] } | { ok: false; error: UiError };
@@ -36,3 +36,19 @@ export interface RegionListing {
   /** Never rejects: failures are values. */
   result: Promise<RegionOutcome>;
 }
+
+/** One line of /api/sweep: a region listed, or an API audited (counts only; the audit page has the rest). */
+export type SweepLine =
+  | { kind: "region"; connection: string; region: string; ok: true; apis: number }
+  | { kind: "region"; connection: string; region: string; ok: false; code: string; message: string }
+  | {
+      kind: "api";
+      connection: string;
+      region: string;
+      apiId: string;
+      ok: true;
+      name: string;
+      counts: Record<Severity, number>;
+      partial: boolean;
+    }
+  | { kind: "api"; connection: string; region: string; apiId: string; ok: false; code: string; message: string };

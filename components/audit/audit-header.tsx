@@ -10,8 +10,21 @@ export function formatReadTime(iso: string): string {
   return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
 
-/** `stored`: the report is a stored snapshot (/audits/<id>), so there is nothing to refresh. */
-export function AuditHeader({ report, stored = false }: { report: AuditReport; stored?: boolean }) {
+/**
+ * `stored`: the report is a stored snapshot (/audits/<id>), so there is nothing to refresh. `reread`: a live
+ * audit's Refresh action (forces a new read past the cache); `cached`: the report came from that cache.
+ */
+export function AuditHeader({
+  report,
+  stored = false,
+  reread,
+  cached = false,
+}: {
+  report: AuditReport;
+  stored?: boolean;
+  reread?: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
+  cached?: boolean;
+}) {
   const { api } = report.model;
   const facts: [string, string][] = [
     ["ID", api.id],
@@ -22,7 +35,10 @@ export function AuditHeader({ report, stored = false }: { report: AuditReport; s
       ? ["Connection", report.source.connection + (report.source.customEndpoint ? " (custom endpoint)" : "")]
       : ["Template", `${TEMPLATE_FORMAT_LABELS[report.source.format]} · ${report.source.files.join(", ")} · ${report.source.apiName}`],
     report.source.kind === "live"
-      ? ["Read", `${formatReadTime(report.readAt)} · ${report.stats.totalCalls} calls · ${(report.stats.wallTimeMs / 1000).toFixed(1)}s`]
+      ? [
+          "Read",
+          `${formatReadTime(report.readAt)} · ${report.stats.totalCalls} calls · ${(report.stats.wallTimeMs / 1000).toFixed(1)}s${cached ? " · cached" : ""}`,
+        ]
       : ["Read", `${formatReadTime(report.readAt)} · before deploy`],
   ];
   const missing = report.model.missing;
@@ -38,7 +54,7 @@ export function AuditHeader({ report, stored = false }: { report: AuditReport; s
           {api.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{api.description}</p> : null}
         </div>
         <SeverityCounts counts={report.counts} testId="report-counts" />
-        {stored ? null : <RefreshButton />}
+        {stored ? null : <RefreshButton {...(reread ? { reread } : {})} />}
       </div>
       <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs">
         {facts.map(([label, value]) => (

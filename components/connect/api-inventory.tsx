@@ -1,17 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { Suspense, use, useDeferredValue, useEffect, useState } from "react";
-import { auditPath } from "@/app/actions/paths";
+import { useCallback, useDeferredValue, useEffect, useState, useTransition } from "react";
+import { refreshInventoryCounts } from "@/app/actions/refresh";
+import { Button } from "@/components/ui/button";
+import { auditPath, sweepPath } from "@/app/actions/paths";
 import { SeverityCounts } from "@/components/findings/severity-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ReaderError } from "./reader-error";
+import { countsKey, useRegionCounts, type CountsByApi } from "./use-region-counts";
 import type { ApiListItem, CountsOutcome, RegionListing, RegionOutcome, UiError } from "@/app/actions/types";
 import { panelClass } from "@/components/ui/panel";
 
-function Counts({ counts }: { counts: Promise<CountsOutcome> }) {
-  const outcome = use(counts);
+function Counts({ outcome }: { outcome: CountsOutcome | undefined }) {
+  if (!outcome) return <Skeleton className="h-4 w-28" />;
   if (!outcome.ok) {
     return (
       <span
@@ -25,10 +28,25 @@ function Counts({ counts }: { counts: Promise<CountsOutcome> }) {
   }
   return (
     <span className="inline-flex items-center gap-1">
-      <SeverityCounts counts={outcome.counts} testId="api-counts" />
+      <span title={`Read ${outcome.readAt}`} data-read-at={outcome.readAt}>
+        <SeverityCounts counts={outcome.counts} testId="api-counts" />
+      </span>
       {outcome.partial ? <span className="text-[11px] text-amber-700 dark:text-amber-400">partial read</span> : null}
     </span>
   );
+}
+
+/** Renders nothing: fetches one region's counts for as long as the region is listed. */
+function RegionCounts(props: {
+  connection: string;
+  region: string;
+  apiIds: string[];
+  generation: number;
+  onCount: (region: string, apiId: string, outcome: CountsOutcome) => void;
+}) {
+  const { onCount, region } = props;
+  useRegionCounts(props.connection, region, props.apiIds, props.generation, (apiId, outcome) => onCount(region, apiId, outcome));
+  return null;
 }
 
 function matches(api: ApiListItem, query: string): boolean {
@@ -37,12 +55,22 @@ function matches(api: ApiListItem, query: string): boolean {
 
 /**
  * Every REST API of a connection across regions, as each region answers: the server hands one promise
- * per region (and one per API for its finding counts) and React streams them in.
+ * per region and React streams them in; finding counts are fetched per region from the read-once cache
+ * (use-region-counts.ts), with a Refresh that reads them again.
  */
 export function ApiInventory({ connection, regions }: { connection: string; regions: RegionListing[] }) {
   const [settled, setSettled] = useState<Record<string, RegionOutcome>>({});
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim().toLowerCase());
+  const [counts, setCounts] = useState<CountsByApi>({});
+  // Counts come from the read-once cache; Refresh forgets the connection's regions and asks again.
+  const [generation, setGeneration] = useState(0);
+  const [refreshing, startRefresh] = useTransition();
+  const onCount = useCallback(
+    (region: string, apiId: string, outcome: CountsOutcome) =>
+      setCounts((previous) => ({ ...previous, [countsKey(region, apiId)]: outcome })),
+    [],
+  );
 
   useEffect(() => {
     let live = true;
@@ -100,6 +128,33 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
             {failed.length > 0 ? ` · ${failed.length} failed` : ""}
           </span>
         </div>
+        {withApis.length > 0 ? (
+          <Button
+            data-testid="refresh-counts"
+            disabled={refreshing}
+            aria-busy={refreshing}
+            title="Finding counts come from audits read in the last few minutes; Refresh reads every API again."
+            onClick={() =>
+              startRefresh(async () => {
+                await refreshInventoryCounts(
+                  connection,
+                  withApis.map((item) => item.region),
+                );
+                setCounts({});
+                setGeneration((value) => value + 1);
+              })
+            }
+          >
+            {refreshing ? "Refreshing…" : "Refresh counts"}
+          </Button>
+        ) : null}
+        <Link
+          href={sweepPath([connection])}
+          className="text-xs text-blue-700 underline underline-offset-2 dark:text-blue-400"
+          data-testid="sweep-link"
+        >
+          Sweep
+        </Link>
         <label className="flex items-center gap-1 text-sm">
           <span className="sr-only">Search APIs by name or id</span>
           <input
@@ -114,6 +169,16 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
       </div>
 
       {sameFailure ? <ReaderError error={sameFailure} /> : null}
+      {withApis.map(({ region, apis }) => (
+        <RegionCounts
+          key={region}
+          connection={connection}
+          region={region}
+          apiIds={apis.map((api) => api.id)}
+          generation={generation}
+          onCount={onCount}
+        />
+      ))}
 
       {shown.length > 0 ? (
         <div className={panelClass("overflow-x-auto")}>
@@ -163,9 +228,7 @@ export function ApiInventory({ connection, regions }: { connection: string; regi
                     <td className="px-3 py-1.5 font-mono text-xs">{api.id}</td>
                     <td className="px-3 py-1.5 text-xs">{api.endpointTypes.join(", ")}</td>
                     <td className="px-3 py-1.5">
-                      <Suspense fallback={<Skeleton className="h-4 w-28" />}>
-                        <Counts counts={api.counts} />
-                      </Suspense>
+                      <Counts outcome={counts[countsKey(region, api.id)]} />
                     </td>
                   </tr>
                 ))}

@@ -5,7 +5,8 @@ import { startEmulator } from "@/lib/emulator/index";
 import { generateLargeApi } from "@/lib/emulator/seeds/index";
 
 export const BENCH_REGION = "eu-west-1";
-export const BENCH_SIZES = [300, 1000] as const;
+// PREFLIGHT_BENCH_10K=1 adds a 10,000-resource API (AWS allows raising the 300-resource quota).
+export const BENCH_SIZES = process.env.PREFLIGHT_BENCH_10K === "1" ? ([300, 1000, 10_000] as const) : ([300, 1000] as const);
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "4610" } } });
 const port = Number(values.port);

@@ -2,11 +2,12 @@ import "server-only";
 import { auditCommand } from "@/lib/cli/commands/audit";
 import { fixCommand } from "@/lib/cli/commands/fix";
 import { listCommand } from "@/lib/cli/commands/list";
+import { sweepCommand } from "@/lib/cli/commands/sweep";
 import { EXIT, type CliCommand, type CliIo } from "@/lib/cli/io";
 import { PREFLIGHT_VERSION } from "@/lib/audit/version";
 
 /** The command registry: add a module under commands/ and list it here. */
-export const COMMANDS: readonly CliCommand[] = [listCommand, auditCommand, fixCommand];
+export const COMMANDS: readonly CliCommand[] = [listCommand, auditCommand, fixCommand, sweepCommand];
 
 function help(): string {
   return [

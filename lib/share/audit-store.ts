@@ -6,6 +6,7 @@
  * Failures throw AuditStoreError (see errors.ts for the codes); absence is a value (undefined / false).
  */
 import type { AuditReport } from "@/lib/audit/types";
+import type { AuditCache } from "@/lib/share/audit-cache";
 import type { Severity } from "@/lib/rules/types";
 import type { AuditComparison } from "@/lib/share/compare";
 import type { AuditId } from "@/lib/share/ids";
@@ -83,6 +84,8 @@ export interface StoredComparison {
 export interface AuditStore {
   readonly backend: "sqlite" | "postgres";
   readonly readOnly: boolean;
+  /** The read-once cache of live audits, in the same database (see audit-cache.ts). */
+  readonly cache: AuditCache;
   /** Redacts, validates and stores the report in one transaction. */
   save(report: AuditReport, options?: SaveOptions): Promise<SavedRef>;
   /** Undefined when unknown or expired; throws "invalid-id" without querying, "corrupt" for an unreadable row. */

@@ -83,6 +83,35 @@ export const MIGRATIONS: readonly Migration[] = [
     // The SHA-256 of the delete token handed to the sharer once (never the token), and the signed-in sharer's e-mail.
     sql: "ALTER TABLE audits ADD COLUMN delete_token_sha256 TEXT; ALTER TABLE audits ADD COLUMN owner TEXT;",
   },
+  {
+    version: 5,
+    name: "audit cache",
+    // Read-once cache of live audits (lib/share/audit-cache.ts), shared by every app instance on this
+    // database. Unlike audits, rows are replaced on refresh, so no immutability trigger. Keys are hashes:
+    // the connection id (profile, role ARN) never appears in a column.
+    sql: `
+      CREATE TABLE audit_cache (
+        cache_key TEXT PRIMARY KEY,
+        scope_key TEXT NOT NULL,
+        region TEXT NOT NULL,
+        api_id TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        read_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        preflight_version TEXT NOT NULL,
+        partial INTEGER NOT NULL,
+        critical_count INTEGER NOT NULL,
+        high_count INTEGER NOT NULL,
+        medium_count INTEGER NOT NULL,
+        low_count INTEGER NOT NULL,
+        info_count INTEGER NOT NULL,
+        snapshot_sha256 TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE INDEX audit_cache_by_scope ON audit_cache (scope_key);
+      CREATE INDEX audit_cache_by_expiry ON audit_cache (expires_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);

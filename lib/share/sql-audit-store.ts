@@ -14,12 +14,14 @@ import type {
   StoredAudit,
   StoredComparison,
 } from "@/lib/share/audit-store";
+import type { AuditCache } from "@/lib/share/audit-cache";
 import { compareReports } from "@/lib/share/compare";
 import { AuditStoreError } from "@/lib/share/errors";
 import { assertSchemaCurrent, migrate } from "@/lib/share/migrate";
 import { newAuditId, parseAuditId, type AuditId } from "@/lib/share/ids";
 import { redactReport } from "@/lib/share/redact";
 import { auditReportSchema } from "@/lib/share/report-schema";
+import { SqlAuditCache } from "@/lib/share/sql-audit-cache";
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_VERSION, decodeSnapshot, encodeSnapshot, type AuditSnapshot } from "@/lib/share/snapshot";
 import type { SqlDriver, SqlRow, SqlValue } from "@/lib/share/sql-driver";
 
@@ -100,6 +102,8 @@ function toRecentSummary(row: SqlRow): RecentAuditSummary {
 export class SqlAuditStore implements AuditStore {
   readonly backend: "sqlite" | "postgres";
   readonly readOnly: boolean;
+  readonly cache: AuditCache;
+  private readonly sqlCache: SqlAuditCache;
   private readonly now: () => Date;
   private readonly maxSnapshotBytes: number;
   private closed = false;
@@ -112,6 +116,12 @@ export class SqlAuditStore implements AuditStore {
     this.readOnly = options.readOnly ?? false;
     this.now = options.now ?? (() => new Date());
     this.maxSnapshotBytes = options.maxSnapshotBytes ?? MAX_SNAPSHOT_BYTES;
+    this.sqlCache = new SqlAuditCache(db, {
+      now: this.now,
+      readOnly: this.readOnly,
+      ...(options.preflightVersion ? { preflightVersion: options.preflightVersion } : {}),
+    });
+    this.cache = this.sqlCache;
   }
 
   private assertOpen(): void {
@@ -354,7 +364,8 @@ export class SqlAuditStore implements AuditStore {
       const orphans = await tx.run(
         "DELETE FROM comparisons WHERE base_id NOT IN (SELECT id FROM audits) OR head_id NOT IN (SELECT id FROM audits)",
       );
-      return comparisons + audits + orphans;
+      const cached = await this.sqlCache.purgeExpired(tx);
+      return comparisons + audits + orphans + cached;
     });
   }
 

@@ -49,7 +49,8 @@ export interface ApiGatewayPort {
 export interface PortOptions {
   region: string;
   limiter: AccountLimiter;
-  priority?: ReadPriority;
+  /** A function when the priority can change mid-read (a person opens the API a background read is counting). */
+  priority?: ReadPriority | (() => ReadPriority);
   stats: CallStats;
   retry?: RetryPolicy;
   /** Per-attempt socket timeouts. */
@@ -63,6 +64,8 @@ export interface PortOptions {
   /** Date.now() after which no call starts or continues (the audit's own deadline); unlimited when absent. */
   deadlineAt?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborting stops the read: queued calls leave the limiter, sent ones are cancelled, no retry follows. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
@@ -91,8 +94,12 @@ export async function withDeadline<T>(
   timeoutMs: number,
   scope: "call" | "audit",
   attempt: (signal: AbortSignal) => Promise<T>,
+  outer?: AbortSignal,
 ): Promise<T> {
   const controller = new AbortController();
+  // The caller going away (outer) cancels the attempt as the deadline does.
+  const onOuterAbort = () => controller.abort(outer?.reason);
+  outer?.addEventListener("abort", onOuterAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -111,6 +118,7 @@ export async function withDeadline<T>(
     return await Promise.race([running, expired]);
   } finally {
     clearTimeout(timer);
+    outer?.removeEventListener("abort", onOuterAbort);
   }
 }
 
@@ -136,16 +144,21 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
   const remaining = () => (options.deadlineAt === undefined ? Number.POSITIVE_INFINITY : options.deadlineAt - Date.now());
 
   async function call<T>(operation: string, ctx: Omit<ErrorContext, "operation">, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const signal = options.signal;
+    signal?.throwIfAborted();
     options.stats.recordCall(operation);
     for (let attempt = 1; ; attempt++) {
       try {
         if (remaining() <= 0) throw new DeadlineError("audit", 0);
-        await options.limiter.acquire(operation, options.priority);
+        const priority = typeof options.priority === "function" ? options.priority() : options.priority;
+        await options.limiter.acquire(operation, priority, signal);
         const left = remaining();
         if (left <= 0) throw new DeadlineError("audit", 0);
         const budget = Math.min(callTimeoutMs, left);
-        return await withDeadline(budget, budget < callTimeoutMs ? "audit" : "call", send);
+        return await withDeadline(budget, budget < callTimeoutMs ? "audit" : "call", send, signal);
       } catch (error) {
+        // Nobody waits for this read any more: stop without retrying or mapping (the caller expects its own reason).
+        if (signal?.aborted) throw signal.reason;
         const retryable = isRetryableAwsError(error) || (error instanceof DeadlineError && error.scope === "call");
         if (attempt < policy.maxAttempts && retryable) {
           const delay = backoffDelay(attempt, policy, retryAfterMs(error));

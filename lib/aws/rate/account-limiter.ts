@@ -65,10 +65,32 @@ export class AccountLimiter {
     }
   }
 
-  /** Waits until `operation` may be sent; resolves with the milliseconds waited. */
-  acquire(operation: string, priority: ReadPriority = "interactive"): Promise<number> {
-    return new Promise((resolve) => {
-      const waiter: Waiter = { own: this.perOperation.get(operation), since: this.clock.now(), priority, resolve };
+  /**
+   * Waits until `operation` may be sent; resolves with the milliseconds waited. An aborted `signal` takes
+   * the waiter out of the queue (rejecting with the signal's reason), so a read nobody waits for any more
+   * spends none of the account's quota.
+   */
+  acquire(operation: string, priority: ReadPriority = "interactive", signal?: AbortSignal): Promise<number> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => {
+        const index = this.waiters.indexOf(waiter);
+        if (index !== -1) this.waiters.splice(index, 1);
+        reject(signal?.reason);
+      };
+      const waiter: Waiter = {
+        own: this.perOperation.get(operation),
+        since: this.clock.now(),
+        priority,
+        resolve: (waited) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(waited);
+        },
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
       // Interactive waiters queue ahead of every background one, in arrival order among themselves.
       const firstBackground = priority === "interactive" ? this.waiters.findIndex((w) => w.priority === "background") : -1;
       if (firstBackground === -1) this.waiters.push(waiter);

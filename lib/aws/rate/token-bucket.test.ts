@@ -79,6 +79,21 @@ describe("AccountLimiter", () => {
     expect(clock.t).toBe(2100);
   });
 
+  it("an aborted waiter leaves the queue and takes no token from the calls behind it", async () => {
+    const clock = fakeClock();
+    const limiter = new AccountLimiter({ clock, exact: true });
+    for (let i = 0; i < 40; i++) await limiter.acquire("GetStages");
+    // The burst is spent: the next two wait for refills (10/s), the first of them is abandoned.
+    const controller = new AbortController();
+    const abandoned = limiter.acquire("GetStages", "background", controller.signal);
+    const kept = limiter.acquire("GetStages", "background");
+    controller.abort(new Error("nobody is waiting"));
+    await expect(abandoned).rejects.toThrow("nobody is waiting");
+    // The kept call gets the first refilled token (100 ms), not the second (200 ms).
+    expect(await kept).toBe(100);
+    await expect(limiter.acquire("GetStages", "interactive", controller.signal)).rejects.toThrow("nobody is waiting");
+  });
+
   it("keeps a margin under the quota by default", async () => {
     const clock = fakeClock();
     const limiter = new AccountLimiter({ clock });

@@ -14,7 +14,7 @@ export interface LiveOptions {
   /** Defaults to the process-wide limiter of the connection's account. */
   limiter?: AccountLimiter;
   /** Background reads yield the account's quota to interactive ones (default interactive). */
-  priority?: ReadPriority;
+  priority?: ReadPriority | (() => ReadPriority);
   retry?: RetryPolicy;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -26,6 +26,8 @@ export interface LiveOptions {
    */
   auditTimeoutMs?: number;
   pageSize?: number;
+  /** Stops the read when nobody waits for it any more (a background count whose page was closed). */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_AUDIT_TIMEOUT_MS = 120_000;
@@ -56,6 +58,7 @@ export function portFor(connection: Connection, region: string, options: LiveOpt
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
     ...(deadlineAt !== undefined ? { deadlineAt } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 

@@ -11,6 +11,7 @@ import { LiveAuditRefused } from "@/components/share/live-audit-refused";
 import { ShareButton } from "@/components/share/share-button";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbePanel } from "@/components/probe/probe-panel";
+import { refreshLiveAudit } from "@/app/actions/refresh";
 
 interface Params {
   connection: string;
@@ -62,7 +63,7 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
         </Link>{" "}
         / <span className="font-mono">{region}</span> / <span className="font-mono">{apiId}</span>
       </nav>
-      <AuditHeader report={loaded.report} />
+      <AuditHeader report={loaded.report} cached={loaded.fromCache} reread={refreshLiveAudit.bind(null, connection, region, apiId)} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <ShareButton connection={connection} region={region} apiId={apiId} />
         <ExportMenu base={liveDownloadBase(connection, region, apiId)} />

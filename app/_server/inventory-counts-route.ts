@@ -1,0 +1,82 @@
+import "server-only";
+import { z } from "zod";
+import { REST_API_ID_PATTERN } from "@/lib/model/ids";
+import { auditTargetSchema } from "./audit-target";
+import { openConnectionById } from "./connection";
+import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
+import { fieldMessages, jsonError } from "./downloads";
+import { regionCounts } from "./inventory-counts";
+import { readOnlyMode } from "./share";
+
+/**
+ * At most this many APIs per request: a region holds up to 600 REST APIs by default
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html), and the browser asks per region.
+ */
+export const MAX_COUNT_IDS = 1_000;
+
+const countsParamsSchema = auditTargetSchema.pick({ connection: true, region: true }).extend({
+  ids: z
+    .string()
+    .max(MAX_COUNT_IDS * 11)
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(REST_API_ID_PATTERN, "not an API id"))
+        .min(1, "no API ids")
+        .max(MAX_COUNT_IDS, `at most ${MAX_COUNT_IDS} ids`),
+    ),
+});
+
+function decode(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The counts route: validates, opens the connection, then streams NDJSON until done or the client leaves. */
+export async function countsRequestFor(request: Request, raw: { connection: string; region: string }): Promise<Response> {
+  if (readOnlyMode()) return jsonError(403, "read-only", READ_ONLY_REFUSAL);
+  const parsed = countsParamsSchema.safeParse({
+    connection: decode(raw.connection),
+    region: decode(raw.region),
+    ids: new URL(request.url).searchParams.get("ids") ?? "",
+  });
+  if (!parsed.success) return invalidRequest(fieldMessages(parsed.error.issues));
+  const opened = await openConnectionById(parsed.data.connection);
+  if (!opened.ok) return jsonError(400, opened.error.code, `${opened.error.message} ${opened.error.hint}`.trim());
+
+  // Aborted by the client going away (Next ties request.signal to the response closing) or by the stream's cancel.
+  const controller = new AbortController();
+  const onGone = () => controller.abort(request.signal.reason);
+  if (request.signal.aborted) onGone();
+  else request.signal.addEventListener("abort", onGone, { once: true });
+  const lines = regionCounts(opened.connection, parsed.data.region, parsed.data.ids, controller.signal);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(stream) {
+      try {
+        const next = await lines.next();
+        if (next.done) {
+          request.signal.removeEventListener("abort", onGone);
+          stream.close();
+        } else stream.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+      } catch (error) {
+        stream.error(error);
+      }
+    },
+    async cancel(reason) {
+      controller.abort(reason);
+      await lines.return(undefined);
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { sweepAccounts, type SweepAccount, type SweepAuditor } from "@/lib/aws/audit/sweep";
+import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
+import type { SweepLine } from "@/app/actions/types";
+import { cachedLiveReport } from "./audit-cache";
+import { auditTargetSchema } from "./audit-target";
+import { openConnectionById } from "./connection";
+import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
+import { jsonError } from "./downloads";
+import { readOnlyMode } from "./share";
+
+/** Accounts one sweep may cover; each costs a limiter and a listing of every region. */
+export const MAX_SWEEP_CONNECTIONS = 10;
+
+// The app's sweep goes through the read-once cache at background priority: APIs read in the last minutes
+// are not read again, and everything the sweep reads is there when someone opens it.
+const cachedAuditor: SweepAuditor = async (connection, region, apiId, signal) => {
+  const result = await cachedLiveReport(connection, region, apiId, { priority: "background", ...(signal ? { signal } : {}) });
+  return result.ok ? { ok: true, report: result.report } : result;
+};
+
+/**
+ * GET /api/sweep?connection=a&connection=b[&region=r…]: NDJSON, one SweepLine per region listed and per API
+ * audited, as they happen (every commercial region when no region is given). The client going away aborts
+ * the sweep.
+ */
+export async function sweepRequestFor(request: Request): Promise<Response> {
+  if (readOnlyMode()) return jsonError(403, "read-only", READ_ONLY_REFUSAL);
+  const params = new URL(request.url).searchParams;
+  const ids = [...new Set(params.getAll("connection"))];
+  const regions = [...new Set(params.getAll("region"))];
+  if (ids.length === 0 || ids.length > MAX_SWEEP_CONNECTIONS)
+    return invalidRequest({ connection: `give 1 to ${MAX_SWEEP_CONNECTIONS} connection ids` });
+  const regionSchema = auditTargetSchema.shape.region;
+  const badRegion = regions.find((region) => !regionSchema.safeParse(region).success);
+  if (badRegion !== undefined || regions.length > COMMERCIAL_REGIONS.length) return invalidRequest({ region: "not an AWS region" });
+  const accounts: SweepAccount[] = [];
+  for (const id of ids) {
+    const opened = await openConnectionById(id);
+    if (!opened.ok) return jsonError(400, opened.error.code, `${opened.error.message} ${opened.error.hint}`.trim());
+    accounts.push({ connection: opened.connection, regions: regions.length > 0 ? regions : COMMERCIAL_REGIONS.map((r) => r.code) });
+  }
+
+  const controller = new AbortController();
+  const onGone = () => controller.abort(request.signal.reason);
+  if (request.signal.aborted) onGone();
+  else request.signal.addEventListener("abort", onGone, { once: true });
+  const events = sweepAccounts(accounts, controller.signal, cachedAuditor);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(stream) {
+      try {
+        const next = await events.next();
+        if (next.done) {
+          request.signal.removeEventListener("abort", onGone);
+          stream.close();
+          return;
+        }
+        const event = next.value;
+        const line: SweepLine =
+          event.kind === "api" && event.ok
+            ? {
+                kind: "api",
+                connection: event.connection,
+                region: event.region,
+                apiId: event.apiId,
+                ok: true,
+                name: event.report.api.name,
+                counts: event.report.counts,
+                partial: event.report.partial,
+              }
+            : event;
+        stream.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      } catch (error) {
+        stream.error(error);
+      }
+    },
+    async cancel(reason) {
+      controller.abort(reason);
+      await events.return(undefined);
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
