@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { REST_API_ID_PATTERN } from "@/lib/model/ids";
 import { auditTargetSchema } from "./audit-target";
-import { openConnectionById } from "./connection";
+import { checkRegion, openConnectionById } from "./connection";
 import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
 import { fieldMessages, jsonError } from "./downloads";
 import { regionCounts } from "./inventory-counts";
@@ -44,6 +44,9 @@ export async function countsRequestFor(request: Request, raw: { connection: stri
     ids: new URL(request.url).searchParams.get("ids") ?? "",
   });
   if (!parsed.success) return invalidRequest(fieldMessages(parsed.error.issues));
+  // The deployment's allow-list is checked before any AWS call, as for the audit page.
+  const allowed = checkRegion(parsed.data.region);
+  if (!allowed.ok) return jsonError(403, allowed.error.code, `${allowed.error.message} ${allowed.error.hint}`.trim());
   const opened = await openConnectionById(parsed.data.connection);
   if (!opened.ok) return jsonError(400, opened.error.code, `${opened.error.message} ${opened.error.hint}`.trim());
 

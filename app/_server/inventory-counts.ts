@@ -2,6 +2,7 @@ import "server-only";
 import type { Connection } from "@/lib/aws/connections/connection";
 import type { CountsOutcome } from "@/app/actions/types";
 import { cachedCounts, cachedLiveReport } from "./audit-cache";
+import { scrubServerPrincipal } from "@/lib/aws/errors/scrub-principal";
 import { toUiError } from "./ui-error";
 
 // Audits behind the finding counts run a few at a time: each is several API Gateway calls, and the
@@ -29,7 +30,11 @@ async function countOne(connection: Connection, region: string, apiId: string, s
     if (signal.aborted) throw error;
     return {
       ok: false,
-      error: { code: "unexpected", message: error instanceof Error ? error.message : String(error), hint: "Open the API to see details." },
+      error: {
+        code: "unexpected",
+        message: scrubServerPrincipal(error instanceof Error ? error.message : String(error)),
+        hint: "Open the API to see details.",
+      },
     };
   }
 }

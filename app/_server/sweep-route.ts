@@ -4,7 +4,10 @@ import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
 import type { SweepLine } from "@/app/actions/types";
 import { cachedLiveReport } from "./audit-cache";
 import { auditTargetSchema } from "./audit-target";
-import { openConnectionById } from "./connection";
+import { checkRegion, openConnectionById } from "./connection";
+import { deploymentAllowList } from "./allow-list";
+import { allowedRegions } from "@/lib/aws/connections/allow-list";
+import { scrubServerPrincipal } from "@/lib/aws/errors/scrub-principal";
 import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
 import { jsonError } from "./downloads";
 import { readOnlyMode } from "./share";
@@ -34,11 +37,25 @@ export async function sweepRequestFor(request: Request): Promise<Response> {
   const regionSchema = auditTargetSchema.shape.region;
   const badRegion = regions.find((region) => !regionSchema.safeParse(region).success);
   if (badRegion !== undefined || regions.length > COMMERCIAL_REGIONS.length) return invalidRequest({ region: "not an AWS region" });
+  // The deployment's allow-list is checked before any AWS call: named regions must be allowed, and a sweep of
+  // every region covers only the allowed ones.
+  for (const region of regions) {
+    const allowed = checkRegion(region);
+    if (!allowed.ok) return jsonError(403, allowed.error.code, `${allowed.error.message} ${allowed.error.hint}`.trim());
+  }
+  const allowList = deploymentAllowList();
+  const everyRegion =
+    "broken" in allowList
+      ? []
+      : allowedRegions(
+          COMMERCIAL_REGIONS.map((r) => r.code),
+          allowList,
+        );
   const accounts: SweepAccount[] = [];
   for (const id of ids) {
     const opened = await openConnectionById(id);
     if (!opened.ok) return jsonError(400, opened.error.code, `${opened.error.message} ${opened.error.hint}`.trim());
-    accounts.push({ connection: opened.connection, regions: regions.length > 0 ? regions : COMMERCIAL_REGIONS.map((r) => r.code) });
+    accounts.push({ connection: opened.connection, regions: regions.length > 0 ? regions : everyRegion });
   }
 
   const controller = new AbortController();
@@ -69,7 +86,10 @@ export async function sweepRequestFor(request: Request): Promise<Response> {
                 counts: event.report.counts,
                 partial: event.report.partial,
               }
-            : event;
+            : event.ok
+              ? event
+              : // An AssumeRole denial names the server's own principal: never sent to the browser.
+                { ...event, message: scrubServerPrincipal(event.message) };
         stream.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       } catch (error) {
         stream.error(error);
