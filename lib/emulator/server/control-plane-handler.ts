@@ -6,7 +6,7 @@ import type { Quotas } from "../quotas";
 import type { RequestLog, RequestLogEntry } from "../request-log";
 import type { EmulatorStore } from "../store";
 import type { StsState } from "../sts/sessions";
-import { applyTransportFault, parseJsonBody, readBody, sendError, sendJson, sleep } from "./http-io";
+import { applyTransportFault, parseJsonBody, readBody, sendError, sendJson, sendText, sleep } from "./http-io";
 import { compileRoutes, matchRoute } from "./route";
 import { API_ROUTES } from "./routes-api";
 import { DEPLOY_ROUTES } from "./routes-deploy";
@@ -88,9 +88,11 @@ export async function handleControlPlane(req: IncomingMessage, res: ServerRespon
       body,
       rawBody,
       defaultPageSize: deps.defaultPageSize,
+      ...(typeof req.headers.accept === "string" ? { accept: req.headers.accept } : {}),
     });
     entry.status = result.status;
-    sendJson(res, result.status, result.body);
+    if (result.text) sendText(res, result.status, result.text, result.headers);
+    else sendJson(res, result.status, result.body, result.headers);
   } catch (error) {
     if (ApiError.is(error)) return fail(error);
     console.error(`[emulator] ${matched.route.operation} failed`, error);
