@@ -3,6 +3,7 @@ import {
   APIGatewayClient,
   GetAuthorizersCommand,
   GetDeploymentCommand,
+  GetExportCommand,
   GetGatewayResponsesCommand,
   GetMethodCommand,
   GetResourcesCommand,
@@ -35,6 +36,8 @@ export interface ApiGatewayPort {
   getStages(restApiId: string): Promise<Stage[]>;
   getGatewayResponses(restApiId: string, position: string | undefined, limit: number): Promise<Page<GatewayResponse>>;
   getDeployment(restApiId: string, deploymentId: string): Promise<Deployment>;
+  /** The stage's deployed snapshot as OpenAPI 3 JSON with the apigateway extensions (GetExport), as text. */
+  getExport(restApiId: string, stageName: string): Promise<string>;
   /** Only for the benchmark's per-method baseline; the reader never calls it. */
   getMethod(restApiId: string, resourceId: string, httpMethod: string): Promise<Method>;
 }
@@ -133,6 +136,16 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
       call("GetDeployment", { restApiId, deploymentId }, () =>
         client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ["apisummary"] })),
       ),
+    // "Exports a deployed version of a RestApi": the deployment the stage serves, not the draft. extensions=apigateway
+    // adds the integration, authorizer and request-validator extensions
+    // (https://docs.aws.amazon.com/apigateway/latest/api/API_GetExport.html,
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-export-api.html).
+    getExport: (restApiId, stageName) =>
+      call("GetExport", { restApiId }, () =>
+        client.send(
+          new GetExportCommand({ restApiId, stageName, exportType: "oas30", accepts: "application/json", parameters: { extensions: "apigateway" } }),
+        ),
+      ).then((r) => (r.body ? new TextDecoder().decode(r.body) : "")),
     getMethod: (restApiId, resourceId, httpMethod) =>
       call("GetMethod", { restApiId }, () => client.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))),
   };

@@ -131,6 +131,15 @@ export function reshapeStage(s: Stage): RawStage {
         ? Object.fromEntries(Object.entries(s.variables).map(([name, value]) => [name, variableShape(value)]))
         : undefined,
     methodSettings,
+    // Canary variable overrides are stage variables too: names only.
+    canarySettings: s.canarySettings
+      ? defined({
+          deploymentId: s.canarySettings.deploymentId,
+          percentTraffic: s.canarySettings.percentTraffic,
+          useStageCache: s.canarySettings.useStageCache,
+          variableOverrideNames: Object.keys(s.canarySettings.stageVariableOverrides ?? {}),
+        })
+      : undefined,
   });
 }
 
