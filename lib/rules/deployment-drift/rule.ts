@@ -22,6 +22,8 @@ export const deploymentDrift: Rule = {
         "Stage {{stage}} serves {{method}} {{path}} with apiKeyRequired {{deployed}}; the current configuration says {{current}}.",
       methodAdded: "{{method}} {{path}} exists in the current configuration but not in the deployment stage {{stage}} serves.",
       methodRemoved: "Stage {{stage}} still serves {{method}} {{path}}, which the current configuration no longer has.",
+      setting:
+        "Stage {{stage}} serves {{method}} {{path}} with {{setting}} {{deployed}}; the draft has {{current}} (deployed, but changed since).",
     },
     fixable: true,
     requires: ["resources", "stages", "deployments"],
@@ -51,6 +53,7 @@ export const deploymentDrift: Rule = {
             driftKind: item.kind,
             deploymentId: stage.deploymentId,
             ...("deployed" in item ? { deployed: item.deployed, current: item.current } : {}),
+            ...(item.kind === "setting" ? { setting: item.setting } : {}),
           },
           fixes: redeploy([stage.name], `Deploy the current configuration of ${item.httpMethod} ${item.path}`),
         });
@@ -98,6 +101,13 @@ function describe(stage: string, item: DriftItem): Pick<FindingDraft, "messageId
         data: base,
         severity: "low",
         symptom: `${item.httpMethod} ${item.path} still answers on ${stage} although it was removed.`,
+      };
+    case "setting":
+      return {
+        messageId: "setting",
+        data: { ...base, setting: item.setting, deployed: item.deployed, current: item.current },
+        severity: "low",
+        symptom: `Calls to ${item.httpMethod} ${item.path} on ${stage} meet the deployed ${item.setting} (${item.deployed}), not the draft's (${item.current}), until the stage is redeployed.`,
       };
   }
 }
