@@ -17,10 +17,12 @@ const DRAFT_ONLY_RULES = new Set(["deployment-drift"]);
 // Parts the deployed configuration replaces: a draft part that could not be read does not stop the stage's run.
 const SERVED_PARTS = new Set<ModelPart>(["resources", "authorizers", "gatewayResponses", "deployments"]);
 
-/** A finding's identity across runs: rule, message and target. */
+/** A finding's identity across runs: rule and target (a rule words one problem differently per run, e.g. "fixed, not deployed"). */
 export function runKey(finding: Finding): string {
   const t = finding.target;
-  return JSON.stringify([finding.ruleId, finding.messageId, t.path ?? null, t.httpMethod ?? null, t.authorizerId ?? null, t.stage ?? null, t.responseType ?? null]);
+  // A method finding may name the authorizer one run has and the other not (fixed in the draft): the method decides.
+  const authorizer = t.path === undefined ? (t.authorizerId ?? null) : null;
+  return JSON.stringify([finding.ruleId, t.path ?? null, t.httpMethod ?? null, authorizer, t.stage ?? null, t.responseType ?? null]);
 }
 
 /** The API as one stage serves it from one deployment: that deployment's configuration with the stage's settings. */
