@@ -120,7 +120,7 @@ const CANNOT_EXIST_IN_A_TEMPLATE: Record<Demo, readonly Excluded[]> = {
     {
       ruleId: "options-requires-api-key",
       messageId: "required",
-      target: { path: "/products/{id}", httpMethod: "OPTIONS" },
+      target: { path: "/account", httpMethod: "OPTIONS" },
       formats: ["sam", "terraform"],
       reason: "prod's 10 % canary deployment requires an API key on this OPTIONS; a template has no canary deployment",
     },

@@ -15,7 +15,7 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
 /**
  * Issue 13 end to end: what each stage serves, read with GetExport through the real SDK, with the storefront's two
  * plantings for it: a CORS fix made in the draft and never deployed (GET /account), and prod's 10 % canary serving a
- * deployment that required an API key on OPTIONS /products/{id}. The wording and severity asserted are what users see.
+ * deployment that required an API key on OPTIONS /account. The wording and severity asserted are what users see.
  */
 describe("what each stage serves (storefront)", () => {
   let emulator: Emulator;
@@ -58,7 +58,7 @@ describe("what each stage serves (storefront)", () => {
   });
 
   it("a canary-only problem says it affects the canary's share of requests", () => {
-    const [finding, ...others] = find("options-requires-api-key", "/products/{id}", "OPTIONS");
+    const [finding, ...others] = find("options-requires-api-key", "/account", "OPTIONS");
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ severity: "high", stages: ["prod"], draftOnly: false });
     expect(finding?.symptom).toMatch(new RegExp(`^For ${STOREFRONT_CANARY_PERCENT} % of requests to prod \\(its canary\\): `));

@@ -119,11 +119,11 @@ describe("readApi against the emulator (real SDK)", () => {
     expect(model.stages.find((s) => s.name === "dev")?.drift).toEqual(accountFix);
     for (const item of accountFix) expect(prod?.drift).toContainEqual(item);
     expect(prod?.drift.filter((d) => d.kind === "setting")).toHaveLength(2);
-    // prod's canary is known from its summary: 10 %, and it requires an API key on OPTIONS /products/{id}.
+    // prod's canary is known from its summary: 10 %, and it requires an API key on OPTIONS /account.
     expect(prod?.canary).toMatchObject({ deploymentId: "sfdeploy03", percentTraffic: 10 });
     expect(prod?.canary?.drift).toContainEqual({
       kind: "apiKeyRequired",
-      path: "/products/{id}",
+      path: "/account",
       httpMethod: "OPTIONS",
       deployed: true,
       current: false,

@@ -108,8 +108,8 @@ export const STOREFRONT_PLANTED: readonly PlantedProblem[] = [
   {
     id: "canary-options-api-key",
     problem:
-      "prod's 10 % canary deployment requires an API key on OPTIONS /products/{id} (set and reverted in the draft around the canary deployment)",
-    where: ["OPTIONS /products/{id}"],
+      "prod's 10 % canary deployment requires an API key on OPTIONS /account (set and reverted in the draft around the canary deployment); it also has the undeployed-fix, so 10 % of prod's preflights to /orders/{id} succeed",
+    where: ["OPTIONS /account"],
     stage: "prod",
   },
   {
@@ -257,18 +257,19 @@ export function seedStorefront(scope: Scope): void {
     { op: "replace", path: "/*/*/throttling/burstLimit", value: "100" },
   ]);
 
-  // A canary on prod made from a draft that briefly required an API key on OPTIONS /products/{id}: 10 % of prod's
-  // preflights to that path answer 403 Forbidden; the draft was put back right after.
-  const productById = api.resource("/products/{id}");
-  updateMethod(scope, STOREFRONT_API_ID, productById.id, "OPTIONS", [{ op: "replace", path: "/apiKeyRequired", value: "true" }]);
+  // A canary on prod made from a draft that briefly required an API key on OPTIONS /account (the draft was put back
+  // right after). Deployed after the fix of OPTIONS /orders/{id}, it also serves that fix: 10 % of prod's preflights
+  // there succeed, the rest meet the token authorizer.
+  const accountResource = api.resource("/account");
+  updateMethod(scope, STOREFRONT_API_ID, accountResource.id, "OPTIONS", [{ op: "replace", path: "/apiKeyRequired", value: "true" }]);
   api.deploy(
     { stageName: "prod", description: "canary: v42 candidate", canarySettings: { percentTraffic: STOREFRONT_CANARY_PERCENT } },
     STOREFRONT_CANARY_DEPLOYMENT_ID,
   );
-  updateMethod(scope, STOREFRONT_API_ID, productById.id, "OPTIONS", [{ op: "replace", path: "/apiKeyRequired", value: "false" }]);
+  updateMethod(scope, STOREFRONT_API_ID, accountResource.id, "OPTIONS", [{ op: "replace", path: "/apiKeyRequired", value: "false" }]);
 
   // A CORS fix made in the draft and never deployed: GET /account now maps Access-Control-Allow-Origin.
-  const account = api.resource("/account");
+  const account = accountResource;
   const origin = "method.response.header.Access-Control-Allow-Origin";
   updateMethodResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [{ op: "add", path: `/responseParameters/${origin}`, value: "false" }]);
   updateIntegrationResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [
