@@ -55,7 +55,8 @@ export function auditModel(input: AuditModelInput): AuditModelResult {
   }
   for (const message of normalized.warnings) warnings.push({ code: "unexpected-value", message });
   for (const stage of model.stages) {
-    if (stage.deploymentUnknown) warnings.push({ code: "partial-read", message: `Stage ${stage.name}: ${stage.deploymentUnknown}`, part: "deployments" });
+    if (stage.deploymentUnknown)
+      warnings.push({ code: "partial-read", message: `Stage ${stage.name}: ${stage.deploymentUnknown}`, part: "deployments" });
     const served = stage.deployment?.served;
     if (served && served.filledFromDraft.length > 0) {
       warnings.push({

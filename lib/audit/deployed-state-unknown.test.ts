@@ -13,7 +13,11 @@ function emptySummaryAudit() {
     .stage("prod", (s) => s.cacheCluster().settings({ cachingEnabled: true, cacheDataEncrypted: false }))
     .snapshot();
   for (const deployment of Object.values(snapshot.deployments)) deployment.apiSummary = {};
-  const result = auditModel({ snapshot, source: { kind: "live", connection: "test", customEndpoint: false }, readAt: "2026-11-30T00:00:00.000Z" });
+  const result = auditModel({
+    snapshot,
+    source: { kind: "live", connection: "test", customEndpoint: false },
+    readAt: "2026-11-30T00:00:00.000Z",
+  });
   if (!result.ok) throw new Error(result.failure.message);
   return result.report;
 }

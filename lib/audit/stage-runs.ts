@@ -129,7 +129,12 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
   return withCanaries(snapshot, stages, out, perStage);
 }
 
-function withCanaries(snapshot: RawApiSnapshot, stages: RawStage[], findings: Finding[], perStage: Map<string, Map<string, Finding>>): Finding[] {
+function withCanaries(
+  snapshot: RawApiSnapshot,
+  stages: RawStage[],
+  findings: Finding[],
+  perStage: Map<string, Map<string, Finding>>,
+): Finding[] {
   let out = findings;
   for (const stage of stages) {
     const percent = stage.canarySettings?.percentTraffic ?? 0;

@@ -99,7 +99,11 @@ function settingPairs(deployed: MethodModel, draft: MethodModel): Array<[string,
       continue;
     }
     for (const name of union(Object.keys(ma.responseParameters), Object.keys(mb.responseParameters))) {
-      add(`method response ${code} ${headerName(name)}`, name in ma.responseParameters ? "declared" : undefined, name in mb.responseParameters ? "declared" : undefined);
+      add(
+        `method response ${code} ${headerName(name)}`,
+        name in ma.responseParameters ? "declared" : undefined,
+        name in mb.responseParameters ? "declared" : undefined,
+      );
     }
   }
   return pairs;

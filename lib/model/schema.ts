@@ -86,7 +86,13 @@ const drift = z.discriminatedUnion("kind", [
   }),
 ]);
 
-const resource = z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) });
+const resource = z.object({
+  id: z.string(),
+  parentId: z.string().optional(),
+  path: z.string(),
+  pathPart: z.string(),
+  methods: z.array(method),
+});
 
 const deployment = z.object({
   id: z.string(),

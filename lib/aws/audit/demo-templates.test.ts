@@ -100,16 +100,14 @@ const CANNOT_EXIST_IN_A_TEMPLATE: Record<Demo, readonly Excluded[]> = {
       formats: ["sam", "terraform"],
       reason: "the planted undeployed-fix: fixed in the draft (and dev), prod's older deployment still authorizes the OPTIONS",
     },
-    ...(["prod", "dev"] as const).map(
-      (stage): Excluded => ({
-        ruleId: "deployment-drift",
-        messageId: "setting",
-        target: { path: "/account", httpMethod: "GET", stage },
-        formats: ["sam", "terraform"],
-        count: 2,
-        reason: `the planted undeployed-cors-fix: ${stage} still serves GET /account without the Access-Control-Allow-Origin the draft maps (integration and method response)`,
-      }),
-    ),
+    ...(["prod", "dev"] as const).map((stage): Excluded => ({
+      ruleId: "deployment-drift",
+      messageId: "setting",
+      target: { path: "/account", httpMethod: "GET", stage },
+      formats: ["sam", "terraform"],
+      count: 2,
+      reason: `the planted undeployed-cors-fix: ${stage} still serves GET /account without the Access-Control-Allow-Origin the draft maps (integration and method response)`,
+    })),
     {
       ruleId: "actual-response-without-cors",
       messageId: "missing",

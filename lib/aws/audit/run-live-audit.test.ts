@@ -23,7 +23,13 @@ describe("runAudit", () => {
     expect(r.api).toMatchObject({ id: STOREFRONT_API_ID, region: "us-east-1", accountId: "123456789012" });
     // The emulator's STS answers GetCallerIdentity, so the account is known rather than inferred.
     // The only gap: prod's canary deployment is not exportable (an export is of a stage), so the draft fills it in.
-    expect(r.warnings).toEqual([expect.objectContaining({ code: "partial-read", part: "deployments", message: expect.stringContaining("canary deployment sfdeploy03") })]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        code: "partial-read",
+        part: "deployments",
+        message: expect.stringContaining("canary deployment sfdeploy03"),
+      }),
+    ]);
     expect(r.source).toEqual({ kind: "live", connection: "demo", customEndpoint: true });
     expect(r.findings.length).toBeGreaterThan(3);
     expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(r.findings.length);

@@ -35,7 +35,8 @@ describe("what each stage serves (storefront)", () => {
 
   const find = (ruleId: string, path: string, verb: string, stage?: string): Finding[] =>
     report.findings.filter(
-      (f) => f.ruleId === ruleId && f.target.path === path && f.target.httpMethod === verb && (stage === undefined || f.target.stage === stage),
+      (f) =>
+        f.ruleId === ruleId && f.target.path === path && f.target.httpMethod === verb && (stage === undefined || f.target.stage === stage),
     );
 
   it("a CORS fix made in the draft but not deployed is still reported for the stages that serve the old response", () => {
@@ -79,7 +80,9 @@ describe("what each stage serves (storefront)", () => {
   it("holds each stage's served configuration in the model, read from its export, and the canary from its summary", () => {
     const prod = report.model.stages.find((s) => s.name === "prod");
     expect(prod?.deployment?.served).toMatchObject({ source: "export", exportedStage: "prod", filledFromDraft: [] });
-    const servedOptions = prod?.deployment?.served?.resources.find((r) => r.path === "/orders/{id}")?.methods.find((m) => m.httpMethod === "OPTIONS");
+    const servedOptions = prod?.deployment?.served?.resources
+      .find((r) => r.path === "/orders/{id}")
+      ?.methods.find((m) => m.httpMethod === "OPTIONS");
     expect(servedOptions?.authorizationType).toBe("CUSTOM");
     // Ids are the draft's, so the matrix and fixes can point at them.
     const draftResource = report.model.resources.find((r) => r.path === "/orders/{id}");

@@ -143,7 +143,13 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
     getExport: (restApiId, stageName) =>
       call("GetExport", { restApiId }, () =>
         client.send(
-          new GetExportCommand({ restApiId, stageName, exportType: "oas30", accepts: "application/json", parameters: { extensions: "apigateway" } }),
+          new GetExportCommand({
+            restApiId,
+            stageName,
+            exportType: "oas30",
+            accepts: "application/json",
+            parameters: { extensions: "apigateway" },
+          }),
         ),
       ).then((r) => (r.body ? new TextDecoder().decode(r.body) : "")),
     getMethod: (restApiId, resourceId, httpMethod) =>

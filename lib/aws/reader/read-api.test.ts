@@ -25,7 +25,9 @@ describe("readApi against the emulator (real SDK)", () => {
     const resources = snapshot.resources?.length ?? 0;
     const deployments = new Set(snapshot.stages?.map((s) => s.deploymentId)).size;
     const canaryOnly = new Set(
-      snapshot.stages?.map((s) => s.canarySettings?.deploymentId).filter((id) => id && !snapshot.stages?.some((t) => t.deploymentId === id)),
+      snapshot.stages
+        ?.map((s) => s.canarySettings?.deploymentId)
+        .filter((id) => id && !snapshot.stages?.some((t) => t.deploymentId === id)),
     ).size;
     expect(resources).toBeGreaterThan(5);
     expect(deployments).toBe(2);

@@ -35,7 +35,10 @@ function reasonOf(error: unknown, operation: string, region: string): string {
 type ExportOutcome = { kind: "export"; text: string } | { kind: "summary"; deployment: RawDeployment; exportError: unknown };
 
 /** Which stage to export for each deployment stages serve, and which (canary) deployments only a summary can describe. */
-export function deploymentPlan(stages: RawStage[]): { exported: Array<{ deploymentId: string; stageName: string }>; summaryOnly: string[] } {
+export function deploymentPlan(stages: RawStage[]): {
+  exported: Array<{ deploymentId: string; stageName: string }>;
+  summaryOnly: string[];
+} {
   const exported = new Map<string, string>();
   for (const stage of [...stages].sort((a, b) => a.stageName.localeCompare(b.stageName))) {
     if (stage.deploymentId && !exported.has(stage.deploymentId)) exported.set(stage.deploymentId, stage.stageName);
@@ -141,7 +144,12 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
         ?.filter((s) => s.deploymentId === id || s.canarySettings?.deploymentId === id)
         .map((s) => s.stageName)
         .join(", ");
-    const draft = { restApi: snapshot.restApi, resources: snapshot.resources, authorizers: snapshot.authorizers, gatewayResponses: snapshot.gatewayResponses };
+    const draft = {
+      restApi: snapshot.restApi,
+      resources: snapshot.resources,
+      authorizers: snapshot.authorizers,
+      gatewayResponses: snapshot.gatewayResponses,
+    };
     const fromSummary = (deployment: RawDeployment): RawDeployment =>
       // An empty summary cannot be a real deployment (AWS refuses to deploy an API without methods): the deployed
       // state is unknown, and the model says so instead of "nothing is deployed".
@@ -154,13 +162,23 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
       }
       const value = result.value;
       if (value.kind === "summary") {
-        miss("deployments", "GetExport", value.exportError, `stage ${stageName}: only the API summary of deployment ${id} was read; the rest is the draft's`);
+        miss(
+          "deployments",
+          "GetExport",
+          value.exportError,
+          `stage ${stageName}: only the API summary of deployment ${id} was read; the rest is the draft's`,
+        );
         snapshot.deployments[id] = fromSummary(value.deployment);
         return;
       }
       const parsed = servedFromExport(value.text, stageName);
       if (!parsed.ok) {
-        missing.push({ part: "deployments", operation: "GetExport", reason: parsed.reason, detail: `deployment ${id} of stage ${stagesOf(id)}` });
+        missing.push({
+          part: "deployments",
+          operation: "GetExport",
+          reason: parsed.reason,
+          detail: `deployment ${id} of stage ${stagesOf(id)}`,
+        });
         return;
       }
       const served = withDraftIds(parsed.served, snapshot.resources ?? [], snapshot.authorizers ?? []);
@@ -169,7 +187,8 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     plan.summaryOnly.forEach((id, i) => {
       const result = summariesR[i];
       if (result?.status === "fulfilled") snapshot.deployments[id] = fromSummary(result.value);
-      else miss("deployments", "GetDeployment", result?.reason ?? new Error("not read"), `canary deployment ${id} of stage ${stagesOf(id)}`);
+      else
+        miss("deployments", "GetDeployment", result?.reason ?? new Error("not read"), `canary deployment ${id} of stage ${stagesOf(id)}`);
     });
   } else {
     miss("stages", "GetStages", stagesR.reason);

@@ -27,7 +27,8 @@ export const MAX_EXPORT_CHARS = 20_000_000;
 export type ExportParse = { ok: true; served: RawServedConfiguration } | { ok: false; reason: string };
 
 export function servedFromExport(text: string, stageName: string): ExportParse {
-  if (text.length > MAX_EXPORT_CHARS) return { ok: false, reason: `the export of stage ${stageName} is larger than ${MAX_EXPORT_CHARS} characters` };
+  if (text.length > MAX_EXPORT_CHARS)
+    return { ok: false, reason: `the export of stage ${stageName} is larger than ${MAX_EXPORT_CHARS} characters` };
   let definition: unknown;
   try {
     definition = JSON.parse(text);
@@ -57,7 +58,11 @@ export function servedFromExport(text: string, stageName: string): ExportParse {
  * Puts the draft's ids back: resources by path, authorizers by name (an export names each authorizer's security
  * scheme after it). Resources or authorizers the draft no longer has keep the path or name as their id.
  */
-export function withDraftIds(served: RawServedConfiguration, draftResources: RawResource[], draftAuthorizers: RawAuthorizer[]): RawServedConfiguration {
+export function withDraftIds(
+  served: RawServedConfiguration,
+  draftResources: RawResource[],
+  draftAuthorizers: RawAuthorizer[],
+): RawServedConfiguration {
   const resourceIds = new Map(draftResources.map((r) => [r.path, r.id]));
   const authorizerIds = new Map(draftAuthorizers.filter((a) => a.name).map((a) => [a.name as string, a.id]));
   const resourceId = (path: string) => resourceIds.get(path) ?? path;

@@ -25,7 +25,13 @@ export interface ExportOptions {
   extensions?: string;
 }
 
-export function exportStage(scope: Scope, restApiId: string, stageName: string, exportType: string, options: ExportOptions = {}): JsonObject {
+export function exportStage(
+  scope: Scope,
+  restApiId: string,
+  stageName: string,
+  exportType: string,
+  options: ExportOptions = {},
+): JsonObject {
   const api = requireApi(scope, restApiId);
   const stage = requireStage(api, stageName);
   if (exportType !== "oas30" && exportType !== "swagger") {
@@ -92,7 +98,8 @@ function buildDocument(
     }
     if (snapshot.policy) doc["x-amazon-apigateway-policy"] = parsePolicy(snapshot.policy);
   }
-  if (snapshot.binaryMediaTypes && snapshot.binaryMediaTypes.length > 0) doc["x-amazon-apigateway-binary-media-types"] = [...snapshot.binaryMediaTypes];
+  if (snapshot.binaryMediaTypes && snapshot.binaryMediaTypes.length > 0)
+    doc["x-amazon-apigateway-binary-media-types"] = [...snapshot.binaryMediaTypes];
   if (flags.apigateway) doc["x-amazon-apigateway-api-key-source"] = snapshot.apiKeySource;
   return doc;
 }

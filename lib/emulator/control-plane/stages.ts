@@ -104,7 +104,12 @@ export function updateStage(scope: Scope, restApiId: string, stageName: string, 
     const rawSegments = operation.path.slice(1).split("/");
     const [field, key, ...rest] = splitPatchPath(operation.path);
     if (field === "canarySettings") {
-      applyCanaryPatch(stage, operation, [key, ...rest].filter((s): s is string => s !== undefined), (id) => api.deployments.has(id));
+      applyCanaryPatch(
+        stage,
+        operation,
+        [key, ...rest].filter((s): s is string => s !== undefined),
+        (id) => api.deployments.has(id),
+      );
     } else if (field !== undefined && TOP_LEVEL.has(field) && rest.length === 0) {
       applyTopLevel(stage, operation, field, key, (id) => api.deployments.has(id));
     } else {

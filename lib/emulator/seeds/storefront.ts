@@ -271,7 +271,9 @@ export function seedStorefront(scope: Scope): void {
   // A CORS fix made in the draft and never deployed: GET /account now maps Access-Control-Allow-Origin.
   const account = accountResource;
   const origin = "method.response.header.Access-Control-Allow-Origin";
-  updateMethodResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [{ op: "add", path: `/responseParameters/${origin}`, value: "false" }]);
+  updateMethodResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [
+    { op: "add", path: `/responseParameters/${origin}`, value: "false" },
+  ]);
   updateIntegrationResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [
     { op: "add", path: `/responseParameters/${origin}`, value: "'*'" },
   ]);

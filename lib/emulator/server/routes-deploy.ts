@@ -125,7 +125,9 @@ export const DEPLOY_ROUTES: Route[] = [
       const headers = {
         "content-disposition": `attachment; filename="${c.params.exportType}.${yaml ? "yaml" : "json"}"`,
       };
-      return yaml ? { status: 200, headers, text: { contentType: "application/yaml", value: stringify(document) } } : { ...ok(document), headers };
+      return yaml
+        ? { status: 200, headers, text: { contentType: "application/yaml", value: stringify(document) } }
+        : { ...ok(document), headers };
     },
   },
   {
