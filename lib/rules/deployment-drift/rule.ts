@@ -11,8 +11,9 @@ export const deploymentDrift: Rule = {
     category: "deployment",
     confidence: "certain",
     browserSends: "Requests reach a stage, which serves the snapshot taken at its last deployment.",
-    gatewayAnswers: "The deployed authorization type and API key requirement, not the ones the console shows for the API now.",
-    why: "Method changes take effect only when the API is deployed to the stage again. A fix made in the console (an OPTIONS set to NONE) is not live until then; a bug made in the console is not live yet either. Read from GetDeployment with embed=apisummary.",
+    gatewayAnswers:
+      "The deployed configuration (authorization, API key, integration and method responses, cache keys), not the one the console shows for the API now.",
+    why: "Method changes take effect only when the API is deployed to the stage again. A fix made in the console (an OPTIONS set to NONE, a CORS header mapped) is not live until then; a bug made in the console is not live yet either. Read from each stage's GetExport (its deployed snapshot: every method setting), or from GetDeployment embed=apisummary (methods, authorization and API key only) where a deployment cannot be exported.",
     docs: [DOCS.deployment, DOCS.corsConsole],
     peers: [],
     messages: {
