@@ -2,6 +2,7 @@ import "server-only";
 import { parseArgs } from "node:util";
 import { AUDIT_TARGET_OPTIONS, auditFromFlags, restApiIdFrom } from "@/lib/cli/audit-target";
 import { printOrWrite } from "@/lib/cli/output-file";
+import { PROBE_OPTIONS, probeFromFlags, strayProbeFlags } from "@/lib/cli/probe-flags";
 import { EXIT, type CliCommand } from "@/lib/cli/io";
 import { MULTI_REPORT_FORMATS, REPORT_FORMATS } from "@/lib/cli/formats";
 import { auditTemplatesFromFlags } from "@/lib/cli/template-target";
@@ -21,6 +22,7 @@ export const auditCommand: CliCommand = {
   summary: "Audit one REST API, or the REST APIs of template files before deploy, and print the report.",
   usage:
     `preflight audit <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--format ${Object.keys(REPORT_FORMATS).join("|")}] [--output FILE] [--fail-on ${SEVERITIES.join("|")}|none]\n` +
+    `                    [--probe [--probe-repeat N] [--probe-origin O]... [--probe-actual [--probe-identity T]...]]\n` +
     `           preflight audit --template <file|dir> [--template …] [--region R] [--format …] [--output FILE] [--fail-on …]`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -31,6 +33,7 @@ export const auditCommand: CliCommand = {
         output: { type: "string" },
         "fail-on": { type: "string", default: DEFAULT_FAIL_ON },
         template: { type: "string", multiple: true },
+        ...PROBE_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
@@ -46,7 +49,7 @@ export const auditCommand: CliCommand = {
       return EXIT.error;
     }
     if (values.template) {
-      const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage"].filter(
+      const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage", ...Object.keys(PROBE_OPTIONS)].filter(
         (flag) => values[flag as keyof typeof values] !== undefined,
       );
       if (positionals.length > 0 || live.length > 0) {
@@ -67,6 +70,11 @@ export const auditCommand: CliCommand = {
       if (!(await printOrWrite(io, values.output, content, `the ${values.format} report`))) return EXIT.error;
       return Math.max(...reports.map((report) => exitCodeFor(report.counts, failOn as Severity | "none")));
     }
+    const stray = strayProbeFlags(values);
+    if (stray.length > 0) {
+      io.err(`${stray.join(", ")} need --probe.\nUsage: ${this.usage}\n`);
+      return EXIT.error;
+    }
     const restApiId = restApiIdFrom(positionals, this.usage);
     if (!restApiId.ok) {
       io.err(`${restApiId.message}\n`);
@@ -77,7 +85,15 @@ export const auditCommand: CliCommand = {
       io.err(`${audited.message}\n`);
       return EXIT.error;
     }
-    const report = audited.value;
+    let report = audited.value;
+    if (values.probe) {
+      const probed = await probeFromFlags(report, values, io);
+      if (!probed.ok) {
+        io.err(`${probed.message}\n`);
+        return EXIT.error;
+      }
+      report = { ...report, probe: probed.value };
+    }
     const content = render(report);
     if (!(await printOrWrite(io, values.output, content, `the ${values.format} report`))) return EXIT.error;
     return exitCodeFor(report.counts, failOn as Severity | "none");

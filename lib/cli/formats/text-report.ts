@@ -2,6 +2,8 @@ import type { AuditReport } from "@/lib/audit/types";
 import { describeSource } from "@/lib/audit/source";
 import { positionOf } from "@/lib/audit/element-key";
 import { SEVERITIES } from "@/lib/rules/types";
+import { terminalText } from "@/lib/remediation/formats/literals/terminal";
+import { probeTextLines } from "@/lib/cli/formats/probe-text";
 
 function target(f: AuditReport["findings"][number]): string {
   const t = f.target;
@@ -49,5 +51,7 @@ export function renderTextReport(report: AuditReport): string {
     lines.push("Not evaluated (missing data):");
     for (const n of report.notEvaluated) lines.push(`  ${n.ruleId}: needs ${n.missing.join(", ")}`);
   }
-  return lines.join("\n") + "\n";
+  if (report.probe) lines.push(...probeTextLines(report.probe));
+  // Names, paths and messages come from the audited account: no escape sequence of theirs reaches the terminal.
+  return terminalText(lines.join("\n") + "\n");
 }
