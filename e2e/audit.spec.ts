@@ -119,7 +119,7 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await expect(audit.cell("/orders/{id}", "OPTIONS")).not.toContainText("drift");
   },
   "stages-differ": async (audit) => {
-    await expect(audit.stage.locator("option")).toHaveText(["dev", "prod"]);
+    await expect(audit.stage.locator("option")).toHaveText(["dev", "prod (canary 10 %)", "draft (current configuration)"]);
     await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=stage-variables-look-secret]")).toHaveCount(2);
   },
 };

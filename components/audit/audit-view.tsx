@@ -17,7 +17,7 @@ import { FindingSourceProvider } from "@/components/findings/source-location";
 import { DetailPanel } from "@/components/matrix/detail-panel";
 import { MatrixLegend } from "@/components/matrix/matrix-legend";
 import { MethodMatrix } from "@/components/matrix/method-matrix";
-import { buildMatrix, findingCellKey, parseCellKey, visibleRows } from "@/components/matrix/matrix-model";
+import { buildMatrix, DRAFT_VIEW, findingCellKey, parseCellKey, visibleRows } from "@/components/matrix/matrix-model";
 import { FixAllPanel } from "@/components/remediation/fix-all-panel";
 import { renderFindingSnippets, type FindingSnippets } from "@/components/remediation/finding-snippets";
 import { wholeApiFixView } from "@/components/remediation/whole-api-fix";
@@ -49,7 +49,8 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
     [pathname, view],
   );
 
-  const stageName = view.stage && model.stages.some((stage) => stage.name === view.stage) ? view.stage : undefined;
+  const stageName =
+    view.stage === DRAFT_VIEW || (view.stage && model.stages.some((stage) => stage.name === view.stage)) ? view.stage : undefined;
   const deferredPath = useDeferredValue(view.path);
   const filter = useMemo(
     () => ({ severities: view.severities, rules: view.rules, path: deferredPath }),
@@ -128,7 +129,7 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
             <span className="text-zinc-500 dark:text-zinc-400">Stage</span>
             <select
               data-testid="stage-select"
-              value={matrix.stage?.name ?? ""}
+              value={matrix.draft ? DRAFT_VIEW : (matrix.stage?.name ?? "")}
               disabled={model.stages.length === 0}
               onChange={(event) => update({ stage: event.target.value })}
               className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono dark:border-zinc-700 dark:bg-zinc-900"
@@ -138,8 +139,11 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
                 <option key={stage.name} value={stage.name}>
                   {stage.name}
                   {stage.deploymentId ? "" : " (not deployed)"}
+                  {stage.deploymentUnknown ? " (deployed state unknown)" : ""}
+                  {stage.canary ? ` (canary ${stage.canary.percentTraffic} %)` : ""}
                 </option>
               ))}
+              {model.stages.length > 0 ? <option value={DRAFT_VIEW}>draft (current configuration)</option> : null}
             </select>
           </label>
           <FindingsFilters

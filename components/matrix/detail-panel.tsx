@@ -60,6 +60,8 @@ function driftText(item: DriftItem): string {
       return `Deployed authorization ${item.deployed}, current configuration ${item.current}.`;
     case "apiKeyRequired":
       return `Deployed apiKeyRequired ${item.deployed}, current configuration ${item.current}.`;
+    case "setting":
+      return `Deployed ${item.setting}: ${item.deployed}; the draft has ${item.current}.`;
   }
 }
 

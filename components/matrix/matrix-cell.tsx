@@ -31,7 +31,7 @@ export function cellDescription(cell: MatrixCell | undefined, path: string, verb
     parts.push("no method");
   }
   if (cell.cacheTtlSeconds !== undefined) parts.push(`stage cache ${cell.cacheTtlSeconds} seconds`);
-  if (cell.drift.length > 0) parts.push("deployed stage differs");
+  if (cell.draftDiffers.length > 0) parts.push(`the draft differs from this stage: ${cell.draftDiffers.join("; ")}`);
   if (cell.missingNeeded) parts.push("missing method needed");
   if (cell.findings.length > 0) parts.push(`${cell.findings.length} finding${cell.findings.length === 1 ? "" : "s"}, worst ${cell.worst}`);
   if (cell.relatedFindings.length > 0)
@@ -157,10 +157,17 @@ export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undef
             via auth
           </span>
         ) : null}
-        {cell.drift.length > 0 ? (
-          <span className="inline-flex shrink-0 items-center gap-0.5 text-fuchsia-700 dark:text-fuchsia-300">
-            <DriftIcon />
-            drift
+        {cell.draftDiffers.length > 0 ? (
+          <span
+            className="inline-flex min-w-0 items-center gap-0.5 text-fuchsia-700 dark:text-fuchsia-300"
+            data-testid="draft-differs"
+            title={`The draft differs from this stage: ${cell.draftDiffers.join("; ")}`}
+          >
+            <DriftIcon className="shrink-0" />
+            <span className="truncate">
+              drift · {cell.draftDiffers[0]}
+              {cell.draftDiffers.length > 1 ? ` +${cell.draftDiffers.length - 1}` : ""}
+            </span>
           </span>
         ) : null}
       </div>

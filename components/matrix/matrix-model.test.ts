@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { finding } from "@/components/testing/audit-fixture";
 import { api, type ApiBuilder } from "@/lib/rules/testing/model-builder";
-import { buildMatrix, cellKey, parseCellKey, visibleRows } from "./matrix-model";
+import type { ApiModel } from "@/lib/model/types";
+import { buildMatrix, cellKey, DRAFT_VIEW, parseCellKey, visibleRows } from "./matrix-model";
 
 // Resource ids "r<path>", as the row keys below name them.
 function storefront(): ApiBuilder {
@@ -131,5 +132,47 @@ describe("cell keys", () => {
     expect(parseCellKey("orders:GET")).toBeUndefined();
     expect(parseCellKey("/orders:FETCH")).toBeUndefined();
     expect(parseCellKey("/orders")).toBeUndefined();
+  });
+});
+
+describe("the stage selector (issue 13)", () => {
+  // prod's deployed snapshot serves GET /orders without its authorizer; the draft has added it since.
+  function withServedStage(): ApiModel {
+    const base = storefront().stage("prod").build();
+    const prod = base.stages[0]!;
+    const served = structuredClone(base.resources);
+    const getOrders = served.find((r) => r.path === "/orders")!.methods.find((m) => m.httpMethod === "GET")!;
+    getOrders.authorizationType = "NONE";
+    delete getOrders.authorizerId;
+    return {
+      ...base,
+      stages: [
+        {
+          ...prod,
+          deployment: { ...prod.deployment!, served: { source: "export", resources: served, filledFromDraft: [] } },
+          drift: [{ kind: "authorizationType", path: "/orders", httpMethod: "GET", deployed: "NONE", current: "CUSTOM" }],
+        },
+      ],
+    };
+  }
+
+  it("shows what the selected stage serves and says how the draft differs", () => {
+    const matrix = buildMatrix(withServedStage(), [], "prod");
+    const cell = matrix.cells.get(cellKey("/orders", "GET"));
+    expect(matrix.draft).toBe(false);
+    expect(cell?.method?.authorizationType).toBe("NONE");
+    expect(cell?.authorizer).toBeUndefined();
+    expect(cell?.draftDiffers).toEqual(["draft: CUSTOM"]);
+    expect(matrix.cells.get(cellKey("/orders", "OPTIONS"))?.draftDiffers).toEqual([]);
+  });
+
+  it("offers the draft as one more choice: the current configuration, no stage, nothing differs", () => {
+    const matrix = buildMatrix(withServedStage(), [], DRAFT_VIEW);
+    const cell = matrix.cells.get(cellKey("/orders", "GET"));
+    expect(matrix.draft).toBe(true);
+    expect(matrix.stage).toBeUndefined();
+    expect(cell?.method?.authorizationType).toBe("CUSTOM");
+    expect(cell?.authorizer?.name).toBe("token-auth");
+    expect(cell?.draftDiffers).toEqual([]);
   });
 });

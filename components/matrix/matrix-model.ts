@@ -41,6 +41,8 @@ export interface MatrixCell {
   /** The selected stage's deployment still has this method; the current configuration does not. */
   deployedOnly: boolean;
   drift: DriftItem[];
+  /** How the draft differs from what the selected stage serves here, in a few words (empty when it does not). */
+  draftDiffers: string[];
   settings?: EffectiveMethodSettings;
   /** Set when the selected stage caches responses of this method (stage cache cluster on and caching enabled). */
   cacheTtlSeconds?: number;
@@ -60,6 +62,9 @@ export interface ServedBy {
   authorizer?: AuthorizerModel;
 }
 
+/** The stage selector's extra choice: the current configuration (draft) itself. "~" is not allowed in stage names. */
+export const DRAFT_VIEW = "~draft";
+
 export interface MatrixModel {
   columns: HttpVerb[];
   /** Every resource in tree order (depth-first, children in numeric-aware order of their path part). */
@@ -68,6 +73,8 @@ export interface MatrixModel {
   /** Findings that belong to no single resource: gateway responses, stages, authorizers. */
   apiFindings: Finding[];
   stage?: StageModel;
+  /** The draft is shown, not a stage. */
+  draft: boolean;
 }
 
 export function cellKey(path: string, verb: HttpVerb): string {
@@ -143,8 +150,30 @@ export function findingCellKey(finding: Finding): string | undefined {
   return undefined;
 }
 
+/** A drift item as the cell says it: what the draft has instead of what the stage serves. */
+export function draftDiffers(item: DriftItem): string {
+  switch (item.kind) {
+    case "method-added":
+      return "only in the draft";
+    case "method-removed":
+      return "removed in the draft";
+    case "authorizationType":
+      return `draft: ${item.current}`;
+    case "apiKeyRequired":
+      return `draft: ${item.current ? "key required" : "no key"}`;
+    case "setting":
+      return `draft changes ${item.setting}`;
+  }
+}
+
 export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: string): MatrixModel {
-  const stage = findStage(model, stageName);
+  const draft = stageName === DRAFT_VIEW;
+  const stage = draft ? undefined : findStage(model, stageName);
+  // What the selected stage serves (its deployed snapshot), method by method; the draft where it is unknown.
+  const servedMethods = new Map<string, MethodModel>();
+  for (const resource of stage?.deployment?.served?.resources ?? []) {
+    for (const method of resource.methods) servedMethods.set(cellKey(method.path, method.httpMethod), method);
+  }
   const authorizers = new Map(model.authorizers.map((authorizer) => [authorizer.id, authorizer]));
   const tree = orderTree(model.resources);
   const byPath = new Map(model.resources.map((resource) => [resource.path, resource]));
@@ -165,6 +194,7 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
         missingNeeded: false,
         deployedOnly: false,
         drift: [],
+        draftDiffers: [],
       };
       cells.set(key, cell);
       verbs.add(verb);
@@ -177,12 +207,14 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
   for (const resource of model.resources) {
     for (const method of resource.methods) {
       const cell = cellFor(resource, method.httpMethod);
-      cell.method = method;
-      if (method.authorizerId) {
-        cell.authorizer = authorizers.get(method.authorizerId);
-        const list = cellsByAuthorizer.get(method.authorizerId) ?? [];
+      // The selected stage's own method when it serves one here, else the draft's (a method only the draft has).
+      const shown = servedMethods.get(cell.key) ?? method;
+      cell.method = shown;
+      if (shown.authorizerId) {
+        cell.authorizer = authorizers.get(shown.authorizerId);
+        const list = cellsByAuthorizer.get(shown.authorizerId) ?? [];
         list.push(cell);
-        cellsByAuthorizer.set(method.authorizerId, list);
+        cellsByAuthorizer.set(shown.authorizerId, list);
       }
       const settings = settingsByKey.get(cell.key);
       if (settings) {
@@ -214,6 +246,7 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
     if (!resource) continue;
     const cell = cellFor(resource, item.httpMethod);
     cell.drift.push(item);
+    cell.draftDiffers.push(draftDiffers(item));
     if (item.kind === "method-removed") cell.deployedOnly = true;
   }
 
@@ -243,7 +276,7 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
 
   const rows: MatrixRow[] = tree.map((node) => ({ ...node, findings: rowFindings.get(node.resource.id) ?? [] }));
   const columns = HTTP_VERBS.filter((verb) => verbs.has(verb));
-  return { columns, rows, cells, apiFindings, stage };
+  return { columns, rows, cells, apiFindings, stage, draft };
 }
 
 /** Rows to show: those under no collapsed ancestor; with a path query, matches and their ancestors. */

@@ -7,7 +7,8 @@ import { normalizeApi } from "@/lib/model/normalize";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import type { ApiModel } from "@/lib/model/types";
 import { countBySeverity } from "@/lib/rules/count-by-severity";
-import { runRules } from "@/lib/audit/run-rules";
+import { runRules, sortFindings } from "@/lib/audit/run-rules";
+import { reconcileStageRuns } from "@/lib/audit/stage-runs";
 import { PREFLIGHT_VERSION } from "@/lib/audit/version";
 import type { AuditSource } from "@/lib/audit/source";
 import { AUDIT_REPORT_VERSION, type AuditReport, type AuditWarning, type CallStatistics } from "@/lib/audit/types";
@@ -53,8 +54,31 @@ export function auditModel(input: AuditModelInput): AuditModelResult {
     warnings.push({ code: "partial-read", message: `${m.operation} failed${m.detail ? ` (${m.detail})` : ""}: ${m.reason}`, part: m.part });
   }
   for (const message of normalized.warnings) warnings.push({ code: "unexpected-value", message });
+  for (const stage of model.stages) {
+    if (stage.deploymentUnknown)
+      warnings.push({ code: "partial-read", message: `Stage ${stage.name}: ${stage.deploymentUnknown}`, part: "deployments" });
+    const served = stage.deployment?.served;
+    if (served && served.filledFromDraft.length > 0) {
+      warnings.push({
+        code: "partial-read",
+        message: `Stage ${stage.name}: deployment ${stage.deploymentId} was read from its API summary only; its ${served.filledFromDraft.join(", ")} are the draft's.`,
+        part: "deployments",
+      });
+    }
+    const canary = stage.canary?.deployment?.served;
+    if (canary && canary.filledFromDraft.length > 0) {
+      warnings.push({
+        code: "partial-read",
+        message: `Stage ${stage.name}'s canary deployment ${stage.canary?.deploymentId} can only be read from its API summary (an export is of a stage); its ${canary.filledFromDraft.join(", ")} are the draft's.`,
+        part: "deployments",
+      });
+    }
+  }
 
-  const { findings, notEvaluated } = runRules(model);
+  const draftRun = runRules(model);
+  const notEvaluated = draftRun.notEvaluated;
+  // Each stage's own deployed configuration through the same rules; the draft's run is the base.
+  const findings = sortFindings(reconcileStageRuns(snapshot, draftRun.findings, input.stage));
   const report: AuditReport = {
     reportVersion: AUDIT_REPORT_VERSION,
     preflightVersion: PREFLIGHT_VERSION,

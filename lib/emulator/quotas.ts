@@ -29,6 +29,8 @@ class TokenBucket {
   }
 }
 
+// GetExport has no row of its own in that table (checked against the page's full list, which names only write
+// operations and GetResources), so an export is charged to the account-wide bucket alone, like GetStages.
 const OPERATION_LIMITS: Record<string, { capacity: number; perSecond: number }> = {
   GetResources: { capacity: 5, perSecond: 2.5 },
 };

@@ -120,6 +120,17 @@ export interface StageWire {
   variables?: Record<string, string>;
   tracingEnabled: boolean;
   tags?: Record<string, string>;
+  /** A canary release: percentTraffic % of requests are served by canarySettings.deploymentId (API_CanarySettings.html). */
+  canarySettings?: CanarySettingsWire;
+}
+
+/** https://docs.aws.amazon.com/apigateway/latest/api/API_CanarySettings.html */
+export interface CanarySettingsWire {
+  deploymentId?: string;
+  /** 0.0–100.0 */
+  percentTraffic?: number;
+  stageVariableOverrides?: Record<string, string>;
+  useStageCache?: boolean;
 }
 
 export interface DeploymentWire {

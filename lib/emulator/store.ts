@@ -18,6 +18,15 @@ export class EmulatorStore {
   readonly ids: IdGenerator = createIdGenerator();
   /** Injected so tests can move time (epoch milliseconds). */
   now: () => number = () => Date.now();
+  /**
+   * The data plane's canary draw, in [0, 1): seeded (mulberry32) so a test that sends N requests to a canary stage
+   * sees the same split every run; `seedRandom` restarts the sequence.
+   */
+  random: () => number = mulberry32(1);
+
+  seedRandom(seed: number): void {
+    this.random = mulberry32(seed);
+  }
 
   account(accountId: string): AccountState {
     let account = this.accounts.get(accountId);
@@ -55,6 +64,7 @@ export class EmulatorStore {
   reset(): void {
     this.accounts.clear();
     this.ids.reset();
+    this.random = mulberry32(1);
   }
 
   /** A fresh id not yet used by `taken`. */
@@ -64,4 +74,16 @@ export class EmulatorStore {
       if (!taken.has(id)) return id;
     }
   }
+}
+
+/** A small seedable PRNG (public-domain mulberry32); not for secrets, only for a reproducible traffic split. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

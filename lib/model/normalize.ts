@@ -52,7 +52,9 @@ export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
   const warn = (message: string) => warnings.push(message);
   const resources = snapshot.resources ? reshapeResources(snapshot.resources, warn) : undefined;
   const stages = (snapshot.stages ?? [])
-    .map((s) => reshapeStage(s, s.deploymentId ? snapshot.deployments[s.deploymentId] : undefined, resources, warn))
+    .map((s) =>
+      reshapeStage(s, s.deploymentId ? snapshot.deployments[s.deploymentId] : undefined, resources, warn, (id) => snapshot.deployments[id]),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
   const missing = [...snapshot.missing];
   const missingParts = new Set<ModelPart>(missing.map((m) => m.part));

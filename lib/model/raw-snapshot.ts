@@ -111,6 +111,33 @@ export interface RawStage {
   /** The shape of each variable's value (variable-shape.ts), decided by the reader; the value is dropped. */
   variableShapes?: Record<string, "reference" | "url" | "secret-like" | "plain">;
   methodSettings?: Record<string, RawMethodSetting>;
+  /** GetStages canarySettings; override values are dropped like variable values, names only. */
+  canarySettings?: RawCanarySettings;
+}
+
+export interface RawCanarySettings {
+  deploymentId?: string;
+  percentTraffic?: number;
+  useStageCache?: boolean;
+  variableOverrideNames?: string[];
+}
+
+/**
+ * What a deployment serves in full, read from GetExport of a stage that serves it (OpenAPI 3 with the apigateway
+ * extensions, parsed by the template OpenAPI reader), or rebuilt from its API summary with the draft filling in.
+ */
+export interface RawServedConfiguration {
+  source: "export" | "apisummary";
+  /** The stage whose export this is (an export is of a stage, not of a deployment). */
+  exportedStage?: string;
+  resources: RawResource[];
+  authorizers: RawAuthorizer[];
+  gatewayResponses: RawGatewayResponse[];
+  apiKeySource?: string;
+  binaryMediaTypes?: string[];
+  policy?: string;
+  /** Parts the source does not carry and that were taken from the draft, in words ("integrations", …). */
+  filledFromDraft: string[];
 }
 
 export interface RawDeployedMethod {
@@ -124,6 +151,8 @@ export interface RawDeployment {
   createdDate?: string;
   /** GetDeployment embed=apisummary: path → verb → summary. */
   apiSummary?: Record<string, Record<string, RawDeployedMethod>>;
+  /** The whole configuration the deployment serves, when it could be read (GetExport) or rebuilt. */
+  served?: RawServedConfiguration;
 }
 
 export interface RawGatewayResponse {

@@ -6,12 +6,21 @@ import type {
   HttpVerb,
   MethodSettingsModel,
   ResourceModel,
+  ServedModel,
   StageModel,
 } from "@/lib/model/types";
 import type { RawDeployment, RawStage } from "@/lib/model/raw-snapshot";
 import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
 import { computeDrift } from "@/lib/model/drift";
-import { comparePaths, compareVerbs, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
+import { comparePaths, compareVerbs, isHttpVerb, reshapeResources, toAuthorizationType } from "@/lib/model/reshape-resources";
+
+/** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
+export function isUnknownDeployment(raw: RawDeployment): boolean {
+  return !raw.served && Object.keys(raw.apiSummary ?? {}).length === 0;
+}
+
+export const UNKNOWN_DEPLOYMENT =
+  "What this stage serves is unknown: the endpoint answered GetDeployment (embed=apisummary) with an empty summary, which no real deployment has. The stage is evaluated as if it served the current configuration.";
 
 export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void = () => {}): DeploymentModel {
   const apiSummary: DeploymentModel["apiSummary"] = {};
@@ -29,6 +38,15 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
   const model: DeploymentModel = { id: raw.id, apiSummary };
   if (raw.description !== undefined) model.description = raw.description;
   if (raw.createdDate !== undefined) model.createdDate = raw.createdDate;
+  if (raw.served) {
+    const served: ServedModel = {
+      source: raw.served.source,
+      resources: reshapeResources(raw.served.resources, warn),
+      filledFromDraft: [...raw.served.filledFromDraft],
+    };
+    if (raw.served.exportedStage !== undefined) served.exportedStage = raw.served.exportedStage;
+    model.served = served;
+  }
   return model;
 }
 
@@ -47,8 +65,10 @@ export function reshapeStage(
   deployment: RawDeployment | undefined,
   resources: ResourceModel[] | undefined,
   warn: (m: string) => void = () => {},
+  canaryDeployment?: (id: string) => RawDeployment | undefined,
 ): StageModel {
-  const deploymentModel = deployment ? reshapeDeployment(deployment, warn) : undefined;
+  const unknown = deployment !== undefined && isUnknownDeployment(deployment);
+  const deploymentModel = deployment && !unknown ? reshapeDeployment(deployment, warn) : undefined;
   const cacheClusterEnabled = raw.cacheClusterEnabled ?? false;
   const methodSettings: Record<string, MethodSettingsModel> = {};
   for (const key of Object.keys(raw.methodSettings ?? {}).sort()) {
@@ -84,5 +104,19 @@ export function reshapeStage(
   if (raw.webAclArn) stage.webAclArn = raw.webAclArn;
   if (raw.variableShapes) stage.variableShapes = { ...raw.variableShapes };
   if (deploymentModel) stage.deployment = deploymentModel;
+  if (unknown) stage.deploymentUnknown = UNKNOWN_DEPLOYMENT;
+  const canary = raw.canarySettings;
+  if (canary?.deploymentId) {
+    const rawCanary = canaryDeployment?.(canary.deploymentId);
+    const canaryModel = rawCanary && !isUnknownDeployment(rawCanary) ? reshapeDeployment(rawCanary, warn) : undefined;
+    stage.canary = {
+      deploymentId: canary.deploymentId,
+      percentTraffic: canary.percentTraffic ?? 0,
+      useStageCache: canary.useStageCache ?? false,
+      variableOverrideNames: [...(canary.variableOverrideNames ?? [])].sort(),
+      ...(canaryModel ? { deployment: canaryModel } : {}),
+      drift: canaryModel && resources ? computeDrift(canaryModel, resources) : [],
+    };
+  }
   return stage;
 }

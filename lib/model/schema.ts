@@ -77,7 +77,38 @@ const drift = z.discriminatedUnion("kind", [
     deployed: z.boolean(),
     current: z.boolean(),
   }),
+  z.object({
+    kind: z.literal("setting"),
+    path: z.string(),
+    httpMethod: httpVerbSchema,
+    setting: z.string(),
+    deployed: z.string(),
+    current: z.string(),
+  }),
 ]);
+
+const resource = z.object({
+  id: z.string(),
+  parentId: z.string().optional(),
+  path: z.string(),
+  pathPart: z.string(),
+  methods: z.array(method),
+});
+
+const deployment = z.object({
+  id: z.string(),
+  description: z.string().optional(),
+  createdDate: z.string().optional(),
+  apiSummary: z.record(z.string(), z.partialRecord(httpVerbSchema, deployedSummary)),
+  served: z
+    .object({
+      source: z.enum(["export", "apisummary"]),
+      exportedStage: z.string().optional(),
+      resources: z.array(resource),
+      filledFromDraft: z.array(z.string()),
+    })
+    .optional(),
+});
 
 export const apiModelSchema = exactSchema<ApiModel>()(
   z.object({
@@ -95,9 +126,7 @@ export const apiModelSchema = exactSchema<ApiModel>()(
       binaryMediaTypes: z.array(z.string()).optional(),
       policy: z.string().optional(),
     }),
-    resources: z.array(
-      z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),
-    ),
+    resources: z.array(resource),
     authorizers: z.array(
       z.object({
         id: z.string(),
@@ -136,15 +165,19 @@ export const apiModelSchema = exactSchema<ApiModel>()(
         effectiveSettings: z.array(
           methodSettings.extend({ path: z.string(), httpMethod: httpVerbSchema, source: z.enum(["default", "stage", "method"]) }),
         ),
-        deployment: z
+        deployment: deployment.optional(),
+        deploymentUnknown: z.string().optional(),
+        drift: z.array(drift),
+        canary: z
           .object({
-            id: z.string(),
-            description: z.string().optional(),
-            createdDate: z.string().optional(),
-            apiSummary: z.record(z.string(), z.partialRecord(httpVerbSchema, deployedSummary)),
+            deploymentId: z.string(),
+            percentTraffic: z.number(),
+            useStageCache: z.boolean(),
+            variableOverrideNames: z.array(z.string()),
+            deployment: deployment.optional(),
+            drift: z.array(drift),
           })
           .optional(),
-        drift: z.array(drift),
       }),
     ),
     gatewayResponses: z.array(

@@ -187,8 +187,36 @@ export interface StageModel {
   /** One entry per method of the deployed API (or of the draft when the deployment is unknown). */
   effectiveSettings: EffectiveMethodSettings[];
   deployment?: DeploymentModel;
+  /**
+   * Set when what the stage serves could not be known (an empty API summary, which no real deployment has): the stage
+   * is then evaluated as serving the draft, and this says so, instead of "nothing is deployed".
+   */
+  deploymentUnknown?: string;
   /** Differences between the deployed API and the current configuration. */
   drift: DriftItem[];
+  /** A canary release: percentTraffic % of the stage's requests are served by another deployment. */
+  canary?: CanaryModel;
+}
+
+/** https://docs.aws.amazon.com/apigateway/latest/api/API_CanarySettings.html (override values are never kept). */
+export interface CanaryModel {
+  deploymentId: string;
+  percentTraffic: number;
+  useStageCache: boolean;
+  variableOverrideNames: string[];
+  deployment?: DeploymentModel;
+  /** Differences between the canary's deployment and the current configuration. */
+  drift: DriftItem[];
+}
+
+/** The whole configuration a deployment serves (methods with integrations and responses), as far as it was read. */
+export interface ServedModel {
+  /** "export": GetExport of a stage serving it; "apisummary": its API summary, the draft filling in the rest. */
+  source: "export" | "apisummary";
+  exportedStage?: string;
+  resources: ResourceModel[];
+  /** What was taken from the draft because the source does not carry it. */
+  filledFromDraft: string[];
 }
 
 export interface DeployedMethodSummary {
@@ -200,15 +228,18 @@ export interface DeploymentModel {
   id: string;
   description?: string;
   createdDate?: string;
-  /** From GetDeployment embed=apisummary: path → verb → summary. */
+  /** From GetDeployment embed=apisummary (or implied by the export): path → verb → summary. */
   apiSummary: Record<string, Partial<Record<HttpVerb, DeployedMethodSummary>>>;
+  served?: ServedModel;
 }
 
 export type DriftItem =
   | { kind: "method-added"; path: string; httpMethod: HttpVerb }
   | { kind: "method-removed"; path: string; httpMethod: HttpVerb }
   | { kind: "authorizationType"; path: string; httpMethod: HttpVerb; deployed: AuthorizationType; current: AuthorizationType }
-  | { kind: "apiKeyRequired"; path: string; httpMethod: HttpVerb; deployed: boolean; current: boolean };
+  | { kind: "apiKeyRequired"; path: string; httpMethod: HttpVerb; deployed: boolean; current: boolean }
+  /** Any other per-method setting the deployed snapshot and the draft disagree on, e.g. "integration response 200 header Access-Control-Allow-Origin". */
+  | { kind: "setting"; path: string; httpMethod: HttpVerb; setting: string; deployed: string; current: string };
 
 export interface GatewayResponseModel {
   responseType: string;

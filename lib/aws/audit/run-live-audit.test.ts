@@ -22,11 +22,20 @@ describe("runAudit", () => {
     expect(r.partial).toBe(false);
     expect(r.api).toMatchObject({ id: STOREFRONT_API_ID, region: "us-east-1", accountId: "123456789012" });
     // The emulator's STS answers GetCallerIdentity, so the account is known rather than inferred.
-    expect(r.warnings).toEqual([]);
+    // The only gap: prod's canary deployment is not exportable (an export is of a stage), so the draft fills it in.
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        code: "partial-read",
+        part: "deployments",
+        message: expect.stringContaining("canary deployment sfdeploy03"),
+      }),
+    ]);
     expect(r.source).toEqual({ kind: "live", connection: "demo", customEndpoint: true });
     expect(r.findings.length).toBeGreaterThan(3);
     expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(r.findings.length);
-    expect(r.stats.totalCalls).toBe(7);
+    // ⌈R/500⌉ + 4 + 2 exports (prod, dev) + 1 canary summary (STS is skipped for the custom endpoint).
+    expect(r.stats.totalCalls).toBe(8);
+    expect(r.stats.calls).toMatchObject({ GetExport: 2, GetDeployment: 1 });
     expect(r.stats.wallTimeMs).toBeGreaterThanOrEqual(0);
     expect(apiModelSchema.safeParse(r.model).success).toBe(true);
     expect(new Set(r.findings.map((f) => f.ruleId))).toContain("options-requires-authorization");

@@ -5,6 +5,7 @@ import {
   GetBasePathMappingsCommand,
   GetDeploymentCommand,
   GetDomainNamesCommand,
+  GetExportCommand,
   GetGatewayResponsesCommand,
   GetMethodCommand,
   GetResourcesCommand,
@@ -39,6 +40,8 @@ export interface ApiGatewayPort {
   getStages(restApiId: string): Promise<Stage[]>;
   getGatewayResponses(restApiId: string, position: string | undefined, limit: number): Promise<Page<GatewayResponse>>;
   getDeployment(restApiId: string, deploymentId: string): Promise<Deployment>;
+  /** The stage's deployed snapshot as OpenAPI 3 JSON with the apigateway extensions (GetExport), as text. */
+  getExport(restApiId: string, stageName: string): Promise<string>;
   /** Only for the benchmark's per-method baseline; the reader never calls it. */
   getMethod(restApiId: string, resourceId: string, httpMethod: string): Promise<Method>;
   /** The account's custom domain names in the region: only the live probe reads them, to know where a stage is served. */
@@ -237,6 +240,23 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
           ...(r.position ? { position: r.position } : {}),
         }),
       ),
+    // "Exports a deployed version of a RestApi": the deployment the stage serves, not the draft. extensions=apigateway
+    // adds the integration, authorizer and request-validator extensions
+    // (https://docs.aws.amazon.com/apigateway/latest/api/API_GetExport.html,
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-export-api.html).
+    getExport: (restApiId, stageName) =>
+      call("GetExport", { restApiId }, (abortSignal) =>
+        client.send(
+          new GetExportCommand({
+            restApiId,
+            stageName,
+            exportType: "oas30",
+            accepts: "application/json",
+            parameters: { extensions: "apigateway" },
+          }),
+          { abortSignal },
+        ),
+      ).then((r) => (r.body ? new TextDecoder().decode(r.body) : "")),
     getBasePathMappings: (domainName, position, limit) =>
       call("GetBasePathMappings", {}, (abortSignal) =>
         client.send(new GetBasePathMappingsCommand({ domainName, position, limit }), { abortSignal }),

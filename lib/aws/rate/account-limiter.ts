@@ -3,6 +3,8 @@ import { systemClock, TokenBucket, type Clock } from "@/lib/aws/rate/token-bucke
 // API Gateway's fixed management quotas, per account, that cannot be increased: GetResources
 // "5 requests every 2 seconds"; all operations "10 requests per second, with a burst quota of 40":
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+// GetExport (one per deployed stage the reader exports) has no quota of its own in that table: it draws on the
+// account-wide bucket only, so it is deliberately absent from perOperation.
 export const API_GATEWAY_QUOTAS = Object.freeze({
   total: { capacity: 40, refillPerSecond: 10 },
   perOperation: { GetResources: { capacity: 5, refillPerSecond: 2.5 } } as Record<string, { capacity: number; refillPerSecond: number }>,

@@ -18,23 +18,39 @@ async function read(apiId: string, opts: Parameters<typeof fastLiveOptions>[0] =
 }
 
 describe("readApi against the emulator (real SDK)", () => {
-  it("reads the storefront in ⌈R/500⌉ + 4 + S calls, GET only, with embed=methods and limit=500", async () => {
+  it("reads the storefront in ⌈R/500⌉ + 4 + D + C calls: one GetExport per deployment stages serve, one GetDeployment per canary-only deployment", async () => {
     const { result, stats } = await read(STOREFRONT_API_ID);
     if (!result.ok) throw result.error;
     const snapshot = result.snapshot;
     const resources = snapshot.resources?.length ?? 0;
     const deployments = new Set(snapshot.stages?.map((s) => s.deploymentId)).size;
+    const canaryOnly = new Set(
+      snapshot.stages
+        ?.map((s) => s.canarySettings?.deploymentId)
+        .filter((id) => id && !snapshot.stages?.some((t) => t.deploymentId === id)),
+    ).size;
     expect(resources).toBeGreaterThan(5);
     expect(deployments).toBe(2);
-    expect(stats.totalCalls).toBe(Math.ceil(resources / 500) + 4 + deployments);
+    expect(canaryOnly).toBe(1);
+    expect(stats.totalCalls).toBe(Math.ceil(resources / 500) + 4 + deployments + canaryOnly);
     expect(stats.calls()).toEqual({
       GetAuthorizers: 1,
-      GetDeployment: 2,
+      GetDeployment: 1,
+      GetExport: 2,
       GetGatewayResponses: 1,
       GetResources: 1,
       GetRestApi: 1,
       GetStages: 1,
     });
+    // Exports ask for OpenAPI 3 with the apigateway extensions; each stage's deployment is the exported one.
+    const exports = emu.requestLog.entries().filter((e) => e.operation === "GetExport");
+    expect(exports.map((e) => e.path).sort()).toEqual([
+      `/restapis/${STOREFRONT_API_ID}/stages/dev/exports/oas30`,
+      `/restapis/${STOREFRONT_API_ID}/stages/prod/exports/oas30`,
+    ]);
+    expect(exports.every((e) => e.query.includes("extensions=apigateway"))).toBe(true);
+    expect(snapshot.deployments.sfdeploy01?.served?.source).toBe("export");
+    expect(snapshot.deployments.sfdeploy03?.served?.source).toBe("apisummary");
     const log = emu.requestLog.entries();
     expect(log).toHaveLength(stats.totalCalls);
     expect(new Set(log.map((e) => e.method))).toEqual(new Set(["GET"]));
@@ -85,7 +101,37 @@ describe("readApi against the emulator (real SDK)", () => {
       deployed: "CUSTOM",
       current: "NONE",
     });
-    expect(model.stages.find((s) => s.name === "dev")?.drift).toEqual([]);
+    // The undeployed CORS fix on GET /account, per setting, on both stages; dev has nothing else.
+    const accountFix = [
+      {
+        kind: "setting",
+        path: "/account",
+        httpMethod: "GET",
+        setting: "integration response 200 header Access-Control-Allow-Origin",
+        deployed: "(none)",
+        current: "'*'",
+      },
+      {
+        kind: "setting",
+        path: "/account",
+        httpMethod: "GET",
+        setting: "method response 200 header Access-Control-Allow-Origin",
+        deployed: "(none)",
+        current: "declared",
+      },
+    ];
+    expect(model.stages.find((s) => s.name === "dev")?.drift).toEqual(accountFix);
+    for (const item of accountFix) expect(prod?.drift).toContainEqual(item);
+    expect(prod?.drift.filter((d) => d.kind === "setting")).toHaveLength(2);
+    // prod's canary is known from its summary: 10 %, and it requires an API key on OPTIONS /account.
+    expect(prod?.canary).toMatchObject({ deploymentId: "sfdeploy03", percentTraffic: 10 });
+    expect(prod?.canary?.drift).toContainEqual({
+      kind: "apiKeyRequired",
+      path: "/account",
+      httpMethod: "OPTIONS",
+      deployed: true,
+      current: false,
+    });
     expect(model.gatewayResponses).toHaveLength(21);
     expect(model.authorizers.find((a) => a.name === "storefront-token")).toMatchObject({ effectiveTtlSeconds: 300 });
     expect(model.authorizers.find((a) => a.name === "storefront-token")?.configuredTtlSeconds).toBeUndefined();
@@ -112,14 +158,26 @@ describe("partial reads", () => {
     expect(result.snapshot.resources?.length).toBeGreaterThan(0);
   });
 
-  it("lists a failed deployment with the stage it belongs to", async () => {
-    emu.faults.add({ operation: "GetDeployment", kind: "AccessDenied", times: 1 });
+  it("falls back to the API summary when an export fails, and says the rest is the draft's", async () => {
+    emu.faults.add({ operation: "GetExport", kind: "AccessDenied", times: 1 });
+    const { result, stats } = await read(STOREFRONT_API_ID);
+    if (!result.ok) throw result.error;
+    expect(stats.calls()).toMatchObject({ GetExport: 2, GetDeployment: 2 });
+    expect(result.snapshot.missing).toHaveLength(1);
+    expect(result.snapshot.missing[0]).toMatchObject({ part: "deployments", operation: "GetExport" });
+    expect(result.snapshot.missing[0]?.detail).toMatch(/stage (prod|dev): only the API summary of deployment sfdeploy0[12] was read/);
+    const sources = Object.values(result.snapshot.deployments).map((d) => d.served?.source);
+    expect(sources.sort()).toEqual(["apisummary", "apisummary", "export"]);
+  });
+
+  it("lists a deployment whose export and summary both failed with the stage it belongs to", async () => {
+    emu.faults.add({ operation: "GetExport", kind: "AccessDenied", times: 1 });
+    emu.faults.add({ operation: "GetDeployment", kind: "AccessDenied", times: 2 });
     const { result } = await read(STOREFRONT_API_ID);
     if (!result.ok) throw result.error;
-    expect(result.snapshot.missing).toHaveLength(1);
-    expect(result.snapshot.missing[0]).toMatchObject({ part: "deployments", operation: "GetDeployment" });
-    expect(result.snapshot.missing[0]?.detail).toMatch(/deployment sfdeploy0[12] of stage (prod|dev)/);
-    expect(Object.keys(result.snapshot.deployments)).toHaveLength(1);
+    const deployments = result.snapshot.missing.filter((m) => m.operation === "GetDeployment");
+    expect(deployments.map((m) => m.detail).join(" | ")).toMatch(/deployment sfdeploy0[123] of stage (prod|dev)/);
+    expect(Object.keys(result.snapshot.deployments)).toHaveLength(3 - deployments.length);
   });
 });
 

@@ -5,7 +5,8 @@ import { collectAll } from "@/lib/aws/client/paginate";
 import { mapAwsError } from "@/lib/aws/errors/map-aws-error";
 import type { PreflightAwsError } from "@/lib/aws/errors/aws-errors";
 import type { MissingPart, ModelPart } from "@/lib/model/types";
-import type { RawApiSnapshot, RawDeployment } from "@/lib/model/raw-snapshot";
+import type { RawApiSnapshot, RawDeployment, RawResource, RawStage } from "@/lib/model/raw-snapshot";
+import { servedFromExport, servedFromSummary, withDraftIds } from "@/lib/aws/reader/served-configuration";
 import {
   reshapeAuthorizer,
   reshapeDeployment,
@@ -42,11 +43,44 @@ function reasonOf(error: unknown, operation: string, region: string): string {
   return `${mapped.message} ${mapped.hint}`.trim();
 }
 
+type ExportOutcome = { kind: "export"; text: string } | { kind: "summary"; deployment: RawDeployment; exportError: unknown };
+
+/** Which stage to export for each deployment stages serve, and which (canary) deployments only a summary can describe. */
+export function deploymentPlan(stages: RawStage[]): {
+  exported: Array<{ deploymentId: string; stageName: string }>;
+  summaryOnly: string[];
+} {
+  const exported = new Map<string, string>();
+  for (const stage of [...stages].sort((a, b) => a.stageName.localeCompare(b.stageName))) {
+    if (stage.deploymentId && !exported.has(stage.deploymentId)) exported.set(stage.deploymentId, stage.stageName);
+  }
+  const summaryOnly = new Set<string>();
+  for (const stage of stages) {
+    const canary = stage.canarySettings?.deploymentId;
+    if (canary && !exported.has(canary)) summaryOnly.add(canary);
+  }
+  return { exported: [...exported].map(([deploymentId, stageName]) => ({ deploymentId, stageName })), summaryOnly: [...summaryOnly] };
+}
+
+/** The API summary an export implies (path → verb → authorization), so summary-based code sees the same deployment. */
+function summaryOf(resources: RawResource[]): NonNullable<RawDeployment["apiSummary"]> {
+  const summary: NonNullable<RawDeployment["apiSummary"]> = {};
+  for (const r of resources) {
+    const methods = Object.entries(r.resourceMethods ?? {});
+    if (methods.length === 0) continue;
+    summary[r.path] = Object.fromEntries(
+      methods.map(([verb, m]) => [verb, { authorizationType: m.authorizationType ?? "NONE", apiKeyRequired: m.apiKeyRequired ?? false }]),
+    );
+  }
+  return summary;
+}
+
 /**
  * Reads one REST API with the fewest calls AWS allows: GetRestApi, GetResources (embed=methods, 500
- * a page), GetAuthorizers, GetStages and GetGatewayResponses at once, then GetDeployment
- * (embed=apisummary) for each distinct deployment as soon as the stages are known:
- * ⌈resources/500⌉ + 4 + distinct deployments calls, in two round trips for APIs up to 500 resources.
+ * a page), GetAuthorizers, GetStages and GetGatewayResponses at once, then, as soon as the stages are known,
+ * GetExport of one stage per distinct deployment the stages serve and GetDeployment (embed=apisummary) for each canary
+ * deployment no stage serves: ⌈resources/500⌉ + 4 + distinct deployments + canary-only deployments calls (plus one
+ * GetDeployment for each export that fails), in two round trips for APIs up to 500 resources.
  * Only GetRestApi is essential; any other failed part is listed in `missing` and the read goes on.
  */
 export async function readApi(port: ApiGatewayPort, restApiId: string, options: ReadApiOptions = {}): Promise<ReadApiResult> {
@@ -67,16 +101,38 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     if (!tally) tallies.set(operation, (tally = new WireTally()));
     return tally;
   };
-  const deploymentIdsOf = (list: Stage[]) => [
-    ...new Set(list.map((s) => s.deploymentId).filter((id): id is string => typeof id === "string" && id !== "")),
-  ];
-  const deployments = stages.then((list) =>
-    Promise.allSettled(
-      deploymentIdsOf(list.slice(0, MAX_ITEMS.stages)).map((id) =>
-        port.getDeployment(restApiId, id).then((d) => reshapeDeployment(d, id, tallyOf("GetDeployment"))),
+  // The stages as the snapshot will keep them (first MAX_ITEMS.stages, those with a name); the throwaway tally
+  // keeps wrong-typed values from being counted twice (they are counted when the stages are kept below).
+  const plannedStages = (list: Stage[]) =>
+    list
+      .slice(0, MAX_ITEMS.stages)
+      .map((stage) => reshapeStage(stage, new WireTally()))
+      .filter((stage): stage is RawStage => stage !== undefined);
+  // Each deployment a stage serves is read once, as soon as the stages are known: GetExport of the first stage
+  // serving it (the whole deployed snapshot), falling back to GetDeployment embed=apisummary when the endpoint cannot
+  // export; a canary deployment no stage serves as its main one is not exportable (an export is of a stage) and is
+  // read from its API summary.
+  const deployments = stages.then((list): Promise<[PromiseSettledResult<ExportOutcome>[], PromiseSettledResult<RawDeployment>[]]> => {
+    const plan = deploymentPlan(plannedStages(list));
+    return Promise.all([
+      Promise.allSettled(
+        plan.exported.map(({ deploymentId, stageName }) =>
+          port.getExport(restApiId, stageName).then(
+            (text): ExportOutcome => ({ kind: "export", text }),
+            (exportError: unknown) =>
+              port.getDeployment(restApiId, deploymentId).then((d): ExportOutcome => ({
+                kind: "summary",
+                deployment: reshapeDeployment(d, deploymentId, tallyOf("GetDeployment")),
+                exportError,
+              })),
+          ),
+        ),
       ),
-    ),
-  );
+      Promise.allSettled(
+        plan.summaryOnly.map((id) => port.getDeployment(restApiId, id).then((d) => reshapeDeployment(d, id, tallyOf("GetDeployment")))),
+      ),
+    ]);
+  });
 
   const [apiR, resourcesR, authorizersR, gatewayR, stagesR, deploymentsR] = await Promise.allSettled([
     restApi,
@@ -155,21 +211,60 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     );
   else miss("gatewayResponses", "GetGatewayResponses", gatewayR.reason);
   if (stagesR.status === "fulfilled") {
-    const stageList = stagesR.value.slice(0, MAX_ITEMS.stages);
     snapshot.stages = keep("stages", "GetStages", stagesR.value, reshapeStage, "stages (stageName)", MAX_ITEMS.stages);
-    const ids = deploymentIdsOf(stageList);
-    const results = deploymentsR.status === "fulfilled" ? deploymentsR.value : [];
-    ids.forEach((id, i) => {
-      const result = results[i];
-      if (result?.status === "fulfilled") {
-        snapshot.deployments[id] = result.value satisfies RawDeployment;
-      } else {
-        const stageNames = snapshot.stages
-          ?.filter((s) => s.deploymentId === id)
-          .map((s) => s.stageName)
-          .join(", ");
-        miss("deployments", "GetDeployment", result?.reason ?? new Error("not read"), `deployment ${id} of stage ${stageNames}`);
+    const plan = deploymentPlan(snapshot.stages);
+    const [exportsR, summariesR]: [PromiseSettledResult<ExportOutcome>[], PromiseSettledResult<RawDeployment>[]] =
+      deploymentsR.status === "fulfilled" ? deploymentsR.value : [[], []];
+    const stagesOf = (id: string) =>
+      snapshot.stages
+        ?.filter((s) => s.deploymentId === id || s.canarySettings?.deploymentId === id)
+        .map((s) => s.stageName)
+        .join(", ");
+    const draft = {
+      restApi: snapshot.restApi,
+      resources: snapshot.resources,
+      authorizers: snapshot.authorizers,
+      gatewayResponses: snapshot.gatewayResponses,
+    };
+    const fromSummary = (deployment: RawDeployment): RawDeployment =>
+      // An empty summary cannot be a real deployment (AWS refuses to deploy an API without methods): the deployed
+      // state is unknown, and the model says so instead of "nothing is deployed".
+      Object.keys(deployment.apiSummary ?? {}).length > 0 ? { ...deployment, served: servedFromSummary(deployment, draft) } : deployment;
+    plan.exported.forEach(({ deploymentId: id, stageName }, i) => {
+      const result = exportsR[i];
+      if (result?.status !== "fulfilled") {
+        miss("deployments", "GetDeployment", result?.reason ?? new Error("not read"), `deployment ${id} of stage ${stagesOf(id)}`);
+        return;
       }
+      const value = result.value;
+      if (value.kind === "summary") {
+        miss(
+          "deployments",
+          "GetExport",
+          value.exportError,
+          `stage ${stageName}: only the API summary of deployment ${id} was read; the rest is the draft's`,
+        );
+        snapshot.deployments[id] = fromSummary(value.deployment);
+        return;
+      }
+      const parsed = servedFromExport(value.text, stageName);
+      if (!parsed.ok) {
+        missing.push({
+          part: "deployments",
+          operation: "GetExport",
+          reason: parsed.reason,
+          detail: `deployment ${id} of stage ${stagesOf(id)}`,
+        });
+        return;
+      }
+      const served = withDraftIds(parsed.served, snapshot.resources ?? [], snapshot.authorizers ?? []);
+      snapshot.deployments[id] = { id, apiSummary: summaryOf(served.resources), served };
+    });
+    plan.summaryOnly.forEach((id, i) => {
+      const result = summariesR[i];
+      if (result?.status === "fulfilled") snapshot.deployments[id] = fromSummary(result.value);
+      else
+        miss("deployments", "GetDeployment", result?.reason ?? new Error("not read"), `canary deployment ${id} of stage ${stagesOf(id)}`);
     });
   } else {
     miss("stages", "GetStages", stagesR.reason);

@@ -216,6 +216,15 @@ export function reshapeStage(s: Stage, tally = new WireTally()): RawStage | unde
     variableShapes:
       names.length > 0 ? Object.fromEntries(names.map((name) => [name, variableShape(variables[name] as string)])) : undefined,
     methodSettings,
+    // Canary variable overrides are stage variables too: names only.
+    canarySettings: s.canarySettings
+      ? defined({
+          deploymentId: s.canarySettings.deploymentId,
+          percentTraffic: s.canarySettings.percentTraffic,
+          useStageCache: s.canarySettings.useStageCache,
+          variableOverrideNames: Object.keys(s.canarySettings.stageVariableOverrides ?? {}),
+        })
+      : undefined,
   });
 }
 

@@ -5,6 +5,7 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
+import { updateStage } from "@/lib/emulator/control-plane/stages";
 import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
 import { applyJsonPlan, validateJsonPlan } from "@/lib/aws/remediation/apply-json-plan";
 import { createRemediationContext } from "@/lib/remediation/context";
@@ -28,7 +29,14 @@ describe("generated fixes applied to the emulator", () => {
   beforeAll(async () => {
     ({ emulator, connection } = await startEmulatorWithDemoConnection());
   });
-  beforeEach(() => emulator.reset());
+  beforeEach(() => {
+    emulator.reset();
+    // The storefront's prod canary serves an older deployment. A redeploy replaces a stage's main deployment and
+    // leaves its canary ("Promoting a canary release does not disable the canary on the stage. To disable a canary,
+    // you must remove the canary settings", promote-canary-deployment.html), and no fix intent promotes or removes a
+    // canary yet: without this the canary-only findings would rightly survive the plan.
+    updateStage(emulator.store.scope(), STOREFRONT_API_ID, "prod", [{ op: "remove", path: "/canarySettings" }]);
+  });
   afterAll(async () => {
     await emulator?.close();
   });

@@ -4,7 +4,8 @@ import type { DeploymentState, DeploymentWire, RestApiState } from "../state";
 import type { Scope } from "../store";
 import { requireApi } from "./lookup";
 import { createStage, type CreateStageInput } from "./stages";
-import { deepCopy, optString } from "./validate";
+import { readCanarySettings } from "./canary";
+import { asObject, deepCopy, optString } from "./validate";
 
 /**
  * Deployments freeze the draft API; the data plane only ever serves a deployment's snapshot.
@@ -15,6 +16,8 @@ export interface CreateDeploymentInput extends Omit<CreateStageInput, "stageName
   stageName?: unknown;
   stageDescription?: unknown;
   description?: unknown;
+  /** Deploys as the stage's canary instead of replacing its deployment (API_CreateDeployment.html canarySettings). */
+  canarySettings?: unknown;
 }
 
 export type ApiSummary = Record<string, Record<string, { authorizationType: string; apiKeyRequired: boolean }>>;
@@ -42,7 +45,13 @@ export function createDeployment(scope: Scope, restApiId: string, input: CreateD
   api.deployments.set(wire.id, deployment);
   if (stageName) {
     const existing = api.stages.get(stageName);
-    if (existing) {
+    if (existing && input.canarySettings !== undefined && input.canarySettings !== null) {
+      const settings = readCanarySettings({ ...asObject(input.canarySettings, "canarySettings"), deploymentId: wire.id }, (id) =>
+        api.deployments.has(id),
+      );
+      if (settings) existing.canarySettings = settings;
+      existing.lastUpdatedDate = epochSeconds(scope.store.now());
+    } else if (existing) {
       existing.deploymentId = wire.id;
       existing.lastUpdatedDate = epochSeconds(scope.store.now());
       const variables = input.variables as Record<string, string> | undefined;

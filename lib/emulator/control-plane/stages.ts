@@ -4,6 +4,7 @@ import { epochSeconds } from "../ids";
 import type { StageWire } from "../state";
 import type { Scope } from "../store";
 import { requireApi, requireStage } from "./lookup";
+import { applyCanaryPatch, readCanarySettings } from "./canary";
 import { applyMethodSettingPatch } from "./method-settings";
 import { splitPatchPath, type PatchOperation } from "./patch";
 import { deepCopy, oneOf, optBool, optString, optStringMap, reqString } from "./validate";
@@ -27,6 +28,7 @@ export interface CreateStageInput {
   variables?: unknown;
   tracingEnabled?: unknown;
   tags?: unknown;
+  canarySettings?: unknown;
 }
 
 function checkVariables(variables: Record<string, string> | undefined): void {
@@ -69,6 +71,8 @@ export function createStage(scope: Scope, restApiId: string, input: CreateStageI
     tracingEnabled: optBool(input.tracingEnabled, "tracingEnabled") ?? false,
     tags: optStringMap(input.tags, "tags"),
   };
+  const canary = readCanarySettings(input.canarySettings, (id) => api.deployments.has(id));
+  if (canary) stage.canarySettings = canary;
   applyCacheCluster(stage);
   api.stages.set(stageName, stage);
   return deepCopy(stage);
@@ -99,7 +103,14 @@ export function updateStage(scope: Scope, restApiId: string, stageName: string, 
   for (const operation of operations) {
     const rawSegments = operation.path.slice(1).split("/");
     const [field, key, ...rest] = splitPatchPath(operation.path);
-    if (field !== undefined && TOP_LEVEL.has(field) && rest.length === 0) {
+    if (field === "canarySettings") {
+      applyCanaryPatch(
+        stage,
+        operation,
+        [key, ...rest].filter((s): s is string => s !== undefined),
+        (id) => api.deployments.has(id),
+      );
+    } else if (field !== undefined && TOP_LEVEL.has(field) && rest.length === 0) {
       applyTopLevel(stage, operation, field, key, (id) => api.deployments.has(id));
     } else {
       applyMethodSettingPatch(stage, operation, rawSegments);

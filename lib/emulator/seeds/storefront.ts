@@ -1,6 +1,8 @@
 import { createAuthorizer } from "../control-plane/authorizers";
 import { putGatewayResponse } from "../control-plane/gateway-responses";
 import { updateMethod } from "../control-plane/methods";
+import { updateMethodResponse } from "../control-plane/method-responses";
+import { updateIntegrationResponse } from "../control-plane/integrations";
 import { createRestApi } from "../control-plane/rest-apis";
 import { updateStage } from "../control-plane/stages";
 import { registerAuthorizerFunction } from "../data-plane/authorizer-functions";
@@ -16,6 +18,9 @@ import { plantSecondEditionMethods, plantSecondEditionProdSettings, SECOND_EDITI
 export const STOREFRONT_API_ID = "sfront0001";
 export const STOREFRONT_PROD_DEPLOYMENT_ID = "sfdeploy01";
 export const STOREFRONT_DEV_DEPLOYMENT_ID = "sfdeploy02";
+/** prod's canary: 10 % of prod's requests are served by this deployment (issue 13). */
+export const STOREFRONT_CANARY_DEPLOYMENT_ID = "sfdeploy03";
+export const STOREFRONT_CANARY_PERCENT = 10;
 
 export interface PlantedProblem {
   id: string;
@@ -99,6 +104,18 @@ export const STOREFRONT_PLANTED: readonly PlantedProblem[] = [
     id: "stages-differ",
     problem: "prod and dev use different deployments and settings; stage variables hold secret-looking values",
     where: ["stage:prod", "stage:dev"],
+  },
+  {
+    id: "canary-options-api-key",
+    problem:
+      "prod's 10 % canary deployment requires an API key on OPTIONS /account (set and reverted in the draft around the canary deployment); it also has the undeployed-fix, so 10 % of prod's preflights to /orders/{id} succeed",
+    where: ["OPTIONS /account"],
+    stage: "prod",
+  },
+  {
+    id: "undeployed-cors-fix",
+    problem: "GET /account's 200 response gained Access-Control-Allow-Origin in the draft only; both stages still serve it without",
+    where: ["GET /account"],
   },
   ...SECOND_EDITION_PLANTED,
 ];
@@ -238,5 +255,26 @@ export function seedStorefront(scope: Scope): void {
     { op: "replace", path: "/*/*/logging/dataTrace", value: "true" },
     { op: "replace", path: "/*/*/throttling/rateLimit", value: "50" },
     { op: "replace", path: "/*/*/throttling/burstLimit", value: "100" },
+  ]);
+
+  // A canary on prod made from a draft that briefly required an API key on OPTIONS /account (the draft was put back
+  // right after). Deployed after the fix of OPTIONS /orders/{id}, it also serves that fix: 10 % of prod's preflights
+  // there succeed, the rest meet the token authorizer.
+  const accountResource = api.resource("/account");
+  updateMethod(scope, STOREFRONT_API_ID, accountResource.id, "OPTIONS", [{ op: "replace", path: "/apiKeyRequired", value: "true" }]);
+  api.deploy(
+    { stageName: "prod", description: "canary: v42 candidate", canarySettings: { percentTraffic: STOREFRONT_CANARY_PERCENT } },
+    STOREFRONT_CANARY_DEPLOYMENT_ID,
+  );
+  updateMethod(scope, STOREFRONT_API_ID, accountResource.id, "OPTIONS", [{ op: "replace", path: "/apiKeyRequired", value: "false" }]);
+
+  // A CORS fix made in the draft and never deployed: GET /account now maps Access-Control-Allow-Origin.
+  const account = accountResource;
+  const origin = "method.response.header.Access-Control-Allow-Origin";
+  updateMethodResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [
+    { op: "add", path: `/responseParameters/${origin}`, value: "false" },
+  ]);
+  updateIntegrationResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [
+    { op: "add", path: `/responseParameters/${origin}`, value: "'*'" },
   ]);
 }

@@ -37,6 +37,22 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** A body that is not JSON (GetExport in YAML). */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: { contentType: string; value: string },
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    "content-type": text.contentType,
+    "content-length": Buffer.byteLength(text.value).toString(),
+    "x-amzn-requestid": randomUUID(),
+    ...headers,
+  });
+  res.end(text.value);
+}
+
 /** AWS's error shape: status, `x-amzn-ErrorType`, `{"message"}` (and `Retry-After` on 429). */
 export function sendError(res: ServerResponse, error: ApiError): void {
   const headers: Record<string, string> = { "x-amzn-errortype": error.type };
@@ -77,7 +93,7 @@ export async function sendDrip(
 }
 
 /** Sends an already serialised body (the altered answers of lib/emulator/body-faults.ts). */
-export function sendText(res: ServerResponse, status: number, text: string): void {
+export function sendRawJson(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(text).toString(),

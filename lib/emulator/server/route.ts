@@ -10,11 +10,17 @@ export interface RouteContext {
   /** Raw body text, for ImportRestApi / PutRestApi whose body is an OpenAPI document. */
   rawBody: string;
   defaultPageSize: number;
+  /** The Accept header (GetExport answers in the media type it names). */
+  accept?: string;
 }
 
 export interface RouteResult {
   status: number;
   body?: unknown;
+  /** Extra response headers (GetExport's Content-Disposition). */
+  headers?: Record<string, string>;
+  /** Send this text as is instead of JSON-encoding `body` (GetExport in YAML). */
+  text?: { contentType: string; value: string };
 }
 
 export interface Route {

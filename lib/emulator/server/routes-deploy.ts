@@ -2,6 +2,8 @@ import * as apiKeys from "../control-plane/api-keys";
 import * as authorizers from "../control-plane/authorizers";
 import * as deployments from "../control-plane/deployments";
 import * as domainNames from "../control-plane/domain-names";
+import { exportStage } from "../control-plane/export";
+import { stringify } from "yaml";
 import * as gatewayResponses from "../control-plane/gateway-responses";
 import { paginate } from "../control-plane/pagination";
 import { readPatchOperations } from "../control-plane/patch";
@@ -108,6 +110,25 @@ export const DEPLOY_ROUTES: Route[] = [
     method: "DELETE",
     path: STAGE,
     handle: (c) => (stages.deleteStage(c.scope, api(c), c.params.stageName as string), accepted()),
+  },
+  // https://docs.aws.amazon.com/apigateway/latest/api/API_GetExport.html: the export type in the path, its
+  // parameters (extensions=…) as query strings, the media type in Accept (application/json or application/yaml).
+  {
+    operation: "GetExport",
+    method: "GET",
+    path: `${STAGE}/exports/{exportType}`,
+    handle: (c) => {
+      const document = exportStage(c.scope, api(c), c.params.stageName as string, c.params.exportType as string, {
+        extensions: c.query.get("extensions") ?? undefined,
+      });
+      const yaml = /application\/(x-)?yaml/i.test(c.accept ?? "");
+      const headers = {
+        "content-disposition": `attachment; filename="${c.params.exportType}.${yaml ? "yaml" : "json"}"`,
+      };
+      return yaml
+        ? { status: 200, headers, text: { contentType: "application/yaml", value: stringify(document) } }
+        : { ...ok(document), headers };
+    },
   },
   {
     operation: "FlushStageAuthorizersCache",

@@ -12,8 +12,9 @@ export const deploymentDrift: Rule = {
     category: "deployment",
     confidence: "certain",
     browserSends: "Requests reach a stage, which serves the snapshot taken at its last deployment.",
-    gatewayAnswers: "The deployed authorization type and API key requirement, not the ones the console shows for the API now.",
-    why: "Method changes take effect only when the API is deployed to the stage again. A fix made in the console (an OPTIONS set to NONE) is not live until then; a bug made in the console is not live yet either. Read from GetDeployment with embed=apisummary.",
+    gatewayAnswers:
+      "The deployed configuration (authorization, API key, integration and method responses, cache keys), not the one the console shows for the API now.",
+    why: "Method changes take effect only when the API is deployed to the stage again. A fix made in the console (an OPTIONS set to NONE, a CORS header mapped) is not live until then; a bug made in the console is not live yet either. Read from each stage's GetExport (its deployed snapshot: every method setting), or from GetDeployment embed=apisummary (methods, authorization and API key only) where a deployment cannot be exported.",
     docs: [DOCS.deployment, DOCS.corsConsole],
     peers: [],
     messages: {
@@ -23,6 +24,8 @@ export const deploymentDrift: Rule = {
         "Stage {{stage}} serves {{method}} {{path}} with apiKeyRequired {{deployed}}; the current configuration says {{current}}.",
       methodAdded: "{{method}} {{path}} exists in the current configuration but not in the deployment stage {{stage}} serves.",
       methodRemoved: "Stage {{stage}} still serves {{method}} {{path}}, which the current configuration no longer has.",
+      setting:
+        "Stage {{stage}} serves {{method}} {{path}} with {{setting}} {{deployed}}; the draft has {{current}} (deployed, but changed since).",
     },
     fixable: true,
     requires: ["resources", "stages", "deployments"],
@@ -52,6 +55,7 @@ export const deploymentDrift: Rule = {
             driftKind: item.kind,
             deploymentId: stage.deploymentId,
             ...("deployed" in item ? { deployed: item.deployed, current: item.current } : {}),
+            ...(item.kind === "setting" ? { setting: item.setting } : {}),
           },
           fixes: redeploy([stage.name], `Deploy the current configuration of ${item.httpMethod} ${item.path}`),
         });
@@ -99,6 +103,13 @@ function describe(stage: string, item: DriftItem): Pick<FindingDraft, "messageId
         data: base,
         severity: "low",
         symptom: `${item.httpMethod} ${item.path} still answers on ${stage} although it was removed.`,
+      };
+    case "setting":
+      return {
+        messageId: "setting",
+        data: { ...base, setting: item.setting, deployed: item.deployed, current: item.current },
+        severity: "low",
+        symptom: `Calls to ${item.httpMethod} ${item.path} on ${stage} meet the deployed ${item.setting} (${item.deployed}), not the draft's (${item.current}), until the stage is redeployed.`,
       };
   }
 }

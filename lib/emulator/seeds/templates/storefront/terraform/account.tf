@@ -23,16 +23,25 @@ resource "aws_api_gateway_method_response" "account_get_200" {
   http_method = aws_api_gateway_method.account_get.http_method
   status_code = "200"
 
+  response_parameters = {
+    "method.response.header.Access-Control-Allow-Origin" = false
+  }
+
   response_models = {
     "application/json" = "Empty"
   }
 }
 
+# The seed's draft fix (the planted "undeployed-cors-fix"): neither stage serves it yet.
 resource "aws_api_gateway_integration_response" "account_get_200" {
   rest_api_id = aws_api_gateway_rest_api.storefront.id
   resource_id = aws_api_gateway_resource.account.id
   http_method = aws_api_gateway_method.account_get.http_method
   status_code = aws_api_gateway_method_response.account_get_200.status_code
+
+  response_parameters = {
+    "method.response.header.Access-Control-Allow-Origin" = "'*'"
+  }
 
   response_templates = {
     "application/json" = "{\"email\":\"jane@example.com\"}"

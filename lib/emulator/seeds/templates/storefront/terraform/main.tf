@@ -8,7 +8,8 @@
 # deployment-drift on OPTIONS /orders/{id} (stage prod), and options-requires-authorization on the same method
 # (messageId fixedNotDeployed, the planted "undeployed-fix"): the seed's prod stage still serves an older deployment
 # in which that OPTIONS used the token authorizer. A configuration is one draft that every stage deploys after
-# `terraform apply`; a stage cannot lag behind it. The secret stage variable values come from sensitive variables
+# `terraform apply`; a stage cannot lag behind it. Likewise the planted "undeployed-cors-fix" on GET /account and
+# prod's 10 % canary deployment (see template.yaml beside this directory). The secret stage variable values come from sensitive variables
 # (variables.tf), never the files: stage-variables-look-secret judges paymentsApiKey by its name (secretNames) where
 # the deployed audit sees its key-like value (secretValues).
 

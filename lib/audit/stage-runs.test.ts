@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { auditModel } from "@/lib/audit/audit-model";
+import type { RawApiSnapshot, RawResource } from "@/lib/model/raw-snapshot";
+import { api } from "@/lib/rules/testing/model-builder";
+
+/**
+ * The same rules on each stage's deployed configuration (issue 13), with served configurations written by hand: the
+ * draft's resources with one change, as a GetExport would have them.
+ */
+function withServed(snapshot: RawApiSnapshot, stage: string, change: (resources: RawResource[]) => void): RawApiSnapshot {
+  const deploymentId = snapshot.stages?.find((s) => s.stageName === stage)?.deploymentId ?? "";
+  const resources = structuredClone(snapshot.resources ?? []);
+  change(resources);
+  const deployment = snapshot.deployments[deploymentId] ?? { id: deploymentId };
+  const apiSummary = Object.fromEntries(
+    resources
+      .filter((r) => r.resourceMethods)
+      .map((r) => [
+        r.path,
+        Object.fromEntries(
+          Object.entries(r.resourceMethods ?? {}).map(([verb, m]) => [
+            verb,
+            { authorizationType: m.authorizationType ?? "NONE", apiKeyRequired: m.apiKeyRequired ?? false },
+          ]),
+        ),
+      ]),
+  );
+  snapshot.deployments[deploymentId] = {
+    ...deployment,
+    apiSummary,
+    served: {
+      source: "export",
+      exportedStage: stage,
+      resources,
+      authorizers: snapshot.authorizers ?? [],
+      gatewayResponses: [],
+      filledFromDraft: [],
+    },
+  };
+  return snapshot;
+}
+
+function findingsOf(snapshot: RawApiSnapshot) {
+  const result = auditModel({
+    snapshot,
+    source: { kind: "live", connection: "test", customEndpoint: false },
+    readAt: "2026-11-30T00:00:00.000Z",
+  });
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.report.findings;
+}
+
+const ORIGIN = "method.response.header.Access-Control-Allow-Origin";
+
+/** GET /orders answers 200 from its MOCK integration, with or without Access-Control-Allow-Origin. */
+const get200 = (withOrigin: boolean) => (resources: RawResource[]) => {
+  const get = resources.find((r) => r.path === "/orders")?.resourceMethods?.GET;
+  if (!get?.methodIntegration) throw new Error("GET /orders has no integration");
+  get.methodIntegration.integrationResponses = {
+    "200": { statusCode: "200", ...(withOrigin ? { responseParameters: { [ORIGIN]: "'*'" } } : {}) },
+  };
+  get.methodResponses = { "200": { statusCode: "200", ...(withOrigin ? { responseParameters: { [ORIGIN]: false } } : {}) } };
+};
+
+function corsApi(draftOrigin: boolean, ...stages: string[]): RawApiSnapshot {
+  let builder = api().resource("/orders", (r) => r.method("GET", (m) => m.mock()).cors());
+  for (const stage of stages) builder = builder.stage(stage);
+  const snapshot = builder.snapshot();
+  get200(draftOrigin)(snapshot.resources ?? []);
+  return snapshot;
+}
+
+const setKey = (path: string, required: boolean) => (resources: RawResource[]) => {
+  const options = resources.find((r) => r.path === path)?.resourceMethods?.OPTIONS;
+  if (options) options.apiKeyRequired = required;
+};
+
+describe("rules per deployed stage", () => {
+  it("a problem only the draft has names no stage and says a redeploy would ship it", () => {
+    // prod serves GET /orders with Access-Control-Allow-Origin; the draft has since lost it.
+    const unread = findingsOf(corsApi(false, "prod")).filter((f) => f.ruleId === "actual-response-without-cors");
+    expect(unread.map((f) => f.stages)).toEqual([["prod"]]);
+    const [finding, ...others] = findingsOf(withServed(corsApi(false, "prod"), "prod", get200(true))).filter(
+      (f) => f.ruleId === "actual-response-without-cors",
+    );
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ stages: [], draftOnly: true });
+    expect(finding?.message).toContain("Only the draft has this: no stage serves it yet (a redeploy would ship it).");
+  });
+
+  it("a problem fixed in the draft is reported for the stages still serving it, and only them", () => {
+    let snapshot = withServed(corsApi(true, "prod", "dev"), "prod", get200(false));
+    snapshot = withServed(snapshot, "dev", get200(true));
+    const [finding, ...others] = findingsOf(snapshot).filter((f) => f.ruleId === "actual-response-without-cors");
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ stages: ["prod"], draftOnly: false, severity: "medium" });
+    expect(finding?.message).toContain("Fixed in the draft but not deployed: stage prod still serves it until redeployed.");
+    expect(finding?.evidence).toMatchObject({ fixedInDraft: true, deployedOn: ["prod"] });
+  });
+
+  it("an API-key requirement removed in the draft keeps the rule's own wording for the stage still serving it", () => {
+    const base = api()
+      .resource("/orders", (r) => r.method("GET").cors())
+      .stage("prod")
+      .snapshot();
+    const [finding] = findingsOf(withServed(base, "prod", setKey("/orders", true))).filter((f) => f.ruleId === "options-requires-api-key");
+    expect(finding).toMatchObject({ stages: ["prod"], messageId: "fixedNotDeployed", severity: "high" });
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Rules per stage (issue 13). A stage serves a deployment, not the draft: each stage whose deployed configuration was
+ * read is normalised on its own (the same normaliser, from the same raw shapes) and the same rules run on it, so no
+ * rule has to know about deployments. The draft's run stays the report's base; each finding's stages are then set to
+ * the stages whose own run has it, a finding only deployed stages have is added ("fixed in the draft but not
+ * deployed"), and a stage's canary deployment is run too, a finding present in only one of the two saying which share
+ * of the stage's requests it affects.
+ */
+import { normalizeApi } from "@/lib/model/normalize";
+import type { RawApiSnapshot, RawStage } from "@/lib/model/raw-snapshot";
+import type { ModelPart } from "@/lib/model/types";
+import type { Finding } from "@/lib/rules/types";
+import { runRules } from "@/lib/audit/run-rules";
+
+// Drift is the draft compared with a stage, so it exists only in the draft's run.
+const DRAFT_ONLY_RULES = new Set(["deployment-drift"]);
+// Parts the deployed configuration replaces: a draft part that could not be read does not stop the stage's run.
+const SERVED_PARTS = new Set<ModelPart>(["resources", "authorizers", "gatewayResponses", "deployments"]);
+
+/** A finding's identity across runs: rule and target (a rule words one problem differently per run, e.g. "fixed, not deployed"). */
+export function runKey(finding: Finding): string {
+  const t = finding.target;
+  // A method finding may name the authorizer one run has and the other not (fixed in the draft): the method decides.
+  const authorizer = t.path === undefined ? (t.authorizerId ?? null) : null;
+  return JSON.stringify([finding.ruleId, t.path ?? null, t.httpMethod ?? null, authorizer, t.stage ?? null, t.responseType ?? null]);
+}
+
+/** The API as one stage serves it from one deployment: that deployment's configuration with the stage's settings. */
+export function servedSnapshot(snapshot: RawApiSnapshot, stage: RawStage, deploymentId: string): RawApiSnapshot | undefined {
+  const deployment = snapshot.deployments[deploymentId];
+  const served = deployment?.served;
+  if (!deployment || !served) return undefined;
+  const restApi = { ...snapshot.restApi };
+  delete restApi.binaryMediaTypes;
+  delete restApi.policy;
+  if (served.apiKeySource) restApi.apiKeySource = served.apiKeySource;
+  if (served.binaryMediaTypes) restApi.binaryMediaTypes = served.binaryMediaTypes;
+  if (served.policy) restApi.policy = served.policy;
+  const single: RawStage = { ...stage, deploymentId };
+  delete single.canarySettings;
+  return {
+    region: snapshot.region,
+    ...(snapshot.accountId ? { accountId: snapshot.accountId } : {}),
+    restApi,
+    resources: served.resources,
+    authorizers: served.authorizers,
+    stages: [single],
+    gatewayResponses: served.gatewayResponses,
+    deployments: { [deploymentId]: deployment },
+    missing: snapshot.missing.filter((m) => !SERVED_PARTS.has(m.part)),
+  };
+}
+
+function keysOf(snapshot: RawApiSnapshot | undefined): Map<string, Finding> | undefined {
+  if (!snapshot) return undefined;
+  const run = runRules(normalizeApi(snapshot).model);
+  return new Map(run.findings.filter((f) => !DRAFT_ONLY_RULES.has(f.ruleId)).map((f) => [runKey(f), f]));
+}
+
+function stageWords(stages: string[]): string {
+  return stages.length === 1 ? `stage ${stages[0]} still serves` : `stages ${stages.join(", ")} still serve`;
+}
+
+function percentText(percent: number): string {
+  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)} %`;
+}
+
+/**
+ * The draft run's findings reconciled with each stage's own run (and each canary's). Pure; stages whose deployed
+ * configuration is unknown keep the draft run's verdict.
+ */
+export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Finding[], only?: string): Finding[] {
+  const stages = (snapshot.stages ?? []).filter((s) => only === undefined || s.stageName === only);
+  const perStage = new Map<string, Map<string, Finding>>();
+  for (const stage of stages) {
+    const keys = stage.deploymentId ? keysOf(servedSnapshot(snapshot, stage, stage.deploymentId)) : undefined;
+    if (keys) perStage.set(stage.stageName, keys);
+  }
+
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const finding of draftFindings) {
+    const key = runKey(finding);
+    seen.add(key);
+    if (DRAFT_ONLY_RULES.has(finding.ruleId) || perStage.size === 0) {
+      out.push(finding);
+      continue;
+    }
+    const kept = finding.stages.filter((s) => !perStage.has(s) || perStage.get(s)?.has(key));
+    const added = [...perStage.entries()].filter(([s, keys]) => keys.has(key) && !kept.includes(s)).map(([s]) => s);
+    const next = [...kept, ...added].sort();
+    if (next.length === finding.stages.length && next.every((s, i) => s === [...finding.stages].sort()[i])) {
+      out.push(finding);
+      continue;
+    }
+    if (next.length === 0 && finding.stages.length > 0) {
+      out.push({
+        ...finding,
+        stages: [],
+        draftOnly: true,
+        message: `${finding.message} Only the draft has this: no stage serves it yet (a redeploy would ship it).`,
+        evidence: { ...finding.evidence, deployedOn: [] },
+      });
+      continue;
+    }
+    out.push({ ...finding, stages: next, draftOnly: false, evidence: { ...finding.evidence, deployedOn: next } });
+  }
+
+  // Findings only deployed stages have: the draft no longer has the problem, the stages still serve it.
+  const deployedOnly = new Map<string, { finding: Finding; stages: string[] }>();
+  for (const [stage, keys] of perStage) {
+    for (const [key, finding] of keys) {
+      if (seen.has(key)) continue;
+      const entry = deployedOnly.get(key) ?? { finding, stages: [] };
+      entry.stages.push(stage);
+      deployedOnly.set(key, entry);
+    }
+  }
+  for (const { finding, stages: on } of deployedOnly.values()) {
+    on.sort();
+    out.push({
+      ...finding,
+      stages: on,
+      draftOnly: false,
+      message: `${finding.message} Fixed in the draft but not deployed: ${stageWords(on)} it until redeployed.`,
+      evidence: { ...finding.evidence, fixedInDraft: true, deployedOn: on },
+    });
+  }
+  return withCanaries(snapshot, stages, out, perStage);
+}
+
+function withCanaries(
+  snapshot: RawApiSnapshot,
+  stages: RawStage[],
+  findings: Finding[],
+  perStage: Map<string, Map<string, Finding>>,
+): Finding[] {
+  let out = findings;
+  for (const stage of stages) {
+    const percent = stage.canarySettings?.percentTraffic ?? 0;
+    const canaryId = stage.canarySettings?.deploymentId;
+    if (!canaryId || percent <= 0 || canaryId === stage.deploymentId) continue;
+    const canaryKeys = keysOf(servedSnapshot(snapshot, stage, canaryId));
+    if (!canaryKeys) continue;
+    const name = stage.stageName;
+    const base = perStage.get(name);
+    const inBase = (f: Finding) => (base ? base.has(runKey(f)) : f.stages.includes(name));
+    const share = percentText(percent);
+    const rest = percentText(100 - percent);
+    const present = new Set<string>();
+    out = out.map((finding) => {
+      if (DRAFT_ONLY_RULES.has(finding.ruleId) || !finding.stages.includes(name)) return finding;
+      const key = runKey(finding);
+      if (canaryKeys.has(key) || !inBase(finding)) {
+        present.add(key);
+        return finding;
+      }
+      present.add(key);
+      return {
+        ...finding,
+        message: `${finding.message} On stage ${name} this affects the ${rest} of requests its deployment ${stage.deploymentId} serves; its canary (deployment ${canaryId}, ${share} of requests) does not have it.`,
+        evidence: { ...finding.evidence, canaryDeploymentId: canaryId, notInCanary: true, canaryPercent: percent },
+      };
+    });
+    const index = new Map(out.map((f, i) => [runKey(f), i]));
+    for (const [key, finding] of canaryKeys) {
+      if (present.has(key) || DRAFT_ONLY_RULES.has(finding.ruleId)) continue;
+      const note = `Only in stage ${name}'s canary (deployment ${canaryId}): it affects ${share} of requests.`;
+      const at = index.get(key);
+      const existing = at === undefined ? undefined : out[at];
+      if (at !== undefined && existing) {
+        // Other stages have it too: the canary adds this stage for its share.
+        out[at] = {
+          ...existing,
+          stages: [...existing.stages, name].sort(),
+          draftOnly: false,
+          message: `${existing.message} On stage ${name}: ${note}`,
+          evidence: { ...existing.evidence, canaryDeploymentId: canaryId, canaryPercent: percent },
+        };
+        continue;
+      }
+      out.push({
+        ...finding,
+        stages: [name],
+        draftOnly: false,
+        message: `${finding.message} ${note}`,
+        symptom: `For ${share} of requests to ${name} (its canary): ${finding.symptom}`,
+        evidence: { ...finding.evidence, canaryDeploymentId: canaryId, canaryOnly: true, canaryPercent: percent },
+      });
+    }
+  }
+  return out;
+}
