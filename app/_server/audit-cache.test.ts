@@ -104,22 +104,22 @@ describe("read-once audit cache (emulator request log)", () => {
   });
 
   it("a background read nobody waits for any more stops making calls and caches nothing", async () => {
-    // GetStages answers slowly, so the read is cancelled before it would ask for the stages' deployments.
+    // GetStages answers slowly, so the read is cancelled before it would export the stages' deployments.
     emulator.faults.add({ operation: "GetStages", kind: "Slow", delayMs: 1_500, times: 1 });
     const controller = new AbortController();
     const reading = cachedLiveReport(demo, REGION, PROXY_API_ID, { priority: "background", signal: controller.signal });
     await untilLogged(emulator, "GetStages", 1);
     controller.abort(new Error("the home page was closed"));
     await expect(reading).rejects.toThrow("the home page was closed");
-    // Past the slow answer: had the read gone on, GetDeployment would follow GetStages by now.
+    // Past the slow answer: had the read gone on, GetExport (the deployed snapshot) would follow GetStages by now.
     await new Promise((resolve) => setTimeout(resolve, 1_700));
-    expect(emulator.requestLog.count("GetDeployment")).toBe(0);
+    expect(emulator.requestLog.count("GetExport")).toBe(0);
 
     // Nothing was cached: the next request reads the API (and this time completes the read).
     const page = await loadReport("demo", REGION, PROXY_API_ID);
     expect(page.ok && page.fromCache).toBe(false);
     expect(emulator.requestLog.count("GetRestApi")).toBe(2);
-    expect(emulator.requestLog.count("GetDeployment")).toBeGreaterThanOrEqual(1);
+    expect(emulator.requestLog.count("GetExport")).toBeGreaterThanOrEqual(1);
   });
 
   it("a read another caller still waits for goes on when one caller leaves", async () => {
@@ -135,6 +135,6 @@ describe("read-once audit cache (emulator request log)", () => {
     const kept = await second;
     expect(kept.ok).toBe(true);
     expect(emulator.requestLog.count("GetRestApi")).toBe(1);
-    expect(emulator.requestLog.count("GetDeployment")).toBeGreaterThanOrEqual(1);
+    expect(emulator.requestLog.count("GetExport")).toBeGreaterThanOrEqual(1);
   });
 });
