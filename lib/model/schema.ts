@@ -93,6 +93,7 @@ export const apiModelSchema = exactSchema<ApiModel>()(
       createdDate: z.string().optional(),
       binaryMediaTypes: z.array(z.string()).optional(),
       policy: z.string().optional(),
+      stack: z.object({ stackName: z.string(), logicalId: z.string() }).optional(),
     }),
     resources: z.array(
       z.object({ id: z.string(), parentId: z.string().optional(), path: z.string(), pathPart: z.string(), methods: z.array(method) }),

@@ -43,6 +43,14 @@ export interface ApiIdentity {
   binaryMediaTypes?: string[];
   /** The REST API's resource policy (GetRestApi policy), as JSON text; absent when none is attached. */
   policy?: string;
+  /** The CloudFormation stack that created the API, from its `aws:cloudformation:*` tags (stack-origin.ts). */
+  stack?: StackOrigin;
+}
+
+/** A live API's place in the CloudFormation stack that deployed it (both names are the user's: hostile text). */
+export interface StackOrigin {
+  stackName: string;
+  logicalId: string;
 }
 
 export type ModelPart = "resources" | "authorizers" | "stages" | "gatewayResponses" | "deployments";

@@ -35,6 +35,7 @@ export function reshapeRestApi(api: RestApi, fallbackId: string): RawRestApi {
     rootResourceId: api.rootResourceId,
     binaryMediaTypes: api.binaryMediaTypes && api.binaryMediaTypes.length > 0 ? [...api.binaryMediaTypes] : undefined,
     policy: api.policy || undefined,
+    tags: api.tags && Object.keys(api.tags).length > 0 ? { ...api.tags } : undefined,
   });
 }
 
