@@ -11,6 +11,24 @@ function cell(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").trim();
 }
 
+/** Inline text with Markdown's punctuation escaped (names are the user's: hostile input). */
+function inline(text: string): string {
+  return cell(text).replace(/[`*_[\]<>#!~&]/g, (char) => `\\${char}`);
+}
+
+/** The CloudFormation stack and logical id of a live API (its tags), and the template it was compared with. */
+function stackLines(report: AuditReport): string[] {
+  const stack = report.model.api.stack;
+  const drift = report.model.templateDrift;
+  const lines: string[] = [];
+  if (stack) lines.push(`Deployed by CloudFormation stack ${inline(stack.stackName)}, logical id ${inline(stack.logicalId)}.`);
+  if (drift)
+    lines.push(
+      `${lines.length > 0 ? "\n" : ""}Compared with ${inline(drift.template)} (${inline(drift.logicalId)}): ${drift.differences.length + drift.omitted} difference(s).`,
+    );
+  return lines.length > 0 ? [...lines, ""] : [];
+}
+
 /** A fence longer than any backtick run inside, so generated code cannot close it early. */
 function fence(content: string, language: string): string {
   const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
@@ -28,6 +46,7 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
     "",
     `Region ${report.api.region}${report.api.accountId ? `, account ${report.api.accountId}` : ""}; read ${report.readAt} from ${cell(describeSource(report.source))}${report.partial ? " — **partial read**" : ""}.`,
     "",
+    ...stackLines(report),
     "| Severity | Findings |",
     "| --- | ---: |",
     ...SEVERITIES.map((severity) => `| ${severity} | ${report.counts[severity]} |`),
