@@ -4,21 +4,17 @@
  * MethodSettings), the patch applies with real `git apply`, the re-audit no longer has the fixed findings and has no
  * new one, and every line the diff does not remove is the original's, in order.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
-import { auditTemplates } from "@/lib/templates/audit-templates";
-import { buildTemplatePatch } from "@/lib/remediation/patch/build-patch";
-import type { Finding } from "@/lib/rules/types";
+import { provePatch } from "@/lib/remediation/patch/testing/prove-patch";
 
 const work = mkdtempSync(join(tmpdir(), "preflight-cache-patch-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const CACHE_RULES = ["cache-key-missing-caller-identity", "cache-key-missing-request-parameters", "cache-data-not-encrypted"];
-const keyOf = (f: Finding) => [f.ruleId, f.target.path ?? "", f.target.httpMethod ?? "", f.target.stage ?? ""].join("|");
+const proveOn = (name: string, text: string) => provePatch(work, name, text, CACHE_RULES);
 
 const CFN = `AWSTemplateFormatVersion: "2010-09-09"
 # a cached, authorized GET whose cache key does not name the caller
@@ -71,54 +67,6 @@ Resources:
           HttpMethod: GET
           CachingEnabled: true
 `;
-
-async function auditDir(dir: string) {
-  const tree = diskFileTree(["template.yaml"], dir);
-  if (!tree.ok) throw new Error(tree.message);
-  const audited = await auditTemplates(tree.tree, { region: "us-east-1" });
-  expect(audited.errors).toEqual([]);
-  return audited.reports;
-}
-
-async function proveOn(name: string, text: string) {
-  const dir = mkdtempSync(join(work, `${name}-`));
-  writeFileSync(join(dir, "template.yaml"), text);
-  const before = await auditDir(dir);
-  const inputs = before
-    .map((report) => ({ report, findings: report.findings.filter((f) => CACHE_RULES.includes(f.ruleId)) }))
-    .filter((input) => input.findings.length > 0);
-  expect(inputs.length).toBeGreaterThan(0);
-  const patch = buildTemplatePatch(inputs, (file) => (file === "template.yaml" ? text : undefined));
-  writeFileSync(join(dir, "fix.patch"), patch.text);
-  execFileSync("git", ["init", "-q"], { cwd: dir });
-  execFileSync("git", ["apply", "fix.patch"], { cwd: dir });
-  const applied = readFileSync(join(dir, "template.yaml"), "utf8");
-  expect(applied).toBe(patch.patched.get("template.yaml"));
-
-  const removed = new Set<number>();
-  let oldLine = 0;
-  for (const line of patch.diff.split("\n")) {
-    const hunk = /^@@ -(\d+)/.exec(line);
-    if (hunk) oldLine = Number(hunk[1]);
-    else if (line.startsWith("-") && !line.startsWith("---")) removed.add(oldLine++);
-    else if (line.startsWith(" ")) oldLine++;
-  }
-  const after = applied.split("\n");
-  let cursor = 0;
-  text.split("\n").forEach((line, index) => {
-    if (removed.has(index + 1)) return;
-    while (cursor < after.length && after[cursor] !== line) cursor++;
-    expect(cursor, `kept line ${JSON.stringify(line)}`).toBeLessThan(after.length);
-    cursor++;
-  });
-
-  const again = await auditDir(dir);
-  const beforeKeys = new Set(before.flatMap((r) => r.findings.map(keyOf)));
-  const afterKeys = new Set(again.flatMap((r) => r.findings.map(keyOf)));
-  for (const finding of patch.fixed) expect(afterKeys.has(keyOf(finding)), keyOf(finding)).toBe(false);
-  expect([...afterKeys].filter((key) => !beforeKeys.has(key))).toEqual([]);
-  return { patch, fixed: patch.fixed.map(keyOf) };
-}
 
 describe("stage-cache fixes as template patches", () => {
   it("CloudFormation: the Method's RequestParameters and CacheKeyParameters, the Stage's MethodSettings", async () => {

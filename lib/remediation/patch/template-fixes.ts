@@ -10,7 +10,7 @@ import { elementKey } from "@/lib/audit/element-key";
 import type { FixIntent } from "@/lib/remediation/intents";
 import { startsWith, valueAt, type KeyPath } from "@/lib/remediation/patch/locate";
 import { DELETE, InSeq, Replace, spec, specAt } from "@/lib/remediation/patch/spec";
-import type { MergeSpec } from "@/lib/remediation/patch/yaml-edits";
+import { plainOf, type MergeSpec } from "@/lib/remediation/patch/yaml-edits";
 import { escapeResourcePath } from "@/lib/model/method-settings";
 
 export interface FixContext {
@@ -122,7 +122,10 @@ function isSwagger2(ctx: FixContext, file: string, root: KeyPath): boolean {
  * A MOCK `options` operation answering the preflight, as API Gateway's own "Enable CORS" import example writes it.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/enable-cors-for-resource-using-swagger-importer-tool.html
  */
-function openApiPreflightOperation(swagger2: boolean, intent: Extract<FixIntent, { kind: "add-cors-preflight" }>): unknown {
+function openApiPreflightOperation(
+  swagger2: boolean,
+  intent: Extract<FixIntent, { kind: "add-cors-preflight" | "replace-preflight-integration-with-mock" }>,
+): unknown {
   const headers = corsHeaderValues(intent);
   const declared = Object.fromEntries(headers.map(([name]) => [name, swagger2 ? { type: "string" } : { schema: { type: "string" } }]));
   return {
@@ -538,9 +541,7 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
     case "set-stage-method-setting":
       return methodSettingChange(ctx, intent);
     case "replace-preflight-integration-with-mock":
-      return {
-        note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a template patch; see the snippet formats`,
-      };
+      return mockPreflightChange(ctx, intent);
   }
 }
 
@@ -663,6 +664,51 @@ function methodSettingChange(ctx: FixContext, intent: Extract<FixIntent, { kind:
       ? [new InSeq("ResourcePath", resourcePath, spec([[property, intent.value]]), entry, { HttpMethod: httpMethod })]
       : new Replace([entry]);
   return { changes: [{ file: ctx.entryFile, spec: specAt(home, spec([["MethodSettings", settings]])) }] };
+}
+
+// --- a preflight proxied to a backend ---------------------------------------------------------------------
+
+/**
+ * The OPTIONS method answered by API Gateway itself (MOCK with the CORS headers), as the console's "Enable CORS" and
+ * API Gateway's import example write it, instead of reaching the backend: the OpenAPI `options` operation is replaced
+ * as a whole; an `AWS::ApiGateway::Method` gets a MOCK `Integration` and the matching `MethodResponses`.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/enable-cors-for-resource-using-swagger-importer-tool.html
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+ */
+function mockPreflightChange(
+  ctx: FixContext,
+  intent: Extract<FixIntent, { kind: "replace-preflight-integration-with-mock" }>,
+): IntentOutcome {
+  const at = locateKey(ctx, elementKey({ kind: "method", path: intent.path, httpMethod: "OPTIONS" }));
+  if (!at) return { note: `OPTIONS ${intent.path}: not located in the template; answer it with a MOCK integration` };
+  const root = openApiRoot(ctx, at);
+  const key = at.path.at(-1);
+  if (root && typeof key === "string" && key.toLowerCase() === "options" && at.path.length > root.length + 2) {
+    const operation = openApiPreflightOperation(isSwagger2(ctx, at.file, root), intent);
+    return { changes: [{ file: at.file, spec: specAt(at.path.slice(0, -1), spec([[key, new Replace(operation)]])) }] };
+  }
+  if (
+    (ctx.format === "cloudformation" || ctx.format === "cdk" || ctx.format === "sam") &&
+    isApiGatewayResource(at, ctx, "AWS::ApiGateway::Method")
+  ) {
+    const { method, integration } = cfnPreflightParameters(intent);
+    const properties = spec([
+      [
+        "Integration",
+        new Replace({
+          Type: "MOCK",
+          RequestTemplates: { "application/json": '{"statusCode": 200}' },
+          IntegrationResponses: [{ StatusCode: "200", ResponseParameters: plainOf(integration) }],
+        }),
+      ],
+      ["MethodResponses", new Replace([{ StatusCode: "200", ResponseParameters: plainOf(method) }])],
+    ]);
+    return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], properties) }] };
+  }
+  // A SAM Api event is always a Lambda proxy integration: its preflight belongs to the API's Cors instead.
+  return {
+    note: `OPTIONS ${intent.path}: written where Preflight cannot make it MOCK (an Api event is always a Lambda proxy); use Cors on the API`,
+  };
 }
 
 export { documentRoot };
