@@ -4,7 +4,7 @@
  * MethodSettings), the patch applies with real `git apply`, the re-audit no longer has the fixed findings and has no
  * new one, and every line the diff does not remove is the original's, in order.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -86,5 +86,18 @@ describe("stage-cache fixes as template patches", () => {
       ]),
     );
     expect(patch.diff).toContain("+                  - method.request.header.Authorization\n");
+  });
+
+  it("Terraform (storefront demo): the integration's cache_key_parameters and the method's request_parameters", async () => {
+    const dir = join(process.cwd(), "lib/emulator/seeds/templates/storefront/terraform");
+    const files = Object.fromEntries(
+      readdirSync(dir)
+        .filter((file) => file.endsWith(".tf"))
+        .map((file) => [`infra/${file}`, readFileSync(join(dir, file), "utf8")]),
+    );
+    const { patch, fixed } = await provePatch(work, "tf", files, ["cache-key-missing-caller-identity"], "infra");
+    expect(fixed).toContain("cache-key-missing-caller-identity|/products/{id}|GET|prod");
+    expect(patch.diff).toContain('+  cache_key_parameters = ["method.request.path.id", "method.request.header.Authorization"]\n');
+    expect(patch.diff).toContain('+    "method.request.header.Authorization" = false\n');
   });
 });

@@ -1,7 +1,7 @@
 /** Test helper: a template patch proven with real `git apply` and a re-audit (the corpus proof, for one file). */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
 import { auditTemplates } from "@/lib/templates/audit-templates";
@@ -10,8 +10,8 @@ import type { Finding } from "@/lib/rules/types";
 
 const keyOf = (f: Finding) => [f.ruleId, f.target.path ?? "", f.target.httpMethod ?? "", f.target.stage ?? ""].join("|");
 
-async function auditDir(dir: string) {
-  const tree = diskFileTree(["template.yaml"], dir);
+async function auditDir(dir: string, target: string) {
+  const tree = diskFileTree([target], dir);
   if (!tree.ok) throw new Error(tree.message);
   const audited = await auditTemplates(tree.tree, { region: "us-east-1" });
   expect(audited.errors).toEqual([]);
@@ -19,43 +19,56 @@ async function auditDir(dir: string) {
 }
 
 /**
- * The patch proof: audit `text` as template.yaml, patch the findings of `rules`, `git apply` it, check the applied
- * file is the patched text, every line the diff does not remove is kept in order, the fixed findings are gone and no
- * new finding appeared.
+ * The patch proof: audit `text` as template.yaml (or `files`, a Terraform directory's, audited as `target`), patch the
+ * findings of `rules`, `git apply` it, check each applied file is the patched text, every line the diff does not remove
+ * is kept in order, the fixed findings are gone and no new finding appeared.
  */
-export async function provePatch(work: string, name: string, text: string, rules: readonly string[]) {
+export async function provePatch(
+  work: string,
+  name: string,
+  text: string | Record<string, string>,
+  rules: readonly string[],
+  target = "template.yaml",
+) {
   const dir = mkdtempSync(join(work, `${name}-`));
-  writeFileSync(join(dir, "template.yaml"), text);
-  const before = await auditDir(dir);
+  const files = typeof text === "string" ? { "template.yaml": text } : text;
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
+  const before = await auditDir(dir, target);
   const inputs = before
     .map((report) => ({ report, findings: report.findings.filter((f) => rules.includes(f.ruleId)) }))
     .filter((input) => input.findings.length > 0);
   expect(inputs.length).toBeGreaterThan(0);
-  const patch = buildTemplatePatch(inputs, (file) => (file === "template.yaml" ? text : undefined));
+  const patch = buildTemplatePatch(inputs, (file) => (Object.hasOwn(files, file) ? files[file] : undefined));
   writeFileSync(join(dir, "fix.patch"), patch.text);
   execFileSync("git", ["init", "-q"], { cwd: dir });
   execFileSync("git", ["apply", "fix.patch"], { cwd: dir });
-  const applied = readFileSync(join(dir, "template.yaml"), "utf8");
-  expect(applied).toBe(patch.patched.get("template.yaml"));
-
-  const removed = new Set<number>();
-  let oldLine = 0;
-  for (const line of patch.diff.split("\n")) {
-    const hunk = /^@@ -(\d+)/.exec(line);
-    if (hunk) oldLine = Number(hunk[1]);
-    else if (line.startsWith("-") && !line.startsWith("---")) removed.add(oldLine++);
-    else if (line.startsWith(" ")) oldLine++;
+  expect(patch.patched.size).toBeGreaterThan(0);
+  for (const [file, patched] of patch.patched) {
+    const applied = readFileSync(join(dir, file), "utf8");
+    expect(applied).toBe(patched);
+    const fileDiff = patch.diff.split(/^(?=diff --git )/m).find((part) => part.includes(`\n+++ b/${file}\n`)) ?? "";
+    const removed = new Set<number>();
+    let oldLine = 0;
+    for (const line of fileDiff.split("\n")) {
+      const hunk = /^@@ -(\d+)/.exec(line);
+      if (hunk) oldLine = Number(hunk[1]);
+      else if (line.startsWith("-") && !line.startsWith("---")) removed.add(oldLine++);
+      else if (line.startsWith(" ")) oldLine++;
+    }
+    const after = applied.split("\n");
+    let cursor = 0;
+    (files[file] as string).split("\n").forEach((line, index) => {
+      if (removed.has(index + 1)) return;
+      while (cursor < after.length && after[cursor] !== line) cursor++;
+      expect(cursor, `${file}: kept line ${JSON.stringify(line)}`).toBeLessThan(after.length);
+      cursor++;
+    });
   }
-  const after = applied.split("\n");
-  let cursor = 0;
-  text.split("\n").forEach((line, index) => {
-    if (removed.has(index + 1)) return;
-    while (cursor < after.length && after[cursor] !== line) cursor++;
-    expect(cursor, `kept line ${JSON.stringify(line)}`).toBeLessThan(after.length);
-    cursor++;
-  });
 
-  const again = await auditDir(dir);
+  const again = await auditDir(dir, target);
   const beforeKeys = new Set(before.flatMap((r) => r.findings.map(keyOf)));
   const afterKeys = new Set(again.flatMap((r) => r.findings.map(keyOf)));
   for (const finding of patch.fixed) expect(afterKeys.has(keyOf(finding)), keyOf(finding)).toBe(false);
