@@ -88,16 +88,30 @@ describe("stage-cache fixes as template patches", () => {
     expect(patch.diff).toContain("+                  - method.request.header.Authorization\n");
   });
 
-  it("Terraform (storefront demo): the integration's cache_key_parameters and the method's request_parameters", async () => {
+  it("Terraform (storefront demo): cache_key_parameters, request_parameters and the method settings blocks' settings", async () => {
     const dir = join(process.cwd(), "lib/emulator/seeds/templates/storefront/terraform");
     const files = Object.fromEntries(
       readdirSync(dir)
         .filter((file) => file.endsWith(".tf"))
         .map((file) => [`infra/${file}`, readFileSync(join(dir, file), "utf8")]),
     );
-    const { patch, fixed } = await provePatch(work, "tf", files, ["cache-key-missing-caller-identity"], "infra");
-    expect(fixed).toContain("cache-key-missing-caller-identity|/products/{id}|GET|prod");
+    const { patch, fixed } = await provePatch(
+      work,
+      "tf",
+      files,
+      ["cache-key-missing-caller-identity", "cache-data-not-encrypted", "cache-invalidation-unauthenticated"],
+      "infra",
+    );
+    expect(fixed).toEqual(
+      expect.arrayContaining([
+        "cache-key-missing-caller-identity|/products/{id}|GET|prod",
+        "cache-data-not-encrypted|/products/{id}|GET|prod",
+        "cache-invalidation-unauthenticated|/products/{id}|GET|prod",
+      ]),
+    );
     expect(patch.diff).toContain('+  cache_key_parameters = ["method.request.path.id", "method.request.header.Authorization"]\n');
     expect(patch.diff).toContain('+    "method.request.header.Authorization" = false\n');
+    expect(patch.diff).toContain("+    cache_data_encrypted = true\n");
+    expect(patch.diff).toContain("+    require_authorization_for_cache_control = true\n");
   });
 });

@@ -180,6 +180,8 @@ export function terraformChangeFor(
       };
     case "add-cache-key-parameter":
       return terraformCacheKey(source, intent, readFile);
+    case "set-stage-method-setting":
+      return terraformMethodSetting(source, intent, readFile);
     default:
       return {
         edits: [],
@@ -459,4 +461,50 @@ function terraformCacheKey(
   } catch {
     return { edits: [], note: `${where}: request_parameters is written on one line; declare ${intent.parameter} by hand` };
   }
+}
+
+/** UpdateStage setting path → the `settings` block's attribute of aws_api_gateway_method_settings. */
+const TERRAFORM_SETTINGS: Record<Extract<FixIntent, { kind: "set-stage-method-setting" }>["setting"], string> = {
+  "caching/enabled": "caching_enabled",
+  "caching/ttlInSeconds": "cache_ttl_in_seconds",
+  "caching/dataEncrypted": "cache_data_encrypted",
+  "caching/requireAuthorizationForCacheControl": "require_authorization_for_cache_control",
+  "caching/unauthorizedCacheControlHeaderStrategy": "unauthorized_cache_control_header_strategy",
+};
+
+/**
+ * A stage's method setting, edited in the existing `aws_api_gateway_method_settings` block of that stage and
+ * `method_path` ("products/{id}/GET", or "*\/*" stage-wide). No block is added: the provider writes every field of a
+ * new block's `settings`, defaults included, which would change more than the one setting.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_settings
+ */
+function terraformMethodSetting(
+  source: TemplateSource,
+  intent: Extract<FixIntent, { kind: "set-stage-method-setting" }>,
+  readFile: (path: string) => string | undefined,
+): TerraformOutcome {
+  const attribute = TERRAFORM_SETTINGS[intent.setting];
+  const methodPath = intent.path === "*" ? "*/*" : `${intent.path.replace(/^\//, "")}/${intent.httpMethod}`;
+  const stageNames = new Set([
+    hclString(intent.stage),
+    ...blocksOfType(source, "aws_api_gateway_stage", readFile)
+      .filter((found) => attributeValue(found.block, "stage_name") === hclString(intent.stage))
+      .map((found) => `aws_api_gateway_stage.${found.name}.stage_name`),
+  ]);
+  const found = blocksOfType(source, "aws_api_gateway_method_settings", readFile).find(
+    (candidate) =>
+      attributeValue(candidate.block, "method_path") === hclString(methodPath) &&
+      stageNames.has(attributeValue(candidate.block, "stage_name") ?? ""),
+  );
+  const missing = {
+    edits: [],
+    note: `stage ${intent.stage} ${methodPath}: no aws_api_gateway_method_settings block for it; set ${attribute} = ${String(intent.value)} in one`,
+  };
+  if (!found) return missing;
+  const body = found.text.slice(found.block.open, found.block.close);
+  const nested = /\n([ \t]*)settings[ \t]*\{/.exec(body);
+  const settings = nested ? scanBlock(found.text, found.block.open + nested.index + 1 + (nested[1] as string).length) : undefined;
+  if (!settings) return missing;
+  const literal = typeof intent.value === "string" ? hclString(intent.value) : String(intent.value);
+  return { edits: setAttribute(found.file, found.text, settings, attribute, literal) };
 }
