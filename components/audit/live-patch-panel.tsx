@@ -96,7 +96,7 @@ export function LivePatchPanel({
       </div>
       {state.status === "note" ? (
         <Callout tone="warning" title="No patch" testId="live-patch-note">
-          {state.note}. The snippet formats below still apply.
+          {state.note}. The fix formats above still apply.
         </Callout>
       ) : null}
       {state.status === "invalid" ? (
