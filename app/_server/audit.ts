@@ -7,6 +7,7 @@ import type { UiError } from "@/app/actions/types";
 import { auditPath } from "@/app/actions/paths";
 import { openConnectionById } from "./connection";
 import { toUiError } from "./ui-error";
+import { recentProbe } from "./probe-store";
 
 export type LoadReportResult = { ok: true; report: AuditReport } | { ok: false; error: UiError };
 
@@ -25,7 +26,9 @@ export async function loadReport(connectionId: string, region: string, apiId: st
   const opened = await openConnectionById(connectionId);
   if (!opened.ok) return opened;
   const result = await runAudit({ connection: opened.connection, region, restApiId: apiId });
-  if (result.ok) return { ok: true, report: result.report };
+  // The last live probe of this API (app/_server/probe.ts) goes with the report into exports and Share.
+  const probe = recentProbe(connectionId, region, apiId);
+  if (result.ok) return { ok: true, report: probe ? { ...result.report, probe } : result.report };
   return {
     ok: false,
     error:

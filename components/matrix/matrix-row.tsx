@@ -5,6 +5,7 @@ import { ChevronIcon } from "@/components/ui/icons";
 import { SEVERITY_STYLES, worstSeverity } from "@/components/findings/severity";
 import { cellDescription, cellState, MatrixCellContent } from "./matrix-cell";
 import { cellKey, type MatrixCell, type MatrixRow } from "./matrix-model";
+import { ProbeCellMark } from "@/components/probe/probe-cell-mark";
 
 export const ROW_HEIGHT = 44;
 export const ROW_HEADER_WIDTH = 224;
@@ -126,6 +127,7 @@ export const MatrixRowView = memo(function MatrixRowView({
             style={{ width: columnWidth }}
           >
             <MatrixCellContent cell={cell} onSelect={onSelect} />
+            <ProbeCellMark cellKey={key} />
           </div>
         );
       })}

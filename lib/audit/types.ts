@@ -1,6 +1,7 @@
 import type { ApiModel, ModelPart } from "@/lib/model/types";
 import type { Finding, Severity } from "@/lib/rules/types";
 import type { AuditSource } from "@/lib/audit/source";
+import type { ProbeReport } from "@/lib/probe/types";
 
 export const AUDIT_REPORT_VERSION = 1 as const;
 
@@ -41,4 +42,6 @@ export interface AuditReport {
   warnings: AuditWarning[];
   stats: CallStatistics;
   counts: Record<Severity, number>;
+  /** An opt-in live probe of one stage (lib/probe), when one was run and kept with the audit. */
+  probe?: ProbeReport;
 }

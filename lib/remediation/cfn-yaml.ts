@@ -1,4 +1,5 @@
-import { parse, stringify, type CollectionTag, type ScalarTag, type Tags } from "yaml";
+import { parse, Scalar, stringify, type CollectionTag, type ScalarTag, type Tags } from "yaml";
+import { SAFE_STRING_TAG, safeYamlTags } from "@/lib/remediation/formats/literals/yaml";
 
 /**
  * CloudFormation YAML with its short-form intrinsic tags (!Ref, !Sub, !GetAtt, ...).
@@ -15,12 +16,17 @@ const WRITE_TAGS: ScalarTag[] = (["Ref", "Sub", "GetAtt"] as const).map((fn) => 
   tag: `!${fn}`,
   identify: (value: unknown) => value instanceof CfnIntrinsic && value.fn === fn,
   resolve: (text: string) => new CfnIntrinsic(fn, text),
-  stringify: (item) => String((item.value as CfnIntrinsic).value),
+  // The intrinsic's argument is a string like any other: the safe string tag quotes and escapes it when needed.
+  stringify: (item, ctx, onComment, onChompKeep) =>
+    String(SAFE_STRING_TAG.stringify?.(new Scalar(String((item.value as CfnIntrinsic).value)), ctx, onComment, onChompKeep)),
 }));
 
-/** Stringify with 2-space indentation, no line folding, and the short-form tags above. */
+/**
+ * Stringify with 2-space indentation, no line folding, the short-form tags above, and every string that holds a line
+ * break or control character written as one escaped double-quoted line (literals/yaml.ts).
+ */
 export function toCfnYaml(value: unknown): string {
-  return stringify(value, { customTags: WRITE_TAGS, lineWidth: 0, indent: 2 });
+  return stringify(value, { customTags: safeYamlTags(WRITE_TAGS), lineWidth: 0, indent: 2 });
 }
 
 const FUNCTIONS = [

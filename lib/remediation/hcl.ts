@@ -1,7 +1,8 @@
+import { hclString } from "@/lib/remediation/formats/literals/hcl";
+
 /**
- * Minimal HCL writer for generated Terraform: quoted strings with HCL escapes ("${" and "%{" start
- * templates, so they are doubled: https://developer.hashicorp.com/terraform/language/expressions/strings),
- * maps with quoted keys, lists, and raw expressions (references such as var.rest_api_id).
+ * Minimal HCL writer for generated Terraform: quoted strings (literals/hcl.ts), maps with quoted keys, lists, and raw
+ * expressions (references such as var.rest_api_id), which only Preflight itself writes.
  */
 export class HclExpression {
   constructor(readonly text: string) {}
@@ -9,19 +10,6 @@ export class HclExpression {
 
 export function hclRef(text: string): HclExpression {
   return new HclExpression(text);
-}
-
-export function hclString(value: string): string {
-  const escaped = value
-    .replace(/\\/g, "\\\\")
-    .replace(/"/g, '\\"')
-    .replace(/\n/g, "\\n")
-    .replace(/\r/g, "\\r")
-    .replace(/\t/g, "\\t")
-    // A function replacement: in a replacement string "$$" would collapse to "$".
-    .replace(/\$\{/g, () => "$${")
-    .replace(/%\{/g, () => "%%{");
-  return `"${escaped}"`;
 }
 
 export type HclValue = string | number | boolean | HclExpression | HclValue[] | { [key: string]: HclValue };

@@ -68,3 +68,24 @@ export function camelName(...parts: string[]): string {
 export function methodLabel(path: string, httpMethod: HttpVerb | "*"): string {
   return `${path} ${httpMethod}`;
 }
+
+/**
+ * One identifier per item, distinct even when two names share their words ("orders-auth", "orders_auth", or two
+ * names of punctuation only, which all become "root"): a repeat gets a counter, e.g. ordersAuth, ordersAuth2.
+ */
+export function distinctIdentifiers<T>(
+  items: readonly T[],
+  base: (item: T) => string,
+  join: (name: string, n: number) => string,
+): Map<T, string> {
+  const taken = new Set<string>();
+  const out = new Map<T, string>();
+  for (const item of items) {
+    const name = base(item);
+    let candidate = name;
+    for (let n = 2; taken.has(candidate); n += 1) candidate = join(name, n);
+    taken.add(candidate);
+    out.set(item, candidate);
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import { renderCdk } from "@/lib/remediation/formats/cdk";
 import { renderAuthorizerNode } from "@/lib/remediation/formats/authorizer-node";
 import { renderAuthorizerPython } from "@/lib/remediation/formats/authorizer-python";
 import type { RemediationFormat, RenderedSnippet } from "@/lib/remediation/formats/types";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 
 /** Every format's renderer; the authorizer formats render only when the plan touches authorizer code. */
 const RENDERERS: Record<RemediationFormat, (plan: RemediationPlan) => RenderedSnippet | undefined> = {
@@ -59,7 +60,8 @@ export function renderFormat(
 /** A zip of every snippet plus a README listing files and IAM actions. The shell script keeps its executable bit. */
 export function bundleZip(bundle: RemediationBundle): Uint8Array {
   const { ctx } = bundle.plan;
-  const folder = `preflight-fix-${ctx.apiId}`;
+  // A template audit's API id is a logical id or Terraform address: never a path inside the archive.
+  const folder = `preflight-fix-${fileNamePart(ctx.apiId)}`;
   const readme = [
     `Preflight remediation for API Gateway REST API "${ctx.apiName}" (${ctx.apiId}) in ${ctx.region}`,
     "",

@@ -2,7 +2,8 @@ import type { RemediationContext } from "@/lib/remediation/context";
 import type { DesiredStageSetting } from "@/lib/remediation/desired-state";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
 import { stageMethodSettingPatchPath } from "@/lib/remediation/naming";
-import { shellQuote } from "@/lib/remediation/shell-quote";
+import { bashWord } from "@/lib/remediation/formats/literals/bash";
+import { jsonDocument } from "@/lib/remediation/formats/literals/js";
 
 export function booleanSetting(value: string | number | boolean): boolean {
   if (typeof value === "boolean") return value;
@@ -22,7 +23,8 @@ export function updateStageCommand(ctx: RemediationContext, setting: DesiredStag
   const operations = names.map((name) => {
     const value = setting.settings[name];
     if (value === undefined) throw new Error(`Stage setting ${name} has no value.`);
-    return `op=replace,path=${stageMethodSettingPatchPath(setting.path, setting.httpMethod, name)},value=${String(value)}`;
+    return { op: "replace", path: stageMethodSettingPatchPath(setting.path, setting.httpMethod, name), value: String(value) };
   });
-  return `aws apigateway update-stage --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${shellQuote(setting.stage)} --patch-operations ${operations.map(shellQuote).join(" ")}`;
+  // JSON, not the CLI shorthand: a resource path may hold the "," and "=" the shorthand splits on.
+  return `aws apigateway update-stage --region ${bashWord(ctx.region)} --rest-api-id ${bashWord(ctx.apiId)} --stage-name ${bashWord(setting.stage)} --patch-operations ${bashWord(jsonDocument(operations, 0))}`;
 }

@@ -3,6 +3,7 @@ import type { AuditReport } from "@/lib/audit/types";
 import { HTTP_VERBS } from "@/lib/model/types";
 import { SEVERITIES } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
+import { csvCell } from "@/lib/remediation/formats/literals/csv";
 
 export const MATRIX_COLUMNS = [
   "path",
@@ -49,13 +50,13 @@ export function buildMethodMatrix(report: AuditReport): string[][] {
       ]);
     }
   }
-  return rows;
+  return rows.map((row) => row.map(csvCell));
 }
 
 /** Several APIs (a template audit) in one matrix: the same columns after a leading `api` column. */
 export function renderCsvMatrices(reports: readonly AuditReport[]): string {
   const rows = reports.flatMap((report) =>
-    buildMethodMatrix(report).map((row) => [report.source.kind === "template" ? report.source.apiName : report.api.id, ...row]),
+    buildMethodMatrix(report).map((row) => [csvCell(report.source.kind === "template" ? report.source.apiName : report.api.id), ...row]),
   );
   return stringify(rows, { header: true, columns: ["api", ...MATRIX_COLUMNS], record_delimiter: "\r\n" });
 }

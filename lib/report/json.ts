@@ -1,5 +1,6 @@
 import type { AuditReport } from "@/lib/audit/types";
 import { AUDIT_REPORT_VERSION } from "@/lib/audit/types";
+import { jsonDocument } from "@/lib/remediation/formats/literals/js";
 
 export interface ReportExport {
   filename: string;
@@ -16,5 +17,5 @@ export function reportStem(report: AuditReport): string {
 /** The AuditReport itself, pretty-printed: re-importable, and what a stored audit is made of. */
 export function renderJsonReport(report: AuditReport): ReportExport {
   if (report.reportVersion !== AUDIT_REPORT_VERSION) throw new Error(`Cannot export report version ${String(report.reportVersion)}.`);
-  return { filename: `${reportStem(report)}.json`, mimeType: "application/json", content: `${JSON.stringify(report, null, 2)}\n` };
+  return { filename: `${reportStem(report)}.json`, mimeType: "application/json", content: `${jsonDocument(report)}\n` };
 }

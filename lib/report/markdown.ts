@@ -5,11 +5,11 @@ import { renderFinding } from "@/lib/remediation/render-all";
 import { SEVERITIES } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
 import { targetLabel } from "@/lib/report/locations";
+import { markdownText } from "@/lib/remediation/formats/literals/markdown";
+import { probeMarkdown } from "@/lib/report/probe-markdown";
 
-/** A table cell: pipes and line breaks would break the row. */
-function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").trim();
-}
+/** Text from the account (names, paths, messages that quote them) as inert one-line Markdown, safe in a table cell. */
+const cell = markdownText;
 
 /** Inline text with Markdown's punctuation escaped (names are the user's: hostile input). */
 function inline(text: string): string {
@@ -42,9 +42,9 @@ function fence(content: string, language: string): string {
  */
 export function renderMarkdownReport(report: AuditReport): ReportExport {
   const lines: string[] = [
-    `# Preflight audit: ${cell(report.api.name)} (${report.api.id})`,
+    `# Preflight audit: ${cell(report.api.name)} (${cell(report.api.id)})`,
     "",
-    `Region ${report.api.region}${report.api.accountId ? `, account ${report.api.accountId}` : ""}; read ${report.readAt} from ${cell(describeSource(report.source))}${report.partial ? " — **partial read**" : ""}.`,
+    `Region ${cell(report.api.region)}${report.api.accountId ? `, account ${cell(report.api.accountId)}` : ""}; read ${cell(report.readAt)} from ${cell(describeSource(report.source))}${report.partial ? " — **partial read**" : ""}.`,
     "",
     ...stackLines(report),
     "| Severity | Findings |",
@@ -55,9 +55,11 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
   if (report.warnings.length > 0 || report.notEvaluated.length > 0) {
     lines.push("## Not checked", "");
     for (const warning of report.warnings) lines.push(`- ${cell(warning.message)}`);
-    for (const rule of report.notEvaluated) lines.push(`- Rule \`${rule.ruleId}\` not evaluated: missing ${rule.missing.join(", ")}.`);
+    for (const rule of report.notEvaluated)
+      lines.push(`- Rule \`${rule.ruleId}\` not evaluated: missing ${cell(rule.missing.join(", "))}.`);
     lines.push("");
   }
+  if (report.probe) lines.push(...probeMarkdown(report.probe, cell));
   if (report.findings.length === 0) {
     lines.push("No findings.", "");
     return { filename: `${reportStem(report)}.md`, mimeType: "text/markdown", content: lines.join("\n") };

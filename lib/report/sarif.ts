@@ -3,6 +3,7 @@ import { positionOf } from "@/lib/audit/element-key";
 import type { Finding, RuleMeta, Severity } from "@/lib/rules/types";
 import { reportStem, type ReportExport } from "@/lib/report/json";
 import { targetLabel } from "@/lib/report/locations";
+import { jsonDocument } from "@/lib/remediation/formats/literals/js";
 
 /**
  * SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html): rule metadata as
@@ -200,6 +201,6 @@ export function renderSarif(report: AuditReport, rules: readonly RuleMeta[]): Re
   return {
     filename: `${reportStem(report)}.sarif`,
     mimeType: "application/sarif+json",
-    content: `${JSON.stringify(buildSarif(report, rules), null, 2)}\n`,
+    content: `${jsonDocument(buildSarif(report, rules))}\n`,
   };
 }

@@ -11,6 +11,7 @@ import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
 import { exactSchema } from "@/lib/model/exact-schema";
 import { apiModelSchema, httpVerbSchema, modelPartSchema } from "@/lib/model/schema";
 import { fixIntentSchema } from "@/lib/remediation/intent-schema";
+import { probeReportSchema } from "@/lib/probe/schema";
 import { SEVERITIES, type Finding, type Severity } from "@/lib/rules/types";
 
 const severity = z.enum(SEVERITIES as [Severity, ...Severity[]]);
@@ -79,5 +80,6 @@ export const auditReportSchema = exactSchema<AuditReport>()(
       wallTimeMs: z.number(),
     }),
     counts: severityCounts,
+    probe: probeReportSchema.optional(),
   }),
 );

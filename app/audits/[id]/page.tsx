@@ -5,6 +5,8 @@ import { AuditView } from "@/components/audit/audit-view";
 import { ExportMenu } from "@/components/report/export-menu";
 import { AuditHistory } from "@/components/share/audit-history";
 import { StoredBanner } from "@/components/share/stored-banner";
+import { ProbeProvider } from "@/components/probe/probe-context";
+import { ProbeResults } from "@/components/probe/probe-results";
 import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, storedDownloadBase, viewDataFor } from "@/app/_server/share";
 
 interface Params {
@@ -31,7 +33,10 @@ export default async function StoredAuditPage({ params }: { params: Promise<Para
       <div className="flex justify-end">
         <ExportMenu base={storedDownloadBase(stored.id)} />
       </div>
-      <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
+      <ProbeProvider initial={report.probe}>
+        <ProbeResults />
+        <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
+      </ProbeProvider>
       <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />
     </div>
   );

@@ -2,7 +2,9 @@ import "server-only";
 import {
   APIGatewayClient,
   GetAuthorizersCommand,
+  GetBasePathMappingsCommand,
   GetDeploymentCommand,
+  GetDomainNamesCommand,
   GetGatewayResponsesCommand,
   GetMethodCommand,
   GetResourcesCommand,
@@ -10,7 +12,9 @@ import {
   GetRestApisCommand,
   GetStagesCommand,
   type Authorizer,
+  type BasePathMapping,
   type Deployment,
+  type DomainName,
   type GatewayResponse,
   type Method,
   type Resource,
@@ -37,6 +41,9 @@ export interface ApiGatewayPort {
   getDeployment(restApiId: string, deploymentId: string): Promise<Deployment>;
   /** Only for the benchmark's per-method baseline; the reader never calls it. */
   getMethod(restApiId: string, resourceId: string, httpMethod: string): Promise<Method>;
+  /** The account's custom domain names in the region: only the live probe reads them, to know where a stage is served. */
+  getDomainNames(position: string | undefined, limit: number): Promise<Page<DomainName>>;
+  getBasePathMappings(domainName: string, position: string | undefined, limit: number): Promise<Page<BasePathMapping>>;
 }
 
 export interface PortOptions {
@@ -135,5 +142,16 @@ export function createApiGatewayPort(connection: Connection, options: PortOption
       ),
     getMethod: (restApiId, resourceId, httpMethod) =>
       call("GetMethod", { restApiId }, () => client.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))),
+    // https://docs.aws.amazon.com/apigateway/latest/api/API_GetDomainNames.html and API_GetBasePathMappings.html
+    getDomainNames: (position, limit) =>
+      call("GetDomainNames", {}, () => client.send(new GetDomainNamesCommand({ position, limit }))).then((r) => ({
+        items: r.items ?? [],
+        ...(r.position ? { position: r.position } : {}),
+      })),
+    getBasePathMappings: (domainName, position, limit) =>
+      call("GetBasePathMappings", {}, () => client.send(new GetBasePathMappingsCommand({ domainName, position, limit }))).then((r) => ({
+        items: r.items ?? [],
+        ...(r.position ? { position: r.position } : {}),
+      })),
   };
 }

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { AUDIT_TARGET_OPTIONS, auditFromFlags, auditWithConnection, restApiIdFrom } from "@/lib/cli/audit-target";
 import { liveTemplateFor } from "@/lib/cli/live-template";
 import { printOrWrite } from "@/lib/cli/output-file";
+import { PROBE_OPTIONS, probeFromFlags, strayProbeFlags } from "@/lib/cli/probe-flags";
 import { EXIT, type CliCommand } from "@/lib/cli/io";
 import { MULTI_REPORT_FORMATS, REPORT_FORMATS } from "@/lib/cli/formats";
 import { auditTemplatesFromFlags } from "@/lib/cli/template-target";
@@ -22,6 +23,7 @@ export const auditCommand: CliCommand = {
   summary: "Audit one REST API, or the REST APIs of template files before deploy, and print the report.",
   usage:
     `preflight audit <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--format ${Object.keys(REPORT_FORMATS).join("|")}] [--output FILE] [--fail-on ${SEVERITIES.join("|")}|none]\n` +
+    `                    [--probe [--probe-repeat N] [--probe-origin O]... [--probe-actual [--probe-identity T]...]]\n` +
     `           preflight audit --template <file|dir> [--template …] [--region R] [--format …] [--output FILE] [--fail-on …]\n` +
     `           preflight audit <restApiId> [connection flags] --template <file|dir> [--format …] [--output FILE] [--fail-on …]  (compares the live API with your working copy)`,
   async run(argv, io) {
@@ -33,6 +35,7 @@ export const auditCommand: CliCommand = {
         output: { type: "string" },
         "fail-on": { type: "string", default: DEFAULT_FAIL_ON },
         template: { type: "string", multiple: true },
+        ...PROBE_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
@@ -49,6 +52,11 @@ export const auditCommand: CliCommand = {
     }
     if (values.template && positionals.length > 0) {
       // A live API beside its working copy: the report is the live one, with live-differs-from-template findings.
+      const probing = Object.keys(PROBE_OPTIONS).filter((flag) => values[flag as keyof typeof values] !== undefined);
+      if (probing.length > 0) {
+        io.err(`${probing.map((flag) => `--${flag}`).join(", ")}: probe in an audit without --template.\nUsage: ${this.usage}\n`);
+        return EXIT.error;
+      }
       const restApiId = restApiIdFrom(positionals, this.usage);
       if (!restApiId.ok) {
         io.err(`${restApiId.message}\n`);
@@ -70,7 +78,7 @@ export const auditCommand: CliCommand = {
       return exitCodeFor(report.counts, failOn as Severity | "none");
     }
     if (values.template) {
-      const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage"].filter(
+      const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage", ...Object.keys(PROBE_OPTIONS)].filter(
         (flag) => values[flag as keyof typeof values] !== undefined,
       );
       if (positionals.length > 0 || live.length > 0) {
@@ -91,6 +99,11 @@ export const auditCommand: CliCommand = {
       if (!(await printOrWrite(io, values.output, content, `the ${values.format} report`))) return EXIT.error;
       return Math.max(...reports.map((report) => exitCodeFor(report.counts, failOn as Severity | "none")));
     }
+    const stray = strayProbeFlags(values);
+    if (stray.length > 0) {
+      io.err(`${stray.join(", ")} need --probe.\nUsage: ${this.usage}\n`);
+      return EXIT.error;
+    }
     const restApiId = restApiIdFrom(positionals, this.usage);
     if (!restApiId.ok) {
       io.err(`${restApiId.message}\n`);
@@ -101,7 +114,15 @@ export const auditCommand: CliCommand = {
       io.err(`${audited.message}\n`);
       return EXIT.error;
     }
-    const report = audited.value;
+    let report = audited.value;
+    if (values.probe) {
+      const probed = await probeFromFlags(report, values, io);
+      if (!probed.ok) {
+        io.err(`${probed.message}\n`);
+        return EXIT.error;
+      }
+      report = { ...report, probe: probed.value };
+    }
     const content = render(report);
     if (!(await printOrWrite(io, values.output, content, `the ${values.format} report`))) return EXIT.error;
     return exitCodeFor(report.counts, failOn as Severity | "none");

@@ -5,6 +5,8 @@ import { EXIT, type CliCommand } from "@/lib/cli/io";
 import { streamLiveApis } from "@/lib/aws/reader/live-reader";
 import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
 import type { RegionListing } from "@/lib/aws/reader/list-apis";
+import { jsonDocument } from "@/lib/remediation/formats/literals/js";
+import { terminalText } from "@/lib/remediation/formats/literals/terminal";
 
 export const listCommand: CliCommand = {
   name: "list",
@@ -48,7 +50,7 @@ export const listCommand: CliCommand = {
         if (listing.ok) {
           io.out(`${listing.region}: ${listing.apis.length} REST API${listing.apis.length === 1 ? "" : "s"}\n`);
           for (const api of listing.apis)
-            io.out(`  ${api.id}  ${api.name}${api.endpointTypes.length ? `  [${api.endpointTypes.join(",")}]` : ""}\n`);
+            io.out(terminalText(`  ${api.id}  ${api.name}${api.endpointTypes.length ? `  [${api.endpointTypes.join(",")}]` : ""}`) + "\n");
         } else {
           io.out(`${listing.region}: ERROR ${listing.error.code}: ${listing.error.message} ${listing.error.hint}\n`);
         }
@@ -57,7 +59,7 @@ export const listCommand: CliCommand = {
     if (values.format === "json") {
       const order = new Map(regions.map((r, i) => [r, i]));
       listings.sort((a, b) => (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0));
-      io.out(JSON.stringify({ connection: connection.id, regions: listings }, null, 2) + "\n");
+      io.out(jsonDocument({ connection: connection.id, regions: listings }) + "\n");
     }
     // One failing region among many is reported on its line; only a total failure is an error exit.
     return listings.some((l) => l.ok) ? EXIT.ok : EXIT.error;

@@ -9,6 +9,7 @@ import {
   renderSarif,
 } from "@/lib/report";
 import { RULES } from "@/lib/rules";
+import { jsonDocument } from "@/lib/remediation/formats/literals/js";
 
 /** Output formats of `preflight audit`; add one here to offer a new `--format`. */
 export const REPORT_FORMATS: Readonly<Record<string, (report: AuditReport) => string>> = Object.freeze({
@@ -34,15 +35,13 @@ export const REPORT_FORMATS: Readonly<Record<string, (report: AuditReport) => st
 export const MULTI_REPORT_FORMATS: Readonly<Record<keyof typeof REPORT_FORMATS & string, (reports: readonly AuditReport[]) => string>> =
   Object.freeze({
     text: (reports: readonly AuditReport[]) => reports.map(renderTextReport).join("\n"),
-    json: (reports: readonly AuditReport[]) => `${JSON.stringify(reports, null, 2)}\n`,
+    json: (reports: readonly AuditReport[]) => `${jsonDocument(reports)}\n`,
     sarif: (reports: readonly AuditReport[]) =>
-      `${JSON.stringify(
+      `${jsonDocument(
         buildSarifForReports(
           reports,
           RULES.map((rule) => rule.meta),
         ),
-        null,
-        2,
       )}\n`,
     md: (reports: readonly AuditReport[]) => reports.map((report) => renderMarkdownReport(report).content).join("\n"),
     csv: renderCsvMatrices,

@@ -2,6 +2,8 @@ import type { AuditReport } from "@/lib/audit/types";
 import { describeSource } from "@/lib/audit/source";
 import { positionOf } from "@/lib/audit/element-key";
 import { SEVERITIES } from "@/lib/rules/types";
+import { terminalText } from "@/lib/remediation/formats/literals/terminal";
+import { probeTextLines } from "@/lib/cli/formats/probe-text";
 
 /** Control characters and line breaks out of user-named text (a file name from the command line). */
 function oneLineText(text: string): string {
@@ -61,5 +63,7 @@ export function renderTextReport(report: AuditReport): string {
     lines.push("Not evaluated (missing data):");
     for (const n of report.notEvaluated) lines.push(`  ${n.ruleId}: needs ${n.missing.join(", ")}`);
   }
-  return lines.join("\n") + "\n";
+  if (report.probe) lines.push(...probeTextLines(report.probe));
+  // Names, paths and messages come from the audited account: no escape sequence of theirs reaches the terminal.
+  return terminalText(lines.join("\n") + "\n");
 }

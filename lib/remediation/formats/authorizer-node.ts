@@ -5,7 +5,10 @@ import {
   describeSpec,
   type AuthorizerCodeSpec,
 } from "@/lib/remediation/formats/authorizer-code";
-import { camelName } from "@/lib/remediation/naming";
+import { camelName, distinctIdentifiers } from "@/lib/remediation/naming";
+import { blockCommentText, commentText } from "@/lib/remediation/formats/literals/comment";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { jsString } from "@/lib/remediation/formats/literals/js";
 import type { RemediationPlan } from "@/lib/remediation/plan";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
@@ -14,14 +17,22 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
   const specs = collectAuthorizerSpecs(plan);
   if (specs.length === 0) return undefined;
   const iam = authorizerIam(plan.ctx, specs);
+  const names = distinctIdentifiers(
+    specs,
+    (spec) => camelName(spec.name),
+    (name, n) => `${name}${n}`,
+  );
+  const nameOf = (spec: AuthorizerCodeSpec) => names.get(spec) as string;
   const content = [
     "// @ts-check",
-    `// Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`,
+    `// ${commentText(`Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`)}`,
     "// Deploy it as the authorizer function's code (CommonJS, Node.js 18+) with the handler setting",
-    ...specs.map((spec) => `//   ${spec.name}: preflight-authorizer-${plan.ctx.apiId}.${camelName(spec.name)}Handler`),
+    ...specs.map(
+      (spec) => `//   ${commentText(`${spec.name}: preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.${nameOf(spec)}Handler`)}`,
+    ),
     "//",
     "// IAM permissions to deploy it:",
-    ...iam.map((permission) => `//   ${permission.action} on ${permission.resource}`),
+    ...iam.map((permission) => `//   ${commentText(`${permission.action} on ${permission.resource}`)}`),
     "",
     "/**",
     " * The stage-wide resource for a method ARN: arn:aws:execute-api:region:account:api/stage/VERB/path becomes",
@@ -47,13 +58,13 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
     "  };",
     "}",
     "",
-    ...specs.flatMap((spec) => handler(spec)),
-    `module.exports = { stageWideResource, ${specs.map((spec) => `${camelName(spec.name)}Handler`).join(", ")} };`,
+    ...specs.flatMap((spec) => handler(spec, nameOf(spec))),
+    `module.exports = { stageWideResource, ${specs.map((spec) => `${nameOf(spec)}Handler`).join(", ")} };`,
     "",
   ].join("\n");
   return {
     format: "authorizer-node",
-    filename: `preflight-authorizer-${plan.ctx.apiId}.js`,
+    filename: `preflight-authorizer-${fileNamePart(plan.ctx.apiId)}.js`,
     language: "javascript",
     content,
     iamActions: actionsOf(iam),
@@ -61,25 +72,24 @@ export function renderAuthorizerNode(plan: RemediationPlan): RenderedSnippet | u
   };
 }
 
-function handler(spec: AuthorizerCodeSpec): string[] {
-  const name = camelName(spec.name);
+function handler(spec: AuthorizerCodeSpec, name: string): string[] {
   const eventType = spec.type === "TOKEN" ? "APIGatewayTokenAuthorizerEvent" : "APIGatewayRequestAuthorizerEvent";
   const credentials =
     spec.type === "TOKEN"
       ? ["  const credentials = event.authorizationToken;"]
       : ["  const credentials = { headers: event.headers ?? {}, queryStringParameters: event.queryStringParameters ?? {} };"];
   return [
-    ...describeSpec(spec).map((line) => `// ${line}`),
+    ...describeSpec(spec).map((line) => `// ${commentText(line)}`),
     "",
     "/**",
-    ` * REPLACE_ME: your existing credential check for ${spec.name}. Resolve to the caller's principal id, or to null`,
+    ` * REPLACE_ME: your existing credential check for ${blockCommentText(spec.name)}. Resolve to the caller's principal id, or to null`,
     " * when the credentials are invalid. Until it is replaced every request is refused (fail closed).",
     ` * @param {${spec.type === "TOKEN" ? "string" : "{ headers: Record<string, string | undefined>, queryStringParameters: Record<string, string | undefined> }"}} credentials`,
     " * @returns {Promise<string | null>}",
     " */",
     `async function ${name}Verify(credentials) {`,
     "  void credentials;",
-    `  throw new Error("REPLACE_ME: plug the credential check of ${spec.name} into ${name}Verify");`,
+    `  throw new Error(${jsString(`REPLACE_ME: plug the credential check of ${spec.name} into ${name}Verify`)});`,
     "}",
     "",
     `/** @param {import("aws-lambda").${eventType}} event */`,

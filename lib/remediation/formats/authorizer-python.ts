@@ -5,7 +5,10 @@ import {
   describeSpec,
   type AuthorizerCodeSpec,
 } from "@/lib/remediation/formats/authorizer-code";
-import { snakeName } from "@/lib/remediation/naming";
+import { distinctIdentifiers, snakeName } from "@/lib/remediation/naming";
+import { commentText } from "@/lib/remediation/formats/literals/comment";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { pythonString } from "@/lib/remediation/formats/literals/python";
 import type { RemediationPlan } from "@/lib/remediation/plan";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
@@ -14,15 +17,24 @@ export function renderAuthorizerPython(plan: RemediationPlan): RenderedSnippet |
   const specs = collectAuthorizerSpecs(plan);
   if (specs.length === 0) return undefined;
   const iam = authorizerIam(plan.ctx, specs);
+  const names = distinctIdentifiers(
+    specs,
+    (spec) => snakeName(spec.name),
+    (name, n) => `${name}_${n}`,
+  );
+  const nameOf = (spec: AuthorizerCodeSpec) => names.get(spec) as string;
   const content = [
-    `"""Preflight remediation for the Lambda authorizers of API ${JSON.stringify(plan.ctx.apiName)} (${plan.ctx.apiId}) in ${plan.ctx.region}.`,
-    "",
-    "Deploy it as the authorizer function's code (Python 3.9+) with the handler setting",
-    ...specs.map((spec) => `  ${spec.name}: preflight_authorizer_${plan.ctx.apiId}.${snakeName(spec.name)}_handler`),
-    "",
-    "IAM permissions to deploy it:",
-    ...iam.map((permission) => `  ${permission.action} on ${permission.resource}`),
-    '"""',
+    // Names from the account go into # comments only: a docstring would read their backslashes as escapes.
+    `# ${commentText(`Preflight remediation for the Lambda authorizers of API "${plan.ctx.apiName}" (${plan.ctx.apiId}) in ${plan.ctx.region}.`)}`,
+    "#",
+    "# Deploy it as the authorizer function's code (Python 3.9+) with the handler setting",
+    ...specs.map(
+      (spec) => `#   ${commentText(`${spec.name}: preflight_authorizer_${fileNamePart(plan.ctx.apiId)}.${nameOf(spec)}_handler`)}`,
+    ),
+    "#",
+    "# IAM permissions to deploy it:",
+    ...iam.map((permission) => `#   ${commentText(`${permission.action} on ${permission.resource}`)}`),
+    '"""Preflight remediation: Lambda authorizer handlers whose policy covers the whole stage."""',
     "",
     "from typing import Any, Dict, Optional",
     "",
@@ -44,11 +56,11 @@ export function renderAuthorizerPython(plan: RemediationPlan): RenderedSnippet |
     "        },",
     "    }",
     "",
-    ...specs.flatMap((spec) => handler(spec)),
+    ...specs.flatMap((spec) => handler(spec, nameOf(spec))),
   ].join("\n");
   return {
     format: "authorizer-python",
-    filename: `preflight_authorizer_${plan.ctx.apiId}.py`,
+    filename: `preflight_authorizer_${fileNamePart(plan.ctx.apiId)}.py`,
     language: "python",
     content,
     iamActions: actionsOf(iam),
@@ -56,23 +68,23 @@ export function renderAuthorizerPython(plan: RemediationPlan): RenderedSnippet |
   };
 }
 
-function handler(spec: AuthorizerCodeSpec): string[] {
-  const name = snakeName(spec.name);
+function handler(spec: AuthorizerCodeSpec, name: string): string[] {
   const credentials =
     spec.type === "TOKEN"
       ? 'event.get("authorizationToken")'
       : '{"headers": event.get("headers") or {}, "queryStringParameters": event.get("queryStringParameters") or {}}';
   return [
     "",
-    ...describeSpec(spec).map((line) => `# ${line}`),
+    ...describeSpec(spec).map((line) => `# ${commentText(line)}`),
     "",
+    `# REPLACE_ME: your existing credential check for ${commentText(spec.name)}.`,
     `def ${name}_verify(credentials: Any) -> Optional[str]:`,
-    `    """REPLACE_ME: your existing credential check for ${spec.name}.`,
+    `    """REPLACE_ME: your existing credential check.`,
     "",
     "    Return the caller's principal id, or None when the credentials are invalid. Until it is replaced every",
     "    request is refused (fail closed).",
     '    """',
-    `    raise NotImplementedError("REPLACE_ME: plug the credential check of ${spec.name} into ${name}_verify")`,
+    `    raise NotImplementedError(${pythonString(`REPLACE_ME: plug the credential check of ${spec.name} into ${name}_verify`)})`,
     "",
     "",
     `def ${name}_handler(event: Dict[str, Any], context: Any) -> Dict[str, Any]:`,

@@ -1,8 +1,11 @@
 import type { RemediationPlan } from "@/lib/remediation/plan";
-import { describeFindings, groupSteps, oneLine, PHASE_TITLES } from "@/lib/remediation/plan";
+import { describeFindings, groupSteps, PHASE_TITLES } from "@/lib/remediation/plan";
 import { intentToApiSteps, type ApiCall, type ApiInput, type ApiStep } from "@/lib/remediation/formats/api-calls";
 import { actionsOf, dedupePermissions, iamCommentLines, iamForCall, type IamPermission } from "@/lib/remediation/iam";
-import { shellQuote } from "@/lib/remediation/shell-quote";
+import { bashWord } from "@/lib/remediation/formats/literals/bash";
+import { commentText } from "@/lib/remediation/formats/literals/comment";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { jsonDocument } from "@/lib/remediation/formats/literals/js";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
 /**
@@ -23,7 +26,7 @@ export function renderAwsCli(plan: RemediationPlan): RenderedSnippet {
       body.push("", "# " + "-".repeat(76), `# ${section}. ${PHASE_TITLES[group.phase]}`, "# " + "-".repeat(76));
     }
     body.push("");
-    for (const line of describeFindings(plan, group.findings)) body.push(`# ${line}`);
+    for (const line of describeFindings(plan, group.findings)) body.push(`# ${commentText(line)}`);
     for (const step of group.steps) {
       for (const apiStep of intentToApiSteps(step.intent, ctx)) {
         body.push(...renderStep(apiStep));
@@ -34,19 +37,19 @@ export function renderAwsCli(plan: RemediationPlan): RenderedSnippet {
   const iam = dedupePermissions(permissions);
   const header = [
     "#!/usr/bin/env bash",
-    `# Preflight remediation for API Gateway REST API "${oneLine(ctx.apiName)}" (${ctx.apiId}) in ${ctx.region}.`,
+    `# ${commentText(`Preflight remediation for API Gateway REST API "${ctx.apiName}" (${ctx.apiId}) in ${ctx.region}.`)}`,
     "# Review before running. Usage:",
     `#   ./${filenameFor(ctx.apiId)} [--dry-run]`,
     "#   DRY_RUN=1 prints every command instead of running it.",
     "#   REGION, PROFILE, API_ID and ENDPOINT_URL can be overridden through the environment.",
     "#",
     "# IAM permissions this script needs:",
-    ...iamCommentLines(iam).map((line) => `#   ${line}`),
+    ...iamCommentLines(iam).map((line) => `#   ${commentText(line)}`),
     "set -euo pipefail",
     "",
-    `REGION="\${REGION:-${ctx.region}}"`,
+    ...defaultVariable("REGION", ctx.region),
     `PROFILE="\${PROFILE:-}"`,
-    `API_ID="\${API_ID:-${ctx.apiId}}"`,
+    ...defaultVariable("API_ID", ctx.apiId),
     `ENDPOINT_URL="\${ENDPOINT_URL:-}"`,
     `DRY_RUN="\${DRY_RUN:-0}"`,
     "",
@@ -91,17 +94,26 @@ export function renderAwsCli(plan: RemediationPlan): RenderedSnippet {
 }
 
 function filenameFor(apiId: string): string {
-  return `preflight-fix-${apiId}.sh`;
+  return `preflight-fix-${fileNamePart(apiId)}.sh`;
+}
+
+/**
+ * NAME="${NAME:-default}": the environment wins. A default that is not a plain word (a Terraform address as the API id
+ * of a template audit) is assigned on its own line as one quoted word, never spliced into the double-quoted expansion.
+ */
+function defaultVariable(name: string, value: string): string[] {
+  if (/^[A-Za-z0-9_.:-]+$/.test(value)) return [`${name}="\${${name}:-${value}}"`];
+  return [`${name}="\${${name}:-}"`, `if [[ -z "$${name}" ]]; then ${name}=${bashWord(value)}; fi`];
 }
 
 function renderStep(step: ApiStep): string[] {
   if (step.type === "manual") {
     return [
-      `# MANUAL STEP: ${oneLine(step.description)}`,
-      `echo ${shellQuote(`MANUAL STEP (not done by this script): ${oneLine(step.description)}`)}`,
+      `# MANUAL STEP: ${commentText(step.description)}`,
+      `echo ${bashWord(`MANUAL STEP (not done by this script): ${commentText(step.description)}`)}`,
     ];
   }
-  const lines = [`echo ${shellQuote(`==> ${oneLine(step.description)}`)}`];
+  const lines = [`echo ${bashWord(`==> ${commentText(step.description)}`)}`];
   const command = cliCommand(step);
   if (!step.skipIfFound) return [...lines, `run ${command}`];
   const check = cliCommand({ command: step.skipIfFound.command, input: step.skipIfFound.input });
@@ -127,8 +139,8 @@ function flag(key: string, value: ApiInput[string]): string[] {
   if (key === "restApiId") return [`${name} "$API_ID"`];
   if (typeof value === "boolean") return [value ? name : `--no-${kebab(key)}`];
   if (typeof value === "number") return [`${name} ${value}`];
-  if (typeof value === "string") return [`${name} ${shellQuote(value)}`];
-  return [`${name} ${shellQuote(JSON.stringify(value))}`];
+  if (typeof value === "string") return [`${name} ${bashWord(value)}`];
+  return [`${name} ${bashWord(jsonDocument(value, 0))}`];
 }
 
 function kebab(name: string): string {

@@ -4,7 +4,10 @@ import { cloudFormationDeployPermissions, IacFrame, shortHash } from "@/lib/reme
 import { actionsOf } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
 import { camelName } from "@/lib/remediation/naming";
-import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
+import type { RemediationPlan } from "@/lib/remediation/plan";
+import { blockCommentText, commentText } from "@/lib/remediation/formats/literals/comment";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { jsValue } from "@/lib/remediation/formats/literals/js";
 import { booleanSetting, numberSetting, updateStageCommand } from "@/lib/remediation/stage-settings";
 import { GATEWAY_RESPONSE_HEADER } from "@/lib/remediation/cors-headers";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
@@ -46,7 +49,7 @@ const DEPLOYMENT_OPTIONS: Partial<Record<StageMethodSetting, string>> = {
   "caching/dataEncrypted": "cacheDataEncrypted",
 };
 
-const js = (value: unknown): string => JSON.stringify(value);
+const js = jsValue;
 
 function newPreflight(method: DesiredMethod): string[] {
   const cors = method.cors;
@@ -55,7 +58,7 @@ function newPreflight(method: DesiredMethod): string[] {
       `New method ${method.httpMethod} ${method.path} is not a CORS preflight; CDK rendering supports only new OPTIONS methods.`,
     );
   return [
-    `  // NEW: OPTIONS ${method.path} (resource ${method.resourceId}), without authorizer or API key, answered by a MOCK integration.`,
+    `  // ${commentText(`NEW: OPTIONS ${method.path} (resource ${method.resourceId}), without authorizer or API key, answered by a MOCK integration.`)}`,
     `  const ${camelName(method.path, "OPTIONS")} = resourceAt(api, ${js(method.path)}).addCorsPreflight({`,
     `    allowOrigins: [${js(cors.allowOrigin)}],`,
     `    allowMethods: ${js(cors.allowMethods)},`,
@@ -70,7 +73,7 @@ function newPreflight(method: DesiredMethod): string[] {
 function changedMethod(method: DesiredMethod): string[] {
   const variable = camelName(method.path, method.httpMethod);
   const lines = [
-    `  // CHANGED: ${method.httpMethod} ${method.path} (resource ${method.resourceId}): ${oneLine(method.changes.join("; "))}.`,
+    `  // ${commentText(`CHANGED: ${method.httpMethod} ${method.path} (resource ${method.resourceId}): ${method.changes.join("; ")}.`)}`,
     `  const ${variable} = cfnMethodAt(api, ${js(method.path)}, ${js(method.httpMethod)});`,
   ];
   if (method.changes.some((change) => change.startsWith("authorization"))) {
@@ -141,8 +144,8 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
   }
   if (state.restApiPolicy) {
     body.push(
-      `  // Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
-      `  (api.node.defaultChild as apigateway.CfnRestApi).policy = ${JSON.stringify(JSON.parse(state.restApiPolicy.policy))};`,
+      `  // ${commentText(`Resource policy: ${state.restApiPolicy.changes.join("; ")}.`)}`,
+      `  (api.node.defaultChild as apigateway.CfnRestApi).policy = ${js(JSON.parse(state.restApiPolicy.policy))};`,
       "",
     );
     frame.permit("", ["GET", "PATCH"]);
@@ -160,7 +163,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       ? `apigateway.ResponseType.${response.responseType}`
       : `apigateway.ResponseType.of(${js(response.responseType)})`;
     body.push(
-      `  // Gateway response ${response.responseType} with CORS headers.`,
+      `  // ${commentText(`Gateway response ${response.responseType} with CORS headers.`)}`,
       `  api.addGatewayResponse(${js(`Preflight${camelName(response.responseType).replace(/^./, (c) => c.toUpperCase())}`)}, {`,
       `    type: ${type},`,
       ...(response.statusCode ? [`    statusCode: ${js(response.statusCode)},`] : []),
@@ -179,7 +182,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       continue;
     }
     exports.push(
-      `/** Authorizer ${authorizer.name} (${authorizer.id}): result cache ${fromSeconds} s → ${ttlSeconds} s. Spread into its new apigateway.${propsType.replace("Props", "")}(...) props. */`,
+      `/** ${blockCommentText(`Authorizer ${authorizer.name} (${authorizer.id}): result cache ${fromSeconds} s → ${ttlSeconds} s. Spread into its new apigateway.${propsType.replace("Props", "")}(...) props.`)} */`,
       `export const ${camelName(authorizer.name)}Props = {`,
       `  resultsCacheTtl: Duration.seconds(${ttlSeconds}),`,
       `} satisfies Partial<apigateway.${propsType}>;`,
@@ -208,7 +211,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
     }
     if (options.length > 0) {
       exports.push(
-        `/** Stage ${stage}: pass as deployOptions: { methodOptions: ${camelName(stage)}MethodOptions } (merge with your own entries). */`,
+        `/** ${blockCommentText(`Stage ${stage}: pass as deployOptions: { methodOptions: ${camelName(stage)}MethodOptions } (merge with your own entries).`)} */`,
         `export const ${camelName(stage)}MethodOptions: Record<string, apigateway.MethodDeploymentOptions> = {`,
         ...options,
         "};",
@@ -219,7 +222,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
   }
   if (redeploy.length > 0) {
     body.push(
-      `  // Redeploy (${redeploy.join(", ")}): escape-hatch edits do not change the Deployment's logical id by themselves.`,
+      `  // ${commentText(`Redeploy (${redeploy.join(", ")}): escape-hatch edits do not change the Deployment's logical id by themselves.`)}`,
       `  api.latestDeployment?.addToLogicalId({ preflightRemediation: ${js(shortHash(body.join("\n")))} });`,
     );
     frame.permit(`/deployments`, ["POST"]);
@@ -262,7 +265,7 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
   ].join("\n");
   return {
     format: "cdk",
-    filename: `preflight-fix-${ctx.apiId}.cdk.ts`,
+    filename: `preflight-fix-${fileNamePart(ctx.apiId)}.cdk.ts`,
     language: "typescript",
     content,
     iamActions: actionsOf(iam),

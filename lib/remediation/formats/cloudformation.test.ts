@@ -55,7 +55,7 @@ describe("renderCloudFormation", () => {
   });
 
   it("names what CloudFormation cannot express and the IAM actions", () => {
-    expect(snippet.content).toContain("op=replace,path=/*/*/caching/requireAuthorizationForCacheControl,value=true");
+    expect(snippet.content).toContain('{"op":"replace","path":"/*/*/caching/requireAuthorizationForCacheControl","value":"true"}');
     expect(snippet.content).toContain("flush-stage-authorizers-cache --region eu-west-1 --rest-api-id a1b2c3d4e5 --stage-name prod");
     expect(snippet.iamActions).toContain("cloudformation:ExecuteChangeSet");
   });

@@ -5,7 +5,10 @@ import { cfnNagMetadata, isOpenPreflight } from "@/lib/remediation/peer-suppress
 import { cloudFormationDeployPermissions, IacFrame, shortHash } from "@/lib/remediation/formats/iac-frame";
 import { actionsOf } from "@/lib/remediation/iam";
 import { logicalId } from "@/lib/remediation/naming";
-import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
+import type { RemediationPlan } from "@/lib/remediation/plan";
+import { commentText } from "@/lib/remediation/formats/literals/comment";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { yamlScalar } from "@/lib/remediation/formats/literals/yaml";
 import { updateStageCommand } from "@/lib/remediation/stage-settings";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
@@ -86,7 +89,7 @@ function resourceChunk(id: string, resource: Record<string, unknown>, comments: 
     .trimEnd()
     .split("\n")
     .map((line) => `  ${line}`);
-  return [...comments.map((line) => `  # ${oneLine(line)}`), ...body].join("\n");
+  return [...comments.map((line) => `  # ${commentText(line)}`), ...body].join("\n");
 }
 
 export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
@@ -127,8 +130,9 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       .split("\n");
     chunks.push(
       [
-        `  # Resource policy: ${oneLine(state.restApiPolicy.changes.join("; "))}.`,
+        `  # ${commentText(`Resource policy: ${state.restApiPolicy.changes.join("; ")}.`)}`,
         "  # Merge into the Properties of your AWS::ApiGateway::RestApi (it is not part of this template):",
+        // toCfnYaml writes every string with a line break or control character as one escaped line.
         ...policy.map((line) => `  #   ${line}`),
       ].join("\n"),
     );
@@ -233,11 +237,11 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       : [
           ...header,
           'AWSTemplateFormatVersion: "2010-09-09"',
-          `Description: ${JSON.stringify(`Preflight remediation for ${oneLine(ctx.apiName)} (${ctx.apiId})`)}`,
+          `Description: ${yamlScalar(`Preflight remediation for ${commentText(ctx.apiName)} (${ctx.apiId})`)}`,
           "Parameters:",
           "  RestApiId:",
           "    Type: String",
-          `    Default: ${ctx.apiId}`,
+          `    Default: ${yamlScalar(ctx.apiId)}`,
           "    Description: Id of the REST API the fixes apply to",
           "Resources:",
           chunks.join("\n\n"),
@@ -245,7 +249,7 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
         ].join("\n");
   return {
     format: "cloudformation",
-    filename: `preflight-fix-${ctx.apiId}.cloudformation.yaml`,
+    filename: `preflight-fix-${fileNamePart(ctx.apiId)}.cloudformation.yaml`,
     language: "yaml",
     content,
     iamActions: actionsOf(iam),

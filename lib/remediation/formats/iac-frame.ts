@@ -2,7 +2,9 @@ import type { RemediationContext } from "@/lib/remediation/context";
 import { DesiredState } from "@/lib/remediation/desired-state";
 import { dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
 import { assertNever } from "@/lib/remediation/intents";
-import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
+import type { RemediationPlan } from "@/lib/remediation/plan";
+import { bashWord } from "@/lib/remediation/formats/literals/bash";
+import { commentText } from "@/lib/remediation/formats/literals/comment";
 
 /**
  * The frame every infrastructure-as-code renderer (CloudFormation, SAM, Terraform, CDK) shares: the plan
@@ -53,13 +55,16 @@ export class IacFrame {
     this.manual.push(...flushing.manual, ...this.notes);
     const iam = dedupePermissions([...this.permissions, ...flushing.permissions, ...(options.deployPermissions ?? [])]);
     const c = options.comment;
+    // Every line is commentText: names, paths and stages come from the audited account.
     const header = [
-      `${c} Preflight remediation for API Gateway REST API "${oneLine(this.ctx.apiName)}" (${this.ctx.apiId}) in ${this.ctx.region}: ${options.title}.`,
-      ...options.intro.map((line) => `${c} ${line}`),
+      `${c} ${commentText(`Preflight remediation for API Gateway REST API "${this.ctx.apiName}" (${this.ctx.apiId}) in ${this.ctx.region}: ${options.title}.`)}`,
+      ...options.intro.map((line) => `${c} ${commentText(line)}`),
       c,
       `${c} ${options.permissionsHeading}`,
-      ...iam.map((permission) => `${c}   ${permission.action} on ${permission.resource}`),
-      ...(this.manual.length > 0 ? [c, `${c} ${options.manualHeading}`, ...this.manual.map((line) => `${c}   - ${oneLine(line)}`)] : []),
+      ...iam.map((permission) => `${c}   ${commentText(`${permission.action} on ${permission.resource}`)}`),
+      ...(this.manual.length > 0
+        ? [c, `${c} ${options.manualHeading}`, ...this.manual.map((line) => `${c}   - ${commentText(line)}`)]
+        : []),
     ];
     return { header, iam };
   }
@@ -160,7 +165,7 @@ export function flushAfterDeploy(
   return {
     manual: stages.map(
       (stage) =>
-        `After ${deployCommand}, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${ctx.region} --rest-api-id ${ctx.apiId} --stage-name ${stage}`,
+        `After ${deployCommand}, flush cached authorizer policies: aws apigateway flush-stage-authorizers-cache --region ${bashWord(ctx.region)} --rest-api-id ${bashWord(ctx.apiId)} --stage-name ${bashWord(stage)}`,
     ),
     permissions: stages.flatMap((stage) => iamForPath(ctx.region, `/restapis/${ctx.apiId}/stages/${stage}/cache/authorizers`, ["DELETE"])),
   };

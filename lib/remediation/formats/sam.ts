@@ -1,4 +1,5 @@
 import { toCfnYaml } from "@/lib/remediation/cfn-yaml";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 import { mergedCors } from "@/lib/remediation/desired-state";
 import { cfnMethodSettings } from "@/lib/remediation/formats/cfn-method-settings";
 import { cloudFormationDeployPermissions, IacFrame } from "@/lib/remediation/formats/iac-frame";
@@ -178,7 +179,7 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   const content = [...header, "Transform: AWS::Serverless-2016-10-31", "Resources:", ...resource, ""].join("\n");
   return {
     format: "sam",
-    filename: `preflight-fix-${ctx.apiId}.sam.yaml`,
+    filename: `preflight-fix-${fileNamePart(ctx.apiId)}.sam.yaml`,
     language: "yaml",
     content,
     iamActions: actionsOf(iam),

@@ -2,6 +2,8 @@ import type { RemediationPlan } from "@/lib/remediation/plan";
 import { describeFindings } from "@/lib/remediation/plan";
 import { intentToApiSteps, type ApiCommand, type ApiInput } from "@/lib/remediation/formats/api-calls";
 import { actionsOf, dedupePermissions, iamForCall, type IamPermission } from "@/lib/remediation/iam";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { jsonDocument } from "@/lib/remediation/formats/literals/js";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
 export const JSON_PLAN_VERSION = 1 as const;
@@ -68,9 +70,9 @@ export function renderSdkJson(plan: RemediationPlan): RenderedSnippet {
   const json = buildJsonPlan(plan);
   return {
     format: "sdk-json",
-    filename: `preflight-fix-${plan.ctx.apiId}.json`,
+    filename: `preflight-fix-${fileNamePart(plan.ctx.apiId)}.json`,
     language: "json",
-    content: `${JSON.stringify(json, null, 2)}\n`,
+    content: `${jsonDocument(json)}\n`,
     iamActions: actionsOf(json.iamPermissions),
     iamPermissions: json.iamPermissions,
   };

@@ -1,11 +1,15 @@
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { checkovCacheSkipLine, checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
 import { IacFrame } from "@/lib/remediation/formats/iac-frame";
-import { hclBlock, hclRef, hclString, type HclBody } from "@/lib/remediation/hcl";
+import { hclBlock, hclRef, type HclBody } from "@/lib/remediation/hcl";
+import { bashWord } from "@/lib/remediation/formats/literals/bash";
+import { commentText } from "@/lib/remediation/formats/literals/comment";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
+import { hclString } from "@/lib/remediation/formats/literals/hcl";
 import { actionsOf } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
 import { snakeName, terraformMethodPath } from "@/lib/remediation/naming";
-import { oneLine, type RemediationPlan } from "@/lib/remediation/plan";
+import type { RemediationPlan } from "@/lib/remediation/plan";
 import { booleanSetting, numberSetting } from "@/lib/remediation/stage-settings";
 import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 
@@ -28,7 +32,7 @@ const SETTING_ARGUMENTS: Record<StageMethodSetting, string> = {
 const REST_API_ID = hclRef("var.rest_api_id");
 
 function comments(lines: readonly string[]): string {
-  return lines.map((line) => `# ${oneLine(line)}`).join("\n");
+  return lines.map((line) => `# ${commentText(line)}`).join("\n");
 }
 
 function importBlock(address: string, id: string): string {
@@ -156,7 +160,7 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
 
   chunks.push(
     hclBlock('variable "rest_api_id"', [
-      ["description", `Id of the REST API ${oneLine(ctx.apiName)}`],
+      ["description", `Id of the REST API ${ctx.apiName}`],
       ["type", hclRef("string")],
       ["default", ctx.apiId],
     ]),
@@ -263,7 +267,7 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
       `${comments([
         `Redeploy stage ${stage}: a new deployment whenever the fixes above change (triggers), created before the old one is destroyed.`,
         `Point the stage at it: in your aws_api_gateway_stage "${stage}" set deployment_id = aws_api_gateway_deployment.${name}.id`,
-        `(if the stage is not in Terraform: aws apigateway update-stage --rest-api-id ${ctx.apiId} --stage-name ${stage} --patch-operations op=replace,path=/deploymentId,value=<new deployment id>).`,
+        `(if the stage is not in Terraform: aws apigateway update-stage --rest-api-id ${bashWord(ctx.apiId)} --stage-name ${bashWord(stage)} --patch-operations op=replace,path=/deploymentId,value=<new deployment id>).`,
       ])}\n${hclBlock(`resource "aws_api_gateway_deployment" ${hclString(name)}`, [
         ["rest_api_id", REST_API_ID],
         ["description", `Preflight remediation for stage ${stage}`],
@@ -285,7 +289,7 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
   const content = [...header, "", chunks.join("\n\n"), ""].join("\n");
   return {
     format: "terraform",
-    filename: `preflight-fix-${ctx.apiId}.tf`,
+    filename: `preflight-fix-${fileNamePart(ctx.apiId)}.tf`,
     language: "hcl",
     content,
     iamActions: actionsOf(iam),

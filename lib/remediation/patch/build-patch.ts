@@ -14,7 +14,8 @@ import { applyEdits, EditRefused, TemplateEditor, type MergeSpec, type TextEdit 
 import { terraformChangeFor } from "@/lib/remediation/patch/terraform-fixes";
 import type { FixIntent } from "@/lib/remediation/intents";
 import { unifiedDiff } from "@/lib/remediation/patch/unified-diff";
-import { buildPlan, oneLine } from "@/lib/remediation/plan";
+import { buildPlan } from "@/lib/remediation/plan";
+import { commentText } from "@/lib/remediation/formats/literals/comment";
 import { createRemediationContext } from "@/lib/remediation/context";
 
 export interface PatchInput {
@@ -78,7 +79,7 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
         fixed.push(finding);
       else if (needed.length > 0)
         notes.push(
-          `${apiName}: finding ${finding.ruleId}${finding.target.path ? ` ${finding.target.path}` : ""}${finding.target.httpMethod ? ` ${finding.target.httpMethod}` : ""} is not fully fixed by this patch: ${oneLine(finding.message)}`,
+          `${apiName}: finding ${finding.ruleId}${finding.target.path ? ` ${finding.target.path}` : ""}${finding.target.httpMethod ? ` ${finding.target.httpMethod}` : ""} is not fully fixed by this patch: ${finding.message}`,
         );
     }
   };
@@ -173,7 +174,7 @@ export function buildTemplatePatch(inputs: readonly PatchInput[], readFile: (pat
   const header = [
     "# Preflight: fixes for the selected findings as a patch to your template(s).",
     "# Apply with `git apply` (or `patch -p1`) from this directory, review, then deploy as usual.",
-    ...notes.map((note) => `# - ${oneLine(note)}`),
+    ...notes.map((note) => `# - ${commentText(note)}`),
   ];
   return { text: `${header.join("\n")}\n${diff}`, diff, patched, notes, fixed };
 }

@@ -127,17 +127,6 @@ function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 
-/**
- * A Terraform string literal: JSON's escapes are HCL's, and `${` / `%{` are escaped as `$${` / `%%{` so a value from
- * a template never becomes an interpolation. https://developer.hashicorp.com/terraform/language/expressions/strings
- */
-export function hclString(value: string): string {
-  // Replacer functions: in a replacement string "$$" would itself collapse to "$".
-  return JSON.stringify(value)
-    .replaceAll("${", () => "$${")
-    .replaceAll("%{", () => "%%{");
-}
-
 /** A Terraform identifier for a new block's name: letters, digits, `_` and `-`, starting with a letter or `_`. */
 export function hclIdentifier(base: string): string {
   const clean = base.replace(/[^A-Za-z0-9_-]/g, "_").replace(/^[^A-Za-z_]/, "_$&");

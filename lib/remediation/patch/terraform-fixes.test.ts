@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { TemplateSource } from "@/lib/audit/source";
 import type { FixIntent } from "@/lib/remediation/intents";
-import { hclIdentifier, hclString, offsetOf, scanBlock } from "@/lib/remediation/patch/hcl-text";
+import { hclIdentifier, offsetOf, scanBlock } from "@/lib/remediation/patch/hcl-text";
+import { hclString } from "@/lib/remediation/formats/literals/hcl";
 import { terraformChangeFor } from "@/lib/remediation/patch/terraform-fixes";
 import { applyEdits } from "@/lib/remediation/patch/yaml-edits";
 

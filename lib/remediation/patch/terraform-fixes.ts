@@ -6,7 +6,8 @@
 import type { SourcePosition, TemplateSource } from "@/lib/audit/source";
 import { elementKey } from "@/lib/audit/element-key";
 import type { FixIntent } from "@/lib/remediation/intents";
-import { alignAttributes, hclIdentifier, hclString, offsetOf, scanBlock, type HclBlockRange } from "@/lib/remediation/patch/hcl-text";
+import { alignAttributes, hclIdentifier, offsetOf, scanBlock, type HclBlockRange } from "@/lib/remediation/patch/hcl-text";
+import { hclString } from "@/lib/remediation/formats/literals/hcl";
 import type { TextEdit } from "@/lib/remediation/patch/yaml-edits";
 
 export interface TerraformOutcome {

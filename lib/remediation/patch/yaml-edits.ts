@@ -9,6 +9,8 @@
  * YAML too), the `yaml` library's quoting in block YAML, so a hostile name always stays one quoted scalar.
  */
 import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { jsValue, jsonDocument } from "@/lib/remediation/formats/literals/js";
+import { safeYamlTags } from "@/lib/remediation/formats/literals/yaml";
 
 /** Remove the key. */
 export const DELETE: unique symbol = Symbol("delete");
@@ -120,7 +122,13 @@ function blockItem(value: unknown, indent: string, unit: number): string {
 }
 
 function indented(value: unknown, indent: string, unit: number): string {
-  const rendered = stringify(value, { indent: unit, lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  const rendered = stringify(value, {
+    indent: unit,
+    lineWidth: 0,
+    minContentWidth: 0,
+    aliasDuplicateObjects: false,
+    customTags: safeYamlTags(),
+  });
   return rendered
     .replace(/\n$/, "")
     .split("\n")
@@ -131,13 +139,13 @@ function indented(value: unknown, indent: string, unit: number): string {
 
 /** JSON for a value inside a flow collection whose items sit at `indent` (multi-line like its neighbours, or on one line). */
 function jsonValue(value: unknown, indent: string, unit: number, multiline: boolean): string {
-  if (!multiline) return JSON.stringify(value);
-  return JSON.stringify(value, null, unit).replaceAll("\n", `\n${indent}`);
+  if (!multiline) return jsValue(value);
+  return jsonDocument(value, unit).replaceAll("\n", `\n${indent}`);
 }
 
 /** A scalar literal in block YAML (one line: the values Preflight writes have no newline). */
 function blockScalar(value: unknown): string {
-  return stringify(value, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, "");
+  return stringify(value, { lineWidth: 0, minContentWidth: 0, customTags: safeYamlTags() }).replace(/\n$/, "");
 }
 
 export class TemplateEditor {
@@ -167,7 +175,7 @@ export class TemplateEditor {
       else if (!isPlainSpec(want) && !(want instanceof Replace) && !Array.isArray(want) && isScalar(current) && !current.tag) {
         if ((current as Scalar).value === want) continue;
         const [start, end] = rangeOf(current);
-        this.edits.push({ start, end, text: map.flow ? JSON.stringify(want) : blockScalar(want) });
+        this.edits.push({ start, end, text: map.flow ? jsValue(want) : blockScalar(want) });
       } else this.replaceValue(map, pair, plainOf(want));
     }
     if (inserts.length > 0) this.insert(map, inserts);
@@ -221,7 +229,7 @@ export class TemplateEditor {
         this.edits.push({
           start: open + 1,
           end: open + 1,
-          text: entries.map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(", "),
+          text: entries.map(([key, value]) => `${jsValue(key)}: ${jsValue(value)}`).join(", "),
         });
         return;
       }
@@ -230,9 +238,7 @@ export class TemplateEditor {
       const indent = " ".repeat(columnOf(this.text, firstKey));
       const end = rangeOf((last.value ?? last.key) as Node)[1];
       const text = entries
-        .map(
-          ([key, value]) => `,${multiline ? `\n${indent}` : " "}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit, multiline)}`,
-        )
+        .map(([key, value]) => `,${multiline ? `\n${indent}` : " "}${jsValue(key)}: ${jsonValue(value, indent, this.unit, multiline)}`)
         .join("");
       this.edits.push({ start: end, end, text });
       return;

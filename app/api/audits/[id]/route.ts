@@ -1,4 +1,5 @@
 import { findStoredAudit } from "@/app/_server/share";
+import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     { id: stored.id, createdAt: stored.createdAt, ...(stored.expiresAt ? { expiresAt: stored.expiresAt } : {}), ...stored.snapshot },
     {
       headers: {
-        "Content-Disposition": `attachment; filename="preflight-audit-${stored.snapshot.report.api.id}-${stored.id}.json"`,
+        "Content-Disposition": `attachment; filename="preflight-audit-${fileNamePart(stored.snapshot.report.api.id)}-${fileNamePart(stored.id)}.json"`,
         "Cache-Control": "private, no-store",
         "X-Robots-Tag": "noindex",
       },

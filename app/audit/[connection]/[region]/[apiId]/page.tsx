@@ -11,6 +11,8 @@ import { LiveAuditRefused } from "@/components/share/live-audit-refused";
 import { ShareButton } from "@/components/share/share-button";
 import { LivePatchPanel } from "@/components/audit/live-patch-panel";
 import { patchLiveApi } from "@/app/actions/live-patch";
+import { ProbeProvider } from "@/components/probe/probe-context";
+import { ProbePanel } from "@/components/probe/probe-panel";
 
 interface Params {
   connection: string;
@@ -67,7 +69,18 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
         <ShareButton connection={connection} region={region} apiId={apiId} />
         <ExportMenu base={liveDownloadBase(connection, region, apiId)} />
       </div>
-      <AuditView report={loaded.report} rules={loaded.rules} fixDownloadBase={loaded.fixDownloadBase} />
+      <ProbeProvider initial={loaded.report.probe}>
+        <ProbePanel
+          connection={connection}
+          region={region}
+          apiId={apiId}
+          stages={loaded.report.model.stages.filter((stage) => stage.deploymentId).map((stage) => stage.name)}
+          {...(loaded.report.model.api.endpointTypes.includes("PRIVATE")
+            ? { notProbeable: "This is a PRIVATE API: it answers only from inside its VPC, so it is not probeable from here." }
+            : {})}
+        />
+        <AuditView report={loaded.report} rules={loaded.rules} fixDownloadBase={loaded.fixDownloadBase} />
+      </ProbeProvider>
       <LivePatchPanel
         connection={connection}
         region={region}
