@@ -11,20 +11,15 @@ import { probeMarkdown } from "@/lib/report/probe-markdown";
 /** Text from the account (names, paths, messages that quote them) as inert one-line Markdown, safe in a table cell. */
 const cell = markdownText;
 
-/** Inline text with Markdown's punctuation escaped (names are the user's: hostile input). */
-function inline(text: string): string {
-  return cell(text).replace(/[`*_[\]<>#!~&]/g, (char) => `\\${char}`);
-}
-
 /** The CloudFormation stack and logical id of a live API (its tags), and the template it was compared with. */
 function stackLines(report: AuditReport): string[] {
   const stack = report.model.api.stack;
   const drift = report.model.templateDrift;
   const lines: string[] = [];
-  if (stack) lines.push(`Deployed by CloudFormation stack ${inline(stack.stackName)}, logical id ${inline(stack.logicalId)}.`);
+  if (stack) lines.push(`Deployed by CloudFormation stack ${cell(stack.stackName)}, logical id ${cell(stack.logicalId)}.`);
   if (drift)
     lines.push(
-      `${lines.length > 0 ? "\n" : ""}Compared with ${inline(drift.template)} (${inline(drift.logicalId)}): ${drift.differences.length + drift.omitted} difference(s).`,
+      `${lines.length > 0 ? "\n" : ""}Compared with ${cell(drift.template)} (${cell(drift.logicalId)}): ${drift.differences.length + drift.omitted} difference(s).`,
     );
   return lines.length > 0 ? [...lines, ""] : [];
 }
