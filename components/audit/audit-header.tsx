@@ -40,6 +40,8 @@ export function AuditHeader({
           `${formatReadTime(report.readAt)} · ${report.stats.totalCalls} calls · ${(report.stats.wallTimeMs / 1000).toFixed(1)}s${cached ? " · cached" : ""}`,
         ]
       : ["Read", `${formatReadTime(report.readAt)} · before deploy`],
+    // From the API's aws:cloudformation:* tags; React escapes the text (names are the user's).
+    ...(api.stack ? [["Stack", `${api.stack.stackName} · logical id ${api.stack.logicalId}`] as [string, string]] : []),
   ];
   const missing = report.model.missing;
   // Partial-read warnings repeat model.missing (listed above); the rest are notes about the read.

@@ -69,10 +69,11 @@ describe("fix --template --format patch", () => {
     expect(await fixCommand.run(["--template", "x.yaml", "--format", "cli"], sink)).toBe(EXIT.error);
     expect(sink.stderr).toContain("--format must be patch");
     const live = io();
-    expect(await fixCommand.run(["abc123", "--template", "x.yaml", "--format", "patch"], live)).toBe(EXIT.error);
+    // With an API id, --template names the live API's working copy (lib/cli/live-fix.test.ts); without one, live flags are refused.
+    expect(await fixCommand.run(["--template", "x.yaml", "--format", "patch", "--demo"], live)).toBe(EXIT.error);
     expect(live.stderr).toContain("--template patches files, not a live API");
     const noTemplate = io();
-    expect(await fixCommand.run(["abc123", "--format", "patch"], noTemplate)).toBe(EXIT.error);
-    expect(noTemplate.stderr).toContain("name them with --template");
+    expect(await fixCommand.run(["--format", "patch"], noTemplate)).toBe(EXIT.error);
+    expect(noTemplate.stderr).toContain("name them with --template <file|dir>, or give a live API id");
   });
 });

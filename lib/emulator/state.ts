@@ -1,3 +1,5 @@
+import type { StackState } from "./cloudformation/stacks";
+
 /**
  * The emulator's in-memory state. Every object is kept in API Gateway's own JSON wire shape
  * (the body AWS returns for the matching Get* call), so the control plane serves it as-is and the
@@ -217,6 +219,8 @@ export interface RegionState {
   restApis: Map<string, RestApiState>;
   apiKeys: Map<string, ApiKeyState>;
   domainNames: Map<string, DomainNameState>;
+  /** CloudFormation stacks a seed "deployed" (cloudformation/stacks.ts); created on first use. */
+  stacks?: Map<string, StackState>;
 }
 
 export interface AccountState {

@@ -4,6 +4,7 @@ import { reshapeResources } from "@/lib/model/reshape-resources";
 import { reshapeAuthorizers } from "@/lib/model/reshape-authorizers";
 import { reshapeStage } from "@/lib/model/reshape-stages";
 import { reshapeGatewayResponses } from "@/lib/model/gateway-responses";
+import { stackOriginOf } from "@/lib/model/stack-origin";
 
 /**
  * GetRestApi returns `policy` as JSON whose quotes are escaped (`{\"Version\":…}`), a long-standing quirk of
@@ -43,6 +44,8 @@ function reshapeIdentity(snapshot: RawApiSnapshot, warn: (message: string) => vo
   if (raw.createdDate !== undefined) identity.createdDate = raw.createdDate;
   if (raw.binaryMediaTypes && raw.binaryMediaTypes.length > 0) identity.binaryMediaTypes = [...raw.binaryMediaTypes];
   if (raw.policy) identity.policy = unescapePolicy(raw.policy);
+  const stack = stackOriginOf(raw.tags);
+  if (stack) identity.stack = stack;
   return identity;
 }
 

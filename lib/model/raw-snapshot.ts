@@ -19,6 +19,12 @@ export interface RawRestApi {
   binaryMediaTypes?: string[];
   /** GetRestApi returns the policy as a string whose quotes are backslash-escaped; templates give plain JSON text (normalize accepts both). */
   policy?: string;
+  /**
+   * GetRestApi's `tags`. CloudFormation (SAM and CDK included) tags what it creates with
+   * `aws:cloudformation:stack-name` and `aws:cloudformation:logical-id`
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
+   */
+  tags?: Record<string, string>;
 }
 
 export interface RawIntegrationResponse {

@@ -60,6 +60,15 @@ const methodSettings = z.object({
 
 const deployedSummary = z.object({ authorizationType: authorizationTypeSchema, apiKeyRequired: z.boolean() });
 
+const methodAt = { path: z.string(), httpMethod: httpVerbSchema };
+const templateDifference = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("method-only-live"), ...methodAt }),
+  z.object({ kind: z.literal("method-only-template"), ...methodAt }),
+  z.object({ kind: z.literal("authorizationType"), ...methodAt, live: authorizationTypeSchema, template: authorizationTypeSchema }),
+  z.object({ kind: z.literal("apiKeyRequired"), ...methodAt, live: z.boolean(), template: z.boolean() }),
+  z.object({ kind: z.literal("preflight-integration"), ...methodAt, field: z.string(), live: z.string(), template: z.string() }),
+]);
+
 const drift = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("method-added"), path: z.string(), httpMethod: httpVerbSchema }),
   z.object({ kind: z.literal("method-removed"), path: z.string(), httpMethod: httpVerbSchema }),
@@ -125,6 +134,7 @@ export const apiModelSchema = exactSchema<ApiModel>()(
       createdDate: z.string().optional(),
       binaryMediaTypes: z.array(z.string()).optional(),
       policy: z.string().optional(),
+      stack: z.object({ stackName: z.string(), logicalId: z.string() }).optional(),
     }),
     resources: z.array(resource),
     authorizers: z.array(
@@ -190,5 +200,13 @@ export const apiModelSchema = exactSchema<ApiModel>()(
       }),
     ),
     missing: z.array(z.object({ part: modelPartSchema, operation: z.string(), reason: z.string(), detail: z.string().optional() })),
+    templateDrift: z
+      .object({
+        template: z.string(),
+        logicalId: z.string(),
+        differences: z.array(templateDifference),
+        omitted: z.number().int().nonnegative(),
+      })
+      .optional(),
   }),
 );

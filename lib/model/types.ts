@@ -25,7 +25,28 @@ export interface ApiModel {
   gatewayResponses: GatewayResponseModel[];
   /** What could not be read. Rules that need a missing part report "not evaluated", never an all-clear. */
   missing: MissingPart[];
+  /** Set when a live API was compared with the template that defines it (template-drift.ts). */
+  templateDrift?: TemplateComparison;
 }
+
+/** A live API next to its template: the stack's own (GetTemplate) or a local working copy. */
+export interface TemplateComparison {
+  /** What the API was compared with, as shown to the user, e.g. "stack storefront-api (original template)". */
+  template: string;
+  /** The template resource compared with (logical id, or the API the template defines). */
+  logicalId: string;
+  differences: TemplateDifference[];
+  /** Differences beyond the kept ones (the list is bounded). */
+  omitted: number;
+}
+
+/** Differences that change what a browser's preflight or call meets. */
+export type TemplateDifference =
+  | { kind: "method-only-live"; path: string; httpMethod: HttpVerb }
+  | { kind: "method-only-template"; path: string; httpMethod: HttpVerb }
+  | { kind: "authorizationType"; path: string; httpMethod: HttpVerb; live: AuthorizationType; template: AuthorizationType }
+  | { kind: "apiKeyRequired"; path: string; httpMethod: HttpVerb; live: boolean; template: boolean }
+  | { kind: "preflight-integration"; path: string; httpMethod: HttpVerb; field: string; live: string; template: string };
 
 export interface ApiIdentity {
   id: string;
@@ -43,6 +64,14 @@ export interface ApiIdentity {
   binaryMediaTypes?: string[];
   /** The REST API's resource policy (GetRestApi policy), as JSON text; absent when none is attached. */
   policy?: string;
+  /** The CloudFormation stack that created the API, from its `aws:cloudformation:*` tags (stack-origin.ts). */
+  stack?: StackOrigin;
+}
+
+/** A live API's place in the CloudFormation stack that deployed it (both names are the user's: hostile text). */
+export interface StackOrigin {
+  stackName: string;
+  logicalId: string;
 }
 
 export type ModelPart = "resources" | "authorizers" | "stages" | "gatewayResponses" | "deployments";

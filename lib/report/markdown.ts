@@ -11,6 +11,19 @@ import { probeMarkdown } from "@/lib/report/probe-markdown";
 /** Text from the account (names, paths, messages that quote them) as inert one-line Markdown, safe in a table cell. */
 const cell = markdownText;
 
+/** The CloudFormation stack and logical id of a live API (its tags), and the template it was compared with. */
+function stackLines(report: AuditReport): string[] {
+  const stack = report.model.api.stack;
+  const drift = report.model.templateDrift;
+  const lines: string[] = [];
+  if (stack) lines.push(`Deployed by CloudFormation stack ${cell(stack.stackName)}, logical id ${cell(stack.logicalId)}.`);
+  if (drift)
+    lines.push(
+      `${lines.length > 0 ? "\n" : ""}Compared with ${cell(drift.template)} (${cell(drift.logicalId)}): ${drift.differences.length + drift.omitted} difference(s).`,
+    );
+  return lines.length > 0 ? [...lines, ""] : [];
+}
+
 /** A fence longer than any backtick run inside, so generated code cannot close it early. */
 function fence(content: string, language: string): string {
   const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
@@ -28,6 +41,7 @@ export function renderMarkdownReport(report: AuditReport): ReportExport {
     "",
     `Region ${cell(report.api.region)}${report.api.accountId ? `, account ${cell(report.api.accountId)}` : ""}; read ${cell(report.readAt)} from ${cell(describeSource(report.source))}${report.partial ? " — **partial read**" : ""}.`,
     "",
+    ...stackLines(report),
     "| Severity | Findings |",
     "| --- | ---: |",
     ...SEVERITIES.map((severity) => `| ${severity} | ${report.counts[severity]} |`),

@@ -12,6 +12,7 @@ import { cachedAuthorizerSharedAcrossMethods } from "./cached-authorizer-shared-
 import { corsOriginMisconfigured } from "./cors-origin-misconfigured/rule";
 import { deploymentDrift } from "./deployment-drift/rule";
 import { errorResponsesWithoutCors } from "./error-responses-without-cors/rule";
+import { liveDiffersFromTemplate } from "./live-differs-from-template/rule";
 import { methodOpenToEveryone } from "./method-open-to-everyone/rule";
 import { missingPreflight } from "./missing-preflight/rule";
 import { optionsRequiresApiKey } from "./options-requires-api-key/rule";
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   cacheControlFailsWith403,
   cacheDataNotEncrypted,
   deploymentDrift,
+  liveDiffersFromTemplate,
   stageVariablesLookSecret,
   methodOpenToEveryone,
 ];

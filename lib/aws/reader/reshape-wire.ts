@@ -41,6 +41,10 @@ function defined<T extends object>(value: T): T {
   return value;
 }
 
+function nonEmpty<T extends object>(value: T | undefined): T | undefined {
+  return value && Object.keys(value).length > 0 ? value : undefined;
+}
+
 export function reshapeRestApi(api: RestApi, fallbackId: string, tally = new WireTally()): RawRestApi {
   const types = wireStringList(
     wireObject(api.endpointConfiguration, "endpointConfiguration", tally)?.types,
@@ -59,6 +63,7 @@ export function reshapeRestApi(api: RestApi, fallbackId: string, tally = new Wir
     rootResourceId: wireString(api.rootResourceId, "rootResourceId", tally),
     binaryMediaTypes: binary && binary.length > 0 ? binary : undefined,
     policy: wireString(api.policy, "policy", tally) || undefined,
+    tags: nonEmpty(wireMap(api.tags, "tags", tally, isString)),
   });
 }
 

@@ -97,9 +97,10 @@ describe("preflight audit --template", () => {
     expect(empty.err).toMatch(/^No REST API found in .*empty \(1 candidate file read/);
   });
 
-  it("refuses live-API flags beside --template", async () => {
-    const r = await cli("audit", "abc123", "--template", join(dir, "app"), "--demo");
+  // With an API id, --template compares the live API with the files (lib/cli/live-fix.test.ts); without one, live flags are refused.
+  it("refuses live-API flags beside --template without an API id", async () => {
+    const r = await cli("audit", "--template", join(dir, "app"), "--demo");
     expect(r.code).toBe(2);
-    expect(r.err).toContain("--template audits files, not a live API: drop abc123, --demo.");
+    expect(r.err).toContain("--template audits files, not a live API: drop --demo.");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { parseArgs } from "node:util";
-import { AUDIT_TARGET_OPTIONS, auditFromFlags, restApiIdFrom } from "@/lib/cli/audit-target";
+import { AUDIT_TARGET_OPTIONS, auditFromFlags, auditWithConnection, restApiIdFrom } from "@/lib/cli/audit-target";
+import { liveTemplateFor } from "@/lib/cli/live-template";
 import { printOrWrite } from "@/lib/cli/output-file";
 import { PROBE_OPTIONS, probeFromFlags, strayProbeFlags } from "@/lib/cli/probe-flags";
 import { EXIT, type CliCommand } from "@/lib/cli/io";
@@ -23,7 +24,8 @@ export const auditCommand: CliCommand = {
   usage:
     `preflight audit <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--format ${Object.keys(REPORT_FORMATS).join("|")}] [--output FILE] [--fail-on ${SEVERITIES.join("|")}|none]\n` +
     `                    [--probe [--probe-repeat N] [--probe-origin O]... [--probe-actual [--probe-identity T]...]]\n` +
-    `           preflight audit --template <file|dir> [--template …] [--region R] [--format …] [--output FILE] [--fail-on …]`,
+    `           preflight audit --template <file|dir> [--template …] [--region R] [--format …] [--output FILE] [--fail-on …]\n` +
+    `           preflight audit <restApiId> [connection flags] --template <file|dir> [--format …] [--output FILE] [--fail-on …]  (compares the live API with your working copy)`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -47,6 +49,33 @@ export const auditCommand: CliCommand = {
     if (failOn !== "none" && !(SEVERITIES as readonly string[]).includes(failOn)) {
       io.err(`--fail-on must be one of ${SEVERITIES.join(", ")} or none (got "${failOn}").\n`);
       return EXIT.error;
+    }
+    if (values.template && positionals.length > 0) {
+      // A live API beside its working copy: the report is the live one, with live-differs-from-template findings.
+      const probing = Object.keys(PROBE_OPTIONS).filter((flag) => values[flag as keyof typeof values] !== undefined);
+      if (probing.length > 0) {
+        io.err(`${probing.map((flag) => `--${flag}`).join(", ")}: probe in an audit without --template.\nUsage: ${this.usage}\n`);
+        return EXIT.error;
+      }
+      const restApiId = restApiIdFrom(positionals, this.usage);
+      if (!restApiId.ok) {
+        io.err(`${restApiId.message}\n`);
+        return EXIT.error;
+      }
+      const audited = await auditWithConnection(restApiId.value, values, io.env);
+      if (!audited.ok) {
+        io.err(`${audited.message}\n`);
+        return EXIT.error;
+      }
+      const compared = await liveTemplateFor(audited.value, values.template);
+      if (!compared.ok) {
+        io.err(`${compared.message}\n`);
+        return EXIT.error;
+      }
+      for (const note of compared.value.notes) io.err(`${note}\n`);
+      const report = compared.value.live;
+      if (!(await printOrWrite(io, values.output, render(report), `the ${values.format} report`))) return EXIT.error;
+      return exitCodeFor(report.counts, failOn as Severity | "none");
     }
     if (values.template) {
       const live = ["profile", "demo", "role-arn", "external-id", "endpoint", "stage", ...Object.keys(PROBE_OPTIONS)].filter(

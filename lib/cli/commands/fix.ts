@@ -1,6 +1,6 @@
 import "server-only";
 import { parseArgs } from "node:util";
-import { AUDIT_TARGET_OPTIONS, auditFromFlags, restApiIdFrom } from "@/lib/cli/audit-target";
+import { AUDIT_TARGET_OPTIONS, auditFromFlags, restApiIdFrom, type AuditTargetFlags } from "@/lib/cli/audit-target";
 import { DEFAULT_FAIL_ON } from "@/lib/cli/commands/audit";
 import { parseFindingSelector, selectFindings, selectorOf, type FindingSelector } from "@/lib/cli/finding-selector";
 import { fixFormatFor, fixFormatNames } from "@/lib/cli/formats/fix-formats";
@@ -11,11 +11,12 @@ import { buildPlan } from "@/lib/remediation/plan";
 import { bundleZip, renderAll, renderFormat } from "@/lib/remediation/render-all";
 import { SEVERITIES, type Severity } from "@/lib/rules/types";
 import { fixTemplates } from "@/lib/cli/template-fix";
+import { fixLiveAsPatch } from "@/lib/cli/live-fix";
 
 export const fixCommand: CliCommand = {
   name: "fix",
   summary: "Audit one REST API and print the fix for its findings in one format.",
-  usage: `preflight fix <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--finding RULE_ID[:PATH[:VERB]]]... [--min-severity ${SEVERITIES.join("|")}] --format ${fixFormatNames().join("|")} [--output FILE] [--bundle FILE.zip]\n       preflight fix --template <file|dir> [--template …] [--region R] [--finding …]... [--min-severity …] --format patch [--output FILE]`,
+  usage: `preflight fix <restApiId> --region R [--profile P | --demo] [--role-arn ARN [--external-id X]] [--stage S] [--finding RULE_ID[:PATH[:VERB]]]... [--min-severity ${SEVERITIES.join("|")}] --format ${fixFormatNames().join("|")} [--output FILE] [--bundle FILE.zip]\n       preflight fix --template <file|dir> [--template …] [--region R] [--finding …]... [--min-severity …] --format patch [--output FILE]\n       preflight fix <restApiId> [connection flags] [--template <file|dir>] [--finding …]... [--min-severity …] --format patch [--output FILE]`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -32,10 +33,13 @@ export const fixCommand: CliCommand = {
       strict: true,
       allowPositionals: true,
     });
-    if (values.template) return runTemplateFix(values, positionals, io, this.usage);
-    if (values.format === "patch") {
-      io.err("--format patch edits template files: name them with --template <file|dir>.\n");
-      return EXIT.error;
+    if (values.template && positionals.length === 0) return runTemplateFix(values, positionals, io, this.usage);
+    if (values.format === "patch" || values.template) {
+      if (positionals.length === 0) {
+        io.err("--format patch edits template files: name them with --template <file|dir>, or give a live API id.\n");
+        return EXIT.error;
+      }
+      return runLivePatch(values, positionals, io, this.usage);
     }
     const restApiId = restApiIdFrom(positionals, this.usage);
     if (!restApiId.ok) {
@@ -150,6 +154,37 @@ async function runTemplateFix(
   return fixTemplates(io, {
     templates: values.template ?? [],
     ...(values.region ? { region: values.region } : {}),
+    selectors: selection.selectors,
+    minSeverity: selection.minSeverity,
+    ...(values.output !== undefined ? { output: values.output } : {}),
+  });
+}
+
+/** `fix <restApiId> --format patch [--template …]`: the patch against the stack's template or a working copy. */
+async function runLivePatch(
+  values: Parameters<typeof runTemplateFix>[0] & AuditTargetFlags,
+  positionals: readonly string[],
+  io: Parameters<CliCommand["run"]>[1],
+  usage: string,
+): Promise<number> {
+  if (values.format !== "patch") {
+    io.err(`With an API id, --template needs --format patch (got ${values.format === undefined ? "none" : `"${values.format}"`}).\n`);
+    return EXIT.error;
+  }
+  if (values.bundle !== undefined) {
+    io.err("--bundle writes the snippet formats; it does not go with --format patch.\n");
+    return EXIT.error;
+  }
+  const restApiId = restApiIdFrom(positionals, usage);
+  if (!restApiId.ok) {
+    io.err(`${restApiId.message}\n`);
+    return EXIT.error;
+  }
+  const selection = selectionFrom(values, io);
+  if (!selection) return EXIT.error;
+  return fixLiveAsPatch(io, restApiId.value, {
+    flags: values,
+    ...(values.template ? { templates: values.template } : {}),
     selectors: selection.selectors,
     minSeverity: selection.minSeverity,
     ...(values.output !== undefined ? { output: values.output } : {}),

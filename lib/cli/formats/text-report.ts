@@ -5,6 +5,11 @@ import { SEVERITIES } from "@/lib/rules/types";
 import { terminalText } from "@/lib/remediation/formats/literals/terminal";
 import { probeTextLines } from "@/lib/cli/formats/probe-text";
 
+/** Control characters and line breaks out of user-named text (a file name from the command line). */
+function oneLineText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, " ");
+}
+
 function target(f: AuditReport["findings"][number]): string {
   const t = f.target;
   const parts = [
@@ -19,9 +24,16 @@ function target(f: AuditReport["findings"][number]): string {
 /** Human-readable report for a terminal. */
 export function renderTextReport(report: AuditReport): string {
   const lines: string[] = [];
-  const api = report.api;
+  const api = { ...report.api, stack: report.model.api.stack };
   lines.push(`Preflight audit of ${api.name} (${api.id}) in ${api.region}${api.accountId ? `, account ${api.accountId}` : ""}`);
   lines.push(`Source: ${describeSource(report.source)}; read at ${report.readAt}`);
+  // Names validated by stack-origin.ts (CloudFormation's own character sets), so nothing here can forge a line.
+  if (api.stack) lines.push(`Stack: ${api.stack.stackName} (CloudFormation), logical id ${api.stack.logicalId}`);
+  const drift = report.model.templateDrift;
+  if (drift)
+    lines.push(
+      `Template: compared with ${oneLineText(drift.template)} (${oneLineText(drift.logicalId)}): ${drift.differences.length + drift.omitted} difference(s)`,
+    );
   const calls = Object.entries(report.stats.calls)
     .map(([op, n]) => `${op} ${n}`)
     .join(", ");

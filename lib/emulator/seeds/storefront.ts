@@ -9,6 +9,7 @@ import { registerAuthorizerFunction } from "../data-plane/authorizer-functions";
 import type { Scope } from "../store";
 import { ApiBuilder, lambdaAuthorizerUri } from "./api-builder";
 import { methodScopedTokenAuthorizer, sessionRequestAuthorizer } from "./seed-authorizers";
+import { seedStorefrontStack, storefrontStackTags } from "./storefront-stack";
 import { plantSecondEditionMethods, plantSecondEditionProdSettings, SECOND_EDITION_PLANTED } from "./storefront-second-edition";
 
 /**
@@ -130,7 +131,8 @@ export function seedStorefront(scope: Scope): void {
       name: "storefront",
       description: "Shop front-end API (SAM app storefront-api)",
       endpointConfiguration: { types: ["REGIONAL"] },
-      tags: { team: "web", app: "storefront" },
+      // Deployed by CloudFormation from templates/storefront/template.yaml: its tags say which stack and resource.
+      tags: { team: "web", app: "storefront", ...storefrontStackTags(scope) },
     },
     STOREFRONT_API_ID,
   );
@@ -277,4 +279,10 @@ export function seedStorefront(scope: Scope): void {
   updateIntegrationResponse(scope, STOREFRONT_API_ID, account.id, "GET", "200", [
     { op: "add", path: `/responseParameters/${origin}`, value: "'*'" },
   ]);
+
+  seedStorefrontStack(scope, {
+    restApiId: STOREFRONT_API_ID,
+    prodDeploymentId: STOREFRONT_PROD_DEPLOYMENT_ID,
+    devDeploymentId: STOREFRONT_DEV_DEPLOYMENT_ID,
+  });
 }

@@ -7,6 +7,7 @@ import { handleAdmin } from "./admin";
 import { handleControlPlane, type ControlPlaneDeps } from "./control-plane-handler";
 import { DATA_PLANE_PATH, dispatchDataPlane } from "./data-plane-dispatch";
 import { handleSts } from "../sts/handler";
+import { handleCloudFormation } from "../cloudformation/handler";
 import { sendJson } from "./http-io";
 
 export interface ServerDeps extends ControlPlaneDeps {
@@ -17,7 +18,8 @@ export interface ServerDeps extends ControlPlaneDeps {
 
 /**
  * One HTTP server for everything: `/__emulator/*`, the data plane, STS (requests signed for the `sts`
- * service, as AWS_ENDPOINT_URL_STS pointed here sends them), then the management API.
+ * service, as AWS_ENDPOINT_URL_STS pointed here sends them), CloudFormation's read calls (signed for
+ * `cloudformation`), then the management API.
  */
 export function createEmulatorServer(deps: ServerDeps): Server {
   const view = createDataPlaneContext(deps.store);
@@ -30,7 +32,9 @@ export function createEmulatorServer(deps: ServerDeps): Server {
         ? dispatchDataPlane(req, res, view)
         : caller?.service === "sts"
           ? handleSts(req, res, url, caller, deps)
-          : handleControlPlane(req, res, url, deps);
+          : caller?.service === "cloudformation"
+            ? handleCloudFormation(req, res, url, caller, deps)
+            : handleControlPlane(req, res, url, deps);
     work.catch((error: unknown) => {
       console.error("[emulator] unhandled error", error);
       if (!res.headersSent) sendJson(res, 500, { message: "Internal server error" }, { "x-amzn-errortype": "InternalFailure" });

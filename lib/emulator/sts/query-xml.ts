@@ -8,7 +8,8 @@ import type { ServerResponse } from "node:http";
  */
 const NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-export type XmlValue = string | { [element: string]: XmlValue };
+/** A text element, a structure, or a list (the Query protocol's `<member>` elements). */
+export type XmlValue = string | XmlValue[] | { [element: string]: XmlValue };
 
 export class StsError extends Error {
   constructor(
@@ -35,6 +36,7 @@ export const escapeXml = (text: string): string =>
 
 function element(name: string, value: XmlValue): string {
   if (typeof value === "string") return `<${name}>${escapeXml(value)}</${name}>`;
+  if (Array.isArray(value)) return `<${name}>${value.map((item) => element("member", item)).join("")}</${name}>`;
   return `<${name}>${Object.entries(value)
     .map(([child, inner]) => element(child, inner))
     .join("")}</${name}>`;
@@ -50,16 +52,21 @@ function send(res: ServerResponse, status: number, requestId: string, body: stri
   res.end(text);
 }
 
-/** `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata><RequestId>…` */
-export function sendResult(res: ServerResponse, action: string, result: Record<string, XmlValue>): void {
+/** `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata><RequestId>…` in `namespace` (CloudFormation shares the shape). */
+export function sendQueryResult(res: ServerResponse, namespace: string, action: string, result: Record<string, XmlValue>): void {
   const requestId = randomUUID();
   const inner = element(`${action}Result`, result) + element("ResponseMetadata", { RequestId: requestId });
-  send(res, 200, requestId, `<${action}Response xmlns="${NAMESPACE}">${inner}</${action}Response>`);
+  send(res, 200, requestId, `<${action}Response xmlns="${namespace}">${inner}</${action}Response>`);
 }
 
 /** `<ErrorResponse><Error><Type>Sender</Type><Code>…</Code><Message>…</Message></Error><RequestId>…` */
-export function sendStsError(res: ServerResponse, error: StsError): void {
+export function sendQueryError(res: ServerResponse, namespace: string, error: StsError): void {
   const requestId = randomUUID();
   const inner = element("Error", { Type: error.faultType, Code: error.code, Message: error.message }) + element("RequestId", requestId);
-  send(res, error.status, requestId, `<ErrorResponse xmlns="${NAMESPACE}">${inner}</ErrorResponse>`);
+  send(res, error.status, requestId, `<ErrorResponse xmlns="${namespace}">${inner}</ErrorResponse>`);
 }
+
+export const sendResult = (res: ServerResponse, action: string, result: Record<string, XmlValue>): void =>
+  sendQueryResult(res, NAMESPACE, action, result);
+
+export const sendStsError = (res: ServerResponse, error: StsError): void => sendQueryError(res, NAMESPACE, error);

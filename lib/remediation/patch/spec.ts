@@ -43,7 +43,7 @@ export function mergeSpecs(a: MergeSpec, b: MergeSpec): MergeSpec {
 function mergeSeq(a: InSeq[], b: InSeq[]): InSeq[] {
   const out = [...a];
   for (const item of b) {
-    const index = out.findIndex((other) => other.key === item.key && other.value === item.value);
+    const index = out.findIndex((other) => JSON.stringify(other.keys) === JSON.stringify(item.keys));
     const existing = out[index];
     if (existing)
       out[index] = new InSeq(
@@ -51,6 +51,7 @@ function mergeSeq(a: InSeq[], b: InSeq[]): InSeq[] {
         item.value,
         mergeSpecs(existing.spec, item.spec),
         existing.whole && item.whole ? { ...existing.whole, ...item.whole } : (existing.whole ?? item.whole),
+        item.also,
       );
     else out.push(item);
   }

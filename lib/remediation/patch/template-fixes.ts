@@ -10,7 +10,8 @@ import { elementKey } from "@/lib/audit/element-key";
 import type { FixIntent } from "@/lib/remediation/intents";
 import { startsWith, valueAt, type KeyPath } from "@/lib/remediation/patch/locate";
 import { DELETE, InSeq, Replace, spec, specAt } from "@/lib/remediation/patch/spec";
-import type { MergeSpec } from "@/lib/remediation/patch/yaml-edits";
+import { plainOf, type MergeSpec } from "@/lib/remediation/patch/yaml-edits";
+import { escapeResourcePath } from "@/lib/model/method-settings";
 
 export interface FixContext {
   format: TemplateFormat;
@@ -121,7 +122,10 @@ function isSwagger2(ctx: FixContext, file: string, root: KeyPath): boolean {
  * A MOCK `options` operation answering the preflight, as API Gateway's own "Enable CORS" import example writes it.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/enable-cors-for-resource-using-swagger-importer-tool.html
  */
-function openApiPreflightOperation(swagger2: boolean, intent: Extract<FixIntent, { kind: "add-cors-preflight" }>): unknown {
+function openApiPreflightOperation(
+  swagger2: boolean,
+  intent: Extract<FixIntent, { kind: "add-cors-preflight" | "replace-preflight-integration-with-mock" }>,
+): unknown {
   const headers = corsHeaderValues(intent);
   const declared = Object.fromEntries(headers.map(([name]) => [name, swagger2 ? { type: "string" } : { schema: { type: "string" } }]));
   return {
@@ -533,12 +537,178 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       return { note: `${intent.httpMethod} ${intent.path}: its response is not written where Preflight can edit it` };
     }
     case "add-cache-key-parameter":
+      return cacheKeyChange(ctx, intent);
     case "set-stage-method-setting":
+      return methodSettingChange(ctx, intent);
     case "replace-preflight-integration-with-mock":
-      return {
-        note: `${intent.kind}${"path" in intent ? ` ${intent.path}` : ""}: not yet written as a template patch; see the snippet formats`,
-      };
+      return mockPreflightChange(ctx, intent);
   }
+}
+
+// --- stage cache: cache keys and method settings ------------------------------------------------------------
+
+/** "method.request.header.Authorization" → where and what the request parameter is. */
+function requestParameterOf(parameter: string): { location: "header" | "querystring" | "path"; name: string } | undefined {
+  const match = /^method\.request\.(header|querystring|path)\.([^\s]+)$/.exec(parameter);
+  return match ? { location: match[1] as "header" | "querystring" | "path", name: match[2] as string } : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/**
+ * A cache key parameter must also be a declared method request parameter, or API Gateway refuses the integration
+ * ("Invalid cache key parameter specified"): the OpenAPI operation gets the parameter and the integration's
+ * `cacheKeyParameters` the key; an `AWS::ApiGateway::Method` gets `RequestParameters` and `Integration.CacheKeyParameters`.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html#enable-api-gateway-cache-keys
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html (cacheKeyParameters)
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-method-integration.html (CacheKeyParameters)
+ */
+function cacheKeyChange(ctx: FixContext, intent: Extract<FixIntent, { kind: "add-cache-key-parameter" }>): IntentOutcome {
+  const where = `${intent.httpMethod} ${intent.path}`;
+  const parameter = requestParameterOf(intent.parameter);
+  if (!parameter) return { note: `${where}: cache key ${intent.parameter} is not a method request parameter` };
+  const at = locateKey(ctx, elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod }));
+  if (!at) return { note: `${where}: not located in the template; add ${intent.parameter} to its cache key` };
+  const root = openApiRoot(ctx, at);
+  const operation = valueAt(ctx.valueOf(at.file), at.path);
+  if (root) {
+    const keys = stringList(valueAt(operation, ["x-amazon-apigateway-integration", "cacheKeyParameters"]));
+    const swagger2 = isSwagger2(ctx, at.file, root);
+    const declared = {
+      name: parameter.name,
+      in: parameter.location === "querystring" ? "query" : parameter.location,
+      // OpenAPI requires path parameters to be required; a header or query parameter the browser may omit is not.
+      required: parameter.location === "path",
+      ...(swagger2 ? { type: "string" } : { schema: { type: "string" } }),
+    };
+    const params = valueAt(operation, ["parameters"]);
+    const alreadyDeclared =
+      Array.isArray(params) && params.some((item) => valueAt(item, ["name"]) === declared.name && valueAt(item, ["in"]) === declared.in);
+    const entries: Array<[string, MergeSpec[string]]> = [
+      [
+        "x-amazon-apigateway-integration",
+        spec([["cacheKeyParameters", new Replace([...keys.filter((key) => key !== intent.parameter), intent.parameter])]]),
+      ],
+    ];
+    if (!alreadyDeclared)
+      entries.unshift([
+        "parameters",
+        Array.isArray(params) && params.length > 0
+          ? [new InSeq("name", declared.name, {}, declared, { in: declared.in })]
+          : new Replace([declared]),
+      ]);
+    return { changes: [{ file: at.file, spec: specAt(at.path, spec(entries)) }] };
+  }
+  if (
+    (ctx.format === "cloudformation" || ctx.format === "cdk" || ctx.format === "sam") &&
+    isApiGatewayResource(at, ctx, "AWS::ApiGateway::Method")
+  ) {
+    const keys = stringList(valueAt(operation, ["Properties", "Integration", "CacheKeyParameters"]));
+    const properties = spec([
+      // true = required: only a path parameter always comes with the request.
+      ["RequestParameters", spec([[intent.parameter, parameter.location === "path"]])],
+      ["Integration", spec([["CacheKeyParameters", new Replace([...keys.filter((key) => key !== intent.parameter), intent.parameter])]])],
+    ]);
+    return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], properties) }] };
+  }
+  return { note: `${where}: its integration is not written where Preflight can edit it; add ${intent.parameter} to its cache key` };
+}
+
+/** UpdateStage setting path → CloudFormation's MethodSetting property; the others have none. */
+const METHOD_SETTING_PROPERTIES: Partial<Record<Extract<FixIntent, { kind: "set-stage-method-setting" }>["setting"], string>> = {
+  "caching/enabled": "CachingEnabled",
+  "caching/ttlInSeconds": "CacheTtlInSeconds",
+  "caching/dataEncrypted": "CacheDataEncrypted",
+};
+
+/** The stage's `MethodSettings` list: a SAM Api's own stage, or an `AWS::ApiGateway::Stage` resource of this API. */
+function methodSettingsHome(ctx: FixContext, stage: string): KeyPath | undefined {
+  const template = ctx.valueOf(ctx.entryFile);
+  if (ctx.format === "sam") {
+    const root = samApiRoot(ctx);
+    if (valueAt(template, [...root, "StageName"]) === stage) return root;
+  }
+  const resources = valueAt(template, ["Resources"]);
+  if (!resources || typeof resources !== "object") return undefined;
+  for (const [id, resource] of Object.entries(resources)) {
+    if (valueAt(resource, ["Type"]) !== "AWS::ApiGateway::Stage" || valueAt(resource, ["Properties", "StageName"]) !== stage) continue;
+    const api = valueAt(resource, ["Properties", "RestApiId"]);
+    if (api && typeof api === "object" && valueAt(api, ["Ref"]) === ctx.apiName) return ["Resources", id, "Properties"];
+  }
+  return undefined;
+}
+
+/**
+ * One MethodSetting entry, keyed by its ResourcePath (encoded as CloudFormation documents it: "/~1orders~1{id}") and
+ * HttpMethod; "/*" and "*" for the stage-wide entry.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-stage-methodsetting.html
+ */
+function methodSettingChange(ctx: FixContext, intent: Extract<FixIntent, { kind: "set-stage-method-setting" }>): IntentOutcome {
+  const property = METHOD_SETTING_PROPERTIES[intent.setting];
+  const where = `stage ${intent.stage} ${intent.httpMethod} ${intent.path}`;
+  if (!property)
+    return {
+      note: `${where}: ${intent.setting} has no CloudFormation MethodSetting property; set it after the deploy (aws apigateway update-stage)`,
+    };
+  if (ctx.format === "openapi") return { note: `${where}: method settings belong to the stage, which an OpenAPI document does not hold` };
+  const home = methodSettingsHome(ctx, intent.stage);
+  if (!home) return { note: `${where}: the stage is not written where Preflight can edit it; set ${property} in its MethodSettings` };
+  const resourcePath = intent.path === "*" ? "/*" : intent.path === "/" ? "/" : `/${escapeResourcePath(intent.path)}`;
+  const httpMethod = intent.httpMethod;
+  const existing = valueAt(ctx.valueOf(ctx.entryFile), [...home, "MethodSettings"]);
+  const entry = { ResourcePath: resourcePath, HttpMethod: httpMethod, [property]: intent.value };
+  const settings =
+    Array.isArray(existing) && existing.length > 0
+      ? [new InSeq("ResourcePath", resourcePath, spec([[property, intent.value]]), entry, { HttpMethod: httpMethod })]
+      : new Replace([entry]);
+  return { changes: [{ file: ctx.entryFile, spec: specAt(home, spec([["MethodSettings", settings]])) }] };
+}
+
+// --- a preflight proxied to a backend ---------------------------------------------------------------------
+
+/**
+ * The OPTIONS method answered by API Gateway itself (MOCK with the CORS headers), as the console's "Enable CORS" and
+ * API Gateway's import example write it, instead of reaching the backend: the OpenAPI `options` operation is replaced
+ * as a whole; an `AWS::ApiGateway::Method` gets a MOCK `Integration` and the matching `MethodResponses`.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/enable-cors-for-resource-using-swagger-importer-tool.html
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+ */
+function mockPreflightChange(
+  ctx: FixContext,
+  intent: Extract<FixIntent, { kind: "replace-preflight-integration-with-mock" }>,
+): IntentOutcome {
+  const at = locateKey(ctx, elementKey({ kind: "method", path: intent.path, httpMethod: "OPTIONS" }));
+  if (!at) return { note: `OPTIONS ${intent.path}: not located in the template; answer it with a MOCK integration` };
+  const root = openApiRoot(ctx, at);
+  const key = at.path.at(-1);
+  if (root && typeof key === "string" && key.toLowerCase() === "options" && at.path.length > root.length + 2) {
+    const operation = openApiPreflightOperation(isSwagger2(ctx, at.file, root), intent);
+    return { changes: [{ file: at.file, spec: specAt(at.path.slice(0, -1), spec([[key, new Replace(operation)]])) }] };
+  }
+  if (
+    (ctx.format === "cloudformation" || ctx.format === "cdk" || ctx.format === "sam") &&
+    isApiGatewayResource(at, ctx, "AWS::ApiGateway::Method")
+  ) {
+    const { method, integration } = cfnPreflightParameters(intent);
+    const properties = spec([
+      [
+        "Integration",
+        new Replace({
+          Type: "MOCK",
+          RequestTemplates: { "application/json": '{"statusCode": 200}' },
+          IntegrationResponses: [{ StatusCode: "200", ResponseParameters: plainOf(integration) }],
+        }),
+      ],
+      ["MethodResponses", new Replace([{ StatusCode: "200", ResponseParameters: plainOf(method) }])],
+    ]);
+    return { changes: [{ file: at.file, spec: specAt([...at.path, "Properties"], properties) }] };
+  }
+  // A SAM Api event is always a Lambda proxy integration: its preflight belongs to the API's Cors instead.
+  return {
+    note: `OPTIONS ${intent.path}: written where Preflight cannot make it MOCK (an Api event is always a Lambda proxy); use Cors on the API`,
+  };
 }
 
 export { documentRoot };

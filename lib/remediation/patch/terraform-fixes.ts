@@ -179,6 +179,10 @@ export function terraformChangeFor(
         edits: [],
         note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no configuration holds; use --format authorizer-node or authorizer-python`,
       };
+    case "add-cache-key-parameter":
+      return terraformCacheKey(source, intent, readFile);
+    case "set-stage-method-setting":
+      return terraformMethodSetting(source, intent, readFile);
     default:
       return {
         edits: [],
@@ -397,4 +401,111 @@ function terraformResponseHeaders(
       note: `${httpMethod} ${path}: its response_parameters are written on one line; add ${headers.map(([name]) => name).join(", ")} by hand`,
     };
   }
+}
+
+/** `["a", "b"]`: a list of plain string literals only (anything else is left to the user). */
+const STRING_LIST = /^\[\s*(?:"(?:[^"\\\n]|\\.)*"\s*(?:,\s*)?)*\]$/;
+
+/**
+ * The caller's identity in a method's cache key: the `aws_api_gateway_integration`'s `cache_key_parameters` gains the
+ * parameter, and the `aws_api_gateway_method` declares it in `request_parameters` (API Gateway refuses a cache key
+ * that is not a method request parameter).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration (cache_key_parameters)
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method (request_parameters)
+ */
+function terraformCacheKey(
+  source: TemplateSource,
+  intent: Extract<FixIntent, { kind: "add-cache-key-parameter" }>,
+  readFile: (path: string) => string | undefined,
+): TerraformOutcome {
+  const where = `${intent.httpMethod} ${intent.path}`;
+  const method = blockAt(readFile, source.locations[elementKey({ kind: "method", path: intent.path, httpMethod: intent.httpMethod })]);
+  const label = method
+    ? /^resource\s+"aws_api_gateway_method"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(method.text.slice(method.block.start, method.block.open))
+    : null;
+  if (!method || !label)
+    return { edits: [], note: `${where}: its aws_api_gateway_method block is not located; add ${intent.parameter} to its cache key` };
+  const methodRef = `aws_api_gateway_method.${label[1]}.http_method`;
+  const integration = blocksOfType(source, "aws_api_gateway_integration", readFile).find(
+    (found) => attributeValue(found.block, "http_method") === methodRef,
+  );
+  if (!integration)
+    return { edits: [], note: `${where}: its aws_api_gateway_integration block is not located; add ${intent.parameter} to its cache key` };
+  const current = attributeValue(integration.block, "cache_key_parameters")?.trim();
+  if (current !== undefined && !STRING_LIST.test(current))
+    return { edits: [], note: `${where}: cache_key_parameters is an expression; add ${hclString(intent.parameter)} to it` };
+  const keys: string[] = [];
+  for (const match of current?.matchAll(/"((?:[^"\\\n]|\\.)*)"/g) ?? []) {
+    try {
+      keys.push(JSON.parse(`"${match[1]}"`) as string);
+    } catch {
+      return {
+        edits: [],
+        note: `${where}: cache_key_parameters holds an escape Preflight does not read; add ${hclString(intent.parameter)} to it`,
+      };
+    }
+  }
+  const list = `[${[...keys.filter((key) => key !== intent.parameter), intent.parameter].map(hclString).join(", ")}]`;
+  const declared = attributeValue(method.block, "request_parameters")?.includes(hclString(intent.parameter)) ?? false;
+  const methodFound: FoundBlock = { file: method.file, text: method.text, name: label[1] as string, block: method.block };
+  try {
+    return {
+      edits: [
+        ...(declared
+          ? []
+          : setMapEntries(methodFound, "request_parameters", [
+              [intent.parameter, intent.parameter.startsWith("method.request.path.") ? "true" : "false"],
+            ])),
+        ...setAttribute(integration.file, integration.text, integration.block, "cache_key_parameters", list),
+      ],
+    };
+  } catch {
+    return { edits: [], note: `${where}: request_parameters is written on one line; declare ${intent.parameter} by hand` };
+  }
+}
+
+/** UpdateStage setting path → the `settings` block's attribute of aws_api_gateway_method_settings. */
+const TERRAFORM_SETTINGS: Record<Extract<FixIntent, { kind: "set-stage-method-setting" }>["setting"], string> = {
+  "caching/enabled": "caching_enabled",
+  "caching/ttlInSeconds": "cache_ttl_in_seconds",
+  "caching/dataEncrypted": "cache_data_encrypted",
+  "caching/requireAuthorizationForCacheControl": "require_authorization_for_cache_control",
+  "caching/unauthorizedCacheControlHeaderStrategy": "unauthorized_cache_control_header_strategy",
+};
+
+/**
+ * A stage's method setting, edited in the existing `aws_api_gateway_method_settings` block of that stage and
+ * `method_path` ("products/{id}/GET", or "*\/*" stage-wide). No block is added: the provider writes every field of a
+ * new block's `settings`, defaults included, which would change more than the one setting.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_method_settings
+ */
+function terraformMethodSetting(
+  source: TemplateSource,
+  intent: Extract<FixIntent, { kind: "set-stage-method-setting" }>,
+  readFile: (path: string) => string | undefined,
+): TerraformOutcome {
+  const attribute = TERRAFORM_SETTINGS[intent.setting];
+  const methodPath = intent.path === "*" ? "*/*" : `${intent.path.replace(/^\//, "")}/${intent.httpMethod}`;
+  const stageNames = new Set([
+    hclString(intent.stage),
+    ...blocksOfType(source, "aws_api_gateway_stage", readFile)
+      .filter((found) => attributeValue(found.block, "stage_name") === hclString(intent.stage))
+      .map((found) => `aws_api_gateway_stage.${found.name}.stage_name`),
+  ]);
+  const found = blocksOfType(source, "aws_api_gateway_method_settings", readFile).find(
+    (candidate) =>
+      attributeValue(candidate.block, "method_path") === hclString(methodPath) &&
+      stageNames.has(attributeValue(candidate.block, "stage_name") ?? ""),
+  );
+  const missing = {
+    edits: [],
+    note: `stage ${intent.stage} ${methodPath}: no aws_api_gateway_method_settings block for it; set ${attribute} = ${String(intent.value)} in one`,
+  };
+  if (!found) return missing;
+  const body = found.text.slice(found.block.open, found.block.close);
+  const nested = /\n([ \t]*)settings[ \t]*\{/.exec(body);
+  const settings = nested ? scanBlock(found.text, found.block.open + nested.index + 1 + (nested[1] as string).length) : undefined;
+  if (!settings) return missing;
+  const literal = typeof intent.value === "string" ? hclString(intent.value) : String(intent.value);
+  return { edits: setAttribute(found.file, found.text, settings, attribute, literal) };
 }

@@ -20,14 +20,23 @@ export class Replace {
   constructor(readonly value: unknown) {}
 }
 
-/** Merge `spec` into the item of a list of mappings whose `key` equals `value` (appending `whole` when none does). */
+/**
+ * Merge `spec` into the item of a list of mappings whose `key` equals `value` (and each of `also`'s keys its value, for
+ * items named by two keys such as a MethodSetting's ResourcePath and HttpMethod), appending `whole` when none does.
+ */
 export class InSeq {
   constructor(
     readonly key: string,
     readonly value: string,
     readonly spec: MergeSpec,
     readonly whole?: Record<string, unknown>,
+    readonly also: Readonly<Record<string, string>> = {},
   ) {}
+
+  /** The match keys and values, in order. */
+  get keys(): Array<[string, string]> {
+    return [[this.key, this.value], ...Object.entries(this.also)];
+  }
 }
 
 export type MergeValue = string | number | boolean | MergeSpec | typeof DELETE | Replace | InSeq[];
@@ -60,7 +69,7 @@ function isPlainSpec(value: MergeValue): value is MergeSpec {
 export function plainOf(value: MergeValue | unknown): unknown {
   if (value instanceof Replace) return value.value;
   if (Array.isArray(value) && value.every((item) => item instanceof InSeq))
-    return (value as InSeq[]).map((item) => item.whole ?? { [item.key]: item.value, ...(plainOf(item.spec) as object) });
+    return (value as InSeq[]).map((item) => item.whole ?? { ...Object.fromEntries(item.keys), ...(plainOf(item.spec) as object) });
   if (isPlainSpec(value as MergeValue)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as MergeSpec)) {
@@ -176,8 +185,9 @@ export class TemplateEditor {
     const found = seq.items.find(
       (node) =>
         isMap(node) &&
-        isScalar(findPair(node, item.key)?.value) &&
-        String((findPair(node, item.key)?.value as Scalar).value) === item.value,
+        item.keys.every(
+          ([key, value]) => isScalar(findPair(node, key)?.value) && String((findPair(node, key)?.value as Scalar).value) === value,
+        ),
     );
     if (found) {
       this.merge(found as YAMLMap, item.spec);

@@ -62,6 +62,14 @@ export const DOCS = {
     title: "API Gateway API reference: GetDeployment (embed=apisummary)",
     url: "https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployment.html",
   },
+  stackDrift: {
+    title: "CloudFormation: detect unmanaged configuration changes to stacks and resources (drift)",
+    url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-drift.html",
+  },
+  stackTags: {
+    title: "CloudFormation resource tags: aws:cloudformation:stack-name and aws:cloudformation:logical-id",
+    url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html",
+  },
   checkov59: {
     title: "Checkov CKV_AWS_59: Ensure there is no open access to back-end resources through API",
     url: "https://github.com/bridgecrewio/checkov/blob/main/checkov/cloudformation/checks/resource/aws/APIGatewayAuthorization.py",

@@ -9,6 +9,8 @@ import { ExportMenu } from "@/components/report/export-menu";
 import { AuditHistory } from "@/components/share/audit-history";
 import { LiveAuditRefused } from "@/components/share/live-audit-refused";
 import { ShareButton } from "@/components/share/share-button";
+import { LivePatchPanel } from "@/components/audit/live-patch-panel";
+import { patchLiveApi } from "@/app/actions/live-patch";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbePanel } from "@/components/probe/probe-panel";
 import { refreshLiveAudit } from "@/app/actions/refresh";
@@ -80,6 +82,14 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
         />
         <AuditView report={loaded.report} rules={loaded.rules} fixDownloadBase={loaded.fixDownloadBase} />
       </ProbeProvider>
+      <LivePatchPanel
+        connection={connection}
+        region={region}
+        apiId={apiId}
+        {...(loaded.report.model.api.stack ? { stack: loaded.report.model.api.stack } : {})}
+        stackPatchHref={`${liveDownloadBase(connection, region, apiId)}/patch`}
+        action={patchLiveApi}
+      />
       <AuditHistory audits={history.ok ? history.audits : []} error={history.ok ? undefined : history.message} />
     </div>
   );
