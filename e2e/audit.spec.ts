@@ -118,6 +118,16 @@ const PLANTED_CHECKS: Record<string, Check> = {
     await audit.stage.selectOption("dev");
     await expect(audit.cell("/orders/{id}", "OPTIONS")).not.toContainText("drift");
   },
+  "canary-options-api-key": async (audit) => {
+    await audit.stage.selectOption("prod");
+    await expectFlagged(audit, "/account", "OPTIONS", "options-requires-api-key");
+    await expect(audit.detail).toContainText("10 % of requests");
+  },
+  "undeployed-cors-fix": async (audit) => {
+    await audit.stage.selectOption("prod");
+    await expectFlagged(audit, "/account", "GET", "actual-response-without-cors");
+    await expect(audit.detail).toContainText("Fixed in the draft but not deployed");
+  },
   "stages-differ": async (audit) => {
     await expect(audit.stage.locator("option")).toHaveText(["dev", "prod (canary 10 %)", "draft (current configuration)"]);
     await expect(audit.page.locator("[data-testid=api-wide-finding][data-rule=stage-variables-look-secret]")).toHaveCount(2);
@@ -280,22 +290,30 @@ test("reader errors are shown clearly: not found, access denied, throttled", asy
   await page.goto(AuditPage.url("nosuchapi1"));
   await expect(page.getByTestId("reader-error")).toContainText("API not found");
 
+  // Live audits are served from the read-once cache, and failed reads are never cached: ids that were never read
+  // successfully show what a failing read looks like.
   await addFault({ operation: "GetRestApi", kind: "AccessDenied" });
-  await page.goto(AuditPage.url(STOREFRONT));
+  await page.goto(AuditPage.url("denied0001"));
   await expect(page.getByTestId("reader-error")).toContainText("Access denied");
   await expect(page.getByTestId("reader-error")).toContainText("apigateway:GET");
   await page.screenshot({ path: "test-output/screenshots/audit-access-denied.png" });
   await clearFaults();
 
   await addFault({ operation: "GetRestApi", kind: "Throttle" });
-  await page.goto(AuditPage.url(STOREFRONT));
+  await page.goto(AuditPage.url("throttle01"));
   await expect(page.getByTestId("reader-error")).toContainText("Throttled", { timeout: 45_000 });
   await clearFaults();
 
   // A part that cannot be read is a warning on an otherwise complete page.
-  await addFault({ operation: "GetGatewayResponses", kind: "AccessDenied" });
+  // A part that cannot be read is a warning on an otherwise complete page; Refresh forces the read past the cache.
   await audit.open(STOREFRONT);
-  await expect(page.getByTestId("partial-warning")).toContainText("GetGatewayResponses");
+  await addFault({ operation: "GetGatewayResponses", kind: "AccessDenied" });
+  await page.getByTestId("refresh").click();
+  await expect(page.getByTestId("partial-warning")).toContainText("GetGatewayResponses", { timeout: 30_000 });
+  await clearFaults();
+  // Leave a complete read in the cache for the tests that follow.
+  await page.getByTestId("refresh").click();
+  await expect(page.getByTestId("partial-warning")).toHaveCount(0, { timeout: 30_000 });
 });
 
 test("axe finds no serious or critical violations", async ({ page }) => {

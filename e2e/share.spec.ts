@@ -133,6 +133,7 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
   expect(original.authorizationType).toBe("COGNITO_USER_POOLS");
   const stages = (await client.send(new GetStagesCommand({ restApiId: STOREFRONT_API_ID }))).item ?? [];
   const originalDeployments = Object.fromEntries(stages.map((stage) => [stage.stageName!, stage.deploymentId!]));
+  const originalCanaries = stages.filter((stage) => stage.canarySettings?.deploymentId);
   const created: string[] = [];
   const patchAccountOptions = (patchOperations: PatchOperation[]) =>
     client.send(new UpdateMethodCommand({ restApiId: STOREFRONT_API_ID, resourceId, httpMethod: "OPTIONS", patchOperations }));
@@ -143,6 +144,16 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
       { op: "replace", path: "/authorizationType", value: "NONE" },
       { op: "remove", path: "/authorizerId" },
     ]);
+    // A redeploy replaces a stage's main deployment and leaves its canary serving the old one ("To disable a canary,
+    // you must remove the canary settings", promote-canary-deployment.html): the team removes prod's canary too.
+    for (const stage of originalCanaries)
+      await client.send(
+        new UpdateStageCommand({
+          restApiId: STOREFRONT_API_ID,
+          stageName: stage.stageName!,
+          patchOperations: [{ op: "remove", path: "/canarySettings" }],
+        }),
+      );
     for (const stageName of Object.keys(originalDeployments)) {
       const deployment = await client.send(
         new CreateDeploymentCommand({ restApiId: STOREFRONT_API_ID, stageName, description: "e2e: OPTIONS /account without authorizer" }),
@@ -150,6 +161,10 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
       created.push(deployment.id!);
     }
 
+    // The page is served from the read-once cache: Refresh reads the fixed API, as a team would after deploying.
+    await new AuditPage(page).open(STOREFRONT_API_ID);
+    await page.getByTestId("refresh").click();
+    await expect(new AuditPage(page).cell("/account", "OPTIONS")).not.toContainText("Cognito", { timeout: 30_000 });
     const after = await shareStorefront(page);
     await expect(new AuditPage(page).cell("/account", "OPTIONS")).not.toContainText("Cognito");
     // The live page's history lists both shares, newest first, with a compare link between them.
@@ -198,11 +213,28 @@ test("did our fix work: fix OPTIONS /account in the emulator, audit again, and t
         }),
       );
     }
+    for (const stage of originalCanaries) {
+      const canary = stage.canarySettings!;
+      await client.send(
+        new UpdateStageCommand({
+          restApiId: STOREFRONT_API_ID,
+          stageName: stage.stageName!,
+          patchOperations: [
+            { op: "replace", path: "/canarySettings/deploymentId", value: canary.deploymentId! },
+            { op: "replace", path: "/canarySettings/percentTraffic", value: String(canary.percentTraffic ?? 0) },
+            { op: "replace", path: "/canarySettings/useStageCache", value: String(canary.useStageCache ?? false) },
+          ],
+        }),
+      );
+    }
     for (const deploymentId of created) await client.send(new DeleteDeploymentCommand({ restApiId: STOREFRONT_API_ID, deploymentId }));
     client.destroy();
   }
-  // The restore worked: the live audit is again exactly what the seed produces.
+  // The restore worked: the live audit, read again past the cache, is exactly what the seed produces.
   await new AuditPage(page).open(STOREFRONT_API_ID);
+  await page.getByTestId("refresh").click();
+  await expect(new AuditPage(page).cell("/account", "OPTIONS")).toContainText("Cognito", { timeout: 30_000 });
+  await expect(page.getByTestId("refresh")).toHaveText("Refresh");
   expect(await readRenderedAudit(page)).toEqual(seeded);
 });
 
