@@ -6,6 +6,7 @@ import { checkRegion, openConnectionById } from "./connection";
 import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
 import { fieldMessages, jsonError } from "./downloads";
 import { regionCounts } from "./inventory-counts";
+import { ndjsonResponse } from "./ndjson-response";
 import { readOnlyMode } from "./share";
 
 /**
@@ -50,36 +51,5 @@ export async function countsRequestFor(request: Request, raw: { connection: stri
   const opened = await openConnectionById(parsed.data.connection);
   if (!opened.ok) return jsonError(400, opened.error.code, `${opened.error.message} ${opened.error.hint}`.trim());
 
-  // Aborted by the client going away (Next ties request.signal to the response closing) or by the stream's cancel.
-  const controller = new AbortController();
-  const onGone = () => controller.abort(request.signal.reason);
-  if (request.signal.aborted) onGone();
-  else request.signal.addEventListener("abort", onGone, { once: true });
-  const lines = regionCounts(opened.connection, parsed.data.region, parsed.data.ids, controller.signal);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(stream) {
-      try {
-        const next = await lines.next();
-        if (next.done) {
-          request.signal.removeEventListener("abort", onGone);
-          stream.close();
-        } else stream.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
-      } catch (error) {
-        stream.error(error);
-      }
-    },
-    async cancel(reason) {
-      controller.abort(reason);
-      await lines.return(undefined);
-    },
-  });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "application/x-ndjson; charset=utf-8",
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return ndjsonResponse(request, (signal) => regionCounts(opened.connection, parsed.data.region, parsed.data.ids, signal));
 }

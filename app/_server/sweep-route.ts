@@ -10,6 +10,7 @@ import { allowedRegions } from "@/lib/aws/connections/allow-list";
 import { scrubServerPrincipal } from "@/lib/aws/errors/scrub-principal";
 import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
 import { jsonError } from "./downloads";
+import { ndjsonResponse } from "./ndjson-response";
 import { readOnlyMode } from "./share";
 
 /** Accounts one sweep may cover; each costs a limiter and a listing of every region. */
@@ -58,54 +59,24 @@ export async function sweepRequestFor(request: Request): Promise<Response> {
     accounts.push({ connection: opened.connection, regions: regions.length > 0 ? regions : everyRegion });
   }
 
-  const controller = new AbortController();
-  const onGone = () => controller.abort(request.signal.reason);
-  if (request.signal.aborted) onGone();
-  else request.signal.addEventListener("abort", onGone, { once: true });
-  const events = sweepAccounts(accounts, controller.signal, cachedAuditor);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(stream) {
-      try {
-        const next = await events.next();
-        if (next.done) {
-          request.signal.removeEventListener("abort", onGone);
-          stream.close();
-          return;
-        }
-        const event = next.value;
-        const line: SweepLine =
-          event.kind === "api" && event.ok
-            ? {
-                kind: "api",
-                connection: event.connection,
-                region: event.region,
-                apiId: event.apiId,
-                ok: true,
-                name: event.report.api.name,
-                counts: event.report.counts,
-                partial: event.report.partial,
-              }
-            : event.ok
-              ? event
-              : // An AssumeRole denial names the server's own principal: never sent to the browser.
-                { ...event, message: scrubServerPrincipal(event.message) };
-        stream.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-      } catch (error) {
-        stream.error(error);
-      }
-    },
-    async cancel(reason) {
-      controller.abort(reason);
-      await events.return(undefined);
-    },
-  });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "application/x-ndjson; charset=utf-8",
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return ndjsonResponse(
+    request,
+    (signal) => sweepAccounts(accounts, signal, cachedAuditor),
+    (event): SweepLine =>
+      event.kind === "api" && event.ok
+        ? {
+            kind: "api",
+            connection: event.connection,
+            region: event.region,
+            apiId: event.apiId,
+            ok: true,
+            name: event.report.api.name,
+            counts: event.report.counts,
+            partial: event.report.partial,
+          }
+        : event.ok
+          ? event
+          : // An AssumeRole denial names the server's own principal: never sent to the browser.
+            { ...event, message: scrubServerPrincipal(event.message) },
+  );
 }
