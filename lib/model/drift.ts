@@ -8,53 +8,193 @@ import { compareVerbs, comparePaths } from "@/lib/model/reshape-resources";
  * snapshot (GetExport) every setting that shapes a response is compared; with only its API summary
  * (https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployment.html) only methods, authorizationType and
  * apiKeyRequired can be.
+ *
+ * Run for every stage and canary of every normalisation, over every method (issue 16, `npm run bench:core`): a deployed
+ * method whose settings equal the draft's (the usual case) is confirmed by a comparison that builds nothing, and only
+ * a method that differs somewhere gets its settings listed one by one.
  */
 export function computeDrift(deployment: DeploymentModel, resources: ResourceModel[]): DriftItem[] {
   const items: DriftItem[] = [];
-  const current = new Map<string, MethodModel>();
-  for (const resource of resources) {
-    for (const method of resource.methods) current.set(`${method.path} ${method.httpMethod}`, method);
-  }
-  const served = new Map<string, MethodModel>();
-  for (const resource of deployment.served?.source === "export" ? deployment.served.resources : []) {
-    for (const method of resource.methods) served.set(`${method.path} ${method.httpMethod}`, method);
-  }
-  const deployedKeys = new Set<string>();
-  for (const [path, verbs] of Object.entries(deployment.apiSummary)) {
-    for (const [verb, summary] of Object.entries(verbs)) {
-      if (!summary) continue;
+  const current = methodLookup(resources);
+  const served = deployment.served?.source === "export" ? methodLookup(deployment.served.resources) : undefined;
+  const summary = deployment.apiSummary;
+  for (const path in summary) {
+    if (!Object.hasOwn(summary, path)) continue;
+    const verbs = summary[path]!;
+    for (const verb in verbs) {
+      if (!Object.hasOwn(verbs, verb)) continue;
+      const deployed = verbs[verb as HttpVerb];
+      if (!deployed) continue;
       const httpMethod = verb as HttpVerb;
-      const key = `${path} ${httpMethod}`;
-      deployedKeys.add(key);
-      const now = current.get(key);
+      const now = current.get(path, httpMethod);
       if (!now) {
         items.push({ kind: "method-removed", path, httpMethod });
         continue;
       }
-      if (now.authorizationType !== summary.authorizationType) {
-        items.push({ kind: "authorizationType", path, httpMethod, deployed: summary.authorizationType, current: now.authorizationType });
+      if (now.authorizationType !== deployed.authorizationType) {
+        items.push({ kind: "authorizationType", path, httpMethod, deployed: deployed.authorizationType, current: now.authorizationType });
       }
-      if (now.apiKeyRequired !== summary.apiKeyRequired) {
-        items.push({ kind: "apiKeyRequired", path, httpMethod, deployed: summary.apiKeyRequired, current: now.apiKeyRequired });
+      if (now.apiKeyRequired !== deployed.apiKeyRequired) {
+        items.push({ kind: "apiKeyRequired", path, httpMethod, deployed: deployed.apiKeyRequired, current: now.apiKeyRequired });
       }
-      const then = served.get(key);
-      if (then) {
-        for (const [setting, deployed, draft] of settingPairs(then, now)) {
-          if (deployed !== draft) items.push({ kind: "setting", path, httpMethod, setting, deployed, current: draft });
+      const then = served?.get(path, httpMethod);
+      // The same object (a deployment sharing the draft's resources) or equal settings: nothing to list.
+      if (then && then !== now && !sameSettings(then, now)) {
+        for (const [setting, before, after] of settingPairs(then, now)) {
+          if (before !== after) items.push({ kind: "setting", path, httpMethod, setting, deployed: before, current: after });
         }
       }
     }
   }
-  for (const [key, method] of current) {
-    if (!deployedKeys.has(key)) items.push({ kind: "method-added", path: method.path, httpMethod: method.httpMethod });
-  }
-  return items.sort(
-    (a, b) =>
-      comparePaths(a.path, b.path) ||
-      compareVerbs(a.httpMethod, b.httpMethod) ||
-      a.kind.localeCompare(b.kind) ||
-      ("setting" in a && "setting" in b ? a.setting.localeCompare(b.setting) : 0),
+  current.each((path, httpMethod) => {
+    if (!isDeployed(deployment, path, httpMethod)) items.push({ kind: "method-added", path, httpMethod });
+  });
+  return items.length > 1 ? items.sort(byDriftOrder) : items;
+}
+
+function byDriftOrder(a: DriftItem, b: DriftItem): number {
+  return (
+    comparePaths(a.path, b.path) ||
+    compareVerbs(a.httpMethod, b.httpMethod) ||
+    a.kind.localeCompare(b.kind) ||
+    ("setting" in a && "setting" in b ? a.setting.localeCompare(b.setting) : 0)
   );
+}
+
+/** A deployed method is one with a summary entry (GetDeployment embed=apisummary lists every method it serves). */
+function isDeployed(deployment: DeploymentModel, path: string, httpMethod: HttpVerb): boolean {
+  const summary = deployment.apiSummary;
+  if (!Object.hasOwn(summary, path)) return false;
+  const verbs = summary[path]!;
+  return Object.hasOwn(verbs, httpMethod) && Boolean(verbs[httpMethod]);
+}
+
+interface MethodLookup {
+  /** The method at path and verb; of several (a duplicated path), the last one listed. */
+  get(path: string, httpMethod: HttpVerb): MethodModel | undefined;
+  /** Each path and verb once, in the order first listed. */
+  each(visit: (path: string, httpMethod: HttpVerb) => void): void;
+}
+
+/**
+ * Methods by path and verb. A normalised list (unique paths, each method on its resource's path, one method per verb in
+ * verb order) is looked up through its resources, with no key per method; any other list through a map keyed on
+ * "path verb", whose last entry for a key wins as before.
+ */
+function methodLookup(resources: readonly ResourceModel[]): MethodLookup {
+  const byPath = new Map<string, ResourceModel>();
+  let regular = true;
+  for (const resource of resources) {
+    if (byPath.has(resource.path) || !regularMethods(resource)) {
+      regular = false;
+      break;
+    }
+    byPath.set(resource.path, resource);
+  }
+  if (regular) {
+    return {
+      get: (path, httpMethod) => {
+        const methods = byPath.get(path)?.methods;
+        if (methods === undefined) return undefined;
+        for (const method of methods) if (method.httpMethod === httpMethod) return method;
+        return undefined;
+      },
+      each: (visit) => {
+        for (const resource of resources) for (const method of resource.methods) visit(method.path, method.httpMethod);
+      },
+    };
+  }
+  const byKey = new Map<string, MethodModel>();
+  for (const resource of resources) {
+    for (const method of resource.methods) byKey.set(`${method.path} ${method.httpMethod}`, method);
+  }
+  return {
+    get: (path, httpMethod) => byKey.get(`${path} ${httpMethod}`),
+    each: (visit) => {
+      for (const method of byKey.values()) visit(method.path, method.httpMethod);
+    },
+  };
+}
+
+function regularMethods(resource: ResourceModel): boolean {
+  const methods = resource.methods;
+  for (let i = 0; i < methods.length; i++) {
+    const method = methods[i]!;
+    if (method.path !== resource.path) return false;
+    if (i > 0 && compareVerbs(methods[i - 1]!.httpMethod, method.httpMethod) >= 0) return false;
+  }
+  return true;
+}
+
+/**
+ * True when settingPairs would list no difference, decided without building it. Conservative: false whenever it is
+ * not plainly so (a reordered list, a differently spelled absence), and settingPairs then decides.
+ */
+function sameSettings(deployed: MethodModel, draft: MethodModel): boolean {
+  if (deployed.authorizerId !== draft.authorizerId) return false;
+  if (!sameList(deployed.authorizationScopes, draft.authorizationScopes)) return false;
+  if (!sameRecord(deployed.requestParameters, draft.requestParameters)) return false;
+  const a = deployed.integration;
+  const b = draft.integration;
+  if (a !== b) {
+    if (a === undefined || b === undefined) return false;
+    if (a.type !== b.type || a.uri !== b.uri || a.contentHandling !== b.contentHandling) return false;
+    if (!sameList(a.cacheKeyParameters, b.cacheKeyParameters)) return false;
+    const ra = a.integrationResponses;
+    const rb = b.integrationResponses;
+    if (ra.length !== rb.length) return false;
+    for (let i = 0; i < ra.length; i++) {
+      const x = ra[i]!;
+      const y = rb[i]!;
+      if (x.statusCode !== y.statusCode || x.selectionPattern !== y.selectionPattern) return false;
+      if (!sameRecord(x.responseParameters, y.responseParameters)) return false;
+    }
+  }
+  const ma = deployed.methodResponses;
+  const mb = draft.methodResponses;
+  if (ma.length !== mb.length) return false;
+  for (let i = 0; i < ma.length; i++) {
+    const x = ma[i]!;
+    const y = mb[i]!;
+    // Only which headers are declared is compared, not whether they are required.
+    if (x.statusCode !== y.statusCode || !sameKeys(x.responseParameters, y.responseParameters)) return false;
+  }
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameRecord<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): boolean {
+  if (a === b) return true;
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    if (!Object.hasOwn(b, key) || a[key] !== b[key]) return false;
+    count++;
+  }
+  return count === ownKeyCount(b);
+}
+
+function sameKeys(a: object, b: object): boolean {
+  if (a === b) return true;
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    if (!Object.hasOwn(b, key)) return false;
+    count++;
+  }
+  return count === ownKeyCount(b);
+}
+
+function ownKeyCount(record: object): number {
+  let count = 0;
+  for (const key in record) if (Object.hasOwn(record, key)) count++;
+  return count;
 }
 
 const NONE = "(none)";

@@ -1,5 +1,5 @@
-import { MODEL_SCHEMA_VERSION, type ApiIdentity, type ApiModel, type ModelPart } from "@/lib/model/types";
-import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
+import { MODEL_SCHEMA_VERSION, type ApiIdentity, type ApiModel, type ModelPart, type ResourceModel } from "@/lib/model/types";
+import type { RawApiSnapshot, RawResource } from "@/lib/model/raw-snapshot";
 import { reshapeResources } from "@/lib/model/reshape-resources";
 import { reshapeAuthorizers } from "@/lib/model/reshape-authorizers";
 import { reshapeStage } from "@/lib/model/reshape-stages";
@@ -49,14 +49,46 @@ function reshapeIdentity(snapshot: RawApiSnapshot, warn: (message: string) => vo
   return identity;
 }
 
+/**
+ * reshapeResources, once per resource list of one snapshot: a stage's own run (lib/audit/stage-runs.ts) gives the
+ * deployment's resources both as the API's and as what the deployment serves, and reshaping the same 10,000 methods
+ * twice doubled the normaliser's work (issue 16). The model then holds the one list in both places (models are not
+ * modified once normalized); the warnings of a list are said as often as before.
+ */
+function resourceReshaper(warn: (message: string) => void): (raw: RawResource[]) => ResourceModel[] {
+  const done = new Map<RawResource[], { resources: ResourceModel[]; warnings: string[] }>();
+  return (raw) => {
+    const known = done.get(raw);
+    if (known) {
+      for (const message of known.warnings) warn(message);
+      return known.resources;
+    }
+    const warnings: string[] = [];
+    const resources = reshapeResources(raw, (message) => {
+      warnings.push(message);
+      warn(message);
+    });
+    done.set(raw, { resources, warnings });
+    return resources;
+  };
+}
+
 /** Reshapes what the reader fetched into the normalized model. Pure: same snapshot, same model. */
 export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
   const warnings: string[] = [...(snapshot.warnings ?? [])];
   const warn = (message: string) => warnings.push(message);
-  const resources = snapshot.resources ? reshapeResources(snapshot.resources, warn) : undefined;
+  const reshape = resourceReshaper(warn);
+  const resources = snapshot.resources ? reshape(snapshot.resources) : undefined;
   const stages = (snapshot.stages ?? [])
     .map((s) =>
-      reshapeStage(s, s.deploymentId ? snapshot.deployments[s.deploymentId] : undefined, resources, warn, (id) => snapshot.deployments[id]),
+      reshapeStage(
+        s,
+        s.deploymentId ? snapshot.deployments[s.deploymentId] : undefined,
+        resources,
+        warn,
+        (id) => snapshot.deployments[id],
+        reshape,
+      ),
     )
     .sort((a, b) => a.name.localeCompare(b.name));
   const missing = [...snapshot.missing];

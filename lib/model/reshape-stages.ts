@@ -9,10 +9,17 @@ import type {
   ServedModel,
   StageModel,
 } from "@/lib/model/types";
-import type { RawDeployment, RawStage } from "@/lib/model/raw-snapshot";
+import type { RawDeployment, RawResource, RawStage } from "@/lib/model/raw-snapshot";
 import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
 import { computeDrift } from "@/lib/model/drift";
-import { comparePaths, compareVerbs, isHttpVerb, reshapeResources, toAuthorizationType } from "@/lib/model/reshape-resources";
+import {
+  comparePaths,
+  compareVerbs,
+  isAuthorizationType,
+  isHttpVerb,
+  reshapeResources,
+  toAuthorizationType,
+} from "@/lib/model/reshape-resources";
 
 /** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
 export function isUnknownDeployment(raw: RawDeployment): boolean {
@@ -22,15 +29,22 @@ export function isUnknownDeployment(raw: RawDeployment): boolean {
 export const UNKNOWN_DEPLOYMENT =
   "What this stage serves is unknown: the endpoint answered GetDeployment (embed=apisummary) with an empty summary, which no real deployment has. The stage is evaluated as if it served the current configuration.";
 
-export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void = () => {}): DeploymentModel {
+export function reshapeDeployment(
+  raw: RawDeployment,
+  warn: (m: string) => void = () => {},
+  reshape: (resources: RawResource[]) => ResourceModel[] = (resources) => reshapeResources(resources, warn),
+): DeploymentModel {
   const apiSummary: DeploymentModel["apiSummary"] = {};
-  for (const path of Object.keys(raw.apiSummary ?? {}).sort(comparePaths)) {
+  const rawSummary = raw.apiSummary ?? {};
+  for (const path of inOrder(Object.keys(rawSummary), comparePaths)) {
     const verbs: Partial<Record<HttpVerb, DeployedMethodSummary>> = {};
-    const rawVerbs = raw.apiSummary?.[path] ?? {};
-    for (const verb of Object.keys(rawVerbs).sort(compareVerbs)) {
+    const rawVerbs = rawSummary[path] ?? {};
+    for (const verb of inOrder(Object.keys(rawVerbs), compareVerbs)) {
       if (!isHttpVerb(verb)) continue;
       const summary = rawVerbs[verb];
-      const authorizationType: AuthorizationType = toAuthorizationType(summary?.authorizationType, warn, `Deployed ${verb} ${path}`);
+      const given = summary?.authorizationType;
+      const authorizationType: AuthorizationType =
+        given !== undefined && isAuthorizationType(given) ? given : toAuthorizationType(given, warn, `Deployed ${verb} ${path}`);
       verbs[verb] = { authorizationType, apiKeyRequired: summary?.apiKeyRequired ?? false };
     }
     apiSummary[path] = verbs;
@@ -41,7 +55,7 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
   if (raw.served) {
     const served: ServedModel = {
       source: raw.served.source,
-      resources: reshapeResources(raw.served.resources, warn),
+      resources: reshape(raw.served.resources),
       filledFromDraft: [...raw.served.filledFromDraft],
     };
     if (raw.served.exportedStage !== undefined) served.exportedStage = raw.served.exportedStage;
@@ -50,14 +64,38 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
   return model;
 }
 
-/** Methods a stage serves: the deployment's summary, or the draft's methods when the deployment is unknown. */
-function servedMethods(deployment: DeploymentModel | undefined, resources: ResourceModel[]): Array<{ path: string; httpMethod: HttpVerb }> {
+/** The keys sorted by compare; a list already in order (as the reader and the templates give it) is not sorted again. */
+function inOrder(keys: string[], compare: (a: string, b: string) => number): string[] {
+  for (let i = 1; i < keys.length; i++) if (compare(keys[i - 1]!, keys[i]!) > 0) return keys.sort(compare);
+  return keys;
+}
+
+interface ServedMethod {
+  path: string;
+  httpMethod: HttpVerb;
+}
+
+/** Methods a stage serves, in path then verb order: the deployment's summary, or the draft's methods when the deployment is unknown. */
+function servedMethods(deployment: DeploymentModel | undefined, resources: ResourceModel[]): ServedMethod[] {
+  const methods: ServedMethod[] = [];
   if (deployment) {
-    return Object.entries(deployment.apiSummary).flatMap(([path, verbs]) =>
-      (Object.keys(verbs) as HttpVerb[]).map((httpMethod) => ({ path, httpMethod })),
-    );
+    const summary = deployment.apiSummary;
+    for (const path in summary) {
+      if (!Object.hasOwn(summary, path)) continue;
+      const verbs = summary[path]!;
+      for (const httpMethod in verbs) if (Object.hasOwn(verbs, httpMethod)) methods.push({ path, httpMethod: httpMethod as HttpVerb });
+    }
+  } else {
+    for (const resource of resources)
+      for (const method of resource.methods) methods.push({ path: method.path, httpMethod: method.httpMethod });
   }
-  return resources.flatMap((r) => r.methods.map((m) => ({ path: m.path, httpMethod: m.httpMethod })));
+  // Usually in order already (reshapeDeployment sorts the summary, the resources are sorted): the check replaces the sort.
+  for (let i = 1; i < methods.length; i++) if (byPathAndVerb(methods[i - 1]!, methods[i]!) > 0) return methods.sort(byPathAndVerb);
+  return methods;
+}
+
+function byPathAndVerb(a: ServedMethod, b: ServedMethod): number {
+  return comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod);
 }
 
 export function reshapeStage(
@@ -66,9 +104,10 @@ export function reshapeStage(
   resources: ResourceModel[] | undefined,
   warn: (m: string) => void = () => {},
   canaryDeployment?: (id: string) => RawDeployment | undefined,
+  reshape?: (resources: RawResource[]) => ResourceModel[],
 ): StageModel {
   const unknown = deployment !== undefined && isUnknownDeployment(deployment);
-  const deploymentModel = deployment && !unknown ? reshapeDeployment(deployment, warn) : undefined;
+  const deploymentModel = deployment && !unknown ? reshapeDeployment(deployment, warn, reshape) : undefined;
   const cacheClusterEnabled = raw.cacheClusterEnabled ?? false;
   const methodSettings: Record<string, MethodSettingsModel> = {};
   for (const key of Object.keys(raw.methodSettings ?? {}).sort()) {
@@ -82,9 +121,9 @@ export function reshapeStage(
       );
   }
   const settingsOf = methodSettingsResolver(raw.methodSettings, { cacheClusterEnabled });
-  const effectiveSettings: EffectiveMethodSettings[] = servedMethods(deploymentModel, resources ?? [])
-    .sort((a, b) => comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod))
-    .map(({ path, httpMethod }) => settingsOf(path, httpMethod));
+  const effectiveSettings: EffectiveMethodSettings[] = servedMethods(deploymentModel, resources ?? []).map(({ path, httpMethod }) =>
+    settingsOf(path, httpMethod),
+  );
   const stage: StageModel = {
     name: raw.stageName,
     deploymentId: raw.deploymentId ?? "",
@@ -108,7 +147,7 @@ export function reshapeStage(
   const canary = raw.canarySettings;
   if (canary?.deploymentId) {
     const rawCanary = canaryDeployment?.(canary.deploymentId);
-    const canaryModel = rawCanary && !isUnknownDeployment(rawCanary) ? reshapeDeployment(rawCanary, warn) : undefined;
+    const canaryModel = rawCanary && !isUnknownDeployment(rawCanary) ? reshapeDeployment(rawCanary, warn, reshape) : undefined;
     stage.canary = {
       deploymentId: canary.deploymentId,
       percentTraffic: canary.percentTraffic ?? 0,
