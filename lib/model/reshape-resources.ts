@@ -55,17 +55,37 @@ export function toAuthorizationType(value: string | undefined, warn: (m: string)
   return "CUSTOM";
 }
 
-/** A copy of a string list; absent or empty gives a fresh empty list. */
+/*
+ * Most lists and maps of a method are empty (no scopes, no request parameters, no cache keys, a response without
+ * headers): they all share one frozen empty list or map rather than each holding its own, which is about half the
+ * objects of a model and a matching share of the garbage collector's copying (issue 16). Frozen, so code that would
+ * modify a normalized model fails loudly instead of changing every method at once; models are read-only once
+ * normalized (model-index.ts and answered-by.ts memoise on them), and a caller that edits one copies it first
+ * (lib/remediation/desired-state.ts).
+ */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+const EMPTY_RECORD: Readonly<Record<string, never>> = Object.freeze({});
+
+function emptyList<T>(): T[] {
+  return EMPTY_LIST as unknown as T[];
+}
+
+function emptyRecord<T>(): Record<string, T> {
+  return EMPTY_RECORD as Record<string, T>;
+}
+
+/** A copy of a string list (the shared empty list when it is absent or empty). */
 function copyList(values: readonly string[] | undefined): string[] {
-  if (values == null) return [];
+  if (values == null || values.length === 0) return emptyList();
   return Array.isArray(values) ? values.slice() : [...values];
 }
 
-/** A copy of the record with its keys in sorted order (absent gives an empty record). */
+/** A copy of the record with its keys in sorted order (the shared empty record when it is absent or empty). */
 function sortedRecord<T>(record: Readonly<Record<string, T>> | undefined): Record<string, T> {
-  const out: Record<string, T> = {};
-  if (record == null) return out; // most maps are absent: no key list to build and sort
+  if (record == null) return emptyRecord(); // most maps are absent: no key list to build and sort
   const keys = Object.keys(record);
+  if (keys.length === 0) return emptyRecord();
+  const out: Record<string, T> = {};
   // Keys usually arrive sorted (the reader, the templates); sort only when they are not.
   for (let i = 1; i < keys.length; i++) {
     if ((keys[i - 1] as string) > (keys[i] as string)) {
@@ -82,20 +102,25 @@ function byStatusCode(a: { statusCode: string }, b: { statusCode: string }): num
   return a.statusCode.localeCompare(b.statusCode);
 }
 
+// Response maps are keyed by status code, which JavaScript stores as an array index ("200"): listing their keys converts
+// each index back to a string, so the responses are read as values and the key is asked for only when one lacks its
+// statusCode (never from the reader, which fills it in).
 function reshapeIntegrationResponses(raw: RawIntegration["integrationResponses"]): IntegrationResponseModel[] {
-  const responses: IntegrationResponseModel[] = [];
-  if (raw === undefined) return responses;
-  for (const key in raw) {
-    if (!Object.hasOwn(raw, key)) continue;
-    const r = raw[key]!;
+  if (raw == null) return emptyList();
+  const values = Object.values(raw);
+  if (values.length === 0) return emptyList();
+  const keys = values.some((r) => r.statusCode === undefined) ? Object.keys(raw) : undefined;
+  const responses = new Array<IntegrationResponseModel>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const r = values[i]!;
     const response: IntegrationResponseModel = {
-      statusCode: r.statusCode ?? key,
+      statusCode: r.statusCode ?? keys![i]!,
       responseParameters: sortedRecord(r.responseParameters),
     };
     if (r.selectionPattern !== undefined) response.selectionPattern = r.selectionPattern;
     if (r.responseTemplates !== undefined && hasKeys(r.responseTemplates)) response.responseTemplates = sortedRecord(r.responseTemplates);
     if (r.contentHandling !== undefined) response.contentHandling = r.contentHandling;
-    responses.push(response);
+    responses[i] = response;
   }
   if (responses.length > 1) responses.sort(byStatusCode);
   return responses;
@@ -127,12 +152,14 @@ function reshapeIntegration(raw: RawIntegration, warn: (m: string) => void, verb
 }
 
 function reshapeMethodResponses(raw: RawMethod["methodResponses"]): MethodResponseModel[] {
-  const responses: MethodResponseModel[] = [];
-  if (raw === undefined) return responses;
-  for (const key in raw) {
-    if (!Object.hasOwn(raw, key)) continue;
-    const r = raw[key]!;
-    responses.push({ statusCode: r.statusCode ?? key, responseParameters: sortedRecord(r.responseParameters) });
+  if (raw == null) return emptyList();
+  const values = Object.values(raw);
+  if (values.length === 0) return emptyList();
+  const keys = values.some((r) => r.statusCode === undefined) ? Object.keys(raw) : undefined;
+  const responses = new Array<MethodResponseModel>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const r = values[i]!;
+    responses[i] = { statusCode: r.statusCode ?? keys![i]!, responseParameters: sortedRecord(r.responseParameters) };
   }
   if (responses.length > 1) responses.sort(byStatusCode);
   return responses;
@@ -170,18 +197,22 @@ function byVerb(a: MethodModel, b: MethodModel): number {
 const ignore = () => {};
 
 export function reshapeResource(raw: RawResource, warn: (m: string) => void = ignore): ResourceModel {
-  const methods: MethodModel[] = [];
   const rawMethods = raw.resourceMethods;
-  if (rawMethods !== undefined) {
-    for (const verb in rawMethods) {
-      if (!Object.hasOwn(rawMethods, verb)) continue;
+  let methods: MethodModel[] = [];
+  if (rawMethods != null) {
+    const verbs = Object.keys(rawMethods);
+    let known = 0;
+    for (const verb of verbs) if (isHttpVerb(verb)) known++;
+    if (known > 0) methods = new Array<MethodModel>(known);
+    let at = 0;
+    for (const verb of verbs) {
       if (!isHttpVerb(verb)) {
         warn(`Resource ${raw.path} has an unknown method "${verb}"; left out.`);
         continue;
       }
-      methods.push(reshapeMethod(raw, verb, rawMethods[verb]!, warn));
+      methods[at++] = reshapeMethod(raw, verb, rawMethods[verb]!, warn);
     }
-    if (methods.length > 1) methods.sort(byVerb);
+    if (known > 1) methods.sort(byVerb);
   }
   const pathPart = raw.pathPart ?? (raw.path === "/" ? "" : raw.path.slice(raw.path.lastIndexOf("/") + 1));
   const model: ResourceModel = { id: raw.id, path: raw.path, pathPart, methods };
@@ -194,12 +225,12 @@ function byPath(a: ResourceModel, b: ResourceModel): number {
 }
 
 export function reshapeResources(raw: readonly RawResource[], warn?: (m: string) => void): ResourceModel[] {
-  const resources: ResourceModel[] = [];
+  const resources = new Array<ResourceModel>(raw.length);
   let sorted = true;
-  for (const item of raw) {
-    const resource = reshapeResource(item, warn);
-    if (sorted && resources.length > 0 && comparePaths(resources[resources.length - 1]!.path, resource.path) > 0) sorted = false;
-    resources.push(resource);
+  for (let i = 0; i < raw.length; i++) {
+    const resource = reshapeResource(raw[i]!, warn);
+    if (sorted && i > 0 && comparePaths(resources[i - 1]!.path, resource.path) > 0) sorted = false;
+    resources[i] = resource;
   }
   // The reader and the templates usually list resources in path order already; a sort would only confirm it.
   return sorted ? resources : resources.sort(byPath);
