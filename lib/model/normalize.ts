@@ -1,6 +1,6 @@
-import { MODEL_SCHEMA_VERSION, type ApiIdentity, type ApiModel, type ModelPart, type ResourceModel } from "@/lib/model/types";
-import type { RawApiSnapshot, RawResource } from "@/lib/model/raw-snapshot";
-import { reshapeResources } from "@/lib/model/reshape-resources";
+import { MODEL_SCHEMA_VERSION, type ApiIdentity, type ApiModel, type ModelPart } from "@/lib/model/types";
+import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
+import { createNormalizeCache, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/normalize-cache";
 import { reshapeAuthorizers } from "@/lib/model/reshape-authorizers";
 import { reshapeStage } from "@/lib/model/reshape-stages";
 import { reshapeGatewayResponses } from "@/lib/model/gateway-responses";
@@ -49,36 +49,20 @@ function reshapeIdentity(snapshot: RawApiSnapshot, warn: (message: string) => vo
   return identity;
 }
 
-/**
- * reshapeResources, once per resource list of one snapshot: a stage's own run (lib/audit/stage-runs.ts) gives the
- * deployment's resources both as the API's and as what the deployment serves, and reshaping the same 10,000 methods
- * twice doubled the normaliser's work (issue 16). The model then holds the one list in both places (models are not
- * modified once normalized); the warnings of a list are said as often as before.
- */
-function resourceReshaper(warn: (message: string) => void): (raw: RawResource[]) => ResourceModel[] {
-  const done = new Map<RawResource[], { resources: ResourceModel[]; warnings: string[] }>();
-  return (raw) => {
-    const known = done.get(raw);
-    if (known) {
-      for (const message of known.warnings) warn(message);
-      return known.resources;
-    }
-    const warnings: string[] = [];
-    const resources = reshapeResources(raw, (message) => {
-      warnings.push(message);
-      warn(message);
-    });
-    done.set(raw, { resources, warnings });
-    return resources;
-  };
+export interface NormalizeOptions {
+  /**
+   * Shared by the normalisations of one audit (the draft and each stage's served configuration), which then reshape
+   * each deployment and resource list once (normalize-cache.ts). Without it each call still shares within itself.
+   */
+  cache?: NormalizeCache;
 }
 
 /** Reshapes what the reader fetched into the normalized model. Pure: same snapshot, same model. */
-export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
+export function normalizeApi(snapshot: RawApiSnapshot, options: NormalizeOptions = {}): NormalizeResult {
   const warnings: string[] = [...(snapshot.warnings ?? [])];
   const warn = (message: string) => warnings.push(message);
-  const reshape = resourceReshaper(warn);
-  const resources = snapshot.resources ? reshape(snapshot.resources) : undefined;
+  const cache = options.cache ?? createNormalizeCache();
+  const resources = snapshot.resources ? reshapeResourcesOnce(snapshot.resources, warn, cache) : undefined;
   const stages = (snapshot.stages ?? [])
     .map((s) =>
       reshapeStage(
@@ -87,7 +71,7 @@ export function normalizeApi(snapshot: RawApiSnapshot): NormalizeResult {
         resources,
         warn,
         (id) => snapshot.deployments[id],
-        reshape,
+        cache,
       ),
     )
     .sort((a, b) => a.name.localeCompare(b.name));

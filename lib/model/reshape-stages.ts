@@ -2,6 +2,7 @@ import type {
   AuthorizationType,
   DeployedMethodSummary,
   DeploymentModel,
+  DriftItem,
   EffectiveMethodSettings,
   HttpVerb,
   MethodSettingsModel,
@@ -9,17 +10,11 @@ import type {
   ServedModel,
   StageModel,
 } from "@/lib/model/types";
-import type { RawDeployment, RawResource, RawStage } from "@/lib/model/raw-snapshot";
+import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
+import { remember, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/normalize-cache";
 import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
 import { computeDrift } from "@/lib/model/drift";
-import {
-  comparePaths,
-  compareVerbs,
-  isAuthorizationType,
-  isHttpVerb,
-  reshapeResources,
-  toAuthorizationType,
-} from "@/lib/model/reshape-resources";
+import { comparePaths, compareVerbs, isAuthorizationType, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
 
 /** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
 export function isUnknownDeployment(raw: RawDeployment): boolean {
@@ -29,11 +24,7 @@ export function isUnknownDeployment(raw: RawDeployment): boolean {
 export const UNKNOWN_DEPLOYMENT =
   "What this stage serves is unknown: the endpoint answered GetDeployment (embed=apisummary) with an empty summary, which no real deployment has. The stage is evaluated as if it served the current configuration.";
 
-export function reshapeDeployment(
-  raw: RawDeployment,
-  warn: (m: string) => void = () => {},
-  reshape: (resources: RawResource[]) => ResourceModel[] = (resources) => reshapeResources(resources, warn),
-): DeploymentModel {
+export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void = () => {}, cache?: NormalizeCache): DeploymentModel {
   const apiSummary: DeploymentModel["apiSummary"] = {};
   const rawSummary = raw.apiSummary ?? {};
   for (const path of inOrder(Object.keys(rawSummary), comparePaths)) {
@@ -55,7 +46,7 @@ export function reshapeDeployment(
   if (raw.served) {
     const served: ServedModel = {
       source: raw.served.source,
-      resources: reshape(raw.served.resources),
+      resources: reshapeResourcesOnce(raw.served.resources, warn, cache),
       filledFromDraft: [...raw.served.filledFromDraft],
     };
     if (raw.served.exportedStage !== undefined) served.exportedStage = raw.served.exportedStage;
@@ -76,7 +67,7 @@ interface ServedMethod {
 }
 
 /** Methods a stage serves, in path then verb order: the deployment's summary, or the draft's methods when the deployment is unknown. */
-function servedMethods(deployment: DeploymentModel | undefined, resources: ResourceModel[]): ServedMethod[] {
+function servedMethods(deployment: DeploymentModel | undefined, resources: readonly ResourceModel[]): ServedMethod[] {
   const methods: ServedMethod[] = [];
   if (deployment) {
     const summary = deployment.apiSummary;
@@ -98,16 +89,56 @@ function byPathAndVerb(a: ServedMethod, b: ServedMethod): number {
   return comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod);
 }
 
+const EMPTY_RESOURCES: readonly ResourceModel[] = Object.freeze([]);
+
+function deploymentOnce(raw: RawDeployment, warn: (m: string) => void, cache: NormalizeCache | undefined): DeploymentModel {
+  return cache ? remember(cache.deployments, raw, warn, (say) => reshapeDeployment(raw, say, cache)) : reshapeDeployment(raw, warn);
+}
+
+function driftOnce(deployment: DeploymentModel, resources: ResourceModel[], cache: NormalizeCache | undefined): DriftItem[] {
+  if (!cache) return computeDrift(deployment, resources);
+  let byResources = cache.drift.get(deployment);
+  if (!byResources) cache.drift.set(deployment, (byResources = new Map()));
+  let drift = byResources.get(resources);
+  if (!drift) byResources.set(resources, (drift = computeDrift(deployment, resources)));
+  return drift;
+}
+
+/** One entry per method the stage serves (the deployment's, or the draft's when the deployment is unknown). */
+function effectiveSettingsOnce(
+  deployment: DeploymentModel | undefined,
+  resources: readonly ResourceModel[],
+  methodSettings: Record<string, RawMethodSetting> | undefined,
+  cacheClusterEnabled: boolean,
+  cache: NormalizeCache | undefined,
+): EffectiveMethodSettings[] {
+  const make = () => {
+    const settingsOf = methodSettingsResolver(methodSettings, { cacheClusterEnabled });
+    return servedMethods(deployment, resources).map(({ path, httpMethod }) => settingsOf(path, httpMethod));
+  };
+  if (!cache) return make();
+  const served = deployment ?? resources;
+  let bySettings = cache.settings.get(served);
+  if (!bySettings) cache.settings.set(served, (bySettings = new Map()));
+  let known = bySettings.get(methodSettings);
+  if (!known) bySettings.set(methodSettings, (known = []));
+  const found = known.find((entry) => entry.cluster === cacheClusterEnabled);
+  if (found) return found.settings;
+  const settings = make();
+  known.push({ cluster: cacheClusterEnabled, settings });
+  return settings;
+}
+
 export function reshapeStage(
   raw: RawStage,
   deployment: RawDeployment | undefined,
   resources: ResourceModel[] | undefined,
   warn: (m: string) => void = () => {},
   canaryDeployment?: (id: string) => RawDeployment | undefined,
-  reshape?: (resources: RawResource[]) => ResourceModel[],
+  cache?: NormalizeCache,
 ): StageModel {
   const unknown = deployment !== undefined && isUnknownDeployment(deployment);
-  const deploymentModel = deployment && !unknown ? reshapeDeployment(deployment, warn, reshape) : undefined;
+  const deploymentModel = deployment && !unknown ? deploymentOnce(deployment, warn, cache) : undefined;
   const cacheClusterEnabled = raw.cacheClusterEnabled ?? false;
   const methodSettings: Record<string, MethodSettingsModel> = {};
   for (const key of Object.keys(raw.methodSettings ?? {}).sort()) {
@@ -120,9 +151,12 @@ export function reshapeStage(
         `Stage ${raw.stageName}, method setting ${key}, has an unknown unauthorizedCacheControlHeaderStrategy "${strategy}"; the default was used.`,
       );
   }
-  const settingsOf = methodSettingsResolver(raw.methodSettings, { cacheClusterEnabled });
-  const effectiveSettings: EffectiveMethodSettings[] = servedMethods(deploymentModel, resources ?? []).map(({ path, httpMethod }) =>
-    settingsOf(path, httpMethod),
+  const effectiveSettings = effectiveSettingsOnce(
+    deploymentModel,
+    resources ?? EMPTY_RESOURCES,
+    raw.methodSettings,
+    cacheClusterEnabled,
+    cache,
   );
   const stage: StageModel = {
     name: raw.stageName,
@@ -133,7 +167,7 @@ export function reshapeStage(
     methodSettings,
     effectiveSettings,
     // Drift needs both sides; without the deployment or the current resources there is nothing to compare.
-    drift: deploymentModel && resources ? computeDrift(deploymentModel, resources) : [],
+    drift: deploymentModel && resources ? driftOnce(deploymentModel, resources, cache) : [],
   };
   if (raw.description !== undefined) stage.description = raw.description;
   if (raw.createdDate !== undefined) stage.createdDate = raw.createdDate;
@@ -147,14 +181,14 @@ export function reshapeStage(
   const canary = raw.canarySettings;
   if (canary?.deploymentId) {
     const rawCanary = canaryDeployment?.(canary.deploymentId);
-    const canaryModel = rawCanary && !isUnknownDeployment(rawCanary) ? reshapeDeployment(rawCanary, warn, reshape) : undefined;
+    const canaryModel = rawCanary && !isUnknownDeployment(rawCanary) ? deploymentOnce(rawCanary, warn, cache) : undefined;
     stage.canary = {
       deploymentId: canary.deploymentId,
       percentTraffic: canary.percentTraffic ?? 0,
       useStageCache: canary.useStageCache ?? false,
       variableOverrideNames: [...(canary.variableOverrideNames ?? [])].sort(),
       ...(canaryModel ? { deployment: canaryModel } : {}),
-      drift: canaryModel && resources ? computeDrift(canaryModel, resources) : [],
+      drift: canaryModel && resources ? driftOnce(canaryModel, resources, cache) : [],
     };
   }
   return stage;
