@@ -1,5 +1,6 @@
 import type { DeploymentModel, DriftItem, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
 import { compareVerbs, comparePaths } from "@/lib/model/reshape-resources";
+import { resourceInListAt } from "@/lib/model/model-index";
 
 /**
  * Differences between what a stage serves and the current configuration (the draft), per method and per setting.
@@ -16,7 +17,9 @@ import { compareVerbs, comparePaths } from "@/lib/model/reshape-resources";
 export function computeDrift(deployment: DeploymentModel, resources: ResourceModel[]): DriftItem[] {
   const items: DriftItem[] = [];
   const current = methodLookup(resources);
-  const served = deployment.served?.source === "export" ? methodLookup(deployment.served.resources) : undefined;
+  const servedList = deployment.served?.source === "export" ? deployment.served.resources : undefined;
+  // A deployment serving the draft's own list (its methods reused, reshape-resources.ts) needs no second lookup.
+  const served = servedList === undefined ? undefined : servedList === resources ? current : methodLookup(servedList);
   const summary = deployment.apiSummary;
   for (const path in summary) {
     if (!Object.hasOwn(summary, path)) continue;
@@ -77,24 +80,23 @@ interface MethodLookup {
 }
 
 /**
- * Methods by path and verb. A normalised list (unique paths, each method on its resource's path, one method per verb in
- * verb order) is looked up through its resources, with no key per method; any other list through a map keyed on
- * "path verb", whose last entry for a key wins as before.
+ * Methods by path and verb. A normalised list (paths strictly in order, so each once; each method on its resource's
+ * path, one per verb, in verb order) is looked up through the resource index the rules use too (model-index.ts), with
+ * no key per method; any other list through a map keyed on "path verb", whose last entry for a key wins as before.
  */
 function methodLookup(resources: readonly ResourceModel[]): MethodLookup {
-  const byPath = new Map<string, ResourceModel>();
   let regular = true;
-  for (const resource of resources) {
-    if (byPath.has(resource.path) || !regularMethods(resource)) {
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i]!;
+    if ((i > 0 && comparePaths(resources[i - 1]!.path, resource.path) >= 0) || !regularMethods(resource)) {
       regular = false;
       break;
     }
-    byPath.set(resource.path, resource);
   }
   if (regular) {
     return {
       get: (path, httpMethod) => {
-        const methods = byPath.get(path)?.methods;
+        const methods = resourceInListAt(resources, path)?.methods;
         if (methods === undefined) return undefined;
         for (const method of methods) if (method.httpMethod === httpMethod) return method;
         return undefined;

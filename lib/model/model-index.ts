@@ -35,6 +35,11 @@ export function resourceAt(model: Pick<ApiModel, "resources">, path: string): Re
   return resourceIndex(model.resources).byPath.get(path);
 }
 
+/** resourceAt for any resource list (a deployment's served resources): the same index, shared with the rules. */
+export function resourceInListAt(resources: readonly ResourceModel[], path: string): ResourceModel | undefined {
+  return resourceIndex(resources).byPath.get(path);
+}
+
 /** `model.resources.find((r) => r.id === id)`, in constant time. */
 export function resourceWithId(model: Pick<ApiModel, "resources">, id: string): ResourceModel | undefined {
   return resourceIndex(model.resources).byId.get(id);

@@ -1,6 +1,6 @@
 import type { RawDeployment, RawMethodSetting, RawResource } from "@/lib/model/raw-snapshot";
 import type { DeploymentModel, DriftItem, EffectiveMethodSettings, ResourceModel } from "@/lib/model/types";
-import { reshapeResources } from "@/lib/model/reshape-resources";
+import { reshapeResources, type ResourceDonor } from "@/lib/model/reshape-resources";
 
 /**
  * Work that several normalisations of one audit can share. An audit normalises the draft and then, for each stage, the
@@ -15,6 +15,8 @@ import { reshapeResources } from "@/lib/model/reshape-resources";
  */
 export interface NormalizeCache {
   readonly resources: Map<readonly RawResource[], Remembered<ResourceModel[]>>;
+  /** The API's own resources, once normalized: what a deployment's copy of them reuses where it is equal. */
+  donor?: ResourceDonor;
   readonly deployments: Map<RawDeployment, Remembered<DeploymentModel>>;
   readonly drift: Map<DeploymentModel, Map<readonly ResourceModel[], DriftItem[]>>;
   /** Effective settings per served list (a deployment, or the draft's resources) and per stage settings and cache cluster. */
@@ -60,5 +62,5 @@ export function reshapeResourcesOnce(
   warn: (message: string) => void,
   cache: NormalizeCache | undefined,
 ): ResourceModel[] {
-  return cache ? remember(cache.resources, raw, warn, (say) => reshapeResources(raw, say)) : reshapeResources(raw, warn);
+  return cache ? remember(cache.resources, raw, warn, (say) => reshapeResources(raw, say, cache.donor)) : reshapeResources(raw, warn);
 }

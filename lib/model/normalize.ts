@@ -1,6 +1,7 @@
 import { MODEL_SCHEMA_VERSION, type ApiIdentity, type ApiModel, type ModelPart } from "@/lib/model/types";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { createNormalizeCache, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/normalize-cache";
+import { resourceDonor } from "@/lib/model/reshape-resources";
 import { reshapeAuthorizers } from "@/lib/model/reshape-authorizers";
 import { reshapeStage } from "@/lib/model/reshape-stages";
 import { reshapeGatewayResponses } from "@/lib/model/gateway-responses";
@@ -63,6 +64,8 @@ export function normalizeApi(snapshot: RawApiSnapshot, options: NormalizeOptions
   const warn = (message: string) => warnings.push(message);
   const cache = options.cache ?? createNormalizeCache();
   const resources = snapshot.resources ? reshapeResourcesOnce(snapshot.resources, warn, cache) : undefined;
+  // The deployments' exported resources are mostly these: they reuse what is equal (reshape-resources.ts).
+  if (resources && !cache.donor) cache.donor = resourceDonor(resources);
   const stages = (snapshot.stages ?? [])
     .map((s) =>
       reshapeStage(

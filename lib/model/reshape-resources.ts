@@ -102,19 +102,18 @@ function byStatusCode(a: { statusCode: string }, b: { statusCode: string }): num
   return a.statusCode.localeCompare(b.statusCode);
 }
 
-// Response maps are keyed by status code, which JavaScript stores as an array index ("200"): listing their keys converts
-// each index back to a string, so the responses are read as values and the key is asked for only when one lacks its
-// statusCode (never from the reader, which fills it in).
+// Response maps are keyed by status code, which JavaScript keeps as array indexes ("200"); their keys are listed once
+// (Object.keys is the cheapest walk over indexed keys) and each response read by its key.
 function reshapeIntegrationResponses(raw: RawIntegration["integrationResponses"]): IntegrationResponseModel[] {
   if (raw == null) return emptyList();
-  const values = Object.values(raw);
-  if (values.length === 0) return emptyList();
-  const keys = values.some((r) => r.statusCode === undefined) ? Object.keys(raw) : undefined;
-  const responses = new Array<IntegrationResponseModel>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const r = values[i]!;
+  const keys = Object.keys(raw);
+  if (keys.length === 0) return emptyList();
+  const responses = new Array<IntegrationResponseModel>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const r = raw[key]!;
     const response: IntegrationResponseModel = {
-      statusCode: r.statusCode ?? keys![i]!,
+      statusCode: r.statusCode ?? key,
       responseParameters: sortedRecord(r.responseParameters),
     };
     if (r.selectionPattern !== undefined) response.selectionPattern = r.selectionPattern;
@@ -153,13 +152,13 @@ function reshapeIntegration(raw: RawIntegration, warn: (m: string) => void, verb
 
 function reshapeMethodResponses(raw: RawMethod["methodResponses"]): MethodResponseModel[] {
   if (raw == null) return emptyList();
-  const values = Object.values(raw);
-  if (values.length === 0) return emptyList();
-  const keys = values.some((r) => r.statusCode === undefined) ? Object.keys(raw) : undefined;
-  const responses = new Array<MethodResponseModel>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const r = values[i]!;
-    responses[i] = { statusCode: r.statusCode ?? keys![i]!, responseParameters: sortedRecord(r.responseParameters) };
+  const keys = Object.keys(raw);
+  if (keys.length === 0) return emptyList();
+  const responses = new Array<MethodResponseModel>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const r = raw[key]!;
+    responses[i] = { statusCode: r.statusCode ?? key, responseParameters: sortedRecord(r.responseParameters) };
   }
   if (responses.length > 1) responses.sort(byStatusCode);
   return responses;
@@ -196,9 +195,36 @@ function byVerb(a: MethodModel, b: MethodModel): number {
 
 const ignore = () => {};
 
-export function reshapeResource(raw: RawResource, warn: (m: string) => void = ignore): ResourceModel {
+/**
+ * A list normalized before, by path, whose resources and methods a later list may reuse (issue 16): a deployment's
+ * exported resources are mostly the draft's, and a method the raw data describes exactly as the earlier one is that
+ * same object rather than a copy. Reuse is decided by comparing the raw values with the model, field by field, never by
+ * the raw text (the export orders its keys differently); anything not plainly equal is reshaped.
+ */
+export interface ResourceDonor {
+  list: readonly ResourceModel[];
+  /** The resource at a path; none for a duplicated path, which donates nothing. Indexed on first use. */
+  at(path: string): ResourceModel | undefined;
+}
+
+export function resourceDonor(list: readonly ResourceModel[]): ResourceDonor {
+  let byPath: Map<string, ResourceModel | null> | undefined;
+  return {
+    list,
+    at(path) {
+      if (byPath === undefined) {
+        byPath = new Map();
+        for (const resource of list) byPath.set(resource.path, byPath.has(resource.path) ? null : resource);
+      }
+      return byPath.get(path) ?? undefined;
+    },
+  };
+}
+
+export function reshapeResource(raw: RawResource, warn: (m: string) => void = ignore, donor?: ResourceModel): ResourceModel {
   const rawMethods = raw.resourceMethods;
   let methods: MethodModel[] = [];
+  let reusedAll = donor !== undefined;
   if (rawMethods != null) {
     const verbs = Object.keys(rawMethods);
     let known = 0;
@@ -210,28 +236,158 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
         warn(`Resource ${raw.path} has an unknown method "${verb}"; left out.`);
         continue;
       }
-      methods[at++] = reshapeMethod(raw, verb, rawMethods[verb]!, warn);
+      const rawMethod = rawMethods[verb]!;
+      const earlier = donor === undefined ? undefined : methodOf(donor, verb);
+      if (earlier !== undefined && methodMatches(rawMethod, raw, verb, earlier)) {
+        methods[at++] = earlier;
+      } else {
+        reusedAll = false;
+        methods[at++] = reshapeMethod(raw, verb, rawMethod, warn);
+      }
     }
     if (known > 1) methods.sort(byVerb);
   }
   const pathPart = raw.pathPart ?? (raw.path === "/" ? "" : raw.path.slice(raw.path.lastIndexOf("/") + 1));
+  if (
+    reusedAll &&
+    donor !== undefined &&
+    methods.length === donor.methods.length &&
+    donor.id === raw.id &&
+    donor.path === raw.path &&
+    donor.pathPart === pathPart &&
+    donor.parentId === raw.parentId
+  )
+    return donor;
   const model: ResourceModel = { id: raw.id, path: raw.path, pathPart, methods };
   if (raw.parentId !== undefined) model.parentId = raw.parentId;
   return model;
+}
+
+function methodOf(resource: ResourceModel, verb: HttpVerb): MethodModel | undefined {
+  for (const method of resource.methods) if (method.httpMethod === verb) return method;
+  return undefined;
 }
 
 function byPath(a: ResourceModel, b: ResourceModel): number {
   return comparePaths(a.path, b.path);
 }
 
-export function reshapeResources(raw: readonly RawResource[], warn?: (m: string) => void): ResourceModel[] {
+export function reshapeResources(raw: readonly RawResource[], warn?: (m: string) => void, donor?: ResourceDonor): ResourceModel[] {
   const resources = new Array<ResourceModel>(raw.length);
   let sorted = true;
+  let sameList = donor !== undefined && donor.list.length === raw.length;
   for (let i = 0; i < raw.length; i++) {
-    const resource = reshapeResource(raw[i]!, warn);
+    const item = raw[i]!;
+    const resource = reshapeResource(item, warn, donor?.at(item.path));
     if (sorted && i > 0 && comparePaths(resources[i - 1]!.path, resource.path) > 0) sorted = false;
+    if (sameList && donor!.list[i] !== resource) sameList = false;
     resources[i] = resource;
   }
+  // Every resource the donor's, in its order: the donor's list itself.
+  if (sameList && sorted) return donor!.list as ResourceModel[];
   // The reader and the templates usually list resources in path order already; a sort would only confirm it.
   return sorted ? resources : resources.sort(byPath);
+}
+
+/**
+ * True when reshapeMethod(raw) would give a method equal to `model` (same fields, same values, same key order) without
+ * a warning. Conservative: false whenever that is not plainly so.
+ */
+function methodMatches(raw: RawMethod, resource: RawResource, verb: HttpVerb, model: MethodModel): boolean {
+  if (model.resourceId !== resource.id || model.path !== resource.path || model.httpMethod !== verb) return false;
+  // A known type equal to the model's, or absent where the model has the default: no warning either way.
+  const given = raw.authorizationType;
+  if (given === undefined ? model.authorizationType !== "NONE" : given !== model.authorizationType) return false;
+  if ((raw.apiKeyRequired ?? false) !== model.apiKeyRequired) return false;
+  if (raw.authorizerId !== model.authorizerId || raw.operationName !== model.operationName) return false;
+  if ((raw.requestValidatorId || undefined) !== model.requestValidatorId) return false;
+  if (!listMatches(raw.authorizationScopes, model.authorizationScopes)) return false;
+  if (!recordMatches(raw.requestParameters, model.requestParameters)) return false;
+  if (!recordMatches(raw.requestModels, model.requestModels)) return false;
+  if (!methodResponsesMatch(raw.methodResponses, model.methodResponses)) return false;
+  const integration = raw.methodIntegration;
+  if (!integration) return model.integration === undefined;
+  return model.integration !== undefined && integrationMatches(integration, model.integration);
+}
+
+function integrationMatches(raw: RawIntegration, model: IntegrationModel): boolean {
+  // The model's type is a known one, so an equal raw type reshapes without a warning.
+  if (raw.type !== model.type) return false;
+  if (raw.httpMethod !== model.httpMethod || raw.uri !== model.uri) return false;
+  if (raw.cacheNamespace !== model.cacheNamespace || raw.contentHandling !== model.contentHandling) return false;
+  if (!listMatches(raw.cacheKeyParameters, model.cacheKeyParameters)) return false;
+  if (!recordMatches(raw.requestTemplates, model.requestTemplates)) return false;
+  if (!recordMatches(raw.requestParameters, model.requestParameters)) return false;
+  const responses = raw.integrationResponses;
+  const keys = responses == null ? [] : Object.keys(responses);
+  if (!uniqueInOrder(keys.length, model.integrationResponses)) return false;
+  let used = 0;
+  for (const key of keys) {
+    const r = responses![key]!;
+    const at = indexOfStatus(model.integrationResponses, r.statusCode ?? key);
+    if (at === -1 || used & (1 << at)) return false;
+    used |= 1 << at;
+    const m = model.integrationResponses[at]!;
+    if (r.selectionPattern !== m.selectionPattern || r.contentHandling !== m.contentHandling) return false;
+    if (!recordMatches(r.responseParameters, m.responseParameters)) return false;
+    const templates = r.responseTemplates !== undefined && hasKeys(r.responseTemplates);
+    if (
+      templates
+        ? m.responseTemplates === undefined || !recordMatches(r.responseTemplates, m.responseTemplates)
+        : m.responseTemplates !== undefined
+    )
+      return false;
+  }
+  return true;
+}
+
+function methodResponsesMatch(raw: RawMethod["methodResponses"], model: readonly MethodResponseModel[]): boolean {
+  const keys = raw == null ? [] : Object.keys(raw);
+  if (!uniqueInOrder(keys.length, model)) return false;
+  let used = 0;
+  for (const key of keys) {
+    const r = raw![key]!;
+    const at = indexOfStatus(model, r.statusCode ?? key);
+    if (at === -1 || used & (1 << at)) return false;
+    used |= 1 << at;
+    if (!recordMatches(r.responseParameters, model[at]!.responseParameters)) return false;
+  }
+  return true;
+}
+
+/**
+ * As many responses as raw keys, few enough for a bit per response, and strictly in byStatusCode order: then the raw
+ * responses, matched one to one, sort into exactly this list.
+ */
+function uniqueInOrder(count: number, model: ReadonlyArray<{ statusCode: string }>): boolean {
+  if (model.length !== count || count > 30) return false;
+  for (let i = 1; i < model.length; i++) if (byStatusCode(model[i - 1]!, model[i]!) >= 0) return false;
+  return true;
+}
+
+function indexOfStatus(model: ReadonlyArray<{ statusCode: string }>, statusCode: string): number {
+  for (let i = 0; i < model.length; i++) if (model[i]!.statusCode === statusCode) return i;
+  return -1;
+}
+
+function listMatches(raw: readonly string[] | undefined, model: readonly string[]): boolean {
+  if (raw == null) return model.length === 0;
+  if (!Array.isArray(raw) || raw.length !== model.length) return false;
+  for (let i = 0; i < raw.length; i++) if (raw[i] !== model[i]) return false;
+  return true;
+}
+
+/** Same own keys with the same values (the model's keys are sorted, as sortedRecord would sort the raw ones). */
+function recordMatches(raw: Readonly<Record<string, unknown>> | undefined, model: Readonly<Record<string, unknown>>): boolean {
+  let count = 0;
+  if (raw != null) {
+    if (typeof raw !== "object") return false;
+    for (const key in raw) {
+      if (!Object.hasOwn(raw, key)) continue;
+      if (!Object.hasOwn(model, key) || raw[key] !== model[key]) return false;
+      count++;
+    }
+  }
+  for (const key in model) if (Object.hasOwn(model, key) && --count < 0) return false;
+  return count === 0;
 }
