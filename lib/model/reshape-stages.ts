@@ -1,14 +1,15 @@
-import type {
-  AuthorizationType,
-  DeployedMethodSummary,
-  DeploymentModel,
-  DriftItem,
-  EffectiveMethodSettings,
-  HttpVerb,
-  MethodSettingsModel,
-  ResourceModel,
-  ServedModel,
-  StageModel,
+import {
+  AUTHORIZATION_TYPES,
+  type AuthorizationType,
+  type DeployedMethodSummary,
+  type DeploymentModel,
+  type DriftItem,
+  type EffectiveMethodSettings,
+  type HttpVerb,
+  type MethodSettingsModel,
+  type ResourceModel,
+  type ServedModel,
+  type StageModel,
 } from "@/lib/model/types";
 import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
 import { remember, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/normalize-cache";
@@ -36,7 +37,7 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
       const given = summary?.authorizationType;
       const authorizationType: AuthorizationType =
         given !== undefined && isAuthorizationType(given) ? given : toAuthorizationType(given, warn, `Deployed ${verb} ${path}`);
-      verbs[verb] = { authorizationType, apiKeyRequired: summary?.apiKeyRequired ?? false };
+      verbs[verb] = deployedSummary(authorizationType, summary?.apiKeyRequired ?? false);
     }
     apiSummary[path] = verbs;
   }
@@ -53,6 +54,21 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
     model.served = served;
   }
   return model;
+}
+
+// A deployed method's summary is one of eight values; each is one shared frozen object rather than a copy per method
+// (a 10,000-method deployment held 10,000 of them, issue 16). Models are read-only once normalized.
+const SUMMARIES = new Map<boolean, Record<string, DeployedMethodSummary>>(
+  [false, true].map((apiKeyRequired) => [
+    apiKeyRequired,
+    Object.fromEntries(
+      AUTHORIZATION_TYPES.map((authorizationType) => [authorizationType, Object.freeze({ authorizationType, apiKeyRequired })]),
+    ),
+  ]),
+);
+
+function deployedSummary(authorizationType: AuthorizationType, apiKeyRequired: boolean): DeployedMethodSummary {
+  return SUMMARIES.get(apiKeyRequired)?.[authorizationType] ?? { authorizationType, apiKeyRequired };
 }
 
 /** The keys sorted by compare; a list already in order (as the reader and the templates give it) is not sorted again. */
