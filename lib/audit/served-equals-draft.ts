@@ -16,61 +16,68 @@ import { reshapeGatewayResponses } from "@/lib/model/gateway-responses";
 import type { RawApiSnapshot, RawResource, RawStage } from "@/lib/model/raw-snapshot";
 import type { ApiModel, ModelPart } from "@/lib/model/types";
 
-/** How to compare a value: "ordered" is deep equality with object keys in order; a record's fields may come in any order. */
-type Shape = "ordered" | { record: Readonly<Record<string, Shape>> } | { map: Shape } | { list: Shape };
+/** How to compare a record's field (default: ordered deep equality) or a map's values. */
+type Same = (a: unknown, b: unknown) => boolean;
 
-const ORDERED: Shape = "ordered";
-const RECORD: Shape = { record: {} };
-const INTEGRATION: Shape = { record: { integrationResponses: { map: RECORD } } };
-const METHOD: Shape = { record: { methodIntegration: INTEGRATION, methodResponses: { map: RECORD } } };
-const RESOURCE: Shape = { record: { resourceMethods: { map: METHOD } } };
-const AUTHORIZERS: Shape = { list: RECORD };
-
+// Plain data only (what JSON and the readers build): anything else is compared by identity, so it is never taken for equal.
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }
 
+/** Deep equality with object keys in the same order (for-in walks own string keys in property order here). */
 function sameOrdered(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameOrdered(a[i], b[i])) return false;
     return true;
   }
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    if (key !== other[i] || !sameOrdered(a[key], b[key])) return false;
-  }
-  return true;
+  return sameMap(a, b, sameOrdered);
 }
 
-function sameShaped(a: unknown, b: unknown, shape: Shape): boolean {
-  if (a === b) return true;
-  if (shape === "ordered") return sameOrdered(a, b);
-  if ("list" in shape) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameShaped(a[i], b[i], shape.list)) return false;
-    return true;
-  }
+/** Objects with the same keys in the same order, values compared by `same`. */
+function sameMap(a: unknown, b: unknown, same: Same): boolean {
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  if ("map" in shape) {
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      if (key !== other[i] || !sameShaped(a[key], b[key], shape.map)) return false;
-    }
-    return true;
+  const keys = Object.keys(b);
+  let index = 0;
+  for (const key in a) {
+    if (keys[index] !== key || !same(a[key], b[key])) return false;
+    index++;
   }
-  for (const key of keys) {
+  return index === keys.length;
+}
+
+/** Objects with the same fields in any order, each compared by its entry in `fields` or else in order. */
+function sameRecord(a: unknown, b: unknown, fields: Readonly<Record<string, Same>>): boolean {
+  if (a === b) return true;
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  let count = 0;
+  for (const key in a) {
     if (!Object.hasOwn(b, key)) return false;
-    if (!sameShaped(a[key], b[key], Object.hasOwn(shape.record, key) ? (shape.record[key] as Shape) : ORDERED)) return false;
+    const same = Object.hasOwn(fields, key) ? fields[key] : sameOrdered;
+    if (!same?.(a[key], b[key])) return false;
+    count++;
   }
+  for (const key in b) if (Object.hasOwn(b, key)) count--;
+  return count === 0;
+}
+
+const NO_FIELDS: Readonly<Record<string, Same>> = Object.freeze({});
+const sameFields: Same = (a, b) => sameRecord(a, b, NO_FIELDS);
+const INTEGRATION_FIELDS: Readonly<Record<string, Same>> = { integrationResponses: (a, b) => sameMap(a, b, sameFields) };
+const METHOD_FIELDS: Readonly<Record<string, Same>> = {
+  methodIntegration: (a, b) => sameRecord(a, b, INTEGRATION_FIELDS),
+  methodResponses: (a, b) => sameMap(a, b, sameFields),
+};
+const sameMethod: Same = (a, b) => sameRecord(a, b, METHOD_FIELDS);
+const RESOURCE_FIELDS: Readonly<Record<string, Same>> = { resourceMethods: (a, b) => sameMap(a, b, sameMethod) };
+
+function sameList(a: unknown, b: unknown, same: Same): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
   return true;
 }
 
@@ -91,7 +98,7 @@ function sameResources(a: readonly RawResource[], b: readonly RawResource[]): bo
     const path = resource?.path;
     if (typeof path !== "string" || matched.has(path)) return false;
     matched.add(path);
-    if (!sameShaped(resource, byPath.get(path), RESOURCE)) return false;
+    if (!sameRecord(resource, byPath.get(path), RESOURCE_FIELDS)) return false;
   }
   return true;
 }
@@ -117,10 +124,10 @@ export function servedEqualsDraft(
     return false;
   if (snapshot.missing.some((m) => servedParts.has(m.part)) || served.missing.length !== snapshot.missing.length) return false;
   if (served.region !== snapshot.region || served.accountId !== snapshot.accountId) return false;
-  if (!sameShaped(served.restApi, snapshot.restApi, RECORD)) return false;
+  if (!sameFields(served.restApi, snapshot.restApi)) return false;
   if (snapshot.resources === undefined || served.resources === undefined || !sameResources(served.resources, snapshot.resources))
     return false;
-  if (snapshot.authorizers === undefined || !sameShaped(served.authorizers, snapshot.authorizers, AUTHORIZERS)) return false;
+  if (snapshot.authorizers === undefined || !sameList(served.authorizers, snapshot.authorizers, sameFields)) return false;
   // A read lists every gateway response (defaults flagged), an export only the customised ones; normalisation
   // completes both to the full list, so the two are compared as normalised (21 entries, cheap).
   if (snapshot.gatewayResponses === undefined || served.gatewayResponses === undefined) return false;

@@ -63,9 +63,11 @@ function keysOf(snapshot: RawApiSnapshot | undefined): Map<string, Finding> | un
   return keyed(runRules(normalizeApi(snapshot).model).findings);
 }
 
-function keyed(findings: readonly Finding[]): Map<string, Finding> {
+function keyed(findings: readonly Finding[], known?: readonly string[]): Map<string, Finding> {
   const keys = new Map<string, Finding>();
-  for (const finding of findings) if (!DRAFT_ONLY_RULES.has(finding.ruleId)) keys.set(runKey(finding), finding);
+  findings.forEach((finding, index) => {
+    if (!DRAFT_ONLY_RULES.has(finding.ruleId)) keys.set(known?.[index] ?? runKey(finding), finding);
+  });
   return keys;
 }
 
@@ -76,11 +78,27 @@ export interface DraftRun {
 }
 
 /** A stage's own run: its served snapshot through the rules, or the draft's findings when that snapshot is the draft's. */
-function stageKeys(snapshot: RawApiSnapshot, stage: RawStage, draftFindings: readonly Finding[], draft?: DraftRun) {
+function stageKeys(
+  snapshot: RawApiSnapshot,
+  stage: RawStage,
+  draftFindings: readonly Finding[],
+  draftKeys: readonly string[],
+  draft?: DraftRun,
+) {
   if (!stage.deploymentId) return undefined;
   const served = servedSnapshot(snapshot, stage, stage.deploymentId);
-  if (served && draft && servedEqualsDraft(snapshot, draft.model, stage, served, SERVED_PARTS)) return keyed(draftFindings);
+  if (served && draft && servedEqualsDraft(snapshot, draft.model, stage, served, SERVED_PARTS)) return keyed(draftFindings, draftKeys);
   return keysOf(served);
+}
+
+/**
+ * True when the stages' own runs leave a finding's stages as they are: each stage it names that was run has it, and
+ * no run stage it does not name has it (the common case, decided without building and sorting lists).
+ */
+function sameStages(finding: Finding, key: string, perStage: ReadonlyMap<string, ReadonlyMap<string, Finding>>): boolean {
+  for (const stage of finding.stages) if (perStage.get(stage)?.has(key) === false) return false;
+  for (const [stage, keys] of perStage) if (keys.has(key) && !finding.stages.includes(stage)) return false;
+  return true;
 }
 
 function stageWords(stages: string[]): string {
@@ -98,18 +116,20 @@ function percentText(percent: number): string {
  */
 export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Finding[], only?: string, draft?: DraftRun): Finding[] {
   const stages = (snapshot.stages ?? []).filter((s) => only === undefined || s.stageName === only);
+  const draftKeys = draftFindings.map(runKey);
   const perStage = new Map<string, Map<string, Finding>>();
   for (const stage of stages) {
-    const keys = stageKeys(snapshot, stage, draftFindings, draft);
+    const keys = stageKeys(snapshot, stage, draftFindings, draftKeys, draft);
     if (keys) perStage.set(stage.stageName, keys);
   }
 
   const out: Finding[] = [];
   const seen = new Set<string>();
+  let index = 0;
   for (const finding of draftFindings) {
-    const key = runKey(finding);
+    const key = draftKeys[index++] as string;
     seen.add(key);
-    if (DRAFT_ONLY_RULES.has(finding.ruleId) || perStage.size === 0) {
+    if (DRAFT_ONLY_RULES.has(finding.ruleId) || perStage.size === 0 || sameStages(finding, key, perStage)) {
       out.push(finding);
       continue;
     }

@@ -1,5 +1,5 @@
 import { describeOverride, templateHeaders, type HeaderOverride } from "@/lib/model/response-overrides";
-import type { HttpVerb, MethodModel } from "@/lib/model/types";
+import type { HttpVerb, IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 
 /** Methods a browser sends cross-origin without a preflight (Fetch standard "CORS-safelisted method"). */
 export const SAFELISTED_METHODS: ReadonlySet<HttpVerb> = new Set<HttpVerb>(["GET", "HEAD", "POST"]);
@@ -92,9 +92,38 @@ export function defaultResponse(method: MethodModel): ConfiguredResponse {
 
 const defaultResponses = new WeakMap<MethodModel, ConfiguredResponse>();
 
-function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
+/** The integration response a method answers with when no selection pattern matches (the "default"). */
+function chosenResponse(method: MethodModel): IntegrationResponseModel | undefined {
   const responses = method.integration?.integrationResponses ?? [];
-  const chosen = responses.find((r) => !r.selectionPattern) ?? responses[0];
+  return responses.find((r) => !r.selectionPattern) ?? responses[0];
+}
+
+/**
+ * `headerValue(defaultResponse(method).mapped, name)` without building the whole response: asked of every method (the
+ * API's most common origin), where parsing each method's mapping templates and copying its mappings dominated.
+ * Same answer: the first mapped header whose name matches, ignoring case, with the value last mapped to that name.
+ */
+export function defaultMappedHeader(method: MethodModel, name: string): string | undefined {
+  const parameters = chosenResponse(method)?.responseParameters;
+  if (parameters === undefined) return undefined;
+  const wanted = name.toLowerCase();
+  let found: string | undefined;
+  let value: string | undefined;
+  for (const key in parameters) {
+    if (!Object.hasOwn(parameters, key) || !key.toLowerCase().startsWith(MAPPED_PREFIX)) continue;
+    const header = key.slice(MAPPED_PREFIX.length);
+    if (found === undefined ? header.toLowerCase() === wanted : header === found) {
+      found = header;
+      value = parameters[key];
+    }
+  }
+  return value;
+}
+
+const MAPPED_PREFIX = "method.response.header.";
+
+function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
+  const chosen = chosenResponse(method);
   const statusCode = chosen?.statusCode;
   const methodResponse = method.methodResponses.find((r) => r.statusCode === statusCode);
   const declared = Object.keys(methodResponse?.responseParameters ?? {})
