@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IntegrationResponseModel, MethodModel } from "@/lib/model/types";
-import { CORS_HEADER, defaultMappedHeader, defaultResponse, headerValue } from "./cors-headers";
+import { CORS_HEADER, declaresHeader, defaultMappedHeader, defaultResponse, headerValue } from "./cors-headers";
 
 function methodWith(integrationResponses: IntegrationResponseModel[] | undefined): MethodModel {
   return {
@@ -66,5 +66,13 @@ describe("defaultMappedHeader", () => {
       "'https://third.example'",
       undefined,
     ]);
+  });
+
+  it("declaresHeader matches the method response's header names ignoring case, and nothing else", () => {
+    expect(declaresHeader({ "method.response.header.access-control-allow-origin": false }, CORS_HEADER.allowOrigin)).toBe(true);
+    expect(declaresHeader({ "Method.Response.Header.Access-Control-Allow-Origin": true }, CORS_HEADER.allowOrigin)).toBe(true);
+    expect(declaresHeader({ "method.response.header.Access-Control-Allow-Origin-X": true }, CORS_HEADER.allowOrigin)).toBe(false);
+    expect(declaresHeader({ "method.request.header.Access-Control-Allow-Origin": true }, CORS_HEADER.allowOrigin)).toBe(false);
+    expect(declaresHeader(undefined, CORS_HEADER.allowOrigin)).toBe(false);
   });
 });

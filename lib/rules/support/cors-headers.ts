@@ -101,10 +101,17 @@ function chosenResponse(method: MethodModel): IntegrationResponseModel | undefin
 /**
  * `headerValue(defaultResponse(method).mapped, name)` without building the whole response: asked of every method (the
  * API's most common origin), where parsing each method's mapping templates and copying its mappings dominated.
- * Same answer: the first mapped header whose name matches, ignoring case, with the value last mapped to that name.
  */
 export function defaultMappedHeader(method: MethodModel, name: string): string | undefined {
-  const parameters = chosenResponse(method)?.responseParameters;
+  return mappedHeader(chosenResponse(method)?.responseParameters, name);
+}
+
+/**
+ * The value integration response parameters map to a method response header, read in place. The same answer as
+ * copying the "method.response.header.*" entries into a record and asking headerValue(): the first header whose name
+ * matches ignoring case, with the value last mapped to exactly that name.
+ */
+export function mappedHeader(parameters: Record<string, string> | undefined, name: string): string | undefined {
   if (parameters === undefined) return undefined;
   const wanted = name.toLowerCase();
   let found: string | undefined;
@@ -118,6 +125,21 @@ export function defaultMappedHeader(method: MethodModel, name: string): string |
     }
   }
   return value;
+}
+
+/** Whether method response parameters declare a header (`method.response.header.<name>`, any case). */
+export function declaresHeader(parameters: Record<string, boolean> | undefined, name: string): boolean {
+  if (parameters === undefined) return false;
+  const wanted = name.toLowerCase();
+  for (const key in parameters) {
+    if (
+      Object.hasOwn(parameters, key) &&
+      key.toLowerCase().startsWith(MAPPED_PREFIX) &&
+      key.slice(MAPPED_PREFIX.length).toLowerCase() === wanted
+    )
+      return true;
+  }
+  return false;
 }
 
 const MAPPED_PREFIX = "method.response.header.";
