@@ -76,6 +76,7 @@ const sameMethod: Same = (a, b) => sameRecord(a, b, METHOD_FIELDS);
 const RESOURCE_FIELDS: Readonly<Record<string, Same>> = { resourceMethods: (a, b) => sameMap(a, b, sameMethod) };
 
 function sameList(a: unknown, b: unknown, same: Same): boolean {
+  if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
   return true;
@@ -87,6 +88,7 @@ function sameList(a: unknown, b: unknown, same: Same): boolean {
  * list, so that the sorted order is the same whatever the order read.
  */
 function sameResources(a: readonly RawResource[], b: readonly RawResource[]): boolean {
+  if (a === b) return true; // a reader that found them equal may hand over the draft's own list
   if (a.length !== b.length) return false;
   const byPath = new Map<string, RawResource>();
   for (const resource of b) {
