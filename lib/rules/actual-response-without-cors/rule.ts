@@ -1,4 +1,4 @@
-import { templateHeaders } from "@/lib/model/response-overrides";
+import { overriddenHeaders } from "@/lib/rules/support/template-headers";
 import type { IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 import type { AddMethodResponseCorsOriginIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
@@ -12,7 +12,7 @@ import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
 function problemOf(method: MethodModel, response: IntegrationResponseModel): string | undefined {
   // A mapping template that sets the header through $context.responseOverride needs neither mapping nor declaration
   // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
-  if (templateHeaders(response.responseTemplates).has(CORS_HEADER.allowOrigin.toLowerCase())) return undefined;
+  if (overriddenHeaders(response.responseTemplates).has(CORS_HEADER.allowOrigin.toLowerCase())) return undefined;
   // Asked of every 2xx response of every method: read in place rather than copied into header lists first.
   const isDeclared = declaresHeader(
     method.methodResponses.find((r) => r.statusCode === response.statusCode)?.responseParameters,

@@ -1,4 +1,5 @@
-import { describeOverride, templateHeaders, type HeaderOverride } from "@/lib/model/response-overrides";
+import { describeOverride, type HeaderOverride } from "@/lib/model/response-overrides";
+import { overriddenHeaders } from "./template-headers";
 import type { HttpVerb, IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 
 /** Methods a browser sends cross-origin without a preflight (Fetch standard "CORS-safelisted method"). */
@@ -71,7 +72,7 @@ export interface ConfiguredResponse {
   /** Header name → mapping expression from the integration response. */
   mapped: Record<string, string>;
   /** Lower-cased header name → what the integration response's mapping template sets via $context.responseOverride.header. */
-  templated: Map<string, HeaderOverride>;
+  templated: ReadonlyMap<string, HeaderOverride>;
 }
 
 /**
@@ -155,7 +156,7 @@ function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
   for (const [key, value] of Object.entries(chosen?.responseParameters ?? {})) {
     if (key.toLowerCase().startsWith("method.response.header.")) mapped[key.slice("method.response.header.".length)] = value;
   }
-  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped, templated: templateHeaders(chosen?.responseTemplates) };
+  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped, templated: overriddenHeaders(chosen?.responseTemplates) };
 }
 
 /**
