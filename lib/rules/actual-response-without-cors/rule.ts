@@ -52,6 +52,8 @@ export const actualResponseWithoutCors: Rule = {
   check({ model }) {
     const evidence = browserEvidence(model);
     if (evidence.length === 0) return [];
+    // The same three signs on every finding: one list, not a copy per method (findings are not mutated once made).
+    const servesBrowsers = evidence.slice(0, 3);
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
       for (const method of resource.methods) {
@@ -90,7 +92,7 @@ export const actualResponseWithoutCors: Rule = {
             integrationType: method.integration.type,
             statusCodes: broken.map((b) => b.statusCode),
             suggestedOrigin: allowOrigin,
-            servesBrowsers: evidence.slice(0, 3),
+            servesBrowsers,
           },
           fixes: [...fixes, ...redeploy(stages, `Deploy Access-Control-Allow-Origin on ${method.httpMethod} ${resource.path}`)],
         });
