@@ -78,7 +78,7 @@ export function auditModel(input: AuditModelInput): AuditModelResult {
   const draftRun = runRules(model);
   const notEvaluated = draftRun.notEvaluated;
   // Each stage's own deployed configuration through the same rules; the draft's run is the base.
-  const findings = sortFindings(reconcileStageRuns(snapshot, draftRun.findings, input.stage));
+  const findings = sortFindings(reconcileStageRuns(snapshot, draftRun.findings, input.stage, { model }));
   const report: AuditReport = {
     reportVersion: AUDIT_REPORT_VERSION,
     preflightVersion: PREFLIGHT_VERSION,

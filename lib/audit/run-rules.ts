@@ -37,12 +37,15 @@ export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleR
 /** The order runRules reports in, for findings merged from several runs (template condition variants). */
 export function sortFindings(findings: readonly Finding[], rules: readonly Rule[] = RULES): Finding[] {
   const order = new Map(rules.map((rule, index) => [rule.meta.id, index]));
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      (order.get(a.ruleId) ?? rules.length) - (order.get(b.ruleId) ?? rules.length) ||
-      targetKey(a).localeCompare(targetKey(b)),
-  );
+  // Keys once per finding, as in runRules; the stable sort keeps equal findings in their given order, as before.
+  const keyed = findings.map((finding) => ({
+    finding,
+    severity: SEVERITIES.indexOf(finding.severity),
+    order: order.get(finding.ruleId) ?? rules.length,
+    key: targetKey(finding),
+  }));
+  keyed.sort((a, b) => a.severity - b.severity || a.order - b.order || collator.compare(a.key, b.key));
+  return keyed.map((k) => k.finding);
 }
 
 // `a.localeCompare(b)` is specified as `new Intl.Collator().compare(a, b)` (ECMA-402 §19.1.1); one instance is reused.

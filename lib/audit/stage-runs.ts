@@ -8,9 +8,10 @@
  */
 import { normalizeApi } from "@/lib/model/normalize";
 import type { RawApiSnapshot, RawStage } from "@/lib/model/raw-snapshot";
-import type { ModelPart } from "@/lib/model/types";
+import type { ApiModel, ModelPart } from "@/lib/model/types";
 import type { Finding } from "@/lib/rules/types";
 import { runRules } from "@/lib/audit/run-rules";
+import { servedEqualsDraft } from "@/lib/audit/served-equals-draft";
 
 // Drift is the draft compared with a stage, so it exists only in the draft's run.
 const DRAFT_ONLY_RULES = new Set(["deployment-drift"]);
@@ -21,8 +22,14 @@ const SERVED_PARTS = new Set<ModelPart>(["resources", "authorizers", "gatewayRes
 export function runKey(finding: Finding): string {
   const t = finding.target;
   // A method finding may name the authorizer one run has and the other not (fixed in the draft): the method decides.
-  const authorizer = t.path === undefined ? (t.authorizerId ?? null) : null;
-  return JSON.stringify([finding.ruleId, t.path ?? null, t.httpMethod ?? null, authorizer, t.stage ?? null, t.responseType ?? null]);
+  const authorizer = t.path === undefined ? t.authorizerId : undefined;
+  return `${part(finding.ruleId)}${part(t.path)}${part(t.httpMethod)}${part(authorizer)}${part(t.stage)}${part(t.responseType)}`;
+}
+
+/** One part of a run key, length-prefixed so that no two different targets share a key, whatever their strings hold. */
+function part(value: string | undefined): string {
+  // "-" starts no length, so an absent part is told from any string (null counted as absent, as `?? null` did).
+  return value === undefined || value === null ? "-" : `${value.length}:${value}`;
 }
 
 /** The API as one stage serves it from one deployment: that deployment's configuration with the stage's settings. */
@@ -53,8 +60,45 @@ export function servedSnapshot(snapshot: RawApiSnapshot, stage: RawStage, deploy
 
 function keysOf(snapshot: RawApiSnapshot | undefined): Map<string, Finding> | undefined {
   if (!snapshot) return undefined;
-  const run = runRules(normalizeApi(snapshot).model);
-  return new Map(run.findings.filter((f) => !DRAFT_ONLY_RULES.has(f.ruleId)).map((f) => [runKey(f), f]));
+  return keyed(runRules(normalizeApi(snapshot).model).findings);
+}
+
+function keyed(findings: readonly Finding[], known?: readonly string[]): Map<string, Finding> {
+  const keys = new Map<string, Finding>();
+  findings.forEach((finding, index) => {
+    if (!DRAFT_ONLY_RULES.has(finding.ruleId)) keys.set(known?.[index] ?? runKey(finding), finding);
+  });
+  return keys;
+}
+
+/** The draft's run, when the caller has it: a stage serving exactly the draft's configuration is not run again. */
+export interface DraftRun {
+  /** normalizeApi(snapshot).model, the model draftFindings were reported on. */
+  model: ApiModel;
+}
+
+/** A stage's own run: its served snapshot through the rules, or the draft's findings when that snapshot is the draft's. */
+function stageKeys(
+  snapshot: RawApiSnapshot,
+  stage: RawStage,
+  draftFindings: readonly Finding[],
+  draftKeys: readonly string[],
+  draft?: DraftRun,
+) {
+  if (!stage.deploymentId) return undefined;
+  const served = servedSnapshot(snapshot, stage, stage.deploymentId);
+  if (served && draft && servedEqualsDraft(snapshot, draft.model, stage, served, SERVED_PARTS)) return keyed(draftFindings, draftKeys);
+  return keysOf(served);
+}
+
+/**
+ * True when the stages' own runs leave a finding's stages as they are: each stage it names that was run has it, and
+ * no run stage it does not name has it (the common case, decided without building and sorting lists).
+ */
+function sameStages(finding: Finding, key: string, perStage: ReadonlyMap<string, ReadonlyMap<string, Finding>>): boolean {
+  for (const stage of finding.stages) if (perStage.get(stage)?.has(key) === false) return false;
+  for (const [stage, keys] of perStage) if (keys.has(key) && !finding.stages.includes(stage)) return false;
+  return true;
 }
 
 function stageWords(stages: string[]): string {
@@ -67,22 +111,25 @@ function percentText(percent: number): string {
 
 /**
  * The draft run's findings reconciled with each stage's own run (and each canary's). Pure; stages whose deployed
- * configuration is unknown keep the draft run's verdict.
+ * configuration is unknown keep the draft run's verdict. With `draft` (the model draftFindings are the run of), a stage
+ * whose served configuration is the draft's reuses them (served-equals-draft.ts).
  */
-export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Finding[], only?: string): Finding[] {
+export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Finding[], only?: string, draft?: DraftRun): Finding[] {
   const stages = (snapshot.stages ?? []).filter((s) => only === undefined || s.stageName === only);
+  const draftKeys = draftFindings.map(runKey);
   const perStage = new Map<string, Map<string, Finding>>();
   for (const stage of stages) {
-    const keys = stage.deploymentId ? keysOf(servedSnapshot(snapshot, stage, stage.deploymentId)) : undefined;
+    const keys = stageKeys(snapshot, stage, draftFindings, draftKeys, draft);
     if (keys) perStage.set(stage.stageName, keys);
   }
 
   const out: Finding[] = [];
   const seen = new Set<string>();
+  let index = 0;
   for (const finding of draftFindings) {
-    const key = runKey(finding);
+    const key = draftKeys[index++] as string;
     seen.add(key);
-    if (DRAFT_ONLY_RULES.has(finding.ruleId) || perStage.size === 0) {
+    if (DRAFT_ONLY_RULES.has(finding.ruleId) || perStage.size === 0 || sameStages(finding, key, perStage)) {
       out.push(finding);
       continue;
     }

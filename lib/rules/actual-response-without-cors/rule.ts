@@ -1,29 +1,24 @@
-import { templateHeaders } from "@/lib/model/response-overrides";
+import { overriddenHeaders } from "@/lib/rules/support/template-headers";
 import type { IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 import type { AddMethodResponseCorsOriginIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
-import { CORS_HEADER, headerValue, includesIgnoreCase, isProxyIntegration } from "@/lib/rules/support/cors-headers";
+import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader } from "@/lib/rules/support/cors-headers";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
 import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
 
-const HEADER_PREFIX = "method.response.header.";
-
 /** What is wrong with one 2xx response of a method, or undefined when it returns Access-Control-Allow-Origin. */
 function problemOf(method: MethodModel, response: IntegrationResponseModel): string | undefined {
   // A mapping template that sets the header through $context.responseOverride needs neither mapping nor declaration
   // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
-  if (templateHeaders(response.responseTemplates).has(CORS_HEADER.allowOrigin.toLowerCase())) return undefined;
-  const declared = Object.keys(method.methodResponses.find((r) => r.statusCode === response.statusCode)?.responseParameters ?? {})
-    .filter((key) => key.toLowerCase().startsWith(HEADER_PREFIX))
-    .map((key) => key.slice(HEADER_PREFIX.length));
-  const mapped: Record<string, string> = {};
-  for (const [key, value] of Object.entries(response.responseParameters)) {
-    if (key.toLowerCase().startsWith(HEADER_PREFIX)) mapped[key.slice(HEADER_PREFIX.length)] = value;
-  }
-  const isDeclared = includesIgnoreCase(declared, CORS_HEADER.allowOrigin);
-  const isMapped = headerValue(mapped, CORS_HEADER.allowOrigin) !== undefined;
+  if (overriddenHeaders(response.responseTemplates).has(CORS_HEADER.allowOrigin.toLowerCase())) return undefined;
+  // Asked of every 2xx response of every method: read in place rather than copied into header lists first.
+  const isDeclared = declaresHeader(
+    method.methodResponses.find((r) => r.statusCode === response.statusCode)?.responseParameters,
+    CORS_HEADER.allowOrigin,
+  );
+  const isMapped = mappedHeader(response.responseParameters, CORS_HEADER.allowOrigin) !== undefined;
   if (isDeclared && isMapped) return undefined;
   if (isMapped)
     return `its ${response.statusCode} integration response maps Access-Control-Allow-Origin but the ${response.statusCode} method response does not declare it, so API Gateway drops it`;
@@ -57,6 +52,8 @@ export const actualResponseWithoutCors: Rule = {
   check({ model }) {
     const evidence = browserEvidence(model);
     if (evidence.length === 0) return [];
+    // The same three signs on every finding: one list, not a copy per method (findings are not mutated once made).
+    const servesBrowsers = evidence.slice(0, 3);
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
       for (const method of resource.methods) {
@@ -95,7 +92,7 @@ export const actualResponseWithoutCors: Rule = {
             integrationType: method.integration.type,
             statusCodes: broken.map((b) => b.statusCode),
             suggestedOrigin: allowOrigin,
-            servesBrowsers: evidence.slice(0, 3),
+            servesBrowsers,
           },
           fixes: [...fixes, ...redeploy(stages, `Deploy Access-Control-Allow-Origin on ${method.httpMethod} ${resource.path}`)],
         });

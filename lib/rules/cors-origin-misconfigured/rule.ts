@@ -1,4 +1,4 @@
-import { templateHeaders } from "@/lib/model/response-overrides";
+import { overriddenHeaders } from "@/lib/rules/support/template-headers";
 import type { ApiModel, MethodModel } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
@@ -226,7 +226,7 @@ function methodFix(model: ApiModel, method: MethodModel, statusCode: string, pro
 /** Access-Control-Allow-Origin mapped (or set by a mapping template) from the request's Origin header, on any of the method's responses. */
 function echoesOrigin(method: MethodModel): boolean {
   return (method.integration?.integrationResponses ?? []).some((r) => {
-    if (templateHeaders(r.responseTemplates).get(CORS_HEADER.allowOrigin.toLowerCase())?.value.kind === "echo-origin") return true;
+    if (overriddenHeaders(r.responseTemplates).get(CORS_HEADER.allowOrigin.toLowerCase())?.value.kind === "echo-origin") return true;
     const value = headerValue(
       Object.fromEntries(Object.entries(r.responseParameters).map(([k, v]) => [k.replace(/^method\.response\.header\./i, ""), v])),
       CORS_HEADER.allowOrigin,

@@ -2,7 +2,7 @@ import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { evaluatePreflightPolicy } from "@/lib/rules/support/resource-policy";
-import type { ApiModel, MethodModel } from "@/lib/model/types";
+import type { ApiModel, DeployedMethodSummary, MethodModel } from "@/lib/model/types";
 
 export const methodOpenToEveryone: Rule = {
   meta: {
@@ -27,32 +27,33 @@ export const methodOpenToEveryone: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const method of model.resources.flatMap((r) => r.methods)) {
-      if (method.httpMethod === "OPTIONS" || method.authorizationType !== "NONE" || method.apiKeyRequired) continue;
-      // A PRIVATE endpoint is reachable only through an interface VPC endpoint (apigateway-private-apis.html).
-      if (model.api.endpointTypes.includes("PRIVATE")) continue;
-      const policy = anonymousAccess(model, method);
-      if (policy.kind === "denied") continue;
-      const stages = stagesWhere(
-        model,
-        method.path,
-        method.httpMethod,
-        (served) => served.authorizationType === "NONE" && !served.apiKeyRequired,
-      );
-      findings.push({
-        messageId: policy.kind === "conditional" ? "conditional" : "open",
-        data: { method: method.httpMethod, path: method.path, ...(policy.kind === "conditional" ? { reason: policy.reason } : {}) },
-        symptom: `Anyone can call ${method.httpMethod} ${method.path} without credentials.`,
-        target: { resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod },
-        stages,
-        draftOnly: stages.length === 0,
-        evidence: { authorizationType: "NONE", apiKeyRequired: false, integrationType: method.integration?.type ?? null },
-        fixes: [],
-      });
-    }
+    // A PRIVATE endpoint is reachable only through an interface VPC endpoint (apigateway-private-apis.html).
+    if (model.api.endpointTypes.includes("PRIVATE")) return findings;
+    for (const resource of model.resources)
+      for (const method of resource.methods) {
+        if (method.httpMethod === "OPTIONS" || method.authorizationType !== "NONE" || method.apiKeyRequired) continue;
+        const policy = anonymousAccess(model, method);
+        if (policy.kind === "denied") continue;
+        const stages = stagesWhere(model, method.path, method.httpMethod, servedOpen);
+        findings.push({
+          messageId: policy.kind === "conditional" ? "conditional" : "open",
+          data: { method: method.httpMethod, path: method.path, ...(policy.kind === "conditional" ? { reason: policy.reason } : {}) },
+          symptom: `Anyone can call ${method.httpMethod} ${method.path} without credentials.`,
+          target: { resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod },
+          stages,
+          draftOnly: stages.length === 0,
+          evidence: { authorizationType: "NONE", apiKeyRequired: false, integrationType: method.integration?.type ?? null },
+          fixes: [],
+        });
+      }
     return findings;
   },
 };
+
+/** A stage serves the method without authorization or API key. */
+function servedOpen(served: DeployedMethodSummary): boolean {
+  return served.authorizationType === "NONE" && !served.apiKeyRequired;
+}
 
 /** Whether the resource policy lets an anonymous caller invoke the method (any stage, a sample path). */
 function anonymousAccess(

@@ -1,5 +1,6 @@
-import { describeOverride, templateHeaders, type HeaderOverride } from "@/lib/model/response-overrides";
-import type { HttpVerb, MethodModel } from "@/lib/model/types";
+import { describeOverride, type HeaderOverride } from "@/lib/model/response-overrides";
+import { overriddenHeaders } from "./template-headers";
+import type { HttpVerb, IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 
 /** Methods a browser sends cross-origin without a preflight (Fetch standard "CORS-safelisted method"). */
 export const SAFELISTED_METHODS: ReadonlySet<HttpVerb> = new Set<HttpVerb>(["GET", "HEAD", "POST"]);
@@ -71,7 +72,7 @@ export interface ConfiguredResponse {
   /** Header name → mapping expression from the integration response. */
   mapped: Record<string, string>;
   /** Lower-cased header name → what the integration response's mapping template sets via $context.responseOverride.header. */
-  templated: Map<string, HeaderOverride>;
+  templated: ReadonlyMap<string, HeaderOverride>;
 }
 
 /**
@@ -92,9 +93,60 @@ export function defaultResponse(method: MethodModel): ConfiguredResponse {
 
 const defaultResponses = new WeakMap<MethodModel, ConfiguredResponse>();
 
-function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
+/** The integration response a method answers with when no selection pattern matches (the "default"). */
+function chosenResponse(method: MethodModel): IntegrationResponseModel | undefined {
   const responses = method.integration?.integrationResponses ?? [];
-  const chosen = responses.find((r) => !r.selectionPattern) ?? responses[0];
+  return responses.find((r) => !r.selectionPattern) ?? responses[0];
+}
+
+/**
+ * `headerValue(defaultResponse(method).mapped, name)` without building the whole response: asked of every method (the
+ * API's most common origin), where parsing each method's mapping templates and copying its mappings dominated.
+ */
+export function defaultMappedHeader(method: MethodModel, name: string): string | undefined {
+  return mappedHeader(chosenResponse(method)?.responseParameters, name);
+}
+
+/**
+ * The value integration response parameters map to a method response header, read in place. The same answer as
+ * copying the "method.response.header.*" entries into a record and asking headerValue(): the first header whose name
+ * matches ignoring case, with the value last mapped to exactly that name.
+ */
+export function mappedHeader(parameters: Record<string, string> | undefined, name: string): string | undefined {
+  if (parameters === undefined) return undefined;
+  const wanted = name.toLowerCase();
+  let found: string | undefined;
+  let value: string | undefined;
+  for (const key in parameters) {
+    if (!Object.hasOwn(parameters, key) || !key.toLowerCase().startsWith(MAPPED_PREFIX)) continue;
+    const header = key.slice(MAPPED_PREFIX.length);
+    if (found === undefined ? header.toLowerCase() === wanted : header === found) {
+      found = header;
+      value = parameters[key];
+    }
+  }
+  return value;
+}
+
+/** Whether method response parameters declare a header (`method.response.header.<name>`, any case). */
+export function declaresHeader(parameters: Record<string, boolean> | undefined, name: string): boolean {
+  if (parameters === undefined) return false;
+  const wanted = name.toLowerCase();
+  for (const key in parameters) {
+    if (
+      Object.hasOwn(parameters, key) &&
+      key.toLowerCase().startsWith(MAPPED_PREFIX) &&
+      key.slice(MAPPED_PREFIX.length).toLowerCase() === wanted
+    )
+      return true;
+  }
+  return false;
+}
+
+const MAPPED_PREFIX = "method.response.header.";
+
+function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
+  const chosen = chosenResponse(method);
   const statusCode = chosen?.statusCode;
   const methodResponse = method.methodResponses.find((r) => r.statusCode === statusCode);
   const declared = Object.keys(methodResponse?.responseParameters ?? {})
@@ -104,7 +156,7 @@ function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
   for (const [key, value] of Object.entries(chosen?.responseParameters ?? {})) {
     if (key.toLowerCase().startsWith("method.response.header.")) mapped[key.slice("method.response.header.".length)] = value;
   }
-  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped, templated: templateHeaders(chosen?.responseTemplates) };
+  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped, templated: overriddenHeaders(chosen?.responseTemplates) };
 }
 
 /**

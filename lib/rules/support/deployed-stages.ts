@@ -43,12 +43,12 @@ export function stagesWhere(
   verb: HttpVerb,
   predicate: (served: DeployedMethodSummary) => boolean = () => true,
 ): string[] {
-  return model.stages
-    .filter((stage) => {
-      const served = servedMethod(model, stage, path, verb);
-      return served !== undefined && predicate(served);
-    })
-    .map((stage) => stage.name);
+  const names: string[] = [];
+  for (const stage of model.stages) {
+    const served = servedMethod(model, stage, path, verb);
+    if (served !== undefined && predicate(served)) names.push(stage.name);
+  }
+  return names;
 }
 
 /** Every path+verb known to the draft or to any stage's deployment. */
@@ -65,15 +65,26 @@ export function allMethodKeys(model: ApiModel): ReadonlyArray<{ path: string; ve
 const methodKeysByModel = new WeakMap<ApiModel, ReadonlyArray<{ path: string; verb: HttpVerb }>>();
 
 function computeMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
-  const keys = new Map<string, { path: string; verb: HttpVerb }>();
-  for (const resource of model.resources)
-    for (const m of resource.methods) keys.set(`${m.path} ${m.httpMethod}`, { path: m.path, verb: m.httpMethod });
-  for (const stage of model.stages) {
-    for (const [path, verbs] of Object.entries(stage.deployment?.apiSummary ?? {})) {
-      for (const verb of Object.keys(verbs) as HttpVerb[]) keys.set(`${path} ${verb}`, { path, verb });
+  // In order of first appearance, each path+verb once (path → verbs seen, rather than a "path verb" string per method).
+  const keys: Array<{ path: string; verb: HttpVerb }> = [];
+  const seen = new Map<string, Set<HttpVerb>>();
+  const add = (path: string, verb: HttpVerb) => {
+    let verbs = seen.get(path);
+    if (!verbs) {
+      verbs = new Set();
+      seen.set(path, verbs);
     }
+    if (verbs.has(verb)) return;
+    verbs.add(verb);
+    keys.push({ path, verb });
+  };
+  for (const resource of model.resources) for (const m of resource.methods) add(m.path, m.httpMethod);
+  for (const stage of model.stages) {
+    const summary = stage.deployment?.apiSummary;
+    if (!summary) continue;
+    for (const path of Object.keys(summary)) for (const verb of Object.keys(summary[path] ?? {}) as HttpVerb[]) add(path, verb);
   }
-  return [...keys.values()];
+  return keys;
 }
 
 /** Method changes reach callers only after a new deployment of each stage. */

@@ -20,7 +20,25 @@ export function identityHeaders(authorizer: AuthorizerModel | undefined): string
  * must appear in the preflight's Access-Control-Allow-Headers: identity headers, the API key, a
  * JSON Content-Type, and required header parameters.
  */
-export function requiredRequestHeaders(model: ApiModel, method: MethodModel): string[] {
+export function requiredRequestHeaders(model: ApiModel, method: MethodModel): readonly string[] {
+  // Asked per method by four rules, twice by one; it depends on the method and the (immutable) model's authorizers and
+  // API key source, so it is computed once per model and method. Callers only read the list.
+  let byMethod = headersByModel.get(model);
+  if (!byMethod) {
+    byMethod = new WeakMap();
+    headersByModel.set(model, byMethod);
+  }
+  let headers = byMethod.get(method);
+  if (!headers) {
+    headers = computeRequiredHeaders(model, method);
+    byMethod.set(method, headers);
+  }
+  return headers;
+}
+
+const headersByModel = new WeakMap<ApiModel, WeakMap<MethodModel, readonly string[]>>();
+
+function computeRequiredHeaders(model: ApiModel, method: MethodModel): string[] {
   const headers: string[] = [];
   const add = (name: string) => {
     if (!includesIgnoreCase(headers, name)) headers.push(name);

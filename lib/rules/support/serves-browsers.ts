@@ -1,4 +1,4 @@
-import { templateHeaders } from "@/lib/model/response-overrides";
+import { overriddenHeaders } from "@/lib/rules/support/template-headers";
 import type { ApiModel } from "@/lib/model/types";
 
 /**
@@ -30,7 +30,7 @@ function computeEvidence(model: ApiModel): string[] {
         evidence.push(`${where()} maps Access-Control-* headers`);
       else if (
         method.integration?.integrationResponses.some((r) =>
-          [...templateHeaders(r.responseTemplates).keys()].some((h) => h.startsWith("access-control-")),
+          [...overriddenHeaders(r.responseTemplates).keys()].some((h) => h.startsWith("access-control-")),
         )
       )
         evidence.push(`${where()} sets Access-Control-* headers in a response mapping template`);

@@ -1,6 +1,14 @@
 import { HTTP_VERBS, type ApiModel, type HttpVerb, type ResourceModel } from "@/lib/model/types";
 import type { CorsHeaders } from "@/lib/remediation/intents";
-import { CORS_HEADER, defaultResponse, headerValue, includesIgnoreCase, literalValue, splitList } from "./cors-headers";
+import {
+  CORS_HEADER,
+  defaultMappedHeader,
+  defaultResponse,
+  headerValue,
+  includesIgnoreCase,
+  literalValue,
+  splitList,
+} from "./cors-headers";
 import { responseForFix } from "./gateway-responses";
 import { requiredRequestHeaders } from "./request-headers";
 
@@ -56,7 +64,7 @@ function mostCommonOrigin(model: ApiModel): string {
     if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   };
   for (const resource of model.resources) {
-    for (const method of resource.methods) count(headerValue(defaultResponse(method).mapped, CORS_HEADER.allowOrigin));
+    for (const method of resource.methods) count(defaultMappedHeader(method, CORS_HEADER.allowOrigin));
   }
   for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) count(headerValue(responseForFix(model, type).headers, CORS_HEADER.allowOrigin));
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
