@@ -174,6 +174,11 @@ export function terraformChangeFor(
         edits: [],
         note: `authorizer cache of stage ${intent.stage}: flush it after apply (aws apigateway flush-stage-authorizers-cache)`,
       };
+    case "remove-stage-canary":
+      return {
+        edits: [],
+        note: `stage ${intent.stage}: its canary (deployment ${intent.canaryDeploymentId}) serves the problem; delete the canary_settings block of its aws_api_gateway_stage, or run aws apigateway update-stage --patch-operations op=remove,path=/canarySettings`,
+      };
     case "widen-authorizer-policy":
       return {
         edits: [],
