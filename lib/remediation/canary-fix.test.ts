@@ -8,6 +8,8 @@ import { getStage } from "@/lib/emulator/control-plane/stages";
 import { STOREFRONT_API_ID, STOREFRONT_CANARY_DEPLOYMENT_ID, STOREFRONT_CANARY_PERCENT } from "@/lib/emulator/seeds/storefront";
 import { createRemediationContext } from "@/lib/remediation/context";
 import { renderAll } from "@/lib/remediation/render-all";
+import { applyJsonPlan } from "@/lib/aws/remediation/apply-json-plan";
+import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
 import { awsCliV2Version, runFixScript } from "@/lib/remediation/testing/aws-cli-v2";
 import { planWholeApi } from "@/lib/remediation/whole-api-plan";
 import type { Finding } from "@/lib/rules/types";
@@ -109,4 +111,16 @@ describeCli("the generated fix removes a canary that serves a problem, with the 
     );
     expect(remaining.map(key)).toEqual([]);
   }, 300_000);
+
+  it("the JSON plan, applied with the SDK, removes the canary the same way (UpdateStage remove /canarySettings)", async () => {
+    const before = await audit();
+    const plan = planWholeApi(before);
+    if (plan.status !== "ready") throw new Error(`no whole-API plan: ${JSON.stringify(plan)}`);
+    const json = JSON.parse(plan.bundle.snippets.find((snippet) => snippet.format === "sdk-json")!.content) as unknown;
+    const result = await applyJsonPlan(emulatorClient(emulator.url), json);
+    expect(result.applied.length).toBeGreaterThan(0);
+    expect(canaryOf()).toBeUndefined();
+    const after = await audit();
+    expect(after.findings.filter(removesCanary).map(key)).toEqual([]);
+  }, 120_000);
 });
