@@ -52,6 +52,8 @@ export function describeIntent(intent: FixIntent): string {
       return `Deploy the API to stage ${intent.stage} so the change reaches clients (${intent.description}).`;
     case "flush-authorizer-cache":
       return `Flush the authorizer cache of stage ${intent.stage}.`;
+    case "remove-stage-canary":
+      return `Remove the canary of stage ${intent.stage} (deployment ${intent.canaryDeploymentId}, ${intent.percentTraffic} % of requests), so every request reaches the stage's own deployment.`;
     default:
       return assertNever(intent);
   }

@@ -106,4 +106,75 @@ describe("rules per deployed stage", () => {
     const [finding] = findingsOf(withServed(base, "prod", setKey("/orders", true))).filter((f) => f.ruleId === "options-requires-api-key");
     expect(finding).toMatchObject({ stages: ["prod"], messageId: "fixedNotDeployed", severity: "high" });
   });
+
+  it("a problem only a stage's canary serves is fixed by removing the canary, the rule's own fixes left out", () => {
+    // prod serves the draft; its 10 % canary (deployment can01) requires an API key on OPTIONS /orders.
+    const snapshot = withCanary(
+      withServed(keyApi("prod"), "prod", () => {}),
+      "prod",
+      "can01",
+      10,
+      setKey("/orders", true),
+    );
+    const [finding, ...others] = findingsOf(snapshot).filter((f) => f.ruleId === "options-requires-api-key");
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ stages: ["prod"], evidence: { canaryOnly: true, canaryPercent: 10 } });
+    expect(finding?.fixes).toEqual([{ kind: "remove-stage-canary", stage: "prod", canaryDeploymentId: "can01", percentTraffic: 10 }]);
+  });
+
+  it("a canary serving a problem other stages serve too adds its removal after the finding's own fixes", () => {
+    // dev's deployment and prod's canary require the API key; the draft and prod's own deployment do not.
+    let snapshot = withServed(keyApi("dev", "prod"), "dev", setKey("/orders", true));
+    snapshot = withCanary(
+      withServed(snapshot, "prod", () => {}),
+      "prod",
+      "can01",
+      12.5,
+      setKey("/orders", true),
+    );
+    const [finding, ...others] = findingsOf(snapshot).filter((f) => f.ruleId === "options-requires-api-key");
+    expect(others).toEqual([]);
+    expect(finding?.stages).toEqual(["dev", "prod"]);
+    expect(finding?.fixes.map((intent) => intent.kind)).toEqual(["redeploy-stage", "remove-stage-canary"]);
+    expect(finding?.fixes.at(-1)).toEqual({
+      kind: "remove-stage-canary",
+      stage: "prod",
+      canaryDeploymentId: "can01",
+      percentTraffic: 12.5,
+    });
+  });
+
+  it("a problem the canary does not have asks for no canary change", () => {
+    // prod's own deployment requires the API key, its canary does not: the redeploy fixes the 90 %.
+    let snapshot = withServed(keyApi("prod"), "prod", setKey("/orders", true));
+    snapshot = withCanary(snapshot, "prod", "can01", 10, () => {});
+    const [finding] = findingsOf(snapshot).filter((f) => f.ruleId === "options-requires-api-key");
+    expect(finding?.evidence).toMatchObject({ notInCanary: true });
+    expect(finding?.fixes.some((intent) => intent.kind === "remove-stage-canary")).toBe(false);
+  });
 });
+
+function keyApi(...stages: string[]): RawApiSnapshot {
+  let builder = api().resource("/orders", (r) => r.method("GET").cors());
+  for (const stage of stages) builder = builder.stage(stage);
+  return builder.snapshot();
+}
+
+/** A canary on stage: its own deployment, the draft's resources with one change, serving percent % of requests. */
+function withCanary(
+  snapshot: RawApiSnapshot,
+  stage: string,
+  deploymentId: string,
+  percent: number,
+  change: (resources: RawResource[]) => void,
+): RawApiSnapshot {
+  const target = snapshot.stages?.find((s) => s.stageName === stage);
+  if (!target?.deploymentId) throw new Error(`stage ${stage} has no deployment`);
+  const main = target.deploymentId;
+  // withServed writes the served configuration of the stage's deployment: point the stage at the canary's for it.
+  target.deploymentId = deploymentId;
+  withServed(snapshot, stage, change);
+  target.deploymentId = main;
+  target.canarySettings = { deploymentId, percentTraffic: percent };
+  return snapshot;
+}

@@ -9,6 +9,7 @@
 import { normalizeApi } from "@/lib/model/normalize";
 import type { RawApiSnapshot, RawStage } from "@/lib/model/raw-snapshot";
 import type { ApiModel, ModelPart } from "@/lib/model/types";
+import type { FixIntent } from "@/lib/remediation/intents";
 import type { Finding } from "@/lib/rules/types";
 import { runRules } from "@/lib/audit/run-rules";
 import { servedEqualsDraft } from "@/lib/audit/served-equals-draft";
@@ -213,6 +214,8 @@ function withCanaries(
     for (const [key, finding] of canaryKeys) {
       if (present.has(key) || DRAFT_ONLY_RULES.has(finding.ruleId)) continue;
       const note = `Only in stage ${name}'s canary (deployment ${canaryId}): it affects ${share} of requests.`;
+      // No redeploy reaches a canary, which keeps serving its own deployment: removing it (after the plan's redeploy) does.
+      const removeCanary: FixIntent = { kind: "remove-stage-canary", stage: name, canaryDeploymentId: canaryId, percentTraffic: percent };
       const at = index.get(key);
       const existing = at === undefined ? undefined : out[at];
       if (at !== undefined && existing) {
@@ -223,6 +226,7 @@ function withCanaries(
           draftOnly: false,
           message: `${existing.message} On stage ${name}: ${note}`,
           evidence: { ...existing.evidence, canaryDeploymentId: canaryId, canaryPercent: percent },
+          fixes: [...existing.fixes, removeCanary],
         };
         continue;
       }
@@ -233,6 +237,8 @@ function withCanaries(
         message: `${finding.message} ${note}`,
         symptom: `For ${share} of requests to ${name} (its canary): ${finding.symptom}`,
         evidence: { ...finding.evidence, canaryDeploymentId: canaryId, canaryOnly: true, canaryPercent: percent },
+        // Neither the draft nor a stage's own deployment has it, so the canary's removal is the whole fix.
+        fixes: [removeCanary],
       });
     }
   }

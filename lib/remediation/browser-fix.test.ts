@@ -8,7 +8,6 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
-import { updateStage } from "@/lib/emulator/control-plane/stages";
 import { browserFetch, closeServer, listen, pageServer, recordingProxy, type Exchange } from "@/lib/emulator/testing/browser-harness";
 import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
 import { applyJsonPlan } from "@/lib/aws/remediation/apply-json-plan";
@@ -57,10 +56,8 @@ describeBrowser("browser proof: the generated AWS CLI script makes a cross-origi
   }, 60_000);
 
   beforeEach(async () => {
+    // prod keeps its seeded 10 % canary: the fixes remove it themselves (remove-stage-canary, after prod's redeploy).
     emulator.reset();
-    // prod's canary keeps serving its older deployment to 10 % of requests whatever the script redeploys (no fix
-    // intent promotes or removes a canary; lib/aws/remediation/apply-json-plan.test.ts says why): off for this proof.
-    updateStage(emulator.store.scope(), STOREFRONT_API_ID, "prod", [{ op: "remove", path: "/canarySettings" }]);
     exchanges.length = 0;
     // A fresh context per test: nothing (preflight cache included) carries over.
     context = await browser.newContext();

@@ -98,6 +98,7 @@ const SAMPLES: { [K in FixIntentKind]: Extract<FixIntent, { kind: K }> } = {
   },
   "redeploy-stage": { kind: "redeploy-stage", stage: "prod", description: "Preflight fixes" },
   "flush-authorizer-cache": { kind: "flush-authorizer-cache", stage: "prod" },
+  "remove-stage-canary": { kind: "remove-stage-canary", stage: "prod", canaryDeploymentId: "d3", percentTraffic: 12.5 },
   "set-integration-content-handling": {
     kind: "set-integration-content-handling",
     resourceId: "r6",

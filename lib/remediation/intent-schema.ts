@@ -131,6 +131,26 @@ export const setStageMethodSettingSchema = z.object({
 /** Method changes reach clients only after a new deployment to the stage. */
 export const redeployStageSchema = z.object({ kind: z.literal("redeploy-stage"), stage: z.string(), description: z.string() });
 
+/**
+ * Stop a stage's canary serving its own deployment: remove the stage's canarySettings (UpdateStage
+ * `remove /canarySettings`, https://docs.aws.amazon.com/apigateway/latest/developerguide/delete-canary-deployment.html).
+ * A redeploy replaces only the stage's main deployment: the canary keeps serving `canaryDeploymentId` to its share
+ * of requests (API_Stage.html#canarySettings), so a problem only the canary has survives every other fix.
+ * Promoting it instead would send every request to the deployment that has the problem: "promote" copies the
+ * canary's deploymentId to the stage and does not disable the canary
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/promote-canary-deployment.html). After the plan's
+ * redeploy (when there is one) every request is served by the fixed draft; without one, by the stage's main
+ * deployment, which does not have the problem either.
+ */
+export const removeStageCanarySchema = z.object({
+  kind: z.literal("remove-stage-canary"),
+  stage: z.string(),
+  /** The deployment the canary serves, which has the problem. */
+  canaryDeploymentId: z.string(),
+  /** The canary's share of the stage's requests, 0-100. */
+  percentTraffic: z.number(),
+});
+
 export const flushAuthorizerCacheSchema = z.object({ kind: z.literal("flush-authorizer-cache"), stage: z.string() });
 
 /**
@@ -180,6 +200,7 @@ export const fixIntentSchema = z.discriminatedUnion("kind", [
   setStageMethodSettingSchema,
   redeployStageSchema,
   flushAuthorizerCacheSchema,
+  removeStageCanarySchema,
   setIntegrationContentHandlingSchema,
   setRestApiPolicySchema,
   clearMethodRequestValidatorSchema,

@@ -29,6 +29,7 @@ export type AddCacheKeyParameterIntent = z.output<typeof schemas.addCacheKeyPara
 export type SetStageMethodSettingIntent = z.output<typeof schemas.setStageMethodSettingSchema>;
 export type RedeployStageIntent = z.output<typeof schemas.redeployStageSchema>;
 export type FlushAuthorizerCacheIntent = z.output<typeof schemas.flushAuthorizerCacheSchema>;
+export type RemoveStageCanaryIntent = z.output<typeof schemas.removeStageCanarySchema>;
 export type SetIntegrationContentHandlingIntent = z.output<typeof schemas.setIntegrationContentHandlingSchema>;
 export type SetRestApiPolicyIntent = z.output<typeof schemas.setRestApiPolicySchema>;
 export type ClearMethodRequestValidatorIntent = z.output<typeof schemas.clearMethodRequestValidatorSchema>;

@@ -19,6 +19,7 @@ const ALL_KINDS: Record<FixIntentKind, true> = {
   "set-stage-method-setting": true,
   "redeploy-stage": true,
   "flush-authorizer-cache": true,
+  "remove-stage-canary": true,
   "set-integration-content-handling": true,
   "set-rest-api-policy": true,
   "clear-method-request-validator": true,

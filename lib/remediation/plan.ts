@@ -5,9 +5,11 @@ import type { RemediationContext } from "@/lib/remediation/context";
 /**
  * The order changes are applied in: the API's own configuration first, then gateway responses, then stage
  * settings (effective at once), then one new deployment per stage (method and response changes reach
- * clients only after it), then flushing the authorizer cache so no stale policy outlives the fix.
+ * clients only after it), then removing a canary that still serves the problem (after the redeploy, so every
+ * request then reaches the fixed deployment, never an older one), then flushing the authorizer cache so no
+ * stale policy outlives the fix.
  */
-export const PHASES = ["method", "response", "stage-setting", "redeploy", "flush"] as const;
+export const PHASES = ["method", "response", "stage-setting", "redeploy", "canary", "flush"] as const;
 export type Phase = (typeof PHASES)[number];
 
 /**
@@ -30,6 +32,8 @@ const PLACEMENT: Record<FixIntentKind, { phase: Phase; needsDeployment: boolean 
   "add-gateway-response-cors": { phase: "response", needsDeployment: true },
   "set-stage-method-setting": { phase: "stage-setting", needsDeployment: false },
   "redeploy-stage": { phase: "redeploy", needsDeployment: false },
+  // Effective at once (UpdateStage); the canary's own deployment is what has the problem, so no redeploy is needed for it.
+  "remove-stage-canary": { phase: "canary", needsDeployment: false },
   "flush-authorizer-cache": { phase: "flush", needsDeployment: false },
 };
 
@@ -77,6 +81,7 @@ export function intentKey(intent: FixIntent): string {
       return `${intent.kind}|${intent.stage}|${intent.path}|${intent.httpMethod}|${intent.setting}`;
     case "redeploy-stage":
     case "flush-authorizer-cache":
+    case "remove-stage-canary":
       return `${intent.kind}|${intent.stage}`;
     default:
       return assertNever(intent);
@@ -232,6 +237,7 @@ export const PHASE_TITLES: Record<Phase, string> = {
   response: "Gateway responses",
   "stage-setting": "Stage method settings (effective immediately)",
   redeploy: "Redeploy each affected stage once",
+  canary: "Remove the canary that still serves the problem",
   flush: "Flush the authorizer cache",
 };
 

@@ -265,6 +265,17 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
           `Redeploy stage ${intent.stage}`,
         ),
       ];
+    case "remove-stage-canary":
+      // Disabling a canary is removing /canarySettings: "set the canarySettings to null to remove it from the stage"
+      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/delete-canary-deployment.html). Every request then
+      // goes to the stage's own deployment: the fixed draft when the plan redeploys the stage (one phase earlier).
+      return [
+        call(
+          "UpdateStageCommand",
+          { restApiId, stageName: intent.stage, patchOperations: [{ op: "remove", path: "/canarySettings" }] },
+          `Remove stage ${intent.stage}'s canary (deployment ${intent.canaryDeploymentId}, ${canaryShare(intent.percentTraffic)} of requests): every request then goes to the stage's own deployment`,
+        ),
+      ];
     case "flush-authorizer-cache":
       return [
         call(
@@ -276,6 +287,11 @@ export function intentToApiSteps(intent: FixIntent, ctx: RemediationContext): Ap
     default:
       return assertNever(intent);
   }
+}
+
+/** "10 %", "2.5 %": a canary's share as the audit words it. */
+export function canaryShare(percent: number): string {
+  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)} %`;
 }
 
 function call(command: ApiCommand, input: ApiInput, description: string): ApiCall {

@@ -46,6 +46,7 @@ export function collectAuthorizerSpecs(plan: RemediationPlan): AuthorizerCodeSpe
       case "set-stage-method-setting":
       case "redeploy-stage":
       case "flush-authorizer-cache":
+      case "remove-stage-canary":
         // Configuration, not authorizer code.
         break;
       default:

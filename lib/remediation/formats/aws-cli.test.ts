@@ -57,7 +57,12 @@ describe("renderAwsCli", () => {
     expect(operations.at(-1)).toBe("flush-stage-authorizers-cache");
     expect(operations.indexOf("put-gateway-response")).toBeGreaterThan(operations.lastIndexOf("update-integration"));
     expect(operations.indexOf("update-stage")).toBeGreaterThan(operations.lastIndexOf("put-gateway-response"));
-    expect(operations.indexOf("create-deployment")).toBeGreaterThan(operations.lastIndexOf("update-stage"));
+    // The method-setting update-stage calls come before the deployment; the canary's removal right after it.
+    expect(operations.slice(-3)).toEqual(["create-deployment", "update-stage", "flush-stage-authorizers-cache"]);
+    expect(operations.indexOf("create-deployment")).toBeGreaterThan(operations.lastIndexOf("update-stage", -3));
+    expect(commands.at(-2)).toMatch(
+      /update-stage --rest-api-id a1b2c3d4e5 --stage-name prod --patch-operations .*remove.*\/canarySettings/,
+    );
     expect(output).toContain("--region eu-west-1");
     expect(output).toContain("/~1orders~1\\{id\\}/GET/caching/enabled");
     expect(output).toContain("MANUAL STEP");

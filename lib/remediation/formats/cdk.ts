@@ -1,6 +1,12 @@
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { cdkNagSuppression, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
-import { cloudFormationDeployPermissions, IacFrame, shortHash } from "@/lib/remediation/formats/iac-frame";
+import {
+  canaryWords,
+  cloudFormationDeployPermissions,
+  IacFrame,
+  removeCanaryCommand,
+  shortHash,
+} from "@/lib/remediation/formats/iac-frame";
 import { actionsOf } from "@/lib/remediation/iam";
 import type { StageMethodSetting } from "@/lib/remediation/intents";
 import { camelName } from "@/lib/remediation/naming";
@@ -227,6 +233,23 @@ export function renderCdk(plan: RemediationPlan): RenderedSnippet {
       `  api.latestDeployment?.addToLogicalId({ preflightRemediation: ${js(shortHash(body.join("\n")))} });`,
     );
     frame.permit(`/deployments`, ["POST"]);
+  }
+  for (const canary of frame.canaries) {
+    // The Stage construct has no canary option; an app sets one on its CfnStage (CanarySetting,
+    // aws-properties-apigateway-stage-canarysetting.html), which the deletion override drops from the template.
+    // RestApi names its stage construct `DeploymentStage.<stageName>` (aws-apigateway/lib/restapi.ts).
+    body.push(
+      "",
+      `  // ${commentText(`${canaryWords(canary)}: drop the CanarySetting of that stage.`)}`,
+      "  {",
+      `    const stage = api.node.tryFindChild(${js(`DeploymentStage.${canary.stage}`)});`,
+      `    if (stage instanceof apigateway.Stage) (stage.node.defaultChild as apigateway.CfnStage).addPropertyDeletionOverride("CanarySetting");`,
+      "  }",
+    );
+    manual.push(
+      `${canaryWords(canary)}. If it is set on another stage construct, delete its CanarySetting there; if the stage still has a canary after cdk deploy (one made outside the app), run: ${removeCanaryCommand(ctx, canary.stage)}`,
+    );
+    frame.permit(`/stages/${canary.stage}`, ["GET", "PATCH"]);
   }
   const { header, iam } = frame.finish({
     comment: "//",

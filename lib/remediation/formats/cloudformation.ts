@@ -2,7 +2,13 @@ import { CfnIntrinsic, toCfnYaml } from "@/lib/remediation/cfn-yaml";
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { cfnMethodSettings } from "@/lib/remediation/formats/cfn-method-settings";
 import { cfnNagMetadata, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
-import { cloudFormationDeployPermissions, IacFrame, shortHash } from "@/lib/remediation/formats/iac-frame";
+import {
+  canaryWords,
+  cloudFormationDeployPermissions,
+  IacFrame,
+  removeCanaryCommand,
+  shortHash,
+} from "@/lib/remediation/formats/iac-frame";
 import { actionsOf } from "@/lib/remediation/iam";
 import { logicalId } from "@/lib/remediation/naming";
 import type { RemediationPlan } from "@/lib/remediation/plan";
@@ -94,7 +100,7 @@ function resourceChunk(id: string, resource: Record<string, unknown>, comments: 
 
 export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
   const frame = new IacFrame(plan);
-  const { ctx, state, redeploy, manual } = frame;
+  const { ctx, state, redeploy, manual, canaries } = frame;
   const chunks: string[] = [];
   const methodIds: string[] = [];
 
@@ -208,6 +214,9 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
           },
           [
             `Stage ${stage}: merge DeploymentId and these MethodSettings into your existing AWS::ApiGateway::Stage (MethodSettings replace the stage's list: keep your other entries).`,
+            ...(canaries.some((canary) => canary.stage === stage)
+              ? ["Delete its CanarySetting: its canary deployment has the problem (see the steps in the header)."]
+              : []),
           ],
         ),
       );
@@ -217,6 +226,16 @@ export function renderCloudFormation(plan: RemediationPlan): RenderedSnippet {
       manual.push(`CloudFormation's MethodSetting has no ${names.join(", ")}; run: ${updateStageCommand(ctx, setting, names)}`);
       frame.permit(`/stages/${stage}`, ["PATCH"]);
     }
+  }
+
+  for (const canary of canaries) {
+    // AWS::ApiGateway::Stage CanarySetting and AWS::ApiGateway::Deployment DeploymentCanarySettings (a deployment
+    // created with it becomes the stage's canary): aws-properties-apigateway-stage-canarysetting.html,
+    // aws-properties-apigateway-deployment-deploymentcanarysettings.html. No resource here can say "no canary".
+    manual.push(
+      `${canaryWords(canary)}: delete CanarySetting from your AWS::ApiGateway::Stage ${canary.stage}, and DeploymentCanarySettings (or StageDescription.CanarySetting) from the AWS::ApiGateway::Deployment that made it, else the next deployment makes a canary again. If the stage still has a canary after the stack update (one made outside the stack), run: ${removeCanaryCommand(ctx, canary.stage)}`,
+    );
+    frame.permit(`/stages/${canary.stage}`, ["GET", "PATCH"]);
   }
 
   const { header, iam } = frame.finish({

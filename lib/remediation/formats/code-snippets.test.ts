@@ -35,6 +35,8 @@ order.addMethod("OPTIONS", new apigateway.MockIntegration(), { authorizer, apiKe
 api.root.resourceForPath("/health").addMethod("GET", new apigateway.MockIntegration({ integrationResponses: [{ statusCode: "200", responseTemplates: { "application/json": '{"ok":true}' } }] }), { methodResponses: [{ statusCode: "200" }] });
 api.root.resourceForPath("/health").addMethod("OPTIONS", new apigateway.MockIntegration({ integrationResponses: [{ statusCode: "200" }] }), { methodResponses: [{ statusCode: "200" }] });
 api.root.resourceForPath("/products").addMethod("GET", new apigateway.MockIntegration());
+// prod's canary, set the only way a CDK app can (the Stage construct has no canary option): the fix must drop it.
+(api.deploymentStage.node.defaultChild as apigateway.CfnStage).canarySetting = { deploymentId: "dep003", percentTraffic: 10 };
 applyPreflightFixes(api);
 process.stdout.write(JSON.stringify(Template.fromStack(stack).toJSON()));
 `;
@@ -124,6 +126,9 @@ describe("CDK and Node.js authorizer snippets", () => {
       ],
     });
     expect(resources.find((resource) => resource.Type === "AWS::ApiGateway::Authorizer")?.Properties.AuthorizerResultTtlInSeconds).toBe(0);
+    // The canary that serves the canary-only finding is gone from prod's stage (remove-stage-canary).
+    expect(resources.filter((resource) => resource.Type === "AWS::ApiGateway::Stage")).toHaveLength(1);
+    expect(resources.find((resource) => resource.Type === "AWS::ApiGateway::Stage")?.Properties).not.toHaveProperty("CanarySetting");
     expect(resources.find((resource) => resource.Type === "AWS::ApiGateway::Stage")?.Properties.MethodSettings).toContainEqual(
       expect.objectContaining({
         ResourcePath: "/~1orders~1{id}",

@@ -1,8 +1,9 @@
 import type { RemediationContext } from "@/lib/remediation/context";
 import { DesiredState } from "@/lib/remediation/desired-state";
 import { dedupePermissions, iamForPath, type IamPermission } from "@/lib/remediation/iam";
-import { assertNever } from "@/lib/remediation/intents";
+import { assertNever, type RemoveStageCanaryIntent } from "@/lib/remediation/intents";
 import type { RemediationPlan } from "@/lib/remediation/plan";
+import { canaryShare } from "@/lib/remediation/formats/api-calls";
 import { bashWord } from "@/lib/remediation/formats/literals/bash";
 import { commentText } from "@/lib/remediation/formats/literals/comment";
 
@@ -22,6 +23,8 @@ export class IacFrame {
   /** Stages to redeploy and stages whose authorizer cache to flush, each once. */
   readonly redeploy: string[];
   readonly flush: string[];
+  /** Canaries to remove after deploying, one per stage. */
+  readonly canaries: RemoveStageCanaryIntent[];
   /** What applying the snippet needs, and what the format cannot express (listed in the header). */
   readonly permissions: IamPermission[] = [];
   readonly manual: string[] = [];
@@ -34,6 +37,7 @@ export class IacFrame {
     this.notes = collected.notes;
     this.redeploy = collected.redeploy;
     this.flush = collected.flush;
+    this.canaries = collected.canaries;
   }
 
   /** The API's own IAM resource path, e.g. "/restapis/a1b2c3d4e5". */
@@ -92,11 +96,18 @@ export interface IacHeaderOptions {
  * setting, which the declarative formats write out. One case per intent kind: a new intent fails to compile
  * here until it says where it lands.
  */
-export function collectDesiredState(plan: RemediationPlan): { state: DesiredState; notes: string[]; redeploy: string[]; flush: string[] } {
+export function collectDesiredState(plan: RemediationPlan): {
+  state: DesiredState;
+  notes: string[];
+  redeploy: string[];
+  flush: string[];
+  canaries: RemoveStageCanaryIntent[];
+} {
   const state = new DesiredState(plan.ctx);
   const notes: string[] = [];
   const redeploy: string[] = [];
   const flush: string[] = [];
+  const canaries = new Map<string, RemoveStageCanaryIntent>();
   for (const { intent } of plan.steps) {
     switch (intent.kind) {
       case "set-method-authorization":
@@ -149,11 +160,29 @@ export function collectDesiredState(plan: RemediationPlan): { state: DesiredStat
       case "flush-authorizer-cache":
         flush.push(intent.stage);
         break;
+      case "remove-stage-canary":
+        canaries.set(intent.stage, intent);
+        break;
       default:
         assertNever(intent);
     }
   }
-  return { state, notes, redeploy: [...new Set(redeploy)], flush: [...new Set(flush)] };
+  return { state, notes, redeploy: [...new Set(redeploy)], flush: [...new Set(flush)], canaries: [...canaries.values()] };
+}
+
+/**
+ * The AWS CLI call that removes a stage's canary (UpdateStage `remove /canarySettings`,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/delete-canary-deployment.html). Every IaC format
+ * names it: a canary made outside the stack or configuration (console, CLI, another pipeline) is not in the
+ * template, so deleting its property there does not touch it.
+ */
+export function removeCanaryCommand(ctx: RemediationContext, stage: string): string {
+  return `aws apigateway update-stage --region ${bashWord(ctx.region)} --rest-api-id ${bashWord(ctx.apiId)} --stage-name ${bashWord(stage)} --patch-operations op=remove,path=/canarySettings`;
+}
+
+/** "Stage prod still sends 10 % of its requests to its canary (deployment d3), which has the problem". */
+export function canaryWords(intent: RemoveStageCanaryIntent): string {
+  return `Stage ${intent.stage} still sends ${canaryShare(intent.percentTraffic)} of its requests to its canary (deployment ${intent.canaryDeploymentId}), which has the problem`;
 }
 
 /** Declarative tools cannot flush the authorizer cache: each IaC format tells the user to, after deploying. */

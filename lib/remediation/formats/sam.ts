@@ -2,7 +2,7 @@ import { toCfnYaml } from "@/lib/remediation/cfn-yaml";
 import { fileNamePart } from "@/lib/remediation/formats/literals/filename";
 import { mergedCors } from "@/lib/remediation/desired-state";
 import { cfnMethodSettings } from "@/lib/remediation/formats/cfn-method-settings";
-import { cloudFormationDeployPermissions, IacFrame } from "@/lib/remediation/formats/iac-frame";
+import { canaryWords, cloudFormationDeployPermissions, IacFrame, removeCanaryCommand } from "@/lib/remediation/formats/iac-frame";
 import { actionsOf } from "@/lib/remediation/iam";
 import { logicalId } from "@/lib/remediation/naming";
 import type { RemediationPlan } from "@/lib/remediation/plan";
@@ -157,6 +157,15 @@ export function renderSam(plan: RemediationPlan): RenderedSnippet {
   for (const stage of redeploy) {
     manual.push(`sam deploy publishes a new deployment of stage ${stage} when the API definition changes; nothing else to do.`);
     frame.permit(`/deployments`, ["POST"]);
+  }
+  for (const canary of frame.canaries) {
+    // AWS::Serverless::Api CanarySetting "is passed directly to the CanarySetting property of an AWS::ApiGateway::Stage"
+    // (sam-resource-api.html#sam-api-canarysetting; samtranslator/model/api/api_generator.py sets stage.CanarySetting).
+    // These Properties are merged into yours, and a merge cannot delete a property: said here instead.
+    manual.push(
+      `${canaryWords(canary)}: delete CanarySetting from the Properties of the AWS::Serverless::Api (SAM passes it to the stage it generates). If the stage still has a canary after sam deploy (one made outside the stack), run: ${removeCanaryCommand(ctx, canary.stage)}`,
+    );
+    frame.permit(`/stages/${canary.stage}`, ["GET", "PATCH"]);
   }
   const apiId = `${logicalId(ctx.apiName || ctx.apiId)}Api`;
   const stageName = ctx.affectedStages[0] ?? stages[0] ?? ctx.model.stages[0]?.name ?? "REPLACE_ME_STAGE_NAME";

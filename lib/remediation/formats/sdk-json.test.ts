@@ -76,6 +76,7 @@ describe("renderSdkJson", () => {
       "/*/*/caching/unauthorizedCacheControlHeaderStrategy",
       "/~1orders~1{id}/GET/caching/ttlInSeconds",
       "/~1orders~1{id}/GET/caching/dataEncrypted",
+      "/canarySettings",
     ]);
   });
 
@@ -93,12 +94,14 @@ describe("renderSdkJson", () => {
     });
   });
 
-  it("ends with one deployment and one authorizer-cache flush; authorizer code is a manual step", () => {
-    const last = json.steps.slice(-2);
+  it("ends with one deployment, the canary's removal after it and one authorizer-cache flush; authorizer code is a manual step", () => {
+    const last = json.steps.slice(-3);
     expect(last).toMatchObject([
       { command: "CreateDeploymentCommand", input: { stageName: "prod" } },
+      { command: "UpdateStageCommand", input: { stageName: "prod", patchOperations: [{ op: "remove", path: "/canarySettings" }] } },
       { command: "FlushStageAuthorizersCacheCommand", input: { stageName: "prod" } },
     ]);
+    expect(last[1]).toMatchObject({ findings: [json.findings.length] });
     expect(json.steps.filter((step) => step.type === "manual")).toHaveLength(2);
   });
 

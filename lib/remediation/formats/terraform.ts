@@ -1,6 +1,6 @@
 import type { DesiredMethod } from "@/lib/remediation/desired-state";
 import { checkovCacheSkipLine, checkovSkipLine, insideFirstBlock, isOpenPreflight } from "@/lib/remediation/peer-suppressions";
-import { IacFrame } from "@/lib/remediation/formats/iac-frame";
+import { canaryWords, IacFrame, removeCanaryCommand } from "@/lib/remediation/formats/iac-frame";
 import { hclBlock, hclRef, type HclBody } from "@/lib/remediation/hcl";
 import { bashWord } from "@/lib/remediation/formats/literals/bash";
 import { commentText } from "@/lib/remediation/formats/literals/comment";
@@ -277,6 +277,19 @@ export function renderTerraform(plan: RemediationPlan): RenderedSnippet {
     );
     frame.permit("/deployments", ["POST"]);
     frame.permit("/deployments/*", ["GET", "DELETE"]);
+  }
+  for (const canary of frame.canaries) {
+    // The provider turns a canary_settings block removed from aws_api_gateway_stage into UpdateStage
+    // `remove /canarySettings` (internal/service/apigateway/stage.go, appendCanarySettingsPatchOperations); no
+    // resource of its own can remove a canary, so this is said where the stage's deployment_id is.
+    chunks.push(
+      comments([
+        `${canaryWords(canary)}.`,
+        `Delete the canary_settings block of your aws_api_gateway_stage "${canary.stage}": terraform apply then removes the canary, and every request goes to the stage's deployment_id.`,
+        `If the stage is not in Terraform, or still has a canary after the apply: ${removeCanaryCommand(ctx, canary.stage)}`,
+      ]),
+    );
+    frame.permit(`/stages/${canary.stage}`, ["GET", "PATCH"]);
   }
   const { header, iam } = frame.finish({
     comment: "#",

@@ -137,4 +137,60 @@ describe("template patches with hostile values", () => {
       expect(Object.values(parameters)).toContain(asTerraformJson(`'${names.headerName}'`));
     }
   });
+
+  it("Terraform: a proxied preflight made MOCK with hostile CORS values parses with HashiCorp's parser and keeps them", async () => {
+    const main = `resource "aws_api_gateway_method" "o" {
+  http_method   = "OPTIONS"
+  authorization = "NONE"
+}
+
+resource "aws_api_gateway_integration" "o" {
+  http_method = aws_api_gateway_method.o.http_method
+  type        = "HTTP_PROXY"
+  uri         = "https://backend.example.com"
+}
+`;
+    for (const names of samples) {
+      const source: TemplateSource = {
+        kind: "template",
+        format: "terraform",
+        files: ["main.tf"],
+        apiName: "aws_api_gateway_rest_api.api",
+        locations: { [`method ${names.path} OPTIONS`]: { file: "main.tf", line: 1, column: 1 } },
+      };
+      const outcome = terraformChangeFor(
+        source,
+        {
+          kind: "replace-preflight-integration-with-mock",
+          resourceId: "r",
+          path: names.path,
+          allowOrigin: names.headerValue,
+          allowMethods: ["GET", names.stage],
+          allowHeaders: [names.headerName],
+        },
+        (path) => (path === "main.tf" ? main : undefined),
+        new Set(),
+      );
+      expect(outcome.note).toBeUndefined();
+      const out = applyEdits(
+        main,
+        outcome.edits.map((entry) => entry.edit).sort((a, b) => a.start - b.start),
+      );
+      const hcl = (await parseHcl("main.tf", out)) as {
+        resource: Record<string, Record<string, Array<{ type?: string; response_parameters?: Record<string, string> }>>>;
+      };
+      const asTerraformJson = (text: string) =>
+        text
+          .normalize("NFC")
+          .replace(/\$\{/g, () => "$${")
+          .replace(/%\{/g, () => "%%{");
+      expect(hcl.resource.aws_api_gateway_integration?.o?.[0]?.type).toBe("MOCK");
+      const mapped = Object.values(hcl.resource.aws_api_gateway_integration_response ?? {})[0]?.[0]?.response_parameters ?? {};
+      expect(mapped).toEqual({
+        [asTerraformJson("method.response.header.Access-Control-Allow-Origin")]: asTerraformJson(`'${names.headerValue}'`),
+        [asTerraformJson("method.response.header.Access-Control-Allow-Methods")]: asTerraformJson(`'GET,${names.stage}'`),
+        [asTerraformJson("method.response.header.Access-Control-Allow-Headers")]: asTerraformJson(`'${names.headerName}'`),
+      });
+    }
+  });
 });

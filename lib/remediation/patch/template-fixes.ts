@@ -383,6 +383,11 @@ function changeFor(ctx: FixContext, intent: FixIntent, samCorsIntents: CorsInten
       return {
         note: `authorizer cache of stage ${intent.stage}: flush it after the deploy (aws apigateway flush-stage-authorizers-cache)`,
       };
+    case "remove-stage-canary":
+      // The canary's deployment is the live stage's, not the template's; a CanarySetting the template holds is the user's call.
+      return {
+        note: `stage ${intent.stage}: its canary (deployment ${intent.canaryDeploymentId}) serves the problem; delete CanarySetting from the stage${isSam ? " (the AWS::Serverless::Api)" : ""} if the template sets one, and remove a live canary with aws apigateway update-stage --patch-operations op=remove,path=/canarySettings`,
+      };
     case "widen-authorizer-policy":
       return {
         note: `authorizer ${intent.authorizerName}: its Lambda function's policy code must change, which no template holds; use --format authorizer-node or authorizer-python`,

@@ -229,3 +229,80 @@ describe.skipIf(!hasTerraform)("new blocks are as terraform fmt writes them", ()
     expect(terraformFmt(added).stdout).toBe(added);
   });
 });
+
+const PROXIED = `resource "aws_api_gateway_method" "o" {
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  resource_id   = aws_api_gateway_resource.r.id
+  http_method   = "OPTIONS"
+  authorization = "NONE"
+}
+
+resource "aws_api_gateway_integration" "o" {
+  rest_api_id             = aws_api_gateway_rest_api.api.id
+  resource_id             = aws_api_gateway_resource.r.id
+  http_method             = aws_api_gateway_method.o.http_method # the preflight
+  type                    = "HTTP_PROXY"
+  integration_http_method = "OPTIONS"
+  uri                     = "https://backend.example.com/{proxy}"
+  request_parameters = {
+    "integration.request.path.proxy" = "method.request.path.proxy"
+  }
+  timeout_milliseconds = 29000
+}
+`;
+const MOCK_INTENT = {
+  kind: "replace-preflight-integration-with-mock",
+  resourceId: "r",
+  path: "/r",
+  allowOrigin: "https://app.example.com",
+  allowMethods: ["GET", "OPTIONS"],
+  allowHeaders: ["Authorization"],
+} satisfies FixIntent;
+
+describe("terraformChangeFor: a proxied preflight made MOCK", () => {
+  const readProxied = (path: string) => (path === "main.tf" ? PROXIED : undefined);
+  const at = { "method /r OPTIONS": { file: "main.tf", line: 1, column: 1 } };
+
+  it("edits the integration in place (the comment kept) and adds the two responses after the method", () => {
+    const outcome = terraformChangeFor(source(at), MOCK_INTENT, readProxied, new Set());
+    expect(outcome.note).toBeUndefined();
+    const out = applyEdits(
+      PROXIED,
+      outcome.edits.map((e) => e.edit).sort((a, b) => a.start - b.start),
+    );
+    const integration = out.slice(out.indexOf('resource "aws_api_gateway_integration" "o"'));
+    expect(integration).toBe(`resource "aws_api_gateway_integration" "o" {
+  rest_api_id             = aws_api_gateway_rest_api.api.id
+  resource_id             = aws_api_gateway_resource.r.id
+  http_method             = aws_api_gateway_method.o.http_method # the preflight
+  type                    = "MOCK"
+  request_templates = {
+    "application/json" = "{\\"statusCode\\": 200}"
+  }
+}
+`);
+    expect(out.startsWith(PROXIED.slice(0, PROXIED.indexOf("}\n") + 2))).toBe(true);
+    expect(out).toContain('resource "aws_api_gateway_method_response" "o_200" {');
+    expect(out).toContain(`"method.response.header.Access-Control-Allow-Origin"  = "'https://app.example.com'"`);
+  });
+
+  it("refuses a counted method and a tls_config it would have to drop, with a note", () => {
+    const counted = PROXIED.replace('  http_method   = "OPTIONS"\n', '  count         = 2\n  http_method   = "OPTIONS"\n');
+    const tls = PROXIED.replace("  timeout_milliseconds = 29000\n", "  tls_config {\n    insecure_skip_verification = true\n  }\n");
+    for (const [text, why] of [
+      [counted, /count or for_each/],
+      [tls, /tls_config/],
+    ] as const) {
+      const outcome = terraformChangeFor(source(at), MOCK_INTENT, (path) => (path === "main.tf" ? text : undefined), new Set());
+      expect(outcome.edits).toEqual([]);
+      expect(outcome.note).toMatch(why);
+    }
+  });
+
+  it.skipIf(!hasTerraform)("writes the new response blocks as terraform fmt does", () => {
+    const outcome = terraformChangeFor(source(at), MOCK_INTENT, readProxied, new Set());
+    const added = outcome.edits.map((e) => e.edit.text).filter((text) => text.includes("resource "));
+    expect(added).toHaveLength(1);
+    expect(terraformFmt(added[0] as string).stdout).toBe(added[0]);
+  });
+});

@@ -8,6 +8,7 @@ import { elementKey } from "@/lib/audit/element-key";
 import type { FixIntent } from "@/lib/remediation/intents";
 import { alignAttributes, hclIdentifier, offsetOf, scanBlock, type HclBlockRange } from "@/lib/remediation/patch/hcl-text";
 import { hclString } from "@/lib/remediation/formats/literals/hcl";
+import { corsHeaderValues, MOCK_REQUEST_TEMPLATE } from "@/lib/remediation/cors-headers";
 import type { TextEdit } from "@/lib/remediation/patch/yaml-edits";
 
 export interface TerraformOutcome {
@@ -46,7 +47,9 @@ function setAttribute(
   const line = `${block.indent}${name} = ${literal}\n`;
   if (existing) {
     if (existing.value === literal) return [];
-    return [{ file, edit: { start: existing.lineStart, end: existing.end, text: line } }];
+    // Keep the line's own `name   =` (its alignment with the attributes around it); only the value changes.
+    const prefix = /^[ \t]*[A-Za-z_][A-Za-z0-9_-]*[ \t]*=[ \t]*/.exec(text.slice(existing.lineStart, existing.end))?.[0];
+    return [{ file, edit: { start: existing.lineStart, end: existing.end, text: prefix ? `${prefix}${literal}\n` : line } }];
   }
   const at = text.lastIndexOf("\n", block.close - 1) + 1;
   return [{ file, edit: { start: at, end: at, text: line } }];
@@ -174,6 +177,11 @@ export function terraformChangeFor(
         edits: [],
         note: `authorizer cache of stage ${intent.stage}: flush it after apply (aws apigateway flush-stage-authorizers-cache)`,
       };
+    case "remove-stage-canary":
+      return {
+        edits: [],
+        note: `stage ${intent.stage}: its canary (deployment ${intent.canaryDeploymentId}) serves the problem; delete the canary_settings block of its aws_api_gateway_stage, or run aws apigateway update-stage --patch-operations op=remove,path=/canarySettings`,
+      };
     case "widen-authorizer-policy":
       return {
         edits: [],
@@ -183,6 +191,8 @@ export function terraformChangeFor(
       return terraformCacheKey(source, intent, readFile);
     case "set-stage-method-setting":
       return terraformMethodSetting(source, intent, readFile);
+    case "replace-preflight-integration-with-mock":
+      return terraformMockPreflight(source, intent, readFile, taken);
     default:
       return {
         edits: [],
@@ -508,4 +518,130 @@ function terraformMethodSetting(
   if (!settings) return missing;
   const literal = typeof intent.value === "string" ? hclString(intent.value) : String(intent.value);
   return { edits: setAttribute(found.file, found.text, settings, attribute, literal) };
+}
+
+/**
+ * Arguments of `aws_api_gateway_integration` that only a backend uses: a MOCK integration calls none, so they go with
+ * the proxy (the CloudFormation form replaces the whole Integration the same way). `content_handling` stays: a MOCK
+ * preflight of an API with binary media types needs it (binary-media-breaks-mock-preflight).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration
+ */
+const BACKEND_ARGUMENTS = [
+  "integration_http_method",
+  "uri",
+  "credentials",
+  "connection_type",
+  "connection_id",
+  "request_parameters",
+  "passthrough_behavior",
+  "timeout_milliseconds",
+  "cache_key_parameters",
+  "cache_namespace",
+];
+
+/**
+ * A preflight proxied to a backend, answered by API Gateway instead: the OPTIONS method's `aws_api_gateway_integration`
+ * becomes `type = "MOCK"` with the request template that selects the 200 response, and its 200
+ * `aws_api_gateway_method_response` / `_integration_response` declare and map the CORS headers (edited when they
+ * exist, added beside the method otherwise, referring to it by its own attributes).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration_response (the CORS example)
+ */
+function terraformMockPreflight(
+  source: TemplateSource,
+  intent: Extract<FixIntent, { kind: "replace-preflight-integration-with-mock" }>,
+  readFile: (path: string) => string | undefined,
+  taken: Set<string>,
+): TerraformOutcome {
+  const where = `OPTIONS ${intent.path}`;
+  const method = blockAt(readFile, source.locations[elementKey({ kind: "method", path: intent.path, httpMethod: "OPTIONS" })]);
+  const label = method
+    ? /^resource\s+"aws_api_gateway_method"\s+"([A-Za-z_][A-Za-z0-9_-]*)"/.exec(method.text.slice(method.block.start, method.block.open))
+    : null;
+  const manual = (why: string) => ({ edits: [], note: `${where}: ${why}; answer it with a MOCK integration (see --format terraform)` });
+  if (!method || !label) return manual("its aws_api_gateway_method block is not located");
+  const methodName = label[1] as string;
+  // A counted or for_each method is many methods: a new block would need its index, which is the user's to choose.
+  if (method.block.attributes.some((attribute) => attribute.name === "count" || attribute.name === "for_each"))
+    return manual("its aws_api_gateway_method uses count or for_each");
+  const methodRef = `aws_api_gateway_method.${methodName}.http_method`;
+  const ofMethod = (found: FoundBlock) => attributeValue(found.block, "http_method") === methodRef;
+  const integration = blocksOfType(source, "aws_api_gateway_integration", readFile).find(ofMethod);
+  if (!integration) return manual("its aws_api_gateway_integration block is not located");
+  const body = integration.text.slice(integration.block.open, integration.block.close);
+  if (/\n[ \t]*tls_config[ \t]*\{/.test(body)) return manual("its aws_api_gateway_integration has a tls_config block");
+
+  const headers = corsHeaderValues(intent);
+  const edits: Array<{ file: string; edit: TextEdit }> = [
+    ...setAttribute(integration.file, integration.text, integration.block, "type", hclString("MOCK")),
+    ...BACKEND_ARGUMENTS.flatMap((name) => removeAttribute(integration.file, integration.block, name)),
+    ...setAttribute(
+      integration.file,
+      integration.text,
+      integration.block,
+      "request_templates",
+      `{\n${integration.block.indent}  ${hclString("application/json")} = ${hclString(MOCK_REQUEST_TEMPLATE)}\n${integration.block.indent}}`,
+    ),
+  ];
+
+  const methodResponse = blocksOfType(source, "aws_api_gateway_method_response", readFile).find(
+    (found) => ofMethod(found) && attributeValue(found.block, "status_code") === hclString("200"),
+  );
+  const integrationResponse = blocksOfType(source, "aws_api_gateway_integration_response", readFile).find((found) => {
+    const code = attributeValue(found.block, "status_code");
+    return (
+      ofMethod(found) &&
+      (code === hclString("200") || (methodResponse && code === `aws_api_gateway_method_response.${methodResponse.name}.status_code`))
+    );
+  });
+  const declared = headers.map(([name]): [string, string] => [`method.response.header.${name}`, "true"]);
+  const mapped = headers.map(([name, value]): [string, string] => [`method.response.header.${name}`, hclString(`'${value}'`)]);
+  try {
+    if (methodResponse) edits.push(...setMapEntries(methodResponse, "response_parameters", declared));
+    if (integrationResponse) edits.push(...setMapEntries(integrationResponse, "response_parameters", mapped));
+  } catch {
+    return manual("the response_parameters of its 200 responses are written on one line");
+  }
+  if (methodResponse && integrationResponse) return { edits };
+
+  // The missing responses, after the method's block in its file, addressed through the method's own attributes.
+  const name = freeName(source, readFile, taken, `${methodName}_200`);
+  const common = [
+    `  rest_api_id = aws_api_gateway_method.${methodName}.rest_api_id`,
+    `  resource_id = aws_api_gateway_method.${methodName}.resource_id`,
+    `  http_method = ${methodRef}`,
+  ];
+  const methodResponseName = methodResponse?.name ?? name;
+  const lines = [
+    "",
+    ...(methodResponse
+      ? []
+      : [
+          `resource "aws_api_gateway_method_response" "${name}" {`,
+          ...common,
+          `  status_code = "200"`,
+          "  response_parameters = {",
+          ...declared.map(([key, literal]) => `    ${hclString(key)} = ${literal}`),
+          "  }",
+          "}",
+          "",
+        ]),
+    ...(integrationResponse
+      ? []
+      : [
+          `resource "aws_api_gateway_integration_response" "${name}" {`,
+          ...common,
+          `  status_code = aws_api_gateway_method_response.${methodResponseName}.status_code`,
+          "  response_parameters = {",
+          ...mapped.map(([key, literal]) => `    ${hclString(key)} = ${literal}`),
+          "  }",
+          `  depends_on = [aws_api_gateway_integration.${integration.name}]`,
+          "}",
+          "",
+        ]),
+  ];
+  const after = method.text.indexOf("\n", method.block.close);
+  const at = after < 0 ? method.text.length : after + 1;
+  const prefix = after < 0 ? "\n" : "";
+  edits.push({ file: method.file, edit: { start: at, end: at, text: prefix + alignAttributes(lines).join("\n") } });
+  return { edits };
 }

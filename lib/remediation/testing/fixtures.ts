@@ -320,6 +320,16 @@ export function allIntentFindings(): Finding[] {
       ],
       { severity: "high", target: { resourceId: "health01", path: "/health", httpMethod: "OPTIONS" } },
     ),
+    // A problem only prod's 10 % canary serves (lib/audit/stage-runs.ts): its deployment has an OPTIONS /orders that
+    // requires an API key; neither the draft nor prod's own deployment has that method.
+    finding(
+      "options-requires-api-key",
+      [{ kind: "remove-stage-canary", stage: "prod", canaryDeploymentId: "dep003", percentTraffic: 10 }],
+      {
+        target: { path: "/orders", httpMethod: "OPTIONS" },
+        evidence: { canaryDeploymentId: "dep003", canaryOnly: true, canaryPercent: 10 },
+      },
+    ),
   ];
 }
 

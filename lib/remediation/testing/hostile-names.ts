@@ -174,6 +174,8 @@ function replacements(names: HostileNames): Map<string, string> {
     ["session-authorizer", names.requestAuthorizer],
     ["/orders/{id}", names.path],
     ["prod", names.stage],
+    // The canary's deployment id (remove-stage-canary): ids come from AWS, but a stored audit is data like the rest.
+    ["dep003", `dep${names.apiId}`],
     ["X-Api-Key", names.headerName],
     ["https://shop.example.com", names.headerValue],
   ]);
