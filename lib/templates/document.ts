@@ -5,7 +5,7 @@
  * `{ "Fn::GetAtt": ["a", "b"] }`), the shape CloudFormation itself reads. Aliases are expanded with a
  * budget so an alias bomb is an error, not an out-of-memory.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
 import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
 import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
@@ -232,6 +232,22 @@ function rangeStart(node: unknown): number | undefined {
   return Array.isArray(range) ? (range[0] as number) : undefined;
 }
 
+/** Each mapping's entries by key, built on its first lookup: a reader asks for the position of every element. */
+const entryIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function entriesOf(map: YAMLMap): Map<string, Pair> {
+  let index = entryIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = keyName(pair.key);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    entryIndexes.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Where the node at `path` starts, found on demand in the parsed YAML (no table of every node's position is built
  * for the few positions findings and gaps ask for). A mapping entry is located at its key; an alias at the alias
@@ -245,7 +261,7 @@ function offsetOf(root: unknown, path: ValuePath): number | undefined {
     if (isAlias(node) || !node) return offset;
     const name = String(segment);
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyName(p.key) === name);
+      const pair = entriesOf(node).get(name);
       if (!pair) return offset;
       // As the conversion records them: an alias value at the alias, else at a scalar key, else at the value.
       offset =
@@ -255,8 +271,8 @@ function offsetOf(root: unknown, path: ValuePath): number | undefined {
         offset;
       node = pair.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((_, i) => String(i) === name);
-      if (index < 0) return offset;
+      const index = Number(name);
+      if (!Number.isInteger(index) || index < 0 || index >= node.items.length || String(index) !== name) return offset;
       node = node.items[index];
       offset = rangeStart(node) ?? offset;
     } else return offset;
