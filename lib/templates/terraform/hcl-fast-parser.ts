@@ -79,6 +79,13 @@ interface Term {
   bare?: string;
 }
 
+interface Mark {
+  pos: number;
+  line: number;
+  lineStart: number;
+  comments: number;
+}
+
 class FastParser {
   private pos = 0;
   private line = 1;
@@ -145,6 +152,18 @@ class FastParser {
         this.pos = close + 2;
       } else return;
     }
+  }
+
+  /** The scan state, to step back over blanks read while looking ahead. */
+  private mark(): Mark {
+    return { pos: this.pos, line: this.line, lineStart: this.lineStart, comments: this.comments };
+  }
+
+  private reset(mark: Mark): void {
+    this.pos = mark.pos;
+    this.line = mark.line;
+    this.lineStart = mark.lineStart;
+    this.comments = mark.comments;
   }
 
   private peek(): number {
@@ -280,12 +299,12 @@ class FastParser {
       if (literal !== undefined) term = { expr: this.make(start, position, { kind: "literal", value: literal }) };
       else {
         if (RESERVED.has(name)) decline();
-        const end = { pos: this.pos, line: this.line, lineStart: this.lineStart, comments: this.comments };
+        const end = this.mark();
         this.skip();
         if (this.peek() === 40) term = { expr: this.call(name, start, position, depth) };
         else {
           // The traversal ends at its last step, not at the blanks after it.
-          Object.assign(this, end);
+          this.reset(end);
           return this.traversal(name, start, position, depth);
         }
       }
@@ -310,14 +329,14 @@ class FastParser {
     const steps: HclTraversalStep[] = [];
     const comments = this.comments;
     for (;;) {
-      const before = { pos: this.pos, line: this.line, lineStart: this.lineStart, comments: this.comments };
+      const before = this.mark();
       this.skip();
       const c = this.peek();
       if (c === 46) {
         const next = this.src.charCodeAt(this.pos + 1);
         if (next === 46) {
           // `...` after a call argument is the caller's to read.
-          Object.assign(this, before);
+          this.reset(before);
           if (this.comments !== comments) decline();
           return steps;
         }
@@ -335,7 +354,7 @@ class FastParser {
         this.skip();
         this.expect(93);
       } else {
-        Object.assign(this, before);
+        this.reset(before);
         // Between steps a comment is a child of the expression node too (the converter would read it as a step).
         if (this.comments !== comments) decline();
         return steps;
