@@ -5,7 +5,7 @@
  * `{ "Fn::GetAtt": ["a", "b"] }`), the shape CloudFormation itself reads. Aliases are expanded with a
  * budget so an alias bomb is an error, not an out-of-memory.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
 import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
 import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
@@ -52,10 +52,6 @@ const SHORT_FORM_TAGS = new Set([
   "ToJsonString",
 ]);
 
-function pointer(path: ValuePath): string {
-  return path.map(escapeSegment).join("/");
-}
-
 function lineCounterFor(text: string): LineCounter {
   const counter = new LineCounter();
   counter.addNewLine(0);
@@ -76,15 +72,6 @@ class DuplicateKey extends Error {
   ) {
     super(key);
   }
-}
-
-function escapeSegment(segment: string | number): string {
-  return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
-/** The pointer of a child: `parent` null is the document root (the same strings `pointer` builds). */
-function childPointer(parent: string | null, segment: string | number): string {
-  return parent === null ? escapeSegment(segment) : `${parent}/${escapeSegment(segment)}`;
 }
 
 /** The last parse, reused when the loader's format detection and then the reader parse the same file. */
@@ -148,15 +135,12 @@ function parseUncached(file: string, text: string): ParseResult {
     return { ok: false, error: { message: `${file}:${position.line}:${position.column}: ${reason}`, position } };
   }
 
-  const positions = new Map<string, number>();
   let budget = NODE_BUDGET;
-  // Inside an expanded alias, positions stay those of the alias itself (none are recorded while expanding).
   const expanding: unknown[] = [];
   // Alias.resolve searches the whole document for its anchor: cache it, or an alias bomb costs seconds, not budget.
   const aliasTargets = new Map<unknown, unknown>();
-  const convert = (node: unknown, ptr: string | null): unknown => {
+  const convert = (node: unknown): unknown => {
     if (--budget < 0) throw new BudgetExceeded();
-    const key = ptr ?? "";
     if (isAlias(node)) {
       let target = aliasTargets.get(node);
       if (target === undefined) {
@@ -164,35 +148,35 @@ function parseUncached(file: string, text: string): ParseResult {
         aliasTargets.set(node, target);
       }
       if (!target || expanding.includes(target)) return null;
-      if (node.range && expanding.length === 0) positions.set(key, node.range[0]);
       expanding.push(target);
       try {
-        return convert(target, ptr);
+        return convert(target);
       } finally {
         expanding.pop();
       }
     }
     const n = node as Node | null;
-    if (n?.range && expanding.length === 0 && !positions.has(key)) positions.set(key, n.range[0]);
     let value: unknown;
     if (isMap(n)) {
       const object: Record<string, unknown> = {};
       for (const pair of n.items) {
         const keyNode = pair.key;
-        const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const name = keyName(keyNode);
         if (Object.prototype.hasOwnProperty.call(object, name))
           throw new DuplicateKey(
             keyNode && typeof keyNode === "object" && "range" in keyNode && Array.isArray(keyNode.range) ? (keyNode.range[0] as number) : 0,
             name,
           );
-        const child = childPointer(ptr, name);
-        if (isScalar(keyNode) && keyNode.range && expanding.length === 0) positions.set(child, keyNode.range[0]);
-        // defineProperty: a key named "__proto__" stays an own key instead of replacing the prototype.
-        Object.defineProperty(object, name, { value: convert(pair.value, child), enumerable: true, writable: true, configurable: true });
+        const child = convert(pair.value);
+        // A key named "__proto__" must stay an own key instead of replacing the prototype; any other key can be
+        // assigned (Object.prototype's other properties are writable data properties: assignment makes an own one).
+        if (name === "__proto__")
+          Object.defineProperty(object, name, { value: child, enumerable: true, writable: true, configurable: true });
+        else object[name] = child;
       }
       value = object;
     } else if (isSeq(n)) {
-      value = n.items.map((item, index) => convert(item, childPointer(ptr, index)));
+      value = n.items.map((item) => convert(item));
     } else if (isScalar(n)) {
       value = n.value;
     } else {
@@ -208,7 +192,7 @@ function parseUncached(file: string, text: string): ParseResult {
 
   let value: unknown;
   try {
-    value = convert(yaml.contents, null);
+    value = convert(yaml.contents);
   } catch (error) {
     if (error instanceof DuplicateKey) {
       const position = at(error.offset);
@@ -232,13 +216,68 @@ function parseUncached(file: string, text: string): ParseResult {
   }
 
   const positionOf = (path: ValuePath): SourcePosition => {
-    for (let length = path.length; length >= 0; length--) {
-      const offset = positions.get(pointer(path.slice(0, length)));
-      if (offset !== undefined) return at(offset);
-    }
-    return { file, line: 1, column: 1 };
+    const offset = offsetOf(yaml.contents, path);
+    return offset === undefined ? { file, line: 1, column: 1 } : at(offset);
   };
   return { ok: true, document: { file, value, positionOf, yaml, lineCounter } };
+}
+
+/** A mapping key as the converted object names it. */
+function keyName(keyNode: unknown): string {
+  return isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = node && typeof node === "object" && "range" in node ? (node as { range?: unknown }).range : undefined;
+  return Array.isArray(range) ? (range[0] as number) : undefined;
+}
+
+/** Each mapping's entries by key, built on its first lookup: a reader asks for the position of every element. */
+const entryIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function entriesOf(map: YAMLMap): Map<string, Pair> {
+  let index = entryIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = keyName(pair.key);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    entryIndexes.set(map, index);
+  }
+  return index;
+}
+
+/**
+ * Where the node at `path` starts, found on demand in the parsed YAML (no table of every node's position is built
+ * for the few positions findings and gaps ask for). A mapping entry is located at its key; an alias at the alias
+ * itself, and nothing inside what it expands to has a position of its own; a path that does not exist (or goes
+ * inside a short-form tag's long form) gives the nearest ancestor that does.
+ */
+function offsetOf(root: unknown, path: ValuePath): number | undefined {
+  let node = root;
+  let offset = rangeStart(node);
+  for (const segment of path) {
+    if (isAlias(node) || !node) return offset;
+    const name = String(segment);
+    if (isMap(node)) {
+      const pair = entriesOf(node).get(name);
+      if (!pair) return offset;
+      // As the conversion records them: an alias value at the alias, else at a scalar key, else at the value.
+      offset =
+        (isAlias(pair.value) ? rangeStart(pair.value) : undefined) ??
+        (isScalar(pair.key) ? rangeStart(pair.key) : undefined) ??
+        rangeStart(pair.value) ??
+        offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = Number(name);
+      if (!Number.isInteger(index) || index < 0 || index >= node.items.length || String(index) !== name) return offset;
+      node = node.items[index];
+      offset = rangeStart(node) ?? offset;
+    } else return offset;
+  }
+  return offset;
 }
 
 function longForm(name: string, value: unknown): unknown {

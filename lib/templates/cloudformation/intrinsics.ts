@@ -73,9 +73,14 @@ function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-/** `record[key] = value`, except that a key named "__proto__" (template input) stays an own key. */
+/**
+ * `record[key] = value`, except that a key named "__proto__" (template input) stays an own key. Only that key needs
+ * defineProperty (Object.prototype's other properties are writable data properties, so assignment makes an own
+ * property); plain assignment is several times faster on the thousands of keys of a large template.
+ */
 export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 /** The template's sections, each an object (anything else in their place reads as empty). */

@@ -370,7 +370,8 @@ function rawPath(raw: unknown, path: ValuePath, assumptions: Record<string, bool
   let node = raw;
   for (const key of [...path, null]) {
     for (let hops = 0; hops < 50; hops++) {
-      if (!isRecord(node) || Object.keys(node).length !== 1 || !Array.isArray(node["Fn::If"])) break;
+      // Object.keys last: the paths object of a large definition has thousands of keys, and this runs per lookup.
+      if (!isRecord(node) || !Array.isArray(node["Fn::If"]) || Object.keys(node).length !== 1) break;
       const args = node["Fn::If"] as unknown[];
       if (typeof args[0] !== "string" || !Object.hasOwn(assumptions, args[0])) break;
       const index = assumptions[args[0]] ? 1 : 2;

@@ -29,8 +29,20 @@ export function at(file: string, node: { startPosition: { row: number; column: n
   return { file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
 
+/** True when `text` has no run of whitespace to collapse: printable ASCII with single inner spaces. */
+function isOneLine(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 127) continue;
+    if (c !== 32 || i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
+  }
+  return true;
+}
+
 export function shorten(text: string, limit = TEXT_LIMIT): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  // Most expression texts (names, short strings) are already one line: no regex pass for them.
+  const oneLine = isOneLine(text) ? text : text.replace(/\s+/g, " ").trim();
   return oneLine.length > limit ? `${oneLine.slice(0, limit - 1)}…` : oneLine;
 }
 

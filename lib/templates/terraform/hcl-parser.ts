@@ -25,6 +25,7 @@ import { Language, Parser, type Node } from "web-tree-sitter";
 import { copyTree, TreeTooLarge } from "./syntax-tree";
 import type { TemplateError } from "@/lib/templates/types";
 import type { HclBody } from "./hcl-ast";
+import { parseHclFast } from "./hcl-fast-parser";
 import { at, Converter, HclSyntaxError, MAX_DEPTH, shorten } from "./hcl-convert";
 
 /** Far above any hand-written .tf file (the largest real ones are a few hundred KiB), far below a slow parse. */
@@ -43,6 +44,8 @@ export type HclParseResult = { ok: true; body: HclBody } | { ok: false; error: T
 
 export interface HclParser {
   parse(file: string, text: string): HclParseResult;
+  /** The reference path alone (tree-sitter), for the tests that compare it with the fast path. */
+  parseWithTreeSitter(file: string, text: string): HclParseResult;
 }
 
 let loading: Promise<HclParser> | undefined;
@@ -72,10 +75,13 @@ async function instantiate(): Promise<HclParser> {
   const language = await Language.load(new Uint8Array(grammar));
   const parser = new Parser();
   parser.setLanguage(language);
-  return { parse: (file, text) => parseHcl(parser, file, text) };
+  return {
+    parse: (file, text) => parseHcl(parser, file, text, true),
+    parseWithTreeSitter: (file, text) => parseHcl(parser, file, text, false),
+  };
 }
 
-function parseHcl(parser: Parser, file: string, text: string): HclParseResult {
+function parseHcl(parser: Parser, file: string, text: string, fast: boolean): HclParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not Terraform HCL` } };
   if (text.length > MAX_HCL_CHARS) {
     const mib = (text.length / 1024 / 1024).toFixed(1);
@@ -84,6 +90,9 @@ function parseHcl(parser: Parser, file: string, text: string): HclParseResult {
       error: { message: `${file}: ${mib} MiB is over the ${MAX_HCL_CHARS / 1024 / 1024} MiB read for one Terraform file` },
     };
   }
+  // The common subset is read directly (hcl-fast-parser.ts); anything else, errors included, by tree-sitter.
+  const direct = fast ? parseHclFast(file, text) : undefined;
+  if (direct) return { ok: true, body: direct };
   const started = performance.now();
   const tree = parser.parse(text, null, { progressCallback: () => performance.now() - started > PARSE_BUDGET_MS });
   if (!tree) {

@@ -6,6 +6,8 @@
 
 /** Decodes one literal run of a quoted template: `\n \r \t \" \\ \uNNNN \UNNNNNNNN`, then `$${` and `%%{`. */
 export function decodeQuotedLiteral(raw: string): string {
+  // Most literals hold no backslash: only the template escapes can apply.
+  if (!raw.includes("\\")) return decodeTemplateEscapes(raw);
   let out = "";
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
@@ -35,6 +37,7 @@ export function decodeQuotedLiteral(raw: string): string {
 
 /** `$${` is a literal `${` and `%%{` a literal `%{`, in quoted templates and heredocs alike. */
 export function decodeTemplateEscapes(raw: string): string {
+  if (!raw.includes("$${") && !raw.includes("%%{")) return raw;
   return raw.replaceAll("$${", "${").replaceAll("%%{", "%{");
 }
 

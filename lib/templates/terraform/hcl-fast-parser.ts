@@ -1,0 +1,546 @@
+/**
+ * A hand-written HCL2 parser for the common subset of Terraform files, tried before tree-sitter.
+ *
+ * Why: tree-sitter's WASM parse and the copy of its concrete tree cost about a second for a 1.6 MB configuration
+ * (427,000 syntax nodes; `npm run bench:template`), while a direct scan of the same text into hcl-ast.ts is linear and
+ * allocates only the result. Tree-sitter (hcl-parser.ts + hcl-convert.ts) stays the reference: this parser accepts
+ * only text it is sure to read exactly as that pipeline does, and returns `undefined` for anything else (operators,
+ * conditionals, `for` expressions, heredocs, splats, template directives and strip markers, legacy `.0` indexes,
+ * non-ASCII outside strings and comments, duplicate attributes, deep nesting, very large files, any syntax error),
+ * so every error message, position and bound still comes from the reference path. hcl-fast-parser.test.ts checks
+ * both give the same syntax on the corpus, the generated large configuration and generated expressions.
+ *
+ * What "the same" means, including tree-sitter-hcl's own readings (grammar 1.2.0, make_grammar.js and scanner.c):
+ * - whitespace and comments (`#`, `//`, `/* *\/`) may separate any two tokens, newlines included, so `f\n(x)` is a call;
+ * - identifiers are `[A-Za-z_][A-Za-z0-9_-]*` (tree-sitter also allows Unicode letters and `::`: declined here);
+ *   `true`, `false` and `null` are literals;
+ * - numbers follow `[0-9]+(\.[0-9]+([eE][-+]?[0-9]+)?)?` or `0x[0-9a-zA-Z]+`, valued with `Number` as the converter does;
+ * - a quoted string without interpolation is a literal whose value loses leading and trailing blanks (the external
+ *   scanner skips whitespace before each literal chunk, so the literal node starts and ends at a non-blank chunk);
+ *   with an interpolation it is a template whose literal runs are the raw text between the quotes and `${…}`;
+ * - a bare identifier as an object key is the literal key; attribute access or indexing on anything but a variable
+ *   is "unsupported"; a parenthesised expression is its inner expression.
+ * Positions are 1-based lines and UTF-16 columns, as web-tree-sitter reports them for a JavaScript string.
+ */
+import type { SourcePosition } from "@/lib/templates/types";
+import type { HclAttribute, HclBlock, HclBody, HclExpr, HclExprBody, HclTraversalStep } from "./hcl-ast";
+import { shorten } from "./hcl-convert";
+import { decodeQuotedLiteral } from "./hcl-strings";
+
+/** Nesting of expressions read here; the converter counts about three levels per one of these and refuses past 100. */
+const MAX_NESTING = 30;
+/**
+ * Tokens read here per file. tree-sitter makes at most six syntax nodes per token read here (a string, counted as two,
+ * is expression, literal_value, string_lit, its two quotes and the literal; measured: at most 2.9 per token on the
+ * corpus, the generated configurations and dense tuples, objects and references), so below this no file reaches the
+ * reference path's limits (1,000,000 syntax nodes, 500,000 expressions); above it, the reference path decides.
+ */
+const MAX_TOKENS = 120_000;
+const TEXT_LIMIT = 120;
+
+/** Thrown to give the file to the reference path; never escapes `parseHclFast`. */
+class Declined extends Error {}
+
+const decline = (): never => {
+  throw new Declined();
+};
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAlnum(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+const KEYWORD_LITERALS: ReadonlyMap<string, boolean | null> = new Map([
+  ["true", true],
+  ["false", false],
+  ["null", null],
+]);
+
+/** Words with a meaning in some position of the grammar (`for` expressions, directives): declined as names. */
+const RESERVED = new Set(["for", "in", "if", "true", "false", "null"]);
+
+/** A term and, when it was a bare variable, its name (an object key that names itself). */
+interface Term {
+  expr: HclExpr;
+  bare?: string;
+}
+
+interface Mark {
+  pos: number;
+  line: number;
+  lineStart: number;
+  comments: number;
+}
+
+class FastParser {
+  private pos = 0;
+  private line = 1;
+  private lineStart = 0;
+  private tokens = 0;
+  /** Comments skipped so far: a comment is a node of tree-sitter's tree, and in a few places the converter sees it. */
+  private comments = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly src: string,
+  ) {}
+
+  file_(): HclBody {
+    const body = this.body(false);
+    if (this.pos < this.src.length) decline();
+    return body;
+  }
+
+  private position(index: number, line: number, lineStart: number): SourcePosition {
+    return { file: this.file, line, column: index - lineStart + 1 };
+  }
+
+  private here(): SourcePosition {
+    return this.position(this.pos, this.line, this.lineStart);
+  }
+
+  private make(start: number, position: SourcePosition, body: HclExprBody, end = this.pos): HclExpr {
+    // As hcl-convert.ts: only the start of a long expression is kept for messages.
+    const text = shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
+    // The body is this parser's own fresh object: completed in place (the converter copies it), same key order.
+    const expr = body as HclExpr;
+    expr.position = position;
+    expr.text = text;
+    return expr;
+  }
+
+  private count(): void {
+    if (++this.tokens > MAX_TOKENS) decline();
+  }
+
+  /** Skips blanks, newlines and comments; declines other control or non-ASCII characters between tokens. */
+  private skip(): void {
+    const src = this.src;
+    for (;;) {
+      const c = src.charCodeAt(this.pos);
+      if (c === 32 || c === 9 || c === 13) this.pos++;
+      else if (c === 10) {
+        this.pos++;
+        this.line++;
+        this.lineStart = this.pos;
+      } else if (c === 35 || (c === 47 && src.charCodeAt(this.pos + 1) === 47)) {
+        this.comments++;
+        const newline = src.indexOf("\n", this.pos);
+        this.pos = newline === -1 ? src.length : newline;
+      } else if (c === 47 && src.charCodeAt(this.pos + 1) === 42) {
+        this.comments++;
+        const close = src.indexOf("*/", this.pos + 2);
+        if (close === -1) decline();
+        for (let i = src.indexOf("\n", this.pos); i !== -1 && i < close; i = src.indexOf("\n", i + 1)) {
+          this.line++;
+          this.lineStart = i + 1;
+        }
+        this.pos = close + 2;
+      } else return;
+    }
+  }
+
+  /** The scan state, to step back over blanks read while looking ahead. */
+  private mark(): Mark {
+    return { pos: this.pos, line: this.line, lineStart: this.lineStart, comments: this.comments };
+  }
+
+  private reset(mark: Mark): void {
+    this.pos = mark.pos;
+    this.line = mark.line;
+    this.lineStart = mark.lineStart;
+    this.comments = mark.comments;
+  }
+
+  private peek(): number {
+    return this.src.charCodeAt(this.pos);
+  }
+
+  private expect(c: number): void {
+    if (this.peek() !== c) decline();
+    this.pos++;
+    this.count();
+  }
+
+  private identifier(): string {
+    const start = this.pos;
+    if (!isIdentStart(this.peek())) decline();
+    this.pos++;
+    while (isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    // `::` continues an identifier in tree-sitter-hcl (provider functions); not read here.
+    if (this.peek() === 58 && this.src.charCodeAt(this.pos + 1) === 58) decline();
+    this.count();
+    return this.src.slice(start, this.pos);
+  }
+
+  private body(inBlock: boolean): HclBody {
+    const body: HclBody = { attributes: [], blocks: [] };
+    let names: Set<string> | undefined;
+    for (;;) {
+      this.skip();
+      const c = this.peek();
+      if (Number.isNaN(c)) {
+        if (inBlock) decline();
+        return body;
+      }
+      if (c === 125) {
+        if (!inBlock) decline();
+        return body;
+      }
+      const position = this.here();
+      const name = this.identifier();
+      if (RESERVED.has(name)) decline();
+      this.skip();
+      if (this.peek() === 61) {
+        if (this.src.charCodeAt(this.pos + 1) === 61) decline();
+        this.pos++;
+        const expr = this.expression(0);
+        this.skip();
+        const next = this.peek();
+        if (!(Number.isNaN(next) || next === 125 || isIdentStart(next))) decline();
+        // A redefined attribute is an error the reference path reports with both lines.
+        names ??= new Set();
+        if (names.has(name)) decline();
+        names.add(name);
+        body.attributes.push({ name, expr, position } satisfies HclAttribute);
+      } else {
+        body.blocks.push(this.block(name, position));
+      }
+    }
+  }
+
+  private block(type: string, position: SourcePosition): HclBlock {
+    const labels: string[] = [];
+    for (;;) {
+      this.skip();
+      const c = this.peek();
+      if (c === 34) {
+        const label = this.quoted(0, true);
+        if (label.expr.kind !== "literal" || typeof label.expr.value !== "string") return decline();
+        labels.push(label.expr.value);
+      } else if (isIdentStart(c)) {
+        const label = this.identifier();
+        if (RESERVED.has(label)) decline();
+        labels.push(label);
+      } else break;
+    }
+    this.expect(123);
+    const body = this.body(true);
+    this.expect(125);
+    return { type, labels, body, position };
+  }
+
+  /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
+  private expression(depth: number): HclExpr {
+    return this.term(depth).expr;
+  }
+
+  private followedByOperator(): boolean {
+    this.skip();
+    const c = this.peek();
+    switch (c) {
+      case 42: // *
+      case 47: // /
+      case 37: // %
+      case 43: // +
+      case 45: // -
+      case 62: // >
+      case 60: // <
+      case 33: // !
+      case 38: // &
+      case 124: // |
+      case 63: // ?
+        return true;
+      case 61: // == and =>
+        return this.src.charCodeAt(this.pos + 1) === 61 || this.src.charCodeAt(this.pos + 1) === 62;
+      default:
+        return false;
+    }
+  }
+
+  private term(depth: number): Term {
+    if (depth > MAX_NESTING) decline();
+    this.skip();
+    const start = this.pos;
+    const position = this.here();
+    const c = this.peek();
+    let term: Term;
+    if (c === 34) term = { expr: this.quoted(depth, false).expr };
+    else if (isDigit(c)) term = { expr: this.number(start, position) };
+    else if (c === 91) term = { expr: this.tuple(start, position, depth) };
+    else if (c === 123) term = { expr: this.object(start, position, depth) };
+    else if (c === 40) {
+      // A comment inside `( … )` is a child of the expression node, which the converter would take for a step.
+      const comments = this.comments;
+      this.pos++;
+      this.count();
+      const inner = this.expression(depth + 1);
+      this.skip();
+      this.expect(41);
+      if (this.comments !== comments) decline();
+      term = { expr: inner };
+    } else if (isIdentStart(c)) {
+      const name = this.identifier();
+      const literal = KEYWORD_LITERALS.get(name);
+      if (literal !== undefined) term = { expr: this.make(start, position, { kind: "literal", value: literal }) };
+      else {
+        if (RESERVED.has(name)) decline();
+        const end = this.mark();
+        this.skip();
+        if (this.peek() === 40) term = { expr: this.call(name, start, position, depth) };
+        else {
+          // The traversal ends at its last step, not at the blanks after it.
+          this.reset(end);
+          return this.traversal(name, start, position, depth);
+        }
+      }
+    } else return decline();
+    // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
+    if (this.steps(depth).length > 0) {
+      term = { expr: this.make(start, position, { kind: "unsupported", what: "attribute access on a computed value" }) };
+    }
+    if (this.followedByOperator()) decline();
+    return term;
+  }
+
+  private traversal(root: string, start: number, position: SourcePosition, depth: number): Term {
+    const steps = this.steps(depth);
+    const expr = this.make(start, position, { kind: "traversal", root, steps });
+    if (this.followedByOperator()) decline();
+    return steps.length === 0 ? { expr, bare: root } : { expr };
+  }
+
+  /** `.name` and `[expr]` steps; splats and legacy `.0` indexes are declined. */
+  private steps(depth: number): HclTraversalStep[] {
+    const steps: HclTraversalStep[] = [];
+    const comments = this.comments;
+    for (;;) {
+      const before = this.mark();
+      this.skip();
+      const c = this.peek();
+      if (c === 46) {
+        const next = this.src.charCodeAt(this.pos + 1);
+        if (next === 46) {
+          // `...` after a call argument is the caller's to read.
+          this.reset(before);
+          if (this.comments !== comments) decline();
+          return steps;
+        }
+        this.pos++;
+        this.count();
+        this.skip();
+        if (!isIdentStart(this.peek())) decline();
+        steps.push({ attr: this.identifier() });
+      } else if (c === 91) {
+        this.pos++;
+        this.count();
+        this.skip();
+        if (this.peek() === 42) decline();
+        steps.push({ index: this.expression(depth + 1) });
+        this.skip();
+        this.expect(93);
+      } else {
+        this.reset(before);
+        // Between steps a comment is a child of the expression node too (the converter would read it as a step).
+        if (this.comments !== comments) decline();
+        return steps;
+      }
+    }
+  }
+
+  private number(start: number, position: SourcePosition): HclExpr {
+    const src = this.src;
+    if (src.charCodeAt(this.pos) === 48 && src.charCodeAt(this.pos + 1) === 120) {
+      this.pos += 2;
+      if (!isAlnum(this.peek())) decline();
+      while (isAlnum(this.peek())) this.pos++;
+    } else {
+      while (isDigit(this.peek())) this.pos++;
+      if (this.peek() === 46 && isDigit(src.charCodeAt(this.pos + 1))) {
+        this.pos++;
+        while (isDigit(this.peek())) this.pos++;
+        const e = this.peek();
+        if (e === 101 || e === 69) {
+          let at = this.pos + 1;
+          const sign = src.charCodeAt(at);
+          if (sign === 43 || sign === 45) at++;
+          if (!isDigit(src.charCodeAt(at))) decline();
+          this.pos = at;
+          while (isDigit(this.peek())) this.pos++;
+        }
+      }
+    }
+    const after = this.peek();
+    if (isIdentPart(after) || after === 46) decline();
+    this.count();
+    return this.make(start, position, { kind: "literal", value: Number(src.slice(start, this.pos)) });
+  }
+
+  private tuple(start: number, position: SourcePosition, depth: number): HclExpr {
+    this.expect(91);
+    const items: HclExpr[] = [];
+    for (;;) {
+      this.skip();
+      if (this.peek() === 93) break;
+      items.push(this.expression(depth + 1));
+      this.skip();
+      if (this.peek() === 44) {
+        this.pos++;
+        this.count();
+      } else if (this.peek() !== 93) decline();
+    }
+    this.pos++;
+    this.count();
+    return this.make(start, position, { kind: "tuple", items });
+  }
+
+  private object(start: number, position: SourcePosition, depth: number): HclExpr {
+    this.expect(123);
+    const items: Array<{ key: HclExpr; value: HclExpr }> = [];
+    for (;;) {
+      this.skip();
+      if (this.peek() === 125) break;
+      const keyStart = this.pos;
+      const keyPosition = this.here();
+      const key = this.term(depth + 1);
+      const keyExpr =
+        key.bare !== undefined
+          ? this.make(keyStart, keyPosition, { kind: "literal", value: key.bare }, keyStart + key.bare.length)
+          : key.expr;
+      this.skip();
+      const separator = this.peek();
+      if (separator !== 61 && separator !== 58) decline();
+      this.pos++;
+      this.count();
+      const value = this.expression(depth + 1);
+      items.push({ key: keyExpr, value });
+      this.skip();
+      if (this.peek() === 44) {
+        this.pos++;
+        this.count();
+      }
+    }
+    this.pos++;
+    this.count();
+    return this.make(start, position, { kind: "object", items });
+  }
+
+  private call(name: string, start: number, position: SourcePosition, depth: number): HclExpr {
+    this.expect(40);
+    const args: HclExpr[] = [];
+    let expandFinal = false;
+    this.skip();
+    if (this.peek() !== 41) {
+      for (;;) {
+        args.push(this.expression(depth + 1));
+        this.skip();
+        const c = this.peek();
+        if (c === 41) break;
+        if (c === 46 && this.src.startsWith("...", this.pos)) {
+          this.pos += 3;
+          this.count();
+          expandFinal = true;
+          this.skip();
+          break;
+        }
+        this.expect(44);
+        this.skip();
+        if (this.peek() === 41) break;
+      }
+    }
+    this.expect(41);
+    return this.make(start, position, { kind: "call", name, args, expandFinal });
+  }
+
+  /**
+   * A quoted string: a literal without interpolation (blanks at either end dropped, as the reference reads it), a
+   * template with. `labelOnly` declines interpolation (a block label is a plain string in the grammar).
+   */
+  private quoted(depth: number, labelOnly: boolean): { expr: HclExpr } {
+    const src = this.src;
+    const start = this.pos;
+    const position = this.here();
+    this.pos++;
+    this.count();
+    const contentStart = this.pos;
+    const parts: Array<string | HclExpr> = [];
+    let runStart = contentStart;
+    let interpolated = false;
+    for (;;) {
+      const c = src.charCodeAt(this.pos);
+      if (c === 34) break;
+      if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
+      if (c === 92) {
+        const next = src.charCodeAt(this.pos + 1);
+        if (next === 34 || next === 110 || next === 114 || next === 116 || next === 92) this.pos += 2;
+        else if (next === 117 || next === 85) {
+          const width = next === 117 ? 4 : 8;
+          for (let i = 0; i < width; i++) if (!isHex(src.charCodeAt(this.pos + 2 + i))) decline();
+          this.pos += 2 + width;
+        } else decline();
+      } else if (c === 36 || c === 37) {
+        const next = src.charCodeAt(this.pos + 1);
+        if (next === 123) {
+          // `%{` opens a directive: the reference path reads it.
+          if (c === 37 || labelOnly) decline();
+          if (this.pos > runStart) parts.push(decodeQuotedLiteral(src.slice(runStart, this.pos)));
+          this.pos += 2;
+          this.count();
+          this.skip();
+          if (this.peek() === 126 || this.peek() === 125) decline();
+          parts.push(this.expression(depth + 1));
+          this.skip();
+          this.expect(125);
+          runStart = this.pos;
+          interpolated = true;
+        } else if (next === c) {
+          // As scanner.c: `$$` (or `%%`) is one chunk, and with a `{` after it the escape `$${`.
+          this.pos += src.charCodeAt(this.pos + 2) === 123 ? 3 : 2;
+        } else this.pos++;
+      } else this.pos++;
+    }
+    const contentEnd = this.pos;
+    this.pos++;
+    this.count();
+    if (!interpolated) {
+      // The literal chunk nodes start and end at a non-blank character (scanner.c skips whitespace before each).
+      let from = contentStart;
+      let to = contentEnd;
+      while (from < to && (src.charCodeAt(from) === 32 || src.charCodeAt(from) === 9)) from++;
+      while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
+      // Characters iswspace may count as blank beyond ASCII: the reference path decides.
+      if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
+      return { expr: this.make(start, position, { kind: "literal", value: from < to ? decodeQuotedLiteral(src.slice(from, to)) : "" }) };
+    }
+    if (contentEnd > runStart) parts.push(decodeQuotedLiteral(src.slice(runStart, contentEnd)));
+    return { expr: this.make(start, position, { kind: "template", parts }) };
+  }
+}
+
+/**
+ * The file's syntax when it is within the subset read here, else `undefined` (read it with tree-sitter). Callers have
+ * already refused binary and oversized text.
+ */
+export function parseHclFast(file: string, text: string): HclBody | undefined {
+  try {
+    return new FastParser(file, text).file_();
+  } catch (error) {
+    if (error instanceof Declined) return undefined;
+    throw error;
+  }
+}
