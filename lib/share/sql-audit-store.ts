@@ -22,6 +22,8 @@ import { newAuditId, parseAuditId, type AuditId } from "@/lib/share/ids";
 import { redactReport } from "@/lib/share/redact";
 import { auditReportSchema } from "@/lib/share/report-schema";
 import { SqlAuditCache } from "@/lib/share/sql-audit-cache";
+import type { RecentProbes } from "@/lib/share/recent-probes";
+import { SqlRecentProbes } from "@/lib/share/sql-recent-probes";
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_VERSION, decodeSnapshot, encodeSnapshot, type AuditSnapshot } from "@/lib/share/snapshot";
 import type { SqlDriver, SqlRow, SqlValue } from "@/lib/share/sql-driver";
 
@@ -104,6 +106,8 @@ export class SqlAuditStore implements AuditStore {
   readonly readOnly: boolean;
   readonly cache: AuditCache;
   private readonly sqlCache: SqlAuditCache;
+  readonly probes: RecentProbes;
+  private readonly sqlProbes: SqlRecentProbes;
   private readonly now: () => Date;
   private readonly maxSnapshotBytes: number;
   private closed = false;
@@ -116,12 +120,15 @@ export class SqlAuditStore implements AuditStore {
     this.readOnly = options.readOnly ?? false;
     this.now = options.now ?? (() => new Date());
     this.maxSnapshotBytes = options.maxSnapshotBytes ?? MAX_SNAPSHOT_BYTES;
-    this.sqlCache = new SqlAuditCache(db, {
+    const shared = {
       now: this.now,
       readOnly: this.readOnly,
       ...(options.preflightVersion ? { preflightVersion: options.preflightVersion } : {}),
-    });
+    };
+    this.sqlCache = new SqlAuditCache(db, shared);
     this.cache = this.sqlCache;
+    this.sqlProbes = new SqlRecentProbes(db, shared);
+    this.probes = this.sqlProbes;
   }
 
   private assertOpen(): void {
@@ -365,7 +372,8 @@ export class SqlAuditStore implements AuditStore {
         "DELETE FROM comparisons WHERE base_id NOT IN (SELECT id FROM audits) OR head_id NOT IN (SELECT id FROM audits)",
       );
       const cached = await this.sqlCache.purgeExpired(tx);
-      return comparisons + audits + orphans + cached;
+      const probes = await this.sqlProbes.purgeExpired(tx);
+      return comparisons + audits + orphans + cached + probes;
     });
   }
 
