@@ -16,7 +16,7 @@ import type {
 } from "@/lib/share/audit-store";
 import type { AuditCache } from "@/lib/share/audit-cache";
 import { compareReports } from "@/lib/share/compare";
-import { AuditStoreError } from "@/lib/share/errors";
+import { AuditStoreError, firstIssue } from "@/lib/share/errors";
 import { assertSchemaCurrent, migrate } from "@/lib/share/migrate";
 import { newAuditId, parseAuditId, type AuditId } from "@/lib/share/ids";
 import { redactReport } from "@/lib/share/redact";
@@ -161,11 +161,9 @@ export class SqlAuditStore implements AuditStore {
     // Redact first, then validate: the schema also strips any property outside the contract.
     const parsed = auditReportSchema.safeParse(redactReport(report));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
       throw new AuditStoreError(
         "invalid-report",
-        `The report cannot be stored: it is not a valid audit report${where}: ${issue?.message ?? "invalid"}.`,
+        `The report cannot be stored: it is not a valid audit report${firstIssue(parsed.error.issues)}.`,
       );
     }
     const snapshot: AuditSnapshot = {

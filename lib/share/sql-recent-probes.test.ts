@@ -1,45 +1,31 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditStore } from "@/lib/share/audit-store";
 import { AuditStoreError } from "@/lib/share/errors";
-import { openPostgresAuditStore } from "@/lib/share/postgres-audit-store";
-import { PostgresDriver } from "@/lib/share/postgres-driver";
 import type { ProbedApi } from "@/lib/share/recent-probes";
-import type { SqlExecutor } from "@/lib/share/sql-driver";
 import { SqlRecentProbes } from "@/lib/share/sql-recent-probes";
-import { openSqliteAuditStore } from "@/lib/share/sqlite-audit-store";
-import { SqliteDriver } from "@/lib/share/sqlite-driver";
 import { FAKE_BEARER, FAKE_JWT } from "@/lib/share/testing/planted-secrets";
 import { sampleProbe } from "@/lib/share/testing/sample-probe";
-
-/** Two store handles on one database, as two app instances would open it, raw SQL on it, and a way to open more. */
-interface Handles {
-  first: AuditStore;
-  second: AuditStore;
-  sql: SqlExecutor;
-  open(options?: { readOnly?: boolean }): Promise<AuditStore>;
-  dispose(): Promise<void>;
-}
+import { postgresDatabase, sqliteDatabase, type SharedDatabase } from "@/lib/share/testing/shared-database";
 
 const API: ProbedApi = { connection: "profile:team@https://apigateway.example", region: "eu-west-1", apiId: "abc123defg" };
 const HOUR = 3_600_000;
 
-function describeRecentProbes(name: string, open: (now: () => Date) => Promise<Handles>) {
+function describeRecentProbes(name: string, openDatabase: (now: () => Date) => Promise<SharedDatabase>) {
   describe(`recent probes shared by two store handles (${name})`, () => {
     let clock = new Date("2026-11-30T12:00:00.000Z");
     const now = () => clock;
     const later = (ms: number) => {
       clock = new Date(clock.getTime() + ms);
     };
-    let handles: Handles;
+    // Two store handles on one database, as two app instances would open it.
+    let db: SharedDatabase;
+    let handles: SharedDatabase & { first: AuditStore; second: AuditStore };
     beforeEach(async () => {
       clock = new Date("2026-11-30T12:00:00.000Z");
-      handles = await open(now);
+      db = await openDatabase(now);
+      handles = { ...db, first: await db.open(), second: await db.open() };
     });
-    afterEach(async () => handles.dispose());
+    afterEach(async () => db.dispose());
 
     it("a probe kept by one instance is served by another, and after a restart, until its hour is up", async () => {
       const probe = sampleProbe("prod");
@@ -140,55 +126,7 @@ function describeRecentProbes(name: string, open: (now: () => Date) => Promise<H
   });
 }
 
-describeRecentProbes("SQLite file", async (now) => {
-  const dir = mkdtempSync(path.join(tmpdir(), "preflight-probes-"));
-  const file = path.join(dir, "audits.sqlite");
-  const opened: AuditStore[] = [];
-  const open = async (options: { readOnly?: boolean } = {}) => {
-    const store = await openSqliteAuditStore({ file, now, readOnly: options.readOnly });
-    opened.push(store);
-    return store;
-  };
-  const first = await open();
-  const second = await open();
-  const sql = SqliteDriver.open(file);
-  return {
-    first,
-    second,
-    sql,
-    open,
-    dispose: async () => {
-      await Promise.all([...opened.map((store) => store.close()), sql.close()]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+describeRecentProbes("SQLite file", sqliteDatabase);
 
 const url = process.env.PREFLIGHT_TEST_DATABASE_URL;
-if (url) {
-  describeRecentProbes("PostgreSQL", async (now) => {
-    const schema = `preflight_test_${randomBytes(6).toString("hex")}`;
-    const admin = await PostgresDriver.open({ connectionString: url, max: 1 });
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    const opened: AuditStore[] = [];
-    const open = async (options: { readOnly?: boolean } = {}) => {
-      const store = await openPostgresAuditStore({ connectionString: url, schema, now, readOnly: options.readOnly });
-      opened.push(store);
-      return store;
-    };
-    const first = await open();
-    const second = await open();
-    const sql = await PostgresDriver.open({ connectionString: url, schema, max: 1 });
-    return {
-      first,
-      second,
-      sql,
-      open,
-      dispose: async () => {
-        await Promise.all([...opened.map((store) => store.close()), sql.close()]);
-        await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.close();
-      },
-    };
-  });
-}
+if (url) describeRecentProbes("PostgreSQL", (now) => postgresDatabase(url, now));

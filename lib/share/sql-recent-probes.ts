@@ -3,11 +3,12 @@ import packageJson from "@/package.json";
 import type { ProbeReport } from "@/lib/probe/types";
 import { probeReportSchema } from "@/lib/probe/schema";
 import { cacheKeyHash } from "@/lib/share/audit-cache";
-import { AuditStoreError } from "@/lib/share/errors";
+import { AuditStoreError, firstIssue } from "@/lib/share/errors";
 import type { KeptProbe, ProbedApi, RecentProbes } from "@/lib/share/recent-probes";
 import { redactProbe } from "@/lib/share/redact";
+import { decodeOwnSnapshot } from "@/lib/share/own-snapshot";
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_VERSION, sha256Hex } from "@/lib/share/snapshot";
-import type { SqlExecutor, SqlRow } from "@/lib/share/sql-driver";
+import type { SqlExecutor } from "@/lib/share/sql-driver";
 
 export interface SqlRecentProbesOptions {
   now?: () => Date;
@@ -24,21 +25,6 @@ interface ProbeSnapshot {
   preflightVersion: string;
   keptAt: string;
   probe: ProbeReport;
-}
-
-/** Undefined for anything this build did not write the way it expects: served as "no probe", never as an error. */
-function decodeKept(row: SqlRow, preflightVersion: string): ProbeSnapshot | undefined {
-  const json = typeof row.snapshot === "string" ? row.snapshot : "";
-  if (sha256Hex(json) !== row.snapshot_sha256) return undefined;
-  let snapshot: ProbeSnapshot;
-  try {
-    snapshot = JSON.parse(json) as ProbeSnapshot;
-  } catch {
-    return undefined;
-  }
-  // As the audit cache: the checksum proves a Preflight wrote it, the exact build proves the shape.
-  if (snapshot?.snapshotVersion !== SNAPSHOT_VERSION || snapshot.preflightVersion !== preflightVersion) return undefined;
-  return snapshot;
 }
 
 /** Recent probes over the audit store's SQL driver: the same statements for SQLite and PostgreSQL. */
@@ -74,7 +60,8 @@ export class SqlRecentProbes implements RecentProbes {
           );
     const row = rows[0];
     if (!row) return undefined;
-    const snapshot = decodeKept(row, this.preflightVersion);
+    // Anything this build did not write the way it expects is served as "no probe", never as an error.
+    const snapshot = decodeOwnSnapshot<ProbeSnapshot>(row, SNAPSHOT_VERSION, this.preflightVersion);
     return snapshot ? { probe: snapshot.probe, keptAt: String(row.kept_at), expiresAt: String(row.expires_at) } : undefined;
   }
 
@@ -83,11 +70,9 @@ export class SqlRecentProbes implements RecentProbes {
     // Redact, then validate, as a share does (lib/share/sql-audit-store.ts): the schema strips anything outside the contract.
     const parsed = probeReportSchema.safeParse(redactProbe(probe));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
       throw new AuditStoreError(
         "invalid-report",
-        `The probe cannot be kept: it is not a valid probe report${where}: ${issue?.message ?? "invalid"}.`,
+        `The probe cannot be kept: it is not a valid probe report${firstIssue(parsed.error.issues)}.`,
       );
     }
     const now = this.now();
