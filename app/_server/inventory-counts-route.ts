@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import type { Connection } from "@/lib/aws/connections/connection";
 import { REST_API_ID_PATTERN } from "@/lib/model/ids";
 import { auditTargetSchema } from "./audit-target";
-import { checkRegion, openConnectionById } from "./connection";
 import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
 import { fieldMessages, jsonError } from "./downloads";
 import { regionCounts } from "./inventory-counts";
 import { ndjsonResponse } from "./ndjson-response";
+import { openAllowedConnections } from "./route-guard";
 import { readOnlyMode } from "./share";
 
 /**
@@ -46,10 +47,9 @@ export async function countsRequestFor(request: Request, raw: { connection: stri
   });
   if (!parsed.success) return invalidRequest(fieldMessages(parsed.error.issues));
   // The deployment's allow-list is checked before any AWS call, as for the audit page.
-  const allowed = checkRegion(parsed.data.region);
-  if (!allowed.ok) return jsonError(403, allowed.error.code, `${allowed.error.message} ${allowed.error.hint}`.trim());
-  const opened = await openConnectionById(parsed.data.connection);
-  if (!opened.ok) return jsonError(400, opened.error.code, `${opened.error.message} ${opened.error.hint}`.trim());
+  const opened = await openAllowedConnections([parsed.data.connection], [parsed.data.region]);
+  if (!opened.ok) return opened.response;
+  const [connection] = opened.connections as [Connection];
 
-  return ndjsonResponse(request, (signal) => regionCounts(opened.connection, parsed.data.region, parsed.data.ids, signal));
+  return ndjsonResponse(request, (signal) => regionCounts(connection, parsed.data.region, parsed.data.ids, signal));
 }

@@ -11,7 +11,8 @@ import { keepProbe } from "./probe-store";
 
 /**
  * The audit page's live probe: planned (budget shown, nothing sent), then run only when the user confirms that same
- * budget. The result is kept (app/_server/probe-store.ts) so the page's exports and Share include it.
+ * budget. The result is kept in the audit store (app/_server/probe-store.ts) so the page's exports and Share include it,
+ * on every app instance.
  */
 export interface ProbeRequest {
   connection: string;
@@ -33,7 +34,7 @@ async function plan(request: ProbeRequest) {
   if (!loaded.ok) return loaded;
   const report: AuditReport = loaded.report;
   const planned = await planStageProbe({ connection: opened.connection, report, stage: request.stage, options: request.options });
-  return { ok: true as const, planned };
+  return { ok: true as const, planned, connection: opened.connection };
 }
 
 export async function planLiveProbe(request: ProbeRequest): Promise<ProbePlanOutcome> {
@@ -55,7 +56,7 @@ export async function runLiveProbe(request: ProbeRequest, confirmedRequests: num
       ok: false,
       refused: `The probe now needs ${probePlan.budget.requests} requests, not the ${confirmedRequests} you confirmed: review it again.`,
     };
-  const probe = await runProbe(probePlan);
-  keepProbe(request.connection, request.region, request.apiId, probe);
+  // The page shows what exports and Share will carry: the probe as kept (redacted like a share).
+  const probe = await keepProbe(result.connection, request.region, request.apiId, await runProbe(probePlan));
   return { ok: true, probe };
 }

@@ -4,13 +4,13 @@ import { COMMERCIAL_REGIONS } from "@/lib/aws/regions/commercial-regions";
 import type { SweepLine } from "@/app/actions/types";
 import { cachedLiveReport } from "./audit-cache";
 import { auditTargetSchema } from "./audit-target";
-import { checkRegion, openConnectionById } from "./connection";
 import { deploymentAllowList } from "./allow-list";
 import { allowedRegions } from "@/lib/aws/connections/allow-list";
 import { scrubServerPrincipal } from "@/lib/aws/errors/scrub-principal";
 import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
 import { jsonError } from "./downloads";
 import { ndjsonResponse } from "./ndjson-response";
+import { openAllowedConnections } from "./route-guard";
 import { readOnlyMode } from "./share";
 
 /** Accounts one sweep may cover; each costs a limiter and a listing of every region. */
@@ -40,10 +40,8 @@ export async function sweepRequestFor(request: Request): Promise<Response> {
   if (badRegion !== undefined || regions.length > COMMERCIAL_REGIONS.length) return invalidRequest({ region: "not an AWS region" });
   // The deployment's allow-list is checked before any AWS call: named regions must be allowed, and a sweep of
   // every region covers only the allowed ones.
-  for (const region of regions) {
-    const allowed = checkRegion(region);
-    if (!allowed.ok) return jsonError(403, allowed.error.code, `${allowed.error.message} ${allowed.error.hint}`.trim());
-  }
+  const opened = await openAllowedConnections(ids, regions);
+  if (!opened.ok) return opened.response;
   const allowList = deploymentAllowList();
   const everyRegion =
     "broken" in allowList
@@ -52,12 +50,10 @@ export async function sweepRequestFor(request: Request): Promise<Response> {
           COMMERCIAL_REGIONS.map((r) => r.code),
           allowList,
         );
-  const accounts: SweepAccount[] = [];
-  for (const id of ids) {
-    const opened = await openConnectionById(id);
-    if (!opened.ok) return jsonError(400, opened.error.code, `${opened.error.message} ${opened.error.hint}`.trim());
-    accounts.push({ connection: opened.connection, regions: regions.length > 0 ? regions : everyRegion });
-  }
+  const accounts: SweepAccount[] = opened.connections.map((connection) => ({
+    connection,
+    regions: regions.length > 0 ? regions : everyRegion,
+  }));
 
   return ndjsonResponse(
     request,

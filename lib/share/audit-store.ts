@@ -7,6 +7,7 @@
  */
 import type { AuditReport } from "@/lib/audit/types";
 import type { AuditCache } from "@/lib/share/audit-cache";
+import type { RecentProbes } from "@/lib/share/recent-probes";
 import type { Severity } from "@/lib/rules/types";
 import type { AuditComparison } from "@/lib/share/compare";
 import type { AuditId } from "@/lib/share/ids";
@@ -86,6 +87,8 @@ export interface AuditStore {
   readonly readOnly: boolean;
   /** The read-once cache of live audits, in the same database (see audit-cache.ts). */
   readonly cache: AuditCache;
+  /** The last live probe of each API stage, in the same database (see recent-probes.ts). */
+  readonly probes: RecentProbes;
   /** Redacts, validates and stores the report in one transaction. */
   save(report: AuditReport, options?: SaveOptions): Promise<SavedRef>;
   /** Undefined when unknown or expired; throws "invalid-id" without querying, "corrupt" for an unreadable row. */
@@ -102,7 +105,7 @@ export interface AuditStore {
   saveComparison(baseId: string, headId: string, options?: SaveOptions): Promise<SavedRef>;
   /** Undefined when unknown, expired, or when either audit is gone. */
   getComparison(id: string): Promise<StoredComparison | undefined>;
-  /** Deletes expired audits and comparisons; returns how many rows went. */
+  /** Deletes expired audits, comparisons, cache entries and probes; returns how many rows went. */
   purgeExpired(): Promise<number>;
   close(): Promise<void>;
 }

@@ -41,3 +41,10 @@ export class AuditStoreError extends Error {
     return error instanceof AuditStoreError && (code === undefined || error.code === code);
   }
 }
+
+/** Where the first schema issue is and what it says (" at api.name: Required"), for a message safe to show. */
+export function firstIssue(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+  const issue = issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join(".")}` : "";
+  return `${where}: ${issue?.message ?? "invalid"}`;
+}

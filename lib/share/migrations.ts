@@ -112,6 +112,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_cache_by_expiry ON audit_cache (expires_at);
     `,
   },
+  {
+    version: 6,
+    name: "recent probes",
+    // The last live probe of each API stage (lib/share/recent-probes.ts), shared by every app instance on this
+    // database and kept across restarts. Keyed like audit_cache: probe_key hashes connection, endpoint, region, API
+    // and stage; api_key the same without the stage, to find an API's newest probe. Rows are replaced, so no trigger.
+    sql: `
+      CREATE TABLE recent_probes (
+        probe_key TEXT PRIMARY KEY,
+        api_key TEXT NOT NULL,
+        region TEXT NOT NULL,
+        api_id TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        kept_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        preflight_version TEXT NOT NULL,
+        snapshot_sha256 TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE INDEX recent_probes_by_api ON recent_probes (api_key, kept_at);
+      CREATE INDEX recent_probes_by_expiry ON recent_probes (expires_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);

@@ -5,6 +5,7 @@
  * properties that must never be stored, in case a future reader or rule lets one slip through.
  */
 import type { AuditReport } from "@/lib/audit/types";
+import type { ProbeReport } from "@/lib/probe/types";
 import { scrubJwts, scrubTemplateLiterals } from "@/lib/share/scrub-literals";
 
 export const REDACTED = "[REDACTED]";
@@ -137,4 +138,9 @@ function redactValue(value: unknown, key: string | undefined, nearAccessKeyId: b
  */
 export function redactReport(report: AuditReport): AuditReport {
   return redactValue(report, undefined, false) as AuditReport;
+}
+
+/** The same pass over a live probe kept on its own (lib/share/recent-probes.ts), as it would be inside a shared report. */
+export function redactProbe(probe: ProbeReport): ProbeReport {
+  return redactValue(probe, undefined, false) as ProbeReport;
 }

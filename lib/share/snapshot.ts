@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { AuditReport } from "@/lib/audit/types";
+import { firstIssue } from "@/lib/share/errors";
 import { auditReportSchema } from "@/lib/share/report-schema";
 
 export const SNAPSHOT_VERSION = 1 as const;
@@ -82,9 +83,7 @@ export function decodeSnapshot(json: string, expectedSha256?: string): DecodeRes
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
-    return { ok: false, reason: `it does not match snapshot version ${version}${where}: ${issue?.message ?? "invalid"}` };
+    return { ok: false, reason: `it does not match snapshot version ${version}${firstIssue(parsed.error.issues)}` };
   }
   return { ok: true, snapshot: parsed.data };
 }

@@ -1,40 +1,27 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditStore } from "@/lib/share/audit-store";
 import type { AuditCacheKey } from "@/lib/share/audit-cache";
-import { openPostgresAuditStore } from "@/lib/share/postgres-audit-store";
-import { PostgresDriver } from "@/lib/share/postgres-driver";
-import type { SqlExecutor } from "@/lib/share/sql-driver";
 import { SqlAuditCache } from "@/lib/share/sql-audit-cache";
-import { openSqliteAuditStore } from "@/lib/share/sqlite-audit-store";
-import { SqliteDriver } from "@/lib/share/sqlite-driver";
 import { reportWithPlantedSecrets } from "@/lib/share/testing/planted-secrets";
 import { sampleReport } from "@/lib/share/testing/sample-report";
-
-/** Two store handles on one database, as two app instances would open it, plus raw SQL on it. */
-interface TwoHandles {
-  first: AuditStore;
-  second: AuditStore;
-  sql: SqlExecutor;
-  dispose(): Promise<void>;
-}
+import { postgresDatabase, sqliteDatabase, type SharedDatabase } from "@/lib/share/testing/shared-database";
 
 const KEY: AuditCacheKey = { connection: "profile:team@https://apigateway.example", region: "eu-west-1", apiId: "abc123defg" };
 const HOUR = 3_600_000;
 
-function describeSharedCache(name: string, open: (now: () => Date) => Promise<TwoHandles>) {
+function describeSharedCache(name: string, openDatabase: (now: () => Date) => Promise<SharedDatabase>) {
   describe(`audit cache shared by two store handles (${name})`, () => {
     let clock = new Date("2026-11-30T12:00:00.000Z");
     const now = () => clock;
-    let handles: TwoHandles;
+    // Two store handles on one database, as two app instances would open it.
+    let db: SharedDatabase;
+    let handles: SharedDatabase & { first: AuditStore; second: AuditStore };
     beforeEach(async () => {
       clock = new Date("2026-11-30T12:00:00.000Z");
-      handles = await open(now);
+      db = await openDatabase(now);
+      handles = { ...db, first: await db.open(), second: await db.open() };
     });
-    afterEach(async () => handles.dispose());
+    afterEach(async () => db.dispose());
 
     it("an entry written through one handle is served by the other until it expires", async () => {
       const report = sampleReport();
@@ -115,41 +102,7 @@ function describeSharedCache(name: string, open: (now: () => Date) => Promise<Tw
   });
 }
 
-describeSharedCache("SQLite file", async (now) => {
-  const dir = mkdtempSync(path.join(tmpdir(), "preflight-cache-"));
-  const file = path.join(dir, "audits.sqlite");
-  const first = await openSqliteAuditStore({ file, now });
-  const second = await openSqliteAuditStore({ file, now });
-  const sql = SqliteDriver.open(file);
-  return {
-    first,
-    second,
-    sql,
-    dispose: async () => {
-      await Promise.all([first.close(), second.close(), sql.close()]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+describeSharedCache("SQLite file", sqliteDatabase);
 
 const url = process.env.PREFLIGHT_TEST_DATABASE_URL;
-if (url) {
-  describeSharedCache("PostgreSQL", async (now) => {
-    const schema = `preflight_test_${randomBytes(6).toString("hex")}`;
-    const admin = await PostgresDriver.open({ connectionString: url, max: 1 });
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    const first = await openPostgresAuditStore({ connectionString: url, schema, now });
-    const second = await openPostgresAuditStore({ connectionString: url, schema, now });
-    const sql = await PostgresDriver.open({ connectionString: url, schema, max: 1 });
-    return {
-      first,
-      second,
-      sql,
-      dispose: async () => {
-        await Promise.all([first.close(), second.close(), sql.close()]);
-        await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.close();
-      },
-    };
-  });
-}
+if (url) describeSharedCache("PostgreSQL", (now) => postgresDatabase(url, now));

@@ -10,7 +10,8 @@ import {
   type CachedCounts,
 } from "@/lib/share/audit-cache";
 import { redactReport } from "@/lib/share/redact";
-import { SNAPSHOT_VERSION, encodeSnapshot, sha256Hex, type AuditSnapshot } from "@/lib/share/snapshot";
+import { decodeOwnSnapshot } from "@/lib/share/own-snapshot";
+import { SNAPSHOT_VERSION, encodeSnapshot, type AuditSnapshot } from "@/lib/share/snapshot";
 import type { SqlExecutor, SqlRow, SqlValue } from "@/lib/share/sql-driver";
 
 /**
@@ -41,22 +42,6 @@ function countsOf(row: SqlRow): CachedCounts["counts"] {
   };
 }
 
-/** Undefined for anything this build did not write the way it expects: a miss, so the API is read again. */
-function decodeCached(row: SqlRow, preflightVersion: string): AuditReport | undefined {
-  const json = typeof row.snapshot === "string" ? row.snapshot : "";
-  if (sha256Hex(json) !== row.snapshot_sha256) return undefined;
-  let snapshot: AuditSnapshot;
-  try {
-    snapshot = JSON.parse(json) as AuditSnapshot;
-  } catch {
-    return undefined;
-  }
-  // Entries of another build may hold a different report shape: schema validation is skipped for speed
-  // (the checksum proves this is what a Preflight wrote), so the version must match exactly.
-  if (snapshot?.snapshotVersion !== SNAPSHOT_VERSION || snapshot.preflightVersion !== preflightVersion) return undefined;
-  return snapshot.report;
-}
-
 /** The cache over the audit store's SQL driver: the same statements for SQLite and PostgreSQL. */
 export class SqlAuditCache implements AuditCache {
   private readonly now: () => Date;
@@ -81,7 +66,8 @@ export class SqlAuditCache implements AuditCache {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const report = decodeCached(row, this.preflightVersion);
+    // Anything this build did not write the way it expects is a miss, so the API is read again.
+    const report = decodeOwnSnapshot<AuditSnapshot>(row, SNAPSHOT_VERSION, this.preflightVersion)?.report;
     return report ? { report, readAt: String(row.read_at), expiresAt: String(row.expires_at) } : undefined;
   }
 

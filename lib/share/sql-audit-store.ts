@@ -16,12 +16,14 @@ import type {
 } from "@/lib/share/audit-store";
 import type { AuditCache } from "@/lib/share/audit-cache";
 import { compareReports } from "@/lib/share/compare";
-import { AuditStoreError } from "@/lib/share/errors";
+import { AuditStoreError, firstIssue } from "@/lib/share/errors";
 import { assertSchemaCurrent, migrate } from "@/lib/share/migrate";
 import { newAuditId, parseAuditId, type AuditId } from "@/lib/share/ids";
 import { redactReport } from "@/lib/share/redact";
 import { auditReportSchema } from "@/lib/share/report-schema";
 import { SqlAuditCache } from "@/lib/share/sql-audit-cache";
+import type { RecentProbes } from "@/lib/share/recent-probes";
+import { SqlRecentProbes } from "@/lib/share/sql-recent-probes";
 import { MAX_SNAPSHOT_BYTES, SNAPSHOT_VERSION, decodeSnapshot, encodeSnapshot, type AuditSnapshot } from "@/lib/share/snapshot";
 import type { SqlDriver, SqlRow, SqlValue } from "@/lib/share/sql-driver";
 
@@ -104,6 +106,8 @@ export class SqlAuditStore implements AuditStore {
   readonly readOnly: boolean;
   readonly cache: AuditCache;
   private readonly sqlCache: SqlAuditCache;
+  readonly probes: RecentProbes;
+  private readonly sqlProbes: SqlRecentProbes;
   private readonly now: () => Date;
   private readonly maxSnapshotBytes: number;
   private closed = false;
@@ -116,12 +120,15 @@ export class SqlAuditStore implements AuditStore {
     this.readOnly = options.readOnly ?? false;
     this.now = options.now ?? (() => new Date());
     this.maxSnapshotBytes = options.maxSnapshotBytes ?? MAX_SNAPSHOT_BYTES;
-    this.sqlCache = new SqlAuditCache(db, {
+    const shared = {
       now: this.now,
       readOnly: this.readOnly,
       ...(options.preflightVersion ? { preflightVersion: options.preflightVersion } : {}),
-    });
+    };
+    this.sqlCache = new SqlAuditCache(db, shared);
     this.cache = this.sqlCache;
+    this.sqlProbes = new SqlRecentProbes(db, shared);
+    this.probes = this.sqlProbes;
   }
 
   private assertOpen(): void {
@@ -154,11 +161,9 @@ export class SqlAuditStore implements AuditStore {
     // Redact first, then validate: the schema also strips any property outside the contract.
     const parsed = auditReportSchema.safeParse(redactReport(report));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
       throw new AuditStoreError(
         "invalid-report",
-        `The report cannot be stored: it is not a valid audit report${where}: ${issue?.message ?? "invalid"}.`,
+        `The report cannot be stored: it is not a valid audit report${firstIssue(parsed.error.issues)}.`,
       );
     }
     const snapshot: AuditSnapshot = {
@@ -365,7 +370,8 @@ export class SqlAuditStore implements AuditStore {
         "DELETE FROM comparisons WHERE base_id NOT IN (SELECT id FROM audits) OR head_id NOT IN (SELECT id FROM audits)",
       );
       const cached = await this.sqlCache.purgeExpired(tx);
-      return comparisons + audits + orphans + cached;
+      const probes = await this.sqlProbes.purgeExpired(tx);
+      return comparisons + audits + orphans + cached + probes;
     });
   }
 

@@ -62,6 +62,48 @@ export function deploymentPlan(stages: RawStage[]): {
   return { exported: [...exported].map(([deploymentId, stageName]) => ({ deploymentId, stageName })), summaryOnly: [...summaryOnly] };
 }
 
+interface KeptItems<R> {
+  kept: R[];
+  /** Why the part is incomplete: items beyond the limit, or items without their identity. */
+  incomplete: MissingPart[];
+}
+
+/**
+ * Items without their identity (what a broken proxy or a future version may send) are left out, and the part is
+ * listed as incomplete: the rules that need it say "not evaluated" rather than pass on a list with holes.
+ */
+function keepItems<W, R>(
+  part: ModelPart,
+  operation: string,
+  all: W[],
+  reshape: (item: W, tally: WireTally) => R | undefined,
+  tally: WireTally,
+  what: string,
+  limit = Number.POSITIVE_INFINITY,
+): KeptItems<R> {
+  const kept: R[] = [];
+  const incomplete: MissingPart[] = [];
+  const items = all.length > limit ? all.slice(0, limit) : all;
+  if (items.length < all.length)
+    incomplete.push({
+      part,
+      operation,
+      reason: `${operation} answered ${all.length} ${what.split(" (")[0]}, far beyond API Gateway's quotas; only the first ${limit} were audited.`,
+    });
+  for (const item of items) {
+    const reshaped = reshape(item, tally);
+    if (reshaped !== undefined) kept.push(reshaped);
+  }
+  const dropped = items.length - kept.length;
+  if (dropped > 0)
+    incomplete.push({
+      part,
+      operation,
+      reason: `${operation} answered ${dropped} of ${items.length} ${what} without the fields that identify them; they were left out.`,
+    });
+  return { kept, incomplete };
+}
+
 /** The API summary an export implies (path → verb → authorization), so summary-based code sees the same deployment. */
 function summaryOf(resources: RawResource[]): NonNullable<RawDeployment["apiSummary"]> {
   const summary: NonNullable<RawDeployment["apiSummary"]> = {};
@@ -101,20 +143,21 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     if (!tally) tallies.set(operation, (tally = new WireTally()));
     return tally;
   };
-  // The stages as the snapshot will keep them (first MAX_ITEMS.stages, those with a name); the throwaway tally
-  // keeps wrong-typed values from being counted twice (they are counted when the stages are kept below).
-  const plannedStages = (list: Stage[]) =>
-    list
-      .slice(0, MAX_ITEMS.stages)
-      .map((stage) => reshapeStage(stage, new WireTally()))
-      .filter((stage): stage is RawStage => stage !== undefined);
+  // The stages are reshaped once, as soon as GetStages answers (first MAX_ITEMS.stages, those with a name): the same
+  // list plans the deployment reads below and goes into the snapshot. Their tally joins the others when the stages are
+  // kept, so warnings keep their order.
+  const stagesTally = new WireTally();
+  const keptStages = stages.then((list: Stage[]) =>
+    keepItems("stages", "GetStages", list, reshapeStage, stagesTally, "stages (stageName)", MAX_ITEMS.stages),
+  );
   // Each deployment a stage serves is read once, as soon as the stages are known: GetExport of the first stage
   // serving it (the whole deployed snapshot), falling back to GetDeployment embed=apisummary when the endpoint cannot
   // export; a canary deployment no stage serves as its main one is not exportable (an export is of a stage) and is
   // read from its API summary.
-  const deployments = stages.then((list): Promise<[PromiseSettledResult<ExportOutcome>[], PromiseSettledResult<RawDeployment>[]]> => {
-    const plan = deploymentPlan(plannedStages(list));
+  const deployments = keptStages.then(({ kept }) => {
+    const plan = deploymentPlan(kept);
     return Promise.all([
+      plan,
       Promise.allSettled(
         plan.exported.map(({ deploymentId, stageName }) =>
           port.getExport(restApiId, stageName).then(
@@ -139,7 +182,7 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     resources,
     authorizers,
     gatewayResponses,
-    stages,
+    keptStages,
     deployments,
   ]);
 
@@ -156,35 +199,16 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     deployments: {},
     missing,
   };
-  // Items without their identity (what a broken proxy or a future version may send) are left out, and the part is
-  // listed as incomplete: the rules that need it say "not evaluated" rather than pass on a list with holes.
   const keep = <W, R>(
     part: ModelPart,
     operation: string,
     all: W[],
     reshape: (item: W, tally: WireTally) => R | undefined,
     what: string,
-    limit = Number.POSITIVE_INFINITY,
+    limit?: number,
   ) => {
-    const kept: R[] = [];
-    const items = all.length > limit ? all.slice(0, limit) : all;
-    if (items.length < all.length)
-      missing.push({
-        part,
-        operation,
-        reason: `${operation} answered ${all.length} ${what.split(" (")[0]}, far beyond API Gateway's quotas; only the first ${limit} were audited.`,
-      });
-    for (const item of items) {
-      const reshaped = reshape(item, tallyOf(operation));
-      if (reshaped !== undefined) kept.push(reshaped);
-    }
-    const dropped = items.length - kept.length;
-    if (dropped > 0)
-      missing.push({
-        part,
-        operation,
-        reason: `${operation} answered ${dropped} of ${items.length} ${what} without the fields that identify them; they were left out.`,
-      });
+    const { kept, incomplete } = keepItems(part, operation, all, reshape, tallyOf(operation), what, limit);
+    missing.push(...incomplete);
     return kept;
   };
   if (resourcesR.status === "fulfilled")
@@ -211,10 +235,12 @@ export async function readApi(port: ApiGatewayPort, restApiId: string, options: 
     );
   else miss("gatewayResponses", "GetGatewayResponses", gatewayR.reason);
   if (stagesR.status === "fulfilled") {
-    snapshot.stages = keep("stages", "GetStages", stagesR.value, reshapeStage, "stages (stageName)", MAX_ITEMS.stages);
-    const plan = deploymentPlan(snapshot.stages);
-    const [exportsR, summariesR]: [PromiseSettledResult<ExportOutcome>[], PromiseSettledResult<RawDeployment>[]] =
-      deploymentsR.status === "fulfilled" ? deploymentsR.value : [[], []];
+    tallies.set("GetStages", stagesTally);
+    missing.push(...stagesR.value.incomplete);
+    snapshot.stages = stagesR.value.kept;
+    // The reads were planned from these same stages; only their answers can be missing (a rejected read is listed).
+    const [plan, exportsR, summariesR] =
+      deploymentsR.status === "fulfilled" ? deploymentsR.value : [deploymentPlan(snapshot.stages), [], []];
     const stagesOf = (id: string) =>
       snapshot.stages
         ?.filter((s) => s.deploymentId === id || s.canarySettings?.deploymentId === id)

@@ -7,7 +7,7 @@ import type { Quotas } from "../quotas";
 import type { RequestLog, RequestLogEntry } from "../request-log";
 import type { EmulatorStore } from "../store";
 import type { StsState } from "../sts/sessions";
-import { applyTransportFault, parseJsonBody, readBody, sendDrip, sendError, sendJson, sendRawJson, sendText, sleep } from "./http-io";
+import { applyTransportFault, parseJsonBody, readBody, sendDrip, sendError, sendJson, sendText, sleep } from "./http-io";
 import { compileRoutes, matchRoute } from "./route";
 import { API_ROUTES } from "./routes-api";
 import { DEPLOY_ROUTES } from "./routes-deploy";
@@ -94,7 +94,7 @@ export async function handleControlPlane(req: IncomingMessage, res: ServerRespon
     entry.status = result.status;
     // Answer faults alter only successful answers: the operation ran, its answer is what a broken proxy passes on.
     if (fault && result.status < 300 && isBodyFault(fault.kind) && !result.text)
-      return sendRawJson(res, result.status, applyBodyFault(fault.kind, result.body, fault));
+      return sendText(res, result.status, { contentType: "application/json", value: applyBodyFault(fault.kind, result.body, fault) });
     if (fault?.kind === "SlowDrip")
       return await sendDrip(res, result.status, result.text?.value ?? JSON.stringify(result.body ?? {}), fault);
     if (result.text) sendText(res, result.status, result.text, result.headers);

@@ -27,17 +27,13 @@ export function parseJsonBody(text: string): unknown {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = body === undefined ? "" : JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text).toString(),
-    "x-amzn-requestid": randomUUID(),
-    ...headers,
-  });
-  res.end(text);
+  sendText(res, status, { contentType: "application/json", value: body === undefined ? "" : JSON.stringify(body) }, headers);
 }
 
-/** A body that is not JSON (GetExport in YAML). */
+/**
+ * A body already serialised: text that is not JSON (GetExport in YAML), or JSON as a broken proxy would alter it
+ * (lib/emulator/body-faults.ts). Every whole answer is written here.
+ */
 export function sendText(
   res: ServerResponse,
   status: number,
@@ -90,16 +86,6 @@ export async function sendDrip(
     await sleep(delayMs);
   }
   res.end();
-}
-
-/** Sends an already serialised body (the altered answers of lib/emulator/body-faults.ts). */
-export function sendRawJson(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text).toString(),
-    "x-amzn-requestid": randomUUID(),
-  });
-  res.end(text);
 }
 
 /** The transport part of an injected fault: `Drop` destroys the socket (returns true: nothing more to send), `Slow` waits. */
