@@ -1,12 +1,12 @@
 import type { AuditReport } from "@/lib/audit/types";
 import { bundleFilename, fixableFindings, planWholeApi } from "@/lib/remediation/whole-api-plan";
 import { toUiSnippet } from "./finding-snippets";
-import type { WholeApiFixView } from "./types";
+import type { WholeApiFixView } from "./fix-views";
 
 /**
  * The "Fix everything" tab's data; `downloadBase` is the route the files come from (live or stored).
- * Pure, so the tab renders it in the browser when opened: for a 1,000-resource API the files run to
- * megabytes, which the page should not carry when nobody looks at them.
+ * Built on the server when the tab is opened (the page's detail route): for a 1,000-resource API the files
+ * run to megabytes, which the page should not carry when nobody looks at them.
  */
 export function wholeApiFixView(report: AuditReport, downloadBase: string): WholeApiFixView {
   const planned = planWholeApi(report);
