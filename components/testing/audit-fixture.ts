@@ -3,7 +3,7 @@
 import { SEVERITIES, type Finding, type Severity } from "@/lib/rules/types";
 import type { ApiModel } from "@/lib/model/types";
 import { AUDIT_REPORT_VERSION, type AuditReport } from "@/lib/audit/types";
-import { buildAuditPageView } from "@/lib/report/audit-page-view";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 import { buildMatrix, findingRefs, viewTree, type MatrixModel } from "@/components/matrix/matrix-model";
 
 export function finding(ruleId: string, severity: Severity, target: Finding["target"], overrides: Partial<Finding> = {}): Finding {

@@ -3,7 +3,8 @@ import { positionOf } from "@/lib/audit/element-key";
 import type { AuthorizerModel, DriftItem, EffectiveMethodSettings, HttpVerb, MethodModel } from "@/lib/model/types";
 import { ruleMetasFor } from "@/lib/rules/rule-metas";
 import type { Finding, RuleMeta } from "@/lib/rules/types";
-import { DRAFT_VIEW, defaultStage } from "./audit-page-view";
+import { DRAFT_VIEW } from "./audit-page-view";
+import { defaultStage } from "./build-audit-page-view";
 import { renderFindingSnippets } from "./finding-snippets";
 import type { FindingSnippets } from "./fix-views";
 

@@ -8,7 +8,7 @@ import { StoredBanner } from "@/components/share/stored-banner";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbeResults } from "@/components/probe/probe-results";
 import { currentViewer, isAdmitted } from "@/app/_server/session";
-import { buildAuditPageView } from "@/lib/report/audit-page-view";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, storedDownloadBase, viewDataFor } from "@/app/_server/share";
 
 interface Params {

@@ -10,7 +10,7 @@ import { ShareButton } from "@/components/share/share-button";
 import { TemplateBreadcrumb, uploadedAt } from "@/components/templates/template-breadcrumb";
 import { TemplatePatchPanel } from "@/components/templates/template-patch-panel";
 import { templatePatchFor } from "@/app/_server/template-patch";
-import { buildAuditPageView } from "@/lib/report/audit-page-view";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 
 interface Params {
   id: string;

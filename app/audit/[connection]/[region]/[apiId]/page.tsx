@@ -14,7 +14,7 @@ import { patchLiveApi } from "@/app/actions/live-patch";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbePanel } from "@/components/probe/probe-panel";
 import { refreshLiveAudit } from "@/app/actions/refresh";
-import { buildAuditPageView } from "@/lib/report/audit-page-view";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 
 interface Params {
   connection: string;
