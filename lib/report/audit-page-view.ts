@@ -114,4 +114,3 @@ export const DRAFT_VIEW = "~draft";
 export function childPath(parentPath: string, part: string): string {
   return parentPath === "/" ? `/${part}` : `${parentPath}/${part}`;
 }
-

@@ -104,7 +104,8 @@ describe("the audit page's compact view of the storefront (real read through the
       expect(json).not.toContain(item.message);
       expect(json).not.toContain(item.symptom);
     }
-    for (const key of ["evidence", "message", "symptom", "fixes", "identitySources", "lambdaFunctionArn"]) expect(json).not.toContain(`"${key}"`);
+    for (const key of ["evidence", "message", "symptom", "fixes", "identitySources", "lambdaFunctionArn"])
+      expect(json).not.toContain(`"${key}"`);
     for (const stage of report.model.stages) for (const name of stage.variableNames) expect(json).not.toContain(`"${name}"`);
     // The seed's secret-looking stage variable values (never read, but a leak would be the worst kind).
     expect(json).not.toMatch(/sk_(live|test)_/);
