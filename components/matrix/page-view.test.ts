@@ -1,3 +1,5 @@
+// The server's compact page view (lib/report/build-audit-page-view.ts) drawn as the browser draws it: beside the matrix
+// model, since lib/ tests may not import components/.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { startEmulatorWithDemoConnection } from "@/lib/aws/testing/emulator-connection";
@@ -8,9 +10,9 @@ import { api } from "@/lib/rules/testing/model-builder";
 import { SEVERITIES, type Finding, type Severity } from "@/lib/rules/types";
 import { HTTP_VERBS } from "@/lib/model/types";
 import { finding, reportOf } from "@/components/testing/audit-fixture";
-import { buildMatrix, findingRefs, viewTree, type MatrixModel } from "@/components/matrix/matrix-model";
-import { DRAFT_VIEW, type AuditPageView } from "./audit-page-view";
-import { buildAuditPageView } from "./build-audit-page-view";
+import { buildMatrix, findingRefs, viewTree, type MatrixModel } from "./matrix-model";
+import { DRAFT_VIEW, type AuditPageView } from "@/lib/report/audit-page-view";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 
 /** The matrix the browser draws from the view, for a stage (or the draft), with every finding. */
 function drawn(view: AuditPageView, stage?: string): MatrixModel {
