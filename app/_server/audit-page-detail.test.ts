@@ -10,6 +10,11 @@ import type { CellDetail, FindingDetail } from "@/lib/report/audit-page-detail";
 import type { WholeApiFixView } from "@/lib/report/fix-views";
 import { GET as liveView } from "@/app/api/audit/[connection]/[region]/[apiId]/view/[part]/route";
 import { GET as storedView } from "@/app/api/audits/[id]/view/[part]/route";
+import { GET as templateView } from "@/app/api/templates/[id]/[n]/view/[part]/route";
+import { auditTemplates } from "@/lib/templates/audit-templates";
+import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
+import { ORDERS_OPENAPI, ORDERS_OPENAPI_PATH } from "@/lib/templates/testing/orders-openapi";
+import { templateAuditCache } from "./template-audits";
 import { loadReport } from "./audit";
 import { parseDetailRequest } from "./audit-page-detail";
 
@@ -110,5 +115,18 @@ describe("the audit page's on-demand parts (/view/<part>)", () => {
   it("refuses the live parts in read-only mode", async () => {
     vi.stubEnv("PREFLIGHT_READ_ONLY", "1");
     expect((await live("cell", "key=/orders:GET")).status).toBe(403);
+  });
+
+  it("serves a template audit's findings with the file:line they were written at, and 404 for an unknown API number", async () => {
+    const audit = await auditTemplates(memoryFileTree([{ path: ORDERS_OPENAPI_PATH, text: ORDERS_OPENAPI }]));
+    const cached = templateAuditCache().put(audit, [ORDERS_OPENAPI_PATH]);
+    const templateReport = audit.reports[0]!;
+    expect(templateReport.findings.length).toBeGreaterThan(0);
+    const view = (part: string, query: string, n = "1") => templateView(at(query), params({ id: cached.id, n, part }));
+    const indexes = templateReport.findings.map((_, index) => index).join(",");
+    const details = (await (await view("findings", `i=${indexes}`)).json()) as FindingDetail[];
+    expect(details.map((detail) => detail.finding.ruleId)).toEqual(templateReport.findings.map((finding) => finding.ruleId));
+    expect(details.some((detail) => detail.location?.startsWith(`${ORDERS_OPENAPI_PATH}:`))).toBe(true);
+    expect((await view("findings", "i=0", "2")).status).toBe(404);
   });
 });
