@@ -34,7 +34,7 @@ export interface FindingRef {
   ruleId: string;
   severity: Severity;
   target: Omit<FindingTarget, "resourceId">;
-  /** The matrix cell it belongs to, if any. */
+  /** The matrix cell it belongs to: its method, or the OPTIONS cell of a resource whose fix adds the preflight. */
   cellKey?: string;
 }
 
@@ -145,11 +145,6 @@ export function findingRefs(view: Pick<AuditPageView, "findings" | "rules">, tre
       ...(path !== undefined && cellVerb ? { cellKey: cellKey(path, cellVerb) } : {}),
     };
   });
-}
-
-/** The cell a finding belongs to: its method, or the OPTIONS cell of a resource whose fix adds the preflight. */
-export function findingCellKey(finding: Pick<FindingRef, "cellKey">): string | undefined {
-  return finding.cellKey;
 }
 
 /** The stage the view shows for a name: that stage, else the default one; none for the draft. */
