@@ -147,6 +147,24 @@ describe("the view of a large API", () => {
     expect(bytes * 20).toBeLessThan(JSON.stringify(report).length);
   });
 
+  it("sends no stage cell that is the draft's: a stage serving the same methods adds nothing", () => {
+    const report = large(200);
+    const prod = report.model.stages[0]!;
+    prod.deployment = {
+      id: "dep1",
+      apiSummary: {},
+      served: { source: "export", resources: structuredClone(report.model.resources), filledFromDraft: [] },
+    };
+    expect(buildAuditPageView(report).stages[0]!.overrides).toEqual([]);
+    // One method served differently is one override triple.
+    const served = prod.deployment.served!.resources.find((resource) => resource.path === "/s3")!.methods[0]!;
+    served.apiKeyRequired = true;
+    const view = buildAuditPageView(report);
+    expect(view.stages[0]!.overrides).toHaveLength(3);
+    expect(drawn(view, "prod").cells.get("/s3:GET")?.method?.apiKeyRequired).toBe(true);
+    expect(drawn(view, DRAFT_VIEW).cells.get("/s3:GET")?.method?.apiKeyRequired).toBe(false);
+  });
+
   it("rebuilds the same paths, depths and cells in the browser", () => {
     const report = large(300);
     const matrix = drawn(buildAuditPageView(report));
