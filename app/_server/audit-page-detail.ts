@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AuditReport } from "@/lib/audit/types";
 import { parseCellKey } from "@/lib/report/audit-page-view";
 import { cellDetail, findingDetails } from "@/lib/report/audit-page-detail";
-import { wholeApiFixView } from "@/lib/report/whole-api-fix";
+import { FIX_PREVIEW_CHARS, wholeApiFixView } from "@/lib/report/whole-api-fix";
 import { fieldMessages, jsonError } from "./downloads";
 import { invalidRequest, type RouteReport } from "./download-routes";
 
@@ -11,7 +11,7 @@ import { invalidRequest, type RouteReport } from "./download-routes";
  * The audit page's on-demand parts (issue 16): GET <page's api base>/view/<part>, where part is
  * - `cell?key=/orders:GET&stage=prod`: the detail panel's configuration of one cell;
  * - `findings?i=3,7`: whole findings (message, evidence, meta, the fix in every format, template location);
- * - `fix`: the "Fix everything" tab.
+ * - `fix`: the "Fix everything" tab (each file cut to its first FIX_PREVIEW_CHARS; Download serves it whole).
  * `v` is the readAt of the page's view: finding indexes refer to that read, so a newer read answers 409
  * (reload the page) rather than another read's findings. The query is checked before any report is loaded,
  * and the report comes through the same loaders as the page and the downloads (allow-list, read-only mode,
@@ -98,7 +98,7 @@ export function detailResponse(report: AuditReport, request: DetailRequest, fixD
       return json(findingDetails(report, request.indexes));
     }
     case "fix":
-      return json(wholeApiFixView(report, fixDownloadBase));
+      return json(wholeApiFixView(report, fixDownloadBase, FIX_PREVIEW_CHARS));
   }
 }
 

@@ -8,6 +8,8 @@ export interface RemediationSnippet {
   filename?: string;
   /** IAM actions needed to apply it, e.g. ["apigateway:PATCH"]. */
   iamActions?: string[];
+  /** Set when `code` is only the beginning of the file (a whole-API fix of a large API): the file's full length. */
+  fullLength?: number;
 }
 
 /** The whole API's fix (every fixable finding in one plan), as the "Fix everything" tab shows it. */
