@@ -26,6 +26,8 @@ interface Measured {
   htmlBytes: number;
   /** Bytes of the RSC payload alone, as a client-side navigation fetches it. */
   rscBytes: number;
+  /** Bytes loaded on demand when the first cell is opened (its configuration and finding cards, /view/<part>). */
+  detailBytes: number;
   scrollFrameP95Ms: number;
   scrollFrameMaxMs: number;
   /** p95 of animation-frame intervals with nothing happening on the same page: the scroll baseline. */
@@ -39,14 +41,22 @@ async function measure(page: Page, name: string, resources: number, firstPath: s
   const href = await new HomePage(page).auditHrefFor("demo", name);
   const audit = new AuditPage(page);
   const runs: { visibleMs: number; interactiveMs: number; serverReadMs: number }[] = [];
+  const onDemand: Promise<number>[] = [];
+  const countDetail = (response: import("@playwright/test").Response) => {
+    if (new URL(response.url()).pathname.includes("/view/")) onDemand.push(response.body().then((body) => body.length));
+  };
   for (let run = 0; run < RUNS; run += 1) {
-    // Navigation start → first cell painted → a click on a cell opens the detail panel (hydrated).
+    // Navigation start → first cell painted → a click on a cell opens the detail panel (hydrated) and its
+    // configuration has arrived from the server (the page loads a cell's detail on demand).
+    if (run === 0) page.on("response", countDetail);
     const started = Date.now();
     await page.goto(href);
     await expect(page.getByTestId("matrix-cell").first()).toBeVisible({ timeout: 60_000 });
     const visibleMs = Date.now() - started;
     await audit.cell(firstPath, firstVerb).click();
     await expect(audit.detail).toHaveAttribute("data-cell", `${firstPath}:${firstVerb}`);
+    await expect(audit.detail).toHaveAttribute("data-loaded", "ready", { timeout: 60_000 });
+    if (run === 0) page.off("response", countDetail);
     runs.push({ visibleMs, interactiveMs: Date.now() - started, serverReadMs: Number(await audit.header.getAttribute("data-read-ms")) });
     await page.goto("about:blank");
   }
@@ -96,6 +106,7 @@ async function measure(page: Page, name: string, resources: number, firstPath: s
     renderedRows,
     htmlBytes,
     rscBytes,
+    detailBytes: (await Promise.all(onDemand)).reduce((sum, bytes) => sum + bytes, 0),
     scrollFrameP95Ms: p95(frames),
     scrollFrameMaxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
     idleFrameP95Ms: p95(idleFrames),
@@ -140,6 +151,7 @@ test.afterAll(() => {
       "rows in DOM": row.renderedRows,
       "HTML+RSC KB": Math.round(row.htmlBytes / 1024),
       "RSC KB": Math.round(row.rscBytes / 1024),
+      "cell detail KB": Math.round(row.detailBytes / 1024),
       "scroll p95 ms": row.scrollFrameP95Ms,
       "idle frame p95 ms": row.idleFrameP95Ms,
       "scroll × idle": row.scrollP95VsIdle,

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { REMEDIATION_FORMATS } from "@/lib/remediation/formats/types";
 import { reportFixture } from "@/lib/report/testing/report-fixture";
-import { wholeApiFixView } from "@/components/remediation/whole-api-fix";
+import { wholeApiFixView } from "@/lib/report/whole-api-fix";
 import { fixableFindings } from "@/lib/remediation/whole-api-plan";
 import { isFixFile, wholeApiFixFile } from "./fix-all";
 

@@ -8,8 +8,8 @@ import { isAuditId } from "@/lib/share/ids";
 import { getAuditStore } from "@/lib/share/open-audit-store";
 import { findStoredAudit, loadComparison, loadHistory, viewDataFor } from "@/app/_server/share";
 import { deleteAudit, openSharedLink, shareAudit, type ShareState } from "./share";
-import { renderFindingSnippets } from "@/components/remediation/finding-snippets";
-import { wholeApiFixView } from "@/components/remediation/whole-api-fix";
+import { renderFindingSnippets } from "@/lib/report/finding-snippets";
+import { wholeApiFixView } from "@/lib/report/whole-api-fix";
 
 /**
  * The share actions end to end below the browser: the real reader against the emulator, the real SQLite

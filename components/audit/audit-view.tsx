@@ -2,41 +2,47 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import type { AuditReport } from "@/lib/audit/types";
-import type { Finding, RuleMeta } from "@/lib/rules/types";
+import type { AuditPageView } from "@/lib/report/audit-page-view";
+import type { WholeApiFixView } from "@/lib/report/fix-views";
 import { cx } from "@/components/ui/cx";
+import { Callout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LazyDetails } from "@/components/ui/lazy-details";
-import { FindingCard, findingTargetLabel } from "@/components/findings/finding-card";
+import { findingTargetLabel } from "@/components/findings/finding-card";
+import { FindingCards } from "@/components/findings/finding-cards";
 import { FindingsFilters, type RuleOption } from "@/components/findings/findings-filters";
 import { FindingsList } from "@/components/findings/findings-list";
 import { filterFindings } from "@/components/findings/findings-filter";
 import type { Explainer } from "@/components/findings/explain";
 import { SeverityBadge } from "@/components/findings/severity-badge";
-import { FindingSourceProvider } from "@/components/findings/source-location";
 import { DetailPanel } from "@/components/matrix/detail-panel";
 import { MatrixLegend } from "@/components/matrix/matrix-legend";
 import { MethodMatrix } from "@/components/matrix/method-matrix";
-import { buildMatrix, DRAFT_VIEW, findingCellKey, parseCellKey, visibleRows } from "@/components/matrix/matrix-model";
+import {
+  buildMatrix,
+  DRAFT_VIEW,
+  findingRefs,
+  parseCellKey,
+  viewTree,
+  visibleRows,
+  type FindingRef,
+} from "@/components/matrix/matrix-model";
 import { FixAllPanel } from "@/components/remediation/fix-all-panel";
-import { renderFindingSnippets, type FindingSnippets } from "@/components/remediation/finding-snippets";
-import { wholeApiFixView } from "@/components/remediation/whole-api-fix";
 import { parseViewState, serializeViewState, type AuditTab, type AuditViewState } from "./url-state";
+import { DetailSourceProvider, detailUrl, useDetail, useDetailSource, type DetailSource } from "./use-detail";
 import { Section } from "@/components/ui/panel";
 
 export interface AuditViewProps {
-  report: AuditReport;
-  /** Meta of every rule that has a finding in the report. */
-  rules: Record<string, RuleMeta>;
-  /** Where the whole-API fix files download from (live or stored routes). */
-  fixDownloadBase: string;
+  /** The server's compact view of the report (lib/report/audit-page-view.ts). */
+  view: AuditPageView;
+  /** Where the cell details, whole findings and the whole-API fix load from ("<api base>/view"), and which read. */
+  detail: DetailSource;
 }
 
-export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
+export function AuditView({ view: pageView, detail }: AuditViewProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
-  const model = report.model;
 
   // Next.js keeps useSearchParams in sync with the native History API, so state lives in the URL only.
   const update = useCallback(
@@ -49,15 +55,18 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
     [pathname, view],
   );
 
+  // The tree and the findings index are expanded once; stage and filters only re-place findings on cells.
+  const tree = useMemo(() => viewTree(pageView), [pageView]);
+  const allFindings = useMemo(() => findingRefs(pageView, tree), [pageView, tree]);
   const stageName =
-    view.stage === DRAFT_VIEW || (view.stage && model.stages.some((stage) => stage.name === view.stage)) ? view.stage : undefined;
+    view.stage === DRAFT_VIEW || (view.stage && pageView.stages.some((stage) => stage.name === view.stage)) ? view.stage : undefined;
   const deferredPath = useDeferredValue(view.path);
   const filter = useMemo(
     () => ({ severities: view.severities, rules: view.rules, path: deferredPath }),
     [view.severities, view.rules, deferredPath],
   );
-  const filtered = useMemo(() => filterFindings(report.findings, filter), [report.findings, filter]);
-  const matrix = useMemo(() => buildMatrix(model, filtered, stageName), [model, filtered, stageName]);
+  const filtered = useMemo(() => filterFindings(allFindings, filter), [allFindings, filter]);
+  const matrix = useMemo(() => buildMatrix(pageView, tree, filtered, stageName), [pageView, tree, filtered, stageName]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
 
   const selected = view.cell && parseCellKey(view.cell) ? view.cell : undefined;
@@ -70,34 +79,21 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
   }, [collapsed, matrix.rows, selectedPath]);
   const rows = useMemo(() => visibleRows(matrix.rows, effectiveCollapsed, deferredPath), [matrix.rows, effectiveCollapsed, deferredPath]);
 
-  const explainer = useMemo<Explainer>(() => {
-    // Each finding's fix renders the first time a finding card asks for it, then stays cached.
-    const rendered = new Map<Finding, FindingSnippets>();
-    const remediationOf = (finding: Finding): FindingSnippets => {
-      let entry = rendered.get(finding);
-      if (!entry) {
-        entry = renderFindingSnippets(model, finding);
-        rendered.set(finding, entry);
-      }
-      return entry;
-    };
-    const authorizerNames = Object.fromEntries(model.authorizers.map((authorizer) => [authorizer.id, authorizer.name]));
-    return { rules, remediationOf, authorizerNames };
-  }, [rules, model]);
-
-  // The whole-API fix renders only while its tab is open (megabytes for a 1,000-resource API).
-  const fixAll = useMemo(
-    () => (view.tab === "fix" ? wholeApiFixView(report, fixDownloadBase) : undefined),
-    [view.tab, report, fixDownloadBase],
+  const explainer = useMemo<Explainer>(
+    () => ({
+      ruleTitles: Object.fromEntries(pageView.rules.map((rule) => [rule.id, rule.title])),
+      authorizerNames: Object.fromEntries(pageView.authorizers.map((authorizer) => [authorizer.id, authorizer.name])),
+    }),
+    [pageView],
   );
 
   const ruleOptions = useMemo<RuleOption[]>(() => {
     const counts = new Map<string, number>();
-    for (const finding of report.findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+    for (const finding of allFindings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
     return [...counts.entries()]
-      .map(([id, count]) => ({ id, count, title: rules[id]?.title ?? id }))
+      .map(([id, count]) => ({ id, count, title: explainer.ruleTitles[id] ?? id }))
       .sort((a, b) => a.title.localeCompare(b.title));
-  }, [report.findings, rules]);
+  }, [allFindings, explainer]);
 
   const toggle = useCallback((resourceId: string) => {
     setCollapsed((previous) => {
@@ -122,7 +118,7 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
   const selectedRow = selectedPath ? matrix.rows.find((item) => item.resource.path === selectedPath) : undefined;
 
   return (
-    <FindingSourceProvider value={report.source}>
+    <DetailSourceProvider value={detail}>
       <div className="space-y-3" data-testid="audit-view">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-y border-zinc-200 py-2 dark:border-zinc-800">
           <label className="flex items-center gap-1 text-xs">
@@ -130,25 +126,25 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
             <select
               data-testid="stage-select"
               value={matrix.draft ? DRAFT_VIEW : (matrix.stage?.name ?? "")}
-              disabled={model.stages.length === 0}
+              disabled={pageView.stages.length === 0}
               onChange={(event) => update({ stage: event.target.value })}
               className="rounded border border-zinc-300 bg-white px-1.5 py-0.5 font-mono dark:border-zinc-700 dark:bg-zinc-900"
             >
-              {model.stages.length === 0 ? <option value="">no stages</option> : null}
-              {model.stages.map((stage) => (
+              {pageView.stages.length === 0 ? <option value="">no stages</option> : null}
+              {pageView.stages.map((stage) => (
                 <option key={stage.name} value={stage.name}>
                   {stage.name}
-                  {stage.deploymentId ? "" : " (not deployed)"}
+                  {stage.deployed ? "" : " (not deployed)"}
                   {stage.deploymentUnknown ? " (deployed state unknown)" : ""}
-                  {stage.canary ? ` (canary ${stage.canary.percentTraffic} %)` : ""}
+                  {stage.canaryPercent !== undefined ? ` (canary ${stage.canaryPercent} %)` : ""}
                 </option>
               ))}
-              {model.stages.length > 0 ? <option value={DRAFT_VIEW}>draft (current configuration)</option> : null}
+              {pageView.stages.length > 0 ? <option value={DRAFT_VIEW}>draft (current configuration)</option> : null}
             </select>
           </label>
           <FindingsFilters
             filter={{ severities: view.severities, rules: view.rules, path: view.path }}
-            counts={report.counts}
+            counts={pageView.counts}
             rules={ruleOptions}
             onChange={(next) => update({ severities: next.severities, rules: next.rules, path: next.path })}
           />
@@ -178,15 +174,14 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
 
         {view.tab === "fix" ? (
           <div role="tabpanel" id="panel-fix" aria-labelledby="tab-fix">
-            {fixAll ? <FixAllPanel fix={fixAll} apiName={model.api.name} /> : null}
+            <FixAll apiName={pageView.apiName} />
           </div>
         ) : view.tab === "findings" ? (
           <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings">
             <FindingsList
               findings={filtered}
-              total={report.findings.length}
+              total={allFindings.length}
               explainer={explainer}
-              cellOf={findingCellKey}
               hrefForCell={hrefForCell}
               onOpenCell={select}
             />
@@ -195,7 +190,7 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
           <div role="tabpanel" id="panel-matrix" aria-labelledby="tab-matrix" className="space-y-3">
             <MatrixLegend />
             {matrix.apiFindings.length > 0 ? <ApiWideFindings findings={matrix.apiFindings} explainer={explainer} /> : null}
-            {model.resources.length === 0 ? (
+            {pageView.rows.length === 0 ? (
               <EmptyState title="This API has no resources" testId="matrix-empty" />
             ) : rows.length === 0 ? (
               <EmptyState title="No resource path matches the filter" testId="matrix-empty">
@@ -216,9 +211,8 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
                     <DetailPanel
                       cellKey={selected}
                       cell={matrix.cells.get(selected)}
-                      stage={matrix.stage}
+                      stage={matrix.draft ? DRAFT_VIEW : matrix.stage?.name}
                       rowFindings={selectedRow?.findings ?? []}
-                      explainer={explainer}
                       onClose={() => update({ cell: undefined }, "push")}
                       onSelect={select}
                     />
@@ -229,11 +223,11 @@ export function AuditView({ report, rules, fixDownloadBase }: AuditViewProps) {
           </div>
         )}
       </div>
-    </FindingSourceProvider>
+    </DetailSourceProvider>
   );
 }
 
-function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explainer: Explainer }) {
+function ApiWideFindings({ findings, explainer }: { findings: FindingRef[]; explainer: Explainer }) {
   return (
     <Section
       headingId="api-wide-heading"
@@ -242,21 +236,21 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
       data-testid="api-wide-findings"
     >
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-900">
-        {findings.map((finding, index) => (
-          <li key={index} className="px-3 py-1.5 text-sm" data-testid="api-wide-finding" data-rule={finding.ruleId}>
+        {findings.map((finding) => (
+          <li key={finding.index} className="px-3 py-1.5 text-sm" data-testid="api-wide-finding" data-rule={finding.ruleId}>
             <LazyDetails
               summary={
                 <summary className="flex cursor-pointer items-center gap-2">
                   <SeverityBadge severity={finding.severity} />
                   <span className="font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
                   <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">
-                    {explainer.rules[finding.ruleId]?.title ?? finding.message}
+                    {explainer.ruleTitles[finding.ruleId] ?? finding.ruleId}
                   </span>
                 </summary>
               }
             >
               <div className="mt-2">
-                <FindingCard finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
+                <FindingCards indexes={[finding.index]} />
               </div>
             </LazyDetails>
           </li>
@@ -264,4 +258,23 @@ function ApiWideFindings({ findings, explainer }: { findings: Finding[]; explain
       </ul>
     </Section>
   );
+}
+
+/** "Fix everything": one plan over every fixable finding, built on the server when the tab opens. */
+function FixAll({ apiName }: { apiName: string }) {
+  const source = useDetailSource();
+  const loaded = useDetail<WholeApiFixView>(source ? detailUrl(source, "fix") : undefined);
+  if (loaded.status === "loading")
+    return (
+      <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="fix-all-loading" aria-live="polite">
+        Generating the fix for every finding…
+      </p>
+    );
+  if (loaded.status === "error")
+    return (
+      <Callout tone="error" title="The whole-API fix could not be loaded" testId="fix-all-error">
+        {loaded.message}
+      </Callout>
+    );
+  return <FixAllPanel fix={loaded.value} apiName={apiName} />;
 }

@@ -1,10 +1,10 @@
-import type { Finding, RuleMeta } from "@/lib/rules/types";
-import type { FindingSnippets } from "@/components/remediation/finding-snippets";
-
-/** What the views need to explain a finding: its rule's meta and, rendered on demand, its fix in every format. */
+/**
+ * What the page's views need to label a finding from its index entry: rule titles and authorizer names.
+ * The rest of a finding (message, meta, fix) is loaded when its card opens (finding-cards.tsx).
+ */
 export interface Explainer {
-  rules: Record<string, RuleMeta>;
-  remediationOf: (finding: Finding) => FindingSnippets;
+  /** Rule id → title. */
+  ruleTitles: Record<string, string>;
   /** Authorizer id → name, to label findings that target an authorizer. */
   authorizerNames: Record<string, string>;
 }

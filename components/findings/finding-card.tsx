@@ -1,7 +1,7 @@
-import type { Finding, RuleMeta } from "@/lib/rules/types";
+import type { Finding } from "@/lib/rules/types";
+import type { FindingDetail } from "@/lib/report/audit-page-detail";
 import { describeIntent } from "@/components/remediation/describe-intent";
 import { RemediationTabs } from "@/components/remediation/remediation-tabs";
-import type { FindingSnippets } from "@/components/remediation/finding-snippets";
 import { Callout } from "@/components/ui/callout";
 import { SeverityBadge } from "./severity-badge";
 import { panelClass } from "@/components/ui/panel";
@@ -14,7 +14,7 @@ function evidenceValue(value: Finding["evidence"][string]): string {
 }
 
 /** Where a finding points, in words; authorizer ids are shown by name when the caller knows it. */
-export function findingTargetLabel(finding: Finding, authorizerNames: Record<string, string> = {}): string {
+export function findingTargetLabel(finding: Pick<Finding, "target">, authorizerNames: Record<string, string> = {}): string {
   const { path, httpMethod, authorizerId, responseType, stage } = finding.target;
   if (path && httpMethod) return `${httpMethod} ${path}`;
   if (path) return path;
@@ -24,17 +24,9 @@ export function findingTargetLabel(finding: Finding, authorizerNames: Record<str
   return "API";
 }
 
-export function FindingCard({
-  finding,
-  meta,
-  remediationOf,
-}: {
-  finding: Finding;
-  meta?: RuleMeta;
-  /** Renders the finding's fix in every format (cached by the caller); absent where no snippets are shown. */
-  remediationOf?: (finding: Finding) => FindingSnippets;
-}) {
-  const remediation = finding.fixes.length > 0 ? remediationOf?.(finding) : undefined;
+/** A whole finding as the detail route sends it (lib/report/audit-page-detail.ts): fixes rendered on the server. */
+export function FindingCard({ detail }: { detail: FindingDetail }) {
+  const { finding, meta, remediation } = detail;
   const snippets = remediation?.snippets;
   const snippetError = remediation?.error;
   const evidence = Object.entries(finding.evidence);
@@ -51,7 +43,7 @@ export function FindingCard({
         <code className="text-[11px] text-zinc-500 dark:text-zinc-400">{finding.ruleId}</code>
       </header>
       <p>{finding.message}</p>
-      <SourceLocation target={finding.target} />
+      {detail.location ? <SourceLocation location={detail.location} /> : null}
       <p className="text-zinc-600 italic dark:text-zinc-400">{finding.symptom}</p>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Confidence {finding.confidence} ·{" "}

@@ -1,4 +1,7 @@
 import type { Finding, Severity } from "@/lib/rules/types";
+
+/** What filtering and grouping read of a finding: the page's index entries (FindingRef) and whole findings alike. */
+export type FilterableFinding = Pick<Finding, "ruleId" | "severity"> & { target: Omit<Finding["target"], "resourceId"> };
 import { SEVERITIES } from "@/lib/rules/types";
 
 export interface FindingsFilter {
@@ -16,12 +19,12 @@ export function isFiltering(filter: FindingsFilter): boolean {
   return filter.severities.length > 0 || filter.rules.length > 0 || filter.path.trim() !== "";
 }
 
-function targetText(finding: Finding): string {
+function targetText(finding: FilterableFinding): string {
   const { path, httpMethod, authorizerId, responseType, stage } = finding.target;
   return [path, httpMethod, authorizerId, responseType, stage].filter(Boolean).join(" ").toLowerCase();
 }
 
-export function filterFindings(findings: Finding[], filter: FindingsFilter): Finding[] {
+export function filterFindings<F extends FilterableFinding>(findings: readonly F[], filter: FindingsFilter): F[] {
   const text = filter.path.trim().toLowerCase();
   return findings.filter(
     (finding) =>
@@ -31,24 +34,24 @@ export function filterFindings(findings: Finding[], filter: FindingsFilter): Fin
   );
 }
 
-export interface RuleGroup {
+export interface RuleGroup<F extends FilterableFinding = Finding> {
   ruleId: string;
-  findings: Finding[];
+  findings: F[];
 }
 
-export interface SeverityGroup {
+export interface SeverityGroup<F extends FilterableFinding = Finding> {
   severity: Severity;
   count: number;
-  rules: RuleGroup[];
+  rules: RuleGroup<F>[];
 }
 
 /** Worst severity first; within one, rules by descending count then id; findings by path then verb. */
-export function groupFindings(findings: Finding[]): SeverityGroup[] {
-  const groups: SeverityGroup[] = [];
+export function groupFindings<F extends FilterableFinding>(findings: readonly F[]): SeverityGroup<F>[] {
+  const groups: SeverityGroup<F>[] = [];
   for (const severity of SEVERITIES) {
     const ofSeverity = findings.filter((finding) => finding.severity === severity);
     if (ofSeverity.length === 0) continue;
-    const byRule = new Map<string, Finding[]>();
+    const byRule = new Map<string, F[]>();
     for (const finding of ofSeverity) {
       const list = byRule.get(finding.ruleId) ?? [];
       list.push(finding);
@@ -62,6 +65,6 @@ export function groupFindings(findings: Finding[]): SeverityGroup[] {
   return groups;
 }
 
-function compareTargets(a: Finding, b: Finding): number {
+function compareTargets(a: FilterableFinding, b: FilterableFinding): number {
   return targetText(a).localeCompare(targetText(b));
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import type { Finding } from "@/lib/rules/types";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { FindingRef } from "@/components/matrix/matrix-model";
 import { SEVERITY_STYLES } from "./severity";
 import { SeverityGlyph } from "./severity-badge";
-import { FindingCard, findingTargetLabel } from "./finding-card";
+import { findingTargetLabel } from "./finding-card";
+import { FindingCards } from "./finding-cards";
 import { groupFindings } from "./findings-filter";
 import type { Explainer } from "./explain";
 import { LazyDetails } from "@/components/ui/lazy-details";
@@ -14,15 +15,13 @@ export function FindingsList({
   findings,
   total,
   explainer,
-  cellOf,
   hrefForCell,
   onOpenCell,
 }: {
-  findings: Finding[];
+  findings: FindingRef[];
   /** Before filtering, to tell "no findings" from "none match". */
   total: number;
   explainer: Explainer;
-  cellOf: (finding: Finding) => string | undefined;
   hrefForCell: (key: string) => string;
   onOpenCell: (key: string) => void;
 }) {
@@ -58,7 +57,7 @@ export function FindingsList({
                 headingClassName="flex items-center gap-2"
                 heading={
                   <>
-                    {explainer.rules[rule.ruleId]?.title ?? rule.ruleId}
+                    {explainer.ruleTitles[rule.ruleId] ?? rule.ruleId}
                     <code className="text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{rule.ruleId}</code>
                     <span className="ml-auto text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{rule.findings.length}</span>
                   </>
@@ -67,26 +66,31 @@ export function FindingsList({
                 data-rule={rule.ruleId}
               >
                 <ul className="divide-y divide-zinc-100 dark:divide-zinc-900">
-                  {rule.findings.map((finding, index) => {
-                    const cell = cellOf(finding);
+                  {rule.findings.map((finding) => {
+                    const cell = finding.cellKey;
                     return (
-                      <li key={index} data-testid="finding-row" data-rule={finding.ruleId} data-cell={cell} className="px-3 py-1.5 text-sm">
+                      <li
+                        key={finding.index}
+                        data-testid="finding-row"
+                        data-rule={finding.ruleId}
+                        data-cell={cell}
+                        className="px-3 py-1.5 text-sm"
+                      >
                         <div className="flex items-start gap-2">
                           <LazyDetails
                             className="min-w-0 flex-1"
                             summary={
                               <summary className="flex cursor-pointer items-baseline gap-2">
                                 <span className="shrink-0 font-mono text-xs">{findingTargetLabel(finding, explainer.authorizerNames)}</span>
-                                <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">{finding.message}</span>
+                                {/* The message comes with the card: the index carries the rule, not each finding's text. */}
+                                <span className="min-w-0 flex-1 truncate text-zinc-600 dark:text-zinc-400">
+                                  {explainer.ruleTitles[finding.ruleId] ?? finding.ruleId}
+                                </span>
                               </summary>
                             }
                           >
                             <div className="mt-2">
-                              <FindingCard
-                                finding={finding}
-                                meta={explainer.rules[finding.ruleId]}
-                                remediationOf={explainer.remediationOf}
-                              />
+                              <FindingCards indexes={[finding.index]} />
                             </div>
                           </LazyDetails>
                           {cell ? (

@@ -11,7 +11,7 @@ export interface AuthLabel {
 }
 
 /** "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC" → "us-east-1_AbC". */
-export function cognitoPoolIds(authorizer: AuthorizerModel): string[] {
+export function cognitoPoolIds(authorizer: Pick<AuthorizerModel, "providerArns">): string[] {
   return authorizer.providerArns.map((arn) => arn.slice(arn.lastIndexOf("/") + 1)).filter(Boolean);
 }
 
@@ -19,7 +19,11 @@ export function ttlLabel(seconds: number): string {
   return seconds === 0 ? "no cache" : `${seconds}s`;
 }
 
-export function authLabel(method: MethodModel, authorizer: AuthorizerModel | undefined): AuthLabel {
+/** Works on the page view's cell summaries (lib/report/audit-page-view.ts) and on whole models alike. */
+export function authLabel(
+  method: Pick<MethodModel, "authorizationType" | "authorizerId">,
+  authorizer: Pick<AuthorizerModel, "name" | "type" | "effectiveTtlSeconds" | "providerArns"> | undefined,
+): AuthLabel {
   switch (method.authorizationType) {
     case "NONE":
       return { short: "None", long: "No authorization", kind: "none" };

@@ -1,11 +1,14 @@
-import type { DriftItem, MethodModel, StageModel } from "@/lib/model/types";
-import type { Finding } from "@/lib/rules/types";
+"use client";
+
+import type { AuthorizerModel, DriftItem, MethodModel } from "@/lib/model/types";
+import type { CellDetail, CellStageFacts } from "@/lib/report/audit-page-detail";
 import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
 import { CloseIcon } from "@/components/ui/icons";
-import { FindingCard } from "@/components/findings/finding-card";
-import type { Explainer } from "@/components/findings/explain";
+import { FindingCards } from "@/components/findings/finding-cards";
+import { detailUrl, useDetail, useDetailSource } from "@/components/audit/use-detail";
 import { authLabel, cognitoPoolIds, corsHeaderName, ttlLabel, unquote } from "./cell-labels";
-import type { MatrixCell } from "./matrix-model";
+import type { FindingRef, MatrixCell } from "./matrix-model";
 import { panelClass } from "@/components/ui/panel";
 import { ServedByLink } from "./matrix-cell";
 
@@ -65,8 +68,7 @@ function driftText(item: DriftItem): string {
   }
 }
 
-function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell }) {
-  const authorizer = cell.authorizer;
+function MethodConfig({ method, authorizer }: { method: MethodModel; authorizer: AuthorizerModel | undefined }) {
   const integration = method.integration;
   return (
     <>
@@ -166,8 +168,8 @@ function MethodConfig({ method, cell }: { method: MethodModel; cell: MatrixCell 
   );
 }
 
-function StageSettings({ cell, stage }: { cell: MatrixCell; stage: StageModel }) {
-  const settings = cell.settings;
+function StageSettings({ detail, stage }: { detail: CellDetail; stage: CellStageFacts }) {
+  const settings = detail.settings;
   return (
     <Section title={`Stage ${stage.name}`}>
       <Facts
@@ -203,9 +205,9 @@ function StageSettings({ cell, stage }: { cell: MatrixCell; stage: StageModel })
             : ([["Settings", "not deployed to this stage"]] as [string, string][])),
         ]}
       />
-      {cell.drift.length > 0 ? (
+      {detail.drift.length > 0 ? (
         <ul className="mt-1 space-y-0.5 text-xs text-fuchsia-800 dark:text-fuchsia-300" data-testid="drift-list">
-          {cell.drift.map((item, index) => (
+          {detail.drift.map((item, index) => (
             <li key={index}>Δ {driftText(item)}</li>
           ))}
         </ul>
@@ -214,20 +216,23 @@ function StageSettings({ cell, stage }: { cell: MatrixCell; stage: StageModel })
   );
 }
 
+/**
+ * One cell's detail: what the page knows (state, served-by, the findings index) at once, and the method's whole
+ * configuration, stage settings, drift and finding cards from the server (app/_server/audit-page-detail.ts).
+ */
 export function DetailPanel({
   cellKey,
   cell,
   stage,
   rowFindings,
-  explainer,
   onClose,
   onSelect,
 }: {
   cellKey: string;
   cell: MatrixCell | undefined;
-  stage: StageModel | undefined;
-  rowFindings: Finding[];
-  explainer: Explainer;
+  /** The stage shown (a name, or the draft view), as the detail route takes it. */
+  stage: string | undefined;
+  rowFindings: FindingRef[];
   onClose: () => void;
   /** Selects another cell, e.g. the method that serves this one's preflight. */
   onSelect?: (key: string) => void;
@@ -235,12 +240,17 @@ export function DetailPanel({
   const at = cellKey.lastIndexOf(":");
   const title = `${cellKey.slice(at + 1)} ${cellKey.slice(0, at)}`;
   const findings = cell?.findings ?? [];
-  const related = cell?.relatedFindings ?? [];
+  const related = [...rowFindings, ...(cell?.relatedFindings ?? [])];
+  const source = useDetailSource();
+  const url = source ? detailUrl(source, "cell", { key: cellKey, ...(stage ? { stage } : {}) }) : undefined;
+  const loaded = useDetail<CellDetail>(url);
+  const detail = loaded.status === "ready" ? loaded.value : undefined;
   return (
     <aside
       aria-labelledby="detail-heading"
       data-testid="detail-panel"
       data-cell={cellKey}
+      data-loaded={loaded.status}
       className={panelClass("space-y-4 bg-white p-3 dark:bg-zinc-950")}
     >
       <header className="flex items-start gap-2">
@@ -251,8 +261,19 @@ export function DetailPanel({
           <CloseIcon />
         </Button>
       </header>
+      {loaded.status === "error" ? (
+        <Callout tone="error" title="The method's configuration could not be loaded" testId="detail-error">
+          {loaded.message}
+        </Callout>
+      ) : null}
       {cell?.method ? (
-        <MethodConfig method={cell.method} cell={cell} />
+        detail?.method ? (
+          <MethodConfig method={detail.method} authorizer={detail.authorizer} />
+        ) : loaded.status === "loading" ? (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
+            Loading the configuration…
+          </p>
+        ) : null
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {cell?.deployedOnly ? (
@@ -269,27 +290,19 @@ export function DetailPanel({
           )}
         </p>
       )}
-      {cell && stage ? <StageSettings cell={cell} stage={stage} /> : null}
+      {cell && detail?.stage ? <StageSettings detail={detail} stage={detail.stage} /> : null}
       <Section title={`Findings (${findings.length})`}>
         {findings.length === 0 ? (
           <p className="text-xs text-emerald-700 dark:text-emerald-400" data-testid="no-cell-findings">
             ✓ No findings on this method.
           </p>
         ) : (
-          <div className="space-y-2">
-            {findings.map((finding, index) => (
-              <FindingCard key={index} finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
-            ))}
-          </div>
+          <FindingCards indexes={findings.map((finding) => finding.index)} />
         )}
       </Section>
-      {related.length > 0 || rowFindings.length > 0 ? (
+      {related.length > 0 ? (
         <Section title="Also affecting this method">
-          <div className="space-y-2">
-            {[...rowFindings, ...related].map((finding, index) => (
-              <FindingCard key={index} finding={finding} meta={explainer.rules[finding.ruleId]} remediationOf={explainer.remediationOf} />
-            ))}
-          </div>
+          <FindingCards indexes={related.map((finding) => finding.index)} />
         </Section>
       ) : null}
     </aside>

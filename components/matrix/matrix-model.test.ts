@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { finding } from "@/components/testing/audit-fixture";
+import { finding, matrixOf } from "@/components/testing/audit-fixture";
 import { api, type ApiBuilder } from "@/lib/rules/testing/model-builder";
 import type { ApiModel } from "@/lib/model/types";
-import { buildMatrix, cellKey, DRAFT_VIEW, parseCellKey, visibleRows } from "./matrix-model";
+import { cellKey, DRAFT_VIEW, parseCellKey, visibleRows } from "./matrix-model";
 
 // Resource ids "r<path>", as the row keys below name them.
 function storefront(): ApiBuilder {
@@ -26,7 +26,7 @@ const model = storefront().build();
 
 describe("buildMatrix", () => {
   it("orders resources as a depth-first tree", () => {
-    const matrix = buildMatrix(model, []);
+    const matrix = matrixOf(model, []);
     expect(matrix.rows.map((row) => [row.resource.path, row.depth])).toEqual([
       ["/", 0],
       ["/cart", 1],
@@ -38,12 +38,12 @@ describe("buildMatrix", () => {
   });
 
   it("shows only verbs present, always OPTIONS, in HTTP_VERBS order", () => {
-    expect(buildMatrix(model, []).columns).toEqual(["GET", "PUT", "DELETE", "OPTIONS"]);
-    expect(buildMatrix(api().build(), []).columns).toEqual(["OPTIONS"]);
+    expect(matrixOf(model, []).columns).toEqual(["GET", "PUT", "DELETE", "OPTIONS"]);
+    expect(matrixOf(api().build(), []).columns).toEqual(["OPTIONS"]);
   });
 
   it("places method findings on their cell and picks the worst severity", () => {
-    const matrix = buildMatrix(model, [
+    const matrix = matrixOf(model, [
       finding("a", "medium", { path: "/orders", httpMethod: "GET" }),
       finding("b", "critical", { path: "/orders", httpMethod: "GET" }),
     ]);
@@ -54,7 +54,7 @@ describe("buildMatrix", () => {
   });
 
   it("marks a needed-but-missing OPTIONS cell", () => {
-    const matrix = buildMatrix(model, [
+    const matrix = matrixOf(model, [
       finding(
         "missing-options",
         "high",
@@ -73,7 +73,7 @@ describe("buildMatrix", () => {
   });
 
   it("keeps resource-wide, authorizer and gateway-response findings off the cells", () => {
-    const matrix = buildMatrix(model, [
+    const matrix = matrixOf(model, [
       finding("row", "low", { path: "/orders" }),
       finding("auth", "high", { authorizerId: "auth1" }),
       finding("gw", "medium", { responseType: "DEFAULT_4XX" }),
@@ -100,23 +100,24 @@ describe("buildMatrix", () => {
       )
       .stage("test", (s) => s.methodSetting("/orders", "GET", cachedOrders))
       .build();
-    const prod = buildMatrix(withStages, []);
+    const prod = matrixOf(withStages, []);
     expect(prod.stage?.name).toBe("prod");
     expect(prod.cells.get("/orders:GET")?.cacheTtlSeconds).toBe(120);
-    expect(prod.cells.get("/orders:GET")?.drift).toHaveLength(1);
+    expect(prod.cells.get("/orders:GET")?.draftDiffers).toHaveLength(1);
     expect(prod.cells.get("/orders:PATCH")?.deployedOnly).toBe(true);
     expect(prod.columns).toContain("PATCH");
     // test has no cache cluster: per-method caching has no effect there.
-    const test = buildMatrix(withStages, [], "test");
+    const test = matrixOf(withStages, [], "test");
     expect(test.cells.get("/orders:GET")?.cacheTtlSeconds).toBeUndefined();
-    expect(test.cells.get("/orders:GET")?.drift).toHaveLength(0);
+    expect(test.cells.get("/orders:GET")?.draftDiffers).toHaveLength(0);
   });
 });
 
 describe("visibleRows", () => {
-  const rows = buildMatrix(model, []).rows;
+  const rows = matrixOf(model, []).rows;
   it("hides descendants of collapsed resources", () => {
-    expect(visibleRows(rows, new Set(["r/orders"])).map((row) => row.resource.path)).toEqual(["/", "/cart", "/orders", "/orders-archive"]);
+    const orders = rows.find((row) => row.resource.path === "/orders")!.resource.id;
+    expect(visibleRows(rows, new Set([orders])).map((row) => row.resource.path)).toEqual(["/", "/cart", "/orders", "/orders-archive"]);
   });
   it("keeps matches and their ancestors for a path query", () => {
     expect(visibleRows(rows, new Set(), "{ID}").map((row) => row.resource.path)).toEqual(["/", "/orders", "/orders/{id}"]);
@@ -157,7 +158,7 @@ describe("the stage selector (issue 13)", () => {
   }
 
   it("shows what the selected stage serves and says how the draft differs", () => {
-    const matrix = buildMatrix(withServedStage(), [], "prod");
+    const matrix = matrixOf(withServedStage(), [], "prod");
     const cell = matrix.cells.get(cellKey("/orders", "GET"));
     expect(matrix.draft).toBe(false);
     expect(cell?.method?.authorizationType).toBe("NONE");
@@ -167,7 +168,7 @@ describe("the stage selector (issue 13)", () => {
   });
 
   it("offers the draft as one more choice: the current configuration, no stage, nothing differs", () => {
-    const matrix = buildMatrix(withServedStage(), [], DRAFT_VIEW);
+    const matrix = matrixOf(withServedStage(), [], DRAFT_VIEW);
     const cell = matrix.cells.get(cellKey("/orders", "GET"));
     expect(matrix.draft).toBe(true);
     expect(matrix.stage).toBeUndefined();

@@ -1,27 +1,52 @@
+import { HTTP_VERBS, type HttpVerb } from "@/lib/model/types";
+import { SEVERITIES, type FindingTarget, type Severity } from "@/lib/rules/types";
 import {
-  HTTP_VERBS,
-  type ApiModel,
-  type AuthorizerModel,
-  type DriftItem,
-  type EffectiveMethodSettings,
-  type HttpVerb,
-  type MethodModel,
-  type ResourceModel,
-  type StageModel,
-} from "@/lib/model/types";
-import { answeredBy } from "@/lib/model/answered-by";
-import type { Finding, Severity } from "@/lib/rules/types";
+  cellKey,
+  childPath,
+  DRAFT_VIEW,
+  parseCellKey,
+  type AuditPageView,
+  type CellAuthorizer,
+  type CellMethod,
+  type CellSummary,
+  type ViewStage,
+} from "@/lib/report/audit-page-view";
 import { worstSeverity } from "@/components/findings/severity";
 
+/**
+ * The matrix drawn from the server's compact page view (lib/report/audit-page-view.ts): rows, cells and the
+ * findings index, for one stage (or the draft) and the findings the filters keep. What a cell's detail panel
+ * or a finding card shows beyond this is fetched when opened (components/audit/use-detail.ts).
+ */
+
+/** The part of a resource the matrix draws; `id` is the row's own key (the view does not carry AWS ids). */
+export interface RowResource {
+  id: string;
+  /** Full path, e.g. "/orders/{id}". */
+  path: string;
+  pathPart: string;
+}
+
+/** A finding as the page index knows it: its position in the report, rule, severity and target. */
+export interface FindingRef {
+  /** Index in the report's findings: the key the detail route answers for. */
+  index: number;
+  ruleId: string;
+  severity: Severity;
+  target: Omit<FindingTarget, "resourceId">;
+  /** The matrix cell it belongs to: its method, or the OPTIONS cell of a resource whose fix adds the preflight. */
+  cellKey?: string;
+}
+
 export interface MatrixRow {
-  resource: ResourceModel;
+  resource: RowResource;
   /** 0 for the root resource "/". */
   depth: number;
   hasChildren: boolean;
-  /** Resource ids from the root down to the parent. */
+  /** Row ids from the root down to the parent. */
   ancestorIds: string[];
   /** Findings about the resource as a whole rather than one of its methods. */
-  findings: Finding[];
+  findings: FindingRef[];
 }
 
 export interface MatrixCell {
@@ -29,21 +54,19 @@ export interface MatrixCell {
   path: string;
   verb: HttpVerb;
   resourceId: string;
-  method?: MethodModel;
-  authorizer?: AuthorizerModel;
+  method?: CellMethod;
+  authorizer?: CellAuthorizer;
   /** Findings that target this method (or the missing method this cell stands for). */
-  findings: Finding[];
+  findings: FindingRef[];
   /** Findings about the method's authorizer: they affect this cell but belong to the authorizer. */
-  relatedFindings: Finding[];
+  relatedFindings: FindingRef[];
   worst?: Severity;
   /** No method here, but a finding says one is needed (typically a missing OPTIONS). */
   missingNeeded: boolean;
   /** The selected stage's deployment still has this method; the current configuration does not. */
   deployedOnly: boolean;
-  drift: DriftItem[];
   /** How the draft differs from what the selected stage serves here, in a few words (empty when it does not). */
   draftDiffers: string[];
-  settings?: EffectiveMethodSettings;
   /** Set when the selected stage caches responses of this method (stage cache cluster on and caching enabled). */
   cacheTtlSeconds?: number;
   /**
@@ -58,12 +81,11 @@ export interface ServedBy {
   verb: HttpVerb;
   /** The serving method's cell key. */
   key: string;
-  method: MethodModel;
-  authorizer?: AuthorizerModel;
+  method: CellMethod;
+  authorizer?: CellAuthorizer;
 }
 
-/** The stage selector's extra choice: the current configuration (draft) itself. "~" is not allowed in stage names. */
-export const DRAFT_VIEW = "~draft";
+export { cellKey, DRAFT_VIEW, parseCellKey };
 
 export interface MatrixModel {
   columns: HttpVerb[];
@@ -71,200 +93,161 @@ export interface MatrixModel {
   rows: MatrixRow[];
   cells: Map<string, MatrixCell>;
   /** Findings that belong to no single resource: gateway responses, stages, authorizers. */
-  apiFindings: Finding[];
-  stage?: StageModel;
+  apiFindings: FindingRef[];
+  stage?: ViewStage;
   /** The draft is shown, not a stage. */
   draft: boolean;
 }
 
-export function cellKey(path: string, verb: HttpVerb): string {
-  return `${path}:${verb}`;
+/** The rows of the view without findings: computed once per page, whatever the stage and filters. */
+export interface ViewTree {
+  rows: Omit<MatrixRow, "findings">[];
+  /** Row index by path. */
+  rowOfPath: Map<string, number>;
 }
 
-/** Parses "/orders/{id}:OPTIONS"; the verb follows the last colon. */
-export function parseCellKey(key: string): { path: string; verb: HttpVerb } | undefined {
-  const at = key.lastIndexOf(":");
-  if (at <= 0) return undefined;
-  const path = key.slice(0, at);
-  const verb = key.slice(at + 1).toUpperCase();
-  if (!path.startsWith("/") || !(HTTP_VERBS as readonly string[]).includes(verb)) return undefined;
-  return { path, verb: verb as HttpVerb };
+export function viewTree(view: Pick<AuditPageView, "rows">): ViewTree {
+  const rows: Omit<MatrixRow, "findings">[] = [];
+  const rowOfPath = new Map<string, number>();
+  // The open ancestors of the current row: index by depth.
+  const chain: { id: string; path: string }[] = [];
+  view.rows.forEach(([depth, part, , explicit], index) => {
+    chain.length = Math.min(chain.length, depth);
+    const parent = chain[depth - 1];
+    const path = explicit ?? (parent ? childPath(parent.path, part) : part);
+    const id = String(index);
+    rows.push({ resource: { id, path, pathPart: part }, depth, hasChildren: false, ancestorIds: chain.map((item) => item.id) });
+    if (index > 0 && depth > view.rows[index - 1]![0]) rows[index - 1]!.hasChildren = true;
+    rowOfPath.set(path, index);
+    chain[depth] = { id, path };
+  });
+  return { rows, rowOfPath };
 }
 
-export function findStage(model: ApiModel, stageName: string | undefined): StageModel | undefined {
-  if (stageName) {
-    const named = model.stages.find((stage) => stage.name === stageName);
-    if (named) return named;
-  }
-  return defaultStage(model);
+/** Every finding of the view with its rule id, severity, target and cell, in report order. */
+export function findingRefs(view: Pick<AuditPageView, "findings" | "rules">, tree: ViewTree): FindingRef[] {
+  return view.findings.map(([rule, severity, row, verb, extra], index) => {
+    const path = row >= 0 ? tree.rows[row]?.resource.path : extra?.path;
+    const httpMethod = verb >= 0 ? HTTP_VERBS[verb] : undefined;
+    const target: FindingRef["target"] = {
+      ...(path !== undefined ? { path } : {}),
+      ...(httpMethod ? { httpMethod } : {}),
+      ...(extra?.authorizerId ? { authorizerId: extra.authorizerId } : {}),
+      ...(extra?.responseType ? { responseType: extra.responseType } : {}),
+      ...(extra?.stage ? { stage: extra.stage } : {}),
+    };
+    const cellVerb = row >= 0 ? (httpMethod ?? (extra?.preflightCell ? "OPTIONS" : undefined)) : undefined;
+    return {
+      index,
+      ruleId: view.rules[rule]?.id ?? "unknown",
+      severity: SEVERITIES[severity] ?? "info",
+      target,
+      ...(path !== undefined && cellVerb ? { cellKey: cellKey(path, cellVerb) } : {}),
+    };
+  });
 }
 
-/** The first deployed stage (one with a deployment), else the first stage. */
-export function defaultStage(model: ApiModel): StageModel | undefined {
-  return model.stages.find((stage) => stage.deploymentId) ?? model.stages[0];
+/** The stage the view shows for a name: that stage, else the default one; none for the draft. */
+export function findStage(view: Pick<AuditPageView, "stages" | "defaultStage">, stageName: string | undefined): ViewStage | undefined {
+  if (stageName === DRAFT_VIEW) return undefined;
+  return view.stages.find((stage) => stage.name === stageName) ?? view.stages.find((stage) => stage.name === view.defaultStage);
 }
 
-// Numeric-aware, so /v2 comes before /v10 and /s9 before /s10.
-const collator = new Intl.Collator("en", { numeric: true });
-
-function orderTree(resources: ResourceModel[]): { resource: ResourceModel; depth: number; ancestorIds: string[]; hasChildren: boolean }[] {
-  const byId = new Map(resources.map((resource) => [resource.id, resource]));
-  const children = new Map<string, ResourceModel[]>();
-  const roots: ResourceModel[] = [];
-  for (const resource of resources) {
-    if (resource.parentId && byId.has(resource.parentId)) {
-      const list = children.get(resource.parentId) ?? [];
-      list.push(resource);
-      children.set(resource.parentId, list);
-    } else {
-      roots.push(resource);
-    }
-  }
-  const byPart = (a: ResourceModel, b: ResourceModel) => collator.compare(a.pathPart, b.pathPart);
-  const ordered: { resource: ResourceModel; depth: number; ancestorIds: string[]; hasChildren: boolean }[] = [];
-  // Iterative depth-first walk: a 1,000-resource API can be deep enough to make recursion a risk.
-  const stack = roots
-    .sort(byPart)
-    .reverse()
-    .map((resource) => ({ resource, depth: 0, ancestorIds: [] as string[] }));
-  while (stack.length > 0) {
-    const { resource, depth, ancestorIds } = stack.pop()!;
-    const kids = (children.get(resource.id) ?? []).sort(byPart);
-    ordered.push({ resource, depth, ancestorIds, hasChildren: kids.length > 0 });
-    for (let index = kids.length - 1; index >= 0; index -= 1) {
-      stack.push({ resource: kids[index]!, depth: depth + 1, ancestorIds: [...ancestorIds, resource.id] });
-    }
-  }
-  return ordered;
-}
-
-/**
- * The cell a finding belongs to: its method, or the OPTIONS cell of a resource whose fix is to add a
- * preflight method. Undefined for findings about a resource as a whole or about the API.
- */
-export function findingCellKey(finding: Finding): string | undefined {
-  const { path, httpMethod } = finding.target;
-  if (!path) return undefined;
-  if (httpMethod) return cellKey(path, httpMethod);
-  if (finding.fixes.some((fix) => fix.kind === "add-cors-preflight")) return cellKey(path, "OPTIONS");
-  return undefined;
-}
-
-/** A drift item as the cell says it: what the draft has instead of what the stage serves. */
-export function draftDiffers(item: DriftItem): string {
-  switch (item.kind) {
-    case "method-added":
-      return "only in the draft";
-    case "method-removed":
-      return "removed in the draft";
-    case "authorizationType":
-      return `draft: ${item.current}`;
-    case "apiKeyRequired":
-      return `draft: ${item.current ? "key required" : "no key"}`;
-    case "setting":
-      return `draft changes ${item.setting}`;
-  }
-}
-
-export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: string): MatrixModel {
+export function buildMatrix(view: AuditPageView, tree: ViewTree, findings: readonly FindingRef[], stageName?: string): MatrixModel {
   const draft = stageName === DRAFT_VIEW;
-  const stage = draft ? undefined : findStage(model, stageName);
-  // What the selected stage serves (its deployed snapshot), method by method; the draft where it is unknown.
-  const servedMethods = new Map<string, MethodModel>();
-  for (const resource of stage?.deployment?.served?.resources ?? []) {
-    for (const method of resource.methods) servedMethods.set(cellKey(method.path, method.httpMethod), method);
-  }
-  const authorizers = new Map(model.authorizers.map((authorizer) => [authorizer.id, authorizer]));
-  const tree = orderTree(model.resources);
-  const byPath = new Map(model.resources.map((resource) => [resource.path, resource]));
+  const stage = findStage(view, stageName);
+  const authorizers = new Map(view.authorizers.map((authorizer) => [authorizer.id, authorizer]));
   const cells = new Map<string, MatrixCell>();
   const verbs = new Set<HttpVerb>(["OPTIONS"]);
+  const cellsByAuthorizer = new Map<string, MatrixCell[]>();
 
-  const cellFor = (resource: ResourceModel, verb: HttpVerb): MatrixCell => {
-    const key = cellKey(resource.path, verb);
-    let cell = cells.get(key);
-    if (!cell) {
-      cell = {
-        key,
-        path: resource.path,
-        verb,
-        resourceId: resource.id,
-        findings: [],
-        relatedFindings: [],
-        missingNeeded: false,
-        deployedOnly: false,
-        drift: [],
-        draftDiffers: [],
-      };
-      cells.set(key, cell);
-      verbs.add(verb);
+  const place = (row: number, verbIndex: number, summaryIndex: number) => {
+    const node = tree.rows[row];
+    const verb = HTTP_VERBS[verbIndex];
+    if (!node || !verb) return;
+    const key = cellKey(node.resource.path, verb);
+    const summary: CellSummary | undefined = view.summaries[summaryIndex];
+    if (!summary) {
+      cells.delete(key);
+      return;
     }
-    return cell;
+    const method = summary.method !== undefined ? view.methods[summary.method] : undefined;
+    const served = summary.servedBy;
+    const servedMethod = served ? view.methods[served.method] : undefined;
+    const servedPath = served ? tree.rows[served.row]?.resource.path : undefined;
+    const cell: MatrixCell = {
+      key,
+      path: node.resource.path,
+      verb,
+      resourceId: node.resource.id,
+      findings: [],
+      relatedFindings: [],
+      missingNeeded: false,
+      deployedOnly: summary.deployedOnly ?? false,
+      draftDiffers: summary.draftDiffers ?? [],
+      ...(method ? { method } : {}),
+      ...(method?.authorizerId && authorizers.has(method.authorizerId) ? { authorizer: authorizers.get(method.authorizerId)! } : {}),
+      ...(summary.cacheTtlSeconds !== undefined ? { cacheTtlSeconds: summary.cacheTtlSeconds } : {}),
+    };
+    if (served && servedMethod && servedPath !== undefined) {
+      const authorizer = servedMethod.authorizerId ? authorizers.get(servedMethod.authorizerId) : undefined;
+      cell.servedBy = {
+        path: servedPath,
+        verb: served.verb,
+        key: cellKey(servedPath, served.verb),
+        method: servedMethod,
+        ...(authorizer ? { authorizer } : {}),
+      };
+    }
+    cells.set(key, cell);
   };
 
-  const settingsByKey = new Map((stage?.effectiveSettings ?? []).map((entry) => [cellKey(entry.path, entry.httpMethod), entry]));
-  const cellsByAuthorizer = new Map<string, MatrixCell[]>();
-  for (const resource of model.resources) {
-    for (const method of resource.methods) {
-      const cell = cellFor(resource, method.httpMethod);
-      // The selected stage's own method when it serves one here, else the draft's (a method only the draft has).
-      const shown = servedMethods.get(cell.key) ?? method;
-      cell.method = shown;
-      if (shown.authorizerId) {
-        cell.authorizer = authorizers.get(shown.authorizerId);
-        const list = cellsByAuthorizer.get(shown.authorizerId) ?? [];
-        list.push(cell);
-        cellsByAuthorizer.set(shown.authorizerId, list);
-      }
-      const settings = settingsByKey.get(cell.key);
-      if (settings) {
-        cell.settings = settings;
-        // Per-method caching has no effect unless the stage has a cache cluster.
-        if (stage?.cacheClusterEnabled && settings.cachingEnabled) cell.cacheTtlSeconds = settings.cacheTtlInSeconds;
-      }
+  view.rows.forEach(([, , pairs], row) => {
+    for (let at = 0; at + 1 < pairs.length; at += 2) place(row, pairs[at]!, pairs[at + 1]!);
+  });
+  const overrides = draft ? [] : (stage?.overrides ?? []);
+  for (let at = 0; at + 2 < overrides.length; at += 3) place(overrides[at]!, overrides[at + 1]!, overrides[at + 2]!);
+  for (const cell of cells.values()) {
+    verbs.add(cell.verb);
+    const authorizerId = cell.method?.authorizerId;
+    if (authorizerId) {
+      const list = cellsByAuthorizer.get(authorizerId) ?? [];
+      list.push(cell);
+      cellsByAuthorizer.set(authorizerId, list);
     }
   }
 
-  // A preflight on a resource without OPTIONS or ANY is still answered when it falls through to another resource.
-  for (const resource of model.resources) {
-    if (resource.methods.some((method) => method.httpMethod === "OPTIONS")) continue;
-    const answer = answeredBy(model, resource.path, "OPTIONS");
-    if (!answer?.elsewhere) continue;
-    const key = cellKey(answer.resource.path, answer.method.httpMethod);
-    const authorizer = answer.method.authorizerId ? authorizers.get(answer.method.authorizerId) : undefined;
-    cellFor(resource, "OPTIONS").servedBy = {
-      path: answer.resource.path,
-      verb: answer.method.httpMethod,
-      key,
-      method: answer.method,
-      ...(authorizer ? { authorizer } : {}),
-    };
-  }
-
-  for (const item of stage?.drift ?? []) {
-    const resource = byPath.get(item.path);
-    if (!resource) continue;
-    const cell = cellFor(resource, item.httpMethod);
-    cell.drift.push(item);
-    cell.draftDiffers.push(draftDiffers(item));
-    if (item.kind === "method-removed") cell.deployedOnly = true;
-  }
-
-  const apiFindings: Finding[] = [];
-  const rowFindings = new Map<string, Finding[]>();
+  const apiFindings: FindingRef[] = [];
+  const rowFindings = new Map<string, FindingRef[]>();
   for (const finding of findings) {
-    const { path, authorizerId } = finding.target;
-    const resource = path ? byPath.get(path) : undefined;
-    const key = findingCellKey(finding);
-    const target = key ? parseCellKey(key) : undefined;
-    if (resource && target) {
-      cellFor(resource, target.verb).findings.push(finding);
-    } else if (resource) {
-      const list = rowFindings.get(resource.id) ?? [];
+    const row = finding.target.path !== undefined ? tree.rowOfPath.get(finding.target.path) : undefined;
+    const node = row !== undefined ? tree.rows[row] : undefined;
+    const target = finding.cellKey ? parseCellKey(finding.cellKey) : undefined;
+    if (node && target) {
+      let cell = cells.get(finding.cellKey!);
+      if (!cell) {
+        cell = {
+          key: finding.cellKey!,
+          path: node.resource.path,
+          verb: target.verb,
+          resourceId: node.resource.id,
+          findings: [],
+          relatedFindings: [],
+          missingNeeded: false,
+          deployedOnly: false,
+          draftDiffers: [],
+        };
+        cells.set(cell.key, cell);
+        verbs.add(target.verb);
+      }
+      cell.findings.push(finding);
+    } else if (node) {
+      const list = rowFindings.get(node.resource.id) ?? [];
       list.push(finding);
-      rowFindings.set(resource.id, list);
+      rowFindings.set(node.resource.id, list);
     } else {
       apiFindings.push(finding);
+      const authorizerId = finding.target.authorizerId;
       if (authorizerId) for (const cell of cellsByAuthorizer.get(authorizerId) ?? []) cell.relatedFindings.push(finding);
     }
   }
@@ -274,9 +257,9 @@ export function buildMatrix(model: ApiModel, findings: Finding[], stageName?: st
     cell.missingNeeded = !cell.method && !cell.deployedOnly && !cell.servedBy && cell.findings.length > 0;
   }
 
-  const rows: MatrixRow[] = tree.map((node) => ({ ...node, findings: rowFindings.get(node.resource.id) ?? [] }));
+  const rows: MatrixRow[] = tree.rows.map((node) => ({ ...node, findings: rowFindings.get(node.resource.id) ?? [] }));
   const columns = HTTP_VERBS.filter((verb) => verbs.has(verb));
-  return { columns, rows, cells, apiFindings, stage, draft };
+  return { columns, rows, cells, apiFindings, ...(stage ? { stage } : {}), draft };
 }
 
 /** Rows to show: those under no collapsed ancestor; with a path query, matches and their ancestors. */

@@ -1,13 +1,2 @@
-import type { RemediationFormat } from "@/lib/remediation/formats/types";
-
-/** Tab labels for the remediation formats, in the order the tabs show them. */
-export const FORMAT_LABELS: Record<RemediationFormat, string> = {
-  "aws-cli": "AWS CLI",
-  "sdk-json": "SDK plan (JSON)",
-  cloudformation: "CloudFormation",
-  sam: "SAM",
-  terraform: "Terraform",
-  cdk: "CDK",
-  "authorizer-node": "Authorizer (Node.js)",
-  "authorizer-python": "Authorizer (Python)",
-};
+// Moved to lib/report so the server renders fixes and the browser only shows them; re-exported for the views and e2e.
+export { FORMAT_LABELS } from "@/lib/report/format-labels";

@@ -94,8 +94,18 @@ export function RemediationTabs({ snippets, downloadHrefs, tall = false }: Remed
               Download
             </a>
           ) : null}
-          <CopyButton text={current.code} label={`Copy ${current.label}`} />
+          {/* A preview of a larger file: copying it would paste half a plan, so only the download is offered. */}
+          {current.fullLength === undefined ? <CopyButton text={current.code} label={`Copy ${current.label}`} /> : null}
         </div>
+        {current.fullLength !== undefined ? (
+          <p
+            className="border-b border-zinc-100 px-3 py-1 text-[11px] text-amber-800 dark:border-zinc-900 dark:text-amber-300"
+            data-testid="snippet-preview"
+          >
+            Showing the first {Math.round(current.code.length / 1000).toLocaleString("en")} KB of{" "}
+            {Math.round(current.fullLength / 1000).toLocaleString("en")} KB: download the file for all of it.
+          </p>
+        ) : null}
         <pre
           tabIndex={0}
           className={cx("overflow-auto p-3 pb-10 font-mono text-[11px] leading-relaxed", tall ? "max-h-[32rem]" : "max-h-80")}

@@ -8,6 +8,7 @@ import { StoredBanner } from "@/components/share/stored-banner";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbeResults } from "@/components/probe/probe-results";
 import { currentViewer, isAdmitted } from "@/app/_server/session";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, storedDownloadBase, viewDataFor } from "@/app/_server/share";
 
 interface Params {
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function StoredAuditPage({ params }: { params: Promise<Params> }) {
   const stored = await findStoredAudit((await params).id);
   if (!stored) notFound();
-  const { report, rules, fixDownloadBase } = viewDataFor(stored);
+  const { report } = viewDataFor(stored);
   const readOnly = readOnlyMode();
   // A link opens its own audit for anyone holding it; the API's other audits are for signed-in users.
   const viewer = await currentViewer();
@@ -46,7 +47,7 @@ export default async function StoredAuditPage({ params }: { params: Promise<Para
       </div>
       <ProbeProvider initial={report.probe}>
         <ProbeResults />
-        <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
+        <AuditView view={buildAuditPageView(report)} detail={{ base: `${storedDownloadBase(stored.id)}/view`, readAt: report.readAt }} />
       </ProbeProvider>
       {history ? (
         <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />

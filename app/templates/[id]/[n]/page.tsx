@@ -10,6 +10,7 @@ import { ShareButton } from "@/components/share/share-button";
 import { TemplateBreadcrumb, uploadedAt } from "@/components/templates/template-breadcrumb";
 import { TemplatePatchPanel } from "@/components/templates/template-patch-panel";
 import { templatePatchFor } from "@/app/_server/template-patch";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 
 interface Params {
   id: string;
@@ -30,7 +31,7 @@ export default async function TemplateApiPage({ params }: { params: Promise<Para
   const { id, n } = await params;
   const view = loadTemplateApi(id, n);
   if (!view) notFound();
-  const { report, rules, fixDownloadBase, index, cached } = view;
+  const { report, index, cached } = view;
   const apiCount = cached.audit.reports.length;
   const patch = templatePatchFor(view);
   return (
@@ -57,7 +58,7 @@ export default async function TemplateApiPage({ params }: { params: Promise<Para
           fixed={patch.fixed.length}
         />
       ) : null}
-      <AuditView report={report} rules={rules} fixDownloadBase={fixDownloadBase} />
+      <AuditView view={buildAuditPageView(report)} detail={{ base: `${templateDownloadBase(id, index)}/view`, readAt: report.readAt }} />
     </div>
   );
 }

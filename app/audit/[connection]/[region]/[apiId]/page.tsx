@@ -14,6 +14,7 @@ import { patchLiveApi } from "@/app/actions/live-patch";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbePanel } from "@/components/probe/probe-panel";
 import { refreshLiveAudit } from "@/app/actions/refresh";
+import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
 
 interface Params {
   connection: string;
@@ -80,7 +81,10 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
             ? { notProbeable: "This is a PRIVATE API: it answers only from inside its VPC, so it is not probeable from here." }
             : {})}
         />
-        <AuditView report={loaded.report} rules={loaded.rules} fixDownloadBase={loaded.fixDownloadBase} />
+        <AuditView
+          view={buildAuditPageView(loaded.report)}
+          detail={{ base: `${liveDownloadBase(connection, region, apiId)}/view`, readAt: loaded.report.readAt }}
+        />
       </ProbeProvider>
       <LivePatchPanel
         connection={connection}

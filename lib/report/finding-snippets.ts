@@ -4,7 +4,9 @@ import type { RenderedSnippet } from "@/lib/remediation/formats/types";
 import { renderFinding } from "@/lib/remediation/render-all";
 import type { Finding } from "@/lib/rules/types";
 import { FORMAT_LABELS } from "./format-labels";
-import type { RemediationSnippet } from "./types";
+import type { FindingSnippets, RemediationSnippet } from "./fix-views";
+
+export type { FindingSnippets } from "./fix-views";
 
 /** What the browser shows of a rendered snippet: text, labels and IAM actions (not the resource-level permissions). */
 export function toUiSnippet(snippet: RenderedSnippet): RemediationSnippet {
@@ -18,15 +20,10 @@ export function toUiSnippet(snippet: RenderedSnippet): RemediationSnippet {
   };
 }
 
-export interface FindingSnippets {
-  snippets: RemediationSnippet[];
-  /** Set when rendering failed: shown on the finding instead of its snippets. */
-  error?: string;
-}
-
 /**
- * Every format of one finding's fix. The renderers are pure, so this runs in the browser when a finding
- * is shown: pre-rendering every finding on the server made a 1,000-resource audit page tens of MB.
+ * Every format of one finding's fix. It runs on the server when a finding card is opened (the page's detail
+ * route, app/_server/audit-page-detail.ts): pre-rendering every finding made a 1,000-resource page tens of MB,
+ * and rendering in the browser put every renderer in the page's JavaScript.
  */
 export function renderFindingSnippets(model: ApiModel, finding: Finding): FindingSnippets {
   if (finding.fixes.length === 0) return { snippets: [] };
