@@ -41,7 +41,9 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Rows beyond the viewport, on each side: enough for keyboard paging and wheel steps. Every extra row is
+    // laid out and painted again on each scroll frame (measured: 12 rows cost about a fifth more paint than 4).
+    overscan: 6,
     // Server render and first paint, before the scroll element can be measured: a screenful of rows.
     initialRect: { width: 1280, height: 800 },
     // The sticky column header sits above the rows inside the same scroll container.
