@@ -66,6 +66,10 @@ export function ServedByLink({
   );
 }
 
+/**
+ * The lines inside a matrix cell. They are the grid cell's own flex children (no wrapper element): every
+ * element here is created and laid out again for each row that scrolls into the window.
+ */
 export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undefined; onSelect?: (key: string) => void }) {
   const state = cellState(cell);
   if (!cell || state === "empty") return <span className="text-zinc-300 dark:text-zinc-700">·</span>;
@@ -79,21 +83,21 @@ export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undef
 
   if (state === "missing") {
     return (
-      <div className="flex h-full w-full flex-col justify-center gap-0.5">
+      <>
         <div className="flex items-center gap-1">
           <span className="font-semibold uppercase tracking-wide">Missing</span>
           {badge}
         </div>
         <span className="text-[11px]">needed for preflight</span>
-      </div>
+      </>
     );
   }
 
   if (state === "served" && cell.servedBy) {
     const serving = authLabel(cell.servedBy.method, cell.servedBy.authorizer);
     return (
-      <div className="flex h-full w-full min-w-0 flex-col justify-center gap-0.5 text-zinc-600 dark:text-zinc-300" data-testid="served-by">
-        <div className="flex min-w-0 items-center gap-1 text-[11px]">
+      <>
+        <div className="flex min-w-0 items-center gap-1 text-[11px] text-zinc-600 dark:text-zinc-300" data-testid="served-by">
           <span className="shrink-0">served by</span>
           <ServedByLink servedBy={cell.servedBy} onSelect={onSelect} tabIndex={-1} />
           {badge}
@@ -103,18 +107,16 @@ export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undef
           {serving.kind === "none" ? ", no auth" : `, ${serving.short}`}
           {cell.servedBy.method.apiKeyRequired ? ", key" : ""}
         </span>
-      </div>
+      </>
     );
   }
 
   if (state === "deployed-only") {
     return (
-      <div className="flex h-full w-full flex-col justify-center gap-0.5 text-zinc-500 dark:text-zinc-400 italic">
-        <div className="flex items-center gap-1">
-          <DriftIcon className="shrink-0" />
-          <span>deployed only</span>
-          {badge}
-        </div>
+      <div className="flex items-center gap-1 text-zinc-500 italic dark:text-zinc-400">
+        <DriftIcon className="shrink-0" />
+        <span>deployed only</span>
+        {badge}
       </div>
     );
   }
@@ -123,7 +125,7 @@ export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undef
   const auth = authLabel(method, cell.authorizer);
   const relatedWorst = worstSeverity(cell.relatedFindings.map((finding) => finding.severity));
   return (
-    <div className="flex h-full w-full min-w-0 flex-col justify-center gap-0.5">
+    <>
       <div className="flex min-w-0 items-center gap-1">
         {auth.kind === "none" ? null : <LockIcon className="shrink-0" />}
         <span className={cx("truncate", auth.kind === "none" ? "text-zinc-500 dark:text-zinc-400" : "font-medium")}>{auth.short}</span>
@@ -171,6 +173,6 @@ export function MatrixCellContent({ cell, onSelect }: { cell: MatrixCell | undef
           </span>
         ) : null}
       </div>
-    </div>
+    </>
   );
 }
