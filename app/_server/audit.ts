@@ -40,7 +40,7 @@ export async function loadReport(
   if (!opened.ok) return opened;
   const result = await cachedLiveReport(opened.connection, region, apiId, options);
   // The last live probe of this API (app/_server/probe.ts) goes with the report into exports and Share.
-  const probe = recentProbe(connectionId, region, apiId);
+  const probe = result.ok ? await recentProbe(opened.connection, region, apiId, options.stage) : undefined;
   if (result.ok) return { ok: true, report: probe ? { ...result.report, probe } : result.report, fromCache: result.fromCache };
   return {
     ok: false,

@@ -4,6 +4,7 @@
  * end here, so a template audit and a live audit run exactly the same normalisation and rules.
  */
 import { normalizeApi } from "@/lib/model/normalize";
+import { createNormalizeCache } from "@/lib/model/normalize-cache";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import type { ApiModel } from "@/lib/model/types";
 import { countBySeverity } from "@/lib/rules/count-by-severity";
@@ -33,7 +34,9 @@ const NO_CALLS: CallStatistics = { calls: {}, totalCalls: 0, retries: 0, wallTim
 /** snapshot → normalize → rules → AuditReport. Pure: the same input gives the same report. */
 export function auditModel(input: AuditModelInput): AuditModelResult {
   const { snapshot } = input;
-  const normalized = normalizeApi(snapshot);
+  // One cache per audit: the stages' own runs (stage-runs.ts) reuse the draft's reshaped deployments and resources.
+  const cache = createNormalizeCache();
+  const normalized = normalizeApi(snapshot, { cache });
   let model: ApiModel = normalized.model;
   if (input.stage !== undefined) {
     const stages = model.stages.map((s) => s.name);
@@ -78,7 +81,7 @@ export function auditModel(input: AuditModelInput): AuditModelResult {
   const draftRun = runRules(model);
   const notEvaluated = draftRun.notEvaluated;
   // Each stage's own deployed configuration through the same rules; the draft's run is the base.
-  const findings = sortFindings(reconcileStageRuns(snapshot, draftRun.findings, input.stage, { model }));
+  const findings = sortFindings(reconcileStageRuns(snapshot, draftRun.findings, input.stage, { model, cache }));
   const report: AuditReport = {
     reportVersion: AUDIT_REPORT_VERSION,
     preflightVersion: PREFLIGHT_VERSION,

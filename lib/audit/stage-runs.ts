@@ -7,6 +7,7 @@
  * of the stage's requests it affects.
  */
 import { normalizeApi } from "@/lib/model/normalize";
+import type { NormalizeCache } from "@/lib/model/normalize-cache";
 import type { RawApiSnapshot, RawStage } from "@/lib/model/raw-snapshot";
 import type { ApiModel, ModelPart } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
@@ -59,9 +60,9 @@ export function servedSnapshot(snapshot: RawApiSnapshot, stage: RawStage, deploy
   };
 }
 
-function keysOf(snapshot: RawApiSnapshot | undefined): Map<string, Finding> | undefined {
+function keysOf(snapshot: RawApiSnapshot | undefined, cache?: NormalizeCache): Map<string, Finding> | undefined {
   if (!snapshot) return undefined;
-  return keyed(runRules(normalizeApi(snapshot).model).findings);
+  return keyed(runRules(normalizeApi(snapshot, cache ? { cache } : {}).model).findings);
 }
 
 function keyed(findings: readonly Finding[], known?: readonly string[]): Map<string, Finding> {
@@ -76,6 +77,8 @@ function keyed(findings: readonly Finding[], known?: readonly string[]): Map<str
 export interface DraftRun {
   /** normalizeApi(snapshot).model, the model draftFindings were reported on. */
   model: ApiModel;
+  /** The cache the draft was normalised with: a stage's served configuration reuses its reshaped deployment and resources. */
+  cache?: NormalizeCache;
 }
 
 /** A stage's own run: its served snapshot through the rules, or the draft's findings when that snapshot is the draft's. */
@@ -89,7 +92,7 @@ function stageKeys(
   if (!stage.deploymentId) return undefined;
   const served = servedSnapshot(snapshot, stage, stage.deploymentId);
   if (served && draft && servedEqualsDraft(snapshot, draft.model, stage, served, SERVED_PARTS)) return keyed(draftFindings, draftKeys);
-  return keysOf(served);
+  return keysOf(served, draft?.cache);
 }
 
 /**
@@ -174,7 +177,7 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
       evidence: { ...finding.evidence, fixedInDraft: true, deployedOn: on },
     });
   }
-  return withCanaries(snapshot, stages, out, perStage);
+  return withCanaries(snapshot, stages, out, perStage, draft?.cache);
 }
 
 function withCanaries(
@@ -182,13 +185,14 @@ function withCanaries(
   stages: RawStage[],
   findings: Finding[],
   perStage: Map<string, Map<string, Finding>>,
+  cache?: NormalizeCache,
 ): Finding[] {
   let out = findings;
   for (const stage of stages) {
     const percent = stage.canarySettings?.percentTraffic ?? 0;
     const canaryId = stage.canarySettings?.deploymentId;
     if (!canaryId || percent <= 0 || canaryId === stage.deploymentId) continue;
-    const canaryKeys = keysOf(servedSnapshot(snapshot, stage, canaryId));
+    const canaryKeys = keysOf(servedSnapshot(snapshot, stage, canaryId), cache);
     if (!canaryKeys) continue;
     const name = stage.stageName;
     const base = perStage.get(name);
