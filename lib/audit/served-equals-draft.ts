@@ -127,7 +127,14 @@ export function servedEqualsDraft(
   if (snapshot.missing.some((m) => servedParts.has(m.part)) || served.missing.length !== snapshot.missing.length) return false;
   if (served.region !== snapshot.region || served.accountId !== snapshot.accountId) return false;
   if (!sameFields(served.restApi, snapshot.restApi)) return false;
-  if (snapshot.resources === undefined || served.resources === undefined || !sameResources(served.resources, snapshot.resources))
+  // Normalising reuses the draft's resource objects for a deployment's resources where their raw values are equal
+  // (lib/model/reshape-resources.ts), so the draft's own list as the deployment's proves equality without a comparison.
+  const reusedDraft = draft.stages.find((s) => s.name === stage.stageName)?.deployment?.served?.resources === draft.resources;
+  if (
+    snapshot.resources === undefined ||
+    served.resources === undefined ||
+    !(reusedDraft || sameResources(served.resources, snapshot.resources))
+  )
     return false;
   if (snapshot.authorizers === undefined || !sameList(served.authorizers, snapshot.authorizers, sameFields)) return false;
   // A read lists every gateway response (defaults flagged), an export only the customised ones; normalisation
