@@ -36,9 +36,38 @@ function iso(date: unknown): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 }
 
+/**
+ * A fresh object with the defined entries of `value`, in its order. A copy rather than `delete`: deleting a key turns
+ * an object into a slow dictionary for everything that reads it later, and the audit core reads these objects many
+ * times (lib/audit/served-equals-draft.ts compares every method of the draft with the stage's, field by field).
+ * Only for the literals below, whose keys are the reader's own names (never a key from the wire).
+ */
 function defined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const entry = value[key];
+    if (entry !== undefined) out[key] = entry;
+  }
+  return out as T;
+}
+
+// The largest array index (ECMA-262 §6.1.7: an integer index below 2^32 - 1).
+const LARGEST_INDEX = 2 ** 32 - 2;
+
+/**
+ * An empty object for a map keyed by status code ("200", "500"). Such keys are array indices, kept in the object's
+ * elements rather than its properties, and V8 grows an empty object's elements as a contiguous array up to the index
+ * written plus half of it: one "500" reserves 767 slots (~6 KB), per method, where JSON.parse (what a snapshot loaded
+ * from a file gets) keeps the few entries in a small hash table. Writing and deleting the largest array index first
+ * moves the object to that hash table for good (V8 keeps an object's elements in dictionary mode once a key above
+ * 2^29 was added). Not observable: the keys, their order (indices ascending, ECMA-262 OrdinaryOwnPropertyKeys) and
+ * the JSON are the same.
+ */
+function statusCodeMap<T>(): Record<string, T> {
+  const map: Record<string, T> = {};
+  map[LARGEST_INDEX] = undefined as T;
+  delete map[LARGEST_INDEX];
+  return map;
 }
 
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {
@@ -70,7 +99,7 @@ export function reshapeRestApi(api: RestApi, fallbackId: string, tally = new Wir
 function reshapeIntegrationResponses(value: unknown, tally: WireTally): Record<string, RawIntegrationResponse> | undefined {
   const responses = wireObject(value, "integrationResponses", tally);
   if (!responses) return undefined;
-  const out: Record<string, RawIntegrationResponse> = {};
+  const out = statusCodeMap<RawIntegrationResponse>();
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "integrationResponses", tally);
     if (!r) continue;
@@ -88,7 +117,7 @@ function reshapeIntegrationResponses(value: unknown, tally: WireTally): Record<s
 function reshapeMethodResponses(value: unknown, tally: WireTally): Record<string, RawMethodResponse> | undefined {
   const responses = wireObject(value, "methodResponses", tally);
   if (!responses) return undefined;
-  const out: Record<string, RawMethodResponse> = {};
+  const out = statusCodeMap<RawMethodResponse>();
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "methodResponses", tally);
     if (!r) continue;

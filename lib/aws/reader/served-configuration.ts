@@ -88,6 +88,12 @@ export function withDraftIds(
   };
 }
 
+function withoutAuthorizerId(method: RawMethod): RawMethod {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(method)) if (key !== "authorizerId") out[key] = value;
+  return out as RawMethod;
+}
+
 /**
  * A deployment known only by its API summary (authorization type and API key per method): the methods it serves are
  * the summary's, everything else about them is the draft's, and the authorizers, gateway responses, binary media
@@ -116,10 +122,12 @@ export function servedFromSummary(
     const resource = ensure(path);
     for (const [verb, summary] of Object.entries(verbs)) {
       const draftMethod = byPath.get(path)?.resourceMethods?.[verb];
-      const method: RawMethod = { ...(draftMethod ?? { httpMethod: verb }) };
+      let method: RawMethod = { ...(draftMethod ?? { httpMethod: verb }) };
       if (summary.authorizationType !== undefined) method.authorizationType = summary.authorizationType;
       if (summary.apiKeyRequired !== undefined) method.apiKeyRequired = summary.apiKeyRequired;
-      if (method.authorizationType !== "CUSTOM" && method.authorizationType !== "COGNITO_USER_POOLS") delete method.authorizerId;
+      // Left out by a copy, not `delete` (which would leave the method a slow dictionary for the audit core).
+      if (method.authorizerId !== undefined && method.authorizationType !== "CUSTOM" && method.authorizationType !== "COGNITO_USER_POOLS")
+        method = withoutAuthorizerId(method);
       resource.resourceMethods = { ...(resource.resourceMethods ?? {}), [verb]: method };
     }
   }
