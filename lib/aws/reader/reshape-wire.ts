@@ -31,6 +31,7 @@ import {
   wireString,
   wireStringList,
 } from "@/lib/aws/reader/wire-values";
+import { statusCodeMap } from "@/lib/aws/reader/status-code-map";
 
 function iso(date: unknown): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
@@ -49,25 +50,6 @@ function defined<T extends object>(value: T): T {
     if (entry !== undefined) out[key] = entry;
   }
   return out as T;
-}
-
-// The largest array index (ECMA-262 §6.1.7: an integer index below 2^32 - 1).
-const LARGEST_INDEX = 2 ** 32 - 2;
-
-/**
- * An empty object for a map keyed by status code ("200", "500"). Such keys are array indices, kept in the object's
- * elements rather than its properties, and V8 grows an empty object's elements as a contiguous array up to the index
- * written plus half of it: one "500" reserves 767 slots (~6 KB), per method, where JSON.parse (what a snapshot loaded
- * from a file gets) keeps the few entries in a small hash table. Writing and deleting the largest array index first
- * moves the object to that hash table for good (V8 keeps an object's elements in dictionary mode once a key above
- * 2^29 was added). Not observable: the keys, their order (indices ascending, ECMA-262 OrdinaryOwnPropertyKeys) and
- * the JSON are the same.
- */
-function statusCodeMap<T>(): Record<string, T> {
-  const map: Record<string, T> = {};
-  map[LARGEST_INDEX] = undefined as T;
-  delete map[LARGEST_INDEX];
-  return map;
 }
 
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {

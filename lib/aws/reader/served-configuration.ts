@@ -19,6 +19,7 @@ import type {
   RawServedConfiguration,
   RawGatewayResponse,
 } from "@/lib/model/raw-snapshot";
+import { asStatusCodeMap } from "@/lib/aws/reader/status-code-map";
 import { readOpenApiDefinition } from "@/lib/templates/openapi";
 
 /** A larger export is not one API Gateway produces for a REST API (300 resources by default); refused, not parsed. */
@@ -76,6 +77,12 @@ export function withDraftIds(
         resource.resourceMethods = Object.fromEntries(
           Object.entries(r.resourceMethods).map(([verb, m]) => {
             const method: RawMethod = { ...m };
+            // The OpenAPI reader builds its status-code maps on `{}`: rebuilt so the served side is as compact as the
+            // draft's (status-code-map.ts).
+            if (m.methodResponses) method.methodResponses = asStatusCodeMap(m.methodResponses);
+            const integration = m.methodIntegration;
+            if (integration?.integrationResponses)
+              method.methodIntegration = { ...integration, integrationResponses: asStatusCodeMap(integration.integrationResponses) };
             const id = authorizerId(m.authorizerId);
             if (id !== undefined) method.authorizerId = id;
             return [verb, method];
