@@ -31,14 +31,25 @@ import {
   wireString,
   wireStringList,
 } from "@/lib/aws/reader/wire-values";
+import { statusCodeMap } from "@/lib/aws/reader/status-code-map";
 
 function iso(date: unknown): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 }
 
+/**
+ * A fresh object with the defined entries of `value`, in its order. A copy rather than `delete`: deleting a key turns
+ * an object into a slow dictionary for everything that reads it later, and the audit core reads these objects many
+ * times (lib/audit/served-equals-draft.ts compares every method of the draft with the stage's, field by field).
+ * Only for the literals below, whose keys are the reader's own names (never a key from the wire).
+ */
 function defined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const entry = value[key];
+    if (entry !== undefined) out[key] = entry;
+  }
+  return out as T;
 }
 
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {
@@ -70,7 +81,7 @@ export function reshapeRestApi(api: RestApi, fallbackId: string, tally = new Wir
 function reshapeIntegrationResponses(value: unknown, tally: WireTally): Record<string, RawIntegrationResponse> | undefined {
   const responses = wireObject(value, "integrationResponses", tally);
   if (!responses) return undefined;
-  const out: Record<string, RawIntegrationResponse> = {};
+  const out = statusCodeMap<RawIntegrationResponse>();
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "integrationResponses", tally);
     if (!r) continue;
@@ -88,7 +99,7 @@ function reshapeIntegrationResponses(value: unknown, tally: WireTally): Record<s
 function reshapeMethodResponses(value: unknown, tally: WireTally): Record<string, RawMethodResponse> | undefined {
   const responses = wireObject(value, "methodResponses", tally);
   if (!responses) return undefined;
-  const out: Record<string, RawMethodResponse> = {};
+  const out = statusCodeMap<RawMethodResponse>();
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "methodResponses", tally);
     if (!r) continue;

@@ -19,6 +19,7 @@ import type {
   RawServedConfiguration,
   RawGatewayResponse,
 } from "@/lib/model/raw-snapshot";
+import { asStatusCodeMap } from "@/lib/aws/reader/status-code-map";
 import { readOpenApiDefinition } from "@/lib/templates/openapi";
 
 /** A larger export is not one API Gateway produces for a REST API (300 resources by default); refused, not parsed. */
@@ -76,6 +77,12 @@ export function withDraftIds(
         resource.resourceMethods = Object.fromEntries(
           Object.entries(r.resourceMethods).map(([verb, m]) => {
             const method: RawMethod = { ...m };
+            // The OpenAPI reader builds its status-code maps on `{}`: rebuilt so the served side is as compact as the
+            // draft's (status-code-map.ts).
+            if (m.methodResponses) method.methodResponses = asStatusCodeMap(m.methodResponses);
+            const integration = m.methodIntegration;
+            if (integration?.integrationResponses)
+              method.methodIntegration = { ...integration, integrationResponses: asStatusCodeMap(integration.integrationResponses) };
             const id = authorizerId(m.authorizerId);
             if (id !== undefined) method.authorizerId = id;
             return [verb, method];
@@ -86,6 +93,12 @@ export function withDraftIds(
     }),
     authorizers: served.authorizers.map((a) => ({ ...a, id: authorizerId(a.name) ?? a.id })),
   };
+}
+
+function withoutAuthorizerId(method: RawMethod): RawMethod {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(method)) if (key !== "authorizerId") out[key] = value;
+  return out as RawMethod;
 }
 
 /**
@@ -116,10 +129,12 @@ export function servedFromSummary(
     const resource = ensure(path);
     for (const [verb, summary] of Object.entries(verbs)) {
       const draftMethod = byPath.get(path)?.resourceMethods?.[verb];
-      const method: RawMethod = { ...(draftMethod ?? { httpMethod: verb }) };
+      let method: RawMethod = { ...(draftMethod ?? { httpMethod: verb }) };
       if (summary.authorizationType !== undefined) method.authorizationType = summary.authorizationType;
       if (summary.apiKeyRequired !== undefined) method.apiKeyRequired = summary.apiKeyRequired;
-      if (method.authorizationType !== "CUSTOM" && method.authorizationType !== "COGNITO_USER_POOLS") delete method.authorizerId;
+      // Left out by a copy, not `delete` (which would leave the method a slow dictionary for the audit core).
+      if (method.authorizerId !== undefined && method.authorizationType !== "CUSTOM" && method.authorizationType !== "COGNITO_USER_POOLS")
+        method = withoutAuthorizerId(method);
       resource.resourceMethods = { ...(resource.resourceMethods ?? {}), [verb]: method };
     }
   }
