@@ -31,11 +31,7 @@ describe("generated fixes applied to the emulator", () => {
   });
   beforeEach(() => {
     emulator.reset();
-    // The storefront's prod canary serves an older deployment. A redeploy replaces a stage's main deployment and
-    // leaves its canary ("Promoting a canary release does not disable the canary on the stage. To disable a canary,
-    // you must remove the canary settings", promote-canary-deployment.html), and no fix intent promotes or removes a
-    // canary yet: without this the canary-only findings would rightly survive the plan.
-    updateStage(emulator.store.scope(), STOREFRONT_API_ID, "prod", [{ op: "remove", path: "/canarySettings" }]);
+    // prod keeps its seeded canary: the plan's remove-stage-canary step must settle it like any other finding.
   });
   afterAll(async () => {
     await emulator?.close();
