@@ -5,7 +5,6 @@ import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Emulator } from "@/lib/emulator";
 import { STOREFRONT_API_ID } from "@/lib/emulator/seeds/storefront";
-import { updateStage } from "@/lib/emulator/control-plane/stages";
 import { emulatorClient } from "@/lib/emulator/testing/sdk-client";
 import { applyJsonPlan, validateJsonPlan } from "@/lib/aws/remediation/apply-json-plan";
 import { createRemediationContext } from "@/lib/remediation/context";
