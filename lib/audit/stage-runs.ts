@@ -7,7 +7,7 @@
  * of the stage's requests it affects.
  */
 import { normalizeApi } from "@/lib/model/normalize";
-import type { NormalizeCache } from "@/lib/model/normalize-cache";
+import { createNormalizeCache, type NormalizeCache } from "@/lib/model/normalize-cache";
 import type { RawApiSnapshot, RawStage } from "@/lib/model/raw-snapshot";
 import type { ApiModel, ModelPart } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
@@ -60,9 +60,9 @@ export function servedSnapshot(snapshot: RawApiSnapshot, stage: RawStage, deploy
   };
 }
 
-function keysOf(snapshot: RawApiSnapshot | undefined, cache?: NormalizeCache): Map<string, Finding> | undefined {
+function keysOf(snapshot: RawApiSnapshot | undefined, cache: NormalizeCache): Map<string, Finding> | undefined {
   if (!snapshot) return undefined;
-  return keyed(runRules(normalizeApi(snapshot, cache ? { cache } : {}).model).findings);
+  return keyed(runRules(normalizeApi(snapshot, { cache }).model).findings);
 }
 
 function keyed(findings: readonly Finding[], known?: readonly string[]): Map<string, Finding> {
@@ -87,12 +87,13 @@ function stageKeys(
   stage: RawStage,
   draftFindings: readonly Finding[],
   draftKeys: readonly string[],
+  cache: NormalizeCache,
   draft?: DraftRun,
 ) {
   if (!stage.deploymentId) return undefined;
   const served = servedSnapshot(snapshot, stage, stage.deploymentId);
   if (served && draft && servedEqualsDraft(snapshot, draft.model, stage, served, SERVED_PARTS)) return keyed(draftFindings, draftKeys);
-  return keysOf(served, draft?.cache);
+  return keysOf(served, cache);
 }
 
 /**
@@ -121,9 +122,11 @@ function percentText(percent: number): string {
 export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Finding[], only?: string, draft?: DraftRun): Finding[] {
   const stages = (snapshot.stages ?? []).filter((s) => only === undefined || s.stageName === only);
   const draftKeys = draftFindings.map(runKey);
+  // Stages and canaries share their deployments' reshaping, and the draft's when the caller normalised it with a cache.
+  const cache = draft?.cache ?? createNormalizeCache();
   const perStage = new Map<string, Map<string, Finding>>();
   for (const stage of stages) {
-    const keys = stageKeys(snapshot, stage, draftFindings, draftKeys, draft);
+    const keys = stageKeys(snapshot, stage, draftFindings, draftKeys, cache, draft);
     if (keys) perStage.set(stage.stageName, keys);
   }
 
@@ -177,7 +180,7 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
       evidence: { ...finding.evidence, fixedInDraft: true, deployedOn: on },
     });
   }
-  return withCanaries(snapshot, stages, out, perStage, draft?.cache);
+  return withCanaries(snapshot, stages, out, perStage, cache);
 }
 
 function withCanaries(
@@ -185,7 +188,7 @@ function withCanaries(
   stages: RawStage[],
   findings: Finding[],
   perStage: Map<string, Map<string, Finding>>,
-  cache?: NormalizeCache,
+  cache: NormalizeCache,
 ): Finding[] {
   let out = findings;
   for (const stage of stages) {
