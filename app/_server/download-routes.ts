@@ -4,6 +4,7 @@ import type { UiError } from "@/app/actions/types";
 import { loadReport } from "./audit";
 import { auditTargetSchema } from "./audit-target";
 import { fieldMessages, jsonError } from "./downloads";
+import { decodeSegment } from "./decode-segment";
 import { refuseWithoutSession } from "./route-guard";
 import { findStoredAudit, readOnlyMode } from "./share";
 
@@ -12,15 +13,6 @@ export type RouteReport = { ok: true; report: AuditReport } | { ok: false; respo
 
 export const READ_ONLY_REFUSAL =
   "This Preflight is a read-only viewer: it has no AWS connections, so live audits cannot be read or exported here. Export a shared audit from /api/audits/<id>/export/<format> instead.";
-
-/** Next hands dynamic segments over still percent-encoded (the connection id may hold ":" or "/"). */
-function decodeSegment(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}
 
 /** 400 naming each bad param, e.g. { format: "must be one of json, sarif, md, csv" }. */
 export function invalidRequest(details: Record<string, string>): Response {

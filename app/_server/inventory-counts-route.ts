@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Connection } from "@/lib/aws/connections/connection";
 import { REST_API_ID_PATTERN } from "@/lib/model/ids";
 import { auditTargetSchema } from "./audit-target";
+import { decodeSegment } from "./decode-segment";
 import { READ_ONLY_REFUSAL, invalidRequest } from "./download-routes";
 import { fieldMessages, jsonError } from "./downloads";
 import { regionCounts } from "./inventory-counts";
@@ -29,20 +30,12 @@ const countsParamsSchema = auditTargetSchema.pick({ connection: true, region: tr
     ),
 });
 
-function decode(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The counts route: validates, opens the connection, then streams NDJSON until done or the client leaves. */
 export async function countsRequestFor(request: Request, raw: { connection: string; region: string }): Promise<Response> {
   if (readOnlyMode()) return jsonError(403, "read-only", READ_ONLY_REFUSAL);
   const parsed = countsParamsSchema.safeParse({
-    connection: decode(raw.connection),
-    region: decode(raw.region),
+    connection: decodeSegment(raw.connection),
+    region: decodeSegment(raw.region),
     ids: new URL(request.url).searchParams.get("ids") ?? "",
   });
   if (!parsed.success) return invalidRequest(fieldMessages(parsed.error.issues));

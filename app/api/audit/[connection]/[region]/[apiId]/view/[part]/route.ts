@@ -1,6 +1,7 @@
 import { answerDetail } from "@/app/_server/audit-page-detail";
 import { liveDownloadBase } from "@/app/_server/audit";
 import { liveReportFor } from "@/app/_server/download-routes";
+import { decodeSegment } from "@/app/_server/decode-segment";
 
 export const dynamic = "force-dynamic";
 
@@ -15,14 +16,7 @@ interface Params {
 export async function GET(request: Request, { params }: { params: Promise<Params> }) {
   const { part, ...target } = await params;
   // The segments arrive percent-encoded; liveReportFor decodes and validates them before any read.
-  const base = `${liveDownloadBase(safeDecode(target.connection), safeDecode(target.region), safeDecode(target.apiId))}/fix`;
+  const decoded = (raw: string) => decodeSegment(raw) ?? raw;
+  const base = `${liveDownloadBase(decoded(target.connection), decoded(target.region), decoded(target.apiId))}/fix`;
   return answerDetail(part, request, () => liveReportFor(target), base);
-}
-
-function safeDecode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
 }
