@@ -32,24 +32,10 @@ import {
   wireStringList,
 } from "@/lib/aws/reader/wire-values";
 import { statusCodeMap } from "@/lib/aws/reader/status-code-map";
+import { definedFields } from "@/lib/model/defined-fields";
 
 function iso(date: unknown): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-
-/**
- * A fresh object with the defined entries of `value`, in its order. A copy rather than `delete`: deleting a key turns
- * an object into a slow dictionary for everything that reads it later, and the audit core reads these objects many
- * times (lib/audit/served-equals-draft.ts compares every method of the draft with the stage's, field by field).
- * Only for the literals below, whose keys are the reader's own names (never a key from the wire).
- */
-function defined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    const entry = value[key];
-    if (entry !== undefined) out[key] = entry;
-  }
-  return out as T;
 }
 
 function nonEmpty<T extends object>(value: T | undefined): T | undefined {
@@ -63,7 +49,7 @@ export function reshapeRestApi(api: RestApi, fallbackId: string, tally = new Wir
     tally,
   );
   const binary = wireStringList(api.binaryMediaTypes, "binaryMediaTypes", tally);
-  return defined({
+  return definedFields({
     id: wireString(api.id, "id", tally) || fallbackId,
     name: wireString(api.name, "name", tally) ?? fallbackId,
     description: wireString(api.description, "description", tally),
@@ -85,7 +71,7 @@ function reshapeIntegrationResponses(value: unknown, tally: WireTally): Record<s
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "integrationResponses", tally);
     if (!r) continue;
-    out[code] = defined({
+    out[code] = definedFields({
       statusCode: wireString(r.statusCode, "statusCode", tally),
       selectionPattern: wireString(r.selectionPattern, "selectionPattern", tally),
       responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isString),
@@ -103,7 +89,7 @@ function reshapeMethodResponses(value: unknown, tally: WireTally): Record<string
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "methodResponses", tally);
     if (!r) continue;
-    out[code] = defined({
+    out[code] = definedFields({
       statusCode: wireString(r.statusCode, "statusCode", tally),
       responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isBoolean),
     });
@@ -113,7 +99,7 @@ function reshapeMethodResponses(value: unknown, tally: WireTally): Record<string
 
 function reshapeMethod(verb: string, m: Record<string, unknown>, tally: WireTally): RawMethod {
   const integration = wireObject(m.methodIntegration, "methodIntegration", tally);
-  return defined({
+  return definedFields({
     httpMethod: wireString(m.httpMethod, "httpMethod", tally) ?? verb,
     authorizationType: wireString(m.authorizationType, "authorizationType", tally),
     authorizerId: wireString(m.authorizerId, "authorizerId", tally),
@@ -124,7 +110,7 @@ function reshapeMethod(verb: string, m: Record<string, unknown>, tally: WireTall
     operationName: wireString(m.operationName, "operationName", tally),
     requestValidatorId: wireString(m.requestValidatorId, "requestValidatorId", tally),
     methodIntegration: integration
-      ? defined({
+      ? definedFields({
           type: wireString(integration.type, "integration type", tally),
           httpMethod: wireString(integration.httpMethod, "httpMethod", tally),
           uri: wireString(integration.uri, "uri", tally),
@@ -154,7 +140,7 @@ export function reshapeResource(resource: Resource, tally = new WireTally()): Ra
       if (method) methods[verb] = reshapeMethod(verb, method, tally);
     }
   }
-  return defined({
+  return definedFields({
     id,
     parentId: wireString(resource.parentId, "parentId", tally),
     path,
@@ -167,7 +153,7 @@ export function reshapeResource(resource: Resource, tally = new WireTally()): Ra
 export function reshapeAuthorizer(a: Authorizer, tally = new WireTally()): RawAuthorizer | undefined {
   const id = wireString(a.id, "id", tally);
   if (!id) return undefined;
-  return defined({
+  return definedFields({
     id,
     name: wireString(a.name, "name", tally),
     type: wireString(a.type, "type", tally),
@@ -182,7 +168,7 @@ export function reshapeAuthorizer(a: Authorizer, tally = new WireTally()): RawAu
 function reshapeMethodSetting(value: unknown, tally: WireTally): RawMethodSetting | undefined {
   const v = wireObject(value, "methodSettings", tally);
   if (!v) return undefined;
-  return defined({
+  return definedFields({
     metricsEnabled: wireBoolean(v.metricsEnabled, "metricsEnabled", tally),
     loggingLevel: wireString(v.loggingLevel, "loggingLevel", tally),
     dataTraceEnabled: wireBoolean(v.dataTraceEnabled, "dataTraceEnabled", tally),
@@ -217,7 +203,7 @@ export function reshapeStage(s: Stage, tally = new WireTally()): RawStage | unde
   // ARN, a URL, a key-like token…) leave this function, never the value.
   const variables = wireMap(s.variables, "variables", tally, isString) ?? {};
   const names = Object.keys(variables);
-  return defined({
+  return definedFields({
     stageName,
     deploymentId: wireString(s.deploymentId, "deploymentId", tally),
     description: wireString(s.description, "description", tally),
@@ -234,7 +220,7 @@ export function reshapeStage(s: Stage, tally = new WireTally()): RawStage | unde
     methodSettings,
     // Canary variable overrides are stage variables too: names only.
     canarySettings: s.canarySettings
-      ? defined({
+      ? definedFields({
           deploymentId: s.canarySettings.deploymentId,
           percentTraffic: s.canarySettings.percentTraffic,
           useStageCache: s.canarySettings.useStageCache,
@@ -256,7 +242,7 @@ export function reshapeDeployment(d: Deployment, fallbackId: string, tally = new
       for (const [verb, rawMethod] of Object.entries(verbs)) {
         const m = wireObject(rawMethod, "apiSummary", tally);
         if (!m) continue;
-        out[verb] = defined({
+        out[verb] = definedFields({
           authorizationType: wireString(m.authorizationType, "authorizationType", tally),
           apiKeyRequired: wireBoolean(m.apiKeyRequired, "apiKeyRequired", tally),
         });
@@ -264,7 +250,7 @@ export function reshapeDeployment(d: Deployment, fallbackId: string, tally = new
       apiSummary[path] = out;
     }
   }
-  return defined({
+  return definedFields({
     id: wireString(d.id, "id", tally) || fallbackId,
     description: wireString(d.description, "description", tally),
     createdDate: iso(d.createdDate),
@@ -276,7 +262,7 @@ export function reshapeDeployment(d: Deployment, fallbackId: string, tally = new
 export function reshapeGatewayResponse(r: GatewayResponse, tally = new WireTally()): RawGatewayResponse | undefined {
   const responseType = wireString(r.responseType, "responseType", tally);
   if (!responseType) return undefined;
-  return defined({
+  return definedFields({
     responseType,
     statusCode: wireString(r.statusCode, "statusCode", tally),
     responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isString),

@@ -17,14 +17,7 @@ import { escapeResourcePath, methodSettingsKey, STAGE_WIDE_KEY } from "@/lib/mod
 import { AUTHORIZATION_TYPES } from "@/lib/model/types";
 import type { Fields } from "@/lib/templates/cloudformation/fields";
 import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
-
-function defined<T extends object>(value: T): T {
-  // A copy rather than `delete`: deleting turns an object into a slow dictionary for everything that reads it later
-  // (the audit core reads these wire objects many times).
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
-  return out as T;
-}
+import { definedFields } from "@/lib/model/defined-fields";
 
 /**
  * API Gateway matches these enums without regard to case: templates that deployed with `AuthorizationType: None`
@@ -46,7 +39,7 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
     setOwn(
       responses,
       statusCode,
-      defined({
+      definedFields({
         statusCode,
         selectionPattern: response.string("SelectionPattern"),
         responseParameters: response.stringRecord("ResponseParameters"),
@@ -55,7 +48,7 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
       }),
     );
   }
-  return defined({
+  return definedFields({
     // Kept as written: CloudFormation's schema only takes the upper-case enum (cfn-lint E3030 rejects "aws_proxy"),
     // so another spelling would not deploy, and lib/model reports it as an unknown type instead of it being fixed here.
     type: integration.string("Type"),
@@ -76,9 +69,9 @@ export function methodOf(props: Fields, httpMethod: string): RawMethod {
   for (const response of props.list("MethodResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    setOwn(methodResponses, statusCode, defined({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") }));
+    setOwn(methodResponses, statusCode, definedFields({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") }));
   }
-  return defined({
+  return definedFields({
     httpMethod,
     // Unset stays unset: API Gateway's default is NONE, which lib/model applies.
     authorizationType: authorizationTypeOf(props.string("AuthorizationType")),
@@ -102,7 +95,7 @@ export function methodOf(props: Fields, httpMethod: string): RawMethod {
  * which lib/model applies as the effective TTL.
  */
 export function authorizerOf(id: string, props: Fields): RawAuthorizer {
-  return defined({
+  return definedFields({
     id,
     name: props.string("Name"),
     type: props.string("Type"),
@@ -116,7 +109,7 @@ export function authorizerOf(id: string, props: Fields): RawAuthorizer {
 
 /** AWS::ApiGateway::GatewayResponse (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-gatewayresponse.html). */
 export function gatewayResponseOf(props: Fields): RawGatewayResponse {
-  return defined({
+  return definedFields({
     responseType: props.string("ResponseType"),
     statusCode: props.string("StatusCode"),
     responseParameters: props.stringRecord("ResponseParameters"),
@@ -147,7 +140,7 @@ export function methodSettingsKeyOf(resourcePath: string, httpMethod: string, no
 }
 
 function methodSettingOf(setting: Fields): RawMethodSetting {
-  return defined({
+  return definedFields({
     cachingEnabled: setting.boolean("CachingEnabled"),
     cacheTtlInSeconds: setting.number("CacheTtlInSeconds"),
     cacheDataEncrypted: setting.boolean("CacheDataEncrypted"),
@@ -177,7 +170,7 @@ export function stageOf(
   props: Fields,
   note: (message: string, setting: Fields) => void,
 ): RawStage {
-  return defined({
+  return definedFields({
     stageName,
     deploymentId,
     description: props.string("Description"),

@@ -16,7 +16,8 @@ import { buildResources } from "./build-resources";
 import { buildStages } from "./build-stages";
 import { ElementReader } from "./element-reader";
 import { mergeResources, readBody } from "./openapi-body";
-import { API_GATEWAY_TYPES, defined, keyedRecord, RESOURCE_TYPES as T, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
+import { definedFields } from "@/lib/model/defined-fields";
+import { API_GATEWAY_TYPES, keyedRecord, RESOURCE_TYPES as T, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
 import { isTfObject, placeholderText, TfRef } from "./values";
 
 export interface BuildInput {
@@ -180,7 +181,7 @@ class ApiBuilder {
     // type TOKEN, identity_source "method.request.header.Authorization", authorizer_result_ttl_in_seconds 300.
     // Terraform sends the 300, so the deployed authorizer has it configured (API Gateway's own default is also 300:
     // https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html).
-    return defined<RawAuthorizer>({
+    return definedFields<RawAuthorizer>({
       id: a.address,
       name: reader.text(a, "name") ?? a.address,
       type: reader.str(a, "type", "authorizers", "the authorizer type is unknown") ?? "TOKEN",
@@ -197,7 +198,7 @@ class ApiBuilder {
     if (type === undefined) return [];
     reader.locate(elementKey({ kind: "gatewayResponse", responseType: type }), g);
     return [
-      defined({
+      definedFields({
         responseType: type,
         defaultResponse: false,
         statusCode: reader.text(g, "status_code"),

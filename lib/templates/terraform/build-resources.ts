@@ -7,7 +7,8 @@ import type { RawMethod, RawResource } from "@/lib/model/raw-snapshot";
 import { elementKey } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
 import type { ElementReader } from "./element-reader";
-import { defined, keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
+import { definedFields } from "@/lib/model/defined-fields";
+import { keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
 import { placeholderText } from "./values";
 
 export function buildResources(reader: ElementReader, apiKey: string): RawResource[] {
@@ -111,7 +112,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     method.apiKeyRequired = apiKey ?? false;
     Object.assign(
       method,
-      defined({
+      definedFields({
         authorizationScopes: reader.stringList(m, "authorization_scopes"),
         requestParameters: reader.boolMap(m, "request_parameters"),
         requestModels: reader.stringMap(m, "request_models"),
@@ -143,7 +144,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     if (!method) continue;
     method.methodIntegration = {
       ...(method.methodIntegration ?? {}),
-      ...defined({
+      ...definedFields({
         type: reader.str(i, "type", "resources", "the integration type is unknown"),
         httpMethod: reader.text(i, "integration_http_method"),
         uri: reader.text(i, "uri"),
@@ -161,7 +162,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const method = methodFor(r, "method response");
     const status = method ? reader.statusCode(r) : undefined;
     if (!method || status === undefined) continue;
-    (method.methodResponses ??= keyedRecord())[status] = defined({
+    (method.methodResponses ??= keyedRecord())[status] = definedFields({
       statusCode: status,
       responseParameters: reader.boolMap(r, "response_parameters"),
     });
@@ -172,7 +173,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const status = method ? reader.statusCode(r) : undefined;
     if (!method || status === undefined) continue;
     const integration = (method.methodIntegration ??= {});
-    (integration.integrationResponses ??= keyedRecord())[status] = defined({
+    (integration.integrationResponses ??= keyedRecord())[status] = definedFields({
       statusCode: status,
       selectionPattern: reader.text(r, "selection_pattern"),
       responseParameters: reader.stringMap(r, "response_parameters"),

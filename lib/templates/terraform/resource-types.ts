@@ -36,14 +36,6 @@ export function keyedRecord<T>(): Record<string, T> {
 }
 
 /** The object without its undefined properties (wire objects leave unset fields out, as the live reader's do). */
-export function defined<T extends object>(value: T): T {
-  // A copy rather than `delete`: deleting turns an object into a slow dictionary for everything that reads it later
-  // (the audit core reads these wire objects many times).
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
-  return out as T;
-}
-
 /** The address a value refers to when it is a reference to that attribute. */
 export function refAddress(v: TfValue | undefined, attribute: string): string | undefined {
   return v instanceof TfRef && v.attribute === attribute ? v.address : undefined;
