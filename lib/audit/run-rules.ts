@@ -1,7 +1,7 @@
 import type { ApiModel } from "@/lib/model/types";
 import { RULES } from "@/lib/rules";
 import { renderFinding } from "@/lib/rules/finding";
-import { SEVERITIES, type Finding, type Rule } from "@/lib/rules/types";
+import { SEVERITIES, type Finding, type Rule, type Severity } from "@/lib/rules/types";
 import type { NotEvaluatedRule } from "./types";
 
 export interface RuleRun {
@@ -25,11 +25,13 @@ export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleR
       notEvaluated.push({ ruleId: rule.meta.id, missing: absent });
       continue;
     }
-    // A plain loop, one finding and one number per draft: 13,000 findings make any per-finding wrapper count.
+    // A plain loop, one finding and one number per draft: 13,000 findings make any per-finding wrapper count. Most
+    // findings keep their rule's severity, whose rank is looked up once.
+    const ruleRank = rankOf(rule.meta.severity, order);
     for (const draft of rule.check({ model })) {
       const finding = renderFinding(rule.meta, draft);
       findings.push(finding);
-      ranks.push(rankOf(finding, order));
+      ranks.push(finding.severity === rule.meta.severity ? ruleRank : rankOf(finding.severity, order));
     }
   }
   return { findings: inOrder(findings, ranks), notEvaluated };
@@ -40,7 +42,7 @@ export function sortFindings(findings: readonly Finding[], rules: readonly Rule[
   const order = new Map<string, number>();
   for (let index = 0; index < rules.length; index++) order.set((rules[index] as Rule).meta.id, index);
   const ranks: number[] = [];
-  for (const finding of findings) ranks.push(rankOf(finding, order.get(finding.ruleId) ?? rules.length));
+  for (const finding of findings) ranks.push(rankOf(finding.severity, order.get(finding.ruleId) ?? rules.length));
   return inOrder(findings, ranks);
 }
 
@@ -48,8 +50,8 @@ export function sortFindings(findings: readonly Finding[], rules: readonly Rule[
 // A registry of fewer than 2^16 rules keeps the two apart; an unknown severity (indexOf -1) sorts first, as before.
 const RULE_SLOTS = 0x10000;
 
-function rankOf(finding: Finding, order: number): number {
-  return SEVERITIES.indexOf(finding.severity) * RULE_SLOTS + order;
+function rankOf(severity: Severity, order: number): number {
+  return SEVERITIES.indexOf(severity) * RULE_SLOTS + order;
 }
 
 /**
