@@ -34,26 +34,33 @@ import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
 
 /** A node's offset: a number for a scalar, else the collection with its entries' offsets. */
-export type FastPosition = number | FastMapPosition | FastSeqPosition;
-
-export interface FastMapPosition {
-  start: number;
-  keys: string[];
-  /** Where each key starts (a mapping entry is located at its key). */
-  keyStarts: number[];
-  values: FastPosition[];
-  /** keys → index, built on the first lookup of a large mapping. */
-  index?: Map<string, number>;
-}
-
-export interface FastSeqPosition {
-  start: number;
-  items: FastPosition[];
+/**
+ * Where every node starts, in a few flat arrays (one small object per mapping would be most of the parse's garbage).
+ * A node reference is a collection's index in the `node*` arrays, or `-offset - 1` for a scalar at `offset`; a
+ * collection's entries are `count` consecutive rows of the `entry*` arrays from `first`.
+ */
+export interface FastPositions {
+  root: number;
+  nodeStart: number[];
+  nodeIsMap: boolean[];
+  nodeFirst: number[];
+  nodeCount: number[];
+  /** A mapping entry's key (unused for a sequence item). */
+  entryKey: string[];
+  /** Where a mapping entry's key starts (a mapping entry is located at its key). */
+  entryOffset: number[];
+  entryChild: number[];
+  /** Per large mapping, its keys → entry row, built on its first lookup. */
+  indexes: Map<number, Map<string, number>>;
 }
 
 export interface FastYaml {
   value: unknown;
-  positions: FastPosition;
+  positions: FastPositions;
+}
+
+function scalarAt(offset: number): number {
+  return -offset - 1;
 }
 
 /** Nesting of block and flow collections read here; the nesting pre-check refuses far less deep text anyway. */
@@ -167,8 +174,27 @@ class FastYamlParser {
   private depth = 0;
   /** Flow collections open around the cursor. */
   private flowDepth = 0;
-  /** The position of the node the last read returned. */
-  private pos: FastPosition = 0;
+  /** The node reference (see FastPositions) of the node the last read returned. */
+  private pos = 0;
+  private readonly positions: FastPositions = {
+    root: 0,
+    nodeStart: [],
+    nodeIsMap: [],
+    nodeFirst: [],
+    nodeCount: [],
+    entryKey: [],
+    entryOffset: [],
+    entryChild: [],
+    indexes: new Map(),
+  };
+  /** Entries of the collections still being read, innermost last; each moves to `positions` when its collection ends. */
+  private readonly pendingKey: string[] = [];
+  private readonly pendingOffset: number[] = [];
+  private readonly pendingChild: number[] = [];
+  private pending = 0;
+  /** The `:` of the plain implicit key `lineHasKey` last found, and where that key starts (a key is scanned once). */
+  private colonAt = -1;
+  private colonFor = -1;
   private readonly n: number;
 
   constructor(
@@ -189,8 +215,33 @@ class FastYamlParser {
       if (this.indent < 0) decline();
     }
     const value = this.blockNode(-1, false, false);
-    if (typeof this.pos === "number" || this.indent >= 0) decline();
-    return { value, positions: this.pos };
+    if (this.pos < 0 || this.indent >= 0) decline();
+    this.positions.root = this.pos;
+    return { value, positions: this.positions };
+  }
+
+  /** Records one entry of the collection being read: the node just read, under `key` at `offset` for a mapping. */
+  private entry(key: string, offset: number): void {
+    const at = this.pending++;
+    this.pendingKey[at] = key;
+    this.pendingOffset[at] = offset;
+    this.pendingChild[at] = this.pos;
+  }
+
+  /** Ends the collection whose entries were recorded from `base`, and makes it the node just read. */
+  private collection(start: number, isMap: boolean, base: number): void {
+    const p = this.positions;
+    this.pos = p.nodeStart.length;
+    p.nodeStart.push(start);
+    p.nodeIsMap.push(isMap);
+    p.nodeFirst.push(p.entryKey.length);
+    p.nodeCount.push(this.pending - base);
+    for (let at = base; at < this.pending; at++) {
+      p.entryKey.push(this.pendingKey[at] as string);
+      p.entryOffset.push(this.pendingOffset[at] as number);
+      p.entryChild.push(this.pendingChild[at] as number);
+    }
+    this.pending = base;
   }
 
   private code(at: number): number {
@@ -303,7 +354,11 @@ class FastYamlParser {
     for (; j < n; j++) {
       const d = text.charCodeAt(j);
       if (d === NEWLINE) return false;
-      if (d === COLON && this.isBlankOrEnd(j + 1)) return true;
+      if (d === COLON && this.isBlankOrEnd(j + 1)) {
+        this.colonAt = j;
+        this.colonFor = this.i;
+        return true;
+      }
       if (d === HASH && text.charCodeAt(j - 1) === SPACE) return false;
     }
     return false;
@@ -343,7 +398,7 @@ class FastYamlParser {
       const start = this.i;
       const value = c === QUOTE ? this.doubleQuoted(parent, true) : this.singleQuoted(parent, true);
       this.count();
-      this.pos = start;
+      this.pos = scalarAt(start);
       this.finishLine();
       this.toContent(false);
       return value;
@@ -375,7 +430,7 @@ class FastYamlParser {
       // An empty tagged scalar: the `yaml` package places it oddly when blanks follow the tag.
       if (emptyAt !== j) decline();
       this.count();
-      this.pos = emptyAt;
+      this.pos = scalarAt(emptyAt);
       return withTag(tag, "");
     }
     return withTag(tag, this.blockNode(parent, true, true));
@@ -386,17 +441,13 @@ class FastYamlParser {
     this.count();
     const start = this.i;
     const object: Record<string, unknown> = {};
-    const keys: string[] = [];
-    const keyStarts: number[] = [];
-    const values: FastPosition[] = [];
+    const base = this.pending;
     for (;;) {
       const keyStart = this.i;
       const key = this.blockKey();
       const value = this.mapValue(column);
       setEntry(object, key, value);
-      keys.push(key);
-      keyStarts.push(keyStart);
-      values.push(this.pos);
+      this.entry(key, keyStart);
       if (this.indent === column) {
         if (this.isSeqIndicator(this.i) || !this.lineHasKey()) decline();
         continue;
@@ -405,7 +456,7 @@ class FastYamlParser {
       decline();
     }
     this.depth--;
-    this.pos = { start, keys, keyStarts, values };
+    this.collection(start, true, base);
     return object;
   }
 
@@ -420,7 +471,7 @@ class FastYamlParser {
     } else {
       if (this.notPlainStart(c, false)) decline();
       const start = this.i;
-      let j = start;
+      let j = this.colonFor === start ? this.colonAt : start;
       for (;;) {
         const d = text.charCodeAt(j);
         if (j >= this.n || d === NEWLINE) decline();
@@ -451,7 +502,7 @@ class FastYamlParser {
       if (this.indent > column) return this.blockNode(column, false, false);
       if (this.indent === column && this.isSeqIndicator(this.i)) return this.blockSeq(column);
       this.count();
-      this.pos = this.i;
+      this.pos = scalarAt(this.i);
       return null;
     }
     return this.blockNode(column, true, false);
@@ -462,7 +513,7 @@ class FastYamlParser {
     this.count();
     const start = this.i;
     const array: unknown[] = [];
-    const items: FastPosition[] = [];
+    const base = this.pending;
     for (;;) {
       this.i++;
       this.skipSpaces();
@@ -474,17 +525,17 @@ class FastYamlParser {
         if (this.indent > column) array.push(this.blockNode(column, false, false));
         else {
           this.count();
-          this.pos = emptyAt;
+          this.pos = scalarAt(emptyAt);
           array.push(null);
         }
       } else array.push(this.blockNode(column, false, false));
-      items.push(this.pos);
+      this.entry("", 0);
       if (this.indent === column && this.isSeqIndicator(this.i)) continue;
       if (this.indent <= column) break;
       decline();
     }
     this.depth--;
-    this.pos = { start, items };
+    this.collection(start, false, base);
     return array;
   }
 
@@ -550,7 +601,7 @@ class FastYamlParser {
       this.lineStart = lineStart;
     }
     this.count();
-    this.pos = start;
+    this.pos = scalarAt(start);
     this.toContent(false);
     return tagged ? value : resolvePlain(value);
   }
@@ -740,7 +791,7 @@ class FastYamlParser {
     } else if (chomp === "clip") value += "\n";
     else if (chomp === "keep") value += "\n".repeat(empty + 1);
     this.count();
-    this.pos = start;
+    this.pos = scalarAt(start);
     this.i = p;
     this.toContent(false);
     return value;
@@ -790,11 +841,11 @@ class FastYamlParser {
     let value: unknown;
     if (open === 91) {
       const array: unknown[] = [];
-      const items: FastPosition[] = [];
+      const base = this.pending;
       if (this.code(this.i) !== 93) {
         for (;;) {
           array.push(this.flowItem(parent));
-          items.push(this.pos);
+          this.entry("", 0);
           this.skipFlow(parent);
           const c = this.code(this.i);
           if (c === 93) break;
@@ -805,13 +856,11 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.pos = { start, items };
+      this.collection(start, false, base);
       value = array;
     } else {
       const object: Record<string, unknown> = {};
-      const keys: string[] = [];
-      const keyStarts: number[] = [];
-      const values: FastPosition[] = [];
+      const base = this.pending;
       if (this.code(this.i) !== 125) {
         for (;;) {
           const keyStart = this.i;
@@ -821,9 +870,7 @@ class FastYamlParser {
           if (c === 44 || c === 125) decline();
           const item = this.flowItem(parent);
           setEntry(object, key, item);
-          keys.push(key);
-          keyStarts.push(keyStart);
-          values.push(this.pos);
+          this.entry(key, keyStart);
           this.skipFlow(parent);
           const d = this.code(this.i);
           if (d === 125) break;
@@ -834,7 +881,7 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.pos = { start, keys, keyStarts, values };
+      this.collection(start, true, base);
       value = object;
     }
     this.depth--;
@@ -891,7 +938,7 @@ class FastYamlParser {
       this.count();
       const start = this.i;
       const value = c === QUOTE ? this.doubleQuoted(parent, true) : this.singleQuoted(parent, true);
-      this.pos = start;
+      this.pos = scalarAt(start);
       return value;
     }
     if (c === 33 /* ! */) {
@@ -907,13 +954,13 @@ class FastYamlParser {
       this.count();
       const start = this.i;
       const value = d === QUOTE ? this.doubleQuoted(parent, true) : d === APOSTROPHE ? this.singleQuoted(parent, true) : this.plainFlow();
-      this.pos = start;
+      this.pos = scalarAt(start);
       return withTag(tag, value);
     }
     this.count();
     const start = this.i;
     const source = this.plainFlow();
-    this.pos = start;
+    this.pos = scalarAt(start);
     return resolvePlain(source);
   }
 }
@@ -926,36 +973,43 @@ function setEntry(object: Record<string, unknown>, key: string, value: unknown):
 }
 
 /** Where the node at `path` starts, as document.ts's `offsetOf` finds it in the `yaml` Document. */
-export function fastOffsetOf(root: FastPosition, path: ReadonlyArray<string | number>): number {
-  let node = root;
-  let offset = startOf(node);
+export function fastOffsetOf(positions: FastPositions, path: ReadonlyArray<string | number>): number {
+  let node = positions.root;
+  let offset = startOf(positions, node);
   for (const segment of path) {
-    if (typeof node === "number") return offset;
+    if (node < 0) return offset;
     const name = String(segment);
-    if ("keys" in node) {
-      const index = keyIndex(node, name);
-      if (index < 0) return offset;
-      offset = node.keyStarts[index] as number;
-      node = node.values[index] as FastPosition;
+    const first = positions.nodeFirst[node] as number;
+    const count = positions.nodeCount[node] as number;
+    if (positions.nodeIsMap[node]) {
+      const row = keyRow(positions, node, first, count, name);
+      if (row < 0) return offset;
+      offset = positions.entryOffset[row] as number;
+      node = positions.entryChild[row] as number;
     } else {
       const index = Number(name);
-      if (!Number.isInteger(index) || index < 0 || index >= node.items.length || String(index) !== name) return offset;
-      node = node.items[index] as FastPosition;
-      offset = startOf(node);
+      if (!Number.isInteger(index) || index < 0 || index >= count || String(index) !== name) return offset;
+      node = positions.entryChild[first + index] as number;
+      offset = startOf(positions, node);
     }
   }
   return offset;
 }
 
-function startOf(node: FastPosition): number {
-  return typeof node === "number" ? node : node.start;
+function startOf(positions: FastPositions, node: number): number {
+  return node < 0 ? -node - 1 : (positions.nodeStart[node] as number);
 }
 
-function keyIndex(node: FastMapPosition, name: string): number {
-  if (node.keys.length <= 8) return node.keys.indexOf(name);
-  if (!node.index) {
-    node.index = new Map();
-    node.keys.forEach((key, index) => node.index!.set(key, index));
+function keyRow(positions: FastPositions, node: number, first: number, count: number, name: string): number {
+  if (count <= 8) {
+    for (let row = first; row < first + count; row++) if (positions.entryKey[row] === name) return row;
+    return -1;
   }
-  return node.index.get(name) ?? -1;
+  let index = positions.indexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (let row = first; row < first + count; row++) index.set(positions.entryKey[row] as string, row);
+    positions.indexes.set(node, index);
+  }
+  return index.get(name) ?? -1;
 }
