@@ -152,8 +152,24 @@ describe("YAML fast path", () => {
     ["a: 'unterminated\n", false],
     ["a: [1, 2\n", false],
     [`a: ${"[".repeat(120)}${"]".repeat(120)}\n`, false],
+    [`${Array.from({ length: 110 }, (_, i) => `${" ".repeat(i)}k:`).join("\n")} 1\n`, false],
+    [`${"k".repeat(1025)}: 1\n`, false],
+    [`${"k".repeat(1024)}: 1\n`, true],
   ])("%j: read by the fast path: %s", (text, expected) => {
     expect(agrees("t.yaml", text)).toBe(expected);
+  });
+
+  it("types plain scalars as the yaml package does whatever their first character (the typed-start shortcut is safe)", () => {
+    const suffixes = ["", "1", "0", "e5", "E5", ".5", "rue", "RUE", "ull", "es", "o", "n", "ff", "x1F", ":30", "nf", "-01-01", "_1"];
+    let compared = 0;
+    for (let code = 33; code < 127; code++) {
+      const first = String.fromCharCode(code);
+      for (const suffix of suffixes) {
+        const text = `k: ${first}${suffix}\n`;
+        if (agrees("typed.yaml", text)) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it("declines a document with more nodes than the budget", () => {
