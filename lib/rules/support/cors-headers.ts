@@ -1,4 +1,5 @@
 import { describeOverride, type HeaderOverride } from "@/lib/model/response-overrides";
+import { sameIgnoringCase, startsWithIgnoringCase } from "./ignore-case";
 import { overriddenHeaders } from "./template-headers";
 import type { HttpVerb, IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 
@@ -44,9 +45,17 @@ export const CORS_HEADER = {
 
 /** "'GET,PUT'" → "GET,PUT"; a non-literal mapping (a request header, a stage variable) → undefined. */
 export function literalValue(expression: string): string | undefined {
-  const match = /^'(.*)'$/s.exec(expression.trim());
-  return match ? match[1] : undefined;
+  // /^'(.*)'$/s on the trimmed expression, without a match array: asked of every mapping the rules read. A value that
+  // is already quoted at both ends has nothing to trim.
+  const text = isQuoted(expression) ? expression : expression.trim();
+  return isQuoted(text) ? text.slice(1, -1) : undefined;
 }
+
+function isQuoted(text: string): boolean {
+  return text.length >= 2 && text.charCodeAt(0) === QUOTE && text.charCodeAt(text.length - 1) === QUOTE;
+}
+
+const QUOTE = 39; // '
 
 export function splitList(value: string): string[] {
   return value
@@ -56,7 +65,8 @@ export function splitList(value: string): string[] {
 }
 
 export function includesIgnoreCase(list: readonly string[], item: string): boolean {
-  return list.some((entry) => entry.toLowerCase() === item.toLowerCase());
+  for (const entry of list) if (sameIgnoringCase(entry, item)) return true;
+  return false;
 }
 
 export function isProxyIntegration(method: MethodModel): boolean {
@@ -81,22 +91,71 @@ export interface ConfiguredResponse {
  * through instead, so callers check isProxyIntegration first.
  */
 export function defaultResponse(method: MethodModel): ConfiguredResponse {
-  // Asked for every method (knownOrigin) and again per OPTIONS by several rules; methods are immutable once
-  // normalized, so each is computed once. Shared: callers only read it.
-  let response = defaultResponses.get(method);
-  if (!response) {
-    response = computeDefaultResponse(method);
-    defaultResponses.set(method, response);
-  }
-  return response;
+  const entry = defaultEntry(method);
+  return (entry.response ??= computeDefaultResponse(entry));
 }
 
-const defaultResponses = new WeakMap<MethodModel, ConfiguredResponse>();
+/** What a default response sends for the CORS headers: sentHeader() of each, read in place. */
+export interface SentCors {
+  /** The status of the default integration response; none without one. */
+  statusCode?: string;
+  origin?: string;
+  methods?: string;
+  headers?: string;
+  /** Access-Control-Allow-Credentials is the literal true. */
+  credentials: boolean;
+  /** Mapped header names that neither the method response declares nor a template sets: API Gateway does not return them. */
+  undeclared: readonly string[];
+}
+
+/**
+ * The CORS headers of defaultResponse(method), without building its lists and records: asked of every OPTIONS, where
+ * copying each response's mappings and declarations dominated, while only a response with a problem needs them.
+ */
+export function defaultCors(method: MethodModel): SentCors {
+  const entry = defaultEntry(method);
+  return (entry.cors ??= computeCors(entry));
+}
+
+/**
+ * A default response depends only on the integration response chosen and the method response of its status (its
+ * declared headers). Equal methods may share their integration response objects (normalise reuses a method it has
+ * seen, lib/model/reshape-resources.ts), so answers are kept per integration response, with the declarations they were
+ * read with; a method without integration responses is its own key. Model records are not changed once normalised.
+ */
+interface DefaultEntry {
+  chosen: IntegrationResponseModel | undefined;
+  /** The responseParameters of the method response whose status the chosen response answers. */
+  declaredBy: Readonly<Record<string, boolean>> | undefined;
+  response?: ConfiguredResponse;
+  cors?: SentCors;
+}
+
+const defaultEntries = new WeakMap<object, DefaultEntry>();
+
+function defaultEntry(method: MethodModel): DefaultEntry {
+  const chosen = chosenResponse(method);
+  const declaredBy = methodResponseWithStatus(method, chosen?.statusCode)?.responseParameters;
+  const key: object = chosen ?? method;
+  let entry = defaultEntries.get(key);
+  if (entry === undefined || entry.declaredBy !== declaredBy) {
+    entry = { chosen, declaredBy };
+    defaultEntries.set(key, entry);
+  }
+  return entry;
+}
 
 /** The integration response a method answers with when no selection pattern matches (the "default"). */
 function chosenResponse(method: MethodModel): IntegrationResponseModel | undefined {
-  const responses = method.integration?.integrationResponses ?? [];
-  return responses.find((r) => !r.selectionPattern) ?? responses[0];
+  const responses = method.integration?.integrationResponses;
+  if (responses === undefined) return undefined;
+  for (const response of responses) if (!response.selectionPattern) return response;
+  return responses[0];
+}
+
+function methodResponseWithStatus(method: MethodModel, statusCode: string | undefined) {
+  for (const response of method.methodResponses) if (response.statusCode === statusCode) return response;
+  return undefined;
 }
 
 /**
@@ -112,16 +171,14 @@ export function defaultMappedHeader(method: MethodModel, name: string): string |
  * copying the "method.response.header.*" entries into a record and asking headerValue(): the first header whose name
  * matches ignoring case, with the value last mapped to exactly that name.
  */
-export function mappedHeader(parameters: Record<string, string> | undefined, name: string): string | undefined {
+export function mappedHeader(parameters: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
   if (parameters === undefined) return undefined;
-  const wanted = name.toLowerCase();
   let found: string | undefined;
   let value: string | undefined;
   for (const key in parameters) {
-    if (!Object.hasOwn(parameters, key) || !key.toLowerCase().startsWith(MAPPED_PREFIX)) continue;
-    const header = key.slice(MAPPED_PREFIX.length);
-    if (found === undefined ? header.toLowerCase() === wanted : header === found) {
-      found = header;
+    if (!Object.hasOwn(parameters, key) || !startsWithIgnoringCase(key, MAPPED_PREFIX)) continue;
+    if (found === undefined ? sameIgnoringCase(key, name, MAPPED_PREFIX.length) : sameHeader(key, found)) {
+      found = key;
       value = parameters[key];
     }
   }
@@ -129,15 +186,10 @@ export function mappedHeader(parameters: Record<string, string> | undefined, nam
 }
 
 /** Whether method response parameters declare a header (`method.response.header.<name>`, any case). */
-export function declaresHeader(parameters: Record<string, boolean> | undefined, name: string): boolean {
+export function declaresHeader(parameters: Readonly<Record<string, boolean>> | undefined, name: string): boolean {
   if (parameters === undefined) return false;
-  const wanted = name.toLowerCase();
   for (const key in parameters) {
-    if (
-      Object.hasOwn(parameters, key) &&
-      key.toLowerCase().startsWith(MAPPED_PREFIX) &&
-      key.slice(MAPPED_PREFIX.length).toLowerCase() === wanted
-    )
+    if (Object.hasOwn(parameters, key) && startsWithIgnoringCase(key, MAPPED_PREFIX) && sameIgnoringCase(key, name, MAPPED_PREFIX.length))
       return true;
   }
   return false;
@@ -145,18 +197,73 @@ export function declaresHeader(parameters: Record<string, boolean> | undefined, 
 
 const MAPPED_PREFIX = "method.response.header.";
 
-function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
-  const chosen = chosenResponse(method);
-  const statusCode = chosen?.statusCode;
-  const methodResponse = method.methodResponses.find((r) => r.statusCode === statusCode);
-  const declared = Object.keys(methodResponse?.responseParameters ?? {})
-    .filter((key) => key.toLowerCase().startsWith("method.response.header."))
-    .map((key) => key.slice("method.response.header.".length));
+/** Two mapping keys name exactly the same header (the prefix may differ in case). */
+function sameHeader(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = MAPPED_PREFIX.length; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+function computeDefaultResponse(entry: DefaultEntry): ConfiguredResponse {
+  const { chosen, declaredBy } = entry;
+  const declared: string[] = [];
+  if (declaredBy !== undefined)
+    for (const key in declaredBy)
+      if (Object.hasOwn(declaredBy, key) && startsWithIgnoringCase(key, MAPPED_PREFIX)) declared.push(key.slice(MAPPED_PREFIX.length));
   const mapped: Record<string, string> = {};
-  for (const [key, value] of Object.entries(chosen?.responseParameters ?? {})) {
-    if (key.toLowerCase().startsWith("method.response.header.")) mapped[key.slice("method.response.header.".length)] = value;
+  const parameters = chosen?.responseParameters;
+  if (parameters !== undefined)
+    for (const key in parameters)
+      if (Object.hasOwn(parameters, key) && startsWithIgnoringCase(key, MAPPED_PREFIX))
+        mapped[key.slice(MAPPED_PREFIX.length)] = parameters[key] as string;
+  const templated = overriddenHeaders(chosen?.responseTemplates);
+  const statusCode = chosen?.statusCode;
+  return statusCode !== undefined ? { statusCode, declared, mapped, templated } : { declared, mapped, templated };
+}
+
+function computeCors(entry: DefaultEntry): SentCors {
+  const { chosen, declaredBy } = entry;
+  const parameters = chosen?.responseParameters;
+  const templated = overriddenHeaders(chosen?.responseTemplates);
+  const origin = sentHeaderIn(parameters, templated, CORS_HEADER.allowOrigin);
+  const methods = sentHeaderIn(parameters, templated, CORS_HEADER.allowMethods);
+  const headers = sentHeaderIn(parameters, templated, CORS_HEADER.allowHeaders);
+  const credentials = literalValue(sentHeaderIn(parameters, templated, CORS_HEADER.allowCredentials) ?? "") === "true";
+  // Template overrides need no method response declaration ("programmatically create new parameters":
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
+  let undeclared: string[] | undefined;
+  if (parameters !== undefined)
+    for (const key in parameters) {
+      if (!Object.hasOwn(parameters, key) || !startsWithIgnoringCase(key, MAPPED_PREFIX) || declaresMapped(declaredBy, key)) continue;
+      const name = key.slice(MAPPED_PREFIX.length);
+      // A record of names cannot hold "__proto__" (assigning a string to it is ignored), so that mapping was never listed.
+      if (name === "__proto__" || (templated.size > 0 && templated.has(name.toLowerCase()))) continue;
+      // Mappings whose keys differ only in the prefix's case name one header (a record of names keeps it once).
+      if (undeclared === undefined) undeclared = [name];
+      else if (!undeclared.includes(name)) undeclared.push(name);
+    }
+  const cors: SentCors = { credentials, undeclared: undeclared ?? NONE_UNDECLARED };
+  if (chosen !== undefined) cors.statusCode = chosen.statusCode;
+  if (origin !== undefined) cors.origin = origin;
+  if (methods !== undefined) cors.methods = methods;
+  if (headers !== undefined) cors.headers = headers;
+  return cors;
+}
+
+const NONE_UNDECLARED: readonly string[] = Object.freeze([]);
+
+/** Whether method response parameters declare the header a mapping key names, ignoring case. */
+function declaresMapped(declaredBy: Readonly<Record<string, boolean>> | undefined, mappingKey: string): boolean {
+  if (declaredBy === undefined) return false;
+  for (const key in declaredBy) {
+    if (
+      Object.hasOwn(declaredBy, key) &&
+      startsWithIgnoringCase(key, MAPPED_PREFIX) &&
+      sameIgnoringCase(key, mappingKey, MAPPED_PREFIX.length, MAPPED_PREFIX.length)
+    )
+      return true;
   }
-  return { ...(statusCode !== undefined ? { statusCode } : {}), declared, mapped, templated: overriddenHeaders(chosen?.responseTemplates) };
+  return false;
 }
 
 /**
@@ -167,13 +274,27 @@ function computeDefaultResponse(method: MethodModel): ConfiguredResponse {
  * description ("dynamic: echoes the request Origin"), which literalValue() does not take for a literal.
  */
 export function sentHeader(response: Pick<ConfiguredResponse, "mapped" | "templated">, name: string): string | undefined {
-  const override = response.templated.get(name.toLowerCase());
-  if (override)
-    return override.value.kind === "literal" && !override.conditional ? `'${override.value.value}'` : describeOverride(override);
+  const override = response.templated.size === 0 ? undefined : response.templated.get(name.toLowerCase());
+  if (override) return overrideValue(override);
   return headerValue(response.mapped, name);
 }
 
-export function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  const key = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : headers[key];
+/** sentHeader() of a response read in place: its integration response parameters and its templates' overrides. */
+function sentHeaderIn(
+  parameters: Readonly<Record<string, string>> | undefined,
+  templated: ReadonlyMap<string, HeaderOverride>,
+  name: string,
+): string | undefined {
+  const override = templated.size === 0 ? undefined : templated.get(name.toLowerCase());
+  if (override) return overrideValue(override);
+  return mappedHeader(parameters, name);
+}
+
+function overrideValue(override: HeaderOverride): string {
+  return override.value.kind === "literal" && !override.conditional ? `'${override.value.value}'` : describeOverride(override);
+}
+
+export function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  for (const key in headers) if (Object.hasOwn(headers, key) && sameIgnoringCase(key, name)) return headers[key];
+  return undefined;
 }
