@@ -23,13 +23,13 @@ interface Broken {
 
 /** What is wrong with one 2xx response of a method, or undefined when it returns Access-Control-Allow-Origin. */
 function problemOf(method: MethodModel, response: IntegrationResponseModel): string | undefined {
-  // A mapping template that sets the header through $context.responseOverride needs neither mapping nor declaration
-  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
-  if (overriddenHeaders(response.responseTemplates).has(ALLOW_ORIGIN)) return undefined;
   // Asked of every 2xx response of every method: read in place rather than copied into header lists first.
   const isDeclared = declaresHeader(methodResponseWithStatus(method, response.statusCode)?.responseParameters, CORS_HEADER.allowOrigin);
   const isMapped = mappedHeader(response.responseParameters, CORS_HEADER.allowOrigin) !== undefined;
   if (isDeclared && isMapped) return undefined;
+  // A mapping template that sets the header through $context.responseOverride needs neither mapping nor declaration
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
+  if (overriddenHeaders(response.responseTemplates).has(ALLOW_ORIGIN)) return undefined;
   if (isMapped)
     return `its ${response.statusCode} integration response maps Access-Control-Allow-Origin but the ${response.statusCode} method response does not declare it, so API Gateway drops it`;
   if (isDeclared)

@@ -2,7 +2,6 @@ import type { ApiModel, HttpVerb, MethodModel, ResourceModel } from "@/lib/model
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { describeBrowserCalls } from "@/lib/rules/support/browser-calls";
 import {
-  CORS_HEADER,
   SAFELISTED_METHODS,
   defaultCors,
   defaultResponse,

@@ -104,6 +104,8 @@ export interface SentCors {
   headers?: string;
   /** Access-Control-Allow-Credentials is the literal true. */
   credentials: boolean;
+  /** What the mapping alone says of Access-Control-Allow-Origin (templates aside): defaultMappedHeader()'s answer. */
+  mappedOrigin?: string;
   /** Mapped header names that neither the method response declares nor a template sets: API Gateway does not return them. */
   undeclared: readonly string[];
 }
@@ -173,11 +175,14 @@ export function defaultMappedHeader(method: MethodModel, name: string): string |
  */
 export function mappedHeader(parameters: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
   if (parameters === undefined) return undefined;
+  const wanted = CANONICAL_NAMES.indexOf(name);
   let found: string | undefined;
   let value: string | undefined;
   for (const key in parameters) {
-    if (!Object.hasOwn(parameters, key) || !startsWithIgnoringCase(key, MAPPED_PREFIX)) continue;
-    if (found === undefined ? sameIgnoringCase(key, name, MAPPED_PREFIX.length) : sameHeader(key, found)) {
+    if (!Object.hasOwn(parameters, key)) continue;
+    const canonical = CANONICAL_KEYS.indexOf(key);
+    if (canonical === -1 && !startsWithIgnoringCase(key, MAPPED_PREFIX)) continue;
+    if (found === undefined ? namesHeader(key, canonical, name, wanted) : sameHeader(key, found)) {
       found = key;
       value = parameters[key];
     }
@@ -185,12 +190,23 @@ export function mappedHeader(parameters: Readonly<Record<string, string>> | unde
   return value;
 }
 
+/**
+ * Whether a "method.response.header.*" key names the header ignoring case. Two canonical spellings (CANONICAL_KEYS and
+ * CANONICAL_NAMES, by index) are the same header exactly when they are the same entry; anything else is compared.
+ */
+function namesHeader(key: string, canonicalKey: number, name: string, canonicalName: number): boolean {
+  if (canonicalKey !== -1 && canonicalName !== -1) return canonicalKey === canonicalName;
+  return sameIgnoringCase(key, name, MAPPED_PREFIX.length);
+}
+
 /** Whether method response parameters declare a header (`method.response.header.<name>`, any case). */
 export function declaresHeader(parameters: Readonly<Record<string, boolean>> | undefined, name: string): boolean {
   if (parameters === undefined) return false;
+  const wanted = CANONICAL_NAMES.indexOf(name);
   for (const key in parameters) {
-    if (Object.hasOwn(parameters, key) && startsWithIgnoringCase(key, MAPPED_PREFIX) && sameIgnoringCase(key, name, MAPPED_PREFIX.length))
-      return true;
+    if (!Object.hasOwn(parameters, key)) continue;
+    const canonical = CANONICAL_KEYS.indexOf(key);
+    if ((canonical !== -1 || startsWithIgnoringCase(key, MAPPED_PREFIX)) && namesHeader(key, canonical, name, wanted)) return true;
   }
   return false;
 }
@@ -221,49 +237,93 @@ function computeDefaultResponse(entry: DefaultEntry): ConfiguredResponse {
   return statusCode !== undefined ? { statusCode, declared, mapped, templated } : { declared, mapped, templated };
 }
 
+/**
+ * One pass over the default response's mappings. Each "method.response.header.*" key is lower-cased once and compared
+ * whole with the names wanted (comparing every key with every name character by character, for four names and the
+ * declarations, cost more than the copies it saved). The mapping read for each name is mappedHeader()'s.
+ */
 function computeCors(entry: DefaultEntry): SentCors {
   const { chosen, declaredBy } = entry;
   const parameters = chosen?.responseParameters;
   const templated = overriddenHeaders(chosen?.responseTemplates);
-  const origin = sentHeaderIn(parameters, templated, CORS_HEADER.allowOrigin);
-  const methods = sentHeaderIn(parameters, templated, CORS_HEADER.allowMethods);
-  const headers = sentHeaderIn(parameters, templated, CORS_HEADER.allowHeaders);
-  const credentials = literalValue(sentHeaderIn(parameters, templated, CORS_HEADER.allowCredentials) ?? "") === "true";
-  // Template overrides need no method response declaration ("programmatically create new parameters":
-  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
+  const declared = lowerCasedHeaders(declaredBy);
+  const found: Array<string | undefined> = [undefined, undefined, undefined, undefined];
+  const mapped: Array<string | undefined> = [undefined, undefined, undefined, undefined];
   let undeclared: string[] | undefined;
   if (parameters !== undefined)
     for (const key in parameters) {
-      if (!Object.hasOwn(parameters, key) || !startsWithIgnoringCase(key, MAPPED_PREFIX) || declaresMapped(declaredBy, key)) continue;
-      const name = key.slice(MAPPED_PREFIX.length);
-      // A record of names cannot hold "__proto__" (assigning a string to it is ignored), so that mapping was never listed.
-      if (name === "__proto__" || (templated.size > 0 && templated.has(name.toLowerCase()))) continue;
-      // Mappings whose keys differ only in the prefix's case name one header (a record of names keeps it once).
+      if (!Object.hasOwn(parameters, key)) continue;
+      const canonical = CANONICAL_KEYS.indexOf(key);
+      if (canonical === -1 && !startsWithIgnoringCase(key, MAPPED_PREFIX)) continue;
+      const name = canonical === -1 ? key.slice(MAPPED_PREFIX.length) : CANONICAL_NAMES[canonical]!;
+      const lower = canonical === -1 ? name.toLowerCase() : SENT[canonical]!;
+      for (let i = 0; i < SENT.length; i++) {
+        // The first name matching ignoring case, with the value last mapped to exactly that name.
+        if (found[i] === undefined ? lower === SENT[i] : name === found[i]) {
+          found[i] = name;
+          mapped[i] = parameters[key];
+        }
+      }
+      // Template overrides need no method response declaration ("programmatically create new parameters":
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
+      // A record of names cannot hold "__proto__" (assigning a string to it is ignored), so that mapping is not listed.
+      if (declared.includes(lower) || name === "__proto__" || (templated.size > 0 && templated.has(lower))) continue;
+      // Mappings whose keys differ only in the prefix's case name one header (a record of names lists it once).
       if (undeclared === undefined) undeclared = [name];
       else if (!undeclared.includes(name)) undeclared.push(name);
     }
+  const credentials = literalValue(sentOf(templated, mapped, 3) ?? "") === "true";
   const cors: SentCors = { credentials, undeclared: undeclared ?? NONE_UNDECLARED };
   if (chosen !== undefined) cors.statusCode = chosen.statusCode;
+  const origin = sentOf(templated, mapped, 0);
+  const methods = sentOf(templated, mapped, 1);
+  const headers = sentOf(templated, mapped, 2);
   if (origin !== undefined) cors.origin = origin;
   if (methods !== undefined) cors.methods = methods;
   if (headers !== undefined) cors.headers = headers;
+  if (mapped[0] !== undefined) cors.mappedOrigin = mapped[0];
   return cors;
 }
 
+/** sentHeader() of SENT[i]: the template's override, else the mapping. */
+function sentOf(templated: ReadonlyMap<string, HeaderOverride>, mapped: ReadonlyArray<string | undefined>, i: number): string | undefined {
+  const override = templated.size === 0 ? undefined : templated.get(SENT[i]!);
+  return override ? overrideValue(override) : mapped[i];
+}
+
+/** The CORS headers computeCors reads, in SentCors order: origin, methods, headers, credentials. */
+const CANONICAL_NAMES: readonly string[] = [
+  CORS_HEADER.allowOrigin,
+  CORS_HEADER.allowMethods,
+  CORS_HEADER.allowHeaders,
+  CORS_HEADER.allowCredentials,
+];
+/** Lower-cased. */
+const SENT = CANONICAL_NAMES.map((h) => h.toLowerCase());
+/**
+ * Their mapping keys as the console, SAM and CDK spell them, as literals: property names are unique strings in V8, so
+ * telling one of these from any other key is a pointer comparison, and its name needs no copy.
+ */
+const CANONICAL_KEYS: readonly string[] = [
+  "method.response.header.Access-Control-Allow-Origin",
+  "method.response.header.Access-Control-Allow-Methods",
+  "method.response.header.Access-Control-Allow-Headers",
+  "method.response.header.Access-Control-Allow-Credentials",
+];
+
 const NONE_UNDECLARED: readonly string[] = Object.freeze([]);
 
-/** Whether method response parameters declare the header a mapping key names, ignoring case. */
-function declaresMapped(declaredBy: Readonly<Record<string, boolean>> | undefined, mappingKey: string): boolean {
-  if (declaredBy === undefined) return false;
-  for (const key in declaredBy) {
-    if (
-      Object.hasOwn(declaredBy, key) &&
-      startsWithIgnoringCase(key, MAPPED_PREFIX) &&
-      sameIgnoringCase(key, mappingKey, MAPPED_PREFIX.length, MAPPED_PREFIX.length)
-    )
-      return true;
+/** The lower-cased names of the "method.response.header.*" keys of a method response's parameters. */
+function lowerCasedHeaders(parameters: Readonly<Record<string, boolean>> | undefined): readonly string[] {
+  if (parameters === undefined) return NONE_UNDECLARED;
+  const names: string[] = [];
+  for (const key in parameters) {
+    if (!Object.hasOwn(parameters, key)) continue;
+    const canonical = CANONICAL_KEYS.indexOf(key);
+    if (canonical !== -1) names.push(SENT[canonical]!);
+    else if (startsWithIgnoringCase(key, MAPPED_PREFIX)) names.push(key.slice(MAPPED_PREFIX.length).toLowerCase());
   }
-  return false;
+  return names;
 }
 
 /**
@@ -277,17 +337,6 @@ export function sentHeader(response: Pick<ConfiguredResponse, "mapped" | "templa
   const override = response.templated.size === 0 ? undefined : response.templated.get(name.toLowerCase());
   if (override) return overrideValue(override);
   return headerValue(response.mapped, name);
-}
-
-/** sentHeader() of a response read in place: its integration response parameters and its templates' overrides. */
-function sentHeaderIn(
-  parameters: Readonly<Record<string, string>> | undefined,
-  templated: ReadonlyMap<string, HeaderOverride>,
-  name: string,
-): string | undefined {
-  const override = templated.size === 0 ? undefined : templated.get(name.toLowerCase());
-  if (override) return overrideValue(override);
-  return mappedHeader(parameters, name);
 }
 
 function overrideValue(override: HeaderOverride): string {
