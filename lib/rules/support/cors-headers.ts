@@ -104,8 +104,6 @@ export interface SentCors {
   headers?: string;
   /** Access-Control-Allow-Credentials is the literal true. */
   credentials: boolean;
-  /** What the mapping alone says of Access-Control-Allow-Origin (templates aside): defaultMappedHeader()'s answer. */
-  mappedOrigin?: string;
   /** Mapped header names that neither the method response declares nor a template sets: API Gateway does not return them. */
   undeclared: readonly string[];
 }
@@ -281,7 +279,6 @@ function computeCors(entry: DefaultEntry): SentCors {
   if (origin !== undefined) cors.origin = origin;
   if (methods !== undefined) cors.methods = methods;
   if (headers !== undefined) cors.headers = headers;
-  if (mapped[0] !== undefined) cors.mappedOrigin = mapped[0];
   return cors;
 }
 

@@ -1,6 +1,6 @@
 import { HTTP_VERBS, type ApiModel, type HttpVerb, type MethodModel, type ResourceModel } from "@/lib/model/types";
 import type { CorsHeaders } from "@/lib/remediation/intents";
-import { CORS_HEADER, defaultCors, defaultMappedHeader, headerValue, includesIgnoreCase, literalValue, splitList } from "./cors-headers";
+import { CORS_HEADER, defaultMappedHeader, headerValue, includesIgnoreCase, literalValue, splitList } from "./cors-headers";
 import { responseForFix } from "./gateway-responses";
 import { requiredRequestHeaders } from "./request-headers";
 
@@ -30,8 +30,7 @@ export function suggestedCors(model: ApiModel, resource: ResourceModel): CorsHea
 /** The literal origin the resource's own preflight returns, else the API's most common one (knownOrigin). */
 export function preflightOrigin(model: ApiModel, resource: ResourceModel): string {
   const options = optionsOf(resource);
-  // defaultMappedHeader(options, Access-Control-Allow-Origin), kept with the preflight's other headers (defaultCors).
-  const mapped = options ? defaultCors(options).mappedOrigin : undefined;
+  const mapped = options ? defaultMappedHeader(options, CORS_HEADER.allowOrigin) : undefined;
   return (mapped === undefined ? undefined : literalValue(mapped)) || knownOrigin(model);
 }
 
