@@ -48,6 +48,7 @@ function lowerAscii(code: number): number {
 export function endsWithIgnoringAsciiCase(text: string, suffix: string): boolean {
   const from = text.length - suffix.length;
   if (from < 0) return false;
-  for (let i = 0; i < suffix.length; i++) if (lowerAscii(text.charCodeAt(from + i)) !== suffix.charCodeAt(i)) return false;
+  // From the end: keys that differ usually differ in their last characters (…-Origin, …-Headers).
+  for (let i = suffix.length - 1; i >= 0; i--) if (lowerAscii(text.charCodeAt(from + i)) !== suffix.charCodeAt(i)) return false;
   return true;
 }
