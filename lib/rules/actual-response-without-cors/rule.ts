@@ -15,10 +15,10 @@ function methodResponseWithStatus(method: MethodModel, statusCode: string) {
   return undefined;
 }
 
-/** A 2xx response of a method that returns no Access-Control-Allow-Origin, and why. */
+/** The 2xx responses of a method that return no Access-Control-Allow-Origin, and why, index by index. */
 interface Broken {
-  statusCode: string;
-  problem: string;
+  statusCodes: string[];
+  problems: string[];
 }
 
 /** What is wrong with one 2xx response of a method, or undefined when it returns Access-Control-Allow-Origin. */
@@ -69,11 +69,16 @@ export const actualResponseWithoutCors: Rule = {
       for (const method of resource.methods) {
         // OPTIONS is the preflight (preflight-response-incomplete); proxies return the backend's headers.
         if (method.httpMethod === "OPTIONS" || !method.integration || isProxyIntegration(method)) continue;
-        let broken: Broken[] | undefined;
+        let broken: Broken | undefined;
         for (const response of method.integration.integrationResponses) {
           if (!response.statusCode.startsWith("2")) continue;
           const problem = problemOf(method, response);
-          if (problem !== undefined) (broken ??= []).push({ statusCode: response.statusCode, problem });
+          if (problem === undefined) continue;
+          if (broken === undefined) broken = { statusCodes: [response.statusCode], problems: [problem] };
+          else {
+            broken.statusCodes.push(response.statusCode);
+            broken.problems.push(problem);
+          }
         }
         if (broken !== undefined) findings.push(missing(model, resource, method, method.integration.type, broken, servesBrowsers));
       }
@@ -87,15 +92,13 @@ function missing(
   resource: ResourceModel,
   method: MethodModel,
   integration: IntegrationType,
-  broken: readonly Broken[],
+  { statusCodes, problems }: Broken,
   servesBrowsers: string[],
 ): FindingDraft {
   const allowOrigin = preflightOrigin(model, resource);
   const stages = stagesWhere(model, resource.path, method.httpMethod);
   const fixes: FixIntent[] = [];
-  const statusCodes: string[] = [];
-  for (const { statusCode } of broken) {
-    statusCodes.push(statusCode);
+  for (const statusCode of statusCodes) {
     fixes.push({
       kind: "add-method-response-cors-origin",
       resourceId: resource.id,
@@ -112,9 +115,9 @@ function missing(
       verb: method.httpMethod,
       path: resource.path,
       integration,
-      problems: broken.length === 1 ? broken[0]!.problem : broken.map((b) => b.problem).join("; "),
+      problems: problems.length === 1 ? problems[0]! : problems.join("; "),
     },
-    symptom: `A page on another origin calling ${method.httpMethod} ${resource.path} gets API Gateway's ${broken[0]?.statusCode ?? "2xx"} answer blocked by the browser: "No 'Access-Control-Allow-Origin' header is present on the requested resource", and fetch() fails with a TypeError.`,
+    symptom: `A page on another origin calling ${method.httpMethod} ${resource.path} gets API Gateway's ${statusCodes[0] ?? "2xx"} answer blocked by the browser: "No 'Access-Control-Allow-Origin' header is present on the requested resource", and fetch() fails with a TypeError.`,
     target: { resourceId: resource.id, path: resource.path, httpMethod: method.httpMethod },
     stages,
     draftOnly: stages.length === 0,
