@@ -1,6 +1,6 @@
 import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
-import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
+import { HTTP_VERBS, type ApiModel, type DeployedMethodSummary, type HttpVerb, type StageModel } from "@/lib/model/types";
 import type { RedeployStageIntent } from "@/lib/remediation/intents";
 
 /**
@@ -64,18 +64,26 @@ export function allMethodKeys(model: ApiModel): ReadonlyArray<{ path: string; ve
 
 const methodKeysByModel = new WeakMap<ApiModel, ReadonlyArray<{ path: string; verb: HttpVerb }>>();
 
+// One bit per verb: which verbs a path has listed so far is one number per path rather than a Set per path.
+const VERB_BITS = new Map<string, number>(HTTP_VERBS.map((verb, index) => [verb, 1 << index]));
+
 function computeMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
-  // In order of first appearance, each path+verb once (path → verbs seen, rather than a "path verb" string per method).
+  // In order of first appearance, each path+verb once.
   const keys: Array<{ path: string; verb: HttpVerb }> = [];
-  const seen = new Map<string, Set<HttpVerb>>();
+  const seen = new Map<string, number>();
+  // A verb outside HTTP_VERBS cannot come from the normaliser (it drops them); a hand-built model still gets it once.
+  let others: Set<string> | undefined;
   const add = (path: string, verb: HttpVerb) => {
-    let verbs = seen.get(path);
-    if (!verbs) {
-      verbs = new Set();
-      seen.set(path, verbs);
+    const bit = VERB_BITS.get(verb);
+    if (bit === undefined) {
+      const key = `${verb} ${path}`;
+      if ((others ??= new Set()).has(key)) return;
+      others.add(key);
+    } else {
+      const verbs = seen.get(path) ?? 0;
+      if ((verbs & bit) !== 0) return;
+      seen.set(path, verbs | bit);
     }
-    if (verbs.has(verb)) return;
-    verbs.add(verb);
     keys.push({ path, verb });
   };
   for (const resource of model.resources) for (const m of resource.methods) add(m.path, m.httpMethod);
