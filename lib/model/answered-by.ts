@@ -1,6 +1,15 @@
 import { forEachOwnPath, matchTemplate, templateKeys, type RouteMatch } from "@/lib/routing/own-path-routes";
 import { buildRouteTree, type RoutableResource, type RouteTree } from "@/lib/routing/resolve-route";
-import type { ApiModel, DeployedMethodSummary, DeploymentModel, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
+import { verbBit } from "@/lib/model/verb-bits";
+import {
+  HTTP_VERBS,
+  type ApiModel,
+  type DeployedMethodSummary,
+  type DeploymentModel,
+  type HttpVerb,
+  type MethodModel,
+  type ResourceModel,
+} from "@/lib/model/types";
 
 /**
  * Which method answers a request to a resource's path, per verb: a derived view of the model computed with the
@@ -68,9 +77,35 @@ function draftAnswer(match: RouteMatch<Routable> | undefined, path: string): Ans
 }
 
 function routable(resource: ResourceModel): Routable {
-  const verbs: string[] = [];
-  for (const method of resource.methods) verbs.push(method.httpMethod);
-  return { path: resource.path, verbs, resource };
+  let bits = 0;
+  for (const method of resource.methods) {
+    const bit = verbBit(method.httpMethod);
+    if (bit === undefined) return { path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource };
+    bits |= bit;
+  }
+  return { path: resource.path, verbs: verbList(bits), resource };
+}
+
+// Routing asks a resource's verbs only whether they include one (lib/routing declared), so resources with the same
+// set of verbs share one frozen list, picked by a bit per verb, instead of a new array per resource and tree (issue
+// 16). A verb outside HTTP_VERBS (not from the normaliser, which drops them) gets a list of its own.
+const VERB_LISTS: (readonly HttpVerb[] | undefined)[] = [];
+
+function verbList(bits: number): readonly HttpVerb[] {
+  let list = VERB_LISTS[bits];
+  if (!list) VERB_LISTS[bits] = list = Object.freeze(HTTP_VERBS.filter((verb) => (bits & (verbBit(verb) ?? 0)) !== 0));
+  return list;
+}
+
+/** The verbs of one path of a deployment's summary: its own keys, as Object.keys lists them, as a shared list. */
+function deployedVerbs(verbs: Partial<Record<HttpVerb, DeployedMethodSummary>>): readonly string[] {
+  let bits = 0;
+  for (const verb in verbs) {
+    const bit = verbBit(verb);
+    if (bit === undefined || !Object.hasOwn(verbs, verb)) return Object.keys(verbs);
+    bits |= bit;
+  }
+  return verbList(bits);
 }
 
 function draftRoutes(resources: readonly ResourceModel[]): Routes<Routable, AnsweringMethod> {
@@ -105,7 +140,7 @@ export function answeredByDeployment(deployment: DeploymentModel, path: string, 
   if (!routes) {
     const routables: RoutableResource[] = [];
     for (const summaryPath of Object.keys(apiSummary))
-      routables.push({ path: summaryPath, verbs: Object.keys(apiSummary[summaryPath] ?? {}) });
+      routables.push({ path: summaryPath, verbs: deployedVerbs(apiSummary[summaryPath] ?? {}) });
     const tree = buildRouteTree(routables);
     const toAnswer = (match: RouteMatch<RoutableResource> | undefined, asked: string): DeployedAnswer | undefined => {
       if (!match) return undefined;

@@ -1,6 +1,7 @@
 import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
-import { HTTP_VERBS, type ApiModel, type DeployedMethodSummary, type HttpVerb, type StageModel } from "@/lib/model/types";
+import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
+import { verbBit } from "@/lib/model/verb-bits";
 import type { RedeployStageIntent } from "@/lib/remediation/intents";
 
 /**
@@ -36,12 +37,15 @@ export function servedVerbs(model: ApiModel, stage: StageModel, path: string): H
   return resourceAt(model, path)?.methods.map((m) => m.httpMethod) ?? [];
 }
 
+// One default predicate for every call (a `() => true` default is a new closure per call; rules call this per method).
+const anyServed = () => true;
+
 /** Names of the stages serving path+verb such that the predicate holds. */
 export function stagesWhere(
   model: ApiModel,
   path: string,
   verb: HttpVerb,
-  predicate: (served: DeployedMethodSummary) => boolean = () => true,
+  predicate: (served: DeployedMethodSummary) => boolean = anyServed,
 ): string[] {
   const names: string[] = [];
   for (const stage of model.stages) {
@@ -64,17 +68,48 @@ export function allMethodKeys(model: ApiModel): ReadonlyArray<{ path: string; ve
 
 const methodKeysByModel = new WeakMap<ApiModel, ReadonlyArray<{ path: string; verb: HttpVerb }>>();
 
-// One bit per verb: which verbs a path has listed so far is one number per path rather than a Set per path.
-const VERB_BITS = new Map<string, number>(HTTP_VERBS.map((verb, index) => [verb, 1 << index]));
+/**
+ * The paths of allMethodKeys(model) whose verb is `verb`, in the same order: what the options-requires-* rules ask
+ * (every OPTIONS of the draft or a deployment), without an object per path+verb of every other verb (issue 16).
+ */
+export function pathsWithMethod(model: ApiModel, verb: HttpVerb): readonly string[] {
+  let byVerb = pathsByModel.get(model);
+  if (!byVerb) pathsByModel.set(model, (byVerb = new Map()));
+  let paths = byVerb.get(verb);
+  if (!paths) byVerb.set(verb, (paths = computePathsWithMethod(model, verb)));
+  return paths;
+}
+
+const pathsByModel = new WeakMap<ApiModel, Map<HttpVerb, readonly string[]>>();
+
+function computePathsWithMethod(model: ApiModel, verb: HttpVerb): string[] {
+  const paths: string[] = [];
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    paths.push(path);
+  };
+  for (const resource of model.resources) for (const m of resource.methods) if (m.httpMethod === verb) add(m.path);
+  for (const stage of model.stages) {
+    const summary = stage.deployment?.apiSummary;
+    if (!summary) continue;
+    // allMethodKeys lists Object.keys of each path's verbs: own enumerable keys, whatever their value.
+    for (const path of Object.keys(summary)) if (isEnumerable.call(summary[path] ?? {}, verb)) add(path);
+  }
+  return paths;
+}
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 function computeMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
-  // In order of first appearance, each path+verb once.
+  // In order of first appearance, each path+verb once (path → bits of the verbs listed, lib/model/verb-bits.ts).
   const keys: Array<{ path: string; verb: HttpVerb }> = [];
   const seen = new Map<string, number>();
   // A verb outside HTTP_VERBS cannot come from the normaliser (it drops them); a hand-built model still gets it once.
   let others: Set<string> | undefined;
   const add = (path: string, verb: HttpVerb) => {
-    const bit = VERB_BITS.get(verb);
+    const bit = verbBit(verb);
     if (bit === undefined) {
       const key = `${verb} ${path}`;
       if ((others ??= new Set()).has(key)) return;
