@@ -58,8 +58,10 @@ export function resourceWithId(model: Pick<ApiModel, "resources">, id: string): 
 
 /** The draft's method for verb on the resource at path (the first resource with that path, as a scan finds it). */
 export function methodAt(model: Pick<ApiModel, "resources">, path: string, verb: HttpVerb): MethodModel | undefined {
-  // A resource has a handful of methods at most (one per verb), so a scan of them stays.
-  return resourceAt(model, path)?.methods.find((m) => m.httpMethod === verb);
+  // A resource has a handful of methods at most (one per verb), so a scan of them stays (a loop: no closure per call).
+  const resource = resourceAt(model, path);
+  if (resource) for (const method of resource.methods) if (method.httpMethod === verb) return method;
+  return undefined;
 }
 
 interface AuthorizerIndex {
