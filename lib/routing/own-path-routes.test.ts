@@ -115,3 +115,19 @@ describe("own-path routes answer as resolveRoute does", () => {
     expect(answers).toEqual({ "/users/{userId}": "GET /users/{userId}", "/users/me": "GET /users/{userId}" });
   });
 });
+
+describe("own-path routes on a path deeper than the call stack", () => {
+  it("answer a 20,000-part path without recursion (a template may hold one)", () => {
+    const deep = "/a".repeat(20_000);
+    const tree = buildRouteTree([
+      { path: deep, verbs: ["GET"] },
+      { path: `${deep}/{x}`, verbs: ["POST"] },
+    ]);
+    const answers: string[] = [];
+    forEachOwnPath(tree, "GET", (resource, match) =>
+      answers.push(`${resource.path.length} → ${match ? match.resource.path.length : "none"}`),
+    );
+    expect(answers.sort()).toEqual([`${deep.length} → ${deep.length}`, `${deep.length + 4} → none`]);
+    expect(matchTemplate(tree, templateKeys(`${deep}/{x}`), "POST")?.resource.path).toBe(`${deep}/{x}`);
+  });
+});

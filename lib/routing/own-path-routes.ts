@@ -38,39 +38,56 @@ export function templateKeys(resourcePath: string): TemplateKey[] {
 }
 
 /**
- * resolveRoute's depth-first search from `node` at `depth`, without path parameters. Each node is entered at most
- * once per call (a node has one parent and is tried once per visit of it), so the work is bounded by the tree's size.
+ * resolveRoute's depth-first search, without path parameters, with its own stack instead of recursion: a template may
+ * hold a path of thousands of parts, deeper than the call stack. Candidates go on the stack in the reverse of the
+ * order they are tried (the `{proxy+}` check, the `{param}` children from last to first, the literal child), so the
+ * first match popped is resolveRoute's. Each node is pushed at most once per call (a node has one parent, which is
+ * expanded once), so the work is bounded by the tree's size.
  */
 function search<R extends RoutableResource>(
-  node: RouteNode<R>,
+  root: RouteNode<R>,
   keys: readonly TemplateKey[],
-  depth: number,
+  length: number,
   verb: string,
 ): RouteMatch<R> | undefined {
-  if (depth === keys.length) {
-    const found = declared(node.resource, verb);
-    return found && node.resource ? { resource: node.resource, verb: found } : undefined;
-  }
-  const head = keys[depth];
-  if (head !== null && head !== undefined && node.literals) {
-    const literal = node.literals.get(head);
+  const nodes: RouteNode<R>[] = [root];
+  // The depth at which each node is tried; GREEDY_CHECK marks "does this node's {proxy+} child serve the rest".
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as RouteNode<R>;
+    const depth = depths.pop() as number;
+    if (depth === GREEDY_CHECK) {
+      const greedy = node.greedy as { resource: R };
+      const found = declared(greedy.resource, verb);
+      if (found) return { resource: greedy.resource, verb: found };
+      continue;
+    }
+    if (depth === length) {
+      const found = declared(node.resource, verb);
+      if (found && node.resource) return { resource: node.resource, verb: found };
+      continue;
+    }
+    if (node.greedy) {
+      nodes.push(node);
+      depths.push(GREEDY_CHECK);
+    }
+    if (node.params) {
+      for (let index = node.params.length - 1; index >= 0; index -= 1) {
+        nodes.push((node.params[index] as { node: RouteNode<R> }).node);
+        depths.push(depth + 1);
+      }
+    }
+    const head = keys[depth];
+    const literal = head === null || head === undefined ? undefined : node.literals?.get(head);
     if (literal) {
-      const viaLiteral = search(literal, keys, depth + 1, verb);
-      if (viaLiteral) return viaLiteral;
+      nodes.push(literal);
+      depths.push(depth + 1);
     }
-  }
-  if (node.params) {
-    for (const param of node.params) {
-      const viaParam = search(param.node, keys, depth + 1, verb);
-      if (viaParam) return viaParam;
-    }
-  }
-  if (node.greedy) {
-    const found = declared(node.greedy.resource, verb);
-    if (found) return { resource: node.greedy.resource, verb: found };
   }
   return undefined;
 }
+
+const GREEDY_CHECK = -1;
 
 /** resolveRoute(tree, templateSegments(path), verb) for a template path, without its path parameters. */
 export function matchTemplate<R extends RoutableResource>(
@@ -78,7 +95,7 @@ export function matchTemplate<R extends RoutableResource>(
   keys: readonly TemplateKey[],
   httpMethod: string,
 ): RouteMatch<R> | undefined {
-  return search(tree.root, keys, 0, httpMethod.toUpperCase());
+  return search(tree.root, keys, keys.length, httpMethod.toUpperCase());
 }
 
 /**
@@ -89,7 +106,7 @@ export function matchTemplate<R extends RoutableResource>(
  * child, or the first `{param}` child), the search reaches the resource before anything else, so a resource that
  * declares the verb (or ANY) answers itself. Otherwise the search runs on the segments already pushed by the walk.
  * A `{proxy+}` child is tried after its `{param}` siblings, so it answers itself directly only when it has none.
- * The walk is recursive to the tree's depth, as resolveRoute is to the request's.
+ * The walk keeps its own stack, like the search: no recursion as deep as the deepest path.
  */
 export function forEachOwnPath<R extends RoutableResource>(
   tree: RouteTree<R>,
@@ -97,29 +114,46 @@ export function forEachOwnPath<R extends RoutableResource>(
   answer: (resource: R, match: RouteMatch<R> | undefined) => void,
 ): void {
   const verb = httpMethod.toUpperCase();
+  // The segments of the path being visited: keys[0 … length - 1] (entries beyond are stale, never read). A node is
+  // popped after its whole parent's path was written and before any sibling's subtree, so the entries before its own
+  // are its ancestors'.
   const keys: TemplateKey[] = [];
+  let length = 0;
   const settle = (resource: R, direct: boolean) => {
     const own = direct ? declared(resource, verb) : undefined;
-    answer(resource, own ? { resource, verb: own } : search(tree.root, keys, 0, verb));
+    answer(resource, own ? { resource, verb: own } : search(tree.root, keys, length, verb));
   };
-  const walk = (node: RouteNode<R>, direct: boolean) => {
+  // One entry per node still to visit, in parallel arrays (no object per entry); a greedy entry stands for the
+  // `{proxy+}` child of its node, one level below it.
+  const nodes: RouteNode<R>[] = [tree.root];
+  const depths: number[] = [0];
+  const parts: TemplateKey[] = [null];
+  const directs: boolean[] = [true];
+  const greedies: boolean[] = [false];
+  const push = (node: RouteNode<R>, depth: number, part: TemplateKey, direct: boolean, greedy: boolean) => {
+    nodes.push(node);
+    depths.push(depth);
+    parts.push(part);
+    directs.push(direct);
+    greedies.push(greedy);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop() as RouteNode<R>;
+    const depth = depths.pop() as number;
+    const part = parts.pop() as TemplateKey;
+    const direct = directs.pop() as boolean;
+    const greedy = greedies.pop() as boolean;
+    length = depth;
+    if (depth > 0) keys[depth - 1] = part;
+    if (greedy) {
+      settle((node.greedy as { resource: R }).resource, direct);
+      continue;
+    }
     if (node.resource) settle(node.resource, direct);
-    node.literals?.forEach((child, part) => {
-      keys.push(part);
-      walk(child, direct);
-      keys.pop();
-    });
     const params = node.params ?? [];
-    for (let index = 0; index < params.length; index += 1) {
-      keys.push(null);
-      walk((params[index] as { node: RouteNode<R> }).node, direct && index === 0);
-      keys.pop();
-    }
-    if (node.greedy) {
-      keys.push(null);
-      settle(node.greedy.resource, direct && params.length === 0);
-      keys.pop();
-    }
-  };
-  walk(tree.root, true);
+    if (node.greedy) push(node, depth + 1, null, direct && params.length === 0, true);
+    for (let index = params.length - 1; index >= 0; index -= 1)
+      push((params[index] as { node: RouteNode<R> }).node, depth + 1, null, direct && index === 0, false);
+    if (node.literals) for (const [literal, child] of node.literals) push(child, depth + 1, literal, direct, false);
+  }
 }
