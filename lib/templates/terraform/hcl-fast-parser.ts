@@ -74,18 +74,8 @@ const KEYWORD_LITERALS: ReadonlyMap<string, boolean | null> = new Map([
 /** Words with a meaning in some position of the grammar (`for` expressions, directives): declined as names. */
 const RESERVED = new Set(["for", "in", "if", "true", "false", "null"]);
 
-/** A term and, when it was a bare variable, its name (an object key that names itself). */
-interface Term {
-  expr: HclExpr;
-  bare?: string;
-}
-
-interface Mark {
-  pos: number;
-  line: number;
-  lineStart: number;
-  comments: number;
-}
+/** Attributes per body checked for a redefinition by a scan; a body with more gets a set of names. */
+const SCAN_NAMES = 16;
 
 class FastParser {
   private pos = 0;
@@ -94,6 +84,13 @@ class FastParser {
   private tokens = 0;
   /** Comments skipped so far: a comment is a node of tree-sitter's tree, and in a few places the converter sees it. */
   private comments = 0;
+  /** Set by `term`: the name when the term was a bare variable (an object key that names itself), else undefined. */
+  private bare: string | undefined;
+  /**
+   * Items of the lists being read (steps, arguments, attributes…), each list on top of the ones it is nested in, copied
+   * out at its end: a list then holds exactly its items (a pushed-to array keeps room for 17).
+   */
+  private readonly stack: unknown[] = [];
 
   constructor(
     private readonly file: string,
@@ -155,16 +152,21 @@ class FastParser {
     }
   }
 
-  /** The scan state, to step back over blanks read while looking ahead. */
-  private mark(): Mark {
-    return { pos: this.pos, line: this.line, lineStart: this.lineStart, comments: this.comments };
+  /** Steps back over blanks read while looking ahead (they held no newline or comment when `line`/`comments` are unchanged). */
+  private reset(pos: number, line: number, lineStart: number, comments: number): void {
+    this.pos = pos;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.comments = comments;
   }
 
-  private reset(mark: Mark): void {
-    this.pos = mark.pos;
-    this.line = mark.line;
-    this.lineStart = mark.lineStart;
-    this.comments = mark.comments;
+  /** The items pushed on the stack since `base`, as an array of exactly that length; the stack drops them. */
+  private take<T>(base: number): T[] {
+    const stack = this.stack;
+    if (stack.length === base) return [];
+    const items = stack.slice(base) as T[];
+    stack.length = base;
+    return items;
   }
 
   private peek(): number {
@@ -189,18 +191,16 @@ class FastParser {
   }
 
   private body(inBlock: boolean): HclBody {
-    const body: HclBody = { attributes: [], blocks: [] };
+    const stack = this.stack;
+    const base = stack.length;
+    const blocks: HclBlock[] = [];
     let names: Set<string> | undefined;
     for (;;) {
       this.skip();
       const c = this.peek();
-      if (Number.isNaN(c)) {
-        if (inBlock) decline();
-        return body;
-      }
-      if (c === 125) {
-        if (!inBlock) decline();
-        return body;
+      if (Number.isNaN(c) || c === 125) {
+        if (Number.isNaN(c) ? inBlock : !inBlock) decline();
+        return { attributes: this.take<HclAttribute>(base), blocks };
       }
       const position = this.here();
       const name = this.identifier();
@@ -214,31 +214,37 @@ class FastParser {
         const next = this.peek();
         if (!(Number.isNaN(next) || next === 125 || isIdentStart(next))) decline();
         // A redefined attribute is an error the reference path reports with both lines.
-        names ??= new Set();
-        if (names.has(name)) decline();
-        names.add(name);
-        body.attributes.push({ name, expr, position } satisfies HclAttribute);
+        const count = stack.length - base;
+        if (names) {
+          if (names.has(name)) decline();
+          names.add(name);
+        } else {
+          for (let i = base; i < stack.length; i++) if ((stack[i] as HclAttribute).name === name) decline();
+          if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base) as HclAttribute[]).map((a) => a.name), name]);
+        }
+        stack.push({ name, expr, position } satisfies HclAttribute);
       } else {
-        body.blocks.push(this.block(name, position));
+        blocks.push(this.block(name, position));
       }
     }
   }
 
   private block(type: string, position: SourcePosition): HclBlock {
-    const labels: string[] = [];
+    const base = this.stack.length;
     for (;;) {
       this.skip();
       const c = this.peek();
       if (c === 34) {
         const label = this.quoted(0, true);
-        if (label.expr.kind !== "literal" || typeof label.expr.value !== "string") return decline();
-        labels.push(label.expr.value);
+        if (label.kind !== "literal" || typeof label.value !== "string") return decline();
+        this.stack.push(label.value);
       } else if (isIdentStart(c)) {
         const label = this.identifier();
         if (RESERVED.has(label)) decline();
-        labels.push(label);
+        this.stack.push(label);
       } else break;
     }
+    const labels = this.take<string>(base);
     this.expect(123);
     const body = this.body(true);
     this.expect(125);
@@ -247,7 +253,7 @@ class FastParser {
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
   private expression(depth: number): HclExpr {
-    return this.term(depth).expr;
+    return this.term(depth);
   }
 
   private followedByOperator(): boolean {
@@ -273,17 +279,18 @@ class FastParser {
     }
   }
 
-  private term(depth: number): Term {
+  /** One term; `this.bare` says whether it was a bare variable. */
+  private term(depth: number): HclExpr {
     if (depth > MAX_NESTING) decline();
     this.skip();
     const start = this.pos;
     const position = this.here();
     const c = this.peek();
-    let term: Term;
-    if (c === 34) term = { expr: this.quoted(depth, false).expr };
-    else if (isDigit(c)) term = { expr: this.number(start, position) };
-    else if (c === 91) term = { expr: this.tuple(start, position, depth) };
-    else if (c === 123) term = { expr: this.object(start, position, depth) };
+    let term: HclExpr;
+    if (c === 34) term = this.quoted(depth, false);
+    else if (isDigit(c)) term = this.number(start, position);
+    else if (c === 91) term = this.tuple(start, position, depth);
+    else if (c === 123) term = this.object(start, position, depth);
     else if (c === 40) {
       // A comment inside `( … )` is a child of the expression node, which the converter would take for a step.
       const comments = this.comments;
@@ -293,72 +300,76 @@ class FastParser {
       this.skip();
       this.expect(41);
       if (this.comments !== comments) decline();
-      term = { expr: inner };
+      term = inner;
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { expr: this.make(start, position, { kind: "literal", value: literal }) };
+      if (literal !== undefined) term = this.make(start, position, { kind: "literal", value: literal });
       else {
         if (RESERVED.has(name)) decline();
-        const end = this.mark();
+        const { pos, line, lineStart, comments } = this;
         this.skip();
-        if (this.peek() === 40) term = { expr: this.call(name, start, position, depth) };
+        if (this.peek() === 40) term = this.call(name, start, position, depth);
         else {
           // The traversal ends at its last step, not at the blanks after it.
-          this.reset(end);
+          this.reset(pos, line, lineStart, comments);
           return this.traversal(name, start, position, depth);
         }
       }
     } else return decline();
     // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
     if (this.steps(depth).length > 0) {
-      term = { expr: this.make(start, position, { kind: "unsupported", what: "attribute access on a computed value" }) };
+      term = this.make(start, position, { kind: "unsupported", what: "attribute access on a computed value" });
     }
     if (this.followedByOperator()) decline();
+    this.bare = undefined;
     return term;
   }
 
-  private traversal(root: string, start: number, position: SourcePosition, depth: number): Term {
+  private traversal(root: string, start: number, position: SourcePosition, depth: number): HclExpr {
     const steps = this.steps(depth);
     const expr = this.make(start, position, { kind: "traversal", root, steps });
     if (this.followedByOperator()) decline();
-    return steps.length === 0 ? { expr, bare: root } : { expr };
+    this.bare = steps.length === 0 ? root : undefined;
+    return expr;
   }
 
   /** `.name` and `[expr]` steps; splats and legacy `.0` indexes are declined. */
   private steps(depth: number): HclTraversalStep[] {
-    const steps: HclTraversalStep[] = [];
+    const base = this.stack.length;
     const comments = this.comments;
     for (;;) {
-      const before = this.mark();
+      const { pos, line, lineStart } = this;
+      const before = this.comments;
       this.skip();
       const c = this.peek();
       if (c === 46) {
         const next = this.src.charCodeAt(this.pos + 1);
         if (next === 46) {
           // `...` after a call argument is the caller's to read.
-          this.reset(before);
+          this.reset(pos, line, lineStart, before);
           if (this.comments !== comments) decline();
-          return steps;
+          return this.take(base);
         }
         this.pos++;
         this.count();
         this.skip();
         if (!isIdentStart(this.peek())) decline();
-        steps.push({ attr: this.identifier() });
+        this.stack.push({ attr: this.identifier() } satisfies HclTraversalStep);
       } else if (c === 91) {
         this.pos++;
         this.count();
         this.skip();
         if (this.peek() === 42) decline();
-        steps.push({ index: this.expression(depth + 1) });
+        const index = this.expression(depth + 1);
+        this.stack.push({ index } satisfies HclTraversalStep);
         this.skip();
         this.expect(93);
       } else {
-        this.reset(before);
+        this.reset(pos, line, lineStart, before);
         // Between steps a comment is a child of the expression node too (the converter would read it as a step).
         if (this.comments !== comments) decline();
-        return steps;
+        return this.take(base);
       }
     }
   }
@@ -393,11 +404,12 @@ class FastParser {
 
   private tuple(start: number, position: SourcePosition, depth: number): HclExpr {
     this.expect(91);
-    const items: HclExpr[] = [];
+    const base = this.stack.length;
     for (;;) {
       this.skip();
       if (this.peek() === 93) break;
-      items.push(this.expression(depth + 1));
+      const item = this.expression(depth + 1);
+      this.stack.push(item);
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -406,29 +418,27 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return this.make(start, position, { kind: "tuple", items });
+    return this.make(start, position, { kind: "tuple", items: this.take<HclExpr>(base) });
   }
 
   private object(start: number, position: SourcePosition, depth: number): HclExpr {
     this.expect(123);
-    const items: Array<{ key: HclExpr; value: HclExpr }> = [];
+    const base = this.stack.length;
     for (;;) {
       this.skip();
       if (this.peek() === 125) break;
       const keyStart = this.pos;
       const keyPosition = this.here();
       const key = this.term(depth + 1);
-      const keyExpr =
-        key.bare !== undefined
-          ? this.make(keyStart, keyPosition, { kind: "literal", value: key.bare }, keyStart + key.bare.length)
-          : key.expr;
+      const bare = this.bare;
+      const keyExpr = bare !== undefined ? this.make(keyStart, keyPosition, { kind: "literal", value: bare }, keyStart + bare.length) : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
       this.pos++;
       this.count();
       const value = this.expression(depth + 1);
-      items.push({ key: keyExpr, value });
+      this.stack.push({ key: keyExpr, value });
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -437,17 +447,18 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return this.make(start, position, { kind: "object", items });
+    return this.make(start, position, { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base) });
   }
 
   private call(name: string, start: number, position: SourcePosition, depth: number): HclExpr {
     this.expect(40);
-    const args: HclExpr[] = [];
+    const base = this.stack.length;
     let expandFinal = false;
     this.skip();
     if (this.peek() !== 41) {
       for (;;) {
-        args.push(this.expression(depth + 1));
+        const arg = this.expression(depth + 1);
+        this.stack.push(arg);
         this.skip();
         const c = this.peek();
         if (c === 41) break;
@@ -464,28 +475,31 @@ class FastParser {
       }
     }
     this.expect(41);
-    return this.make(start, position, { kind: "call", name, args, expandFinal });
+    return this.make(start, position, { kind: "call", name, args: this.take<HclExpr>(base), expandFinal });
   }
 
   /**
    * A quoted string: a literal without interpolation (blanks at either end dropped, as the reference reads it), a
    * template with. `labelOnly` declines interpolation (a block label is a plain string in the grammar).
    */
-  private quoted(depth: number, labelOnly: boolean): { expr: HclExpr } {
+  private quoted(depth: number, labelOnly: boolean): HclExpr {
     const src = this.src;
     const start = this.pos;
     const position = this.here();
     this.pos++;
     this.count();
     const contentStart = this.pos;
-    const parts: Array<string | HclExpr> = [];
+    // Made at the first interpolation: most strings have none.
+    let parts: Array<string | HclExpr> | undefined;
     let runStart = contentStart;
-    let interpolated = false;
+    // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
+    let escaped = false;
     for (;;) {
       const c = src.charCodeAt(this.pos);
       if (c === 34) break;
       if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
       if (c === 92) {
+        escaped = true;
         const next = src.charCodeAt(this.pos + 1);
         if (next === 34 || next === 110 || next === 114 || next === 116 || next === 92) this.pos += 2;
         else if (next === 117 || next === 85) {
@@ -498,7 +512,8 @@ class FastParser {
         if (next === 123) {
           // `%{` opens a directive: the reference path reads it.
           if (c === 37 || labelOnly) decline();
-          if (this.pos > runStart) parts.push(decodeQuotedLiteral(src.slice(runStart, this.pos)));
+          parts ??= [];
+          if (this.pos > runStart) parts.push(literalRun(src, runStart, this.pos, escaped));
           this.pos += 2;
           this.count();
           this.skip();
@@ -507,9 +522,9 @@ class FastParser {
           this.skip();
           this.expect(125);
           runStart = this.pos;
-          interpolated = true;
         } else if (next === c) {
           // As scanner.c: `$$` (or `%%`) is one chunk, and with a `{` after it the escape `$${`.
+          escaped = true;
           this.pos += src.charCodeAt(this.pos + 2) === 123 ? 3 : 2;
         } else this.pos++;
       } else this.pos++;
@@ -517,7 +532,7 @@ class FastParser {
     const contentEnd = this.pos;
     this.pos++;
     this.count();
-    if (!interpolated) {
+    if (parts === undefined) {
       // The literal chunk nodes start and end at a non-blank character (scanner.c skips whitespace before each).
       let from = contentStart;
       let to = contentEnd;
@@ -525,11 +540,16 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return { expr: this.make(start, position, { kind: "literal", value: from < to ? decodeQuotedLiteral(src.slice(from, to)) : "" }) };
+      return this.make(start, position, { kind: "literal", value: from < to ? literalRun(src, from, to, escaped) : "" });
     }
-    if (contentEnd > runStart) parts.push(decodeQuotedLiteral(src.slice(runStart, contentEnd)));
-    return { expr: this.make(start, position, { kind: "template", parts }) };
+    if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
+    return this.make(start, position, { kind: "template", parts });
   }
+}
+
+/** A literal run of a quoted string, decoded only when the string holds an escape somewhere. */
+function literalRun(src: string, from: number, to: number, escaped: boolean): string {
+  return escaped ? decodeQuotedLiteral(src.slice(from, to)) : src.slice(from, to);
 }
 
 /**
