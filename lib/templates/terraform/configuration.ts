@@ -86,7 +86,8 @@ export function evaluateConfiguration(
   const declared = new Map<string, Declared>();
   for (const { body } of files) {
     for (const block of body.blocks) {
-      const [first, second] = block.labels;
+      const first = block.labels[0];
+      const second = block.labels[1];
       if (block.type === "variable" && first !== undefined) variables.set(first, block);
       else if (block.type === "locals") for (const a of block.body.attributes) locals.set(a.name, a.expr);
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
@@ -217,7 +218,8 @@ class Evaluation {
   ) {
     this.base = new Scope(this, undefined, undefined);
     for (const entry of declared.values()) {
-      const [first, second] = entry.block.labels as [string, string];
+      const first = entry.block.labels[0] as string;
+      const second = entry.block.labels[1] as string;
       if (first.includes(".") || second.includes(".")) continue;
       let names = this.byType.get(first);
       if (!names) this.byType.set(first, (names = new Map()));

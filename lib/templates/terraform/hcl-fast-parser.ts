@@ -38,6 +38,49 @@ const MAX_NESTING = 30;
 const MAX_TOKENS = 120_000;
 const TEXT_LIMIT = 120;
 
+/**
+ * An open-addressing table of the identifiers read so far, probed with a hash computed while scanning: a repeated
+ * identifier is found by comparing characters, with no new string. At most one entry per token (MAX_TOKENS).
+ */
+class Names {
+  private slots: Array<string | undefined> = new Array<string | undefined>(1024);
+  private size = 0;
+
+  intern(src: string, start: number, end: number, hash: number): string {
+    const length = end - start;
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const name = this.slots[i];
+      if (name === undefined) {
+        const fresh = src.slice(start, end);
+        this.slots[i] = fresh;
+        if (++this.size * 2 > this.slots.length) this.grow();
+        return fresh;
+      }
+      if (name.length === length && sameText(name, src, start)) return name;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Array<string | undefined>(old.length * 2);
+    const mask = this.slots.length - 1;
+    for (const name of old) {
+      if (name === undefined) continue;
+      let hash = name.charCodeAt(0);
+      for (let j = 1; j < name.length; j++) hash = (Math.imul(hash, 31) + name.charCodeAt(j)) | 0;
+      let i = hash & mask;
+      while (this.slots[i] !== undefined) i = (i + 1) & mask;
+      this.slots[i] = name;
+    }
+  }
+}
+
+function sameText(name: string, src: string, start: number): boolean {
+  for (let j = 0; j < name.length; j++) if (name.charCodeAt(j) !== src.charCodeAt(start + j)) return false;
+  return true;
+}
+
 /** Thrown to give the file to the reference path; never escapes `parseHclFast`. */
 class Declined extends Error {}
 
@@ -91,6 +134,8 @@ class FastParser {
    * out at its end: a list then holds exactly its items (a pushed-to array keeps room for 17).
    */
   private readonly stack: unknown[] = [];
+  /** Identifiers repeat (`rest_api_id`, resource types): one string each, hashed once for the evaluator's maps. */
+  private readonly names = new Names();
 
   constructor(
     private readonly file: string,
@@ -180,14 +225,18 @@ class FastParser {
   }
 
   private identifier(): string {
+    const src = this.src;
     const start = this.pos;
-    if (!isIdentStart(this.peek())) decline();
-    this.pos++;
-    while (isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    let c = src.charCodeAt(start);
+    if (!isIdentStart(c)) decline();
+    let hash = c;
+    let pos = start + 1;
+    for (c = src.charCodeAt(pos); isIdentPart(c); c = src.charCodeAt(++pos)) hash = (Math.imul(hash, 31) + c) | 0;
+    this.pos = pos;
     // `::` continues an identifier in tree-sitter-hcl (provider functions); not read here.
-    if (this.peek() === 58 && this.src.charCodeAt(this.pos + 1) === 58) decline();
+    if (c === 58 && src.charCodeAt(pos + 1) === 58) decline();
     this.count();
-    return this.src.slice(start, this.pos);
+    return this.names.intern(src, start, pos, hash);
   }
 
   private body(inBlock: boolean): HclBody {
