@@ -23,7 +23,7 @@
  * Positions are 1-based lines and UTF-16 columns, as web-tree-sitter reports them for a JavaScript string.
  */
 import type { SourcePosition } from "@/lib/templates/types";
-import type { HclAttribute, HclBlock, HclBody, HclExpr, HclExprBody, HclTraversalStep } from "./hcl-ast";
+import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
 import { shorten } from "./hcl-convert";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
@@ -136,6 +136,8 @@ class FastParser {
   private readonly stack: unknown[] = [];
   /** Identifiers repeat (`rest_api_id`, resource types): one string each, hashed once for the evaluator's maps. */
   private readonly names = new Names();
+  /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
+  private readonly attrSteps = new Map<string, HclTraversalStep>();
 
   constructor(
     private readonly file: string,
@@ -156,14 +158,9 @@ class FastParser {
     return this.position(this.pos, this.line, this.lineStart);
   }
 
-  private make(start: number, position: SourcePosition, body: HclExprBody, end = this.pos): HclExpr {
-    // As hcl-convert.ts: only the start of a long expression is kept for messages.
-    const text = shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
-    // The body is this parser's own fresh object: completed in place (the converter copies it), same key order.
-    const expr = body as HclExpr;
-    expr.position = position;
-    expr.text = text;
-    return expr;
+  /** The text of the expression from `start` to `end`, as hcl-convert.ts keeps it: only the start of a long one. */
+  private text(start: number, end = this.pos): string {
+    return shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
   }
 
   private count(): void {
@@ -353,7 +350,7 @@ class FastParser {
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = this.make(start, position, { kind: "literal", value: literal });
+      if (literal !== undefined) term = { kind: "literal", value: literal, position, text: this.text(start) };
       else {
         if (RESERVED.has(name)) decline();
         const { pos, line, lineStart, comments } = this;
@@ -368,7 +365,7 @@ class FastParser {
     } else return decline();
     // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
     if (this.steps(depth).length > 0) {
-      term = this.make(start, position, { kind: "unsupported", what: "attribute access on a computed value" });
+      term = { kind: "unsupported", what: "attribute access on a computed value", position, text: this.text(start) };
     }
     if (this.followedByOperator()) decline();
     this.bare = undefined;
@@ -377,7 +374,7 @@ class FastParser {
 
   private traversal(root: string, start: number, position: SourcePosition, depth: number): HclExpr {
     const steps = this.steps(depth);
-    const expr = this.make(start, position, { kind: "traversal", root, steps });
+    const expr: HclExpr = { kind: "traversal", root, steps, position, text: this.text(start) };
     if (this.followedByOperator()) decline();
     this.bare = steps.length === 0 ? root : undefined;
     return expr;
@@ -404,7 +401,10 @@ class FastParser {
         this.count();
         this.skip();
         if (!isIdentStart(this.peek())) decline();
-        this.stack.push({ attr: this.identifier() } satisfies HclTraversalStep);
+        const attr = this.identifier();
+        let step = this.attrSteps.get(attr);
+        if (!step) this.attrSteps.set(attr, (step = { attr }));
+        this.stack.push(step);
       } else if (c === 91) {
         this.pos++;
         this.count();
@@ -448,7 +448,7 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return this.make(start, position, { kind: "literal", value: Number(src.slice(start, this.pos)) });
+    return { kind: "literal", value: Number(src.slice(start, this.pos)), position, text: this.text(start) };
   }
 
   private tuple(start: number, position: SourcePosition, depth: number): HclExpr {
@@ -467,7 +467,7 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return this.make(start, position, { kind: "tuple", items: this.take<HclExpr>(base) });
+    return { kind: "tuple", items: this.take<HclExpr>(base), position, text: this.text(start) };
   }
 
   private object(start: number, position: SourcePosition, depth: number): HclExpr {
@@ -480,7 +480,10 @@ class FastParser {
       const keyPosition = this.here();
       const key = this.term(depth + 1);
       const bare = this.bare;
-      const keyExpr = bare !== undefined ? this.make(keyStart, keyPosition, { kind: "literal", value: bare }, keyStart + bare.length) : key;
+      const keyExpr: HclExpr =
+        bare !== undefined
+          ? { kind: "literal", value: bare, position: keyPosition, text: this.text(keyStart, keyStart + bare.length) }
+          : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
@@ -496,7 +499,7 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return this.make(start, position, { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base) });
+    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), position, text: this.text(start) };
   }
 
   private call(name: string, start: number, position: SourcePosition, depth: number): HclExpr {
@@ -524,7 +527,7 @@ class FastParser {
       }
     }
     this.expect(41);
-    return this.make(start, position, { kind: "call", name, args: this.take<HclExpr>(base), expandFinal });
+    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, position, text: this.text(start) };
   }
 
   /**
@@ -589,10 +592,10 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return this.make(start, position, { kind: "literal", value: from < to ? literalRun(src, from, to, escaped) : "" });
+      return { kind: "literal", value: from < to ? literalRun(src, from, to, escaped) : "", position, text: this.text(start) };
     }
     if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
-    return this.make(start, position, { kind: "template", parts });
+    return { kind: "template", parts, position, text: this.text(start) };
   }
 }
 
