@@ -158,8 +158,12 @@ class FastParser {
     return this.position(this.pos, this.line, this.lineStart);
   }
 
-  /** The text of the expression from `start` to `end`, as hcl-convert.ts keeps it: only the start of a long one. */
-  private text(start: number, end = this.pos): string {
+  /**
+   * The text of the expression from `start` to `end`, as hcl-convert.ts keeps it: only the start of a long one.
+   * `oneLine` says the caller saw only printable ASCII and single inner spaces there, so `shorten` would keep it as is.
+   */
+  private text(start: number, end = this.pos, oneLine = false): string {
+    if (oneLine && end - start <= TEXT_LIMIT) return this.src.slice(start, end);
     return shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
   }
 
@@ -350,7 +354,7 @@ class FastParser {
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { kind: "literal", value: literal, position, text: this.text(start) };
+      if (literal !== undefined) term = { kind: "literal", value: literal, position, text: this.text(start, this.pos, true) };
       else {
         if (RESERVED.has(name)) decline();
         const { pos, line, lineStart, comments } = this;
@@ -374,7 +378,10 @@ class FastParser {
 
   private traversal(root: string, start: number, position: SourcePosition, depth: number): HclExpr {
     const steps = this.steps(depth);
-    const expr: HclExpr = { kind: "traversal", root, steps, position, text: this.text(start) };
+    // Names and dots only, nothing between them: one line of printable ASCII.
+    let plain = root.length;
+    for (const step of steps) plain += "attr" in step ? step.attr.length + 1 : Number.NaN;
+    const expr: HclExpr = { kind: "traversal", root, steps, position, text: this.text(start, this.pos, plain === this.pos - start) };
     if (this.followedByOperator()) decline();
     this.bare = steps.length === 0 ? root : undefined;
     return expr;
@@ -448,7 +455,7 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return { kind: "literal", value: Number(src.slice(start, this.pos)), position, text: this.text(start) };
+    return { kind: "literal", value: Number(src.slice(start, this.pos)), position, text: this.text(start, this.pos, true) };
   }
 
   private tuple(start: number, position: SourcePosition, depth: number): HclExpr {
@@ -482,7 +489,7 @@ class FastParser {
       const bare = this.bare;
       const keyExpr: HclExpr =
         bare !== undefined
-          ? { kind: "literal", value: bare, position: keyPosition, text: this.text(keyStart, keyStart + bare.length) }
+          ? { kind: "literal", value: bare, position: keyPosition, text: this.text(keyStart, keyStart + bare.length, true) }
           : key;
       this.skip();
       const separator = this.peek();
@@ -546,9 +553,12 @@ class FastParser {
     let runStart = contentStart;
     // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
     let escaped = false;
+    // Whether every character read is printable ASCII or a single space (the text then needs no shortening pass).
+    let oneLine = true;
     for (;;) {
       const c = src.charCodeAt(this.pos);
       if (c === 34) break;
+      if (c === 32 ? src.charCodeAt(this.pos - 1) === 32 : c < 33 || c > 126) oneLine = false;
       if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
       if (c === 92) {
         escaped = true;
@@ -592,7 +602,12 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return { kind: "literal", value: from < to ? literalRun(src, from, to, escaped) : "", position, text: this.text(start) };
+      return {
+        kind: "literal",
+        value: from < to ? literalRun(src, from, to, escaped) : "",
+        position,
+        text: this.text(start, this.pos, oneLine),
+      };
     }
     if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
     return { kind: "template", parts, position, text: this.text(start) };
