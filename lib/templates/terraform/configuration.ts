@@ -204,7 +204,8 @@ class Scope implements EvalScope {
  */
 class Evaluation {
   readonly base: Scope;
-  private readonly memo = new Map<string, Memo>();
+  private readonly variableMemo = new Map<string, Memo>();
+  private readonly localMemo = new Map<string, Memo>();
   private readonly inProgress: Memo[] = [];
   /** type → name → resource, for labels without dots (every reference's shape); others by address. */
   private readonly byType = new Map<string, Map<string, Declared>>();
@@ -260,20 +261,17 @@ class Evaluation {
     }
   }
 
-  private memoOf(map: Map<string, Memo>, key: string, label: () => string): Memo {
+  /** The memo of `key` in `map`, labelled `${prefix}.${key}` (the label is only made for a new memo). */
+  private memoOf(map: Map<string, Memo>, prefix: string, key: string): Memo {
     let memo = map.get(key);
-    if (!memo) map.set(key, (memo = { label: label(), computing: false, value: null, notes: UNSET }));
+    if (!memo) map.set(key, (memo = { label: `${prefix}.${key}`, computing: false, value: null, notes: UNSET }));
     return memo;
   }
 
   variable(name: string, notes: string[]): TfValue {
     const fromFile = this.tfvarValues.get(name);
     if (fromFile) {
-      const v = this.guarded(
-        this.memoOf(this.memo, `var.${name}`, () => `var.${name}`),
-        () => evaluate(fromFile.expr, this.base, []),
-        [],
-      );
+      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fromFile.expr, this.base, []), []);
       notes.push(`var.${name} is read from ${fromFile.file}`);
       return v;
     }
@@ -283,11 +281,7 @@ class Evaluation {
     if (!fallback) {
       return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
     }
-    const v = this.guarded(
-      this.memoOf(this.memo, `var.${name}`, () => `var.${name}`),
-      () => evaluate(fallback.expr, this.base, []),
-      [],
-    );
+    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fallback.expr, this.base, []), []);
     notes.push(`var.${name} is read with its default ${fallback.expr.text} (a -var, tfvars file or module call may change it)`);
     return v;
   }
@@ -295,11 +289,7 @@ class Evaluation {
   local(name: string, notes: string[]): TfValue {
     const expr = this.locals.get(name);
     if (!expr) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
-    return this.guarded(
-      this.memoOf(this.memo, `local.${name}`, () => `local.${name}`),
-      (own) => evaluate(expr, this.base, own),
-      notes,
-    );
+    return this.guarded(this.memoOf(this.localMemo, "local", name), (own) => evaluate(expr, this.base, own), notes);
   }
 
   private find(type: string, name: string): Declared | undefined {
@@ -325,7 +315,7 @@ class Evaluation {
       target.instanceMemo.set(address, memos);
     }
     return this.guarded(
-      this.memoOf(memos, attribute, () => `${address}.${attribute}`),
+      this.memoOf(memos, address, attribute),
       (own) => evaluate(argument.expr, instance ? this.instanceScope(instance) : this.base, own),
       notes,
     );
