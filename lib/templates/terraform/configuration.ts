@@ -84,6 +84,7 @@ export function evaluateConfiguration(
   const variables = new Map<string, HclBlock>();
   const locals = new Map<string, HclExpr>();
   const declared = new Map<string, Declared>();
+  const byType = new Map<string, Map<string, Declared>>();
   for (const { body } of files) {
     for (const block of body.blocks) {
       const first = block.labels[0];
@@ -92,7 +93,15 @@ export function evaluateConfiguration(
       else if (block.type === "locals") for (const a of block.body.attributes) locals.set(a.name, a.expr);
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
-        declared.set(address, { block, address, type: first.includes(".") ? first.slice(0, first.indexOf(".")) : first, memo: new Map() });
+        const dot = first.indexOf(".");
+        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), memo: new Map() };
+        declared.set(address, entry);
+        // Indexed by type and name for references, which are always both without dots; others only by address.
+        if (dot === -1 && !second.includes(".")) {
+          let names = byType.get(first);
+          if (!names) byType.set(first, (names = new Map()));
+          names.set(second, entry);
+        }
       } else if (block.type === "module" && first !== undefined) {
         const source = attributeOf(block.body, "source")?.expr.text ?? "?";
         gaps.push({
@@ -104,7 +113,7 @@ export function evaluateConfiguration(
   }
   const tfvarValues = new Map<string, { expr: HclExpr; file: string }>();
   for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { expr: a.expr, file });
-  const context = new Evaluation(declared, variables, locals, tfvarValues, readFile);
+  const context = new Evaluation(declared, byType, variables, locals, tfvarValues, readFile);
 
   // Expand count/for_each first: references to instances need the keys.
   const relevant: Declared[] = [];
@@ -207,25 +216,17 @@ class Evaluation {
   private readonly variableMemo = new Map<string, Memo>();
   private readonly localMemo = new Map<string, Memo>();
   private readonly inProgress: Memo[] = [];
-  /** type → name → resource, for labels without dots (every reference's shape); others by address. */
-  private readonly byType = new Map<string, Map<string, Declared>>();
 
   constructor(
     private readonly declared: Map<string, Declared>,
+    /** type → name → resource, for labels without dots (every reference's shape); others by address. */
+    private readonly byType: Map<string, Map<string, Declared>>,
     private readonly variables: Map<string, HclBlock>,
     private readonly locals: Map<string, HclExpr>,
     private readonly tfvarValues: Map<string, { expr: HclExpr; file: string }>,
     readonly readFile: (path: string) => TfValue,
   ) {
     this.base = new Scope(this, undefined, undefined);
-    for (const entry of declared.values()) {
-      const first = entry.block.labels[0] as string;
-      const second = entry.block.labels[1] as string;
-      if (first.includes(".") || second.includes(".")) continue;
-      let names = this.byType.get(first);
-      if (!names) this.byType.set(first, (names = new Map()));
-      names.set(second, entry);
-    }
   }
 
   instanceScope(instance: Instance): EvalScope {
