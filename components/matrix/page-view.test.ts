@@ -12,7 +12,7 @@ import { HTTP_VERBS } from "@/lib/model/types";
 import { finding, reportOf } from "@/components/testing/audit-fixture";
 import { buildMatrix, findingRefs, viewTree, type MatrixModel } from "./matrix-model";
 import { DRAFT_VIEW, type AuditPageView } from "@/lib/report/audit-page-view";
-import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
+import { auditPageViewOf, buildAuditPageView } from "@/lib/report/build-audit-page-view";
 
 /** The matrix the browser draws from the view, for a stage (or the draft), with every finding. */
 function drawn(view: AuditPageView, stage?: string): MatrixModel {
@@ -177,5 +177,15 @@ describe("the view of a large API", () => {
     expect(matrix.cells.get("/s3/item5:OPTIONS")).toBeUndefined();
     expect(matrix.cells.get("/s3/item5:GET")?.worst).toBe("medium");
     expect(matrix.columns).toEqual(HTTP_VERBS.filter((verb) => verb === "GET" || verb === "OPTIONS"));
+  });
+  it("builds a report's view once: the same report (or a copy with a probe) gets the same view, other findings a new one", () => {
+    const report = large(50);
+    const view = auditPageViewOf(report);
+    expect(auditPageViewOf(report)).toBe(view);
+    expect(auditPageViewOf({ ...report })).toBe(view);
+    const fewer = { ...report, findings: report.findings.slice(1) };
+    const other = auditPageViewOf(fewer);
+    expect(other).not.toBe(view);
+    expect(other.findings).toHaveLength(view.findings.length - 1);
   });
 });
