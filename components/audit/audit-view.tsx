@@ -61,7 +61,12 @@ function useWholeView(first: AuditPageView, rest: Promise<ViewRest> | undefined)
     };
   }, [first, rest]);
   const mine = joined?.first === first ? joined : undefined;
-  return { view: mine?.whole ?? first, failed: mine?.failed ?? false };
+  const whole = mine?.whole;
+  useEffect(() => {
+    // When every row is drawn, for bench:ui (e2e/matrix.bench.ts) and the browser's performance panel.
+    if (whole) performance.mark("preflight:rows-complete");
+  }, [whole]);
+  return { view: whole ?? first, failed: mine?.failed ?? false };
 }
 
 export function AuditView({ view: firstView, rest, detail }: AuditViewProps) {
