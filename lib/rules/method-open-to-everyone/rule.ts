@@ -36,8 +36,11 @@ export const methodOpenToEveryone: Rule = {
         if (policy.kind === "denied") continue;
         const stages = stagesWhere(model, method.path, method.httpMethod, servedOpen);
         findings.push({
-          messageId: policy.kind === "conditional" ? "conditional" : "open",
-          data: { method: method.httpMethod, path: method.path, ...(policy.kind === "conditional" ? { reason: policy.reason } : {}) },
+          messageId: policy.kind,
+          data:
+            policy.kind === "conditional"
+              ? { method: method.httpMethod, path: method.path, reason: policy.reason }
+              : { method: method.httpMethod, path: method.path },
           symptom: `Anyone can call ${method.httpMethod} ${method.path} without credentials.`,
           target: { resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod },
           stages,
@@ -55,12 +58,15 @@ function servedOpen(served: DeployedMethodSummary): boolean {
   return served.authorizationType === "NONE" && !served.apiKeyRequired;
 }
 
+type AnonymousAccess = { kind: "open" } | { kind: "denied" } | { kind: "conditional"; reason: string };
+
+// Shared verdicts: the check runs once per method (6,667 open methods in bench:core) and only reads them.
+const OPEN: AnonymousAccess = { kind: "open" };
+const DENIED: AnonymousAccess = { kind: "denied" };
+
 /** Whether the resource policy lets an anonymous caller invoke the method (any stage, a sample path). */
-function anonymousAccess(
-  model: ApiModel,
-  method: MethodModel,
-): { kind: "open" } | { kind: "denied" } | { kind: "conditional"; reason: string } {
-  if (!model.api.policy) return { kind: "open" };
+function anonymousAccess(model: ApiModel, method: MethodModel): AnonymousAccess {
+  if (!model.api.policy) return OPEN;
   const path = method.path
     .replace(/\{[^{}]+\+\}/g, "example/path")
     .replace(/\{[^{}]+\}/g, "example")
@@ -76,8 +82,8 @@ function anonymousAccess(
       privateEndpoint: false,
     }),
   );
-  if (verdicts.some((v) => v.kind === "allowed" || v.kind === "invalid")) return { kind: "open" };
+  if (verdicts.some((v) => v.kind === "allowed" || v.kind === "invalid")) return OPEN;
   const undecided = verdicts.find((v) => v.kind === "not-evaluated");
   if (undecided && "reason" in undecided) return { kind: "conditional", reason: undecided.reason };
-  return { kind: "denied" };
+  return DENIED;
 }
