@@ -81,6 +81,23 @@ describe("guardedPreflights", () => {
     expect(authorization).toEqual(reference(model, PREDICATES.authorization));
   });
 
+  it("counts a deployment's OPTIONS key even without a summary, as the walk over every key did", () => {
+    // Not a shape the normaliser produces: the draft OPTIONS of /a sits off its resource's path, and the deployment lists
+    // OPTIONS /a with no summary. The key still makes /a a path to judge, and /a's draft OPTIONS asks.
+    const base = api()
+      .resource("/a", (r) => r.options((m) => m.auth("AWS_IAM")))
+      .stage("prod")
+      .build();
+    const options = { ...base.resources.find((r) => r.path === "/a")!.methods[0]!, path: "/x" };
+    const model: ApiModel = {
+      ...base,
+      resources: base.resources.map((r) => (r.path === "/a" ? { ...r, methods: [options] } : r)),
+      stages: base.stages.map((stage) => ({ ...stage, deployment: { id: "d", apiSummary: { "/a": { OPTIONS: undefined } } } })),
+    };
+    expect(guardedPreflights(model, "authorization").map((g) => [g.path, g.draft?.path, g.badStages])).toEqual([["/a", "/x", []]]);
+    expect(guardedPreflights(model, "authorization")).toEqual(reference(model, PREDICATES.authorization));
+  });
+
   it("finds nothing on an API whose preflights ask for no credential", () => {
     const model = api()
       .resource("/a", (r) => r.method("PUT", (m) => m.auth("AWS_IAM").apiKey()).options())

@@ -74,6 +74,8 @@ function askingPreflights(model: ApiModel): readonly AskingPreflight[] {
 
 const askingByModel = new WeakMap<ApiModel, readonly AskingPreflight[]>();
 
+const isOwnKey = Object.prototype.propertyIsEnumerable;
+
 function asksEither(method: DeployedMethodSummary): boolean {
   return method.authorizationType !== "NONE" || method.apiKeyRequired;
 }
@@ -92,8 +94,11 @@ function computeAsking(model: ApiModel): AskingPreflight[] {
     const summary = stage.deployment?.apiSummary;
     if (!summary) continue;
     for (const path of Object.keys(summary)) {
-      const options = summary[path]?.OPTIONS;
-      if (options !== undefined && (asksEither(options) || draftAsking?.has(path))) deployedKeys.add(path);
+      // A key is a key whatever its value (allMethodKeys lists Object.keys of each path's verbs).
+      const verbs = summary[path];
+      if (verbs === undefined || !isOwnKey.call(verbs, "OPTIONS")) continue;
+      const options = verbs.OPTIONS;
+      if ((options !== undefined && asksEither(options)) || draftAsking?.has(path)) deployedKeys.add(path);
     }
   }
   if (draftAsking === undefined && deployedKeys.size === 0) return [];
