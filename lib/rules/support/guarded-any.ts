@@ -25,7 +25,8 @@ export function guardedAnyAnswer(model: ApiModel, resource: ResourceModel): Answ
   return answer;
 }
 
-function hasGuardedAny(model: ApiModel): boolean {
+/** Whether the draft has an ANY that asks for a credential: without one, guardedAnyAnswer is undefined for every resource. */
+export function hasGuardedAny(model: ApiModel): boolean {
   let found = guardedAnyByModel.get(model);
   if (found === undefined) {
     found = model.resources.some((r) =>
