@@ -1,7 +1,4 @@
 import {
-  AUTHORIZATION_TYPES,
-  type AuthorizationType,
-  type DeployedMethodSummary,
   type DeploymentModel,
   type DriftItem,
   type EffectiveMethodSettings,
@@ -15,7 +12,8 @@ import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-
 import { remember, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/normalize-cache";
 import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
 import { computeDrift } from "@/lib/model/drift";
-import { comparePaths, compareVerbs, isAuthorizationType, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
+import { reshapeSummary } from "@/lib/model/reshape-summary";
+import { comparePaths, compareVerbs } from "@/lib/model/reshape-resources";
 
 /** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
 export function isUnknownDeployment(raw: RawDeployment): boolean {
@@ -26,22 +24,7 @@ export const UNKNOWN_DEPLOYMENT =
   "What this stage serves is unknown: the endpoint answered GetDeployment (embed=apisummary) with an empty summary, which no real deployment has. The stage is evaluated as if it served the current configuration.";
 
 export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void = () => {}, cache?: NormalizeCache): DeploymentModel {
-  const apiSummary: DeploymentModel["apiSummary"] = {};
-  const rawSummary = raw.apiSummary ?? {};
-  for (const path of inOrder(Object.keys(rawSummary), comparePaths)) {
-    const verbs: Partial<Record<HttpVerb, DeployedMethodSummary>> = {};
-    const rawVerbs = rawSummary[path] ?? {};
-    for (const verb of inOrder(Object.keys(rawVerbs), compareVerbs)) {
-      if (!isHttpVerb(verb)) continue;
-      const summary = rawVerbs[verb];
-      const given = summary?.authorizationType;
-      const authorizationType: AuthorizationType =
-        given !== undefined && isAuthorizationType(given) ? given : toAuthorizationType(given, warn, `Deployed ${verb} ${path}`);
-      verbs[verb] = deployedSummary(authorizationType, summary?.apiKeyRequired ?? false);
-    }
-    apiSummary[path] = verbs;
-  }
-  const model: DeploymentModel = { id: raw.id, apiSummary };
+  const model: DeploymentModel = { id: raw.id, apiSummary: reshapeSummary(raw.apiSummary, warn) };
   if (raw.description !== undefined) model.description = raw.description;
   if (raw.createdDate !== undefined) model.createdDate = raw.createdDate;
   if (raw.served) {
@@ -54,27 +37,6 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
     model.served = served;
   }
   return model;
-}
-
-// A deployed method's summary is one of eight values; each is one shared frozen object rather than a copy per method
-// (a 10,000-method deployment held 10,000 of them, issue 16). Models are read-only once normalized.
-const SUMMARIES = new Map<boolean, Record<string, DeployedMethodSummary>>(
-  [false, true].map((apiKeyRequired) => [
-    apiKeyRequired,
-    Object.fromEntries(
-      AUTHORIZATION_TYPES.map((authorizationType) => [authorizationType, Object.freeze({ authorizationType, apiKeyRequired })]),
-    ),
-  ]),
-);
-
-function deployedSummary(authorizationType: AuthorizationType, apiKeyRequired: boolean): DeployedMethodSummary {
-  return SUMMARIES.get(apiKeyRequired)?.[authorizationType] ?? { authorizationType, apiKeyRequired };
-}
-
-/** The keys sorted by compare; a list already in order (as the reader and the templates give it) is not sorted again. */
-function inOrder(keys: string[], compare: (a: string, b: string) => number): string[] {
-  for (let i = 1; i < keys.length; i++) if (compare(keys[i - 1]!, keys[i]!) > 0) return keys.sort(compare);
-  return keys;
 }
 
 interface ServedMethod {
