@@ -1,19 +1,10 @@
-import {
-  type DeploymentModel,
-  type DriftItem,
-  type EffectiveMethodSettings,
-  type HttpVerb,
-  type MethodSettingsModel,
-  type ResourceModel,
-  type ServedModel,
-  type StageModel,
-} from "@/lib/model/types";
-import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
+import type { DeploymentModel, DriftItem, MethodSettingsModel, ResourceModel, ServedModel, StageModel } from "@/lib/model/types";
+import type { RawDeployment, RawStage } from "@/lib/model/raw-snapshot";
 import { remember, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/normalize-cache";
-import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
+import { DEFAULT_METHOD_SETTINGS, mergeMethodSetting } from "@/lib/model/method-settings";
+import { defineEffectiveSettings } from "@/lib/model/effective-settings";
 import { computeDrift } from "@/lib/model/drift";
 import { reshapeSummary } from "@/lib/model/reshape-summary";
-import { comparePaths, compareVerbs } from "@/lib/model/reshape-resources";
 
 /** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
 export function isUnknownDeployment(raw: RawDeployment): boolean {
@@ -39,34 +30,6 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
   return model;
 }
 
-interface ServedMethod {
-  path: string;
-  httpMethod: HttpVerb;
-}
-
-/** Methods a stage serves, in path then verb order: the deployment's summary, or the draft's methods when the deployment is unknown. */
-function servedMethods(deployment: DeploymentModel | undefined, resources: readonly ResourceModel[]): ServedMethod[] {
-  const methods: ServedMethod[] = [];
-  if (deployment) {
-    const summary = deployment.apiSummary;
-    for (const path in summary) {
-      if (!Object.hasOwn(summary, path)) continue;
-      const verbs = summary[path]!;
-      for (const httpMethod in verbs) if (Object.hasOwn(verbs, httpMethod)) methods.push({ path, httpMethod: httpMethod as HttpVerb });
-    }
-  } else {
-    for (const resource of resources)
-      for (const method of resource.methods) methods.push({ path: method.path, httpMethod: method.httpMethod });
-  }
-  // Usually in order already (reshapeDeployment sorts the summary, the resources are sorted): the check replaces the sort.
-  for (let i = 1; i < methods.length; i++) if (byPathAndVerb(methods[i - 1]!, methods[i]!) > 0) return methods.sort(byPathAndVerb);
-  return methods;
-}
-
-function byPathAndVerb(a: ServedMethod, b: ServedMethod): number {
-  return comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod);
-}
-
 const EMPTY_RESOURCES: readonly ResourceModel[] = Object.freeze([]);
 
 function deploymentOnce(raw: RawDeployment, warn: (m: string) => void, cache: NormalizeCache | undefined): DeploymentModel {
@@ -80,31 +43,6 @@ function driftOnce(deployment: DeploymentModel, resources: ResourceModel[], cach
   let drift = byResources.get(resources);
   if (!drift) byResources.set(resources, (drift = computeDrift(deployment, resources)));
   return drift;
-}
-
-/** One entry per method the stage serves (the deployment's, or the draft's when the deployment is unknown). */
-function effectiveSettingsOnce(
-  deployment: DeploymentModel | undefined,
-  resources: readonly ResourceModel[],
-  methodSettings: Record<string, RawMethodSetting> | undefined,
-  cacheClusterEnabled: boolean,
-  cache: NormalizeCache | undefined,
-): EffectiveMethodSettings[] {
-  const make = () => {
-    const settingsOf = methodSettingsResolver(methodSettings, { cacheClusterEnabled });
-    return servedMethods(deployment, resources).map(({ path, httpMethod }) => settingsOf(path, httpMethod));
-  };
-  if (!cache) return make();
-  const served = deployment ?? resources;
-  let bySettings = cache.settings.get(served);
-  if (!bySettings) cache.settings.set(served, (bySettings = new Map()));
-  let known = bySettings.get(methodSettings);
-  if (!known) bySettings.set(methodSettings, (known = []));
-  const found = known.find((entry) => entry.cluster === cacheClusterEnabled);
-  if (found) return found.settings;
-  const settings = make();
-  known.push({ cluster: cacheClusterEnabled, settings });
-  return settings;
 }
 
 export function reshapeStage(
@@ -129,24 +67,25 @@ export function reshapeStage(
         `Stage ${raw.stageName}, method setting ${key}, has an unknown unauthorizedCacheControlHeaderStrategy "${strategy}"; the default was used.`,
       );
   }
-  const effectiveSettings = effectiveSettingsOnce(
-    deploymentModel,
-    resources ?? EMPTY_RESOURCES,
-    raw.methodSettings,
-    cacheClusterEnabled,
-    cache,
-  );
-  const stage: StageModel = {
+  // effectiveSettings and drift are added next, in this key order (the model's JSON keeps it).
+  const stage = {
     name: raw.stageName,
     deploymentId: raw.deploymentId ?? "",
     cacheClusterEnabled,
     tracingEnabled: raw.tracingEnabled ?? false,
     variableNames: [...raw.variableNames].sort(),
     methodSettings,
-    effectiveSettings,
-    // Drift needs both sides; without the deployment or the current resources there is nothing to compare.
-    drift: deploymentModel && resources ? driftOnce(deploymentModel, resources, cache) : [],
-  };
+  } as StageModel;
+  // Made when first read (effective-settings.ts): in an audit, only a stage with a cache cluster needs them.
+  defineEffectiveSettings(stage, {
+    deployment: deploymentModel,
+    resources: resources ?? EMPTY_RESOURCES,
+    methodSettings: raw.methodSettings,
+    cacheClusterEnabled,
+    memo: cache?.settings,
+  });
+  // Drift needs both sides; without the deployment or the current resources there is nothing to compare.
+  stage.drift = deploymentModel && resources ? driftOnce(deploymentModel, resources, cache) : [];
   if (raw.description !== undefined) stage.description = raw.description;
   if (raw.createdDate !== undefined) stage.createdDate = raw.createdDate;
   if (raw.lastUpdatedDate !== undefined) stage.lastUpdatedDate = raw.lastUpdatedDate;
