@@ -80,8 +80,10 @@ export function auditModel(input: AuditModelInput): AuditModelResult {
 
   const draftRun = runRules(model);
   const notEvaluated = draftRun.notEvaluated;
-  // Each stage's own deployed configuration through the same rules; the draft's run is the base.
-  const findings = sortFindings(reconcileStageRuns(snapshot, draftRun.findings, input.stage, { model, cache }));
+  // Each stage's own deployed configuration through the same rules; the draft's run is the base. The reconciled list
+  // starts with the draft run's findings in its order (stage-runs.ts), so only findings the stages add need a sort.
+  const reconciled = reconcileStageRuns(snapshot, draftRun.findings, input.stage, { model, cache });
+  const findings = reconciled.length === draftRun.findings.length ? reconciled : sortFindings(reconciled);
   const report: AuditReport = {
     reportVersion: AUDIT_REPORT_VERSION,
     preflightVersion: PREFLIGHT_VERSION,

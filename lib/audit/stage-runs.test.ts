@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit/audit-model";
+import { runRules, sortFindings, targetKey } from "@/lib/audit/run-rules";
+import { reconcileStageRuns } from "@/lib/audit/stage-runs";
+import { createNormalizeCache } from "@/lib/model/normalize-cache";
+import { normalizeApi } from "@/lib/model/normalize";
 import type { RawApiSnapshot, RawResource } from "@/lib/model/raw-snapshot";
 import { api } from "@/lib/rules/testing/model-builder";
+import type { Finding } from "@/lib/rules/types";
 
 /**
  * The same rules on each stage's deployed configuration (issue 13), with served configurations written by hand: the
@@ -151,6 +156,55 @@ describe("rules per deployed stage", () => {
     const [finding] = findingsOf(snapshot).filter((f) => f.ruleId === "options-requires-api-key");
     expect(finding?.evidence).toMatchObject({ notInCanary: true });
     expect(finding?.fixes.some((intent) => intent.kind === "remove-stage-canary")).toBe(false);
+  });
+});
+
+describe("the reconciled list", () => {
+  // Stages serving the draft, stages that differ, a stage with a canary, two stages: every path of the reconciliation.
+  const scenarios: Array<[string, () => RawApiSnapshot]> = [
+    ["one stage serving the draft", () => withServed(corsApi(false, "prod"), "prod", () => {})],
+    ["a stage serving a fix the draft lost", () => withServed(corsApi(false, "prod"), "prod", get200(true))],
+    [
+      "two stages, one serving a problem the draft fixed",
+      () => withServed(withServed(corsApi(true, "prod", "dev"), "prod", get200(false)), "dev", get200(true)),
+    ],
+    ["a stage whose deployment was not exported", () => corsApi(false, "prod", "dev")],
+    [
+      "a canary with a problem",
+      () =>
+        withCanary(
+          withServed(keyApi("prod"), "prod", () => {}),
+          "prod",
+          "can01",
+          10,
+          setKey("/orders", true),
+        ),
+    ],
+    [
+      "a canary and another stage with it",
+      () =>
+        withCanary(
+          withServed(withServed(keyApi("dev", "prod"), "dev", setKey("/orders", true)), "prod", () => {}),
+          "prod",
+          "can01",
+          12.5,
+          setKey("/orders", true),
+        ),
+    ],
+  ];
+  const identity = (f: Finding) => `${f.ruleId} ${f.severity} ${targetKey(f)}`;
+
+  it("starts with the draft run's findings in their order, so that the audit sorts only what stages add", () => {
+    for (const [what, make] of scenarios) {
+      const snapshot = make();
+      const cache = createNormalizeCache();
+      const { model } = normalizeApi(snapshot, { cache });
+      const draft = runRules(model).findings;
+      const reconciled = reconcileStageRuns(snapshot, draft, undefined, { model, cache });
+      expect(reconciled.slice(0, draft.length).map(identity), what).toEqual(draft.map(identity));
+      // The audit's findings are the reconciled ones in runRules' order, sorted or not.
+      expect(JSON.stringify(findingsOf(make())), what).toBe(JSON.stringify(sortFindings(reconciled)));
+    }
   });
 });
 

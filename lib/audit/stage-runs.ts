@@ -65,11 +65,9 @@ function keysOf(snapshot: RawApiSnapshot | undefined, cache: NormalizeCache): Ma
   return keyed(runRules(normalizeApi(snapshot, { cache }).model).findings);
 }
 
-function keyed(findings: readonly Finding[], known?: readonly string[]): Map<string, Finding> {
+function keyed(findings: readonly Finding[]): Map<string, Finding> {
   const keys = new Map<string, Finding>();
-  findings.forEach((finding, index) => {
-    if (!DRAFT_ONLY_RULES.has(finding.ruleId)) keys.set(known?.[index] ?? runKey(finding), finding);
-  });
+  for (const finding of findings) if (!DRAFT_ONLY_RULES.has(finding.ruleId)) keys.set(runKey(finding), finding);
   return keys;
 }
 
@@ -81,28 +79,44 @@ export interface DraftRun {
   cache?: NormalizeCache;
 }
 
-/** A stage's own run: its served snapshot through the rules, or the draft's findings when that snapshot is the draft's. */
-function stageKeys(
-  snapshot: RawApiSnapshot,
-  stage: RawStage,
-  draftFindings: readonly Finding[],
-  draftKeys: readonly string[],
-  cache: NormalizeCache,
-  draft?: DraftRun,
-) {
+/**
+ * A stage's run stands for the draft's: the stage serves the draft's configuration (served-equals-draft.ts), so its
+ * run would be the draft's findings, each draft finding is in it and nothing else is. No key is built for it.
+ */
+const SAME_AS_DRAFT = Symbol("the draft's run");
+
+/** One stage's own findings by run key, or the draft's run itself. */
+interface StageRun {
+  stage: string;
+  run: ReadonlyMap<string, Finding> | typeof SAME_AS_DRAFT;
+}
+
+/**
+ * Whether a stage's run has the finding of this run key: a draft finding's (or, for a stage serving the draft, a finding
+ * reconciled onto that stage, which can only be one of the draft's), never a draft-only rule's. The key is not read
+ * for a stage serving the draft.
+ */
+function inRun({ run }: StageRun, key: string): boolean {
+  return run === SAME_AS_DRAFT || run.has(key);
+}
+
+/** A stage's own run: its served snapshot through the rules, or the draft's run when that snapshot is the draft's. */
+function stageRun(snapshot: RawApiSnapshot, stage: RawStage, cache: NormalizeCache, draft?: DraftRun): StageRun | undefined {
   if (!stage.deploymentId) return undefined;
   const served = servedSnapshot(snapshot, stage, stage.deploymentId);
-  if (served && draft && servedEqualsDraft(snapshot, draft.model, stage, served, SERVED_PARTS)) return keyed(draftFindings, draftKeys);
-  return keysOf(served, cache);
+  if (served && draft && servedEqualsDraft(snapshot, draft.model, stage, served, SERVED_PARTS)) {
+    return { stage: stage.stageName, run: SAME_AS_DRAFT };
+  }
+  const run = keysOf(served, cache);
+  return run ? { stage: stage.stageName, run } : undefined;
 }
 
 /**
  * True when the stages' own runs leave a finding's stages as they are: each stage it names that was run has it, and
  * no run stage it does not name has it (the common case, decided without building and sorting lists).
  */
-function sameStages(finding: Finding, key: string, perStage: ReadonlyMap<string, ReadonlyMap<string, Finding>>): boolean {
-  for (const stage of finding.stages) if (perStage.get(stage)?.has(key) === false) return false;
-  for (const [stage, keys] of perStage) if (keys.has(key) && !finding.stages.includes(stage)) return false;
+function sameStages(finding: Finding, key: string, runs: readonly StageRun[]): boolean {
+  for (const run of runs) if (inRun(run, key) !== finding.stages.includes(run.stage)) return false;
   return true;
 }
 
@@ -118,30 +132,43 @@ function percentText(percent: number): string {
  * The draft run's findings reconciled with each stage's own run (and each canary's). Pure; stages whose deployed
  * configuration is unknown keep the draft run's verdict. With `draft` (the model draftFindings are the run of), a stage
  * whose served configuration is the draft's reuses them (served-equals-draft.ts).
+ *
+ * The result starts with one finding per draft finding, in their order, each the draft's own or a copy with its stages
+ * and words restated (the same rule, severity and target); findings only stages or canaries have follow. So when there
+ * are none, the draft run's order (runRules') is the result's.
  */
 export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Finding[], only?: string, draft?: DraftRun): Finding[] {
   const stages = (snapshot.stages ?? []).filter((s) => only === undefined || s.stageName === only);
-  const draftKeys = draftFindings.map(runKey);
   // Stages and canaries share their deployments' reshaping, and the draft's when the caller normalised it with a cache.
   const cache = draft?.cache ?? createNormalizeCache();
-  const perStage = new Map<string, Map<string, Finding>>();
+  const runs: StageRun[] = [];
   for (const stage of stages) {
-    const keys = stageKeys(snapshot, stage, draftFindings, draftKeys, cache, draft);
-    if (keys) perStage.set(stage.stageName, keys);
+    const run = stageRun(snapshot, stage, cache, draft);
+    if (!run) continue;
+    // One run per stage name, the last read (as a map by name would keep it).
+    const at = runs.findIndex((r) => r.stage === run.stage);
+    if (at === -1) runs.push(run);
+    else runs[at] = run;
   }
+  if (runs.length === 0) return withCanaries(snapshot, stages, [...draftFindings], runs, cache);
 
-  const out: Finding[] = [];
+  // Run keys only where a stage ran on its own: a stage serving the draft has every draft finding, by construction
+  // (the usual API, one stage serving its latest deployment, builds none for its 13,000 findings).
+  const anyOwnRun = runs.some((r) => r.run !== SAME_AS_DRAFT);
   const seen = new Set<string>();
-  let index = 0;
+  const out: Finding[] = [];
   for (const finding of draftFindings) {
-    const key = draftKeys[index++] as string;
-    seen.add(key);
-    if (DRAFT_ONLY_RULES.has(finding.ruleId) || perStage.size === 0 || sameStages(finding, key, perStage)) {
+    const key = anyOwnRun ? runKey(finding) : "";
+    if (anyOwnRun) seen.add(key);
+    if (DRAFT_ONLY_RULES.has(finding.ruleId) || sameStages(finding, key, runs)) {
       out.push(finding);
       continue;
     }
-    const kept = finding.stages.filter((s) => !perStage.has(s) || perStage.get(s)?.has(key));
-    const added = [...perStage.entries()].filter(([s, keys]) => keys.has(key) && !kept.includes(s)).map(([s]) => s);
+    const kept = finding.stages.filter((s) => {
+      const run = runs.find((r) => r.stage === s);
+      return run === undefined || inRun(run, key);
+    });
+    const added = runs.filter((r) => inRun(r, key) && !kept.includes(r.stage)).map((r) => r.stage);
     const next = [...kept, ...added].sort();
     if (next.length === finding.stages.length && next.every((s, i) => s === [...finding.stages].sort()[i])) {
       out.push(finding);
@@ -162,8 +189,9 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
 
   // Findings only deployed stages have: the draft no longer has the problem, the stages still serve it.
   const deployedOnly = new Map<string, { finding: Finding; stages: string[] }>();
-  for (const [stage, keys] of perStage) {
-    for (const [key, finding] of keys) {
+  for (const { stage, run } of runs) {
+    if (run === SAME_AS_DRAFT) continue; // it has the draft's findings only, all seen
+    for (const [key, finding] of run) {
       if (seen.has(key)) continue;
       const entry = deployedOnly.get(key) ?? { finding, stages: [] };
       entry.stages.push(stage);
@@ -180,14 +208,14 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
       evidence: { ...finding.evidence, fixedInDraft: true, deployedOn: on },
     });
   }
-  return withCanaries(snapshot, stages, out, perStage, cache);
+  return withCanaries(snapshot, stages, out, runs, cache);
 }
 
 function withCanaries(
   snapshot: RawApiSnapshot,
   stages: RawStage[],
   findings: Finding[],
-  perStage: Map<string, Map<string, Finding>>,
+  runs: readonly StageRun[],
   cache: NormalizeCache,
 ): Finding[] {
   let out = findings;
@@ -198,8 +226,8 @@ function withCanaries(
     const canaryKeys = keysOf(servedSnapshot(snapshot, stage, canaryId), cache);
     if (!canaryKeys) continue;
     const name = stage.stageName;
-    const base = perStage.get(name);
-    const inBase = (f: Finding) => (base ? base.has(runKey(f)) : f.stages.includes(name));
+    const base = runs.find((r) => r.stage === name);
+    const inBase = (f: Finding) => (base ? inRun(base, runKey(f)) : f.stages.includes(name));
     const share = percentText(percent);
     const rest = percentText(100 - percent);
     const present = new Set<string>();

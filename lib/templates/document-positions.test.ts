@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { parseTemplateDocument, type ValuePath } from "@/lib/templates/document";
 import type { SourcePosition } from "@/lib/templates/types";
 
@@ -107,7 +107,9 @@ describe("positionOf, found on demand", () => {
       const parsed = parseTemplateDocument(file, text);
       if (!parsed.ok) continue;
       const { document } = parsed;
-      const reference = tablePositions(file, document.yaml, document.lineCounter);
+      const lineCounter = new LineCounter();
+      const yaml = parseDocument(text, { lineCounter, version: "1.1", uniqueKeys: false });
+      const reference = tablePositions(file, yaml, lineCounter);
       for (const path of pathsOf(document.value)) {
         expect(document.positionOf(path), `${file} ${JSON.stringify(path)}`).toEqual(reference(path));
         compared++;

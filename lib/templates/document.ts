@@ -4,11 +4,17 @@
  * short-form tags (`!Ref x`, `!GetAtt a.b`, `!Sub …`) become their long form (`{ Ref: "x" }`,
  * `{ "Fn::GetAtt": ["a", "b"] }`), the shape CloudFormation itself reads. Aliases are expanded with a
  * budget so an alias bomb is an error, not an out-of-memory.
+ *
+ * Two paths give the same result: yaml-fast-parser.ts reads the plain subset templates are written in (about
+ * twenty times faster on a large template), and the `yaml` package, the reference, reads everything it declines
+ * and gives every error message. Editing a template (lib/remediation/patch) parses its own `yaml` Document.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { SourcePosition, TemplateError } from "@/lib/templates/types";
 import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
 import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
+import { withTag } from "@/lib/templates/short-form-tags";
+import { fastOffsetOf, parseYamlFast } from "@/lib/templates/yaml-fast-parser";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -18,39 +24,12 @@ export interface TemplateDocument {
   value: unknown;
   /** Where the node at `path` starts; for a missing path, the nearest ancestor that exists. */
   positionOf(path: ValuePath): SourcePosition;
-  /** The underlying YAML document (shared with the parse cache: clone it, or parse afresh, before editing). */
-  yaml: Document;
-  lineCounter: LineCounter;
 }
 
 export type ParseResult = { ok: true; document: TemplateDocument } | { ok: false; error: TemplateError };
 
 /** Expanded nodes allowed per document: far above any real template, far below what exhausts memory. */
 const NODE_BUDGET = 250_000;
-
-// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
-const SHORT_FORM_TAGS = new Set([
-  "Base64",
-  "Cidr",
-  "Condition",
-  "FindInMap",
-  "GetAtt",
-  "GetAZs",
-  "ImportValue",
-  "Join",
-  "Select",
-  "Split",
-  "Sub",
-  "Transform",
-  "Ref",
-  "And",
-  "Equals",
-  "If",
-  "Not",
-  "Or",
-  "Length",
-  "ToJsonString",
-]);
 
 function lineCounterFor(text: string): LineCounter {
   const counter = new LineCounter();
@@ -79,12 +58,17 @@ let last: { file: string; text: string; result: ParseResult } | undefined;
 
 export function parseTemplateDocument(file: string, text: string): ParseResult {
   if (last && last.file === file && last.text === text) return last.result;
-  const result = parseUncached(file, text);
+  const result = parseUncached(file, text, true);
   last = { file, text, result };
   return result;
 }
 
-function parseUncached(file: string, text: string): ParseResult {
+/** The reference path alone (the `yaml` package), uncached: what the fast parser is proved against. */
+export function parseTemplateDocumentWithYaml(file: string, text: string): ParseResult {
+  return parseUncached(file, text, false);
+}
+
+function parseUncached(file: string, text: string, fast: boolean): ParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not a YAML or JSON template` } };
   const lineCounter = new LineCounter();
   const at = (offset: number): SourcePosition => {
@@ -115,6 +99,18 @@ function parseUncached(file: string, text: string): ParseResult {
         position: { file, line: position.line, column: position.col },
       },
     };
+  }
+  if (fast) {
+    const read = parseYamlFast(text, NODE_BUDGET);
+    if (read) {
+      let counter: LineCounter | undefined;
+      const positionOf = (path: ValuePath): SourcePosition => {
+        counter ??= lineCounterFor(text);
+        const { line, col } = counter.linePos(fastOffsetOf(read.positions, path));
+        return { file, line, column: col };
+      };
+      return { ok: true, document: { file, value: read.value, positionOf } };
+    }
   }
   // Duplicate keys are refused below in one pass: the parser's own uniqueKeys check compares every key with every
   // other key of its map, which is quadratic in a template's Resources.
@@ -183,11 +179,7 @@ function parseUncached(file: string, text: string): ParseResult {
       value = null;
     }
     const tag = n && "tag" in n ? n.tag : undefined;
-    if (typeof tag === "string" && tag.startsWith("!") && !tag.startsWith("!!")) {
-      const name = tag.slice(1);
-      if (SHORT_FORM_TAGS.has(name)) return longForm(name, value);
-    }
-    return value;
+    return withTag(typeof tag === "string" ? tag : undefined, value);
   };
 
   let value: unknown;
@@ -219,7 +211,7 @@ function parseUncached(file: string, text: string): ParseResult {
     const offset = offsetOf(yaml.contents, path);
     return offset === undefined ? { file, line: 1, column: 1 } : at(offset);
   };
-  return { ok: true, document: { file, value, positionOf, yaml, lineCounter } };
+  return { ok: true, document: { file, value, positionOf } };
 }
 
 /** A mapping key as the converted object names it. */
@@ -278,15 +270,4 @@ function offsetOf(root: unknown, path: ValuePath): number | undefined {
     } else return offset;
   }
   return offset;
-}
-
-function longForm(name: string, value: unknown): unknown {
-  if (name === "Ref") return { Ref: value };
-  if (name === "Condition") return { Condition: value };
-  // !GetAtt Resource.Attribute is the short form of ["Resource", "Attribute"].
-  if (name === "GetAtt" && typeof value === "string") {
-    const dot = value.indexOf(".");
-    return { "Fn::GetAtt": dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)] };
-  }
-  return { [`Fn::${name}`]: value };
 }

@@ -25,6 +25,7 @@ import {
   isString,
   WireTally,
   wireBoolean,
+  setOwn,
   wireMap,
   wireNumber,
   wireObject,
@@ -71,13 +72,17 @@ function reshapeIntegrationResponses(value: unknown, tally: WireTally): Record<s
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "integrationResponses", tally);
     if (!r) continue;
-    out[code] = definedFields({
-      statusCode: wireString(r.statusCode, "statusCode", tally),
-      selectionPattern: wireString(r.selectionPattern, "selectionPattern", tally),
-      responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isString),
-      responseTemplates: wireMap(r.responseTemplates, "responseTemplates", tally, isString),
-      contentHandling: wireString(r.contentHandling, "contentHandling", tally),
-    });
+    setOwn(
+      out,
+      code,
+      definedFields({
+        statusCode: wireString(r.statusCode, "statusCode", tally),
+        selectionPattern: wireString(r.selectionPattern, "selectionPattern", tally),
+        responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isString),
+        responseTemplates: wireMap(r.responseTemplates, "responseTemplates", tally, isString),
+        contentHandling: wireString(r.contentHandling, "contentHandling", tally),
+      }),
+    );
   }
   return out;
 }
@@ -89,10 +94,14 @@ function reshapeMethodResponses(value: unknown, tally: WireTally): Record<string
   for (const [code, raw] of Object.entries(responses)) {
     const r = wireObject(raw, "methodResponses", tally);
     if (!r) continue;
-    out[code] = definedFields({
-      statusCode: wireString(r.statusCode, "statusCode", tally),
-      responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isBoolean),
-    });
+    setOwn(
+      out,
+      code,
+      definedFields({
+        statusCode: wireString(r.statusCode, "statusCode", tally),
+        responseParameters: wireMap(r.responseParameters, "responseParameters", tally, isBoolean),
+      }),
+    );
   }
   return out;
 }
@@ -137,7 +146,7 @@ export function reshapeResource(resource: Resource, tally = new WireTally()): Ra
     methods = {};
     for (const [verb, m] of Object.entries(rawMethods)) {
       const method = wireObject(m, "resourceMethods", tally);
-      if (method) methods[verb] = reshapeMethod(verb, method, tally);
+      if (method) setOwn(methods, verb, reshapeMethod(verb, method, tally));
     }
   }
   return definedFields({
@@ -196,7 +205,7 @@ export function reshapeStage(s: Stage, tally = new WireTally()): RawStage | unde
     methodSettings = {};
     for (const [key, value] of Object.entries(rawSettings)) {
       const setting = reshapeMethodSetting(value, tally);
-      if (setting) methodSettings[key] = setting;
+      if (setting) setOwn(methodSettings, key, setting);
     }
   }
   // Redacted at read time: stage variables often hold secrets; only their names (and the shape of each value: an
@@ -242,12 +251,16 @@ export function reshapeDeployment(d: Deployment, fallbackId: string, tally = new
       for (const [verb, rawMethod] of Object.entries(verbs)) {
         const m = wireObject(rawMethod, "apiSummary", tally);
         if (!m) continue;
-        out[verb] = definedFields({
-          authorizationType: wireString(m.authorizationType, "authorizationType", tally),
-          apiKeyRequired: wireBoolean(m.apiKeyRequired, "apiKeyRequired", tally),
-        });
+        setOwn(
+          out,
+          verb,
+          definedFields({
+            authorizationType: wireString(m.authorizationType, "authorizationType", tally),
+            apiKeyRequired: wireBoolean(m.apiKeyRequired, "apiKeyRequired", tally),
+          }),
+        );
       }
-      apiSummary[path] = out;
+      setOwn(apiSummary, path, out);
     }
   }
   return definedFields({

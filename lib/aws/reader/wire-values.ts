@@ -60,10 +60,20 @@ export function wireMap<T>(value: unknown, field: string, tally: WireTally, keep
   if (!object) return undefined;
   const out: Record<string, T> = {};
   for (const [key, entry] of Object.entries(object)) {
-    if (keep(entry)) out[key] = entry;
+    if (keep(entry)) setOwn(out, key, entry);
     else tally.drop(field);
   }
   return out;
+}
+
+/**
+ * `map[key] = value`, except that a key "__proto__" (a valid stage variable name, tag key or media type, which the SDK
+ * hands over as an own key) stays an own entry: plain assignment would call the prototype setter instead, silently
+ * dropping a string or, for an object, making it the map's prototype.
+ */
+export function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__") Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }
 
 export const isString = (value: unknown): value is string => typeof value === "string";

@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DENIED_ACCOUNT_ID, type Caller } from "../credentials";
-import type { FaultSpec, Faults } from "../faults";
+import type { Faults } from "../faults";
 import type { RequestLog } from "../request-log";
 import type { EmulatorStore } from "../store";
 import type { StsState } from "../sts/sessions";
-import { applyTransportFault, readBody } from "../server/http-io";
-// The Query protocol's envelope and error shape are STS's; only the namespace differs.
-import { sendQueryError, sendQueryResult, StsError as QueryError, type XmlValue } from "../sts/query-xml";
+import { answerInjectedFault, openQueryRequest, type QueryService } from "../query/query-request";
+import { QueryError, type XmlValue } from "../query/query-xml";
 import { stacksOf, type StackState } from "./stacks";
 
 export interface CloudFormationDeps {
@@ -22,28 +21,17 @@ export interface CloudFormationDeps {
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplate.html
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackResources.html
  */
-const NAMESPACE = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-const VERSION = "2010-05-15";
-const OPERATIONS = new Set(["GetTemplate", "DescribeStackResources"]);
+const CLOUDFORMATION: QueryService = {
+  namespace: "http://cloudformation.amazonaws.com/doc/2010-05-15/",
+  version: "2010-05-15",
+  operations: new Set(["GetTemplate", "DescribeStackResources"]),
+};
+
 // "Only the first 100 resources will be returned" (DescribeStackResources).
 const MAX_DESCRIBED_RESOURCES = 100;
 
-const FAULT_ERRORS: Partial<Record<FaultSpec["kind"], () => QueryError>> = {
-  AccessDenied: () => new QueryError("AccessDenied", "User is not authorized to perform this action (injected fault)", 403),
-  Unauthorized: () =>
-    new QueryError("InvalidClientTokenId", "The security token included in the request is invalid. (injected fault)", 403),
-  InternalError: () => new QueryError("InternalFailure", "Internal server error (injected fault)", 500),
-  Throttle: () => new QueryError("Throttling", "Rate exceeded", 400),
-};
-
 // AWS's wording for a stack that is not there (deleted, or never existed) is a ValidationError.
 const stackMissing = (name: string) => new QueryError("ValidationError", `Stack with id ${name} does not exist`, 400);
-
-async function readParams(req: IncomingMessage, url: URL): Promise<URLSearchParams> {
-  const params = new URLSearchParams(url.searchParams);
-  for (const [key, value] of new URLSearchParams(await readBody(req))) params.set(key, value);
-  return params;
-}
 
 /** By name or by stack id (ARN), as StackName accepts either for a running stack. */
 function findStack(stacks: Map<string, StackState>, nameOrId: string): StackState | undefined {
@@ -111,31 +99,9 @@ export async function handleCloudFormation(
 ): Promise<void> {
   // Keys the emulator's STS issued act in the role's account.
   const caller = deps.sts.resolve(signed);
-  const params = await readParams(req, url);
-  const action = params.get("Action");
-  const entry = deps.requestLog.add({
-    operation: action ?? "Unknown",
-    method: req.method ?? "POST",
-    path: url.pathname,
-    query: url.search,
-    accountId: caller.accountId,
-    region: caller.region,
-    time: Date.now(),
-    status: 0,
-  });
-  const fail = (error: QueryError) => {
-    entry.status = error.status;
-    sendQueryError(res, NAMESPACE, error);
-  };
-  if (!action) return fail(new QueryError("MissingAction", "Missing Action", 400));
-  if (!OPERATIONS.has(action) || params.get("Version") !== VERSION)
-    return fail(
-      new QueryError(
-        "InvalidAction",
-        `Could not find operation ${action} for version ${params.get("Version") ?? "NO_VERSION_SPECIFIED"}`,
-        400,
-      ),
-    );
+  const request = await openQueryRequest(req, res, url, CLOUDFORMATION, caller, deps.requestLog);
+  if (!request) return;
+  const { action, params, fail } = request;
   // The denied key stands for credentials without cloudformation:* (the IAM policy's optional statement left out).
   if (caller.accountId === DENIED_ACCOUNT_ID)
     return fail(
@@ -145,10 +111,7 @@ export async function handleCloudFormation(
         403,
       ),
     );
-  const fault = deps.faults.take(action, caller.accountId);
-  if (await applyTransportFault(res, fault)) return;
-  const faultError = fault ? FAULT_ERRORS[fault.kind] : undefined;
-  if (faultError) return fail(faultError());
+  if (await answerInjectedFault(res, request, deps.faults, caller.accountId)) return;
 
   const stacks = stacksOf(deps.store.regionState(caller.accountId, caller.region));
   let result: Record<string, XmlValue>;
@@ -158,6 +121,5 @@ export async function handleCloudFormation(
     if (QueryError.is(error)) return fail(error);
     throw error;
   }
-  entry.status = 200;
-  sendQueryResult(res, NAMESPACE, action, result);
+  request.succeed(result);
 }

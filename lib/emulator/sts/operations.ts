@@ -1,5 +1,5 @@
 import { randomSecret, temporaryAccessKeyId } from "./ids";
-import { StsError, type XmlValue } from "./query-xml";
+import { QueryError, type XmlValue } from "../query/query-xml";
 import { parseRoleArn } from "./roles";
 import type { CallerIdentity, StsState } from "./sessions";
 
@@ -20,14 +20,14 @@ const EXTERNAL_ID = /^[\w+=,./@:-]{2,1224}$/;
 
 // AWS's request-validation wording: "1 validation error detected: Value 'x' at 'member' failed to satisfy constraint: …".
 const invalid = (value: string | null, member: string, constraint: string) =>
-  new StsError(
+  new QueryError(
     "ValidationError",
     `1 validation error detected: Value ${value === null ? "null" : `'${value}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
     400,
   );
 
 export const accessDenied = (identity: Pick<CallerIdentity, "arn">, action: string, resource?: string) =>
-  new StsError(
+  new QueryError(
     "AccessDenied",
     `User: ${identity.arn} is not authorized to perform: sts:${action}${resource ? ` on resource: ${resource}` : ""}`,
     403,
@@ -71,14 +71,14 @@ export function assumeRole(params: Params, caller: CallerIdentity, sts: StsState
   const duration = durationSeconds(params);
   // AWS does not document the wording for a malformed ARN; this one is the emulator's.
   const parsed = parseRoleArn(roleArn);
-  if (!parsed) throw new StsError("ValidationError", `${roleArn} is not a valid IAM role ARN (arn:aws:iam::123456789012:role/Name)`, 400);
+  if (!parsed) throw new QueryError("ValidationError", `${roleArn} is not a valid IAM role ARN (arn:aws:iam::123456789012:role/Name)`, 400);
 
   const role = sts.role(roleArn);
   if (duration > (role?.maxSessionDurationSeconds ?? DEFAULT_DURATION_SECONDS)) {
-    throw new StsError("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.", 400);
+    throw new QueryError("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.", 400);
   }
   if (caller.session && duration > CHAINED_MAX_DURATION_SECONDS) {
-    throw new StsError(
+    throw new QueryError(
       "ValidationError",
       "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
       400,
@@ -91,7 +91,7 @@ export function assumeRole(params: Params, caller: CallerIdentity, sts: StsState
   const expiresAt = Math.floor(now / 1000) * 1000 + duration * 1000;
   sts.register({ accessKeyId, accountId: parsed.accountId, roleArn, roleName: parsed.name, sessionName, expiresAt });
   const identity = sts.identity({ accessKeyId, accountId: parsed.accountId, region: "", service: "sts" });
-  if (!identity) throw new StsError("InternalFailure", "The issued session could not be found", 500);
+  if (!identity) throw new QueryError("InternalFailure", "The issued session could not be found", 500);
   return {
     Credentials: {
       AccessKeyId: accessKeyId,

@@ -1,7 +1,7 @@
 import { resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
-import { allMethodKeys, draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { draftMethod, pathsWithMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { fallthroughCallers } from "@/lib/rules/support/preflight-callers";
 
 export interface GuardedPreflight {
@@ -24,8 +24,8 @@ export interface GuardedPreflight {
 export function guardedPreflights(model: ApiModel, asksForCredential: (method: DeployedMethodSummary) => boolean): GuardedPreflight[] {
   const guarded: GuardedPreflight[] = [];
   const callers = fallthroughCallers(model);
-  for (const { path, verb } of allMethodKeys(model)) {
-    if (verb !== "OPTIONS") continue;
+  const verb = "OPTIONS";
+  for (const path of pathsWithMethod(model, verb)) {
     const method = draftMethod(model, path, verb);
     const resource = resourceAt(model, path); // indexed: a scan here made every OPTIONS cost O(resources)
     const badStages = stagesWhere(model, path, verb, asksForCredential);

@@ -19,32 +19,44 @@ function subNames(text: string): string[] {
   return splitSub(text).flatMap((piece) => (piece.kind === "variable" ? [piece.name.split(".")[0] as string] : []));
 }
 
-/** The logical ids `value` refers to (Ref, Fn::GetAtt, Fn::Sub), limited to those in `known`. */
+/**
+ * The logical ids `value` refers to (Ref, Fn::GetAtt, Fn::Sub), limited to those in `known`. Scalars are counted
+ * against the budget as they are met rather than stacked (they refer to nothing), and an object's keys are read once.
+ */
 function referencesOf(value: unknown, known: ReadonlySet<string>, budget: { left: number }): Set<string> {
   const found = new Set<string>();
   const stack: unknown[] = [value];
   while (stack.length > 0 && budget.left-- > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) {
-      stack.push(...node);
+      for (const item of node) {
+        if (item !== null && typeof item === "object") stack.push(item);
+        else budget.left--;
+      }
       continue;
     }
     if (!isRecord(node)) continue;
-    const keys = Object.keys(node);
-    if (keys.length === 1) {
-      const arg = node[keys[0] as string];
-      if (keys[0] === "Ref" && typeof arg === "string" && known.has(arg)) found.add(arg);
-      if (keys[0] === "Fn::GetAtt") {
-        const target = typeof arg === "string" ? arg.split(".")[0] : Array.isArray(arg) ? arg[0] : undefined;
-        if (typeof target === "string" && known.has(target)) found.add(target);
-      }
-      if (keys[0] === "Fn::Sub") {
-        const text = typeof arg === "string" ? arg : Array.isArray(arg) && typeof arg[0] === "string" ? arg[0] : "";
-        const variables = Array.isArray(arg) && isRecord(arg[1]) ? arg[1] : {};
-        for (const name of subNames(text)) if (known.has(name) && !Object.prototype.hasOwnProperty.call(variables, name)) found.add(name);
-      }
+    let only: string | undefined;
+    let count = 0;
+    for (const key in node) {
+      if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+      if (count++ === 0) only = key;
+      const child = node[key];
+      if (child !== null && typeof child === "object") stack.push(child);
+      else budget.left--;
     }
-    for (const key of keys) stack.push(node[key]);
+    if (count !== 1 || only === undefined) continue;
+    const arg = node[only];
+    if (only === "Ref" && typeof arg === "string" && known.has(arg)) found.add(arg);
+    if (only === "Fn::GetAtt") {
+      const target = typeof arg === "string" ? arg.split(".")[0] : Array.isArray(arg) ? arg[0] : undefined;
+      if (typeof target === "string" && known.has(target)) found.add(target);
+    }
+    if (only === "Fn::Sub") {
+      const text = typeof arg === "string" ? arg : Array.isArray(arg) && typeof arg[0] === "string" ? arg[0] : "";
+      const variables = Array.isArray(arg) && isRecord(arg[1]) ? arg[1] : {};
+      for (const name of subNames(text)) if (known.has(name) && !Object.prototype.hasOwnProperty.call(variables, name)) found.add(name);
+    }
   }
   return found;
 }

@@ -101,10 +101,15 @@ export function templateSections(template: unknown): CfnTemplateSections {
 /** The single key of an intrinsic function object (`Ref`, `Fn::…`), or undefined for any other value. */
 export function intrinsicName(value: unknown): string | undefined {
   if (!isRecord(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const key = keys[0] as string;
-  return key === "Ref" || key.startsWith("Fn::") ? key : undefined;
+  // Stops at the first key that is not a function name, or at a second key: this runs on every object of a template,
+  // where Object.keys would copy the thousands of keys of a large definition's `paths` each time.
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (only !== undefined || (key !== "Ref" && !key.startsWith("Fn::"))) return undefined;
+    only = key;
+  }
+  return only;
 }
 
 class Exhausted extends Error {}
@@ -240,9 +245,16 @@ export class IntrinsicResolver {
 
   private walk(value: unknown, path: (string | number)[], depth: number): unknown {
     this.step(depth);
+    // A scalar item or entry is taken as it is (what walking it would return), without copying its path: most of a
+    // large template's values are scalars.
     if (Array.isArray(value)) {
       const out: unknown[] = [];
       value.forEach((item, index) => {
+        if (item === null || typeof item !== "object") {
+          this.step(depth + 1);
+          out.push(item);
+          return;
+        }
         const resolved = this.walk(item, [...path, index], depth + 1);
         if (resolved !== NO_VALUE) out.push(resolved);
       });
@@ -253,7 +265,13 @@ export class IntrinsicResolver {
     if (name) return this.intrinsic(name, value[name], [...path, name], depth + 1);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      const resolved = this.walk(value[key], [...path, key], depth + 1);
+      const item = value[key];
+      if (item === null || typeof item !== "object") {
+        this.step(depth + 1);
+        setOwn(out, key, item);
+        continue;
+      }
+      const resolved = this.walk(item, [...path, key], depth + 1);
       if (resolved !== NO_VALUE) setOwn(out, key, resolved);
     }
     return out;

@@ -52,7 +52,10 @@ export function textMap(reading: Reading, record: unknown, key: string, path: Va
   const out: Record<string, string> = {};
   for (const name of Object.keys(value)) {
     const text = textField(reading, value, name, [...path, key]);
-    if (text !== undefined) Object.defineProperty(out, name, { value: text, enumerable: true, writable: true, configurable: true });
+    // A key named "__proto__" must stay an own key; any other is assigned (Object.prototype's are writable data properties).
+    if (text === undefined) continue;
+    if (name === "__proto__") Object.defineProperty(out, name, { value: text, enumerable: true, writable: true, configurable: true });
+    else out[name] = text;
   }
   return out;
 }

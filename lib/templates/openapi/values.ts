@@ -14,10 +14,14 @@ export function isRecord(value: unknown): value is JsonRecord {
 /** `{ "Ref": … }` or `{ "Fn::…": … }`: the one-key shape of every CloudFormation intrinsic function. */
 export function intrinsicName(value: unknown): string | undefined {
   if (!isRecord(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const key = keys[0] as string;
-  return key === "Ref" || key === "Condition" || key.startsWith("Fn::") ? key : undefined;
+  // Stops at the second own key (Object.keys would copy every key of a large `paths` object each time).
+  let key: string | undefined;
+  for (const own in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, own)) continue;
+    if (key !== undefined) return undefined;
+    key = own;
+  }
+  return key !== undefined && (key === "Ref" || key === "Condition" || key.startsWith("Fn::")) ? key : undefined;
 }
 
 /**

@@ -48,7 +48,12 @@ interface BuildInput {
 }
 
 function pointer(path: ValuePath): string {
-  return path.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+  return path.map(escapeSegment).join("/");
+}
+
+function escapeSegment(segment: string | number): string {
+  const text = String(segment);
+  return text.includes("~") || text.includes("/") ? text.replaceAll("~", "~0").replaceAll("/", "~1") : text;
 }
 
 const CORS_KEYS = new Set(["AllowMethods", "AllowHeaders", "AllowOrigin", "MaxAge", "AllowCredentials"]);
@@ -323,9 +328,13 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
 
   origins.set("", apiPosition);
   const locate = (path: ValuePath): SourcePosition => {
+    // Each prefix's pointer, built once (the readers locate every method and every gap).
+    const pointers = [""];
+    for (const segment of path)
+      pointers.push(pointers.length === 1 ? escapeSegment(segment) : `${pointers[pointers.length - 1]}/${escapeSegment(segment)}`);
     for (let length = path.length; length >= 0; length--) {
       const prefix = path.slice(0, length);
-      const origin = origins.get(pointer(prefix));
+      const origin = origins.get(pointers[length] as string);
       if (origin && length > 0) return origin;
       if (bodySource) {
         const raw = rawPath(bodySource.raw, prefix, chosen());

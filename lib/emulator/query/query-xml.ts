@@ -2,16 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 
 /**
- * STS speaks the AWS Query protocol: form-encoded requests, XML answers in the
- * `https://sts.amazonaws.com/doc/2011-06-15/` namespace, errors as `<ErrorResponse>`.
- * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+ * The AWS Query protocol's answers, as STS and CloudFormation send them: XML in the service's namespace, errors as
+ * `<ErrorResponse>`. https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
  */
-const NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
 /** A text element, a structure, or a list (the Query protocol's `<member>` elements). */
 export type XmlValue = string | XmlValue[] | { [element: string]: XmlValue };
 
-export class StsError extends Error {
+export class QueryError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -26,8 +24,8 @@ export class StsError extends Error {
     return this.status >= 500 ? "Receiver" : "Sender";
   }
 
-  static is(value: unknown): value is StsError {
-    return value instanceof StsError;
+  static is(value: unknown): value is QueryError {
+    return value instanceof QueryError;
   }
 }
 
@@ -60,13 +58,8 @@ export function sendQueryResult(res: ServerResponse, namespace: string, action: 
 }
 
 /** `<ErrorResponse><Error><Type>Sender</Type><Code>…</Code><Message>…</Message></Error><RequestId>…` */
-export function sendQueryError(res: ServerResponse, namespace: string, error: StsError): void {
+export function sendQueryError(res: ServerResponse, namespace: string, error: QueryError): void {
   const requestId = randomUUID();
   const inner = element("Error", { Type: error.faultType, Code: error.code, Message: error.message }) + element("RequestId", requestId);
   send(res, error.status, requestId, `<ErrorResponse xmlns="${namespace}">${inner}</ErrorResponse>`);
 }
-
-export const sendResult = (res: ServerResponse, action: string, result: Record<string, XmlValue>): void =>
-  sendQueryResult(res, NAMESPACE, action, result);
-
-export const sendStsError = (res: ServerResponse, error: StsError): void => sendQueryError(res, NAMESPACE, error);
