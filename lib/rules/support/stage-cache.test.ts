@@ -25,7 +25,7 @@ function stage(cacheClusterEnabled: boolean, effectiveSettings: () => EffectiveM
     methodSettings: {},
     drift: [],
   };
-  return Object.defineProperty(model, "effectiveSettings", { get: effectiveSettings, enumerable: true }) as StageModel;
+  return Object.defineProperty(model, "effectiveSettings", { get: effectiveSettings, enumerable: true }) as unknown as StageModel;
 }
 
 describe("cachedMethods", () => {
