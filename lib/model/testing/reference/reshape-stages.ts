@@ -20,7 +20,13 @@ import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-
 import { remember, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/testing/reference/normalize-cache";
 import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/testing/reference/method-settings";
 import { computeDrift } from "@/lib/model/testing/reference/drift";
-import { comparePaths, compareVerbs, isAuthorizationType, isHttpVerb, toAuthorizationType } from "@/lib/model/testing/reference/reshape-resources";
+import {
+  comparePaths,
+  compareVerbs,
+  isAuthorizationType,
+  isHttpVerb,
+  toAuthorizationType,
+} from "@/lib/model/testing/reference/reshape-resources";
 
 /** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
 export function isUnknownDeployment(raw: RawDeployment): boolean {
