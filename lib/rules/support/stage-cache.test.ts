@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { cachedMethods } from "@/lib/rules/support/stage-cache";
 import type { EffectiveMethodSettings, StageModel } from "@/lib/model/types";
+import { DEFAULT_METHOD_SETTINGS } from "@/lib/model/method-settings";
 
 const SETTING: EffectiveMethodSettings = {
+  ...DEFAULT_METHOD_SETTINGS,
   cachingEnabled: true,
-  cacheTtlInSeconds: 300,
-  cacheDataEncrypted: false,
-  requireAuthorizationForCacheControl: true,
-  unauthorizedCacheControlHeaderStrategy: "SUCCEED_WITH_RESPONSE_HEADER",
-  metricsEnabled: false,
-  dataTraceEnabled: false,
   path: "/a",
   httpMethod: "GET",
   source: "stage",
