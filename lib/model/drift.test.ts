@@ -308,4 +308,44 @@ describe("computeDrift", () => {
       },
     ]);
   });
+
+  it("answers as the lookups do when the deployment's list holds a path twice after the summary's last path", () => {
+    // The walk over normalized lists must see the whole list to know it is one: the lookups take the last resource of a
+    // duplicated path, so its settings are the deployed ones.
+    const method = (uri: string, path = "/a"): MethodModel => ({
+      resourceId: "r1",
+      path,
+      httpMethod: "GET",
+      authorizationType: "NONE",
+      apiKeyRequired: false,
+      authorizationScopes: [],
+      requestParameters: {},
+      requestModels: {},
+      integration: {
+        type: "HTTP_PROXY",
+        uri,
+        cacheKeyParameters: [],
+        requestTemplates: {},
+        requestParameters: {},
+        integrationResponses: [],
+      },
+      methodResponses: [],
+    });
+    const draft: ResourceModel[] = [{ id: "r1", path: "/a", pathPart: "a", methods: [method("https://new.example")] }];
+    const deployment: DeploymentModel = {
+      id: "d1",
+      apiSummary: { "/a": { GET: { authorizationType: "NONE", apiKeyRequired: false } } },
+      served: {
+        source: "export",
+        resources: [
+          { id: "r1", path: "/a", pathPart: "a", methods: [method("https://new.example")] },
+          { id: "r1", path: "/a", pathPart: "a", methods: [method("https://old.example")] },
+        ],
+        filledFromDraft: [],
+      },
+    };
+    const drift = computeDrift(deployment, draft);
+    expect(drift).toEqual(referenceDrift(deployment, draft));
+    expect(drift.map((item) => item.kind === "setting" && item.setting)).toEqual(["integration URI"]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { DeploymentModel, DriftItem, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
+import type { DeployedMethodSummary, DeploymentModel, DriftItem, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
 import { compareVerbs, comparePaths } from "@/lib/model/reshape-resources";
 import { resourceInListAt } from "@/lib/model/model-index";
 
@@ -12,12 +12,133 @@ import { resourceInListAt } from "@/lib/model/model-index";
  *
  * Run for every stage and canary of every normalisation, over every method (issue 16, `npm run bench:core`): a deployed
  * method whose settings equal the draft's (the usual case) is confirmed by a comparison that builds nothing, and only
- * a method that differs somewhere gets its settings listed one by one.
+ * a method that differs somewhere gets its settings listed one by one. Normalized lists and summaries (each sorted by
+ * path, each path once) are compared in one walk over both; anything else through lookups by path and verb.
  */
 export function computeDrift(deployment: DeploymentModel, resources: ResourceModel[]): DriftItem[] {
+  const servedList = deployment.served?.source === "export" ? deployment.served.resources : undefined;
+  const items = walkedDrift(deployment.apiSummary, resources, servedList) ?? lookedUpDrift(deployment, resources, servedList);
+  return items.length > 1 ? items.sort(byDriftOrder) : items;
+}
+
+/**
+ * A walk through a list in path order that checks, as it goes, that the list is normalized (isRegular): `broken` says
+ * when it was not, and the walk's answer is then dropped.
+ */
+class PathCursor {
+  private index = 0;
+  broken = false;
+
+  constructor(private readonly list: readonly ResourceModel[]) {}
+
+  /** The next resource when its path comes before `path` (whatever its path, without one). */
+  nextBefore(path?: string): ResourceModel | undefined {
+    const resource = this.list[this.index];
+    if (resource === undefined || (path !== undefined && comparePaths(resource.path, path) >= 0)) return undefined;
+    return this.take(resource);
+  }
+
+  /** The next resource when it is at `path` (call nextBefore(path) until it answers none first). */
+  at(path: string): ResourceModel | undefined {
+    const resource = this.list[this.index];
+    return resource !== undefined && resource.path === path ? this.take(resource) : undefined;
+  }
+
+  private take(resource: ResourceModel): ResourceModel {
+    const previous = this.list[this.index - 1];
+    if ((previous !== undefined && comparePaths(previous.path, resource.path) >= 0) || !regularMethods(resource)) this.broken = true;
+    this.index++;
+    return resource;
+  }
+}
+
+/**
+ * Drift of normalized lists in one walk: the summary's paths and the lists' resources all in path order, each path once
+ * on each side, so every method is found without a lookup. Undefined when a list or the summary turns out not to be
+ * in that order (a hand-built model): the lookups then decide.
+ */
+function walkedDrift(
+  summary: DeploymentModel["apiSummary"],
+  resources: readonly ResourceModel[],
+  servedList: readonly ResourceModel[] | undefined,
+): DriftItem[] | undefined {
+  const items: DriftItem[] = [];
+  const draft = new PathCursor(resources);
+  // A deployment serving the draft's own list (its methods reused, reshape-resources.ts) has no settings to compare.
+  const served = servedList === undefined || servedList === resources ? undefined : new PathCursor(servedList);
+  let previous: string | undefined;
+  for (const path in summary) {
+    if (!Object.hasOwn(summary, path)) continue;
+    if (previous !== undefined && comparePaths(previous, path) >= 0) return undefined;
+    previous = path;
+    for (let before = draft.nextBefore(path); before !== undefined; before = draft.nextBefore(path)) added(before, items);
+    const resource = draft.at(path);
+    while (served?.nextBefore(path) !== undefined);
+    const then = served?.at(path);
+    const verbs = summary[path]!;
+    for (const verb in verbs) {
+      if (!Object.hasOwn(verbs, verb)) continue;
+      const deployed = verbs[verb as HttpVerb];
+      if (!deployed) continue;
+      const httpMethod = verb as HttpVerb;
+      const now = resource === undefined ? undefined : methodOf(resource, httpMethod);
+      if (now === undefined) items.push({ kind: "method-removed", path, httpMethod });
+      else compareMethod(path, httpMethod, deployed, now, then === undefined ? undefined : methodOf(then, httpMethod), items);
+    }
+    // The draft's methods at this path that the summary does not list.
+    if (resource !== undefined) {
+      for (const method of resource.methods) {
+        if (!Object.hasOwn(verbs, method.httpMethod) || !verbs[method.httpMethod])
+          items.push({ kind: "method-added", path, httpMethod: method.httpMethod });
+      }
+    }
+  }
+  for (let rest = draft.nextBefore(); rest !== undefined; rest = draft.nextBefore()) added(rest, items);
+  // The rest of the deployment's list is walked too: a duplicated path there would make the lookups answer otherwise.
+  while (served?.nextBefore() !== undefined);
+  return draft.broken || served?.broken ? undefined : items;
+}
+
+function added(resource: ResourceModel, items: DriftItem[]): void {
+  for (const method of resource.methods) items.push({ kind: "method-added", path: method.path, httpMethod: method.httpMethod });
+}
+
+function methodOf(resource: ResourceModel, httpMethod: HttpVerb): MethodModel | undefined {
+  for (const method of resource.methods) if (method.httpMethod === httpMethod) return method;
+  return undefined;
+}
+
+/** What differs between a deployed method (its summary, and its settings when the export was read) and the draft's. */
+function compareMethod(
+  path: string,
+  httpMethod: HttpVerb,
+  deployed: DeployedMethodSummary,
+  now: MethodModel,
+  then: MethodModel | undefined,
+  items: DriftItem[],
+): void {
+  if (now.authorizationType !== deployed.authorizationType) {
+    items.push({ kind: "authorizationType", path, httpMethod, deployed: deployed.authorizationType, current: now.authorizationType });
+  }
+  if (now.apiKeyRequired !== deployed.apiKeyRequired) {
+    items.push({ kind: "apiKeyRequired", path, httpMethod, deployed: deployed.apiKeyRequired, current: now.apiKeyRequired });
+  }
+  // The same object (a deployment sharing the draft's resources) or equal settings: nothing to list.
+  if (then && then !== now && !sameSettings(then, now)) {
+    for (const [setting, before, after] of settingPairs(then, now)) {
+      if (before !== after) items.push({ kind: "setting", path, httpMethod, setting, deployed: before, current: after });
+    }
+  }
+}
+
+/** Drift of any lists, through lookups by path and verb (the last method listed at a path and verb counts). */
+function lookedUpDrift(
+  deployment: DeploymentModel,
+  resources: readonly ResourceModel[],
+  servedList: readonly ResourceModel[] | undefined,
+): DriftItem[] {
   const items: DriftItem[] = [];
   const current = methodLookup(resources);
-  const servedList = deployment.served?.source === "export" ? deployment.served.resources : undefined;
   // A deployment serving the draft's own list (its methods reused, reshape-resources.ts) needs no second lookup.
   const served = servedList === undefined ? undefined : servedList === resources ? current : methodLookup(servedList);
   const summary = deployment.apiSummary;
@@ -30,29 +151,14 @@ export function computeDrift(deployment: DeploymentModel, resources: ResourceMod
       if (!deployed) continue;
       const httpMethod = verb as HttpVerb;
       const now = current.get(path, httpMethod);
-      if (!now) {
-        items.push({ kind: "method-removed", path, httpMethod });
-        continue;
-      }
-      if (now.authorizationType !== deployed.authorizationType) {
-        items.push({ kind: "authorizationType", path, httpMethod, deployed: deployed.authorizationType, current: now.authorizationType });
-      }
-      if (now.apiKeyRequired !== deployed.apiKeyRequired) {
-        items.push({ kind: "apiKeyRequired", path, httpMethod, deployed: deployed.apiKeyRequired, current: now.apiKeyRequired });
-      }
-      const then = served?.get(path, httpMethod);
-      // The same object (a deployment sharing the draft's resources) or equal settings: nothing to list.
-      if (then && then !== now && !sameSettings(then, now)) {
-        for (const [setting, before, after] of settingPairs(then, now)) {
-          if (before !== after) items.push({ kind: "setting", path, httpMethod, setting, deployed: before, current: after });
-        }
-      }
+      if (!now) items.push({ kind: "method-removed", path, httpMethod });
+      else compareMethod(path, httpMethod, deployed, now, served?.get(path, httpMethod), items);
     }
   }
   current.each((path, httpMethod) => {
     if (!isDeployed(deployment, path, httpMethod)) items.push({ kind: "method-added", path, httpMethod });
   });
-  return items.length > 1 ? items.sort(byDriftOrder) : items;
+  return items;
 }
 
 function byDriftOrder(a: DriftItem, b: DriftItem): number {
@@ -85,14 +191,7 @@ interface MethodLookup {
  * no key per method; any other list through a map keyed on "path verb", whose last entry for a key wins as before.
  */
 function methodLookup(resources: readonly ResourceModel[]): MethodLookup {
-  let regular = true;
-  for (let i = 0; i < resources.length; i++) {
-    const resource = resources[i]!;
-    if ((i > 0 && comparePaths(resources[i - 1]!.path, resource.path) >= 0) || !regularMethods(resource)) {
-      regular = false;
-      break;
-    }
-  }
+  const regular = isRegular(resources);
   if (regular) {
     return {
       get: (path, httpMethod) => {
@@ -116,6 +215,15 @@ function methodLookup(resources: readonly ResourceModel[]): MethodLookup {
       for (const method of byKey.values()) visit(method.path, method.httpMethod);
     },
   };
+}
+
+/** Paths strictly in order (so each once), each method on its resource's path, one per verb, in verb order. */
+function isRegular(resources: readonly ResourceModel[]): boolean {
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i]!;
+    if ((i > 0 && comparePaths(resources[i - 1]!.path, resource.path) >= 0) || !regularMethods(resource)) return false;
+  }
+  return true;
 }
 
 function regularMethods(resource: ResourceModel): boolean {

@@ -10,7 +10,7 @@ import {
   type MethodResponseModel,
   type ResourceModel,
 } from "@/lib/model/types";
-import type { RawIntegration, RawMethod, RawResource } from "@/lib/model/raw-snapshot";
+import type { RawIntegration, RawIntegrationResponse, RawMethod, RawMethodResponse, RawResource } from "@/lib/model/raw-snapshot";
 
 /*
  * Runs once per method of every resource list a snapshot carries (the draft, each deployment's served copy), so for a
@@ -43,8 +43,10 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+const AUTHORIZATION_TYPE_SET: ReadonlySet<string> = new Set(AUTHORIZATION_TYPES);
+
 export function isAuthorizationType(value: string): value is AuthorizationType {
-  return (AUTHORIZATION_TYPES as readonly string[]).includes(value);
+  return AUTHORIZATION_TYPE_SET.has(value);
 }
 
 export function toAuthorizationType(value: string | undefined, warn: (m: string) => void, where: string): AuthorizationType {
@@ -80,20 +82,27 @@ function copyList(values: readonly string[] | undefined): string[] {
   return Array.isArray(values) ? values.slice() : [...values];
 }
 
-/** A copy of the record with its keys in sorted order (the shared empty record when it is absent or empty). */
+/**
+ * A copy of the record with its keys in sorted order (the shared empty record when it is absent or empty). Keys usually
+ * arrive sorted (the reader, the templates): they are copied as they come, with no key list, and only a record whose
+ * keys are out of order is copied again from its sorted keys.
+ */
 function sortedRecord<T>(record: Readonly<Record<string, T>> | undefined): Record<string, T> {
-  if (record == null) return emptyRecord(); // most maps are absent: no key list to build and sort
-  const keys = Object.keys(record);
-  if (keys.length === 0) return emptyRecord();
-  const out: Record<string, T> = {};
-  // Keys usually arrive sorted (the reader, the templates); sort only when they are not.
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      keys.sort();
-      break;
-    }
+  if (record == null) return emptyRecord(); // most maps are absent
+  let out: Record<string, T> | undefined;
+  let previous: string | undefined;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (previous !== undefined && previous > key) return sortedCopy(record);
+    (out ??= {})[key] = record[key] as T;
+    previous = key;
   }
-  for (const key of keys) out[key] = record[key] as T;
+  return out ?? emptyRecord();
+}
+
+function sortedCopy<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key] as T;
   return out;
 }
 
@@ -189,10 +198,6 @@ function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, wa
   return method;
 }
 
-function byVerb(a: MethodModel, b: MethodModel): number {
-  return compareVerbs(a.httpMethod, b.httpMethod);
-}
-
 const ignore = () => {};
 
 /**
@@ -203,22 +208,38 @@ const ignore = () => {};
  */
 export interface ResourceDonor {
   list: readonly ResourceModel[];
-  /** The resource at a path; none for a duplicated path, which donates nothing. Indexed on first use. */
-  at(path: string): ResourceModel | undefined;
+  /**
+   * Where the resource at a path is in the list, -1 for none or for a duplicated path (which donates nothing). `hint`
+   * is where to look first: the next place after the last one found, so that a copy listing the same paths in the same
+   * order (an export, like the normalized list, is sorted by path) is matched without any index.
+   */
+  indexOf(path: string, hint: number): number;
 }
 
 export function resourceDonor(list: readonly ResourceModel[]): ResourceDonor {
-  let byPath: Map<string, ResourceModel | null> | undefined;
+  // Strictly in path order means each path once: then the resource at the hint is the only one at its path.
+  let unique: boolean | undefined;
+  let byPath: Map<string, number> | undefined;
   return {
     list,
-    at(path) {
+    indexOf(path, hint) {
+      unique ??= strictlyByPath(list);
+      if (unique && hint < list.length && list[hint]!.path === path) return hint;
       if (byPath === undefined) {
         byPath = new Map();
-        for (const resource of list) byPath.set(resource.path, byPath.has(resource.path) ? null : resource);
+        for (let i = 0; i < list.length; i++) {
+          const at = list[i]!.path;
+          byPath.set(at, byPath.has(at) ? -1 : i);
+        }
       }
-      return byPath.get(path) ?? undefined;
+      return byPath.get(path) ?? -1;
     },
   };
+}
+
+function strictlyByPath(list: readonly ResourceModel[]): boolean {
+  for (let i = 1; i < list.length; i++) if (comparePaths(list[i - 1]!.path, list[i]!.path) >= 0) return false;
+  return true;
 }
 
 export function reshapeResource(raw: RawResource, warn: (m: string) => void = ignore, donor?: ResourceModel): ResourceModel {
@@ -226,12 +247,13 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
   let methods: MethodModel[] = [];
   let reusedAll = donor !== undefined;
   if (rawMethods != null) {
-    const verbs = Object.keys(rawMethods);
+    // Two walks over the verbs (a handful) rather than a key list: the first sizes the list exactly.
     let known = 0;
-    for (const verb of verbs) if (isHttpVerb(verb)) known++;
+    for (const verb in rawMethods) if (Object.hasOwn(rawMethods, verb) && isHttpVerb(verb)) known++;
     if (known > 0) methods = new Array<MethodModel>(known);
     let at = 0;
-    for (const verb of verbs) {
+    for (const verb in rawMethods) {
+      if (!Object.hasOwn(rawMethods, verb)) continue;
       if (!isHttpVerb(verb)) {
         warn(`Resource ${raw.path} has an unknown method "${verb}"; left out.`);
         continue;
@@ -245,7 +267,7 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
         methods[at++] = reshapeMethod(raw, verb, rawMethod, warn);
       }
     }
-    if (known > 1) methods.sort(byVerb);
+    if (known > 1) sortByVerb(methods);
   }
   const pathPart = raw.pathPart ?? (raw.path === "/" ? "" : raw.path.slice(raw.path.lastIndexOf("/") + 1));
   if (
@@ -263,6 +285,23 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
   return model;
 }
 
+/**
+ * In verb order, as `methods.sort(byVerb)` was: the verbs of one resource are distinct known verbs, each of its own
+ * rank, so an insertion sort over the handful of them gives the same order without a comparator call per pair.
+ */
+function sortByVerb(methods: MethodModel[]): void {
+  for (let i = 1; i < methods.length; i++) {
+    const method = methods[i]!;
+    const rank = VERB_RANK.get(method.httpMethod)!;
+    let j = i - 1;
+    while (j >= 0 && VERB_RANK.get(methods[j]!.httpMethod)! > rank) {
+      methods[j + 1] = methods[j]!;
+      j--;
+    }
+    methods[j + 1] = method;
+  }
+}
+
 function methodOf(resource: ResourceModel, verb: HttpVerb): MethodModel | undefined {
   for (const method of resource.methods) if (method.httpMethod === verb) return method;
   return undefined;
@@ -276,9 +315,18 @@ export function reshapeResources(raw: readonly RawResource[], warn?: (m: string)
   const resources = new Array<ResourceModel>(raw.length);
   let sorted = true;
   let sameList = donor !== undefined && donor.list.length === raw.length;
+  let hint = 0;
   for (let i = 0; i < raw.length; i++) {
     const item = raw[i]!;
-    const resource = reshapeResource(item, warn, donor?.at(item.path));
+    let earlier: ResourceModel | undefined;
+    if (donor !== undefined) {
+      const at = donor.indexOf(item.path, hint);
+      if (at !== -1) {
+        earlier = donor.list[at];
+        hint = at + 1;
+      }
+    }
+    const resource = reshapeResource(item, warn, earlier);
     if (sorted && i > 0 && comparePaths(resources[i - 1]!.path, resource.path) > 0) sorted = false;
     if (sameList && donor!.list[i] !== resource) sameList = false;
     resources[i] = resource;
@@ -319,40 +367,49 @@ function integrationMatches(raw: RawIntegration, model: IntegrationModel): boole
   if (!recordMatches(raw.requestTemplates, model.requestTemplates)) return false;
   if (!recordMatches(raw.requestParameters, model.requestParameters)) return false;
   const responses = raw.integrationResponses;
-  const keys = responses == null ? [] : Object.keys(responses);
-  if (!uniqueInOrder(keys.length, model.integrationResponses)) return false;
+  const list = model.integrationResponses;
+  if (responses == null) return list.length === 0;
+  // A status-code map is keyed by array indexes, which only a key list walks cheaply (reshapeIntegrationResponses).
+  const keys = Object.keys(responses);
+  if (keys.length === 1) return list.length === 1 && integrationResponseMatches(responses[keys[0]!]!, keys[0]!, list[0]!);
+  if (!uniqueInOrder(keys.length, list)) return false;
   let used = 0;
   for (const key of keys) {
-    const r = responses![key]!;
-    const at = indexOfStatus(model.integrationResponses, r.statusCode ?? key);
+    const r = responses[key]!;
+    const at = indexOfStatus(list, r.statusCode ?? key);
     if (at === -1 || used & (1 << at)) return false;
     used |= 1 << at;
-    const m = model.integrationResponses[at]!;
-    if (r.selectionPattern !== m.selectionPattern || r.contentHandling !== m.contentHandling) return false;
-    if (!recordMatches(r.responseParameters, m.responseParameters)) return false;
-    const templates = r.responseTemplates !== undefined && hasKeys(r.responseTemplates);
-    if (
-      templates
-        ? m.responseTemplates === undefined || !recordMatches(r.responseTemplates, m.responseTemplates)
-        : m.responseTemplates !== undefined
-    )
-      return false;
+    if (!integrationResponseMatches(r, key, list[at]!)) return false;
   }
   return true;
 }
 
+function integrationResponseMatches(r: RawIntegrationResponse, key: string, m: IntegrationResponseModel): boolean {
+  if ((r.statusCode ?? key) !== m.statusCode) return false;
+  if (r.selectionPattern !== m.selectionPattern || r.contentHandling !== m.contentHandling) return false;
+  if (!recordMatches(r.responseParameters, m.responseParameters)) return false;
+  // Templates with no key reshape to none, and the model has them only with keys: the empty record stands for none.
+  return recordMatches(r.responseTemplates, m.responseTemplates ?? EMPTY_RECORD);
+}
+
 function methodResponsesMatch(raw: RawMethod["methodResponses"], model: readonly MethodResponseModel[]): boolean {
-  const keys = raw == null ? [] : Object.keys(raw);
+  if (raw == null) return model.length === 0;
+  const keys = Object.keys(raw);
+  if (keys.length === 1) return model.length === 1 && methodResponseMatches(raw[keys[0]!]!, keys[0]!, model[0]!);
   if (!uniqueInOrder(keys.length, model)) return false;
   let used = 0;
   for (const key of keys) {
-    const r = raw![key]!;
+    const r = raw[key]!;
     const at = indexOfStatus(model, r.statusCode ?? key);
     if (at === -1 || used & (1 << at)) return false;
     used |= 1 << at;
-    if (!recordMatches(r.responseParameters, model[at]!.responseParameters)) return false;
+    if (!methodResponseMatches(r, key, model[at]!)) return false;
   }
   return true;
+}
+
+function methodResponseMatches(r: RawMethodResponse, key: string, m: MethodResponseModel): boolean {
+  return (r.statusCode ?? key) === m.statusCode && recordMatches(r.responseParameters, m.responseParameters);
 }
 
 /**
@@ -377,17 +434,26 @@ function listMatches(raw: readonly string[] | undefined, model: readonly string[
   return true;
 }
 
-/** Same own keys with the same values (the model's keys are sorted, as sortedRecord would sort the raw ones). */
+/**
+ * Same own keys with the same values (the model's keys are sorted, as sortedRecord would sort the raw ones). The
+ * model's records are plain objects this module built, whose only inherited properties are Object.prototype's (none
+ * enumerable, none a primitive): a primitive value read from one is its own, and only an absent or object value needs
+ * the ownership check.
+ */
 function recordMatches(raw: Readonly<Record<string, unknown>> | undefined, model: Readonly<Record<string, unknown>>): boolean {
   let count = 0;
   if (raw != null) {
     if (typeof raw !== "object") return false;
     for (const key in raw) {
       if (!Object.hasOwn(raw, key)) continue;
-      if (!Object.hasOwn(model, key) || raw[key] !== model[key]) return false;
+      const value = model[key];
+      if (raw[key] !== value) return false;
+      if ((value === undefined || typeof value === "object" || typeof value === "function") && !Object.hasOwn(model, key)) return false;
       count++;
     }
   }
-  for (const key in model) if (Object.hasOwn(model, key) && --count < 0) return false;
+  // Counting the model's keys: for-in, as for the raw ones (no key list); the key itself is not needed.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for (const key in model) if (--count < 0) return false;
   return count === 0;
 }

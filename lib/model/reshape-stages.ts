@@ -1,21 +1,10 @@
-import {
-  AUTHORIZATION_TYPES,
-  type AuthorizationType,
-  type DeployedMethodSummary,
-  type DeploymentModel,
-  type DriftItem,
-  type EffectiveMethodSettings,
-  type HttpVerb,
-  type MethodSettingsModel,
-  type ResourceModel,
-  type ServedModel,
-  type StageModel,
-} from "@/lib/model/types";
-import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
+import type { DeploymentModel, DriftItem, MethodSettingsModel, ResourceModel, ServedModel, StageModel } from "@/lib/model/types";
+import type { RawDeployment, RawStage } from "@/lib/model/raw-snapshot";
 import { remember, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/normalize-cache";
-import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
+import { DEFAULT_METHOD_SETTINGS, mergeMethodSetting } from "@/lib/model/method-settings";
+import { defineEffectiveSettings } from "@/lib/model/effective-settings";
 import { computeDrift } from "@/lib/model/drift";
-import { comparePaths, compareVerbs, isAuthorizationType, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
+import { reshapeSummary } from "@/lib/model/reshape-summary";
 
 /** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
 export function isUnknownDeployment(raw: RawDeployment): boolean {
@@ -26,22 +15,7 @@ export const UNKNOWN_DEPLOYMENT =
   "What this stage serves is unknown: the endpoint answered GetDeployment (embed=apisummary) with an empty summary, which no real deployment has. The stage is evaluated as if it served the current configuration.";
 
 export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void = () => {}, cache?: NormalizeCache): DeploymentModel {
-  const apiSummary: DeploymentModel["apiSummary"] = {};
-  const rawSummary = raw.apiSummary ?? {};
-  for (const path of inOrder(Object.keys(rawSummary), comparePaths)) {
-    const verbs: Partial<Record<HttpVerb, DeployedMethodSummary>> = {};
-    const rawVerbs = rawSummary[path] ?? {};
-    for (const verb of inOrder(Object.keys(rawVerbs), compareVerbs)) {
-      if (!isHttpVerb(verb)) continue;
-      const summary = rawVerbs[verb];
-      const given = summary?.authorizationType;
-      const authorizationType: AuthorizationType =
-        given !== undefined && isAuthorizationType(given) ? given : toAuthorizationType(given, warn, `Deployed ${verb} ${path}`);
-      verbs[verb] = deployedSummary(authorizationType, summary?.apiKeyRequired ?? false);
-    }
-    apiSummary[path] = verbs;
-  }
-  const model: DeploymentModel = { id: raw.id, apiSummary };
+  const model: DeploymentModel = { id: raw.id, apiSummary: reshapeSummary(raw.apiSummary, warn) };
   if (raw.description !== undefined) model.description = raw.description;
   if (raw.createdDate !== undefined) model.createdDate = raw.createdDate;
   if (raw.served) {
@@ -54,55 +28,6 @@ export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void 
     model.served = served;
   }
   return model;
-}
-
-// A deployed method's summary is one of eight values; each is one shared frozen object rather than a copy per method
-// (a 10,000-method deployment held 10,000 of them, issue 16). Models are read-only once normalized.
-const SUMMARIES = new Map<boolean, Record<string, DeployedMethodSummary>>(
-  [false, true].map((apiKeyRequired) => [
-    apiKeyRequired,
-    Object.fromEntries(
-      AUTHORIZATION_TYPES.map((authorizationType) => [authorizationType, Object.freeze({ authorizationType, apiKeyRequired })]),
-    ),
-  ]),
-);
-
-function deployedSummary(authorizationType: AuthorizationType, apiKeyRequired: boolean): DeployedMethodSummary {
-  return SUMMARIES.get(apiKeyRequired)?.[authorizationType] ?? { authorizationType, apiKeyRequired };
-}
-
-/** The keys sorted by compare; a list already in order (as the reader and the templates give it) is not sorted again. */
-function inOrder(keys: string[], compare: (a: string, b: string) => number): string[] {
-  for (let i = 1; i < keys.length; i++) if (compare(keys[i - 1]!, keys[i]!) > 0) return keys.sort(compare);
-  return keys;
-}
-
-interface ServedMethod {
-  path: string;
-  httpMethod: HttpVerb;
-}
-
-/** Methods a stage serves, in path then verb order: the deployment's summary, or the draft's methods when the deployment is unknown. */
-function servedMethods(deployment: DeploymentModel | undefined, resources: readonly ResourceModel[]): ServedMethod[] {
-  const methods: ServedMethod[] = [];
-  if (deployment) {
-    const summary = deployment.apiSummary;
-    for (const path in summary) {
-      if (!Object.hasOwn(summary, path)) continue;
-      const verbs = summary[path]!;
-      for (const httpMethod in verbs) if (Object.hasOwn(verbs, httpMethod)) methods.push({ path, httpMethod: httpMethod as HttpVerb });
-    }
-  } else {
-    for (const resource of resources)
-      for (const method of resource.methods) methods.push({ path: method.path, httpMethod: method.httpMethod });
-  }
-  // Usually in order already (reshapeDeployment sorts the summary, the resources are sorted): the check replaces the sort.
-  for (let i = 1; i < methods.length; i++) if (byPathAndVerb(methods[i - 1]!, methods[i]!) > 0) return methods.sort(byPathAndVerb);
-  return methods;
-}
-
-function byPathAndVerb(a: ServedMethod, b: ServedMethod): number {
-  return comparePaths(a.path, b.path) || compareVerbs(a.httpMethod, b.httpMethod);
 }
 
 const EMPTY_RESOURCES: readonly ResourceModel[] = Object.freeze([]);
@@ -118,31 +43,6 @@ function driftOnce(deployment: DeploymentModel, resources: ResourceModel[], cach
   let drift = byResources.get(resources);
   if (!drift) byResources.set(resources, (drift = computeDrift(deployment, resources)));
   return drift;
-}
-
-/** One entry per method the stage serves (the deployment's, or the draft's when the deployment is unknown). */
-function effectiveSettingsOnce(
-  deployment: DeploymentModel | undefined,
-  resources: readonly ResourceModel[],
-  methodSettings: Record<string, RawMethodSetting> | undefined,
-  cacheClusterEnabled: boolean,
-  cache: NormalizeCache | undefined,
-): EffectiveMethodSettings[] {
-  const make = () => {
-    const settingsOf = methodSettingsResolver(methodSettings, { cacheClusterEnabled });
-    return servedMethods(deployment, resources).map(({ path, httpMethod }) => settingsOf(path, httpMethod));
-  };
-  if (!cache) return make();
-  const served = deployment ?? resources;
-  let bySettings = cache.settings.get(served);
-  if (!bySettings) cache.settings.set(served, (bySettings = new Map()));
-  let known = bySettings.get(methodSettings);
-  if (!known) bySettings.set(methodSettings, (known = []));
-  const found = known.find((entry) => entry.cluster === cacheClusterEnabled);
-  if (found) return found.settings;
-  const settings = make();
-  known.push({ cluster: cacheClusterEnabled, settings });
-  return settings;
 }
 
 export function reshapeStage(
@@ -167,24 +67,25 @@ export function reshapeStage(
         `Stage ${raw.stageName}, method setting ${key}, has an unknown unauthorizedCacheControlHeaderStrategy "${strategy}"; the default was used.`,
       );
   }
-  const effectiveSettings = effectiveSettingsOnce(
-    deploymentModel,
-    resources ?? EMPTY_RESOURCES,
-    raw.methodSettings,
-    cacheClusterEnabled,
-    cache,
-  );
-  const stage: StageModel = {
+  // effectiveSettings and drift are added next, in this key order (the model's JSON keeps it).
+  const stage = {
     name: raw.stageName,
     deploymentId: raw.deploymentId ?? "",
     cacheClusterEnabled,
     tracingEnabled: raw.tracingEnabled ?? false,
     variableNames: [...raw.variableNames].sort(),
     methodSettings,
-    effectiveSettings,
-    // Drift needs both sides; without the deployment or the current resources there is nothing to compare.
-    drift: deploymentModel && resources ? driftOnce(deploymentModel, resources, cache) : [],
-  };
+  } as StageModel;
+  // Made when first read (effective-settings.ts): in an audit, only a stage with a cache cluster needs them.
+  defineEffectiveSettings(stage, {
+    deployment: deploymentModel,
+    resources: resources ?? EMPTY_RESOURCES,
+    methodSettings: raw.methodSettings,
+    cacheClusterEnabled,
+    memo: cache?.settings,
+  });
+  // Drift needs both sides; without the deployment or the current resources there is nothing to compare.
+  stage.drift = deploymentModel && resources ? driftOnce(deploymentModel, resources, cache) : [];
   if (raw.description !== undefined) stage.description = raw.description;
   if (raw.createdDate !== undefined) stage.createdDate = raw.createdDate;
   if (raw.lastUpdatedDate !== undefined) stage.lastUpdatedDate = raw.lastUpdatedDate;

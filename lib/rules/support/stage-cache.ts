@@ -12,6 +12,9 @@ export function isMethodCached(stage: StageModel, setting: EffectiveMethodSettin
 }
 
 export function cachedMethods(stage: StageModel): EffectiveMethodSettings[] {
+  // Without a cache cluster nothing is cached (isMethodCached): the stage's per-method settings, made when first read
+  // (lib/model/effective-settings.ts), are not needed at all.
+  if (!stage.cacheClusterEnabled) return [];
   return stage.effectiveSettings.filter((setting) => isMethodCached(stage, setting));
 }
 

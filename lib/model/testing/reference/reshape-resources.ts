@@ -1,0 +1,398 @@
+/**
+ * Reference copy (a test oracle, never used by the product) of lib/model/reshape-resources.ts as it was on main 29ed0d8, before the
+ * normaliser's second speed pass (issue 16). normalize-differential.test.ts normalises every seed, every corpus template and
+ * random snapshots with both and requires the same JSON and the same warnings. Kept as it was: do not optimise it.
+ */
+import {
+  AUTHORIZATION_TYPES,
+  HTTP_VERBS,
+  type AuthorizationType,
+  type HttpVerb,
+  type IntegrationModel,
+  type IntegrationResponseModel,
+  type IntegrationType,
+  type MethodModel,
+  type MethodResponseModel,
+  type ResourceModel,
+} from "@/lib/model/types";
+import type { RawIntegration, RawMethod, RawResource } from "@/lib/model/raw-snapshot";
+
+/*
+ * Runs once per method of every resource list a snapshot carries (the draft, each deployment's served copy), so for a
+ * 10,000-method API it is the normaliser's hot loop (issue 16, `npm run bench:core`): no closures, spreads, entry
+ * arrays or sorts per method where the input is already in order, and no message text until a warning is due.
+ */
+
+const INTEGRATION_TYPES: readonly string[] = ["HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY", "MOCK"] satisfies IntegrationType[];
+
+// Position of each verb in HTTP_VERBS, looked up instead of two indexOf scans per comparison.
+const VERB_RANK = new Map<string, number>(HTTP_VERBS.map((verb, index) => [verb, index]));
+
+export function isHttpVerb(value: string): value is HttpVerb {
+  return VERB_RANK.has(value);
+}
+
+/** Verb order of HTTP_VERBS, then alphabetical. */
+export function compareVerbs(a: string, b: string): number {
+  if (a === b) return 0;
+  const ra = VERB_RANK.get(a) ?? HTTP_VERBS.length;
+  const rb = VERB_RANK.get(b) ?? HTTP_VERBS.length;
+  return ra - rb || a.localeCompare(b);
+}
+
+/** Root "/" first, then by path. */
+export function comparePaths(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === "/") return -1;
+  if (b === "/") return 1;
+  return a < b ? -1 : 1;
+}
+
+export function isAuthorizationType(value: string): value is AuthorizationType {
+  return (AUTHORIZATION_TYPES as readonly string[]).includes(value);
+}
+
+export function toAuthorizationType(value: string | undefined, warn: (m: string) => void, where: string): AuthorizationType {
+  // API Gateway's default authorizationType is NONE (https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html).
+  if (value === undefined) return "NONE";
+  if (isAuthorizationType(value)) return value;
+  warn(`${where} has an unknown authorizationType "${value}"; treated as CUSTOM.`);
+  return "CUSTOM";
+}
+
+/*
+ * Most lists and maps of a method are empty (no scopes, no request parameters, no cache keys, a response without
+ * headers): they all share one frozen empty list or map rather than each holding its own, which is about half the
+ * objects of a model and a matching share of the garbage collector's copying (issue 16). Frozen, so code that would
+ * modify a normalized model fails loudly instead of changing every method at once; models are read-only once
+ * normalized (model-index.ts and answered-by.ts memoise on them), and a caller that edits one copies it first
+ * (lib/remediation/desired-state.ts).
+ */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+const EMPTY_RECORD: Readonly<Record<string, never>> = Object.freeze({});
+
+function emptyList<T>(): T[] {
+  return EMPTY_LIST as unknown as T[];
+}
+
+function emptyRecord<T>(): Record<string, T> {
+  return EMPTY_RECORD as Record<string, T>;
+}
+
+/** A copy of a string list (the shared empty list when it is absent or empty). */
+function copyList(values: readonly string[] | undefined): string[] {
+  if (values == null || values.length === 0) return emptyList();
+  return Array.isArray(values) ? values.slice() : [...values];
+}
+
+/** A copy of the record with its keys in sorted order (the shared empty record when it is absent or empty). */
+function sortedRecord<T>(record: Readonly<Record<string, T>> | undefined): Record<string, T> {
+  if (record == null) return emptyRecord(); // most maps are absent: no key list to build and sort
+  const keys = Object.keys(record);
+  if (keys.length === 0) return emptyRecord();
+  const out: Record<string, T> = {};
+  // Keys usually arrive sorted (the reader, the templates); sort only when they are not.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
+  for (const key of keys) out[key] = record[key] as T;
+  return out;
+}
+
+/** Order by status code as before (localeCompare); one response, the common case, needs no comparison. */
+function byStatusCode(a: { statusCode: string }, b: { statusCode: string }): number {
+  return a.statusCode.localeCompare(b.statusCode);
+}
+
+// Response maps are keyed by status code, which JavaScript keeps as array indexes ("200"); their keys are listed once
+// (Object.keys is the cheapest walk over indexed keys) and each response read by its key.
+function reshapeIntegrationResponses(raw: RawIntegration["integrationResponses"]): IntegrationResponseModel[] {
+  if (raw == null) return emptyList();
+  const keys = Object.keys(raw);
+  if (keys.length === 0) return emptyList();
+  const responses = new Array<IntegrationResponseModel>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const r = raw[key]!;
+    const response: IntegrationResponseModel = {
+      statusCode: r.statusCode ?? key,
+      responseParameters: sortedRecord(r.responseParameters),
+    };
+    if (r.selectionPattern !== undefined) response.selectionPattern = r.selectionPattern;
+    if (r.responseTemplates !== undefined && hasKeys(r.responseTemplates)) response.responseTemplates = sortedRecord(r.responseTemplates);
+    if (r.contentHandling !== undefined) response.contentHandling = r.contentHandling;
+    responses[i] = response;
+  }
+  if (responses.length > 1) responses.sort(byStatusCode);
+  return responses;
+}
+
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
+function reshapeIntegration(raw: RawIntegration, warn: (m: string) => void, verb: string, path: string): IntegrationModel | undefined {
+  const type = raw.type;
+  if (type === undefined || !INTEGRATION_TYPES.includes(type)) {
+    warn(`${verb} ${path} has an integration of unknown type "${type ?? ""}"; integration left out.`);
+    return undefined;
+  }
+  const model: IntegrationModel = {
+    type: type as IntegrationType,
+    cacheKeyParameters: copyList(raw.cacheKeyParameters),
+    requestTemplates: sortedRecord(raw.requestTemplates),
+    requestParameters: sortedRecord(raw.requestParameters),
+    integrationResponses: reshapeIntegrationResponses(raw.integrationResponses),
+  };
+  if (raw.httpMethod !== undefined) model.httpMethod = raw.httpMethod;
+  if (raw.uri !== undefined) model.uri = raw.uri;
+  if (raw.cacheNamespace !== undefined) model.cacheNamespace = raw.cacheNamespace;
+  if (raw.contentHandling !== undefined) model.contentHandling = raw.contentHandling;
+  return model;
+}
+
+function reshapeMethodResponses(raw: RawMethod["methodResponses"]): MethodResponseModel[] {
+  if (raw == null) return emptyList();
+  const keys = Object.keys(raw);
+  if (keys.length === 0) return emptyList();
+  const responses = new Array<MethodResponseModel>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const r = raw[key]!;
+    responses[i] = { statusCode: r.statusCode ?? key, responseParameters: sortedRecord(r.responseParameters) };
+  }
+  if (responses.length > 1) responses.sort(byStatusCode);
+  return responses;
+}
+
+function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, warn: (m: string) => void): MethodModel {
+  const given = raw.authorizationType;
+  const authorizationType =
+    given !== undefined && isAuthorizationType(given) ? given : toAuthorizationType(given, warn, `${verb} ${resource.path}`);
+  const method: MethodModel = {
+    resourceId: resource.id,
+    path: resource.path,
+    httpMethod: verb,
+    authorizationType,
+    apiKeyRequired: raw.apiKeyRequired ?? false,
+    authorizationScopes: copyList(raw.authorizationScopes),
+    requestParameters: sortedRecord(raw.requestParameters),
+    requestModels: sortedRecord(raw.requestModels),
+    methodResponses: reshapeMethodResponses(raw.methodResponses),
+  };
+  if (raw.authorizerId !== undefined) method.authorizerId = raw.authorizerId;
+  if (raw.operationName !== undefined) method.operationName = raw.operationName;
+  if (raw.requestValidatorId) method.requestValidatorId = raw.requestValidatorId;
+  if (raw.methodIntegration) {
+    const integration = reshapeIntegration(raw.methodIntegration, warn, verb, resource.path);
+    if (integration) method.integration = integration;
+  }
+  return method;
+}
+
+function byVerb(a: MethodModel, b: MethodModel): number {
+  return compareVerbs(a.httpMethod, b.httpMethod);
+}
+
+const ignore = () => {};
+
+/**
+ * A list normalized before, by path, whose resources and methods a later list may reuse (issue 16): a deployment's
+ * exported resources are mostly the draft's, and a method the raw data describes exactly as the earlier one is that
+ * same object rather than a copy. Reuse is decided by comparing the raw values with the model, field by field, never by
+ * the raw text (the export orders its keys differently); anything not plainly equal is reshaped.
+ */
+export interface ResourceDonor {
+  list: readonly ResourceModel[];
+  /** The resource at a path; none for a duplicated path, which donates nothing. Indexed on first use. */
+  at(path: string): ResourceModel | undefined;
+}
+
+export function resourceDonor(list: readonly ResourceModel[]): ResourceDonor {
+  let byPath: Map<string, ResourceModel | null> | undefined;
+  return {
+    list,
+    at(path) {
+      if (byPath === undefined) {
+        byPath = new Map();
+        for (const resource of list) byPath.set(resource.path, byPath.has(resource.path) ? null : resource);
+      }
+      return byPath.get(path) ?? undefined;
+    },
+  };
+}
+
+export function reshapeResource(raw: RawResource, warn: (m: string) => void = ignore, donor?: ResourceModel): ResourceModel {
+  const rawMethods = raw.resourceMethods;
+  let methods: MethodModel[] = [];
+  let reusedAll = donor !== undefined;
+  if (rawMethods != null) {
+    const verbs = Object.keys(rawMethods);
+    let known = 0;
+    for (const verb of verbs) if (isHttpVerb(verb)) known++;
+    if (known > 0) methods = new Array<MethodModel>(known);
+    let at = 0;
+    for (const verb of verbs) {
+      if (!isHttpVerb(verb)) {
+        warn(`Resource ${raw.path} has an unknown method "${verb}"; left out.`);
+        continue;
+      }
+      const rawMethod = rawMethods[verb]!;
+      const earlier = donor === undefined ? undefined : methodOf(donor, verb);
+      if (earlier !== undefined && methodMatches(rawMethod, raw, verb, earlier)) {
+        methods[at++] = earlier;
+      } else {
+        reusedAll = false;
+        methods[at++] = reshapeMethod(raw, verb, rawMethod, warn);
+      }
+    }
+    if (known > 1) methods.sort(byVerb);
+  }
+  const pathPart = raw.pathPart ?? (raw.path === "/" ? "" : raw.path.slice(raw.path.lastIndexOf("/") + 1));
+  if (
+    reusedAll &&
+    donor !== undefined &&
+    methods.length === donor.methods.length &&
+    donor.id === raw.id &&
+    donor.path === raw.path &&
+    donor.pathPart === pathPart &&
+    donor.parentId === raw.parentId
+  )
+    return donor;
+  const model: ResourceModel = { id: raw.id, path: raw.path, pathPart, methods };
+  if (raw.parentId !== undefined) model.parentId = raw.parentId;
+  return model;
+}
+
+function methodOf(resource: ResourceModel, verb: HttpVerb): MethodModel | undefined {
+  for (const method of resource.methods) if (method.httpMethod === verb) return method;
+  return undefined;
+}
+
+function byPath(a: ResourceModel, b: ResourceModel): number {
+  return comparePaths(a.path, b.path);
+}
+
+export function reshapeResources(raw: readonly RawResource[], warn?: (m: string) => void, donor?: ResourceDonor): ResourceModel[] {
+  const resources = new Array<ResourceModel>(raw.length);
+  let sorted = true;
+  let sameList = donor !== undefined && donor.list.length === raw.length;
+  for (let i = 0; i < raw.length; i++) {
+    const item = raw[i]!;
+    const resource = reshapeResource(item, warn, donor?.at(item.path));
+    if (sorted && i > 0 && comparePaths(resources[i - 1]!.path, resource.path) > 0) sorted = false;
+    if (sameList && donor!.list[i] !== resource) sameList = false;
+    resources[i] = resource;
+  }
+  // Every resource the donor's, in its order: the donor's list itself.
+  if (sameList && sorted) return donor!.list as ResourceModel[];
+  // The reader and the templates usually list resources in path order already; a sort would only confirm it.
+  return sorted ? resources : resources.sort(byPath);
+}
+
+/**
+ * True when reshapeMethod(raw) would give a method equal to `model` (same fields, same values, same key order) without
+ * a warning. Conservative: false whenever that is not plainly so.
+ */
+function methodMatches(raw: RawMethod, resource: RawResource, verb: HttpVerb, model: MethodModel): boolean {
+  if (model.resourceId !== resource.id || model.path !== resource.path || model.httpMethod !== verb) return false;
+  // A known type equal to the model's, or absent where the model has the default: no warning either way.
+  const given = raw.authorizationType;
+  if (given === undefined ? model.authorizationType !== "NONE" : given !== model.authorizationType) return false;
+  if ((raw.apiKeyRequired ?? false) !== model.apiKeyRequired) return false;
+  if (raw.authorizerId !== model.authorizerId || raw.operationName !== model.operationName) return false;
+  if ((raw.requestValidatorId || undefined) !== model.requestValidatorId) return false;
+  if (!listMatches(raw.authorizationScopes, model.authorizationScopes)) return false;
+  if (!recordMatches(raw.requestParameters, model.requestParameters)) return false;
+  if (!recordMatches(raw.requestModels, model.requestModels)) return false;
+  if (!methodResponsesMatch(raw.methodResponses, model.methodResponses)) return false;
+  const integration = raw.methodIntegration;
+  if (!integration) return model.integration === undefined;
+  return model.integration !== undefined && integrationMatches(integration, model.integration);
+}
+
+function integrationMatches(raw: RawIntegration, model: IntegrationModel): boolean {
+  // The model's type is a known one, so an equal raw type reshapes without a warning.
+  if (raw.type !== model.type) return false;
+  if (raw.httpMethod !== model.httpMethod || raw.uri !== model.uri) return false;
+  if (raw.cacheNamespace !== model.cacheNamespace || raw.contentHandling !== model.contentHandling) return false;
+  if (!listMatches(raw.cacheKeyParameters, model.cacheKeyParameters)) return false;
+  if (!recordMatches(raw.requestTemplates, model.requestTemplates)) return false;
+  if (!recordMatches(raw.requestParameters, model.requestParameters)) return false;
+  const responses = raw.integrationResponses;
+  const keys = responses == null ? [] : Object.keys(responses);
+  if (!uniqueInOrder(keys.length, model.integrationResponses)) return false;
+  let used = 0;
+  for (const key of keys) {
+    const r = responses![key]!;
+    const at = indexOfStatus(model.integrationResponses, r.statusCode ?? key);
+    if (at === -1 || used & (1 << at)) return false;
+    used |= 1 << at;
+    const m = model.integrationResponses[at]!;
+    if (r.selectionPattern !== m.selectionPattern || r.contentHandling !== m.contentHandling) return false;
+    if (!recordMatches(r.responseParameters, m.responseParameters)) return false;
+    const templates = r.responseTemplates !== undefined && hasKeys(r.responseTemplates);
+    if (
+      templates
+        ? m.responseTemplates === undefined || !recordMatches(r.responseTemplates, m.responseTemplates)
+        : m.responseTemplates !== undefined
+    )
+      return false;
+  }
+  return true;
+}
+
+function methodResponsesMatch(raw: RawMethod["methodResponses"], model: readonly MethodResponseModel[]): boolean {
+  const keys = raw == null ? [] : Object.keys(raw);
+  if (!uniqueInOrder(keys.length, model)) return false;
+  let used = 0;
+  for (const key of keys) {
+    const r = raw![key]!;
+    const at = indexOfStatus(model, r.statusCode ?? key);
+    if (at === -1 || used & (1 << at)) return false;
+    used |= 1 << at;
+    if (!recordMatches(r.responseParameters, model[at]!.responseParameters)) return false;
+  }
+  return true;
+}
+
+/**
+ * As many responses as raw keys, few enough for a bit per response, and strictly in byStatusCode order: then the raw
+ * responses, matched one to one, sort into exactly this list.
+ */
+function uniqueInOrder(count: number, model: ReadonlyArray<{ statusCode: string }>): boolean {
+  if (model.length !== count || count > 30) return false;
+  for (let i = 1; i < model.length; i++) if (byStatusCode(model[i - 1]!, model[i]!) >= 0) return false;
+  return true;
+}
+
+function indexOfStatus(model: ReadonlyArray<{ statusCode: string }>, statusCode: string): number {
+  for (let i = 0; i < model.length; i++) if (model[i]!.statusCode === statusCode) return i;
+  return -1;
+}
+
+function listMatches(raw: readonly string[] | undefined, model: readonly string[]): boolean {
+  if (raw == null) return model.length === 0;
+  if (!Array.isArray(raw) || raw.length !== model.length) return false;
+  for (let i = 0; i < raw.length; i++) if (raw[i] !== model[i]) return false;
+  return true;
+}
+
+/** Same own keys with the same values (the model's keys are sorted, as sortedRecord would sort the raw ones). */
+function recordMatches(raw: Readonly<Record<string, unknown>> | undefined, model: Readonly<Record<string, unknown>>): boolean {
+  let count = 0;
+  if (raw != null) {
+    if (typeof raw !== "object") return false;
+    for (const key in raw) {
+      if (!Object.hasOwn(raw, key)) continue;
+      if (!Object.hasOwn(model, key) || raw[key] !== model[key]) return false;
+      count++;
+    }
+  }
+  for (const key in model) if (Object.hasOwn(model, key) && --count < 0) return false;
+  return count === 0;
+}
