@@ -1,7 +1,6 @@
 import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
-import { verbBit } from "@/lib/model/verb-bits";
 import type { RedeployStageIntent } from "@/lib/remediation/intents";
 
 /**
@@ -53,81 +52,6 @@ export function stagesWhere(
     if (served !== undefined && predicate(served)) names.push(stage.name);
   }
   return names;
-}
-
-/** Every path+verb known to the draft or to any stage's deployment. */
-export function allMethodKeys(model: ApiModel): ReadonlyArray<{ path: string; verb: HttpVerb }> {
-  // Asked by two rules per audit; the model is immutable, so the list is built once per model.
-  let keys = methodKeysByModel.get(model);
-  if (!keys) {
-    keys = computeMethodKeys(model);
-    methodKeysByModel.set(model, keys);
-  }
-  return keys;
-}
-
-const methodKeysByModel = new WeakMap<ApiModel, ReadonlyArray<{ path: string; verb: HttpVerb }>>();
-
-/**
- * The paths of allMethodKeys(model) whose verb is `verb`, in the same order: what the options-requires-* rules ask
- * (every OPTIONS of the draft or a deployment), without an object per path+verb of every other verb (issue 16).
- */
-export function pathsWithMethod(model: ApiModel, verb: HttpVerb): readonly string[] {
-  let byVerb = pathsByModel.get(model);
-  if (!byVerb) pathsByModel.set(model, (byVerb = new Map()));
-  let paths = byVerb.get(verb);
-  if (!paths) byVerb.set(verb, (paths = computePathsWithMethod(model, verb)));
-  return paths;
-}
-
-const pathsByModel = new WeakMap<ApiModel, Map<HttpVerb, readonly string[]>>();
-
-function computePathsWithMethod(model: ApiModel, verb: HttpVerb): string[] {
-  const paths: string[] = [];
-  const seen = new Set<string>();
-  const add = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    paths.push(path);
-  };
-  for (const resource of model.resources) for (const m of resource.methods) if (m.httpMethod === verb) add(m.path);
-  for (const stage of model.stages) {
-    const summary = stage.deployment?.apiSummary;
-    if (!summary) continue;
-    // allMethodKeys lists Object.keys of each path's verbs: own enumerable keys, whatever their value.
-    for (const path of Object.keys(summary)) if (isEnumerable.call(summary[path] ?? {}, verb)) add(path);
-  }
-  return paths;
-}
-
-const isEnumerable = Object.prototype.propertyIsEnumerable;
-
-function computeMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
-  // In order of first appearance, each path+verb once (path → bits of the verbs listed, lib/model/verb-bits.ts).
-  const keys: Array<{ path: string; verb: HttpVerb }> = [];
-  const seen = new Map<string, number>();
-  // A verb outside HTTP_VERBS cannot come from the normaliser (it drops them); a hand-built model still gets it once.
-  let others: Set<string> | undefined;
-  const add = (path: string, verb: HttpVerb) => {
-    const bit = verbBit(verb);
-    if (bit === undefined) {
-      const key = `${verb} ${path}`;
-      if ((others ??= new Set()).has(key)) return;
-      others.add(key);
-    } else {
-      const verbs = seen.get(path) ?? 0;
-      if ((verbs & bit) !== 0) return;
-      seen.set(path, verbs | bit);
-    }
-    keys.push({ path, verb });
-  };
-  for (const resource of model.resources) for (const m of resource.methods) add(m.path, m.httpMethod);
-  for (const stage of model.stages) {
-    const summary = stage.deployment?.apiSummary;
-    if (!summary) continue;
-    for (const path of Object.keys(summary)) for (const verb of Object.keys(summary[path] ?? {}) as HttpVerb[]) add(path, verb);
-  }
-  return keys;
 }
 
 /** Method changes reach callers only after a new deployment of each stage. */

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary } from "@/lib/model/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
-import { allMethodKeys, draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { guardedPreflights, type GuardedPreflight, type PreflightCredential } from "@/lib/rules/support/guarded-preflights";
 import { fallthroughCallers } from "@/lib/rules/support/preflight-callers";
+import { allMethodKeys } from "@/lib/rules/testing/method-keys-reference";
 import { api } from "@/lib/rules/testing/model-builder";
 import { randomModel } from "@/lib/rules/testing/random-models";
 

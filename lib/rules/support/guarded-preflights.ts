@@ -94,7 +94,7 @@ function computeAsking(model: ApiModel): AskingPreflight[] {
     const summary = stage.deployment?.apiSummary;
     if (!summary) continue;
     for (const path of Object.keys(summary)) {
-      // A key is a key whatever its value (allMethodKeys lists Object.keys of each path's verbs).
+      // A key is a key whatever its value (the reference lists Object.keys of each path's verbs).
       const verbs = summary[path];
       if (verbs === undefined || !isOwnKey.call(verbs, "OPTIONS")) continue;
       const options = verbs.OPTIONS;
@@ -102,8 +102,8 @@ function computeAsking(model: ApiModel): AskingPreflight[] {
     }
   }
   if (draftAsking === undefined && deployedKeys.size === 0) return [];
-  // Ordered as every path+verb key of the model is (deployed-stages' allMethodKeys): the draft's methods' OPTIONS
-  // first, then the deployments'. guardedPreflights keeps exactly those where the draft or a stage asks.
+  // Ordered as every path+verb key of the model is (lib/rules/testing/method-keys-reference.ts): the draft's methods'
+  // OPTIONS first, then the deployments'. guardedPreflights keeps exactly those where the draft or a stage asks.
   const asking: AskingPreflight[] = [];
   const listed = new Set<string>();
   for (const resource of model.resources)

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compilePolicy, evaluatePreflightPolicy, parsePolicy, type AnonymousRequest } from "./resource-policy";
+import { randomPolicyText } from "@/lib/rules/testing/random-policies";
 import { referencePreflightPolicy } from "@/lib/rules/testing/resource-policy-reference";
 
 /**
@@ -11,58 +12,7 @@ import { referencePreflightPolicy } from "@/lib/rules/testing/resource-policy-re
  */
 const CONTEXT = { region: "us-east-1", accountId: "123456789012", apiId: "abc123" } as const;
 
-const pattern = fc.constantFrom(
-  "*",
-  "execute-api:/*",
-  "execute-api:/prod/*",
-  "execute-api:/*/OPTIONS/*",
-  "execute-api:/*/GET/orders*",
-  "execute-api:/dev/POST/*",
-  "arn:aws:execute-api:*:*:*/*/OPTIONS/*",
-  "arn:aws:execute-api:us-east-1:123456789012:abc123/*",
-  "arn:aws:execute-api:eu-west-1:*:*/*",
-  "arn:aws:execute-api:*:*:other/*",
-  "",
-);
-const oneOrMany = <T>(item: fc.Arbitrary<T>) => fc.oneof(item, fc.array(item, { maxLength: 3 }));
-const principal = fc.constantFrom<unknown>("*", { AWS: "*" }, { AWS: ["arn:aws:iam::1:root", "*"] }, { AWS: "arn:aws:iam::1:root" }, 7);
-const action = oneOrMany(
-  fc.constantFrom("execute-api:Invoke", "execute-api:*", "EXECUTE-API:invoke", "*", "execute-api:ManageConnections"),
-);
-const condition = fc.constantFrom<unknown>(
-  { NotIpAddress: { "aws:SourceIp": "10.0.0.0/8" } },
-  { IpAddress: { "aws:SourceIp": ["1.2.3.4"] } },
-  { StringEquals: { "aws:SourceVpce": "vpce-1" } },
-  { StringNotEquals: { "aws:SourceVpce": "vpce-1" } },
-  { Bool: { "aws:SecureTransport": "true" } },
-  { Bool: { "aws:SecureTransport": "false" } },
-  { StringEqualsIfExists: { "aws:PrincipalOrgID": "o-1" } },
-  { "ForAllValues:StringLike": { "aws:PrincipalTag/team": "x*" } },
-  { Null: { "aws:PrincipalArn": "true" } },
-  { NumericLessThan: { "aws:EpochTime": "1" } },
-  "not an object",
-);
-
-const statement = fc.record(
-  {
-    Sid: fc.constantFrom<unknown>("Named", "", 3),
-    Effect: fc.constantFrom<unknown>("Allow", "Deny", "allow", undefined),
-    Principal: principal,
-    NotPrincipal: principal,
-    Action: action,
-    NotAction: action,
-    Resource: oneOrMany(pattern),
-    NotResource: oneOrMany(pattern),
-    Condition: condition,
-  },
-  { requiredKeys: [] },
-);
-
-const policyText = fc.oneof(
-  { weight: 10, arbitrary: fc.array(statement, { maxLength: 4 }).map((Statement) => JSON.stringify({ Version: "2012-10-17", Statement })) },
-  { weight: 1, arbitrary: statement.map((Statement) => JSON.stringify({ Statement })) },
-  { weight: 1, arbitrary: fc.constantFrom("{not json", "[]", "null", "x".repeat(30_000)) },
-);
+const policyText = randomPolicyText({ ...CONTEXT, stages: ["prod", "dev"] });
 
 const arn = fc
   .record({

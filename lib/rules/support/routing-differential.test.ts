@@ -8,9 +8,7 @@ import type { Emulator } from "@/lib/emulator";
 import { FILES_API_ID, generateLargeApi, HEALTHY_API_ID, LAMBDA_PROXY_API_ID, PROXY_API_ID, STOREFRONT_API_ID } from "@/lib/emulator/seeds";
 import { answeredBy, answeredByDeployment } from "@/lib/model/answered-by";
 import { referenceAnsweredBy, routingDisagreements } from "@/lib/model/testing/answered-by-oracle";
-import { HTTP_VERBS, type ApiModel, type HttpVerb } from "@/lib/model/types";
-import { allMethodKeys, pathsWithMethod } from "@/lib/rules/support/deployed-stages";
-import { api } from "@/lib/rules/testing/model-builder";
+import type { ApiModel, HttpVerb } from "@/lib/model/types";
 import { fallthroughCallers } from "@/lib/rules/support/preflight-callers";
 import { auditTemplates } from "@/lib/templates/audit-templates";
 import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
@@ -50,12 +48,6 @@ function disagreements(model: ApiModel): string[] {
     draft: (path: string, verb: HttpVerb) => answeredBy(fresh, path, verb),
     deployed: answeredByDeployment,
   });
-  for (const verb of HTTP_VERBS) {
-    const expected = allMethodKeys(fresh).flatMap((key) => (key.verb === verb ? [key.path] : []));
-    const got = pathsWithMethod(fresh, verb);
-    if (JSON.stringify(got) !== JSON.stringify(expected))
-      found.push(`pathsWithMethod ${verb}: got ${got.join(" ")}, expected ${expected.join(" ")}`);
-  }
   const callers = Object.fromEntries([...fallthroughCallers(fresh)].map(([path, resources]) => [path, resources.map((r) => r.id)]));
   if (JSON.stringify(callers) !== JSON.stringify(referenceCallers(fresh)))
     found.push(`fallthroughCallers: got ${JSON.stringify(callers)}, expected ${JSON.stringify(referenceCallers(fresh))}`);
@@ -114,37 +106,4 @@ describe("routing answers on the seeds and the corpus equal the reference's", ()
       expect(found).toEqual({});
     }, 120_000);
   }
-
-  it("allMethodKeys and pathsWithMethod list each path+verb of the draft and the deployments once, in order of first appearance", () => {
-    const model = api()
-      .resource("/")
-      .resource("/orders", (r) => r.method("GET").method("OPTIONS"))
-      .build();
-    const withStage: ApiModel = {
-      ...model,
-      stages: [
-        {
-          name: "prod",
-          deployment: {
-            id: "d",
-            apiSummary: {
-              "/orders": {
-                GET: { authorizationType: "NONE", apiKeyRequired: false },
-                PUT: { authorizationType: "NONE", apiKeyRequired: false },
-              },
-              "/old": { OPTIONS: { authorizationType: "NONE", apiKeyRequired: false } },
-            },
-          },
-        } as unknown as ApiModel["stages"][number],
-      ],
-    };
-    expect(pathsWithMethod(withStage, "OPTIONS")).toEqual(["/orders", "/old"]);
-    expect(pathsWithMethod(withStage, "PUT")).toEqual(["/orders"]);
-    expect(allMethodKeys(withStage).map(({ path, verb }) => `${verb} ${path}`)).toEqual([
-      "GET /orders",
-      "OPTIONS /orders",
-      "PUT /orders",
-      "OPTIONS /old",
-    ]);
-  });
 });
