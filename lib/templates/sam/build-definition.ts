@@ -11,7 +11,7 @@ import type { SourcePosition, TemplateReadContext } from "@/lib/templates/types"
 import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
 import { openApiVersion } from "@/lib/templates/openapi/detect";
 import { chooseBranch, pyTruthy } from "@/lib/templates/sam/conditions";
-import { IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import { copyResolved, IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
 import { define, normalizeMethod, SamSwaggerEditor } from "@/lib/templates/sam/swagger-editor";
 import { authorizerScheme } from "@/lib/templates/sam/authorizers";
 import type { SamApiEvent, SamApiSource } from "@/lib/templates/sam/sources";
@@ -124,7 +124,9 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       body = read.value;
       bodySource = { document: read.document, base: [], raw: read.document.value };
     } else if (isRecord(definitionBody)) {
-      body = definitionBody;
+      // Resolved copy-on-write (resolveProperties): shared with the template until something below would edit it.
+      body = bodyMayBeEdited(definitionBody, props, api) ? (copyResolved(definitionBody) as JsonRecord) : definitionBody;
+      if (body !== definitionBody) define(props, "DefinitionBody", body);
       if (api.resourcePath) {
         const raw = (api.own as JsonRecord).DefinitionBody;
         bodySource = { document, base: [...api.resourcePath, "Properties", "DefinitionBody"], raw };
@@ -367,10 +369,29 @@ function resolveProperties(api: SamApiSource, resolver: IntrinsicResolver): Json
         continue;
       }
     }
-    const value = resolver.resolve(raw, path);
+    // DefinitionBody (thousands of nodes in a large API, mostly without intrinsics) is resolved copy-on-write;
+    // buildSamDefinition copies it before the swagger editor changes anything in it.
+    const value = key === "DefinitionBody" ? resolver.resolveShared(raw, path) : resolver.resolve(raw, path);
     if (value !== undefined) define(out, key, value);
   }
   return out;
+}
+
+/**
+ * Whether building the definition may edit an inline DefinitionBody: the swagger editor adds `paths` when it is
+ * missing, events add methods (or Auth to written ones), and Cors, Auth, GatewayResponses and BinaryMediaTypes each
+ * add to it. Generous on purpose: a body edited without a copy would change the template's own value (shared by
+ * every variant and the parse cache).
+ */
+function bodyMayBeEdited(body: JsonRecord, props: JsonRecord, api: SamApiSource): boolean {
+  return (
+    !isRecord(body.paths) ||
+    api.events.length > 0 ||
+    pyTruthy(props.Cors) ||
+    pyTruthy(props.Auth) ||
+    pyTruthy(props.GatewayResponses) ||
+    (Array.isArray(props.BinaryMediaTypes) && props.BinaryMediaTypes.length > 0)
+  );
 }
 
 /** The path of `path` in the raw (unresolved) value, stepping through the `Fn::If` branches this variant chose. */
