@@ -324,9 +324,12 @@ export class IntrinsicResolver {
       return out ?? value;
     }
     if (!isRecord(value)) return value;
-    const name = intrinsicName(value);
-    if (name) return this.intrinsic(name, value[name], [...path, name], depth + 1);
+    // intrinsicName's test on the keys read once here (Object.keys lists the same own enumerable keys).
     const keys = Object.keys(value);
+    if (keys.length === 1) {
+      const name = keys[0] as string;
+      if (name === "Ref" || name.startsWith("Fn::")) return this.intrinsic(name, value[name], [...path, name], depth + 1);
+    }
     let out: Record<string, unknown> | undefined = this.sharing ? undefined : {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
