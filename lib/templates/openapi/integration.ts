@@ -96,7 +96,11 @@ function readIntegrationResponses(
     if (responseTemplates) entry.responseTemplates = responseTemplates;
     const contentHandling = textField(reading, response, "contentHandling", path);
     if (contentHandling !== undefined) entry.contentHandling = contentHandling;
-    Object.defineProperty(out, statusCode, { value: entry, enumerable: true, writable: true, configurable: true });
+    // A status code named "__proto__" must stay an own key; any other is assigned (Object.prototype's other
+    // properties are writable data properties, so assignment makes an own one, and it is far faster).
+    if (statusCode === "__proto__")
+      Object.defineProperty(out, statusCode, { value: entry, enumerable: true, writable: true, configurable: true });
+    else out[statusCode] = entry;
   }
   return out;
 }
