@@ -6,6 +6,7 @@ import type { AuditReport } from "@/lib/audit/types";
 import type { AuditCache, AuditCacheKey, CachedCounts } from "@/lib/share/audit-cache";
 import { cacheKeyHash } from "@/lib/share/audit-cache";
 import { getAuditStore } from "@/lib/share/open-audit-store";
+import { DEFAULT_DECODED_LIMITS, DecodedReports, type DecodedReportLimits } from "./decoded-reports";
 
 /**
  * How long one read of an API is served to the page, exports, fix downloads and shares: 5 minutes by
@@ -59,6 +60,41 @@ interface InFlight {
 const globalForReads = globalThis as typeof globalThis & { __preflightInFlightReads?: Map<string, InFlight> };
 const inFlight = (globalForReads.__preflightInFlightReads ??= new Map<string, InFlight>());
 
+/**
+ * The bound of this process's decoded entries: PREFLIGHT_DECODED_REPORTS_MB megabytes of their snapshots' JSON
+ * (64 by default, 0 to keep none; the heap they take is a small multiple of that).
+ */
+export function decodedLimits(env: Readonly<Record<string, string | undefined>> = process.env): DecodedReportLimits {
+  const raw = env.PREFLIGHT_DECODED_REPORTS_MB?.trim();
+  if (!raw || !/^\d{1,5}$/.test(raw)) return DEFAULT_DECODED_LIMITS;
+  return { ...DEFAULT_DECODED_LIMITS, maxChars: Number(raw) * 1024 * 1024 };
+}
+
+// Reports this process decoded (or wrote), served again while the store names the same snapshot (decoded-reports.ts).
+const globalForDecoded = globalThis as typeof globalThis & { __preflightDecodedReports?: DecodedReports };
+export function decodedReports(): DecodedReports {
+  return (globalForDecoded.__preflightDecodedReports ??= new DecodedReports(decodedLimits()));
+}
+
+/**
+ * The fresh entry for the key: the report this process already decoded when the store's stamp names its snapshot
+ * (one small query, nothing decoded), else the store's entry, decoded once and kept.
+ */
+async function cachedEntry(cache: AuditCache, key: AuditCacheKey): Promise<AuditReport | undefined> {
+  const id = cacheKeyHash(key);
+  const memo = decodedReports();
+  const stamp = await cache.stamp(key);
+  if (!stamp) {
+    memo.remove(id);
+    return undefined;
+  }
+  const kept = memo.get(id, stamp.sha256);
+  if (kept) return kept;
+  const hit = await cache.get(key);
+  if (hit?.stored) memo.set(id, hit.stored.sha256, hit.stored.chars, hit.report);
+  return hit?.report;
+}
+
 async function openCache(): Promise<AuditCache | undefined> {
   try {
     return (await getAuditStore()).cache;
@@ -77,8 +113,8 @@ async function readAndStore(
 ): Promise<CachedReadResult> {
   const cache = await openCache();
   if (!options.refresh && cache) {
-    const hit = await cache.get(key).catch(() => undefined);
-    if (hit) return { ok: true, report: hit.report, fromCache: true };
+    const hit = await cachedEntry(cache, key).catch(() => undefined);
+    if (hit) return { ok: true, report: hit, fromCache: true };
   }
   const result = await runAudit({
     connection,
@@ -94,6 +130,9 @@ async function readAndStore(
   if (!cache) return { ok: true, report: result.report, fromCache: false };
   // Every caller gets the redacted report the cache holds, so a page and its later export show the same thing.
   const stored = await cache.put(key, result.report, cacheTtlMs()).catch(() => undefined);
+  // What was written is kept decoded too: the page's cell details and exports that follow decode nothing.
+  if (stored?.stored) decodedReports().set(cacheKeyHash(key), stored.stored.sha256, stored.stored.chars, stored.report);
+  else decodedReports().remove(cacheKeyHash(key));
   return { ok: true, report: stored?.report ?? result.report, fromCache: false };
 }
 

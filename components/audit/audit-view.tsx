@@ -1,8 +1,9 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { AuditPageView } from "@/lib/report/audit-page-view";
+import { joinAuditPageView, type ViewRest } from "@/lib/report/audit-page-view-split";
 import type { WholeApiFixView } from "@/lib/report/fix-views";
 import { cx } from "@/components/ui/cx";
 import { Callout } from "@/components/ui/callout";
@@ -33,13 +34,44 @@ import { DetailSourceProvider, detailUrl, useDetail, useDetailSource, type Detai
 import { Section } from "@/components/ui/panel";
 
 export interface AuditViewProps {
-  /** The server's compact view of the report (lib/report/audit-page-view.ts). */
+  /** The server's compact view of the report (lib/report/audit-page-view.ts), or its first part when `rest` follows. */
   view: AuditPageView;
+  /**
+   * The rest of the view, streamed after the first flush (app/_server/streamed-page-view.ts): the page draws and
+   * hydrates the first rows, then joins these when they arrive.
+   */
+  rest?: Promise<ViewRest>;
   /** Where the cell details, whole findings and the whole-API fix load from ("<api base>/view"), and which read. */
   detail: DetailSource;
 }
 
-export function AuditView({ view: pageView, detail }: AuditViewProps) {
+/** The whole view once the rest has arrived; the first part until then (and whenever the page gets a new one). */
+function useWholeView(first: AuditPageView, rest: Promise<ViewRest> | undefined): { view: AuditPageView; failed: boolean } {
+  const [joined, setJoined] = useState<{ first: AuditPageView; whole?: AuditPageView; failed?: true }>();
+  useEffect(() => {
+    if (!rest) return;
+    let current = true;
+    rest.then(
+      // A transition: rows already drawn stay responsive while ten thousand more are laid out.
+      (more) => current && startTransition(() => setJoined({ first, whole: joinAuditPageView(first, more) })),
+      () => current && setJoined({ first, failed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [first, rest]);
+  const mine = joined?.first === first ? joined : undefined;
+  const whole = mine?.whole;
+  useEffect(() => {
+    // When every row is drawn, for bench:ui (e2e/matrix.bench.ts) and the browser's performance panel.
+    if (whole) performance.mark("preflight:rows-complete");
+  }, [whole]);
+  return { view: whole ?? first, failed: mine?.failed ?? false };
+}
+
+export function AuditView({ view: firstView, rest, detail }: AuditViewProps) {
+  const { view: pageView, failed: restFailed } = useWholeView(firstView, rest);
+  const pendingRows = pageView.rowCount !== undefined ? pageView.rowCount - pageView.rows.length : 0;
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
@@ -61,9 +93,14 @@ export function AuditView({ view: pageView, detail }: AuditViewProps) {
   const stageName =
     view.stage === DRAFT_VIEW || (view.stage && pageView.stages.some((stage) => stage.name === view.stage)) ? view.stage : undefined;
   const deferredPath = useDeferredValue(view.path);
+  // Keyed by the filter's text, not the arrays parseViewState makes on every URL change: opening a cell changes the
+  // URL, and must not re-place ten thousand rows' findings.
+  const severityKey = view.severities.join(",");
+  const ruleKey = view.rules.join(",");
   const filter = useMemo(
     () => ({ severities: view.severities, rules: view.rules, path: deferredPath }),
-    [view.severities, view.rules, deferredPath],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the arrays
+    [severityKey, ruleKey, deferredPath],
   );
   const filtered = useMemo(() => filterFindings(allFindings, filter), [allFindings, filter]);
   const matrix = useMemo(() => buildMatrix(pageView, tree, filtered, stageName), [pageView, tree, filtered, stageName]);
@@ -119,7 +156,7 @@ export function AuditView({ view: pageView, detail }: AuditViewProps) {
 
   return (
     <DetailSourceProvider value={detail}>
-      <div className="space-y-3" data-testid="audit-view">
+      <div className="space-y-3" data-testid="audit-view" data-rows={pageView.rows.length} data-complete={pendingRows === 0}>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-y border-zinc-200 py-2 dark:border-zinc-800">
           <label className="flex items-center gap-1 text-xs">
             <span className="text-zinc-500 dark:text-zinc-400">Stage</span>
@@ -189,6 +226,7 @@ export function AuditView({ view: pageView, detail }: AuditViewProps) {
         ) : (
           <div role="tabpanel" id="panel-matrix" aria-labelledby="tab-matrix" className="space-y-3">
             <MatrixLegend />
+            {pendingRows > 0 ? <PendingRows count={pendingRows} failed={restFailed} /> : null}
             {matrix.apiFindings.length > 0 ? <ApiWideFindings findings={matrix.apiFindings} explainer={explainer} /> : null}
             {pageView.rows.length === 0 ? (
               <EmptyState title="This API has no resources" testId="matrix-empty" />
@@ -201,6 +239,7 @@ export function AuditView({ view: pageView, detail }: AuditViewProps) {
                 <MethodMatrix
                   matrix={matrix}
                   rows={rows}
+                  complete={pendingRows === 0}
                   collapsed={effectiveCollapsed}
                   onToggle={toggle}
                   selectedKey={selected}
@@ -224,6 +263,21 @@ export function AuditView({ view: pageView, detail }: AuditViewProps) {
         )}
       </div>
     </DetailSourceProvider>
+  );
+}
+
+/** The rows still on their way (a large API's page streams them after the first screen). */
+function PendingRows({ count, failed }: { count: number; failed: boolean }) {
+  if (failed)
+    return (
+      <Callout tone="error" title="Some resources did not arrive" testId="rows-failed">
+        The page shows the first resources only ({count.toLocaleString("en")} did not load). Reload the page to see them all.
+      </Callout>
+    );
+  return (
+    <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="rows-pending" role="status" aria-live="polite">
+      Loading {count.toLocaleString("en")} more resources…
+    </p>
   );
 }
 

@@ -125,8 +125,11 @@ export function viewTree(view: Pick<AuditPageView, "rows">): ViewTree {
 }
 
 /** Every finding of the view with its rule id, severity, target and cell, in report order. */
-export function findingRefs(view: Pick<AuditPageView, "findings" | "rules">, tree: ViewTree): FindingRef[] {
-  return view.findings.map(([rule, severity, row, verb, extra], index) => {
+export function findingRefs(view: Pick<AuditPageView, "findings" | "rules" | "findingIndexes">, tree: ViewTree): FindingRef[] {
+  // The first part of a streamed view holds some of the findings: each with its index in the report.
+  const indexes = view.findingIndexes;
+  return view.findings.map(([rule, severity, row, verb, extra], at) => {
+    const index = indexes ? indexes[at]! : at;
     const path = row >= 0 ? tree.rows[row]?.resource.path : extra?.path;
     const httpMethod = verb >= 0 ? HTTP_VERBS[verb] : undefined;
     const target: FindingRef["target"] = {

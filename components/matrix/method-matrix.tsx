@@ -18,6 +18,8 @@ export interface MethodMatrixProps {
   matrix: MatrixModel;
   /** The rows to show (collapsed subtrees and path-filtered rows already removed). */
   rows: MatrixRow[];
+  /** False while a large API's later rows are still streaming in (a deep-linked cell may be among them). */
+  complete?: boolean;
   collapsed: ReadonlySet<string>;
   onToggle: (resourceId: string) => void;
   selectedKey?: string;
@@ -29,7 +31,7 @@ export interface MethodMatrixProps {
  * verb. Rows are virtualised so a 1,000-resource API renders only what is on screen; focus is a roving
  * tabindex moved with the arrow keys (https://www.w3.org/WAI/ARIA/apg/patterns/treegrid/).
  */
-export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, onSelect }: MethodMatrixProps) {
+export function MethodMatrix({ matrix, rows, complete = true, collapsed, onToggle, selectedKey, onSelect }: MethodMatrixProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Position>({ row: 0, col: 1 });
   const pendingFocus = useRef(false);
@@ -90,9 +92,10 @@ export function MethodMatrix({ matrix, rows, collapsed, onToggle, selectedKey, o
     if (row < 0 || col < 0) return;
     setActive((previous) => (previous.row === row && previous.col === col + 1 ? previous : { row, col: col + 1 }));
     virtualizer.scrollToIndex(row, { align: "auto" });
-    // Only on a new selection; rows change identity as filters change and must not pull the view back.
+    // Only on a new selection, or when the streamed rows complete (the selected row may have just arrived); rows
+    // change identity as filters change and must not pull the view back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedKey]);
+  }, [selectedKey, complete]);
 
   useEffect(() => {
     if (!pendingFocus.current) return;

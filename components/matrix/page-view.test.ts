@@ -12,7 +12,8 @@ import { HTTP_VERBS } from "@/lib/model/types";
 import { finding, reportOf } from "@/components/testing/audit-fixture";
 import { buildMatrix, findingRefs, viewTree, type MatrixModel } from "./matrix-model";
 import { DRAFT_VIEW, type AuditPageView } from "@/lib/report/audit-page-view";
-import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
+import { auditPageViewOf, buildAuditPageView } from "@/lib/report/build-audit-page-view";
+import { joinAuditPageView, splitAuditPageView } from "@/lib/report/audit-page-view-split";
 
 /** The matrix the browser draws from the view, for a stage (or the draft), with every finding. */
 function drawn(view: AuditPageView, stage?: string): MatrixModel {
@@ -177,5 +178,40 @@ describe("the view of a large API", () => {
     expect(matrix.cells.get("/s3/item5:OPTIONS")).toBeUndefined();
     expect(matrix.cells.get("/s3/item5:GET")?.worst).toBe("medium");
     expect(matrix.columns).toEqual(HTTP_VERBS.filter((verb) => verb === "GET" || verb === "OPTIONS"));
+  });
+  it("builds a report's view once: the same report (or a copy with a probe) gets the same view, other findings a new one", () => {
+    const report = large(50);
+    const view = auditPageViewOf(report);
+    expect(auditPageViewOf(report)).toBe(view);
+    expect(auditPageViewOf({ ...report })).toBe(view);
+    const fewer = { ...report, findings: report.findings.slice(1) };
+    const other = auditPageViewOf(fewer);
+    expect(other).not.toBe(view);
+    expect(other.findings).toHaveLength(view.findings.length - 1);
+  });
+});
+
+describe("a streamed view draws the first rows at once and every row once joined", () => {
+  it("places the first part's findings on their cells and none as API-wide; the joined view draws as the whole", () => {
+    let builder = api().resource("/", (r) => r.id("root"));
+    const findings: Finding[] = [finding("error-responses-without-cors", "low", { responseType: "DEFAULT_4XX" })];
+    for (let index = 0; index < 300; index += 1) {
+      builder = builder.resource(`/r${index}`, (r) => r.method("GET", (m) => m.mock()));
+      findings.push(finding("actual-response-without-cors", index % 2 ? "medium" : "high", { path: `/r${index}`, httpMethod: "GET" }));
+    }
+    const report = reportOf(builder.stage("prod").build(), findings);
+    const whole = buildAuditPageView(report);
+    const { first, rest } = splitAuditPageView(whole, 50);
+    const early = drawn(first);
+    expect(early.rows).toHaveLength(50);
+    expect(early.apiFindings.map((item) => item.index)).toEqual([0]);
+    // Row 10 is /r9: the report's finding 10, at its report index (what /view/findings?i= is asked for).
+    expect(early.cells.get("/r9:GET")?.findings.map((item) => item.index)).toEqual([10]);
+    expect(early.cells.get("/r9:GET")?.worst).toBe("medium");
+    const late = drawn(joinAuditPageView(first, rest!));
+    const full = drawn(whole);
+    expect(late.rows).toEqual(full.rows);
+    expect([...late.cells.entries()]).toEqual([...full.cells.entries()]);
+    expect(late.apiFindings).toEqual(full.apiFindings);
   });
 });

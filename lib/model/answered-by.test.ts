@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { pathsOf, referenceAnsweredBy, referenceAnsweredByDeployment, routingDisagreements } from "@/lib/model/testing/answered-by-oracle";
 import { answeredBy, answeredByDeployment } from "./answered-by";
-import type { MethodModel, ResourceModel } from "./types";
+import type { ApiModel, HttpVerb, MethodModel, ResourceModel } from "./types";
 
 const method = (
   path: string,
@@ -78,5 +80,58 @@ describe("answeredBy", () => {
       elsewhere: true,
     });
     expect(answeredByDeployment(deployment, "/", "OPTIONS")).toBeUndefined();
+  });
+});
+
+describe("answeredBy and answeredByDeployment give what one resolveRoute per question gives (the reference)", () => {
+  const PARTS = ["a", "b", "me", "{id}", "{userId}", "{proxy+}", "{p+}", "{+}", "{a}b"];
+  const VERBS = ["GET", "POST", "OPTIONS", "ANY", "PATCH"] as const;
+  const path = fc
+    .tuple(fc.array(fc.constantFrom(...PARTS), { maxLength: 4 }), fc.constantFrom("", "/"))
+    .map(([parts, trailing]) => `/${parts.join("/")}${parts.length > 0 ? trailing : ""}`);
+  const tree = fc.array(fc.record({ path, verbs: fc.subarray([...VERBS]) }), { maxLength: 14 });
+  const summary = (authorizationType: "NONE" | "CUSTOM") => ({ authorizationType, apiKeyRequired: false });
+
+  it("on generated trees, for every path (own, intermediate, asked before or after the walk) and verb", () => {
+    fc.assert(
+      fc.property(tree, tree, fc.array(path, { maxLength: 4 }), (draftTree, deployedTree, askedFirst) => {
+        // Fresh lists and summaries per run: the memos are keyed on them, as on a model normalised per audit.
+        const resources = draftTree.map(({ path: p, verbs }, index) => ({ ...resource(p, ...verbs), id: `r${index}` }));
+        const apiSummary: Record<string, Partial<Record<MethodModel["httpMethod"], ReturnType<typeof summary>>>> = {};
+        for (const { path: p, verbs } of deployedTree)
+          apiSummary[p] = Object.fromEntries(verbs.map((verb, index) => [verb, summary(index % 2 === 0 ? "NONE" : "CUSTOM")]));
+        const model = { resources, stages: [{ name: "prod", deployment: { id: "d", apiSummary } }] } as unknown as Pick<
+          ApiModel,
+          "resources" | "stages"
+        >;
+        // Paths nobody holds, asked before the walk fills the answers for a verb.
+        for (const asked of askedFirst) {
+          expect(answeredBy(model, asked, "GET")).toEqual(referenceAnsweredBy(resources, asked, "GET"));
+          expect(answeredByDeployment(model.stages[0]!.deployment!, asked, "GET")).toEqual(
+            referenceAnsweredByDeployment(model.stages[0]!.deployment!, asked, "GET"),
+          );
+        }
+        const answered = {
+          draft: (p: string, verb: HttpVerb) => answeredBy(model, p, verb),
+          deployed: answeredByDeployment,
+        };
+        expect(routingDisagreements(model, answered)).toEqual([]);
+        // Asked again: the memoised answers are the same objects.
+        for (const p of pathsOf(model)) expect(answeredBy(model, p, "OPTIONS")).toBe(answeredBy(model, p, "OPTIONS"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the comparison fails on a wrong answer (it is not vacuous)", () => {
+    const resources = [resource("/users/{userId}", "GET", "OPTIONS"), resource("/users/me", "PATCH")];
+    const model = { resources, stages: [] };
+    const ownOnly = (p: string, verb: HttpVerb) => {
+      const own = resources.find((r) => r.path === p)?.methods.find((m) => m.httpMethod === verb);
+      return own ? { resource: resources.find((r) => r.path === p)!, method: own, elsewhere: false } : undefined;
+    };
+    expect(routingDisagreements(model, { draft: ownOnly, deployed: answeredByDeployment })).toContain(
+      "draft OPTIONS /users/me: got no route, expected OPTIONS /users/{userId} (/users/{userId}) elsewhere",
+    );
   });
 });

@@ -1,5 +1,15 @@
-import { buildRouteTree, resolveRoute, templateSegments, type RouteTree } from "@/lib/routing/resolve-route";
-import type { ApiModel, DeployedMethodSummary, DeploymentModel, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
+import { forEachOwnPath, matchTemplate, templateKeys, type RouteMatch } from "@/lib/routing/own-path-routes";
+import { buildRouteTree, type RoutableResource, type RouteTree } from "@/lib/routing/resolve-route";
+import { verbBit } from "@/lib/model/verb-bits";
+import {
+  HTTP_VERBS,
+  type ApiModel,
+  type DeployedMethodSummary,
+  type DeploymentModel,
+  type HttpVerb,
+  type MethodModel,
+  type ResourceModel,
+} from "@/lib/model/types";
 
 /**
  * Which method answers a request to a resource's path, per verb: a derived view of the model computed with the
@@ -24,45 +34,93 @@ interface Routable {
   resource: ResourceModel;
 }
 
-// Models are immutable once normalized, so each resource list gets its tree once, and each question its answer once:
-// several rules ask `OPTIONS <path>` of every resource (issue 16, `npm run bench:core`). The answers are shared, so
-// callers must not modify them. The memo is bounded (a caller asking about arbitrary paths cannot grow it forever).
+// Models are immutable once normalized, so each resource list (and each deployment's summary) gets its tree once, and
+// each question its answer once: several rules ask `OPTIONS <path>` of every resource (issue 16, `npm run bench:core`).
+// The first question for a verb answers it for every resource's own path in one walk of the tree (forEachOwnPath in
+// lib/routing/own-path-routes.ts); any other path gets one search. The answers are shared, so callers must not modify
+// them. The memo of other paths is bounded (a caller asking about arbitrary paths cannot grow it forever).
 const MAX_MEMOISED_ANSWERS = 100_000;
 
-interface DraftRoutes {
-  tree: RouteTree<Routable>;
-  answers: Map<string, AnsweringMethod | undefined>;
+interface Routes<R extends RoutableResource, A> {
+  tree: RouteTree<R>;
+  /** The answer for the path asked about, from the resource that answers it (undefined: no route). */
+  toAnswer: (match: RouteMatch<R> | undefined, path: string) => A | undefined;
+  /** Per verb, path → answer; null is a known "no route", so a miss is a path not asked yet. */
+  byVerb: Map<string, Map<string, A | null>>;
 }
 
-const draftTrees = new WeakMap<readonly ResourceModel[], DraftRoutes>();
+function answerFor<R extends RoutableResource, A>(routes: Routes<R, A>, path: string, verb: HttpVerb): A | undefined {
+  let answers = routes.byVerb.get(verb);
+  if (!answers) {
+    const filled = new Map<string, A | null>();
+    // A path string reaches one node (or one greedy child), so each own path is answered once here.
+    forEachOwnPath(routes.tree, verb, (resource, match) => filled.set(resource.path, routes.toAnswer(match, resource.path) ?? null));
+    routes.byVerb.set(verb, (answers = filled));
+  }
+  const known = answers.get(path);
+  if (known !== undefined) return known ?? undefined;
+  // Not a resource's own path as written (an intermediate, a path the tree does not hold, `/a/` for `/a`).
+  const found = routes.toAnswer(matchTemplate(routes.tree, templateKeys(path), verb), path);
+  if (answers.size < MAX_MEMOISED_ANSWERS) answers.set(path, found ?? null);
+  return found;
+}
 
-function draftRoutes(resources: readonly ResourceModel[]): DraftRoutes {
+const draftTrees = new WeakMap<readonly ResourceModel[], Routes<Routable, AnsweringMethod>>();
+
+function draftAnswer(match: RouteMatch<Routable> | undefined, path: string): AnsweringMethod | undefined {
+  if (!match) return undefined;
+  const { resource } = match.resource;
+  // The first method with the verb, as methods.find would give (a loop: this runs for every resource of the tree).
+  for (const method of resource.methods)
+    if (method.httpMethod === match.verb) return { resource, method, elsewhere: match.resource.path !== path };
+  return undefined;
+}
+
+function routable(resource: ResourceModel): Routable {
+  let bits = 0;
+  for (const method of resource.methods) {
+    const bit = verbBit(method.httpMethod);
+    if (bit === undefined) return { path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource };
+    bits |= bit;
+  }
+  return { path: resource.path, verbs: verbList(bits), resource };
+}
+
+// Routing asks a resource's verbs only whether they include one (lib/routing declared), so resources with the same
+// set of verbs share one frozen list, picked by a bit per verb, instead of a new array per resource and tree (issue
+// 16). A verb outside HTTP_VERBS (not from the normaliser, which drops them) gets a list of its own.
+const VERB_LISTS: (readonly HttpVerb[] | undefined)[] = [];
+
+function verbList(bits: number): readonly HttpVerb[] {
+  let list = VERB_LISTS[bits];
+  if (!list) VERB_LISTS[bits] = list = Object.freeze(HTTP_VERBS.filter((verb) => (bits & (verbBit(verb) ?? 0)) !== 0));
+  return list;
+}
+
+/** The verbs of one path of a deployment's summary: its own keys, as Object.keys lists them, as a shared list. */
+function deployedVerbs(verbs: Partial<Record<HttpVerb, DeployedMethodSummary>>): readonly string[] {
+  let bits = 0;
+  for (const verb in verbs) {
+    const bit = verbBit(verb);
+    if (bit === undefined || !Object.hasOwn(verbs, verb)) return Object.keys(verbs);
+    bits |= bit;
+  }
+  return verbList(bits);
+}
+
+function draftRoutes(resources: readonly ResourceModel[]): Routes<Routable, AnsweringMethod> {
   let routes = draftTrees.get(resources);
   if (!routes) {
-    const tree = buildRouteTree(
-      resources.map((resource) => ({ path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource })),
-    );
-    routes = { tree, answers: new Map() };
+    const tree = buildRouteTree(resources.map(routable));
+    routes = { tree, toAnswer: draftAnswer, byVerb: new Map() };
     draftTrees.set(resources, routes);
   }
   return routes;
 }
 
-function memoise<T>(answers: Map<string, T>, key: string, answer: T): T {
-  if (answers.size < MAX_MEMOISED_ANSWERS) answers.set(key, answer);
-  return answer;
-}
-
 /** The draft's answer to `verb path`; undefined when API Gateway would answer 403 Missing Authentication Token. */
 export function answeredBy(model: Pick<ApiModel, "resources">, path: string, verb: HttpVerb): AnsweringMethod | undefined {
-  const { tree, answers } = draftRoutes(model.resources);
-  const key = `${verb} ${path}`;
-  if (answers.has(key)) return answers.get(key);
-  const resolved = resolveRoute(tree, templateSegments(path), verb);
-  if (resolved.kind === "no-route") return memoise(answers, key, undefined);
-  const method = resolved.resource.resource.methods.find((m) => m.httpMethod === resolved.verb);
-  if (!method) return memoise(answers, key, undefined);
-  return memoise(answers, key, { resource: resolved.resource.resource, method, elsewhere: resolved.resource.path !== path });
+  return answerFor(draftRoutes(model.resources), path, verb);
 }
 
 export interface DeployedAnswer {
@@ -73,32 +131,25 @@ export interface DeployedAnswer {
   elsewhere: boolean;
 }
 
-interface DeployedRoutable {
-  path: string;
-  verbs: readonly string[];
-}
-
-const deployedTrees = new WeakMap<
-  DeploymentModel["apiSummary"],
-  { tree: RouteTree<DeployedRoutable>; answers: Map<string, DeployedAnswer | undefined> }
->();
+const deployedTrees = new WeakMap<DeploymentModel["apiSummary"], Routes<RoutableResource, DeployedAnswer>>();
 
 /** The same resolution over what a stage's deployment serves (GetDeployment embed=apisummary), memoised the same way. */
 export function answeredByDeployment(deployment: DeploymentModel, path: string, verb: HttpVerb): DeployedAnswer | undefined {
-  let routes = deployedTrees.get(deployment.apiSummary);
+  const { apiSummary } = deployment;
+  let routes = deployedTrees.get(apiSummary);
   if (!routes) {
-    const tree = buildRouteTree(
-      Object.entries(deployment.apiSummary).map(([summaryPath, verbs]) => ({ path: summaryPath, verbs: Object.keys(verbs) })),
-    );
-    routes = { tree, answers: new Map() };
-    deployedTrees.set(deployment.apiSummary, routes);
+    const routables: RoutableResource[] = [];
+    for (const summaryPath of Object.keys(apiSummary))
+      routables.push({ path: summaryPath, verbs: deployedVerbs(apiSummary[summaryPath] ?? {}) });
+    const tree = buildRouteTree(routables);
+    const toAnswer = (match: RouteMatch<RoutableResource> | undefined, asked: string): DeployedAnswer | undefined => {
+      if (!match) return undefined;
+      const httpMethod = match.verb as HttpVerb;
+      const summary = apiSummary[match.resource.path]?.[httpMethod];
+      return summary ? { path: match.resource.path, httpMethod, summary, elsewhere: match.resource.path !== asked } : undefined;
+    };
+    routes = { tree, toAnswer, byVerb: new Map() };
+    deployedTrees.set(apiSummary, routes);
   }
-  const key = `${verb} ${path}`;
-  if (routes.answers.has(key)) return routes.answers.get(key);
-  const resolved = resolveRoute(routes.tree, templateSegments(path), verb);
-  if (resolved.kind === "no-route") return memoise(routes.answers, key, undefined);
-  const httpMethod = resolved.verb as HttpVerb;
-  const summary = deployment.apiSummary[resolved.resource.path]?.[httpMethod];
-  if (!summary) return memoise(routes.answers, key, undefined);
-  return memoise(routes.answers, key, { path: resolved.resource.path, httpMethod, summary, elsewhere: resolved.resource.path !== path });
+  return answerFor(routes, path, verb);
 }

@@ -12,8 +12,9 @@ import type { ApiModel, AuthorizerModel, HttpVerb, MethodModel, ResourceModel } 
  */
 interface ResourceIndex {
   length: number;
-  byPath: Map<string, ResourceModel>;
-  byId: Map<string, ResourceModel>;
+  // Each map is built on its first lookup: drift and most rules only ever look resources up by path.
+  byPath?: Map<string, ResourceModel>;
+  byId?: Map<string, ResourceModel>;
 }
 
 const resourceIndexes = new WeakMap<readonly ResourceModel[], ResourceIndex>();
@@ -21,34 +22,46 @@ const resourceIndexes = new WeakMap<readonly ResourceModel[], ResourceIndex>();
 function resourceIndex(resources: readonly ResourceModel[]): ResourceIndex {
   let index = resourceIndexes.get(resources);
   if (index && index.length === resources.length) return index;
-  index = { length: resources.length, byPath: new Map(), byId: new Map() };
-  for (const resource of resources) {
-    if (!index.byPath.has(resource.path)) index.byPath.set(resource.path, resource);
-    if (!index.byId.has(resource.id)) index.byId.set(resource.id, resource);
-  }
+  index = { length: resources.length };
   resourceIndexes.set(resources, index);
   return index;
 }
 
+function pathIndex(resources: readonly ResourceModel[]): Map<string, ResourceModel> {
+  const index = resourceIndex(resources);
+  if (!index.byPath) {
+    index.byPath = new Map();
+    for (const resource of resources) if (!index.byPath.has(resource.path)) index.byPath.set(resource.path, resource);
+  }
+  return index.byPath;
+}
+
 /** `model.resources.find((r) => r.path === path)`, in constant time. */
 export function resourceAt(model: Pick<ApiModel, "resources">, path: string): ResourceModel | undefined {
-  return resourceIndex(model.resources).byPath.get(path);
+  return pathIndex(model.resources).get(path);
 }
 
 /** resourceAt for any resource list (a deployment's served resources): the same index, shared with the rules. */
 export function resourceInListAt(resources: readonly ResourceModel[], path: string): ResourceModel | undefined {
-  return resourceIndex(resources).byPath.get(path);
+  return pathIndex(resources).get(path);
 }
 
 /** `model.resources.find((r) => r.id === id)`, in constant time. */
 export function resourceWithId(model: Pick<ApiModel, "resources">, id: string): ResourceModel | undefined {
-  return resourceIndex(model.resources).byId.get(id);
+  const index = resourceIndex(model.resources);
+  if (!index.byId) {
+    index.byId = new Map();
+    for (const resource of model.resources) if (!index.byId.has(resource.id)) index.byId.set(resource.id, resource);
+  }
+  return index.byId.get(id);
 }
 
 /** The draft's method for verb on the resource at path (the first resource with that path, as a scan finds it). */
 export function methodAt(model: Pick<ApiModel, "resources">, path: string, verb: HttpVerb): MethodModel | undefined {
-  // A resource has a handful of methods at most (one per verb), so a scan of them stays.
-  return resourceAt(model, path)?.methods.find((m) => m.httpMethod === verb);
+  // A resource has a handful of methods at most (one per verb), so a scan of them stays (a loop: no closure per call).
+  const resource = resourceAt(model, path);
+  if (resource) for (const method of resource.methods) if (method.httpMethod === verb) return method;
+  return undefined;
 }
 
 interface AuthorizerIndex {

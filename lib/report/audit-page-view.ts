@@ -89,6 +89,13 @@ export interface AuditPageView {
   /** Rules that have findings: id and title (the rest of the meta comes with a finding's detail). */
   rules: { id: string; title: string }[];
   findings: FindingEntry[];
+  /**
+   * Set on the first part of a streamed view (audit-page-view-split.ts): `findings[i]` is the report's finding
+   * `findingIndexes[i]`. Absent on a whole view, where a finding's index in `findings` is its index in the report.
+   */
+  findingIndexes?: number[];
+  /** Set on the first part of a streamed view: how many rows the whole view has (the rest are on their way). */
+  rowCount?: number;
   counts: Record<Severity, number>;
 }
 

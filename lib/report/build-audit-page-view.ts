@@ -242,6 +242,21 @@ export function buildAuditPageView(report: AuditReport): AuditPageView {
   };
 }
 
+// Built views by the model they came from: a report served again from app/_server/decoded-reports.ts or the
+// template cache is the same object, and a 10,000-resource view takes ~0.7 s to build. Weak, so a view goes with
+// its report; keyed by the model because loaders copy the report to attach a probe, and checked against the
+// findings so a copy with other findings never gets this view.
+const builtViews = new WeakMap<ApiModel, { findings: AuditReport["findings"]; view: AuditPageView }>();
+
+/** buildAuditPageView, once per report object (the views are never modified). */
+export function auditPageViewOf(report: AuditReport): AuditPageView {
+  const built = builtViews.get(report.model);
+  if (built && built.findings === report.findings) return built.view;
+  const view = buildAuditPageView(report);
+  builtViews.set(report.model, { findings: report.findings, view });
+  return view;
+}
+
 function findingEntry(finding: Finding, rule: number, rowOfPath: ReadonlyMap<string, number>): FindingEntry {
   const target: FindingTarget = finding.target;
   const row = target.path !== undefined ? (rowOfPath.get(target.path) ?? -1) : -1;

@@ -31,6 +31,19 @@ export interface CachedAudit {
   readAt: string;
   /** When this entry stops being served. */
   expiresAt: string;
+  /**
+   * The stored snapshot this entry was decoded from or written as: its SHA-256 and length in characters. Absent when
+   * put did not store it (too large, read-only store). A process that keeps the decoded report may serve it again
+   * for as long as `stamp` names the same checksum (app/_server/decoded-reports.ts).
+   */
+  stored?: { sha256: string; chars: number };
+}
+
+/** What names a fresh entry without its snapshot: the store's checksum of it, when AWS was read, and its expiry. */
+export interface CacheStamp {
+  sha256: string;
+  readAt: string;
+  expiresAt: string;
 }
 
 export interface CachedCounts {
@@ -43,6 +56,11 @@ export interface CachedCounts {
 export interface AuditCache {
   /** The fresh entry for the key, or undefined (absent, expired, written by another build, or corrupt). */
   get(key: AuditCacheKey): Promise<CachedAudit | undefined>;
+  /**
+   * The fresh entry's stamp, or undefined (as get would be, except that a corrupt snapshot is not noticed): the
+   * snapshot is neither fetched nor decoded, so checking that a decoded report is still the store's entry is cheap.
+   */
+  stamp(key: AuditCacheKey): Promise<CacheStamp | undefined>;
   /** Redacts and stores the report for `ttlMs`, replacing any entry for the key. Returns what a get would. */
   put(key: AuditCacheKey, report: AuditReport, ttlMs: number): Promise<CachedAudit>;
   /** Finding counts of fresh entries (all stages) for some APIs of one connection and region; no snapshot is decoded. */

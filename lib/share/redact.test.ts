@@ -142,18 +142,18 @@ describe("redactReport", () => {
     );
   });
 
-  // Review finding: 100 KB of "-eyJ" took ~5.5 s (the JWT pattern backtracked from every "eyJ"). Linear scrubbing takes
-  // milliseconds; the bound is 40x generous so a loaded CI machine cannot fail it, yet today's code cannot pass it.
+  // Review finding: 100 KB of "-eyJ" took ~5.5 s (the JWT pattern backtracked from every "eyJ": quadratic). At 1 MB that
+  // is about ten minutes, far past the test timeout, while linear scrubbing takes milliseconds: no wall-clock bound
+  // needed (speed is the benchmarks' job), and no loaded machine can fail it.
   it.each(["-eyJ", "-eyJa.", "Bearer 1", "secret ", "?api_key=", "https://a:", "'", '="', "a-", "Token "])(
-    "scrubs 100 KB of repeated %j in well under a second",
+    "scrubs 1 MB of repeated %j in linear time",
     (unit) => {
       const report = sampleReport();
-      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
       report.findings[0]!.message = text;
       report.findings[0]!.evidence = { template: text };
-      const started = performance.now();
-      redactReport(report);
-      expect(performance.now() - started).toBeLessThan(400);
+      const redacted = redactReport(report);
+      expect(redacted.findings[0]!.message.length).toBeGreaterThan(0);
     },
   );
 });

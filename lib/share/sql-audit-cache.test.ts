@@ -37,6 +37,23 @@ function describeSharedCache(name: string, openDatabase: (now: () => Date) => Pr
       expect(await handles.second.cache.get(KEY)).toBeUndefined();
     });
 
+    it("stamp names the stored snapshot without decoding it, follows a newer put and expires with the entry", async () => {
+      const written = await handles.first.cache.put(KEY, sampleReport(), HOUR);
+      const stamp = await handles.second.cache.stamp(KEY);
+      expect(stamp?.sha256).toBe(written.stored?.sha256);
+      expect((await handles.second.cache.get(KEY))?.stored).toEqual(written.stored);
+      const newer = await handles.second.cache.put(KEY, { ...sampleReport(), readAt: "2026-11-30T12:30:00.000Z" }, HOUR);
+      expect(newer.stored?.sha256).not.toBe(written.stored?.sha256);
+      expect(await handles.first.cache.stamp(KEY)).toEqual({
+        sha256: newer.stored?.sha256,
+        readAt: newer.readAt,
+        expiresAt: newer.expiresAt,
+      });
+      expect(await new SqlAuditCache(handles.sql, { now, preflightVersion: "0.0.0-other" }).stamp(KEY)).toBeUndefined();
+      clock = new Date(clock.getTime() + HOUR);
+      expect(await handles.first.cache.stamp(KEY)).toBeUndefined();
+    });
+
     it("keys differ by connection, region, API and stage", async () => {
       await handles.first.cache.put(KEY, sampleReport(), HOUR);
       for (const other of [

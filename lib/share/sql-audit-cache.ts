@@ -8,6 +8,7 @@ import {
   type AuditCacheKey,
   type CachedAudit,
   type CachedCounts,
+  type CacheStamp,
 } from "@/lib/share/audit-cache";
 import { redactReport } from "@/lib/share/redact";
 import { decodeOwnSnapshot } from "@/lib/share/own-snapshot";
@@ -68,7 +69,25 @@ export class SqlAuditCache implements AuditCache {
     if (!row) return undefined;
     // Anything this build did not write the way it expects is a miss, so the API is read again.
     const report = decodeOwnSnapshot<AuditSnapshot>(row, SNAPSHOT_VERSION, this.preflightVersion)?.report;
-    return report ? { report, readAt: String(row.read_at), expiresAt: String(row.expires_at) } : undefined;
+    if (!report) return undefined;
+    return {
+      report,
+      readAt: String(row.read_at),
+      expiresAt: String(row.expires_at),
+      stored: { sha256: String(row.snapshot_sha256), chars: String(row.snapshot).length },
+    };
+  }
+
+  async stamp(key: AuditCacheKey): Promise<CacheStamp | undefined> {
+    // The same conditions as get, without the snapshot column: PostgreSQL leaves a large TOASTed value unread
+    // and SQLite reads no overflow page for columns before it (https://www.postgresql.org/docs/current/storage-toast.html,
+    // https://sqlite.org/fileformat2.html#ovflpgs).
+    const rows = await this.db.query(
+      "SELECT read_at, expires_at, snapshot_sha256 FROM audit_cache WHERE cache_key = ? AND expires_at > ? AND preflight_version = ?",
+      [cacheKeyHash(key), this.now().toISOString(), this.preflightVersion],
+    );
+    const row = rows[0];
+    return row ? { sha256: String(row.snapshot_sha256), readAt: String(row.read_at), expiresAt: String(row.expires_at) } : undefined;
   }
 
   async put(key: AuditCacheKey, report: AuditReport, ttlMs: number): Promise<CachedAudit> {
@@ -86,6 +105,7 @@ export class SqlAuditCache implements AuditCache {
     const encoded = encodeSnapshot(snapshot, this.maxSnapshotBytes);
     // Too large to keep (or a read-only store): the caller still gets the redacted report; the next request reads again.
     if (!encoded.ok || this.readOnly) return entry;
+    const stored = { sha256: encoded.encoded.sha256, chars: encoded.encoded.json.length };
     const values: SqlValue[] = [
       cacheKeyHash(key),
       cacheScopeHash(key),
@@ -116,7 +136,7 @@ export class SqlAuditCache implements AuditCache {
          snapshot_sha256 = excluded.snapshot_sha256, snapshot = excluded.snapshot`,
       values,
     );
-    return entry;
+    return { ...entry, stored };
   }
 
   async counts(scope: Pick<AuditCacheKey, "connection" | "region">, apiIds: readonly string[]): Promise<Map<string, CachedCounts>> {

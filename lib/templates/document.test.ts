@@ -78,16 +78,15 @@ describe("parseTemplateDocument: positions", () => {
 });
 
 describe("parseTemplateDocument: bad input", () => {
-  it("refuses an alias bomb within a second", () => {
+  // Without the node budget the expansion is 10^12 nodes: a hang, caught by the test timeout; speed is the benchmarks' job.
+  it("refuses an alias bomb by its expanded size", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 12; i++) {
       const prev = String.fromCharCode(96 + i);
       const next = String.fromCharCode(97 + i);
       lines.push(`${next}: &${next} [${Array(10).fill(`*${prev}`).join(", ")}]`);
     }
-    const started = performance.now();
     const result = parseTemplateDocument("bomb.yaml", lines.join("\n"));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/^bomb\.yaml: more than .* nodes after expanding YAML aliases/);
   });
@@ -123,9 +122,7 @@ describe("parseTemplateDocument: bad input", () => {
       ["dashes.yaml", `x:\n${"- ".repeat(5_000)}leaf`, 2],
     ];
     for (const [file, text, line] of cases) {
-      const started = performance.now();
       const result = parseTemplateDocument(file, text);
-      expect(performance.now() - started).toBeLessThan(1000);
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.message).toContain(`${file}:${line}:`);

@@ -8,7 +8,7 @@ import { StoredBanner } from "@/components/share/stored-banner";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbeResults } from "@/components/probe/probe-results";
 import { currentViewer, isAdmitted } from "@/app/_server/session";
-import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
+import { streamedPageView } from "@/app/_server/streamed-page-view";
 import { apiRefOf, findStoredAudit, loadHistory, readOnlyMode, storedDownloadBase, viewDataFor } from "@/app/_server/share";
 
 interface Params {
@@ -47,7 +47,7 @@ export default async function StoredAuditPage({ params }: { params: Promise<Para
       </div>
       <ProbeProvider initial={report.probe}>
         <ProbeResults />
-        <AuditView view={buildAuditPageView(report)} detail={{ base: `${storedDownloadBase(stored.id)}/view`, readAt: report.readAt }} />
+        <AuditView {...streamedPageView(report)} detail={{ base: `${storedDownloadBase(stored.id)}/view`, readAt: report.readAt }} />
       </ProbeProvider>
       {history ? (
         <AuditHistory audits={history.ok ? history.audits : []} currentId={stored.id} error={history.ok ? undefined : history.message} />

@@ -3,7 +3,7 @@ import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
-import { anyRequirement, guardedAnyAnswer, guardedAnyStages } from "@/lib/rules/support/guarded-any";
+import { anyRequirement, guardedAnyAnswer, guardedAnyStages, hasGuardedAny } from "@/lib/rules/support/guarded-any";
 import { ANSWER, preflightAuthOutcome } from "@/lib/rules/support/preflight-outcome";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
@@ -33,7 +33,8 @@ export const anyMethodAnswersPreflight: Rule = {
   },
 
   check({ model }) {
-    if (!servesBrowsers(model)) return [];
+    // Cheap tests first (issue 16): most APIs have no ANY asking for a credential, so no resource needs routing.
+    if (!servesBrowsers(model) || !hasGuardedAny(model)) return [];
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
       const answer = guardedAnyAnswer(model, resource);

@@ -4,6 +4,7 @@ import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, headerValue, isProxyIntegration, literalValue, splitList } from "@/lib/rules/support/cors-headers";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { endsWithIgnoringAsciiCase } from "@/lib/rules/support/ignore-case";
 import { DOCS } from "@/lib/rules/support/docs";
 import { cachedMethods } from "@/lib/rules/support/stage-cache";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
@@ -20,8 +21,8 @@ const MDN_ALLOW_ORIGIN = {
   url: "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Allow-Origin",
 };
 
-const ORIGIN_KEY = /\.header\.access-control-allow-origin$/i;
-const CREDENTIALS_KEY = /\.header\.access-control-allow-credentials$/i;
+const ORIGIN_SUFFIX = ".header.access-control-allow-origin";
+const CREDENTIALS_SUFFIX = ".header.access-control-allow-credentials";
 
 export const corsOriginMisconfigured: Rule = {
   meta: {
@@ -156,20 +157,36 @@ interface OriginProblem {
 
 /** The preflight's '*' with credentials is preflight-response-incomplete's; lists are checked everywhere. */
 export function originProblem(parameters: Record<string, string>, isPreflight: boolean): OriginProblem | undefined {
-  const originKey = Object.keys(parameters).find((k) => ORIGIN_KEY.test(k));
+  // Asked of every integration response of every method, and nearly all are fine: read in place, and split the
+  // value or read the credentials only when they can make a problem.
+  const originKey = keyEndingWith(parameters, ORIGIN_SUFFIX);
   if (originKey === undefined) return undefined;
   const expression = parameters[originKey] ?? "";
   const value = literalValue(expression);
   if (value === undefined) return undefined;
-  const credentialsKey = Object.keys(parameters).find((k) => CREDENTIALS_KEY.test(k));
-  const credentials =
+  const origins = SEPARATOR.test(value) ? value.split(SEPARATORS).filter(Boolean) : value === "" ? [] : [value];
+  if (origins.length > 1) return { kind: "originList", value: expression, credentials: allowsCredentials(parameters), origins };
+  if (!isPreflight && value.trim() === "*" && allowsCredentials(parameters))
+    return { kind: "wildcardCredentials", value: expression, credentials: true, origins };
+  return undefined;
+}
+
+const SEPARATOR = /[\s,]/;
+const SEPARATORS = /[\s,]+/;
+
+function allowsCredentials(parameters: Record<string, string>): boolean {
+  const credentialsKey = keyEndingWith(parameters, CREDENTIALS_SUFFIX);
+  return (
     credentialsKey !== undefined &&
     literalValue(parameters[credentialsKey] ?? "")
       ?.trim()
-      .toLowerCase() === "true";
-  const origins = value.split(/[\s,]+/).filter(Boolean);
-  if (origins.length > 1) return { kind: "originList", value: expression, credentials, origins };
-  if (value.trim() === "*" && credentials && !isPreflight) return { kind: "wildcardCredentials", value: expression, credentials, origins };
+      .toLowerCase() === "true"
+  );
+}
+
+/** The first key ending with the suffix, ignoring case as /…$/i does. */
+function keyEndingWith(parameters: Record<string, string>, suffix: string): string | undefined {
+  for (const key in parameters) if (Object.hasOwn(parameters, key) && endsWithIgnoringAsciiCase(key, suffix)) return key;
   return undefined;
 }
 

@@ -65,8 +65,11 @@ export const errorResponsesWithoutCors: Rule = {
     }
     const stages = model.stages.map((s) => s.name);
     const allowHeaders = ["Content-Type"];
-    for (const method of model.resources.flatMap((r) => r.methods)) {
-      for (const header of requiredRequestHeaders(model, method)) if (!includesIgnoreCase(allowHeaders, header)) allowHeaders.push(header);
+    for (const resource of model.resources) {
+      for (const method of resource.methods) {
+        for (const header of requiredRequestHeaders(model, method))
+          if (!includesIgnoreCase(allowHeaders, header)) allowHeaders.push(header);
+      }
     }
     const origin = knownOrigin(model);
     const findings: FindingDraft[] = [];

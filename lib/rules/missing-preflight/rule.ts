@@ -1,3 +1,4 @@
+import type { MethodModel } from "@/lib/model/types";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
 import { answeredBy } from "@/lib/model/answered-by";
@@ -6,7 +7,7 @@ import { DOCS } from "@/lib/rules/support/docs";
 import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
 import { jsonPostAssumption, needsPreflight } from "@/lib/rules/support/request-headers";
-import { browserEvidence } from "@/lib/rules/support/serves-browsers";
+import { browserEvidence, MAX_BROWSER_EVIDENCE } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 export const missingPreflight: Rule = {
@@ -37,11 +38,14 @@ export const missingPreflight: Rule = {
     if (evidence.length === 0) return [];
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
-      const verbs = resource.methods.map((m) => m.httpMethod);
+      // A resource without methods has nothing to preflight; the cheap tests come first, as most resources pass.
+      if (resource.methods.length === 0) continue;
       // Judged by whatever answers OPTIONS here, own method or a fall-through (lib/model/answered-by.ts).
       if (answeredBy(model, resource.path, "OPTIONS")) continue;
-      const preflighted = resource.methods.filter((m) => needsPreflight(model, m));
-      if (preflighted.length === 0) continue;
+      let preflighted: MethodModel[] | undefined;
+      for (const method of resource.methods) if (needsPreflight(model, method)) (preflighted ??= []).push(method);
+      if (preflighted === undefined) continue;
+      const verbs = resource.methods.map((m) => m.httpMethod);
       const preflightedVerbs = preflighted.map((m) => m.httpMethod);
       const stages = model.stages
         .filter((stage) => {
@@ -61,7 +65,7 @@ export const missingPreflight: Rule = {
         evidence: {
           methods: verbs,
           preflightedMethods: preflightedVerbs,
-          servesBrowsers: evidence.slice(0, 5),
+          servesBrowsers: evidence.slice(0, MAX_BROWSER_EVIDENCE),
           ...(assumption ? { assumedJsonPost: assumption } : {}),
         },
         fixes: [

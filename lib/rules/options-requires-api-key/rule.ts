@@ -29,10 +29,7 @@ export const optionsRequiresApiKey: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(
-      model,
-      (served) => served.apiKeyRequired,
-    )) {
+    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(model, "api-key")) {
       const target = { ...(resource ? { resourceId: resource.id } : {}), path, httpMethod: "OPTIONS" as const };
       if (!method) {
         findings.push({

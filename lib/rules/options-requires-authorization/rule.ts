@@ -33,10 +33,7 @@ export const optionsRequiresAuthorization: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(
-      model,
-      (served) => served.authorizationType !== "NONE",
-    )) {
+    for (const { path, resource, draft: method, badStages, calls, answersFor } of guardedPreflights(model, "authorization")) {
       if (!method) {
         // The draft is fixed; the deployed authorization type is all we know of the stages.
         const stage = model.stages.find((s) => badStages.includes(s.name));

@@ -1,14 +1,13 @@
-import type { ApiModel, MethodModel, ResourceModel } from "@/lib/model/types";
+import type { ApiModel, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { describeBrowserCalls } from "@/lib/rules/support/browser-calls";
 import {
-  CORS_HEADER,
   SAFELISTED_METHODS,
+  defaultCors,
   defaultResponse,
   includesIgnoreCase,
   isProxyIntegration,
   literalValue,
-  sentHeader,
   splitList,
 } from "@/lib/rules/support/cors-headers";
 import { describeOverride } from "@/lib/model/response-overrides";
@@ -49,12 +48,13 @@ export const preflightResponseIncomplete: Rule = {
     const findings: FindingDraft[] = [];
     const callers = fallthroughCallers(model);
     for (const own of model.resources) {
-      const options = own.methods.find((m) => m.httpMethod === "OPTIONS");
+      const options = optionsOf(own);
       if (!options?.integration || isProxyIntegration(options)) continue;
       // The preflights this OPTIONS answers include those that fall through to it (e.g. PATCH /users/me → /users/{userId}).
-      const resource = withCallers(own, callers.get(own.path) ?? []);
-      const { problems, status, evidence } = inspect(model, resource, options);
-      if (problems.length === 0) continue;
+      const resource = withCallers(own, callers.get(own.path) ?? NO_CALLERS);
+      const found = inspect(model, resource, options);
+      if (found === undefined) continue;
+      const { problems, status, evidence } = found;
       const stages = stagesWhere(model, resource.path, "OPTIONS");
       const breaks = problems.some((p) => p.breaks);
       findings.push({
@@ -89,58 +89,58 @@ export const preflightResponseIncomplete: Rule = {
   },
 };
 
+const NO_CALLERS: readonly ResourceModel[] = [];
+
+function optionsOf(resource: ResourceModel): MethodModel | undefined {
+  for (const method of resource.methods) if (method.httpMethod === "OPTIONS") return method;
+  return undefined;
+}
+
+/**
+ * The problems of a preflight and the evidence for them, or undefined when it has none. Every OPTIONS of an API is
+ * inspected and most have no problem (issue 16): the checks read the default response's headers once per integration
+ * response (defaultCors) and build the lists they report, and the evidence, only when there is something to report.
+ */
 function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel) {
-  const response = defaultResponse(options);
+  const sent = defaultCors(options);
+  const statusCode = sent.statusCode;
   const problems: Problem[] = [];
-  const status = response.statusCode ?? "no status";
-  const mapped = response.mapped;
+  const status = statusCode ?? "no status";
   // A MOCK preflight's mapping template may set these through $context.responseOverride.header (Terraform and CDK
   // modules that echo one of several origins do): such a header is sent, literal or dynamic.
-  const origin = sentHeader(response, CORS_HEADER.allowOrigin);
-  const methods = sentHeader(response, CORS_HEADER.allowMethods);
-  const headers = sentHeader(response, CORS_HEADER.allowHeaders);
-  const credentials = literalValue(sentHeader(response, CORS_HEADER.allowCredentials) ?? "") === "true";
+  const { origin, methods, headers, credentials } = sent;
 
-  if (response.statusCode === undefined) problems.push({ text: "has no integration response to answer with", breaks: true });
-  else if (!response.statusCode.startsWith("2"))
-    problems.push({ text: `answers status ${response.statusCode}, which the browser treats as a failed preflight`, breaks: true });
+  if (statusCode === undefined) problems.push({ text: "has no integration response to answer with", breaks: true });
+  else if (!statusCode.startsWith("2"))
+    problems.push({ text: `answers status ${statusCode}, which the browser treats as a failed preflight`, breaks: true });
 
   if (origin === undefined) problems.push({ text: "sends no Access-Control-Allow-Origin", breaks: true });
-  else if (literalValue(origin) === "*" && credentials)
+  else if (credentials && literalValue(origin) === "*")
     problems.push({
       text: "pairs Access-Control-Allow-Origin '*' with Access-Control-Allow-Credentials true, which browsers refuse",
       breaks: true,
     });
 
-  const verbs = resource.methods.map((m) => m.httpMethod).filter((v) => v !== "OPTIONS");
-  const needVerbs = verbs.includes("ANY") ? [] : verbs.filter((v) => !SAFELISTED_METHODS.has(v));
+  const needVerbs = verbsNeedingAllowMethods(resource);
   if (needVerbs.length > 0) {
     if (methods === undefined)
       problems.push({ text: `sends no Access-Control-Allow-Methods, so ${needVerbs.join(", ")} are refused`, breaks: true });
     else {
       const allowed = literalValue(methods);
       if (allowed !== undefined && !(allowed.trim() === "*" && !credentials)) {
-        const missing = needVerbs.filter((v) => !includesIgnoreCase(splitList(allowed), v));
+        const list = splitList(allowed);
+        const missing = needVerbs.filter((v) => !includesIgnoreCase(list, v));
         if (missing.length > 0)
           problems.push({ text: `omits ${missing.join(", ")} from Access-Control-Allow-Methods ('${allowed}')`, breaks: false });
       }
     }
   }
 
-  const needHeaders: string[] = [];
-  for (const method of resource.methods) {
-    for (const header of requiredRequestHeaders(model, method)) if (!includesIgnoreCase(needHeaders, header)) needHeaders.push(header);
-  }
-  // Content-Type needed only by POSTs assumed to send JSON: the finding says it is an assumption.
-  const contentTypeOnlyAssumed = resource.methods.every(
-    (m) => !includesIgnoreCase(requiredRequestHeaders(model, m), "Content-Type") || (m.httpMethod === "POST" && assumesJsonBody(m)),
-  );
-  const assumption = contentTypeOnlyAssumed ? jsonPostAssumption(model, resource.methods) : undefined;
-  const assumed = (list: string[]) => (assumption && includesIgnoreCase(list, "Content-Type") ? ` (${assumption})` : "");
+  const needHeaders = requiredByAny(model, resource);
   if (needHeaders.length > 0) {
     if (headers === undefined)
       problems.push({
-        text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused${assumed(needHeaders)}`,
+        text: `sends no Access-Control-Allow-Headers, so requests with ${needHeaders.join(", ")} are refused${assumedNote(model, resource, needHeaders)}`,
         breaks: false,
       });
     else {
@@ -152,38 +152,76 @@ function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel)
         const missing = needHeaders.filter((h) => !includesIgnoreCase(list, h) && !(wildcard && h.toLowerCase() !== "authorization"));
         if (missing.length > 0)
           problems.push({
-            text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')${assumed(missing)}`,
+            text: `omits ${missing.join(", ")} from Access-Control-Allow-Headers ('${allowed}')${assumedNote(model, resource, missing)}`,
             breaks: false,
           });
       }
     }
   }
 
-  // Template overrides need no method response declaration ("programmatically create new parameters", same page).
-  const undeclared = Object.keys(mapped).filter(
-    (h) => !includesIgnoreCase(response.declared, h) && !response.templated.has(h.toLowerCase()),
-  );
-  if (undeclared.length > 0)
+  if (sent.undeclared.length > 0)
     problems.push({
-      text: `maps ${undeclared.join(", ")} without declaring it in the ${status} method response, so API Gateway does not return it`,
+      text: `maps ${sent.undeclared.join(", ")} without declaring it in the ${status} method response, so API Gateway does not return it`,
       breaks: false,
     });
 
+  if (problems.length === 0) return undefined;
+  const response = defaultResponse(options);
   const evidence = {
-    statusCode: response.statusCode ?? null,
+    statusCode: statusCode ?? null,
     integrationType: options.integration?.type ?? null,
     accessControlAllowOrigin: origin ?? null,
     accessControlAllowMethods: methods ?? null,
     accessControlAllowHeaders: headers ?? null,
     accessControlAllowCredentials: credentials,
-    resourceMethods: verbs,
-    requiredRequestHeaders: needHeaders,
+    resourceMethods: resource.methods.map((m) => m.httpMethod).filter((v) => v !== "OPTIONS"),
+    requiredRequestHeaders: [...needHeaders],
     declaredHeaders: response.declared,
     ...(response.templated.size > 0
       ? { setByMappingTemplate: [...response.templated.values()].map((h) => `${h.name} ${describeOverride(h)}`) }
       : {}),
   };
   return { problems, status, evidence };
+}
+
+/** The resource's verbs a browser preflights and Access-Control-Allow-Methods must list: none when ANY answers them all. */
+function verbsNeedingAllowMethods(resource: ResourceModel): readonly HttpVerb[] {
+  let needed: HttpVerb[] | undefined;
+  for (const method of resource.methods) {
+    const verb = method.httpMethod;
+    if (verb === "ANY") return NO_VERBS;
+    if (verb !== "OPTIONS" && !SAFELISTED_METHODS.has(verb)) (needed ??= []).push(verb);
+  }
+  return needed ?? NO_VERBS;
+}
+
+const NO_VERBS: readonly HttpVerb[] = [];
+
+/** The headers any of the resource's methods needs, each once (ignoring case), in the order first needed. */
+function requiredByAny(model: ApiModel, resource: ResourceModel): readonly string[] {
+  let needed: string[] | undefined;
+  for (const method of resource.methods) {
+    for (const header of requiredRequestHeaders(model, method)) {
+      if (needed === undefined) needed = [header];
+      else if (!includesIgnoreCase(needed, header)) needed.push(header);
+    }
+  }
+  return needed ?? NO_HEADERS;
+}
+
+const NO_HEADERS: readonly string[] = [];
+
+/**
+ * " (…)" with jsonPostAssumption when Content-Type is among the listed headers and only POSTs assumed to send JSON
+ * need it: the finding then says it is an assumption.
+ */
+function assumedNote(model: ApiModel, resource: ResourceModel, listed: readonly string[]): string {
+  if (!includesIgnoreCase(listed, "Content-Type")) return "";
+  const contentTypeOnlyAssumed = resource.methods.every(
+    (m) => !includesIgnoreCase(requiredRequestHeaders(model, m), "Content-Type") || (m.httpMethod === "POST" && assumesJsonBody(m)),
+  );
+  const assumption = contentTypeOnlyAssumed ? jsonPostAssumption(model, resource.methods) : undefined;
+  return assumption ? ` (${assumption})` : "";
 }
 
 /** Says what the mapping template sets, so a dynamic origin is read as sent, not as missing. */
@@ -195,9 +233,9 @@ function templateNote(evidence: { setByMappingTemplate?: string[] }): string {
 /** The suggested headers, keeping the origin and credentials the preflight already uses when they are valid together. */
 function corrected(model: ApiModel, resource: ResourceModel, options: MethodModel) {
   const suggestion = suggestedCors(model, resource);
-  const response = defaultResponse(options);
-  const origin = literalValue(sentHeader(response, CORS_HEADER.allowOrigin) ?? "");
-  const credentials = literalValue(sentHeader(response, CORS_HEADER.allowCredentials) ?? "") === "true";
+  const sent = defaultCors(options);
+  const origin = literalValue(sent.origin ?? "");
+  const credentials = sent.credentials;
   if (origin && origin !== "*") return { ...suggestion, allowOrigin: origin, ...(credentials ? { allowCredentials: true } : {}) };
   // '*' with credentials is invalid: keep '*' and drop credentials, which keeps every call that works today working.
   return { ...suggestion, allowOrigin: origin ?? knownOrigin(model), ...(credentials ? { allowCredentials: false } : {}) };

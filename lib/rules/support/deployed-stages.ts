@@ -1,6 +1,7 @@
 import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
+import { verbBit } from "@/lib/model/verb-bits";
 import type { RedeployStageIntent } from "@/lib/remediation/intents";
 
 /**
@@ -36,12 +37,15 @@ export function servedVerbs(model: ApiModel, stage: StageModel, path: string): H
   return resourceAt(model, path)?.methods.map((m) => m.httpMethod) ?? [];
 }
 
+// One default predicate for every call (a `() => true` default is a new closure per call; rules call this per method).
+const anyServed = () => true;
+
 /** Names of the stages serving path+verb such that the predicate holds. */
 export function stagesWhere(
   model: ApiModel,
   path: string,
   verb: HttpVerb,
-  predicate: (served: DeployedMethodSummary) => boolean = () => true,
+  predicate: (served: DeployedMethodSummary) => boolean = anyServed,
 ): string[] {
   const names: string[] = [];
   for (const stage of model.stages) {
@@ -64,18 +68,57 @@ export function allMethodKeys(model: ApiModel): ReadonlyArray<{ path: string; ve
 
 const methodKeysByModel = new WeakMap<ApiModel, ReadonlyArray<{ path: string; verb: HttpVerb }>>();
 
+/**
+ * The paths of allMethodKeys(model) whose verb is `verb`, in the same order: what the options-requires-* rules ask
+ * (every OPTIONS of the draft or a deployment), without an object per path+verb of every other verb (issue 16).
+ */
+export function pathsWithMethod(model: ApiModel, verb: HttpVerb): readonly string[] {
+  let byVerb = pathsByModel.get(model);
+  if (!byVerb) pathsByModel.set(model, (byVerb = new Map()));
+  let paths = byVerb.get(verb);
+  if (!paths) byVerb.set(verb, (paths = computePathsWithMethod(model, verb)));
+  return paths;
+}
+
+const pathsByModel = new WeakMap<ApiModel, Map<HttpVerb, readonly string[]>>();
+
+function computePathsWithMethod(model: ApiModel, verb: HttpVerb): string[] {
+  const paths: string[] = [];
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    paths.push(path);
+  };
+  for (const resource of model.resources) for (const m of resource.methods) if (m.httpMethod === verb) add(m.path);
+  for (const stage of model.stages) {
+    const summary = stage.deployment?.apiSummary;
+    if (!summary) continue;
+    // allMethodKeys lists Object.keys of each path's verbs: own enumerable keys, whatever their value.
+    for (const path of Object.keys(summary)) if (isEnumerable.call(summary[path] ?? {}, verb)) add(path);
+  }
+  return paths;
+}
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
 function computeMethodKeys(model: ApiModel): Array<{ path: string; verb: HttpVerb }> {
-  // In order of first appearance, each path+verb once (path → verbs seen, rather than a "path verb" string per method).
+  // In order of first appearance, each path+verb once (path → bits of the verbs listed, lib/model/verb-bits.ts).
   const keys: Array<{ path: string; verb: HttpVerb }> = [];
-  const seen = new Map<string, Set<HttpVerb>>();
+  const seen = new Map<string, number>();
+  // A verb outside HTTP_VERBS cannot come from the normaliser (it drops them); a hand-built model still gets it once.
+  let others: Set<string> | undefined;
   const add = (path: string, verb: HttpVerb) => {
-    let verbs = seen.get(path);
-    if (!verbs) {
-      verbs = new Set();
-      seen.set(path, verbs);
+    const bit = verbBit(verb);
+    if (bit === undefined) {
+      const key = `${verb} ${path}`;
+      if ((others ??= new Set()).has(key)) return;
+      others.add(key);
+    } else {
+      const verbs = seen.get(path) ?? 0;
+      if ((verbs & bit) !== 0) return;
+      seen.set(path, verbs | bit);
     }
-    if (verbs.has(verb)) return;
-    verbs.add(verb);
     keys.push({ path, verb });
   };
   for (const resource of model.resources) for (const m of resource.methods) add(m.path, m.httpMethod);

@@ -13,6 +13,9 @@ import { needsPreflight } from "@/lib/rules/support/request-headers";
  * answers it; the two rules never run on the same API (servesBrowsers decides which).
  */
 export function guardedAnyAnswer(model: ApiModel, resource: ResourceModel): AnsweringMethod | undefined {
+  // The answering method is one of the draft's: with no ANY asking for a credential anywhere (most APIs), no preflight
+  // meets one, and no route needs resolving for each resource (issue 16).
+  if (!hasGuardedAny(model)) return undefined;
   const answer = answeredBy(model, resource.path, "OPTIONS");
   if (!answer || answer.method.httpMethod !== "ANY") return undefined;
   if (answer.method.authorizationType === "NONE" && !answer.method.apiKeyRequired) return undefined;
@@ -21,6 +24,21 @@ export function guardedAnyAnswer(model: ApiModel, resource: ResourceModel): Answ
   if (answer.elsewhere && !resource.methods.some((m) => needsPreflight(model, m))) return undefined;
   return answer;
 }
+
+/** Whether the draft has an ANY that asks for a credential: without one, guardedAnyAnswer is undefined for every resource. */
+export function hasGuardedAny(model: ApiModel): boolean {
+  let found = guardedAnyByModel.get(model);
+  if (found === undefined) {
+    found = model.resources.some((r) =>
+      r.methods.some((m) => m.httpMethod === "ANY" && (m.authorizationType !== "NONE" || m.apiKeyRequired)),
+    );
+    guardedAnyByModel.set(model, found);
+  }
+  return found;
+}
+
+// Once per model (immutable once normalised): both rules ask it of every resource.
+const guardedAnyByModel = new WeakMap<ApiModel, boolean>();
 
 /** Stages whose deployment sends the preflight of `path` to the ANY at `answerPath`, and that ANY needs a credential. */
 export function guardedAnyStages(model: ApiModel, path: string, answerPath: string): string[] {

@@ -1,7 +1,7 @@
-import { resourceAt } from "@/lib/model/model-index";
+import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
-import { allMethodKeys, draftMethod, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { servedMethod } from "@/lib/rules/support/deployed-stages";
 import { fallthroughCallers } from "@/lib/rules/support/preflight-callers";
 
 export interface GuardedPreflight {
@@ -17,21 +17,32 @@ export interface GuardedPreflight {
   answersFor: string[];
 }
 
+/** The credentials a preflight never carries: an authorizer's (or IAM's) and an API key. */
+export type PreflightCredential = "authorization" | "api-key";
+
+const ASKS: Record<PreflightCredential, (method: DeployedMethodSummary) => boolean> = {
+  authorization: (method) => method.authorizationType !== "NONE",
+  "api-key": (method) => method.apiKeyRequired,
+};
+
 /**
  * Every OPTIONS method, in the draft or in any stage's deployment, that asks for a credential a preflight never
- * carries (authorization, API key): the options-requires-* rules differ only in which credential and what to say.
+ * carries: the options-requires-* rules differ only in which credential and what to say. In the order the OPTIONS
+ * first appear (the draft's resources, then each stage's deployment), each path once.
  */
-export function guardedPreflights(model: ApiModel, asksForCredential: (method: DeployedMethodSummary) => boolean): GuardedPreflight[] {
+export function guardedPreflights(model: ApiModel, credential: PreflightCredential): GuardedPreflight[] {
+  const asks = ASKS[credential];
   const guarded: GuardedPreflight[] = [];
-  const callers = fallthroughCallers(model);
-  for (const { path, verb } of allMethodKeys(model)) {
-    if (verb !== "OPTIONS") continue;
-    const method = draftMethod(model, path, verb);
-    const resource = resourceAt(model, path); // indexed: a scan here made every OPTIONS cost O(resources)
-    const badStages = stagesWhere(model, path, verb, asksForCredential);
-    const draft = method !== undefined && asksForCredential(method) ? method : undefined;
+  for (const { path, draft: method } of askingPreflights(model)) {
+    const badStages: string[] = [];
+    for (const stage of model.stages) {
+      const served = servedMethod(model, stage, path, "OPTIONS");
+      if (served !== undefined && asks(served)) badStages.push(stage.name);
+    }
+    const draft = method !== undefined && asks(method) ? method : undefined;
     if (!draft && badStages.length === 0) continue;
-    const others = callers.get(path) ?? [];
+    const resource = resourceAt(model, path);
+    const others = fallthroughCallers(model).get(path) ?? [];
     const own = describeBrowserCalls(model, resource, path);
     const calls =
       others.length === 0
@@ -40,4 +51,71 @@ export function guardedPreflights(model: ApiModel, asksForCredential: (method: D
     guarded.push({ path, resource, draft, badStages, calls, answersFor: others.map((r) => r.path) });
   }
   return guarded;
+}
+
+interface AskingPreflight {
+  path: string;
+  draft: MethodModel | undefined;
+}
+
+/**
+ * The OPTIONS paths where the draft or some stage asks for either credential, with the draft's OPTIONS: both rules
+ * walk this short list instead of every method key of the model (issue 16: 10,000 methods, usually none asking).
+ * Once per model (immutable once normalised); callers only read it.
+ */
+function askingPreflights(model: ApiModel): readonly AskingPreflight[] {
+  let asking = askingByModel.get(model);
+  if (!asking) {
+    asking = computeAsking(model);
+    askingByModel.set(model, asking);
+  }
+  return asking;
+}
+
+const askingByModel = new WeakMap<ApiModel, readonly AskingPreflight[]>();
+
+const isOwnKey = Object.prototype.propertyIsEnumerable;
+
+function asksEither(method: DeployedMethodSummary): boolean {
+  return method.authorizationType !== "NONE" || method.apiKeyRequired;
+}
+
+function computeAsking(model: ApiModel): AskingPreflight[] {
+  // The draft's OPTIONS of a path is the first resource at that path's (draftMethod looks it up by resource path, and
+  // a method's own path may differ). Resource paths with any OPTIONS asking are a superset of where it asks.
+  let draftAsking: Set<string> | undefined;
+  for (const resource of model.resources)
+    for (const method of resource.methods)
+      if (method.httpMethod === "OPTIONS" && asksEither(method)) (draftAsking ??= new Set()).add(resource.path);
+  // OPTIONS keys of the deployments, in order of first appearance, where the deployment or the draft may ask. A stage
+  // without a readable deployment serves the draft (servedMethod), which draftAsking covers.
+  const deployedKeys = new Set<string>();
+  for (const stage of model.stages) {
+    const summary = stage.deployment?.apiSummary;
+    if (!summary) continue;
+    for (const path of Object.keys(summary)) {
+      // A key is a key whatever its value (allMethodKeys lists Object.keys of each path's verbs).
+      const verbs = summary[path];
+      if (verbs === undefined || !isOwnKey.call(verbs, "OPTIONS")) continue;
+      const options = verbs.OPTIONS;
+      if ((options !== undefined && asksEither(options)) || draftAsking?.has(path)) deployedKeys.add(path);
+    }
+  }
+  if (draftAsking === undefined && deployedKeys.size === 0) return [];
+  // Ordered as every path+verb key of the model is (deployed-stages' allMethodKeys): the draft's methods' OPTIONS
+  // first, then the deployments'. guardedPreflights keeps exactly those where the draft or a stage asks.
+  const asking: AskingPreflight[] = [];
+  const listed = new Set<string>();
+  for (const resource of model.resources)
+    for (const method of resource.methods) {
+      const path = method.path;
+      if (method.httpMethod !== "OPTIONS" || listed.has(path) || !(draftAsking?.has(path) || deployedKeys.has(path))) continue;
+      listed.add(path);
+      asking.push({ path, draft: methodAt(model, path, "OPTIONS") });
+    }
+  for (const path of deployedKeys) {
+    // Listed above when a draft method has an OPTIONS at the path; otherwise it first appears in a deployment.
+    if (!listed.has(path)) asking.push({ path, draft: methodAt(model, path, "OPTIONS") });
+  }
+  return asking;
 }

@@ -21,6 +21,8 @@ export function identityHeaders(authorizer: AuthorizerModel | undefined): string
  * JSON Content-Type, and required header parameters.
  */
 export function requiredRequestHeaders(model: ApiModel, method: MethodModel): readonly string[] {
+  // Most methods need none (no authorizer, no API key, no JSON body, no required header): told without a look-up.
+  if (!mayRequireHeaders(method)) return NO_HEADERS;
   // Asked per method by four rules, twice by one; it depends on the method and the (immutable) model's authorizers and
   // API key source, so it is computed once per model and method. Callers only read the list.
   let byMethod = headersByModel.get(model);
@@ -37,33 +39,50 @@ export function requiredRequestHeaders(model: ApiModel, method: MethodModel): re
 }
 
 const headersByModel = new WeakMap<ApiModel, WeakMap<MethodModel, readonly string[]>>();
+const NO_HEADERS: readonly string[] = Object.freeze([]);
+
+/** False only when computeRequiredHeaders() finds nothing whatever the model holds. */
+function mayRequireHeaders(method: MethodModel): boolean {
+  return method.authorizationType !== "NONE" || method.apiKeyRequired || takesJsonBody(method) || hasKeys(method.requestParameters);
+}
+
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
 
 function computeRequiredHeaders(model: ApiModel, method: MethodModel): string[] {
   const headers: string[] = [];
-  const add = (name: string) => {
-    if (!includesIgnoreCase(headers, name)) headers.push(name);
-  };
-  if (method.authorizationType === "AWS_IAM") SIGV4_HEADERS.forEach(add);
+  if (method.authorizationType === "AWS_IAM") for (const name of SIGV4_HEADERS) addHeader(headers, name);
   if (method.authorizationType === "CUSTOM" || method.authorizationType === "COGNITO_USER_POOLS") {
     const authorizer = authorizerOf(model, method);
     // A Cognito or TOKEN authorizer whose definition could not be read still takes its token from a header.
     const names = authorizer ? identityHeaders(authorizer) : ["Authorization"];
-    names.forEach(add);
+    for (const name of names) addHeader(headers, name);
   }
-  if (method.apiKeyRequired && model.api.apiKeySource === "HEADER") add("X-Api-Key");
-  if (takesJsonBody(method)) add("Content-Type");
+  if (method.apiKeyRequired && model.api.apiKeySource === "HEADER") addHeader(headers, "X-Api-Key");
+  if (takesJsonBody(method)) addHeader(headers, "Content-Type");
   for (const [parameter, required] of Object.entries(method.requestParameters)) {
     const match = /^method\.request\.header\.(.+)$/i.exec(parameter);
-    if (required && match?.[1] && !SAFELISTED_REQUEST_HEADERS.has(match[1].toLowerCase())) add(match[1]);
+    if (required && match?.[1] && !SAFELISTED_REQUEST_HEADERS.has(match[1].toLowerCase())) addHeader(headers, match[1]);
   }
   return headers;
 }
 
+function addHeader(headers: string[], name: string): void {
+  if (!includesIgnoreCase(headers, name)) headers.push(name);
+}
+
 /** A body with a non-form content type (JSON, XML) makes Content-Type non-safelisted. */
 export function takesJsonBody(method: MethodModel): boolean {
-  const types = Object.keys(method.requestModels);
-  if (types.some((type) => !SAFELISTED_CONTENT_TYPES.has(type.toLowerCase()))) return true;
-  return assumesJsonBody(method);
+  let declared = false;
+  for (const type in method.requestModels) {
+    if (!Object.hasOwn(method.requestModels, type)) continue;
+    declared = true;
+    if (!SAFELISTED_CONTENT_TYPES.has(type.toLowerCase())) return true;
+  }
+  // assumesJsonBody(), whose "no request model" is known here.
+  return !declared && JSON_BY_DEFAULT.has(method.httpMethod);
 }
 
 /**
@@ -77,7 +96,7 @@ const JSON_BY_DEFAULT: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
 
 /** True when the method is preflighted only because its body is assumed to be JSON (no request model says otherwise). */
 export function assumesJsonBody(method: MethodModel): boolean {
-  return Object.keys(method.requestModels).length === 0 && JSON_BY_DEFAULT.has(method.httpMethod);
+  return !hasKeys(method.requestModels) && JSON_BY_DEFAULT.has(method.httpMethod);
 }
 
 /** The sentence a finding adds when a POST counts as preflighted by that assumption alone. */

@@ -46,7 +46,9 @@ interface Statement {
   Condition?: unknown;
 }
 
-export function parsePolicy(text: string): { ok: true; statements: Statement[] } | { ok: false; reason: string } {
+export type ParsedPolicy = { ok: true; statements: Statement[] } | { ok: false; reason: string };
+
+export function parsePolicy(text: string): ParsedPolicy {
   if (text.length > MAX_POLICY_CHARS) return { ok: false, reason: `the policy is longer than ${MAX_POLICY_CHARS} characters` };
   let document: unknown;
   try {
@@ -61,26 +63,70 @@ export function parsePolicy(text: string): { ok: true; statements: Statement[] }
 }
 
 export function evaluatePreflightPolicy(policyText: string, request: AnonymousRequest): PolicyVerdict {
-  const parsed = parsePolicy(policyText);
-  if (!parsed.ok) return { kind: "invalid", reason: parsed.reason };
-  let allowed = false;
-  let unknownAllow: string | undefined;
-  let unknownDeny: string | undefined;
-  for (const [index, statement] of parsed.statements.entries()) {
-    const name = typeof statement.Sid === "string" && statement.Sid ? `"${statement.Sid}"` : `#${index + 1}`;
-    const applies = statementApplies(statement, request);
-    const effect = typeof statement.Effect === "string" ? statement.Effect : "";
-    if (effect === "Deny" && applies === true) return { kind: "explicit-deny", statement: name };
-    if (effect === "Deny" && applies === "unknown") unknownDeny ??= name;
-    if (effect === "Allow" && applies === true) allowed = true;
-    if (effect === "Allow" && applies === "unknown") unknownAllow ??= name;
+  return compilePolicy(parsePolicy(policyText), request)(request.arn);
+}
+
+/** What an anonymous request has besides its ARN: the same for every method of one API. */
+export type PolicyContext = Omit<AnonymousRequest, "arn">;
+
+/**
+ * The policy's verdict per request ARN, for one API: evaluatePreflightPolicy for a caller asking about every method.
+ * A statement's Principal, Action and Condition do not depend on the ARN (conditions read only the keys an anonymous
+ * request has, knownValue), and its Resource patterns are expanded with the API's own ids, so each is decided once
+ * here and only the Resource match runs per ARN (issue 16: 10,000 methods, each in every stage).
+ */
+export function compilePolicy(parsed: ParsedPolicy, context: PolicyContext): (arn: string) => PolicyVerdict {
+  if (!parsed.ok) {
+    const invalid: PolicyVerdict = { kind: "invalid", reason: parsed.reason };
+    return () => invalid;
   }
-  const undecidable =
-    "depends on a condition on the caller (source IP, Referer, User-Agent or VPC endpoint) that a configuration audit cannot decide";
-  if (unknownDeny) return { kind: "not-evaluated", reason: `Deny statement ${unknownDeny} ${undecidable}` };
-  if (allowed) return { kind: "allowed" };
-  if (unknownAllow) return { kind: "not-evaluated", reason: `Allow statement ${unknownAllow} ${undecidable}` };
-  return { kind: "implicit-deny", reason: "no statement allows execute-api:Invoke to an anonymous caller on this resource" };
+  const statements = parsed.statements.map((statement, index) => compileStatement(statement, index, context));
+  return (arn) => {
+    let allowed = false;
+    let unknownAllow: string | undefined;
+    let unknownDeny: string | undefined;
+    for (const statement of statements) {
+      const applies = statementApplies(statement, arn);
+      const { effect, name } = statement;
+      if (effect === "Deny" && applies === true) return { kind: "explicit-deny", statement: name };
+      if (effect === "Deny" && applies === "unknown") unknownDeny ??= name;
+      if (effect === "Allow" && applies === true) allowed = true;
+      if (effect === "Allow" && applies === "unknown") unknownAllow ??= name;
+    }
+    const undecidable =
+      "depends on a condition on the caller (source IP, Referer, User-Agent or VPC endpoint) that a configuration audit cannot decide";
+    if (unknownDeny) return { kind: "not-evaluated", reason: `Deny statement ${unknownDeny} ${undecidable}` };
+    if (allowed) return { kind: "allowed" };
+    if (unknownAllow) return { kind: "not-evaluated", reason: `Allow statement ${unknownAllow} ${undecidable}` };
+    return { kind: "implicit-deny", reason: "no statement allows execute-api:Invoke to an anonymous caller on this resource" };
+  };
+}
+
+interface CompiledStatement {
+  /** `"Sid"` or `#n`, as findings name the statement. */
+  name: string;
+  effect: string;
+  /** Principal and Action admit an anonymous execute-api:Invoke. */
+  invokes: boolean;
+  /** Which resource element the statement has (Resource wins over NotResource); none matches nothing. */
+  resourceElement: "Resource" | "NotResource" | "none";
+  /** Its patterns, expanded with the API's ids. */
+  resources: string[];
+  conditions: Tri;
+}
+
+function compileStatement(statement: Statement, index: number, context: PolicyContext): CompiledStatement {
+  const name = typeof statement.Sid === "string" && statement.Sid ? `"${statement.Sid}"` : `#${index + 1}`;
+  const effect = typeof statement.Effect === "string" ? statement.Effect : "";
+  const actionOk =
+    statement.Action !== undefined
+      ? list(statement.Action).some((p) => globMatch(p, INVOKE, true))
+      : !list(statement.NotAction).some((p) => globMatch(p, INVOKE, true));
+  const invokes = principalMatches(statement) && actionOk;
+  const resourceElement = statement.Resource !== undefined ? "Resource" : statement.NotResource !== undefined ? "NotResource" : "none";
+  const resources = resourceElement === "none" ? [] : list(statement[resourceElement]).map((p) => expandResource(p, context));
+  const conditions = invokes ? conditionsHold(statement.Condition, context) : false;
+  return { name, effect, invokes, resourceElement, resources, conditions };
 }
 
 function list(value: unknown): string[] {
@@ -88,21 +134,13 @@ function list(value: unknown): string[] {
   return items.filter((item): item is string => typeof item === "string").filter((item) => item.length <= MAX_PATTERN_CHARS);
 }
 
-function statementApplies(statement: Statement, request: AnonymousRequest): Tri {
-  if (!principalMatches(statement)) return false;
-  const actionOk =
-    statement.Action !== undefined
-      ? list(statement.Action).some((p) => globMatch(p, INVOKE, true))
-      : !list(statement.NotAction).some((p) => globMatch(p, INVOKE, true));
-  if (!actionOk) return false;
-  const resourceOk =
-    statement.Resource !== undefined
-      ? list(statement.Resource).some((p) => globMatch(expandResource(p, request), request.arn))
-      : statement.NotResource !== undefined
-        ? !list(statement.NotResource).some((p) => globMatch(expandResource(p, request), request.arn))
-        : false;
+/** Principal, Action, Resource (the only part that depends on the ARN), then Condition, as IAM evaluates a statement. */
+function statementApplies(statement: CompiledStatement, arn: string): Tri {
+  if (!statement.invokes || statement.resourceElement === "none") return false;
+  const matched = statement.resources.some((pattern) => globMatch(pattern, arn));
+  const resourceOk = statement.resourceElement === "Resource" ? matched : !matched;
   if (!resourceOk) return false;
-  return conditionsHold(statement.Condition, request);
+  return statement.conditions;
 }
 
 /** Principal "*" or {"AWS": "*"} includes anonymous callers; a named principal does not. */
@@ -131,14 +169,14 @@ export function expandResource(pattern: string, request: Pick<AnonymousRequest, 
 // Keys a browser's request has but whose value a configuration audit cannot know.
 const CALLER_KEYS = new Set(["aws:sourceip", "aws:referer", "aws:useragent", "aws:currenttime", "aws:epochtime", "aws:requestedregion"]);
 // Keys an anonymous request over HTTPS has with a known value.
-function knownValue(key: string, request: AnonymousRequest): string | undefined {
+function knownValue(key: string, request: PolicyContext): string | undefined {
   if (key === "aws:securetransport") return "true";
   if (key === "aws:sourcearn") return undefined;
   if (key === "aws:sourcevpce" || key === "aws:sourcevpc") return request.privateEndpoint ? "unknown" : undefined;
   return CALLER_KEYS.has(key) ? "unknown" : undefined;
 }
 
-function conditionsHold(condition: unknown, request: AnonymousRequest): Tri {
+function conditionsHold(condition: unknown, request: PolicyContext): Tri {
   if (condition === undefined) return true;
   if (typeof condition !== "object" || condition === null) return "unknown";
   let result: Tri = true;
@@ -158,7 +196,7 @@ function conditionsHold(condition: unknown, request: AnonymousRequest): Tri {
  * one (StringNotEquals, NotIpAddress, ArnNotLike…) true; ...IfExists makes a missing key true; Null tests
  * presence (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
  */
-function evaluateCondition(operatorRaw: string, key: string, expected: string[], request: AnonymousRequest): Tri {
+function evaluateCondition(operatorRaw: string, key: string, expected: string[], request: PolicyContext): Tri {
   const setPrefix = /^(ForAnyValue|ForAllValues):/.exec(operatorRaw);
   const withoutSet = operatorRaw.replace(/^(ForAnyValue|ForAllValues):/, "");
   const ifExists = withoutSet.endsWith("IfExists");

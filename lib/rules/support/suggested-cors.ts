@@ -1,14 +1,6 @@
-import { HTTP_VERBS, type ApiModel, type HttpVerb, type ResourceModel } from "@/lib/model/types";
+import { HTTP_VERBS, type ApiModel, type HttpVerb, type MethodModel, type ResourceModel } from "@/lib/model/types";
 import type { CorsHeaders } from "@/lib/remediation/intents";
-import {
-  CORS_HEADER,
-  defaultMappedHeader,
-  defaultResponse,
-  headerValue,
-  includesIgnoreCase,
-  literalValue,
-  splitList,
-} from "./cors-headers";
+import { CORS_HEADER, defaultMappedHeader, headerValue, includesIgnoreCase, literalValue, splitList } from "./cors-headers";
 import { responseForFix } from "./gateway-responses";
 import { requiredRequestHeaders } from "./request-headers";
 
@@ -26,10 +18,8 @@ export function suggestedCors(model: ApiModel, resource: ResourceModel): CorsHea
     if (!includesIgnoreCase(allowHeaders, name)) allowHeaders.push(name);
   };
   for (const method of resource.methods) requiredRequestHeaders(model, method).forEach(add);
-  const existing = resource.methods.find((m) => m.httpMethod === "OPTIONS");
-  const existingHeaders = existing
-    ? literalValue(headerValue(defaultResponse(existing).mapped, CORS_HEADER.allowHeaders) ?? "")
-    : undefined;
+  const existing = optionsOf(resource);
+  const existingHeaders = existing ? literalValue(defaultMappedHeader(existing, CORS_HEADER.allowHeaders) ?? "") : undefined;
   if (existingHeaders)
     splitList(existingHeaders)
       .filter((h) => h !== "*")
@@ -39,9 +29,14 @@ export function suggestedCors(model: ApiModel, resource: ResourceModel): CorsHea
 
 /** The literal origin the resource's own preflight returns, else the API's most common one (knownOrigin). */
 export function preflightOrigin(model: ApiModel, resource: ResourceModel): string {
-  const options = resource.methods.find((m) => m.httpMethod === "OPTIONS");
-  const mapped = options ? headerValue(defaultResponse(options).mapped, CORS_HEADER.allowOrigin) : undefined;
+  const options = optionsOf(resource);
+  const mapped = options ? defaultMappedHeader(options, CORS_HEADER.allowOrigin) : undefined;
   return (mapped === undefined ? undefined : literalValue(mapped)) || knownOrigin(model);
+}
+
+function optionsOf(resource: ResourceModel): MethodModel | undefined {
+  for (const method of resource.methods) if (method.httpMethod === "OPTIONS") return method;
+  return undefined;
 }
 
 // Rules ask once per method; the answer depends on the whole (immutable) model, so it is computed once per model.
@@ -59,14 +54,24 @@ export function knownOrigin(model: ApiModel): string {
 
 function mostCommonOrigin(model: ApiModel): string {
   const counts = new Map<string, number>();
-  const count = (expression: string | undefined) => {
-    const value = expression === undefined ? undefined : literalValue(expression);
-    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-  };
   for (const resource of model.resources) {
-    for (const method of resource.methods) count(defaultMappedHeader(method, CORS_HEADER.allowOrigin));
+    for (const method of resource.methods) countOrigin(counts, defaultMappedHeader(method, CORS_HEADER.allowOrigin));
   }
-  for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) count(headerValue(responseForFix(model, type).headers, CORS_HEADER.allowOrigin));
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best?.[0] ?? "*";
+  for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"])
+    countOrigin(counts, headerValue(responseForFix(model, type).headers, CORS_HEADER.allowOrigin));
+  // The first origin counted among the most frequent (what a stable sort by descending count puts first).
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [origin, count] of counts) {
+    if (count > bestCount) {
+      best = origin;
+      bestCount = count;
+    }
+  }
+  return best ?? "*";
+}
+
+function countOrigin(counts: Map<string, number>, expression: string | undefined): void {
+  const value = expression === undefined ? undefined : literalValue(expression);
+  if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
 }

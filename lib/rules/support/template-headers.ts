@@ -7,7 +7,7 @@ import { templateHeaders, type HeaderOverride } from "@/lib/model/response-overr
  * so the answer is keyed by the record itself; callers only read the map.
  */
 export function overriddenHeaders(templates: Readonly<Record<string, string>> | undefined): ReadonlyMap<string, HeaderOverride> {
-  if (templates === undefined) return NONE;
+  if (templates === undefined || !mayOverride(templates)) return NONE;
   let headers = byTemplates.get(templates);
   if (!headers) {
     headers = templateHeaders(templates);
@@ -16,5 +16,22 @@ export function overriddenHeaders(templates: Readonly<Record<string, string>> | 
   return headers;
 }
 
+/**
+ * Every header a template sets is named after OVERRIDE_PREFIX (a `#set` of `$context.responseOverride.header.<name>`
+ * or a `$context.responseOverride.header.put(…)` call: response-overrides.ts), so templates that never write it set
+ * nothing. Most templates are a plain body ({"statusCode": 200}, a JSON example): they need neither parsing nor a
+ * memo entry.
+ */
+function mayOverride(templates: Readonly<Record<string, string>>): boolean {
+  for (const type in templates) {
+    if (!Object.hasOwn(templates, type)) continue;
+    const template: unknown = templates[type];
+    // Anything but a string (an unresolved intrinsic from a template file) is left to the reader, as before.
+    if (typeof template !== "string" || template.includes(OVERRIDE_PREFIX)) return true;
+  }
+  return false;
+}
+
+const OVERRIDE_PREFIX = "$context.responseOverride.header.";
 const NONE: ReadonlyMap<string, HeaderOverride> = new Map();
 const byTemplates = new WeakMap<Readonly<Record<string, string>>, ReadonlyMap<string, HeaderOverride>>();

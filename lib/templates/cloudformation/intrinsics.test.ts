@@ -155,14 +155,12 @@ describe("IntrinsicResolver: strings and lists", () => {
     ]);
   });
 
-  it("stops on hostile nesting within a bounded time", () => {
+  it("stops on hostile nesting at its depth bound", () => {
     let value: unknown = "x";
     for (let i = 0; i < 10_000; i++) value = { "Fn::Select": [0, [value]] };
-    const started = performance.now();
     const r = resolverFor();
     expect(r.resolve(value, ["Resources"])).toBeUndefined();
     expect(r.gaps[0]?.message).toMatch(/left unresolved/);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("clips names from the template in gap messages", () => {

@@ -346,7 +346,7 @@ Resources:
   });
 
   it("makes a circular ParentId chain and an unknown parent gaps that leave resources unknown, without hanging", () => {
-    const started = performance.now();
+    // A loop that was followed would never end: the test timeout catches it (no wall-clock bound here).
     const result = read(`Resources:
   Api: { Type: AWS::ApiGateway::RestApi }
   A: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: !Ref B, PathPart: a } }
@@ -354,7 +354,6 @@ Resources:
   C: { Type: AWS::ApiGateway::Resource, Properties: { RestApiId: !Ref Api, ParentId: somewhere, PathPart: c } }
   M: { Type: AWS::ApiGateway::Method, Properties: { RestApiId: !Ref Api, ResourceId: !Ref A, HttpMethod: GET } }
 `);
-    expect(performance.now() - started).toBeLessThan(1000);
     const api = only(result.apis);
     expect(api.gaps.map((g) => `${g.position?.line} ${g.part} ${g.message}`)).toEqual([
       "3 resources Resource A: its ParentId chain loops (A → B → A); its path and methods are not read",
@@ -607,9 +606,7 @@ describe("readCloudFormationTemplate: CDK", () => {
 
 describe("readCloudFormationTemplate: bad input", () => {
   const fail = (text: string, path: string) => {
-    const started = performance.now();
     const result = readCloudFormationTemplate({ path, text }, isolatedContext());
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok).toBe(false);
     return result.ok ? "" : result.error.message;
   };
@@ -677,14 +674,11 @@ describe("readCloudFormationTemplate: bad input", () => {
       );
     }
     const text = lines.join("\n");
-    const started = performance.now();
     const result = read(text, "huge.yaml");
-    const elapsed = performance.now() - started;
     const snapshot = only(result.apis).variants[0]!.snapshot;
     expect(snapshot.resources).toHaveLength(501);
     expect(methodTable(snapshot)).toHaveLength(1000);
     expect(snapshot.resources?.at(-1)?.path.split("/")).toHaveLength(501);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 

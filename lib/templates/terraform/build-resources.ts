@@ -16,13 +16,16 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
   const byId = new Map<string, RawResource>();
   byId.set(rootId, { id: rootId, path: "/", resourceMethods: keyedRecord() });
   if (reader.of(T.api)[0]) reader.locate(elementKey({ kind: "resource", path: "/" }), reader.of(T.api)[0] as TfResourceInstance);
-  const declared = new Map(reader.of(T.resource).map((r) => [r.address, r]));
+  const declared = new Map<string, TfResourceInstance>();
+  for (const r of reader.of(T.resource)) declared.set(r.address, r);
 
-  const pathOf = (id: string, seen: string[]): string => {
+  // The resources whose path is being worked out, innermost last: a parent already among them is a cycle.
+  const visiting = new Set<string>();
+  const pathOf = (id: string): string => {
     const known = byId.get(id);
     if (known) return known.path;
     const r = declared.get(id);
-    if (!r || seen.includes(id)) {
+    if (!r || visiting.has(id)) {
       const path = `/\${${id}}`;
       if (r) {
         // Terraform itself refuses such a graph; the cycle is cut here, at a placeholder, and said.
@@ -39,8 +42,14 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
         ? `${refAddress(parent, "root_resource_id")}.root_resource_id`
         : refAddress(parent, "id");
     let parentPath: string;
-    if (parentId !== undefined) parentPath = pathOf(parentId === `${apiKey}.root_resource_id` ? rootId : parentId, [...seen, id]);
-    else {
+    if (parentId !== undefined) {
+      visiting.add(id);
+      try {
+        parentPath = pathOf(parentId === `${apiKey}.root_resource_id` ? rootId : parentId);
+      } finally {
+        visiting.delete(id);
+      }
+    } else {
       parentPath = `/${placeholderText(parent) || "${parent_id}"}`;
       reader.gap(r, "parent_id", parent, `its path starts with the placeholder ${parentPath}`);
     }
@@ -55,7 +64,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     reader.locate(elementKey({ kind: "resource", path }), r);
     return path;
   };
-  for (const r of declared.keys()) pathOf(r, []);
+  for (const r of declared.keys()) pathOf(r);
 
   const resourceIdOf = (instance: TfResourceInstance): string | undefined => {
     const v = instance.values.resource_id;
@@ -63,7 +72,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     if (root !== undefined) return root === apiKey ? rootId : `${root}.root_resource_id`;
     const id = refAddress(v, "id");
     if (id !== undefined) {
-      pathOf(id, []);
+      pathOf(id);
       return id;
     }
     reader.gap(instance, "resource_id", v, "left out: its resource is unknown", "resources");

@@ -6,7 +6,7 @@
  * Module calls are not followed (module-local reading); what cannot be resolved becomes a gap.
  */
 import type { SourcePosition, TemplateGap } from "@/lib/templates/types";
-import type { HclBlock, HclBody, HclExpr } from "./hcl-ast";
+import type { HclAttribute, HclBlock, HclBody, HclExpr } from "./hcl-ast";
 import { attributeOf } from "./hcl-ast";
 import { evaluate, type EvalScope } from "./evaluate";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
@@ -37,10 +37,41 @@ const MAX_INSTANCES = 1000;
 const META_ARGUMENTS = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "triggers"]);
 const META_BLOCKS = new Set(["lifecycle", "provisioner", "connection"]);
 
+/** One memoised variable, local or resource argument; `label` names it in a cycle message. */
+interface Memo {
+  label: string;
+  computing: boolean;
+  value: TfValue;
+  notes: string[];
+}
+
+/** One instance of a counted or for_each resource; its scope and memos are made on first use. */
+interface Instance {
+  key: number | string;
+  each?: { key: TfValue; value: TfValue };
+  scope?: EvalScope;
+}
+
+/**
+ * A resource block, indexed once: references to it are resolved through this (its arguments by name, its instances by
+ * key, its evaluated arguments), never by scanning the configuration again.
+ */
 interface Declared {
   block: HclBlock;
-  /** Instance keys when count/for_each are static; undefined means one instance at the bare address. */
-  keys?: Array<{ key: number | string; each?: { key: TfValue; value: TfValue } }>;
+  address: string;
+  /** The address up to its first dot, as every resource type is read (labels may hold dots). */
+  type: string;
+  /** Instances when count/for_each are static; undefined means one instance at the bare address. */
+  keys?: Instance[];
+  /** `String(key)` → the first instance with that key (how a reference's key selects an instance). */
+  byKey?: Map<string, Instance>;
+  /** Arguments by name (the first of a name), made on the first reference that needs one. */
+  arguments?: Map<string, HclAttribute>;
+  /** Evaluated arguments per attribute at the bare address, and at each instance address used by a reference. */
+  memo: Map<string, Memo>;
+  instanceMemo?: Map<string, Map<string, Memo>>;
+  /** `address.id`, shared: references to a resource's id are the commonest. */
+  idRef?: TfRef;
 }
 
 export function evaluateConfiguration(
@@ -53,13 +84,25 @@ export function evaluateConfiguration(
   const variables = new Map<string, HclBlock>();
   const locals = new Map<string, HclExpr>();
   const declared = new Map<string, Declared>();
+  const byType = new Map<string, Map<string, Declared>>();
   for (const { body } of files) {
     for (const block of body.blocks) {
-      const [first, second] = block.labels;
+      const first = block.labels[0];
+      const second = block.labels[1];
       if (block.type === "variable" && first !== undefined) variables.set(first, block);
       else if (block.type === "locals") for (const a of block.body.attributes) locals.set(a.name, a.expr);
-      else if (block.type === "resource" && first !== undefined && second !== undefined) declared.set(`${first}.${second}`, { block });
-      else if (block.type === "module" && first !== undefined) {
+      else if (block.type === "resource" && first !== undefined && second !== undefined) {
+        const address = `${first}.${second}`;
+        const dot = first.indexOf(".");
+        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), memo: new Map() };
+        declared.set(address, entry);
+        // Indexed by type and name for references, which are always both without dots; others only by address.
+        if (dot === -1 && !second.includes(".")) {
+          let names = byType.get(first);
+          if (!names) byType.set(first, (names = new Map()));
+          names.set(second, entry);
+        }
+      } else if (block.type === "module" && first !== undefined) {
         const source = attributeOf(block.body, "source")?.expr.text ?? "?";
         gaps.push({
           message: `module "${first}" (source ${source}) is not read: only this directory's own resources are; audit that module's directory or a terraform plan`,
@@ -70,132 +113,226 @@ export function evaluateConfiguration(
   }
   const tfvarValues = new Map<string, { expr: HclExpr; file: string }>();
   for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { expr: a.expr, file });
-
-  // Each variable, local and resource argument is evaluated once (with the notes it produced): no blow-up on
-  // chains of references, and a cycle is detected instead of recursed into.
-  const memo = new Map<string, { value: TfValue; notes: string[] }>();
-  const inProgress: string[] = [];
-  const guarded = (key: string, compute: (notes: string[]) => TfValue, text: string, notes: string[]): TfValue => {
-    const cached = memo.get(key);
-    if (cached) {
-      notes.push(...cached.notes);
-      return cached.value;
-    }
-    if (inProgress.includes(key)) {
-      const cycle = [...inProgress.slice(inProgress.indexOf(key)), key].join(" → ");
-      return new TfUnknown(`reference cycle: ${cycle}`, `\${${text}}`);
-    }
-    inProgress.push(key);
-    try {
-      const own: string[] = [];
-      const value = compute(own);
-      memo.set(key, { value, notes: own });
-      notes.push(...own);
-      return value;
-    } finally {
-      inProgress.pop();
-    }
-  };
-
-  const baseScope = (each?: { key: TfValue; value: TfValue }, count?: number): EvalScope => {
-    const scope: EvalScope = {
-      variable(name, notes) {
-        const fromFile = tfvarValues.get(name);
-        if (fromFile) {
-          const v = guarded(`var.${name}`, () => evaluate(fromFile.expr, baseScope(), []), `var.${name}`, []);
-          notes.push(`var.${name} is read from ${fromFile.file}`);
-          return v;
-        }
-        const block = variables.get(name);
-        if (!block) return new TfUnknown(`var.${name} is not declared in this directory`, `\${var.${name}}`);
-        const fallback = attributeOf(block.body, "default");
-        if (!fallback) {
-          return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
-        }
-        const v = guarded(`var.${name}`, () => evaluate(fallback.expr, baseScope(), []), `var.${name}`, []);
-        notes.push(`var.${name} is read with its default ${fallback.expr.text} (a -var, tfvars file or module call may change it)`);
-        return v;
-      },
-      local(name, notes) {
-        const expr = locals.get(name);
-        if (!expr) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
-        return guarded(`local.${name}`, (own) => evaluate(expr, baseScope(), own), `local.${name}`, notes);
-      },
-      resource(type, name, key, attribute, notes) {
-        const base = `${type}.${name}`;
-        const target = declared.get(base);
-        const address = instanceAddress(base, target, key);
-        if (attribute === undefined) return new TfUnknown(`the whole object ${base} is only known after apply`, `\${${base}}`);
-        if (!target || attribute === "id") return new TfRef(address, attribute);
-        const argument = attributeOf(target.block.body, attribute);
-        if (!argument) return new TfRef(address, attribute);
-        const instance = target.keys?.find((k) => String(k.key) === String(key));
-        return guarded(
-          `${address}.${attribute}`,
-          (own) =>
-            evaluate(
-              argument.expr,
-              baseScope(instance?.each, typeof instance?.key === "number" && !instance.each ? instance.key : undefined),
-              own,
-            ),
-          `${address}.${attribute}`,
-          notes,
-        );
-      },
-      readFile,
-    };
-    if (count !== undefined) scope.count = count;
-    if (each !== undefined) scope.each = each;
-    return scope;
-  };
+  const context = new Evaluation(declared, byType, variables, locals, tfvarValues, readFile);
 
   // Expand count/for_each first: references to instances need the keys.
-  for (const [address, entry] of declared) {
-    const [type] = address.split(".");
-    if (!type || !isRelevant(type)) continue;
+  const relevant: Declared[] = [];
+  for (const entry of declared.values()) {
+    if (!entry.type || !isRelevant(entry.type)) continue;
+    relevant.push(entry);
     const body = entry.block.body;
     const count = attributeOf(body, "count");
     const forEach = attributeOf(body, "for_each");
     if (count) {
-      const n = evaluate(count.expr, baseScope(), []);
+      const n = evaluate(count.expr, context.base, []);
       if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES)
-        entry.keys = Array.from({ length: n }, (_, i) => ({ key: i }));
+        setKeys(
+          entry,
+          Array.from({ length: n }, (_, i) => ({ key: i })),
+        );
       else
         gaps.push({
-          message: `count of ${address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`,
+          message: `count of ${entry.address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`,
           position: count.position,
         });
     } else if (forEach) {
-      const v = evaluate(forEach.expr, baseScope(), []);
+      const v = evaluate(forEach.expr, context.base, []);
       if (isTfObject(v) && Object.keys(v).length <= MAX_INSTANCES)
-        entry.keys = Object.entries(v).map(([k, value]) => ({ key: k, each: { key: k, value } }));
+        setKeys(
+          entry,
+          Object.entries(v).map(([k, value]) => ({ key: k, each: { key: k, value } })),
+        );
       else if (Array.isArray(v) && isKnown(v) && v.every((i) => typeof i === "string") && v.length <= MAX_INSTANCES) {
-        entry.keys = (v as string[]).map((k) => ({ key: k, each: { key: k, value: k } }));
+        setKeys(
+          entry,
+          (v as string[]).map((k) => ({ key: k, each: { key: k, value: k } })),
+        );
       } else
         gaps.push({
-          message: `for_each of ${address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`,
+          message: `for_each of ${entry.address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`,
           position: forEach.position,
         });
     }
   }
 
   const resources: TfResourceInstance[] = [];
-  for (const [address, entry] of declared) {
-    const [type] = address.split(".");
-    if (!type || !isRelevant(type)) continue;
+  for (const entry of relevant) {
     const instances = entry.keys ?? [undefined];
     for (const instance of instances) {
-      const scope = baseScope(instance?.each, instance && !instance.each && typeof instance.key === "number" ? instance.key : undefined);
-      const instanceAddr = instance === undefined ? address : instanceAddress(address, entry, instance.key);
+      const scope = instance === undefined ? context.base : context.instanceScope(instance);
+      const instanceAddr = instance === undefined ? entry.address : instanceAddress(entry.address, entry, instance.key);
       const notes: Record<string, string[]> = {};
       const attributePositions: Record<string, SourcePosition> = {};
       const values = evaluateBody(entry.block.body, scope, notes, attributePositions, (message, position) =>
         gaps.push({ message: `${message} in ${instanceAddr}`, position }),
       );
-      resources.push({ address: instanceAddr, type, values, notes, position: entry.block.position, attributePositions });
+      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: entry.block.position, attributePositions });
     }
   }
   return { resources, gaps };
+}
+
+function setKeys(entry: Declared, keys: Instance[]): void {
+  entry.keys = keys;
+  const byKey = new Map<string, Instance>();
+  for (const instance of keys) {
+    const key = String(instance.key);
+    if (!byKey.has(key)) byKey.set(key, instance);
+  }
+  entry.byKey = byKey;
+}
+
+/** A scope: what `var.*`, `local.*`, resource references and `file()` read, with this instance's `count` or `each`. */
+class Scope implements EvalScope {
+  constructor(
+    private readonly evaluation: Evaluation,
+    readonly count: number | undefined,
+    readonly each: { key: TfValue; value: TfValue } | undefined,
+  ) {}
+
+  variable(name: string, notes: string[]): TfValue {
+    return this.evaluation.variable(name, notes);
+  }
+
+  local(name: string, notes: string[]): TfValue {
+    return this.evaluation.local(name, notes);
+  }
+
+  resource(type: string, name: string, key: TfValue | undefined, attribute: string | undefined, notes: string[]): TfValue {
+    return this.evaluation.resource(type, name, key, attribute, notes);
+  }
+
+  readFile(path: string): TfValue {
+    return this.evaluation.readFile(path);
+  }
+}
+
+/**
+ * The module's values, each evaluated once (with the notes it produced): no blow-up on chains of references, and a
+ * cycle is detected instead of recursed into. Resources are found by type and name in an index, not by address text.
+ */
+class Evaluation {
+  readonly base: Scope;
+  private readonly variableMemo = new Map<string, Memo>();
+  private readonly localMemo = new Map<string, Memo>();
+  private readonly inProgress: Memo[] = [];
+
+  constructor(
+    private readonly declared: Map<string, Declared>,
+    /** type → name → resource, for labels without dots (every reference's shape); others by address. */
+    private readonly byType: Map<string, Map<string, Declared>>,
+    private readonly variables: Map<string, HclBlock>,
+    private readonly locals: Map<string, HclExpr>,
+    private readonly tfvarValues: Map<string, { expr: HclExpr; file: string }>,
+    readonly readFile: (path: string) => TfValue,
+  ) {
+    this.base = new Scope(this, undefined, undefined);
+  }
+
+  instanceScope(instance: Instance): EvalScope {
+    return (instance.scope ??= new Scope(
+      this,
+      !instance.each && typeof instance.key === "number" ? instance.key : undefined,
+      instance.each,
+    ));
+  }
+
+  private guarded(memo: Memo, compute: (notes: string[]) => TfValue, notes: string[]): TfValue {
+    if (memo.computing) {
+      const from = this.inProgress.indexOf(memo);
+      const cycle = [...this.inProgress.slice(from).map((m) => m.label), memo.label].join(" → ");
+      return new TfUnknown(`reference cycle: ${cycle}`, `\${${memo.label}}`);
+    }
+    if (memo.notes !== UNSET) {
+      for (const note of memo.notes) notes.push(note);
+      return memo.value;
+    }
+    memo.computing = true;
+    this.inProgress.push(memo);
+    try {
+      const own: string[] = [];
+      const value = compute(own);
+      memo.value = value;
+      memo.notes = own;
+      for (const note of own) notes.push(note);
+      return value;
+    } finally {
+      memo.computing = false;
+      this.inProgress.pop();
+    }
+  }
+
+  /** The memo of `key` in `map`, labelled `${prefix}.${key}` (the label is only made for a new memo). */
+  private memoOf(map: Map<string, Memo>, prefix: string, key: string): Memo {
+    let memo = map.get(key);
+    if (!memo) map.set(key, (memo = { label: `${prefix}.${key}`, computing: false, value: null, notes: UNSET }));
+    return memo;
+  }
+
+  variable(name: string, notes: string[]): TfValue {
+    const fromFile = this.tfvarValues.get(name);
+    if (fromFile) {
+      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fromFile.expr, this.base, []), []);
+      notes.push(`var.${name} is read from ${fromFile.file}`);
+      return v;
+    }
+    const block = this.variables.get(name);
+    if (!block) return new TfUnknown(`var.${name} is not declared in this directory`, `\${var.${name}}`);
+    const fallback = attributeOf(block.body, "default");
+    if (!fallback) {
+      return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
+    }
+    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fallback.expr, this.base, []), []);
+    notes.push(`var.${name} is read with its default ${fallback.expr.text} (a -var, tfvars file or module call may change it)`);
+    return v;
+  }
+
+  local(name: string, notes: string[]): TfValue {
+    const expr = this.locals.get(name);
+    if (!expr) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
+    return this.guarded(this.memoOf(this.localMemo, "local", name), (own) => evaluate(expr, this.base, own), notes);
+  }
+
+  private find(type: string, name: string): Declared | undefined {
+    if (type.includes(".") || name.includes(".")) return this.declared.get(`${type}.${name}`);
+    return this.byType.get(type)?.get(name);
+  }
+
+  resource(type: string, name: string, key: TfValue | undefined, attribute: string | undefined, notes: string[]): TfValue {
+    const target = this.find(type, name);
+    const base = target ? target.address : `${type}.${name}`;
+    if (attribute === undefined) return new TfUnknown(`the whole object ${base} is only known after apply`, `\${${base}}`);
+    const address = instanceAddress(base, target, key);
+    if (!target) return new TfRef(address, attribute);
+    if (attribute === "id") return address === base ? (target.idRef ??= new TfRef(base, "id")) : new TfRef(address, "id");
+    const argument = argumentOf(target, attribute);
+    if (!argument) return new TfRef(address, attribute);
+    // As a reference selects an instance: by its key's string form (count index 0 and for_each key "0" alike).
+    const instance = target.keys && target.keys.length > 0 ? target.byKey?.get(String(key)) : undefined;
+    let memos = target.memo;
+    if (address !== base) {
+      target.instanceMemo ??= new Map();
+      memos = target.instanceMemo.get(address) ?? new Map<string, Memo>();
+      target.instanceMemo.set(address, memos);
+    }
+    return this.guarded(
+      this.memoOf(memos, address, attribute),
+      (own) => evaluate(argument.expr, instance ? this.instanceScope(instance) : this.base, own),
+      notes,
+    );
+  }
+}
+
+/** Marks a memo not yet computed (its notes are only set once its value is). */
+const UNSET: string[] = [];
+
+function argumentOf(target: Declared, name: string): HclAttribute | undefined {
+  if (!target.arguments) {
+    const byName = new Map<string, HclAttribute>();
+    for (const a of target.block.body.attributes) if (!byName.has(a.name)) byName.set(a.name, a);
+    target.arguments = byName;
+  }
+  return target.arguments.get(name);
 }
 
 function reasonOf(value: TfValue, expr: HclExpr): string {

@@ -9,13 +9,24 @@ import type { ElementLocations, SourcePosition, TemplateGap } from "@/lib/templa
 import type { TfResourceInstance } from "./configuration";
 import { firstUnknown, isKnown, isTfObject, placeholderText, TfRef, TfUnknown, type TfValue } from "./values";
 
+const NONE: readonly TfResourceInstance[] = [];
+
 export class ElementReader {
   readonly gaps: TemplateGap[] = [];
   readonly missing: MissingPart[] = [];
   readonly locations: ElementLocations = {};
   readonly files = new Set<string>();
 
-  constructor(private readonly instances: TfResourceInstance[]) {}
+  /** Instances by resource type, grouped once (every builder asks for one type at a time). */
+  private readonly byType = new Map<string, TfResourceInstance[]>();
+
+  constructor(instances: TfResourceInstance[]) {
+    for (const instance of instances) {
+      const list = this.byType.get(instance.type);
+      if (list) list.push(instance);
+      else this.byType.set(instance.type, [instance]);
+    }
+  }
 
   /** Records where an element (keyed by `elementKey`) was written. */
   locate(key: string, instance: TfResourceInstance, attribute?: string): void {
@@ -38,8 +49,9 @@ export class ElementReader {
     this.gaps.push(gap);
   }
 
-  of(type: string): TfResourceInstance[] {
-    return this.instances.filter((i) => i.type === type);
+  /** This API's instances of one type, in configuration order. */
+  of(type: string): readonly TfResourceInstance[] {
+    return this.byType.get(type) ?? NONE;
   }
 
   pos(instance: TfResourceInstance, attribute?: string): SourcePosition {

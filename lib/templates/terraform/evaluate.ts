@@ -93,20 +93,22 @@ function template(expr: Extract<HclExpr, { kind: "template" }>, scope: EvalScope
 }
 
 function traversal(expr: Extract<HclExpr, { kind: "traversal" }>, scope: EvalScope, notes: string[]): TfValue {
-  const [first, second, third] = expr.steps;
+  const steps = expr.steps;
+  const first = steps[0];
   const firstAttr = first && "attr" in first ? first.attr : undefined;
   let value: TfValue;
-  let rest: HclTraversalStep[];
+  /** The first step not yet applied to `value`. */
+  let rest: number;
   switch (expr.root) {
     case "var":
       if (firstAttr === undefined) return unknown(expr, `${expr.text} is not a variable reference`);
       value = scope.variable(firstAttr, notes);
-      rest = expr.steps.slice(1);
+      rest = 1;
       break;
     case "local":
       if (firstAttr === undefined) return unknown(expr, `${expr.text} is not a local value reference`);
       value = scope.local(firstAttr, notes);
-      rest = expr.steps.slice(1);
+      rest = 1;
       break;
     case "count":
       if (firstAttr === "index" && scope.count !== undefined) return scope.count;
@@ -114,12 +116,12 @@ function traversal(expr: Extract<HclExpr, { kind: "traversal" }>, scope: EvalSco
     case "each":
       if (scope.each && firstAttr === "key") {
         value = scope.each.key;
-        rest = expr.steps.slice(1);
+        rest = 1;
         break;
       }
       if (scope.each && firstAttr === "value") {
         value = scope.each.value;
-        rest = expr.steps.slice(1);
+        rest = 1;
         break;
       }
       return unknown(expr, `${expr.text} is not known outside a for_each resource`);
@@ -136,21 +138,20 @@ function traversal(expr: Extract<HclExpr, { kind: "traversal" }>, scope: EvalSco
       // type.name[key].attribute...
       let key: TfValue | undefined;
       let attrIndex = 1;
+      const second = steps[1];
       if (second && "index" in second) {
         key = evaluate(second.index, scope, notes);
         attrIndex = 2;
       } else if (second && "splat" in second) {
         return unknown(expr, `splat expressions (${expr.text}) are not evaluated statically`);
       }
-      const attrStep = attrIndex === 1 ? second : third;
+      const attrStep = steps[attrIndex];
       const attribute = attrStep && "attr" in attrStep ? attrStep.attr : undefined;
       value = scope.resource(expr.root, firstAttr, key, attribute, notes);
-      rest = expr.steps.slice(attribute === undefined ? attrIndex : attrIndex + 1);
+      rest = attribute === undefined ? attrIndex : attrIndex + 1;
     }
   }
-  for (const step of rest) {
-    value = applyStep(expr, value, step, scope, notes);
-  }
+  for (let i = rest; i < steps.length; i++) value = applyStep(expr, value, steps[i]!, scope, notes);
   return value;
 }
 

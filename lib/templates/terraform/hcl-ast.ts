@@ -50,5 +50,7 @@ export interface HclBody {
 }
 
 export function attributeOf(body: HclBody, name: string): HclAttribute | undefined {
-  return body.attributes.find((a) => a.name === name);
+  const attributes = body.attributes;
+  for (let i = 0; i < attributes.length; i++) if (attributes[i]!.name === name) return attributes[i];
+  return undefined;
 }

@@ -68,6 +68,14 @@ describe("HCL fast path", () => {
     ['a = "\\q"\n', false],
     ["a = provider::x::f(1)\n", false],
     [`x = ${"[".repeat(40)}${"]".repeat(40)}\n`, false],
+    // Texts kept as written (one line of printable ASCII) and texts shortened (blanks, long ones).
+    ['a = "x  y"\nb = "x\ty"\nc = "x é y"\nd = x .y\ne = x\n.y\nf = "x y"\n', true],
+    [`a = "${"y".repeat(200)}"\nb = ${"a".repeat(130)}.b\nc = ${"1".repeat(130)}\n`, true],
+    // Redefinitions are found by a scan in small bodies and by a set of names in large ones.
+    [`${Array.from({ length: 20 }, (_, i) => `a${i} = ${i}\n`).join("")}`, true],
+    [`${Array.from({ length: 20 }, (_, i) => `a${i} = ${i}\n`).join("")}a3 = 0\n`, false],
+    [`${Array.from({ length: 20 }, (_, i) => `a${i} = ${i}\n`).join("")}a19 = 0\n`, false],
+    ["a = 1\nb = 2\nb = 3\n", false],
   ])("%j: read by the fast path: %s", (text, expected) => {
     expect(agrees("t.tf", text)).toBe(expected);
   });

@@ -23,7 +23,7 @@
  * Positions are 1-based lines and UTF-16 columns, as web-tree-sitter reports them for a JavaScript string.
  */
 import type { SourcePosition } from "@/lib/templates/types";
-import type { HclAttribute, HclBlock, HclBody, HclExpr, HclExprBody, HclTraversalStep } from "./hcl-ast";
+import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
 import { shorten } from "./hcl-convert";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
@@ -37,6 +37,49 @@ const MAX_NESTING = 30;
  */
 const MAX_TOKENS = 120_000;
 const TEXT_LIMIT = 120;
+
+/**
+ * An open-addressing table of the identifiers read so far, probed with a hash computed while scanning: a repeated
+ * identifier is found by comparing characters, with no new string. At most one entry per token (MAX_TOKENS).
+ */
+class Names {
+  private slots: Array<string | undefined> = new Array<string | undefined>(1024);
+  private size = 0;
+
+  intern(src: string, start: number, end: number, hash: number): string {
+    const length = end - start;
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const name = this.slots[i];
+      if (name === undefined) {
+        const fresh = src.slice(start, end);
+        this.slots[i] = fresh;
+        if (++this.size * 2 > this.slots.length) this.grow();
+        return fresh;
+      }
+      if (name.length === length && sameText(name, src, start)) return name;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Array<string | undefined>(old.length * 2);
+    const mask = this.slots.length - 1;
+    for (const name of old) {
+      if (name === undefined) continue;
+      let hash = name.charCodeAt(0);
+      for (let j = 1; j < name.length; j++) hash = (Math.imul(hash, 31) + name.charCodeAt(j)) | 0;
+      let i = hash & mask;
+      while (this.slots[i] !== undefined) i = (i + 1) & mask;
+      this.slots[i] = name;
+    }
+  }
+}
+
+function sameText(name: string, src: string, start: number): boolean {
+  for (let j = 0; j < name.length; j++) if (name.charCodeAt(j) !== src.charCodeAt(start + j)) return false;
+  return true;
+}
 
 /** Thrown to give the file to the reference path; never escapes `parseHclFast`. */
 class Declined extends Error {}
@@ -74,18 +117,8 @@ const KEYWORD_LITERALS: ReadonlyMap<string, boolean | null> = new Map([
 /** Words with a meaning in some position of the grammar (`for` expressions, directives): declined as names. */
 const RESERVED = new Set(["for", "in", "if", "true", "false", "null"]);
 
-/** A term and, when it was a bare variable, its name (an object key that names itself). */
-interface Term {
-  expr: HclExpr;
-  bare?: string;
-}
-
-interface Mark {
-  pos: number;
-  line: number;
-  lineStart: number;
-  comments: number;
-}
+/** Attributes per body checked for a redefinition by a scan; a body with more gets a set of names. */
+const SCAN_NAMES = 16;
 
 class FastParser {
   private pos = 0;
@@ -94,6 +127,17 @@ class FastParser {
   private tokens = 0;
   /** Comments skipped so far: a comment is a node of tree-sitter's tree, and in a few places the converter sees it. */
   private comments = 0;
+  /** Set by `term`: the name when the term was a bare variable (an object key that names itself), else undefined. */
+  private bare: string | undefined;
+  /**
+   * Items of the lists being read (steps, arguments, attributes…), each list on top of the ones it is nested in, copied
+   * out at its end: a list then holds exactly its items (a pushed-to array keeps room for 17).
+   */
+  private readonly stack: unknown[] = [];
+  /** Identifiers repeat (`rest_api_id`, resource types): one string each, hashed once for the evaluator's maps. */
+  private readonly names = new Names();
+  /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
+  private readonly attrSteps = new Map<string, HclTraversalStep>();
 
   constructor(
     private readonly file: string,
@@ -114,14 +158,13 @@ class FastParser {
     return this.position(this.pos, this.line, this.lineStart);
   }
 
-  private make(start: number, position: SourcePosition, body: HclExprBody, end = this.pos): HclExpr {
-    // As hcl-convert.ts: only the start of a long expression is kept for messages.
-    const text = shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
-    // The body is this parser's own fresh object: completed in place (the converter copies it), same key order.
-    const expr = body as HclExpr;
-    expr.position = position;
-    expr.text = text;
-    return expr;
+  /**
+   * The text of the expression from `start` to `end`, as hcl-convert.ts keeps it: only the start of a long one.
+   * `oneLine` says the caller saw only printable ASCII and single inner spaces there, so `shorten` would keep it as is.
+   */
+  private text(start: number, end = this.pos, oneLine = false): string {
+    if (oneLine && end - start <= TEXT_LIMIT) return this.src.slice(start, end);
+    return shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
   }
 
   private count(): void {
@@ -155,16 +198,21 @@ class FastParser {
     }
   }
 
-  /** The scan state, to step back over blanks read while looking ahead. */
-  private mark(): Mark {
-    return { pos: this.pos, line: this.line, lineStart: this.lineStart, comments: this.comments };
+  /** Steps back over blanks read while looking ahead (they held no newline or comment when `line`/`comments` are unchanged). */
+  private reset(pos: number, line: number, lineStart: number, comments: number): void {
+    this.pos = pos;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.comments = comments;
   }
 
-  private reset(mark: Mark): void {
-    this.pos = mark.pos;
-    this.line = mark.line;
-    this.lineStart = mark.lineStart;
-    this.comments = mark.comments;
+  /** The items pushed on the stack since `base`, as an array of exactly that length; the stack drops them. */
+  private take<T>(base: number): T[] {
+    const stack = this.stack;
+    if (stack.length === base) return [];
+    const items = stack.slice(base) as T[];
+    stack.length = base;
+    return items;
   }
 
   private peek(): number {
@@ -178,29 +226,31 @@ class FastParser {
   }
 
   private identifier(): string {
+    const src = this.src;
     const start = this.pos;
-    if (!isIdentStart(this.peek())) decline();
-    this.pos++;
-    while (isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    let c = src.charCodeAt(start);
+    if (!isIdentStart(c)) decline();
+    let hash = c;
+    let pos = start + 1;
+    for (c = src.charCodeAt(pos); isIdentPart(c); c = src.charCodeAt(++pos)) hash = (Math.imul(hash, 31) + c) | 0;
+    this.pos = pos;
     // `::` continues an identifier in tree-sitter-hcl (provider functions); not read here.
-    if (this.peek() === 58 && this.src.charCodeAt(this.pos + 1) === 58) decline();
+    if (c === 58 && src.charCodeAt(pos + 1) === 58) decline();
     this.count();
-    return this.src.slice(start, this.pos);
+    return this.names.intern(src, start, pos, hash);
   }
 
   private body(inBlock: boolean): HclBody {
-    const body: HclBody = { attributes: [], blocks: [] };
+    const stack = this.stack;
+    const base = stack.length;
+    const blocks: HclBlock[] = [];
     let names: Set<string> | undefined;
     for (;;) {
       this.skip();
       const c = this.peek();
-      if (Number.isNaN(c)) {
-        if (inBlock) decline();
-        return body;
-      }
-      if (c === 125) {
-        if (!inBlock) decline();
-        return body;
+      if (Number.isNaN(c) || c === 125) {
+        if (Number.isNaN(c) ? inBlock : !inBlock) decline();
+        return { attributes: this.take<HclAttribute>(base), blocks };
       }
       const position = this.here();
       const name = this.identifier();
@@ -214,31 +264,37 @@ class FastParser {
         const next = this.peek();
         if (!(Number.isNaN(next) || next === 125 || isIdentStart(next))) decline();
         // A redefined attribute is an error the reference path reports with both lines.
-        names ??= new Set();
-        if (names.has(name)) decline();
-        names.add(name);
-        body.attributes.push({ name, expr, position } satisfies HclAttribute);
+        const count = stack.length - base;
+        if (names) {
+          if (names.has(name)) decline();
+          names.add(name);
+        } else {
+          for (let i = base; i < stack.length; i++) if ((stack[i] as HclAttribute).name === name) decline();
+          if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base) as HclAttribute[]).map((a) => a.name), name]);
+        }
+        stack.push({ name, expr, position } satisfies HclAttribute);
       } else {
-        body.blocks.push(this.block(name, position));
+        blocks.push(this.block(name, position));
       }
     }
   }
 
   private block(type: string, position: SourcePosition): HclBlock {
-    const labels: string[] = [];
+    const base = this.stack.length;
     for (;;) {
       this.skip();
       const c = this.peek();
       if (c === 34) {
         const label = this.quoted(0, true);
-        if (label.expr.kind !== "literal" || typeof label.expr.value !== "string") return decline();
-        labels.push(label.expr.value);
+        if (label.kind !== "literal" || typeof label.value !== "string") return decline();
+        this.stack.push(label.value);
       } else if (isIdentStart(c)) {
         const label = this.identifier();
         if (RESERVED.has(label)) decline();
-        labels.push(label);
+        this.stack.push(label);
       } else break;
     }
+    const labels = this.take<string>(base);
     this.expect(123);
     const body = this.body(true);
     this.expect(125);
@@ -247,7 +303,7 @@ class FastParser {
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
   private expression(depth: number): HclExpr {
-    return this.term(depth).expr;
+    return this.term(depth);
   }
 
   private followedByOperator(): boolean {
@@ -273,17 +329,18 @@ class FastParser {
     }
   }
 
-  private term(depth: number): Term {
+  /** One term; `this.bare` says whether it was a bare variable. */
+  private term(depth: number): HclExpr {
     if (depth > MAX_NESTING) decline();
     this.skip();
     const start = this.pos;
     const position = this.here();
     const c = this.peek();
-    let term: Term;
-    if (c === 34) term = { expr: this.quoted(depth, false).expr };
-    else if (isDigit(c)) term = { expr: this.number(start, position) };
-    else if (c === 91) term = { expr: this.tuple(start, position, depth) };
-    else if (c === 123) term = { expr: this.object(start, position, depth) };
+    let term: HclExpr;
+    if (c === 34) term = this.quoted(depth, false);
+    else if (isDigit(c)) term = this.number(start, position);
+    else if (c === 91) term = this.tuple(start, position, depth);
+    else if (c === 123) term = this.object(start, position, depth);
     else if (c === 40) {
       // A comment inside `( … )` is a child of the expression node, which the converter would take for a step.
       const comments = this.comments;
@@ -293,72 +350,82 @@ class FastParser {
       this.skip();
       this.expect(41);
       if (this.comments !== comments) decline();
-      term = { expr: inner };
+      term = inner;
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { expr: this.make(start, position, { kind: "literal", value: literal }) };
+      if (literal !== undefined) term = { kind: "literal", value: literal, position, text: this.text(start, this.pos, true) };
       else {
         if (RESERVED.has(name)) decline();
-        const end = this.mark();
+        const { pos, line, lineStart, comments } = this;
         this.skip();
-        if (this.peek() === 40) term = { expr: this.call(name, start, position, depth) };
+        if (this.peek() === 40) term = this.call(name, start, position, depth);
         else {
           // The traversal ends at its last step, not at the blanks after it.
-          this.reset(end);
+          this.reset(pos, line, lineStart, comments);
           return this.traversal(name, start, position, depth);
         }
       }
     } else return decline();
     // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
     if (this.steps(depth).length > 0) {
-      term = { expr: this.make(start, position, { kind: "unsupported", what: "attribute access on a computed value" }) };
+      term = { kind: "unsupported", what: "attribute access on a computed value", position, text: this.text(start) };
     }
     if (this.followedByOperator()) decline();
+    this.bare = undefined;
     return term;
   }
 
-  private traversal(root: string, start: number, position: SourcePosition, depth: number): Term {
+  private traversal(root: string, start: number, position: SourcePosition, depth: number): HclExpr {
     const steps = this.steps(depth);
-    const expr = this.make(start, position, { kind: "traversal", root, steps });
+    // Names and dots only, nothing between them: one line of printable ASCII.
+    let plain = root.length;
+    for (const step of steps) plain += "attr" in step ? step.attr.length + 1 : Number.NaN;
+    const expr: HclExpr = { kind: "traversal", root, steps, position, text: this.text(start, this.pos, plain === this.pos - start) };
     if (this.followedByOperator()) decline();
-    return steps.length === 0 ? { expr, bare: root } : { expr };
+    this.bare = steps.length === 0 ? root : undefined;
+    return expr;
   }
 
   /** `.name` and `[expr]` steps; splats and legacy `.0` indexes are declined. */
   private steps(depth: number): HclTraversalStep[] {
-    const steps: HclTraversalStep[] = [];
+    const base = this.stack.length;
     const comments = this.comments;
     for (;;) {
-      const before = this.mark();
+      const { pos, line, lineStart } = this;
+      const before = this.comments;
       this.skip();
       const c = this.peek();
       if (c === 46) {
         const next = this.src.charCodeAt(this.pos + 1);
         if (next === 46) {
           // `...` after a call argument is the caller's to read.
-          this.reset(before);
+          this.reset(pos, line, lineStart, before);
           if (this.comments !== comments) decline();
-          return steps;
+          return this.take(base);
         }
         this.pos++;
         this.count();
         this.skip();
         if (!isIdentStart(this.peek())) decline();
-        steps.push({ attr: this.identifier() });
+        const attr = this.identifier();
+        let step = this.attrSteps.get(attr);
+        if (!step) this.attrSteps.set(attr, (step = { attr }));
+        this.stack.push(step);
       } else if (c === 91) {
         this.pos++;
         this.count();
         this.skip();
         if (this.peek() === 42) decline();
-        steps.push({ index: this.expression(depth + 1) });
+        const index = this.expression(depth + 1);
+        this.stack.push({ index } satisfies HclTraversalStep);
         this.skip();
         this.expect(93);
       } else {
-        this.reset(before);
+        this.reset(pos, line, lineStart, before);
         // Between steps a comment is a child of the expression node too (the converter would read it as a step).
         if (this.comments !== comments) decline();
-        return steps;
+        return this.take(base);
       }
     }
   }
@@ -388,16 +455,17 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return this.make(start, position, { kind: "literal", value: Number(src.slice(start, this.pos)) });
+    return { kind: "literal", value: Number(src.slice(start, this.pos)), position, text: this.text(start, this.pos, true) };
   }
 
   private tuple(start: number, position: SourcePosition, depth: number): HclExpr {
     this.expect(91);
-    const items: HclExpr[] = [];
+    const base = this.stack.length;
     for (;;) {
       this.skip();
       if (this.peek() === 93) break;
-      items.push(this.expression(depth + 1));
+      const item = this.expression(depth + 1);
+      this.stack.push(item);
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -406,29 +474,30 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return this.make(start, position, { kind: "tuple", items });
+    return { kind: "tuple", items: this.take<HclExpr>(base), position, text: this.text(start) };
   }
 
   private object(start: number, position: SourcePosition, depth: number): HclExpr {
     this.expect(123);
-    const items: Array<{ key: HclExpr; value: HclExpr }> = [];
+    const base = this.stack.length;
     for (;;) {
       this.skip();
       if (this.peek() === 125) break;
       const keyStart = this.pos;
       const keyPosition = this.here();
       const key = this.term(depth + 1);
-      const keyExpr =
-        key.bare !== undefined
-          ? this.make(keyStart, keyPosition, { kind: "literal", value: key.bare }, keyStart + key.bare.length)
-          : key.expr;
+      const bare = this.bare;
+      const keyExpr: HclExpr =
+        bare !== undefined
+          ? { kind: "literal", value: bare, position: keyPosition, text: this.text(keyStart, keyStart + bare.length, true) }
+          : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
       this.pos++;
       this.count();
       const value = this.expression(depth + 1);
-      items.push({ key: keyExpr, value });
+      this.stack.push({ key: keyExpr, value });
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -437,17 +506,18 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return this.make(start, position, { kind: "object", items });
+    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), position, text: this.text(start) };
   }
 
   private call(name: string, start: number, position: SourcePosition, depth: number): HclExpr {
     this.expect(40);
-    const args: HclExpr[] = [];
+    const base = this.stack.length;
     let expandFinal = false;
     this.skip();
     if (this.peek() !== 41) {
       for (;;) {
-        args.push(this.expression(depth + 1));
+        const arg = this.expression(depth + 1);
+        this.stack.push(arg);
         this.skip();
         const c = this.peek();
         if (c === 41) break;
@@ -464,28 +534,34 @@ class FastParser {
       }
     }
     this.expect(41);
-    return this.make(start, position, { kind: "call", name, args, expandFinal });
+    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, position, text: this.text(start) };
   }
 
   /**
    * A quoted string: a literal without interpolation (blanks at either end dropped, as the reference reads it), a
    * template with. `labelOnly` declines interpolation (a block label is a plain string in the grammar).
    */
-  private quoted(depth: number, labelOnly: boolean): { expr: HclExpr } {
+  private quoted(depth: number, labelOnly: boolean): HclExpr {
     const src = this.src;
     const start = this.pos;
     const position = this.here();
     this.pos++;
     this.count();
     const contentStart = this.pos;
-    const parts: Array<string | HclExpr> = [];
+    // Made at the first interpolation: most strings have none.
+    let parts: Array<string | HclExpr> | undefined;
     let runStart = contentStart;
-    let interpolated = false;
+    // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
+    let escaped = false;
+    // Whether every character read is printable ASCII or a single space (the text then needs no shortening pass).
+    let oneLine = true;
     for (;;) {
       const c = src.charCodeAt(this.pos);
       if (c === 34) break;
+      if (c === 32 ? src.charCodeAt(this.pos - 1) === 32 : c < 33 || c > 126) oneLine = false;
       if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
       if (c === 92) {
+        escaped = true;
         const next = src.charCodeAt(this.pos + 1);
         if (next === 34 || next === 110 || next === 114 || next === 116 || next === 92) this.pos += 2;
         else if (next === 117 || next === 85) {
@@ -498,7 +574,8 @@ class FastParser {
         if (next === 123) {
           // `%{` opens a directive: the reference path reads it.
           if (c === 37 || labelOnly) decline();
-          if (this.pos > runStart) parts.push(decodeQuotedLiteral(src.slice(runStart, this.pos)));
+          parts ??= [];
+          if (this.pos > runStart) parts.push(literalRun(src, runStart, this.pos, escaped));
           this.pos += 2;
           this.count();
           this.skip();
@@ -507,9 +584,9 @@ class FastParser {
           this.skip();
           this.expect(125);
           runStart = this.pos;
-          interpolated = true;
         } else if (next === c) {
           // As scanner.c: `$$` (or `%%`) is one chunk, and with a `{` after it the escape `$${`.
+          escaped = true;
           this.pos += src.charCodeAt(this.pos + 2) === 123 ? 3 : 2;
         } else this.pos++;
       } else this.pos++;
@@ -517,7 +594,7 @@ class FastParser {
     const contentEnd = this.pos;
     this.pos++;
     this.count();
-    if (!interpolated) {
+    if (parts === undefined) {
       // The literal chunk nodes start and end at a non-blank character (scanner.c skips whitespace before each).
       let from = contentStart;
       let to = contentEnd;
@@ -525,11 +602,21 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return { expr: this.make(start, position, { kind: "literal", value: from < to ? decodeQuotedLiteral(src.slice(from, to)) : "" }) };
+      return {
+        kind: "literal",
+        value: from < to ? literalRun(src, from, to, escaped) : "",
+        position,
+        text: this.text(start, this.pos, oneLine),
+      };
     }
-    if (contentEnd > runStart) parts.push(decodeQuotedLiteral(src.slice(runStart, contentEnd)));
-    return { expr: this.make(start, position, { kind: "template", parts }) };
+    if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
+    return { kind: "template", parts, position, text: this.text(start) };
   }
+}
+
+/** A literal run of a quoted string, decoded only when the string holds an escape somewhere. */
+function literalRun(src: string, from: number, to: number, escaped: boolean): string {
+  return escaped ? decodeQuotedLiteral(src.slice(from, to)) : src.slice(from, to);
 }
 
 /**

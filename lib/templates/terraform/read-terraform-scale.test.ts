@@ -11,12 +11,9 @@ describe("Terraform reader at scale", () => {
   it("reads a generated 1,000-resource configuration (6,000 blocks, 1.6 MB) with bounded work", async () => {
     const read = await loadTerraformReader();
     const text = generatedConfiguration(1000);
-    const started = performance.now();
     const result = read({ path: "big/main.tf", text }, memoryContext({ "big/main.tf": text }));
-    const readMs = performance.now() - started;
     if (!result.ok) throw new Error(result.error.message);
     const { model } = normalizeApi(result.apis[0]!.variants[0]!.snapshot);
-    console.log(`generated 1,000 resources (${(text.length / 1024).toFixed(0)} KiB): read ${readMs.toFixed(0)} ms`);
     expect(model.resources).toHaveLength(1001);
     expect(model.resources.flatMap((r) => r.methods)).toHaveLength(2000);
     expect(model.resources.find((r) => r.path === "/p0/p1/p11/p111")?.methods.map((m) => m.httpMethod)).toEqual(["GET", "OPTIONS"]);
@@ -28,14 +25,12 @@ describe("Terraform reader at scale", () => {
     });
     const shared = ruleById("cached-authorizer-shared-across-methods");
     expect(shared && runRules(model, [shared]).findings.length).toBeGreaterThan(0);
-    // Generous: parse and evaluation are linear; this catches a blow-up, not a slow machine.
-    expect(readMs).toBeLessThan(20_000);
+    // How fast is `npm run bench:template`'s question; a blow-up here fails at the test timeout.
   });
 
-  it("reads every corpus configuration directory quickly", async () => {
+  it("reads every corpus configuration directory", async () => {
     const read = await loadTerraformReader();
     let directories = 0;
-    const started = performance.now();
     for (const files of corpusConfigurations().values()) {
       const dirs = new Map<string, string>();
       for (const path of Object.keys(files)) dirs.set(path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "", path);
@@ -45,9 +40,6 @@ describe("Terraform reader at scale", () => {
         directories++;
       }
     }
-    const ms = performance.now() - started;
-    console.log(`corpus: ${directories} Terraform directories read in ${ms.toFixed(0)} ms`);
     expect(directories).toBe(9);
-    expect(ms).toBeLessThan(2000);
   });
 });

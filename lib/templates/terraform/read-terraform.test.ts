@@ -241,9 +241,7 @@ resource "aws_api_gateway_method" "m" {
 }
 `),
     };
-    const started = performance.now();
     const result = readDir(files, "main.tf");
-    expect(performance.now() - started).toBeLessThan(1000);
     const gap = only(result).gaps.find((g) => g.message.startsWith("attribute authorization of aws_api_gateway_method.m"));
     expect(gap?.message).toContain("reference cycle: local.a → local.b → local.a");
   });

@@ -35,9 +35,16 @@ export function isTfObject(value: TfValue | undefined): value is TfObject {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof TfRef) && !(value instanceof TfUnknown);
 }
 
-/** An object without a prototype: keys from a template (even `__proto__`) stay plain keys. */
+/**
+ * Objects whose prototype has no prototype itself: keys from a template (even `__proto__`, whose setter lives on
+ * Object.prototype) stay plain own keys, and nothing is inherited. Made by a constructor rather than
+ * `Object.create(null)`, which V8 gives a hash-table representation: a configuration makes tens of thousands of these.
+ */
+const TfObjectOf = function TfObject() {} as unknown as new () => TfObject;
+TfObjectOf.prototype = Object.create(null) as object;
+
 export function newTfObject(): TfObject {
-  return Object.create(null) as TfObject;
+  return new TfObjectOf();
 }
 
 export function isKnown(value: TfValue | undefined): boolean {

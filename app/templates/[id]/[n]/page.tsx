@@ -10,7 +10,7 @@ import { ShareButton } from "@/components/share/share-button";
 import { TemplateBreadcrumb, uploadedAt } from "@/components/templates/template-breadcrumb";
 import { TemplatePatchPanel } from "@/components/templates/template-patch-panel";
 import { templatePatchFor } from "@/app/_server/template-patch";
-import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
+import { streamedPageView } from "@/app/_server/streamed-page-view";
 
 interface Params {
   id: string;
@@ -58,7 +58,7 @@ export default async function TemplateApiPage({ params }: { params: Promise<Para
           fixed={patch.fixed.length}
         />
       ) : null}
-      <AuditView view={buildAuditPageView(report)} detail={{ base: `${templateDownloadBase(id, index)}/view`, readAt: report.readAt }} />
+      <AuditView {...streamedPageView(report)} detail={{ base: `${templateDownloadBase(id, index)}/view`, readAt: report.readAt }} />
     </div>
   );
 }

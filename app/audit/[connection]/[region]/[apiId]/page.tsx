@@ -14,7 +14,7 @@ import { patchLiveApi } from "@/app/actions/live-patch";
 import { ProbeProvider } from "@/components/probe/probe-context";
 import { ProbePanel } from "@/components/probe/probe-panel";
 import { refreshLiveAudit } from "@/app/actions/refresh";
-import { buildAuditPageView } from "@/lib/report/build-audit-page-view";
+import { streamedPageView } from "@/app/_server/streamed-page-view";
 
 interface Params {
   connection: string;
@@ -82,7 +82,7 @@ export default async function AuditPage({ params }: { params: Promise<Params> })
             : {})}
         />
         <AuditView
-          view={buildAuditPageView(loaded.report)}
+          {...streamedPageView(loaded.report)}
           detail={{ base: `${liveDownloadBase(connection, region, apiId)}/view`, readAt: loaded.report.readAt }}
         />
       </ProbeProvider>
