@@ -13,33 +13,47 @@ export const NESTING_LIMIT = 128;
 export function findExcessiveNesting(text: string, limit: number = NESTING_LIMIT): number | undefined {
   const indents: number[] = [];
   let flow = 0;
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    // A line: its indentation; its first character (unless a comment or a blank line) opens a block level.
+    let indent = 0;
+    while (i < length && text.charCodeAt(i) === 32 /* space */) {
+      indent++;
+      i++;
+    }
+    if (i >= length) return undefined;
+    let c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
-      lineStart = true;
-      indent = 0;
+      i++;
       continue;
     }
-    if (lineStart) {
-      if (c === 32 /* space */) {
-        indent++;
-        continue;
+    if (c !== 35 /* # */ && c !== 13 /* \r */ && flow === 0) {
+      while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
+      indents.push(indent);
+    }
+    // Then that character and the rest of the line: only brackets, braces and "- " change the estimate.
+    for (;;) {
+      if (c === 91 /* [ */ || c === 123 /* { */) flow++;
+      else if ((c === 93 /* ] */ || c === 125) /* } */ && flow > 0) flow--;
+      else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 32 && flow === 0) {
+        // "- - - x": each sequence entry indicator on one line opens a level too.
+        indents.push(indent + (i - text.lastIndexOf("\n", i)));
       }
-      lineStart = false;
-      if (c !== 35 /* # */ && c !== 13 /* \r */ && flow === 0) {
-        while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
-        indents.push(indent);
+      if (flow + indents.length > limit) return i;
+      i++;
+      // Characters that change nothing (most of them) are skipped without the checks above.
+      while (i < length) {
+        c = text.charCodeAt(i);
+        if (c === 10 || c === 45 || c === 91 || c === 93 || c === 123 || c === 125) break;
+        i++;
+      }
+      if (i >= length) return undefined;
+      if (c === 10 /* \n */) {
+        i++;
+        break;
       }
     }
-    if (c === 91 /* [ */ || c === 123 /* { */) flow++;
-    else if ((c === 93 /* ] */ || c === 125) /* } */ && flow > 0) flow--;
-    else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 32 && flow === 0) {
-      // "- - - x": each sequence entry indicator on one line opens a level too.
-      indents.push(indent + (i - text.lastIndexOf("\n", i)));
-    }
-    if (flow + indents.length > limit) return i;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTemplateDocument } from "@/lib/templates/document";
-import { IntrinsicResolver, templateSections } from "@/lib/templates/cloudformation/intrinsics";
+import { copyResolved, IntrinsicResolver, templateSections } from "@/lib/templates/cloudformation/intrinsics";
 import { exploreVariants } from "@/lib/templates/cloudformation/variants";
 
 const TEMPLATE = `
@@ -173,6 +173,53 @@ describe("IntrinsicResolver: strings and lists", () => {
     const input = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as unknown;
     const out = resolverFor().resolve(input) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(["__proto__", "a"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("IntrinsicResolver: resolveShared (copy-on-write)", () => {
+  const body = () => ({
+    openapi: "3.0.1",
+    info: { title: { Ref: "Stage" }, version: "1" },
+    paths: {
+      "/a": { get: { responses: { "200": { description: "ok" } } } },
+      "/b": { get: { parameters: [{ name: "x", in: "query" }, { Ref: "AWS::NoValue" }, "plain"] } },
+      "/c": { "Fn::If": ["IsProd", { get: { operationId: "prod" } }, { get: { operationId: "dev" } }] },
+    },
+  });
+
+  it("gives the same value, gaps and unassigned conditions as resolve", () => {
+    const copying = resolverFor();
+    const sharing = resolverFor();
+    const input = { ...body(), extra: { Ref: "Missing" }, flag: { "Fn::If": ["Unknown", 1, 2] } };
+    expect(sharing.resolveShared(input, ["Body"])).toEqual(copying.resolve(input, ["Body"]));
+    expect(sharing.gaps).toEqual(copying.gaps);
+    expect(sharing.unassigned).toEqual(copying.unassigned);
+  });
+
+  it("returns untouched subtrees themselves and copies only the ancestors of what changed", () => {
+    const input = body();
+    const out = resolverFor().resolveShared(input) as ReturnType<typeof body>;
+    expect(out).not.toBe(input);
+    expect(out.paths["/a"]).toBe(input.paths["/a"]);
+    expect(out.info).not.toBe(input.info);
+    expect(out.info.title).toBe("prod");
+    expect(out.paths["/b"].get.parameters).toEqual([{ name: "x", in: "query" }, "plain"]);
+    expect(out.paths["/b"].get.parameters[0]).toBe(input.paths["/b"].get.parameters[0]);
+    expect(out.paths["/c"]).toEqual({ get: { operationId: "prod" } });
+    // The input is never edited.
+    expect(input).toEqual(body());
+    const plain = { a: [1, { b: 2 }] };
+    expect(resolverFor().resolveShared(plain)).toBe(plain);
+  });
+
+  it("copyResolved makes an independent deep copy, __proto__ keys kept as own data", () => {
+    const input = JSON.parse('{"a": [1, {"b": [2, null]}], "__proto__": {"polluted": true}}') as Record<string, unknown>;
+    const copy = copyResolved(input) as Record<string, unknown>;
+    expect(copy).toEqual(input);
+    expect(Object.keys(copy)).toEqual(["a", "__proto__"]);
+    expect(copy.a).not.toBe(input.a);
+    expect((copy.a as unknown[])[1]).not.toBe((input.a as unknown[])[1]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

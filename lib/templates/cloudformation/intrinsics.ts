@@ -27,6 +27,43 @@ import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
 /** `Ref: AWS::NoValue`: the enclosing property (or list item) is removed, as CloudFormation does. */
 export const NO_VALUE: unique symbol = Symbol("AWS::NoValue");
 
+/**
+ * A deep copy of a resolved value (plain objects, lists and scalars, as `resolve` returns them): what `resolve` would
+ * have returned for a value `resolveShared` returned, for a caller that edits it. Iterative (a deep value cannot
+ * exhaust the stack); a value reached twice (a YAML alias) is copied twice, as `resolve` does.
+ */
+export function copyResolved(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const root: unknown = Array.isArray(value) ? [] : {};
+  const stack: Array<[unknown, unknown]> = [[value, root]];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop() as [unknown, unknown];
+    if (Array.isArray(from)) {
+      const list = to as unknown[];
+      for (const item of from) {
+        if (item === null || typeof item !== "object") list.push(item);
+        else {
+          const copy: unknown = Array.isArray(item) ? [] : {};
+          list.push(copy);
+          stack.push([item, copy]);
+        }
+      }
+      continue;
+    }
+    const record = from as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (item === null || typeof item !== "object") setOwn(to as Record<string, unknown>, key, item);
+      else {
+        const copy: unknown = Array.isArray(item) ? [] : {};
+        setOwn(to as Record<string, unknown>, key, copy);
+        stack.push([item, copy]);
+      }
+    }
+  }
+  return root;
+}
+
 /** The sections of a template intrinsics read. Missing sections are empty. */
 export interface CfnTemplateSections {
   Parameters: Record<string, unknown>;
@@ -126,6 +163,8 @@ export class IntrinsicResolver {
   private readonly conditionStack: string[] = [];
   private readonly constantConditions = new Map<string, boolean | undefined>();
   private work = 0;
+  /** Set while `resolveShared` runs: `walk` returns unchanged subtrees themselves instead of copies. */
+  private sharing = false;
 
   constructor(
     readonly template: CfnTemplateSections,
@@ -191,6 +230,22 @@ export class IntrinsicResolver {
     }
   }
 
+  /**
+   * `resolve`, copy-on-write: an object or list with nothing to resolve anywhere inside is returned as it is (the
+   * template's own value), so a large definition body with few intrinsics is not copied node by node. The result
+   * shares structure with the template (and with other variants' results): the caller must not edit it (copy it
+   * with `copyResolved` first). Same values, gaps, work budget and unassigned conditions as `resolve`.
+   */
+  resolveShared(value: unknown, path: ValuePath = []): unknown {
+    const sharing = this.sharing;
+    this.sharing = true;
+    try {
+      return this.resolve(value, path);
+    } finally {
+      this.sharing = sharing;
+    }
+  }
+
   /** Resolves to a string, or undefined (with a gap) when the value is not a string after resolution. */
   resolveString(value: unknown, path: ValuePath = []): string | undefined {
     const resolved = this.resolve(value, path);
@@ -246,35 +301,55 @@ export class IntrinsicResolver {
   private walk(value: unknown, path: (string | number)[], depth: number): unknown {
     this.step(depth);
     // A scalar item or entry is taken as it is (what walking it would return), without copying its path: most of a
-    // large template's values are scalars.
+    // large template's values are scalars. `path` is extended in place for each child and restored after it (walk
+    // keeps no reference to it; intrinsics copy it), so a large template's nodes do not each allocate their path.
+    // When sharing, `out` is only created at the first child that changed; until then the value itself stands.
     if (Array.isArray(value)) {
-      const out: unknown[] = [];
+      let out: unknown[] | undefined = this.sharing ? undefined : [];
       value.forEach((item, index) => {
         if (item === null || typeof item !== "object") {
           this.step(depth + 1);
-          out.push(item);
+          out?.push(item);
           return;
         }
-        const resolved = this.walk(item, [...path, index], depth + 1);
+        path.push(index);
+        const resolved = this.walk(item, path, depth + 1);
+        path.pop();
+        if (out === undefined) {
+          if (resolved === item) return;
+          out = value.slice(0, index);
+        }
         if (resolved !== NO_VALUE) out.push(resolved);
       });
-      return out;
+      return out ?? value;
     }
     if (!isRecord(value)) return value;
-    const name = intrinsicName(value);
-    if (name) return this.intrinsic(name, value[name], [...path, name], depth + 1);
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
+    // intrinsicName's test on the keys read once here (Object.keys lists the same own enumerable keys).
+    const keys = Object.keys(value);
+    if (keys.length === 1) {
+      const name = keys[0] as string;
+      if (name === "Ref" || name.startsWith("Fn::")) return this.intrinsic(name, value[name], [...path, name], depth + 1);
+    }
+    let out: Record<string, unknown> | undefined = this.sharing ? undefined : {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
       const item = value[key];
       if (item === null || typeof item !== "object") {
         this.step(depth + 1);
-        setOwn(out, key, item);
+        if (out) setOwn(out, key, item);
         continue;
       }
-      const resolved = this.walk(item, [...path, key], depth + 1);
+      path.push(key);
+      const resolved = this.walk(item, path, depth + 1);
+      path.pop();
+      if (out === undefined) {
+        if (resolved === item) continue;
+        out = {};
+        for (let j = 0; j < i; j++) setOwn(out, keys[j] as string, value[keys[j] as string]);
+      }
       if (resolved !== NO_VALUE) setOwn(out, key, resolved);
     }
-    return out;
+    return out ?? value;
   }
 
   private intrinsic(name: string, args: unknown, path: (string | number)[], depth: number): unknown {

@@ -96,9 +96,27 @@ function readIntegrationResponses(
     if (responseTemplates) entry.responseTemplates = responseTemplates;
     const contentHandling = textField(reading, response, "contentHandling", path);
     if (contentHandling !== undefined) entry.contentHandling = contentHandling;
-    Object.defineProperty(out, statusCode, { value: entry, enumerable: true, writable: true, configurable: true });
+    // A status code named "__proto__" must stay an own key; any other is assigned (Object.prototype's other
+    // properties are writable data properties, so assignment makes an own one, and it is far faster).
+    if (statusCode === "__proto__")
+      Object.defineProperty(out, statusCode, { value: entry, enumerable: true, writable: true, configurable: true });
+    else out[statusCode] = entry;
   }
   return out;
+}
+
+/** `/^[1-5]\d\d$/` without a regular expression (this runs on every response of every operation). */
+function isStatusCode(code: string): boolean {
+  if (code.length !== 3) return false;
+  const first = code.charCodeAt(0);
+  const second = code.charCodeAt(1);
+  const third = code.charCodeAt(2);
+  return first >= 49 && first <= 53 && second >= 48 && second <= 57 && third >= 48 && third <= 57;
+}
+
+/** What `dereference` follows: an object with its own string `$ref`. */
+function isRef(value: unknown): boolean {
+  return isRecord(value) && Object.hasOwn(value, "$ref") && typeof value.$ref === "string";
 }
 
 /** Response headers become `method.response.header.<name>` (required only when the header says so). */
@@ -113,18 +131,21 @@ export function readMethodResponses(
   const out: Record<string, RawMethodResponse> = {};
   for (const code of keysOf(responses)) {
     // Only concrete status codes become method responses; "default" and ranges such as "2XX" have no API Gateway equivalent.
-    if (!/^[1-5]\d\d$/.test(code)) continue;
-    const { value: response, path: responsePath } = dereference(reading, root, field(reading, responses, code), [
-      ...path,
-      "responses",
-      code,
-    ]);
+    if (!isStatusCode(code)) continue;
+    // dereference only for a $ref (it returns anything else as it is): its path, for gaps, is built only then.
+    const written = field(reading, responses, code);
+    const { value: response, path: responsePath } = isRef(written)
+      ? dereference(reading, root, written, [...path, "responses", code])
+      : { value: written, path: undefined };
     const entry: RawMethodResponse = { statusCode: code };
     const headers = recordField(reading, response, "headers");
     if (headers) {
       const parameters: Record<string, boolean> = {};
       for (const name of keysOf(headers)) {
-        const { value: header } = dereference(reading, root, field(reading, headers, name), [...responsePath, "headers", name]);
+        const writtenHeader = field(reading, headers, name);
+        const header = isRef(writtenHeader)
+          ? dereference(reading, root, writtenHeader, [...(responsePath ?? [...path, "responses", code]), "headers", name]).value
+          : writtenHeader;
         parameters[`method.response.header.${name}`] = isRecord(header) && header.required === true;
       }
       entry.responseParameters = parameters;

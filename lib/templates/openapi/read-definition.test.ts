@@ -256,6 +256,40 @@ components:
     expect(({} as Record<string, unknown>).get).toBeUndefined();
   });
 
+  it("keeps an integration response status named __proto__ as data, and follows $ref responses and headers", () => {
+    const reading = readText(`openapi: 3.0.1
+info: { title: t, version: "1" }
+paths:
+  /a:
+    get:
+      responses:
+        "200": { $ref: "#/components/responses/Ok" }
+        "204": { headers: { X-Direct: { required: true }, X-Shared: { $ref: "#/components/headers/Shared" } } }
+        default: { description: ignored }
+      x-amazon-apigateway-integration:
+        type: mock
+        responses:
+          default: { statusCode: "__proto__" }
+components:
+  responses:
+    Ok: { description: ok, headers: { X-Ref: { $ref: "#/components/headers/Shared" } } }
+  headers:
+    Shared: { required: true }
+`);
+    const method = reading.resources.find((r) => r.path === "/a")!.resourceMethods!.GET!;
+    expect(method.methodResponses).toEqual({
+      "200": { statusCode: "200", responseParameters: { "method.response.header.X-Ref": true } },
+      "204": {
+        statusCode: "204",
+        responseParameters: { "method.response.header.X-Direct": true, "method.response.header.X-Shared": true },
+      },
+    });
+    const responses = method.methodIntegration!.integrationResponses!;
+    expect(Object.keys(responses)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(responses)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(responses, "__proto__")?.value).toEqual({ statusCode: "__proto__" });
+  });
+
   it("reads intrinsic strings as placeholders that keep the structure", () => {
     const reading = readText(`openapi: 3.0.1
 info: { title: !Sub "\${AWS::StackName}-api", version: "1" }

@@ -167,10 +167,11 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
       method.apiKeyRequired = security.apiKeyRequired;
       // x-amazon-apigateway-auth (type AWS_IAM / NONE) sets the authorization type directly
       // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-auth.html).
-      const legacyAuth = textField(reading, recordField(reading, operation, "x-amazon-apigateway-auth"), "type", [
-        ...opPath,
-        "x-amazon-apigateway-auth",
-      ]);
+      // (Paths for gaps are built only where the field exists: most operations have neither this nor parameters.)
+      const legacyAuthExtension = recordField(reading, operation, "x-amazon-apigateway-auth");
+      const legacyAuth = legacyAuthExtension
+        ? textField(reading, legacyAuthExtension, "type", [...opPath, "x-amazon-apigateway-auth"])
+        : undefined;
       if (legacyAuth !== undefined) {
         const type = legacyAuth.toUpperCase();
         if (type === "AWS_IAM" || type === "NONE") {
@@ -192,14 +193,21 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
       // The name stands for the id the import creates, as security scheme names stand for authorizer ids.
       const validator = Object.hasOwn(operation, VALIDATOR)
         ? textField(reading, operation, VALIDATOR, [...opPath, VALIDATOR])
-        : textField(reading, root, VALIDATOR, [VALIDATOR]);
+        : Object.hasOwn(root, VALIDATOR)
+          ? textField(reading, root, VALIDATOR, [VALIDATOR])
+          : undefined;
       if (validator !== undefined) method.requestValidatorId = validator;
       const operationId = textField(reading, operation, "operationId", opPath);
       if (operationId !== undefined) method.operationName = operationId;
-      const requestParameters = readRequestParameters(reading, root, [
-        { value: field(reading, item, "parameters"), path: [...itemPath, "parameters"] },
-        { value: field(reading, operation, "parameters"), path: [...opPath, "parameters"] },
-      ]);
+      const itemParameters = field(reading, item, "parameters");
+      const operationParameters = field(reading, operation, "parameters");
+      const requestParameters =
+        itemParameters === undefined && operationParameters === undefined
+          ? undefined
+          : readRequestParameters(reading, root, [
+              { value: itemParameters, path: [...itemPath, "parameters"] },
+              { value: operationParameters, path: [...opPath, "parameters"] },
+            ]);
       if (requestParameters) method.requestParameters = requestParameters;
       const methodResponses = readMethodResponses(reading, root, operation, opPath);
       if (methodResponses) method.methodResponses = methodResponses;

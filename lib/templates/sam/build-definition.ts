@@ -11,7 +11,7 @@ import type { SourcePosition, TemplateReadContext } from "@/lib/templates/types"
 import { isRecord, placeholderText, type JsonRecord } from "@/lib/templates/openapi/values";
 import { openApiVersion } from "@/lib/templates/openapi/detect";
 import { chooseBranch, pyTruthy } from "@/lib/templates/sam/conditions";
-import { IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import { copyResolved, IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
 import { define, normalizeMethod, SamSwaggerEditor } from "@/lib/templates/sam/swagger-editor";
 import { authorizerScheme } from "@/lib/templates/sam/authorizers";
 import type { SamApiEvent, SamApiSource } from "@/lib/templates/sam/sources";
@@ -47,13 +47,49 @@ interface BuildInput {
   context: TemplateReadContext;
 }
 
-function pointer(path: ValuePath): string {
-  return path.map(escapeSegment).join("/");
+interface OriginNode {
+  position?: SourcePosition;
+  children?: Map<string, OriginNode>;
 }
 
-function escapeSegment(segment: string | number): string {
-  const text = String(segment);
-  return text.includes("~") || text.includes("/") ? text.replaceAll("~", "~0").replaceAll("/", "~1") : text;
+/**
+ * Where each generated part of the definition came from in the template (an event, Cors, Auth…), by its path in
+ * the definition: a tree of path segments, so `locate` finds the deepest origin along a path in one walk.
+ */
+class Origins {
+  private readonly root: OriginNode = {};
+
+  set(path: ValuePath, position: SourcePosition): void {
+    let node = this.root;
+    for (const segment of path) {
+      node.children ??= new Map();
+      const key = String(segment);
+      let child = node.children.get(key);
+      if (!child) {
+        child = {};
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    node.position = position;
+  }
+
+  get(path: ValuePath): SourcePosition | undefined {
+    let node: OriginNode | undefined = this.root;
+    for (const segment of path) node = node?.children?.get(String(segment));
+    return node?.position;
+  }
+
+  /** The origin of the longest non-empty prefix of `path` that has one, with that prefix's length. */
+  deepest(path: ValuePath): { length: number; position: SourcePosition } | undefined {
+    let found: { length: number; position: SourcePosition } | undefined;
+    let node: OriginNode | undefined = this.root;
+    for (let i = 0; i < path.length && node; i++) {
+      node = node.children?.get(String(path[i]));
+      if (node?.position) found = { length: i + 1, position: node.position };
+    }
+    return found;
+  }
 }
 
 const CORS_KEYS = new Set(["AllowMethods", "AllowHeaders", "AllowOrigin", "MaxAge", "AllowCredentials"]);
@@ -73,8 +109,14 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
   const files: string[] = [];
   const unassigned: string[] = [];
   /** Branch choices made so far (read lazily: conditions are fixed as the resolver meets them). */
-  const chosen = () => resolver.effectiveAssumptions();
-  const origins = new Map<string, SourcePosition>();
+  // Cached until the resolver meets another unassigned condition (the assumptions themselves never change).
+  let chosenCache: { count: number; assumptions: Record<string, boolean> } | undefined;
+  const chosen = () => {
+    if (chosenCache?.count !== resolver.unassigned.length)
+      chosenCache = { count: resolver.unassigned.length, assumptions: resolver.effectiveAssumptions() };
+    return chosenCache.assumptions;
+  };
+  const origins = new Origins();
   const apiPosition = document.positionOf(api.resourcePath ?? api.events[0]?.path ?? ["Resources"]);
   /** Where a (possibly Globals-merged) property was written: the resource's own value first, else Globals.Api. */
   const propertyPosition = (propertyPath: ValuePath): SourcePosition => {
@@ -124,7 +166,9 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       body = read.value;
       bodySource = { document: read.document, base: [], raw: read.document.value };
     } else if (isRecord(definitionBody)) {
-      body = definitionBody;
+      // Resolved copy-on-write (resolveProperties): shared with the template until something below would edit it.
+      body = bodyMayBeEdited(definitionBody, props, api) ? (copyResolved(definitionBody) as JsonRecord) : definitionBody;
+      if (body !== definitionBody) define(props, "DefinitionBody", body);
       if (api.resourcePath) {
         const raw = (api.own as JsonRecord).DefinitionBody;
         bodySource = { document, base: [...api.resourcePath, "Properties", "DefinitionBody"], raw };
@@ -219,8 +263,8 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
         event.path,
       );
       editor.addLambdaIntegration(path, method, uri);
-      origins.set(pointer(["paths", path]), origins.get(pointer(["paths", path])) ?? eventPosition);
-      origins.set(pointer(["paths", path, normalizeMethod(method)]), eventPosition);
+      origins.set(["paths", path], origins.get(["paths", path]) ?? eventPosition);
+      origins.set(["paths", path, normalizeMethod(method)], eventPosition);
       if (isRecord(eventProps.Auth))
         applyEventAuth(editor, event, eventProps.Auth, apiAuth, path, method, (m) =>
           problem(m, document.positionOf([...event.path, "Properties", "Auth"])),
@@ -268,7 +312,7 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
         const normalized = path !== "/" ? path.replace(/\/+$/, "") : path;
         if (seen.has(normalized)) continue;
         seen.add(normalized);
-        if (editor.addCors(path, cors)) origins.set(pointer(["paths", path, "options"]), corsPosition);
+        if (editor.addCors(path, cors)) origins.set(["paths", path, "options"], corsPosition);
       }
     }
   }
@@ -311,7 +355,7 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       };
       if (response.StatusCode !== undefined && response.StatusCode !== null) generated.statusCode = String(response.StatusCode);
       define(responses, type, generated);
-      origins.set(pointer(["x-amazon-apigateway-gateway-responses", type]), position);
+      origins.set(["x-amazon-apigateway-gateway-responses", type], position);
     }
     define(body, "x-amazon-apigateway-gateway-responses", responses);
   }
@@ -323,26 +367,19 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
       "x-amazon-apigateway-binary-media-types",
       props.BinaryMediaTypes.map((t) => (typeof t === "string" ? t.replaceAll("~1", "/") : t)),
     );
-    origins.set(pointer(["x-amazon-apigateway-binary-media-types"]), propertyPosition(["BinaryMediaTypes"]));
+    origins.set(["x-amazon-apigateway-binary-media-types"], propertyPosition(["BinaryMediaTypes"]));
   }
 
-  origins.set("", apiPosition);
+  origins.set([], apiPosition);
+  // The first of, from the whole path to its shortest prefix: a generated element's origin, then the body's own
+  // text (through the Fn::If branches this variant chose). Both are found in one walk down the path each.
   const locate = (path: ValuePath): SourcePosition => {
-    // Each prefix's pointer, built once (the readers locate every method and every gap).
-    const pointers = [""];
-    for (const segment of path)
-      pointers.push(pointers.length === 1 ? escapeSegment(segment) : `${pointers[pointers.length - 1]}/${escapeSegment(segment)}`);
-    for (let length = path.length; length >= 0; length--) {
-      const prefix = path.slice(0, length);
-      const origin = origins.get(pointers[length] as string);
-      if (origin && length > 0) return origin;
-      if (bodySource) {
-        const raw = rawPath(bodySource.raw, prefix, chosen());
-        if (raw) return bodySource.document.positionOf([...bodySource.base, ...raw]);
-      }
-      if (origin) return origin;
+    const origin = origins.deepest(path);
+    if (bodySource) {
+      const raw = rawPrefix(bodySource.raw, path, chosen());
+      if (!origin || raw.length > origin.length) return bodySource.document.positionOf([...bodySource.base, ...raw.path]);
     }
-    return apiPosition;
+    return origin?.position ?? apiPosition;
   };
   return done({ definition: body, locate }, props);
 }
@@ -367,17 +404,39 @@ function resolveProperties(api: SamApiSource, resolver: IntrinsicResolver): Json
         continue;
       }
     }
-    const value = resolver.resolve(raw, path);
+    // DefinitionBody (thousands of nodes in a large API, mostly without intrinsics) is resolved copy-on-write;
+    // buildSamDefinition copies it before the swagger editor changes anything in it.
+    const value = key === "DefinitionBody" ? resolver.resolveShared(raw, path) : resolver.resolve(raw, path);
     if (value !== undefined) define(out, key, value);
   }
   return out;
 }
 
-/** The path of `path` in the raw (unresolved) value, stepping through the `Fn::If` branches this variant chose. */
-function rawPath(raw: unknown, path: ValuePath, assumptions: Record<string, boolean>): ValuePath | undefined {
+/**
+ * Whether building the definition may edit an inline DefinitionBody: the swagger editor adds `paths` when it is
+ * missing, events add methods (or Auth to written ones), and Cors, Auth, GatewayResponses and BinaryMediaTypes each
+ * add to it. Generous on purpose: a body edited without a copy would change the template's own value (shared by
+ * every variant and the parse cache).
+ */
+function bodyMayBeEdited(body: JsonRecord, props: JsonRecord, api: SamApiSource): boolean {
+  return (
+    !isRecord(body.paths) ||
+    api.events.length > 0 ||
+    pyTruthy(props.Cors) ||
+    pyTruthy(props.Auth) ||
+    pyTruthy(props.GatewayResponses) ||
+    (Array.isArray(props.BinaryMediaTypes) && props.BinaryMediaTypes.length > 0)
+  );
+}
+
+/**
+ * The longest prefix of `path` that exists in the raw (unresolved) value, as its length and its path in the raw value
+ * (stepping through the `Fn::If` branches this variant chose, including those right below the prefix).
+ */
+function rawPrefix(raw: unknown, path: ValuePath, assumptions: Record<string, boolean>): { length: number; path: ValuePath } {
   const out: Array<string | number> = [];
   let node = raw;
-  for (const key of [...path, null]) {
+  for (let i = 0; ; i++) {
     for (let hops = 0; hops < 50; hops++) {
       // Object.keys last: the paths object of a large definition has thousands of keys, and this runs per lookup.
       if (!isRecord(node) || !Array.isArray(node["Fn::If"]) || Object.keys(node).length !== 1) break;
@@ -387,13 +446,13 @@ function rawPath(raw: unknown, path: ValuePath, assumptions: Record<string, bool
       out.push("Fn::If", index);
       node = args[index];
     }
-    if (key === null) break;
+    if (i === path.length) return { length: i, path: out };
+    const key = path[i];
     if (isRecord(node) && typeof key === "string" && Object.hasOwn(node, key)) node = node[key];
     else if (Array.isArray(node) && typeof key === "number" && key < node.length) node = node[key];
-    else return undefined;
-    out.push(key);
+    else return { length: i, path: out };
+    out.push(key as string | number);
   }
-  return out;
 }
 
 function includeLocation(value: unknown): string | undefined {
@@ -518,7 +577,7 @@ function applyApiAuth(
   auth: JsonRecord,
   resolver: IntrinsicResolver,
   propertyPosition: (path: ValuePath) => SourcePosition,
-  origins: Map<string, SourcePosition>,
+  origins: Origins,
   problem: (message: string, position: SourcePosition) => void,
 ): void {
   const defaultAuthorizer = auth.DefaultAuthorizer;
@@ -544,7 +603,7 @@ function applyApiAuth(
       if (isRecord(ext) && ext.authorizerUri !== undefined) ext.authorizerUri = resolver.resolve(ext.authorizerUri, ["Resources"]);
       Object.defineProperty(schemes, name, { value: scheme, enumerable: true, writable: true, configurable: true });
       scopes[name] = Array.isArray(authorizer.AuthorizationScopes) ? authorizer.AuthorizationScopes : [];
-      origins.set(pointer(["securityDefinitions", name]), position);
+      origins.set(["securityDefinitions", name], position);
     }
   }
   const names = Object.keys(schemes);
@@ -567,7 +626,7 @@ function applyApiAuth(
           editor.setPathDefaultAuthorizer(path, defaultAuthorizer, names, (n) => scopes[n] ?? [], toPreflight);
         }
         if (defaultAuthorizer === "AWS_IAM")
-          origins.set(pointer(["securityDefinitions", "AWS_IAM"]), propertyPosition(["Auth", "DefaultAuthorizer"]));
+          origins.set(["securityDefinitions", "AWS_IAM"], propertyPosition(["Auth", "DefaultAuthorizer"]));
       }
     }
   }

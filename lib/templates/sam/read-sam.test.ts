@@ -315,3 +315,48 @@ ${fn(`        A: { Type: Api, Properties: { Path: /a, Method: get, RestApiId: !R
     expect(variant.locations["gatewayResponse UNAUTHORIZED"]).toMatchObject({ line: 8, column: 9 });
   });
 });
+
+describe("readSamTemplate: an inline DefinitionBody is resolved copy-on-write", () => {
+  const template = (cors: string) => `${HEAD}Conditions:
+  Wide: !Equals [!Ref AWS::Region, us-east-1]
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+${cors}      DefinitionBody:
+        openapi: 3.0.1
+        info: { title: t, version: '1' }
+        paths:
+          /a:
+            get:
+              x-amazon-apigateway-integration: { type: mock }
+          /b:
+            Fn::If:
+              - Wide
+              - get: { x-amazon-apigateway-integration: { type: mock } }
+              - put: { x-amazon-apigateway-integration: { type: mock } }
+`;
+
+  it("adds SAM's CORS methods in every variant without editing the template (read twice, same result)", () => {
+    const text = template("      Cors: \"'https://a.example'\"\n");
+    const first = read(text);
+    const second = read(text);
+    expect(second).toEqual(first);
+    const tables = first.apis[0]!.variants.map((v) => methodTable(v.snapshot));
+    expect(tables).toEqual([
+      ["/a GET NONE - -", "/a OPTIONS NONE - -", "/b GET NONE - -", "/b OPTIONS NONE - -"],
+      ["/a GET NONE - -", "/a OPTIONS NONE - -", "/b OPTIONS NONE - -", "/b PUT NONE - -"],
+    ]);
+  });
+
+  it("reads a body nothing edits the same way", () => {
+    const text = template("");
+    const result = read(text);
+    expect(read(text)).toEqual(result);
+    expect(result.apis[0]!.variants.map((v) => methodTable(v.snapshot))).toEqual([
+      ["/a GET NONE - -", "/b GET NONE - -"],
+      ["/a GET NONE - -", "/b PUT NONE - -"],
+    ]);
+  });
+});
