@@ -13,6 +13,8 @@ export interface LargeApiOptions {
   name?: string;
   accountId?: string;
   region?: string;
+  /** A resource policy (JSON text) for the API, as CreateRestApi takes it. */
+  policy?: string;
 }
 
 export function generateLargeApi(store: EmulatorStore, options: LargeApiOptions): string {
@@ -22,6 +24,7 @@ export function generateLargeApi(store: EmulatorStore, options: LargeApiOptions)
   const apiId = createRestApi(scope, {
     name: options.name ?? `large-${options.resources}`,
     endpointConfiguration: { types: ["REGIONAL"] },
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
   }).id;
   const builder = new ApiBuilder(scope, apiId);
   // Two levels (/sN/itemM) so paths look like real APIs rather than one flat list.
