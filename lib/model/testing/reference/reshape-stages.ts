@@ -18,7 +18,7 @@ import {
 } from "@/lib/model/types";
 import type { RawDeployment, RawMethodSetting, RawStage } from "@/lib/model/raw-snapshot";
 import { remember, reshapeResourcesOnce, type NormalizeCache } from "@/lib/model/testing/reference/normalize-cache";
-import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/testing/reference/method-settings";
+import { DEFAULT_METHOD_SETTINGS, methodSettingsResolver, mergeMethodSetting } from "@/lib/model/method-settings";
 import { computeDrift } from "@/lib/model/testing/reference/drift";
 import {
   comparePaths,
