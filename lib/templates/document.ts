@@ -15,6 +15,7 @@ import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
 import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
 import { withTag } from "@/lib/templates/short-form-tags";
 import { fastOffsetOf, parseYamlFast } from "@/lib/templates/yaml-fast-parser";
+import { setOwn } from "@/lib/model/set-own";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -164,11 +165,7 @@ function parseUncached(file: string, text: string, fast: boolean): ParseResult {
             name,
           );
         const child = convert(pair.value);
-        // A key named "__proto__" must stay an own key instead of replacing the prototype; any other key can be
-        // assigned (Object.prototype's other properties are writable data properties: assignment makes an own one).
-        if (name === "__proto__")
-          Object.defineProperty(object, name, { value: child, enumerable: true, writable: true, configurable: true });
-        else object[name] = child;
+        setOwn(object, name, child);
       }
       value = object;
     } else if (isSeq(n)) {

@@ -32,6 +32,7 @@
  */
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
+import { setOwn } from "@/lib/model/set-own";
 
 /** A node's offset: a number for a scalar, else the collection with its entries' offsets. */
 /**
@@ -968,8 +969,7 @@ class FastYamlParser {
 /** One mapping entry, refusing duplicates (the reference path reports them) and keeping `__proto__` an own key. */
 function setEntry(object: Record<string, unknown>, key: string, value: unknown): void {
   if (Object.prototype.hasOwnProperty.call(object, key)) decline();
-  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
+  setOwn(object, key, value);
 }
 
 /** Where the node at `path` starts, as document.ts's `offsetOf` finds it in the `yaml` Document. */

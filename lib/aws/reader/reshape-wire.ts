@@ -25,7 +25,6 @@ import {
   isString,
   WireTally,
   wireBoolean,
-  setOwn,
   wireMap,
   wireNumber,
   wireObject,
@@ -34,6 +33,7 @@ import {
 } from "@/lib/aws/reader/wire-values";
 import { statusCodeMap } from "@/lib/aws/reader/status-code-map";
 import { definedFields } from "@/lib/model/defined-fields";
+import { setOwn } from "@/lib/model/set-own";
 
 function iso(date: unknown): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;

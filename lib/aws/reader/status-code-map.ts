@@ -1,3 +1,5 @@
+import { setOwn } from "@/lib/model/set-own";
+
 /**
  * Maps keyed by status code ("200", "500"): method responses and integration responses. Such keys are array indices
  * (ECMA-262 §6.1.7: an integer index below 2^32 - 1), kept in an object's elements rather than its properties, and V8
@@ -25,9 +27,6 @@ export function statusCodeMap<T>(): Record<string, T> {
  */
 export function asStatusCodeMap<T>(map: Readonly<Record<string, T>>): Record<string, T> {
   const out = statusCodeMap<T>();
-  for (const [key, value] of Object.entries(map)) {
-    if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    else out[key] = value;
-  }
+  for (const [key, value] of Object.entries(map)) setOwn(out, key, value);
   return out;
 }

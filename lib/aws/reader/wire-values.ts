@@ -1,3 +1,5 @@
+import { setOwn } from "@/lib/model/set-own";
+
 /**
  * Type guards for what the SDK hands over. The SDK checks the scalar members it deserialises, but passes maps
  * (requestParameters, responseParameters, variables, …) through as whatever JSON arrived, and a proxy or a future API
@@ -64,16 +66,6 @@ export function wireMap<T>(value: unknown, field: string, tally: WireTally, keep
     else tally.drop(field);
   }
   return out;
-}
-
-/**
- * `map[key] = value`, except that a key "__proto__" (a valid stage variable name, tag key or media type, which the SDK
- * hands over as an own key) stays an own entry: plain assignment would call the prototype setter instead, silently
- * dropping a string or, for an object, making it the map's prototype.
- */
-export function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
-  if (key === "__proto__") Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-  else map[key] = value;
 }
 
 export const isString = (value: unknown): value is string => typeof value === "string";

@@ -16,7 +16,8 @@ import type {
 import type { ModelPart } from "@/lib/model/types";
 import type { TemplateDocument, ValuePath } from "@/lib/templates/document";
 import { elementKey, type ElementLocations, type TemplateGap } from "@/lib/templates/types";
-import { setOwn, type IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import type { IntrinsicResolver } from "@/lib/templates/cloudformation/intrinsics";
+import { setOwn } from "@/lib/model/set-own";
 import { templateDeploymentSummary } from "@/lib/templates/cloudformation/deployment-summary";
 import { Fields } from "@/lib/templates/cloudformation/fields";
 import { physicalIdPlaceholder, rootResourceIdPlaceholder } from "@/lib/templates/cloudformation/placeholders";

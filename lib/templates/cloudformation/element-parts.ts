@@ -16,7 +16,7 @@ import type {
 import { escapeResourcePath, methodSettingsKey, STAGE_WIDE_KEY } from "@/lib/model/method-settings";
 import { AUTHORIZATION_TYPES } from "@/lib/model/types";
 import type { Fields } from "@/lib/templates/cloudformation/fields";
-import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
+import { setOwn } from "@/lib/model/set-own";
 import { definedFields } from "@/lib/model/defined-fields";
 
 /**

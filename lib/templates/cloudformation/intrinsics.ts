@@ -23,6 +23,7 @@ import {
   urlSuffixOf,
 } from "@/lib/templates/cloudformation/placeholders";
 import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
+import { setOwn } from "@/lib/model/set-own";
 
 /** `Ref: AWS::NoValue`: the enclosing property (or list item) is removed, as CloudFormation does. */
 export const NO_VALUE: unique symbol = Symbol("AWS::NoValue");
@@ -108,16 +109,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
-/**
- * `record[key] = value`, except that a key named "__proto__" (template input) stays an own key. Only that key needs
- * defineProperty (Object.prototype's other properties are writable data properties, so assignment makes an own
- * property); plain assignment is several times faster on the thousands of keys of a large template.
- */
-export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  else record[key] = value;
 }
 
 /** The template's sections, each an object (anything else in their place reads as empty). */

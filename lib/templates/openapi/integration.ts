@@ -8,6 +8,7 @@ import type { ValuePath } from "@/lib/templates/document";
 import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
 import { dereference } from "@/lib/templates/openapi/refs";
 import { field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
+import { setOwn } from "@/lib/model/set-own";
 
 const INTEGRATION_TYPES: Record<string, string> = {
   aws: "AWS",
@@ -96,11 +97,7 @@ function readIntegrationResponses(
     if (responseTemplates) entry.responseTemplates = responseTemplates;
     const contentHandling = textField(reading, response, "contentHandling", path);
     if (contentHandling !== undefined) entry.contentHandling = contentHandling;
-    // A status code named "__proto__" must stay an own key; any other is assigned (Object.prototype's other
-    // properties are writable data properties, so assignment makes an own one, and it is far faster).
-    if (statusCode === "__proto__")
-      Object.defineProperty(out, statusCode, { value: entry, enumerable: true, writable: true, configurable: true });
-    else out[statusCode] = entry;
+    setOwn(out, statusCode, entry);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import type { ValuePath } from "@/lib/templates/document";
 import type { ElementLocations, SourcePosition, TemplateGap } from "@/lib/templates/types";
 import { isRecord, type IntrinsicHooks, type JsonRecord } from "@/lib/templates/openapi/values";
+import { setOwn } from "@/lib/model/set-own";
 
 export interface Reading {
   hooks: IntrinsicHooks;
@@ -52,10 +53,7 @@ export function textMap(reading: Reading, record: unknown, key: string, path: Va
   const out: Record<string, string> = {};
   for (const name of Object.keys(value)) {
     const text = textField(reading, value, name, [...path, key]);
-    // A key named "__proto__" must stay an own key; any other is assigned (Object.prototype's are writable data properties).
-    if (text === undefined) continue;
-    if (name === "__proto__") Object.defineProperty(out, name, { value: text, enumerable: true, writable: true, configurable: true });
-    else out[name] = text;
+    if (text !== undefined) setOwn(out, name, text);
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
 import { pyTruthy } from "@/lib/templates/sam/conditions";
-import { setOwn } from "@/lib/templates/cloudformation/intrinsics";
+import { setOwn } from "@/lib/model/set-own";
 
 const INTEGRATION = "x-amazon-apigateway-integration";
 export const ANY_METHOD = "x-amazon-apigateway-any-method";
