@@ -123,6 +123,8 @@ describe("YAML fast path", () => {
     ['{"a":1,"b":[true,false,null,"x",-1.5e3],"c":{}}', true],
     ["a: { b: c, 'd': \"e\", f: [g, h, ], i: { j: k } }\nl: [ ]\nm: {a : 1}\nn: [http://x.y/z, a:b]\n", true],
     ["a: [a: 1]\n", false],
+    // An empty tagged node before a line break in a flow collection: the `yaml` package places it at the next content.
+    ["a: [[\n  [\n  !Ref \n ]\n ]]\n", false],
     ["a: { b }\n", false],
     ["a: [x\n  y]\n", false],
     // Sequences in all their block forms.

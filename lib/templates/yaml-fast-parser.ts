@@ -14,7 +14,7 @@
  * directives and more than one document (`%YAML`, a second `---`, `...`), tags on keys, `!!` tags and tags with
  * anything but letters and digits, tabs, carriage returns, BOMs and control characters anywhere, block scalars with
  * an indentation indicator, all-space lines longer than a block scalar's indentation, keep-chomping without content,
- * a line break escaped before an empty line in a double-quoted scalar, an empty tagged node followed by blanks, a multi-line
+ * a line break escaped before an empty line in a double-quoted scalar, an empty tagged node followed by blanks (or, in a flow collection, by a line break or comment), a multi-line
  * implicit key or a flow key without a value, multi-line plain scalars in flow collections or whose continuation
  * lines hold anything indicator-like, duplicate keys, an empty document or a scalar document, under-indented
  * continuation lines, more than MAX_DEPTH levels or more nodes than the caller's budget, and any syntax error.
@@ -952,6 +952,9 @@ class FastYamlParser {
       this.skipSpaces();
       const d = this.code(this.i);
       if (d === 91 || d === 123) return withTag(tag, this.flowNode(parent));
+      // An empty tagged node before a line break or comment: the `yaml` package places it at the next content, as in
+      // block context (see `tagged`), so that case is left to it.
+      if (this.i >= this.n || d === NEWLINE || d === HASH) decline();
       this.count();
       const start = this.i;
       const value = d === QUOTE ? this.doubleQuoted(parent, true) : d === APOSTROPHE ? this.singleQuoted(parent, true) : this.plainFlow();
