@@ -8,7 +8,7 @@ import fc from "fast-check";
 
 export const CI_SEED = 20_261_201;
 
-export function chosenSeed(env: NodeJS.ProcessEnv): number | undefined {
+export function chosenSeed(env: Readonly<Record<string, string | undefined>>): number | undefined {
   const given = env.FC_SEED?.trim();
   if (given) {
     const seed = Number(given);
