@@ -83,12 +83,28 @@ function copyList(values: readonly string[] | undefined): string[] {
 }
 
 /**
- * A copy of the record with its keys in sorted order (the shared empty record when it is absent or empty). Keys usually
- * arrive sorted (the reader, the templates): they are copied as they come, with no key list, and only a record whose
- * keys are out of order is copied again from its sorted keys.
+ * The record with its keys in sorted order (the shared empty record when it is absent or empty). Keys usually arrive
+ * sorted (the reader, the templates), and then the raw record itself is the model's: models are read-only, and so is
+ * a snapshot once read (normalize.ts), so a copy would only double the memory of every template and parameter map of
+ * a large API (issue 16). Only a record that is plainly what the copy would be is taken: a plain object (Object's
+ * prototype, as JSON.parse, the SDK and the template readers make them, so that a lookup of an absent key reads what
+ * it reads on the copy) whose own keys are in strictly increasing order and none named "__proto__" (the copy's
+ * assignment drops that one: set-own.ts). Anything else is copied, from its sorted keys when they are out of order.
  */
 function sortedRecord<T>(record: Readonly<Record<string, T>> | undefined): Record<string, T> {
   if (record == null) return emptyRecord(); // most maps are absent
+  let previous: string | undefined;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if ((previous !== undefined && previous >= key) || key === "__proto__") return copiedRecord(record);
+    previous = key;
+  }
+  if (previous === undefined) return emptyRecord();
+  return Object.getPrototypeOf(record) === Object.prototype ? (record as Record<string, T>) : copiedRecord(record);
+}
+
+/** The copy sortedRecord made before it reused records: own keys as they come, or from the sorted key list when not in order. */
+function copiedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   let out: Record<string, T> | undefined;
   let previous: string | undefined;
   for (const key in record) {
@@ -243,6 +259,9 @@ function strictlyByPath(list: readonly ResourceModel[]): boolean {
 }
 
 export function reshapeResource(raw: RawResource, warn: (m: string) => void = ignore, donor?: ResourceModel): ResourceModel {
+  const pathPart = raw.pathPart ?? (raw.path === "/" ? "" : raw.path.slice(raw.path.lastIndexOf("/") + 1));
+  // The common case of a deployment's copy: the whole resource is the donor's, decided without a method list.
+  if (donor !== undefined && sameResource(raw, pathPart, donor)) return donor;
   const rawMethods = raw.resourceMethods;
   let methods: MethodModel[] = [];
   let reusedAll = donor !== undefined;
@@ -259,7 +278,7 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
         continue;
       }
       const rawMethod = rawMethods[verb]!;
-      const earlier = donor === undefined ? undefined : methodOf(donor, verb);
+      const earlier = donor === undefined ? undefined : methodOf(donor, verb, at);
       if (earlier !== undefined && methodMatches(rawMethod, raw, verb, earlier)) {
         methods[at++] = earlier;
       } else {
@@ -269,7 +288,6 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
     }
     if (known > 1) sortByVerb(methods);
   }
-  const pathPart = raw.pathPart ?? (raw.path === "/" ? "" : raw.path.slice(raw.path.lastIndexOf("/") + 1));
   if (
     reusedAll &&
     donor !== undefined &&
@@ -283,6 +301,27 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
   const model: ResourceModel = { id: raw.id, path: raw.path, pathPart, methods };
   if (raw.parentId !== undefined) model.parentId = raw.parentId;
   return model;
+}
+
+/**
+ * True when the general path below would return the donor itself: the same resource fields, and each raw verb the
+ * donor's method of that verb, matched (so a known verb, and no warning), as many as the donor has. False sends the
+ * resource down that path, which decides method by method and says the warnings; this one says nothing.
+ */
+function sameResource(raw: RawResource, pathPart: string, donor: ResourceModel): boolean {
+  if (donor.id !== raw.id || donor.path !== raw.path || donor.pathPart !== pathPart || donor.parentId !== raw.parentId) return false;
+  const rawMethods = raw.resourceMethods;
+  let count = 0;
+  if (rawMethods != null) {
+    for (const verb in rawMethods) {
+      if (!Object.hasOwn(rawMethods, verb)) continue;
+      // An unknown verb is no donor method's: the general path warns about it.
+      const earlier = methodOf(donor, verb, count);
+      if (earlier === undefined || !methodMatches(rawMethods[verb]!, raw, verb as HttpVerb, earlier)) return false;
+      count++;
+    }
+  }
+  return count === donor.methods.length;
 }
 
 /**
@@ -302,8 +341,14 @@ function sortByVerb(methods: MethodModel[]): void {
   }
 }
 
-function methodOf(resource: ResourceModel, verb: HttpVerb): MethodModel | undefined {
-  for (const method of resource.methods) if (method.httpMethod === verb) return method;
+/**
+ * The resource's method for the verb. `hint` is where to look first: how many verbs were matched before, which is
+ * where the verb is when the raw verbs come in verb order (as the reader and an export list them).
+ */
+function methodOf(resource: ResourceModel, verb: string, hint: number): MethodModel | undefined {
+  const methods = resource.methods;
+  if (hint < methods.length && methods[hint]!.httpMethod === verb) return methods[hint];
+  for (let i = 0; i < methods.length; i++) if (methods[i]!.httpMethod === verb) return methods[i];
   return undefined;
 }
 
@@ -369,9 +414,13 @@ function integrationMatches(raw: RawIntegration, model: IntegrationModel): boole
   const responses = raw.integrationResponses;
   const list = model.integrationResponses;
   if (responses == null) return list.length === 0;
-  // A status-code map is keyed by array indexes, which only a key list walks cheaply (reshapeIntegrationResponses).
   const keys = Object.keys(responses);
-  if (keys.length === 1) return list.length === 1 && integrationResponseMatches(responses[keys[0]!]!, keys[0]!, list[0]!);
+  if (keys.length === 1) {
+    if (list.length !== 1) return false;
+    const key = keys[0]!;
+    const m = list[0]!;
+    return integrationResponseMatches(key === m.statusCode ? responses[m.statusCode]! : responses[key]!, key, m);
+  }
   if (!uniqueInOrder(keys.length, list)) return false;
   let used = 0;
   for (const key of keys) {
@@ -395,7 +444,12 @@ function integrationResponseMatches(r: RawIntegrationResponse, key: string, m: I
 function methodResponsesMatch(raw: RawMethod["methodResponses"], model: readonly MethodResponseModel[]): boolean {
   if (raw == null) return model.length === 0;
   const keys = Object.keys(raw);
-  if (keys.length === 1) return model.length === 1 && methodResponseMatches(raw[keys[0]!]!, keys[0]!, model[0]!);
+  if (keys.length === 1) {
+    if (model.length !== 1) return false;
+    const key = keys[0]!;
+    const m = model[0]!;
+    return methodResponseMatches(key === m.statusCode ? raw[m.statusCode]! : raw[key]!, key, m);
+  }
   if (!uniqueInOrder(keys.length, model)) return false;
   let used = 0;
   for (const key of keys) {
@@ -441,19 +495,34 @@ function listMatches(raw: readonly string[] | undefined, model: readonly string[
  * the ownership check.
  */
 function recordMatches(raw: Readonly<Record<string, unknown>> | undefined, model: Readonly<Record<string, unknown>>): boolean {
+  // Most records of a method are absent on both sides (no request parameters, no models): no key walk over the raw.
+  if (raw == null) return !hasEnumerableKey(model);
+  if (typeof raw !== "object") return false;
   let count = 0;
-  if (raw != null) {
-    if (typeof raw !== "object") return false;
-    for (const key in raw) {
-      if (!Object.hasOwn(raw, key)) continue;
-      const value = model[key];
-      if (raw[key] !== value) return false;
-      if ((value === undefined || typeof value === "object" || typeof value === "function") && !Object.hasOwn(model, key)) return false;
-      count++;
-    }
+  for (const key in raw) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const value = model[key];
+    if (raw[key] !== value) return false;
+    if ((value === undefined || typeof value === "object" || typeof value === "function") && !Object.hasOwn(model, key)) return false;
+    count++;
   }
   // Counting the model's keys: for-in, as for the raw ones (no key list); the key itself is not needed.
+  if (count === 0) return !hasEnumerableKey(model);
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   for (const key in model) if (--count < 0) return false;
   return count === 0;
 }
+
+/**
+ * Any enumerable key, own or inherited, as the count above would meet. The shared empty record is frozen, and V8 walks
+ * a frozen object's keys in the runtime rather than from its key cache: it is asked as an unfrozen empty object with
+ * the same prototype, which has the same keys (none of its own), instead.
+ */
+function hasEnumerableKey(record: object): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for (const key in record === EMPTY_RECORD ? EMPTY_PROBE : record) return true;
+  return false;
+}
+
+// Never written to: an empty plain object, for the question above.
+const EMPTY_PROBE: object = {};
