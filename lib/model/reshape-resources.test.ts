@@ -359,33 +359,29 @@ describe("reshapeResources with a donor reuses exactly what it reused before", (
   });
 });
 
-describe("a draft's raw records", () => {
-  const reshapeOne = (templates: Record<string, string>) =>
-    reshapeResources([
-      { id: "r", path: "/", resourceMethods: { GET: { methodIntegration: { type: "MOCK", requestTemplates: templates } } } },
-    ])[0]!.methods[0]!.integration!.requestTemplates;
-
-  it("are the model's when their keys are in order: the snapshot is not copied and not changed", () => {
+describe("a draft's records", () => {
+  it("are the model's own copies, never the snapshot's objects (rules memoise on them per audit)", () => {
     const templates = { "application/json": "{}", "text/plain": "" };
-    expect(reshapeOne(templates)).toBe(templates);
-    expect(templates).toEqual({ "application/json": "{}", "text/plain": "" });
-  });
-
-  it("are copied in key order when not in order, or not plain objects", () => {
-    const unsorted = { "text/plain": "", "application/json": "{}" };
-    expect(reshapeOne(unsorted)).not.toBe(unsorted);
-    expect(Object.keys(reshapeOne(unsorted))).toEqual(["application/json", "text/plain"]);
-    const bare = Object.assign(Object.create(null) as Record<string, string>, { "application/json": "{}" });
-    const model = reshapeOne(bare);
-    expect(model).not.toBe(bare);
-    expect(Object.getPrototypeOf(model)).toBe(Object.prototype);
-  });
-
-  it("still lose a key named __proto__ as the copy did, without touching a prototype", () => {
-    const templates = JSON.parse('{"__proto__": "x", "application/json": "{}"}') as Record<string, string>;
-    const model = reshapeOne(templates);
-    expect(model).not.toBe(templates);
-    expect(JSON.stringify(model)).toBe('{"application/json":"{}"}');
-    expect(Object.getPrototypeOf(model)).toBe(Object.prototype);
+    const parameters = { [ORIGIN]: "'*'" };
+    const [resource] = reshapeResources([
+      {
+        id: "r",
+        path: "/",
+        resourceMethods: {
+          GET: {
+            methodIntegration: {
+              type: "MOCK",
+              requestTemplates: templates,
+              integrationResponses: { "200": { statusCode: "200", responseParameters: parameters, responseTemplates: templates } },
+            },
+          },
+        },
+      },
+    ]);
+    const integration = resource!.methods[0]!.integration!;
+    expect(integration.requestTemplates).toEqual(templates);
+    expect(integration.requestTemplates).not.toBe(templates);
+    expect(integration.integrationResponses[0]!.responseTemplates).not.toBe(templates);
+    expect(integration.integrationResponses[0]!.responseParameters).not.toBe(parameters);
   });
 });

@@ -83,28 +83,14 @@ function copyList(values: readonly string[] | undefined): string[] {
 }
 
 /**
- * The record with its keys in sorted order (the shared empty record when it is absent or empty). Keys usually arrive
- * sorted (the reader, the templates), and then the raw record itself is the model's: models are read-only, and so is
- * a snapshot once read (normalize.ts), so a copy would only double the memory of every template and parameter map of
- * a large API (issue 16). Only a record that is plainly what the copy would be is taken: a plain object (Object's
- * prototype, as JSON.parse, the SDK and the template readers make them, so that a lookup of an absent key reads what
- * it reads on the copy) whose own keys are in strictly increasing order and none named "__proto__" (the copy's
- * assignment drops that one: set-own.ts). Anything else is copied, from its sorted keys when they are out of order.
+ * A copy of the record with its keys in sorted order (the shared empty record when it is absent or empty). Keys usually
+ * arrive sorted (the reader, the templates): they are copied as they come, with no key list, and only a record whose
+ * keys are out of order is copied again from its sorted keys. Always a copy, never the raw record itself: rules memoise
+ * on a model's records (lib/rules/support/template-headers.ts), and a raw record would carry its memo from one audit
+ * of a snapshot to the next.
  */
 function sortedRecord<T>(record: Readonly<Record<string, T>> | undefined): Record<string, T> {
   if (record == null) return emptyRecord(); // most maps are absent
-  let previous: string | undefined;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
-    if ((previous !== undefined && previous >= key) || key === "__proto__") return copiedRecord(record);
-    previous = key;
-  }
-  if (previous === undefined) return emptyRecord();
-  return Object.getPrototypeOf(record) === Object.prototype ? (record as Record<string, T>) : copiedRecord(record);
-}
-
-/** The copy sortedRecord made before it reused records: own keys as they come, or from the sorted key list when not in order. */
-function copiedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   let out: Record<string, T> | undefined;
   let previous: string | undefined;
   for (const key in record) {
@@ -519,8 +505,7 @@ function recordMatches(raw: Readonly<Record<string, unknown>> | undefined, model
  * the same prototype, which has the same keys (none of its own), instead.
  */
 function hasEnumerableKey(record: object): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for (const key in record === EMPTY_RECORD ? EMPTY_PROBE : record) return true;
+  for (const key in record === EMPTY_RECORD ? EMPTY_PROBE : record) return key !== undefined;
   return false;
 }
 
