@@ -409,7 +409,8 @@ function sortByVerb(methods: MethodModel[]): void {
 
 /**
  * The resource's method for the verb. `hint` is where to look first: how many verbs were matched before, which is
- * where the verb is when the raw verbs come in verb order (as the reader and an export list them).
+ * where the verb is when the raw verbs come in verb order (the generated and demo APIs list them so); anywhere else
+ * it is found by the scan.
  */
 function methodOf(resource: ResourceModel, verb: string, hint: number): MethodModel | undefined {
   const methods = resource.methods;
@@ -480,6 +481,9 @@ function integrationMatches(raw: RawIntegration, model: IntegrationModel): boole
   const responses = raw.integrationResponses;
   const list = model.integrationResponses;
   if (responses == null) return list.length === 0;
+  // A status-code map is keyed by array indexes, which only a key list walks cheaply (reshapeIntegrationResponses). Its
+  // one response is then read by the model's status code when that is its key, which measured cheaper than a read by
+  // the key string Object.keys just made (a 20,000-map micro-benchmark over the generated API's export).
   const keys = Object.keys(responses);
   if (keys.length === 1) {
     if (list.length !== 1) return false;
@@ -509,6 +513,7 @@ function integrationResponseMatches(r: RawIntegrationResponse, key: string, m: I
 
 function methodResponsesMatch(raw: RawMethod["methodResponses"], model: readonly MethodResponseModel[]): boolean {
   if (raw == null) return model.length === 0;
+  // As in integrationMatches: a key list, and the one response read by the model's status code.
   const keys = Object.keys(raw);
   if (keys.length === 1) {
     if (model.length !== 1) return false;
