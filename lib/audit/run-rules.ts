@@ -1,8 +1,12 @@
 import type { ApiModel } from "@/lib/model/types";
 import { RULES } from "@/lib/rules";
 import { renderFinding } from "@/lib/rules/finding";
-import { SEVERITIES, type Finding, type Rule, type Severity } from "@/lib/rules/types";
+import { SEVERITIES, type Finding, type FindingTarget, type Rule, type Severity } from "@/lib/rules/types";
 import type { NotEvaluatedRule } from "./types";
+import { compareKeys, compareTargets, FIELD_ORDER_AVAILABLE, plainTarget, targetKey } from "./target-order";
+
+// Kept here too: tests and callers import the key from the runner.
+export { targetKey } from "./target-order";
 
 export interface RuleRun {
   findings: Finding[];
@@ -76,39 +80,56 @@ function inOrder(findings: readonly Finding[], ranks: readonly number[]): Findin
 }
 
 /**
- * A group's indexes stably sorted by their findings' targets. A rule reports in the model's resource order, nearly
- * the target order: a resource sorts before its children by path but after them by key ("|/a|" > "|/a/b|", as the
- * collator orders "|" after "/"). So, walking back from the end, the findings whose key is no greater than every key
- * after them stay where they are (in order when read forwards); only the others are sorted, then merged in. For
- * ordered input that is one comparison per finding; for the generated API about two; for any input, a stable sort.
+ * A group's indexes stably sorted by their findings' targets: by compareTargets (target-order.ts), which walks the
+ * targets' fields, where it answers for every target of the group; else by the joined keys through the collator.
  */
 function byTarget(findings: readonly Finding[], group: readonly number[]): readonly number[] {
+  const targets: FindingTarget[] = [];
+  let plain = FIELD_ORDER_AVAILABLE;
+  for (const index of group) {
+    const target = (findings[index] as Finding).target;
+    targets.push(target);
+    if (plain && !plainTarget(target)) plain = false;
+  }
+  if (plain) return stablyOrdered(group, targets, compareTargets);
   const keys: string[] = [];
   for (const index of group) keys.push(targetKey(findings[index] as Finding));
-  const last = keys.length - 1;
+  return stablyOrdered(group, keys, compareKeys);
+}
+
+/**
+ * The group's indexes stably sorted by `compare` of their sort values (`values[i]` for `group[i]`). A rule reports in
+ * the model's resource order, nearly the target order: a resource sorts before its children by path but after them by
+ * key ("|/a|" > "|/a/b|", as the collator orders "|" after "/"). So, walking back from the end, the findings whose
+ * value is no greater than every value after them stay where they are (in order when read forwards); only the others
+ * are sorted, then merged in. For ordered input that is one comparison per finding; for the generated API about two;
+ * for any input, a stable sort.
+ */
+function stablyOrdered<T>(group: readonly number[], values: readonly T[], compare: (a: T, b: T) => number): readonly number[] {
+  const last = values.length - 1;
   const kept: number[] = [last];
   const aside: number[] = [];
-  let least = keys[last] as string;
+  let least = values[last] as T;
   for (let i = last - 1; i >= 0; i--) {
-    const key = keys[i] as string;
-    if (compareKeys(key, least) <= 0) {
+    const value = values[i] as T;
+    if (compare(value, least) <= 0) {
       kept.push(i);
-      least = key;
+      least = value;
     } else aside.push(i);
   }
   if (aside.length === 0) return group;
   kept.reverse();
   aside.reverse();
   // Array.prototype.sort is stable (ECMA-262 §23.1.3.30): equal targets keep their order.
-  aside.sort((a, b) => compareKeys(keys[a] as string, keys[b] as string));
-  // Merge by (key, position): the one stable order of the two lists.
+  aside.sort((a, b) => compare(values[a] as T, values[b] as T));
+  // Merge by (value, position): the one stable order of the two lists.
   const merged: number[] = [];
   let k = 0;
   let a = 0;
   while (k < kept.length && a < aside.length) {
     const fromKept = kept[k] as number;
     const fromAside = aside[a] as number;
-    const order = compareKeys(keys[fromKept] as string, keys[fromAside] as string) || fromKept - fromAside;
+    const order = compare(values[fromKept] as T, values[fromAside] as T) || fromKept - fromAside;
     if (order < 0) {
       merged.push(group[fromKept] as number);
       k++;
@@ -120,16 +141,4 @@ function byTarget(findings: readonly Finding[], group: readonly number[]): reado
   while (k < kept.length) merged.push(group[kept[k++] as number] as number);
   while (a < aside.length) merged.push(group[aside[a++] as number] as number);
   return merged;
-}
-
-// `a.localeCompare(b)` is specified as `new Intl.Collator().compare(a, b)` (ECMA-402 §19.1.1): the order is that
-// collator's, as it always was; V8 compares one-byte strings such as these keys faster through localeCompare.
-function compareKeys(a: string, b: string): number {
-  return a === b ? 0 : a.localeCompare(b);
-}
-
-/** What findings of one rank are ordered by: their target's fields joined with "|" (absent ones empty). */
-export function targetKey(finding: Finding): string {
-  const t = finding.target;
-  return `${t.stage ?? ""}|${t.path ?? ""}|${t.httpMethod ?? ""}|${t.authorizerId ?? ""}|${t.responseType ?? ""}`;
 }
