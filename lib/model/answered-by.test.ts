@@ -123,6 +123,40 @@ describe("answeredBy and answeredByDeployment give what one resolveRoute per que
     );
   });
 
+  it("asked about the resources in list order, as rules ask (skipping some, pass after pass), and out of turn", () => {
+    // Duplicated paths included: the tree holds the last resource of a path, and every question about that path is
+    // answered by it, whichever resource of the list it was asked for.
+    const same = (got: ReturnType<typeof answeredBy>, expected: ReturnType<typeof answeredBy>) =>
+      got === undefined || expected === undefined
+        ? got === expected
+        : got.resource === expected.resource && got.method === expected.method && got.elsewhere === expected.elsewhere;
+    fc.assert(
+      fc.property(
+        tree,
+        fc.array(fc.array(fc.boolean(), { maxLength: 14 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.nat(13), { maxLength: 5 }),
+        (draftTree, passes, outOfTurn) => {
+          const resources = draftTree.map(({ path: p, verbs }, index) => ({ ...resource(p, ...verbs), id: `r${index}` }));
+          const model = { resources };
+          for (const verb of ["OPTIONS", "GET"] as const) {
+            for (const skips of passes) {
+              for (let index = 0; index < resources.length; index++) {
+                if (skips[index]) continue;
+                const asked = resources[index]!.path;
+                expect(same(answeredBy(model, asked, verb), referenceAnsweredBy(resources, asked, verb))).toBe(true);
+              }
+              for (const index of outOfTurn) {
+                const asked = resources[index % Math.max(resources.length, 1)]?.path ?? "/elsewhere";
+                expect(same(answeredBy(model, asked, verb), referenceAnsweredBy(resources, asked, verb))).toBe(true);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("the comparison fails on a wrong answer (it is not vacuous)", () => {
     const resources = [resource("/users/{userId}", "GET", "OPTIONS"), resource("/users/me", "PATCH")];
     const model = { resources, stages: [] };
