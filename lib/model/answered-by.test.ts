@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pathsOf, referenceAnsweredBy, referenceAnsweredByDeployment, routingDisagreements } from "@/lib/model/testing/answered-by-oracle";
-import { answeredBy, answeredByDeployment } from "./answered-by";
+import { answeredBy, answeredByDeployment, forEachAnswered } from "./answered-by";
 import type { ApiModel, HttpVerb, MethodModel, ResourceModel } from "./types";
 
 const method = (
@@ -138,6 +138,13 @@ describe("answeredBy and answeredByDeployment give what one resolveRoute per que
         (draftTree, passes, outOfTurn) => {
           const resources = draftTree.map(({ path: p, verbs }, index) => ({ ...resource(p, ...verbs), id: `r${index}` }));
           const model = { resources };
+          // forEachAnswered: each resource with methods, in list order, with its answer (before and after the questions).
+          const visited: ResourceModel[] = [];
+          forEachAnswered(model, "OPTIONS", (r, got) => {
+            visited.push(r);
+            expect(same(got, referenceAnsweredBy(resources, r.path, "OPTIONS"))).toBe(true);
+          });
+          expect(visited).toEqual(resources.filter((r) => r.methods.length > 0));
           for (const verb of ["OPTIONS", "GET"] as const) {
             for (const skips of passes) {
               for (let index = 0; index < resources.length; index++) {
@@ -155,6 +162,29 @@ describe("answeredBy and answeredByDeployment give what one resolveRoute per que
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("answers with the first method of a verb a resource lists twice, and with a resource whose verb is not a known one", () => {
+    const twice = resource("/a", "GET", "OPTIONS", "GET", "OPTIONS");
+    const odd = { ...resource("/b", "GET"), methods: [method("/b", "BREW" as HttpVerb), method("/b", "OPTIONS"), method("/b", "OPTIONS")] };
+    const many = resource("/c/{id}", ...Array.from({ length: 17 }, () => "GET" as const), "OPTIONS");
+    const resources = [resource("/"), twice, odd, resource("/c"), resource("/c/d", "GET"), many];
+    const model = { resources };
+    for (const [path, verb] of [
+      ["/a", "GET"],
+      ["/a", "OPTIONS"],
+      ["/b", "OPTIONS"],
+      ["/b", "GET"],
+      ["/c/d", "OPTIONS"],
+      ["/c/{id}", "OPTIONS"],
+    ] as const) {
+      const got = answeredBy(model, path, verb);
+      const expected = referenceAnsweredBy(resources, path, verb);
+      expect(got?.method, `${verb} ${path}`).toBe(expected?.method);
+      expect(got?.resource, `${verb} ${path}`).toBe(expected?.resource);
+    }
+    expect(answeredBy(model, "/a", "OPTIONS")?.method).toBe(twice.methods[1]);
+    expect(answeredBy(model, "/c/d", "OPTIONS")?.method).toBe(many.methods[17]);
   });
 
   it("the comparison fails on a wrong answer (it is not vacuous)", () => {

@@ -34,6 +34,9 @@ interface Routable {
   resource: ResourceModel;
   /** The resource's index in the list the tree was built from. */
   position: number;
+  /** resource.methods, and where the first method of each verb is in it (methodSlots), read in the one pass over them. */
+  methods: readonly MethodModel[];
+  slots: number;
 }
 
 // Models are immutable once normalized, so each resource list (and each deployment's summary) gets its tree once, and
@@ -83,6 +86,8 @@ function answerFor<R extends RoutableResource, A>(routes: Routes<R, A>, path: st
  */
 interface DraftRoutes extends Routes<Routable, AnsweringMethod> {
   resources: readonly ResourceModel[];
+  /** One per resource, by position. */
+  routables: readonly Routable[];
   /** Per verb, the answer for each held resource's own path by position (null: no route; undefined: not held). */
   byPosition: Map<string, (AnsweringMethod | null | undefined)[]>;
   /** Where the next question in list order is expected. */
@@ -96,21 +101,49 @@ const draftTrees = new WeakMap<readonly ResourceModel[], DraftRoutes>();
 
 function draftAnswer(match: RouteMatch<Routable> | undefined, path: string): AnsweringMethod | undefined {
   if (!match) return undefined;
-  const { resource } = match.resource;
-  // The first method with the verb, as methods.find would give (a loop: this runs for every resource of the tree).
-  for (const method of resource.methods)
-    if (method.httpMethod === match.verb) return { resource, method, elsewhere: match.resource.path !== path };
+  const method = firstMethod(match.resource, match.verb);
+  return method ? { resource: match.resource.resource, method, elsewhere: match.resource.path !== path } : undefined;
+}
+
+/**
+ * Where the first method of each verb is in a resource's list: four bits per verb (its rank in HTTP_VERBS), one more
+ * than the method's index, 0 for none. Routing reads a resource's methods once (routable) and finds the answering
+ * method from this afterwards, without reading the methods again: on a 10,000-method API each pass over them was
+ * mostly waiting for memory (issue 16). NO_SLOTS when a verb is not one of HTTP_VERBS or an index does not fit.
+ */
+const NO_SLOTS = -1;
+const SLOT_BITS = 4;
+const SLOT_MASK = 0xf;
+
+/** The first method with the verb, as `methods.find((m) => m.httpMethod === verb)` gives it. */
+function firstMethod(routable: Routable, verb: string): MethodModel | undefined {
+  if (routable.slots !== NO_SLOTS) {
+    const bit = verbBit(verb);
+    if (bit === undefined) return undefined; // no method of the resource has it: all its verbs are known ones
+    const slot = (routable.slots >>> ((31 - Math.clz32(bit)) * SLOT_BITS)) & SLOT_MASK;
+    return slot === 0 ? undefined : routable.methods[slot - 1];
+  }
+  for (const method of routable.methods) if (method.httpMethod === verb) return method;
   return undefined;
 }
 
 function routable(resource: ResourceModel, position: number): Routable {
+  const { methods } = resource;
   let bits = 0;
-  for (const method of resource.methods) {
-    const bit = verbBit(method.httpMethod);
-    if (bit === undefined) return { path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource, position };
+  let slots = 0;
+  for (let index = 0; index < methods.length; index++) {
+    const verb = (methods[index] as MethodModel).httpMethod;
+    const bit = verbBit(verb);
+    if (bit === undefined)
+      return { path: resource.path, verbs: methods.map((m) => m.httpMethod), resource, position, methods, slots: NO_SLOTS };
+    if ((bits & bit) === 0) {
+      // The first of its verb: later ones (a duplicated verb) are never the answer.
+      if (index + 1 > SLOT_MASK) slots = NO_SLOTS;
+      else if (slots !== NO_SLOTS) slots |= (index + 1) << ((31 - Math.clz32(bit)) * SLOT_BITS);
+    }
     bits |= bit;
   }
-  return { path: resource.path, verbs: verbList(bits), resource, position };
+  return { path: resource.path, verbs: verbList(bits), resource, position, methods, slots };
 }
 
 // Routing asks a resource's verbs only whether they include one (lib/routing declared), so resources with the same
@@ -138,9 +171,10 @@ function deployedVerbs(verbs: Partial<Record<HttpVerb, DeployedMethodSummary>>):
 function draftRoutes(resources: readonly ResourceModel[]): DraftRoutes {
   let routes = draftTrees.get(resources);
   if (!routes) {
-    const tree = buildRouteTree(resources.map(routable));
+    const routables = resources.map(routable);
     const draft: DraftRoutes = {
-      tree,
+      tree: buildRouteTree(routables),
+      routables,
       toAnswer: draftAnswer,
       ownAnswers: (verb, into) => {
         const answers = positionAnswers(draft, verb);
@@ -171,6 +205,28 @@ function positionAnswers(routes: DraftRoutes, verb: HttpVerb): (AnsweringMethod 
     routes.byPosition.set(verb, (answers = filled));
   }
   return answers;
+}
+
+/**
+ * `visit(resource, answeredBy(model, resource.path, verb))` for each resource of model.resources that has methods, in
+ * list order: for callers that ask about every resource (preflight-callers.ts), from the routes' own record of each
+ * resource (its methods counted when the tree was built), without reading the resources again.
+ */
+export function forEachAnswered(
+  model: Pick<ApiModel, "resources">,
+  verb: HttpVerb,
+  visit: (resource: ResourceModel, answer: AnsweringMethod | undefined) => void,
+): void {
+  const routes = draftRoutes(model.resources);
+  const answers = positionAnswers(routes, verb);
+  const { routables } = routes;
+  for (let position = 0; position < routables.length; position++) {
+    const routable = routables[position] as Routable;
+    if (routable.methods.length === 0) continue;
+    const known = answers[position];
+    // A resource the tree does not hold (a second one with the same path) is answered through the map, as answeredBy does.
+    visit(routable.resource, known === undefined ? answerFor(routes, routable.path, verb) : (known ?? undefined));
+  }
 }
 
 /** The draft's answer to `verb path`; undefined when API Gateway would answer 403 Missing Authentication Token. */
