@@ -62,8 +62,9 @@ export function stagesWhere(
   return sharedNames(stages, mask);
 }
 
-// A bit per stage in a 32-bit mask; an API has at most 10 stages by default (a quota that can be raised), beyond 31 the
-// list is built per call (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+// A bit per stage in a 32-bit mask. A REST API has at most 10 stages by default, a quota that can be raised
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html,
+// "Stages per API"): beyond 31 the list is built per call.
 const MAX_SHARED_STAGES = 31;
 
 const NO_STAGES: string[] = Object.freeze([]) as unknown as string[];
