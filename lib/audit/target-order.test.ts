@@ -37,12 +37,16 @@ const pair = fc.tuple(plain, plain, fc.nat(5), fc.boolean()).map(([a, b, shared,
 
 const byKeys = (a: FindingTarget, b: FindingTarget) => Math.sign(compareKeys(targetKey({ target: a }), targetKey({ target: b })));
 
+// The default collator's language: English or the root (what `node` reports for LANG=C) take the field walk, any
+// other the keys (run-rules.test.ts holds the sort to the collator either way).
+const LANGUAGE = new Intl.Collator().resolvedOptions().locale.split("-")[0] ?? "";
+
 describe("compareTargets", () => {
-  it("is available with this runtime's (English) collator, so the tests below exercise it", () => {
-    expect(FIELD_ORDER_AVAILABLE).toBe(true);
+  it("is available with an English or root collator (the tests below then exercise it), not with another", () => {
+    expect(FIELD_ORDER_AVAILABLE).toBe(LANGUAGE === "en" || LANGUAGE === "und" || LANGUAGE === "root");
   });
 
-  it("orders any two printable-ASCII targets as the collator orders their joined keys", () => {
+  it.runIf(FIELD_ORDER_AVAILABLE)("orders any two printable-ASCII targets as the collator orders their joined keys", () => {
     fc.assert(
       fc.property(pair, ([a, b]) => {
         expect(plainTarget(a) && plainTarget(b)).toBe(true);
@@ -53,7 +57,7 @@ describe("compareTargets", () => {
     );
   });
 
-  it("agrees with the collator where the joined order is not the fields' order", () => {
+  it.runIf(FIELD_ORDER_AVAILABLE)("agrees with the collator where the joined order is not the fields' order", () => {
     const cases: [FindingTarget, FindingTarget][] = [
       // "|" sorts after "/": a resource after its child.
       [{ path: "/a" }, { path: "/a/b" }],
