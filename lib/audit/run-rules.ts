@@ -1,8 +1,12 @@
 import type { ApiModel } from "@/lib/model/types";
 import { RULES } from "@/lib/rules";
 import { renderFinding } from "@/lib/rules/finding";
-import { SEVERITIES, type Finding, type Rule, type Severity } from "@/lib/rules/types";
+import { SEVERITIES, type Finding, type FindingTarget, type Rule, type Severity } from "@/lib/rules/types";
 import type { NotEvaluatedRule } from "./types";
+import { compareKeys, compareTargets, FIELD_ORDER_AVAILABLE, plainTarget, targetKey } from "./target-order";
+
+// Kept here too: tests and callers import the key from the runner.
+export { targetKey } from "./target-order";
 
 export interface RuleRun {
   findings: Finding[];
@@ -16,7 +20,7 @@ export interface RuleRun {
 export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleRun {
   const missing = new Set(model.missing.map((m) => m.part));
   const findings: Finding[] = [];
-  const ranks: number[] = [];
+  const runs: number[] = [];
   const notEvaluated: NotEvaluatedRule[] = [];
   for (let order = 0; order < rules.length; order++) {
     const rule = rules[order] as Rule;
@@ -25,25 +29,38 @@ export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleR
       notEvaluated.push({ ruleId: rule.meta.id, missing: absent });
       continue;
     }
-    // A plain loop, one finding and one number per draft: 13,000 findings make any per-finding wrapper count. Most
-    // findings keep their rule's severity, whose rank is looked up once.
+    // A plain loop, one finding per draft: 13,000 findings make any per-finding wrapper count. Most findings keep their
+    // rule's severity, whose rank is looked up once, and extend the rule's one run.
     const ruleRank = rankOf(rule.meta.severity, order);
     for (const draft of rule.check({ model })) {
       const finding = renderFinding(rule.meta, draft);
+      addToRuns(runs, finding.severity === rule.meta.severity ? ruleRank : rankOf(finding.severity, order), findings.length);
       findings.push(finding);
-      ranks.push(finding.severity === rule.meta.severity ? ruleRank : rankOf(finding.severity, order));
     }
   }
-  return { findings: inOrder(findings, ranks), notEvaluated };
+  return { findings: inOrder(findings, runs), notEvaluated };
 }
 
 /** The order runRules reports in, for findings merged from several runs (stage runs, template condition variants). */
 export function sortFindings(findings: readonly Finding[], rules: readonly Rule[] = RULES): Finding[] {
   const order = new Map<string, number>();
   for (let index = 0; index < rules.length; index++) order.set((rules[index] as Rule).meta.id, index);
-  const ranks: number[] = [];
-  for (const finding of findings) ranks.push(rankOf(finding.severity, order.get(finding.ruleId) ?? rules.length));
-  return inOrder(findings, ranks);
+  const runs: number[] = [];
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index] as Finding;
+    addToRuns(runs, rankOf(finding.severity, order.get(finding.ruleId) ?? rules.length), index);
+  }
+  return inOrder(findings, runs);
+}
+
+/**
+ * Findings' ranks as runs: consecutive findings of one rank are one run, three numbers in `runs` (rank, first index,
+ * index after the last), so a rule's findings are usually one run, not a number each. `index` is the next finding's.
+ */
+function addToRuns(runs: number[], rank: number, index: number): void {
+  const last = runs.length - 3;
+  if (last >= 0 && runs[last] === rank && runs[last + 2] === index) runs[last + 2] = index + 1;
+  else runs.push(rank, index, index + 1);
 }
 
 // Severity first, then the rule's place in the registry: one number, so most comparisons never reach the target.
@@ -56,59 +73,81 @@ function rankOf(severity: Severity, order: number): number {
 
 /**
  * The findings stably sorted by rank, then by target, without one comparison sort over them all: ranks are few
- * (severities times rules), so findings are grouped by rank (a counting sort, stable), then each group is put in
- * target order (byTarget). 13,000 findings were 60,000 comparator calls from Array.prototype.sort.
+ * (severities times rules), so the runs of findings (addToRuns) are put in rank order, their order breaking ties (a
+ * stable sort of a few dozen runs), the runs of one rank make that rank's group, in the findings' order, and each group
+ * is put in target order (byTarget). 13,000 findings were 60,000 comparator calls from Array.prototype.sort.
  */
-function inOrder(findings: readonly Finding[], ranks: readonly number[]): Finding[] {
-  const groups = new Map<number, number[]>();
-  for (let index = 0; index < findings.length; index++) {
-    const rank = ranks[index] as number;
-    const group = groups.get(rank);
-    if (group) group.push(index);
-    else groups.set(rank, [index]);
-  }
+function inOrder(findings: readonly Finding[], runs: readonly number[]): Finding[] {
+  const byRank: number[] = [];
+  for (let run = 0; run < runs.length; run += 3) byRank.push(run);
+  byRank.sort((a, b) => (runs[a] as number) - (runs[b] as number) || a - b);
   const sorted: Finding[] = [];
-  for (const rank of [...groups.keys()].sort((a, b) => a - b)) {
-    const group = groups.get(rank) as number[];
+  for (let first = 0; first < byRank.length;) {
+    const rank = runs[byRank[first] as number] as number;
+    let end = first + 1;
+    while (end < byRank.length && runs[byRank[end] as number] === rank) end++;
+    const group: number[] = [];
+    for (let at = first; at < end; at++) {
+      const run = byRank[at] as number;
+      for (let index = runs[run + 1] as number; index < (runs[run + 2] as number); index++) group.push(index);
+    }
     for (const index of group.length > 1 ? byTarget(findings, group) : group) sorted.push(findings[index] as Finding);
+    first = end;
   }
   return sorted;
 }
 
 /**
- * A group's indexes stably sorted by their findings' targets. A rule reports in the model's resource order, nearly
- * the target order: a resource sorts before its children by path but after them by key ("|/a|" > "|/a/b|", as the
- * collator orders "|" after "/"). So, walking back from the end, the findings whose key is no greater than every key
- * after them stay where they are (in order when read forwards); only the others are sorted, then merged in. For
- * ordered input that is one comparison per finding; for the generated API about two; for any input, a stable sort.
+ * A group's indexes stably sorted by their findings' targets: by compareTargets (target-order.ts), which walks the
+ * targets' fields, where it answers for every target of the group; else by the joined keys through the collator.
  */
 function byTarget(findings: readonly Finding[], group: readonly number[]): readonly number[] {
+  const targets: FindingTarget[] = [];
+  let plain = FIELD_ORDER_AVAILABLE;
+  for (const index of group) {
+    const target = (findings[index] as Finding).target;
+    targets.push(target);
+    if (plain && !plainTarget(target)) plain = false;
+  }
+  if (plain) return stablyOrdered(group, targets, compareTargets);
   const keys: string[] = [];
   for (const index of group) keys.push(targetKey(findings[index] as Finding));
-  const last = keys.length - 1;
+  return stablyOrdered(group, keys, compareKeys);
+}
+
+/**
+ * The group's indexes stably sorted by `compare` of their sort values (`values[i]` for `group[i]`). A rule reports in
+ * the model's resource order, nearly the target order: a resource sorts before its children by path but after them by
+ * key ("|/a|" > "|/a/b|", as the collator orders "|" after "/"). So, walking back from the end, the findings whose
+ * value is no greater than every value after them stay where they are (in order when read forwards); only the others
+ * are sorted, then merged in. For ordered input that is one comparison per finding; for the generated API about two;
+ * for any input, a stable sort.
+ */
+function stablyOrdered<T>(group: readonly number[], values: readonly T[], compare: (a: T, b: T) => number): readonly number[] {
+  const last = values.length - 1;
   const kept: number[] = [last];
   const aside: number[] = [];
-  let least = keys[last] as string;
+  let least = values[last] as T;
   for (let i = last - 1; i >= 0; i--) {
-    const key = keys[i] as string;
-    if (compareKeys(key, least) <= 0) {
+    const value = values[i] as T;
+    if (compare(value, least) <= 0) {
       kept.push(i);
-      least = key;
+      least = value;
     } else aside.push(i);
   }
   if (aside.length === 0) return group;
   kept.reverse();
   aside.reverse();
   // Array.prototype.sort is stable (ECMA-262 §23.1.3.30): equal targets keep their order.
-  aside.sort((a, b) => compareKeys(keys[a] as string, keys[b] as string));
-  // Merge by (key, position): the one stable order of the two lists.
+  aside.sort((a, b) => compare(values[a] as T, values[b] as T));
+  // Merge by (value, position): the one stable order of the two lists.
   const merged: number[] = [];
   let k = 0;
   let a = 0;
   while (k < kept.length && a < aside.length) {
     const fromKept = kept[k] as number;
     const fromAside = aside[a] as number;
-    const order = compareKeys(keys[fromKept] as string, keys[fromAside] as string) || fromKept - fromAside;
+    const order = compare(values[fromKept] as T, values[fromAside] as T) || fromKept - fromAside;
     if (order < 0) {
       merged.push(group[fromKept] as number);
       k++;
@@ -120,16 +159,4 @@ function byTarget(findings: readonly Finding[], group: readonly number[]): reado
   while (k < kept.length) merged.push(group[kept[k++] as number] as number);
   while (a < aside.length) merged.push(group[aside[a++] as number] as number);
   return merged;
-}
-
-// `a.localeCompare(b)` is specified as `new Intl.Collator().compare(a, b)` (ECMA-402 §19.1.1): the order is that
-// collator's, as it always was; V8 compares one-byte strings such as these keys faster through localeCompare.
-function compareKeys(a: string, b: string): number {
-  return a === b ? 0 : a.localeCompare(b);
-}
-
-/** What findings of one rank are ordered by: their target's fields joined with "|" (absent ones empty). */
-export function targetKey(finding: Finding): string {
-  const t = finding.target;
-  return `${t.stage ?? ""}|${t.path ?? ""}|${t.httpMethod ?? ""}|${t.authorizerId ?? ""}|${t.responseType ?? ""}`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { auditModel } from "@/lib/audit/audit-model";
 import { runRules, sortFindings, targetKey } from "@/lib/audit/run-rules";
-import { reconcileStageRuns } from "@/lib/audit/stage-runs";
+import { reconcileStageRuns, servedSnapshot } from "@/lib/audit/stage-runs";
+import { servedEqualsDraft } from "@/lib/audit/served-equals-draft";
 import { createNormalizeCache } from "@/lib/model/normalize-cache";
 import { normalizeApi } from "@/lib/model/normalize";
 import type { RawApiSnapshot, RawResource } from "@/lib/model/raw-snapshot";
@@ -232,3 +233,41 @@ function withCanary(
   target.canarySettings = { deploymentId, percentTraffic: percent };
   return snapshot;
 }
+
+// The parts a stage's served snapshot replaces (stage-runs.ts SERVED_PARTS).
+const SERVED = new Set(["resources", "authorizers", "gatewayResponses", "deployments"] as const);
+
+describe("a stage serving the draft's configuration", () => {
+  it("reconciles findings sharing one list of stages (as stagesWhere hands them out) as it does fresh copies of it", () => {
+    const built = api()
+      .resource("/orders", (r) => r.method("GET").method("PUT").cors())
+      .resource("/items", (r) => r.method("GET"))
+      .stage("prod")
+      .snapshot();
+    // Its export: the draft's resources unchanged, and the gateway responses the draft has.
+    const snapshot = withServed(built, "prod", () => {});
+    const deployment = snapshot.deployments[snapshot.stages?.[0]?.deploymentId ?? ""];
+    if (deployment?.served) deployment.served.gatewayResponses = snapshot.gatewayResponses ?? [];
+    const cache = createNormalizeCache();
+    const { model } = normalizeApi(snapshot, { cache });
+    const stage = snapshot.stages?.[0];
+    if (!stage?.deploymentId) throw new Error("no stage");
+    const served = servedSnapshot(snapshot, stage, stage.deploymentId);
+    // The case the shortcut is for: the stage's run is the draft's.
+    expect(served && servedEqualsDraft(snapshot, model, stage, served, SERVED)).toBe(true);
+    const draft = runRules(model).findings;
+    expect(draft.length).toBeGreaterThan(2);
+    // One shared list, the empty list, and lists naming a stage the API does not have, interleaved.
+    const prod = Object.freeze(["prod"]) as unknown as string[];
+    const none = Object.freeze([]) as unknown as string[];
+    const lists = [prod, prod, none, none, prod, ["prod", "gone"], none, prod];
+    const shared = draft.map((finding, index) => ({ ...finding, stages: lists[index % lists.length] as string[] }));
+    const fresh = shared.map((finding) => ({ ...finding, stages: [...finding.stages] }));
+    const reconcile = (findings: Finding[]) => reconcileStageRuns(snapshot, findings, undefined, { model, cache });
+    const got = reconcile(shared);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(reconcile(fresh)));
+    // Not vacuous: the lists that were not the stage's own were restated (a stage that was not run stays named).
+    expect(got.map((f) => f.stages.join())).toEqual(shared.map((f) => (f.stages.includes("gone") ? "prod,gone" : "prod")));
+    expect(got.some((f, index) => f !== shared[index])).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pathsOf, referenceAnsweredBy, referenceAnsweredByDeployment, routingDisagreements } from "@/lib/model/testing/answered-by-oracle";
-import { answeredBy, answeredByDeployment } from "./answered-by";
+import { answeredBy, answeredByDeployment, forEachAnswered } from "./answered-by";
 import type { ApiModel, HttpVerb, MethodModel, ResourceModel } from "./types";
 
 const method = (
@@ -121,6 +121,70 @@ describe("answeredBy and answeredByDeployment give what one resolveRoute per que
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("asked about the resources in list order, as rules ask (skipping some, pass after pass), and out of turn", () => {
+    // Duplicated paths included: the tree holds the last resource of a path, and every question about that path is
+    // answered by it, whichever resource of the list it was asked for.
+    const same = (got: ReturnType<typeof answeredBy>, expected: ReturnType<typeof answeredBy>) =>
+      got === undefined || expected === undefined
+        ? got === expected
+        : got.resource === expected.resource && got.method === expected.method && got.elsewhere === expected.elsewhere;
+    fc.assert(
+      fc.property(
+        tree,
+        fc.array(fc.array(fc.boolean(), { maxLength: 14 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.nat(13), { maxLength: 5 }),
+        (draftTree, passes, outOfTurn) => {
+          const resources = draftTree.map(({ path: p, verbs }, index) => ({ ...resource(p, ...verbs), id: `r${index}` }));
+          const model = { resources };
+          // forEachAnswered: each resource with methods, in list order, with its answer (before and after the questions).
+          const visited: ResourceModel[] = [];
+          forEachAnswered(model, "OPTIONS", (r, got) => {
+            visited.push(r);
+            expect(same(got, referenceAnsweredBy(resources, r.path, "OPTIONS"))).toBe(true);
+          });
+          expect(visited).toEqual(resources.filter((r) => r.methods.length > 0));
+          for (const verb of ["OPTIONS", "GET"] as const) {
+            for (const skips of passes) {
+              for (let index = 0; index < resources.length; index++) {
+                if (skips[index]) continue;
+                const asked = resources[index]!.path;
+                expect(same(answeredBy(model, asked, verb), referenceAnsweredBy(resources, asked, verb))).toBe(true);
+              }
+              for (const index of outOfTurn) {
+                const asked = resources[index % Math.max(resources.length, 1)]?.path ?? "/elsewhere";
+                expect(same(answeredBy(model, asked, verb), referenceAnsweredBy(resources, asked, verb))).toBe(true);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("answers with the first method of a verb a resource lists twice, and with a resource whose verb is not a known one", () => {
+    const twice = resource("/a", "GET", "OPTIONS", "GET", "OPTIONS");
+    const odd = { ...resource("/b", "GET"), methods: [method("/b", "BREW" as HttpVerb), method("/b", "OPTIONS"), method("/b", "OPTIONS")] };
+    const many = resource("/c/{id}", ...Array.from({ length: 17 }, () => "GET" as const), "OPTIONS");
+    const resources = [resource("/"), twice, odd, resource("/c"), resource("/c/d", "GET"), many];
+    const model = { resources };
+    for (const [path, verb] of [
+      ["/a", "GET"],
+      ["/a", "OPTIONS"],
+      ["/b", "OPTIONS"],
+      ["/b", "GET"],
+      ["/c/d", "OPTIONS"],
+      ["/c/{id}", "OPTIONS"],
+    ] as const) {
+      const got = answeredBy(model, path, verb);
+      const expected = referenceAnsweredBy(resources, path, verb);
+      expect(got?.method, `${verb} ${path}`).toBe(expected?.method);
+      expect(got?.resource, `${verb} ${path}`).toBe(expected?.resource);
+    }
+    expect(answeredBy(model, "/a", "OPTIONS")?.method).toBe(twice.methods[1]);
+    expect(answeredBy(model, "/c/d", "OPTIONS")?.method).toBe(many.methods[17]);
   });
 
   it("the comparison fails on a wrong answer (it is not vacuous)", () => {

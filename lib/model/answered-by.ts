@@ -32,6 +32,11 @@ interface Routable {
   path: string;
   verbs: readonly string[];
   resource: ResourceModel;
+  /** The resource's index in the list the tree was built from. */
+  position: number;
+  /** resource.methods, and where the first method of each verb is in it (methodSlots), read in the one pass over them. */
+  methods: readonly MethodModel[];
+  slots: number;
 }
 
 // Models are immutable once normalized, so each resource list (and each deployment's summary) gets its tree once, and
@@ -45,16 +50,22 @@ interface Routes<R extends RoutableResource, A> {
   tree: RouteTree<R>;
   /** The answer for the path asked about, from the resource that answers it (undefined: no route). */
   toAnswer: (match: RouteMatch<R> | undefined, path: string) => A | undefined;
+  /** Fills `into` with the answer for every own path of the tree (the walk, or what the walk left by position). */
+  ownAnswers: (verb: HttpVerb, into: Map<string, A | null>) => void;
   /** Per verb, path → answer; null is a known "no route", so a miss is a path not asked yet. */
   byVerb: Map<string, Map<string, A | null>>;
+}
+
+/** Fills `into` from one walk of the tree: a path string reaches one node (or one greedy child), so each is answered once. */
+function walkedAnswers<R extends RoutableResource, A>(routes: Routes<R, A>, verb: HttpVerb, into: Map<string, A | null>): void {
+  forEachOwnPath(routes.tree, verb, (resource, match) => into.set(resource.path, routes.toAnswer(match, resource.path) ?? null));
 }
 
 function answerFor<R extends RoutableResource, A>(routes: Routes<R, A>, path: string, verb: HttpVerb): A | undefined {
   let answers = routes.byVerb.get(verb);
   if (!answers) {
     const filled = new Map<string, A | null>();
-    // A path string reaches one node (or one greedy child), so each own path is answered once here.
-    forEachOwnPath(routes.tree, verb, (resource, match) => filled.set(resource.path, routes.toAnswer(match, resource.path) ?? null));
+    routes.ownAnswers(verb, filled);
     routes.byVerb.set(verb, (answers = filled));
   }
   const known = answers.get(path);
@@ -65,25 +76,74 @@ function answerFor<R extends RoutableResource, A>(routes: Routes<R, A>, path: st
   return found;
 }
 
-const draftTrees = new WeakMap<readonly ResourceModel[], Routes<Routable, AnsweringMethod>>();
+/**
+ * The draft's routes, with the walk's answers kept by the resource's position in the list: the rules ask about each
+ * resource in turn, in list order (one rule after the other), so the question after the last one asked is about a
+ * resource a few positions on, found by comparing its path, not through a map of every path: building that map was
+ * the largest part of routing (issue 16). The map (answerFor) is still made, from the positions, for the first question
+ * out of turn. A resource the tree does not hold (the second of two with one path) has no answer at its position:
+ * its question goes to the map, which answers as before.
+ */
+interface DraftRoutes extends Routes<Routable, AnsweringMethod> {
+  resources: readonly ResourceModel[];
+  /** One per resource, by position. */
+  routables: readonly Routable[];
+  /** Per verb, the answer for each held resource's own path by position (null: no route; undefined: not held). */
+  byPosition: Map<string, (AnsweringMethod | null | undefined)[]>;
+  /** Where the next question in list order is expected. */
+  next: number;
+}
+
+// How far on from the last question the next is looked for: callers skip resources (those without methods, say).
+const LOOKAHEAD = 8;
+
+const draftTrees = new WeakMap<readonly ResourceModel[], DraftRoutes>();
 
 function draftAnswer(match: RouteMatch<Routable> | undefined, path: string): AnsweringMethod | undefined {
   if (!match) return undefined;
-  const { resource } = match.resource;
-  // The first method with the verb, as methods.find would give (a loop: this runs for every resource of the tree).
-  for (const method of resource.methods)
-    if (method.httpMethod === match.verb) return { resource, method, elsewhere: match.resource.path !== path };
+  const method = firstMethod(match.resource, match.verb);
+  return method ? { resource: match.resource.resource, method, elsewhere: match.resource.path !== path } : undefined;
+}
+
+/**
+ * Where the first method of each verb is in a resource's list: four bits per verb (its rank in HTTP_VERBS), one more
+ * than the method's index, 0 for none. Routing reads a resource's methods once (routable) and finds the answering
+ * method from this afterwards, without reading the methods again: on a 10,000-method API each pass over them was
+ * mostly waiting for memory (issue 16). NO_SLOTS when a verb is not one of HTTP_VERBS or an index does not fit.
+ */
+const NO_SLOTS = -1;
+const SLOT_BITS = 4;
+const SLOT_MASK = 0xf;
+
+/** The first method with the verb, as `methods.find((m) => m.httpMethod === verb)` gives it. */
+function firstMethod(routable: Routable, verb: string): MethodModel | undefined {
+  if (routable.slots !== NO_SLOTS) {
+    const bit = verbBit(verb);
+    if (bit === undefined) return undefined; // no method of the resource has it: all its verbs are known ones
+    const slot = (routable.slots >>> ((31 - Math.clz32(bit)) * SLOT_BITS)) & SLOT_MASK;
+    return slot === 0 ? undefined : routable.methods[slot - 1];
+  }
+  for (const method of routable.methods) if (method.httpMethod === verb) return method;
   return undefined;
 }
 
-function routable(resource: ResourceModel): Routable {
+function routable(resource: ResourceModel, position: number): Routable {
+  const { methods } = resource;
   let bits = 0;
-  for (const method of resource.methods) {
-    const bit = verbBit(method.httpMethod);
-    if (bit === undefined) return { path: resource.path, verbs: resource.methods.map((m) => m.httpMethod), resource };
+  let slots = 0;
+  for (let index = 0; index < methods.length; index++) {
+    const verb = (methods[index] as MethodModel).httpMethod;
+    const bit = verbBit(verb);
+    if (bit === undefined)
+      return { path: resource.path, verbs: methods.map((m) => m.httpMethod), resource, position, methods, slots: NO_SLOTS };
+    if ((bits & bit) === 0) {
+      // The first of its verb: later ones (a duplicated verb) are never the answer.
+      if (index + 1 > SLOT_MASK) slots = NO_SLOTS;
+      else if (slots !== NO_SLOTS) slots |= (index + 1) << ((31 - Math.clz32(bit)) * SLOT_BITS);
+    }
     bits |= bit;
   }
-  return { path: resource.path, verbs: verbList(bits), resource };
+  return { path: resource.path, verbs: verbList(bits), resource, position, methods, slots };
 }
 
 // Routing asks a resource's verbs only whether they include one (lib/routing declared), so resources with the same
@@ -108,19 +168,84 @@ function deployedVerbs(verbs: Partial<Record<HttpVerb, DeployedMethodSummary>>):
   return verbList(bits);
 }
 
-function draftRoutes(resources: readonly ResourceModel[]): Routes<Routable, AnsweringMethod> {
+function draftRoutes(resources: readonly ResourceModel[]): DraftRoutes {
   let routes = draftTrees.get(resources);
   if (!routes) {
-    const tree = buildRouteTree(resources.map(routable));
-    routes = { tree, toAnswer: draftAnswer, byVerb: new Map() };
-    draftTrees.set(resources, routes);
+    const routables = resources.map(routable);
+    const draft: DraftRoutes = {
+      tree: buildRouteTree(routables),
+      routables,
+      toAnswer: draftAnswer,
+      ownAnswers: (verb, into) => {
+        const answers = positionAnswers(draft, verb);
+        for (let position = 0; position < answers.length; position++) {
+          const answer = answers[position];
+          if (answer !== undefined) into.set((resources[position] as ResourceModel).path, answer);
+        }
+      },
+      byVerb: new Map(),
+      resources,
+      byPosition: new Map(),
+      next: 0,
+    };
+    draftTrees.set(resources, (routes = draft));
   }
   return routes;
 }
 
+/** The walk's answers for a verb by position, made on the verb's first question. */
+function positionAnswers(routes: DraftRoutes, verb: HttpVerb): (AnsweringMethod | null | undefined)[] {
+  let answers = routes.byPosition.get(verb);
+  if (!answers) {
+    const filled = new Array<AnsweringMethod | null | undefined>(routes.resources.length);
+    // A path string reaches one node (or one greedy child), so each held resource is answered once here.
+    forEachOwnPath(routes.tree, verb, (resource, match) => {
+      filled[resource.position] = draftAnswer(match, resource.path) ?? null;
+    });
+    routes.byPosition.set(verb, (answers = filled));
+  }
+  return answers;
+}
+
+/**
+ * `visit(resource, answeredBy(model, resource.path, verb))` for each resource of model.resources that has methods, in
+ * list order: for callers that ask about every resource (preflight-callers.ts), from the routes' own record of each
+ * resource (its methods counted when the tree was built), without reading the resources again.
+ */
+export function forEachAnswered(
+  model: Pick<ApiModel, "resources">,
+  verb: HttpVerb,
+  visit: (resource: ResourceModel, answer: AnsweringMethod | undefined) => void,
+): void {
+  const routes = draftRoutes(model.resources);
+  const answers = positionAnswers(routes, verb);
+  const { routables } = routes;
+  for (let position = 0; position < routables.length; position++) {
+    const routable = routables[position] as Routable;
+    if (routable.methods.length === 0) continue;
+    const known = answers[position];
+    // A resource the tree does not hold (a second one with the same path) is answered through the map, as answeredBy does.
+    visit(routable.resource, known === undefined ? answerFor(routes, routable.path, verb) : (known ?? undefined));
+  }
+}
+
 /** The draft's answer to `verb path`; undefined when API Gateway would answer 403 Missing Authentication Token. */
 export function answeredBy(model: Pick<ApiModel, "resources">, path: string, verb: HttpVerb): AnsweringMethod | undefined {
-  return answerFor(draftRoutes(model.resources), path, verb);
+  const routes = draftRoutes(model.resources);
+  const answers = positionAnswers(routes, verb);
+  const { resources } = routes;
+  const count = resources.length;
+  // The list in turn, wrapping round to its start: the next rule asks from the first resource again.
+  let at = routes.next;
+  for (let step = 0; step < LOOKAHEAD && step < count; step++, at++) {
+    if (at >= count) at = 0;
+    if ((resources[at] as ResourceModel).path !== path) continue;
+    const known = answers[at];
+    if (known === undefined) break; // not the resource the tree holds for this path: the map knows which is
+    routes.next = at + 1;
+    return known ?? undefined;
+  }
+  return answerFor(routes, path, verb);
 }
 
 export interface DeployedAnswer {
@@ -148,8 +273,13 @@ export function answeredByDeployment(deployment: DeploymentModel, path: string, 
       const summary = apiSummary[match.resource.path]?.[httpMethod];
       return summary ? { path: match.resource.path, httpMethod, summary, elsewhere: match.resource.path !== asked } : undefined;
     };
-    routes = { tree, toAnswer, byVerb: new Map() };
-    deployedTrees.set(apiSummary, routes);
+    const deployed: Routes<RoutableResource, DeployedAnswer> = {
+      tree,
+      toAnswer,
+      ownAnswers: (verb, into) => walkedAnswers(deployed, verb, into),
+      byVerb: new Map(),
+    };
+    deployedTrees.set(apiSummary, (routes = deployed));
   }
   return answerFor(routes, path, verb);
 }

@@ -39,13 +39,58 @@ export function servedVerbs(model: ApiModel, stage: StageModel, path: string): H
 // One default predicate for every call (a `() => true` default is a new closure per call; rules call this per method).
 const anyServed = () => true;
 
-/** Names of the stages serving path+verb such that the predicate holds. */
+/**
+ * Names of the stages serving path+verb such that the predicate holds, in model.stages order.
+ *
+ * The list is shared and frozen: every call naming the same stages of a model gets the same array (rules store it in
+ * their findings as `stages`, and nothing changes a finding's stages in place: a reconciled finding gets a new list,
+ * lib/audit/stage-runs.ts). Per method of a 10,000-method API that was a new one-element array per finding (issue 16).
+ */
 export function stagesWhere(
   model: ApiModel,
   path: string,
   verb: HttpVerb,
   predicate: (served: DeployedMethodSummary) => boolean = anyServed,
 ): string[] {
+  const { stages } = model;
+  if (stages.length > MAX_SHARED_STAGES) return namesWhere(model, path, verb, predicate);
+  let mask = 0;
+  for (let index = 0; index < stages.length; index++) {
+    const served = servedMethod(model, stages[index] as StageModel, path, verb);
+    if (served !== undefined && predicate(served)) mask |= 1 << index;
+  }
+  return sharedNames(stages, mask);
+}
+
+// A bit per stage in a 32-bit mask. A REST API has at most 10 stages by default, a quota that can be raised
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html,
+// "Stages per API"): beyond 31 the list is built per call.
+const MAX_SHARED_STAGES = 31;
+
+const NO_STAGES: string[] = Object.freeze([]) as unknown as string[];
+
+// Per stage list (each model's own, made by the audit that normalised it), the frozen name list of each set of stages
+// asked about, by mask. The length guards against a list grown after it was asked about (a test builder), as in
+// lib/model/model-index.ts: the masks are then read again.
+const namesByStages = new WeakMap<readonly StageModel[], { length: number; byMask: Map<number, string[]> }>();
+
+function sharedNames(stages: readonly StageModel[], mask: number): string[] {
+  if (mask === 0) return NO_STAGES;
+  let memo = namesByStages.get(stages);
+  if (!memo || memo.length !== stages.length) namesByStages.set(stages, (memo = { length: stages.length, byMask: new Map() }));
+  const { byMask } = memo;
+  let names = byMask.get(mask);
+  if (!names) {
+    const list: string[] = [];
+    for (let index = 0; index < stages.length; index++) if ((mask & (1 << index)) !== 0) list.push((stages[index] as StageModel).name);
+    // Typed as the mutable list findings declare; frozen so that a caller changing it fails instead of changing others'.
+    names = Object.freeze(list) as unknown as string[];
+    byMask.set(mask, names);
+  }
+  return names;
+}
+
+function namesWhere(model: ApiModel, path: string, verb: HttpVerb, predicate: (served: DeployedMethodSummary) => boolean): string[] {
   const names: string[] = [];
   for (const stage of model.stages) {
     const served = servedMethod(model, stage, path, verb);

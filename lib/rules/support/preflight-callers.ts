@@ -1,4 +1,4 @@
-import { answeredBy } from "@/lib/model/answered-by";
+import { forEachAnswered } from "@/lib/model/answered-by";
 import type { ApiModel, ResourceModel } from "@/lib/model/types";
 
 /**
@@ -22,14 +22,13 @@ const callersByResources = new WeakMap<readonly ResourceModel[], Map<string, Res
 
 function computeCallers(model: ApiModel): Map<string, ResourceModel[]> {
   const callers = new Map<string, ResourceModel[]>();
-  for (const resource of model.resources) {
-    if (resource.methods.length === 0) continue;
-    const answer = answeredBy(model, resource.path, "OPTIONS");
-    if (!answer?.elsewhere || answer.method.httpMethod !== "OPTIONS") continue;
+  // Every resource with methods, in list order, with what answers its OPTIONS (answeredBy for each, in one pass).
+  forEachAnswered(model, "OPTIONS", (resource, answer) => {
+    if (!answer?.elsewhere || answer.method.httpMethod !== "OPTIONS") return;
     const list = callers.get(answer.resource.path);
     if (list) list.push(resource);
     else callers.set(answer.resource.path, [resource]);
-  }
+  });
   return callers;
 }
 
