@@ -14,7 +14,7 @@ import { describeOverride } from "@/lib/model/response-overrides";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { fallthroughCallers, withCallers } from "@/lib/rules/support/preflight-callers";
 import { DOCS } from "@/lib/rules/support/docs";
-import { assumesJsonBody, jsonPostAssumption, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
+import { assumesJsonBody, jsonPostAssumption, methodNeeds, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 interface Problem {
@@ -199,6 +199,7 @@ const NO_VERBS: readonly HttpVerb[] = [];
 
 /** The headers any of the resource's methods needs, each once (ignoring case), in the order first needed. */
 function requiredByAny(model: ApiModel, resource: ResourceModel): readonly string[] {
+  if (!methodNeeds(model).headers) return NO_HEADERS;
   let needed: string[] | undefined;
   for (const method of resource.methods) {
     for (const header of requiredRequestHeaders(model, method)) {
