@@ -1,5 +1,5 @@
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
-import type { ApiModel, IntegrationResponseModel, IntegrationType, MethodModel, ResourceModel } from "@/lib/model/types";
+import type { IntegrationResponseModel, IntegrationType, MethodModel, ResourceModel } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader } from "@/lib/rules/support/cors-headers";
