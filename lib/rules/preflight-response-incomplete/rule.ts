@@ -12,6 +12,7 @@ import {
 } from "@/lib/rules/support/cors-headers";
 import { describeOverride } from "@/lib/model/response-overrides";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { allPathsPlain } from "@/lib/rules/support/plain-paths";
 import { fallthroughCallers, withCallers } from "@/lib/rules/support/preflight-callers";
 import { DOCS } from "@/lib/rules/support/docs";
 import { assumesJsonBody, jsonPostAssumption, methodNeeds, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
@@ -46,7 +47,8 @@ export const preflightResponseIncomplete: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    const callers = fallthroughCallers(model);
+    // No preflight falls through on an API of plain paths (most): no resource needs routing to learn it.
+    const callers = allPathsPlain(model) ? NO_FALLTHROUGHS : fallthroughCallers(model);
     for (const own of model.resources) {
       const options = optionsOf(own);
       if (!options?.integration || isProxyIntegration(options)) continue;
@@ -90,6 +92,7 @@ export const preflightResponseIncomplete: Rule = {
 };
 
 const NO_CALLERS: readonly ResourceModel[] = [];
+const NO_FALLTHROUGHS: ReadonlyMap<string, ResourceModel[]> = new Map();
 
 function optionsOf(resource: ResourceModel): MethodModel | undefined {
   for (const method of resource.methods) if (method.httpMethod === "OPTIONS") return method;
