@@ -8,6 +8,7 @@ import {
   includesIgnoreCase,
   isProxyIntegration,
   literalValue,
+  readCors,
   splitList,
 } from "@/lib/rules/support/cors-headers";
 import { describeOverride } from "@/lib/model/response-overrides";
@@ -101,11 +102,12 @@ function optionsOf(resource: ResourceModel): MethodModel | undefined {
 
 /**
  * The problems of a preflight and the evidence for them, or undefined when it has none. Every OPTIONS of an API is
- * inspected and most have no problem (issue 16): the checks read the default response's headers once per integration
- * response (defaultCors) and build the lists they report, and the evidence, only when there is something to report.
+ * inspected and most have no problem (issue 16): the checks read the default response's CORS headers in place, once
+ * per OPTIONS without a memo (readCors), and build the lists they report, and the evidence, only when there is
+ * something to report.
  */
 function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel) {
-  const sent = defaultCors(options);
+  const sent = readCors(options);
   const statusCode = sent.statusCode;
   const problems: Problem[] = [];
   const status = statusCode ?? "no status";
