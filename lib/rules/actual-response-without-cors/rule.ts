@@ -1,11 +1,12 @@
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
-import type { ApiModel, IntegrationResponseModel, IntegrationType, MethodModel, ResourceModel } from "@/lib/model/types";
+import type { IntegrationResponseModel, IntegrationType, MethodModel, ResourceModel } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader } from "@/lib/rules/support/cors-headers";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
+import { stageLists } from "@/lib/rules/support/shared-parts";
 import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
 
 const ALLOW_ORIGIN = CORS_HEADER.allowOrigin.toLowerCase();
@@ -21,20 +22,63 @@ interface Broken {
   problems: string[];
 }
 
-/** What is wrong with one 2xx response of a method, or undefined when it returns Access-Control-Allow-Origin. */
-function problemOf(method: MethodModel, response: IntegrationResponseModel): string | undefined {
+/** What is wrong with one 2xx response of a method: one of the problems below, or OK when it returns Access-Control-Allow-Origin. */
+function problemOf(method: MethodModel, response: IntegrationResponseModel): number {
   // Asked of every 2xx response of every method: read in place rather than copied into header lists first.
   const isDeclared = declaresHeader(methodResponseWithStatus(method, response.statusCode)?.responseParameters, CORS_HEADER.allowOrigin);
   const isMapped = mappedHeader(response.responseParameters, CORS_HEADER.allowOrigin) !== undefined;
-  if (isDeclared && isMapped) return undefined;
+  if (isDeclared && isMapped) return OK;
   // A mapping template that sets the header through $context.responseOverride needs neither mapping nor declaration
   // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html).
-  if (overriddenHeaders(response.responseTemplates).has(ALLOW_ORIGIN)) return undefined;
-  if (isMapped)
-    return `its ${response.statusCode} integration response maps Access-Control-Allow-Origin but the ${response.statusCode} method response does not declare it, so API Gateway drops it`;
-  if (isDeclared)
-    return `its ${response.statusCode} method response declares Access-Control-Allow-Origin but the integration response maps no value to it`;
-  return `neither its ${response.statusCode} method response nor its integration response sets Access-Control-Allow-Origin`;
+  if (overriddenHeaders(response.responseTemplates).has(ALLOW_ORIGIN)) return OK;
+  return isMapped ? MAPPED_ONLY : isDeclared ? DECLARED_ONLY : NEITHER;
+}
+
+const OK = -1;
+const MAPPED_ONLY = 0;
+const DECLARED_ONLY = 1;
+const NEITHER = 2;
+
+function problemText(problem: number, statusCode: string): string {
+  if (problem === MAPPED_ONLY)
+    return `its ${statusCode} integration response maps Access-Control-Allow-Origin but the ${statusCode} method response does not declare it, so API Gateway drops it`;
+  if (problem === DECLARED_ONLY)
+    return `its ${statusCode} method response declares Access-Control-Allow-Origin but the integration response maps no value to it`;
+  return `neither its ${statusCode} method response nor its integration response sets Access-Control-Allow-Origin`;
+}
+
+/** The symptom after "calling GET /path", for the first broken status code. */
+function symptomEnd(statusCode: string): string {
+  return ` gets API Gateway's ${statusCode} answer blocked by the browser: "No 'Access-Control-Allow-Origin' header is present on the requested resource", and fetch() fails with a TypeError.`;
+}
+
+/**
+ * Words that depend only on a problem or a status code, worded once per check instead of once per finding: 6,667
+ * findings in bench:core all hold the same few, and every finding's strings survive the audit (issue 16). Plain maps
+ * made by each check (no memo outlives an audit), read through plain functions: V8 deoptimised the check's loop when
+ * it inlined methods of a per-check object.
+ */
+type Worded = Map<string, string>;
+
+function worded(memo: Worded, statusCode: string, word: (statusCode: string) => string): string {
+  let text = memo.get(statusCode);
+  if (text === undefined) memo.set(statusCode, (text = word(statusCode)));
+  return text;
+}
+
+/** The evidence a finding reports; findings with equal records share one (shared-parts.ts). A type, so it is an evidence record. */
+type Evidence = {
+  integrationType: IntegrationType;
+  statusCodes: string[];
+  suggestedOrigin: string;
+  servesBrowsers: string[];
+};
+
+function sameEvidence(evidence: Evidence, integrationType: IntegrationType, statusCodes: readonly string[], suggestedOrigin: string) {
+  if (evidence.integrationType !== integrationType || evidence.suggestedOrigin !== suggestedOrigin) return false;
+  if (evidence.statusCodes.length !== statusCodes.length) return false;
+  for (let i = 0; i < statusCodes.length; i++) if (evidence.statusCodes[i] !== statusCodes[i]) return false;
+  return true;
 }
 
 export const actualResponseWithoutCors: Rule = {
@@ -65,6 +109,11 @@ export const actualResponseWithoutCors: Rule = {
     // The same three signs on every finding: one list, not a copy per method (findings are not mutated once made).
     const servesBrowsers = evidence.slice(0, 3);
     const findings: FindingDraft[] = [];
+    const problems: Worded[] = [new Map(), new Map(), new Map()];
+    const symptomEnds: Worded = new Map();
+    const sharedStages = stageLists();
+    // Consecutive methods are mostly alike: the last evidence record is reused while it is equal.
+    let last: Evidence | undefined;
     for (const resource of model.resources) {
       for (const method of resource.methods) {
         // OPTIONS is the preflight (preflight-response-incomplete); proxies return the backend's headers.
@@ -73,42 +122,68 @@ export const actualResponseWithoutCors: Rule = {
         for (const response of method.integration.integrationResponses) {
           if (!response.statusCode.startsWith("2")) continue;
           const problem = problemOf(method, response);
-          if (problem === undefined) continue;
-          if (broken === undefined) broken = { statusCodes: [response.statusCode], problems: [problem] };
+          if (problem === OK) continue;
+          const text = worded(problems[problem]!, response.statusCode, (statusCode) => problemText(problem, statusCode));
+          if (broken === undefined) broken = { statusCodes: [response.statusCode], problems: [text] };
           else {
             broken.statusCodes.push(response.statusCode);
-            broken.problems.push(problem);
+            broken.problems.push(text);
           }
         }
-        if (broken !== undefined) findings.push(missing(model, resource, method, method.integration.type, broken, servesBrowsers));
+        if (broken === undefined) continue;
+        const integration = method.integration.type;
+        const allowOrigin = preflightOrigin(model, resource);
+        if (last === undefined || !sameEvidence(last, integration, broken.statusCodes, allowOrigin)) {
+          // Key order as the report has always had it.
+          last = {
+            integrationType: integration,
+            statusCodes: broken.statusCodes,
+            suggestedOrigin: allowOrigin,
+            servesBrowsers,
+          };
+        }
+        const stages = sharedStages(stagesWhere(model, resource.path, method.httpMethod));
+        const symptom = worded(symptomEnds, broken.statusCodes[0] ?? "2xx", symptomEnd);
+        findings.push(missing(resource, method, integration, broken, { allowOrigin, stages, evidence: last, symptom }));
       }
     }
     return findings;
   },
 };
 
+/** What missing() is given that findings share. */
+interface SharedParts {
+  allowOrigin: string;
+  stages: string[];
+  evidence: Evidence;
+  /** The symptom after the call. */
+  symptom: string;
+}
+
 function missing(
-  model: ApiModel,
   resource: ResourceModel,
   method: MethodModel,
   integration: IntegrationType,
   { statusCodes, problems }: Broken,
-  servesBrowsers: string[],
+  { allowOrigin, stages, evidence, symptom }: SharedParts,
 ): FindingDraft {
-  const allowOrigin = preflightOrigin(model, resource);
-  const stages = stagesWhere(model, resource.path, method.httpMethod);
-  const fixes: FixIntent[] = [];
+  // "GET /orders": one string for the symptom and the redeploy's description.
+  const call = `${method.httpMethod} ${resource.path}`;
+  // A list exactly as long as it gets: one grown by push keeps room for 17, and this one outlives the audit.
+  const redeploys = redeploy(stages, `Deploy Access-Control-Allow-Origin on ${call}`);
+  const fixes = new Array<FixIntent>(statusCodes.length + redeploys.length);
+  let at = 0;
   for (const statusCode of statusCodes) {
-    fixes.push({
+    fixes[at++] = {
       kind: "add-method-response-cors-origin",
       resourceId: resource.id,
       path: resource.path,
       httpMethod: method.httpMethod,
       statusCode,
       allowOrigin,
-    });
+    };
   }
-  for (const fix of redeploy(stages, `Deploy Access-Control-Allow-Origin on ${method.httpMethod} ${resource.path}`)) fixes.push(fix);
+  for (const fix of redeploys) fixes[at++] = fix;
   return {
     messageId: "missing",
     data: {
@@ -117,11 +192,11 @@ function missing(
       integration,
       problems: problems.length === 1 ? problems[0]! : problems.join("; "),
     },
-    symptom: `A page on another origin calling ${method.httpMethod} ${resource.path} gets API Gateway's ${statusCodes[0] ?? "2xx"} answer blocked by the browser: "No 'Access-Control-Allow-Origin' header is present on the requested resource", and fetch() fails with a TypeError.`,
+    symptom: `A page on another origin calling ${call}${symptom}`,
     target: { resourceId: resource.id, path: resource.path, httpMethod: method.httpMethod },
     stages,
     draftOnly: stages.length === 0,
-    evidence: { integrationType: integration, statusCodes, suggestedOrigin: allowOrigin, servesBrowsers },
+    evidence,
     fixes,
   };
 }

@@ -4,7 +4,7 @@ import { CORS_HEADER, includesIgnoreCase } from "@/lib/rules/support/cors-header
 import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { hasHeader, responseForFix, type ResponseForFix } from "@/lib/rules/support/gateway-responses";
-import { requiredRequestHeaders } from "@/lib/rules/support/request-headers";
+import { methodNeeds, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
 import { servesBrowsers } from "@/lib/rules/support/serves-browsers";
 import { knownOrigin } from "@/lib/rules/support/suggested-cors";
 
@@ -63,14 +63,18 @@ export const errorResponsesWithoutCors: Rule = {
       if (hasHeader(effective.headers, CORS_HEADER.allowOrigin)) continue;
       groups.set(effective.sourceType, [...(groups.get(effective.sourceType) ?? []), effective]);
     }
+    // Every watched response sends the header (the fix the rule suggests): nothing else to work out.
+    if (groups.size === 0) return [];
     const stages = model.stages.map((s) => s.name);
     const allowHeaders = ["Content-Type"];
-    for (const resource of model.resources) {
-      for (const method of resource.methods) {
-        for (const header of requiredRequestHeaders(model, method))
-          if (!includesIgnoreCase(allowHeaders, header)) allowHeaders.push(header);
+    // Most APIs' methods require no header at all: told once per model (methodNeeds) rather than asked of each method.
+    if (methodNeeds(model).headers)
+      for (const resource of model.resources) {
+        for (const method of resource.methods) {
+          for (const header of requiredRequestHeaders(model, method))
+            if (!includesIgnoreCase(allowHeaders, header)) allowHeaders.push(header);
+        }
       }
-    }
     const origin = knownOrigin(model);
     const findings: FindingDraft[] = [];
     for (const [sourceType, responses] of groups) {

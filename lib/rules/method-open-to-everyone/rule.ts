@@ -2,7 +2,8 @@ import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { compilePolicy, parsePolicy } from "@/lib/rules/support/resource-policy";
-import type { ApiModel, DeployedMethodSummary, MethodModel } from "@/lib/model/types";
+import { NO_FIXES, stageLists } from "@/lib/rules/support/shared-parts";
+import type { ApiModel, DeployedMethodSummary, IntegrationType, MethodModel } from "@/lib/model/types";
 
 export const methodOpenToEveryone: Rule = {
   meta: {
@@ -31,12 +32,19 @@ export const methodOpenToEveryone: Rule = {
     if (model.api.endpointTypes.includes("PRIVATE")) return findings;
     // Built once for all methods: the policy was parsed again for each method and stage (issue 16).
     const access = model.api.policy ? policyAccess(model, model.api.policy) : undefined;
+    // Every open method's finding has one of few stage lists and evidence records: shared, not one each (shared-parts.ts).
+    const shared = stageLists();
+    let evidence: OpenEvidence | undefined;
     for (const resource of model.resources)
       for (const method of resource.methods) {
         if (method.httpMethod === "OPTIONS" || method.authorizationType !== "NONE" || method.apiKeyRequired) continue;
         const policy = access ? access(method) : OPEN;
         if (policy.kind === "denied") continue;
-        const stages = stagesWhere(model, method.path, method.httpMethod, servedOpen);
+        const stages = shared(stagesWhere(model, method.path, method.httpMethod, servedOpen));
+        const integrationType = method.integration?.type ?? null;
+        // The last record while the integration type is the same (consecutive methods mostly share it).
+        if (evidence === undefined || evidence.integrationType !== integrationType)
+          evidence = { authorizationType: "NONE", apiKeyRequired: false, integrationType };
         findings.push({
           messageId: policy.kind,
           data:
@@ -47,12 +55,19 @@ export const methodOpenToEveryone: Rule = {
           target: { resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod },
           stages,
           draftOnly: stages.length === 0,
-          evidence: { authorizationType: "NONE", apiKeyRequired: false, integrationType: method.integration?.type ?? null },
-          fixes: [],
+          evidence,
+          fixes: NO_FIXES,
         });
       }
     return findings;
   },
+};
+
+/** A type, not an interface, so that it is a finding's evidence record. */
+type OpenEvidence = {
+  authorizationType: "NONE";
+  apiKeyRequired: false;
+  integrationType: IntegrationType | null;
 };
 
 /** A stage serves the method without authorization or API key. */

@@ -6,7 +6,7 @@ import { answeringServed, redeploy, servedVerbs } from "@/lib/rules/support/depl
 import { DOCS } from "@/lib/rules/support/docs";
 import { OPEN_PREFLIGHT_PEERS } from "@/lib/rules/support/disagreeing-peers";
 import { ANSWER } from "@/lib/rules/support/preflight-outcome";
-import { jsonPostAssumption, needsPreflight } from "@/lib/rules/support/request-headers";
+import { jsonPostAssumption, methodNeeds, needsPreflight } from "@/lib/rules/support/request-headers";
 import { browserEvidence, MAX_BROWSER_EVIDENCE } from "@/lib/rules/support/serves-browsers";
 import { suggestedCors } from "@/lib/rules/support/suggested-cors";
 
@@ -35,16 +35,18 @@ export const missingPreflight: Rule = {
 
   check({ model }) {
     const evidence = browserEvidence(model);
-    if (evidence.length === 0) return [];
+    // Without a method that needs a preflight, no resource is missing one: one walk per model (methodNeeds).
+    if (evidence.length === 0 || !methodNeeds(model).preflight) return [];
     const findings: FindingDraft[] = [];
     for (const resource of model.resources) {
       // A resource without methods has nothing to preflight; the cheap tests come first, as most resources pass.
       if (resource.methods.length === 0) continue;
-      // Judged by whatever answers OPTIONS here, own method or a fall-through (lib/model/answered-by.ts).
-      if (answeredBy(model, resource.path, "OPTIONS")) continue;
       let preflighted: MethodModel[] | undefined;
       for (const method of resource.methods) if (needsPreflight(model, method)) (preflighted ??= []).push(method);
+      // Most methods are not preflighted (GET without credentials): told from the method alone, before routing.
       if (preflighted === undefined) continue;
+      // Judged by whatever answers OPTIONS here, own method or a fall-through (lib/model/answered-by.ts).
+      if (answeredBy(model, resource.path, "OPTIONS")) continue;
       const verbs = resource.methods.map((m) => m.httpMethod);
       const preflightedVerbs = preflighted.map((m) => m.httpMethod);
       const stages = model.stages

@@ -8,13 +8,15 @@ import {
   includesIgnoreCase,
   isProxyIntegration,
   literalValue,
+  readCors,
   splitList,
 } from "@/lib/rules/support/cors-headers";
 import { describeOverride } from "@/lib/model/response-overrides";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { allPathsPlain } from "@/lib/rules/support/plain-paths";
 import { fallthroughCallers, withCallers } from "@/lib/rules/support/preflight-callers";
 import { DOCS } from "@/lib/rules/support/docs";
-import { assumesJsonBody, jsonPostAssumption, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
+import { assumesJsonBody, jsonPostAssumption, methodNeeds, requiredRequestHeaders } from "@/lib/rules/support/request-headers";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 interface Problem {
@@ -46,7 +48,8 @@ export const preflightResponseIncomplete: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
-    const callers = fallthroughCallers(model);
+    // No preflight falls through on an API of plain paths (most): no resource needs routing to learn it.
+    const callers = allPathsPlain(model) ? NO_FALLTHROUGHS : fallthroughCallers(model);
     for (const own of model.resources) {
       const options = optionsOf(own);
       if (!options?.integration || isProxyIntegration(options)) continue;
@@ -90,6 +93,7 @@ export const preflightResponseIncomplete: Rule = {
 };
 
 const NO_CALLERS: readonly ResourceModel[] = [];
+const NO_FALLTHROUGHS: ReadonlyMap<string, ResourceModel[]> = new Map();
 
 function optionsOf(resource: ResourceModel): MethodModel | undefined {
   for (const method of resource.methods) if (method.httpMethod === "OPTIONS") return method;
@@ -98,11 +102,12 @@ function optionsOf(resource: ResourceModel): MethodModel | undefined {
 
 /**
  * The problems of a preflight and the evidence for them, or undefined when it has none. Every OPTIONS of an API is
- * inspected and most have no problem (issue 16): the checks read the default response's headers once per integration
- * response (defaultCors) and build the lists they report, and the evidence, only when there is something to report.
+ * inspected and most have no problem (issue 16): the checks read the default response's CORS headers in place, once
+ * per OPTIONS without a memo (readCors), and build the lists they report, and the evidence, only when there is
+ * something to report.
  */
 function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel) {
-  const sent = defaultCors(options);
+  const sent = readCors(options);
   const statusCode = sent.statusCode;
   const problems: Problem[] = [];
   const status = statusCode ?? "no status";
@@ -199,6 +204,7 @@ const NO_VERBS: readonly HttpVerb[] = [];
 
 /** The headers any of the resource's methods needs, each once (ignoring case), in the order first needed. */
 function requiredByAny(model: ApiModel, resource: ResourceModel): readonly string[] {
+  if (!methodNeeds(model).headers) return NO_HEADERS;
   let needed: string[] | undefined;
   for (const method of resource.methods) {
     for (const header of requiredRequestHeaders(model, method)) {

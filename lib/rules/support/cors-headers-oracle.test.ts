@@ -12,6 +12,7 @@ import {
   CORS_HEADER,
   declaresHeader,
   defaultCors,
+  readCors,
   defaultMappedHeader,
   defaultResponse,
   headerValue,
@@ -164,6 +165,10 @@ describe("cors-headers against the implementations it replaced", () => {
           undeclared: Object.keys(old.mapped).filter((h) => !oldIncludesIgnoreCase(old.declared, h) && !old.templated.has(h.toLowerCase())),
         };
         expect({ ...cors, undeclared: [...cors.undeclared] }).toEqual(JSON.parse(JSON.stringify(expected)));
+        // readCors is defaultCors without the memo: equal answers, a new object each time.
+        const read = readCors(m);
+        expect(read).toEqual(cors);
+        expect(read).not.toBe(cors);
         for (const name of ASKED) {
           expect(defaultMappedHeader(m, name)).toBe(oldHeaderValue(old.mapped, name));
           expect(sentHeader(now, name)).toBe(oldSentHeader(old, name));

@@ -118,6 +118,16 @@ export function defaultCors(method: MethodModel): SentCors {
 }
 
 /**
+ * defaultCors(method) without keeping the answer, for a caller that asks once per method: preflight-response-incomplete
+ * inspects every OPTIONS once, and a memo entry for each (a WeakMap look-up and store, an entry that lives as long as
+ * the model) cost more than reading the headers again where it finds a problem (issue 16).
+ */
+export function readCors(method: MethodModel): SentCors {
+  const chosen = chosenResponse(method);
+  return computeCors({ chosen, declaredBy: methodResponseWithStatus(method, chosen?.statusCode)?.responseParameters });
+}
+
+/**
  * A default response depends only on the integration response chosen and the method response of its status (its
  * declared headers). Equal methods may share their integration response objects (normalise reuses a method it has
  * seen, lib/model/reshape-resources.ts), so answers are kept per integration response, with the declarations they were

@@ -96,9 +96,11 @@ function computeAsking(model: ApiModel): AskingPreflight[] {
     for (const path of Object.keys(summary)) {
       // A key is a key whatever its value (the reference lists Object.keys of each path's verbs).
       const verbs = summary[path];
-      if (verbs === undefined || !isOwnKey.call(verbs, "OPTIONS")) continue;
+      if (verbs === undefined) continue;
+      // The own-key test only for a path that would be added: most ask for nothing and are told by the value alone.
       const options = verbs.OPTIONS;
-      if ((options !== undefined && asksEither(options)) || draftAsking?.has(path)) deployedKeys.add(path);
+      if (((options !== undefined && asksEither(options)) || draftAsking?.has(path)) && isOwnKey.call(verbs, "OPTIONS"))
+        deployedKeys.add(path);
     }
   }
   if (draftAsking === undefined && deployedKeys.size === 0) return [];

@@ -41,6 +41,42 @@ export function requiredRequestHeaders(model: ApiModel, method: MethodModel): re
 const headersByModel = new WeakMap<ApiModel, WeakMap<MethodModel, readonly string[]>>();
 const NO_HEADERS: readonly string[] = Object.freeze([]);
 
+/**
+ * Whether no method of the model requires a request header (requiredRequestHeaders is empty for each) and none is
+ * preflighted for its verb alone, so none needs a preflight (needsPreflight): one walk over the methods per model
+ * (immutable once normalised) instead of one in each rule that asks it of every method (issue 16: 10,000 GETs).
+ */
+export function methodNeeds(model: ApiModel): MethodNeeds {
+  let needs = needsByModel.get(model);
+  if (needs === undefined) {
+    needs = computeNeeds(model);
+    needsByModel.set(model, needs);
+  }
+  return needs;
+}
+
+export interface MethodNeeds {
+  /** Some method may require a request header (requiredRequestHeaders is empty for all the others). */
+  headers: boolean;
+  /** Some method may need a preflight (needsPreflight is false for all the others). */
+  preflight: boolean;
+}
+
+const needsByModel = new WeakMap<ApiModel, MethodNeeds>();
+
+function computeNeeds(model: ApiModel): MethodNeeds {
+  let headers = false;
+  let verbs = false;
+  for (const resource of model.resources)
+    for (const method of resource.methods) {
+      const verb = method.httpMethod;
+      if (verb !== "OPTIONS" && (verb === "ANY" || !SAFELISTED_METHODS.has(verb))) verbs = true;
+      if (!headers && mayRequireHeaders(method)) headers = true;
+      if (headers && verbs) return { headers, preflight: true };
+    }
+  return { headers, preflight: headers || verbs };
+}
+
 /** False only when computeRequiredHeaders() finds nothing whatever the model holds. */
 function mayRequireHeaders(method: MethodModel): boolean {
   return method.authorizationType !== "NONE" || method.apiKeyRequired || takesJsonBody(method) || hasKeys(method.requestParameters);
