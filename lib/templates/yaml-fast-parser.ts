@@ -29,10 +29,14 @@
  * - a mapping key is `String()` of its scalar's value (`yes:` is the key "true");
  * - a mapping entry is positioned at its key, a sequence item at its node, a tagged node after its tag, an empty
  *   sequence item at the comment, line break or end of text after its indicator.
+ *
+ * What it does for speed, with no effect on the result: a scalar whose text was read before is the same string again
+ * (ScalarCache, with its typed value), a small mapping checks a new key against its recorded ones instead of asking
+ * the object, and a key such as "200" is stored without V8's large elements store (index-keys.ts).
  */
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
-import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
 
 /** A node's offset: a number for a scalar, else the collection with its entries' offsets. */
 /**
@@ -68,6 +72,14 @@ function scalarAt(offset: number): number {
 const MAX_DEPTH = 100;
 /** The `yaml` package refuses implicit keys longer than this. */
 const MAX_KEY_LENGTH = 1024;
+/**
+ * Scalars met before are looked up by their text instead of sliced again (`ScalarCache`): a large template repeats a
+ * few hundred keys and values thousands of times. Slots of a direct-mapped table, and the longest text cached.
+ */
+const CACHE_SLOTS = 4096;
+const MAX_CACHED_LENGTH = 48;
+/** Maps with more entries than this check a new key against the object built so far, not entry by entry. */
+const LINEAR_DUPLICATE_CHECK = 8;
 
 /** Characters this parser never reads (the reference path decides about them): tab, CR, other C0/C1 controls, BOM, LS/PS. */
 const UNREAD_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
@@ -123,6 +135,78 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   P: "\u2029",
 };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** A cache slot whose typed value or key has not been worked out yet. */
+const UNRESOLVED = Symbol("unresolved");
+
+/**
+ * The strings of the plain and quoted scalars read so far, by their text: the same text read again gives the same
+ * string, without a new slice, and (for a plain scalar) its typed value and key name without running the schema's
+ * tests again. Reusing one string per key also spares the engine interning a fresh copy of it for every object that
+ * gets the key. Only primitives are cached as typed values: a timestamp's Date is made anew each time, as the
+ * reference path does.
+ */
+class ScalarCache {
+  private readonly texts: Array<string | undefined> = new Array<string | undefined>(CACHE_SLOTS);
+  private readonly typed: unknown[] = new Array<unknown>(CACHE_SLOTS);
+  private readonly keys: Array<string | typeof UNRESOLVED> = new Array<string | typeof UNRESOLVED>(CACHE_SLOTS);
+  /** The slot of the string `text` last returned (-1 when it was not cached): `typedPlain` and `keyOf` look there. */
+  private slot = -1;
+
+  constructor(private readonly source: string) {}
+
+  /** `source.slice(start, end)`, or the string an earlier call made for the same text. */
+  text(start: number, end: number): string {
+    const { source } = this;
+    const length = end - start;
+    if (length > MAX_CACHED_LENGTH || length <= 0) {
+      this.slot = -1;
+      return source.slice(start, end);
+    }
+    // A slot from the length and four characters (hashing every character cost more than it saved); the whole
+    // text is then compared.
+    const last = end - 1;
+    const hash =
+      Math.imul(Math.imul(Math.imul(length, 31) + source.charCodeAt(start), 31) + source.charCodeAt(last), 31) +
+      source.charCodeAt(start + (length >> 1)) * 7 +
+      source.charCodeAt(last - (length >> 2));
+    const slot = (hash ^ (hash >>> 12)) & (CACHE_SLOTS - 1);
+    this.slot = slot;
+    const cached = this.texts[slot];
+    if (cached !== undefined && cached.length === length) {
+      let k = 0;
+      while (k < length && cached.charCodeAt(k) === source.charCodeAt(start + k)) k++;
+      if (k === length) return cached;
+    }
+    const made = source.slice(start, end);
+    this.texts[slot] = made;
+    this.typed[slot] = UNRESOLVED;
+    this.keys[slot] = UNRESOLVED;
+    return made;
+  }
+
+  /** `resolvePlain(value)`, from the cache when `value` is the string `text` just returned. */
+  typedPlain(value: string): unknown {
+    const slot = this.slot;
+    if (slot < 0 || this.texts[slot] !== value) return resolvePlain(value);
+    const known = this.typed[slot];
+    if (known !== UNRESOLVED) return known;
+    const typed = resolvePlain(value);
+    if (typed === null || typeof typed !== "object") this.typed[slot] = typed;
+    return typed;
+  }
+
+  /** The mapping key a plain scalar names (`String` of its typed value), from the cache as `typedPlain`. */
+  keyOf(value: string): string {
+    const slot = this.slot;
+    if (slot < 0 || this.texts[slot] !== value) return String(resolvePlain(value));
+    const known = this.keys[slot];
+    if (known !== UNRESOLVED) return known;
+    const key = String(this.typedPlain(value));
+    this.keys[slot] = key;
+    return key;
+  }
+}
 
 /** Thrown to hand the text to the reference path; never escapes `parseYamlFast`. Not an Error: no stack is captured. */
 const DECLINE = { declined: true } as const;
@@ -197,12 +281,14 @@ class FastYamlParser {
   private colonAt = -1;
   private colonFor = -1;
   private readonly n: number;
+  private readonly scalars: ScalarCache;
 
   constructor(
     private readonly text: string,
     private readonly budget: number,
   ) {
     this.n = text.length;
+    this.scalars = new ScalarCache(text);
   }
 
   document(): FastYaml {
@@ -227,6 +313,19 @@ class FastYamlParser {
     this.pendingKey[at] = key;
     this.pendingOffset[at] = offset;
     this.pendingChild[at] = this.pos;
+  }
+
+  /**
+   * One entry of the mapping whose entries are recorded from `base`, refusing a duplicate key (the reference path
+   * reports it) and keeping `__proto__` an own key. A small mapping's keys are compared with the recorded ones (the
+   * same strings, mostly, from the scalar cache), a larger one's looked up in the object.
+   */
+  private setEntry(object: Record<string, unknown>, base: number, key: string, value: unknown): void {
+    const end = this.pending;
+    if (end - base <= LINEAR_DUPLICATE_CHECK) {
+      for (let at = base; at < end; at++) if (this.pendingKey[at] === key) decline();
+    } else if (Object.prototype.hasOwnProperty.call(object, key)) decline();
+    setOwnKey(object, key, value);
   }
 
   /** Ends the collection whose entries were recorded from `base`, and makes it the node just read. */
@@ -447,7 +546,7 @@ class FastYamlParser {
       const keyStart = this.i;
       const key = this.blockKey();
       const value = this.mapValue(column);
-      setEntry(object, key, value);
+      this.setEntry(object, base, key, value);
       this.entry(key, keyStart);
       if (this.indent === column) {
         if (this.isSeqIndicator(this.i) || !this.lineHasKey()) decline();
@@ -483,9 +582,9 @@ class FastYamlParser {
       let end = j;
       while (text.charCodeAt(end - 1) === SPACE) end--;
       if (end - start > MAX_KEY_LENGTH) decline();
-      const source = text.slice(start, end);
+      const source = this.scalars.text(start, end);
       if (source === "<<") decline();
-      key = String(resolvePlain(source));
+      key = this.scalars.keyOf(source);
       this.i = j;
     }
     if (this.code(this.i) !== COLON || !this.isBlankOrEnd(this.i + 1)) decline();
@@ -565,7 +664,7 @@ class FastYamlParser {
     }
     let end = j;
     while (text.charCodeAt(end - 1) === SPACE) end--;
-    let value = text.slice(start, end);
+    let value = this.scalars.text(start, end);
     this.i = end;
     // A comment ends the scalar: a more indented line after it is an error the reference path reports.
     const commented = j < n && text.charCodeAt(j) === HASH;
@@ -604,7 +703,7 @@ class FastYamlParser {
     this.count();
     this.pos = scalarAt(start);
     this.toContent(false);
-    return tagged ? value : resolvePlain(value);
+    return tagged ? value : this.scalars.typedPlain(value);
   }
 
   /**
@@ -642,7 +741,7 @@ class FastYamlParser {
       if (this.i >= n) decline();
       const c = text.charCodeAt(this.i);
       if (c === QUOTE) {
-        out += text.slice(run, this.i);
+        out = out === "" ? this.scalars.text(run, this.i) : out + text.slice(run, this.i);
         this.i++;
         return out;
       }
@@ -696,7 +795,7 @@ class FastYamlParser {
           run = this.i;
           continue;
         }
-        out += text.slice(run, this.i);
+        out = out === "" ? this.scalars.text(run, this.i) : out + text.slice(run, this.i);
         this.i++;
         return out;
       }
@@ -870,7 +969,7 @@ class FastYamlParser {
           const c = this.code(this.i);
           if (c === 44 || c === 125) decline();
           const item = this.flowItem(parent);
-          setEntry(object, key, item);
+          this.setEntry(object, base, key, item);
           this.entry(key, keyStart);
           this.skipFlow(parent);
           const d = this.code(this.i);
@@ -900,7 +999,7 @@ class FastYamlParser {
     } else {
       const source = this.plainFlow();
       if (source === "<<" || source.length > MAX_KEY_LENGTH) decline();
-      key = String(resolvePlain(source));
+      key = this.scalars.keyOf(source);
       this.skipSpaces();
     }
     if (this.code(this.i) !== COLON) decline();
@@ -929,7 +1028,7 @@ class FastYamlParser {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     if (end === start) decline();
     this.i = end;
-    return text.slice(start, end);
+    return this.scalars.text(start, end);
   }
 
   private flowItem(parent: number): unknown {
@@ -965,14 +1064,8 @@ class FastYamlParser {
     const start = this.i;
     const source = this.plainFlow();
     this.pos = scalarAt(start);
-    return resolvePlain(source);
+    return this.scalars.typedPlain(source);
   }
-}
-
-/** One mapping entry, refusing duplicates (the reference path reports them) and keeping `__proto__` an own key. */
-function setEntry(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (Object.prototype.hasOwnProperty.call(object, key)) decline();
-  setOwn(object, key, value);
 }
 
 /** Where the node at `path` starts, as document.ts's `offsetOf` finds it in the `yaml` Document. */

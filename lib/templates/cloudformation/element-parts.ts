@@ -17,6 +17,7 @@ import { escapeResourcePath, methodSettingsKey, STAGE_WIDE_KEY } from "@/lib/mod
 import { AUTHORIZATION_TYPES } from "@/lib/model/types";
 import type { Fields } from "@/lib/templates/cloudformation/fields";
 import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
 import { definedFields } from "@/lib/model/defined-fields";
 
 /**
@@ -36,7 +37,7 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
   for (const response of integration.list("IntegrationResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    setOwn(
+    setOwnKey(
       responses,
       statusCode,
       definedFields({
@@ -69,7 +70,7 @@ export function methodOf(props: Fields, httpMethod: string): RawMethod {
   for (const response of props.list("MethodResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
-    setOwn(methodResponses, statusCode, definedFields({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") }));
+    setOwnKey(methodResponses, statusCode, definedFields({ statusCode, responseParameters: response.booleanRecord("ResponseParameters") }));
   }
   return definedFields({
     httpMethod,

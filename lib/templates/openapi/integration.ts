@@ -8,7 +8,7 @@ import type { ValuePath } from "@/lib/templates/document";
 import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
 import { dereference } from "@/lib/templates/openapi/refs";
 import { field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
-import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
 
 const INTEGRATION_TYPES: Record<string, string> = {
   aws: "AWS",
@@ -97,7 +97,7 @@ function readIntegrationResponses(
     if (responseTemplates) entry.responseTemplates = responseTemplates;
     const contentHandling = textField(reading, response, "contentHandling", path);
     if (contentHandling !== undefined) entry.contentHandling = contentHandling;
-    setOwn(out, statusCode, entry);
+    setOwnKey(out, statusCode, entry);
   }
   return out;
 }
@@ -147,7 +147,7 @@ export function readMethodResponses(
       }
       entry.responseParameters = parameters;
     }
-    out[code] = entry;
+    setOwnKey(out, code, entry);
   }
   return out;
 }
