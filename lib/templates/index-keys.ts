@@ -4,15 +4,15 @@
  * allocate a fast elements store of more than 200 slots: about 4 KB per object, and `Object.keys` then visits every
  * slot. A template has such a key in every operation's `responses` (1,500 objects in the 1,000-resource benchmark
  * template, and as many again in the method and integration responses read from it), which made them a fifth of the
- * reader's allocation and a tenth of its time. Storing and deleting the largest array index first makes V8 keep the
- * object's elements in a dictionary (an index that far past the store's end is "too sparse" for a fast store), so
+ * reader's allocation and a tenth of its time. Storing and deleting an index far past the store's end first makes V8
+ * keep the object's elements in a dictionary (V8 gives up a fast store for an index more than 1,024 past its end), so
  * the status code takes one entry. Nothing observable changes: the same own keys, in the same order (array indexes
  * first, ascending, then the other keys in insertion order, as ECMAScript orders them).
  */
 import { setOwn } from "@/lib/model/set-own";
 
-/** The largest array index (2^32 - 2): no template or API has a key this large. */
-const FAR_INDEX = 4_294_967_294;
+/** An array index far past any fast elements store (and a small integer, which V8 stores fastest); a map that has it as a key keeps it. */
+const FAR_INDEX = 1_000_000_000;
 const FAR_KEY = String(FAR_INDEX);
 
 /** Is `key` an array index of two digits or more (canonical: no sign, no leading zero, below 2^32 - 1)? */
@@ -25,7 +25,8 @@ export function isMultiDigitIndex(key: string): boolean {
     const c = key.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
-  return length < 10 || Number(key) < FAR_INDEX + 1;
+  // 2^32 - 1 is not an array index (ECMAScript: an array index is below 2^32 - 1).
+  return length < 10 || Number(key) < 4_294_967_295;
 }
 
 /** `setOwn(map, key, value)`, with an array-index key kept out of a large fast elements store (see above). */

@@ -37,6 +37,7 @@
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
 import { setOwnKey } from "@/lib/templates/index-keys";
+import { isIntrinsicKey, MIN_RECORDED_NODES, recordPlainSubtree } from "@/lib/templates/plain-subtrees";
 
 /** A node's offset: a number for a scalar, else the collection with its entries' offsets. */
 /**
@@ -200,7 +201,7 @@ class ScalarCache {
   keyOf(value: string): string {
     const slot = this.slot;
     if (slot < 0 || this.texts[slot] !== value) return String(resolvePlain(value));
-    const known = this.keys[slot];
+    const known = this.keys[slot] as string | typeof UNRESOLVED;
     if (known !== UNRESOLVED) return known;
     const key = String(this.typedPlain(value));
     this.keys[slot] = key;
@@ -276,7 +277,15 @@ class FastYamlParser {
   private readonly pendingKey: string[] = [];
   private readonly pendingOffset: number[] = [];
   private readonly pendingChild: number[] = [];
+  /** Per pending entry: is its node plain (plain-subtrees.ts), and its height. */
+  private readonly pendingPlain: boolean[] = [];
+  private readonly pendingHeight: number[] = [];
   private pending = 0;
+  /** Per collection read (by node index): is it plain, and its height. */
+  private readonly nodePlain: boolean[] = [];
+  private readonly nodeHeight: number[] = [];
+  /** Set when the node just read carries a tag (its value may be an intrinsic's long form): its parent is not plain. */
+  private taggedNode = false;
   /** The `:` of the plain implicit key `lineHasKey` last found, and where that key starts (a key is scanned once). */
   private colonAt = -1;
   private colonFor = -1;
@@ -310,9 +319,19 @@ class FastYamlParser {
   /** Records one entry of the collection being read: the node just read, under `key` at `offset` for a mapping. */
   private entry(key: string, offset: number): void {
     const at = this.pending++;
+    const pos = this.pos;
     this.pendingKey[at] = key;
     this.pendingOffset[at] = offset;
-    this.pendingChild[at] = this.pos;
+    this.pendingChild[at] = pos;
+    this.pendingPlain[at] = !this.taggedNode && (pos < 0 || (this.nodePlain[pos] as boolean));
+    this.pendingHeight[at] = pos < 0 ? 0 : (this.nodeHeight[pos] as number);
+    this.taggedNode = false;
+  }
+
+  /** `withTag`, noting that the node carries a tag. */
+  private tag(tag: string, value: unknown): unknown {
+    this.taggedNode = true;
+    return withTag(tag, value);
   }
 
   /**
@@ -328,20 +347,34 @@ class FastYamlParser {
     setOwnKey(object, key, value);
   }
 
-  /** Ends the collection whose entries were recorded from `base`, and makes it the node just read. */
-  private collection(start: number, isMap: boolean, base: number): void {
+  /**
+   * Ends the collection whose entries were recorded from `base`, and makes it the node just read. `nodesBefore`: the
+   * node count before the collection's own; a large plain one is recorded for the walks (plain-subtrees.ts).
+   */
+  private collection(start: number, isMap: boolean, base: number, nodesBefore: number, value: object): void {
     const p = this.positions;
     this.pos = p.nodeStart.length;
     p.nodeStart.push(start);
     p.nodeIsMap.push(isMap);
     p.nodeFirst.push(p.entryKey.length);
     p.nodeCount.push(this.pending - base);
+    let plain = true;
+    let height = -1;
     for (let at = base; at < this.pending; at++) {
-      p.entryKey.push(this.pendingKey[at] as string);
+      const key = this.pendingKey[at] as string;
+      p.entryKey.push(key);
       p.entryOffset.push(this.pendingOffset[at] as number);
       p.entryChild.push(this.pendingChild[at] as number);
+      if (!this.pendingPlain[at] || (isMap && isIntrinsicKey(key))) plain = false;
+      const childHeight = this.pendingHeight[at] as number;
+      if (childHeight > height) height = childHeight;
     }
     this.pending = base;
+    height++;
+    this.nodePlain.push(plain);
+    this.nodeHeight.push(height);
+    const nodes = this.nodes - nodesBefore;
+    if (plain && nodes >= MIN_RECORDED_NODES) recordPlainSubtree(value, { nodes, height });
   }
 
   private code(at: number): number {
@@ -525,19 +558,20 @@ class FastYamlParser {
         this.enter();
         const value = this.blockNode(parent, false, true);
         this.depth--;
-        return withTag(tag, value);
+        return this.tag(tag, value);
       }
       // An empty tagged scalar: the `yaml` package places it oddly when blanks follow the tag.
       if (emptyAt !== j) decline();
       this.count();
       this.pos = scalarAt(emptyAt);
-      return withTag(tag, "");
+      return this.tag(tag, "");
     }
-    return withTag(tag, this.blockNode(parent, true, true));
+    return this.tag(tag, this.blockNode(parent, true, true));
   }
 
   private blockMap(column: number): object {
     this.enter();
+    const nodesBefore = this.nodes;
     this.count();
     const start = this.i;
     const object: Record<string, unknown> = {};
@@ -556,7 +590,7 @@ class FastYamlParser {
       decline();
     }
     this.depth--;
-    this.collection(start, true, base);
+    this.collection(start, true, base, nodesBefore, object);
     return object;
   }
 
@@ -610,6 +644,7 @@ class FastYamlParser {
 
   private blockSeq(column: number): unknown[] {
     this.enter();
+    const nodesBefore = this.nodes;
     this.count();
     const start = this.i;
     const array: unknown[] = [];
@@ -635,7 +670,7 @@ class FastYamlParser {
       decline();
     }
     this.depth--;
-    this.collection(start, false, base);
+    this.collection(start, false, base, nodesBefore, array);
     return array;
   }
 
@@ -933,6 +968,7 @@ class FastYamlParser {
   private flowNode(parent: number): unknown {
     this.enter();
     this.flowDepth++;
+    const nodesBefore = this.nodes;
     this.count();
     const start = this.i;
     const open = this.code(this.i);
@@ -956,7 +992,7 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.collection(start, false, base);
+      this.collection(start, false, base, nodesBefore, array);
       value = array;
     } else {
       const object: Record<string, unknown> = {};
@@ -981,7 +1017,7 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.collection(start, true, base);
+      this.collection(start, true, base, nodesBefore, object);
       value = object;
     }
     this.depth--;
@@ -1050,7 +1086,7 @@ class FastYamlParser {
       this.i = j;
       this.skipSpaces();
       const d = this.code(this.i);
-      if (d === 91 || d === 123) return withTag(tag, this.flowNode(parent));
+      if (d === 91 || d === 123) return this.tag(tag, this.flowNode(parent));
       // An empty tagged node before a line break or comment: the `yaml` package places it at the next content, as in
       // block context (see `tagged`), so that case is left to it.
       if (this.i >= this.n || d === NEWLINE || d === HASH) decline();
@@ -1058,7 +1094,7 @@ class FastYamlParser {
       const start = this.i;
       const value = d === QUOTE ? this.doubleQuoted(parent, true) : d === APOSTROPHE ? this.singleQuoted(parent, true) : this.plainFlow();
       this.pos = scalarAt(start);
-      return withTag(tag, value);
+      return this.tag(tag, value);
     }
     this.count();
     const start = this.i;

@@ -25,6 +25,7 @@ import {
 import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
 import { setOwn } from "@/lib/model/set-own";
 import { setOwnKey } from "@/lib/templates/index-keys";
+import { plainSubtree } from "@/lib/templates/plain-subtrees";
 
 /** `Ref: AWS::NoValue`: the enclosing property (or list item) is removed, as CloudFormation does. */
 export const NO_VALUE: unique symbol = Symbol("AWS::NoValue");
@@ -291,6 +292,15 @@ export class IntrinsicResolver {
   }
 
   private walk(value: unknown, path: (string | number)[], depth: number): unknown {
+    if (this.sharing) {
+      // A subtree the parser found plain (no intrinsic inside) is what walking it returns: itself. Its nodes count as
+      // the steps the walk would take; when they would pass a bound, it is walked to fail at the same place.
+      const plain = plainSubtree(value);
+      if (plain && this.work + plain.nodes <= WORK_BUDGET && depth + plain.height <= MAX_DEPTH) {
+        this.work += plain.nodes;
+        return value;
+      }
+    }
     this.step(depth);
     // A scalar item or entry is taken as it is (what walking it would return), without copying its path: most of a
     // large template's values are scalars. `path` is extended in place for each child and restored after it (walk
