@@ -277,15 +277,17 @@ class FastYamlParser {
   private readonly pendingKey: string[] = [];
   private readonly pendingOffset: number[] = [];
   private readonly pendingChild: number[] = [];
-  /** Per pending entry: is its node plain (plain-subtrees.ts), and its height. */
-  private readonly pendingPlain: boolean[] = [];
-  private readonly pendingHeight: number[] = [];
   private pending = 0;
-  /** Per collection read (by node index): is it plain, and its height. */
-  private readonly nodePlain: boolean[] = [];
-  private readonly nodeHeight: number[] = [];
-  /** Set when the node just read carries a tag (its value may be an intrinsic's long form): its parent is not plain. */
-  private taggedNode = false;
+  /**
+   * For plain-subtrees.ts, without per-entry work: `impure` counts the tags and intrinsic keys read so far (a collection
+   * is plain when the count did not change while it was read), `deepest` the deepest level a value reached since the
+   * innermost open collection began; per open collection (by depth), their values and the node count when it began.
+   */
+  private impure = 0;
+  private deepest = 0;
+  private readonly openNodes: number[] = [];
+  private readonly openImpure: number[] = [];
+  private readonly openDeepest: number[] = [];
   /** The `:` of the plain implicit key `lineHasKey` last found, and where that key starts (a key is scanned once). */
   private colonAt = -1;
   private colonFor = -1;
@@ -319,19 +321,24 @@ class FastYamlParser {
   /** Records one entry of the collection being read: the node just read, under `key` at `offset` for a mapping. */
   private entry(key: string, offset: number): void {
     const at = this.pending++;
-    const pos = this.pos;
     this.pendingKey[at] = key;
     this.pendingOffset[at] = offset;
-    this.pendingChild[at] = pos;
-    this.pendingPlain[at] = !this.taggedNode && (pos < 0 || (this.nodePlain[pos] as boolean));
-    this.pendingHeight[at] = pos < 0 ? 0 : (this.nodeHeight[pos] as number);
-    this.taggedNode = false;
+    this.pendingChild[at] = this.pos;
   }
 
-  /** `withTag`, noting that the node carries a tag. */
+  /** `withTag`, noting that the node carries a tag (its value may be an intrinsic's long form: not plain). */
   private tag(tag: string, value: unknown): unknown {
-    this.taggedNode = true;
+    this.impure++;
     return withTag(tag, value);
+  }
+
+  /** A collection begins at the current depth (after `enter`, before its own `count`). */
+  private begin(): void {
+    const depth = this.depth;
+    this.openNodes[depth] = this.nodes;
+    this.openImpure[depth] = this.impure;
+    this.openDeepest[depth] = this.deepest;
+    this.deepest = depth;
   }
 
   /**
@@ -344,37 +351,37 @@ class FastYamlParser {
     if (end - base <= LINEAR_DUPLICATE_CHECK) {
       for (let at = base; at < end; at++) if (this.pendingKey[at] === key) decline();
     } else if (Object.prototype.hasOwnProperty.call(object, key)) decline();
+    if (isIntrinsicKey(key)) this.impure++;
     setOwnKey(object, key, value);
   }
 
   /**
-   * Ends the collection whose entries were recorded from `base`, and makes it the node just read. `nodesBefore`: the
-   * node count before the collection's own; a large plain one is recorded for the walks (plain-subtrees.ts).
+   * Ends the collection whose entries were recorded from `base` (at the current depth: before `depth--`), and makes it
+   * the node just read. A large plain one is recorded for the walks (plain-subtrees.ts).
    */
-  private collection(start: number, isMap: boolean, base: number, nodesBefore: number, value: object): void {
+  private collection(start: number, isMap: boolean, base: number, value: object): void {
     const p = this.positions;
+    const count = this.pending - base;
     this.pos = p.nodeStart.length;
     p.nodeStart.push(start);
     p.nodeIsMap.push(isMap);
     p.nodeFirst.push(p.entryKey.length);
-    p.nodeCount.push(this.pending - base);
-    let plain = true;
-    let height = -1;
+    p.nodeCount.push(count);
     for (let at = base; at < this.pending; at++) {
-      const key = this.pendingKey[at] as string;
-      p.entryKey.push(key);
+      p.entryKey.push(this.pendingKey[at] as string);
       p.entryOffset.push(this.pendingOffset[at] as number);
       p.entryChild.push(this.pendingChild[at] as number);
-      if (!this.pendingPlain[at] || (isMap && isIntrinsicKey(key))) plain = false;
-      const childHeight = this.pendingHeight[at] as number;
-      if (childHeight > height) height = childHeight;
     }
     this.pending = base;
-    height++;
-    this.nodePlain.push(plain);
-    this.nodeHeight.push(height);
-    const nodes = this.nodes - nodesBefore;
-    if (plain && nodes >= MIN_RECORDED_NODES) recordPlainSubtree(value, { nodes, height });
+    const depth = this.depth;
+    // Its entries are one level down; a nested collection left `deepest` at the deepest level below it.
+    let deepest = this.deepest;
+    if (count > 0 && deepest <= depth) deepest = depth + 1;
+    const outer = this.openDeepest[depth] as number;
+    this.deepest = deepest > outer ? deepest : outer;
+    if (this.impure !== this.openImpure[depth]) return;
+    const nodes = this.nodes - (this.openNodes[depth] as number);
+    if (nodes >= MIN_RECORDED_NODES) recordPlainSubtree(value, { nodes, height: deepest - depth });
   }
 
   private code(at: number): number {
@@ -571,7 +578,7 @@ class FastYamlParser {
 
   private blockMap(column: number): object {
     this.enter();
-    const nodesBefore = this.nodes;
+    this.begin();
     this.count();
     const start = this.i;
     const object: Record<string, unknown> = {};
@@ -589,8 +596,8 @@ class FastYamlParser {
       if (this.indent < column) break;
       decline();
     }
+    this.collection(start, true, base, object);
     this.depth--;
-    this.collection(start, true, base, nodesBefore, object);
     return object;
   }
 
@@ -644,7 +651,7 @@ class FastYamlParser {
 
   private blockSeq(column: number): unknown[] {
     this.enter();
-    const nodesBefore = this.nodes;
+    this.begin();
     this.count();
     const start = this.i;
     const array: unknown[] = [];
@@ -669,8 +676,8 @@ class FastYamlParser {
       if (this.indent <= column) break;
       decline();
     }
+    this.collection(start, false, base, array);
     this.depth--;
-    this.collection(start, false, base, nodesBefore, array);
     return array;
   }
 
@@ -968,7 +975,7 @@ class FastYamlParser {
   private flowNode(parent: number): unknown {
     this.enter();
     this.flowDepth++;
-    const nodesBefore = this.nodes;
+    this.begin();
     this.count();
     const start = this.i;
     const open = this.code(this.i);
@@ -992,7 +999,7 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.collection(start, false, base, nodesBefore, array);
+      this.collection(start, false, base, array);
       value = array;
     } else {
       const object: Record<string, unknown> = {};
@@ -1017,7 +1024,7 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.collection(start, true, base, nodesBefore, object);
+      this.collection(start, true, base, object);
       value = object;
     }
     this.depth--;
