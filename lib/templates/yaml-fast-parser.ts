@@ -47,15 +47,17 @@ import { isIntrinsicKey, MIN_RECORDED_NODES, recordPlainSubtree } from "@/lib/te
  */
 export interface FastPositions {
   root: number;
-  nodeStart: number[];
-  nodeIsMap: boolean[];
-  nodeFirst: number[];
-  nodeCount: number[];
+  /** Per collection, by node index (typed arrays: a large template has tens of thousands of rows). */
+  nodeStart: Int32Array;
+  /** 1 for a mapping, 0 for a sequence. */
+  nodeIsMap: Int32Array;
+  nodeFirst: Int32Array;
+  nodeCount: Int32Array;
   /** A mapping entry's key (unused for a sequence item). */
   entryKey: string[];
   /** Where a mapping entry's key starts (a mapping entry is located at its key). */
-  entryOffset: number[];
-  entryChild: number[];
+  entryOffset: Int32Array;
+  entryChild: Int32Array;
   /** Per large mapping, its keys → entry row, built on its first lookup. */
   indexes: Map<number, Map<string, number>>;
 }
@@ -63,6 +65,25 @@ export interface FastPositions {
 export interface FastYaml {
   value: unknown;
   positions: FastPositions;
+}
+
+/** A growing column of 32-bit integers (offsets and node references of a text under 2 GB). */
+class IntColumn {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
 }
 
 function scalarAt(offset: number): number {
@@ -262,17 +283,14 @@ class FastYamlParser {
   private flowDepth = 0;
   /** The node reference (see FastPositions) of the node the last read returned. */
   private pos = 0;
-  private readonly positions: FastPositions = {
-    root: 0,
-    nodeStart: [],
-    nodeIsMap: [],
-    nodeFirst: [],
-    nodeCount: [],
-    entryKey: [],
-    entryOffset: [],
-    entryChild: [],
-    indexes: new Map(),
-  };
+  /** The position table's columns (FastPositions), filled as collections end. */
+  private readonly nodeStart: IntColumn;
+  private readonly nodeIsMap: IntColumn;
+  private readonly nodeFirst: IntColumn;
+  private readonly nodeCount: IntColumn;
+  private readonly entryKey: string[] = [];
+  private readonly entryOffset: IntColumn;
+  private readonly entryChild: IntColumn;
   /** Entries of the collections still being read, innermost last; each moves to `positions` when its collection ends. */
   private readonly pendingKey: string[] = [];
   private readonly pendingOffset: number[] = [];
@@ -300,6 +318,15 @@ class FastYamlParser {
   ) {
     this.n = text.length;
     this.scalars = new ScalarCache(text);
+    // About one collection per 50 characters and one entry per 30 in templates; the columns grow when that is short.
+    const collections = Math.max(64, text.length >> 6);
+    const entries = Math.max(64, text.length >> 5);
+    this.nodeStart = new IntColumn(collections);
+    this.nodeIsMap = new IntColumn(collections);
+    this.nodeFirst = new IntColumn(collections);
+    this.nodeCount = new IntColumn(collections);
+    this.entryOffset = new IntColumn(entries);
+    this.entryChild = new IntColumn(entries);
   }
 
   document(): FastYaml {
@@ -314,8 +341,18 @@ class FastYamlParser {
     }
     const value = this.blockNode(-1, false, false);
     if (this.pos < 0 || this.indent >= 0) decline();
-    this.positions.root = this.pos;
-    return { value, positions: this.positions };
+    const positions: FastPositions = {
+      root: this.pos,
+      nodeStart: this.nodeStart.data,
+      nodeIsMap: this.nodeIsMap.data,
+      nodeFirst: this.nodeFirst.data,
+      nodeCount: this.nodeCount.data,
+      entryKey: this.entryKey,
+      entryOffset: this.entryOffset.data,
+      entryChild: this.entryChild.data,
+      indexes: new Map(),
+    };
+    return { value, positions };
   }
 
   /** Records one entry of the collection being read: the node just read, under `key` at `offset` for a mapping. */
@@ -360,17 +397,17 @@ class FastYamlParser {
    * the node just read. A large plain one is recorded for the walks (plain-subtrees.ts).
    */
   private collection(start: number, isMap: boolean, base: number, value: object): void {
-    const p = this.positions;
     const count = this.pending - base;
-    this.pos = p.nodeStart.length;
-    p.nodeStart.push(start);
-    p.nodeIsMap.push(isMap);
-    p.nodeFirst.push(p.entryKey.length);
-    p.nodeCount.push(count);
+    this.pos = this.nodeStart.length;
+    this.nodeStart.push(start);
+    this.nodeIsMap.push(isMap ? 1 : 0);
+    this.nodeFirst.push(this.entryKey.length);
+    this.nodeCount.push(count);
+    const { entryKey, entryOffset, entryChild } = this;
     for (let at = base; at < this.pending; at++) {
-      p.entryKey.push(this.pendingKey[at] as string);
-      p.entryOffset.push(this.pendingOffset[at] as number);
-      p.entryChild.push(this.pendingChild[at] as number);
+      entryKey.push(this.pendingKey[at] as string);
+      entryOffset.push(this.pendingOffset[at] as number);
+      entryChild.push(this.pendingChild[at] as number);
     }
     this.pending = base;
     const depth = this.depth;
@@ -1120,7 +1157,7 @@ export function fastOffsetOf(positions: FastPositions, path: ReadonlyArray<strin
     const name = String(segment);
     const first = positions.nodeFirst[node] as number;
     const count = positions.nodeCount[node] as number;
-    if (positions.nodeIsMap[node]) {
+    if (positions.nodeIsMap[node] === 1) {
       const row = keyRow(positions, node, first, count, name);
       if (row < 0) return offset;
       offset = positions.entryOffset[row] as number;
