@@ -51,8 +51,9 @@ export function textMap(reading: Reading, record: unknown, key: string, path: Va
     return undefined;
   }
   const out: Record<string, string> = {};
+  const at = [...path, key];
   for (const name of Object.keys(value)) {
-    const text = textField(reading, value, name, [...path, key]);
+    const text = textField(reading, value, name, at);
     if (text !== undefined) setOwnKey(out, name, text);
   }
   return out;
