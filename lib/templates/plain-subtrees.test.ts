@@ -10,7 +10,7 @@ import { loadTemplateReaders } from "@/lib/templates/readers";
 import { readSamApis } from "@/lib/templates/sam/read-sam";
 import { isSamTemplate } from "@/lib/templates/sam/sources";
 import { readApiGatewayResources } from "@/lib/templates/cloudformation/read-api-gateway";
-import { isIntrinsicKey, MIN_RECORDED_NODES, plainSubtree } from "./plain-subtrees";
+import { isIntrinsicKey, MAX_RECORDED_SUBTREES, MIN_RECORDED_NODES, plainSubtree } from "./plain-subtrees";
 
 /** What a record must say about `value`, counted the slow way: values, height, and whether an intrinsic key is inside. */
 function recount(value: unknown): { nodes: number; height: number; plain: boolean } {
@@ -145,6 +145,19 @@ describe("plain subtrees recorded by the YAML fast parser", () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(40);
+  });
+
+  it("records at most MAX_RECORDED_SUBTREES subtrees of one document", () => {
+    // 120 chains of 90 nested mappings over 64 scalars: every mapping of a chain is a large plain subtree.
+    const leaf = `{ ${Array.from({ length: 64 }, (_, i) => `k${i}: ${i}`).join(", ")} }`;
+    const chain = (depth: number) => "{ a: ".repeat(depth) + leaf + " }".repeat(depth);
+    const text = Array.from({ length: 120 }, (_, i) => `c${i}: ${chain(90)}`).join("\n") + "\n";
+    const document = parsedOk("chains.yaml", text, parseTemplateDocument);
+    const recorded = expectRecordsTrue("chains.yaml", document?.value);
+    expect(collectionsOf(document?.value).filter((c) => recount(c).nodes >= MIN_RECORDED_NODES).length).toBeGreaterThan(
+      MAX_RECORDED_SUBTREES,
+    );
+    expect(recorded).toBe(MAX_RECORDED_SUBTREES);
   });
 
   it("walks a plain subtree deeper than the resolver's depth bound, to fail where the walk fails", () => {

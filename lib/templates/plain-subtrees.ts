@@ -20,6 +20,11 @@ export interface PlainSubtree {
 
 /** Subtrees with fewer values are not recorded. */
 export const MIN_RECORDED_NODES = 64;
+/**
+ * Records per parse, at most: a hostile document nested to make most of its collections large cannot make the record
+ * as large as itself (the outermost collections end last, so a capped parse records inner ones and walks the rest).
+ */
+export const MAX_RECORDED_SUBTREES = 10_000;
 
 const recorded = new WeakMap<object, PlainSubtree>();
 

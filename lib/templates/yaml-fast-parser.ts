@@ -37,7 +37,7 @@
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
 import { setOwnKey } from "@/lib/templates/index-keys";
-import { isIntrinsicKey, MIN_RECORDED_NODES, recordPlainSubtree } from "@/lib/templates/plain-subtrees";
+import { isIntrinsicKey, MAX_RECORDED_SUBTREES, MIN_RECORDED_NODES, recordPlainSubtree } from "@/lib/templates/plain-subtrees";
 
 /** A node's offset: a number for a scalar, else the collection with its entries' offsets. */
 /**
@@ -303,6 +303,7 @@ class FastYamlParser {
    */
   private impure = 0;
   private deepest = 0;
+  private records = 0;
   private readonly openNodes: number[] = [];
   private readonly openImpure: number[] = [];
   private readonly openDeepest: number[] = [];
@@ -418,7 +419,10 @@ class FastYamlParser {
     this.deepest = deepest > outer ? deepest : outer;
     if (this.impure !== this.openImpure[depth]) return;
     const nodes = this.nodes - (this.openNodes[depth] as number);
-    if (nodes >= MIN_RECORDED_NODES) recordPlainSubtree(value, { nodes, height: deepest - depth });
+    if (nodes >= MIN_RECORDED_NODES && this.records < MAX_RECORDED_SUBTREES) {
+      this.records++;
+      recordPlainSubtree(value, { nodes, height: deepest - depth });
+    }
   }
 
   private code(at: number): number {
