@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { setOwn } from "@/lib/model/set-own";
-import { isMultiDigitIndex, setOwnKey } from "./index-keys";
+import { indexKeyedMap, isMultiDigitIndex, setOwnKey } from "./index-keys";
 
 /** Own keys with their property descriptors, in enumeration order: "the same object" in every observable way. */
 function shape(value: object): string {
@@ -87,5 +87,33 @@ describe("setOwnKey", () => {
       ["201", "created"],
       ["1000000000", "far"],
     ]);
+  });
+});
+
+describe("indexKeyedMap", () => {
+  it("is an empty plain object, and filled with setOwn it is the object setOwn gives from {}", () => {
+    const empty = indexKeyedMap<number>();
+    expect(Object.getPrototypeOf(empty)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(empty)).toEqual([]);
+    expect(JSON.stringify(empty)).toBe("{}");
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.oneof(fc.constantFrom("200", "1000000000", "__proto__", "default"), fc.nat().map(String), fc.string()), fc.integer()),
+          {
+            maxLength: 10,
+          },
+        ),
+        (entries) => {
+          const expected: Record<string, number> = {};
+          const actual = indexKeyedMap<number>();
+          for (const [key, value] of entries) {
+            setOwn(expected, key, value);
+            setOwn(actual, key, value);
+          }
+          expect(shape(actual)).toBe(shape(expected));
+        },
+      ),
+    );
   });
 });

@@ -36,7 +36,8 @@
  */
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
-import { setOwnKey } from "@/lib/templates/index-keys";
+import { indexKeyedMap, isMultiDigitIndex, setOwnKey } from "@/lib/templates/index-keys";
+import { setOwn } from "@/lib/model/set-own";
 import { isIntrinsicKey, MAX_RECORDED_SUBTREES, MIN_RECORDED_NODES, recordPlainSubtree } from "@/lib/templates/plain-subtrees";
 
 /** A node's offset: a number for a scalar, else the collection with its entries' offsets. */
@@ -382,15 +383,24 @@ class FastYamlParser {
   /**
    * One entry of the mapping whose entries are recorded from `base`, refusing a duplicate key (the reference path
    * reports it) and keeping `__proto__` an own key. A small mapping's keys are compared with the recorded ones (the
-   * same strings, mostly, from the scalar cache), a larger one's looked up in the object.
+   * same strings, mostly, from the scalar cache), a larger one's looked up in the object. Returns the mapping: a
+   * mapping whose first key is a status code (an array index) is made anew by `indexKeyedMap` (nothing refers to the
+   * empty one yet), so its elements are a dictionary from the start.
    */
-  private setEntry(object: Record<string, unknown>, base: number, key: string, value: unknown): void {
+  private setEntry(object: Record<string, unknown>, base: number, key: string, value: unknown): Record<string, unknown> {
     const end = this.pending;
-    if (end - base <= LINEAR_DUPLICATE_CHECK) {
+    if (end === base) {
+      if (isMultiDigitIndex(key)) {
+        const map = indexKeyedMap<unknown>();
+        setOwn(map, key, value);
+        return map;
+      }
+    } else if (end - base <= LINEAR_DUPLICATE_CHECK) {
       for (let at = base; at < end; at++) if (this.pendingKey[at] === key) decline();
     } else if (Object.prototype.hasOwnProperty.call(object, key)) decline();
     if (isIntrinsicKey(key)) this.impure++;
     setOwnKey(object, key, value);
+    return object;
   }
 
   /**
@@ -622,13 +632,13 @@ class FastYamlParser {
     this.begin();
     this.count();
     const start = this.i;
-    const object: Record<string, unknown> = {};
+    let object: Record<string, unknown> = {};
     const base = this.pending;
     for (;;) {
       const keyStart = this.i;
       const key = this.blockKey();
       const value = this.mapValue(column);
-      this.setEntry(object, base, key, value);
+      object = this.setEntry(object, base, key, value);
       this.entry(key, keyStart);
       if (this.indent === column) {
         if (this.isSeqIndicator(this.i) || !this.lineHasKey()) decline();
@@ -1043,7 +1053,7 @@ class FastYamlParser {
       this.collection(start, false, base, array);
       value = array;
     } else {
-      const object: Record<string, unknown> = {};
+      let object: Record<string, unknown> = {};
       const base = this.pending;
       if (this.code(this.i) !== 125) {
         for (;;) {
@@ -1053,7 +1063,7 @@ class FastYamlParser {
           const c = this.code(this.i);
           if (c === 44 || c === 125) decline();
           const item = this.flowItem(parent);
-          this.setEntry(object, base, key, item);
+          object = this.setEntry(object, base, key, item);
           this.entry(key, keyStart);
           this.skipFlow(parent);
           const d = this.code(this.i);
