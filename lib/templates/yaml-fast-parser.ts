@@ -48,17 +48,16 @@ import { isIntrinsicKey, MAX_RECORDED_SUBTREES, MIN_RECORDED_NODES, recordPlainS
  */
 export interface FastPositions {
   root: number;
-  /** Per collection, by node index (typed arrays: a large template has tens of thousands of rows). */
-  nodeStart: Int32Array;
-  /** 1 for a mapping, 0 for a sequence. */
-  nodeIsMap: Int32Array;
-  nodeFirst: Int32Array;
-  nodeCount: Int32Array;
+  /**
+   * Per collection (node index n), three numbers from `3n`: where it starts, its first entry row, and its entry count
+   * for a mapping or `-count - 1` for a sequence. Typed arrays, one per kind of row: a large template has tens of
+   * thousands of rows, and a small one allocates two tables, not one per column.
+   */
+  nodes: Int32Array;
   /** A mapping entry's key (unused for a sequence item). */
   entryKey: string[];
-  /** Where a mapping entry's key starts (a mapping entry is located at its key). */
-  entryOffset: Int32Array;
-  entryChild: Int32Array;
+  /** Per entry (row r), two numbers from `2r`: where it starts (a mapping entry is located at its key), and its node. */
+  entries: Int32Array;
   /** Per large mapping, its keys → entry row, built on its first lookup. */
   indexes: Map<number, Map<string, number>>;
 }
@@ -68,8 +67,8 @@ export interface FastYaml {
   positions: FastPositions;
 }
 
-/** A growing column of 32-bit integers (offsets and node references of a text under 2 GB). */
-class IntColumn {
+/** A growing table of 32-bit integers (offsets and node references of a text under 2 GB), filled by rows. */
+class IntTable {
   data: Int32Array;
   length = 0;
 
@@ -77,13 +76,12 @@ class IntColumn {
     this.data = new Int32Array(capacity);
   }
 
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
+  /** Room for `count` more numbers. */
+  reserve(count: number): void {
+    if (this.length + count <= this.data.length) return;
+    const grown = new Int32Array(Math.max(this.data.length * 2, this.length + count));
+    grown.set(this.data);
+    this.data = grown;
   }
 }
 
@@ -97,9 +95,9 @@ const MAX_DEPTH = 100;
 const MAX_KEY_LENGTH = 1024;
 /**
  * Scalars met before are looked up by their text instead of sliced again (`ScalarCache`): a large template repeats a
- * few hundred keys and values thousands of times. Slots of a direct-mapped table, and the longest text cached.
+ * few hundred keys and values thousands of times. Most slots of its direct-mapped table, and the longest text cached.
  */
-const CACHE_SLOTS = 4096;
+const MAX_CACHE_SLOTS = 4096;
 const MAX_CACHED_LENGTH = 48;
 /** Maps with more entries than this check a new key against the object built so far, not entry by entry. */
 const LINEAR_DUPLICATE_CHECK = 8;
@@ -170,13 +168,22 @@ const UNRESOLVED = Symbol("unresolved");
  * reference path does.
  */
 class ScalarCache {
-  private readonly texts: Array<string | undefined> = new Array<string | undefined>(CACHE_SLOTS);
-  private readonly typed: unknown[] = new Array<unknown>(CACHE_SLOTS);
-  private readonly keys: Array<string | typeof UNRESOLVED> = new Array<string | typeof UNRESOLVED>(CACHE_SLOTS);
+  private readonly texts: Array<string | undefined>;
+  private readonly typed: unknown[];
+  private readonly keys: Array<string | typeof UNRESOLVED>;
+  private readonly mask: number;
   /** The slot of the string `text` last returned (-1 when it was not cached): `typedPlain` and `keyOf` look there. */
   private slot = -1;
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    // One slot per 64 characters of text, a power of two up to MAX_CACHE_SLOTS: a small file gets a small table.
+    let slots = 64;
+    while (slots < MAX_CACHE_SLOTS && slots * 64 < source.length) slots *= 2;
+    this.texts = new Array<string | undefined>(slots);
+    this.typed = new Array<unknown>(slots);
+    this.keys = new Array<string | typeof UNRESOLVED>(slots);
+    this.mask = slots - 1;
+  }
 
   /** `source.slice(start, end)`, or the string an earlier call made for the same text. */
   text(start: number, end: number): string {
@@ -193,7 +200,7 @@ class ScalarCache {
       Math.imul(Math.imul(Math.imul(length, 31) + source.charCodeAt(start), 31) + source.charCodeAt(last), 31) +
       source.charCodeAt(start + (length >> 1)) * 7 +
       source.charCodeAt(last - (length >> 2));
-    const slot = (hash ^ (hash >>> 12)) & (CACHE_SLOTS - 1);
+    const slot = (hash ^ (hash >>> 12)) & this.mask;
     this.slot = slot;
     const cached = this.texts[slot];
     if (cached !== undefined && cached.length === length) {
@@ -284,14 +291,10 @@ class FastYamlParser {
   private flowDepth = 0;
   /** The node reference (see FastPositions) of the node the last read returned. */
   private pos = 0;
-  /** The position table's columns (FastPositions), filled as collections end. */
-  private readonly nodeStart: IntColumn;
-  private readonly nodeIsMap: IntColumn;
-  private readonly nodeFirst: IntColumn;
-  private readonly nodeCount: IntColumn;
+  /** The position table (FastPositions), filled as collections end. */
+  private readonly nodeTable: IntTable;
   private readonly entryKey: string[] = [];
-  private readonly entryOffset: IntColumn;
-  private readonly entryChild: IntColumn;
+  private readonly entryTable: IntTable;
   /** Entries of the collections still being read, innermost last; each moves to `positions` when its collection ends. */
   private readonly pendingKey: string[] = [];
   private readonly pendingOffset: number[] = [];
@@ -321,14 +324,8 @@ class FastYamlParser {
     this.n = text.length;
     this.scalars = new ScalarCache(text);
     // About one collection per 50 characters and one entry per 30 in templates; the columns grow when that is short.
-    const collections = Math.max(64, text.length >> 6);
-    const entries = Math.max(64, text.length >> 5);
-    this.nodeStart = new IntColumn(collections);
-    this.nodeIsMap = new IntColumn(collections);
-    this.nodeFirst = new IntColumn(collections);
-    this.nodeCount = new IntColumn(collections);
-    this.entryOffset = new IntColumn(entries);
-    this.entryChild = new IntColumn(entries);
+    this.nodeTable = new IntTable(3 * Math.max(16, text.length >> 6));
+    this.entryTable = new IntTable(2 * Math.max(16, text.length >> 5));
   }
 
   document(): FastYaml {
@@ -345,13 +342,9 @@ class FastYamlParser {
     if (this.pos < 0 || this.indent >= 0) decline();
     const positions: FastPositions = {
       root: this.pos,
-      nodeStart: this.nodeStart.data,
-      nodeIsMap: this.nodeIsMap.data,
-      nodeFirst: this.nodeFirst.data,
-      nodeCount: this.nodeCount.data,
+      nodes: this.nodeTable.data,
       entryKey: this.entryKey,
-      entryOffset: this.entryOffset.data,
-      entryChild: this.entryChild.data,
+      entries: this.entryTable.data,
       indexes: new Map(),
     };
     return { value, positions };
@@ -409,17 +402,26 @@ class FastYamlParser {
    */
   private collection(start: number, isMap: boolean, base: number, value: object): void {
     const count = this.pending - base;
-    this.pos = this.nodeStart.length;
-    this.nodeStart.push(start);
-    this.nodeIsMap.push(isMap ? 1 : 0);
-    this.nodeFirst.push(this.entryKey.length);
-    this.nodeCount.push(count);
-    const { entryKey, entryOffset, entryChild } = this;
+    const nodeTable = this.nodeTable;
+    nodeTable.reserve(3);
+    const row = nodeTable.length;
+    this.pos = row / 3;
+    const table = nodeTable.data;
+    table[row] = start;
+    table[row + 1] = this.entryKey.length;
+    table[row + 2] = isMap ? count : -count - 1;
+    nodeTable.length = row + 3;
+    const { entryKey, entryTable } = this;
+    entryTable.reserve(2 * count);
+    const entries = entryTable.data;
+    let at2 = entryTable.length;
     for (let at = base; at < this.pending; at++) {
       entryKey.push(this.pendingKey[at] as string);
-      entryOffset.push(this.pendingOffset[at] as number);
-      entryChild.push(this.pendingChild[at] as number);
+      entries[at2] = this.pendingOffset[at] as number;
+      entries[at2 + 1] = this.pendingChild[at] as number;
+      at2 += 2;
     }
+    entryTable.length = at2;
     this.pending = base;
     const depth = this.depth;
     // Its entries are one level down; a nested collection left `deepest` at the deepest level below it.
@@ -1169,17 +1171,18 @@ export function fastOffsetOf(positions: FastPositions, path: ReadonlyArray<strin
   for (const segment of path) {
     if (node < 0) return offset;
     const name = String(segment);
-    const first = positions.nodeFirst[node] as number;
-    const count = positions.nodeCount[node] as number;
-    if (positions.nodeIsMap[node] === 1) {
+    const first = positions.nodes[3 * node + 1] as number;
+    const signedCount = positions.nodes[3 * node + 2] as number;
+    const count = signedCount >= 0 ? signedCount : -signedCount - 1;
+    if (signedCount >= 0) {
       const row = keyRow(positions, node, first, count, name);
       if (row < 0) return offset;
-      offset = positions.entryOffset[row] as number;
-      node = positions.entryChild[row] as number;
+      offset = positions.entries[2 * row] as number;
+      node = positions.entries[2 * row + 1] as number;
     } else {
       const index = Number(name);
       if (!Number.isInteger(index) || index < 0 || index >= count || String(index) !== name) return offset;
-      node = positions.entryChild[first + index] as number;
+      node = positions.entries[2 * (first + index) + 1] as number;
       offset = startOf(positions, node);
     }
   }
@@ -1187,7 +1190,7 @@ export function fastOffsetOf(positions: FastPositions, path: ReadonlyArray<strin
 }
 
 function startOf(positions: FastPositions, node: number): number {
-  return node < 0 ? -node - 1 : (positions.nodeStart[node] as number);
+  return node < 0 ? -node - 1 : (positions.nodes[3 * node] as number);
 }
 
 function keyRow(positions: FastPositions, node: number, first: number, count: number, name: string): number {
