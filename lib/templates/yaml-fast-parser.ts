@@ -30,8 +30,8 @@
  * - a mapping entry is positioned at its key, a sequence item at its node, a tagged node after its tag, an empty
  *   sequence item at the comment, line break or end of text after its indicator.
  *
- * What it does for speed, with no effect on the result: a scalar whose text was read before is the same string again
- * (ScalarCache, with its typed value), a small mapping checks a new key against its recorded ones instead of asking
+ * What it does for speed, with no effect on the result: a plain scalar whose text was read before is the same string
+ * again (ScalarCache, with its typed value), a small mapping checks a new key against its recorded ones instead of asking
  * the object, and a key such as "200" is stored without V8's large elements store (index-keys.ts).
  */
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
@@ -161,11 +161,11 @@ const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 const UNRESOLVED = Symbol("unresolved");
 
 /**
- * The strings of the plain and quoted scalars read so far, by their text: the same text read again gives the same
- * string, without a new slice, and (for a plain scalar) its typed value and key name without running the schema's
- * tests again. Reusing one string per key also spares the engine interning a fresh copy of it for every object that
- * gets the key. Only primitives are cached as typed values: a timestamp's Date is made anew each time, as the
- * reference path does.
+ * The strings of the plain scalars read so far, by their text: the same text read again gives the same string,
+ * without a new slice, with its typed value and key name without running the schema's tests again. Reusing one
+ * string per key also spares the engine interning a fresh copy of it for every object that gets the key. Only
+ * primitives are cached as typed values: a timestamp's Date is made anew each time, as the reference path does.
+ * (Quoted scalars are sliced: caching them cost JSON templates, whose every key and value is quoted, more than it saved.)
  */
 class ScalarCache {
   private readonly texts: Array<string | undefined>;
@@ -836,7 +836,7 @@ class FastYamlParser {
       if (this.i >= n) decline();
       const c = text.charCodeAt(this.i);
       if (c === QUOTE) {
-        out = out === "" ? this.scalars.text(run, this.i) : out + text.slice(run, this.i);
+        out += text.slice(run, this.i);
         this.i++;
         return out;
       }
@@ -890,7 +890,7 @@ class FastYamlParser {
           run = this.i;
           continue;
         }
-        out = out === "" ? this.scalars.text(run, this.i) : out + text.slice(run, this.i);
+        out += text.slice(run, this.i);
         this.i++;
         return out;
       }
