@@ -30,9 +30,11 @@
  * - a mapping entry is positioned at its key, a sequence item at its node, a tagged node after its tag, an empty
  *   sequence item at the comment, line break or end of text after its indicator.
  *
- * What it does for speed, with no effect on the result: a plain scalar whose text was read before is the same string
- * again (ScalarCache, with its typed value), a small mapping checks a new key against its recorded ones instead of asking
- * the object, and a key such as "200" is stored without V8's large elements store (index-keys.ts).
+ * What it does for speed, with no effect on the result: a plain scalar whose text was read before is the same
+ * string again (ScalarCache, with its typed value), a small mapping checks a new key against its recorded ones
+ * instead of asking the object, a key such as "200" is stored without V8's large elements store (index-keys.ts), the
+ * position table is two typed arrays, and large subtrees with no intrinsic inside are recorded for the walks that
+ * look for intrinsics (plain-subtrees.ts).
  */
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
