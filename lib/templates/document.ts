@@ -15,7 +15,7 @@ import { findJsonSyntaxError } from "@/lib/templates/json-syntax";
 import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
 import { withTag } from "@/lib/templates/short-form-tags";
 import { fastOffsetOf, parseYamlFast } from "@/lib/templates/yaml-fast-parser";
-import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -165,7 +165,7 @@ function parseUncached(file: string, text: string, fast: boolean): ParseResult {
             name,
           );
         const child = convert(pair.value);
-        setOwn(object, name, child);
+        setOwnKey(object, name, child);
       }
       value = object;
     } else if (isSeq(n)) {

@@ -29,10 +29,18 @@
  * - a mapping key is `String()` of its scalar's value (`yes:` is the key "true");
  * - a mapping entry is positioned at its key, a sequence item at its node, a tagged node after its tag, an empty
  *   sequence item at the comment, line break or end of text after its indicator.
+ *
+ * What it does for speed, with no effect on the result: a plain scalar whose text was read before is the same
+ * string again (ScalarCache, with its typed value), a small mapping checks a new key against its recorded ones
+ * instead of asking the object, a key such as "200" is stored without V8's large elements store (index-keys.ts), the
+ * position table is two typed arrays, and large subtrees with no intrinsic inside are recorded for the walks that
+ * look for intrinsics (plain-subtrees.ts).
  */
 import { isScalar, parseDocument, type ScalarTag } from "yaml";
 import { withTag } from "@/lib/templates/short-form-tags";
+import { indexKeyedMap, isMultiDigitIndex, setOwnKey } from "@/lib/templates/index-keys";
 import { setOwn } from "@/lib/model/set-own";
+import { isIntrinsicKey, MAX_RECORDED_SUBTREES, MIN_RECORDED_NODES, recordPlainSubtree } from "@/lib/templates/plain-subtrees";
 
 /** A node's offset: a number for a scalar, else the collection with its entries' offsets. */
 /**
@@ -42,15 +50,16 @@ import { setOwn } from "@/lib/model/set-own";
  */
 export interface FastPositions {
   root: number;
-  nodeStart: number[];
-  nodeIsMap: boolean[];
-  nodeFirst: number[];
-  nodeCount: number[];
+  /**
+   * Per collection (node index n), three numbers from `3n`: where it starts, its first entry row, and its entry count
+   * for a mapping or `-count - 1` for a sequence. Typed arrays, one per kind of row: a large template has tens of
+   * thousands of rows, and a small one allocates two tables, not one per column.
+   */
+  nodes: Int32Array;
   /** A mapping entry's key (unused for a sequence item). */
   entryKey: string[];
-  /** Where a mapping entry's key starts (a mapping entry is located at its key). */
-  entryOffset: number[];
-  entryChild: number[];
+  /** Per entry (row r), two numbers from `2r`: where it starts (a mapping entry is located at its key), and its node. */
+  entries: Int32Array;
   /** Per large mapping, its keys → entry row, built on its first lookup. */
   indexes: Map<number, Map<string, number>>;
 }
@@ -58,6 +67,24 @@ export interface FastPositions {
 export interface FastYaml {
   value: unknown;
   positions: FastPositions;
+}
+
+/** A growing table of 32-bit integers (offsets and node references of a text under 2 GB), filled by rows. */
+class IntTable {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+
+  /** Room for `count` more numbers. */
+  reserve(count: number): void {
+    if (this.length + count <= this.data.length) return;
+    const grown = new Int32Array(Math.max(this.data.length * 2, this.length + count));
+    grown.set(this.data);
+    this.data = grown;
+  }
 }
 
 function scalarAt(offset: number): number {
@@ -68,6 +95,14 @@ function scalarAt(offset: number): number {
 const MAX_DEPTH = 100;
 /** The `yaml` package refuses implicit keys longer than this. */
 const MAX_KEY_LENGTH = 1024;
+/**
+ * Scalars met before are looked up by their text instead of sliced again (`ScalarCache`): a large template repeats a
+ * few hundred keys and values thousands of times. Most slots of its direct-mapped table, and the longest text cached.
+ */
+const MAX_CACHE_SLOTS = 4096;
+const MAX_CACHED_LENGTH = 48;
+/** Maps with more entries than this check a new key against the object built so far, not entry by entry. */
+const LINEAR_DUPLICATE_CHECK = 8;
 
 /** Characters this parser never reads (the reference path decides about them): tab, CR, other C0/C1 controls, BOM, LS/PS. */
 const UNREAD_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
@@ -124,6 +159,87 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
+/** A cache slot whose typed value or key has not been worked out yet. */
+const UNRESOLVED = Symbol("unresolved");
+
+/**
+ * The strings of the plain scalars read so far, by their text: the same text read again gives the same string,
+ * without a new slice, with its typed value and key name without running the schema's tests again. Reusing one
+ * string per key also spares the engine interning a fresh copy of it for every object that gets the key. Only
+ * primitives are cached as typed values: a timestamp's Date is made anew each time, as the reference path does.
+ * (Quoted scalars are sliced: caching them cost JSON templates, whose every key and value is quoted, more than it saved.)
+ */
+class ScalarCache {
+  private readonly texts: Array<string | undefined>;
+  private readonly typed: unknown[];
+  private readonly keys: Array<string | typeof UNRESOLVED>;
+  private readonly mask: number;
+  /** The slot of the string `text` last returned (-1 when it was not cached): `typedPlain` and `keyOf` look there. */
+  private slot = -1;
+
+  constructor(private readonly source: string) {
+    // One slot per 64 characters of text, a power of two up to MAX_CACHE_SLOTS: a small file gets a small table.
+    let slots = 64;
+    while (slots < MAX_CACHE_SLOTS && slots * 64 < source.length) slots *= 2;
+    this.texts = new Array<string | undefined>(slots);
+    this.typed = new Array<unknown>(slots);
+    this.keys = new Array<string | typeof UNRESOLVED>(slots);
+    this.mask = slots - 1;
+  }
+
+  /** `source.slice(start, end)`, or the string an earlier call made for the same text. */
+  text(start: number, end: number): string {
+    const { source } = this;
+    const length = end - start;
+    if (length > MAX_CACHED_LENGTH || length <= 0) {
+      this.slot = -1;
+      return source.slice(start, end);
+    }
+    // A slot from the length and four characters (hashing every character cost more than it saved); the whole
+    // text is then compared.
+    const last = end - 1;
+    const hash =
+      Math.imul(Math.imul(Math.imul(length, 31) + source.charCodeAt(start), 31) + source.charCodeAt(last), 31) +
+      source.charCodeAt(start + (length >> 1)) * 7 +
+      source.charCodeAt(last - (length >> 2));
+    const slot = (hash ^ (hash >>> 12)) & this.mask;
+    this.slot = slot;
+    const cached = this.texts[slot];
+    if (cached !== undefined && cached.length === length) {
+      let k = 0;
+      while (k < length && cached.charCodeAt(k) === source.charCodeAt(start + k)) k++;
+      if (k === length) return cached;
+    }
+    const made = source.slice(start, end);
+    this.texts[slot] = made;
+    this.typed[slot] = UNRESOLVED;
+    this.keys[slot] = UNRESOLVED;
+    return made;
+  }
+
+  /** `resolvePlain(value)`, from the cache when `value` is the string `text` just returned. */
+  typedPlain(value: string): unknown {
+    const slot = this.slot;
+    if (slot < 0 || this.texts[slot] !== value) return resolvePlain(value);
+    const known = this.typed[slot];
+    if (known !== UNRESOLVED) return known;
+    const typed = resolvePlain(value);
+    if (typed === null || typeof typed !== "object") this.typed[slot] = typed;
+    return typed;
+  }
+
+  /** The mapping key a plain scalar names (`String` of its typed value), from the cache as `typedPlain`. */
+  keyOf(value: string): string {
+    const slot = this.slot;
+    if (slot < 0 || this.texts[slot] !== value) return String(resolvePlain(value));
+    const known = this.keys[slot] as string | typeof UNRESOLVED;
+    if (known !== UNRESOLVED) return known;
+    const key = String(this.typedPlain(value));
+    this.keys[slot] = key;
+    return key;
+  }
+}
+
 /** Thrown to hand the text to the reference path; never escapes `parseYamlFast`. Not an Error: no stack is captured. */
 const DECLINE = { declined: true } as const;
 
@@ -177,32 +293,41 @@ class FastYamlParser {
   private flowDepth = 0;
   /** The node reference (see FastPositions) of the node the last read returned. */
   private pos = 0;
-  private readonly positions: FastPositions = {
-    root: 0,
-    nodeStart: [],
-    nodeIsMap: [],
-    nodeFirst: [],
-    nodeCount: [],
-    entryKey: [],
-    entryOffset: [],
-    entryChild: [],
-    indexes: new Map(),
-  };
+  /** The position table (FastPositions), filled as collections end. */
+  private readonly nodeTable: IntTable;
+  private readonly entryKey: string[] = [];
+  private readonly entryTable: IntTable;
   /** Entries of the collections still being read, innermost last; each moves to `positions` when its collection ends. */
   private readonly pendingKey: string[] = [];
   private readonly pendingOffset: number[] = [];
   private readonly pendingChild: number[] = [];
   private pending = 0;
+  /**
+   * For plain-subtrees.ts, without per-entry work: `impure` counts the tags and intrinsic keys read so far (a collection
+   * is plain when the count did not change while it was read), `deepest` the deepest level a value reached since the
+   * innermost open collection began; per open collection (by depth), their values and the node count when it began.
+   */
+  private impure = 0;
+  private deepest = 0;
+  private records = 0;
+  private readonly openNodes: number[] = [];
+  private readonly openImpure: number[] = [];
+  private readonly openDeepest: number[] = [];
   /** The `:` of the plain implicit key `lineHasKey` last found, and where that key starts (a key is scanned once). */
   private colonAt = -1;
   private colonFor = -1;
   private readonly n: number;
+  private readonly scalars: ScalarCache;
 
   constructor(
     private readonly text: string,
     private readonly budget: number,
   ) {
     this.n = text.length;
+    this.scalars = new ScalarCache(text);
+    // About one collection per 50 characters and one entry per 30 in templates; the columns grow when that is short.
+    this.nodeTable = new IntTable(3 * Math.max(16, text.length >> 6));
+    this.entryTable = new IntTable(2 * Math.max(16, text.length >> 5));
   }
 
   document(): FastYaml {
@@ -217,8 +342,14 @@ class FastYamlParser {
     }
     const value = this.blockNode(-1, false, false);
     if (this.pos < 0 || this.indent >= 0) decline();
-    this.positions.root = this.pos;
-    return { value, positions: this.positions };
+    const positions: FastPositions = {
+      root: this.pos,
+      nodes: this.nodeTable.data,
+      entryKey: this.entryKey,
+      entries: this.entryTable.data,
+      indexes: new Map(),
+    };
+    return { value, positions };
   }
 
   /** Records one entry of the collection being read: the node just read, under `key` at `offset` for a mapping. */
@@ -229,20 +360,83 @@ class FastYamlParser {
     this.pendingChild[at] = this.pos;
   }
 
-  /** Ends the collection whose entries were recorded from `base`, and makes it the node just read. */
-  private collection(start: number, isMap: boolean, base: number): void {
-    const p = this.positions;
-    this.pos = p.nodeStart.length;
-    p.nodeStart.push(start);
-    p.nodeIsMap.push(isMap);
-    p.nodeFirst.push(p.entryKey.length);
-    p.nodeCount.push(this.pending - base);
+  /** `withTag`, noting that the node carries a tag (its value may be an intrinsic's long form: not plain). */
+  private tag(tag: string, value: unknown): unknown {
+    this.impure++;
+    return withTag(tag, value);
+  }
+
+  /** A collection begins at the current depth (after `enter`, before its own `count`). */
+  private begin(): void {
+    const depth = this.depth;
+    this.openNodes[depth] = this.nodes;
+    this.openImpure[depth] = this.impure;
+    this.openDeepest[depth] = this.deepest;
+    this.deepest = depth;
+  }
+
+  /**
+   * One entry of the mapping whose entries are recorded from `base`, refusing a duplicate key (the reference path
+   * reports it) and keeping `__proto__` an own key. A small mapping's keys are compared with the recorded ones (the
+   * same strings, mostly, from the scalar cache), a larger one's looked up in the object. Returns the mapping: a
+   * mapping whose first key is a status code (an array index) is made anew by `indexKeyedMap` (nothing refers to the
+   * empty one yet), so its elements are a dictionary from the start.
+   */
+  private setEntry(object: Record<string, unknown>, base: number, key: string, value: unknown): Record<string, unknown> {
+    const end = this.pending;
+    if (end === base) {
+      if (isMultiDigitIndex(key)) {
+        const map = indexKeyedMap<unknown>();
+        setOwn(map, key, value);
+        return map;
+      }
+    } else if (end - base <= LINEAR_DUPLICATE_CHECK) {
+      for (let at = base; at < end; at++) if (this.pendingKey[at] === key) decline();
+    } else if (Object.prototype.hasOwnProperty.call(object, key)) decline();
+    if (isIntrinsicKey(key)) this.impure++;
+    setOwnKey(object, key, value);
+    return object;
+  }
+
+  /**
+   * Ends the collection whose entries were recorded from `base` (at the current depth: before `depth--`), and makes it
+   * the node just read. A large plain one is recorded for the walks (plain-subtrees.ts).
+   */
+  private collection(start: number, isMap: boolean, base: number, value: object): void {
+    const count = this.pending - base;
+    const nodeTable = this.nodeTable;
+    nodeTable.reserve(3);
+    const row = nodeTable.length;
+    this.pos = row / 3;
+    const table = nodeTable.data;
+    table[row] = start;
+    table[row + 1] = this.entryKey.length;
+    table[row + 2] = isMap ? count : -count - 1;
+    nodeTable.length = row + 3;
+    const { entryKey, entryTable } = this;
+    entryTable.reserve(2 * count);
+    const entries = entryTable.data;
+    let at2 = entryTable.length;
     for (let at = base; at < this.pending; at++) {
-      p.entryKey.push(this.pendingKey[at] as string);
-      p.entryOffset.push(this.pendingOffset[at] as number);
-      p.entryChild.push(this.pendingChild[at] as number);
+      entryKey.push(this.pendingKey[at] as string);
+      entries[at2] = this.pendingOffset[at] as number;
+      entries[at2 + 1] = this.pendingChild[at] as number;
+      at2 += 2;
     }
+    entryTable.length = at2;
     this.pending = base;
+    const depth = this.depth;
+    // Its entries are one level down; a nested collection left `deepest` at the deepest level below it.
+    let deepest = this.deepest;
+    if (count > 0 && deepest <= depth) deepest = depth + 1;
+    const outer = this.openDeepest[depth] as number;
+    this.deepest = deepest > outer ? deepest : outer;
+    if (this.impure !== this.openImpure[depth]) return;
+    const nodes = this.nodes - (this.openNodes[depth] as number);
+    if (nodes >= MIN_RECORDED_NODES && this.records < MAX_RECORDED_SUBTREES) {
+      this.records++;
+      recordPlainSubtree(value, { nodes, height: deepest - depth });
+    }
   }
 
   private code(at: number): number {
@@ -426,28 +620,29 @@ class FastYamlParser {
         this.enter();
         const value = this.blockNode(parent, false, true);
         this.depth--;
-        return withTag(tag, value);
+        return this.tag(tag, value);
       }
       // An empty tagged scalar: the `yaml` package places it oddly when blanks follow the tag.
       if (emptyAt !== j) decline();
       this.count();
       this.pos = scalarAt(emptyAt);
-      return withTag(tag, "");
+      return this.tag(tag, "");
     }
-    return withTag(tag, this.blockNode(parent, true, true));
+    return this.tag(tag, this.blockNode(parent, true, true));
   }
 
   private blockMap(column: number): object {
     this.enter();
+    this.begin();
     this.count();
     const start = this.i;
-    const object: Record<string, unknown> = {};
+    let object: Record<string, unknown> = {};
     const base = this.pending;
     for (;;) {
       const keyStart = this.i;
       const key = this.blockKey();
       const value = this.mapValue(column);
-      setEntry(object, key, value);
+      object = this.setEntry(object, base, key, value);
       this.entry(key, keyStart);
       if (this.indent === column) {
         if (this.isSeqIndicator(this.i) || !this.lineHasKey()) decline();
@@ -456,8 +651,8 @@ class FastYamlParser {
       if (this.indent < column) break;
       decline();
     }
+    this.collection(start, true, base, object);
     this.depth--;
-    this.collection(start, true, base);
     return object;
   }
 
@@ -483,9 +678,9 @@ class FastYamlParser {
       let end = j;
       while (text.charCodeAt(end - 1) === SPACE) end--;
       if (end - start > MAX_KEY_LENGTH) decline();
-      const source = text.slice(start, end);
+      const source = this.scalars.text(start, end);
       if (source === "<<") decline();
-      key = String(resolvePlain(source));
+      key = this.scalars.keyOf(source);
       this.i = j;
     }
     if (this.code(this.i) !== COLON || !this.isBlankOrEnd(this.i + 1)) decline();
@@ -511,6 +706,7 @@ class FastYamlParser {
 
   private blockSeq(column: number): unknown[] {
     this.enter();
+    this.begin();
     this.count();
     const start = this.i;
     const array: unknown[] = [];
@@ -535,8 +731,8 @@ class FastYamlParser {
       if (this.indent <= column) break;
       decline();
     }
+    this.collection(start, false, base, array);
     this.depth--;
-    this.collection(start, false, base);
     return array;
   }
 
@@ -565,7 +761,7 @@ class FastYamlParser {
     }
     let end = j;
     while (text.charCodeAt(end - 1) === SPACE) end--;
-    let value = text.slice(start, end);
+    let value = this.scalars.text(start, end);
     this.i = end;
     // A comment ends the scalar: a more indented line after it is an error the reference path reports.
     const commented = j < n && text.charCodeAt(j) === HASH;
@@ -604,7 +800,7 @@ class FastYamlParser {
     this.count();
     this.pos = scalarAt(start);
     this.toContent(false);
-    return tagged ? value : resolvePlain(value);
+    return tagged ? value : this.scalars.typedPlain(value);
   }
 
   /**
@@ -834,6 +1030,7 @@ class FastYamlParser {
   private flowNode(parent: number): unknown {
     this.enter();
     this.flowDepth++;
+    this.begin();
     this.count();
     const start = this.i;
     const open = this.code(this.i);
@@ -857,10 +1054,10 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.collection(start, false, base);
+      this.collection(start, false, base, array);
       value = array;
     } else {
-      const object: Record<string, unknown> = {};
+      let object: Record<string, unknown> = {};
       const base = this.pending;
       if (this.code(this.i) !== 125) {
         for (;;) {
@@ -870,7 +1067,7 @@ class FastYamlParser {
           const c = this.code(this.i);
           if (c === 44 || c === 125) decline();
           const item = this.flowItem(parent);
-          setEntry(object, key, item);
+          object = this.setEntry(object, base, key, item);
           this.entry(key, keyStart);
           this.skipFlow(parent);
           const d = this.code(this.i);
@@ -882,7 +1079,7 @@ class FastYamlParser {
         }
       }
       this.i++;
-      this.collection(start, true, base);
+      this.collection(start, true, base, object);
       value = object;
     }
     this.depth--;
@@ -900,7 +1097,7 @@ class FastYamlParser {
     } else {
       const source = this.plainFlow();
       if (source === "<<" || source.length > MAX_KEY_LENGTH) decline();
-      key = String(resolvePlain(source));
+      key = this.scalars.keyOf(source);
       this.skipSpaces();
     }
     if (this.code(this.i) !== COLON) decline();
@@ -929,7 +1126,7 @@ class FastYamlParser {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     if (end === start) decline();
     this.i = end;
-    return text.slice(start, end);
+    return this.scalars.text(start, end);
   }
 
   private flowItem(parent: number): unknown {
@@ -951,7 +1148,7 @@ class FastYamlParser {
       this.i = j;
       this.skipSpaces();
       const d = this.code(this.i);
-      if (d === 91 || d === 123) return withTag(tag, this.flowNode(parent));
+      if (d === 91 || d === 123) return this.tag(tag, this.flowNode(parent));
       // An empty tagged node before a line break or comment: the `yaml` package places it at the next content, as in
       // block context (see `tagged`), so that case is left to it.
       if (this.i >= this.n || d === NEWLINE || d === HASH) decline();
@@ -959,20 +1156,14 @@ class FastYamlParser {
       const start = this.i;
       const value = d === QUOTE ? this.doubleQuoted(parent, true) : d === APOSTROPHE ? this.singleQuoted(parent, true) : this.plainFlow();
       this.pos = scalarAt(start);
-      return withTag(tag, value);
+      return this.tag(tag, value);
     }
     this.count();
     const start = this.i;
     const source = this.plainFlow();
     this.pos = scalarAt(start);
-    return resolvePlain(source);
+    return this.scalars.typedPlain(source);
   }
-}
-
-/** One mapping entry, refusing duplicates (the reference path reports them) and keeping `__proto__` an own key. */
-function setEntry(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (Object.prototype.hasOwnProperty.call(object, key)) decline();
-  setOwn(object, key, value);
 }
 
 /** Where the node at `path` starts, as document.ts's `offsetOf` finds it in the `yaml` Document. */
@@ -982,17 +1173,18 @@ export function fastOffsetOf(positions: FastPositions, path: ReadonlyArray<strin
   for (const segment of path) {
     if (node < 0) return offset;
     const name = String(segment);
-    const first = positions.nodeFirst[node] as number;
-    const count = positions.nodeCount[node] as number;
-    if (positions.nodeIsMap[node]) {
+    const first = positions.nodes[3 * node + 1] as number;
+    const signedCount = positions.nodes[3 * node + 2] as number;
+    const count = signedCount >= 0 ? signedCount : -signedCount - 1;
+    if (signedCount >= 0) {
       const row = keyRow(positions, node, first, count, name);
       if (row < 0) return offset;
-      offset = positions.entryOffset[row] as number;
-      node = positions.entryChild[row] as number;
+      offset = positions.entries[2 * row] as number;
+      node = positions.entries[2 * row + 1] as number;
     } else {
       const index = Number(name);
       if (!Number.isInteger(index) || index < 0 || index >= count || String(index) !== name) return offset;
-      node = positions.entryChild[first + index] as number;
+      node = positions.entries[2 * (first + index) + 1] as number;
       offset = startOf(positions, node);
     }
   }
@@ -1000,7 +1192,7 @@ export function fastOffsetOf(positions: FastPositions, path: ReadonlyArray<strin
 }
 
 function startOf(positions: FastPositions, node: number): number {
-  return node < 0 ? -node - 1 : (positions.nodeStart[node] as number);
+  return node < 0 ? -node - 1 : (positions.nodes[3 * node] as number);
 }
 
 function keyRow(positions: FastPositions, node: number, first: number, count: number, name: string): number {

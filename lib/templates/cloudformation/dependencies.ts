@@ -6,6 +6,7 @@
  */
 
 import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
+import { plainSubtree } from "@/lib/templates/plain-subtrees";
 
 /** Nodes visited while collecting references, over the whole template. */
 const WALK_BUDGET = 1_000_000;
@@ -28,6 +29,13 @@ function referencesOf(value: unknown, known: ReadonlySet<string>, budget: { left
   const stack: unknown[] = [value];
   while (stack.length > 0 && budget.left-- > 0) {
     const node = stack.pop();
+    // A subtree the parser found plain refers to nothing: its other nodes are counted as the walk would count them,
+    // when the budget has room for all of them (else it is walked, to stop where the walk stops).
+    const plain = plainSubtree(node);
+    if (plain && budget.left >= plain.nodes) {
+      budget.left -= plain.nodes - 1;
+      continue;
+    }
     if (Array.isArray(node)) {
       for (const item of node) {
         if (item !== null && typeof item === "object") stack.push(item);

@@ -17,6 +17,7 @@ import { escapeResourcePath, methodSettingsKey, STAGE_WIDE_KEY } from "@/lib/mod
 import { AUTHORIZATION_TYPES } from "@/lib/model/types";
 import type { Fields } from "@/lib/templates/cloudformation/fields";
 import { setOwn } from "@/lib/model/set-own";
+import { indexKeyedMap } from "@/lib/templates/index-keys";
 import { definedFields } from "@/lib/model/defined-fields";
 
 /**
@@ -32,7 +33,8 @@ export function authorizationTypeOf(value: string | undefined): string | undefin
 
 function integrationOf(integration: Fields): RawIntegration | undefined {
   if (Object.keys(integration.record).length === 0) return undefined;
-  const responses: Record<string, RawIntegrationResponse> = {};
+  // Keyed by status code (array indexes: see index-keys.ts).
+  const responses = indexKeyedMap<RawIntegrationResponse>();
   for (const response of integration.list("IntegrationResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;
@@ -65,7 +67,7 @@ function integrationOf(integration: Fields): RawIntegration | undefined {
 
 /** AWS::ApiGateway::Method → the Method object GetResources embed=methods returns. */
 export function methodOf(props: Fields, httpMethod: string): RawMethod {
-  const methodResponses: Record<string, RawMethodResponse> = {};
+  const methodResponses = indexKeyedMap<RawMethodResponse>();
   for (const response of props.list("MethodResponses")) {
     const statusCode = response.string("StatusCode");
     if (statusCode === undefined) continue;

@@ -24,6 +24,8 @@ import {
 } from "@/lib/templates/cloudformation/placeholders";
 import { splitSub } from "@/lib/templates/cloudformation/sub-syntax";
 import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
+import { plainSubtree } from "@/lib/templates/plain-subtrees";
 
 /** `Ref: AWS::NoValue`: the enclosing property (or list item) is removed, as CloudFormation does. */
 export const NO_VALUE: unique symbol = Symbol("AWS::NoValue");
@@ -54,10 +56,10 @@ export function copyResolved(value: unknown): unknown {
     const record = from as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const item = record[key];
-      if (item === null || typeof item !== "object") setOwn(to as Record<string, unknown>, key, item);
+      if (item === null || typeof item !== "object") setOwnKey(to as Record<string, unknown>, key, item);
       else {
         const copy: unknown = Array.isArray(item) ? [] : {};
-        setOwn(to as Record<string, unknown>, key, copy);
+        setOwnKey(to as Record<string, unknown>, key, copy);
         stack.push([item, copy]);
       }
     }
@@ -290,6 +292,15 @@ export class IntrinsicResolver {
   }
 
   private walk(value: unknown, path: (string | number)[], depth: number): unknown {
+    if (this.sharing) {
+      // A subtree the parser found plain (no intrinsic inside) is what walking it returns: itself. Its nodes count as
+      // the steps the walk would take; when they would pass a bound, it is walked to fail at the same place.
+      const plain = plainSubtree(value);
+      if (plain && this.work + plain.nodes <= WORK_BUDGET && depth + plain.height <= MAX_DEPTH) {
+        this.work += plain.nodes;
+        return value;
+      }
+    }
     this.step(depth);
     // A scalar item or entry is taken as it is (what walking it would return), without copying its path: most of a
     // large template's values are scalars. `path` is extended in place for each child and restored after it (walk
@@ -327,7 +338,7 @@ export class IntrinsicResolver {
       const item = value[key];
       if (item === null || typeof item !== "object") {
         this.step(depth + 1);
-        if (out) setOwn(out, key, item);
+        if (out) setOwnKey(out, key, item);
         continue;
       }
       path.push(key);
@@ -336,9 +347,9 @@ export class IntrinsicResolver {
       if (out === undefined) {
         if (resolved === item) continue;
         out = {};
-        for (let j = 0; j < i; j++) setOwn(out, keys[j] as string, value[keys[j] as string]);
+        for (let j = 0; j < i; j++) setOwnKey(out, keys[j] as string, value[keys[j] as string]);
       }
-      if (resolved !== NO_VALUE) setOwn(out, key, resolved);
+      if (resolved !== NO_VALUE) setOwnKey(out, key, resolved);
     }
     return out ?? value;
   }

@@ -9,6 +9,7 @@ import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
 import { dereference } from "@/lib/templates/openapi/refs";
 import { field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
 import { setOwn } from "@/lib/model/set-own";
+import { indexKeyedMap } from "@/lib/templates/index-keys";
 
 const INTEGRATION_TYPES: Record<string, string> = {
   aws: "AWS",
@@ -67,7 +68,8 @@ function readIntegrationResponses(
   at: ValuePath,
   where: string,
 ): Record<string, RawIntegrationResponse> {
-  const out: Record<string, RawIntegrationResponse> = {};
+  // Keyed by status code (array indexes: see index-keys.ts).
+  const out = indexKeyedMap<RawIntegrationResponse>();
   for (const pattern of keysOf(responses)) {
     const response = field(reading, responses, pattern);
     const path = [...at, pattern];
@@ -125,7 +127,7 @@ export function readMethodResponses(
 ): Record<string, RawMethodResponse> | undefined {
   const responses = recordField(reading, operation, "responses");
   if (!responses) return undefined;
-  const out: Record<string, RawMethodResponse> = {};
+  const out = indexKeyedMap<RawMethodResponse>();
   for (const code of keysOf(responses)) {
     // Only concrete status codes become method responses; "default" and ranges such as "2XX" have no API Gateway equivalent.
     if (!isStatusCode(code)) continue;
@@ -147,7 +149,7 @@ export function readMethodResponses(
       }
       entry.responseParameters = parameters;
     }
-    out[code] = entry;
+    setOwn(out, code, entry);
   }
   return out;
 }

@@ -114,6 +114,9 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
   if (pathKeys.length > MAX_PATHS)
     gap(reading, ["paths"], `more than ${MAX_PATHS} paths; only the first ${MAX_PATHS} were read`, "resources");
 
+  // Resources whose location is written: each is located once, where a path first names it (building its element key
+  // once, not again in the loop that locates the intermediate resources after the paths).
+  const located = new Set<RawResource>();
   for (const pathKey of pathKeys.slice(0, MAX_PATHS)) {
     const itemPath: ValuePath = ["paths", pathKey];
     const parts = splitPath(pathKey);
@@ -130,7 +133,10 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
     const position = reading.locate(itemPath);
     const resource = tree.ensure([...prefix, ...parts], position);
     if (parts.length === 0 && prefix.length === 0) tree.positions.set("/", position);
-    reading.locations[elementKey({ kind: "resource", path: resource.path })] ??= position;
+    if (!located.has(resource)) {
+      located.add(resource);
+      reading.locations[elementKey({ kind: "resource", path: resource.path })] = position;
+    }
 
     for (const key of keysOf(item)) {
       const verb = OPERATIONS[key];
@@ -224,6 +230,7 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
     }
   }
   for (const resource of tree.list()) {
+    if (located.has(resource)) continue;
     reading.locations[elementKey({ kind: "resource", path: resource.path })] ??= tree.positions.get(resource.path) ?? reading.locate([]);
   }
   for (const key of keysOf(root)) {

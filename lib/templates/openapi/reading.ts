@@ -5,7 +5,7 @@
 import type { ValuePath } from "@/lib/templates/document";
 import type { ElementLocations, SourcePosition, TemplateGap } from "@/lib/templates/types";
 import { isRecord, type IntrinsicHooks, type JsonRecord } from "@/lib/templates/openapi/values";
-import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
 
 export interface Reading {
   hooks: IntrinsicHooks;
@@ -51,9 +51,10 @@ export function textMap(reading: Reading, record: unknown, key: string, path: Va
     return undefined;
   }
   const out: Record<string, string> = {};
+  const at = [...path, key];
   for (const name of Object.keys(value)) {
-    const text = textField(reading, value, name, [...path, key]);
-    if (text !== undefined) setOwn(out, name, text);
+    const text = textField(reading, value, name, at);
+    if (text !== undefined) setOwnKey(out, name, text);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * different kinds, is the resource's own value. An intrinsic function counts as a scalar (`_token_of`).
  */
 import { intrinsicName, isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
-import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
 
 // samtranslator/plugins/globals/globals.py `Globals.supported_properties[AWS::Serverless::Api]`: everything but
 // DefinitionBody ("hard to reason about merge of Swagger dictionaries") and StageName.
@@ -64,5 +64,5 @@ export function mergeApiGlobals(globals: JsonRecord | undefined, properties: Jso
 }
 
 function define(record: JsonRecord, key: string, value: unknown): void {
-  setOwn(record, key, value);
+  setOwnKey(record, key, value);
 }

@@ -7,7 +7,7 @@
  */
 import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
 import { pyTruthy } from "@/lib/templates/sam/conditions";
-import { setOwn } from "@/lib/model/set-own";
+import { setOwnKey } from "@/lib/templates/index-keys";
 
 const INTEGRATION = "x-amazon-apigateway-integration";
 export const ANY_METHOD = "x-amazon-apigateway-any-method";
@@ -17,7 +17,7 @@ const EXCLUDED_PATH_FIELDS = new Set(["summary", "description", "parameters"]);
 const ALL_HTTP_METHODS = ["OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"];
 
 export function define(record: JsonRecord, key: string, value: unknown): void {
-  setOwn(record, key, value);
+  setOwnKey(record, key, value);
 }
 
 /** base_editor.py `_normalize_method_name`: lower case, `any` → the ANY extension. */
