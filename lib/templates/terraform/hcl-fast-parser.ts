@@ -20,11 +20,23 @@
  *   with an interpolation it is a template whose literal runs are the raw text between the quotes and `${…}`;
  * - a bare identifier as an object key is the literal key; attribute access or indexing on anything but a variable
  *   is "unsupported"; a parenthesised expression is its inner expression.
- * Positions are 1-based lines and UTF-16 columns, as web-tree-sitter reports them for a JavaScript string.
+ * Nodes keep offsets into the text (hcl-source.ts), the same offsets tree-sitter's nodes start and end at.
  */
-import type { SourcePosition } from "@/lib/templates/types";
-import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
-import { shorten } from "./hcl-convert";
+import {
+  HclAttribute,
+  HclBlock,
+  HclCall,
+  HclLiteral,
+  HclObject,
+  HclTemplate,
+  HclTraversal,
+  HclTuple,
+  HclUnsupported,
+  type HclBody,
+  type HclExpr,
+  type HclTraversalStep,
+} from "./hcl-ast";
+import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
 /** Nesting of expressions read here; the converter counts about three levels per one of these and refuses past 100. */
@@ -36,7 +48,6 @@ const MAX_NESTING = 30;
  * reference path's limits (1,000,000 syntax nodes, 500,000 expressions); above it, the reference path decides.
  */
 const MAX_TOKENS = 120_000;
-const TEXT_LIMIT = 120;
 
 /**
  * An open-addressing table of the identifiers read so far, probed with a hash computed while scanning: a repeated
@@ -122,8 +133,6 @@ const SCAN_NAMES = 16;
 
 class FastParser {
   private pos = 0;
-  private line = 1;
-  private lineStart = 0;
   private tokens = 0;
   /** Comments skipped so far: a comment is a node of tree-sitter's tree, and in a few places the converter sees it. */
   private comments = 0;
@@ -139,32 +148,19 @@ class FastParser {
   /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
   private readonly attrSteps = new Map<string, HclTraversalStep>();
 
+  private readonly source: TextSource;
+
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly src: string,
-  ) {}
+  ) {
+    this.source = new TextSource(file, src);
+  }
 
   file_(): HclBody {
     const body = this.body(false);
     if (this.pos < this.src.length) decline();
     return body;
-  }
-
-  private position(index: number, line: number, lineStart: number): SourcePosition {
-    return { file: this.file, line, column: index - lineStart + 1 };
-  }
-
-  private here(): SourcePosition {
-    return this.position(this.pos, this.line, this.lineStart);
-  }
-
-  /**
-   * The text of the expression from `start` to `end`, as hcl-convert.ts keeps it: only the start of a long one.
-   * `oneLine` says the caller saw only printable ASCII and single inner spaces there, so `shorten` would keep it as is.
-   */
-  private text(start: number, end = this.pos, oneLine = false): string {
-    if (oneLine && end - start <= TEXT_LIMIT) return this.src.slice(start, end);
-    return shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
   }
 
   private count(): void {
@@ -176,12 +172,8 @@ class FastParser {
     const src = this.src;
     for (;;) {
       const c = src.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 13) this.pos++;
-      else if (c === 10) {
-        this.pos++;
-        this.line++;
-        this.lineStart = this.pos;
-      } else if (c === 35 || (c === 47 && src.charCodeAt(this.pos + 1) === 47)) {
+      if (c === 32 || c === 9 || c === 13 || c === 10) this.pos++;
+      else if (c === 35 || (c === 47 && src.charCodeAt(this.pos + 1) === 47)) {
         this.comments++;
         const newline = src.indexOf("\n", this.pos);
         this.pos = newline === -1 ? src.length : newline;
@@ -189,20 +181,14 @@ class FastParser {
         this.comments++;
         const close = src.indexOf("*/", this.pos + 2);
         if (close === -1) decline();
-        for (let i = src.indexOf("\n", this.pos); i !== -1 && i < close; i = src.indexOf("\n", i + 1)) {
-          this.line++;
-          this.lineStart = i + 1;
-        }
         this.pos = close + 2;
       } else return;
     }
   }
 
-  /** Steps back over blanks read while looking ahead (they held no newline or comment when `line`/`comments` are unchanged). */
-  private reset(pos: number, line: number, lineStart: number, comments: number): void {
+  /** Steps back over blanks and comments read while looking ahead. */
+  private reset(pos: number, comments: number): void {
     this.pos = pos;
-    this.line = line;
-    this.lineStart = lineStart;
     this.comments = comments;
   }
 
@@ -252,7 +238,7 @@ class FastParser {
         if (Number.isNaN(c) ? inBlock : !inBlock) decline();
         return { attributes: this.take<HclAttribute>(base), blocks };
       }
-      const position = this.here();
+      const start = this.pos;
       const name = this.identifier();
       if (RESERVED.has(name)) decline();
       this.skip();
@@ -272,14 +258,14 @@ class FastParser {
           for (let i = base; i < stack.length; i++) if ((stack[i] as HclAttribute).name === name) decline();
           if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base) as HclAttribute[]).map((a) => a.name), name]);
         }
-        stack.push({ name, expr, position } satisfies HclAttribute);
+        stack.push(new HclAttribute(name, expr, this.source, start));
       } else {
-        blocks.push(this.block(name, position));
+        blocks.push(this.block(name, start));
       }
     }
   }
 
-  private block(type: string, position: SourcePosition): HclBlock {
+  private block(type: string, start: number): HclBlock {
     const base = this.stack.length;
     for (;;) {
       this.skip();
@@ -298,7 +284,7 @@ class FastParser {
     this.expect(123);
     const body = this.body(true);
     this.expect(125);
-    return { type, labels, body, position };
+    return new HclBlock(type, labels, body, this.source, start);
   }
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
@@ -334,13 +320,12 @@ class FastParser {
     if (depth > MAX_NESTING) decline();
     this.skip();
     const start = this.pos;
-    const position = this.here();
     const c = this.peek();
     let term: HclExpr;
     if (c === 34) term = this.quoted(depth, false);
-    else if (isDigit(c)) term = this.number(start, position);
-    else if (c === 91) term = this.tuple(start, position, depth);
-    else if (c === 123) term = this.object(start, position, depth);
+    else if (isDigit(c)) term = this.number(start);
+    else if (c === 91) term = this.tuple(start, depth);
+    else if (c === 123) term = this.object(start, depth);
     else if (c === 40) {
       // A comment inside `( … )` is a child of the expression node, which the converter would take for a step.
       const comments = this.comments;
@@ -354,34 +339,31 @@ class FastParser {
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { kind: "literal", value: literal, position, text: this.text(start, this.pos, true) };
+      if (literal !== undefined) term = new HclLiteral(this.source, start, this.pos, literal);
       else {
         if (RESERVED.has(name)) decline();
-        const { pos, line, lineStart, comments } = this;
+        const { pos, comments } = this;
         this.skip();
-        if (this.peek() === 40) term = this.call(name, start, position, depth);
+        if (this.peek() === 40) term = this.call(name, start, depth);
         else {
           // The traversal ends at its last step, not at the blanks after it.
-          this.reset(pos, line, lineStart, comments);
-          return this.traversal(name, start, position, depth);
+          this.reset(pos, comments);
+          return this.traversal(name, start, depth);
         }
       }
     } else return decline();
     // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
     if (this.steps(depth).length > 0) {
-      term = { kind: "unsupported", what: "attribute access on a computed value", position, text: this.text(start) };
+      term = new HclUnsupported(this.source, start, this.pos, "attribute access on a computed value");
     }
     if (this.followedByOperator()) decline();
     this.bare = undefined;
     return term;
   }
 
-  private traversal(root: string, start: number, position: SourcePosition, depth: number): HclExpr {
+  private traversal(root: string, start: number, depth: number): HclExpr {
     const steps = this.steps(depth);
-    // Names and dots only, nothing between them: one line of printable ASCII.
-    let plain = root.length;
-    for (const step of steps) plain += "attr" in step ? step.attr.length + 1 : Number.NaN;
-    const expr: HclExpr = { kind: "traversal", root, steps, position, text: this.text(start, this.pos, plain === this.pos - start) };
+    const expr = new HclTraversal(this.source, start, this.pos, root, steps);
     if (this.followedByOperator()) decline();
     this.bare = steps.length === 0 ? root : undefined;
     return expr;
@@ -392,7 +374,7 @@ class FastParser {
     const base = this.stack.length;
     const comments = this.comments;
     for (;;) {
-      const { pos, line, lineStart } = this;
+      const pos = this.pos;
       const before = this.comments;
       this.skip();
       const c = this.peek();
@@ -400,7 +382,7 @@ class FastParser {
         const next = this.src.charCodeAt(this.pos + 1);
         if (next === 46) {
           // `...` after a call argument is the caller's to read.
-          this.reset(pos, line, lineStart, before);
+          this.reset(pos, before);
           if (this.comments !== comments) decline();
           return this.take(base);
         }
@@ -422,7 +404,7 @@ class FastParser {
         this.skip();
         this.expect(93);
       } else {
-        this.reset(pos, line, lineStart, before);
+        this.reset(pos, before);
         // Between steps a comment is a child of the expression node too (the converter would read it as a step).
         if (this.comments !== comments) decline();
         return this.take(base);
@@ -430,7 +412,7 @@ class FastParser {
     }
   }
 
-  private number(start: number, position: SourcePosition): HclExpr {
+  private number(start: number): HclExpr {
     const src = this.src;
     if (src.charCodeAt(this.pos) === 48 && src.charCodeAt(this.pos + 1) === 120) {
       this.pos += 2;
@@ -455,10 +437,10 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return { kind: "literal", value: Number(src.slice(start, this.pos)), position, text: this.text(start, this.pos, true) };
+    return new HclLiteral(this.source, start, this.pos, Number(src.slice(start, this.pos)));
   }
 
-  private tuple(start: number, position: SourcePosition, depth: number): HclExpr {
+  private tuple(start: number, depth: number): HclExpr {
     this.expect(91);
     const base = this.stack.length;
     for (;;) {
@@ -474,23 +456,19 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return { kind: "tuple", items: this.take<HclExpr>(base), position, text: this.text(start) };
+    return new HclTuple(this.source, start, this.pos, this.take<HclExpr>(base));
   }
 
-  private object(start: number, position: SourcePosition, depth: number): HclExpr {
+  private object(start: number, depth: number): HclExpr {
     this.expect(123);
     const base = this.stack.length;
     for (;;) {
       this.skip();
       if (this.peek() === 125) break;
       const keyStart = this.pos;
-      const keyPosition = this.here();
       const key = this.term(depth + 1);
       const bare = this.bare;
-      const keyExpr: HclExpr =
-        bare !== undefined
-          ? { kind: "literal", value: bare, position: keyPosition, text: this.text(keyStart, keyStart + bare.length, true) }
-          : key;
+      const keyExpr: HclExpr = bare !== undefined ? new HclLiteral(this.source, keyStart, keyStart + bare.length, bare) : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
@@ -506,10 +484,10 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), position, text: this.text(start) };
+    return new HclObject(this.source, start, this.pos, this.take<{ key: HclExpr; value: HclExpr }>(base));
   }
 
-  private call(name: string, start: number, position: SourcePosition, depth: number): HclExpr {
+  private call(name: string, start: number, depth: number): HclExpr {
     this.expect(40);
     const base = this.stack.length;
     let expandFinal = false;
@@ -534,7 +512,7 @@ class FastParser {
       }
     }
     this.expect(41);
-    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, position, text: this.text(start) };
+    return new HclCall(this.source, start, this.pos, name, this.take<HclExpr>(base), expandFinal);
   }
 
   /**
@@ -544,7 +522,6 @@ class FastParser {
   private quoted(depth: number, labelOnly: boolean): HclExpr {
     const src = this.src;
     const start = this.pos;
-    const position = this.here();
     this.pos++;
     this.count();
     const contentStart = this.pos;
@@ -553,12 +530,9 @@ class FastParser {
     let runStart = contentStart;
     // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
     let escaped = false;
-    // Whether every character read is printable ASCII or a single space (the text then needs no shortening pass).
-    let oneLine = true;
     for (;;) {
       const c = src.charCodeAt(this.pos);
       if (c === 34) break;
-      if (c === 32 ? src.charCodeAt(this.pos - 1) === 32 : c < 33 || c > 126) oneLine = false;
       if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
       if (c === 92) {
         escaped = true;
@@ -602,15 +576,10 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return {
-        kind: "literal",
-        value: from < to ? literalRun(src, from, to, escaped) : "",
-        position,
-        text: this.text(start, this.pos, oneLine),
-      };
+      return new HclLiteral(this.source, start, this.pos, from < to ? literalRun(src, from, to, escaped) : "");
     }
     if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
-    return { kind: "template", parts, position, text: this.text(start) };
+    return new HclTemplate(this.source, start, this.pos, parts);
   }
 }
 
