@@ -16,6 +16,11 @@ export interface ParsedFile {
   body: HclBody;
 }
 
+/** Where something was written; a syntax node reads its position from its offsets only when asked (hcl-source.ts). */
+export interface Positioned {
+  readonly position: SourcePosition;
+}
+
 /** One resource instance with its arguments evaluated; shared with the plan reader. */
 export interface TfResourceInstance {
   address: string;
@@ -24,7 +29,11 @@ export interface TfResourceInstance {
   /** Per argument: variables whose default or tfvars value was used, said in the report. */
   notes: Record<string, string[]>;
   position: SourcePosition;
-  attributePositions: Record<string, SourcePosition>;
+  /**
+   * Per argument and nested block (`settings.caching_enabled`): its syntax node. A few of them become a finding's or
+   * gap's position; a position object made for every argument of every instance cost more than all of those.
+   */
+  attributeNodes: Record<string, Positioned>;
 }
 
 export interface TfConfiguration {
@@ -162,11 +171,11 @@ export function evaluateConfiguration(
       const scope = instance === undefined ? context.base : context.instanceScope(instance);
       const instanceAddr = instance === undefined ? entry.address : instanceAddress(entry.address, entry, instance.key);
       const notes: Record<string, string[]> = {};
-      const attributePositions: Record<string, SourcePosition> = {};
-      const values = evaluateBody(entry.block.body, scope, notes, attributePositions, (message, position) =>
+      const attributeNodes: Record<string, Positioned> = {};
+      const values = evaluateBody(entry.block.body, scope, notes, attributeNodes, (message, position) =>
         gaps.push({ message: `${message} in ${instanceAddr}`, position }),
       );
-      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: entry.block.position, attributePositions });
+      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: entry.block.position, attributeNodes });
     }
   }
   return { resources, gaps };
@@ -351,7 +360,7 @@ function evaluateBody(
   body: HclBody,
   scope: EvalScope,
   notes: Record<string, string[]>,
-  positions: Record<string, SourcePosition>,
+  positions: Record<string, Positioned>,
   gap: (message: string, position: SourcePosition) => void,
   prefix = "",
 ): TfObject {
@@ -360,7 +369,7 @@ function evaluateBody(
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
     const used: string[] = [];
     out[attribute.name] = evaluate(attribute.expr, scope, used);
-    positions[prefix + attribute.name] = attribute.position;
+    positions[prefix + attribute.name] = attribute;
     if (used.length > 0) notes[prefix + attribute.name] = used;
   }
   for (const block of body.blocks) {
@@ -370,7 +379,7 @@ function evaluateBody(
       continue;
     }
     const list = (out[block.type] as TfValue[] | undefined) ?? [];
-    positions[prefix + block.type] ??= block.position;
+    positions[prefix + block.type] ??= block;
     list.push(evaluateBody(block.body, scope, notes, positions, gap, `${prefix}${block.type}.`));
     out[block.type] = list;
   }

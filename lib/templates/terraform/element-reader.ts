@@ -56,7 +56,7 @@ export class ElementReader {
 
   pos(instance: TfResourceInstance, attribute?: string): SourcePosition {
     this.files.add(instance.position.file);
-    return (attribute && instance.attributePositions[attribute]) || instance.position;
+    return (attribute && instance.attributeNodes[attribute]?.position) || instance.position;
   }
 
   gap(instance: TfResourceInstance, attribute: string, value: TfValue | undefined, consequence: string, part?: ModelPart): void {

@@ -9,7 +9,7 @@ import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/
 import type { SourcePosition, TemplateFile, TemplateReadContext, TemplateReadResult } from "@/lib/templates/types";
 import { buildApis } from "./build-apis";
 import { API_GATEWAY_TYPES, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
-import type { TfResourceInstance } from "./configuration";
+import type { Positioned, TfResourceInstance } from "./configuration";
 import { isTerraformPlanJson } from "./detect";
 import { newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
 
@@ -179,9 +179,9 @@ function collectPlanned(
       else if (unknown[attribute] === true)
         values[attribute] = new TfUnknown(`${r.address}.${attribute} is only known after apply`, `\${${r.address}.${attribute}}`);
     }
-    const attributePositions: Record<string, SourcePosition> = {};
-    for (const key of Object.keys(values)) attributePositions[key] = doc.positionOf([...at, "values", key]);
-    out.push({ address: r.address, type: r.type, values, notes: {}, position: doc.positionOf(at), attributePositions });
+    const attributeNodes: Record<string, Positioned> = {};
+    for (const key of Object.keys(values)) attributeNodes[key] = { position: doc.positionOf([...at, "values", key]) };
+    out.push({ address: r.address, type: r.type, values, notes: {}, position: doc.positionOf(at), attributeNodes });
   });
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
   children.forEach((child, i) =>
