@@ -6,7 +6,7 @@
  * no HCL positions: findings point at the resource's node in the JSON.
  */
 import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/lib/templates/document";
-import type { SourcePosition, TemplateFile, TemplateReadContext, TemplateReadResult } from "@/lib/templates/types";
+import type { TemplateFile, TemplateReadContext, TemplateReadResult } from "@/lib/templates/types";
 import { buildApis } from "./build-apis";
 import { API_GATEWAY_TYPES, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
 import type { Positioned, TfResourceInstance } from "./configuration";
