@@ -46,9 +46,10 @@ const MAX_INSTANCES = 1000;
 const META_ARGUMENTS = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "triggers"]);
 const META_BLOCKS = new Set(["lifecycle", "provisioner", "connection"]);
 
-/** One memoised variable, local or resource argument; `label` names it in a cycle message. */
+/** One memoised variable, local or resource argument; `${owner}.${key}` names it in a cycle message. */
 interface Memo {
-  label: string;
+  owner: string;
+  key: string;
   computing: boolean;
   value: TfValue;
   notes: string[];
@@ -77,7 +78,7 @@ interface Declared {
   /** Arguments by name (the first of a name), made on the first reference that needs one. */
   arguments?: Map<string, HclAttribute>;
   /** Evaluated arguments per attribute at the bare address, and at each instance address used by a reference. */
-  memo: Map<string, Memo>;
+  memo?: Map<string, Memo>;
   instanceMemo?: Map<string, Map<string, Memo>>;
   /** `address.id`, shared: references to a resource's id are the commonest. */
   idRef?: TfRef;
@@ -103,7 +104,7 @@ export function evaluateConfiguration(
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
         const dot = first.indexOf(".");
-        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), memo: new Map() };
+        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot) };
         declared.set(address, entry);
         // Indexed by type and name for references, which are always both without dots; others only by address.
         if (dot === -1 && !second.includes(".")) {
@@ -246,11 +247,12 @@ class Evaluation {
     ));
   }
 
-  private guarded(memo: Memo, compute: (notes: string[]) => TfValue, notes: string[]): TfValue {
+  /** `expr` evaluated once in `scope` for `memo`; its notes are pushed to `notes` at each use. */
+  private guarded(memo: Memo, expr: HclExpr, scope: EvalScope, notes: string[]): TfValue {
     if (memo.computing) {
       const from = this.inProgress.indexOf(memo);
-      const cycle = [...this.inProgress.slice(from).map((m) => m.label), memo.label].join(" → ");
-      return new TfUnknown(`reference cycle: ${cycle}`, `\${${memo.label}}`);
+      const cycle = [...this.inProgress.slice(from).map(labelOf), labelOf(memo)].join(" → ");
+      return new TfUnknown(`reference cycle: ${cycle}`, `\${${labelOf(memo)}}`);
     }
     if (memo.notes !== UNSET) {
       for (const note of memo.notes) notes.push(note);
@@ -260,7 +262,7 @@ class Evaluation {
     this.inProgress.push(memo);
     try {
       const own: string[] = [];
-      const value = compute(own);
+      const value = evaluate(expr, scope, own);
       memo.value = value;
       memo.notes = own;
       for (const note of own) notes.push(note);
@@ -271,17 +273,18 @@ class Evaluation {
     }
   }
 
-  /** The memo of `key` in `map`, labelled `${prefix}.${key}` (the label is only made for a new memo). */
-  private memoOf(map: Map<string, Memo>, prefix: string, key: string): Memo {
+  /** The memo of `key` in `map`, named `${owner}.${key}`. */
+  private memoOf(map: Map<string, Memo>, owner: string, key: string): Memo {
     let memo = map.get(key);
-    if (!memo) map.set(key, (memo = { label: `${prefix}.${key}`, computing: false, value: null, notes: UNSET }));
+    if (!memo) map.set(key, (memo = { owner, key, computing: false, value: null, notes: UNSET }));
     return memo;
   }
 
   variable(name: string, notes: string[]): TfValue {
     const fromFile = this.tfvarValues.get(name);
     if (fromFile) {
-      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fromFile.expr, this.base, []), []);
+      // A variable's own notes are not passed on: the note below says where its value came from.
+      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fromFile.expr, this.base, []);
       notes.push(`var.${name} is read from ${fromFile.file}`);
       return v;
     }
@@ -291,7 +294,7 @@ class Evaluation {
     if (!fallback) {
       return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
     }
-    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fallback.expr, this.base, []), []);
+    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback.expr, this.base, []);
     notes.push(`var.${name} is read with its default ${fallback.expr.text} (a -var, tfvars file or module call may change it)`);
     return v;
   }
@@ -299,7 +302,7 @@ class Evaluation {
   local(name: string, notes: string[]): TfValue {
     const expr = this.locals.get(name);
     if (!expr) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
-    return this.guarded(this.memoOf(this.localMemo, "local", name), (own) => evaluate(expr, this.base, own), notes);
+    return this.guarded(this.memoOf(this.localMemo, "local", name), expr, this.base, notes);
   }
 
   private find(type: string, name: string): Declared | undefined {
@@ -318,24 +321,32 @@ class Evaluation {
     if (!argument) return new TfRef(address, attribute);
     // As a reference selects an instance: by its key's string form (count index 0 and for_each key "0" alike).
     const instance = target.keys && target.keys.length > 0 ? target.byKey?.get(String(key)) : undefined;
-    let memos = target.memo;
-    if (address !== base) {
-      target.instanceMemo ??= new Map();
-      memos = target.instanceMemo.get(address) ?? new Map<string, Memo>();
-      target.instanceMemo.set(address, memos);
+    let memos: Map<string, Memo> | undefined;
+    if (address === base) memos = target.memo ??= new Map();
+    else {
+      const byAddress = (target.instanceMemo ??= new Map());
+      memos = byAddress.get(address);
+      if (!memos) byAddress.set(address, (memos = new Map()));
     }
-    return this.guarded(
-      this.memoOf(memos, address, attribute),
-      (own) => evaluate(argument.expr, instance ? this.instanceScope(instance) : this.base, own),
-      notes,
-    );
+    const scope = instance ? this.instanceScope(instance) : this.base;
+    return this.guarded(this.memoOf(memos, address, attribute), argument.expr, scope, notes);
   }
+}
+
+function labelOf(memo: Memo): string {
+  return `${memo.owner}.${memo.key}`;
 }
 
 /** Marks a memo not yet computed (its notes are only set once its value is). */
 const UNSET: string[] = [];
 
+/** Bodies with more arguments than this get a map of them on first use; others are scanned (attributeOf). */
+const SCAN_ARGUMENTS = 16;
+
 function argumentOf(target: Declared, name: string): HclAttribute | undefined {
+  const attributes = target.block.body.attributes;
+  // The first argument of that name, either way (HCL forbids a second; the parsers refuse one).
+  if (attributes.length <= SCAN_ARGUMENTS) return attributeOf(target.block.body, name);
   if (!target.arguments) {
     const byName = new Map<string, HclAttribute>();
     for (const a of target.block.body.attributes) if (!byName.has(a.name)) byName.set(a.name, a);
@@ -355,6 +366,12 @@ function instanceAddress(base: string, target: Declared | undefined, key: TfValu
     : `${base}[${JSON.stringify(key instanceof TfRef || key instanceof TfUnknown ? key.text : key)}]`;
 }
 
+/**
+ * The notes of the argument being evaluated, copied out when there are any (most arguments have none): one array for
+ * all of them. evaluateBody is the only user, and evaluating an argument never evaluates a body.
+ */
+const USED: string[] = [];
+
 /** Arguments and nested blocks of a resource body; nested blocks become lists of objects, as in the plan JSON. */
 function evaluateBody(
   body: HclBody,
@@ -367,10 +384,11 @@ function evaluateBody(
   const out = newTfObject();
   for (const attribute of body.attributes) {
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
-    const used: string[] = [];
+    const used = USED;
+    used.length = 0;
     out[attribute.name] = evaluate(attribute.expr, scope, used);
     positions[prefix + attribute.name] = attribute;
-    if (used.length > 0) notes[prefix + attribute.name] = used;
+    if (used.length > 0) notes[prefix + attribute.name] = used.slice();
   }
   for (const block of body.blocks) {
     if (META_BLOCKS.has(block.type)) continue;
