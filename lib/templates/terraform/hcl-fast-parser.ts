@@ -72,6 +72,26 @@ class Names {
     }
   }
 
+  /**
+   * `text` itself, or the equal name read before: a block label (`"aws_api_gateway_method"`, `"users_get"`) is then the
+   * same string as the identifiers that refer to it, which the evaluator's maps compare by identity first.
+   */
+  internString(text: string): string {
+    if (text.length === 0) return text;
+    let hash = text.charCodeAt(0);
+    for (let j = 1; j < text.length; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const name = this.slots[i];
+      if (name === undefined) {
+        this.slots[i] = text;
+        if (++this.size * 2 > this.slots.length) this.grow();
+        return text;
+      }
+      if (name === text) return name;
+    }
+  }
+
   private grow(): void {
     const old = this.slots;
     this.slots = new Array<string | undefined>(old.length * 2);
@@ -273,7 +293,7 @@ class FastParser {
       if (c === 34) {
         const label = this.quoted(0, true);
         if (label.kind !== "literal" || typeof label.value !== "string") return decline();
-        this.stack.push(label.value);
+        this.stack.push(this.names.internString(label.value));
       } else if (isIdentStart(c)) {
         const label = this.identifier();
         if (RESERVED.has(label)) decline();
