@@ -163,6 +163,11 @@ class FastParser {
    * out at its end: a list then holds exactly its items (a pushed-to array keeps room for 17).
    */
   private readonly stack: unknown[] = [];
+  /**
+   * The stack's height. Items above it are left in place rather than cut off (`length = base` shrank the array, and
+   * pushing grew it again, at every list end); the next push overwrites them.
+   */
+  private top = 0;
   /** Identifiers repeat (`rest_api_id`, resource types): one string each, hashed once for the evaluator's maps. */
   private readonly names = new Names();
   /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
@@ -212,13 +217,16 @@ class FastParser {
     this.comments = comments;
   }
 
+  private push(item: unknown): void {
+    this.stack[this.top++] = item;
+  }
+
   /** The items pushed on the stack since `base`, as an array of exactly that length; the stack drops them. */
   private take<T>(base: number): T[] {
-    const stack = this.stack;
-    if (stack.length === base) return [];
-    const items = stack.slice(base) as T[];
-    stack.length = base;
-    return items;
+    const top = this.top;
+    if (top === base) return [];
+    this.top = base;
+    return this.stack.slice(base, top) as T[];
   }
 
   private peek(): number {
@@ -248,15 +256,16 @@ class FastParser {
 
   private body(inBlock: boolean): HclBody {
     const stack = this.stack;
-    const base = stack.length;
-    const blocks: HclBlock[] = [];
+    const base = this.top;
+    // Made at the first block: most bodies (a resource's arguments) have none.
+    let blocks: HclBlock[] | undefined;
     let names: Set<string> | undefined;
     for (;;) {
       this.skip();
       const c = this.peek();
       if (Number.isNaN(c) || c === 125) {
         if (Number.isNaN(c) ? inBlock : !inBlock) decline();
-        return { attributes: this.take<HclAttribute>(base), blocks };
+        return { attributes: this.take<HclAttribute>(base), blocks: blocks ?? [] };
       }
       const start = this.pos;
       const name = this.identifier();
@@ -270,34 +279,34 @@ class FastParser {
         const next = this.peek();
         if (!(Number.isNaN(next) || next === 125 || isIdentStart(next))) decline();
         // A redefined attribute is an error the reference path reports with both lines.
-        const count = stack.length - base;
+        const count = this.top - base;
         if (names) {
           if (names.has(name)) decline();
           names.add(name);
         } else {
-          for (let i = base; i < stack.length; i++) if ((stack[i] as HclAttribute).name === name) decline();
-          if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base) as HclAttribute[]).map((a) => a.name), name]);
+          for (let i = base; i < this.top; i++) if ((stack[i] as HclAttribute).name === name) decline();
+          if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base, this.top) as HclAttribute[]).map((a) => a.name), name]);
         }
-        stack.push(new HclAttribute(name, expr, this.source, start));
+        this.push(new HclAttribute(name, expr, this.source, start));
       } else {
-        blocks.push(this.block(name, start));
+        (blocks ??= []).push(this.block(name, start));
       }
     }
   }
 
   private block(type: string, start: number): HclBlock {
-    const base = this.stack.length;
+    const base = this.top;
     for (;;) {
       this.skip();
       const c = this.peek();
       if (c === 34) {
         const label = this.quoted(0, true);
         if (label.kind !== "literal" || typeof label.value !== "string") return decline();
-        this.stack.push(this.names.internString(label.value));
+        this.push(this.names.internString(label.value));
       } else if (isIdentStart(c)) {
         const label = this.identifier();
         if (RESERVED.has(label)) decline();
-        this.stack.push(label);
+        this.push(label);
       } else break;
     }
     const labels = this.take<string>(base);
@@ -391,7 +400,7 @@ class FastParser {
 
   /** `.name` and `[expr]` steps; splats and legacy `.0` indexes are declined. */
   private steps(depth: number): HclTraversalStep[] {
-    const base = this.stack.length;
+    const base = this.top;
     const comments = this.comments;
     for (;;) {
       const pos = this.pos;
@@ -413,14 +422,14 @@ class FastParser {
         const attr = this.identifier();
         let step = this.attrSteps.get(attr);
         if (!step) this.attrSteps.set(attr, (step = { attr }));
-        this.stack.push(step);
+        this.push(step);
       } else if (c === 91) {
         this.pos++;
         this.count();
         this.skip();
         if (this.peek() === 42) decline();
         const index = this.expression(depth + 1);
-        this.stack.push({ index } satisfies HclTraversalStep);
+        this.push({ index } satisfies HclTraversalStep);
         this.skip();
         this.expect(93);
       } else {
@@ -462,12 +471,12 @@ class FastParser {
 
   private tuple(start: number, depth: number): HclExpr {
     this.expect(91);
-    const base = this.stack.length;
+    const base = this.top;
     for (;;) {
       this.skip();
       if (this.peek() === 93) break;
       const item = this.expression(depth + 1);
-      this.stack.push(item);
+      this.push(item);
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -481,7 +490,7 @@ class FastParser {
 
   private object(start: number, depth: number): HclExpr {
     this.expect(123);
-    const base = this.stack.length;
+    const base = this.top;
     for (;;) {
       this.skip();
       if (this.peek() === 125) break;
@@ -495,7 +504,7 @@ class FastParser {
       this.pos++;
       this.count();
       const value = this.expression(depth + 1);
-      this.stack.push({ key: keyExpr, value });
+      this.push({ key: keyExpr, value });
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -509,13 +518,13 @@ class FastParser {
 
   private call(name: string, start: number, depth: number): HclExpr {
     this.expect(40);
-    const base = this.stack.length;
+    const base = this.top;
     let expandFinal = false;
     this.skip();
     if (this.peek() !== 41) {
       for (;;) {
         const arg = this.expression(depth + 1);
-        this.stack.push(arg);
+        this.push(arg);
         this.skip();
         const c = this.peek();
         if (c === 41) break;
