@@ -69,6 +69,8 @@ interface Instance {
 interface Declared {
   block: HclBlock;
   address: string;
+  /** Where its address was first declared in the configuration (the order instances are read in). */
+  index: number;
   /** The address up to its first dot, as every resource type is read (labels may hold dots). */
   type: string;
   /** Instances when count/for_each are static; undefined means one instance at the bare address. */
@@ -93,7 +95,10 @@ export function evaluateConfiguration(
   const gaps: TemplateGap[] = [];
   const variables = new Map<string, HclBlock>();
   const locals = new Map<string, HclExpr>();
-  const declared = new Map<string, Declared>();
+  // Each address once, where it was first declared; a later block at the same address replaces the entry in place.
+  const declared: Declared[] = [];
+  // Resources whose type or name holds a dot, by address; the others only by type and name (no address string hashed).
+  const dotted = new Map<string, Declared>();
   const byType = new Map<string, Map<string, Declared>>();
   for (const { body } of files) {
     for (const block of body.blocks) {
@@ -104,14 +109,21 @@ export function evaluateConfiguration(
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
         const dot = first.indexOf(".");
-        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot) };
-        declared.set(address, entry);
-        // Indexed by type and name for references, which are always both without dots; others only by address.
+        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), index: declared.length };
+        // Indexed by type and name for references, which are always both without dots; others only by address. An
+        // address with one dot never equals one with two, so the two indexes never hold the same address.
+        let earlier: Declared | undefined;
         if (dot === -1 && !second.includes(".")) {
           let names = byType.get(first);
           if (!names) byType.set(first, (names = new Map()));
+          earlier = names.get(second);
           names.set(second, entry);
+        } else {
+          earlier = dotted.get(address);
+          dotted.set(address, entry);
         }
+        if (earlier) declared[(entry.index = earlier.index)] = entry;
+        else declared.push(entry);
       } else if (block.type === "module" && first !== undefined) {
         const source = attributeOf(block.body, "source")?.expr.text ?? "?";
         gaps.push({
@@ -123,11 +135,11 @@ export function evaluateConfiguration(
   }
   const tfvarValues = new Map<string, { expr: HclExpr; file: string }>();
   for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { expr: a.expr, file });
-  const context = new Evaluation(declared, byType, variables, locals, tfvarValues, readFile);
+  const context = new Evaluation(dotted, byType, variables, locals, tfvarValues, readFile);
 
   // Expand count/for_each first: references to instances need the keys.
   const relevant: Declared[] = [];
-  for (const entry of declared.values()) {
+  for (const entry of declared) {
     if (!entry.type || !isRelevant(entry.type)) continue;
     relevant.push(entry);
     const body = entry.block.body;
@@ -228,7 +240,8 @@ class Evaluation {
   private readonly inProgress: Memo[] = [];
 
   constructor(
-    private readonly declared: Map<string, Declared>,
+    /** Resources with a dot in their type or name, by address. */
+    private readonly dotted: Map<string, Declared>,
     /** type → name → resource, for labels without dots (every reference's shape); others by address. */
     private readonly byType: Map<string, Map<string, Declared>>,
     private readonly variables: Map<string, HclBlock>,
@@ -306,7 +319,7 @@ class Evaluation {
   }
 
   private find(type: string, name: string): Declared | undefined {
-    if (type.includes(".") || name.includes(".")) return this.declared.get(`${type}.${name}`);
+    if (type.includes(".") || name.includes(".")) return this.dotted.get(`${type}.${name}`);
     return this.byType.get(type)?.get(name);
   }
 
