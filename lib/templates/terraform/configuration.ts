@@ -6,19 +6,14 @@
  * Module calls are not followed (module-local reading); what cannot be resolved becomes a gap.
  */
 import type { SourcePosition, TemplateGap } from "@/lib/templates/types";
-import type { HclAttribute, HclBlock, HclBody, HclExpr } from "./hcl-ast";
-import { attributeOf } from "./hcl-ast";
+import type { HclAttribute, HclBlock, HclBody, HclExpr, HclLocated } from "./hcl-ast";
+import { attributeOf, positionOf, textOf } from "./hcl-ast";
 import { evaluate, type EvalScope } from "./evaluate";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
 
 export interface ParsedFile {
   file: string;
   body: HclBody;
-}
-
-/** Where something was written; a syntax node reads its position from its offsets only when asked (hcl-source.ts). */
-export interface Positioned {
-  readonly position: SourcePosition;
 }
 
 /** One resource instance with its arguments evaluated; shared with the plan reader. */
@@ -33,7 +28,7 @@ export interface TfResourceInstance {
    * Per argument and nested block (`settings.caching_enabled`): its syntax node. A few of them become a finding's or
    * gap's position; a position object made for every argument of every instance cost more than all of those.
    */
-  attributeNodes: Record<string, Positioned>;
+  attributeNodes: Record<string, HclLocated>;
 }
 
 export interface TfConfiguration {
@@ -125,10 +120,11 @@ export function evaluateConfiguration(
         if (earlier) declared[(entry.index = earlier.index)] = entry;
         else declared.push(entry);
       } else if (block.type === "module" && first !== undefined) {
-        const source = attributeOf(block.body, "source")?.expr.text ?? "?";
+        const sourceAttribute = attributeOf(block.body, "source");
+        const source = sourceAttribute ? textOf(sourceAttribute.expr) : "?";
         gaps.push({
           message: `module "${first}" (source ${source}) is not read: only this directory's own resources are; audit that module's directory or a terraform plan`,
-          position: block.position,
+          position: positionOf(block),
         });
       }
     }
@@ -155,7 +151,7 @@ export function evaluateConfiguration(
       else
         gaps.push({
           message: `count of ${entry.address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`,
-          position: count.position,
+          position: positionOf(count),
         });
     } else if (forEach) {
       const v = evaluate(forEach.expr, context.base, []);
@@ -172,7 +168,7 @@ export function evaluateConfiguration(
       } else
         gaps.push({
           message: `for_each of ${entry.address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`,
-          position: forEach.position,
+          position: positionOf(forEach),
         });
     }
   }
@@ -184,11 +180,11 @@ export function evaluateConfiguration(
       const scope = instance === undefined ? context.base : context.instanceScope(instance);
       const instanceAddr = instance === undefined ? entry.address : instanceAddress(entry.address, entry, instance.key);
       const notes: Record<string, string[]> = {};
-      const attributeNodes: Record<string, Positioned> = {};
+      const attributeNodes: Record<string, HclLocated> = {};
       const values = evaluateBody(entry.block.body, scope, notes, attributeNodes, (message, position) =>
         gaps.push({ message: `${message} in ${instanceAddr}`, position }),
       );
-      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: entry.block.position, attributeNodes });
+      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: positionOf(entry.block), attributeNodes });
     }
   }
   return { resources, gaps };
@@ -308,7 +304,7 @@ class Evaluation {
       return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
     }
     const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback.expr, this.base, []);
-    notes.push(`var.${name} is read with its default ${fallback.expr.text} (a -var, tfvars file or module call may change it)`);
+    notes.push(`var.${name} is read with its default ${textOf(fallback.expr)} (a -var, tfvars file or module call may change it)`);
     return v;
   }
 
@@ -369,7 +365,7 @@ function argumentOf(target: Declared, name: string): HclAttribute | undefined {
 }
 
 function reasonOf(value: TfValue, expr: HclExpr): string {
-  return value instanceof TfUnknown ? value.reason : `${expr.text} is not a static number or collection`;
+  return value instanceof TfUnknown ? value.reason : `${textOf(expr)} is not a static number or collection`;
 }
 
 function instanceAddress(base: string, target: Declared | undefined, key: TfValue | undefined): string {
@@ -390,7 +386,7 @@ function evaluateBody(
   body: HclBody,
   scope: EvalScope,
   notes: Record<string, string[]>,
-  positions: Record<string, Positioned>,
+  positions: Record<string, HclLocated>,
   gap: (message: string, position: SourcePosition) => void,
   prefix = "",
 ): TfObject {
@@ -406,7 +402,7 @@ function evaluateBody(
   for (const block of body.blocks) {
     if (META_BLOCKS.has(block.type)) continue;
     if (block.type === "dynamic") {
-      gap(`dynamic block "${block.labels[0] ?? "?"}" is not expanded statically`, block.position);
+      gap(`dynamic block "${block.labels[0] ?? "?"}" is not expanded statically`, positionOf(block));
       continue;
     }
     const list = (out[block.type] as TfValue[] | undefined) ?? [];

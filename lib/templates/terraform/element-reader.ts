@@ -8,6 +8,7 @@ import type { MissingPart, ModelPart } from "@/lib/model/types";
 import { setOwn } from "@/lib/model/set-own";
 import type { ElementLocations, SourcePosition, TemplateGap } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
+import { positionOf } from "./hcl-ast";
 import { firstUnknown, isKnown, isTfObject, placeholderText, TfRef, TfUnknown, type TfValue } from "./values";
 
 const NONE: readonly TfResourceInstance[] = [];
@@ -57,7 +58,8 @@ export class ElementReader {
 
   pos(instance: TfResourceInstance, attribute?: string): SourcePosition {
     this.files.add(instance.position.file);
-    return (attribute && instance.attributeNodes[attribute]?.position) || instance.position;
+    const node = attribute ? instance.attributeNodes[attribute] : undefined;
+    return (node && positionOf(node)) || instance.position;
   }
 
   gap(instance: TfResourceInstance, attribute: string, value: TfValue | undefined, consequence: string, part?: ModelPart): void {

@@ -6,7 +6,16 @@
  * with its position.
  */
 import type { SourcePosition } from "@/lib/templates/types";
-import { exprOf, HclAttribute, HclBlock, type HclBody, type HclExpr, type HclExprBody, type HclTraversalStep } from "./hcl-ast";
+import {
+  exprOf,
+  positionOf,
+  type HclAttribute,
+  type HclBlock,
+  type HclBody,
+  type HclExpr,
+  type HclExprBody,
+  type HclTraversalStep,
+} from "./hcl-ast";
 import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral, decodeTemplateEscapes, flushHeredoc } from "./hcl-strings";
 import type { SyntaxNode } from "./syntax-tree";
@@ -49,8 +58,8 @@ export class Converter {
         const earlier = body.attributes.find((a) => a.name === attribute.name);
         if (earlier) {
           throw new HclSyntaxError(
-            `attribute "${attribute.name}" redefined (first set at line ${earlier.position.line})`,
-            attribute.position,
+            `attribute "${attribute.name}" redefined (first set at line ${positionOf(earlier).line})`,
+            positionOf(attribute),
           );
         }
         body.attributes.push(attribute);
@@ -65,7 +74,7 @@ export class Converter {
     const name = node.namedChildren.find((c) => c.type === "identifier");
     const value = node.namedChildren.find((c) => c.type === "expression");
     if (!name || !value) throw new HclSyntaxError("incomplete attribute", at(this.file, node));
-    return new HclAttribute(name.text, this.expression(value, 0), this.text, node.startIndex);
+    return { name: name.text, expr: this.expression(value, 0), source: this.text, start: node.startIndex };
   }
 
   private block(node: SyntaxNode): HclBlock {
@@ -79,7 +88,7 @@ export class Converter {
       else if (child.type === "string_lit") labels.push(this.stringLiteral(child));
       else if (child.type === "body") body = this.body(child);
     }
-    return new HclBlock(type.text, labels, body, this.text, node.startIndex);
+    return { type: type.text, labels, body, source: this.text, start: node.startIndex };
   }
 
   private stringLiteral(node: SyntaxNode): string {

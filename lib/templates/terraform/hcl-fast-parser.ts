@@ -22,20 +22,7 @@
  *   is "unsupported"; a parenthesised expression is its inner expression.
  * Nodes keep offsets into the text (hcl-source.ts), the same offsets tree-sitter's nodes start and end at.
  */
-import {
-  HclAttribute,
-  HclBlock,
-  HclCall,
-  HclLiteral,
-  HclObject,
-  HclTemplate,
-  HclTraversal,
-  HclTuple,
-  HclUnsupported,
-  type HclBody,
-  type HclExpr,
-  type HclTraversalStep,
-} from "./hcl-ast";
+import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
 import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
@@ -287,7 +274,7 @@ class FastParser {
           for (let i = base; i < this.top; i++) if ((stack[i] as HclAttribute).name === name) decline();
           if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base, this.top) as HclAttribute[]).map((a) => a.name), name]);
         }
-        this.push(new HclAttribute(name, expr, this.source, start));
+        this.push({ name, expr, source: this.source, start } satisfies HclAttribute);
       } else {
         (blocks ??= []).push(this.block(name, start));
       }
@@ -313,7 +300,7 @@ class FastParser {
     this.expect(123);
     const body = this.body(true);
     this.expect(125);
-    return new HclBlock(type, labels, body, this.source, start);
+    return { type, labels, body, source: this.source, start };
   }
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
@@ -368,7 +355,7 @@ class FastParser {
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = new HclLiteral(this.source, start, this.pos, literal);
+      if (literal !== undefined) term = { kind: "literal", value: literal, source: this.source, start, end: this.pos };
       else {
         if (RESERVED.has(name)) decline();
         const { pos, comments } = this;
@@ -383,7 +370,7 @@ class FastParser {
     } else return decline();
     // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
     if (this.steps(depth).length > 0) {
-      term = new HclUnsupported(this.source, start, this.pos, "attribute access on a computed value");
+      term = { kind: "unsupported", what: "attribute access on a computed value", source: this.source, start, end: this.pos };
     }
     if (this.followedByOperator()) decline();
     this.bare = undefined;
@@ -392,7 +379,7 @@ class FastParser {
 
   private traversal(root: string, start: number, depth: number): HclExpr {
     const steps = this.steps(depth);
-    const expr = new HclTraversal(this.source, start, this.pos, root, steps);
+    const expr: HclExpr = { kind: "traversal", root, steps, source: this.source, start, end: this.pos };
     if (this.followedByOperator()) decline();
     this.bare = steps.length === 0 ? root : undefined;
     return expr;
@@ -466,7 +453,7 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return new HclLiteral(this.source, start, this.pos, Number(src.slice(start, this.pos)));
+    return { kind: "literal", value: Number(src.slice(start, this.pos)), source: this.source, start, end: this.pos };
   }
 
   private tuple(start: number, depth: number): HclExpr {
@@ -485,7 +472,7 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return new HclTuple(this.source, start, this.pos, this.take<HclExpr>(base));
+    return { kind: "tuple", items: this.take<HclExpr>(base), source: this.source, start, end: this.pos };
   }
 
   private object(start: number, depth: number): HclExpr {
@@ -497,7 +484,8 @@ class FastParser {
       const keyStart = this.pos;
       const key = this.term(depth + 1);
       const bare = this.bare;
-      const keyExpr: HclExpr = bare !== undefined ? new HclLiteral(this.source, keyStart, keyStart + bare.length, bare) : key;
+      const keyExpr: HclExpr =
+        bare !== undefined ? { kind: "literal", value: bare, source: this.source, start: keyStart, end: keyStart + bare.length } : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
@@ -513,7 +501,7 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return new HclObject(this.source, start, this.pos, this.take<{ key: HclExpr; value: HclExpr }>(base));
+    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), source: this.source, start, end: this.pos };
   }
 
   private call(name: string, start: number, depth: number): HclExpr {
@@ -541,7 +529,7 @@ class FastParser {
       }
     }
     this.expect(41);
-    return new HclCall(this.source, start, this.pos, name, this.take<HclExpr>(base), expandFinal);
+    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, source: this.source, start, end: this.pos };
   }
 
   /**
@@ -605,10 +593,16 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return new HclLiteral(this.source, start, this.pos, from < to ? literalRun(src, from, to, escaped) : "");
+      return {
+        kind: "literal",
+        value: from < to ? literalRun(src, from, to, escaped) : "",
+        source: this.source,
+        start,
+        end: this.pos,
+      };
     }
     if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
-    return new HclTemplate(this.source, start, this.pos, parts);
+    return { kind: "template", parts, source: this.source, start, end: this.pos };
   }
 }
 

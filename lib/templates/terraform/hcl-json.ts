@@ -8,7 +8,7 @@
  */
 import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/lib/templates/document";
 import type { SourcePosition } from "@/lib/templates/types";
-import { exprOf, HclAttribute, HclBlock, type HclBody, type HclExpr, type HclExprBody } from "./hcl-ast";
+import { exprOf, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclExprBody } from "./hcl-ast";
 import { FixedSource, MovedSource } from "./hcl-source";
 import type { HclParser, HclParseResult } from "./hcl-parser";
 
@@ -100,8 +100,8 @@ class JsonConverter {
   }
 
   variableValues(value: Record<string, Json>): HclBody {
-    const attributes = Object.entries(value).map(
-      ([name, v]) => new HclAttribute(name, this.expression(v, [name], true, 0), this.at(this.doc.positionOf([name])), 0),
+    const attributes = Object.entries(value).map(([name, v]) =>
+      attributeAt(name, this.expression(v, [name], true, 0), this.at(this.doc.positionOf([name])), 0),
     );
     return { attributes, blocks: [] };
   }
@@ -120,7 +120,7 @@ class JsonConverter {
       }
       return;
     }
-    out.push(new HclBlock(type, labels, this.body(type, value, path), this.at(this.doc.positionOf(path)), 0));
+    out.push(blockAt(type, labels, this.body(type, value, path), this.at(this.doc.positionOf(path)), 0));
   }
 
   private body(type: string, value: Record<string, Json>, path: ValuePath, depth = 0): HclBody {
@@ -136,15 +136,15 @@ class JsonConverter {
           const itemPath = Array.isArray(v) ? [...at, i] : at;
           if (name === "dynamic" && isObject(item)) {
             for (const label of Object.keys(item))
-              body.blocks.push(new HclBlock("dynamic", [label], { attributes: [], blocks: [] }, this.at(this.doc.positionOf(itemPath)), 0));
+              body.blocks.push(blockAt("dynamic", [label], { attributes: [], blocks: [] }, this.at(this.doc.positionOf(itemPath)), 0));
           } else if (isObject(item)) {
-            body.blocks.push(new HclBlock(name, [], this.body(name, item, itemPath, depth + 1), this.at(this.doc.positionOf(itemPath)), 0));
+            body.blocks.push(blockAt(name, [], this.body(name, item, itemPath, depth + 1), this.at(this.doc.positionOf(itemPath)), 0));
           }
         });
         continue;
       }
       const literal = type === "variable" && name === "default";
-      const attribute = new HclAttribute(name, this.expression(v, at, literal, 0), this.at(this.doc.positionOf(at)), 0);
+      const attribute = attributeAt(name, this.expression(v, at, literal, 0), this.at(this.doc.positionOf(at)), 0);
       body.attributes.push(attribute);
     }
     return body;
@@ -193,6 +193,14 @@ class JsonConverter {
     if (!expr) throw new JsonSyntaxError(`invalid template ${shorten(JSON.stringify(value))}`, position);
     return relocated(expr, position);
   }
+}
+
+function attributeAt(name: string, expr: HclExpr, source: FixedSource, start: number): HclAttribute {
+  return { name, expr, source, start };
+}
+
+function blockAt(type: string, labels: string[], body: HclBody, source: FixedSource, start: number): HclBlock {
+  return { type, labels, body, source, start };
 }
 
 /**

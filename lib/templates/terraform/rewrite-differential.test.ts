@@ -21,6 +21,9 @@ import {
   evaluateConfiguration as referenceEvaluate,
   type TfResourceInstance as ReferenceInstance,
 } from "./testing/reference/configuration";
+import { referenceSyntax } from "./testing/reference/hcl-ast";
+import { positionOf } from "./hcl-ast";
+import { FixedSource } from "./hcl-source";
 import { TfUnknown, type TfValue } from "./values";
 
 let parser: HclParser;
@@ -70,7 +73,7 @@ function asReference(configuration: TfConfiguration): unknown {
     ...configuration,
     resources: configuration.resources.map(({ attributeNodes, ...instance }) => ({
       ...instance,
-      attributePositions: Object.fromEntries(Object.entries(attributeNodes).map(([name, node]) => [name, node.position])),
+      attributePositions: Object.fromEntries(Object.entries(attributeNodes).map(([name, node]) => [name, positionOf(node)])),
     })),
   };
 }
@@ -79,7 +82,9 @@ function asReference(configuration: TfConfiguration): unknown {
 function asCurrent(instances: ReferenceInstance[]): TfResourceInstance[] {
   return instances.map(({ attributePositions, ...instance }) => ({
     ...instance,
-    attributeNodes: Object.fromEntries(Object.entries(attributePositions).map(([name, position]) => [name, { position }])),
+    attributeNodes: Object.fromEntries(
+      Object.entries(attributePositions).map(([name, position]) => [name, { source: new FixedSource(position, ""), start: 0 }]),
+    ),
   }));
 }
 
@@ -90,7 +95,9 @@ function agrees(files: Record<string, string>): boolean {
   const readFile = (path: string): TfValue =>
     path === "api.json" ? '{"openapi":"3.0.1","paths":{"/x":{"get":{}}}}' : new TfUnknown(`file("${path}") could not be read`, "");
   const current = outcome(() => asReference(evaluateConfiguration(directory.parsed, directory.tfvars, readFile, relevant)));
-  const reference = outcome(() => referenceEvaluate(directory.parsed, directory.tfvars, readFile, relevant));
+  // The reference reads the syntax as the parsers gave it before offsets: positions and texts made for every node.
+  const asBefore = (files: ParsedFile[]) => files.map(({ file, body }) => ({ file, body: referenceSyntax(body) }));
+  const reference = outcome(() => referenceEvaluate(asBefore(directory.parsed), asBefore(directory.tfvars), readFile, relevant));
   expect(current).toEqual(reference);
   if (!("value" in reference)) return true;
   const common = {
