@@ -208,12 +208,32 @@ class FastParser {
     this.stack[this.top++] = item;
   }
 
-  /** The items pushed on the stack since `base`, as an array of exactly that length; the stack drops them. */
+  /**
+   * The items pushed on the stack since `base`, as an array of exactly that length; the stack drops them. Short lists
+   * (most: a traversal's steps, a block's labels, a call's arguments) are array literals, which V8 allocates in the old
+   * generation once their site's arrays are seen to live long, as a parse's do (see hcl-ast.ts); `slice` always
+   * allocates young.
+   */
   private take<T>(base: number): T[] {
     const top = this.top;
-    if (top === base) return [];
     this.top = base;
-    return this.stack.slice(base, top) as T[];
+    const s = this.stack as T[];
+    switch (top - base) {
+      case 0:
+        return [];
+      case 1:
+        return [s[base]!];
+      case 2:
+        return [s[base]!, s[base + 1]!];
+      case 3:
+        return [s[base]!, s[base + 1]!, s[base + 2]!];
+      case 4:
+        return [s[base]!, s[base + 1]!, s[base + 2]!, s[base + 3]!];
+      case 5:
+        return [s[base]!, s[base + 1]!, s[base + 2]!, s[base + 3]!, s[base + 4]!];
+      default:
+        return s.slice(base, top);
+    }
   }
 
   private peek(): number {
