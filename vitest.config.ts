@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
+    // Fixed fast-check seed under CI, a fresh one locally (lib/testing/fast-check-seed.ts).
+    setupFiles: ["./lib/testing/fast-check-seed.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,5 +1,6 @@
-import { parse, Scalar, stringify, type CollectionTag, type ScalarTag, type Tags } from "yaml";
+import { parseDocument, Scalar, stringify, type CollectionTag, type ScalarTag, type Tags } from "yaml";
 import { SAFE_STRING_TAG, safeYamlTags } from "@/lib/remediation/formats/literals/yaml";
+import { longForm, SHORT_FORM_TAGS } from "@/lib/templates/short-form-tags";
 
 /**
  * CloudFormation YAML with its short-form intrinsic tags (!Ref, !Sub, !GetAtt, ...).
@@ -29,50 +30,35 @@ export function toCfnYaml(value: unknown): string {
   return stringify(value, { customTags: safeYamlTags(WRITE_TAGS), lineWidth: 0, indent: 2 });
 }
 
-const FUNCTIONS = [
-  "Base64",
-  "Cidr",
-  "FindInMap",
-  "GetAtt",
-  "GetAZs",
-  "ImportValue",
-  "Join",
-  "Select",
-  "Split",
-  "Sub",
-  "Transform",
-  "And",
-  "Equals",
-  "If",
-  "Not",
-  "Or",
-  "Condition",
-  "Ref",
-] as const;
-
-function longForm(fn: string): string {
-  return fn === "Ref" || fn === "Condition" ? fn : `Fn::${fn}`;
-}
-
-/** Parse tags: every short form, scalar or collection, becomes its long form ({ "Fn::Sub": ... }). */
-const READ_TAGS: Tags = FUNCTIONS.flatMap((fn): Array<ScalarTag | CollectionTag> => [
+/**
+ * Parse tags: every short form, scalar or collection, becomes its long form ({ "Fn::Sub": ... }), from the table the
+ * template readers use (lib/templates/short-form-tags.ts), so a patch is read back with the same functions and the
+ * same `!GetAtt a.b.c` split (["a", "b.c"]) as the template it patches.
+ */
+const READ_TAGS: Tags = [...SHORT_FORM_TAGS].flatMap((fn): Array<ScalarTag | CollectionTag> => [
   {
     tag: `!${fn}`,
-    resolve: (text: string) => ({ [longForm(fn)]: fn === "GetAtt" ? text.split(".") : text }),
+    resolve: (text: string) => longForm(fn, text),
   } satisfies ScalarTag,
   {
     tag: `!${fn}`,
     collection: "seq",
-    resolve: (seq) => ({ [longForm(fn)]: seq.toJSON() }),
+    resolve: (seq) => longForm(fn, seq.toJSON()),
   } as CollectionTag,
   {
     tag: `!${fn}`,
     collection: "map",
-    resolve: (map) => ({ [longForm(fn)]: map.toJSON() }),
+    resolve: (map) => longForm(fn, map.toJSON()),
   } as CollectionTag,
 ]);
 
-/** Parse a CloudFormation or SAM template written in YAML; throws on syntax errors and unknown tags. */
+/**
+ * Parse a CloudFormation or SAM template written in YAML; throws on syntax errors and on unknown tags (which the yaml
+ * package would only warn about and read as plain values): generated YAML is checked with it.
+ */
 export function parseCfnYaml(text: string): unknown {
-  return parse(text, { customTags: READ_TAGS, strict: true, prettyErrors: true });
+  const document = parseDocument(text, { customTags: READ_TAGS, strict: true, prettyErrors: true });
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem) throw problem;
+  return document.toJS();
 }
