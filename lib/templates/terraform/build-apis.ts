@@ -211,7 +211,10 @@ class ApiBuilder {
   private apiSummary(resources: RawResource[]): NonNullable<RawDeployment["apiSummary"]> {
     const summary: NonNullable<RawDeployment["apiSummary"]> = keyedRecord();
     for (const r of resources) {
-      for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
+      const methods = r.resourceMethods;
+      if (!methods) continue;
+      for (const verb of Object.keys(methods)) {
+        const m = methods[verb]!;
         const entry: { authorizationType?: string; apiKeyRequired?: boolean } = { apiKeyRequired: m.apiKeyRequired ?? false };
         if (m.authorizationType !== undefined) entry.authorizationType = m.authorizationType;
         (summary[r.path] ??= keyedRecord())[verb] = entry;

@@ -8,7 +8,7 @@ import { elementKey } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
 import type { ElementReader } from "./element-reader";
 import { definedFields } from "@/lib/model/defined-fields";
-import { keyedRecord, RESOURCE_TYPES as T, refAddress } from "./resource-types";
+import { keyedRecord, RESOURCE_TYPES as T, refAddress, statusKeyedRecord } from "./resource-types";
 import { placeholderText } from "./values";
 
 export function buildResources(reader: ElementReader, apiKey: string): RawResource[] {
@@ -171,7 +171,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const method = methodFor(r, "method response");
     const status = method ? reader.statusCode(r) : undefined;
     if (!method || status === undefined) continue;
-    (method.methodResponses ??= keyedRecord())[status] = definedFields({
+    (method.methodResponses ??= statusKeyedRecord())[status] = definedFields({
       statusCode: status,
       responseParameters: reader.boolMap(r, "response_parameters"),
     });
@@ -182,7 +182,7 @@ export function buildResources(reader: ElementReader, apiKey: string): RawResour
     const status = method ? reader.statusCode(r) : undefined;
     if (!method || status === undefined) continue;
     const integration = (method.methodIntegration ??= {});
-    (integration.integrationResponses ??= keyedRecord())[status] = definedFields({
+    (integration.integrationResponses ??= statusKeyedRecord())[status] = definedFields({
       statusCode: status,
       selectionPattern: reader.text(r, "selection_pattern"),
       responseParameters: reader.stringMap(r, "response_parameters"),

@@ -6,8 +6,8 @@
  * Module calls are not followed (module-local reading); what cannot be resolved becomes a gap.
  */
 import type { SourcePosition, TemplateGap } from "@/lib/templates/types";
-import type { HclAttribute, HclBlock, HclBody, HclExpr } from "./hcl-ast";
-import { attributeOf } from "./hcl-ast";
+import type { HclAttribute, HclBlock, HclBody, HclExpr, HclLocated } from "./hcl-ast";
+import { attributeOf, positionOf, textOf } from "./hcl-ast";
 import { evaluate, type EvalScope } from "./evaluate";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
 
@@ -24,7 +24,11 @@ export interface TfResourceInstance {
   /** Per argument: variables whose default or tfvars value was used, said in the report. */
   notes: Record<string, string[]>;
   position: SourcePosition;
-  attributePositions: Record<string, SourcePosition>;
+  /**
+   * Per argument and nested block (`settings.caching_enabled`): its syntax node. A few of them become a finding's or
+   * gap's position; a position object made for every argument of every instance cost more than all of those.
+   */
+  attributeNodes: Record<string, HclLocated>;
 }
 
 export interface TfConfiguration {
@@ -37,9 +41,10 @@ const MAX_INSTANCES = 1000;
 const META_ARGUMENTS = new Set(["count", "for_each", "depends_on", "provider", "lifecycle", "triggers"]);
 const META_BLOCKS = new Set(["lifecycle", "provisioner", "connection"]);
 
-/** One memoised variable, local or resource argument; `label` names it in a cycle message. */
+/** One memoised variable, local or resource argument; `${owner}.${key}` names it in a cycle message. */
 interface Memo {
-  label: string;
+  owner: string;
+  key: string;
   computing: boolean;
   value: TfValue;
   notes: string[];
@@ -59,6 +64,8 @@ interface Instance {
 interface Declared {
   block: HclBlock;
   address: string;
+  /** Where its address was first declared in the configuration (the order instances are read in). */
+  index: number;
   /** The address up to its first dot, as every resource type is read (labels may hold dots). */
   type: string;
   /** Instances when count/for_each are static; undefined means one instance at the bare address. */
@@ -68,7 +75,7 @@ interface Declared {
   /** Arguments by name (the first of a name), made on the first reference that needs one. */
   arguments?: Map<string, HclAttribute>;
   /** Evaluated arguments per attribute at the bare address, and at each instance address used by a reference. */
-  memo: Map<string, Memo>;
+  memo?: Map<string, Memo>;
   instanceMemo?: Map<string, Map<string, Memo>>;
   /** `address.id`, shared: references to a resource's id are the commonest. */
   idRef?: TfRef;
@@ -83,7 +90,10 @@ export function evaluateConfiguration(
   const gaps: TemplateGap[] = [];
   const variables = new Map<string, HclBlock>();
   const locals = new Map<string, HclExpr>();
-  const declared = new Map<string, Declared>();
+  // Each address once, where it was first declared; a later block at the same address replaces the entry in place.
+  const declared: Declared[] = [];
+  // Resources whose type or name holds a dot, by address; the others only by type and name (no address string hashed).
+  const dotted = new Map<string, Declared>();
   const byType = new Map<string, Map<string, Declared>>();
   for (const { body } of files) {
     for (const block of body.blocks) {
@@ -94,30 +104,38 @@ export function evaluateConfiguration(
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
         const dot = first.indexOf(".");
-        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), memo: new Map() };
-        declared.set(address, entry);
-        // Indexed by type and name for references, which are always both without dots; others only by address.
+        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), index: declared.length };
+        // Indexed by type and name for references, which are always both without dots; others only by address. An
+        // address with one dot never equals one with two, so the two indexes never hold the same address.
+        let earlier: Declared | undefined;
         if (dot === -1 && !second.includes(".")) {
           let names = byType.get(first);
           if (!names) byType.set(first, (names = new Map()));
+          earlier = names.get(second);
           names.set(second, entry);
+        } else {
+          earlier = dotted.get(address);
+          dotted.set(address, entry);
         }
+        if (earlier) declared[(entry.index = earlier.index)] = entry;
+        else declared.push(entry);
       } else if (block.type === "module" && first !== undefined) {
-        const source = attributeOf(block.body, "source")?.expr.text ?? "?";
+        const sourceAttribute = attributeOf(block.body, "source");
+        const source = sourceAttribute ? textOf(sourceAttribute.expr) : "?";
         gaps.push({
           message: `module "${first}" (source ${source}) is not read: only this directory's own resources are; audit that module's directory or a terraform plan`,
-          position: block.position,
+          position: positionOf(block),
         });
       }
     }
   }
   const tfvarValues = new Map<string, { expr: HclExpr; file: string }>();
   for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { expr: a.expr, file });
-  const context = new Evaluation(declared, byType, variables, locals, tfvarValues, readFile);
+  const context = new Evaluation(dotted, byType, variables, locals, tfvarValues, readFile);
 
   // Expand count/for_each first: references to instances need the keys.
   const relevant: Declared[] = [];
-  for (const entry of declared.values()) {
+  for (const entry of declared) {
     if (!entry.type || !isRelevant(entry.type)) continue;
     relevant.push(entry);
     const body = entry.block.body;
@@ -133,7 +151,7 @@ export function evaluateConfiguration(
       else
         gaps.push({
           message: `count of ${entry.address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`,
-          position: count.position,
+          position: positionOf(count),
         });
     } else if (forEach) {
       const v = evaluate(forEach.expr, context.base, []);
@@ -150,7 +168,7 @@ export function evaluateConfiguration(
       } else
         gaps.push({
           message: `for_each of ${entry.address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`,
-          position: forEach.position,
+          position: positionOf(forEach),
         });
     }
   }
@@ -162,11 +180,11 @@ export function evaluateConfiguration(
       const scope = instance === undefined ? context.base : context.instanceScope(instance);
       const instanceAddr = instance === undefined ? entry.address : instanceAddress(entry.address, entry, instance.key);
       const notes: Record<string, string[]> = {};
-      const attributePositions: Record<string, SourcePosition> = {};
-      const values = evaluateBody(entry.block.body, scope, notes, attributePositions, (message, position) =>
+      const attributeNodes: Record<string, HclLocated> = {};
+      const values = evaluateBody(entry.block.body, scope, notes, attributeNodes, (message, position) =>
         gaps.push({ message: `${message} in ${instanceAddr}`, position }),
       );
-      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: entry.block.position, attributePositions });
+      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: positionOf(entry.block), attributeNodes });
     }
   }
   return { resources, gaps };
@@ -218,7 +236,8 @@ class Evaluation {
   private readonly inProgress: Memo[] = [];
 
   constructor(
-    private readonly declared: Map<string, Declared>,
+    /** Resources with a dot in their type or name, by address. */
+    private readonly dotted: Map<string, Declared>,
     /** type → name → resource, for labels without dots (every reference's shape); others by address. */
     private readonly byType: Map<string, Map<string, Declared>>,
     private readonly variables: Map<string, HclBlock>,
@@ -237,11 +256,12 @@ class Evaluation {
     ));
   }
 
-  private guarded(memo: Memo, compute: (notes: string[]) => TfValue, notes: string[]): TfValue {
+  /** `expr` evaluated once in `scope` for `memo`; its notes are pushed to `notes` at each use. */
+  private guarded(memo: Memo, expr: HclExpr, scope: EvalScope, notes: string[]): TfValue {
     if (memo.computing) {
       const from = this.inProgress.indexOf(memo);
-      const cycle = [...this.inProgress.slice(from).map((m) => m.label), memo.label].join(" → ");
-      return new TfUnknown(`reference cycle: ${cycle}`, `\${${memo.label}}`);
+      const cycle = [...this.inProgress.slice(from).map(labelOf), labelOf(memo)].join(" → ");
+      return new TfUnknown(`reference cycle: ${cycle}`, `\${${labelOf(memo)}}`);
     }
     if (memo.notes !== UNSET) {
       for (const note of memo.notes) notes.push(note);
@@ -251,7 +271,7 @@ class Evaluation {
     this.inProgress.push(memo);
     try {
       const own: string[] = [];
-      const value = compute(own);
+      const value = evaluate(expr, scope, own);
       memo.value = value;
       memo.notes = own;
       for (const note of own) notes.push(note);
@@ -262,17 +282,18 @@ class Evaluation {
     }
   }
 
-  /** The memo of `key` in `map`, labelled `${prefix}.${key}` (the label is only made for a new memo). */
-  private memoOf(map: Map<string, Memo>, prefix: string, key: string): Memo {
+  /** The memo of `key` in `map`, named `${owner}.${key}`. */
+  private memoOf(map: Map<string, Memo>, owner: string, key: string): Memo {
     let memo = map.get(key);
-    if (!memo) map.set(key, (memo = { label: `${prefix}.${key}`, computing: false, value: null, notes: UNSET }));
+    if (!memo) map.set(key, (memo = { owner, key, computing: false, value: null, notes: UNSET }));
     return memo;
   }
 
   variable(name: string, notes: string[]): TfValue {
     const fromFile = this.tfvarValues.get(name);
     if (fromFile) {
-      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fromFile.expr, this.base, []), []);
+      // A variable's own notes are not passed on: the note below says where its value came from.
+      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fromFile.expr, this.base, []);
       notes.push(`var.${name} is read from ${fromFile.file}`);
       return v;
     }
@@ -282,19 +303,19 @@ class Evaluation {
     if (!fallback) {
       return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
     }
-    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), () => evaluate(fallback.expr, this.base, []), []);
-    notes.push(`var.${name} is read with its default ${fallback.expr.text} (a -var, tfvars file or module call may change it)`);
+    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback.expr, this.base, []);
+    notes.push(`var.${name} is read with its default ${textOf(fallback.expr)} (a -var, tfvars file or module call may change it)`);
     return v;
   }
 
   local(name: string, notes: string[]): TfValue {
     const expr = this.locals.get(name);
     if (!expr) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
-    return this.guarded(this.memoOf(this.localMemo, "local", name), (own) => evaluate(expr, this.base, own), notes);
+    return this.guarded(this.memoOf(this.localMemo, "local", name), expr, this.base, notes);
   }
 
   private find(type: string, name: string): Declared | undefined {
-    if (type.includes(".") || name.includes(".")) return this.declared.get(`${type}.${name}`);
+    if (type.includes(".") || name.includes(".")) return this.dotted.get(`${type}.${name}`);
     return this.byType.get(type)?.get(name);
   }
 
@@ -309,24 +330,32 @@ class Evaluation {
     if (!argument) return new TfRef(address, attribute);
     // As a reference selects an instance: by its key's string form (count index 0 and for_each key "0" alike).
     const instance = target.keys && target.keys.length > 0 ? target.byKey?.get(String(key)) : undefined;
-    let memos = target.memo;
-    if (address !== base) {
-      target.instanceMemo ??= new Map();
-      memos = target.instanceMemo.get(address) ?? new Map<string, Memo>();
-      target.instanceMemo.set(address, memos);
+    let memos: Map<string, Memo> | undefined;
+    if (address === base) memos = target.memo ??= new Map();
+    else {
+      const byAddress = (target.instanceMemo ??= new Map());
+      memos = byAddress.get(address);
+      if (!memos) byAddress.set(address, (memos = new Map()));
     }
-    return this.guarded(
-      this.memoOf(memos, address, attribute),
-      (own) => evaluate(argument.expr, instance ? this.instanceScope(instance) : this.base, own),
-      notes,
-    );
+    const scope = instance ? this.instanceScope(instance) : this.base;
+    return this.guarded(this.memoOf(memos, address, attribute), argument.expr, scope, notes);
   }
+}
+
+function labelOf(memo: Memo): string {
+  return `${memo.owner}.${memo.key}`;
 }
 
 /** Marks a memo not yet computed (its notes are only set once its value is). */
 const UNSET: string[] = [];
 
+/** Bodies with more arguments than this get a map of them on first use; others are scanned (attributeOf). */
+const SCAN_ARGUMENTS = 16;
+
 function argumentOf(target: Declared, name: string): HclAttribute | undefined {
+  const attributes = target.block.body.attributes;
+  // The first argument of that name, either way (HCL forbids a second; the parsers refuse one).
+  if (attributes.length <= SCAN_ARGUMENTS) return attributeOf(target.block.body, name);
   if (!target.arguments) {
     const byName = new Map<string, HclAttribute>();
     for (const a of target.block.body.attributes) if (!byName.has(a.name)) byName.set(a.name, a);
@@ -336,7 +365,7 @@ function argumentOf(target: Declared, name: string): HclAttribute | undefined {
 }
 
 function reasonOf(value: TfValue, expr: HclExpr): string {
-  return value instanceof TfUnknown ? value.reason : `${expr.text} is not a static number or collection`;
+  return value instanceof TfUnknown ? value.reason : `${textOf(expr)} is not a static number or collection`;
 }
 
 function instanceAddress(base: string, target: Declared | undefined, key: TfValue | undefined): string {
@@ -346,31 +375,38 @@ function instanceAddress(base: string, target: Declared | undefined, key: TfValu
     : `${base}[${JSON.stringify(key instanceof TfRef || key instanceof TfUnknown ? key.text : key)}]`;
 }
 
+/**
+ * The notes of the argument being evaluated, copied out when there are any (most arguments have none): one array for
+ * all of them. evaluateBody is the only user, and evaluating an argument never evaluates a body.
+ */
+const USED: string[] = [];
+
 /** Arguments and nested blocks of a resource body; nested blocks become lists of objects, as in the plan JSON. */
 function evaluateBody(
   body: HclBody,
   scope: EvalScope,
   notes: Record<string, string[]>,
-  positions: Record<string, SourcePosition>,
+  positions: Record<string, HclLocated>,
   gap: (message: string, position: SourcePosition) => void,
   prefix = "",
 ): TfObject {
   const out = newTfObject();
   for (const attribute of body.attributes) {
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
-    const used: string[] = [];
+    const used = USED;
+    used.length = 0;
     out[attribute.name] = evaluate(attribute.expr, scope, used);
-    positions[prefix + attribute.name] = attribute.position;
-    if (used.length > 0) notes[prefix + attribute.name] = used;
+    positions[prefix + attribute.name] = attribute;
+    if (used.length > 0) notes[prefix + attribute.name] = used.slice();
   }
   for (const block of body.blocks) {
     if (META_BLOCKS.has(block.type)) continue;
     if (block.type === "dynamic") {
-      gap(`dynamic block "${block.labels[0] ?? "?"}" is not expanded statically`, block.position);
+      gap(`dynamic block "${block.labels[0] ?? "?"}" is not expanded statically`, positionOf(block));
       continue;
     }
     const list = (out[block.type] as TfValue[] | undefined) ?? [];
-    positions[prefix + block.type] ??= block.position;
+    positions[prefix + block.type] ??= block;
     list.push(evaluateBody(block.body, scope, notes, positions, gap, `${prefix}${block.type}.`));
     out[block.type] = list;
   }

@@ -5,8 +5,10 @@
  * value of its type or records why not.
  */
 import type { MissingPart, ModelPart } from "@/lib/model/types";
+import { setOwn } from "@/lib/model/set-own";
 import type { ElementLocations, SourcePosition, TemplateGap } from "@/lib/templates/types";
 import type { TfResourceInstance } from "./configuration";
+import { positionOf } from "./hcl-ast";
 import { firstUnknown, isKnown, isTfObject, placeholderText, TfRef, TfUnknown, type TfValue } from "./values";
 
 const NONE: readonly TfResourceInstance[] = [];
@@ -56,7 +58,8 @@ export class ElementReader {
 
   pos(instance: TfResourceInstance, attribute?: string): SourcePosition {
     this.files.add(instance.position.file);
-    return (attribute && instance.attributePositions[attribute]) || instance.position;
+    const node = attribute ? instance.attributeNodes[attribute] : undefined;
+    return (node && positionOf(node)) || instance.position;
   }
 
   gap(instance: TfResourceInstance, attribute: string, value: TfValue | undefined, consequence: string, part?: ModelPart): void {
@@ -77,7 +80,9 @@ export class ElementReader {
 
   /** Says which variable defaults the value of `attribute` came from. */
   noteDefaults(instance: TfResourceInstance, attribute: string): void {
-    for (const note of instance.notes[attribute] ?? []) {
+    const notes = instance.notes[attribute];
+    if (notes === undefined) return;
+    for (const note of notes) {
       this.gaps.push({ message: `${attribute} of ${instance.address}: ${note}`, position: this.pos(instance, attribute) });
     }
   }
@@ -138,7 +143,10 @@ export class ElementReader {
       this.gap(instance, attribute, v, "left out");
       return undefined;
     }
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, placeholderText(x)]));
+    // Key by key (as Object.fromEntries would, a key named __proto__ an own entry): no array of pairs per map.
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(v)) setOwn(out, key, placeholderText(v[key]));
+    return out;
   }
 
   boolMap(instance: TfResourceInstance, attribute: string): Record<string, boolean> | undefined {
@@ -149,7 +157,12 @@ export class ElementReader {
       this.gap(instance, attribute, v, "left out");
       return undefined;
     }
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === true || x === "true"]));
+    const out: Record<string, boolean> = {};
+    for (const key of Object.keys(v)) {
+      const x = v[key];
+      setOwn(out, key, x === true || x === "true");
+    }
+    return out;
   }
 
   stringList(instance: TfResourceInstance, attribute: string): string[] | undefined {

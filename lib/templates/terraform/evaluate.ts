@@ -5,7 +5,7 @@
  * evaluates to `TfUnknown` with the reason: Preflight reports it, it does not guess. Work is bounded by the
  * expression tree (already depth-limited by the parser) and by the scope's cycle checks.
  */
-import type { HclExpr, HclTraversalStep } from "./hcl-ast";
+import { textOf, type HclExpr, type HclTraversalStep } from "./hcl-ast";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, toJson, type TfValue } from "./values";
 
 export interface EvalScope {
@@ -20,7 +20,7 @@ export interface EvalScope {
   each?: { key: TfValue; value: TfValue };
 }
 
-const unknown = (expr: HclExpr, reason: string) => new TfUnknown(reason, `\${${expr.text}}`);
+const unknown = (expr: HclExpr, reason: string) => new TfUnknown(reason, `\${${textOf(expr)}}`);
 
 export function evaluate(expr: HclExpr, scope: EvalScope, notes: string[]): TfValue {
   switch (expr.kind) {
@@ -35,7 +35,7 @@ export function evaluate(expr: HclExpr, scope: EvalScope, notes: string[]): TfVa
       for (const { key, value } of expr.items) {
         const k = evaluate(key, scope, notes);
         if (typeof k !== "string" && typeof k !== "number" && typeof k !== "boolean") {
-          return unknown(expr, `an object key (${key.text}) could not be resolved statically`);
+          return unknown(expr, `an object key (${textOf(key)}) could not be resolved statically`);
         }
         out[String(k)] = evaluate(value, scope, notes);
       }
@@ -53,7 +53,7 @@ export function evaluate(expr: HclExpr, scope: EvalScope, notes: string[]): TfVa
       const b = evaluate(expr.else, scope, notes);
       // Both branches agree: the condition does not matter.
       if (isKnown(a) && JSON.stringify(toJson(a)) === JSON.stringify(toJson(b))) return a;
-      return unknown(expr, `it depends on the condition ${expr.condition.text}, which could not be resolved statically`);
+      return unknown(expr, `it depends on the condition ${textOf(expr.condition)}, which could not be resolved statically`);
     }
     case "binary":
       return binary(expr, evaluate(expr.left, scope, notes), evaluate(expr.right, scope, notes));
@@ -61,7 +61,7 @@ export function evaluate(expr: HclExpr, scope: EvalScope, notes: string[]): TfVa
       const v = evaluate(expr.operand, scope, notes);
       if (expr.operator === "!" && typeof v === "boolean") return !v;
       if (expr.operator === "-" && typeof v === "number") return -v;
-      return unknown(expr, `${expr.text} could not be resolved statically`);
+      return unknown(expr, `${textOf(expr)} could not be resolved statically`);
     }
     case "unsupported":
       return unknown(expr, `${expr.what} is not evaluated statically`);
@@ -85,8 +85,8 @@ function template(expr: Extract<HclExpr, { kind: "template" }>, scope: EvalScope
       text += v.text;
       reason ??= v instanceof TfUnknown ? v.reason : `${v.address}.${v.attribute} is only known after apply`;
     } else {
-      text += `\${${part.text}}`;
-      reason ??= `${part.text} is not a string`;
+      text += `\${${textOf(part)}}`;
+      reason ??= `${textOf(part)} is not a string`;
     }
   }
   return reason === undefined ? text : new TfUnknown(reason, text);
@@ -101,12 +101,12 @@ function traversal(expr: Extract<HclExpr, { kind: "traversal" }>, scope: EvalSco
   let rest: number;
   switch (expr.root) {
     case "var":
-      if (firstAttr === undefined) return unknown(expr, `${expr.text} is not a variable reference`);
+      if (firstAttr === undefined) return unknown(expr, `${textOf(expr)} is not a variable reference`);
       value = scope.variable(firstAttr, notes);
       rest = 1;
       break;
     case "local":
-      if (firstAttr === undefined) return unknown(expr, `${expr.text} is not a local value reference`);
+      if (firstAttr === undefined) return unknown(expr, `${textOf(expr)} is not a local value reference`);
       value = scope.local(firstAttr, notes);
       rest = 1;
       break;
@@ -124,17 +124,17 @@ function traversal(expr: Extract<HclExpr, { kind: "traversal" }>, scope: EvalSco
         rest = 1;
         break;
       }
-      return unknown(expr, `${expr.text} is not known outside a for_each resource`);
+      return unknown(expr, `${textOf(expr)} is not known outside a for_each resource`);
     case "module":
-      return unknown(expr, `module outputs (${expr.text}) are not read: only this directory's own resources are`);
+      return unknown(expr, `module outputs (${textOf(expr)}) are not read: only this directory's own resources are`);
     case "data":
-      return unknown(expr, `data sources (${expr.text}) are only read by terraform plan`);
+      return unknown(expr, `data sources (${textOf(expr)}) are only read by terraform plan`);
     case "path":
     case "terraform":
     case "self":
-      return unknown(expr, `${expr.text} is only known to terraform itself`);
+      return unknown(expr, `${textOf(expr)} is only known to terraform itself`);
     default: {
-      if (firstAttr === undefined) return unknown(expr, `${expr.text} could not be resolved statically`);
+      if (firstAttr === undefined) return unknown(expr, `${textOf(expr)} could not be resolved statically`);
       // type.name[key].attribute...
       let key: TfValue | undefined;
       let attrIndex = 1;
@@ -143,7 +143,7 @@ function traversal(expr: Extract<HclExpr, { kind: "traversal" }>, scope: EvalSco
         key = evaluate(second.index, scope, notes);
         attrIndex = 2;
       } else if (second && "splat" in second) {
-        return unknown(expr, `splat expressions (${expr.text}) are not evaluated statically`);
+        return unknown(expr, `splat expressions (${textOf(expr)}) are not evaluated statically`);
       }
       const attrStep = steps[attrIndex];
       const attribute = attrStep && "attr" in attrStep ? attrStep.attr : undefined;
@@ -158,23 +158,23 @@ function traversal(expr: Extract<HclExpr, { kind: "traversal" }>, scope: EvalSco
 function applyStep(expr: HclExpr, value: TfValue, step: HclTraversalStep, scope: EvalScope, notes: string[]): TfValue {
   if (value instanceof TfRef) {
     if ("attr" in step) return new TfRef(value.address, `${value.attribute}.${step.attr}`);
-    return unknown(expr, `${expr.text} is only known after apply`);
+    return unknown(expr, `${textOf(expr)} is only known after apply`);
   }
   if (value instanceof TfUnknown) return value;
-  if ("splat" in step) return unknown(expr, `splat expressions (${expr.text}) are not evaluated statically`);
+  if ("splat" in step) return unknown(expr, `splat expressions (${textOf(expr)}) are not evaluated statically`);
   const key = "attr" in step ? step.attr : evaluate(step.index, scope, notes);
   if (Array.isArray(value) && typeof key === "number") return value[key] ?? unknown(expr, `index ${key} is out of range`);
   if (isTfObject(value) && (typeof key === "string" || typeof key === "number")) {
     const k = String(key);
-    return Object.hasOwn(value, k) ? (value[k] as TfValue) : unknown(expr, `${expr.text} has no element "${k}"`);
+    return Object.hasOwn(value, k) ? (value[k] as TfValue) : unknown(expr, `${textOf(expr)} has no element "${k}"`);
   }
-  return unknown(expr, `${expr.text} could not be resolved statically`);
+  return unknown(expr, `${textOf(expr)} could not be resolved statically`);
 }
 
 function binary(expr: Extract<HclExpr, { kind: "binary" }>, a: TfValue, b: TfValue): TfValue {
   const op = expr.operator;
   if (op === "==" || op === "!=") {
-    if (!isKnown(a) || !isKnown(b)) return unknown(expr, `${expr.text} could not be resolved statically`);
+    if (!isKnown(a) || !isKnown(b)) return unknown(expr, `${textOf(expr)} could not be resolved statically`);
     const equal = JSON.stringify(toJson(a)) === JSON.stringify(toJson(b));
     return op === "==" ? equal : !equal;
   }
@@ -201,7 +201,7 @@ function binary(expr: Extract<HclExpr, { kind: "binary" }>, a: TfValue, b: TfVal
         return a <= b;
     }
   }
-  return unknown(expr, `${expr.text} could not be resolved statically`);
+  return unknown(expr, `${textOf(expr)} could not be resolved statically`);
 }
 
 function asList(value: TfValue): TfValue[] | undefined {
@@ -218,31 +218,31 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
         const v = evaluate(a, scope, notes);
         if (isKnown(v)) return v;
       }
-      return unknown(expr, `no argument of ${expr.text} could be resolved statically`);
+      return unknown(expr, `no argument of ${textOf(expr)} could be resolved statically`);
     }
     case "jsonencode": {
       const [v] = args();
       if (v === undefined) return unknown(expr, "jsonencode() without an argument");
       return isKnown(v)
         ? JSON.stringify(toJson(v))
-        : new TfUnknown(`part of ${expr.text} is only known after apply`, JSON.stringify(toJson(v)));
+        : new TfUnknown(`part of ${textOf(expr)} is only known after apply`, JSON.stringify(toJson(v)));
     }
     case "file": {
       const [p] = args();
-      return typeof p === "string" ? scope.readFile(p) : unknown(expr, `the path of ${expr.text} could not be resolved statically`);
+      return typeof p === "string" ? scope.readFile(p) : unknown(expr, `the path of ${textOf(expr)} could not be resolved statically`);
     }
     case "lookup": {
       const [map, key, fallback] = args();
       if (isTfObject(map) && typeof key === "string")
         return Object.hasOwn(map, key) ? (map[key] as TfValue) : (fallback ?? unknown(expr, `no key "${key}"`));
-      return unknown(expr, `${expr.text} could not be resolved statically`);
+      return unknown(expr, `${textOf(expr)} could not be resolved statically`);
     }
     case "length": {
       const [v] = args();
       if (typeof v === "string") return [...v].length;
       if (Array.isArray(v)) return v.length;
       if (isTfObject(v)) return Object.keys(v).length;
-      return unknown(expr, `${expr.text} could not be resolved statically`);
+      return unknown(expr, `${textOf(expr)} could not be resolved statically`);
     }
     case "tostring":
     case "tonumber":
@@ -255,7 +255,7 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
     case "toset": {
       const [v] = args();
       const list = v === undefined ? undefined : asList(v);
-      if (!list || !isKnown(list)) return unknown(expr, `${expr.text} could not be resolved statically`);
+      if (!list || !isKnown(list)) return unknown(expr, `${textOf(expr)} could not be resolved statically`);
       const seen = new Set<string>();
       return list.filter((item) => {
         const k = JSON.stringify(toJson(item));
@@ -268,11 +268,11 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
       const lists = args().map(asList);
       return lists.every((l) => l !== undefined)
         ? (lists as TfValue[][]).flat()
-        : unknown(expr, `${expr.text} could not be resolved statically`);
+        : unknown(expr, `${textOf(expr)} could not be resolved statically`);
     }
     case "merge": {
       const maps = args();
-      if (!maps.every(isTfObject)) return unknown(expr, `${expr.text} could not be resolved statically`);
+      if (!maps.every(isTfObject)) return unknown(expr, `${textOf(expr)} could not be resolved statically`);
       const out = newTfObject();
       for (const m of maps) for (const [k, v] of Object.entries(m)) out[k] = v;
       return out;
@@ -281,21 +281,21 @@ function call(expr: Extract<HclExpr, { kind: "call" }>, scope: EvalScope, notes:
       const [sep, ...lists] = args();
       const items = lists.map(asList);
       if (typeof sep !== "string" || !items.every((l) => l !== undefined))
-        return unknown(expr, `${expr.text} could not be resolved statically`);
+        return unknown(expr, `${textOf(expr)} could not be resolved statically`);
       const flat = (items as TfValue[][]).flat();
       if (!flat.every((i) => typeof i === "string" || typeof i === "number"))
-        return unknown(expr, `an element of ${expr.text} is only known after apply`);
+        return unknown(expr, `an element of ${textOf(expr)} is only known after apply`);
       return flat.join(sep);
     }
     case "lower":
     case "upper": {
       const [v] = args();
-      if (typeof v !== "string") return unknown(expr, `${expr.text} could not be resolved statically`);
+      if (typeof v !== "string") return unknown(expr, `${textOf(expr)} could not be resolved statically`);
       return expr.name === "lower" ? v.toLowerCase() : v.toUpperCase();
     }
     case "coalesce": {
       for (const v of args()) {
-        if (!isKnown(v)) return unknown(expr, `${expr.text} could not be resolved statically`);
+        if (!isKnown(v)) return unknown(expr, `${textOf(expr)} could not be resolved statically`);
         if (v !== null && v !== "") return v;
       }
       return unknown(expr, "coalesce() found no non-empty argument");

@@ -6,7 +6,17 @@
  * with its position.
  */
 import type { SourcePosition } from "@/lib/templates/types";
-import type { HclAttribute, HclBlock, HclBody, HclExpr, HclExprBody, HclTraversalStep } from "./hcl-ast";
+import {
+  exprOf,
+  positionOf,
+  type HclAttribute,
+  type HclBlock,
+  type HclBody,
+  type HclExpr,
+  type HclExprBody,
+  type HclTraversalStep,
+} from "./hcl-ast";
+import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral, decodeTemplateEscapes, flushHeredoc } from "./hcl-strings";
 import type { SyntaxNode } from "./syntax-tree";
 
@@ -14,7 +24,6 @@ import type { SyntaxNode } from "./syntax-tree";
 export const MAX_DEPTH = 100;
 /** Expression nodes converted per file. */
 const NODE_BUDGET = 500_000;
-const TEXT_LIMIT = 120;
 
 export class HclSyntaxError extends Error {
   constructor(
@@ -29,30 +38,17 @@ export function at(file: string, node: { startPosition: { row: number; column: n
   return { file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
 
-/** True when `text` has no run of whitespace to collapse: printable ASCII with single inner spaces. */
-function isOneLine(text: string): boolean {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 127) continue;
-    if (c !== 32 || i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
-  }
-  return true;
-}
-
-export function shorten(text: string, limit = TEXT_LIMIT): string {
-  // Most expression texts (names, short strings) are already one line: no regex pass for them.
-  const oneLine = isOneLine(text) ? text : text.replace(/\s+/g, " ").trim();
-  return oneLine.length > limit ? `${oneLine.slice(0, limit - 1)}…` : oneLine;
-}
-
 export class Converter {
   private budget = NODE_BUDGET;
+  /** Nodes keep offsets into this (hcl-source.ts): tree-sitter's start and end index. */
+  private readonly text: TextSource;
 
   constructor(
     private readonly file: string,
     private readonly source: string,
-  ) {}
+  ) {
+    this.text = new TextSource(file, source);
+  }
 
   body(node: SyntaxNode): HclBody {
     const body: HclBody = { attributes: [], blocks: [] };
@@ -62,8 +58,8 @@ export class Converter {
         const earlier = body.attributes.find((a) => a.name === attribute.name);
         if (earlier) {
           throw new HclSyntaxError(
-            `attribute "${attribute.name}" redefined (first set at line ${earlier.position.line})`,
-            attribute.position,
+            `attribute "${attribute.name}" redefined (first set at line ${positionOf(earlier).line})`,
+            positionOf(attribute),
           );
         }
         body.attributes.push(attribute);
@@ -78,7 +74,7 @@ export class Converter {
     const name = node.namedChildren.find((c) => c.type === "identifier");
     const value = node.namedChildren.find((c) => c.type === "expression");
     if (!name || !value) throw new HclSyntaxError("incomplete attribute", at(this.file, node));
-    return { name: name.text, expr: this.expression(value, 0), position: at(this.file, node) };
+    return { name: name.text, expr: this.expression(value, 0), source: this.text, start: node.startIndex };
   }
 
   private block(node: SyntaxNode): HclBlock {
@@ -92,7 +88,7 @@ export class Converter {
       else if (child.type === "string_lit") labels.push(this.stringLiteral(child));
       else if (child.type === "body") body = this.body(child);
     }
-    return { type: type.text, labels, body, position: at(this.file, node) };
+    return { type: type.text, labels, body, source: this.text, start: node.startIndex };
   }
 
   private stringLiteral(node: SyntaxNode): string {
@@ -101,11 +97,7 @@ export class Converter {
   }
 
   private make(node: SyntaxNode, body: HclExprBody): HclExpr {
-    // Only the start of a long expression is kept for messages: slicing it whole would cost O(size × depth).
-    const start = node.startIndex;
-    const end = node.endIndex;
-    const text = shorten(this.source.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
-    return { ...body, position: at(this.file, node), text } as HclExpr;
+    return exprOf(this.text, node.startIndex, node.endIndex, body);
   }
 
   private expression(node: SyntaxNode, depth: number): HclExpr {

@@ -20,11 +20,10 @@
  *   with an interpolation it is a template whose literal runs are the raw text between the quotes and `${…}`;
  * - a bare identifier as an object key is the literal key; attribute access or indexing on anything but a variable
  *   is "unsupported"; a parenthesised expression is its inner expression.
- * Positions are 1-based lines and UTF-16 columns, as web-tree-sitter reports them for a JavaScript string.
+ * Nodes keep offsets into the text (hcl-source.ts), the same offsets tree-sitter's nodes start and end at.
  */
-import type { SourcePosition } from "@/lib/templates/types";
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
-import { shorten } from "./hcl-convert";
+import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
 /** Nesting of expressions read here; the converter counts about three levels per one of these and refuses past 100. */
@@ -36,7 +35,6 @@ const MAX_NESTING = 30;
  * reference path's limits (1,000,000 syntax nodes, 500,000 expressions); above it, the reference path decides.
  */
 const MAX_TOKENS = 120_000;
-const TEXT_LIMIT = 120;
 
 /**
  * An open-addressing table of the identifiers read so far, probed with a hash computed while scanning: a repeated
@@ -58,6 +56,26 @@ class Names {
         return fresh;
       }
       if (name.length === length && sameText(name, src, start)) return name;
+    }
+  }
+
+  /**
+   * `text` itself, or the equal name read before: a block label (`"aws_api_gateway_method"`, `"users_get"`) is then the
+   * same string as the identifiers that refer to it, which the evaluator's maps compare by identity first.
+   */
+  internString(text: string): string {
+    if (text.length === 0) return text;
+    let hash = text.charCodeAt(0);
+    for (let j = 1; j < text.length; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const name = this.slots[i];
+      if (name === undefined) {
+        this.slots[i] = text;
+        if (++this.size * 2 > this.slots.length) this.grow();
+        return text;
+      }
+      if (name === text) return name;
     }
   }
 
@@ -122,8 +140,6 @@ const SCAN_NAMES = 16;
 
 class FastParser {
   private pos = 0;
-  private line = 1;
-  private lineStart = 0;
   private tokens = 0;
   /** Comments skipped so far: a comment is a node of tree-sitter's tree, and in a few places the converter sees it. */
   private comments = 0;
@@ -134,37 +150,29 @@ class FastParser {
    * out at its end: a list then holds exactly its items (a pushed-to array keeps room for 17).
    */
   private readonly stack: unknown[] = [];
+  /**
+   * The stack's height. Items above it are left in place rather than cut off (`length = base` shrank the array, and
+   * pushing grew it again, at every list end); the next push overwrites them.
+   */
+  private top = 0;
   /** Identifiers repeat (`rest_api_id`, resource types): one string each, hashed once for the evaluator's maps. */
   private readonly names = new Names();
   /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
   private readonly attrSteps = new Map<string, HclTraversalStep>();
 
+  private readonly source: TextSource;
+
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly src: string,
-  ) {}
+  ) {
+    this.source = new TextSource(file, src);
+  }
 
   file_(): HclBody {
     const body = this.body(false);
     if (this.pos < this.src.length) decline();
     return body;
-  }
-
-  private position(index: number, line: number, lineStart: number): SourcePosition {
-    return { file: this.file, line, column: index - lineStart + 1 };
-  }
-
-  private here(): SourcePosition {
-    return this.position(this.pos, this.line, this.lineStart);
-  }
-
-  /**
-   * The text of the expression from `start` to `end`, as hcl-convert.ts keeps it: only the start of a long one.
-   * `oneLine` says the caller saw only printable ASCII and single inner spaces there, so `shorten` would keep it as is.
-   */
-  private text(start: number, end = this.pos, oneLine = false): string {
-    if (oneLine && end - start <= TEXT_LIMIT) return this.src.slice(start, end);
-    return shorten(this.src.slice(start, Math.min(end, start + TEXT_LIMIT * 4)) + (end - start > TEXT_LIMIT * 4 ? "…" : ""));
   }
 
   private count(): void {
@@ -176,12 +184,8 @@ class FastParser {
     const src = this.src;
     for (;;) {
       const c = src.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 13) this.pos++;
-      else if (c === 10) {
-        this.pos++;
-        this.line++;
-        this.lineStart = this.pos;
-      } else if (c === 35 || (c === 47 && src.charCodeAt(this.pos + 1) === 47)) {
+      if (c === 32 || c === 9 || c === 13 || c === 10) this.pos++;
+      else if (c === 35 || (c === 47 && src.charCodeAt(this.pos + 1) === 47)) {
         this.comments++;
         const newline = src.indexOf("\n", this.pos);
         this.pos = newline === -1 ? src.length : newline;
@@ -189,30 +193,47 @@ class FastParser {
         this.comments++;
         const close = src.indexOf("*/", this.pos + 2);
         if (close === -1) decline();
-        for (let i = src.indexOf("\n", this.pos); i !== -1 && i < close; i = src.indexOf("\n", i + 1)) {
-          this.line++;
-          this.lineStart = i + 1;
-        }
         this.pos = close + 2;
       } else return;
     }
   }
 
-  /** Steps back over blanks read while looking ahead (they held no newline or comment when `line`/`comments` are unchanged). */
-  private reset(pos: number, line: number, lineStart: number, comments: number): void {
+  /** Steps back over blanks and comments read while looking ahead. */
+  private reset(pos: number, comments: number): void {
     this.pos = pos;
-    this.line = line;
-    this.lineStart = lineStart;
     this.comments = comments;
   }
 
-  /** The items pushed on the stack since `base`, as an array of exactly that length; the stack drops them. */
+  private push(item: unknown): void {
+    this.stack[this.top++] = item;
+  }
+
+  /**
+   * The items pushed on the stack since `base`, as an array of exactly that length; the stack drops them. Short lists
+   * (most: a traversal's steps, a block's labels, a call's arguments) are array literals, which V8 allocates in the old
+   * generation once their site's arrays are seen to live long, as a parse's do (see hcl-ast.ts); `slice` always
+   * allocates young.
+   */
   private take<T>(base: number): T[] {
-    const stack = this.stack;
-    if (stack.length === base) return [];
-    const items = stack.slice(base) as T[];
-    stack.length = base;
-    return items;
+    const top = this.top;
+    this.top = base;
+    const s = this.stack as T[];
+    switch (top - base) {
+      case 0:
+        return [];
+      case 1:
+        return [s[base]!];
+      case 2:
+        return [s[base]!, s[base + 1]!];
+      case 3:
+        return [s[base]!, s[base + 1]!, s[base + 2]!];
+      case 4:
+        return [s[base]!, s[base + 1]!, s[base + 2]!, s[base + 3]!];
+      case 5:
+        return [s[base]!, s[base + 1]!, s[base + 2]!, s[base + 3]!, s[base + 4]!];
+      default:
+        return s.slice(base, top);
+    }
   }
 
   private peek(): number {
@@ -242,17 +263,18 @@ class FastParser {
 
   private body(inBlock: boolean): HclBody {
     const stack = this.stack;
-    const base = stack.length;
-    const blocks: HclBlock[] = [];
+    const base = this.top;
+    // Made at the first block: most bodies (a resource's arguments) have none.
+    let blocks: HclBlock[] | undefined;
     let names: Set<string> | undefined;
     for (;;) {
       this.skip();
       const c = this.peek();
       if (Number.isNaN(c) || c === 125) {
         if (Number.isNaN(c) ? inBlock : !inBlock) decline();
-        return { attributes: this.take<HclAttribute>(base), blocks };
+        return { attributes: this.take<HclAttribute>(base), blocks: blocks ?? [] };
       }
-      const position = this.here();
+      const start = this.pos;
       const name = this.identifier();
       if (RESERVED.has(name)) decline();
       this.skip();
@@ -264,41 +286,41 @@ class FastParser {
         const next = this.peek();
         if (!(Number.isNaN(next) || next === 125 || isIdentStart(next))) decline();
         // A redefined attribute is an error the reference path reports with both lines.
-        const count = stack.length - base;
+        const count = this.top - base;
         if (names) {
           if (names.has(name)) decline();
           names.add(name);
         } else {
-          for (let i = base; i < stack.length; i++) if ((stack[i] as HclAttribute).name === name) decline();
-          if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base) as HclAttribute[]).map((a) => a.name), name]);
+          for (let i = base; i < this.top; i++) if ((stack[i] as HclAttribute).name === name) decline();
+          if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base, this.top) as HclAttribute[]).map((a) => a.name), name]);
         }
-        stack.push({ name, expr, position } satisfies HclAttribute);
+        this.push({ name, expr, source: this.source, start } satisfies HclAttribute);
       } else {
-        blocks.push(this.block(name, position));
+        (blocks ??= []).push(this.block(name, start));
       }
     }
   }
 
-  private block(type: string, position: SourcePosition): HclBlock {
-    const base = this.stack.length;
+  private block(type: string, start: number): HclBlock {
+    const base = this.top;
     for (;;) {
       this.skip();
       const c = this.peek();
       if (c === 34) {
         const label = this.quoted(0, true);
         if (label.kind !== "literal" || typeof label.value !== "string") return decline();
-        this.stack.push(label.value);
+        this.push(this.names.internString(label.value));
       } else if (isIdentStart(c)) {
         const label = this.identifier();
         if (RESERVED.has(label)) decline();
-        this.stack.push(label);
+        this.push(label);
       } else break;
     }
     const labels = this.take<string>(base);
     this.expect(123);
     const body = this.body(true);
     this.expect(125);
-    return { type, labels, body, position };
+    return { type, labels, body, source: this.source, start };
   }
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
@@ -334,13 +356,12 @@ class FastParser {
     if (depth > MAX_NESTING) decline();
     this.skip();
     const start = this.pos;
-    const position = this.here();
     const c = this.peek();
     let term: HclExpr;
     if (c === 34) term = this.quoted(depth, false);
-    else if (isDigit(c)) term = this.number(start, position);
-    else if (c === 91) term = this.tuple(start, position, depth);
-    else if (c === 123) term = this.object(start, position, depth);
+    else if (isDigit(c)) term = this.number(start);
+    else if (c === 91) term = this.tuple(start, depth);
+    else if (c === 123) term = this.object(start, depth);
     else if (c === 40) {
       // A comment inside `( … )` is a child of the expression node, which the converter would take for a step.
       const comments = this.comments;
@@ -354,34 +375,31 @@ class FastParser {
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { kind: "literal", value: literal, position, text: this.text(start, this.pos, true) };
+      if (literal !== undefined) term = { kind: "literal", value: literal, source: this.source, start, end: this.pos };
       else {
         if (RESERVED.has(name)) decline();
-        const { pos, line, lineStart, comments } = this;
+        const { pos, comments } = this;
         this.skip();
-        if (this.peek() === 40) term = this.call(name, start, position, depth);
+        if (this.peek() === 40) term = this.call(name, start, depth);
         else {
           // The traversal ends at its last step, not at the blanks after it.
-          this.reset(pos, line, lineStart, comments);
-          return this.traversal(name, start, position, depth);
+          this.reset(pos, comments);
+          return this.traversal(name, start, depth);
         }
       }
     } else return decline();
     // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
     if (this.steps(depth).length > 0) {
-      term = { kind: "unsupported", what: "attribute access on a computed value", position, text: this.text(start) };
+      term = { kind: "unsupported", what: "attribute access on a computed value", source: this.source, start, end: this.pos };
     }
     if (this.followedByOperator()) decline();
     this.bare = undefined;
     return term;
   }
 
-  private traversal(root: string, start: number, position: SourcePosition, depth: number): HclExpr {
+  private traversal(root: string, start: number, depth: number): HclExpr {
     const steps = this.steps(depth);
-    // Names and dots only, nothing between them: one line of printable ASCII.
-    let plain = root.length;
-    for (const step of steps) plain += "attr" in step ? step.attr.length + 1 : Number.NaN;
-    const expr: HclExpr = { kind: "traversal", root, steps, position, text: this.text(start, this.pos, plain === this.pos - start) };
+    const expr: HclExpr = { kind: "traversal", root, steps, source: this.source, start, end: this.pos };
     if (this.followedByOperator()) decline();
     this.bare = steps.length === 0 ? root : undefined;
     return expr;
@@ -389,10 +407,10 @@ class FastParser {
 
   /** `.name` and `[expr]` steps; splats and legacy `.0` indexes are declined. */
   private steps(depth: number): HclTraversalStep[] {
-    const base = this.stack.length;
+    const base = this.top;
     const comments = this.comments;
     for (;;) {
-      const { pos, line, lineStart } = this;
+      const pos = this.pos;
       const before = this.comments;
       this.skip();
       const c = this.peek();
@@ -400,7 +418,7 @@ class FastParser {
         const next = this.src.charCodeAt(this.pos + 1);
         if (next === 46) {
           // `...` after a call argument is the caller's to read.
-          this.reset(pos, line, lineStart, before);
+          this.reset(pos, before);
           if (this.comments !== comments) decline();
           return this.take(base);
         }
@@ -411,18 +429,18 @@ class FastParser {
         const attr = this.identifier();
         let step = this.attrSteps.get(attr);
         if (!step) this.attrSteps.set(attr, (step = { attr }));
-        this.stack.push(step);
+        this.push(step);
       } else if (c === 91) {
         this.pos++;
         this.count();
         this.skip();
         if (this.peek() === 42) decline();
         const index = this.expression(depth + 1);
-        this.stack.push({ index } satisfies HclTraversalStep);
+        this.push({ index } satisfies HclTraversalStep);
         this.skip();
         this.expect(93);
       } else {
-        this.reset(pos, line, lineStart, before);
+        this.reset(pos, before);
         // Between steps a comment is a child of the expression node too (the converter would read it as a step).
         if (this.comments !== comments) decline();
         return this.take(base);
@@ -430,7 +448,7 @@ class FastParser {
     }
   }
 
-  private number(start: number, position: SourcePosition): HclExpr {
+  private number(start: number): HclExpr {
     const src = this.src;
     if (src.charCodeAt(this.pos) === 48 && src.charCodeAt(this.pos + 1) === 120) {
       this.pos += 2;
@@ -455,17 +473,17 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return { kind: "literal", value: Number(src.slice(start, this.pos)), position, text: this.text(start, this.pos, true) };
+    return { kind: "literal", value: Number(src.slice(start, this.pos)), source: this.source, start, end: this.pos };
   }
 
-  private tuple(start: number, position: SourcePosition, depth: number): HclExpr {
+  private tuple(start: number, depth: number): HclExpr {
     this.expect(91);
-    const base = this.stack.length;
+    const base = this.top;
     for (;;) {
       this.skip();
       if (this.peek() === 93) break;
       const item = this.expression(depth + 1);
-      this.stack.push(item);
+      this.push(item);
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -474,30 +492,27 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return { kind: "tuple", items: this.take<HclExpr>(base), position, text: this.text(start) };
+    return { kind: "tuple", items: this.take<HclExpr>(base), source: this.source, start, end: this.pos };
   }
 
-  private object(start: number, position: SourcePosition, depth: number): HclExpr {
+  private object(start: number, depth: number): HclExpr {
     this.expect(123);
-    const base = this.stack.length;
+    const base = this.top;
     for (;;) {
       this.skip();
       if (this.peek() === 125) break;
       const keyStart = this.pos;
-      const keyPosition = this.here();
       const key = this.term(depth + 1);
       const bare = this.bare;
       const keyExpr: HclExpr =
-        bare !== undefined
-          ? { kind: "literal", value: bare, position: keyPosition, text: this.text(keyStart, keyStart + bare.length, true) }
-          : key;
+        bare !== undefined ? { kind: "literal", value: bare, source: this.source, start: keyStart, end: keyStart + bare.length } : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
       this.pos++;
       this.count();
       const value = this.expression(depth + 1);
-      this.stack.push({ key: keyExpr, value });
+      this.push({ key: keyExpr, value });
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -506,18 +521,18 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), position, text: this.text(start) };
+    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), source: this.source, start, end: this.pos };
   }
 
-  private call(name: string, start: number, position: SourcePosition, depth: number): HclExpr {
+  private call(name: string, start: number, depth: number): HclExpr {
     this.expect(40);
-    const base = this.stack.length;
+    const base = this.top;
     let expandFinal = false;
     this.skip();
     if (this.peek() !== 41) {
       for (;;) {
         const arg = this.expression(depth + 1);
-        this.stack.push(arg);
+        this.push(arg);
         this.skip();
         const c = this.peek();
         if (c === 41) break;
@@ -534,7 +549,7 @@ class FastParser {
       }
     }
     this.expect(41);
-    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, position, text: this.text(start) };
+    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, source: this.source, start, end: this.pos };
   }
 
   /**
@@ -544,7 +559,6 @@ class FastParser {
   private quoted(depth: number, labelOnly: boolean): HclExpr {
     const src = this.src;
     const start = this.pos;
-    const position = this.here();
     this.pos++;
     this.count();
     const contentStart = this.pos;
@@ -553,12 +567,9 @@ class FastParser {
     let runStart = contentStart;
     // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
     let escaped = false;
-    // Whether every character read is printable ASCII or a single space (the text then needs no shortening pass).
-    let oneLine = true;
     for (;;) {
       const c = src.charCodeAt(this.pos);
       if (c === 34) break;
-      if (c === 32 ? src.charCodeAt(this.pos - 1) === 32 : c < 33 || c > 126) oneLine = false;
       if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
       if (c === 92) {
         escaped = true;
@@ -605,12 +616,13 @@ class FastParser {
       return {
         kind: "literal",
         value: from < to ? literalRun(src, from, to, escaped) : "",
-        position,
-        text: this.text(start, this.pos, oneLine),
+        source: this.source,
+        start,
+        end: this.pos,
       };
     }
     if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
-    return { kind: "template", parts, position, text: this.text(start) };
+    return { kind: "template", parts, source: this.source, start, end: this.pos };
   }
 }
 

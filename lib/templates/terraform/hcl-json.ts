@@ -8,7 +8,8 @@
  */
 import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/lib/templates/document";
 import type { SourcePosition } from "@/lib/templates/types";
-import type { HclAttribute, HclBlock, HclBody, HclExpr } from "./hcl-ast";
+import { exprOf, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclExprBody } from "./hcl-ast";
+import { FixedSource, MovedSource } from "./hcl-source";
 import type { HclParser, HclParseResult } from "./hcl-parser";
 
 /** Nested block types of the aws_api_gateway_* resources (provider docs) and Terraform's own meta-blocks. */
@@ -99,11 +100,9 @@ class JsonConverter {
   }
 
   variableValues(value: Record<string, Json>): HclBody {
-    const attributes = Object.entries(value).map(([name, v]) => ({
-      name,
-      expr: this.expression(v, [name], true, 0),
-      position: this.doc.positionOf([name]),
-    }));
+    const attributes = Object.entries(value).map(([name, v]) =>
+      attributeAt(name, this.expression(v, [name], true, 0), this.at(this.doc.positionOf([name])), 0),
+    );
     return { attributes, blocks: [] };
   }
 
@@ -121,7 +120,7 @@ class JsonConverter {
       }
       return;
     }
-    out.push({ type, labels, body: this.body(type, value, path), position: this.doc.positionOf(path) });
+    out.push(blockAt(type, labels, this.body(type, value, path), this.at(this.doc.positionOf(path)), 0));
   }
 
   private body(type: string, value: Record<string, Json>, path: ValuePath, depth = 0): HclBody {
@@ -137,25 +136,15 @@ class JsonConverter {
           const itemPath = Array.isArray(v) ? [...at, i] : at;
           if (name === "dynamic" && isObject(item)) {
             for (const label of Object.keys(item))
-              body.blocks.push({
-                type: "dynamic",
-                labels: [label],
-                body: { attributes: [], blocks: [] },
-                position: this.doc.positionOf(itemPath),
-              });
+              body.blocks.push(blockAt("dynamic", [label], { attributes: [], blocks: [] }, this.at(this.doc.positionOf(itemPath)), 0));
           } else if (isObject(item)) {
-            body.blocks.push({
-              type: name,
-              labels: [],
-              body: this.body(name, item, itemPath, depth + 1),
-              position: this.doc.positionOf(itemPath),
-            });
+            body.blocks.push(blockAt(name, [], this.body(name, item, itemPath, depth + 1), this.at(this.doc.positionOf(itemPath)), 0));
           }
         });
         continue;
       }
       const literal = type === "variable" && name === "default";
-      const attribute: HclAttribute = { name, expr: this.expression(v, at, literal, 0), position: this.doc.positionOf(at) };
+      const attribute = attributeAt(name, this.expression(v, at, literal, 0), this.at(this.doc.positionOf(at)), 0);
       body.attributes.push(attribute);
     }
     return body;
@@ -164,26 +153,32 @@ class JsonConverter {
   private expression(value: Json, path: ValuePath, literal: boolean, depth: number): HclExpr {
     const position = this.doc.positionOf(path);
     if (depth > MAX_DEPTH) throw new JsonSyntaxError(`values nested deeper than ${MAX_DEPTH} levels`, position);
-    const text = shorten(JSON.stringify(value) ?? "");
+    const here = new FixedSource(position, shorten(JSON.stringify(value) ?? ""));
+    const make = (body: HclExprBody) => exprOf(here, 0, 0, body);
     if (typeof value === "string") {
-      if (literal || (!value.includes("${") && !value.includes("%{"))) return { kind: "literal", value, position, text };
-      return { ...this.template(value, position), position, text };
+      if (literal || (!value.includes("${") && !value.includes("%{"))) return make({ kind: "literal", value });
+      return make(this.template(value, position));
     }
-    if (typeof value === "number" || typeof value === "boolean" || value === null) return { kind: "literal", value, position, text };
+    if (typeof value === "number" || typeof value === "boolean" || value === null) return make({ kind: "literal", value });
     if (Array.isArray(value))
-      return { kind: "tuple", items: value.map((v, i) => this.expression(v, [...path, i], literal, depth + 1)), position, text };
+      return make({ kind: "tuple", items: value.map((v, i) => this.expression(v, [...path, i], literal, depth + 1)) });
     if (isObject(value)) {
       const items = Object.entries(value).map(([k, v]) => ({
-        key: { kind: "literal", value: k, position, text: JSON.stringify(k) } as HclExpr,
+        key: exprOf(new FixedSource(position, JSON.stringify(k)), 0, 0, { kind: "literal", value: k }),
         value: this.expression(v, [...path, k], literal, depth + 1),
       }));
-      return { kind: "object", items, position, text };
+      return make({ kind: "object", items });
     }
-    return { kind: "unsupported", what: "a JSON value", position, text };
+    return make({ kind: "unsupported", what: "a JSON value" });
+  }
+
+  /** A node's place: the JSON node's position, and no text of its own. */
+  private at(position: SourcePosition): FixedSource {
+    return new FixedSource(position, "");
   }
 
   /** A JSON string is an HCL string template: parse it as a quoted template so `${…}` and `$${` mean the same. */
-  private template(value: string, position: SourcePosition): HclExpr {
+  private template(value: string, position: SourcePosition): HclExprBody {
     let quoted = "";
     for (const c of value) {
       if (c === "\\") quoted += "\\\\";
@@ -196,43 +191,46 @@ class JsonConverter {
     const result = this.parser.parse(position.file, `v = "${quoted}"\n`);
     const expr = result.ok ? result.body.attributes[0]?.expr : undefined;
     if (!expr) throw new JsonSyntaxError(`invalid template ${shorten(JSON.stringify(value))}`, position);
-    return relocate(expr, position);
+    return relocated(expr, position);
   }
 }
 
-/** The template was parsed out of a synthetic line: every node takes the JSON string's position. */
-function relocate(expr: HclExpr, position: SourcePosition): HclExpr {
-  const moved = { ...expr, position } as HclExpr;
-  switch (moved.kind) {
+function attributeAt(name: string, expr: HclExpr, source: FixedSource, start: number): HclAttribute {
+  return { name, expr, source, start };
+}
+
+function blockAt(type: string, labels: string[], body: HclBody, source: FixedSource, start: number): HclBlock {
+  return { type, labels, body, source, start };
+}
+
+/**
+ * The template was parsed out of a synthetic line: every node takes the JSON string's position and keeps its own text.
+ * The fields of the expression's kind, its children moved too (the caller gives the outer node its JSON text).
+ */
+function relocated(expr: HclExpr, position: SourcePosition): HclExprBody {
+  const move = (e: HclExpr): HclExpr => exprOf(new MovedSource(e.source, position), e.start, e.end, relocated(e, position));
+  switch (expr.kind) {
+    case "literal":
+      return { kind: "literal", value: expr.value };
     case "template":
-      moved.parts = moved.parts.map((p) => (typeof p === "string" ? p : relocate(p, position)));
-      break;
+      return { kind: "template", parts: expr.parts.map((p) => (typeof p === "string" ? p : move(p))) };
     case "tuple":
-      moved.items = moved.items.map((i) => relocate(i, position));
-      break;
+      return { kind: "tuple", items: expr.items.map(move) };
     case "object":
-      moved.items = moved.items.map((i) => ({ key: relocate(i.key, position), value: relocate(i.value, position) }));
-      break;
+      return { kind: "object", items: expr.items.map((i) => ({ key: move(i.key), value: move(i.value) })) };
     case "traversal":
-      moved.steps = moved.steps.map((s) => ("index" in s ? { index: relocate(s.index, position) } : s));
-      break;
+      return { kind: "traversal", root: expr.root, steps: expr.steps.map((s) => ("index" in s ? { index: move(s.index) } : s)) };
     case "call":
-      moved.args = moved.args.map((a) => relocate(a, position));
-      break;
+      return { kind: "call", name: expr.name, args: expr.args.map(move), expandFinal: expr.expandFinal };
     case "conditional":
-      moved.condition = relocate(moved.condition, position);
-      moved.then = relocate(moved.then, position);
-      moved.else = relocate(moved.else, position);
-      break;
+      return { kind: "conditional", condition: move(expr.condition), then: move(expr.then), else: move(expr.else) };
     case "binary":
-      moved.left = relocate(moved.left, position);
-      moved.right = relocate(moved.right, position);
-      break;
+      return { kind: "binary", operator: expr.operator, left: move(expr.left), right: move(expr.right) };
     case "unary":
-      moved.operand = relocate(moved.operand, position);
-      break;
+      return { kind: "unary", operator: expr.operator, operand: move(expr.operand) };
+    case "unsupported":
+      return { kind: "unsupported", what: expr.what };
   }
-  return moved;
 }
 
 function shorten(text: string, limit = 120): string {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as hcl2json } from "@cdktf/hcl2json";
-import type { HclExpr } from "./hcl-ast";
+import { positionOf, type HclExpr } from "./hcl-ast";
 import { loadHclParser, type HclParser } from "./hcl-parser";
 import { corpusConfigurations } from "./testing/corpus";
 
@@ -35,8 +35,8 @@ describe("HCL parser", () => {
     const block = b.blocks[0];
     expect(block?.type).toBe("resource");
     expect(block?.labels).toEqual(["aws_api_gateway_method", "m"]);
-    expect(block?.position).toEqual({ file: "main.tf", line: 2, column: 1 });
-    expect(block?.body.attributes[0]?.position).toEqual({ file: "main.tf", line: 3, column: 3 });
+    expect(positionOf(block!)).toEqual({ file: "main.tf", line: 2, column: 1 });
+    expect(positionOf(block!.body.attributes[0]!)).toEqual({ file: "main.tf", line: 3, column: 3 });
   });
 
   it("decodes escapes, $${ and flush heredocs as HCL does", () => {

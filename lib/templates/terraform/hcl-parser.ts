@@ -26,7 +26,8 @@ import { copyTree, TreeTooLarge } from "./syntax-tree";
 import type { TemplateError } from "@/lib/templates/types";
 import type { HclBody } from "./hcl-ast";
 import { parseHclFast } from "./hcl-fast-parser";
-import { at, Converter, HclSyntaxError, MAX_DEPTH, shorten } from "./hcl-convert";
+import { at, Converter, HclSyntaxError, MAX_DEPTH } from "./hcl-convert";
+import { shorten } from "./hcl-source";
 
 /** Far above any hand-written .tf file (the largest real ones are a few hundred KiB), far below a slow parse. */
 export const MAX_HCL_CHARS = 2 * 1024 * 1024;

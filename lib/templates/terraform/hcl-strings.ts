@@ -4,35 +4,55 @@
  * (`<<-EOT`) removes. Scanned by hand: the text is hostile and no regex is built from it.
  */
 
-/** Decodes one literal run of a quoted template: `\n \r \t \" \\ \uNNNN \UNNNNNNNN`, then `$${` and `%%{`. */
-export function decodeQuotedLiteral(raw: string): string {
-  // Most literals hold no backslash: only the template escapes can apply.
-  if (!raw.includes("\\")) return decodeTemplateEscapes(raw);
-  let out = "";
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === "\\" && i + 1 < raw.length) {
-      const next = raw[i + 1];
-      const simple: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
-      if (next !== undefined && next in simple) {
-        out += simple[next];
-        i++;
-        continue;
-      }
-      const width = next === "u" ? 4 : next === "U" ? 8 : 0;
-      const hex = raw.slice(i + 2, i + 2 + width);
-      if (width > 0 && hex.length === width && [...hex].every((h) => "0123456789abcdefABCDEF".includes(h))) {
-        const code = Number.parseInt(hex, 16);
-        out += code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
-        i += 1 + width;
-        continue;
-      }
-      out += c;
-      continue;
-    }
-    out += c;
+/** The one-character escapes of a quoted template. */
+function simpleEscape(next: string): string | undefined {
+  switch (next) {
+    case "n":
+      return "\n";
+    case "r":
+      return "\r";
+    case "t":
+      return "\t";
+    case '"':
+      return '"';
+    case "\\":
+      return "\\";
+    default:
+      return undefined;
   }
-  return decodeTemplateEscapes(out);
+}
+
+/**
+ * Decodes one literal run of a quoted template: `\n \r \t \" \\ \uNNNN \UNNNNNNNN`, then `$${` and `%%{`. The text
+ * between escapes is copied a run at a time; any other backslash is kept as written.
+ */
+export function decodeQuotedLiteral(raw: string): string {
+  let at = raw.indexOf("\\");
+  // Most literals hold no backslash: only the template escapes can apply.
+  if (at === -1) return decodeTemplateEscapes(raw);
+  let out = "";
+  let from = 0;
+  while (at !== -1 && at + 1 < raw.length) {
+    out += raw.slice(from, at);
+    const next = raw[at + 1]!;
+    const simple = simpleEscape(next);
+    const width = next === "u" ? 4 : next === "U" ? 8 : 0;
+    const hex = width > 0 ? raw.slice(at + 2, at + 2 + width) : "";
+    if (simple !== undefined) {
+      out += simple;
+      from = at + 2;
+    } else if (width > 0 && hex.length === width && [...hex].every((h) => "0123456789abcdefABCDEF".includes(h))) {
+      const code = Number.parseInt(hex, 16);
+      out += code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+      from = at + 2 + width;
+    } else {
+      // Not an escape: the backslash stays, and the next character is read as any other.
+      out += "\\";
+      from = at + 1;
+    }
+    at = raw.indexOf("\\", from);
+  }
+  return decodeTemplateEscapes(out + raw.slice(from));
 }
 
 /** `$${` is a literal `${` and `%%{` a literal `%{`, in quoted templates and heredocs alike. */

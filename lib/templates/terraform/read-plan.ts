@@ -6,10 +6,12 @@
  * no HCL positions: findings point at the resource's node in the JSON.
  */
 import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/lib/templates/document";
-import type { SourcePosition, TemplateFile, TemplateReadContext, TemplateReadResult } from "@/lib/templates/types";
+import type { TemplateFile, TemplateReadContext, TemplateReadResult } from "@/lib/templates/types";
 import { buildApis } from "./build-apis";
 import { API_GATEWAY_TYPES, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
 import type { TfResourceInstance } from "./configuration";
+import type { HclLocated } from "./hcl-ast";
+import { FixedSource } from "./hcl-source";
 import { isTerraformPlanJson } from "./detect";
 import { newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
 
@@ -179,9 +181,10 @@ function collectPlanned(
       else if (unknown[attribute] === true)
         values[attribute] = new TfUnknown(`${r.address}.${attribute} is only known after apply`, `\${${r.address}.${attribute}}`);
     }
-    const attributePositions: Record<string, SourcePosition> = {};
-    for (const key of Object.keys(values)) attributePositions[key] = doc.positionOf([...at, "values", key]);
-    out.push({ address: r.address, type: r.type, values, notes: {}, position: doc.positionOf(at), attributePositions });
+    const attributeNodes: Record<string, HclLocated> = {};
+    for (const key of Object.keys(values))
+      attributeNodes[key] = { source: new FixedSource(doc.positionOf([...at, "values", key]), ""), start: 0 };
+    out.push({ address: r.address, type: r.type, values, notes: {}, position: doc.positionOf(at), attributeNodes });
   });
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
   children.forEach((child, i) =>

@@ -35,6 +35,24 @@ export function keyedRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
+/** Far past any status code, and a valid array index (below 2^32 - 1). */
+const FAR_INDEX = 1 << 20;
+
+/**
+ * A keyedRecord for status codes ("200", "404"). A key that is an array index lives in an object's elements, and V8
+ * gives the first index stored into an empty object a contiguous backing store about 1.5 times the index long (measured:
+ * 2.6 KB for "200", 6 KB for "500", kept as long as the snapshot and scanned whole by every Object.keys or entries of
+ * it). An index more than JSObject::kMaxGap (1,024, v8/src/objects/js-objects.h) past the end makes the elements a
+ * dictionary instead, as JSON.parse builds them for a live read; that index is deleted at once, the dictionary stays.
+ * Keys, their order (indexes ascending, then the rest in insertion order) and JSON are those of any other object.
+ */
+export function statusKeyedRecord<T>(): Record<string, T> {
+  const record = keyedRecord<T | undefined>();
+  record[FAR_INDEX] = undefined;
+  delete record[FAR_INDEX];
+  return record as Record<string, T>;
+}
+
 /** The object without its undefined properties (wire objects leave unset fields out, as the live reader's do). */
 /** The address a value refers to when it is a reference to that attribute. */
 export function refAddress(v: TfValue | undefined, attribute: string): string | undefined {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { largeTerraformConfiguration } from "@/lib/templates/testing/large-templates";
 import { buildApis } from "./build-apis";
-import { evaluateConfiguration, type ParsedFile } from "./configuration";
+import { evaluateConfiguration, type ParsedFile, type TfConfiguration, type TfResourceInstance } from "./configuration";
 import { isAutoLoadedTfvars } from "./detect";
 import { parseTerraformJson, parseTfvarsJson } from "./hcl-json";
 import { loadHclParser, type HclParser } from "./hcl-parser";
@@ -17,7 +17,13 @@ import { API_GATEWAY_TYPES, WEB_ACL_ASSOCIATION_TYPES } from "./resource-types";
 import { corpusConfigurations } from "./testing/corpus";
 import { generatedConfiguration } from "./testing/generate";
 import { buildApis as referenceBuildApis } from "./testing/reference/build-apis";
-import { evaluateConfiguration as referenceEvaluate } from "./testing/reference/configuration";
+import {
+  evaluateConfiguration as referenceEvaluate,
+  type TfResourceInstance as ReferenceInstance,
+} from "./testing/reference/configuration";
+import { referenceSyntax } from "./testing/reference/hcl-ast";
+import { positionOf } from "./hcl-ast";
+import { FixedSource } from "./hcl-source";
 import { TfUnknown, type TfValue } from "./values";
 
 let parser: HclParser;
@@ -58,27 +64,52 @@ function outcome<T>(run: () => T): { value: T } | { threw: string } {
   }
 }
 
+/**
+ * The current configuration as the reference gives it: each argument's position read from its syntax node (the reference
+ * made one for every argument as it evaluated; the current reader reads only those a finding or gap uses).
+ */
+function asReference(configuration: TfConfiguration): unknown {
+  return {
+    ...configuration,
+    resources: configuration.resources.map(({ attributeNodes, ...instance }) => ({
+      ...instance,
+      attributePositions: Object.fromEntries(Object.entries(attributeNodes).map(([name, node]) => [name, positionOf(node)])),
+    })),
+  };
+}
+
+/** The reference's instances as the current builder takes them: each argument's position behind a node. */
+function asCurrent(instances: ReferenceInstance[]): TfResourceInstance[] {
+  return instances.map(({ attributePositions, ...instance }) => ({
+    ...instance,
+    attributeNodes: Object.fromEntries(
+      Object.entries(attributePositions).map(([name, position]) => [name, { source: new FixedSource(position, ""), start: 0 }]),
+    ),
+  }));
+}
+
 /** Evaluates and builds one directory with both implementations and expects the same; false when it did not parse. */
 function agrees(files: Record<string, string>): boolean {
   const directory = parseDirectory(files);
   if (!directory) return false;
   const readFile = (path: string): TfValue =>
     path === "api.json" ? '{"openapi":"3.0.1","paths":{"/x":{"get":{}}}}' : new TfUnknown(`file("${path}") could not be read`, "");
-  const current = outcome(() => evaluateConfiguration(directory.parsed, directory.tfvars, readFile, relevant));
-  const reference = outcome(() => referenceEvaluate(directory.parsed, directory.tfvars, readFile, relevant));
+  const current = outcome(() => asReference(evaluateConfiguration(directory.parsed, directory.tfvars, readFile, relevant)));
+  // The reference reads the syntax as the parsers gave it before offsets: positions and texts made for every node.
+  const asBefore = (files: ParsedFile[]) => files.map(({ file, body }) => ({ file, body: referenceSyntax(body) }));
+  const reference = outcome(() => referenceEvaluate(asBefore(directory.parsed), asBefore(directory.tfvars), readFile, relevant));
   expect(current).toEqual(reference);
   if (!("value" in reference)) return true;
-  const input = (build: typeof buildApis) =>
-    outcome(() =>
-      build({
-        instances: reference.value.resources,
-        format: "terraform",
-        files: directory.parsed.map((p) => p.file),
-        region: "us-east-1",
-        fileOf: (instance) => instance.position.file,
-      }),
-    );
-  expect(input(buildApis)).toEqual(input(referenceBuildApis));
+  const common = {
+    format: "terraform" as const,
+    files: directory.parsed.map((p) => p.file),
+    region: "us-east-1",
+    fileOf: (instance: { position: { file: string } }) => instance.position.file,
+  };
+  const instances = reference.value.resources;
+  expect(outcome(() => buildApis({ ...common, instances: asCurrent(instances) }))).toEqual(
+    outcome(() => referenceBuildApis({ ...common, instances })),
+  );
   return true;
 }
 

@@ -10,8 +10,8 @@
  * Module calls are not followed (module-local reading); what cannot be resolved becomes a gap.
  */
 import type { SourcePosition, TemplateGap } from "@/lib/templates/types";
-import type { HclBlock, HclBody, HclExpr } from "@/lib/templates/terraform/hcl-ast";
-import { attributeOf } from "@/lib/templates/terraform/hcl-ast";
+import type { HclBlock, HclBody, HclExpr } from "./hcl-ast";
+import { attributeOf } from "./hcl-ast";
 import { evaluate, type EvalScope } from "./evaluate";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "@/lib/templates/terraform/values";
 

@@ -9,7 +9,7 @@
  * evaluates to `TfUnknown` with the reason: Preflight reports it, it does not guess. Work is bounded by the
  * expression tree (already depth-limited by the parser) and by the scope's cycle checks.
  */
-import type { HclExpr, HclTraversalStep } from "@/lib/templates/terraform/hcl-ast";
+import type { HclExpr, HclTraversalStep } from "./hcl-ast";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, toJson, type TfValue } from "@/lib/templates/terraform/values";
 
 export interface EvalScope {
