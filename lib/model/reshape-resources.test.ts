@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reshapeResources, resourceDonor } from "@/lib/model/reshape-resources";
+import { reshapeResource, reshapeResources, resourceDonor } from "@/lib/model/reshape-resources";
 import type { RawMethod, RawResource } from "@/lib/model/raw-snapshot";
 import type { ResourceModel } from "@/lib/model/types";
 import {
@@ -383,5 +383,29 @@ describe("a draft's records", () => {
     expect(integration.requestTemplates).not.toBe(templates);
     expect(integration.integrationResponses[0]!.responseTemplates).not.toBe(templates);
     expect(integration.integrationResponses[0]!.responseParameters).not.toBe(parameters);
+  });
+});
+
+describe("a record key named __proto__", () => {
+  it("stays an own entry of the model's record, in sorted order or not", () => {
+    const templates: Record<string, string> = {};
+    Object.defineProperty(templates, "__proto__", { value: "{}", enumerable: true, writable: true, configurable: true });
+    templates["application/json"] = "{ }";
+    const unsorted: Record<string, string> = { "text/plain": "t" };
+    Object.defineProperty(unsorted, "__proto__", { value: "p", enumerable: true, writable: true, configurable: true });
+    const resource = reshapeResource({
+      id: "r1",
+      path: "/a",
+      pathPart: "a",
+      resourceMethods: {
+        GET: { httpMethod: "GET", methodIntegration: { type: "MOCK", requestTemplates: templates, requestParameters: unsorted } },
+      },
+    });
+    const integration = resource.methods[0]!.integration!;
+    expect(Object.keys(integration.requestTemplates)).toEqual(["__proto__", "application/json"]);
+    expect(Object.hasOwn(integration.requestTemplates, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(integration.requestTemplates)).toBe(Object.prototype);
+    expect(Object.keys(integration.requestParameters)).toEqual(["__proto__", "text/plain"]);
+    expect(JSON.stringify(integration.requestParameters)).toBe('{"__proto__":"p","text/plain":"t"}');
   });
 });

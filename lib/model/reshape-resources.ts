@@ -10,6 +10,7 @@ import {
   type MethodResponseModel,
   type ResourceModel,
 } from "@/lib/model/types";
+import { setOwn } from "@/lib/model/set-own";
 import type { RawIntegration, RawIntegrationResponse, RawMethod, RawMethodResponse, RawResource } from "@/lib/model/raw-snapshot";
 
 /*
@@ -96,7 +97,8 @@ function sortedRecord<T>(record: Readonly<Record<string, T>> | undefined): Recor
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue;
     if (previous !== undefined && previous > key) return sortedCopy(record);
-    (out ??= {})[key] = record[key] as T;
+    // A key named __proto__ (a media type or header may be called that) stays an own entry.
+    setOwn((out ??= {}), key, record[key] as T);
     previous = key;
   }
   return out ?? emptyRecord();
@@ -104,7 +106,7 @@ function sortedRecord<T>(record: Readonly<Record<string, T>> | undefined): Recor
 
 function sortedCopy<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const key of Object.keys(record).sort()) out[key] = record[key] as T;
+  for (const key of Object.keys(record).sort()) setOwn(out, key, record[key] as T);
   return out;
 }
 
