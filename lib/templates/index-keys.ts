@@ -33,11 +33,16 @@ export function isMultiDigitIndex(key: string): boolean {
 export function setOwnKey<T>(map: Record<string, T>, key: string, value: T): void {
   const first = key.charCodeAt(0);
   // Most keys start with a letter: one comparison decides. A map that already has the far index as its own key keeps it.
-  if (first >= 49 && first <= 57 && isMultiDigitIndex(key) && key !== FAR_KEY && !Object.prototype.hasOwnProperty.call(map, FAR_KEY)) {
-    (map as Record<number, unknown>)[FAR_INDEX] = null;
-    delete (map as Record<number, unknown>)[FAR_INDEX];
-  }
+  if (first >= 49 && first <= 57 && isMultiDigitIndex(key) && key !== FAR_KEY && !Object.prototype.hasOwnProperty.call(map, FAR_KEY))
+    withDictionaryElements(map);
   setOwn(map, key, value);
+}
+
+/** The same object, its elements now kept in a dictionary by V8 (see above): the far index stored, then deleted. */
+export function withDictionaryElements<M extends object>(map: M): M {
+  (map as Record<number, unknown>)[FAR_INDEX] = null;
+  delete (map as Record<number, unknown>)[FAR_INDEX];
+  return map;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The AWS provider's API Gateway (REST) resource types the Terraform readers understand, and reference helpers. */
+import { withDictionaryElements } from "@/lib/templates/index-keys";
 import { TfRef, type TfValue } from "./values";
 
 export const RESOURCE_TYPES = {
@@ -35,22 +36,14 @@ export function keyedRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/** Far past any status code, and a valid array index (below 2^32 - 1). */
-const FAR_INDEX = 1 << 20;
-
 /**
- * A keyedRecord for status codes ("200", "404"). A key that is an array index lives in an object's elements, and V8
- * gives the first index stored into an empty object a contiguous backing store about 1.5 times the index long (measured:
- * 2.6 KB for "200", 6 KB for "500", kept as long as the snapshot and scanned whole by every Object.keys or entries of
- * it). An index more than JSObject::kMaxGap (1,024, v8/src/objects/js-objects.h) past the end makes the elements a
- * dictionary instead, as JSON.parse builds them for a live read; that index is deleted at once, the dictionary stays.
- * Keys, their order (indexes ascending, then the rest in insertion order) and JSON are those of any other object.
+ * A keyedRecord for status codes ("200", "404"), its elements a dictionary from the start (lib/templates/index-keys.ts):
+ * V8 gives the first index stored into an empty object a contiguous store about 1.5 times the index long (2.6 KB for
+ * "200"), kept with the snapshot and scanned whole by every Object.keys; JSON.parse builds a live read's the same way.
+ * Keys, their order and JSON are those of any other object.
  */
 export function statusKeyedRecord<T>(): Record<string, T> {
-  const record = keyedRecord<T | undefined>();
-  record[FAR_INDEX] = undefined;
-  delete record[FAR_INDEX];
-  return record as Record<string, T>;
+  return withDictionaryElements(keyedRecord<T>());
 }
 
 /** The object without its undefined properties (wire objects leave unset fields out, as the live reader's do). */
