@@ -168,9 +168,13 @@ export function evaluateConfiguration(
   for (const entry of declared) {
     if (!entry.type || !isRelevant(entry.type)) continue;
     relevant.push(entry);
-    const body = entry.block.body;
-    const count = attributeOf(body, "count");
-    const forEach = attributeOf(body, "for_each");
+    // The first `count` and `for_each`, found in one scan of the arguments.
+    let count: HclAttribute | undefined;
+    let forEach: HclAttribute | undefined;
+    for (const a of entry.block.body.attributes) {
+      if (a.name === "count") count ??= a;
+      else if (a.name === "for_each") forEach ??= a;
+    }
     if (count) {
       const n = evaluate(count.expr, context.base, []);
       if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES)
