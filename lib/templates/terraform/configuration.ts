@@ -99,6 +99,12 @@ interface Declared {
   index: number;
   /** The address up to its first dot, as every resource type is read (labels may hold dots). */
   type: string;
+  /**
+   * Its first `count` and `for_each` arguments, found as it is declared: the declaring pass reads the block's syntax
+   * anyway, where a later pass of its own over every block's arguments found them out of cache again.
+   */
+  count: HclAttribute | undefined;
+  forEach: HclAttribute | undefined;
   /** Instances when count/for_each are static; undefined means one instance at the bare address. */
   keys?: Instance[];
   /** `String(key)` → the first instance with that key (how a reference's key selects an instance). */
@@ -134,7 +140,14 @@ export function evaluateConfiguration(
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
         const dot = first.indexOf(".");
-        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), index: declared.length };
+        let count: HclAttribute | undefined;
+        let forEach: HclAttribute | undefined;
+        for (const a of block.body.attributes) {
+          if (a.name === "count") count ??= a;
+          else if (a.name === "for_each") forEach ??= a;
+        }
+        const type = dot === -1 ? first : first.slice(0, dot);
+        const entry: Declared = { block, address, type, index: declared.length, count, forEach };
         // Indexed by type and name for references, which are always both without dots; others only by address. An
         // address with one dot never equals one with two, so the two indexes never hold the same address.
         let earlier: Declared | undefined;
@@ -168,13 +181,7 @@ export function evaluateConfiguration(
   for (const entry of declared) {
     if (!entry.type || !isRelevant(entry.type)) continue;
     relevant.push(entry);
-    // The first `count` and `for_each`, found in one scan of the arguments.
-    let count: HclAttribute | undefined;
-    let forEach: HclAttribute | undefined;
-    for (const a of entry.block.body.attributes) {
-      if (a.name === "count") count ??= a;
-      else if (a.name === "for_each") forEach ??= a;
-    }
+    const { count, forEach } = entry;
     if (count) {
       const n = evaluate(count.expr, context.base, []);
       if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES)
