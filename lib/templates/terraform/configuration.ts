@@ -26,9 +26,40 @@ export interface TfResourceInstance {
   position: SourcePosition;
   /**
    * Per argument and nested block (`settings.caching_enabled`): its syntax node. A few of them become a finding's or
-   * gap's position; a position object made for every argument of every instance cost more than all of those.
+   * gap's position, so a configuration's instance leaves this undefined and keeps its `body`, which `attributeNode`
+   * reads into these on first use (a record filled for every argument of every instance cost more than all of those).
    */
-  attributeNodes: Record<string, HclLocated>;
+  attributeNodes: Record<string, HclLocated> | undefined;
+  /** The resource's syntax, when `attributeNodes` is read from it on first use. */
+  body?: HclBody;
+}
+
+/** The syntax node of `key` (`stage_name`, `settings.caching_enabled`) in `instance`. */
+export function attributeNode(instance: TfResourceInstance, key: string): HclLocated | undefined {
+  return attributeNodesOf(instance)[key];
+}
+
+/** `instance.attributeNodes`, read from its body on first use, keyed as `evaluateBody` keys its notes. */
+export function attributeNodesOf(instance: TfResourceInstance): Record<string, HclLocated> {
+  if (instance.attributeNodes === undefined) {
+    const nodes: Record<string, HclLocated> = {};
+    if (instance.body) nodesOf(instance.body, nodes, "");
+    instance.attributeNodes = nodes;
+  }
+  return instance.attributeNodes;
+}
+
+/** The attributes and blocks `evaluateBody` evaluates, by the key it gives their values' notes. */
+function nodesOf(body: HclBody, nodes: Record<string, HclLocated>, prefix: string): void {
+  for (const attribute of body.attributes) {
+    if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
+    nodes[prefix + attribute.name] = attribute;
+  }
+  for (const block of body.blocks) {
+    if (META_BLOCKS.has(block.type) || block.type === "dynamic") continue;
+    nodes[prefix + block.type] ??= block;
+    nodesOf(block.body, nodes, `${prefix}${block.type}.`);
+  }
 }
 
 export interface TfConfiguration {
@@ -68,14 +99,19 @@ interface Declared {
   index: number;
   /** The address up to its first dot, as every resource type is read (labels may hold dots). */
   type: string;
+  /**
+   * Its first `count` and `for_each` arguments, found as it is declared: the declaring pass reads the block's syntax
+   * anyway, where a later pass of its own over every block's arguments found them out of cache again.
+   */
+  count: HclAttribute | undefined;
+  forEach: HclAttribute | undefined;
   /** Instances when count/for_each are static; undefined means one instance at the bare address. */
   keys?: Instance[];
   /** `String(key)` → the first instance with that key (how a reference's key selects an instance). */
   byKey?: Map<string, Instance>;
   /** Arguments by name (the first of a name), made on the first reference that needs one. */
   arguments?: Map<string, HclAttribute>;
-  /** Evaluated arguments per attribute at the bare address, and at each instance address used by a reference. */
-  memo?: Map<string, Memo>;
+  /** Evaluated arguments at each instance address used by a reference (at the bare address: `argumentMemo`). */
   instanceMemo?: Map<string, Map<string, Memo>>;
   /** `address.id`, shared: references to a resource's id are the commonest. */
   idRef?: TfRef;
@@ -104,7 +140,14 @@ export function evaluateConfiguration(
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
         const dot = first.indexOf(".");
-        const entry: Declared = { block, address, type: dot === -1 ? first : first.slice(0, dot), index: declared.length };
+        let count: HclAttribute | undefined;
+        let forEach: HclAttribute | undefined;
+        for (const a of block.body.attributes) {
+          if (a.name === "count") count ??= a;
+          else if (a.name === "for_each") forEach ??= a;
+        }
+        const type = dot === -1 ? first : first.slice(0, dot);
+        const entry: Declared = { block, address, type, index: declared.length, count, forEach };
         // Indexed by type and name for references, which are always both without dots; others only by address. An
         // address with one dot never equals one with two, so the two indexes never hold the same address.
         let earlier: Declared | undefined;
@@ -138,9 +181,7 @@ export function evaluateConfiguration(
   for (const entry of declared) {
     if (!entry.type || !isRelevant(entry.type)) continue;
     relevant.push(entry);
-    const body = entry.block.body;
-    const count = attributeOf(body, "count");
-    const forEach = attributeOf(body, "for_each");
+    const { count, forEach } = entry;
     if (count) {
       const n = evaluate(count.expr, context.base, []);
       if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES)
@@ -174,20 +215,37 @@ export function evaluateConfiguration(
   }
 
   const resources: TfResourceInstance[] = [];
+  const reading: BodyReading = { notes: undefined, gaps, address: "" };
   for (const entry of relevant) {
-    const instances = entry.keys ?? [undefined];
-    for (const instance of instances) {
+    const instances = entry.keys ?? ONE_INSTANCE;
+    const body = entry.block.body;
+    for (let i = 0; i < instances.length; i++) {
+      const instance = instances[i];
       const scope = instance === undefined ? context.base : context.instanceScope(instance);
-      const instanceAddr = instance === undefined ? entry.address : instanceAddress(entry.address, entry, instance.key);
-      const notes: Record<string, string[]> = {};
-      const attributeNodes: Record<string, HclLocated> = {};
-      const values = evaluateBody(entry.block.body, scope, notes, attributeNodes, (message, position) =>
-        gaps.push({ message: `${message} in ${instanceAddr}`, position }),
-      );
-      resources.push({ address: instanceAddr, type: entry.type, values, notes, position: positionOf(entry.block), attributeNodes });
+      const address = instance === undefined ? entry.address : instanceAddress(entry.address, entry, instance.key);
+      reading.notes = undefined;
+      reading.address = address;
+      const values = evaluateBody(body, scope, reading, "");
+      const notes = reading.notes ?? NO_NOTES;
+      resources.push({ address, type: entry.type, values, notes, position: positionOf(entry.block), attributeNodes: undefined, body });
     }
   }
   return { resources, gaps };
+}
+
+/** The instances of a resource without count or for_each: one, at its bare address. */
+const ONE_INSTANCE: readonly undefined[] = [undefined];
+
+/** Instances whose values used no variable default (most): one frozen record for all. */
+const NO_NOTES: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+
+/** What `evaluateBody` gathers for the instance being read; one object serves every instance in turn. */
+interface BodyReading {
+  /** Made at the first argument with notes. */
+  notes: Record<string, string[]> | undefined;
+  gaps: TemplateGap[];
+  /** The instance's address, which its gaps name. */
+  address: string;
 }
 
 function setKeys(entry: Declared, keys: Instance[]): void {
@@ -234,6 +292,8 @@ class Evaluation {
   private readonly variableMemo = new Map<string, Memo>();
   private readonly localMemo = new Map<string, Memo>();
   private readonly inProgress: Memo[] = [];
+  /** Evaluated resource arguments at their bare address, by argument: one map rather than one per resource. */
+  private readonly argumentMemo = new Map<HclAttribute, Memo>();
 
   constructor(
     /** Resources with a dot in their type or name, by address. */
@@ -270,11 +330,11 @@ class Evaluation {
     memo.computing = true;
     this.inProgress.push(memo);
     try {
-      const own: string[] = [];
-      const value = evaluate(expr, scope, own);
+      // The notes go to the caller as they come; the memo keeps a copy of them (most have none).
+      const from = notes.length;
+      const value = evaluate(expr, scope, notes);
       memo.value = value;
-      memo.notes = own;
-      for (const note of own) notes.push(note);
+      memo.notes = notes.length > from ? notes.slice(from) : NONE;
       return value;
     } finally {
       memo.computing = false;
@@ -315,7 +375,8 @@ class Evaluation {
   }
 
   private find(type: string, name: string): Declared | undefined {
-    if (type.includes(".") || name.includes(".")) return this.dotted.get(`${type}.${name}`);
+    // Most configurations declare no dotted label: no scan of the reference's names for one then.
+    if (this.dotted.size > 0 && (type.includes(".") || name.includes("."))) return this.dotted.get(`${type}.${name}`);
     return this.byType.get(type)?.get(name);
   }
 
@@ -330,15 +391,18 @@ class Evaluation {
     if (!argument) return new TfRef(address, attribute);
     // As a reference selects an instance: by its key's string form (count index 0 and for_each key "0" alike).
     const instance = target.keys && target.keys.length > 0 ? target.byKey?.get(String(key)) : undefined;
-    let memos: Map<string, Memo> | undefined;
-    if (address === base) memos = target.memo ??= new Map();
-    else {
-      const byAddress = (target.instanceMemo ??= new Map());
-      memos = byAddress.get(address);
-      if (!memos) byAddress.set(address, (memos = new Map()));
-    }
     const scope = instance ? this.instanceScope(instance) : this.base;
-    return this.guarded(this.memoOf(memos, address, attribute), argument.expr, scope, notes);
+    let memo: Memo | undefined;
+    if (address === base) {
+      memo = this.argumentMemo.get(argument);
+      if (!memo) this.argumentMemo.set(argument, (memo = { owner: address, key: attribute, computing: false, value: null, notes: UNSET }));
+    } else {
+      const byAddress = (target.instanceMemo ??= new Map());
+      let memos = byAddress.get(address);
+      if (!memos) byAddress.set(address, (memos = new Map()));
+      memo = this.memoOf(memos, address, attribute);
+    }
+    return this.guarded(memo, argument.expr, scope, notes);
   }
 }
 
@@ -348,6 +412,8 @@ function labelOf(memo: Memo): string {
 
 /** Marks a memo not yet computed (its notes are only set once its value is). */
 const UNSET: string[] = [];
+/** The notes of a memo whose value used no default. */
+const NONE: string[] = [];
 
 /** Bodies with more arguments than this get a map of them on first use; others are scanned (attributeOf). */
 const SCAN_ARGUMENTS = 16;
@@ -381,33 +447,30 @@ function instanceAddress(base: string, target: Declared | undefined, key: TfValu
  */
 const USED: string[] = [];
 
-/** Arguments and nested blocks of a resource body; nested blocks become lists of objects, as in the plan JSON. */
-function evaluateBody(
-  body: HclBody,
-  scope: EvalScope,
-  notes: Record<string, string[]>,
-  positions: Record<string, HclLocated>,
-  gap: (message: string, position: SourcePosition) => void,
-  prefix = "",
-): TfObject {
+/**
+ * Arguments and nested blocks of a resource body; nested blocks become lists of objects, as in the plan JSON. Their
+ * syntax nodes are found again by `nodesOf` when asked for (`attributeNode`).
+ */
+function evaluateBody(body: HclBody, scope: EvalScope, reading: BodyReading, prefix: string): TfObject {
   const out = newTfObject();
   for (const attribute of body.attributes) {
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
     const used = USED;
     used.length = 0;
     out[attribute.name] = evaluate(attribute.expr, scope, used);
-    positions[prefix + attribute.name] = attribute;
-    if (used.length > 0) notes[prefix + attribute.name] = used.slice();
+    if (used.length > 0) (reading.notes ??= {})[prefix + attribute.name] = used.slice();
   }
   for (const block of body.blocks) {
     if (META_BLOCKS.has(block.type)) continue;
     if (block.type === "dynamic") {
-      gap(`dynamic block "${block.labels[0] ?? "?"}" is not expanded statically`, positionOf(block));
+      reading.gaps.push({
+        message: `dynamic block "${block.labels[0] ?? "?"}" is not expanded statically in ${reading.address}`,
+        position: positionOf(block),
+      });
       continue;
     }
     const list = (out[block.type] as TfValue[] | undefined) ?? [];
-    positions[prefix + block.type] ??= block;
-    list.push(evaluateBody(block.body, scope, notes, positions, gap, `${prefix}${block.type}.`));
+    list.push(evaluateBody(block.body, scope, reading, `${prefix}${block.type}.`));
     out[block.type] = list;
   }
   return out;

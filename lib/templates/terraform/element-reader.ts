@@ -7,7 +7,7 @@
 import type { MissingPart, ModelPart } from "@/lib/model/types";
 import { setOwn } from "@/lib/model/set-own";
 import type { ElementLocations, SourcePosition, TemplateGap } from "@/lib/templates/types";
-import type { TfResourceInstance } from "./configuration";
+import { attributeNode, type TfResourceInstance } from "./configuration";
 import { positionOf } from "./hcl-ast";
 import { firstUnknown, isKnown, isTfObject, placeholderText, TfRef, TfUnknown, type TfValue } from "./values";
 
@@ -58,7 +58,7 @@ export class ElementReader {
 
   pos(instance: TfResourceInstance, attribute?: string): SourcePosition {
     this.files.add(instance.position.file);
-    const node = attribute ? instance.attributeNodes[attribute] : undefined;
+    const node = attribute ? attributeNode(instance, attribute) : undefined;
     return (node && positionOf(node)) || instance.position;
   }
 

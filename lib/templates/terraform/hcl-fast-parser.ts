@@ -94,10 +94,23 @@ class Names {
   }
 }
 
+/** Does `list` hold exactly `items[from..to)`? */
+function sameItems(list: readonly unknown[], items: readonly unknown[], from: number, to: number): boolean {
+  if (list.length !== to - from) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== items[from + i]) return false;
+  return true;
+}
+
 function sameText(name: string, src: string, start: number): boolean {
   for (let j = 0; j < name.length; j++) if (name.charCodeAt(j) !== src.charCodeAt(start + j)) return false;
   return true;
 }
+
+/**
+ * The list of every empty list read here (no blocks in a body, no steps after a name, no call arguments): the syntax is
+ * read, never changed, so one frozen array serves, where an array each was about 8,000 survivors of a large parse.
+ */
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
 /** Thrown to give the file to the reference path; never escapes `parseHclFast`. */
 class Declined extends Error {}
@@ -159,6 +172,14 @@ class FastParser {
   private readonly names = new Names();
   /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
   private readonly attrSteps = new Map<string, HclTraversalStep>();
+  /**
+   * Per first step, the last list of attribute steps read that starts with it: a configuration repeats such lists
+   * thousands of times (`aws_api_gateway_rest_api.large.id`, a resource's `.id` after each of its methods), and a list
+   * equal to the last one is that array again, where an array each was a fifth of what a parse keeps.
+   */
+  private readonly lastSteps = new Map<HclTraversalStep, HclTraversalStep[]>();
+  /** Set by `steps`: whether every step it pushed was an attribute name (its list can then be shared). */
+  private attrOnly = true;
 
   private readonly source: TextSource;
 
@@ -182,20 +203,23 @@ class FastParser {
   /** Skips blanks, newlines and comments; declines other control or non-ASCII characters between tokens. */
   private skip(): void {
     const src = this.src;
+    // A local position: the runs of blanks (alignment, indentation) are a third of a generated file's characters.
+    let pos = this.pos;
     for (;;) {
-      const c = src.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 13 || c === 10) this.pos++;
-      else if (c === 35 || (c === 47 && src.charCodeAt(this.pos + 1) === 47)) {
+      const c = src.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 13 || c === 10) pos++;
+      else if (c === 35 || (c === 47 && src.charCodeAt(pos + 1) === 47)) {
         this.comments++;
-        const newline = src.indexOf("\n", this.pos);
-        this.pos = newline === -1 ? src.length : newline;
-      } else if (c === 47 && src.charCodeAt(this.pos + 1) === 42) {
+        const newline = src.indexOf("\n", pos);
+        pos = newline === -1 ? src.length : newline;
+      } else if (c === 47 && src.charCodeAt(pos + 1) === 42) {
         this.comments++;
-        const close = src.indexOf("*/", this.pos + 2);
+        const close = src.indexOf("*/", pos + 2);
         if (close === -1) decline();
-        this.pos = close + 2;
-      } else return;
+        pos = close + 2;
+      } else break;
     }
+    this.pos = pos;
   }
 
   /** Steps back over blanks and comments read while looking ahead. */
@@ -220,7 +244,7 @@ class FastParser {
     const s = this.stack as T[];
     switch (top - base) {
       case 0:
-        return [];
+        return EMPTY;
       case 1:
         return [s[base]!];
       case 2:
@@ -272,7 +296,7 @@ class FastParser {
       const c = this.peek();
       if (Number.isNaN(c) || c === 125) {
         if (Number.isNaN(c) ? inBlock : !inBlock) decline();
-        return { attributes: this.take<HclAttribute>(base), blocks: blocks ?? [] };
+        return { attributes: this.take<HclAttribute>(base), blocks: blocks ?? EMPTY };
       }
       const start = this.pos;
       const name = this.identifier();
@@ -307,9 +331,13 @@ class FastParser {
       this.skip();
       const c = this.peek();
       if (c === 34) {
-        const label = this.quoted(0, true);
-        if (label.kind !== "literal" || typeof label.value !== "string") return decline();
-        this.push(this.names.internString(label.value));
+        const plain = this.plainLabel();
+        if (plain !== undefined) this.push(plain);
+        else {
+          const label = this.quoted(0, true);
+          if (label.kind !== "literal" || typeof label.value !== "string") return decline();
+          this.push(this.names.internString(label.value));
+        }
       } else if (isIdentStart(c)) {
         const label = this.identifier();
         if (RESERVED.has(label)) decline();
@@ -321,6 +349,28 @@ class FastParser {
     const body = this.body(true);
     this.expect(125);
     return { type, labels, body, source: this.source, start };
+  }
+
+  /**
+   * A quoted label of printable ASCII without blanks, escapes, `$` or `%` (`"aws_api_gateway_method"`), interned straight
+   * from the text as identifiers are; undefined (nothing read) for any other, which `quoted` reads.
+   */
+  private plainLabel(): string | undefined {
+    const src = this.src;
+    const start = this.pos + 1;
+    let pos = start;
+    let c = src.charCodeAt(pos);
+    let hash = c;
+    for (; c !== 34; c = src.charCodeAt(++pos)) {
+      if (!(c > 32 && c < 127) || c === 92 || c === 36 || c === 37) return undefined;
+      if (pos > start) hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    if (pos === start) return undefined;
+    // The opening and closing quotes, as `quoted` counts them.
+    this.count();
+    this.count();
+    this.pos = pos + 1;
+    return this.names.intern(src, start, pos, hash);
   }
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
@@ -389,7 +439,9 @@ class FastParser {
       }
     } else return decline();
     // Attribute access or an index on anything but a variable: the converter keeps it as unsupported, whole.
-    if (this.steps(depth).length > 0) {
+    const base = this.top;
+    if (this.steps(depth) > base) {
+      this.top = base;
       term = { kind: "unsupported", what: "attribute access on a computed value", source: this.source, start, end: this.pos };
     }
     if (this.followedByOperator()) decline();
@@ -398,17 +450,31 @@ class FastParser {
   }
 
   private traversal(root: string, start: number, depth: number): HclExpr {
-    const steps = this.steps(depth);
+    const base = this.top;
+    const top = this.steps(depth);
+    let steps: HclTraversalStep[];
+    if (top === base) steps = EMPTY;
+    else if (this.attrOnly) {
+      const first = this.stack[base] as HclTraversalStep;
+      const last = this.lastSteps.get(first);
+      if (last !== undefined && sameItems(last, this.stack, base, top)) {
+        this.top = base;
+        steps = last;
+      } else this.lastSteps.set(first, (steps = this.take(base)));
+    } else steps = this.take(base);
     const expr: HclExpr = { kind: "traversal", root, steps, source: this.source, start, end: this.pos };
     if (this.followedByOperator()) decline();
     this.bare = steps.length === 0 ? root : undefined;
     return expr;
   }
 
-  /** `.name` and `[expr]` steps; splats and legacy `.0` indexes are declined. */
-  private steps(depth: number): HclTraversalStep[] {
-    const base = this.top;
+  /**
+   * `.name` and `[expr]` steps, pushed on the stack (the caller takes them: most terms have none); returns the stack's
+   * new top and sets `attrOnly`. Splats and legacy `.0` indexes are declined.
+   */
+  private steps(depth: number): number {
     const comments = this.comments;
+    let attrOnly = true;
     for (;;) {
       const pos = this.pos;
       const before = this.comments;
@@ -420,7 +486,8 @@ class FastParser {
           // `...` after a call argument is the caller's to read.
           this.reset(pos, before);
           if (this.comments !== comments) decline();
-          return this.take(base);
+          this.attrOnly = attrOnly;
+          return this.top;
         }
         this.pos++;
         this.count();
@@ -437,13 +504,15 @@ class FastParser {
         if (this.peek() === 42) decline();
         const index = this.expression(depth + 1);
         this.push({ index } satisfies HclTraversalStep);
+        attrOnly = false;
         this.skip();
         this.expect(93);
       } else {
         this.reset(pos, before);
         // Between steps a comment is a child of the expression node too (the converter would read it as a step).
         if (this.comments !== comments) decline();
-        return this.take(base);
+        this.attrOnly = attrOnly;
+        return this.top;
       }
     }
   }

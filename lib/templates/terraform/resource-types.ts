@@ -1,5 +1,5 @@
 /** The AWS provider's API Gateway (REST) resource types the Terraform readers understand, and reference helpers. */
-import { withDictionaryElements } from "@/lib/templates/index-keys";
+import { indexKeyedRecord } from "@/lib/templates/index-keys";
 import { TfRef, type TfValue } from "./values";
 
 export const RESOURCE_TYPES = {
@@ -43,7 +43,7 @@ export function keyedRecord<T>(): Record<string, T> {
  * Keys, their order and JSON are those of any other object.
  */
 export function statusKeyedRecord<T>(): Record<string, T> {
-  return withDictionaryElements(keyedRecord<T>());
+  return indexKeyedRecord<T>();
 }
 
 /** The object without its undefined properties (wire objects leave unset fields out, as the live reader's do). */

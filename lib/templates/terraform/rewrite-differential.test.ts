@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { largeTerraformConfiguration } from "@/lib/templates/testing/large-templates";
 import { buildApis } from "./build-apis";
-import { evaluateConfiguration, type ParsedFile, type TfConfiguration, type TfResourceInstance } from "./configuration";
+import { attributeNodesOf, evaluateConfiguration, type ParsedFile, type TfConfiguration, type TfResourceInstance } from "./configuration";
 import { isAutoLoadedTfvars } from "./detect";
 import { parseTerraformJson, parseTfvarsJson } from "./hcl-json";
 import { loadHclParser, type HclParser } from "./hcl-parser";
@@ -71,10 +71,14 @@ function outcome<T>(run: () => T): { value: T } | { threw: string } {
 function asReference(configuration: TfConfiguration): unknown {
   return {
     ...configuration,
-    resources: configuration.resources.map(({ attributeNodes, ...instance }) => ({
-      ...instance,
-      attributePositions: Object.fromEntries(Object.entries(attributeNodes).map(([name, node]) => [name, positionOf(node)])),
-    })),
+    resources: configuration.resources.map((resource) => {
+      const positions = Object.entries(attributeNodesOf(resource)).map(([name, node]) => [name, positionOf(node)]);
+      // The syntax an instance keeps for its nodes is no part of what the reference gave.
+      const instance: Partial<TfResourceInstance> = { ...resource };
+      delete instance.attributeNodes;
+      delete instance.body;
+      return { ...instance, attributePositions: Object.fromEntries(positions) };
+    }),
   };
 }
 
