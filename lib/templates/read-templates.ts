@@ -33,7 +33,7 @@ function contextFor(tree: FileTree, region: string, budget: { bytes: number }): 
         return { ok: false, error: { message: `${relativePath}: outside the audited directory (referenced from ${from})` } };
       const read = tree.read(path);
       if (!read.ok) return { ok: false, error: { message: read.message } };
-      budget.bytes += Buffer.byteLength(read.text);
+      budget.bytes += read.bytes;
       if (budget.bytes > LIMITS.totalBytes)
         return { ok: false, error: { message: `${path}: over the ${LIMITS.totalBytes / 1024 / 1024} MB limit for one audit` } };
       return { ok: true, file: { path, text: read.text } };
@@ -64,7 +64,7 @@ export function readTemplates(tree: FileTree, readers: TemplateReaders, options:
       else skipped.push(read.message);
       continue;
     }
-    budget.bytes += Buffer.byteLength(read.text);
+    budget.bytes += read.bytes;
     if (budget.bytes > LIMITS.totalBytes) {
       errors.push({ message: `${path}: not read, the audit is over its ${LIMITS.totalBytes / 1024 / 1024} MB limit` });
       break;

@@ -51,7 +51,7 @@ describe("diskFileTree", () => {
   it("confines reads to the named directory, symlinks resolved first", () => {
     const result = diskFileTree(["repo"], cwd);
     if (!result.ok) throw new Error(result.message);
-    expect(result.tree.read("repo/template.yaml")).toEqual({ ok: true, text: "Resources: {}\n" });
+    expect(result.tree.read("repo/template.yaml")).toEqual({ ok: true, text: "Resources: {}\n", bytes: 14 });
     expect(result.tree.read("repo/../secret/credentials.yaml")).toMatchObject({
       ok: false,
       message: expect.stringContaining("outside the audited directory"),

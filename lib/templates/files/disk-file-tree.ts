@@ -47,7 +47,7 @@ function readLimited(absolute: string, display: string): ReadText {
     closeSync(fd);
   }
   if (buffer.includes(0)) return { ok: false, message: `${display}: a binary file, not a template` };
-  return { ok: true, text: buffer.toString("utf8") };
+  return { ok: true, text: buffer.toString("utf8"), bytes: size };
 }
 
 export type DiskTreeResult = { ok: true; tree: FileTree } | { ok: false; message: string };

@@ -13,7 +13,8 @@ export const LIMITS = {
   files: 5_000,
 } as const;
 
-export type ReadText = { ok: true; text: string } | { ok: false; message: string };
+/** A file's text and its size in UTF-8 bytes (what the per-audit budget counts), measured once by the tree. */
+export type ReadText = { ok: true; text: string; bytes: number } | { ok: false; message: string };
 
 export interface FileTree {
   /** Candidate template files, `/`-separated, as the user would name them (relative to the working directory). */

@@ -24,9 +24,10 @@ export function memoryFileTree(files: readonly InMemoryFile[]): FileTree {
     read(path) {
       const text = byPath.get(path);
       if (text === undefined) return { ok: false, message: `${path}: not among the uploaded files` };
-      if (Buffer.byteLength(text) > LIMITS.fileBytes)
+      const bytes = Buffer.byteLength(text);
+      if (bytes > LIMITS.fileBytes)
         return { ok: false, message: `${path}: larger than the ${LIMITS.fileBytes / 1024 / 1024} MB limit for one file` };
-      return { ok: true, text };
+      return { ok: true, text, bytes };
     },
   };
 }
