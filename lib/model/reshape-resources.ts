@@ -315,7 +315,8 @@ function reshapeMethodResponses(raw: RawMethod["methodResponses"], parts: Shared
     const responseParameters = sharedRecord(r.responseParameters, parts.declaredHeaders);
     for (let i = 0; i < lists.length; i++) {
       const list = lists[i]!;
-      if (list.length === 1 && list[0]!.statusCode === statusCode && list[0]!.responseParameters === responseParameters) return table.take(i);
+      if (list.length === 1 && list[0]!.statusCode === statusCode && list[0]!.responseParameters === responseParameters)
+        return table.take(i);
     }
     return table.put([{ statusCode, responseParameters }]);
   }

@@ -26,7 +26,7 @@ export class PartTable<T extends object> {
   // than the sharing saved.
   private readonly shared: boolean[] = [];
 
-  constructor(private readonly freeze: (part: T) => void) {}
+  constructor(private readonly freeze: (part: NoInfer<T>) => void) {}
 
   /** items[index] again: frozen now that two methods hold it, and one place nearer the front. */
   take(index: number): T {
@@ -68,30 +68,25 @@ export interface SharedParts {
 
 export function createSharedParts(): SharedParts {
   return {
-    requestParameters: records(),
-    requestModels: records(),
-    declaredHeaders: records(),
+    requestParameters: new PartTable(freezeOne),
+    requestModels: new PartTable(freezeOne),
+    declaredHeaders: new PartTable(freezeOne),
     methodResponses: new PartTable(freezeResponses),
-    requestTemplates: records(),
-    integrationParameters: records(),
-    mappedHeaders: records(),
-    responseTemplates: records(),
+    requestTemplates: new PartTable(freezeOne),
+    integrationParameters: new PartTable(freezeOne),
+    mappedHeaders: new PartTable(freezeOne),
+    responseTemplates: new PartTable(freezeOne),
     integrationResponses: new PartTable(freezeResponses),
-    integrations: new PartTable(freezeIntegration),
+    integrations: new PartTable(freezeOne),
   };
 }
 
-// A record's values are the raw data's (strings, booleans): the record alone is frozen.
-function records<T>(): PartTable<Record<string, T>> {
-  return new PartTable((record) => Object.freeze(record));
+// A record's values are the raw data's (strings, booleans); an integration's records and responses come from tables.
+function freezeOne(part: object): void {
+  Object.freeze(part);
 }
 
 // A list's responses were made for it (their records come from tables, frozen as those are taken); the list stays as is.
-function freezeResponses<T extends object>(list: T[]): void {
+function freezeResponses(list: readonly object[]): void {
   for (const item of list) Object.freeze(item);
-}
-
-// Its records and responses come from tables.
-function freezeIntegration(integration: IntegrationModel): void {
-  Object.freeze(integration);
 }
