@@ -3,10 +3,11 @@ import type { IntegrationModel, IntegrationResponseModel, MethodResponseModel } 
 /*
  * Parts of methods that real APIs repeat: every CORS OPTIONS method has the same mock integration and response maps,
  * every mock the same request template, most methods the same method responses. One reshape of a resource list makes
- * each such part once and gives every method that describes it equally that same object (hash-consing), which halves
- * the objects a large model holds and so the garbage collector's copying of them while it is built (issue 16,
- * `npm run bench:core`). Records are matched against the raw data before anything is built; lists and integrations
- * are then matched on their fields, their records by identity.
+ * each such part once and gives every method that describes it equally that same object (hash-consing). A model
+ * survives the audit that builds it, so the garbage collector copies every object it holds: sharing cut what a
+ * normalisation of the generated 10,000-method API keeps from 6.5 to 4.1 MB (issue 16, `npm run bench:core`). Records
+ * are matched against the raw data before anything is built; lists and integrations then on their fields, their
+ * records by identity, so a part holding anything new is not looked for at all.
  *
  * A shared part is frozen: models are read-only once normalized (see EMPTY_RECORD in reshape-resources.ts), and a
  * change to one method's part would change every method holding it. Its objects and records are; its lists (of
@@ -22,8 +23,8 @@ const PLACES = 4;
 export class PartTable<T extends object> {
   readonly items: T[] = [];
   // Whether items[i] was given out more than once, and so frozen. A part met once stays as made: Object.freeze is a
-  // call into the runtime, which for the unique parts of every method (a mock's own response template) cost more
-  // than the sharing saved.
+  // call into the runtime, and freezing every part as made (a mock's own response template, its own integration)
+  // measured as a fifth more time for the reshape.
   private readonly shared: boolean[] = [];
 
   constructor(private readonly freeze: (part: NoInfer<T>) => void) {}
