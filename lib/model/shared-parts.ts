@@ -7,7 +7,7 @@ import type { IntegrationModel, IntegrationResponseModel, MethodResponseModel } 
  * survives the audit that builds it, so the garbage collector copies every object it holds: sharing cut what a
  * normalisation of the generated 10,000-method API keeps from 6.5 to 4.1 MB (issue 16, `npm run bench:core`). Records
  * are matched against the raw data before anything is built; lists and integrations then on their fields, their
- * records by identity, so a part holding anything new is not looked for at all.
+ * records by identity, so a part holding a new record is told apart without reading the raw data again.
  *
  * A shared part is frozen: models are read-only once normalized (see EMPTY_RECORD in reshape-resources.ts), and a
  * change to one method's part would change every method holding it. Its objects and records are; its lists (of
