@@ -11,6 +11,7 @@ import {
   type ResourceModel,
 } from "@/lib/model/types";
 import { setOwn } from "@/lib/model/set-own";
+import { createSharedParts, type PartTable, type SharedParts } from "@/lib/model/shared-parts";
 import type { RawIntegration, RawIntegrationResponse, RawMethod, RawMethodResponse, RawResource } from "@/lib/model/raw-snapshot";
 
 /*
@@ -115,43 +116,115 @@ function byStatusCode(a: { statusCode: string }, b: { statusCode: string }): num
   return a.statusCode.localeCompare(b.statusCode);
 }
 
+/**
+ * The record as sortedRecord copies it, or the equal one the table holds (shared-parts.ts): compared with the raw
+ * record before anything is copied.
+ */
+function sharedRecord<T>(raw: Readonly<Record<string, T>> | undefined, table: PartTable<Record<string, T>>): Record<string, T> {
+  if (raw == null) return emptyRecord();
+  const items = table.items;
+  for (let i = 0; i < items.length; i++) if (recordMatches(raw, items[i]!)) return table.take(i);
+  const record = sortedRecord(raw);
+  return record === EMPTY_RECORD ? record : table.put(record);
+}
+
 // Response maps are keyed by status code, which JavaScript keeps as array indexes ("200"); their keys are listed once
 // (Object.keys is the cheapest walk over indexed keys) and each response read by its key.
-function reshapeIntegrationResponses(raw: RawIntegration["integrationResponses"]): IntegrationResponseModel[] {
+function reshapeIntegrationResponses(raw: RawIntegration["integrationResponses"], parts: SharedParts): IntegrationResponseModel[] {
   if (raw == null) return emptyList();
   const keys = Object.keys(raw);
   if (keys.length === 0) return emptyList();
+  const table = parts.integrationResponses;
+  const lists = table.items;
+  if (keys.length === 1) {
+    // The usual single response is looked for among the lists made before, then built.
+    const key = keys[0]!;
+    const r = raw[key]!;
+    const statusCode = r.statusCode ?? key;
+    const responseParameters = sharedRecord(r.responseParameters, parts.mappedHeaders);
+    const responseTemplates = sharedTemplates(r.responseTemplates, parts);
+    const { selectionPattern, contentHandling } = r;
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!;
+      if (
+        list.length === 1 &&
+        sameIntegrationResponse(list[0]!, statusCode, responseParameters, selectionPattern, responseTemplates, contentHandling)
+      )
+        return table.take(i);
+    }
+    return table.put([integrationResponse(statusCode, responseParameters, selectionPattern, responseTemplates, contentHandling)]);
+  }
   const responses = new Array<IntegrationResponseModel>(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const r = raw[key]!;
-    const statusCode = r.statusCode ?? key;
-    const responseParameters = sortedRecord(r.responseParameters);
-    const selectionPattern = r.selectionPattern;
-    const responseTemplates =
-      r.responseTemplates !== undefined && hasKeys(r.responseTemplates) ? sortedRecord(r.responseTemplates) : undefined;
-    const contentHandling = r.contentHandling;
-    // Built whole in the usual shapes (see reshapeMethod); the keys in the same order as added one by one below.
-    if (contentHandling === undefined && selectionPattern === undefined) {
-      responses[i] =
-        responseTemplates === undefined ? { statusCode, responseParameters } : { statusCode, responseParameters, responseTemplates };
-      continue;
-    }
-    if (contentHandling === undefined && selectionPattern !== undefined) {
-      responses[i] =
-        responseTemplates === undefined
-          ? { statusCode, responseParameters, selectionPattern }
-          : { statusCode, responseParameters, selectionPattern, responseTemplates };
-      continue;
-    }
-    const response: IntegrationResponseModel = { statusCode, responseParameters };
-    if (selectionPattern !== undefined) response.selectionPattern = selectionPattern;
-    if (responseTemplates !== undefined) response.responseTemplates = responseTemplates;
-    if (contentHandling !== undefined) response.contentHandling = contentHandling;
-    responses[i] = response;
+    responses[i] = integrationResponse(
+      r.statusCode ?? key,
+      sharedRecord(r.responseParameters, parts.mappedHeaders),
+      r.selectionPattern,
+      sharedTemplates(r.responseTemplates, parts),
+      r.contentHandling,
+    );
   }
-  if (responses.length > 1) responses.sort(byStatusCode);
-  return responses;
+  responses.sort(byStatusCode);
+  for (let i = 0; i < lists.length; i++) if (sameIntegrationResponses(lists[i]!, responses)) return table.take(i);
+  return table.put(responses);
+}
+
+// Templates with no key reshape to none.
+function sharedTemplates(raw: Readonly<Record<string, string>> | undefined, parts: SharedParts): Record<string, string> | undefined {
+  return raw !== undefined && hasKeys(raw) ? sharedRecord(raw, parts.responseTemplates) : undefined;
+}
+
+function integrationResponse(
+  statusCode: string,
+  responseParameters: Record<string, string>,
+  selectionPattern: string | undefined,
+  responseTemplates: Record<string, string> | undefined,
+  contentHandling: string | undefined,
+): IntegrationResponseModel {
+  // Built whole in the usual shapes (see reshapeMethod); the keys in the same order as added one by one below.
+  if (contentHandling === undefined && selectionPattern === undefined) {
+    return responseTemplates === undefined ? { statusCode, responseParameters } : { statusCode, responseParameters, responseTemplates };
+  }
+  if (contentHandling === undefined && selectionPattern !== undefined) {
+    return responseTemplates === undefined
+      ? { statusCode, responseParameters, selectionPattern }
+      : { statusCode, responseParameters, selectionPattern, responseTemplates };
+  }
+  const response: IntegrationResponseModel = { statusCode, responseParameters };
+  if (selectionPattern !== undefined) response.selectionPattern = selectionPattern;
+  if (responseTemplates !== undefined) response.responseTemplates = responseTemplates;
+  if (contentHandling !== undefined) response.contentHandling = contentHandling;
+  return response;
+}
+
+/** Same fields (an absent one is never a key holding undefined, so the same keys in the same order); records by identity. */
+function sameIntegrationResponse(
+  m: IntegrationResponseModel,
+  statusCode: string,
+  responseParameters: Record<string, string>,
+  selectionPattern: string | undefined,
+  responseTemplates: Record<string, string> | undefined,
+  contentHandling: string | undefined,
+): boolean {
+  return (
+    m.statusCode === statusCode &&
+    m.responseParameters === responseParameters &&
+    m.responseTemplates === responseTemplates &&
+    m.selectionPattern === selectionPattern &&
+    m.contentHandling === contentHandling
+  );
+}
+
+function sameIntegrationResponses(a: readonly IntegrationResponseModel[], b: readonly IntegrationResponseModel[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const r = b[i]!;
+    if (!sameIntegrationResponse(a[i]!, r.statusCode, r.responseParameters, r.selectionPattern, r.responseTemplates, r.contentHandling))
+      return false;
+  }
+  return true;
 }
 
 function hasKeys(record: object): boolean {
@@ -159,62 +232,114 @@ function hasKeys(record: object): boolean {
   return false;
 }
 
-function reshapeIntegration(raw: RawIntegration, warn: (m: string) => void, verb: string, path: string): IntegrationModel | undefined {
+function reshapeIntegration(
+  raw: RawIntegration,
+  warn: (m: string) => void,
+  verb: string,
+  path: string,
+  parts: SharedParts,
+): IntegrationModel | undefined {
   const type = raw.type;
   if (type === undefined || !INTEGRATION_TYPES.includes(type)) {
     warn(`${verb} ${path} has an integration of unknown type "${type ?? ""}"; integration left out.`);
     return undefined;
   }
   const integrationType = type as IntegrationType;
-  const cacheKeyParameters = copyList(raw.cacheKeyParameters);
-  const requestTemplates = sortedRecord(raw.requestTemplates);
-  const requestParameters = sortedRecord(raw.requestParameters);
-  const integrationResponses = reshapeIntegrationResponses(raw.integrationResponses);
+  const requestTemplates = sharedRecord(raw.requestTemplates, parts.requestTemplates);
+  const requestParameters = sharedRecord(raw.requestParameters, parts.integrationParameters);
+  const integrationResponses = reshapeIntegrationResponses(raw.integrationResponses, parts);
   const { httpMethod, uri, cacheNamespace, contentHandling } = raw;
+  // An integration made before with the same fields and the same parts (a mock's, a CORS preflight's) is that one.
+  const table = parts.integrations;
+  const items = table.items;
+  for (let i = 0; i < items.length; i++) {
+    const m = items[i]!;
+    if (
+      m.integrationResponses === integrationResponses &&
+      m.requestTemplates === requestTemplates &&
+      m.requestParameters === requestParameters &&
+      m.type === integrationType &&
+      m.httpMethod === httpMethod &&
+      m.uri === uri &&
+      m.cacheNamespace === cacheNamespace &&
+      m.contentHandling === contentHandling &&
+      listMatches(raw.cacheKeyParameters, m.cacheKeyParameters)
+    )
+      return table.take(i);
+  }
+  const cacheKeyParameters = copyList(raw.cacheKeyParameters);
   // Built whole in the usual shapes (see reshapeMethod): a mock (a cache namespace at most), an HTTP or AWS backend
   // (verb and URI, a cache namespace or not). The keys in the same order as added one by one below.
   if (contentHandling === undefined && httpMethod === undefined && uri === undefined) {
-    return cacheNamespace === undefined
-      ? { type: integrationType, cacheKeyParameters, requestTemplates, requestParameters, integrationResponses }
-      : { type: integrationType, cacheKeyParameters, requestTemplates, requestParameters, integrationResponses, cacheNamespace };
+    return table.put(
+      cacheNamespace === undefined
+        ? { type: integrationType, cacheKeyParameters, requestTemplates, requestParameters, integrationResponses }
+        : { type: integrationType, cacheKeyParameters, requestTemplates, requestParameters, integrationResponses, cacheNamespace },
+    );
   }
   if (contentHandling === undefined && httpMethod !== undefined && uri !== undefined) {
-    return cacheNamespace === undefined
-      ? { type: integrationType, cacheKeyParameters, requestTemplates, requestParameters, integrationResponses, httpMethod, uri }
-      : {
-          type: integrationType,
-          cacheKeyParameters,
-          requestTemplates,
-          requestParameters,
-          integrationResponses,
-          httpMethod,
-          uri,
-          cacheNamespace,
-        };
+    return table.put(
+      cacheNamespace === undefined
+        ? { type: integrationType, cacheKeyParameters, requestTemplates, requestParameters, integrationResponses, httpMethod, uri }
+        : {
+            type: integrationType,
+            cacheKeyParameters,
+            requestTemplates,
+            requestParameters,
+            integrationResponses,
+            httpMethod,
+            uri,
+            cacheNamespace,
+          },
+    );
   }
   const model: IntegrationModel = { type: integrationType, cacheKeyParameters, requestTemplates, requestParameters, integrationResponses };
   if (httpMethod !== undefined) model.httpMethod = httpMethod;
   if (uri !== undefined) model.uri = uri;
   if (cacheNamespace !== undefined) model.cacheNamespace = cacheNamespace;
   if (contentHandling !== undefined) model.contentHandling = contentHandling;
-  return model;
+  return table.put(model);
 }
 
-function reshapeMethodResponses(raw: RawMethod["methodResponses"]): MethodResponseModel[] {
+function reshapeMethodResponses(raw: RawMethod["methodResponses"], parts: SharedParts): MethodResponseModel[] {
   if (raw == null) return emptyList();
   const keys = Object.keys(raw);
   if (keys.length === 0) return emptyList();
+  const table = parts.methodResponses;
+  const lists = table.items;
+  if (keys.length === 1) {
+    // As for integration responses: the usual single response is looked for before it is built.
+    const key = keys[0]!;
+    const r = raw[key]!;
+    const statusCode = r.statusCode ?? key;
+    const responseParameters = sharedRecord(r.responseParameters, parts.declaredHeaders);
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!;
+      if (list.length === 1 && list[0]!.statusCode === statusCode && list[0]!.responseParameters === responseParameters)
+        return table.take(i);
+    }
+    return table.put([{ statusCode, responseParameters }]);
+  }
   const responses = new Array<MethodResponseModel>(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const r = raw[key]!;
-    responses[i] = { statusCode: r.statusCode ?? key, responseParameters: sortedRecord(r.responseParameters) };
+    responses[i] = { statusCode: r.statusCode ?? key, responseParameters: sharedRecord(r.responseParameters, parts.declaredHeaders) };
   }
-  if (responses.length > 1) responses.sort(byStatusCode);
-  return responses;
+  responses.sort(byStatusCode);
+  for (let i = 0; i < lists.length; i++) if (sameMethodResponses(lists[i]!, responses)) return table.take(i);
+  return table.put(responses);
 }
 
-function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, warn: (m: string) => void): MethodModel {
+function sameMethodResponses(a: readonly MethodResponseModel[], b: readonly MethodResponseModel[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.statusCode !== b[i]!.statusCode || a[i]!.responseParameters !== b[i]!.responseParameters) return false;
+  }
+  return true;
+}
+
+function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, warn: (m: string) => void, parts: SharedParts): MethodModel {
   const given = raw.authorizationType;
   const authorizationType =
     given !== undefined && isAuthorizationType(given) ? given : toAuthorizationType(given, warn, `${verb} ${resource.path}`);
@@ -222,9 +347,9 @@ function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, wa
   const path = resource.path;
   const apiKeyRequired = raw.apiKeyRequired ?? false;
   const authorizationScopes = copyList(raw.authorizationScopes);
-  const requestParameters = sortedRecord(raw.requestParameters);
-  const requestModels = sortedRecord(raw.requestModels);
-  const methodResponses = reshapeMethodResponses(raw.methodResponses);
+  const requestParameters = sharedRecord(raw.requestParameters, parts.requestParameters);
+  const requestModels = sharedRecord(raw.requestModels, parts.requestModels);
+  const methodResponses = reshapeMethodResponses(raw.methodResponses, parts);
   /*
    * The usual method (no authorizer, operation name or validator) is built in one literal, its integration included:
    * an object literal has room for exactly its own keys, and each key added afterwards costs V8 a separate property
@@ -233,7 +358,7 @@ function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, wa
    * as there.
    */
   if (raw.authorizerId === undefined && raw.operationName === undefined && !raw.requestValidatorId) {
-    const integration = raw.methodIntegration ? reshapeIntegration(raw.methodIntegration, warn, verb, path) : undefined;
+    const integration = raw.methodIntegration ? reshapeIntegration(raw.methodIntegration, warn, verb, path, parts) : undefined;
     return integration === undefined
       ? {
           resourceId,
@@ -274,7 +399,7 @@ function reshapeMethod(resource: RawResource, verb: HttpVerb, raw: RawMethod, wa
   if (raw.operationName !== undefined) method.operationName = raw.operationName;
   if (raw.requestValidatorId) method.requestValidatorId = raw.requestValidatorId;
   if (raw.methodIntegration) {
-    const integration = reshapeIntegration(raw.methodIntegration, warn, verb, resource.path);
+    const integration = reshapeIntegration(raw.methodIntegration, warn, verb, resource.path, parts);
     if (integration) method.integration = integration;
   }
   return method;
@@ -324,7 +449,12 @@ function strictlyByPath(list: readonly ResourceModel[]): boolean {
   return true;
 }
 
-export function reshapeResource(raw: RawResource, warn: (m: string) => void = ignore, donor?: ResourceModel): ResourceModel {
+export function reshapeResource(
+  raw: RawResource,
+  warn: (m: string) => void = ignore,
+  donor?: ResourceModel,
+  parts: SharedParts = createSharedParts(),
+): ResourceModel {
   const pathPart = raw.pathPart ?? (raw.path === "/" ? "" : raw.path.slice(raw.path.lastIndexOf("/") + 1));
   // The common case of a deployment's copy: the whole resource is the donor's, decided without a method list.
   if (donor !== undefined && sameResource(raw, pathPart, donor)) return donor;
@@ -349,7 +479,7 @@ export function reshapeResource(raw: RawResource, warn: (m: string) => void = ig
         methods[at++] = earlier;
       } else {
         reusedAll = false;
-        methods[at++] = reshapeMethod(raw, verb, rawMethod, warn);
+        methods[at++] = reshapeMethod(raw, verb, rawMethod, warn, parts);
       }
     }
     if (known > 1) sortByVerb(methods);
@@ -430,6 +560,7 @@ export function reshapeResources(raw: readonly RawResource[], warn?: (m: string)
   let sorted = true;
   let sameList = donor !== undefined && donor.list.length === raw.length;
   let hint = 0;
+  const parts = createSharedParts();
   for (let i = 0; i < raw.length; i++) {
     const item = raw[i]!;
     let earlier: ResourceModel | undefined;
@@ -440,7 +571,7 @@ export function reshapeResources(raw: readonly RawResource[], warn?: (m: string)
         hint = at + 1;
       }
     }
-    const resource = reshapeResource(item, warn, earlier);
+    const resource = reshapeResource(item, warn, earlier, parts);
     if (sorted && i > 0 && comparePaths(resources[i - 1]!.path, resource.path) > 0) sorted = false;
     if (sameList && donor!.list[i] !== resource) sameList = false;
     resources[i] = resource;
