@@ -3,7 +3,7 @@ import type { IntegrationResponseModel, IntegrationType, MethodModel, ResourceMo
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader } from "@/lib/rules/support/cors-headers";
-import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
 import { stageLists } from "@/lib/rules/support/shared-parts";
@@ -66,6 +66,13 @@ function worded(memo: Worded, statusCode: string, word: (statusCode: string) => 
   return text;
 }
 
+/** problemText(problem, statusCode) once per check: a function per problem, not a closure made per response. */
+const PROBLEM_TEXTS: ReadonlyArray<(statusCode: string) => string> = [
+  (statusCode) => problemText(MAPPED_ONLY, statusCode),
+  (statusCode) => problemText(DECLARED_ONLY, statusCode),
+  (statusCode) => problemText(NEITHER, statusCode),
+];
+
 /** The evidence a finding reports; findings with equal records share one (shared-parts.ts). A type, so it is an evidence record. */
 type Evidence = {
   integrationType: IntegrationType;
@@ -123,7 +130,7 @@ export const actualResponseWithoutCors: Rule = {
           if (!response.statusCode.startsWith("2")) continue;
           const problem = problemOf(method, response);
           if (problem === OK) continue;
-          const text = worded(problems[problem]!, response.statusCode, (statusCode) => problemText(problem, statusCode));
+          const text = worded(problems[problem]!, response.statusCode, PROBLEM_TEXTS[problem]!);
           if (broken === undefined) broken = { statusCodes: [response.statusCode], problems: [text] };
           else {
             broken.statusCodes.push(response.statusCode);
@@ -169,9 +176,9 @@ function missing(
 ): FindingDraft {
   // "GET /orders": one string for the symptom and the redeploy's description.
   const call = `${method.httpMethod} ${resource.path}`;
-  // A list exactly as long as it gets: one grown by push keeps room for 17, and this one outlives the audit.
-  const redeploys = redeploy(stages, `Deploy Access-Control-Allow-Origin on ${call}`);
-  const fixes = new Array<FixIntent>(statusCodes.length + redeploys.length);
+  // A list exactly as long as it gets: one grown by push keeps room for 17, and this one outlives the audit. The
+  // redeploys are redeploy()'s, made in place rather than mapped into a list and copied.
+  const fixes = new Array<FixIntent>(statusCodes.length + stages.length);
   let at = 0;
   for (const statusCode of statusCodes) {
     fixes[at++] = {
@@ -183,7 +190,10 @@ function missing(
       allowOrigin,
     };
   }
-  for (const fix of redeploys) fixes[at++] = fix;
+  if (stages.length > 0) {
+    const description = `Deploy Access-Control-Allow-Origin on ${call}`;
+    for (const stage of stages) fixes[at++] = { kind: "redeploy-stage", stage, description };
+  }
   return {
     messageId: "missing",
     data: {
