@@ -1,5 +1,5 @@
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
-import type { IntegrationResponseModel, IntegrationType, MethodModel, ResourceModel } from "@/lib/model/types";
+import type { IntegrationResponseModel, IntegrationType, MethodModel, MethodResponseModel, ResourceModel } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader } from "@/lib/rules/support/cors-headers";
@@ -12,7 +12,9 @@ import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
 const ALLOW_ORIGIN = CORS_HEADER.allowOrigin.toLowerCase();
 
 function methodResponseWithStatus(method: MethodModel, statusCode: string) {
-  for (const response of method.methodResponses) if (response.statusCode === statusCode) return response;
+  const responses = method.methodResponses;
+  // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
+  for (let i = 0; i < responses.length; i++) if ((responses[i] as MethodResponseModel).statusCode === statusCode) return responses[i];
   return undefined;
 }
 
@@ -126,7 +128,10 @@ export const actualResponseWithoutCors: Rule = {
         // OPTIONS is the preflight (preflight-response-incomplete); proxies return the backend's headers.
         if (method.httpMethod === "OPTIONS" || !method.integration || isProxyIntegration(method)) continue;
         let broken: Broken | undefined;
-        for (const response of method.integration.integrationResponses) {
+        const responses = method.integration.integrationResponses;
+        // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
+        for (let i = 0; i < responses.length; i++) {
+          const response = responses[i] as IntegrationResponseModel;
           if (!response.statusCode.startsWith("2")) continue;
           const problem = problemOf(method, response);
           if (problem === OK) continue;
@@ -192,7 +197,8 @@ function missing(
   }
   if (stages.length > 0) {
     const description = `Deploy Access-Control-Allow-Origin on ${call}`;
-    for (const stage of stages) fixes[at++] = { kind: "redeploy-stage", stage, description };
+    // Indexed: stage lists are shared and frozen (shared-parts.ts).
+    for (let i = 0; i < stages.length; i++) fixes[at++] = { kind: "redeploy-stage", stage: stages[i] as string, description };
   }
   return {
     messageId: "missing",
