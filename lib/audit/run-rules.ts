@@ -1,6 +1,7 @@
 import type { ApiModel } from "@/lib/model/types";
 import { RULES } from "@/lib/rules";
 import { renderFinding } from "@/lib/rules/finding";
+import { messageRun } from "@/lib/rules/support/render-message";
 import { SEVERITIES, type Finding, type FindingTarget, type Rule, type Severity } from "@/lib/rules/types";
 import type { NotEvaluatedRule } from "./types";
 import { compareKeys, compareTargets, FIELD_ORDER_AVAILABLE, plainTarget, targetKey } from "./target-order";
@@ -22,6 +23,7 @@ export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleR
   const findings: Finding[] = [];
   const runs: number[] = [];
   const notEvaluated: NotEvaluatedRule[] = [];
+  const messages = messageRun();
   for (let order = 0; order < rules.length; order++) {
     const rule = rules[order] as Rule;
     const absent = rule.meta.requires.filter((part) => missing.has(part));
@@ -33,7 +35,7 @@ export function runRules(model: ApiModel, rules: readonly Rule[] = RULES): RuleR
     // rule's severity, whose rank is looked up once, and extend the rule's one run.
     const ruleRank = rankOf(rule.meta.severity, order);
     for (const draft of rule.check({ model })) {
-      const finding = renderFinding(rule.meta, draft);
+      const finding = renderFinding(rule.meta, draft, messages);
       addToRuns(runs, finding.severity === rule.meta.severity ? ruleRank : rankOf(finding.severity, order), findings.length);
       findings.push(finding);
     }

@@ -1,12 +1,15 @@
 import type { DisagreeingPeer, Finding, FindingDraft, RuleMeta } from "./types";
-import { renderMessage } from "./support/render-message";
+import { renderInRun, renderMessage, type MessageRun } from "./support/render-message";
 import { peersSentence } from "./support/disagreeing-peers";
 
-/** A check's draft completed from its rule's meta: id, severity, confidence and the rendered message. */
-export function renderFinding(meta: RuleMeta, draft: FindingDraft): Finding {
+/**
+ * A check's draft completed from its rule's meta: id, severity, confidence and the rendered message. A runner passes
+ * its run's messages (render-message.ts), so that consecutive findings share their messages' common ends.
+ */
+export function renderFinding(meta: RuleMeta, draft: FindingDraft, messages?: MessageRun): Finding {
   const template = meta.messages[draft.messageId];
   if (template === undefined) throw new Error(`Rule ${meta.id} reported unknown messageId "${draft.messageId}"`);
-  const message = renderMessage(template, draft.data);
+  const message = messages ? renderInRun(messages, template, draft.data) : renderMessage(template, draft.data);
   // One object literal, its fields always in this order: every finding has the same shape (and the report's JSON its order).
   return {
     ruleId: meta.id,

@@ -1,9 +1,9 @@
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
-import type { IntegrationResponseModel, IntegrationType, MethodModel, ResourceModel } from "@/lib/model/types";
+import type { IntegrationResponseModel, IntegrationType, MethodModel, MethodResponseModel, ResourceModel } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader } from "@/lib/rules/support/cors-headers";
-import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
+import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
 import { stageLists } from "@/lib/rules/support/shared-parts";
@@ -12,7 +12,9 @@ import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
 const ALLOW_ORIGIN = CORS_HEADER.allowOrigin.toLowerCase();
 
 function methodResponseWithStatus(method: MethodModel, statusCode: string) {
-  for (const response of method.methodResponses) if (response.statusCode === statusCode) return response;
+  const responses = method.methodResponses;
+  // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
+  for (let i = 0; i < responses.length; i++) if ((responses[i] as MethodResponseModel).statusCode === statusCode) return responses[i];
   return undefined;
 }
 
@@ -65,6 +67,13 @@ function worded(memo: Worded, statusCode: string, word: (statusCode: string) => 
   if (text === undefined) memo.set(statusCode, (text = word(statusCode)));
   return text;
 }
+
+/** problemText(problem, statusCode) once per check: a function per problem, not a closure made per response. */
+const PROBLEM_TEXTS: ReadonlyArray<(statusCode: string) => string> = [
+  (statusCode) => problemText(MAPPED_ONLY, statusCode),
+  (statusCode) => problemText(DECLARED_ONLY, statusCode),
+  (statusCode) => problemText(NEITHER, statusCode),
+];
 
 /** The evidence a finding reports; findings with equal records share one (shared-parts.ts). A type, so it is an evidence record. */
 type Evidence = {
@@ -119,11 +128,14 @@ export const actualResponseWithoutCors: Rule = {
         // OPTIONS is the preflight (preflight-response-incomplete); proxies return the backend's headers.
         if (method.httpMethod === "OPTIONS" || !method.integration || isProxyIntegration(method)) continue;
         let broken: Broken | undefined;
-        for (const response of method.integration.integrationResponses) {
+        const responses = method.integration.integrationResponses;
+        // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
+        for (let i = 0; i < responses.length; i++) {
+          const response = responses[i] as IntegrationResponseModel;
           if (!response.statusCode.startsWith("2")) continue;
           const problem = problemOf(method, response);
           if (problem === OK) continue;
-          const text = worded(problems[problem]!, response.statusCode, (statusCode) => problemText(problem, statusCode));
+          const text = worded(problems[problem]!, response.statusCode, PROBLEM_TEXTS[problem]!);
           if (broken === undefined) broken = { statusCodes: [response.statusCode], problems: [text] };
           else {
             broken.statusCodes.push(response.statusCode);
@@ -169,9 +181,9 @@ function missing(
 ): FindingDraft {
   // "GET /orders": one string for the symptom and the redeploy's description.
   const call = `${method.httpMethod} ${resource.path}`;
-  // A list exactly as long as it gets: one grown by push keeps room for 17, and this one outlives the audit.
-  const redeploys = redeploy(stages, `Deploy Access-Control-Allow-Origin on ${call}`);
-  const fixes = new Array<FixIntent>(statusCodes.length + redeploys.length);
+  // A list exactly as long as it gets: one grown by push keeps room for 17, and this one outlives the audit. The
+  // redeploys are redeploy()'s, made in place rather than mapped into a list and copied.
+  const fixes = new Array<FixIntent>(statusCodes.length + stages.length);
   let at = 0;
   for (const statusCode of statusCodes) {
     fixes[at++] = {
@@ -183,7 +195,11 @@ function missing(
       allowOrigin,
     };
   }
-  for (const fix of redeploys) fixes[at++] = fix;
+  if (stages.length > 0) {
+    const description = `Deploy Access-Control-Allow-Origin on ${call}`;
+    // Indexed: stage lists are shared and frozen (shared-parts.ts).
+    for (let i = 0; i < stages.length; i++) fixes[at++] = { kind: "redeploy-stage", stage: stages[i] as string, description };
+  }
   return {
     messageId: "missing",
     data: {

@@ -1,5 +1,5 @@
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
-import type { ApiModel, MethodModel } from "@/lib/model/types";
+import type { ApiModel, IntegrationResponseModel, MethodModel } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, headerValue, isProxyIntegration, literalValue, splitList } from "@/lib/rules/support/cors-headers";
@@ -10,6 +10,8 @@ import { cachedMethods } from "@/lib/rules/support/stage-cache";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 /** Shown where no single origin can be inferred; the user replaces it before applying the fix. */
+const NO_RESPONSES: readonly IntegrationResponseModel[] = [];
+
 export const ORIGIN_PLACEHOLDER = "<ALLOWED_ORIGIN>";
 
 const FETCH_CORS_CHECK = {
@@ -57,7 +59,10 @@ export const corsOriginMisconfigured: Rule = {
       for (const method of resource.methods) {
         // A proxy integration passes the backend's headers through; its integration responses are unused.
         if (isProxyIntegration(method)) continue;
-        for (const response of method.integration?.integrationResponses ?? []) {
+        const responses = method.integration?.integrationResponses ?? NO_RESPONSES;
+        // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
+        for (let i = 0; i < responses.length; i++) {
+          const response = responses[i] as IntegrationResponseModel;
           const problem = originProblem(response.responseParameters, method.httpMethod === "OPTIONS");
           if (!problem) continue;
           const where = `${method.httpMethod} ${method.path} (${response.statusCode} response)`;

@@ -1,7 +1,7 @@
 import { describeOverride, type HeaderOverride } from "@/lib/model/response-overrides";
 import { sameIgnoringCase, startsWithIgnoringCase } from "./ignore-case";
 import { overriddenHeaders } from "./template-headers";
-import type { HttpVerb, IntegrationResponseModel, MethodModel } from "@/lib/model/types";
+import type { HttpVerb, IntegrationResponseModel, MethodModel, MethodResponseModel } from "@/lib/model/types";
 
 /** Methods a browser sends cross-origin without a preflight (Fetch standard "CORS-safelisted method"). */
 export const SAFELISTED_METHODS: ReadonlySet<HttpVerb> = new Set<HttpVerb>(["GET", "HEAD", "POST"]);
@@ -159,12 +159,15 @@ function defaultEntry(method: MethodModel): DefaultEntry {
 function chosenResponse(method: MethodModel): IntegrationResponseModel | undefined {
   const responses = method.integration?.integrationResponses;
   if (responses === undefined) return undefined;
-  for (const response of responses) if (!response.selectionPattern) return response;
+  // Indexed: the model's lists may be its shared frozen empty one, whose for-of allocates (shared-parts.ts).
+  for (let i = 0; i < responses.length; i++) if (!(responses[i] as IntegrationResponseModel).selectionPattern) return responses[i];
   return responses[0];
 }
 
 function methodResponseWithStatus(method: MethodModel, statusCode: string | undefined) {
-  for (const response of method.methodResponses) if (response.statusCode === statusCode) return response;
+  const responses = method.methodResponses;
+  // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
+  for (let i = 0; i < responses.length; i++) if ((responses[i] as MethodResponseModel).statusCode === statusCode) return responses[i];
   return undefined;
 }
 

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { placeholdersOf, renderMessage } from "./render-message";
+import { messageRun, placeholdersOf, renderInRun, renderMessage } from "./render-message";
 
 /** The replace() it was before templates were split once: the rendered text must not change. */
 const byReplace = (template: string, data: Record<string, string | number> = {}) =>
@@ -27,5 +28,17 @@ describe("renderMessage", () => {
 
   it("lists the placeholders of a template", () => {
     expect(placeholdersOf("{{a}} {{ b }} {{a}}")).toEqual(["a", "b", "a"]);
+  });
+
+  it("renders in a run as alone, whichever values consecutive messages share", () => {
+    const templates = ["{{verb}} {{path}} ({{kind}} integration): {{problems}}.", "{{a}}{{b}}", "{{ a }} and {{missing}} end", "none", ""];
+    const value = fc.oneof(fc.constantFrom("GET", "/a", "/b", "", "MOCK", "x"), fc.integer({ min: 0, max: 3 }));
+    const data = fc.option(fc.dictionary(fc.constantFrom("verb", "path", "kind", "problems", "a", "b"), value), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...templates), data), { maxLength: 30 }), (messages) => {
+        const run = messageRun();
+        for (const [template, values] of messages) expect(renderInRun(run, template, values)).toBe(renderMessage(template, values));
+      }),
+    );
   });
 });
