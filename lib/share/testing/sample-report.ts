@@ -129,7 +129,9 @@ export function sampleReport(options: SampleReportOptions = {}): AuditReport {
     source: { kind: "live", connection: "demo", customEndpoint: true },
     readAt: options.readAt ?? "2026-01-15T10:00:00.000Z",
     partial: false,
-    model: sampleModel(api, methods),
+    // As a stored report reads back, plain data the tests may edit: a normalised model shares frozen parts between
+    // its methods (lib/model/shared-parts.ts).
+    model: structuredClone(sampleModel(api, methods)),
     findings,
     notEvaluated: [],
     warnings: [],
