@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { FRAMEWORK_PHASE, GC_PHASE, OUTSIDE_PHASE, ownerOf, phasesOf, type CpuProfile, type ProfileNode } from "./audit-phases";
+import {
+  allocationPhasesOf,
+  FRAMEWORK_PHASE,
+  GC_PHASE,
+  OUTSIDE_PHASE,
+  ownerOf,
+  phasesOf,
+  type CpuProfile,
+  type HeapProfileNode,
+  type ProfileNode,
+} from "./audit-phases";
 
 const ROOT = "/work/app";
 
@@ -72,5 +82,37 @@ describe("ownerOf", () => {
     expect(ownerOf("lib/audit/stage-runs.ts")).toBe(FRAMEWORK_PHASE);
     expect(ownerOf("lib/model/method-settings.ts")).toBe(ownerOf("lib/model/reshape-resources.ts"));
     expect(ownerOf("lib/model/answered-by.ts")).toBe(ownerOf("lib/routing/route-tree.ts"));
+  });
+});
+
+describe("allocationPhasesOf", () => {
+  const frame = (functionName: string, file: string) => ({ functionName, url: file ? `file://${ROOT}/${file}` : "", lineNumber: 0 });
+  it("credits each allocation to the innermost owner on its stack, and what no audit code made to outside", () => {
+    const head: HeapProfileNode = {
+      callFrame: frame("(root)", ""),
+      selfSize: 0,
+      children: [
+        {
+          callFrame: frame("auditModel", "lib/audit/audit-model.ts"),
+          selfSize: 10,
+          children: [
+            { callFrame: frame("reshapeMethod", "lib/model/reshape-resources.ts"), selfSize: 300, children: [] },
+            {
+              callFrame: frame("check", "lib/rules/missing-preflight/rule.ts"),
+              selfSize: 40,
+              // Support code and builtins allocate for the rule that called them.
+              children: [{ callFrame: frame("keys", ""), selfSize: 5, children: [] }],
+            },
+          ],
+        },
+        { callFrame: frame("main", "scripts/bench-core.ts"), selfSize: 7, children: [] },
+      ],
+    };
+    expect(Object.fromEntries(allocationPhasesOf(head, ROOT))).toEqual({
+      [FRAMEWORK_PHASE]: 10,
+      "normalise (lib/model normalize, reshape-*, drift, method-settings)": 300,
+      "rule missing-preflight": 45,
+      [OUTSIDE_PHASE]: 7,
+    });
   });
 });

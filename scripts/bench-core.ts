@@ -9,6 +9,8 @@
 import { Session } from "node:inspector/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { relative } from "node:path";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { startEmulator } from "@/lib/emulator";
 import { generateLargeApi, HEALTHY_API_ID } from "@/lib/emulator/seeds";
 import { openConnection } from "@/lib/aws/connections/connection";
@@ -17,7 +19,7 @@ import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
 import { auditModel } from "@/lib/audit/audit-model";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { RULES } from "@/lib/rules";
-import { OUTSIDE_PHASE, phasesOf, type CpuProfile } from "./audit-phases";
+import { allocationPhasesOf, OUTSIDE_PHASE, phasesOf, type CpuProfile, type HeapProfileNode } from "./audit-phases";
 
 const TARGET_METHODS = 10_000;
 // The large API has a GET on every resource and an OPTIONS on every other one: 1.5 methods a resource.
@@ -111,6 +113,44 @@ async function profile(snapshot: RawApiSnapshot) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 8)
       .map(([name, ms]) => ({ name, perAuditMs: ms / PROFILE_RUNS })),
+  };
+}
+
+/**
+ * What an audit allocates, per phase (a sampling heap profile over PROFILE_RUNS audits, allocations collected since
+ * included), and what its report keeps once the audit is over (heap in use after full collections, with and without
+ * the report). Bytes do not change with the machine's load as times do: the garbage collector's share of an audit is
+ * paid for them.
+ */
+async function allocation(snapshot: RawApiSnapshot) {
+  const session = new Session();
+  session.connect();
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  for (let i = 0; i < PROFILE_RUNS; i++) audit(snapshot);
+  const { profile } = (await session.post("HeapProfiler.stopSampling")) as { profile: { head: HeapProfileNode } };
+  session.disconnect();
+  const phases = allocationPhasesOf(profile.head, process.cwd());
+  setFlagsFromString("--expose-gc");
+  const collect = runInNewContext("gc") as () => void;
+  const inUse = () => {
+    collect();
+    collect();
+    return getHeapStatistics().used_heap_size;
+  };
+  const before = inUse();
+  const kept = audit(snapshot);
+  const keptBytes = inUse() - before;
+  if (!kept.ok) throw new Error("audit failed");
+  return {
+    phases: [...phases]
+      .filter(([phase]) => phase !== OUTSIDE_PHASE)
+      .map(([phase, bytes]) => ({ phase, perAuditMb: bytes / PROFILE_RUNS / 1e6 }))
+      .sort((a, b) => b.perAuditMb - a.perAuditMb),
+    keptMb: keptBytes / 1e6,
   };
 }
 
@@ -209,6 +249,20 @@ async function main() {
   console.log("| function | ms/audit |");
   console.log("| --- | ---: |");
   for (const f of cpu.framework) console.log(`| ${f.name} | ${f.perAuditMs.toFixed(2)} |`);
+
+  const bytes = await allocation(large);
+  const allocated = bytes.phases.reduce((n, p) => n + p.perAuditMb, 0);
+  console.log(
+    `\nAllocation per ${big.methods.toLocaleString("en")}-method audit (a sampling heap profile over ${PROFILE_RUNS} audits; bytes do not vary with the load)\n`,
+  );
+  console.log("| phase | MB allocated | share |");
+  console.log("| --- | ---: | ---: |");
+  for (const p of bytes.phases.slice(0, 8))
+    console.log(`| ${p.phase} | ${p.perAuditMb.toFixed(2)} | ${((p.perAuditMb / allocated) * 100).toFixed(1)}% |`);
+  console.log(`| **whole audit** | ${allocated.toFixed(2)} | 100% |`);
+  console.log(
+    `\nA report keeps ${bytes.keptMb.toFixed(2)} MB once its audit is over (the model and the findings; heap in use after full collections).`,
+  );
 
   console.log(`\nCPU profile over ${PROFILE_RUNS} audits (${cpu.totalPerAuditMs.toFixed(1)} ms sampled per audit), self time\n`);
   console.log("| file | ms/audit | share |");
