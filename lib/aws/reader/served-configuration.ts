@@ -20,7 +20,6 @@ import type {
   RawGatewayResponse,
 } from "@/lib/model/raw-snapshot";
 import { asStatusCodeMap } from "@/lib/aws/reader/status-code-map";
-import { sameResources } from "@/lib/model/raw-equality";
 import { readOpenApiDefinition } from "@/lib/templates/openapi";
 
 /** A larger export is not one API Gateway produces for a REST API (300 resources by default); refused, not parsed. */
@@ -59,12 +58,6 @@ export function servedFromExport(text: string, stageName: string): ExportParse {
 /**
  * Puts the draft's ids back: resources by path, authorizers by name (an export names each authorizer's security
  * scheme after it). Resources or authorizers the draft no longer has keep the path or name as their id.
- *
- * A deployment made from the current draft, the usual case, exports the draft's resources again: then the draft's own
- * list is handed over as the deployment's (compared as normalisation reads them, lib/model/raw-equality.ts). The audit
- * core, which normalises each resource list once per audit, then reshapes a 10,000-method API's resources once instead
- * of comparing a second copy of them field by field, read back from memory long after it was parsed (issue 16). Here
- * the copy was just built, and the comparison reads it while it is fresh.
  */
 export function withDraftIds(
   served: RawServedConfiguration,
@@ -75,30 +68,29 @@ export function withDraftIds(
   const authorizerIds = new Map(draftAuthorizers.filter((a) => a.name).map((a) => [a.name as string, a.id]));
   const resourceId = (path: string) => resourceIds.get(path) ?? path;
   const authorizerId = (name: string | undefined) => (name === undefined ? undefined : (authorizerIds.get(name) ?? name));
-  const resources = served.resources.map((r) => {
-    const resource: RawResource = { ...r, id: resourceId(r.path) };
-    if (r.parentId !== undefined) resource.parentId = resourceId(r.parentId);
-    if (r.resourceMethods) {
-      resource.resourceMethods = Object.fromEntries(
-        Object.entries(r.resourceMethods).map(([verb, m]) => {
-          const method: RawMethod = { ...m };
-          // The OpenAPI reader builds its status-code maps on `{}`: rebuilt so the served side is as compact as the
-          // draft's (status-code-map.ts).
-          if (m.methodResponses) method.methodResponses = asStatusCodeMap(m.methodResponses);
-          const integration = m.methodIntegration;
-          if (integration?.integrationResponses)
-            method.methodIntegration = { ...integration, integrationResponses: asStatusCodeMap(integration.integrationResponses) };
-          const id = authorizerId(m.authorizerId);
-          if (id !== undefined) method.authorizerId = id;
-          return [verb, method];
-        }),
-      );
-    }
-    return resource;
-  });
   return {
     ...served,
-    resources: sameResources(resources, draftResources) ? draftResources : resources,
+    resources: served.resources.map((r) => {
+      const resource: RawResource = { ...r, id: resourceId(r.path) };
+      if (r.parentId !== undefined) resource.parentId = resourceId(r.parentId);
+      if (r.resourceMethods) {
+        resource.resourceMethods = Object.fromEntries(
+          Object.entries(r.resourceMethods).map(([verb, m]) => {
+            const method: RawMethod = { ...m };
+            // The OpenAPI reader builds its status-code maps on `{}`: rebuilt so the served side is as compact as the
+            // draft's (status-code-map.ts).
+            if (m.methodResponses) method.methodResponses = asStatusCodeMap(m.methodResponses);
+            const integration = m.methodIntegration;
+            if (integration?.integrationResponses)
+              method.methodIntegration = { ...integration, integrationResponses: asStatusCodeMap(integration.integrationResponses) };
+            const id = authorizerId(m.authorizerId);
+            if (id !== undefined) method.authorizerId = id;
+            return [verb, method];
+          }),
+        );
+      }
+      return resource;
+    }),
     authorizers: served.authorizers.map((a) => ({ ...a, id: authorizerId(a.name) ?? a.id })),
   };
 }
