@@ -10,7 +10,7 @@ import { GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
 import type { ValuePath } from "@/lib/templates/document";
 import { elementKey, type ElementLocations, type SourcePosition, type TemplateGap } from "@/lib/templates/types";
 import { isRecord, placeholderIntrinsics, type IntrinsicHooks, type JsonRecord } from "@/lib/templates/openapi/values";
-import { field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
+import { childPath, field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
 import { methodSecurity, readSecuritySchemes } from "@/lib/templates/openapi/security";
 import { readIntegration, readMethodResponses, readRequestParameters } from "@/lib/templates/openapi/integration";
 import { basePathPrefix, ResourceTree, splitPath, type BasePathMode } from "@/lib/templates/openapi/paths";
@@ -131,7 +131,7 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
     }
     if (Object.hasOwn(item, "$ref")) gap(reading, [...itemPath, "$ref"], `path "${pathKey}": a path item $ref is not read`, "resources");
     const position = reading.locate(itemPath);
-    const resource = tree.ensure([...prefix, ...parts], position);
+    const resource = tree.ensure(prefix.length === 0 ? parts : [...prefix, ...parts], position);
     if (parts.length === 0 && prefix.length === 0) tree.positions.set("/", position);
     if (!located.has(resource)) {
       located.add(resource);
@@ -146,7 +146,7 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
         else if (key.startsWith("x-amazon-apigateway")) gap(reading, [...itemPath, key], `${pathKey}: ${key} is not read`);
         continue;
       }
-      const opPath: ValuePath = [...itemPath, key];
+      const opPath = childPath(itemPath, key);
       const operation = field(reading, item, key);
       const where = `${verb} ${resource.path}`;
       if (!isRecord(operation)) {
