@@ -348,9 +348,11 @@ class FastYamlParser {
   ) {
     this.n = text.length;
     this.scalars = new ScalarCache(text);
-    // About one collection per 50 characters and one entry per 30 in templates; the columns grow when that is short.
-    this.nodeTable = new IntTable(3 * Math.max(16, text.length >> 6));
-    this.entryTable = new IntTable(2 * Math.max(16, text.length >> 5));
+    // Templates have a collection per 40 to 90 characters and an entry per 25 to 50 (the shared corpus): room for one
+    // per 32 and one per 16, so a table seldom grows (a new table and its copy cost more than the unused room, which is
+    // off-heap and untouched).
+    this.nodeTable = new IntTable(3 * Math.max(16, text.length >> 5));
+    this.entryTable = new IntTable(2 * Math.max(16, text.length >> 4));
   }
 
   document(): FastYaml {
