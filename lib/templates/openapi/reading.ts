@@ -67,7 +67,8 @@ export function textMap(reading: Reading, record: unknown, key: string, path: Va
     if (entry === undefined || entry === null) continue;
     const text = reading.hooks.text(entry);
     // textField's gap, its path built only here (most maps have nothing to report).
-    if (text === undefined) gap(reading, [...path, key, name], `${name} could not be read as a string (an unsupported intrinsic function?)`);
+    if (text === undefined)
+      gap(reading, [...path, key, name], `${name} could not be read as a string (an unsupported intrinsic function?)`);
     else setOwnKey(out, name, text);
   }
   return out;
