@@ -28,7 +28,7 @@ export interface TemplateDocument {
   positionOf(path: ValuePath): SourcePosition;
   /**
    * `positionOf([...base, ...path.slice(0, length)])` without building that path: a reader locates thousands of
-   * nodes below one base (an embedded definition), and those paths were most of its garbage.
+   * nodes below one base (an embedded definition), and the joined paths were a megabyte of garbage per large template.
    */
   positionBelow(base: ValuePath, path: ValuePath, length: number): SourcePosition;
 }

@@ -435,8 +435,8 @@ function bodyMayBeEdited(body: JsonRecord, props: JsonRecord, api: SamApiSource)
 /**
  * The longest prefix of `path` that exists in the raw (unresolved) value, as its length and its path in the raw value
  * (stepping through the `Fn::If` branches this variant chose, including those right below the prefix). `path` is
- * undefined when no branch was stepped through: the raw path is then the prefix itself (the common case, which so
- * builds no path).
+ * undefined when no branch was stepped through: the raw path is then the prefix itself (the common case, which then
+ * builds no array).
  */
 function rawPrefix(raw: unknown, path: ValuePath, assumptions: Record<string, boolean>): { length: number; path?: ValuePath } {
   let out: Array<string | number> | undefined;
