@@ -16,6 +16,7 @@ import { findExcessiveNesting, NESTING_LIMIT } from "@/lib/templates/nesting";
 import { withTag } from "@/lib/templates/short-form-tags";
 import { fastOffsetOf, parseYamlFast } from "@/lib/templates/yaml-fast-parser";
 import { setOwnKey } from "@/lib/templates/index-keys";
+import { LineTable } from "@/lib/templates/line-table";
 
 /** A path into the parsed value: keys of mappings and indexes of sequences. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -25,23 +26,19 @@ export interface TemplateDocument {
   value: unknown;
   /** Where the node at `path` starts; for a missing path, the nearest ancestor that exists. */
   positionOf(path: ValuePath): SourcePosition;
+  /**
+   * `positionOf([...base, ...path.slice(0, length)])` without building that path: a reader locates thousands of
+   * nodes below one base (an embedded definition), and the joined paths were a megabyte of garbage per large template.
+   */
+  positionBelow(base: ValuePath, path: ValuePath, length: number): SourcePosition;
 }
 
 export type ParseResult = { ok: true; document: TemplateDocument } | { ok: false; error: TemplateError };
 
+const NO_PATH: ValuePath = [];
+
 /** Expanded nodes allowed per document: far above any real template, far below what exhausts memory. */
 const NODE_BUDGET = 250_000;
-
-function lineCounterFor(text: string): LineCounter {
-  const counter = new LineCounter();
-  counter.addNewLine(0);
-  let offset = text.indexOf("\n");
-  while (offset >= 0) {
-    counter.addNewLine(offset + 1);
-    offset = text.indexOf("\n", offset + 1);
-  }
-  return counter;
-}
 
 class BudgetExceeded extends Error {}
 
@@ -54,8 +51,16 @@ class DuplicateKey extends Error {
   }
 }
 
-/** The last parse, reused when the loader's format detection and then the reader parse the same file. */
+/**
+ * The last parse, reused when the loader's format detection and then the reader parse the same file. The loader
+ * forgets it once the reader is done (`forgetLastParse`): kept, the whole parsed template would stay alive through
+ * the audit that follows, and every young-generation collection there would copy it.
+ */
 let last: { file: string; text: string; result: ParseResult } | undefined;
+
+export function forgetLastParse(): void {
+  last = undefined;
+}
 
 export function parseTemplateDocument(file: string, text: string): ParseResult {
   if (last && last.file === file && last.text === text) return last.result;
@@ -80,7 +85,7 @@ function parseUncached(file: string, text: string, fast: boolean): ParseResult {
   if (/\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\s*[{[]/.test(text))) {
     const jsonError = findJsonSyntaxError(text);
     if (jsonError) {
-      const position = lineCounterFor(text).linePos(jsonError.offset);
+      const position = new LineTable(text).linePos(jsonError.offset);
       return {
         ok: false,
         error: {
@@ -92,7 +97,7 @@ function parseUncached(file: string, text: string, fast: boolean): ParseResult {
   }
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== undefined) {
-    const position = lineCounterFor(text).linePos(tooDeep);
+    const position = new LineTable(text).linePos(tooDeep);
     return {
       ok: false,
       error: {
@@ -104,13 +109,14 @@ function parseUncached(file: string, text: string, fast: boolean): ParseResult {
   if (fast) {
     const read = parseYamlFast(text, NODE_BUDGET);
     if (read) {
-      let counter: LineCounter | undefined;
-      const positionOf = (path: ValuePath): SourcePosition => {
-        counter ??= lineCounterFor(text);
-        const { line, col } = counter.linePos(fastOffsetOf(read.positions, path));
+      let counter: LineTable | undefined;
+      const positionBelow = (base: ValuePath, path: ValuePath, length: number): SourcePosition => {
+        counter ??= new LineTable(text);
+        const { line, col } = counter.linePos(fastOffsetOf(read.positions, base, path, length));
         return { file, line, column: col };
       };
-      return { ok: true, document: { file, value: read.value, positionOf } };
+      const positionOf = (path: ValuePath): SourcePosition => positionBelow(NO_PATH, path, path.length);
+      return { ok: true, document: { file, value: read.value, positionOf, positionBelow } };
     }
   }
   // Duplicate keys are refused below in one pass: the parser's own uniqueKeys check compares every key with every
@@ -208,7 +214,9 @@ function parseUncached(file: string, text: string, fast: boolean): ParseResult {
     const offset = offsetOf(yaml.contents, path);
     return offset === undefined ? { file, line: 1, column: 1 } : at(offset);
   };
-  return { ok: true, document: { file, value, positionOf } };
+  const positionBelow = (base: ValuePath, path: ValuePath, length: number): SourcePosition =>
+    positionOf([...base, ...path.slice(0, length)]);
+  return { ok: true, document: { file, value, positionOf, positionBelow } };
 }
 
 /** A mapping key as the converted object names it. */

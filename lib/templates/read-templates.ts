@@ -5,6 +5,7 @@
  */
 import { dirnameOf, isInside, LIMITS, normalizePath, type FileTree } from "@/lib/templates/files/file-tree";
 import { detectTemplateFormat } from "@/lib/templates/detect-format";
+import { forgetLastParse } from "@/lib/templates/document";
 import { isTerraformConfigurationFile } from "@/lib/templates/terraform/detect";
 import type { TemplateApi, TemplateError, TemplateFormat, TemplateGap, TemplateReadContext, TemplateReader } from "@/lib/templates/types";
 
@@ -72,6 +73,7 @@ export function readTemplates(tree: FileTree, readers: TemplateReaders, options:
     const file = { path, text: read.text };
     const detection = detectTemplateFormat(file);
     if (!detection.ok) {
+      forgetLastParse();
       // In a directory scan, YAML/JSON that is not infrastructure (CI workflows, configs) is skipped quietly and
       // one that does not parse is listed; a file the user named must be a template.
       if (named) errors.push({ message: detection.reason });
@@ -84,6 +86,7 @@ export function readTemplates(tree: FileTree, readers: TemplateReaders, options:
       continue;
     }
     const result = reader(file, context);
+    forgetLastParse();
     if (!result.ok) {
       errors.push(result.error);
       continue;

@@ -56,8 +56,8 @@ export interface FastPositions {
    * thousands of rows, and a small one allocates two tables, not one per column.
    */
   nodes: Int32Array;
-  /** A mapping entry's key (unused for a sequence item). */
-  entryKey: string[];
+  /** A mapping entry's key (unused for a sequence item), by entry row. */
+  entryKey: KeyColumn;
   /** Per entry (row r), two numbers from `2r`: where it starts (a mapping entry is located at its key), and its node. */
   entries: Int32Array;
   /** Per large mapping, its keys → entry row, built on its first lookup. */
@@ -84,6 +84,29 @@ class IntTable {
     const grown = new Int32Array(Math.max(this.data.length * 2, this.length + count));
     grown.set(this.data);
     this.data = grown;
+  }
+}
+
+const KEY_CHUNK_BITS = 10;
+const KEY_CHUNK = 1 << KEY_CHUNK_BITS;
+
+/**
+ * The entries' keys, by row, in fixed-size chunks: one array grown by `push` to tens of thousands of rows copied
+ * itself over and over (most of the position table's garbage); chunks are filled once and never copied.
+ */
+export class KeyColumn {
+  private readonly chunks: string[][] = [];
+  length = 0;
+
+  push(key: string): void {
+    const slot = this.length & (KEY_CHUNK - 1);
+    if (slot === 0) this.chunks.push(new Array<string>(KEY_CHUNK));
+    (this.chunks[this.chunks.length - 1] as string[])[slot] = key;
+    this.length++;
+  }
+
+  at(row: number): string {
+    return (this.chunks[row >> KEY_CHUNK_BITS] as string[])[row & (KEY_CHUNK - 1)] as string;
   }
 }
 
@@ -295,7 +318,7 @@ class FastYamlParser {
   private pos = 0;
   /** The position table (FastPositions), filled as collections end. */
   private readonly nodeTable: IntTable;
-  private readonly entryKey: string[] = [];
+  private readonly entryKey = new KeyColumn();
   private readonly entryTable: IntTable;
   /** Entries of the collections still being read, innermost last; each moves to `positions` when its collection ends. */
   private readonly pendingKey: string[] = [];
@@ -325,9 +348,11 @@ class FastYamlParser {
   ) {
     this.n = text.length;
     this.scalars = new ScalarCache(text);
-    // About one collection per 50 characters and one entry per 30 in templates; the columns grow when that is short.
-    this.nodeTable = new IntTable(3 * Math.max(16, text.length >> 6));
-    this.entryTable = new IntTable(2 * Math.max(16, text.length >> 5));
+    // Templates have a collection per 40 to 90 characters and an entry per 25 to 50 (the shared corpus): room for one
+    // per 32 and one per 16, so a table seldom grows (a new table and its copy cost more than the unused room, which is
+    // off-heap and untouched).
+    this.nodeTable = new IntTable(3 * Math.max(16, text.length >> 5));
+    this.entryTable = new IntTable(2 * Math.max(16, text.length >> 4));
   }
 
   document(): FastYaml {
@@ -1166,13 +1191,22 @@ class FastYamlParser {
   }
 }
 
-/** Where the node at `path` starts, as document.ts's `offsetOf` finds it in the `yaml` Document. */
-export function fastOffsetOf(positions: FastPositions, path: ReadonlyArray<string | number>): number {
+/**
+ * Where the node at `base` then the first `length` segments of `path` starts, as document.ts's `offsetOf` finds it in
+ * the `yaml` Document.
+ */
+export function fastOffsetOf(
+  positions: FastPositions,
+  base: ReadonlyArray<string | number>,
+  path: ReadonlyArray<string | number>,
+  length: number,
+): number {
   let node = positions.root;
   let offset = startOf(positions, node);
-  for (const segment of path) {
+  const depth = base.length + length;
+  for (let i = 0; i < depth; i++) {
     if (node < 0) return offset;
-    const name = String(segment);
+    const name = String(i < base.length ? base[i] : path[i - base.length]);
     const first = positions.nodes[3 * node + 1] as number;
     const signedCount = positions.nodes[3 * node + 2] as number;
     const count = signedCount >= 0 ? signedCount : -signedCount - 1;
@@ -1197,13 +1231,13 @@ function startOf(positions: FastPositions, node: number): number {
 
 function keyRow(positions: FastPositions, node: number, first: number, count: number, name: string): number {
   if (count <= 8) {
-    for (let row = first; row < first + count; row++) if (positions.entryKey[row] === name) return row;
+    for (let row = first; row < first + count; row++) if (positions.entryKey.at(row) === name) return row;
     return -1;
   }
   let index = positions.indexes.get(node);
   if (!index) {
     index = new Map();
-    for (let row = first; row < first + count; row++) index.set(positions.entryKey[row] as string, row);
+    for (let row = first; row < first + count; row++) index.set(positions.entryKey.at(row), row);
     positions.indexes.set(node, index);
   }
   return index.get(name) ?? -1;

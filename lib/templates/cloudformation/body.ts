@@ -35,7 +35,7 @@ export function readBody(body: unknown, document: TemplateDocument, bodyPath: Va
     ok: true,
     reading: readOpenApiDefinition({
       definition: body,
-      locate: (path) => document.positionOf([...bodyPath, ...path]),
+      locate: (path) => document.positionBelow(bodyPath, path, path.length),
       hooks: placeholderIntrinsics,
       ...mode,
     }),

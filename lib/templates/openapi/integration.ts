@@ -7,7 +7,7 @@ import type { RawIntegration, RawIntegrationResponse, RawMethodResponse } from "
 import type { ValuePath } from "@/lib/templates/document";
 import { isRecord, type JsonRecord } from "@/lib/templates/openapi/values";
 import { dereference } from "@/lib/templates/openapi/refs";
-import { field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
+import { childPath, field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
 import { setOwn } from "@/lib/model/set-own";
 import { indexKeyedMap } from "@/lib/templates/index-keys";
 
@@ -22,7 +22,7 @@ const INTEGRATION_TYPES: Record<string, string> = {
 export function readIntegration(reading: Reading, operation: JsonRecord, path: ValuePath, where: string): RawIntegration | undefined {
   const ext = field(reading, operation, "x-amazon-apigateway-integration");
   if (ext === undefined) return undefined;
-  const at = [...path, "x-amazon-apigateway-integration"];
+  const at = childPath(path, "x-amazon-apigateway-integration");
   if (!isRecord(ext)) {
     gap(reading, at, `${where}: x-amazon-apigateway-integration is not an object; not read`, "resources");
     return undefined;
@@ -54,7 +54,7 @@ export function readIntegration(reading: Reading, operation: JsonRecord, path: V
   const contentHandling = textField(reading, ext, "contentHandling", at);
   if (contentHandling !== undefined) integration.contentHandling = contentHandling;
   const responses = recordField(reading, ext, "responses");
-  if (responses) integration.integrationResponses = readIntegrationResponses(reading, responses, [...at, "responses"], where);
+  if (responses) integration.integrationResponses = readIntegrationResponses(reading, responses, childPath(at, "responses"), where);
   return integration;
 }
 
@@ -72,7 +72,7 @@ function readIntegrationResponses(
   const out = indexKeyedMap<RawIntegrationResponse>();
   for (const pattern of keysOf(responses)) {
     const response = field(reading, responses, pattern);
-    const path = [...at, pattern];
+    const path = childPath(at, pattern);
     if (!isRecord(response)) {
       gap(reading, path, `${where}: integration response "${pattern}" is not an object; not read`, "resources");
       continue;

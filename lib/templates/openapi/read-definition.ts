@@ -10,8 +10,8 @@ import { GATEWAY_RESPONSE_TYPES } from "@/lib/model/gateway-responses";
 import type { ValuePath } from "@/lib/templates/document";
 import { elementKey, type ElementLocations, type SourcePosition, type TemplateGap } from "@/lib/templates/types";
 import { isRecord, placeholderIntrinsics, type IntrinsicHooks, type JsonRecord } from "@/lib/templates/openapi/values";
-import { field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
-import { methodSecurity, readSecuritySchemes } from "@/lib/templates/openapi/security";
+import { childPath, field, gap, keysOf, recordField, textField, textList, textMap, type Reading } from "@/lib/templates/openapi/reading";
+import { methodSecurity, readSecuritySchemes, type SecuritySchemes } from "@/lib/templates/openapi/security";
 import { readIntegration, readMethodResponses, readRequestParameters } from "@/lib/templates/openapi/integration";
 import { basePathPrefix, ResourceTree, splitPath, type BasePathMode } from "@/lib/templates/openapi/paths";
 import { openApiVersion } from "@/lib/templates/openapi/detect";
@@ -117,118 +117,8 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
   // Resources whose location is written: each is located once, where a path first names it (building its element key
   // once, not again in the loop that locates the intermediate resources after the paths).
   const located = new Set<RawResource>();
-  for (const pathKey of pathKeys.slice(0, MAX_PATHS)) {
-    const itemPath: ValuePath = ["paths", pathKey];
-    const parts = splitPath(pathKey);
-    if (!parts) {
-      gap(reading, itemPath, `path "${pathKey.slice(0, 200)}" is not an absolute path of non-empty segments; not read`, "resources");
-      continue;
-    }
-    const item = field(reading, paths, pathKey);
-    if (!isRecord(item)) {
-      gap(reading, itemPath, `path "${pathKey}" is not an object; not read`, "resources");
-      continue;
-    }
-    if (Object.hasOwn(item, "$ref")) gap(reading, [...itemPath, "$ref"], `path "${pathKey}": a path item $ref is not read`, "resources");
-    const position = reading.locate(itemPath);
-    const resource = tree.ensure([...prefix, ...parts], position);
-    if (parts.length === 0 && prefix.length === 0) tree.positions.set("/", position);
-    if (!located.has(resource)) {
-      located.add(resource);
-      reading.locations[elementKey({ kind: "resource", path: resource.path })] = position;
-    }
-
-    for (const key of keysOf(item)) {
-      const verb = OPERATIONS[key];
-      if (!verb) {
-        if (PATH_ITEM_FIELDS.has(key) || key === "$ref") continue;
-        if (key === "trace") gap(reading, [...itemPath, key], `${pathKey}: TRACE is not an API Gateway method; not read`);
-        else if (key.startsWith("x-amazon-apigateway")) gap(reading, [...itemPath, key], `${pathKey}: ${key} is not read`);
-        continue;
-      }
-      const opPath: ValuePath = [...itemPath, key];
-      const operation = field(reading, item, key);
-      const where = `${verb} ${resource.path}`;
-      if (!isRecord(operation)) {
-        gap(reading, opPath, `${where}: the operation is not an object; not read`, "resources");
-        continue;
-      }
-      const methodKey = elementKey({ kind: "method", path: resource.path, httpMethod: verb });
-      if (resource.resourceMethods && Object.hasOwn(resource.resourceMethods, verb)) {
-        gap(reading, opPath, `${where} is defined twice (a path differing only by a trailing slash?); the first is kept`, "resources");
-        continue;
-      }
-      const method: RawMethod = { httpMethod: verb };
-      const ownSecurity = Object.hasOwn(operation, "security");
-      const security = methodSecurity(
-        reading,
-        schemes,
-        ownSecurity ? field(reading, operation, "security") : rootSecurity,
-        ownSecurity ? [...opPath, "security"] : ["security"],
-        where,
-      );
-      method.authorizationType = security.authorizationType;
-      if (security.authorizerId !== undefined) method.authorizerId = security.authorizerId;
-      if (security.authorizationScopes) method.authorizationScopes = security.authorizationScopes;
-      method.apiKeyRequired = security.apiKeyRequired;
-      // x-amazon-apigateway-auth (type AWS_IAM / NONE) sets the authorization type directly
-      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-auth.html).
-      // (Paths for gaps are built only where the field exists: most operations have neither this nor parameters.)
-      const legacyAuthExtension = recordField(reading, operation, "x-amazon-apigateway-auth");
-      const legacyAuth = legacyAuthExtension
-        ? textField(reading, legacyAuthExtension, "type", [...opPath, "x-amazon-apigateway-auth"])
-        : undefined;
-      if (legacyAuth !== undefined) {
-        const type = legacyAuth.toUpperCase();
-        if (type === "AWS_IAM" || type === "NONE") {
-          method.authorizationType = type;
-          delete method.authorizerId;
-        } else
-          gap(
-            reading,
-            [...opPath, "x-amazon-apigateway-auth"],
-            `${where}: x-amazon-apigateway-auth type "${legacyAuth}" is not AWS_IAM or NONE; not read`,
-          );
-      }
-      if (security.uncertainty) reading.uncertainties[methodKey] = security.uncertainty;
-      else if (!ownSecurity && hasRootSecurity && legacyAuth === undefined) reading.uncertainties[methodKey] = ROOT_SECURITY_UNCERTAINTY;
-
-      // x-amazon-apigateway-request-validator names an entry of x-amazon-apigateway-request-validators; "The API-level
-      // validator applies to all of the methods unless it is overridden by the method-level validator"
-      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-request-validator.html).
-      // The name stands for the id the import creates, as security scheme names stand for authorizer ids.
-      const validator = Object.hasOwn(operation, VALIDATOR)
-        ? textField(reading, operation, VALIDATOR, [...opPath, VALIDATOR])
-        : Object.hasOwn(root, VALIDATOR)
-          ? textField(reading, root, VALIDATOR, [VALIDATOR])
-          : undefined;
-      if (validator !== undefined) method.requestValidatorId = validator;
-      const operationId = textField(reading, operation, "operationId", opPath);
-      if (operationId !== undefined) method.operationName = operationId;
-      const itemParameters = field(reading, item, "parameters");
-      const operationParameters = field(reading, operation, "parameters");
-      const requestParameters =
-        itemParameters === undefined && operationParameters === undefined
-          ? undefined
-          : readRequestParameters(reading, root, [
-              { value: itemParameters, path: [...itemPath, "parameters"] },
-              { value: operationParameters, path: [...opPath, "parameters"] },
-            ]);
-      if (requestParameters) method.requestParameters = requestParameters;
-      const methodResponses = readMethodResponses(reading, root, operation, opPath);
-      if (methodResponses) method.methodResponses = methodResponses;
-      const integration = readIntegration(reading, operation, opPath, where);
-      if (integration) method.methodIntegration = integration;
-      for (const extension of keysOf(operation)) {
-        if (extension.startsWith("x-amazon-apigateway") && !KNOWN_OPERATION_EXTENSIONS.has(extension)) {
-          gap(reading, [...opPath, extension], `${where}: ${extension} is not read`);
-        }
-      }
-      resource.resourceMethods ??= {};
-      resource.resourceMethods[verb] = method;
-      reading.locations[methodKey] = reading.locate(opPath);
-    }
-  }
+  const definition: DefinitionContext = { reading, root, schemes, rootSecurity, hasRootSecurity, prefix, tree, located };
+  if (paths) for (const pathKey of pathKeys.slice(0, MAX_PATHS)) readPathItem(definition, paths, pathKey);
   for (const resource of tree.list()) {
     if (located.has(resource)) continue;
     reading.locations[elementKey({ kind: "resource", path: resource.path })] ??= tree.positions.get(resource.path) ?? reading.locate([]);
@@ -255,6 +145,157 @@ export function readOpenApiDefinition(input: OpenApiInput): OpenApiReading {
     gaps: reading.gaps,
     uncertainties: reading.uncertainties,
   };
+}
+
+/** What every path and operation of one definition is read against, and the resources read so far. */
+interface DefinitionContext {
+  reading: Reading;
+  root: JsonRecord;
+  schemes: SecuritySchemes;
+  rootSecurity: unknown;
+  hasRootSecurity: boolean;
+  /** Path segments the base path puts before every path's (see basePathPrefix). */
+  prefix: string[];
+  tree: ResourceTree;
+  /** Resources whose location is written (see readOpenApiDefinition). */
+  located: Set<RawResource>;
+}
+
+/**
+ * One entry of `paths` → its resource (and the intermediate ones) and its methods. Functions of their own, as
+ * `readMethod`, so that V8 optimises them.
+ */
+function readPathItem(definition: DefinitionContext, paths: JsonRecord, pathKey: string): void {
+  const { reading, tree, prefix, located } = definition;
+  const itemPath: ValuePath = ["paths", pathKey];
+  const parts = splitPath(pathKey);
+  if (!parts) {
+    gap(reading, itemPath, `path "${pathKey.slice(0, 200)}" is not an absolute path of non-empty segments; not read`, "resources");
+    return;
+  }
+  const item = field(reading, paths, pathKey);
+  if (!isRecord(item)) {
+    gap(reading, itemPath, `path "${pathKey}" is not an object; not read`, "resources");
+    return;
+  }
+  if (Object.hasOwn(item, "$ref")) gap(reading, [...itemPath, "$ref"], `path "${pathKey}": a path item $ref is not read`, "resources");
+  const position = reading.locate(itemPath);
+  const resource = tree.ensure(prefix.length === 0 ? parts : [...prefix, ...parts], position);
+  if (parts.length === 0 && prefix.length === 0) tree.positions.set("/", position);
+  if (!located.has(resource)) {
+    located.add(resource);
+    reading.locations[elementKey({ kind: "resource", path: resource.path })] = position;
+  }
+
+  for (const key of keysOf(item)) {
+    const verb = OPERATIONS[key];
+    if (!verb) {
+      if (PATH_ITEM_FIELDS.has(key) || key === "$ref") continue;
+      if (key === "trace") gap(reading, [...itemPath, key], `${pathKey}: TRACE is not an API Gateway method; not read`);
+      else if (key.startsWith("x-amazon-apigateway")) gap(reading, [...itemPath, key], `${pathKey}: ${key} is not read`);
+      continue;
+    }
+    const opPath = childPath(itemPath, key);
+    const operation = field(reading, item, key);
+    const where = `${verb} ${resource.path}`;
+    if (!isRecord(operation)) {
+      gap(reading, opPath, `${where}: the operation is not an object; not read`, "resources");
+      continue;
+    }
+    const methodKey = elementKey({ kind: "method", path: resource.path, httpMethod: verb });
+    if (resource.resourceMethods && Object.hasOwn(resource.resourceMethods, verb)) {
+      gap(reading, opPath, `${where} is defined twice (a path differing only by a trailing slash?); the first is kept`, "resources");
+      continue;
+    }
+    const method = readMethod(definition, item, itemPath, operation, opPath, verb, where, methodKey);
+    resource.resourceMethods ??= {};
+    resource.resourceMethods[verb] = method;
+    reading.locations[methodKey] = reading.locate(opPath);
+  }
+}
+
+/**
+ * One operation → its method (security, validator, parameters, responses, integration), its gaps and uncertainty.
+ * A function of its own, not the body of the paths loop: V8 optimises a function by how often it runs, and the loop
+ * body ran a thousand times per call of a large function that never got past the baseline compiler.
+ */
+function readMethod(
+  { reading, root, schemes, rootSecurity, hasRootSecurity }: DefinitionContext,
+  item: JsonRecord,
+  itemPath: ValuePath,
+  operation: JsonRecord,
+  opPath: ValuePath,
+  verb: string,
+  where: string,
+  methodKey: string,
+): RawMethod {
+  const method: RawMethod = { httpMethod: verb };
+  const ownSecurity = Object.hasOwn(operation, "security");
+  const security = methodSecurity(
+    reading,
+    schemes,
+    ownSecurity ? field(reading, operation, "security") : rootSecurity,
+    ownSecurity ? [...opPath, "security"] : ["security"],
+    where,
+  );
+  method.authorizationType = security.authorizationType;
+  if (security.authorizerId !== undefined) method.authorizerId = security.authorizerId;
+  if (security.authorizationScopes) method.authorizationScopes = security.authorizationScopes;
+  method.apiKeyRequired = security.apiKeyRequired;
+  // x-amazon-apigateway-auth (type AWS_IAM / NONE) sets the authorization type directly
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-auth.html).
+  // (Paths for gaps are built only where the field exists: most operations have neither this nor parameters.)
+  const legacyAuthExtension = recordField(reading, operation, "x-amazon-apigateway-auth");
+  const legacyAuth = legacyAuthExtension
+    ? textField(reading, legacyAuthExtension, "type", [...opPath, "x-amazon-apigateway-auth"])
+    : undefined;
+  if (legacyAuth !== undefined) {
+    const type = legacyAuth.toUpperCase();
+    if (type === "AWS_IAM" || type === "NONE") {
+      method.authorizationType = type;
+      delete method.authorizerId;
+    } else
+      gap(
+        reading,
+        [...opPath, "x-amazon-apigateway-auth"],
+        `${where}: x-amazon-apigateway-auth type "${legacyAuth}" is not AWS_IAM or NONE; not read`,
+      );
+  }
+  if (security.uncertainty) reading.uncertainties[methodKey] = security.uncertainty;
+  else if (!ownSecurity && hasRootSecurity && legacyAuth === undefined) reading.uncertainties[methodKey] = ROOT_SECURITY_UNCERTAINTY;
+
+  // x-amazon-apigateway-request-validator names an entry of x-amazon-apigateway-request-validators; "The API-level
+  // validator applies to all of the methods unless it is overridden by the method-level validator"
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-request-validator.html).
+  // The name stands for the id the import creates, as security scheme names stand for authorizer ids.
+  const validator = Object.hasOwn(operation, VALIDATOR)
+    ? textField(reading, operation, VALIDATOR, [...opPath, VALIDATOR])
+    : Object.hasOwn(root, VALIDATOR)
+      ? textField(reading, root, VALIDATOR, [VALIDATOR])
+      : undefined;
+  if (validator !== undefined) method.requestValidatorId = validator;
+  const operationId = textField(reading, operation, "operationId", opPath);
+  if (operationId !== undefined) method.operationName = operationId;
+  const itemParameters = field(reading, item, "parameters");
+  const operationParameters = field(reading, operation, "parameters");
+  const requestParameters =
+    itemParameters === undefined && operationParameters === undefined
+      ? undefined
+      : readRequestParameters(reading, root, [
+          { value: itemParameters, path: [...itemPath, "parameters"] },
+          { value: operationParameters, path: [...opPath, "parameters"] },
+        ]);
+  if (requestParameters) method.requestParameters = requestParameters;
+  const methodResponses = readMethodResponses(reading, root, operation, opPath);
+  if (methodResponses) method.methodResponses = methodResponses;
+  const integration = readIntegration(reading, operation, opPath, where);
+  if (integration) method.methodIntegration = integration;
+  for (const extension of keysOf(operation)) {
+    if (extension.startsWith("x-amazon-apigateway") && !KNOWN_OPERATION_EXTENSIONS.has(extension)) {
+      gap(reading, [...opPath, extension], `${where}: ${extension} is not read`);
+    }
+  }
+  return method;
 }
 
 function basePathOf(reading: Reading, root: JsonRecord, version: "2" | "3" | undefined): string | undefined {

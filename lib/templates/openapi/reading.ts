@@ -16,6 +16,17 @@ export interface Reading {
   uncertainties: Record<string, string>;
 }
 
+/**
+ * `[...path, key]` in an array of exactly that length: the spread copies `path` and then grows the copy to add `key`
+ * (a backing store of about twenty slots), and the reader makes several such paths per operation.
+ */
+export function childPath(path: ValuePath, key: string | number): ValuePath {
+  const out = new Array<string | number>(path.length + 1);
+  for (let i = 0; i < path.length; i++) out[i] = path[i] as string | number;
+  out[path.length] = key;
+  return out;
+}
+
 export function gap(reading: Reading, path: ValuePath, message: string, part?: TemplateGap["part"]): void {
   const g: TemplateGap = { message, position: reading.locate(path) };
   if (part) g.part = part;
@@ -51,10 +62,14 @@ export function textMap(reading: Reading, record: unknown, key: string, path: Va
     return undefined;
   }
   const out: Record<string, string> = {};
-  const at = [...path, key];
   for (const name of Object.keys(value)) {
-    const text = textField(reading, value, name, at);
-    if (text !== undefined) setOwnKey(out, name, text);
+    const entry = field(reading, value, name);
+    if (entry === undefined || entry === null) continue;
+    const text = reading.hooks.text(entry);
+    // textField's gap, its path built only here (most maps have nothing to report).
+    if (text === undefined)
+      gap(reading, [...path, key, name], `${name} could not be read as a string (an unsupported intrinsic function?)`);
+    else setOwnKey(out, name, text);
   }
   return out;
 }

@@ -377,7 +377,10 @@ export function buildSamDefinition({ api, resolver, document, context }: BuildIn
     const origin = origins.deepest(path);
     if (bodySource) {
       const raw = rawPrefix(bodySource.raw, path, chosen());
-      if (!origin || raw.length > origin.length) return bodySource.document.positionOf([...bodySource.base, ...raw.path]);
+      if (!origin || raw.length > origin.length)
+        return raw.path
+          ? bodySource.document.positionOf([...bodySource.base, ...raw.path])
+          : bodySource.document.positionBelow(bodySource.base, path, raw.length);
     }
     return origin?.position ?? apiPosition;
   };
@@ -431,10 +434,12 @@ function bodyMayBeEdited(body: JsonRecord, props: JsonRecord, api: SamApiSource)
 
 /**
  * The longest prefix of `path` that exists in the raw (unresolved) value, as its length and its path in the raw value
- * (stepping through the `Fn::If` branches this variant chose, including those right below the prefix).
+ * (stepping through the `Fn::If` branches this variant chose, including those right below the prefix). `path` is
+ * undefined when no branch was stepped through: the raw path is then the prefix itself (the common case, which then
+ * builds no array).
  */
-function rawPrefix(raw: unknown, path: ValuePath, assumptions: Record<string, boolean>): { length: number; path: ValuePath } {
-  const out: Array<string | number> = [];
+function rawPrefix(raw: unknown, path: ValuePath, assumptions: Record<string, boolean>): { length: number; path?: ValuePath } {
+  let out: Array<string | number> | undefined;
   let node = raw;
   for (let i = 0; ; i++) {
     for (let hops = 0; hops < 50; hops++) {
@@ -443,15 +448,16 @@ function rawPrefix(raw: unknown, path: ValuePath, assumptions: Record<string, bo
       const args = node["Fn::If"] as unknown[];
       if (typeof args[0] !== "string" || !Object.hasOwn(assumptions, args[0])) break;
       const index = assumptions[args[0]] ? 1 : 2;
+      out ??= path.slice(0, i);
       out.push("Fn::If", index);
       node = args[index];
     }
-    if (i === path.length) return { length: i, path: out };
+    if (i === path.length) return out ? { length: i, path: out } : { length: i };
     const key = path[i];
     if (isRecord(node) && typeof key === "string" && Object.hasOwn(node, key)) node = node[key];
     else if (Array.isArray(node) && typeof key === "number" && key < node.length) node = node[key];
-    else return { length: i, path: out };
-    out.push(key as string | number);
+    else return out ? { length: i, path: out } : { length: i };
+    out?.push(key as string | number);
   }
 }
 
