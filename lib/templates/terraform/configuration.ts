@@ -125,7 +125,7 @@ export function evaluateConfiguration(
 ): TfConfiguration {
   const gaps: TemplateGap[] = [];
   const variables = new Map<string, HclBlock>();
-  const locals = new Map<string, HclExpr>();
+  const locals = new Map<string, HclAttribute>();
   // Each address once, where it was first declared; a later block at the same address replaces the entry in place.
   const declared: Declared[] = [];
   // Resources whose type or name holds a dot, by address; the others only by type and name (no address string hashed).
@@ -136,7 +136,7 @@ export function evaluateConfiguration(
       const first = block.labels[0];
       const second = block.labels[1];
       if (block.type === "variable" && first !== undefined) variables.set(first, block);
-      else if (block.type === "locals") for (const a of block.body.attributes) locals.set(a.name, a.expr);
+      else if (block.type === "locals") for (const a of block.body.attributes) locals.set(a.name, a);
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
         const dot = first.indexOf(".");
@@ -172,8 +172,8 @@ export function evaluateConfiguration(
       }
     }
   }
-  const tfvarValues = new Map<string, { expr: HclExpr; file: string }>();
-  for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { expr: a.expr, file });
+  const tfvarValues = new Map<string, { attribute: HclAttribute; file: string }>();
+  for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { attribute: a, file });
   const context = new Evaluation(dotted, byType, variables, locals, tfvarValues, readFile);
 
   // Expand count/for_each first: references to instances need the keys.
@@ -301,8 +301,8 @@ class Evaluation {
     /** type → name → resource, for labels without dots (every reference's shape); others by address. */
     private readonly byType: Map<string, Map<string, Declared>>,
     private readonly variables: Map<string, HclBlock>,
-    private readonly locals: Map<string, HclExpr>,
-    private readonly tfvarValues: Map<string, { expr: HclExpr; file: string }>,
+    private readonly locals: Map<string, HclAttribute>,
+    private readonly tfvarValues: Map<string, { attribute: HclAttribute; file: string }>,
     readonly readFile: (path: string) => TfValue,
   ) {
     this.base = new Scope(this, undefined, undefined);
@@ -316,8 +316,11 @@ class Evaluation {
     ));
   }
 
-  /** `expr` evaluated once in `scope` for `memo`; its notes are pushed to `notes` at each use. */
-  private guarded(memo: Memo, expr: HclExpr, scope: EvalScope, notes: string[]): TfValue {
+  /**
+   * `attribute`'s expression evaluated once in `scope` for `memo`; its notes are pushed to `notes` at each use. The
+   * expression is read only when computed: the fast parser's attributes make it anew at each read (hcl-expr-table.ts).
+   */
+  private guarded(memo: Memo, attribute: HclAttribute, scope: EvalScope, notes: string[]): TfValue {
     if (memo.computing) {
       const from = this.inProgress.indexOf(memo);
       const cycle = [...this.inProgress.slice(from).map(labelOf), labelOf(memo)].join(" → ");
@@ -332,7 +335,7 @@ class Evaluation {
     try {
       // The notes go to the caller as they come; the memo keeps a copy of them (most have none).
       const from = notes.length;
-      const value = evaluate(expr, scope, notes);
+      const value = evaluate(attribute.expr, scope, notes);
       memo.value = value;
       memo.notes = notes.length > from ? notes.slice(from) : NONE;
       return value;
@@ -353,7 +356,7 @@ class Evaluation {
     const fromFile = this.tfvarValues.get(name);
     if (fromFile) {
       // A variable's own notes are not passed on: the note below says where its value came from.
-      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fromFile.expr, this.base, []);
+      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fromFile.attribute, this.base, []);
       notes.push(`var.${name} is read from ${fromFile.file}`);
       return v;
     }
@@ -363,15 +366,15 @@ class Evaluation {
     if (!fallback) {
       return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
     }
-    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback.expr, this.base, []);
+    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback, this.base, []);
     notes.push(`var.${name} is read with its default ${textOf(fallback.expr)} (a -var, tfvars file or module call may change it)`);
     return v;
   }
 
   local(name: string, notes: string[]): TfValue {
-    const expr = this.locals.get(name);
-    if (!expr) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
-    return this.guarded(this.memoOf(this.localMemo, "local", name), expr, this.base, notes);
+    const attribute = this.locals.get(name);
+    if (!attribute) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
+    return this.guarded(this.memoOf(this.localMemo, "local", name), attribute, this.base, notes);
   }
 
   private find(type: string, name: string): Declared | undefined {
@@ -402,7 +405,7 @@ class Evaluation {
       if (!memos) byAddress.set(address, (memos = new Map()));
       memo = this.memoOf(memos, address, attribute);
     }
-    return this.guarded(memo, argument.expr, scope, notes);
+    return this.guarded(memo, argument, scope, notes);
   }
 }
 

@@ -22,7 +22,23 @@
  *   is "unsupported"; a parenthesised expression is its inner expression.
  * Nodes keep offsets into the text (hcl-source.ts), the same offsets tree-sitter's nodes start and end at.
  */
-import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
+import type { HclAttribute, HclBlock, HclBody, HclTraversalStep } from "./hcl-ast";
+import {
+  ATTR_STEP,
+  CALL,
+  EXPANDED_CALL,
+  ExprTable,
+  INDEX_STEP,
+  INDEXED_TRAVERSAL,
+  LITERAL,
+  OBJECT,
+  TableAttribute,
+  TEMPLATE,
+  TEXT,
+  TRAVERSAL,
+  TUPLE,
+  UNSUPPORTED,
+} from "./hcl-expr-table";
 import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
@@ -182,12 +198,16 @@ class FastParser {
   private attrOnly = true;
 
   private readonly source: TextSource;
+  /** The expressions read, as rows (hcl-expr-table.ts); methods that read one return its row. */
+  private readonly table: ExprTable;
 
   constructor(
     file: string,
     private readonly src: string,
   ) {
     this.source = new TextSource(file, src);
+    // About one row per 16 characters in generated and hand-written configurations; the table grows past that.
+    this.table = new ExprTable(this.source, Math.max(64, src.length >> 4));
   }
 
   file_(): HclBody {
@@ -260,6 +280,13 @@ class FastParser {
     }
   }
 
+  /** As `take`, for rows: copied into the table's lists; returns where they start there (their count is known). */
+  private takeRows(base: number): number {
+    const at = this.table.list(this.stack, base, this.top);
+    this.top = base;
+    return at;
+  }
+
   private peek(): number {
     return this.src.charCodeAt(this.pos);
   }
@@ -318,7 +345,7 @@ class FastParser {
           for (let i = base; i < this.top; i++) if ((stack[i] as HclAttribute).name === name) decline();
           if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base, this.top) as HclAttribute[]).map((a) => a.name), name]);
         }
-        this.push({ name, expr, source: this.source, start } satisfies HclAttribute);
+        this.push(new TableAttribute(name, this.source, start, this.table, expr));
       } else {
         (blocks ??= []).push(this.block(name, start));
       }
@@ -335,8 +362,8 @@ class FastParser {
         if (plain !== undefined) this.push(plain);
         else {
           const label = this.quoted(0, true);
-          if (label.kind !== "literal" || typeof label.value !== "string") return decline();
-          this.push(this.names.internString(label.value));
+          if (!this.table.isStringLiteral(label)) return decline();
+          this.push(this.names.internString(this.table.literalValue(label) as string));
         }
       } else if (isIdentStart(c)) {
         const label = this.identifier();
@@ -374,7 +401,7 @@ class FastParser {
   }
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
-  private expression(depth: number): HclExpr {
+  private expression(depth: number): number {
     return this.term(depth);
   }
 
@@ -402,12 +429,12 @@ class FastParser {
   }
 
   /** One term; `this.bare` says whether it was a bare variable. */
-  private term(depth: number): HclExpr {
+  private term(depth: number): number {
     if (depth > MAX_NESTING) decline();
     this.skip();
     const start = this.pos;
     const c = this.peek();
-    let term: HclExpr;
+    let term: number;
     if (c === 34) term = this.quoted(depth, false);
     else if (isDigit(c)) term = this.number(start);
     else if (c === 91) term = this.tuple(start, depth);
@@ -425,7 +452,7 @@ class FastParser {
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { kind: "literal", value: literal, source: this.source, start, end: this.pos };
+      if (literal !== undefined) term = this.table.add(LITERAL, start, this.pos, this.table.value(literal));
       else {
         if (RESERVED.has(name)) decline();
         const { pos, comments } = this;
@@ -442,29 +469,40 @@ class FastParser {
     const base = this.top;
     if (this.steps(depth) > base) {
       this.top = base;
-      term = { kind: "unsupported", what: "attribute access on a computed value", source: this.source, start, end: this.pos };
+      term = this.table.add(UNSUPPORTED, start, this.pos, this.table.value("attribute access on a computed value"));
     }
     if (this.followedByOperator()) decline();
     this.bare = undefined;
     return term;
   }
 
-  private traversal(root: string, start: number, depth: number): HclExpr {
+  private traversal(root: string, start: number, depth: number): number {
     const base = this.top;
     const top = this.steps(depth);
-    let steps: HclTraversalStep[];
-    if (top === base) steps = EMPTY;
-    else if (this.attrOnly) {
-      const first = this.stack[base] as HclTraversalStep;
-      const last = this.lastSteps.get(first);
-      if (last !== undefined && sameItems(last, this.stack, base, top)) {
-        this.top = base;
-        steps = last;
-      } else this.lastSteps.set(first, (steps = this.take(base)));
-    } else steps = this.take(base);
-    const expr: HclExpr = { kind: "traversal", root, steps, source: this.source, start, end: this.pos };
+    const table = this.table;
+    let expr: number;
+    if (top === base || this.attrOnly) {
+      let steps: HclTraversalStep[];
+      if (top === base) steps = EMPTY;
+      else {
+        const first = this.stack[base] as HclTraversalStep;
+        const last = this.lastSteps.get(first);
+        if (last !== undefined && sameItems(last, this.stack, base, top)) {
+          this.top = base;
+          steps = last;
+        } else this.lastSteps.set(first, (steps = this.take(base)));
+      }
+      expr = table.add(TRAVERSAL, start, this.pos, table.value(root), table.value(steps));
+    } else {
+      // Index steps are on the stack as their INDEX_STEP rows, attribute steps as their (shared) step objects.
+      for (let i = base; i < top; i++) {
+        const step = this.stack[i];
+        if (typeof step !== "number") this.stack[i] = table.add(ATTR_STEP, 0, 0, table.value(step));
+      }
+      expr = table.add(INDEXED_TRAVERSAL, start, this.pos, table.value(root), this.takeRows(base), top - base);
+    }
     if (this.followedByOperator()) decline();
-    this.bare = steps.length === 0 ? root : undefined;
+    this.bare = top === base ? root : undefined;
     return expr;
   }
 
@@ -503,7 +541,7 @@ class FastParser {
         this.skip();
         if (this.peek() === 42) decline();
         const index = this.expression(depth + 1);
-        this.push({ index } satisfies HclTraversalStep);
+        this.push(this.table.add(INDEX_STEP, 0, 0, index));
         attrOnly = false;
         this.skip();
         this.expect(93);
@@ -517,7 +555,7 @@ class FastParser {
     }
   }
 
-  private number(start: number): HclExpr {
+  private number(start: number): number {
     const src = this.src;
     if (src.charCodeAt(this.pos) === 48 && src.charCodeAt(this.pos + 1) === 120) {
       this.pos += 2;
@@ -542,10 +580,10 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return { kind: "literal", value: Number(src.slice(start, this.pos)), source: this.source, start, end: this.pos };
+    return this.table.add(LITERAL, start, this.pos, this.table.value(Number(src.slice(start, this.pos))));
   }
 
-  private tuple(start: number, depth: number): HclExpr {
+  private tuple(start: number, depth: number): number {
     this.expect(91);
     const base = this.top;
     for (;;) {
@@ -561,10 +599,11 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return { kind: "tuple", items: this.take<HclExpr>(base), source: this.source, start, end: this.pos };
+    const count = this.top - base;
+    return this.table.add(TUPLE, start, this.pos, this.takeRows(base), count);
   }
 
-  private object(start: number, depth: number): HclExpr {
+  private object(start: number, depth: number): number {
     this.expect(123);
     const base = this.top;
     for (;;) {
@@ -573,15 +612,15 @@ class FastParser {
       const keyStart = this.pos;
       const key = this.term(depth + 1);
       const bare = this.bare;
-      const keyExpr: HclExpr =
-        bare !== undefined ? { kind: "literal", value: bare, source: this.source, start: keyStart, end: keyStart + bare.length } : key;
+      const keyExpr = bare !== undefined ? this.table.add(LITERAL, keyStart, keyStart + bare.length, this.table.value(bare)) : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
       this.pos++;
       this.count();
       const value = this.expression(depth + 1);
-      this.push({ key: keyExpr, value });
+      this.push(keyExpr);
+      this.push(value);
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -590,10 +629,11 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), source: this.source, start, end: this.pos };
+    const count = this.top - base;
+    return this.table.add(OBJECT, start, this.pos, this.takeRows(base), count);
   }
 
-  private call(name: string, start: number, depth: number): HclExpr {
+  private call(name: string, start: number, depth: number): number {
     this.expect(40);
     const base = this.top;
     let expandFinal = false;
@@ -618,21 +658,24 @@ class FastParser {
       }
     }
     this.expect(41);
-    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, source: this.source, start, end: this.pos };
+    const count = this.top - base;
+    const args = this.takeRows(base);
+    return this.table.add(expandFinal ? EXPANDED_CALL : CALL, start, this.pos, this.table.value(name), args, count);
   }
 
   /**
    * A quoted string: a literal without interpolation (blanks at either end dropped, as the reference reads it), a
    * template with. `labelOnly` declines interpolation (a block label is a plain string in the grammar).
    */
-  private quoted(depth: number, labelOnly: boolean): HclExpr {
+  private quoted(depth: number, labelOnly: boolean): number {
     const src = this.src;
     const start = this.pos;
     this.pos++;
     this.count();
     const contentStart = this.pos;
-    // Made at the first interpolation: most strings have none.
-    let parts: Array<string | HclExpr> | undefined;
+    // The parts (TEXT rows and expression rows) are pushed on the stack from here, at the first interpolation.
+    const base = this.top;
+    let interpolated = false;
     let runStart = contentStart;
     // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
     let escaped = false;
@@ -654,13 +697,13 @@ class FastParser {
         if (next === 123) {
           // `%{` opens a directive: the reference path reads it.
           if (c === 37 || labelOnly) decline();
-          parts ??= [];
-          if (this.pos > runStart) parts.push(literalRun(src, runStart, this.pos, escaped));
+          interpolated = true;
+          if (this.pos > runStart) this.push(this.text(literalRun(src, runStart, this.pos, escaped)));
           this.pos += 2;
           this.count();
           this.skip();
           if (this.peek() === 126 || this.peek() === 125) decline();
-          parts.push(this.expression(depth + 1));
+          this.push(this.expression(depth + 1));
           this.skip();
           this.expect(125);
           runStart = this.pos;
@@ -674,7 +717,7 @@ class FastParser {
     const contentEnd = this.pos;
     this.pos++;
     this.count();
-    if (parts === undefined) {
+    if (!interpolated) {
       // The literal chunk nodes start and end at a non-blank character (scanner.c skips whitespace before each).
       let from = contentStart;
       let to = contentEnd;
@@ -682,16 +725,16 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return {
-        kind: "literal",
-        value: from < to ? literalRun(src, from, to, escaped) : "",
-        source: this.source,
-        start,
-        end: this.pos,
-      };
+      return this.table.add(LITERAL, start, this.pos, this.table.value(from < to ? literalRun(src, from, to, escaped) : ""));
     }
-    if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
-    return { kind: "template", parts, source: this.source, start, end: this.pos };
+    if (contentEnd > runStart) this.push(this.text(literalRun(src, runStart, contentEnd, escaped)));
+    const count = this.top - base;
+    return this.table.add(TEMPLATE, start, this.pos, this.takeRows(base), count);
+  }
+
+  /** A literal run of a template, as a TEXT row. */
+  private text(run: string): number {
+    return this.table.add(TEXT, 0, 0, this.table.value(run));
   }
 }
 
