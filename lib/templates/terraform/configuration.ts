@@ -7,7 +7,7 @@
  */
 import type { SourcePosition, TemplateGap } from "@/lib/templates/types";
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclLocated } from "./hcl-ast";
-import { attributeOf, positionOf, textOf } from "./hcl-ast";
+import { attributeExpr, attributeOf, positionOf, textOf } from "./hcl-ast";
 import { evaluate, type EvalScope } from "./evaluate";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
 
@@ -164,7 +164,7 @@ export function evaluateConfiguration(
         else declared.push(entry);
       } else if (block.type === "module" && first !== undefined) {
         const sourceAttribute = attributeOf(block.body, "source");
-        const source = sourceAttribute ? textOf(sourceAttribute.expr) : "?";
+        const source = sourceAttribute ? textOf(attributeExpr(sourceAttribute)) : "?";
         gaps.push({
           message: `module "${first}" (source ${source}) is not read: only this directory's own resources are; audit that module's directory or a terraform plan`,
           position: positionOf(block),
@@ -183,7 +183,7 @@ export function evaluateConfiguration(
     relevant.push(entry);
     const { count, forEach } = entry;
     if (count) {
-      const n = evaluate(count.expr, context.base, []);
+      const n = evaluate(attributeExpr(count), context.base, []);
       if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES)
         setKeys(
           entry,
@@ -191,11 +191,11 @@ export function evaluateConfiguration(
         );
       else
         gaps.push({
-          message: `count of ${entry.address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`,
+          message: `count of ${entry.address} could not be resolved statically (${reasonOf(n, attributeExpr(count))}); read as one instance`,
           position: positionOf(count),
         });
     } else if (forEach) {
-      const v = evaluate(forEach.expr, context.base, []);
+      const v = evaluate(attributeExpr(forEach), context.base, []);
       if (isTfObject(v) && Object.keys(v).length <= MAX_INSTANCES)
         setKeys(
           entry,
@@ -208,7 +208,7 @@ export function evaluateConfiguration(
         );
       } else
         gaps.push({
-          message: `for_each of ${entry.address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`,
+          message: `for_each of ${entry.address} could not be resolved statically (${reasonOf(v, attributeExpr(forEach))}); read as one instance`,
           position: positionOf(forEach),
         });
     }
@@ -335,7 +335,7 @@ class Evaluation {
     try {
       // The notes go to the caller as they come; the memo keeps a copy of them (most have none).
       const from = notes.length;
-      const value = evaluate(attribute.expr, scope, notes);
+      const value = evaluate(attributeExpr(attribute), scope, notes);
       memo.value = value;
       memo.notes = notes.length > from ? notes.slice(from) : NONE;
       return value;
@@ -367,7 +367,7 @@ class Evaluation {
       return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
     }
     const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback, this.base, []);
-    notes.push(`var.${name} is read with its default ${textOf(fallback.expr)} (a -var, tfvars file or module call may change it)`);
+    notes.push(`var.${name} is read with its default ${textOf(attributeExpr(fallback))} (a -var, tfvars file or module call may change it)`);
     return v;
   }
 
@@ -460,7 +460,7 @@ function evaluateBody(body: HclBody, scope: EvalScope, reading: BodyReading, pre
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
     const used = USED;
     used.length = 0;
-    out[attribute.name] = evaluate(attribute.expr, scope, used);
+    out[attribute.name] = evaluate(attributeExpr(attribute), scope, used);
     if (used.length > 0) (reading.notes ??= {})[prefix + attribute.name] = used.slice();
   }
   for (const block of body.blocks) {

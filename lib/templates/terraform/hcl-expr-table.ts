@@ -1,6 +1,6 @@
 /**
- * The expressions of one file read by the fast parser (hcl-fast-parser.ts), as rows of typed arrays rather than objects,
- * and its attributes, whose `expr` is made from those rows each time it is read.
+ * The expressions of one file read by the fast parser (hcl-fast-parser.ts), as rows of typed arrays rather than objects;
+ * an attribute names its row, and `attributeExpr` (hcl-ast.ts) makes the expression's objects from it each time it is read.
  *
  * Why: a parse result lives until the read ends, so every object in it is copied by each young-generation collection
  * that runs meanwhile and again when promoted; expression nodes were most of a large configuration's live data (7.3 of
@@ -8,7 +8,7 @@
  * expression is read about once (its instance's evaluation; a referenced argument is memoised by `configuration.ts`), so
  * the objects made for it die young, where a collection does not copy them.
  */
-import type { HclAttribute, HclExpr, HclTraversalStep } from "./hcl-ast";
+import type { HclExpr, HclTraversalStep } from "./hcl-ast";
 import type { HclSource } from "./hcl-source";
 
 /** Row kinds, and what each row's `a`, `b` and `c` hold. */
@@ -178,20 +178,5 @@ export class ExprTable {
     this.as = grown(this.as, (n) => new Int32Array(n));
     this.bs = grown(this.bs, (n) => new Int32Array(n));
     this.cs = grown(this.cs, (n) => new Int32Array(n));
-  }
-}
-
-/** An attribute read by the fast parser: its expression is made from its table's rows when read. */
-export class TableAttribute implements HclAttribute {
-  constructor(
-    readonly name: string,
-    readonly source: HclSource,
-    readonly start: number,
-    private readonly table: ExprTable,
-    private readonly row: number,
-  ) {}
-
-  get expr(): HclExpr {
-    return this.table.expr(this.row);
   }
 }

@@ -32,7 +32,6 @@ import {
   INDEXED_TRAVERSAL,
   LITERAL,
   OBJECT,
-  TableAttribute,
   TEMPLATE,
   TEXT,
   TRAVERSAL,
@@ -377,7 +376,7 @@ class FastParser {
           for (let i = base; i < this.top; i++) if ((stack[i] as HclAttribute).name === name) decline();
           if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base, this.top) as HclAttribute[]).map((a) => a.name), name]);
         }
-        this.push(new TableAttribute(name, this.source, start, this.table, expr));
+        this.push({ name, expr: undefined, source: this.source, start, table: this.table, row: expr } satisfies HclAttribute);
       } else {
         (blocks ??= []).push(this.block(name, start));
       }
