@@ -7,7 +7,7 @@
  */
 import type { SourcePosition, TemplateGap } from "@/lib/templates/types";
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclLocated } from "./hcl-ast";
-import { attributeExpr, attributeOf, positionOf, textOf } from "./hcl-ast";
+import { attributeOf, positionOf, textOf } from "./hcl-ast";
 import { evaluate, type EvalScope } from "./evaluate";
 import { isKnown, isTfObject, newTfObject, TfRef, TfUnknown, type TfObject, type TfValue } from "./values";
 
@@ -125,7 +125,7 @@ export function evaluateConfiguration(
 ): TfConfiguration {
   const gaps: TemplateGap[] = [];
   const variables = new Map<string, HclBlock>();
-  const locals = new Map<string, HclAttribute>();
+  const locals = new Map<string, HclExpr>();
   // Each address once, where it was first declared; a later block at the same address replaces the entry in place.
   const declared: Declared[] = [];
   // Resources whose type or name holds a dot, by address; the others only by type and name (no address string hashed).
@@ -136,7 +136,7 @@ export function evaluateConfiguration(
       const first = block.labels[0];
       const second = block.labels[1];
       if (block.type === "variable" && first !== undefined) variables.set(first, block);
-      else if (block.type === "locals") for (const a of block.body.attributes) locals.set(a.name, a);
+      else if (block.type === "locals") for (const a of block.body.attributes) locals.set(a.name, a.expr);
       else if (block.type === "resource" && first !== undefined && second !== undefined) {
         const address = `${first}.${second}`;
         const dot = first.indexOf(".");
@@ -164,7 +164,7 @@ export function evaluateConfiguration(
         else declared.push(entry);
       } else if (block.type === "module" && first !== undefined) {
         const sourceAttribute = attributeOf(block.body, "source");
-        const source = sourceAttribute ? textOf(attributeExpr(sourceAttribute)) : "?";
+        const source = sourceAttribute ? textOf(sourceAttribute.expr) : "?";
         gaps.push({
           message: `module "${first}" (source ${source}) is not read: only this directory's own resources are; audit that module's directory or a terraform plan`,
           position: positionOf(block),
@@ -172,8 +172,8 @@ export function evaluateConfiguration(
       }
     }
   }
-  const tfvarValues = new Map<string, { attribute: HclAttribute; file: string }>();
-  for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { attribute: a, file });
+  const tfvarValues = new Map<string, { expr: HclExpr; file: string }>();
+  for (const { file, body } of tfvars) for (const a of body.attributes) tfvarValues.set(a.name, { expr: a.expr, file });
   const context = new Evaluation(dotted, byType, variables, locals, tfvarValues, readFile);
 
   // Expand count/for_each first: references to instances need the keys.
@@ -183,7 +183,7 @@ export function evaluateConfiguration(
     relevant.push(entry);
     const { count, forEach } = entry;
     if (count) {
-      const n = evaluate(attributeExpr(count), context.base, []);
+      const n = evaluate(count.expr, context.base, []);
       if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_INSTANCES)
         setKeys(
           entry,
@@ -191,11 +191,11 @@ export function evaluateConfiguration(
         );
       else
         gaps.push({
-          message: `count of ${entry.address} could not be resolved statically (${reasonOf(n, attributeExpr(count))}); read as one instance`,
+          message: `count of ${entry.address} could not be resolved statically (${reasonOf(n, count.expr)}); read as one instance`,
           position: positionOf(count),
         });
     } else if (forEach) {
-      const v = evaluate(attributeExpr(forEach), context.base, []);
+      const v = evaluate(forEach.expr, context.base, []);
       if (isTfObject(v) && Object.keys(v).length <= MAX_INSTANCES)
         setKeys(
           entry,
@@ -208,7 +208,7 @@ export function evaluateConfiguration(
         );
       } else
         gaps.push({
-          message: `for_each of ${entry.address} could not be resolved statically (${reasonOf(v, attributeExpr(forEach))}); read as one instance`,
+          message: `for_each of ${entry.address} could not be resolved statically (${reasonOf(v, forEach.expr)}); read as one instance`,
           position: positionOf(forEach),
         });
     }
@@ -301,8 +301,8 @@ class Evaluation {
     /** type → name → resource, for labels without dots (every reference's shape); others by address. */
     private readonly byType: Map<string, Map<string, Declared>>,
     private readonly variables: Map<string, HclBlock>,
-    private readonly locals: Map<string, HclAttribute>,
-    private readonly tfvarValues: Map<string, { attribute: HclAttribute; file: string }>,
+    private readonly locals: Map<string, HclExpr>,
+    private readonly tfvarValues: Map<string, { expr: HclExpr; file: string }>,
     readonly readFile: (path: string) => TfValue,
   ) {
     this.base = new Scope(this, undefined, undefined);
@@ -316,11 +316,8 @@ class Evaluation {
     ));
   }
 
-  /**
-   * `attribute`'s expression evaluated once in `scope` for `memo`; its notes are pushed to `notes` at each use. The
-   * expression is read only when computed: the fast parser's attributes make it anew at each read (hcl-expr-table.ts).
-   */
-  private guarded(memo: Memo, attribute: HclAttribute, scope: EvalScope, notes: string[]): TfValue {
+  /** `expr` evaluated once in `scope` for `memo`; its notes are pushed to `notes` at each use. */
+  private guarded(memo: Memo, expr: HclExpr, scope: EvalScope, notes: string[]): TfValue {
     if (memo.computing) {
       const from = this.inProgress.indexOf(memo);
       const cycle = [...this.inProgress.slice(from).map(labelOf), labelOf(memo)].join(" → ");
@@ -335,7 +332,7 @@ class Evaluation {
     try {
       // The notes go to the caller as they come; the memo keeps a copy of them (most have none).
       const from = notes.length;
-      const value = evaluate(attributeExpr(attribute), scope, notes);
+      const value = evaluate(expr, scope, notes);
       memo.value = value;
       memo.notes = notes.length > from ? notes.slice(from) : NONE;
       return value;
@@ -356,7 +353,7 @@ class Evaluation {
     const fromFile = this.tfvarValues.get(name);
     if (fromFile) {
       // A variable's own notes are not passed on: the note below says where its value came from.
-      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fromFile.attribute, this.base, []);
+      const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fromFile.expr, this.base, []);
       notes.push(`var.${name} is read from ${fromFile.file}`);
       return v;
     }
@@ -366,15 +363,15 @@ class Evaluation {
     if (!fallback) {
       return new TfUnknown(`var.${name} has no default: its value is given when the module is called or applied`, `\${var.${name}}`);
     }
-    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback, this.base, []);
-    notes.push(`var.${name} is read with its default ${textOf(attributeExpr(fallback))} (a -var, tfvars file or module call may change it)`);
+    const v = this.guarded(this.memoOf(this.variableMemo, "var", name), fallback.expr, this.base, []);
+    notes.push(`var.${name} is read with its default ${textOf(fallback.expr)} (a -var, tfvars file or module call may change it)`);
     return v;
   }
 
   local(name: string, notes: string[]): TfValue {
-    const attribute = this.locals.get(name);
-    if (!attribute) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
-    return this.guarded(this.memoOf(this.localMemo, "local", name), attribute, this.base, notes);
+    const expr = this.locals.get(name);
+    if (!expr) return new TfUnknown(`local.${name} is not defined in this directory`, `\${local.${name}}`);
+    return this.guarded(this.memoOf(this.localMemo, "local", name), expr, this.base, notes);
   }
 
   private find(type: string, name: string): Declared | undefined {
@@ -405,7 +402,7 @@ class Evaluation {
       if (!memos) byAddress.set(address, (memos = new Map()));
       memo = this.memoOf(memos, address, attribute);
     }
-    return this.guarded(memo, argument, scope, notes);
+    return this.guarded(memo, argument.expr, scope, notes);
   }
 }
 
@@ -460,7 +457,7 @@ function evaluateBody(body: HclBody, scope: EvalScope, reading: BodyReading, pre
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
     const used = USED;
     used.length = 0;
-    out[attribute.name] = evaluate(attributeExpr(attribute), scope, used);
+    out[attribute.name] = evaluate(attribute.expr, scope, used);
     if (used.length > 0) (reading.notes ??= {})[prefix + attribute.name] = used.slice();
   }
   for (const block of body.blocks) {

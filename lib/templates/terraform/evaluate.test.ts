@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, type EvalScope } from "./evaluate";
-import { attributeExpr } from "./hcl-ast";
 import { loadHclParser, type HclParser } from "./hcl-parser";
 import { isTerraformConfigurationFile } from "./detect";
 import { TfRef, TfUnknown, toJson, type TfValue } from "./values";
@@ -25,7 +24,7 @@ function run(expression: string): { value: TfValue; notes: string[] } {
   const parsed = parser.parse("e.tf", `x = ${expression}\n`);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const notes: string[] = [];
-  return { value: evaluate(attributeExpr(parsed.body.attributes[0]!), scope, notes), notes };
+  return { value: evaluate(parsed.body.attributes[0]!.expr, scope, notes), notes };
 }
 
 const json = (expression: string) => toJson(run(expression).value);

@@ -12,7 +12,6 @@
  * Structure follows the HCL native syntax spec (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md).
  */
 import type { SourcePosition } from "@/lib/templates/types";
-import type { ExprTable } from "./hcl-expr-table";
 import type { HclSource } from "./hcl-source";
 
 export type HclTraversalStep = { attr: string } | { index: HclExpr } | { splat: true };
@@ -42,21 +41,9 @@ export interface HclLocated {
 /** An expression, written from `start` to `end` of its source. */
 export type HclExpr = HclExprBody & { source: HclSource; start: number; end: number };
 
-/**
- * An attribute. Its expression is an object (`expr`, from tree-sitter or Terraform JSON) or a row of the fast parser's
- * table (`table` and `row`, hcl-expr-table.ts); `attributeExpr` reads either. Every attribute has all four fields, so the
- * code that reads them sees one shape.
- */
 export interface HclAttribute extends HclLocated {
   name: string;
-  expr: HclExpr | undefined;
-  table: ExprTable | undefined;
-  row: number;
-}
-
-/** The attribute's expression; one made from a table row is new at each call (the caller keeps it if it needs to). */
-export function attributeExpr(attribute: HclAttribute): HclExpr {
-  return attribute.expr ?? (attribute.table as ExprTable).expr(attribute.row);
+  expr: HclExpr;
 }
 
 export interface HclBlock extends HclLocated {

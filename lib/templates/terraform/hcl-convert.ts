@@ -74,7 +74,7 @@ export class Converter {
     const name = node.namedChildren.find((c) => c.type === "identifier");
     const value = node.namedChildren.find((c) => c.type === "expression");
     if (!name || !value) throw new HclSyntaxError("incomplete attribute", at(this.file, node));
-    return { name: name.text, expr: this.expression(value, 0), source: this.text, start: node.startIndex, table: undefined, row: -1 };
+    return { name: name.text, expr: this.expression(value, 0), source: this.text, start: node.startIndex };
   }
 
   private block(node: SyntaxNode): HclBlock {

@@ -22,22 +22,7 @@
  *   is "unsupported"; a parenthesised expression is its inner expression.
  * Nodes keep offsets into the text (hcl-source.ts), the same offsets tree-sitter's nodes start and end at.
  */
-import type { HclAttribute, HclBlock, HclBody, HclTraversalStep } from "./hcl-ast";
-import {
-  ATTR_STEP,
-  CALL,
-  EXPANDED_CALL,
-  ExprTable,
-  INDEX_STEP,
-  INDEXED_TRAVERSAL,
-  LITERAL,
-  OBJECT,
-  TEMPLATE,
-  TEXT,
-  TRAVERSAL,
-  TUPLE,
-  UNSUPPORTED,
-} from "./hcl-expr-table";
+import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
 import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
@@ -228,8 +213,6 @@ class FastParser {
   private attrOnly = true;
 
   private readonly source: TextSource;
-  /** The expressions read, as rows (hcl-expr-table.ts); methods that read one return its row. */
-  private readonly table: ExprTable;
 
   constructor(
     file: string,
@@ -237,8 +220,6 @@ class FastParser {
   ) {
     this.source = new TextSource(file, src);
     this.names = new Names(src);
-    // About one row per 16 characters in generated and hand-written configurations; the table grows past that.
-    this.table = new ExprTable(this.source, Math.max(64, src.length >> 4));
   }
 
   file_(): HclBody {
@@ -311,13 +292,6 @@ class FastParser {
     }
   }
 
-  /** As `take`, for rows: copied into the table's lists; returns where they start there (their count is known). */
-  private takeRows(base: number): number {
-    const at = this.table.list(this.stack, base, this.top);
-    this.top = base;
-    return at;
-  }
-
   private peek(): number {
     return this.src.charCodeAt(this.pos);
   }
@@ -376,7 +350,7 @@ class FastParser {
           for (let i = base; i < this.top; i++) if ((stack[i] as HclAttribute).name === name) decline();
           if (count + 1 >= SCAN_NAMES) names = new Set([...(stack.slice(base, this.top) as HclAttribute[]).map((a) => a.name), name]);
         }
-        this.push({ name, expr: undefined, source: this.source, start, table: this.table, row: expr } satisfies HclAttribute);
+        this.push({ name, expr, source: this.source, start } satisfies HclAttribute);
       } else {
         (blocks ??= []).push(this.block(name, start));
       }
@@ -393,8 +367,8 @@ class FastParser {
         if (plain !== undefined) this.push(plain);
         else {
           const label = this.quoted(0, true);
-          if (!this.table.isStringLiteral(label)) return decline();
-          this.push(this.names.internString(this.table.literalValue(label) as string));
+          if (label.kind !== "literal" || typeof label.value !== "string") return decline();
+          this.push(this.names.internString(label.value));
         }
       } else if (isIdentStart(c)) {
         const label = this.identifier();
@@ -432,7 +406,7 @@ class FastParser {
   }
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
-  private expression(depth: number): number {
+  private expression(depth: number): HclExpr {
     return this.term(depth);
   }
 
@@ -460,12 +434,12 @@ class FastParser {
   }
 
   /** One term; `this.bare` says whether it was a bare variable. */
-  private term(depth: number): number {
+  private term(depth: number): HclExpr {
     if (depth > MAX_NESTING) decline();
     this.skip();
     const start = this.pos;
     const c = this.peek();
-    let term: number;
+    let term: HclExpr;
     if (c === 34) term = this.quoted(depth, false);
     else if (isDigit(c)) term = this.number(start);
     else if (c === 91) term = this.tuple(start, depth);
@@ -483,7 +457,7 @@ class FastParser {
     } else if (isIdentStart(c)) {
       const name = this.identifier();
       const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = this.table.add(LITERAL, start, this.pos, this.table.value(literal));
+      if (literal !== undefined) term = { kind: "literal", value: literal, source: this.source, start, end: this.pos };
       else {
         if (RESERVED.has(name)) decline();
         const { pos, comments } = this;
@@ -500,40 +474,29 @@ class FastParser {
     const base = this.top;
     if (this.steps(depth) > base) {
       this.top = base;
-      term = this.table.add(UNSUPPORTED, start, this.pos, this.table.value("attribute access on a computed value"));
+      term = { kind: "unsupported", what: "attribute access on a computed value", source: this.source, start, end: this.pos };
     }
     if (this.followedByOperator()) decline();
     this.bare = undefined;
     return term;
   }
 
-  private traversal(root: string, start: number, depth: number): number {
+  private traversal(root: string, start: number, depth: number): HclExpr {
     const base = this.top;
     const top = this.steps(depth);
-    const table = this.table;
-    let expr: number;
-    if (top === base || this.attrOnly) {
-      let steps: HclTraversalStep[];
-      if (top === base) steps = EMPTY;
-      else {
-        const first = this.stack[base] as HclTraversalStep;
-        const last = this.lastSteps.get(first);
-        if (last !== undefined && sameItems(last, this.stack, base, top)) {
-          this.top = base;
-          steps = last;
-        } else this.lastSteps.set(first, (steps = this.take(base)));
-      }
-      expr = table.add(TRAVERSAL, start, this.pos, table.value(root), table.value(steps));
-    } else {
-      // Index steps are on the stack as their INDEX_STEP rows, attribute steps as their (shared) step objects.
-      for (let i = base; i < top; i++) {
-        const step = this.stack[i];
-        if (typeof step !== "number") this.stack[i] = table.add(ATTR_STEP, 0, 0, table.value(step));
-      }
-      expr = table.add(INDEXED_TRAVERSAL, start, this.pos, table.value(root), this.takeRows(base), top - base);
-    }
+    let steps: HclTraversalStep[];
+    if (top === base) steps = EMPTY;
+    else if (this.attrOnly) {
+      const first = this.stack[base] as HclTraversalStep;
+      const last = this.lastSteps.get(first);
+      if (last !== undefined && sameItems(last, this.stack, base, top)) {
+        this.top = base;
+        steps = last;
+      } else this.lastSteps.set(first, (steps = this.take(base)));
+    } else steps = this.take(base);
+    const expr: HclExpr = { kind: "traversal", root, steps, source: this.source, start, end: this.pos };
     if (this.followedByOperator()) decline();
-    this.bare = top === base ? root : undefined;
+    this.bare = steps.length === 0 ? root : undefined;
     return expr;
   }
 
@@ -572,7 +535,7 @@ class FastParser {
         this.skip();
         if (this.peek() === 42) decline();
         const index = this.expression(depth + 1);
-        this.push(this.table.add(INDEX_STEP, 0, 0, index));
+        this.push({ index } satisfies HclTraversalStep);
         attrOnly = false;
         this.skip();
         this.expect(93);
@@ -586,7 +549,7 @@ class FastParser {
     }
   }
 
-  private number(start: number): number {
+  private number(start: number): HclExpr {
     const src = this.src;
     if (src.charCodeAt(this.pos) === 48 && src.charCodeAt(this.pos + 1) === 120) {
       this.pos += 2;
@@ -611,10 +574,10 @@ class FastParser {
     const after = this.peek();
     if (isIdentPart(after) || after === 46) decline();
     this.count();
-    return this.table.add(LITERAL, start, this.pos, this.table.value(Number(src.slice(start, this.pos))));
+    return { kind: "literal", value: Number(src.slice(start, this.pos)), source: this.source, start, end: this.pos };
   }
 
-  private tuple(start: number, depth: number): number {
+  private tuple(start: number, depth: number): HclExpr {
     this.expect(91);
     const base = this.top;
     for (;;) {
@@ -630,11 +593,10 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    const count = this.top - base;
-    return this.table.add(TUPLE, start, this.pos, this.takeRows(base), count);
+    return { kind: "tuple", items: this.take<HclExpr>(base), source: this.source, start, end: this.pos };
   }
 
-  private object(start: number, depth: number): number {
+  private object(start: number, depth: number): HclExpr {
     this.expect(123);
     const base = this.top;
     for (;;) {
@@ -643,15 +605,15 @@ class FastParser {
       const keyStart = this.pos;
       const key = this.term(depth + 1);
       const bare = this.bare;
-      const keyExpr = bare !== undefined ? this.table.add(LITERAL, keyStart, keyStart + bare.length, this.table.value(bare)) : key;
+      const keyExpr: HclExpr =
+        bare !== undefined ? { kind: "literal", value: bare, source: this.source, start: keyStart, end: keyStart + bare.length } : key;
       this.skip();
       const separator = this.peek();
       if (separator !== 61 && separator !== 58) decline();
       this.pos++;
       this.count();
       const value = this.expression(depth + 1);
-      this.push(keyExpr);
-      this.push(value);
+      this.push({ key: keyExpr, value });
       this.skip();
       if (this.peek() === 44) {
         this.pos++;
@@ -660,11 +622,10 @@ class FastParser {
     }
     this.pos++;
     this.count();
-    const count = this.top - base;
-    return this.table.add(OBJECT, start, this.pos, this.takeRows(base), count);
+    return { kind: "object", items: this.take<{ key: HclExpr; value: HclExpr }>(base), source: this.source, start, end: this.pos };
   }
 
-  private call(name: string, start: number, depth: number): number {
+  private call(name: string, start: number, depth: number): HclExpr {
     this.expect(40);
     const base = this.top;
     let expandFinal = false;
@@ -689,24 +650,21 @@ class FastParser {
       }
     }
     this.expect(41);
-    const count = this.top - base;
-    const args = this.takeRows(base);
-    return this.table.add(expandFinal ? EXPANDED_CALL : CALL, start, this.pos, this.table.value(name), args, count);
+    return { kind: "call", name, args: this.take<HclExpr>(base), expandFinal, source: this.source, start, end: this.pos };
   }
 
   /**
    * A quoted string: a literal without interpolation (blanks at either end dropped, as the reference reads it), a
    * template with. `labelOnly` declines interpolation (a block label is a plain string in the grammar).
    */
-  private quoted(depth: number, labelOnly: boolean): number {
+  private quoted(depth: number, labelOnly: boolean): HclExpr {
     const src = this.src;
     const start = this.pos;
     this.pos++;
     this.count();
     const contentStart = this.pos;
-    // The parts (TEXT rows and expression rows) are pushed on the stack from here, at the first interpolation.
-    const base = this.top;
-    let interpolated = false;
+    // Made at the first interpolation: most strings have none.
+    let parts: Array<string | HclExpr> | undefined;
     let runStart = contentStart;
     // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
     let escaped = false;
@@ -728,13 +686,13 @@ class FastParser {
         if (next === 123) {
           // `%{` opens a directive: the reference path reads it.
           if (c === 37 || labelOnly) decline();
-          interpolated = true;
-          if (this.pos > runStart) this.push(this.text(literalRun(src, runStart, this.pos, escaped)));
+          parts ??= [];
+          if (this.pos > runStart) parts.push(literalRun(src, runStart, this.pos, escaped));
           this.pos += 2;
           this.count();
           this.skip();
           if (this.peek() === 126 || this.peek() === 125) decline();
-          this.push(this.expression(depth + 1));
+          parts.push(this.expression(depth + 1));
           this.skip();
           this.expect(125);
           runStart = this.pos;
@@ -748,7 +706,7 @@ class FastParser {
     const contentEnd = this.pos;
     this.pos++;
     this.count();
-    if (!interpolated) {
+    if (parts === undefined) {
       // The literal chunk nodes start and end at a non-blank character (scanner.c skips whitespace before each).
       let from = contentStart;
       let to = contentEnd;
@@ -756,16 +714,16 @@ class FastParser {
       while (to > from && (src.charCodeAt(to - 1) === 32 || src.charCodeAt(to - 1) === 9)) to--;
       // Characters iswspace may count as blank beyond ASCII: the reference path decides.
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
-      return this.table.add(LITERAL, start, this.pos, this.table.value(from < to ? literalRun(src, from, to, escaped) : ""));
+      return {
+        kind: "literal",
+        value: from < to ? literalRun(src, from, to, escaped) : "",
+        source: this.source,
+        start,
+        end: this.pos,
+      };
     }
-    if (contentEnd > runStart) this.push(this.text(literalRun(src, runStart, contentEnd, escaped)));
-    const count = this.top - base;
-    return this.table.add(TEMPLATE, start, this.pos, this.takeRows(base), count);
-  }
-
-  /** A literal run of a template, as a TEXT row. */
-  private text(run: string): number {
-    return this.table.add(TEXT, 0, 0, this.table.value(run));
+    if (contentEnd > runStart) parts.push(literalRun(src, runStart, contentEnd, escaped));
+    return { kind: "template", parts, source: this.source, start, end: this.pos };
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import { parseTemplateDocument, type TemplateDocument, type ValuePath } from "@/lib/templates/document";
 import type { SourcePosition } from "@/lib/templates/types";
-import { attributeExpr, exprOf, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclExprBody } from "./hcl-ast";
+import { exprOf, type HclAttribute, type HclBlock, type HclBody, type HclExpr, type HclExprBody } from "./hcl-ast";
 import { FixedSource, MovedSource } from "./hcl-source";
 import type { HclParser, HclParseResult } from "./hcl-parser";
 
@@ -189,15 +189,14 @@ class JsonConverter {
       else quoted += c;
     }
     const result = this.parser.parse(position.file, `v = "${quoted}"\n`);
-    const attribute = result.ok ? result.body.attributes[0] : undefined;
-    const expr = attribute ? attributeExpr(attribute) : undefined;
+    const expr = result.ok ? result.body.attributes[0]?.expr : undefined;
     if (!expr) throw new JsonSyntaxError(`invalid template ${shorten(JSON.stringify(value))}`, position);
     return relocated(expr, position);
   }
 }
 
 function attributeAt(name: string, expr: HclExpr, source: FixedSource, start: number): HclAttribute {
-  return { name, expr, source, start, table: undefined, row: -1 };
+  return { name, expr, source, start };
 }
 
 function blockAt(type: string, labels: string[], body: HclBody, source: FixedSource, start: number): HclBlock {

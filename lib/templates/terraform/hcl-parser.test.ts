@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as hcl2json } from "@cdktf/hcl2json";
-import { attributeExpr, positionOf, type HclExpr } from "./hcl-ast";
+import { positionOf, type HclExpr } from "./hcl-ast";
 import { loadHclParser, type HclParser } from "./hcl-parser";
 import { corpusConfigurations } from "./testing/corpus";
 
@@ -45,14 +45,14 @@ describe("HCL parser", () => {
         "\n",
       ) + "\n",
     );
-    expect(literalOf(attributeExpr(b.attributes[0]!))).toBe('{"m":$c.x} ${s.b} é');
-    const heredoc = attributeExpr(b.attributes[1]!);
+    expect(literalOf(b.attributes[0]!.expr)).toBe('{"m":$c.x} ${s.b} é');
+    const heredoc = b.attributes[1]!.expr;
     expect(heredoc.kind).toBe("template");
     if (heredoc.kind === "template") {
       expect(heredoc.parts[0]).toBe("one ");
       expect(heredoc.parts[2]).toBe("\n  two\n");
     }
-    expect(literalOf(attributeExpr(b.attributes[2]!))).toEqual({ k: 1, q: 2 });
+    expect(literalOf(b.attributes[2]!.expr)).toEqual({ k: 1, q: 2 });
   });
 
   it("agrees with HashiCorp's own parser (hcl2json) on every literal argument of the corpus", async () => {
@@ -66,7 +66,7 @@ describe("HCL parser", () => {
           const reference = theirs.resource?.[type ?? ""]?.[name ?? ""]?.[0];
           expect(reference, `${path} ${type}.${name}`).toBeDefined();
           for (const attribute of block.body.attributes) {
-            const value = literalOf(attributeExpr(attribute));
+            const value = literalOf(attribute.expr);
             if (value === undefined) continue;
             expect(value, `${path} ${type}.${name}.${attribute.name}`).toEqual(reference?.[attribute.name]);
             compared++;

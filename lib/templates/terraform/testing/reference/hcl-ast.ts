@@ -4,7 +4,7 @@
  * positions and texts read from the offsets as the current reader reads them when asked.
  */
 import type { SourcePosition } from "@/lib/templates/types";
-import { attributeExpr, positionOf, textOf, type HclBody as CurrentBody, type HclExpr as CurrentExpr } from "@/lib/templates/terraform/hcl-ast";
+import { positionOf, textOf, type HclBody as CurrentBody, type HclExpr as CurrentExpr } from "@/lib/templates/terraform/hcl-ast";
 
 export type HclTraversalStep = { attr: string } | { index: HclExpr } | { splat: true };
 
@@ -46,7 +46,7 @@ export function attributeOf(body: HclBody, name: string): HclAttribute | undefin
 
 export function referenceSyntax(body: CurrentBody): HclBody {
   return {
-    attributes: body.attributes.map((a) => ({ name: a.name, expr: referenceExpr(attributeExpr(a)), position: positionOf(a) })),
+    attributes: body.attributes.map((a) => ({ name: a.name, expr: referenceExpr(a.expr), position: positionOf(a) })),
     blocks: body.blocks.map((b) => ({ type: b.type, labels: b.labels, body: referenceSyntax(b.body), position: positionOf(b) })),
   };
 }
