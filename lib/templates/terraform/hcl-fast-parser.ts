@@ -199,8 +199,13 @@ class FastParser {
    * pushing grew it again, at every list end); the next push overwrites them.
    */
   private top = 0;
-  /** Identifiers repeat (`rest_api_id`, resource types): one string each, hashed once for the evaluator's maps. */
+  /**
+   * Identifiers repeat (`rest_api_id`, resource types): one string each, hashed once for the evaluator's maps. Quoted
+   * literals' texts are interned here too (`literal`).
+   */
   private readonly names: Names;
+  /** Quoted literals with an escape, by their text as written. */
+  private readonly decoded = new Map<string, string>();
   /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
   private readonly attrSteps = new Map<string, HclTraversalStep>();
   /**
@@ -403,6 +408,21 @@ class FastParser {
     this.count();
     this.pos = pos + 1;
     return this.names.intern(start, pos, hash);
+  }
+
+  /**
+   * A quoted literal's value, one string per distinct text in the file: values repeat (`"GET"`, `"200"`, `"MOCK"`), and a
+   * string each was decoded again and copied by every young collection of the read.
+   */
+  private literal(from: number, to: number, escaped: boolean): string {
+    const src = this.src;
+    let hash = src.charCodeAt(from);
+    for (let i = from + 1; i < to; i++) hash = (Math.imul(hash, 31) + src.charCodeAt(i)) | 0;
+    const raw = this.names.intern(from, to, hash);
+    if (!escaped) return raw;
+    let decoded = this.decoded.get(raw);
+    if (decoded === undefined) this.decoded.set(raw, (decoded = decodeQuotedLiteral(raw)));
+    return decoded;
   }
 
   /** An expression: one term, never followed by an operator, `?` or `=>` (read by the reference path). */
@@ -716,7 +736,7 @@ class FastParser {
       if (from < to && (src.charCodeAt(from) > 127 || src.charCodeAt(to - 1) > 127)) decline();
       return {
         kind: "literal",
-        value: from < to ? literalRun(src, from, to, escaped) : "",
+        value: from < to ? this.literal(from, to, escaped) : "",
         source: this.source,
         start,
         end: this.pos,
