@@ -453,14 +453,20 @@ const USED: string[] = [];
  */
 function evaluateBody(body: HclBody, scope: EvalScope, reading: BodyReading, prefix: string): TfObject {
   const out = newTfObject();
-  for (const attribute of body.attributes) {
+  // Indexed loops: `for…of` over the parsers' shared frozen empty list (most bodies' blocks) made an iterator and a
+  // result object each time (about 0.3 MB per read of the 1,000-resource configuration).
+  const attributes = body.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
     const used = USED;
     used.length = 0;
     out[attribute.name] = evaluate(attribute.expr, scope, used);
     if (used.length > 0) (reading.notes ??= {})[prefix + attribute.name] = used.slice();
   }
-  for (const block of body.blocks) {
+  const blocks = body.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     if (META_BLOCKS.has(block.type)) continue;
     if (block.type === "dynamic") {
       reading.gaps.push({
