@@ -8,6 +8,7 @@ import { DOCS } from "@/lib/rules/support/docs";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
 import { stageLists } from "@/lib/rules/support/shared-parts";
 import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
+import { verbPhrases } from "@/lib/rules/support/verb-phrases";
 
 const ALLOW_ORIGIN = CORS_HEADER.allowOrigin.toLowerCase();
 
@@ -163,6 +164,10 @@ export const actualResponseWithoutCors: Rule = {
   },
 };
 
+// "… calling GET ", "… on GET ": one string per verb, each finding adding only its path (verb-phrases.ts).
+const SYMPTOM_START = verbPhrases("A page on another origin calling ");
+const REDEPLOY_START = verbPhrases("Deploy Access-Control-Allow-Origin on ");
+
 /** What missing() is given that findings share. */
 interface SharedParts {
   allowOrigin: string;
@@ -179,8 +184,6 @@ function missing(
   { statusCodes, problems }: Broken,
   { allowOrigin, stages, evidence, symptom }: SharedParts,
 ): FindingDraft {
-  // "GET /orders": one string for the symptom and the redeploy's description.
-  const call = `${method.httpMethod} ${resource.path}`;
   // A list exactly as long as it gets: one grown by push keeps room for 17, and this one outlives the audit. The
   // redeploys are redeploy()'s, made in place rather than mapped into a list and copied.
   const fixes = new Array<FixIntent>(statusCodes.length + stages.length);
@@ -196,7 +199,7 @@ function missing(
     };
   }
   if (stages.length > 0) {
-    const description = `Deploy Access-Control-Allow-Origin on ${call}`;
+    const description = REDEPLOY_START(method.httpMethod) + resource.path;
     // Indexed: stage lists are shared and frozen (shared-parts.ts).
     for (let i = 0; i < stages.length; i++) fixes[at++] = { kind: "redeploy-stage", stage: stages[i] as string, description };
   }
@@ -208,7 +211,7 @@ function missing(
       integration,
       problems: problems.length === 1 ? problems[0]! : problems.join("; "),
     },
-    symptom: `A page on another origin calling ${call}${symptom}`,
+    symptom: SYMPTOM_START(method.httpMethod) + resource.path + symptom,
     target: { resourceId: resource.id, path: resource.path, httpMethod: method.httpMethod },
     stages,
     draftOnly: stages.length === 0,

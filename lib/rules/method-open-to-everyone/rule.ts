@@ -3,6 +3,7 @@ import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { compilePolicy, parsePolicy } from "@/lib/rules/support/resource-policy";
 import { NO_FIXES, stageLists } from "@/lib/rules/support/shared-parts";
+import { verbPhrases } from "@/lib/rules/support/verb-phrases";
 import type { ApiModel, DeployedMethodSummary, IntegrationType, MethodModel } from "@/lib/model/types";
 
 export const methodOpenToEveryone: Rule = {
@@ -51,7 +52,7 @@ export const methodOpenToEveryone: Rule = {
             policy.kind === "conditional"
               ? { method: method.httpMethod, path: method.path, reason: policy.reason }
               : { method: method.httpMethod, path: method.path },
-          symptom: `Anyone can call ${method.httpMethod} ${method.path} without credentials.`,
+          symptom: ANYONE_CAN_CALL(method.httpMethod) + method.path + " without credentials.",
           target: { resourceId: method.resourceId, path: method.path, httpMethod: method.httpMethod },
           stages,
           draftOnly: stages.length === 0,
@@ -62,6 +63,9 @@ export const methodOpenToEveryone: Rule = {
     return findings;
   },
 };
+
+// "Anyone can call GET ": one string per verb, each finding adding only its path (verb-phrases.ts).
+const ANYONE_CAN_CALL = verbPhrases("Anyone can call ");
 
 /** A type, not an interface, so that it is a finding's evidence record. */
 type OpenEvidence = {

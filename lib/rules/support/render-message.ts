@@ -85,6 +85,9 @@ interface TemplateRun {
   /** The first placeholder of the previous message's shared end: `tail` is its text from texts[split] on. */
   split: number;
   tail: string;
+  /** The first placeholder whose value the previous message did not share with the one before: `head` is its text before it. */
+  first: number;
+  head: string;
 }
 
 export function messageRun(): MessageRun {
@@ -103,6 +106,8 @@ export function renderInRun(run: MessageRun, template: string, data: Record<stri
       spare: new Array(count).fill(undefined),
       split: count,
       tail: compiled.texts[count] as string,
+      first: 0,
+      head: compiled.texts[0] as string,
     };
     run.byTemplate.set(template, state);
   }
@@ -124,12 +129,30 @@ export function renderInRun(run: MessageRun, template: string, data: Record<stri
     }
     for (let i = from - 1; i >= split; i--) tail = (texts[i] as string) + ((values[i] as string) + tail);
   }
-  let out = "";
-  for (let i = 0; i < split; i++) out = out + (texts[i] as string) + (values[i] as string);
+  if (split === 0) {
+    state.spare = previous;
+    state.values = values;
+    state.split = split;
+    state.tail = tail;
+    return tail;
+  }
+  // The start up to the first value that changed ("GET " before the path) is the previous message's too when the same
+  // placeholder changed first: kept as one string rather than joined again for every message.
+  let first = 0;
+  while (values[first] === previous[first]) first++;
+  let head = state.head;
+  if (first !== state.first) {
+    head = texts[0] as string;
+    for (let i = 0; i < first; i++) head = head + (values[i] as string) + (texts[i + 1] as string);
+  }
+  let out = head + (values[first] as string);
+  for (let i = first + 1; i < split; i++) out = out + (texts[i] as string) + (values[i] as string);
   state.spare = previous;
   state.values = values;
   state.split = split;
   state.tail = tail;
+  state.first = first;
+  state.head = head;
   return out + tail;
 }
 
