@@ -1,8 +1,8 @@
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
-import type { IntegrationResponseModel, IntegrationType, MethodModel, MethodResponseModel, ResourceModel } from "@/lib/model/types";
+import type { IntegrationResponseModel, IntegrationType, MethodModel, ResourceModel } from "@/lib/model/types";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
-import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader } from "@/lib/rules/support/cors-headers";
+import { CORS_HEADER, declaresHeader, isProxyIntegration, mappedHeader, methodResponseWithStatus } from "@/lib/rules/support/cors-headers";
 import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
@@ -11,13 +11,6 @@ import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
 import { verbPhrases } from "@/lib/rules/support/verb-phrases";
 
 const ALLOW_ORIGIN = CORS_HEADER.allowOrigin.toLowerCase();
-
-function methodResponseWithStatus(method: MethodModel, statusCode: string) {
-  const responses = method.methodResponses;
-  // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
-  for (let i = 0; i < responses.length; i++) if ((responses[i] as MethodResponseModel).statusCode === statusCode) return responses[i];
-  return undefined;
-}
 
 /** The 2xx responses of a method that return no Access-Control-Allow-Origin, and why, index by index. */
 interface Broken {

@@ -164,7 +164,8 @@ function chosenResponse(method: MethodModel): IntegrationResponseModel | undefin
   return responses[0];
 }
 
-function methodResponseWithStatus(method: MethodModel, statusCode: string | undefined) {
+/** The method response of that status, which declares the headers an integration response of that status may map. */
+export function methodResponseWithStatus(method: MethodModel, statusCode: string | undefined): MethodResponseModel | undefined {
   const responses = method.methodResponses;
   // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
   for (let i = 0; i < responses.length; i++) if ((responses[i] as MethodResponseModel).statusCode === statusCode) return responses[i];
