@@ -10,9 +10,10 @@ import { cachedMethods } from "@/lib/rules/support/stage-cache";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 /** Shown where no single origin can be inferred; the user replaces it before applying the fix. */
-const NO_RESPONSES: readonly IntegrationResponseModel[] = [];
-
 export const ORIGIN_PLACEHOLDER = "<ALLOWED_ORIGIN>";
+
+/** The integration responses of a method without an integration. */
+const NO_RESPONSES: readonly IntegrationResponseModel[] = [];
 
 const FETCH_CORS_CHECK = {
   title: 'Fetch standard, CORS check (one origin or "*"; "*" never with credentials)',
