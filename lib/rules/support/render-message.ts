@@ -58,15 +58,16 @@ function valueOf(data: Record<string, string | number>, name: string, whole: str
 }
 
 /**
- * # Messages of one run, sharing their common ends
+ * # Messages of one run, sharing their common ends and starts
  *
  * A string built with `+` is a rope in V8: each join a 32-byte cell pointing at its two halves. A rule's findings
  * mostly differ in their first placeholders (the method and path) and repeat the rest ("(MOCK integration) answers
  * without …: <the same problem>. Browsers block …"), and every finding's message outlives the audit: 13,000 findings
- * kept about 90,000 cells (63,000 with this), copied by each scavenge that found them alive (issue 16). So a run renders each template's
- * text from the first placeholder whose value, and every value after it, equal the previous message's as one string,
- * joined from the right once and shared by the messages that follow while those values stay the same; the text before
- * it is joined as renderMessage joins it. The text is renderMessage's either way (render-message.test.ts).
+ * kept about 90,000 cells (63,000 with shared ends), copied by each scavenge that found them alive (issue 16). So a run
+ * renders each template's text from the first placeholder whose value, and every value after it, equal the previous
+ * message's as one string, joined from the right once and shared by the messages that follow while those values stay
+ * the same. The text before it is joined as renderMessage joins it, from the text before the first value that changed,
+ * itself one string shared likewise. The text is renderMessage's either way (render-message.test.ts).
  *
  * Made per rule run (lib/audit/run-rules.ts), so nothing is shared between audits. Joining the whole message into one
  * flat string instead (Array.prototype.join) kept as many bytes and made the run 10–25 % slower (measured in one
@@ -94,7 +95,7 @@ export function messageRun(): MessageRun {
   return { byTemplate: new Map() };
 }
 
-/** renderMessage(template, data), sharing the end it has in common with the run's previous message of this template. */
+/** renderMessage(template, data), sharing the start and end it has in common with the run's previous message of this template. */
 export function renderInRun(run: MessageRun, template: string, data: Record<string, string | number> = NO_DATA): string {
   let state = run.byTemplate.get(template);
   if (state === undefined) {
@@ -129,31 +130,27 @@ export function renderInRun(run: MessageRun, template: string, data: Record<stri
     }
     for (let i = from - 1; i >= split; i--) tail = (texts[i] as string) + ((values[i] as string) + tail);
   }
-  if (split === 0) {
-    state.spare = previous;
-    state.values = values;
-    state.split = split;
-    state.tail = tail;
-    return tail;
+  let out = tail;
+  if (split > 0) {
+    // The start up to the first value that changed ("GET " before the path) is the previous message's too when the
+    // same placeholder changed first: kept as one string rather than joined again for every message.
+    let first = 0;
+    while (values[first] === previous[first]) first++;
+    if (first !== state.first) {
+      let head = texts[0] as string;
+      for (let i = 0; i < first; i++) head = head + (values[i] as string) + (texts[i + 1] as string);
+      state.first = first;
+      state.head = head;
+    }
+    let start = state.head + (values[first] as string);
+    for (let i = first + 1; i < split; i++) start = start + (texts[i] as string) + (values[i] as string);
+    out = start + tail;
   }
-  // The start up to the first value that changed ("GET " before the path) is the previous message's too when the same
-  // placeholder changed first: kept as one string rather than joined again for every message.
-  let first = 0;
-  while (values[first] === previous[first]) first++;
-  let head = state.head;
-  if (first !== state.first) {
-    head = texts[0] as string;
-    for (let i = 0; i < first; i++) head = head + (values[i] as string) + (texts[i + 1] as string);
-  }
-  let out = head + (values[first] as string);
-  for (let i = first + 1; i < split; i++) out = out + (texts[i] as string) + (values[i] as string);
   state.spare = previous;
   state.values = values;
   state.split = split;
   state.tail = tail;
-  state.first = first;
-  state.head = head;
-  return out + tail;
+  return out;
 }
 
 export function placeholdersOf(template: string): string[] {
