@@ -72,21 +72,21 @@ export function readTemplates(tree: FileTree, readers: TemplateReaders, options:
     }
     const file = { path, text: read.text };
     const detection = detectTemplateFormat(file);
+    const reader = detection.ok ? readers[detection.format] : undefined;
+    const result = reader?.(file, context);
+    // The parse detection and the reader shared is not kept through the audit that follows (document.ts).
+    forgetLastParse();
     if (!detection.ok) {
-      forgetLastParse();
       // In a directory scan, YAML/JSON that is not infrastructure (CI workflows, configs) is skipped quietly and
       // one that does not parse is listed; a file the user named must be a template.
       if (named) errors.push({ message: detection.reason });
       else if (detection.problem === "unreadable") skipped.push(detection.reason);
       continue;
     }
-    const reader = readers[detection.format];
-    if (!reader) {
+    if (!result) {
       errors.push({ message: `${path}: ${detection.format} templates cannot be read by this build` });
       continue;
     }
-    const result = reader(file, context);
-    forgetLastParse();
     if (!result.ok) {
       errors.push(result.error);
       continue;
