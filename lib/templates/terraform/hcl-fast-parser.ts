@@ -123,10 +123,10 @@ class Names {
   }
 }
 
-/** The hash `identifier` computes while scanning. */
-function hashOf(text: string): number {
-  let hash = text.charCodeAt(0);
-  for (let j = 1; j < text.length; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
+/** The hash `identifier` computes while scanning, of `text[from..to)` (a non-empty range). */
+function hashOf(text: string, from = 0, to = text.length): number {
+  let hash = text.charCodeAt(from);
+  for (let j = from + 1; j < to; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
   return hash;
 }
 
@@ -415,10 +415,7 @@ class FastParser {
    * string each was decoded again and copied by every young collection of the read.
    */
   private literal(from: number, to: number, escaped: boolean): string {
-    const src = this.src;
-    let hash = src.charCodeAt(from);
-    for (let i = from + 1; i < to; i++) hash = (Math.imul(hash, 31) + src.charCodeAt(i)) | 0;
-    const raw = this.names.intern(from, to, hash);
+    const raw = this.names.intern(from, to, hashOf(this.src, from, to));
     if (!escaped) return raw;
     let decoded = this.decoded.get(raw);
     if (decoded === undefined) this.decoded.set(raw, (decoded = decodeQuotedLiteral(raw)));
