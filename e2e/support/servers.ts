@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { withHeapOptions } from "../../lib/runtime/heap-options.mjs";
 
 // The production build under test, served next to its own emulator (the Demo connection's endpoint).
 // A fresh audit store per run, so shared-audit history never carries over between runs; test workers
@@ -28,7 +29,12 @@ export function e2eWebServers() {
       url: `${E2E_APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PREFLIGHT_DEMO_ENDPOINT: E2E_EMULATOR_URL, PREFLIGHT_DATA_DIR: dataDir },
+      // Served as `npm start` serves it, with the heap setting audits are benchmarked with.
+      env: {
+        PREFLIGHT_DEMO_ENDPOINT: E2E_EMULATOR_URL,
+        PREFLIGHT_DATA_DIR: dataDir,
+        NODE_OPTIONS: withHeapOptions(process.env.NODE_OPTIONS),
+      },
       stdout: "ignore" as const,
       stderr: "pipe" as const,
     },

@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { heapFlags, SEMI_SPACE_MIB, setsSemiSpace, withHeapOptions } from "@/lib/runtime/heap-options.mjs";
+
+const FLAG = `--max-semi-space-size=${SEMI_SPACE_MIB}`;
+
+describe("heap options", () => {
+  it("adds the semi-space size to a child's flags and NODE_OPTIONS", () => {
+    expect(heapFlags({})).toEqual([FLAG]);
+    expect(withHeapOptions(undefined)).toBe(FLAG);
+    expect(withHeapOptions("  --enable-source-maps ")).toBe(`--enable-source-maps ${FLAG}`);
+  });
+
+  it("keeps a semi-space size the user already chose, in either spelling", () => {
+    expect(heapFlags({ NODE_OPTIONS: "--max-semi-space-size=8" })).toEqual([]);
+    expect(withHeapOptions("--max_semi_space_size=8")).toBe("--max_semi_space_size=8");
+    expect(setsSemiSpace("--inspect --max-semi-space-size 32")).toBe(true);
+    expect(setsSemiSpace("--max-old-space-size=4096")).toBe(false);
+  });
+
+  it("is an option node accepts in NODE_OPTIONS, and it enlarges the young generation", () => {
+    const newSpace = (nodeOptions: string) =>
+      Number(
+        execFileSync(
+          process.execPath,
+          [
+            "-e",
+            // Enough survivors that V8 grows the young generation to its maximum.
+            'const v8 = require("node:v8"); const kept = []; for (let i = 0; i < 3e6; i++) kept.push({ i }); process.stdout.write(String(v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size))',
+          ],
+          { env: { ...process.env, NODE_OPTIONS: nodeOptions } },
+        ),
+      );
+    expect(newSpace(withHeapOptions(""))).toBeGreaterThan(newSpace("--max-semi-space-size=16"));
+  });
+
+  it("is what the production server and the benchmarks run with", () => {
+    const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+    for (const name of ["serve", "bench:core", "bench:template", "bench:read"]) expect(scripts[name], name).toContain(FLAG);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * What the core and template benchmarks audit, made the same way for each of them (bench:core, bench:template,
+ * bench:heap): API snapshots read through the real reader from the emulator, and template files as an upload gives them.
+ */
+import { startEmulator } from "@/lib/emulator";
+import { generateLargeApi } from "@/lib/emulator/seeds";
+import { openConnection } from "@/lib/aws/connections/connection";
+import { readLiveApi } from "@/lib/aws/reader/live-reader";
+import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
+import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
+import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
+import type { FileTree } from "@/lib/templates/files/file-tree";
+
+/** The large API has a GET on every resource and an OPTIONS on every other one: 1.5 methods a resource. */
+export const LARGE_API_RESOURCES = Math.ceil(10_000 / 1.5);
+
+export async function readSnapshot(url: string, restApiId: string): Promise<RawApiSnapshot> {
+  const opened = await openConnection({ kind: "demo" }, { endpoint: url });
+  if (!opened.ok) throw opened.error;
+  const read = await readLiveApi(opened.connection, "us-east-1", restApiId, fastLiveOptions());
+  if (!read.result.ok) throw read.result.error;
+  return read.result.snapshot;
+}
+
+/** The generated API (`generateLargeApi` options), read through the reader; the emulator is gone before anything is timed. */
+export async function readGeneratedApi(options: Parameters<typeof generateLargeApi>[1]): Promise<RawApiSnapshot> {
+  const emulator = await startEmulator({ port: 0, seed: false });
+  try {
+    return await readSnapshot(emulator.url, generateLargeApi(emulator.store, options));
+  } finally {
+    await emulator.close();
+  }
+}
+
+/**
+ * The files with a comment naming the run appended to the first (YAML and HCL both take `#`): a fresh upload's text,
+ * decoded from its bytes as an upload's `file.text()` is, so no parse cache serves it. A string joined in memory would
+ * be a rope (a V8 cons string) that every character loop reads about a quarter slower than the flat text a real upload
+ * or file read gives.
+ */
+export function freshUpload(files: ReadonlyArray<{ path: string; text: string }>, run: number): FileTree {
+  const uploaded = files.map(({ path, text }, index) => ({
+    path,
+    text: Buffer.from(index === 0 ? `${text}# bench run ${run}\n` : text, "utf8").toString("utf8"),
+  }));
+  return memoryFileTree(uploaded);
+}
+
+/** Mean, median and fastest of a series of timings (the mean is what a run of audits costs each, collections included). */
+export function summary(values: readonly number[]): { mean: number; median: number; fastest: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    mean: values.reduce((sum, value) => sum + value, 0) / values.length,
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    fastest: sorted[0]!,
+  };
+}
+
+/** The semi-space size this process runs with, from its flags, said against the one the app and the CLI ship with. */
+export function heapSetting(shipped: number): string {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)]
+    .map((flag) => /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(flag)?.[1])
+    .find((value) => value !== undefined);
+  if (given === undefined) return `V8's default semi-space size, not the ${shipped} MiB the app runs with (use the npm script)`;
+  return Number(given) === shipped
+    ? `--max-semi-space-size=${given}, as the app and the CLI run`
+    : `--max-semi-space-size=${given}, not the ${shipped} MiB the app runs with`;
+}
