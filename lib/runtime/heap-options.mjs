@@ -14,16 +14,21 @@ export const SEMI_SPACE_MIB = 64;
 
 const FLAG = "--max-semi-space-size";
 
-/** The node command-line flags, for a child started with `process.execPath`. */
+/**
+ * The node command-line flags, for a child started with `process.execPath`: none when NODE_OPTIONS already chooses a
+ * size, since command-line flags would override the user's choice there.
+ */
 export function heapFlags(env = process.env) {
   return setsSemiSpace(env.NODE_OPTIONS) ? [] : [`${FLAG}=${SEMI_SPACE_MIB}`];
 }
 
-/** NODE_OPTIONS with the setting added, for a child that is not started as `node` (next start); one already set wins. */
+/**
+ * NODE_OPTIONS with the setting added, for a child that is not started as `node` (next start). It goes first: V8 takes
+ * the last of repeated flags, so a size the user's own NODE_OPTIONS gives still wins.
+ */
 export function withHeapOptions(nodeOptions) {
   const given = nodeOptions?.trim() ?? "";
-  if (setsSemiSpace(given)) return given;
-  return given ? `${given} ${FLAG}=${SEMI_SPACE_MIB}` : `${FLAG}=${SEMI_SPACE_MIB}`;
+  return given ? `${FLAG}=${SEMI_SPACE_MIB} ${given}` : `${FLAG}=${SEMI_SPACE_MIB}`;
 }
 
 /** True when these options already choose a semi-space size (the user's own choice is kept). */

@@ -9,13 +9,12 @@ describe("heap options", () => {
   it("adds the semi-space size to a child's flags and NODE_OPTIONS", () => {
     expect(heapFlags({})).toEqual([FLAG]);
     expect(withHeapOptions(undefined)).toBe(FLAG);
-    expect(withHeapOptions("  --enable-source-maps ")).toBe(`--enable-source-maps ${FLAG}`);
+    expect(withHeapOptions("  --enable-source-maps ")).toBe(`${FLAG} --enable-source-maps`);
   });
 
   it("keeps a semi-space size the user already chose, in either spelling", () => {
     expect(heapFlags({ NODE_OPTIONS: "--max-semi-space-size=8" })).toEqual([]);
-    expect(withHeapOptions("--max_semi_space_size=8")).toBe("--max_semi_space_size=8");
-    expect(setsSemiSpace("--inspect --max-semi-space-size 32")).toBe(true);
+    expect(heapFlags({ NODE_OPTIONS: "--inspect --max_semi_space_size 32" })).toEqual([]);
     expect(setsSemiSpace("--max-old-space-size=4096")).toBe(false);
   });
 
@@ -32,7 +31,10 @@ describe("heap options", () => {
           { env: { ...process.env, NODE_OPTIONS: nodeOptions } },
         ),
       );
-    expect(newSpace(withHeapOptions(""))).toBeGreaterThan(newSpace("--max-semi-space-size=16"));
+    const shipped = newSpace(withHeapOptions(""));
+    expect(shipped).toBeGreaterThan(newSpace("--max-semi-space-size=16"));
+    // The user's own size, given later in NODE_OPTIONS, is the one V8 takes.
+    expect(newSpace(withHeapOptions("--max-semi-space-size=16"))).toBeLessThan(shipped);
   });
 
   it("is what the production server and the benchmarks run with", () => {
