@@ -1,10 +1,11 @@
 /**
  * One workload of `npm run bench:heap`, run in a child process started with the semi-space size under test: the
  * 10,001-method core audit (as bench:core times it) or a 1,000-resource template audit (as bench:template does), timed
- * after a warm-up. Prints one JSON line: mean and median wall ms, mean CPU ms, garbage-collection pauses per audit
- * (PerformanceObserver "gc" entries: young and full), and the process's peak resident memory.
+ * after a warm-up. Prints one JSON line: mean and median wall ms, mean CPU ms, garbage-collection time per audit
+ * (v8.GCProfiler: young collections, and the full collector's marking and compaction), and the process's peak resident
+ * memory.
  */
-import { PerformanceObserver, constants } from "node:perf_hooks";
+import { GCProfiler } from "node:v8";
 import { auditModel } from "@/lib/audit/audit-model";
 import { DEFAULT_TEMPLATE_REGION } from "@/lib/templates/audit-templates";
 import { auditTemplateApi } from "@/lib/templates/audit-template-api";
@@ -48,22 +49,10 @@ async function measure(workload: Workload): Promise<WorkloadFigures> {
   // Each audit holds the previous one's result, as a cache of reports would.
   let kept = once(0);
   for (let run = 1; run < WARM_UP; run++) kept = once(run);
-  const gc = { youngMs: 0, young: 0, fullMs: 0 };
-  let timing = false;
-  const observer = new PerformanceObserver((list) => {
-    if (!timing) return;
-    for (const entry of list.getEntries()) {
-      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
-        gc.youngMs += entry.duration;
-        gc.young++;
-      } else gc.fullMs += entry.duration;
-    }
-  });
-  observer.observe({ entryTypes: ["gc"] });
+  const profiler = new GCProfiler();
+  profiler.start();
   const times: number[] = [];
   const cpu: number[] = [];
-  timing = true;
   for (let run = WARM_UP; run < WARM_UP + RUNS; run++) {
     const usage = process.cpuUsage();
     const start = performance.now();
@@ -72,10 +61,14 @@ async function measure(workload: Workload): Promise<WorkloadFigures> {
     const used = process.cpuUsage(usage);
     cpu.push((used.user + used.system) / 1000);
   }
-  // GC entries are delivered asynchronously: let the last ones arrive before counting.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  timing = false;
-  observer.disconnect();
+  const gc = { youngMs: 0, young: 0, fullMs: 0 };
+  for (const { gcType, cost } of profiler.stop().statistics) {
+    // cost is in microseconds; Scavenge is the young generation's collector, the others the full collector's steps.
+    if (gcType === "Scavenge") {
+      gc.youngMs += cost / 1000;
+      gc.young++;
+    } else gc.fullMs += cost / 1000;
+  }
   void kept;
   const wall = summary(times);
   return {
