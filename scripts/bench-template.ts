@@ -29,7 +29,8 @@ import { freshUpload, heapSetting, summary } from "./bench-inputs";
 const RESOURCES = 1_000;
 /**
  * A 1,000-resource read calls each reader function a few thousand times, which V8 needs several reads to finish
- * optimising (the first reads of a row measured 2-6 × the steady state): ten reads warm each row up.
+ * optimising: the first reads of a row took several times as long as the steady state (the table prints the first),
+ * and the fifth still about twice. Ten reads warm each row up.
  */
 const WARM_UP = 10;
 const RUNS = 20;
