@@ -317,6 +317,8 @@ test("reader errors are shown clearly: not found, access denied, throttled", asy
 });
 
 test("axe finds no serious or critical violations", async ({ page }) => {
+  // Five pages, each loaded and scanned: on a loaded 2-core CI machine that once took longer than one test's minute.
+  test.slow();
   for (const [url, scheme] of [
     ["/", "light"],
     ["/?connection=demo", "dark"],
