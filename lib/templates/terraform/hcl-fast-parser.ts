@@ -702,10 +702,12 @@ class FastParser {
     let runStart = contentStart;
     // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
     let escaped = false;
+    const codes = this.codes;
     for (;;) {
-      const c = src.charCodeAt(this.pos);
+      const c = codes[this.pos]!;
       if (c === 34) break;
-      if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
+      // A control character other than a tab (a newline included), or the end: the 0 after the text (undefined past it).
+      if (!(c >= 32 || c === 9)) decline();
       if (c === 92) {
         escaped = true;
         const next = src.charCodeAt(this.pos + 1);
