@@ -80,6 +80,18 @@ describe("HCL fast path", () => {
     expect(agrees("t.tf", text)).toBe(expected);
   });
 
+  it("reads a text cut anywhere (a name, a string, a comment cut by the end) as tree-sitter does, or declines it", () => {
+    const text =
+      'resource "aws_api_gateway_method" "get" { # a comment\n  http_method = "GET" // and another\n  ids = [a.b.id, "x${y}z"] }\n';
+    for (let end = 0; end <= text.length; end++) {
+      // A longer text read first leaves its characters in the buffer past the end of the cut one (char-codes.ts).
+      parseHclFast("long.tf", text.repeat(3));
+      agrees("cut.tf", text.slice(0, end));
+    }
+    expect(parseHclFast("cut.tf", 'a = "GE')).toBeUndefined();
+    expect(parseHclFast("cut.tf", "a = b\n# c")).toBeDefined();
+  });
+
   it("agrees with tree-sitter on generated configurations (or declines them)", () => {
     const ident = fc.stringMatching(/^[a-z_][a-z0-9_-]{0,6}$/);
     const blank = fc.constantFrom(" ", "", "  ", "\n", "\t", " # c\n", " /* c */ ", "\r\n");

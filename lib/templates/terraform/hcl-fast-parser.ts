@@ -23,6 +23,7 @@
  * Nodes keep offsets into the text (hcl-source.ts), the same offsets tree-sitter's nodes start and end at.
  */
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from "./hcl-ast";
+import { charCodesOf } from "./char-codes";
 import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
 
@@ -51,7 +52,11 @@ class Names {
   private offsets = new Int32Array(1024);
   private size = 0;
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    /** `src`'s code units (char-codes.ts). */
+    private readonly codes: Uint16Array,
+  ) {}
 
   intern(start: number, end: number, hash: number): string {
     const src = this.src;
@@ -88,13 +93,13 @@ class Names {
 
   /** Is the slot's name the text at `start` (the caller has checked the length)? */
   private sameAt(slot: number, name: string, start: number): boolean {
-    const src = this.src;
+    const codes = this.codes;
     const at = this.offsets[slot]!;
     if (at >= 0) {
-      for (let j = 0; j < name.length; j++) if (src.charCodeAt(at + j) !== src.charCodeAt(start + j)) return false;
+      for (let j = 0; j < name.length; j++) if (codes[at + j] !== codes[start + j]) return false;
       return true;
     }
-    for (let j = 0; j < name.length; j++) if (name.charCodeAt(j) !== src.charCodeAt(start + j)) return false;
+    for (let j = 0; j < name.length; j++) if (name.charCodeAt(j) !== codes[start + j]) return false;
     return true;
   }
 
@@ -123,10 +128,17 @@ class Names {
   }
 }
 
-/** The hash `identifier` computes while scanning, of `text[from..to)` (a non-empty range). */
-function hashOf(text: string, from = 0, to = text.length): number {
-  let hash = text.charCodeAt(from);
-  for (let j = from + 1; j < to; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
+/** The hash `identifier` computes while scanning, of a (non-empty) name. */
+function hashOf(text: string): number {
+  let hash = text.charCodeAt(0);
+  for (let j = 1; j < text.length; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
+  return hash;
+}
+
+/** `hashOf` the text whose code units are `codes[from..to)` (a non-empty range). */
+function hashOfRange(codes: Uint16Array, from: number, to: number): number {
+  let hash = codes[from]!;
+  for (let j = from + 1; j < to; j++) hash = (Math.imul(hash, 31) + codes[j]!) | 0;
   return hash;
 }
 
@@ -218,13 +230,16 @@ class FastParser {
   private attrOnly = true;
 
   private readonly source: TextSource;
+  /** `src`'s code units, which the loops over blanks, names and strings read (char-codes.ts). */
+  private readonly codes: Uint16Array;
 
   constructor(
     file: string,
     private readonly src: string,
   ) {
     this.source = new TextSource(file, src);
-    this.names = new Names(src);
+    this.codes = charCodesOf(src);
+    this.names = new Names(src, this.codes);
   }
 
   file_(): HclBody {
@@ -240,16 +255,17 @@ class FastParser {
   /** Skips blanks, newlines and comments; declines other control or non-ASCII characters between tokens. */
   private skip(): void {
     const src = this.src;
+    const codes = this.codes;
     // A local position: the runs of blanks (alignment, indentation) are a third of a generated file's characters.
     let pos = this.pos;
     for (;;) {
-      const c = src.charCodeAt(pos);
+      const c = codes[pos]!;
       if (c === 32 || c === 9 || c === 13 || c === 10) pos++;
-      else if (c === 35 || (c === 47 && src.charCodeAt(pos + 1) === 47)) {
+      else if (c === 35 || (c === 47 && codes[pos + 1] === 47)) {
         this.comments++;
         const newline = src.indexOf("\n", pos);
         pos = newline === -1 ? src.length : newline;
-      } else if (c === 47 && src.charCodeAt(pos + 1) === 42) {
+      } else if (c === 47 && codes[pos + 1] === 42) {
         this.comments++;
         const close = src.indexOf("*/", pos + 2);
         if (close === -1) decline();
@@ -314,7 +330,8 @@ class FastParser {
     if (!isIdentStart(c)) decline();
     let hash = c;
     let pos = start + 1;
-    for (c = src.charCodeAt(pos); isIdentPart(c); c = src.charCodeAt(++pos)) hash = (Math.imul(hash, 31) + c) | 0;
+    const codes = this.codes;
+    for (c = codes[pos]!; isIdentPart(c); c = codes[++pos]!) hash = (Math.imul(hash, 31) + c) | 0;
     this.pos = pos;
     // `::` continues an identifier in tree-sitter-hcl (provider functions); not read here.
     if (c === 58 && src.charCodeAt(pos + 1) === 58) decline();
@@ -393,12 +410,12 @@ class FastParser {
    * from the text as identifiers are; undefined (nothing read) for any other, which `quoted` reads.
    */
   private plainLabel(): string | undefined {
-    const src = this.src;
+    const codes = this.codes;
     const start = this.pos + 1;
     let pos = start;
-    let c = src.charCodeAt(pos);
+    let c = codes[pos]!;
     let hash = c;
-    for (; c !== 34; c = src.charCodeAt(++pos)) {
+    for (; c !== 34; c = codes[++pos]!) {
       if (!(c > 32 && c < 127) || c === 92 || c === 36 || c === 37) return undefined;
       if (pos > start) hash = (Math.imul(hash, 31) + c) | 0;
     }
@@ -415,7 +432,7 @@ class FastParser {
    * string each was decoded again and copied by every young collection of the read.
    */
   private literal(from: number, to: number, escaped: boolean): string {
-    const raw = this.names.intern(from, to, hashOf(this.src, from, to));
+    const raw = this.names.intern(from, to, hashOfRange(this.codes, from, to));
     if (!escaped) return raw;
     let decoded = this.decoded.get(raw);
     if (decoded === undefined) this.decoded.set(raw, (decoded = decodeQuotedLiteral(raw)));
@@ -685,10 +702,12 @@ class FastParser {
     let runStart = contentStart;
     // Whether the text read holds a backslash, `$$` or `%%` (else a literal run is its raw text, nothing to decode).
     let escaped = false;
+    const codes = this.codes;
     for (;;) {
-      const c = src.charCodeAt(this.pos);
+      const c = codes[this.pos]!;
       if (c === 34) break;
-      if (Number.isNaN(c) || c === 10 || (c < 32 && c !== 9)) decline();
+      // A control character other than a tab (a newline included), or the end: the 0 after the text (undefined past it).
+      if (!(c >= 32 || c === 9)) decline();
       if (c === 92) {
         escaped = true;
         const next = src.charCodeAt(this.pos + 1);
