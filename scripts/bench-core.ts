@@ -16,7 +16,7 @@ import { generateLargeApi, HEALTHY_API_ID } from "@/lib/emulator/seeds";
 import { auditModel } from "@/lib/audit/audit-model";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { RULES } from "@/lib/rules";
-import { SEMI_SPACE_MIB } from "@/lib/runtime/heap-options.mjs";
+import { HEAP_FLAGS } from "@/lib/runtime/heap-options.mjs";
 import { allocationPhasesOf, OUTSIDE_PHASE, phasesOf, type CpuProfile, type HeapProfileNode } from "./audit-phases";
 import { heapSetting, LARGE_API_RESOURCES, readGeneratedApi, readSnapshot, summary } from "./bench-inputs";
 
@@ -208,7 +208,7 @@ async function main() {
     `| the same with a resource policy | ${policed.methods.toLocaleString("en")} | ${policed.findings.toLocaleString("en")} | ${policed.ms.toFixed(1)} | ${policed.medianMs.toFixed(1)} | ${policed.minMs.toFixed(1)} | ${policed.cpuMs.toFixed(1)} | ${(policed.ms / base.ms).toFixed(0)} | | |`,
   );
   console.log(
-    `(load average at the start: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(SEMI_SPACE_MIB)})`,
+    `(load average at the start: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(HEAP_FLAGS)})`,
   );
 
   const cpu = await profile(large);

@@ -1,16 +1,27 @@
 /**
- * `npm run bench:heap`: the young-generation size the app runs with (lib/runtime/heap-options.mjs), chosen by measuring
- * as Node's documentation advises for --max-semi-space-size. Each workload (the 10,001-method core audit, the
- * 1,000-resource SAM and Terraform audits: scripts/heap-workload.ts) runs in a child process per semi-space size, the
- * sizes alternating within each round so that a busy machine's load falls on all of them alike; the table gives the
+ * `npm run bench:heap`: the V8 heap settings the app runs with (lib/runtime/heap-options.mjs), chosen by measuring as
+ * Node's documentation advises for --max-semi-space-size. Each workload (the 10,001-method core audit, the
+ * 1,000-resource SAM and Terraform audits: scripts/heap-workload.ts) runs in a child process per setting, the
+ * settings alternating within each round so that a busy machine's load falls on all of them alike; the table gives the
  * median over rounds of each child's mean audit time, its ratio against V8's default in the same run, the collections'
  * pauses per audit and the peak resident memory, the price of a larger young generation.
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
-import { SEMI_SPACE_MIB } from "@/lib/runtime/heap-options.mjs";
+import { HEAP_FLAGS } from "@/lib/runtime/heap-options.mjs";
 
-const SIZES: ReadonlyArray<number | undefined> = [...new Set([undefined, 32, 64, 128, SEMI_SPACE_MIB])];
+/**
+ * The settings compared: semi-space sizes, and V8's allocation-site pretenuring switched off (with it on, V8 may start
+ * allocating a site's objects in the old generation part-way through a run, and the Terraform read was seen running
+ * about 1.7 × slower for the rest of such a process; lib/templates/terraform/README.md).
+ */
+const SETTINGS: ReadonlyArray<readonly string[]> = [
+  [],
+  ["--max-semi-space-size=32"],
+  ["--max-semi-space-size=64"],
+  ["--no-allocation-site-pretenuring"],
+  ["--max-semi-space-size=64", "--no-allocation-site-pretenuring"],
+];
 const WORKLOADS = ["core", "sam", "terraform"] as const;
 const ROUNDS = Number(process.env.PREFLIGHT_BENCH_ROUNDS ?? 3);
 
@@ -24,10 +35,12 @@ interface Figures {
   peakRssMb: number;
 }
 
-function runChild(workload: string, size: number | undefined): Figures {
-  // The child's own NODE_OPTIONS must not choose a size for it.
-  const env = { ...process.env, NODE_OPTIONS: (process.env.NODE_OPTIONS ?? "").replace(/--max[-_]semi[-_]space[-_]size[=\s]\d+/g, "") };
-  const flags = size === undefined ? [] : [`--max-semi-space-size=${size}`];
+function runChild(workload: string, flags: readonly string[]): Figures {
+  // The child's own NODE_OPTIONS must not choose a setting for it.
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: (process.env.NODE_OPTIONS ?? "").replace(/--max[-_]semi[-_]space[-_]size[=\s]\d+|--no-allocation-site-pretenuring/g, ""),
+  };
   const out = execFileSync(
     process.execPath,
     [...flags, "--conditions=react-server", "--no-warnings", "--import", "tsx", "scripts/heap-workload.ts", workload],
@@ -37,35 +50,36 @@ function runChild(workload: string, size: number | undefined): Figures {
 }
 
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const label = (size: number | undefined) => (size === undefined ? "V8 default (16 MiB here)" : `${size} MiB`);
+const label = (flags: readonly string[]) => (flags.length === 0 ? "V8's defaults (16 MiB semi-spaces here)" : flags.join(" "));
+const shipped = (flags: readonly string[]) => flags.length === HEAP_FLAGS.length && flags.every((flag) => HEAP_FLAGS.includes(flag));
 
 async function main() {
   const startLoad = loadavg()[0] ?? 0;
   const results = new Map<string, Figures[]>();
   for (let round = 0; round < ROUNDS; round++) {
-    // Each round starts the sizes at a different place.
-    const order = SIZES.map((_, i) => SIZES[(i + round) % SIZES.length]);
+    // Each round starts the settings at a different place.
+    const order = SETTINGS.map((_, i) => SETTINGS[(i + round) % SETTINGS.length]!);
     for (const workload of WORKLOADS) {
-      for (const size of order) {
-        const key = `${workload} ${size ?? "default"}`;
-        results.set(key, [...(results.get(key) ?? []), runChild(workload, size)]);
+      for (const flags of order) {
+        const key = `${workload} ${label(flags)}`;
+        results.set(key, [...(results.get(key) ?? []), runChild(workload, flags)]);
       }
     }
     console.error(`round ${round + 1} of ${ROUNDS} done`);
   }
-  console.log(`\nSemi-space size against audit time (median over ${ROUNDS} rounds of each child's mean audit; same run)\n`);
+  console.log(`\nHeap settings against audit time (median over ${ROUNDS} rounds of each child's mean audit; same run)\n`);
   console.log(
     "| workload | semi-space | ms per audit | × default | median audit | CPU ms | young GCs per audit | young GC ms per audit | full GC ms per audit | peak RSS MB | |",
   );
   console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const workload of WORKLOADS) {
-    const base = middle(results.get(`${workload} default`)!.map((f) => f.meanMs));
-    for (const size of SIZES) {
-      const runs = results.get(`${workload} ${size ?? "default"}`)!;
+    const base = middle(results.get(`${workload} ${label([])}`)!.map((f) => f.meanMs));
+    for (const flags of SETTINGS) {
+      const runs = results.get(`${workload} ${label(flags)}`)!;
       const of = (pick: (f: Figures) => number) => middle(runs.map(pick));
       const ms = of((f) => f.meanMs);
       console.log(
-        `| ${workload} | ${label(size)} | ${ms.toFixed(1)} | ${(ms / base).toFixed(2)} | ${of((f) => f.medianMs).toFixed(1)} | ${of((f) => f.cpuMs).toFixed(1)} | ${of((f) => f.youngGcs).toFixed(2)} | ${of((f) => f.youngGcMs).toFixed(1)} | ${of((f) => f.fullGcMs).toFixed(1)} | ${of((f) => f.peakRssMb).toFixed(0)} | ${size === SEMI_SPACE_MIB ? "shipped" : ""} |`,
+        `| ${workload} | ${label(flags)} | ${ms.toFixed(1)} | ${(ms / base).toFixed(2)} | ${of((f) => f.medianMs).toFixed(1)} | ${of((f) => f.cpuMs).toFixed(1)} | ${of((f) => f.youngGcs).toFixed(2)} | ${of((f) => f.youngGcMs).toFixed(1)} | ${of((f) => f.fullGcMs).toFixed(1)} | ${of((f) => f.peakRssMb).toFixed(0)} | ${shipped(flags) ? "shipped" : ""} |`,
       );
     }
   }

@@ -56,13 +56,12 @@ export function summary(values: readonly number[]): { mean: number; median: numb
   };
 }
 
-/** The semi-space size this process runs with, from its flags, said against the one the app and the CLI ship with. */
-export function heapSetting(shipped: number): string {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)]
-    .map((flag) => /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(flag)?.[1])
-    .find((value) => value !== undefined);
-  if (given === undefined) return `V8's default semi-space size, not the ${shipped} MiB the app runs with (use the npm script)`;
-  return Number(given) === shipped
-    ? `--max-semi-space-size=${given}, as the app and the CLI run`
-    : `--max-semi-space-size=${given}, not the ${shipped} MiB the app runs with`;
+/** The heap flags this process runs with, said against those the app and the CLI ship with (lib/runtime/heap-options.mjs). */
+export function heapSetting(shipped: readonly string[]): string {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].filter((flag) =>
+    /^--(?:max[-_]semi[-_]space[-_]size=|(?:no[-_])?allocation[-_]site[-_]pretenuring$)/.test(flag),
+  );
+  const same = given.length === shipped.length && shipped.every((flag) => given.includes(flag));
+  if (same) return `${given.join(" ")}, as the app and the CLI run`;
+  return `heap flags ${given.length > 0 ? given.join(" ") : "none (V8's defaults)"}, not the app's ${shipped.join(" ")}: use the npm script`;
 }

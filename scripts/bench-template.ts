@@ -16,7 +16,7 @@ import { generateLargeApi } from "@/lib/emulator/seeds/large-api";
 import { openConnection } from "@/lib/aws/connections/connection";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
-import { SEMI_SPACE_MIB } from "@/lib/runtime/heap-options.mjs";
+import { HEAP_FLAGS } from "@/lib/runtime/heap-options.mjs";
 import { DEFAULT_TEMPLATE_REGION } from "@/lib/templates/audit-templates";
 import { auditTemplateApi } from "@/lib/templates/audit-template-api";
 import { readTemplates } from "@/lib/templates/read-templates";
@@ -166,7 +166,7 @@ async function main() {
         `| ${row.case} | ${row.apis} | ${row.methods} | ${row.findings} | ${row.ms.toFixed(1)} | ${row.firstMs?.toFixed(0) ?? ""} | ${row.readerMs?.toFixed(1) ?? ""} | ${row.coreMs?.toFixed(1) ?? ""} | ${row.cpuMs?.toFixed(1) ?? ""} | ${(row.ms / live.ms).toFixed(2)} | ${row.target === undefined ? "" : `< ${row.target} ms`} | ${status} |`,
       );
     }
-    console.log(`(load average at the start: ${startLoad.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(SEMI_SPACE_MIB)})`);
+    console.log(`(load average at the start: ${startLoad.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(HEAP_FLAGS)})`);
     for (const row of missed) console.log(`MISSED: ${row.case} took ${row.ms.toFixed(1)} ms (target < ${row.target} ms).`);
     if (missed.length > 0) process.exitCode = 1;
   } finally {
