@@ -207,9 +207,7 @@ async function main() {
   console.log(
     `| the same with a resource policy | ${policed.methods.toLocaleString("en")} | ${policed.findings.toLocaleString("en")} | ${policed.ms.toFixed(1)} | ${policed.medianMs.toFixed(1)} | ${policed.minMs.toFixed(1)} | ${policed.cpuMs.toFixed(1)} | ${(policed.ms / base.ms).toFixed(0)} | | |`,
   );
-  console.log(
-    `(load average at the start: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(HEAP_FLAGS)})`,
-  );
+  console.log(`(load average at the start: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(HEAP_FLAGS)})`);
 
   const cpu = await profile(large);
   // The profile's phases add up to the audit by construction; scaled to the mean so that they add up to it too.

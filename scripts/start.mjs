@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { exposureRefusal } from "../lib/auth/deployment-env.mjs";
-import { withHeapOptions } from "../lib/runtime/heap-options.mjs";
+import { heapFlags } from "../lib/runtime/heap-options.mjs";
 
 const host = process.env.HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
@@ -18,8 +18,6 @@ if (refusal) {
 const bin = (name) => `node_modules/.bin/${name}`;
 // No outside network here: Next's anonymous telemetry would only time out.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PREFLIGHT_DEMO_ENDPOINT: `http://127.0.0.1:${emulatorPort}` };
-// The server runs audits with the heap setting they are benchmarked with (lib/runtime/heap-options.mjs).
-const serverEnv = { ...env, NODE_OPTIONS: withHeapOptions(process.env.NODE_OPTIONS) };
 
 if (process.env.PREFLIGHT_SKIP_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
   const build = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });
@@ -29,7 +27,12 @@ if (process.env.PREFLIGHT_SKIP_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
 // Each child leads its own process group so stopping kills what it spawned too.
 const children = [
   spawn(bin("tsx"), ["lib/emulator/cli.ts", "--port", emulatorPort], { stdio: "inherit", env, detached: true }),
-  spawn(bin("next"), ["start", "--hostname", host, "--port", port], { stdio: "inherit", env: serverEnv, detached: true }),
+  // Node itself runs Next's CLI, with the heap settings audits are benchmarked with (lib/runtime/heap-options.mjs).
+  spawn(process.execPath, [...heapFlags(), "node_modules/next/dist/bin/next", "start", "--hostname", host, "--port", port], {
+    stdio: "inherit",
+    env,
+    detached: true,
+  }),
 ];
 
 let stopping = false;

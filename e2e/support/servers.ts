@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { withHeapOptions } from "../../lib/runtime/heap-options.mjs";
+import { heapFlags } from "../../lib/runtime/heap-options.mjs";
 
 // The production build under test, served next to its own emulator (the Demo connection's endpoint).
 // A fresh audit store per run, so shared-audit history never carries over between runs; test workers
@@ -25,16 +25,12 @@ export function e2eWebServers() {
       stderr: "pipe" as const,
     },
     {
-      command: `npx next start --hostname 127.0.0.1 --port ${appPort}`,
+      // Served as `npm start` serves it: node runs Next's CLI with the heap settings audits are benchmarked with.
+      command: `node ${heapFlags().join(" ")} node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${appPort}`,
       url: `${E2E_APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      // Served as `npm start` serves it, with the heap setting audits are benchmarked with.
-      env: {
-        PREFLIGHT_DEMO_ENDPOINT: E2E_EMULATOR_URL,
-        PREFLIGHT_DATA_DIR: dataDir,
-        NODE_OPTIONS: withHeapOptions(process.env.NODE_OPTIONS),
-      },
+      env: { PREFLIGHT_DEMO_ENDPOINT: E2E_EMULATOR_URL, PREFLIGHT_DATA_DIR: dataDir },
       stdout: "ignore" as const,
       stderr: "pipe" as const,
     },
