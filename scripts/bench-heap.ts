@@ -69,7 +69,7 @@ async function main() {
   }
   console.log(`\nHeap settings against audit time (median over ${ROUNDS} rounds of each child's mean audit; same run)\n`);
   console.log(
-    "| workload | semi-space | ms per audit | × default | median audit | CPU ms | young GCs per audit | young GC ms per audit | full GC ms per audit | peak RSS MB | |",
+    "| workload | node flags | ms per audit | × default | median audit | CPU ms | young GCs per audit | young GC ms per audit | full GC ms per audit | peak RSS MB | |",
   );
   console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const workload of WORKLOADS) {
