@@ -1,7 +1,7 @@
 /**
- * One workload of `npm run bench:heap`, run in a child process started with the semi-space size under test: the
- * 10,001-method core audit (as bench:core times it) or a 1,000-resource template audit (as bench:template does), timed
- * after a warm-up. Prints one JSON line: mean and median wall ms, mean CPU ms, garbage-collection time per audit
+ * One workload of `npm run bench:heap`, run in a child process started with the heap settings under test: the
+ * 10,001-method core audit (as bench:core times it) or a 1,000-resource template audit (as bench:template does: the
+ * upload's text made before the timer starts), timed after a warm-up. Prints one JSON line: mean and median wall ms, mean CPU ms, garbage-collection time per audit
  * (v8.GCProfiler: young collections, and the full collector's marking and compaction), and the process's peak resident
  * memory.
  */
@@ -31,32 +31,37 @@ interface WorkloadFigures {
 const WARM_UP = 10;
 const RUNS = 30;
 
-async function auditOnce(workload: Workload): Promise<(run: number) => unknown> {
+/** For each run, its audit ready to call: the input is made here, untimed (a fresh upload's text for templates). */
+async function auditsOf(workload: Workload): Promise<(run: number) => () => unknown> {
   if (workload === "core") {
     const snapshot = await readGeneratedApi({ resources: LARGE_API_RESOURCES });
-    return () => auditModel({ snapshot, source: { kind: "live", connection: "demo", customEndpoint: true }, readAt: "bench" });
+    return () => () => auditModel({ snapshot, source: { kind: "live", connection: "demo", customEndpoint: true }, readAt: "bench" });
   }
   const readers = await loadTemplateReaders();
   const files = workload === "sam" ? [{ path: "large/template.yaml", text: largeSamTemplate(1_000) }] : largeTerraformConfiguration(1_000);
   return (run) => {
-    const read = readTemplates(freshUpload(files, run), readers, { region: DEFAULT_TEMPLATE_REGION });
-    return read.apis.map((api) => auditTemplateApi(api, "bench", read.gaps));
+    const tree = freshUpload(files, run);
+    return () => {
+      const read = readTemplates(tree, readers, { region: DEFAULT_TEMPLATE_REGION });
+      return read.apis.map((api) => auditTemplateApi(api, "bench", read.gaps));
+    };
   };
 }
 
 async function measure(workload: Workload): Promise<WorkloadFigures> {
-  const once = await auditOnce(workload);
+  const auditFor = await auditsOf(workload);
   // Each audit holds the previous one's result, as a cache of reports would.
-  let kept = once(0);
-  for (let run = 1; run < WARM_UP; run++) kept = once(run);
+  let kept = auditFor(0)();
+  for (let run = 1; run < WARM_UP; run++) kept = auditFor(run)();
   const profiler = new GCProfiler();
   profiler.start();
   const times: number[] = [];
   const cpu: number[] = [];
   for (let run = WARM_UP; run < WARM_UP + RUNS; run++) {
+    const audit = auditFor(run);
     const usage = process.cpuUsage();
     const start = performance.now();
-    kept = once(run);
+    kept = audit();
     times.push(performance.now() - start);
     const used = process.cpuUsage(usage);
     cpu.push((used.user + used.system) / 1000);
