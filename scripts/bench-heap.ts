@@ -8,7 +8,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
-import { HEAP_FLAGS } from "@/lib/runtime/heap-options.mjs";
+import { HEAP_FLAGS, withoutOption } from "@/lib/runtime/heap-options.mjs";
+import { HEAP_WORKLOADS, sameFlags, summary, type WorkloadFigures } from "./bench-inputs";
 
 /**
  * The settings compared: semi-space sizes, and V8's allocation-site pretenuring switched off (with it on, V8 may start
@@ -22,44 +23,33 @@ const SETTINGS: ReadonlyArray<readonly string[]> = [
   ["--no-allocation-site-pretenuring"],
   ["--max-semi-space-size=64", "--no-allocation-site-pretenuring"],
 ];
-const WORKLOADS = ["core", "sam", "terraform"] as const;
 const ROUNDS = Number(process.env.PREFLIGHT_BENCH_ROUNDS ?? 3);
 
-interface Figures {
-  meanMs: number;
-  medianMs: number;
-  cpuMs: number;
-  youngGcMs: number;
-  youngGcs: number;
-  fullGcMs: number;
-  peakRssMb: number;
-}
-
-function runChild(workload: string, flags: readonly string[]): Figures {
+function runChild(workload: string, flags: readonly string[]): WorkloadFigures {
   // The child's own NODE_OPTIONS must not choose a setting for it.
   const env = {
     ...process.env,
-    NODE_OPTIONS: (process.env.NODE_OPTIONS ?? "").replace(/--max[-_]semi[-_]space[-_]size[=\s]\d+|--no-allocation-site-pretenuring/g, ""),
+    NODE_OPTIONS: SETTINGS.flat().reduce((options, flag) => withoutOption(options, flag), process.env.NODE_OPTIONS ?? ""),
   };
   const out = execFileSync(
     process.execPath,
     [...flags, "--conditions=react-server", "--no-warnings", "--import", "tsx", "scripts/heap-workload.ts", workload],
     { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
-  return JSON.parse(out.trim().split("\n").at(-1)!) as Figures;
+  return JSON.parse(out.trim().split("\n").at(-1)!) as WorkloadFigures;
 }
 
-const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const middle = (values: number[]) => summary(values).median;
 const label = (flags: readonly string[]) => (flags.length === 0 ? "V8's defaults (16 MiB semi-spaces here)" : flags.join(" "));
-const shipped = (flags: readonly string[]) => flags.length === HEAP_FLAGS.length && flags.every((flag) => HEAP_FLAGS.includes(flag));
+const shipped = (flags: readonly string[]) => sameFlags(flags, HEAP_FLAGS);
 
 async function main() {
   const startLoad = loadavg()[0] ?? 0;
-  const results = new Map<string, Figures[]>();
+  const results = new Map<string, WorkloadFigures[]>();
   for (let round = 0; round < ROUNDS; round++) {
     // Each round starts the settings at a different place.
     const order = SETTINGS.map((_, i) => SETTINGS[(i + round) % SETTINGS.length]!);
-    for (const workload of WORKLOADS) {
+    for (const workload of HEAP_WORKLOADS) {
       for (const flags of order) {
         const key = `${workload} ${label(flags)}`;
         results.set(key, [...(results.get(key) ?? []), runChild(workload, flags)]);
@@ -72,11 +62,11 @@ async function main() {
     "| workload | node flags | ms per audit | × default | median audit | CPU ms | young GCs per audit | young GC ms per audit | full GC ms per audit | peak RSS MB | |",
   );
   console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-  for (const workload of WORKLOADS) {
+  for (const workload of HEAP_WORKLOADS) {
     const base = middle(results.get(`${workload} ${label([])}`)!.map((f) => f.meanMs));
     for (const flags of SETTINGS) {
       const runs = results.get(`${workload} ${label(flags)}`)!;
-      const of = (pick: (f: Figures) => number) => middle(runs.map(pick));
+      const of = (pick: (f: WorkloadFigures) => number) => middle(runs.map(pick));
       const ms = of((f) => f.meanMs);
       console.log(
         `| ${workload} | ${label(flags)} | ${ms.toFixed(1)} | ${(ms / base).toFixed(2)} | ${of((f) => f.medianMs).toFixed(1)} | ${of((f) => f.cpuMs).toFixed(1)} | ${of((f) => f.youngGcs).toFixed(2)} | ${of((f) => f.youngGcMs).toFixed(1)} | ${of((f) => f.fullGcMs).toFixed(1)} | ${of((f) => f.peakRssMb).toFixed(0)} | ${shipped(flags) ? "shipped" : ""} |`,

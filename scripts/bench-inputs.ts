@@ -10,6 +10,7 @@ import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
 import type { FileTree } from "@/lib/templates/files/file-tree";
+import { setsOption } from "@/lib/runtime/heap-options.mjs";
 
 /** The large API has a GET on every resource and an OPTIONS on every other one: 1.5 methods a resource. */
 export const LARGE_API_RESOURCES = Math.ceil(10_000 / 1.5);
@@ -56,12 +57,31 @@ export function summary(values: readonly number[]): { mean: number; median: numb
   };
 }
 
+/** The workloads `npm run bench:heap` runs, each in a child process (scripts/heap-workload.ts). */
+export const HEAP_WORKLOADS = ["core", "sam", "terraform"] as const;
+export type HeapWorkload = (typeof HEAP_WORKLOADS)[number];
+
+/** What a heap-workload child prints, one JSON line, and bench:heap reads. */
+export interface WorkloadFigures {
+  meanMs: number;
+  medianMs: number;
+  cpuMs: number;
+  youngGcMs: number;
+  youngGcs: number;
+  fullGcMs: number;
+  peakRssMb: number;
+}
+
+/** The same node flags, in any order. */
+export function sameFlags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && b.every((flag) => a.includes(flag));
+}
+
 /** The heap flags this process runs with, said against those the app and the CLI ship with (lib/runtime/heap-options.mjs). */
 export function heapSetting(shipped: readonly string[]): string {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].filter((flag) =>
-    /^--(?:max[-_]semi[-_]space[-_]size=|(?:no[-_])?allocation[-_]site[-_]pretenuring$)/.test(flag),
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].filter((arg) =>
+    shipped.some((flag) => setsOption(arg, flag)),
   );
-  const same = given.length === shipped.length && shipped.every((flag) => given.includes(flag));
-  if (same) return `${given.join(" ")}, as the app and the CLI run`;
+  if (sameFlags(given, shipped)) return `${given.join(" ")}, as the app and the CLI run`;
   return `heap flags ${given.length > 0 ? given.join(" ") : "none (V8's defaults)"}, not the app's ${shipped.join(" ")}: use the npm script`;
 }

@@ -12,27 +12,21 @@ import { auditTemplateApi } from "@/lib/templates/audit-template-api";
 import { readTemplates } from "@/lib/templates/read-templates";
 import { loadTemplateReaders } from "@/lib/templates/readers";
 import { largeSamTemplate, largeTerraformConfiguration } from "@/lib/templates/testing/large-templates";
-import { freshUpload, LARGE_API_RESOURCES, readGeneratedApi, summary } from "./bench-inputs";
-
-const WORKLOADS = ["core", "sam", "terraform"] as const;
-type Workload = (typeof WORKLOADS)[number];
-
-/** The JSON line printed (scripts/bench-heap.ts reads it). */
-interface WorkloadFigures {
-  meanMs: number;
-  medianMs: number;
-  cpuMs: number;
-  youngGcMs: number;
-  youngGcs: number;
-  fullGcMs: number;
-  peakRssMb: number;
-}
+import {
+  freshUpload,
+  HEAP_WORKLOADS,
+  LARGE_API_RESOURCES,
+  readGeneratedApi,
+  summary,
+  type HeapWorkload,
+  type WorkloadFigures,
+} from "./bench-inputs";
 
 const WARM_UP = 10;
 const RUNS = 30;
 
 /** For each run, its audit ready to call: the input is made here, untimed (a fresh upload's text for templates). */
-async function auditsOf(workload: Workload): Promise<(run: number) => () => unknown> {
+async function auditsOf(workload: HeapWorkload): Promise<(run: number) => () => unknown> {
   if (workload === "core") {
     const snapshot = await readGeneratedApi({ resources: LARGE_API_RESOURCES });
     return () => () => auditModel({ snapshot, source: { kind: "live", connection: "demo", customEndpoint: true }, readAt: "bench" });
@@ -48,7 +42,7 @@ async function auditsOf(workload: Workload): Promise<(run: number) => () => unkn
   };
 }
 
-async function measure(workload: Workload): Promise<WorkloadFigures> {
+async function measure(workload: HeapWorkload): Promise<WorkloadFigures> {
   const auditFor = await auditsOf(workload);
   // Each audit holds the previous one's result, as a cache of reports would.
   let kept = auditFor(0)();
@@ -87,9 +81,9 @@ async function measure(workload: Workload): Promise<WorkloadFigures> {
   };
 }
 
-const workload = process.argv[2] as Workload;
-if (!WORKLOADS.includes(workload)) {
-  console.error(`usage: heap-workload.ts ${WORKLOADS.join("|")}`);
+const workload = process.argv[2] as HeapWorkload;
+if (!HEAP_WORKLOADS.includes(workload)) {
+  console.error(`usage: heap-workload.ts ${HEAP_WORKLOADS.join("|")}`);
   process.exit(2);
 }
 console.log(JSON.stringify(await measure(workload)));

@@ -28,11 +28,21 @@ export function heapFlags(env = process.env) {
   return HEAP_FLAGS.filter((flag) => !setsOption(env.NODE_OPTIONS, flag));
 }
 
-/** True when these options already set the flag's option, to any value or negated (`-` and `_` alike in V8 names). */
-export function setsOption(options, flag) {
+/** The option a flag sets, in each spelling V8 takes: `-` or `_`, negated or not (`--no-…`). */
+function optionPattern(flag) {
   const name = flag
     .replace(/^--(?:no-)?/, "")
     .replace(/=.*$/, "")
     .replace(/[-_]/g, "[-_]");
-  return new RegExp(`(?:^|\\s)--(?:no[-_])?${name}(?:=|\\s|$)`).test(options ?? "");
+  return `--(?:no[-_])?${name}`;
+}
+
+/** True when these options already set the flag's option, to any value or negated. */
+export function setsOption(options, flag) {
+  return new RegExp(`(?:^|\\s)${optionPattern(flag)}(?:=|\\s|$)`).test(options ?? "");
+}
+
+/** These options without any setting of the flag's option (its value too, given after `=` or a space). */
+export function withoutOption(options, flag) {
+  return (options ?? "").replace(new RegExp(`(?:^|\\s)${optionPattern(flag)}(?:=\\S*|\\s+\\d+)?(?=\\s|$)`, "g"), "").trim();
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { HEAP_FLAGS, heapFlags, SEMI_SPACE_MIB, setsOption } from "@/lib/runtime/heap-options.mjs";
+import { HEAP_FLAGS, heapFlags, SEMI_SPACE_MIB, setsOption, withoutOption } from "@/lib/runtime/heap-options.mjs";
 
 const SEMI_SPACE = `--max-semi-space-size=${SEMI_SPACE_MIB}`;
 
@@ -23,6 +23,14 @@ describe("heap options", () => {
     expect(heapFlags({ NODE_OPTIONS: "--inspect --max_semi_space_size 32" })).not.toContain(SEMI_SPACE);
     expect(setsOption("--max-old-space-size=4096", SEMI_SPACE)).toBe(false);
     expect(setsOption("--allocation-site-pretenuring", "--no-allocation-site-pretenuring")).toBe(true);
+  });
+
+  it("takes a setting of the option out of options, with its value, and leaves the rest", () => {
+    expect(withoutOption("--inspect --max_semi_space_size 32 --max-old-space-size=4096", SEMI_SPACE)).toBe(
+      "--inspect --max-old-space-size=4096",
+    );
+    expect(withoutOption("--max-semi-space-size=8", SEMI_SPACE)).toBe("");
+    expect(withoutOption("--allocation-site-pretenuring --trace-gc", "--no-allocation-site-pretenuring")).toBe("--trace-gc");
   });
 
   it("are flags this node accepts, and they enlarge the young generation", () => {
