@@ -16,9 +16,9 @@ import { generateLargeApi, HEALTHY_API_ID } from "@/lib/emulator/seeds";
 import { auditModel } from "@/lib/audit/audit-model";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { RULES } from "@/lib/rules";
-import { HEAP_FLAGS } from "@/lib/runtime/heap-options.mjs";
+import { NODE_FLAGS } from "@/lib/runtime/node-flags.mjs";
 import { allocationPhasesOf, OUTSIDE_PHASE, phasesOf, type CpuProfile, type HeapProfileNode } from "./audit-phases";
-import { heapSetting, LARGE_API_RESOURCES, readGeneratedApi, readSnapshot, summary } from "./bench-inputs";
+import { nodeSetting, LARGE_API_RESOURCES, readGeneratedApi, readSnapshot, summary } from "./bench-inputs";
 
 const RESOURCES = LARGE_API_RESOURCES;
 const TARGET_MS = 50;
@@ -207,7 +207,7 @@ async function main() {
   console.log(
     `| the same with a resource policy | ${policed.methods.toLocaleString("en")} | ${policed.findings.toLocaleString("en")} | ${policed.ms.toFixed(1)} | ${policed.medianMs.toFixed(1)} | ${policed.minMs.toFixed(1)} | ${policed.cpuMs.toFixed(1)} | ${(policed.ms / base.ms).toFixed(0)} | | |`,
   );
-  console.log(`(load average at the start: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(HEAP_FLAGS)})`);
+  console.log(`(load average at the start: ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores; ${nodeSetting(NODE_FLAGS)})`);
 
   const cpu = await profile(large);
   // The profile's phases add up to the audit by construction; scaled to the mean so that they add up to it too.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:heap`: the V8 heap settings the app runs with (lib/runtime/heap-options.mjs), chosen by measuring as
+ * `npm run bench:heap`: the node and V8 heap settings the app runs with (lib/runtime/node-flags.mjs), chosen by measuring as
  * Node's documentation advises for --max-semi-space-size. Each workload (the 10,001-method core audit, the
  * 1,000-resource SAM and Terraform audits: scripts/heap-workload.ts) runs in a child process per setting, the
  * settings alternating within each round so that a busy machine's load falls on all of them alike; the table gives the
@@ -8,20 +8,21 @@
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
-import { HEAP_FLAGS, withoutOption } from "@/lib/runtime/heap-options.mjs";
+import { NODE_FLAGS, withoutOption } from "@/lib/runtime/node-flags.mjs";
 import { HEAP_WORKLOADS, sameFlags, summary, type WorkloadFigures } from "./bench-inputs";
 
 /**
- * The settings compared: semi-space sizes, and V8's allocation-site pretenuring switched off (with it on, V8 may start
+ * The settings compared: semi-space sizes, V8's allocation-site pretenuring switched off (with it on, V8 may start
  * allocating a site's objects in the old generation part-way through a run, and the Terraform read was seen running
- * about 1.7 × slower for the rest of such a process; lib/templates/terraform/README.md).
+ * about 1.7 × slower for the rest of such a process; lib/templates/terraform/README.md), and V8's pool of background
+ * threads sized by node from the machine instead of Node's fixed 4 (the shipped set, NODE_FLAGS).
  */
 const SETTINGS: ReadonlyArray<readonly string[]> = [
   [],
-  ["--max-semi-space-size=32"],
   ["--max-semi-space-size=64"],
   ["--no-allocation-site-pretenuring"],
   ["--max-semi-space-size=64", "--no-allocation-site-pretenuring"],
+  NODE_FLAGS,
 ];
 const ROUNDS = Number(process.env.PREFLIGHT_BENCH_ROUNDS ?? 3);
 
@@ -41,7 +42,7 @@ function runChild(workload: string, flags: readonly string[]): WorkloadFigures {
 
 const middle = (values: number[]) => summary(values).median;
 const label = (flags: readonly string[]) => (flags.length === 0 ? "V8's defaults (16 MiB semi-spaces here)" : flags.join(" "));
-const shipped = (flags: readonly string[]) => sameFlags(flags, HEAP_FLAGS);
+const shipped = (flags: readonly string[]) => sameFlags(flags, NODE_FLAGS);
 
 async function main() {
   const startLoad = loadavg()[0] ?? 0;

@@ -10,7 +10,7 @@ import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import { memoryFileTree } from "@/lib/templates/files/memory-file-tree";
 import type { FileTree } from "@/lib/templates/files/file-tree";
-import { setsOption } from "@/lib/runtime/heap-options.mjs";
+import { setsOption } from "@/lib/runtime/node-flags.mjs";
 
 /** The large API has a GET on every resource and an OPTIONS on every other one: 1.5 methods a resource. */
 export const LARGE_API_RESOURCES = Math.ceil(10_000 / 1.5);
@@ -77,11 +77,11 @@ export function sameFlags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && b.every((flag) => a.includes(flag));
 }
 
-/** The heap flags this process runs with, said against those the app and the CLI ship with (lib/runtime/heap-options.mjs). */
-export function heapSetting(shipped: readonly string[]): string {
+/** The node flags this process runs with, said against those the app and the CLI ship with (lib/runtime/node-flags.mjs). */
+export function nodeSetting(shipped: readonly string[]): string {
   const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].filter((arg) =>
     shipped.some((flag) => setsOption(arg, flag)),
   );
   if (sameFlags(given, shipped)) return `${given.join(" ")}, as the app and the CLI run`;
-  return `heap flags ${given.length > 0 ? given.join(" ") : "none (V8's defaults)"}, not the app's ${shipped.join(" ")}: use the npm script`;
+  return `node flags ${given.length > 0 ? given.join(" ") : "none (V8's defaults)"}, not the app's ${shipped.join(" ")}: use the npm script`;
 }

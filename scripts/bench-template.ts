@@ -16,7 +16,7 @@ import { generateLargeApi } from "@/lib/emulator/seeds/large-api";
 import { openConnection } from "@/lib/aws/connections/connection";
 import { runAudit } from "@/lib/aws/audit/run-live-audit";
 import { fastLiveOptions } from "@/lib/aws/testing/emulator-connection";
-import { HEAP_FLAGS } from "@/lib/runtime/heap-options.mjs";
+import { NODE_FLAGS } from "@/lib/runtime/node-flags.mjs";
 import { DEFAULT_TEMPLATE_REGION } from "@/lib/templates/audit-templates";
 import { auditTemplateApi } from "@/lib/templates/audit-template-api";
 import { readTemplates } from "@/lib/templates/read-templates";
@@ -24,7 +24,7 @@ import { loadTemplateReaders } from "@/lib/templates/readers";
 import { diskFileTree } from "@/lib/templates/files/disk-file-tree";
 import { largeSamTemplate, largeTerraformConfiguration } from "@/lib/templates/testing/large-templates";
 import type { FileTree } from "@/lib/templates/files/file-tree";
-import { freshUpload, heapSetting, summary } from "./bench-inputs";
+import { freshUpload, nodeSetting, summary } from "./bench-inputs";
 
 const RESOURCES = 1_000;
 /**
@@ -176,7 +176,7 @@ async function main() {
       `| ${row.case} | ${row.apis} | ${row.methods} | ${row.findings} | ${row.ms.toFixed(1)} | ${row.firstMs?.toFixed(0) ?? ""} | ${row.readerMs?.toFixed(1) ?? ""} | ${row.coreMs?.toFixed(1) ?? ""} | ${row.cpuMs?.toFixed(1) ?? ""} | ${(row.ms / live.ms).toFixed(2)} | ${row.target === undefined ? "" : `< ${row.target} ms`} | ${status} |`,
     );
   }
-  console.log(`(load average at the start: ${startLoad.toFixed(2)} on ${availableParallelism()} cores; ${heapSetting(HEAP_FLAGS)})`);
+  console.log(`(load average at the start: ${startLoad.toFixed(2)} on ${availableParallelism()} cores; ${nodeSetting(NODE_FLAGS)})`);
   for (const row of missed) console.log(`MISSED: ${row.case} took ${row.ms.toFixed(1)} ms (target < ${row.target} ms).`);
   if (missed.length > 0) process.exitCode = 1;
 }

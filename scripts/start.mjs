@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { exposureRefusal } from "../lib/auth/deployment-env.mjs";
-import { heapFlags } from "../lib/runtime/heap-options.mjs";
+import { nodeFlags } from "../lib/runtime/node-flags.mjs";
 
 const host = process.env.HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
@@ -27,8 +27,8 @@ if (process.env.PREFLIGHT_SKIP_BUILD !== "1" || !existsSync(".next/BUILD_ID")) {
 // Each child leads its own process group so stopping kills what it spawned too.
 const children = [
   spawn(bin("tsx"), ["lib/emulator/cli.ts", "--port", emulatorPort], { stdio: "inherit", env, detached: true }),
-  // Node itself runs Next's CLI, with the heap settings audits are benchmarked with (lib/runtime/heap-options.mjs).
-  spawn(process.execPath, [...heapFlags(), "node_modules/next/dist/bin/next", "start", "--hostname", host, "--port", port], {
+  // Node itself runs Next's CLI, with the node settings audits are benchmarked with (lib/runtime/node-flags.mjs).
+  spawn(process.execPath, [...nodeFlags(), "node_modules/next/dist/bin/next", "start", "--hostname", host, "--port", port], {
     stdio: "inherit",
     env,
     detached: true,

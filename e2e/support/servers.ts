@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { heapFlags } from "../../lib/runtime/heap-options.mjs";
+import { nodeFlags } from "../../lib/runtime/node-flags.mjs";
 
 // The production build under test, served next to its own emulator (the Demo connection's endpoint).
 // A fresh audit store per run, so shared-audit history never carries over between runs; test workers
@@ -25,8 +25,8 @@ export function e2eWebServers() {
       stderr: "pipe" as const,
     },
     {
-      // Served as `npm start` serves it: node runs Next's CLI with the heap settings audits are benchmarked with.
-      command: `node ${heapFlags().join(" ")} node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${appPort}`,
+      // Served as `npm start` serves it: node runs Next's CLI with the node settings audits are benchmarked with.
+      command: `node ${nodeFlags().join(" ")} node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${appPort}`,
       url: `${E2E_APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
