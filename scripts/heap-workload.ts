@@ -1,5 +1,5 @@
 /**
- * One workload of `npm run bench:heap`, run in a child process started with the heap settings under test: the
+ * One workload of `npm run bench:heap`, run in a child process started with the node settings under test: the
  * 10,001-method core audit (as bench:core times it) or a 1,000-resource template audit (as bench:template does: the
  * upload's text made before the timer starts), timed after a warm-up. Prints one JSON line: mean and median wall ms, mean CPU ms, garbage-collection time per audit
  * (v8.GCProfiler: young collections, and the full collector's marking and compaction), and the process's peak resident
