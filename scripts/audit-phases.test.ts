@@ -47,8 +47,10 @@ describe("phasesOf", () => {
     const samples = [5, 4, 8, 9, 10, 18, 7, 12, 11, 6, 13, 3, 14, 15, 16, 17, 2];
     const timeDeltas = samples.map((_, i) => (i + 1) * 1000);
     const profile: CpuProfile = { nodes, samples, timeDeltas };
-    const { phases, framework } = phasesOf(profile, ROOT);
+    const { phases, framework, outside } = phasesOf(profile, ROOT);
     const ms = (...indices: number[]) => indices.reduce((n, i) => n + (i + 1), 0);
+    // The nodes the self-time tables leave out: the profiler's dispatch and the bench loop itself.
+    expect([...outside].sort((a, b) => a - b)).toEqual([2, 17]);
     expect(Object.fromEntries(phases)).toEqual({
       // normalizeApi and the helper it calls; and normalisation a rule triggers lazily (driftOnce).
       [ownerOf("lib/model/normalize.ts") as string]: ms(0, 1, 5),

@@ -52,6 +52,8 @@ export interface PhaseTotals {
   phases: Map<string, number>;
   /** Self time per function inside the framework phase, "name file". */
   framework: Map<string, number>;
+  /** The profile nodes whose samples are outside any audit (the bench's loop, the profiler's own `dispatch`). */
+  outside: Set<number>;
 }
 
 /** Sampled time per phase (and the framework's self time per function) over a whole profile. */
@@ -74,6 +76,7 @@ export function phasesOf(profile: CpuProfile, root: string): PhaseTotals {
   };
   const phases = new Map<string, number>();
   const framework = new Map<string, number>();
+  const outside = new Set<number>();
   profile.samples.forEach((id, index) => {
     const frame = byId.get(id)?.callFrame;
     if (!frame || frame.functionName === "(idle)" || frame.functionName === "(program)") return;
@@ -81,12 +84,13 @@ export function phasesOf(profile: CpuProfile, root: string): PhaseTotals {
     // V8 records a collection as a root-level "(garbage collector)" node, not under the code that allocated.
     const phase = frame.functionName === "(garbage collector)" ? GC_PHASE : (phaseOf(id) ?? OUTSIDE_PHASE);
     phases.set(phase, (phases.get(phase) ?? 0) + ms);
+    if (phase === OUTSIDE_PHASE) outside.add(id);
     if (phase === FRAMEWORK_PHASE) {
       const name = `${frame.functionName || "(anonymous)"} ${fileOf(frame.url, root) || "(native)"}`;
       framework.set(name, (framework.get(name) ?? 0) + ms);
     }
   });
-  return { phases, framework };
+  return { phases, framework, outside };
 }
 
 /** A node of a V8 sampling heap profile (HeapProfiler.stopSampling), as much of it as is read here. */
