@@ -198,7 +198,12 @@ export function methodResponseWithStatus(method: MethodModel, statusCode: string
  * API's most common origin), where parsing each method's mapping templates and copying its mappings dominated.
  */
 export function defaultMappedHeader(method: MethodModel, name: string): string | undefined {
-  return mappedHeader(chosenResponse(method)?.responseParameters, name);
+  return mappedHeader(defaultMappings(method), name);
+}
+
+/** The response parameters of the default integration response, which defaultMappedHeader reads. */
+export function defaultMappings(method: MethodModel): Readonly<Record<string, string>> | undefined {
+  return chosenResponse(method)?.responseParameters;
 }
 
 /**
