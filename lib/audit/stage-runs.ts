@@ -135,7 +135,8 @@ function percentText(percent: number): string {
  *
  * The result starts with one finding per draft finding, in their order, each the draft's own or a copy with its stages
  * and words restated (the same rule, severity and target); findings only stages or canaries have follow. So when there
- * are none, the draft run's order (runRules') is the result's.
+ * are none, the draft run's order (runRules') is the result's. When no finding changes and none is added, the result is
+ * draftFindings itself (no copy of 13,000 findings); draftFindings is never changed.
  */
 export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Finding[], only?: string, draft?: DraftRun): Finding[] {
   const stages = (snapshot.stages ?? []).filter((s) => only === undefined || s.stageName === only);
@@ -150,33 +151,37 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
     if (at === -1) runs.push(run);
     else runs[at] = run;
   }
-  if (runs.length === 0) return withCanaries(snapshot, stages, [...draftFindings], runs, cache);
+  if (runs.length === 0) return withCanaries(snapshot, stages, draftFindings, runs, cache);
 
   // Run keys only where a stage ran on its own: a stage serving the draft has every draft finding, by construction
   // (the usual API, one stage serving its latest deployment, builds none for its 13,000 findings).
   const anyOwnRun = runs.some((r) => r.run !== SAME_AS_DRAFT);
   const seen = new Set<string>();
-  const out: Finding[] = [];
+  // The draft's findings themselves while every one stays as it is (the usual API: 13,000 findings, none restated);
+  // a list of its own from the first that changes.
+  let out: Finding[] | undefined;
   // With every run the draft's, whether a finding's stages stay depends on its list of stages alone, and the rules
   // share one list per set of stages (stagesWhere, lib/rules/support/deployed-stages.ts): the last list found unchanged
   // decides the findings that hold the same list without reading it (13,000 findings, a handful of lists).
   let unchanged: readonly string[] | undefined;
-  for (const finding of draftFindings) {
+  for (let index = 0; index < draftFindings.length; index++) {
+    const finding = draftFindings[index] as Finding;
     if (!anyOwnRun && finding.stages === unchanged) {
-      out.push(finding);
+      out?.push(finding);
       continue;
     }
     const key = anyOwnRun ? runKey(finding) : "";
     if (anyOwnRun) seen.add(key);
     if (DRAFT_ONLY_RULES.has(finding.ruleId)) {
-      out.push(finding);
+      out?.push(finding);
       continue;
     }
     if (sameStages(finding, key, runs)) {
       if (!anyOwnRun) unchanged = finding.stages;
-      out.push(finding);
+      out?.push(finding);
       continue;
     }
+    out ??= draftFindings.slice(0, index);
     const kept = finding.stages.filter((s) => {
       const run = runs.find((r) => r.stage === s);
       return run === undefined || inRun(run, key);
@@ -211,6 +216,7 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
       deployedOnly.set(key, entry);
     }
   }
+  out ??= deployedOnly.size === 0 ? draftFindings : draftFindings.slice();
   for (const { finding, stages: on } of deployedOnly.values()) {
     on.sort();
     out.push({
@@ -224,6 +230,7 @@ export function reconcileStageRuns(snapshot: RawApiSnapshot, draftFindings: Find
   return withCanaries(snapshot, stages, out, runs, cache);
 }
 
+/** The findings with each canary's run reconciled: a new list when a canary changes any, `findings` is never changed. */
 function withCanaries(
   snapshot: RawApiSnapshot,
   stages: RawStage[],

@@ -7,13 +7,18 @@ import { stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
 import { browserEvidence } from "@/lib/rules/support/serves-browsers";
 import { stageLists } from "@/lib/rules/support/shared-parts";
-import { preflightOrigin } from "@/lib/rules/support/suggested-cors";
+import { preflightOrigins } from "@/lib/rules/support/suggested-cors";
 import { verbPhrases } from "@/lib/rules/support/verb-phrases";
 
 const ALLOW_ORIGIN = CORS_HEADER.allowOrigin.toLowerCase();
 
-/** The 2xx responses of a method that return no Access-Control-Allow-Origin, and why, index by index. */
+/**
+ * The 2xx responses of a method that return no Access-Control-Allow-Origin, and why, index by index: the first `count`
+ * entries of lists reused from method to method (a method's lists were garbage unless a new evidence record kept
+ * them: 6,667 methods in bench:core), copied only into a record that keeps them.
+ */
 interface Broken {
+  count: number;
   statusCodes: string[];
   problems: string[];
 }
@@ -77,10 +82,10 @@ type Evidence = {
   servesBrowsers: string[];
 };
 
-function sameEvidence(evidence: Evidence, integrationType: IntegrationType, statusCodes: readonly string[], suggestedOrigin: string) {
+function sameEvidence(evidence: Evidence, integrationType: IntegrationType, { count, statusCodes }: Broken, suggestedOrigin: string) {
   if (evidence.integrationType !== integrationType || evidence.suggestedOrigin !== suggestedOrigin) return false;
-  if (evidence.statusCodes.length !== statusCodes.length) return false;
-  for (let i = 0; i < statusCodes.length; i++) if (evidence.statusCodes[i] !== statusCodes[i]) return false;
+  if (evidence.statusCodes.length !== count) return false;
+  for (let i = 0; i < count; i++) if (evidence.statusCodes[i] !== statusCodes[i]) return false;
   return true;
 }
 
@@ -115,13 +120,15 @@ export const actualResponseWithoutCors: Rule = {
     const problems: Worded[] = [new Map(), new Map(), new Map()];
     const symptomEnds: Worded = new Map();
     const sharedStages = stageLists();
+    const preflightOrigin = preflightOrigins(model);
     // Consecutive methods are mostly alike: the last evidence record is reused while it is equal.
     let last: Evidence | undefined;
+    const broken: Broken = { count: 0, statusCodes: [], problems: [] };
     for (const resource of model.resources) {
       for (const method of resource.methods) {
         // OPTIONS is the preflight (preflight-response-incomplete); proxies return the backend's headers.
         if (method.httpMethod === "OPTIONS" || !method.integration || isProxyIntegration(method)) continue;
-        let broken: Broken | undefined;
+        broken.count = 0;
         const responses = method.integration.integrationResponses;
         // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
         for (let i = 0; i < responses.length; i++) {
@@ -129,27 +136,23 @@ export const actualResponseWithoutCors: Rule = {
           if (!response.statusCode.startsWith("2")) continue;
           const problem = problemOf(method, response);
           if (problem === OK) continue;
-          const text = worded(problems[problem]!, response.statusCode, PROBLEM_TEXTS[problem]!);
-          if (broken === undefined) broken = { statusCodes: [response.statusCode], problems: [text] };
-          else {
-            broken.statusCodes.push(response.statusCode);
-            broken.problems.push(text);
-          }
+          broken.statusCodes[broken.count] = response.statusCode;
+          broken.problems[broken.count++] = worded(problems[problem]!, response.statusCode, PROBLEM_TEXTS[problem]!);
         }
-        if (broken === undefined) continue;
+        if (broken.count === 0) continue;
         const integration = method.integration.type;
-        const allowOrigin = preflightOrigin(model, resource);
-        if (last === undefined || !sameEvidence(last, integration, broken.statusCodes, allowOrigin)) {
+        const allowOrigin = preflightOrigin(resource);
+        if (last === undefined || !sameEvidence(last, integration, broken, allowOrigin)) {
           // Key order as the report has always had it.
           last = {
             integrationType: integration,
-            statusCodes: broken.statusCodes,
+            statusCodes: broken.statusCodes.slice(0, broken.count),
             suggestedOrigin: allowOrigin,
             servesBrowsers,
           };
         }
         const stages = sharedStages(stagesWhere(model, resource.path, method.httpMethod));
-        const symptom = worded(symptomEnds, broken.statusCodes[0] ?? "2xx", symptomEnd);
+        const symptom = worded(symptomEnds, broken.statusCodes[0] as string, symptomEnd);
         findings.push(missing(resource, method, integration, broken, { allowOrigin, stages, evidence: last, symptom }));
       }
     }
@@ -174,20 +177,20 @@ function missing(
   resource: ResourceModel,
   method: MethodModel,
   integration: IntegrationType,
-  { statusCodes, problems }: Broken,
+  { count, statusCodes, problems }: Broken,
   { allowOrigin, stages, evidence, symptom }: SharedParts,
 ): FindingDraft {
   // A list exactly as long as it gets: one grown by push keeps room for 17, and this one outlives the audit. The
   // redeploys are redeploy()'s, made in place rather than mapped into a list and copied.
-  const fixes = new Array<FixIntent>(statusCodes.length + stages.length);
+  const fixes = new Array<FixIntent>(count + stages.length);
   let at = 0;
-  for (const statusCode of statusCodes) {
+  for (let i = 0; i < count; i++) {
     fixes[at++] = {
       kind: "add-method-response-cors-origin",
       resourceId: resource.id,
       path: resource.path,
       httpMethod: method.httpMethod,
-      statusCode,
+      statusCode: statusCodes[i] as string,
       allowOrigin,
     };
   }
@@ -202,7 +205,7 @@ function missing(
       verb: method.httpMethod,
       path: resource.path,
       integration,
-      problems: problems.length === 1 ? problems[0]! : problems.join("; "),
+      problems: count === 1 ? (problems[0] as string) : problems.slice(0, count).join("; "),
     },
     symptom: SYMPTOM_START(method.httpMethod) + resource.path + symptom,
     target: { resourceId: resource.id, path: resource.path, httpMethod: method.httpMethod },

@@ -7,6 +7,7 @@ import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
 import { endsWithIgnoringAsciiCase } from "@/lib/rules/support/ignore-case";
 import { DOCS } from "@/lib/rules/support/docs";
 import { cachedMethods } from "@/lib/rules/support/stage-cache";
+import { recentAnswers } from "@/lib/rules/support/recent-answers";
 import { knownOrigin, suggestedCors } from "@/lib/rules/support/suggested-cors";
 
 /** Shown where no single origin can be inferred; the user replaces it before applying the fix. */
@@ -56,15 +57,19 @@ export const corsOriginMisconfigured: Rule = {
 
   check({ model }) {
     const findings: FindingDraft[] = [];
+    // Most responses share a few mapping records (a GET's, a preflight's): each is read once per kind of method.
+    const preflightProblem = recentAnswers(originOfPreflight);
+    const responseProblem = recentAnswers(originOfResponse);
     for (const resource of model.resources) {
       for (const method of resource.methods) {
         // A proxy integration passes the backend's headers through; its integration responses are unused.
         if (isProxyIntegration(method)) continue;
+        const problemOf = method.httpMethod === "OPTIONS" ? preflightProblem : responseProblem;
         const responses = method.integration?.integrationResponses ?? NO_RESPONSES;
         // Indexed: the list may be the model's shared frozen empty one (shared-parts.ts).
         for (let i = 0; i < responses.length; i++) {
           const response = responses[i] as IntegrationResponseModel;
-          const problem = originProblem(response.responseParameters, method.httpMethod === "OPTIONS");
+          const problem = problemOf(response.responseParameters);
           if (!problem) continue;
           const where = `${method.httpMethod} ${method.path} (${response.statusCode} response)`;
           const stages = stagesWhere(model, method.path, method.httpMethod);
@@ -176,6 +181,9 @@ export function originProblem(parameters: Record<string, string>, isPreflight: b
     return { kind: "wildcardCredentials", value: expression, credentials: true, origins };
   return undefined;
 }
+
+const originOfPreflight = (parameters: Record<string, string>) => originProblem(parameters, true);
+const originOfResponse = (parameters: Record<string, string>) => originProblem(parameters, false);
 
 const SEPARATOR = /[\s,]/;
 const SEPARATORS = /[\s,]+/;

@@ -8,8 +8,9 @@ import {
   includesIgnoreCase,
   isProxyIntegration,
   literalValue,
-  readCors,
+  corsReader,
   splitList,
+  type SentCors,
 } from "@/lib/rules/support/cors-headers";
 import { describeOverride } from "@/lib/model/response-overrides";
 import { redeploy, stagesWhere } from "@/lib/rules/support/deployed-stages";
@@ -50,12 +51,13 @@ export const preflightResponseIncomplete: Rule = {
     const findings: FindingDraft[] = [];
     // No preflight falls through on an API of plain paths (most): no resource needs routing to learn it.
     const callers = allPathsPlain(model) ? NO_FALLTHROUGHS : fallthroughCallers(model);
+    const readCors = corsReader();
     for (const own of model.resources) {
       const options = optionsOf(own);
       if (!options?.integration || isProxyIntegration(options)) continue;
       // The preflights this OPTIONS answers include those that fall through to it (e.g. PATCH /users/me → /users/{userId}).
       const resource = withCallers(own, callers.get(own.path) ?? NO_CALLERS);
-      const found = inspect(model, resource, options);
+      const found = inspect(model, resource, options, readCors(options));
       if (found === undefined) continue;
       const { problems, status, evidence } = found;
       const stages = stagesWhere(model, resource.path, "OPTIONS");
@@ -102,12 +104,11 @@ function optionsOf(resource: ResourceModel): MethodModel | undefined {
 
 /**
  * The problems of a preflight and the evidence for them, or undefined when it has none. Every OPTIONS of an API is
- * inspected and most have no problem (issue 16): the checks read the default response's CORS headers in place, once
- * per OPTIONS without a memo (readCors), and build the lists they report, and the evidence, only when there is
- * something to report.
+ * inspected and most have no problem (issue 16): the checks read what its default response sends (`sent`, read in
+ * place by the check's corsReader, which keeps only its last answer), and build the lists they report, and the
+ * evidence, only when there is something to report.
  */
-function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel) {
-  const sent = readCors(options);
+function inspect(model: ApiModel, resource: ResourceModel, options: MethodModel, sent: SentCors) {
   const statusCode = sent.statusCode;
   const problems: Problem[] = [];
   const status = statusCode ?? "no status";

@@ -11,6 +11,7 @@ import type { IntegrationResponseModel, MethodModel, MethodResponseModel } from 
 import {
   CORS_HEADER,
   declaresHeader,
+  corsReader,
   defaultCors,
   readCors,
   defaultMappedHeader,
@@ -178,6 +179,21 @@ describe("cors-headers against the implementations it replaced", () => {
         expect(defaultResponse(m)).toBe(now);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it("corsReader answers as readCors, also for methods that share their responses", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(method, fc.nat(2)), { maxLength: 6 }), (methods) => {
+        const read = corsReader();
+        // Each method, then as many copies holding the same response objects (as normalise shares equal parts).
+        for (const [m, copies] of methods)
+          for (let i = 0; i <= copies; i++) {
+            const asked = i === 0 ? m : { ...m };
+            expect(read(asked)).toEqual(readCors(asked));
+          }
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -75,9 +75,12 @@ function valueOf(data: Record<string, string | number>, name: string, whole: str
  */
 export interface MessageRun {
   byTemplate: Map<string, TemplateRun>;
+  /** The template rendered last: a rule's findings mostly share one, found without a look-up. */
+  last: TemplateRun | undefined;
 }
 
 interface TemplateRun {
+  template: string;
   compiled: Compiled;
   /** The previous message's values, by placeholder (undefined before the first). */
   values: Array<string | undefined>;
@@ -92,16 +95,17 @@ interface TemplateRun {
 }
 
 export function messageRun(): MessageRun {
-  return { byTemplate: new Map() };
+  return { byTemplate: new Map(), last: undefined };
 }
 
 /** renderMessage(template, data), sharing the start and end it has in common with the run's previous message of this template. */
 export function renderInRun(run: MessageRun, template: string, data: Record<string, string | number> = NO_DATA): string {
-  let state = run.byTemplate.get(template);
+  let state = run.last !== undefined && run.last.template === template ? run.last : run.byTemplate.get(template);
   if (state === undefined) {
     const compiled = compile(template);
     const count = compiled.names.length;
     state = {
+      template,
       compiled,
       values: new Array(count).fill(undefined),
       spare: new Array(count).fill(undefined),
@@ -112,6 +116,7 @@ export function renderInRun(run: MessageRun, template: string, data: Record<stri
     };
     run.byTemplate.set(template, state);
   }
+  run.last = state;
   const { texts, names, wholes } = state.compiled;
   const count = names.length;
   const values = state.spare;

@@ -36,6 +36,8 @@ export function stageLists(): (names: string[]) => string[] {
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
+  // Usually the very list: stagesWhere gives each set of stages one frozen list (deployed-stages.ts).
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -1,7 +1,17 @@
 import { HTTP_VERBS, type ApiModel, type HttpVerb, type MethodModel, type ResourceModel } from "@/lib/model/types";
 import type { CorsHeaders } from "@/lib/remediation/intents";
-import { CORS_HEADER, defaultMappedHeader, headerValue, includesIgnoreCase, literalValue, splitList } from "./cors-headers";
+import {
+  CORS_HEADER,
+  defaultMappedHeader,
+  defaultMappings,
+  headerValue,
+  includesIgnoreCase,
+  literalValue,
+  mappedHeader,
+  splitList,
+} from "./cors-headers";
 import { responseForFix } from "./gateway-responses";
+import { recentAnswers } from "./recent-answers";
 import { requiredRequestHeaders } from "./request-headers";
 
 /**
@@ -34,6 +44,18 @@ export function preflightOrigin(model: ApiModel, resource: ResourceModel): strin
   return (mapped === undefined ? undefined : literalValue(mapped)) || knownOrigin(model);
 }
 
+/**
+ * preflightOrigin for one walk over the resources. Preflights mostly share their mappings (lib/model/shared-parts.ts),
+ * so each record is read once (recentAnswers), and resources given the same origin get the same string.
+ */
+export function preflightOrigins(model: ApiModel): (resource: ResourceModel) => string {
+  const originOf = recentAnswers(literalOrigin);
+  return (resource) => {
+    const options = optionsOf(resource);
+    return (options === undefined ? undefined : originOf(defaultMappings(options))) || knownOrigin(model);
+  };
+}
+
 function optionsOf(resource: ResourceModel): MethodModel | undefined {
   for (const method of resource.methods) if (method.httpMethod === "OPTIONS") return method;
   return undefined;
@@ -54,8 +76,13 @@ export function knownOrigin(model: ApiModel): string {
 
 function mostCommonOrigin(model: ApiModel): string {
   const counts = new Map<string, number>();
+  // Methods mostly share their default response's mappings (a GET's, a preflight's): each record is read once.
+  const originOf = recentAnswers(literalOrigin);
   for (const resource of model.resources) {
-    for (const method of resource.methods) countOrigin(counts, defaultMappedHeader(method, CORS_HEADER.allowOrigin));
+    for (const method of resource.methods) {
+      const origin = originOf(defaultMappings(method));
+      if (origin) counts.set(origin, (counts.get(origin) ?? 0) + 1);
+    }
   }
   for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"])
     countOrigin(counts, headerValue(responseForFix(model, type).headers, CORS_HEADER.allowOrigin));
@@ -69,6 +96,12 @@ function mostCommonOrigin(model: ApiModel): string {
     }
   }
   return best ?? "*";
+}
+
+/** The literal Access-Control-Allow-Origin that response parameters map (defaultMappedHeader's, as a literal). */
+function literalOrigin(parameters: Readonly<Record<string, string>> | undefined): string | undefined {
+  const expression = mappedHeader(parameters, CORS_HEADER.allowOrigin);
+  return expression === undefined ? undefined : literalValue(expression);
 }
 
 function countOrigin(counts: Map<string, number>, expression: string | undefined): void {

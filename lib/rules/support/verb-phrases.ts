@@ -7,6 +7,11 @@ import { HTTP_VERBS, type HttpVerb } from "@/lib/model/types";
  * collections that find it alive (issue 16, `npm run bench:core`: strings were about a third of what they copied).
  */
 export function verbPhrases(start: string): (verb: HttpVerb) => string {
-  const phrases = new Map<string, string>(HTTP_VERBS.map((verb) => [verb, `${start}${verb} `]));
-  return (verb) => phrases.get(verb) ?? `${start}${verb} `;
+  const phrases: readonly string[] = HTTP_VERBS.map((verb) => `${start}${verb} `);
+  return (verb) => {
+    // Compared in turn, GET first: eight short strings, where a Map look-up (asked 20,000 times an audit in
+    // bench:core) hashed each time.
+    for (let i = 0; i < HTTP_VERBS.length; i++) if (HTTP_VERBS[i] === verb) return phrases[i] as string;
+    return `${start}${verb} `;
+  };
 }
