@@ -26,6 +26,7 @@ import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from 
 import { charCodesOf } from "./char-codes";
 import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
+import { hashOf, type ReadNames } from "./read-names";
 
 /** Nesting of expressions read here; the converter counts about three levels per one of these and refuses past 100. */
 const MAX_NESTING = 30;
@@ -56,6 +57,8 @@ class Names {
     private readonly src: string,
     /** `src`'s code units (char-codes.ts). */
     private readonly codes: Uint16Array,
+    /** The read's names, from which a name new to this file is taken (read-names.ts). */
+    private readonly read: ReadNames | undefined,
   ) {}
 
   intern(start: number, end: number, hash: number): string {
@@ -65,7 +68,7 @@ class Names {
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const name = this.slots[i];
       if (name === undefined) {
-        const fresh = src.slice(start, end);
+        const fresh = this.read ? this.read.range(src, this.codes, start, end, hash) : src.slice(start, end);
         this.put(i, fresh, hash, start);
         return fresh;
       }
@@ -84,8 +87,9 @@ class Names {
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const name = this.slots[i];
       if (name === undefined) {
-        this.put(i, text, hash, -1);
-        return text;
+        const fresh = this.read ? this.read.text(text) : text;
+        this.put(i, fresh, hash, -1);
+        return fresh;
       }
       if (name === text) return name;
     }
@@ -126,13 +130,6 @@ class Names {
       this.offsets[i] = offsets[k]!;
     }
   }
-}
-
-/** The hash `identifier` computes while scanning, of a (non-empty) name. */
-function hashOf(text: string): number {
-  let hash = text.charCodeAt(0);
-  for (let j = 1; j < text.length; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
-  return hash;
 }
 
 /** `hashOf` the text whose code units are `codes[from..to)` (a non-empty range). */
@@ -236,10 +233,11 @@ class FastParser {
   constructor(
     file: string,
     private readonly src: string,
+    names: ReadNames | undefined,
   ) {
     this.source = new TextSource(file, src);
     this.codes = charCodesOf(src);
-    this.names = new Names(src, this.codes);
+    this.names = new Names(src, this.codes, names);
   }
 
   file_(): HclBody {
@@ -772,9 +770,9 @@ function literalRun(src: string, from: number, to: number, escaped: boolean): st
  * The file's syntax when it is within the subset read here, else `undefined` (read it with tree-sitter). Callers have
  * already refused binary and oversized text.
  */
-export function parseHclFast(file: string, text: string): HclBody | undefined {
+export function parseHclFast(file: string, text: string, names?: ReadNames): HclBody | undefined {
   try {
-    return new FastParser(file, text).file_();
+    return new FastParser(file, text, names).file_();
   } catch (error) {
     if (error instanceof Declined) return undefined;
     throw error;
