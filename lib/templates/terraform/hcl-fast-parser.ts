@@ -51,7 +51,13 @@ class Names {
   private hashes = new Int32Array(1024);
   /** Where the slot's name starts in the file's text; -1 for a name that is not a range of it (`internString`). */
   private offsets = new Int32Array(1024);
+  /** What the slot's name is to the grammar (`RESERVED_NAME`, `KEYWORD_LITERAL`), found once per name, not per use. */
+  private kinds = new Uint8Array(1024);
+  /** The slot's `.name` step, made on its first use as one: the syntax is read, never changed, so equal steps are one. */
+  private steps: Array<HclTraversalStep | undefined> = new Array<HclTraversalStep | undefined>(1024);
   private size = 0;
+  /** The slot of the name returned last, which `kind` and `step` read. */
+  private slot = 0;
 
   constructor(
     private readonly src: string,
@@ -72,7 +78,10 @@ class Names {
         this.put(i, fresh, hash, start);
         return fresh;
       }
-      if (this.hashes[i] === hash && name.length === length && this.sameAt(i, name, start)) return name;
+      if (this.hashes[i] === hash && name.length === length && this.sameAt(i, name, start)) {
+        this.slot = i;
+        return name;
+      }
     }
   }
 
@@ -91,8 +100,21 @@ class Names {
         this.put(i, fresh, hash, -1);
         return fresh;
       }
-      if (name === text) return name;
+      if (name === text) {
+        this.slot = i;
+        return name;
+      }
     }
+  }
+
+  /** What the name returned last is to the grammar: 0, or `RESERVED_NAME` with `KEYWORD_LITERAL`. */
+  kind(): number {
+    return this.kinds[this.slot]!;
+  }
+
+  /** The `.name` step of the name returned last. */
+  step(): HclTraversalStep {
+    return (this.steps[this.slot] ??= { attr: this.slots[this.slot]! });
   }
 
   /** Is the slot's name the text at `start` (the caller has checked the length)? */
@@ -111,15 +133,19 @@ class Names {
     this.slots[slot] = name;
     this.hashes[slot] = hash;
     this.offsets[slot] = offset;
+    this.kinds[slot] = RESERVED.has(name) ? (KEYWORD_LITERALS.has(name) ? RESERVED_NAME | KEYWORD_LITERAL : RESERVED_NAME) : 0;
+    this.slot = slot;
     if (++this.size * 2 > this.slots.length) this.grow();
   }
 
   private grow(): void {
-    const { slots, hashes, offsets } = this;
+    const { slots, hashes, offsets, kinds, steps } = this;
     const size = slots.length * 2;
     this.slots = new Array<string | undefined>(size);
     this.hashes = new Int32Array(size);
     this.offsets = new Int32Array(size);
+    this.kinds = new Uint8Array(size);
+    this.steps = new Array<HclTraversalStep | undefined>(size);
     const mask = size - 1;
     for (let k = 0; k < slots.length; k++) {
       if (slots[k] === undefined) continue;
@@ -128,6 +154,9 @@ class Names {
       this.slots[i] = slots[k];
       this.hashes[i] = hashes[k]!;
       this.offsets[i] = offsets[k]!;
+      this.kinds[i] = kinds[k]!;
+      this.steps[i] = steps[k];
+      if (k === this.slot) this.slot = i;
     }
   }
 }
@@ -187,6 +216,9 @@ const KEYWORD_LITERALS: ReadonlyMap<string, boolean | null> = new Map([
 
 /** Words with a meaning in some position of the grammar (`for` expressions, directives): declined as names. */
 const RESERVED = new Set(["for", "in", "if", "true", "false", "null"]);
+/** `Names.kind` of a name in RESERVED, and of one in KEYWORD_LITERALS. */
+const RESERVED_NAME = 1;
+const KEYWORD_LITERAL = 2;
 
 /** Attributes per body checked for a redefinition by a scan; a body with more gets a set of names. */
 const SCAN_NAMES = 16;
@@ -215,8 +247,6 @@ class FastParser {
   private readonly names: Names;
   /** Quoted literals with an escape, by their text as written. */
   private readonly decoded = new Map<string, string>();
-  /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
-  private readonly attrSteps = new Map<string, HclTraversalStep>();
   /**
    * Per first step, the last list of attribute steps read that starts with it: a configuration repeats such lists
    * thousands of times (`aws_api_gateway_rest_api.large.id`, a resource's `.id` after each of its methods), and a list
@@ -352,7 +382,7 @@ class FastParser {
       }
       const start = this.pos;
       const name = this.identifier();
-      if (RESERVED.has(name)) decline();
+      if (this.names.kind() !== 0) decline();
       this.skip();
       if (this.peek() === 61) {
         if (this.src.charCodeAt(this.pos + 1) === 61) decline();
@@ -392,7 +422,7 @@ class FastParser {
         }
       } else if (isIdentStart(c)) {
         const label = this.identifier();
-        if (RESERVED.has(label)) decline();
+        if (this.names.kind() !== 0) decline();
         this.push(label);
       } else break;
     }
@@ -488,10 +518,10 @@ class FastParser {
       term = inner;
     } else if (isIdentStart(c)) {
       const name = this.identifier();
-      const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { kind: "literal", value: literal, source: this.source, start, end: this.pos };
+      const kind = this.names.kind();
+      if (kind & KEYWORD_LITERAL) term = { kind: "literal", value: KEYWORD_LITERALS.get(name)!, source: this.source, start, end: this.pos };
       else {
-        if (RESERVED.has(name)) decline();
+        if (kind !== 0) decline();
         const { pos, comments } = this;
         this.skip();
         if (this.peek() === 40) term = this.call(name, start, depth);
@@ -557,10 +587,8 @@ class FastParser {
         this.count();
         this.skip();
         if (!isIdentStart(this.peek())) decline();
-        const attr = this.identifier();
-        let step = this.attrSteps.get(attr);
-        if (!step) this.attrSteps.set(attr, (step = { attr }));
-        this.push(step);
+        this.identifier();
+        this.push(this.names.step());
       } else if (c === 91) {
         this.pos++;
         this.count();
