@@ -341,8 +341,13 @@ class FastParser {
     }
   }
 
+  /** The code unit at the position: 0 at the end (`atEnd` tells it from a NUL, which no token starts with). */
   private peek(): number {
-    return this.src.charCodeAt(this.pos);
+    return this.codes[this.pos]!;
+  }
+
+  private atEnd(): boolean {
+    return this.pos >= this.src.length;
   }
 
   private expect(c: number): void {
@@ -376,8 +381,9 @@ class FastParser {
     for (;;) {
       this.skip();
       const c = this.peek();
-      if (Number.isNaN(c) || c === 125) {
-        if (Number.isNaN(c) ? inBlock : !inBlock) decline();
+      const end = this.atEnd();
+      if (end || c === 125) {
+        if (end ? inBlock : !inBlock) decline();
         return { attributes: this.take<HclAttribute>(base), blocks: blocks ?? EMPTY };
       }
       const start = this.pos;
@@ -390,7 +396,7 @@ class FastParser {
         const expr = this.expression(0);
         this.skip();
         const next = this.peek();
-        if (!(Number.isNaN(next) || next === 125 || isIdentStart(next))) decline();
+        if (!(this.atEnd() || next === 125 || isIdentStart(next))) decline();
         // A redefined attribute is an error the reference path reports with both lines.
         const count = this.top - base;
         if (names) {
