@@ -101,6 +101,15 @@ describe("HCL fast path", () => {
     expect(parseHclFast("r.tf", "a = for\n", names)).toBeUndefined();
   });
 
+  it("reads names that are new when the name table grows (steps, keywords) as tree-sitter does", () => {
+    // The table doubles at 513 names; the name read then must keep its own step and kind.
+    for (const prefix of ["s", "t", "step_", "q9", "Z", "x_"])
+      for (const lines of [255, 256, 257, 300]) {
+        const text = Array.from({ length: lines }, (_, i) => `a${i} = x.${prefix}${i}\nb${i} = true\n`).join("");
+        expect(agrees("grow.tf", text), `${prefix} ${lines}`).toBe(true);
+      }
+  });
+
   it("declines a NUL anywhere (the end of the text reads as 0 too)", () => {
     for (const text of ["a = 1\u0000", "\u0000", 'a = "x"\n\u0000\n', 'r "a" "b" {\u0000}', "a = [1,\u0000 2]", "a = x.\u0000"])
       expect(parseHclFast("n.tf", text), JSON.stringify(text)).toBeUndefined();

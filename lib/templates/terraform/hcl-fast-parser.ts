@@ -139,7 +139,7 @@ class Names {
   }
 
   private grow(): void {
-    const { slots, hashes, offsets, kinds, steps } = this;
+    const { slots, hashes, offsets, kinds, steps, slot } = this;
     const size = slots.length * 2;
     this.slots = new Array<string | undefined>(size);
     this.hashes = new Int32Array(size);
@@ -156,7 +156,7 @@ class Names {
       this.offsets[i] = offsets[k]!;
       this.kinds[i] = kinds[k]!;
       this.steps[i] = steps[k];
-      if (k === this.slot) this.slot = i;
+      if (k === slot) this.slot = i;
     }
   }
 }
