@@ -389,6 +389,8 @@ class Evaluation {
     if (attribute === "id") return address === base ? (target.idRef ??= new TfRef(base, "id")) : new TfRef(address, "id");
     const argument = argumentOf(target, attribute);
     if (!argument) return new TfRef(address, attribute);
+    // A literal (`http_method = "GET"`, the commonest argument referred to) has no notes and no cycle: no memo for it.
+    if (argument.expr.kind === "literal") return argument.expr.value;
     // As a reference selects an instance: by its key's string form (count index 0 and for_each key "0" alike).
     const instance = target.keys && target.keys.length > 0 ? target.byKey?.get(String(key)) : undefined;
     const scope = instance ? this.instanceScope(instance) : this.base;
@@ -460,7 +462,8 @@ function evaluateBody(body: HclBody, scope: EvalScope, reading: BodyReading, pre
     const attribute = attributes[i]!;
     if (!prefix && META_ARGUMENTS.has(attribute.name)) continue;
     const used = USED;
-    used.length = 0;
+    // Emptied only when it holds notes: setting an array's length is a runtime call (a tenth of this loop, per argument).
+    if (used.length > 0) used.length = 0;
     out[attribute.name] = evaluate(attribute.expr, scope, used);
     if (used.length > 0) (reading.notes ??= {})[prefix + attribute.name] = used.slice();
   }

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { largeTerraformConfiguration } from "@/lib/templates/testing/large-templates";
 import { parseHclFast } from "./hcl-fast-parser";
 import { loadHclParser, type HclParser } from "./hcl-parser";
+import { ReadNames } from "./read-names";
 import { corpusConfigurations } from "./testing/corpus";
 
 let parser: HclParser;
@@ -90,6 +91,29 @@ describe("HCL fast path", () => {
     }
     expect(parseHclFast("cut.tf", 'a = "GE')).toBeUndefined();
     expect(parseHclFast("cut.tf", "a = b\n# c")).toBeDefined();
+  });
+
+  it("reads the files of one read with their names shared (read-names.ts) exactly as each alone", () => {
+    const names = new ReadNames(["aws_api_gateway_method", "for"]);
+    const files = [...largeTerraformConfiguration(200), { path: "x.tf", text: 'a = "aws_api_gateway_method"\nb = x.for_each\n' }];
+    for (const file of files) expect(parseHclFast(file.path, file.text, names), file.path).toEqual(parseHclFast(file.path, file.text));
+    // A name first met in another file is still checked here: `for` is reserved whatever the table holds.
+    expect(parseHclFast("r.tf", "a = for\n", names)).toBeUndefined();
+  });
+
+  it("reads names that are new when the name table grows (steps, keywords) as tree-sitter does", () => {
+    // The table doubles at 513 names; the name read then must keep its own step and kind.
+    for (const prefix of ["s", "t", "step_", "q9", "Z", "x_"])
+      for (const lines of [255, 256, 257, 300]) {
+        const text = Array.from({ length: lines }, (_, i) => `a${i} = x.${prefix}${i}\nb${i} = true\n`).join("");
+        expect(agrees("grow.tf", text), `${prefix} ${lines}`).toBe(true);
+      }
+  });
+
+  it("declines a NUL anywhere (the end of the text reads as 0 too)", () => {
+    for (const text of ["a = 1\u0000", "\u0000", 'a = "x"\n\u0000\n', 'r "a" "b" {\u0000}', "a = [1,\u0000 2]", "a = x.\u0000"])
+      expect(parseHclFast("n.tf", text), JSON.stringify(text)).toBeUndefined();
+    expect(parseHclFast("n.tf", "")).toEqual({ attributes: [], blocks: [] });
   });
 
   it("agrees with tree-sitter on generated configurations (or declines them)", () => {

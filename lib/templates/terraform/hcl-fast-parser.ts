@@ -26,6 +26,7 @@ import type { HclAttribute, HclBlock, HclBody, HclExpr, HclTraversalStep } from 
 import { charCodesOf } from "./char-codes";
 import { TextSource } from "./hcl-source";
 import { decodeQuotedLiteral } from "./hcl-strings";
+import { hashOf, type ReadNames } from "./read-names";
 
 /** Nesting of expressions read here; the converter counts about three levels per one of these and refuses past 100. */
 const MAX_NESTING = 30;
@@ -50,12 +51,20 @@ class Names {
   private hashes = new Int32Array(1024);
   /** Where the slot's name starts in the file's text; -1 for a name that is not a range of it (`internString`). */
   private offsets = new Int32Array(1024);
+  /** What the slot's name is to the grammar (`RESERVED_NAME`, `KEYWORD_LITERAL`), found once per name, not per use. */
+  private kinds = new Uint8Array(1024);
+  /** The slot's `.name` step, made on its first use as one: the syntax is read, never changed, so equal steps are one. */
+  private steps: Array<HclTraversalStep | undefined> = new Array<HclTraversalStep | undefined>(1024);
   private size = 0;
+  /** The slot of the name returned last, which `kind` and `step` read. */
+  private slot = 0;
 
   constructor(
     private readonly src: string,
     /** `src`'s code units (char-codes.ts). */
     private readonly codes: Uint16Array,
+    /** The read's names, from which a name new to this file is taken (read-names.ts). */
+    private readonly read: ReadNames | undefined,
   ) {}
 
   intern(start: number, end: number, hash: number): string {
@@ -65,11 +74,14 @@ class Names {
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const name = this.slots[i];
       if (name === undefined) {
-        const fresh = src.slice(start, end);
+        const fresh = this.read ? this.read.range(src, this.codes, start, end, hash) : src.slice(start, end);
         this.put(i, fresh, hash, start);
         return fresh;
       }
-      if (this.hashes[i] === hash && name.length === length && this.sameAt(i, name, start)) return name;
+      if (this.hashes[i] === hash && name.length === length && this.sameAt(i, name, start)) {
+        this.slot = i;
+        return name;
+      }
     }
   }
 
@@ -84,11 +96,25 @@ class Names {
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const name = this.slots[i];
       if (name === undefined) {
-        this.put(i, text, hash, -1);
-        return text;
+        const fresh = this.read ? this.read.text(text) : text;
+        this.put(i, fresh, hash, -1);
+        return fresh;
       }
-      if (name === text) return name;
+      if (name === text) {
+        this.slot = i;
+        return name;
+      }
     }
+  }
+
+  /** What the name returned last is to the grammar: 0, or `RESERVED_NAME` with `KEYWORD_LITERAL`. */
+  kind(): number {
+    return this.kinds[this.slot]!;
+  }
+
+  /** The `.name` step of the name returned last. */
+  step(): HclTraversalStep {
+    return (this.steps[this.slot] ??= { attr: this.slots[this.slot]! });
   }
 
   /** Is the slot's name the text at `start` (the caller has checked the length)? */
@@ -107,15 +133,19 @@ class Names {
     this.slots[slot] = name;
     this.hashes[slot] = hash;
     this.offsets[slot] = offset;
+    this.kinds[slot] = RESERVED.has(name) ? (KEYWORD_LITERALS.has(name) ? RESERVED_NAME | KEYWORD_LITERAL : RESERVED_NAME) : 0;
+    this.slot = slot;
     if (++this.size * 2 > this.slots.length) this.grow();
   }
 
   private grow(): void {
-    const { slots, hashes, offsets } = this;
+    const { slots, hashes, offsets, kinds, steps, slot } = this;
     const size = slots.length * 2;
     this.slots = new Array<string | undefined>(size);
     this.hashes = new Int32Array(size);
     this.offsets = new Int32Array(size);
+    this.kinds = new Uint8Array(size);
+    this.steps = new Array<HclTraversalStep | undefined>(size);
     const mask = size - 1;
     for (let k = 0; k < slots.length; k++) {
       if (slots[k] === undefined) continue;
@@ -124,15 +154,11 @@ class Names {
       this.slots[i] = slots[k];
       this.hashes[i] = hashes[k]!;
       this.offsets[i] = offsets[k]!;
+      this.kinds[i] = kinds[k]!;
+      this.steps[i] = steps[k];
+      if (k === slot) this.slot = i;
     }
   }
-}
-
-/** The hash `identifier` computes while scanning, of a (non-empty) name. */
-function hashOf(text: string): number {
-  let hash = text.charCodeAt(0);
-  for (let j = 1; j < text.length; j++) hash = (Math.imul(hash, 31) + text.charCodeAt(j)) | 0;
-  return hash;
 }
 
 /** `hashOf` the text whose code units are `codes[from..to)` (a non-empty range). */
@@ -190,6 +216,9 @@ const KEYWORD_LITERALS: ReadonlyMap<string, boolean | null> = new Map([
 
 /** Words with a meaning in some position of the grammar (`for` expressions, directives): declined as names. */
 const RESERVED = new Set(["for", "in", "if", "true", "false", "null"]);
+/** `Names.kind` of a name in RESERVED, and of one in KEYWORD_LITERALS. */
+const RESERVED_NAME = 1;
+const KEYWORD_LITERAL = 2;
 
 /** Attributes per body checked for a redefinition by a scan; a body with more gets a set of names. */
 const SCAN_NAMES = 16;
@@ -218,8 +247,6 @@ class FastParser {
   private readonly names: Names;
   /** Quoted literals with an escape, by their text as written. */
   private readonly decoded = new Map<string, string>();
-  /** `.name` steps, one object per name: the syntax is read, never changed, so equal steps can be one. */
-  private readonly attrSteps = new Map<string, HclTraversalStep>();
   /**
    * Per first step, the last list of attribute steps read that starts with it: a configuration repeats such lists
    * thousands of times (`aws_api_gateway_rest_api.large.id`, a resource's `.id` after each of its methods), and a list
@@ -236,10 +263,11 @@ class FastParser {
   constructor(
     file: string,
     private readonly src: string,
+    names: ReadNames | undefined,
   ) {
     this.source = new TextSource(file, src);
     this.codes = charCodesOf(src);
-    this.names = new Names(src, this.codes);
+    this.names = new Names(src, this.codes, names);
   }
 
   file_(): HclBody {
@@ -313,8 +341,13 @@ class FastParser {
     }
   }
 
+  /** The code unit at the position: 0 at the end (`atEnd` tells it from a NUL, which no token starts with). */
   private peek(): number {
-    return this.src.charCodeAt(this.pos);
+    return this.codes[this.pos]!;
+  }
+
+  private atEnd(): boolean {
+    return this.pos >= this.src.length;
   }
 
   private expect(c: number): void {
@@ -348,13 +381,14 @@ class FastParser {
     for (;;) {
       this.skip();
       const c = this.peek();
-      if (Number.isNaN(c) || c === 125) {
-        if (Number.isNaN(c) ? inBlock : !inBlock) decline();
+      const end = this.atEnd();
+      if (end || c === 125) {
+        if (end ? inBlock : !inBlock) decline();
         return { attributes: this.take<HclAttribute>(base), blocks: blocks ?? EMPTY };
       }
       const start = this.pos;
       const name = this.identifier();
-      if (RESERVED.has(name)) decline();
+      if (this.names.kind() !== 0) decline();
       this.skip();
       if (this.peek() === 61) {
         if (this.src.charCodeAt(this.pos + 1) === 61) decline();
@@ -362,7 +396,7 @@ class FastParser {
         const expr = this.expression(0);
         this.skip();
         const next = this.peek();
-        if (!(Number.isNaN(next) || next === 125 || isIdentStart(next))) decline();
+        if (!(this.atEnd() || next === 125 || isIdentStart(next))) decline();
         // A redefined attribute is an error the reference path reports with both lines.
         const count = this.top - base;
         if (names) {
@@ -394,7 +428,7 @@ class FastParser {
         }
       } else if (isIdentStart(c)) {
         const label = this.identifier();
-        if (RESERVED.has(label)) decline();
+        if (this.names.kind() !== 0) decline();
         this.push(label);
       } else break;
     }
@@ -490,10 +524,10 @@ class FastParser {
       term = inner;
     } else if (isIdentStart(c)) {
       const name = this.identifier();
-      const literal = KEYWORD_LITERALS.get(name);
-      if (literal !== undefined) term = { kind: "literal", value: literal, source: this.source, start, end: this.pos };
+      const kind = this.names.kind();
+      if (kind & KEYWORD_LITERAL) term = { kind: "literal", value: KEYWORD_LITERALS.get(name)!, source: this.source, start, end: this.pos };
       else {
-        if (RESERVED.has(name)) decline();
+        if (kind !== 0) decline();
         const { pos, comments } = this;
         this.skip();
         if (this.peek() === 40) term = this.call(name, start, depth);
@@ -559,10 +593,8 @@ class FastParser {
         this.count();
         this.skip();
         if (!isIdentStart(this.peek())) decline();
-        const attr = this.identifier();
-        let step = this.attrSteps.get(attr);
-        if (!step) this.attrSteps.set(attr, (step = { attr }));
-        this.push(step);
+        this.identifier();
+        this.push(this.names.step());
       } else if (c === 91) {
         this.pos++;
         this.count();
@@ -772,9 +804,9 @@ function literalRun(src: string, from: number, to: number, escaped: boolean): st
  * The file's syntax when it is within the subset read here, else `undefined` (read it with tree-sitter). Callers have
  * already refused binary and oversized text.
  */
-export function parseHclFast(file: string, text: string): HclBody | undefined {
+export function parseHclFast(file: string, text: string, names?: ReadNames): HclBody | undefined {
   try {
-    return new FastParser(file, text).file_();
+    return new FastParser(file, text, names).file_();
   } catch (error) {
     if (error instanceof Declined) return undefined;
     throw error;

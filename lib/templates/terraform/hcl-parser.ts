@@ -26,6 +26,7 @@ import { copyTree, TreeTooLarge } from "./syntax-tree";
 import type { TemplateError } from "@/lib/templates/types";
 import type { HclBody } from "./hcl-ast";
 import { parseHclFast } from "./hcl-fast-parser";
+import type { ReadNames } from "./read-names";
 import { at, Converter, HclSyntaxError, MAX_DEPTH } from "./hcl-convert";
 import { shorten } from "./hcl-source";
 
@@ -44,7 +45,8 @@ const TREE_DEPTH = MAX_DEPTH * 4 + 20;
 export type HclParseResult = { ok: true; body: HclBody } | { ok: false; error: TemplateError };
 
 export interface HclParser {
-  parse(file: string, text: string): HclParseResult;
+  /** `names`: the read's names, shared by the files of one directory (read-names.ts). */
+  parse(file: string, text: string, names?: ReadNames): HclParseResult;
   /** The reference path alone (tree-sitter), for the tests that compare it with the fast path. */
   parseWithTreeSitter(file: string, text: string): HclParseResult;
 }
@@ -77,12 +79,12 @@ async function instantiate(): Promise<HclParser> {
   const parser = new Parser();
   parser.setLanguage(language);
   return {
-    parse: (file, text) => parseHcl(parser, file, text, true),
+    parse: (file, text, names) => parseHcl(parser, file, text, true, names),
     parseWithTreeSitter: (file, text) => parseHcl(parser, file, text, false),
   };
 }
 
-function parseHcl(parser: Parser, file: string, text: string, fast: boolean): HclParseResult {
+function parseHcl(parser: Parser, file: string, text: string, fast: boolean, names?: ReadNames): HclParseResult {
   if (text.includes("\u0000")) return { ok: false, error: { message: `${file}: a binary file, not Terraform HCL` } };
   if (text.length > MAX_HCL_CHARS) {
     const mib = (text.length / 1024 / 1024).toFixed(1);
@@ -92,7 +94,7 @@ function parseHcl(parser: Parser, file: string, text: string, fast: boolean): Hc
     };
   }
   // The common subset is read directly (hcl-fast-parser.ts); anything else, errors included, by tree-sitter.
-  const direct = fast ? parseHclFast(file, text) : undefined;
+  const direct = fast ? parseHclFast(file, text, names) : undefined;
   if (direct) return { ok: true, body: direct };
   const started = performance.now();
   const tree = parser.parse(text, null, { progressCallback: () => performance.now() - started > PARSE_BUDGET_MS });

@@ -12,6 +12,7 @@ import { evaluateConfiguration, type ParsedFile } from "./configuration";
 import { isAutoLoadedTfvars } from "./detect";
 import { parseTerraformJson, parseTfvarsJson } from "./hcl-json";
 import { loadHclParser, type HclParser } from "./hcl-parser";
+import { ReadNames } from "./read-names";
 import { TfUnknown, type TfValue } from "./values";
 
 /** Resolves once the HCL grammar is loaded (WASM); the reader it returns is synchronous and pure. */
@@ -30,6 +31,8 @@ export function readTerraformDirectory(parser: HclParser, entry: TemplateFile, c
     return read.ok ? read : { ok: false, message: read.error.message };
   };
 
+  // One string per name across the directory's files (read-names.ts), the resource types those the reader's sets hold.
+  const readNames = new ReadNames([...API_GATEWAY_TYPES, ...WEB_ACL_ASSOCIATION_TYPES]);
   const parsed: ParsedFile[] = [];
   const tfvars: ParsedFile[] = [];
   const names = siblings.includes(entryName) ? siblings : [...siblings, entryName].sort();
@@ -49,7 +52,7 @@ export function readTerraformDirectory(parser: HclParser, entry: TemplateFile, c
       ? parseTerraformJson(parser, file.file.path, file.file.text)
       : isVars && lower.endsWith(".json")
         ? parseTfvarsJson(parser, file.file.path, file.file.text)
-        : parser.parse(file.file.path, file.file.text);
+        : parser.parse(file.file.path, file.file.text, readNames);
     if (!result.ok) return { ok: false, error: result.error };
     (isTf ? parsed : tfvars).push({ file: file.file.path, body: result.body });
   }
