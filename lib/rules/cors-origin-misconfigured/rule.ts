@@ -1,5 +1,6 @@
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
 import type { ApiModel, IntegrationResponseModel, MethodModel } from "@/lib/model/types";
+import { methodAt, resourceWithId } from "@/lib/model/model-index";
 import type { FixIntent } from "@/lib/remediation/intents";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { CORS_HEADER, headerValue, isProxyIntegration, literalValue, splitList } from "@/lib/rules/support/cors-headers";
@@ -123,7 +124,8 @@ export const corsOriginMisconfigured: Rule = {
     }
     for (const stage of model.stages) {
       for (const setting of cachedMethods(stage)) {
-        const method = model.resources.find((r) => r.path === setting.path)?.methods.find((m) => m.httpMethod === setting.httpMethod);
+        // Through the model's index: a scan of the resources per cached method grew with the square of the API.
+        const method = methodAt(model, setting.path, setting.httpMethod);
         if (!method || !echoesOrigin(method)) continue;
         const keys = method.integration?.cacheKeyParameters ?? [];
         if (keys.some((k) => k.toLowerCase() === "method.request.header.origin")) continue;
@@ -228,7 +230,7 @@ function singleOrigin(model: ApiModel, problem: OriginProblem): string {
 function methodFix(model: ApiModel, method: MethodModel, statusCode: string, problem: OriginProblem): FixIntent[] {
   const allowOrigin = singleOrigin(model, problem);
   if (method.httpMethod === "OPTIONS") {
-    const resource = model.resources.find((r) => r.id === method.resourceId);
+    const resource = resourceWithId(model, method.resourceId);
     if (!resource) return [];
     return [
       {
