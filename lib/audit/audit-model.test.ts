@@ -7,6 +7,7 @@ import { auditReportSchema } from "@/lib/share/report-schema";
 import { buildSarif } from "@/lib/report/sarif";
 import { renderTextReport } from "@/lib/cli/formats/text-report";
 import { RULES } from "@/lib/rules";
+import { ModelMemo } from "@/lib/model/model-memo";
 
 /** A template-shaped snapshot: GET /orders behind a TOKEN authorizer, and its OPTIONS behind it too (the SAM default). */
 function snapshot(): RawApiSnapshot {
@@ -95,5 +96,16 @@ describe("auditModel (the pure audit core)", () => {
     const result = auditModel({ snapshot: snapshot(), source, readAt: "2026-11-30T00:00:00.000Z", stage: "dev" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.failure.stages).toEqual(["Prod"]);
+  });
+
+  it("forgets what the rules derived from its models once the report is made, whether it succeeds or not", () => {
+    const memo = new ModelMemo<object, string>();
+    const key = {};
+    memo.set(key, "derived during the audit");
+    expect(auditModel({ snapshot: snapshot(), source, readAt: "2026-11-30T00:00:00.000Z" }).ok).toBe(true);
+    expect(memo.get(key)).toBeUndefined();
+    memo.set(key, "derived during the audit");
+    expect(auditModel({ snapshot: snapshot(), source, readAt: "2026-11-30T00:00:00.000Z", stage: "dev" }).ok).toBe(false);
+    expect(memo.get(key)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * end here, so a template audit and a live audit run exactly the same normalisation and rules.
  */
 import { normalizeApi } from "@/lib/model/normalize";
+import { dropModelMemos } from "@/lib/model/model-memo";
 import { createNormalizeCache } from "@/lib/model/normalize-cache";
 import type { RawApiSnapshot } from "@/lib/model/raw-snapshot";
 import type { ApiModel } from "@/lib/model/types";
@@ -33,6 +34,15 @@ const NO_CALLS: CallStatistics = { calls: {}, totalCalls: 0, retries: 0, wallTim
 
 /** snapshot → normalize → rules → AuditReport. Pure: the same input gives the same report. */
 export function auditModel(input: AuditModelInput): AuditModelResult {
+  try {
+    return auditOnce(input);
+  } finally {
+    // What the rules derived from this audit's models (indexes, route trees) goes with it (lib/model/model-memo.ts).
+    dropModelMemos();
+  }
+}
+
+function auditOnce(input: AuditModelInput): AuditModelResult {
   const { snapshot } = input;
   // One cache per audit: the stages' own runs (stage-runs.ts) reuse the draft's reshaped deployments and resources.
   const cache = createNormalizeCache();

@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { forEachOwnPath, matchTemplate, templateKeys, type RouteMatch } from "@/lib/routing/own-path-routes";
 import { buildRouteTree, type RoutableResource, type RouteTree } from "@/lib/routing/resolve-route";
 import { verbBit } from "@/lib/model/verb-bits";
@@ -97,7 +98,7 @@ interface DraftRoutes extends Routes<Routable, AnsweringMethod> {
 // How far on from the last question the next is looked for: callers skip resources (those without methods, say).
 const LOOKAHEAD = 8;
 
-const draftTrees = new WeakMap<readonly ResourceModel[], DraftRoutes>();
+const draftTrees = new ModelMemo<readonly ResourceModel[], DraftRoutes>();
 
 function draftAnswer(match: RouteMatch<Routable> | undefined, path: string): AnsweringMethod | undefined {
   if (!match) return undefined;
@@ -256,7 +257,7 @@ export interface DeployedAnswer {
   elsewhere: boolean;
 }
 
-const deployedTrees = new WeakMap<DeploymentModel["apiSummary"], Routes<RoutableResource, DeployedAnswer>>();
+const deployedTrees = new ModelMemo<DeploymentModel["apiSummary"], Routes<RoutableResource, DeployedAnswer>>();
 
 /** The same resolution over what a stage's deployment serves (GetDeployment embed=apisummary), memoised the same way. */
 export function answeredByDeployment(deployment: DeploymentModel, path: string, verb: HttpVerb): DeployedAnswer | undefined {

@@ -66,4 +66,13 @@ describe("a stage's effective settings", () => {
     expect(stage.effectiveSettings).toBe(replacement);
     expect(JSON.parse(JSON.stringify(stage)).effectiveSettings).toEqual([]);
   });
+
+  it("are made on first read of a stage frozen before it (models are read-only downstream)", () => {
+    const stage = Object.freeze(normalizeApi(snapshot()).model.stages[0]!);
+    expect(stage.effectiveSettings.map((s) => [s.httpMethod, s.cacheTtlInSeconds])).toEqual([
+      ["GET", 300],
+      ["OPTIONS", 10],
+    ]);
+    expect(stage.effectiveSettings).toBe(stage.effectiveSettings);
+  });
 });

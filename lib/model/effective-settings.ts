@@ -25,26 +25,37 @@ interface Pending {
   memo: NormalizeCache["settings"] | undefined;
 }
 
-/** Per stage, what its entries are made from until they are first read; then the entries (or what was assigned). */
-const pendingOf = new WeakMap<StageModel, Pending>();
-const settingsOf = new WeakMap<StageModel, EffectiveMethodSettings[]>();
+/*
+ * What a stage's entries are made from until they are first read, then the entries (or what was assigned): kept on the
+ * stage itself, under a symbol no copy, JSON or schema sees. Not in a module-level WeakMap keyed by the stage: V8's
+ * young-generation collector keeps such a map's values alive whatever becomes of their keys (model-memo.ts), and these
+ * values hold the stage's deployment and resources, so every model normalised since the last collection was copied
+ * again. The holder is its own object, so a stage frozen before its first read (read-only-model.test.ts) still fills it.
+ */
+const EFFECTIVE = Symbol("effective settings");
+
+interface Holder {
+  pending?: Pending;
+  settings?: EffectiveMethodSettings[];
+}
+
+type HoldingStage = StageModel & { [EFFECTIVE]: Holder };
 
 const EFFECTIVE_SETTINGS: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: StageModel): EffectiveMethodSettings[] {
-    let settings = settingsOf.get(this);
-    if (settings === undefined) {
-      const pending = pendingOf.get(this);
-      settings = pending === undefined ? [] : effectiveSettingsOnce(pending);
-      settingsOf.set(this, settings);
-      pendingOf.delete(this); // what it was made from is not kept with the model
+  get(this: HoldingStage): EffectiveMethodSettings[] {
+    const holder = this[EFFECTIVE];
+    if (holder.settings === undefined) {
+      holder.settings = holder.pending === undefined ? [] : effectiveSettingsOnce(holder.pending);
+      holder.pending = undefined; // what it was made from is not kept with the model
     }
-    return settings;
+    return holder.settings;
   },
-  set(this: StageModel, settings: EffectiveMethodSettings[]) {
-    settingsOf.set(this, settings);
-    pendingOf.delete(this);
+  set(this: HoldingStage, settings: EffectiveMethodSettings[]) {
+    const holder = this[EFFECTIVE];
+    holder.settings = settings;
+    holder.pending = undefined;
   },
 };
 
@@ -53,7 +64,7 @@ const EFFECTIVE_SETTINGS: PropertyDescriptor = {
  * belongs in the stage's key order (a new property, not a changed one, which would make the object a slow dictionary).
  */
 export function defineEffectiveSettings(stage: StageModel, pending: Pending): void {
-  pendingOf.set(stage, pending);
+  Object.defineProperty(stage, EFFECTIVE, { value: { pending } satisfies Holder });
   Object.defineProperty(stage, "effectiveSettings", EFFECTIVE_SETTINGS);
 }
 

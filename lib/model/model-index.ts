@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import type { ApiModel, AuthorizerModel, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
 
 /**
@@ -5,7 +6,7 @@ import type { ApiModel, AuthorizerModel, HttpVerb, MethodModel, ResourceModel } 
  * built once per model instead of a scan of `model.resources` per call: with a scan per method, 10,000 methods
  * cost 10,000² comparisons (issue 16, `npm run bench:core`). Derived, not stored, like answered-by's route trees.
  *
- * Models are immutable once normalized, so each list gets its index once (a WeakMap keyed on the list itself, which
+ * Models are immutable once normalized, so each list gets its index once (a ModelMemo keyed on the list itself, which
  * a stage-filtered copy of the model shares). The length is checked as a guard against a list grown after it was
  * indexed (a test builder); the index is then rebuilt. Lookups answer exactly as the scans they replace:
  * `find` returns the first match, so the first resource of a duplicated path (or id) wins here too.
@@ -17,7 +18,7 @@ interface ResourceIndex {
   byId?: Map<string, ResourceModel>;
 }
 
-const resourceIndexes = new WeakMap<readonly ResourceModel[], ResourceIndex>();
+const resourceIndexes = new ModelMemo<readonly ResourceModel[], ResourceIndex>();
 
 function resourceIndex(resources: readonly ResourceModel[]): ResourceIndex {
   let index = resourceIndexes.get(resources);
@@ -69,7 +70,7 @@ interface AuthorizerIndex {
   byId: Map<string, AuthorizerModel>;
 }
 
-const authorizerIndexes = new WeakMap<readonly AuthorizerModel[], AuthorizerIndex>();
+const authorizerIndexes = new ModelMemo<readonly AuthorizerModel[], AuthorizerIndex>();
 
 /** `model.authorizers.find((a) => a.id === id)`, in constant time (requiredRequestHeaders asks once per method). */
 export function authorizerWithId(model: Pick<ApiModel, "authorizers">, id: string): AuthorizerModel | undefined {

@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import type { ApiModel, ResourceModel } from "@/lib/model/types";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { joinWords } from "@/lib/rules/support/browser-calls";
@@ -144,4 +145,4 @@ function compiledPolicy(model: ApiModel, policy: string): (arn: string) => Polic
   return compiled;
 }
 
-const compiledPolicies = new WeakMap<ApiModel, (arn: string) => PolicyVerdict>();
+const compiledPolicies = new ModelMemo<ApiModel, (arn: string) => PolicyVerdict>();

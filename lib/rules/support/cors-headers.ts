@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { describeOverride, type HeaderOverride } from "@/lib/model/response-overrides";
 import { sameIgnoringCase, startsWithIgnoringCase } from "./ignore-case";
 import { overriddenHeaders } from "./template-headers";
@@ -162,7 +163,7 @@ interface DefaultEntry {
   cors?: SentCors;
 }
 
-const defaultEntries = new WeakMap<object, DefaultEntry>();
+const defaultEntries = new ModelMemo<object, DefaultEntry>();
 
 function defaultEntry(method: MethodModel): DefaultEntry {
   const chosen = chosenResponse(method);

@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
@@ -72,7 +73,7 @@ const NO_STAGES: string[] = Object.freeze([]) as unknown as string[];
 // Per stage list (each model's own, made by the audit that normalised it), the frozen name list of each set of stages
 // asked about, by mask. The length guards against a list grown after it was asked about (a test builder), as in
 // lib/model/model-index.ts: the masks are then read again.
-const namesByStages = new WeakMap<readonly StageModel[], { length: number; byMask: Map<number, string[]> }>();
+const namesByStages = new ModelMemo<readonly StageModel[], { length: number; byMask: Map<number, string[]> }>();
 
 function sharedNames(stages: readonly StageModel[], mask: number): string[] {
   if (mask === 0) return NO_STAGES;

@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { answeredBy, type AnsweringMethod } from "@/lib/model/answered-by";
 import type { ApiModel, MethodModel, ResourceModel } from "@/lib/model/types";
 import { answeringServed } from "@/lib/rules/support/deployed-stages";
@@ -44,7 +45,7 @@ function findGuardedAny(model: ApiModel): boolean {
 }
 
 // Once per model (immutable once normalised): both rules ask it of every resource.
-const guardedAnyByModel = new WeakMap<ApiModel, boolean>();
+const guardedAnyByModel = new ModelMemo<ApiModel, boolean>();
 
 /** Stages whose deployment sends the preflight of `path` to the ANY at `answerPath`, and that ANY needs a credential. */
 export function guardedAnyStages(model: ApiModel, path: string, answerPath: string): string[] {

@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
@@ -72,7 +73,7 @@ function askingPreflights(model: ApiModel): readonly AskingPreflight[] {
   return asking;
 }
 
-const askingByModel = new WeakMap<ApiModel, readonly AskingPreflight[]>();
+const askingByModel = new ModelMemo<ApiModel, readonly AskingPreflight[]>();
 
 const isOwnKey = Object.prototype.propertyIsEnumerable;
 

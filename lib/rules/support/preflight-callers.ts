@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { forEachAnswered } from "@/lib/model/answered-by";
 import type { ApiModel, ResourceModel } from "@/lib/model/types";
 
@@ -18,7 +19,7 @@ export function fallthroughCallers(model: ApiModel): Map<string, ResourceModel[]
   return callers;
 }
 
-const callersByResources = new WeakMap<readonly ResourceModel[], Map<string, ResourceModel[]>>();
+const callersByResources = new ModelMemo<readonly ResourceModel[], Map<string, ResourceModel[]>>();
 
 function computeCallers(model: ApiModel): Map<string, ResourceModel[]> {
   const callers = new Map<string, ResourceModel[]>();

@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { authorizerWithId } from "@/lib/model/model-index";
 import type { ApiModel, AuthorizerModel, MethodModel } from "@/lib/model/types";
 import { SAFELISTED_CONTENT_TYPES, SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADERS, includesIgnoreCase } from "./cors-headers";
@@ -38,7 +39,7 @@ export function requiredRequestHeaders(model: ApiModel, method: MethodModel): re
   return headers;
 }
 
-const headersByModel = new WeakMap<ApiModel, WeakMap<MethodModel, readonly string[]>>();
+const headersByModel = new ModelMemo<ApiModel, WeakMap<MethodModel, readonly string[]>>();
 const NO_HEADERS: readonly string[] = Object.freeze([]);
 
 /**
@@ -62,7 +63,7 @@ export interface MethodNeeds {
   preflight: boolean;
 }
 
-const needsByModel = new WeakMap<ApiModel, MethodNeeds>();
+const needsByModel = new ModelMemo<ApiModel, MethodNeeds>();
 
 function computeNeeds(model: ApiModel): MethodNeeds {
   let headers = false;

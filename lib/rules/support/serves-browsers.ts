@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { overriddenHeaders } from "@/lib/rules/support/template-headers";
 import type { ApiModel, MethodModel } from "@/lib/model/types";
 
@@ -23,7 +24,7 @@ export function browserEvidence(model: ApiModel): readonly string[] {
   return evidence;
 }
 
-const evidenceByModel = new WeakMap<ApiModel, readonly string[]>();
+const evidenceByModel = new ModelMemo<ApiModel, readonly string[]>();
 
 function computeEvidence(model: ApiModel): string[] {
   const evidence: string[] = [];

@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { HTTP_VERBS, type ApiModel, type HttpVerb, type MethodModel, type ResourceModel } from "@/lib/model/types";
 import type { CorsHeaders } from "@/lib/remediation/intents";
 import {
@@ -62,7 +63,7 @@ function optionsOf(resource: ResourceModel): MethodModel | undefined {
 }
 
 // Rules ask once per method; the answer depends on the whole (immutable) model, so it is computed once per model.
-const knownOrigins = new WeakMap<ApiModel, string>();
+const knownOrigins = new ModelMemo<ApiModel, string>();
 
 /** The most common literal Access-Control-Allow-Origin the API already returns, else "*". */
 export function knownOrigin(model: ApiModel): string {

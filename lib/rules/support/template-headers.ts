@@ -1,3 +1,4 @@
+import { ModelMemo } from "@/lib/model/model-memo";
 import { templateHeaders, type HeaderOverride } from "@/lib/model/response-overrides";
 
 /**
@@ -34,4 +35,4 @@ function mayOverride(templates: Readonly<Record<string, string>>): boolean {
 
 const OVERRIDE_PREFIX = "$context.responseOverride.header.";
 const NONE: ReadonlyMap<string, HeaderOverride> = new Map();
-const byTemplates = new WeakMap<Readonly<Record<string, string>>, ReadonlyMap<string, HeaderOverride>>();
+const byTemplates = new ModelMemo<Readonly<Record<string, string>>, ReadonlyMap<string, HeaderOverride>>();
