@@ -1,4 +1,5 @@
 import { ModelMemo } from "@/lib/model/model-memo";
+import { deployedPaths, summaryIdentity } from "@/lib/model/deployed-paths";
 import { forEachOwnPath, matchTemplate, templateKeys, type RouteMatch } from "@/lib/routing/own-path-routes";
 import { buildRouteTree, type RoutableResource, type RouteTree } from "@/lib/routing/resolve-route";
 import { verbBit } from "@/lib/model/verb-bits";
@@ -257,22 +258,22 @@ export interface DeployedAnswer {
   elsewhere: boolean;
 }
 
-const deployedTrees = new ModelMemo<DeploymentModel["apiSummary"], Routes<RoutableResource, DeployedAnswer>>();
+const deployedTrees = new ModelMemo<object, Routes<RoutableResource, DeployedAnswer>>();
 
 /** The same resolution over what a stage's deployment serves (GetDeployment embed=apisummary), memoised the same way. */
 export function answeredByDeployment(deployment: DeploymentModel, path: string, verb: HttpVerb): DeployedAnswer | undefined {
-  const { apiSummary } = deployment;
-  let routes = deployedTrees.get(apiSummary);
+  const identity = summaryIdentity(deployment);
+  let routes = deployedTrees.get(identity);
   if (!routes) {
+    const summary = deployedPaths(deployment);
     const routables: RoutableResource[] = [];
-    for (const summaryPath of Object.keys(apiSummary))
-      routables.push({ path: summaryPath, verbs: deployedVerbs(apiSummary[summaryPath] ?? {}) });
+    for (const [summaryPath, verbs] of summary) routables.push({ path: summaryPath, verbs: deployedVerbs(verbs ?? {}) });
     const tree = buildRouteTree(routables);
     const toAnswer = (match: RouteMatch<RoutableResource> | undefined, asked: string): DeployedAnswer | undefined => {
       if (!match) return undefined;
       const httpMethod = match.verb as HttpVerb;
-      const summary = apiSummary[match.resource.path]?.[httpMethod];
-      return summary ? { path: match.resource.path, httpMethod, summary, elsewhere: match.resource.path !== asked } : undefined;
+      const served = summary.get(match.resource.path)?.[httpMethod];
+      return served ? { path: match.resource.path, httpMethod, summary: served, elsewhere: match.resource.path !== asked } : undefined;
     };
     const deployed: Routes<RoutableResource, DeployedAnswer> = {
       tree,
@@ -280,7 +281,7 @@ export function answeredByDeployment(deployment: DeploymentModel, path: string, 
       ownAnswers: (verb, into) => walkedAnswers(deployed, verb, into),
       byVerb: new Map(),
     };
-    deployedTrees.set(apiSummary, (routes = deployed));
+    deployedTrees.set(identity, (routes = deployed));
   }
   return answerFor(routes, path, verb);
 }

@@ -1,6 +1,7 @@
 import type { DeployedMethodSummary, DeploymentModel, DriftItem, HttpVerb, MethodModel, ResourceModel } from "@/lib/model/types";
 import { compareVerbs, comparePaths } from "@/lib/model/reshape-resources";
 import { resourceInListAt } from "@/lib/model/model-index";
+import { deployedPaths, type DeployedVerbs } from "@/lib/model/deployed-paths";
 
 /**
  * Differences between what a stage serves and the current configuration (the draft), per method and per setting.
@@ -17,7 +18,8 @@ import { resourceInListAt } from "@/lib/model/model-index";
  */
 export function computeDrift(deployment: DeploymentModel, resources: ResourceModel[]): DriftItem[] {
   const servedList = deployment.served?.source === "export" ? deployment.served.resources : undefined;
-  const items = walkedDrift(deployment.apiSummary, resources, servedList) ?? lookedUpDrift(deployment, resources, servedList);
+  const summary = deployedPaths(deployment);
+  const items = walkedDrift(summary, resources, servedList) ?? lookedUpDrift(summary, resources, servedList);
   return items.length > 1 ? items.sort(byDriftOrder) : items;
 }
 
@@ -58,7 +60,7 @@ class PathCursor {
  * in that order (a hand-built model): the lookups then decide.
  */
 function walkedDrift(
-  summary: DeploymentModel["apiSummary"],
+  summary: ReadonlyMap<string, DeployedVerbs>,
   resources: readonly ResourceModel[],
   servedList: readonly ResourceModel[] | undefined,
 ): DriftItem[] | undefined {
@@ -67,15 +69,13 @@ function walkedDrift(
   // A deployment serving the draft's own list (its methods reused, reshape-resources.ts) has no settings to compare.
   const served = servedList === undefined || servedList === resources ? undefined : new PathCursor(servedList);
   let previous: string | undefined;
-  for (const path in summary) {
-    if (!Object.hasOwn(summary, path)) continue;
+  for (const [path, verbs] of summary) {
     if (previous !== undefined && comparePaths(previous, path) >= 0) return undefined;
     previous = path;
     for (let before = draft.nextBefore(path); before !== undefined; before = draft.nextBefore(path)) added(before, items);
     const resource = draft.at(path);
     while (served?.nextBefore(path) !== undefined);
     const then = served?.at(path);
-    const verbs = summary[path]!;
     for (const verb in verbs) {
       if (!Object.hasOwn(verbs, verb)) continue;
       const deployed = verbs[verb as HttpVerb];
@@ -133,7 +133,7 @@ function compareMethod(
 
 /** Drift of any lists, through lookups by path and verb (the last method listed at a path and verb counts). */
 function lookedUpDrift(
-  deployment: DeploymentModel,
+  summary: ReadonlyMap<string, DeployedVerbs>,
   resources: readonly ResourceModel[],
   servedList: readonly ResourceModel[] | undefined,
 ): DriftItem[] {
@@ -141,10 +141,7 @@ function lookedUpDrift(
   const current = methodLookup(resources);
   // A deployment serving the draft's own list (its methods reused, reshape-resources.ts) needs no second lookup.
   const served = servedList === undefined ? undefined : servedList === resources ? current : methodLookup(servedList);
-  const summary = deployment.apiSummary;
-  for (const path in summary) {
-    if (!Object.hasOwn(summary, path)) continue;
-    const verbs = summary[path]!;
+  for (const [path, verbs] of summary) {
     for (const verb in verbs) {
       if (!Object.hasOwn(verbs, verb)) continue;
       const deployed = verbs[verb as HttpVerb];
@@ -156,7 +153,7 @@ function lookedUpDrift(
     }
   }
   current.each((path, httpMethod) => {
-    if (!isDeployed(deployment, path, httpMethod)) items.push({ kind: "method-added", path, httpMethod });
+    if (!isDeployed(summary, path, httpMethod)) items.push({ kind: "method-added", path, httpMethod });
   });
   return items;
 }
@@ -171,11 +168,9 @@ function byDriftOrder(a: DriftItem, b: DriftItem): number {
 }
 
 /** A deployed method is one with a summary entry (GetDeployment embed=apisummary lists every method it serves). */
-function isDeployed(deployment: DeploymentModel, path: string, httpMethod: HttpVerb): boolean {
-  const summary = deployment.apiSummary;
-  if (!Object.hasOwn(summary, path)) return false;
-  const verbs = summary[path]!;
-  return Object.hasOwn(verbs, httpMethod) && Boolean(verbs[httpMethod]);
+function isDeployed(summary: ReadonlyMap<string, DeployedVerbs>, path: string, httpMethod: HttpVerb): boolean {
+  const verbs = summary.get(path);
+  return verbs !== undefined && Object.hasOwn(verbs, httpMethod) && Boolean(verbs[httpMethod]);
 }
 
 interface MethodLookup {

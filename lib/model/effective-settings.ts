@@ -2,6 +2,7 @@ import type { DeploymentModel, EffectiveMethodSettings, HttpVerb, ResourceModel,
 import type { RawMethodSetting } from "@/lib/model/raw-snapshot";
 import type { NormalizeCache } from "@/lib/model/normalize-cache";
 import { methodSettingsResolver } from "@/lib/model/method-settings";
+import { deployedPaths } from "@/lib/model/deployed-paths";
 import { comparePaths, compareVerbs } from "@/lib/model/reshape-resources";
 
 /*
@@ -98,10 +99,7 @@ function effectiveSettings({ deployment, resources, methodSettings, cacheCluster
 function servedMethods(deployment: DeploymentModel | undefined, resources: readonly ResourceModel[]): ServedMethod[] {
   const methods: ServedMethod[] = [];
   if (deployment) {
-    const summary = deployment.apiSummary;
-    for (const path in summary) {
-      if (!Object.hasOwn(summary, path)) continue;
-      const verbs = summary[path]!;
+    for (const [path, verbs] of deployedPaths(deployment)) {
       for (const httpMethod in verbs) if (Object.hasOwn(verbs, httpMethod)) methods.push({ path, httpMethod: httpMethod as HttpVerb });
     }
   } else {

@@ -5,6 +5,7 @@ import { DEFAULT_METHOD_SETTINGS, mergeMethodSetting } from "@/lib/model/method-
 import { defineEffectiveSettings } from "@/lib/model/effective-settings";
 import { computeDrift } from "@/lib/model/drift";
 import { reshapeSummary } from "@/lib/model/reshape-summary";
+import { defineApiSummary } from "@/lib/model/deployed-paths";
 
 /** No real deployment has an empty API summary (AWS refuses to deploy an API without methods). */
 export function isUnknownDeployment(raw: RawDeployment): boolean {
@@ -15,7 +16,8 @@ export const UNKNOWN_DEPLOYMENT =
   "What this stage serves is unknown: the endpoint answered GetDeployment (embed=apisummary) with an empty summary, which no real deployment has. The stage is evaluated as if it served the current configuration.";
 
 export function reshapeDeployment(raw: RawDeployment, warn: (m: string) => void = () => {}, cache?: NormalizeCache): DeploymentModel {
-  const model: DeploymentModel = { id: raw.id, apiSummary: reshapeSummary(raw.apiSummary, warn) };
+  const model = { id: raw.id } as DeploymentModel;
+  defineApiSummary(model, reshapeSummary(raw.apiSummary, warn));
   if (raw.description !== undefined) model.description = raw.description;
   if (raw.createdDate !== undefined) model.createdDate = raw.createdDate;
   if (raw.served) {

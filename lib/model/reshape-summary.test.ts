@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { reshapeSummary } from "@/lib/model/reshape-summary";
+import { reshapeDeployment } from "@/lib/model/reshape-stages";
 import type { RawDeployment } from "@/lib/model/raw-snapshot";
 import { reshapeDeployment as referenceDeployment } from "@/lib/model/testing/reference/reshape-stages";
 
-/** The summary as the model holds it: what the reference copy gives, with equal verbs records shared and frozen. */
+/**
+ * The summary as the model holds it (the deployment's record, made from reshapeSummary's Map in the same order): what the
+ * reference copy gives, with equal verbs records shared and frozen.
+ */
 function both(apiSummary: RawDeployment["apiSummary"]) {
   const warnings: string[] = [];
-  const summary = reshapeSummary(apiSummary, (m) => warnings.push(m));
+  const paths = reshapeSummary(apiSummary, () => {});
+  const summary = reshapeDeployment({ id: "d1", apiSummary }, (m) => warnings.push(m)).apiSummary;
+  expect(Object.keys(summary)).toEqual([...paths.keys()]);
+  for (const [path, verbs] of paths) expect(summary[path]).toEqual(verbs);
   const referenceWarnings: string[] = [];
   const reference = referenceDeployment({ id: "d1", apiSummary }, (m) => referenceWarnings.push(m)).apiSummary;
   expect(JSON.stringify(summary)).toBe(JSON.stringify(reference));

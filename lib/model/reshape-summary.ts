@@ -1,18 +1,13 @@
-import {
-  AUTHORIZATION_TYPES,
-  HTTP_VERBS,
-  type AuthorizationType,
-  type DeployedMethodSummary,
-  type DeploymentModel,
-  type HttpVerb,
-} from "@/lib/model/types";
+import { AUTHORIZATION_TYPES, HTTP_VERBS, type AuthorizationType, type DeployedMethodSummary } from "@/lib/model/types";
+import type { DeployedVerbs } from "@/lib/model/deployed-paths";
 import type { RawDeployedMethod, RawDeployment } from "@/lib/model/raw-snapshot";
 import { comparePaths, isAuthorizationType, isHttpVerb, toAuthorizationType } from "@/lib/model/reshape-resources";
 
 /*
  * A deployment's API summary (GetDeployment embed=apisummary: path → verb → authorization type and API key,
  * https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployment.html) as the model holds it: paths in path order,
- * verbs in verb order, only known verbs, known authorization types.
+ * verbs in verb order, only known verbs, known authorization types. A Map, from which the model's record is made when
+ * first read (deployed-paths.ts).
  *
  * Every path of a 10,000-method deployment has its own verbs record in the raw summary, but only a handful of distinct
  * ones exist (GET with no authorization, GET and OPTIONS with none, …). Each distinct record is built once per summary
@@ -20,7 +15,7 @@ import { comparePaths, isAuthorizationType, isHttpVerb, toAuthorizationType } fr
  * normalized (issue 16, `npm run bench:core`: 6,667 records and their key lists were most of the deployment's reshape).
  */
 
-type Verbs = Partial<Record<HttpVerb, DeployedMethodSummary>>;
+type Verbs = DeployedVerbs;
 
 // A deployed method's summary is one of eight values; each is one shared frozen object rather than a copy per method.
 const SUMMARIES: ReadonlyArray<Readonly<DeployedMethodSummary>> = AUTHORIZATION_TYPES.flatMap((authorizationType) =>
@@ -38,8 +33,8 @@ const BASE = SUMMARIES.length + 1;
  * The summary of one deployment. Warnings (an unknown authorization type) are said per path, then per verb in verb
  * order, as before.
  */
-export function reshapeSummary(raw: RawDeployment["apiSummary"], warn: (m: string) => void): DeploymentModel["apiSummary"] {
-  const apiSummary: DeploymentModel["apiSummary"] = {};
+export function reshapeSummary(raw: RawDeployment["apiSummary"], warn: (m: string) => void): Map<string, DeployedVerbs> {
+  const apiSummary = new Map<string, DeployedVerbs>();
   if (raw == null) return apiSummary;
   const paths = Object.keys(raw);
   // In path order already as the reader and the templates give it; sorted only when not.
@@ -78,7 +73,7 @@ export function reshapeSummary(raw: RawDeployment["apiSummary"], warn: (m: strin
       verbs = verbsRecord(byRank, present, path, warn);
       if (plain) shared.set(name, Object.freeze(verbs));
     }
-    apiSummary[path] = verbs;
+    apiSummary.set(path, verbs);
     for (let rank = 0; rank < HTTP_VERBS.length; rank++) byRank[rank] = null;
   }
   return apiSummary;

@@ -1,4 +1,5 @@
 import { answeredBy, answeredByDeployment } from "@/lib/model/answered-by";
+import { deployedPaths } from "@/lib/model/deployed-paths";
 import { effectiveGatewayResponse, type EffectiveGatewayResponse } from "@/lib/model/gateway-responses";
 import type { ApiModel, AuthorizationType, AuthorizerModel, HttpVerb, IntegrationModel, MethodModel } from "@/lib/model/types";
 import type { Finding } from "@/lib/rules/types";
@@ -40,7 +41,7 @@ export function stageViewFromModel(model: ApiModel, stageName: string, findings:
   const stage = model.stages.find((s) => s.name === stageName);
   const deployment = stage?.deployment;
   // An empty summary leaves the deployed state unknown (emulators answer it so); the draft decides then.
-  const summaryKnown = deployment !== undefined && Object.keys(deployment.apiSummary).length > 0;
+  const summaryKnown = deployment !== undefined && deployedPaths(deployment).size > 0;
   const authorizers = new Map(model.authorizers.map((a) => [a.id, a]));
   const varying = new Map<string, string>();
   for (const finding of findings) {

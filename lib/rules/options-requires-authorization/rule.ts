@@ -1,4 +1,5 @@
 import type { FixIntent } from "@/lib/remediation/intents";
+import { deployedVerbsAt } from "@/lib/model/deployed-paths";
 import type { FindingDraft, Rule } from "@/lib/rules/types";
 import { redeploy } from "@/lib/rules/support/deployed-stages";
 import { DOCS } from "@/lib/rules/support/docs";
@@ -37,7 +38,7 @@ export const optionsRequiresAuthorization: Rule = {
       if (!method) {
         // The draft is fixed; the deployed authorization type is all we know of the stages.
         const stage = model.stages.find((s) => badStages.includes(s.name));
-        const served = stage?.deployment?.apiSummary[path]?.OPTIONS;
+        const served = stage?.deployment ? deployedVerbsAt(stage.deployment, path)?.OPTIONS : undefined;
         const outcome = preflightAuthOutcome(model, { authorizationType: served?.authorizationType ?? "CUSTOM" });
         findings.push({
           messageId: "fixedNotDeployed",

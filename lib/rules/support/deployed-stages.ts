@@ -1,4 +1,5 @@
 import { ModelMemo } from "@/lib/model/model-memo";
+import { deployedVerbsAt } from "@/lib/model/deployed-paths";
 import { answeredBy, answeredByDeployment, type DeployedAnswer } from "@/lib/model/answered-by";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, HttpVerb, StageModel } from "@/lib/model/types";
@@ -9,7 +10,7 @@ import type { RedeployStageIntent } from "@/lib/remediation/intents";
  * the draft: the finding then names it rather than silently dropping it.
  */
 export function servedMethod(model: ApiModel, stage: StageModel, path: string, verb: HttpVerb): DeployedMethodSummary | undefined {
-  if (stage.deployment) return stage.deployment.apiSummary[path]?.[verb];
+  if (stage.deployment) return deployedVerbsAt(stage.deployment, path)?.[verb];
   const method = draftMethod(model, path, verb);
   return method ? { authorizationType: method.authorizationType, apiKeyRequired: method.apiKeyRequired } : undefined;
 }
@@ -33,7 +34,7 @@ export function draftMethod(model: ApiModel, path: string, verb: HttpVerb) {
 
 /** Verbs a stage serves on a path. */
 export function servedVerbs(model: ApiModel, stage: StageModel, path: string): HttpVerb[] {
-  if (stage.deployment) return Object.keys(stage.deployment.apiSummary[path] ?? {}) as HttpVerb[];
+  if (stage.deployment) return Object.keys(deployedVerbsAt(stage.deployment, path) ?? {}) as HttpVerb[];
   return resourceAt(model, path)?.methods.map((m) => m.httpMethod) ?? [];
 }
 

@@ -1,4 +1,5 @@
 import { ModelMemo } from "@/lib/model/model-memo";
+import { deployedPaths } from "@/lib/model/deployed-paths";
 import { methodAt, resourceAt } from "@/lib/model/model-index";
 import type { ApiModel, DeployedMethodSummary, MethodModel, ResourceModel } from "@/lib/model/types";
 import { describeBrowserCalls, joinWords } from "@/lib/rules/support/browser-calls";
@@ -92,11 +93,9 @@ function computeAsking(model: ApiModel): AskingPreflight[] {
   // without a readable deployment serves the draft (servedMethod), which draftAsking covers.
   const deployedKeys = new Set<string>();
   for (const stage of model.stages) {
-    const summary = stage.deployment?.apiSummary;
-    if (!summary) continue;
-    for (const path of Object.keys(summary)) {
+    if (!stage.deployment) continue;
+    for (const [path, verbs] of deployedPaths(stage.deployment)) {
       // A key is a key whatever its value (the reference lists Object.keys of each path's verbs).
-      const verbs = summary[path];
       if (verbs === undefined) continue;
       // The own-key test only for a path that would be added: most ask for nothing and are told by the value alone.
       const options = verbs.OPTIONS;
