@@ -16,7 +16,7 @@ type Check = (audit: AuditPage, page: Page) => Promise<void>;
 async function expectFlagged(audit: AuditPage, path: string, verb: string, rule: string) {
   const cell = audit.cell(path, verb);
   await expect(cell).toHaveAttribute("data-severity", /critical|high|medium|low|info/);
-  await cell.click();
+  await audit.clickCell(path, verb);
   await expect(audit.detail).toHaveAttribute("data-cell", `${path}:${verb}`);
   await expect(audit.detail.locator(`[data-testid=finding-card][data-rule="${rule}"]`).first()).toBeVisible();
 }

@@ -34,6 +34,19 @@ export class AuditPage {
     return this.page.locator(`[data-testid=matrix-cell][data-cell="${path}:${verb}"]`);
   }
 
+  /**
+   * Clicks a cell once React has hydrated it: the server's HTML shows the cell before the browser has run the page's
+   * code, and a click on it then does nothing (seen on a loaded CI machine). React marks each element it has attached
+   * to with a __reactFiber key, which this waits for.
+   */
+  async clickCell(path: string, verb: string): Promise<void> {
+    const cell = this.cell(path, verb);
+    await expect
+      .poll(() => cell.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactFiber"))), { timeout: 30_000 })
+      .toBe(true);
+    await cell.click();
+  }
+
   severityToggle(severity: string): Locator {
     return this.page.getByTestId(`severity-filter-${severity}`);
   }
