@@ -18,7 +18,9 @@ export default defineConfig({
     baseURL: E2E_APP_URL,
     browserName: "chromium",
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-    trace: "retain-on-failure",
+    // A trace records the page as it runs (screencast, DOM snapshots): kept for a failed spec, never taken in the
+    // benchmarks, whose frames it slowed about 2.5 x on two cores (bench:ui's scroll p95 64 ms with it, 20-27 without).
+    trace: process.env.PREFLIGHT_BENCH === "1" ? "off" : "retain-on-failure",
   },
   webServer: e2eWebServers(),
 });
