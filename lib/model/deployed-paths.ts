@@ -3,7 +3,7 @@ import type { DeployedMethodSummary, DeploymentModel, HttpVerb } from "@/lib/mod
 /*
  * A deployment's API summary, path by path, as the audit reads it. The model's `apiSummary` is a plain record (what
  * reports store and share, the schema, the page), but a 10,000-method deployment's record has 6,667 path keys: V8 holds
- * such an object as a dictionary, adds each key in its runtime (about three times a Map's cost), and walks it by
+ * such an object as a dictionary, adds each key in its runtime (more than twice a Map's cost), and walks it by
  * listing and sorting its keys, which drift, the routing tree and the rules' preflight list each did (issue 16,
  * `npm run bench:core`). So a normalised deployment keeps its summary as a Map, and `apiSummary` is made from it when
  * first read, as a stage's effective settings are (effective-settings.ts): an own enumerable property in its place in
